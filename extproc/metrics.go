@@ -1,0 +1,124 @@
+package extproc
+
+import (
+	"sync"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Metrics of the ext_proc service.
+type Metrics struct {
+	messages      *prometheus.CounterVec
+	toolCalls     *prometheus.CounterVec
+	refused       *prometheus.CounterVec
+	latency       *prometheus.HistogramVec
+	policyInfo    *prometheus.GaugeVec
+	policyUpdates *prometheus.CounterVec
+	auditErrors   prometheus.Counter
+	streams       prometheus.Gauge
+
+	mu       sync.Mutex
+	lastVer  string
+	toolSeen map[string]map[string]bool
+}
+
+// maxToolLabels bounds the tool label per server: tool names come from
+// agents, and an unbounded label would let one agent exhaust memory.
+const maxToolLabels = 256
+
+// NewMetrics registers the ext_proc metrics with reg (nil: not registered).
+func NewMetrics(reg prometheus.Registerer) *Metrics {
+	m := &Metrics{
+		messages: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mcpmesh_extproc_messages_total",
+			Help: "JSON-RPC messages inspected, by server, direction, method and decision.",
+		}, []string{"server", "direction", "method", "decision"}),
+		toolCalls: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mcpmesh_extproc_tool_calls_total",
+			Help: "tools/call requests by server, tool and decision.",
+		}, []string{"server", "tool", "decision"}),
+		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mcpmesh_extproc_refused_total",
+			Help: "HTTP requests and responses refused before any message could be judged, by reason.",
+		}, []string{"server", "reason"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "mcpmesh_extproc_processing_seconds",
+			Help:    "Time ext_proc spent on one Envoy message, by phase.",
+			Buckets: []float64{.00001, .000025, .00005, .0001, .00025, .0005, .001, .0025, .005, .01, .05},
+		}, []string{"phase"}),
+		policyInfo: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "mcpmesh_extproc_policy_info",
+			Help: "The policy version in force (value is always 1).",
+		}, []string{"version"}),
+		policyUpdates: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mcpmesh_extproc_policy_updates_total",
+			Help: "Policies received from the control plane, by result (applied, rejected).",
+		}, []string{"result"}),
+		auditErrors: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "mcpmesh_extproc_audit_write_errors_total",
+			Help: "Audit records that could not be written; the message was refused.",
+		}),
+		streams: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "mcpmesh_extproc_active_streams",
+			Help: "ext_proc streams (one per HTTP request) in progress.",
+		}),
+		toolSeen: map[string]map[string]bool{},
+	}
+	if reg != nil {
+		reg.MustRegister(m.messages, m.toolCalls, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams)
+	}
+	return m
+}
+
+func (m *Metrics) setPolicy(version string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.lastVer != "" {
+		m.policyInfo.DeleteLabelValues(m.lastVer)
+	}
+	m.policyInfo.WithLabelValues(version).Set(1)
+	m.lastVer = version
+}
+
+func (m *Metrics) toolCall(server, tool, decision string) {
+	m.mu.Lock()
+	seen := m.toolSeen[server]
+	if seen == nil {
+		seen = map[string]bool{}
+		m.toolSeen[server] = seen
+	}
+	if !seen[tool] {
+		if len(seen) >= maxToolLabels {
+			tool = "_other"
+		} else {
+			seen[tool] = true
+		}
+	}
+	m.mu.Unlock()
+	m.toolCalls.WithLabelValues(server, tool, decision).Inc()
+}
+
+// knownMethods bounds the method label to the protocol's own methods.
+var knownMethods = map[string]bool{
+	"initialize": true, "ping": true, "tools/list": true, "tools/call": true,
+	"resources/list": true, "resources/read": true, "resources/templates/list": true,
+	"resources/subscribe": true, "resources/unsubscribe": true, "prompts/list": true,
+	"prompts/get": true, "completion/complete": true, "logging/setLevel": true,
+	"sampling/createMessage": true, "elicitation/create": true, "roots/list": true,
+	"notifications/initialized": true, "notifications/cancelled": true, "notifications/progress": true,
+	"notifications/message": true, "notifications/resources/updated": true,
+	"notifications/resources/list_changed": true, "notifications/tools/list_changed": true,
+	"notifications/prompts/list_changed": true, "notifications/roots/list_changed": true,
+	"tasks/get": true, "tasks/list": true, "tasks/cancel": true, "tasks/result": true,
+	"subscriptions/listen": true, "server/discover": true,
+}
+
+func methodLabel(method string) string {
+	if method == "" {
+		return "_response"
+	}
+	if knownMethods[method] {
+		return method
+	}
+	return "_other"
+}

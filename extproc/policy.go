@@ -1,0 +1,58 @@
+package extproc
+
+import (
+	"fmt"
+	"sync/atomic"
+
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// compiled is one policy version ready for use: every server's chain is
+// built once, here, and never per request.
+type compiled struct {
+	policy *ir.Policy
+	chains map[string]interceptors.Chain
+}
+
+// PolicyStore holds the policy in force. Readers take a pointer once per
+// HTTP stream, so a request is judged by one version from start to end.
+type PolicyStore struct {
+	cur     atomic.Pointer[compiled]
+	metrics *Metrics
+}
+
+// NewPolicyStore returns an empty store: until a policy arrives every
+// message is refused.
+func NewPolicyStore(m *Metrics) *PolicyStore { return &PolicyStore{metrics: m} }
+
+// Update compiles p and swaps it in. On error the old policy stays.
+func (s *PolicyStore) Update(p *ir.Policy) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	c := &compiled{policy: p, chains: make(map[string]interceptors.Chain, len(p.Servers))}
+	for i := range p.Servers {
+		ch, err := chain.Build(&p.Servers[i])
+		if err != nil {
+			return fmt.Errorf("compile policy %s: %w", p.Version, err)
+		}
+		c.chains[p.Servers[i].Name] = ch
+	}
+	s.cur.Store(c)
+	if s.metrics != nil {
+		s.metrics.setPolicy(p.Version)
+	}
+	return nil
+}
+
+// Version is the version in force, "" when none.
+func (s *PolicyStore) Version() string {
+	if c := s.cur.Load(); c != nil {
+		return c.policy.Version
+	}
+	return ""
+}
+
+func (s *PolicyStore) load() *compiled { return s.cur.Load() }

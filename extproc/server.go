@@ -1,0 +1,96 @@
+// Package extproc is the inline inspection service: an Envoy
+// ExternalProcessor that parses every MCP JSON-RPC message once, runs the
+// interceptor chain of its server, and lets through only what the policy
+// allows.
+package extproc
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"time"
+
+	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/keepalive"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/xds/translator"
+)
+
+// Server implements envoy.service.ext_proc.v3.ExternalProcessor.
+type Server struct {
+	extprocv3.UnimplementedExternalProcessorServer
+
+	Policy  *PolicyStore
+	Audit   *audit.Logger
+	Metrics *Metrics
+	Log     *slog.Logger
+}
+
+var _ extprocv3.ExternalProcessorServer = (*Server)(nil)
+
+// Process handles one HTTP request: Envoy opens a stream per request and
+// sends its phases in order; each gets exactly one answer.
+func (s *Server) Process(stream extprocv3.ExternalProcessor_ProcessServer) error {
+	s.Metrics.streams.Inc()
+	defer s.Metrics.streams.Dec()
+	server := ""
+	if md, ok := metadata.FromIncomingContext(stream.Context()); ok {
+		if v := md.Get(translator.ServerHeader); len(v) == 1 {
+			server = v[0]
+		}
+	}
+	ex := newExchange(s, server)
+	for {
+		req, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			if status.Code(err) == codes.Canceled {
+				return nil
+			}
+			return err
+		}
+		start := time.Now()
+		resp, phase := ex.handle(stream.Context(), req)
+		s.Metrics.latency.WithLabelValues(phase).Observe(time.Since(start).Seconds())
+		if resp == nil {
+			continue // a phase that needs no answer (observability-only)
+		}
+		if err := stream.Send(resp); err != nil {
+			return err
+		}
+	}
+}
+
+// NewServer wires a Server; the policy store starts empty (fail closed).
+func NewServer(m *Metrics, a *audit.Logger, log *slog.Logger) *Server {
+	return &Server{Policy: NewPolicyStore(m), Audit: a, Metrics: m, Log: log}
+}
+
+// Serve runs the gRPC service on l until ctx ends.
+func (s *Server) Serve(ctx context.Context, l net.Listener) error {
+	g := grpc.NewServer(
+		grpc.MaxRecvMsgSize(96<<20), // bodies up to the largest policy limit, with headroom
+		grpc.MaxSendMsgSize(96<<20),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 5 * time.Second, PermitWithoutStream: true}),
+	)
+	extprocv3.RegisterExternalProcessorServer(g, s)
+	errc := make(chan error, 1)
+	go func() { errc <- g.Serve(l) }()
+	select {
+	case <-ctx.Done():
+		g.Stop()
+		<-errc
+		return nil
+	case err := <-errc:
+		return err
+	}
+}

@@ -1,0 +1,141 @@
+// Package allowlist decides which tools an agent may call and see.
+//
+// tools/call requests for a forbidden tool are refused; tools/list results
+// (and their SSE forms) lose the forbidden tools, so agents are never offered
+// what they may not call.
+package allowlist
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// Allowlist is the compiled form of ir.ToolRules.
+type Allowlist struct {
+	allowAll bool
+	allow    []pattern
+	deny     []pattern
+}
+
+type pattern struct {
+	text  string
+	exact bool
+	re    *regexp.Regexp
+}
+
+var _ interceptors.Interceptor = (*Allowlist)(nil)
+
+// New compiles rules.
+func New(rules ir.ToolRules) (*Allowlist, error) {
+	a := &Allowlist{allowAll: rules.AllowAll}
+	var err error
+	if a.allow, err = compile(rules.Allow); err != nil {
+		return nil, err
+	}
+	if a.deny, err = compile(rules.Deny); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func compile(pats []string) ([]pattern, error) {
+	out := make([]pattern, 0, len(pats))
+	for _, p := range pats {
+		if !ir.ValidPattern(p) {
+			return nil, fmt.Errorf("invalid tool pattern %q", p)
+		}
+		if !strings.ContainsAny(p, "*?") {
+			out = append(out, pattern{text: p, exact: true})
+			continue
+		}
+		var b strings.Builder
+		b.WriteString("^")
+		for _, r := range p {
+			switch r {
+			case '*':
+				b.WriteString(".*")
+			case '?':
+				b.WriteString(".")
+			default:
+				b.WriteString(regexp.QuoteMeta(string(r)))
+			}
+		}
+		b.WriteString("$")
+		re, err := regexp.Compile("(?s)" + b.String())
+		if err != nil {
+			return nil, fmt.Errorf("tool pattern %q: %w", p, err)
+		}
+		out = append(out, pattern{text: p, re: re})
+	}
+	return out, nil
+}
+
+func (p pattern) match(name string) bool {
+	if p.exact {
+		return p.text == name
+	}
+	return p.re.MatchString(name)
+}
+
+// Decide reports whether tool may be used and the rule that decided it.
+// Names are compared exactly as the server will see them: case-sensitive,
+// after JSON unescaping, with no normalisation.
+func (a *Allowlist) Decide(tool string) (allowed bool, rule string) {
+	for _, p := range a.deny {
+		if p.match(tool) {
+			return false, fmt.Sprintf("tools.deny %q", p.text)
+		}
+	}
+	if a.allowAll {
+		return true, "tools: no allow list"
+	}
+	for _, p := range a.allow {
+		if p.match(tool) {
+			return true, fmt.Sprintf("tools.allow %q", p.text)
+		}
+	}
+	return false, "tools.allow (no pattern matches)"
+}
+
+// Name implements interceptors.Interceptor.
+func (a *Allowlist) Name() string { return "allowlist" }
+
+// Intercept implements interceptors.Interceptor.
+func (a *Allowlist) Intercept(_ context.Context, x *interceptors.Exchange) error {
+	m := x.Message
+	switch {
+	case x.Direction == interceptors.ToServer && m.IsRequest() && m.Method == "tools/call":
+		if ok, rule := a.Decide(x.Tool); !ok {
+			x.Refuse(rule, fmt.Sprintf("tool %q is not allowed on server %q", x.Tool, x.Server))
+		}
+	case x.Direction == interceptors.ToClient && m.IsResponse() && m.Result != nil && (x.Method == "tools/list" || x.Method == ""):
+		// An uncorrelated response (e.g. replayed on a resumed SSE stream)
+		// is filtered whenever it has the shape of a tools/list result.
+		out, removed, changed, err := jsonrpc.FilterTools(m.Result, func(name string) bool {
+			ok, _ := a.Decide(name)
+			return ok
+		})
+		if err != nil {
+			if x.Method == "" {
+				return nil // not a tools/list result
+			}
+			return fmt.Errorf("tools/list result: %w", err)
+		}
+		if changed {
+			cp := *m
+			cp.Result = out
+			x.Message = &cp
+			x.Action = interceptors.Modify
+			x.Rule = "tools.allow/deny"
+			x.Removed = removed
+			x.Reason = fmt.Sprintf("removed %d tool(s) the policy does not allow", len(removed))
+		}
+	}
+	return nil
+}

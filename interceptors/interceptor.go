@@ -1,0 +1,100 @@
+// Package interceptors defines what every inline check implements and the
+// order in which the ext_proc service runs them.
+//
+// An interceptor is compiled once from policy (regexes, globs, schemas) and
+// is then called for every JSON-RPC message without further set-up.
+package interceptors
+
+import (
+	"context"
+
+	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
+)
+
+// Direction says which way a message travels.
+type Direction int
+
+const (
+	// ToServer is a message from the agent to the MCP server.
+	ToServer Direction = iota
+	// ToClient is a message from the MCP server to the agent.
+	ToClient
+)
+
+func (d Direction) String() string {
+	if d == ToClient {
+		return "to_client"
+	}
+	return "to_server"
+}
+
+// Action is what the chain decided for a message.
+type Action int
+
+const (
+	Allow  Action = iota // forwarded unchanged
+	Modify               // forwarded with changes (e.g. tools removed from a list)
+	Deny                 // refused; the peer never sees it
+)
+
+func (a Action) String() string {
+	switch a {
+	case Modify:
+		return "modify"
+	case Deny:
+		return "deny"
+	}
+	return "allow"
+}
+
+// Exchange is one JSON-RPC message under inspection and what the chain
+// learned about it. Interceptors read and may replace Message.
+type Exchange struct {
+	Server    string
+	Direction Direction
+	Message   *jsonrpc.Message
+	// Method is the message's method, or for a response the method of the
+	// request it answers ("" when that is unknown).
+	Method string
+	// Tool is the tool named by a tools/call request or its response.
+	Tool string
+
+	Action Action
+	// Rule names the policy rule behind a Deny or Modify, e.g. `tools.deny "run_shell"`.
+	Rule string
+	// Reason is a sentence for the agent and the audit log.
+	Reason string
+	// Removed lists what a Modify took out (tool names for tools/list).
+	Removed []string
+	// Code is the JSON-RPC error code of a Deny; 0 means a policy refusal.
+	Code int
+}
+
+// Refuse marks the exchange denied.
+func (x *Exchange) Refuse(rule, reason string) {
+	x.Action, x.Rule, x.Reason = Deny, rule, reason
+}
+
+// Interceptor inspects one message. It sets x.Action to Deny to stop the
+// chain, or replaces x.Message and sets Modify to change what is forwarded.
+// An error means the message could not be judged; the caller refuses it.
+type Interceptor interface {
+	Name() string
+	Intercept(ctx context.Context, x *Exchange) error
+}
+
+// Chain runs interceptors in order until one denies.
+type Chain []Interceptor
+
+// Run applies the chain to x.
+func (c Chain) Run(ctx context.Context, x *Exchange) error {
+	for _, ic := range c {
+		if err := ic.Intercept(ctx, x); err != nil {
+			return err
+		}
+		if x.Action == Deny {
+			return nil
+		}
+	}
+	return nil
+}

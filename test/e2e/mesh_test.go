@@ -1,0 +1,302 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/mcpmesh/mcpmesh/envoy"
+	"github.com/mcpmesh/mcpmesh/extproc"
+	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/xds/controlplane"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/xds/translator"
+)
+
+// repoRoot is where the Makefile installed bin/envoy.
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// mesh is a control plane, an ext_proc service and one Envoy sidecar on
+// loopback, wired exactly as `mcpmesh dev` wires them.
+type mesh struct {
+	t          *testing.T
+	policyFile string
+	URL        string // the MCP endpoint agents use
+	Listen     string
+	cp         *controlplane.ControlPlane
+	xdsAddr    string
+	envoy      *envoy.Process
+	audit      *syncBuffer
+	registry   *prometheus.Registry
+
+	mu         sync.Mutex
+	extProcL   string
+	epCancel   context.CancelFunc
+	epDone     chan struct{}
+	extProcSrv *extproc.Server
+}
+
+// policyYAML renders a one-server policy for upstream with the given tools section.
+func policyYAML(upstream, listen, tools string) string {
+	return fmt.Sprintf(`version: 1
+limits:
+  maxBodyBytes: 1048576
+  messageTimeout: 5s
+servers:
+  - name: demo
+    upstream: %s
+    listen: %s
+    path: /mcp
+%s`, upstream, listen, tools)
+}
+
+const demoTools = `    tools:
+      allow: [echo, "get_*"]
+      deny: [run_shell]
+`
+
+func startMesh(t *testing.T, upstream string, tools string) *mesh {
+	t.Helper()
+	bin, err := envoy.FindBinary(repoRoot())
+	if err != nil {
+		t.Fatalf("%v", err) // never skip: the suite is meaningless without the real Envoy
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	dir := t.TempDir()
+	listenPort, _ := envoy.FreePort()
+	epPort, _ := envoy.FreePort()
+	m := &mesh{
+		t:          t,
+		policyFile: filepath.Join(dir, "policy.yaml"),
+		Listen:     fmt.Sprintf("127.0.0.1:%d", listenPort),
+		extProcL:   fmt.Sprintf("127.0.0.1:%d", epPort),
+		audit:      &syncBuffer{},
+		registry:   prometheus.NewRegistry(),
+	}
+	m.URL = "http://" + m.Listen + "/mcp"
+	m.writePolicy(policyYAML(upstream, m.Listen, tools))
+
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if testing.Verbose() {
+		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	}
+	m.cp = controlplane.New(controlplane.Options{
+		Translator: translator.Options{ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: uint32(epPort)}},
+		Logger:     log,
+		Metrics:    controlplane.NewMetrics(nil),
+	})
+	ready := make(chan error, 1)
+	go m.cp.WatchFile(ctx, m.policyFile, 100*time.Millisecond, func(err error) { ready <- err })
+	if err := <-ready; err != nil {
+		t.Fatalf("initial policy: %v", err)
+	}
+	xl, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.xdsAddr = xl.Addr().String()
+	go func() { _ = m.cp.Serve(ctx, xl) }()
+
+	m.extProcSrv = extproc.NewServer(extproc.NewMetrics(m.registry), audit.New(m.audit), log)
+	m.startExtProc()
+
+	host, port, _ := net.SplitHostPort(m.xdsAddr)
+	var p int
+	fmt.Sscan(port, &p)
+	m.envoy, err = envoy.Start(ctx, envoy.Options{
+		Binary:    bin,
+		WorkDir:   dir,
+		Bootstrap: envoy.Bootstrap{NodeID: translator.SidecarNodeID("demo"), XDSHost: host, XDSPort: p},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		m.envoy.Stop()
+		if t.Failed() {
+			b, _ := os.ReadFile(m.envoy.LogPath)
+			t.Logf("envoy log:\n%s", tail(string(b), 40))
+			t.Logf("audit log:\n%s", tail(m.audit.String(), 20))
+		}
+	})
+	wctx, wcancel := context.WithTimeout(ctx, 20*time.Second)
+	defer wcancel()
+	if err := m.envoy.WaitListener(wctx, m.Listen); err != nil {
+		t.Fatal(err)
+	}
+	m.waitPolicy(wctx)
+	return m
+}
+
+// startExtProc (re)starts the ext_proc service on its fixed address with a
+// fresh policy store that follows the control plane, as a restarted process would.
+func (m *mesh) startExtProc() {
+	m.t.Helper()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var l net.Listener
+	var err error
+	for i := 0; i < 50; i++ { // the old socket may linger for a moment
+		if l, err = net.Listen("tcp", m.extProcL); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
+		m.t.Fatalf("ext_proc listen: %v", err)
+	}
+	srv := extproc.NewServer(m.extProcSrv.Metrics, m.extProcSrv.Audit, m.extProcSrv.Log)
+	m.extProcSrv = srv
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		go func() { _ = extproc.FollowControlPlane(ctx, m.xdsAddr, srv.Policy, srv.Log) }()
+		_ = srv.Serve(ctx, l)
+	}()
+	m.epCancel, m.epDone = cancel, done
+	m.t.Cleanup(cancel)
+}
+
+func (m *mesh) stopExtProc() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.epCancel()
+	<-m.epDone
+}
+
+// waitPolicy waits until ext_proc enforces the control plane's current policy.
+func (m *mesh) waitPolicy(ctx context.Context) {
+	m.t.Helper()
+	want := m.cp.Policy().Version
+	for m.extProcSrv.Policy.Version() != want {
+		select {
+		case <-ctx.Done():
+			m.t.Fatalf("ext_proc never received policy %s (has %q)", want, m.extProcSrv.Policy.Version())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// waitNewPolicy waits until the control plane serves a policy other than old
+// and ext_proc enforces it.
+func (m *mesh) waitNewPolicy(old string) {
+	m.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for m.cp.Policy().Version == old {
+		select {
+		case <-ctx.Done():
+			m.t.Fatalf("the control plane never picked up the edited policy")
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	m.waitPolicy(ctx)
+}
+
+func (m *mesh) writePolicy(y string) {
+	m.t.Helper()
+	tmp := m.policyFile + ".tmp"
+	if err := os.WriteFile(tmp, []byte(y), 0o644); err != nil {
+		m.t.Fatal(err)
+	}
+	if err := os.Rename(tmp, m.policyFile); err != nil {
+		m.t.Fatal(err)
+	}
+}
+
+// post sends a raw HTTP request to the sidecar.
+func (m *mesh) post(t *testing.T, body []byte, header map[string]string) (int, string, http.Header) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", m.URL, bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json, text/event-stream")
+	for k, v := range header {
+		if v == "" {
+			req.Header.Del(k)
+		} else {
+			req.Header.Set(k, v)
+		}
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("POST: %v", err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header
+}
+
+// auditRecords returns the audit lines written so far.
+func (m *mesh) auditRecords(t *testing.T) []audit.Record {
+	t.Helper()
+	var out []audit.Record
+	for _, line := range strings.Split(strings.TrimSpace(m.audit.String()), "\n") {
+		if line == "" {
+			continue
+		}
+		var r audit.Record
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("audit line is not JSON: %q: %v", line, err)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// eventually polls f until it returns nil or the deadline passes.
+func eventually(t *testing.T, d time.Duration, f func() error) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	var err error
+	for time.Now().Before(deadline) {
+		if err = f(); err == nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("condition not met within %v: %v", d, err)
+}

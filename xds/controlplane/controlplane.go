@@ -1,0 +1,212 @@
+// Package controlplane serves the compiled policy to every Envoy and ext_proc
+// over ADS and keeps it current as the policy file changes.
+package controlplane
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	discoverygrpc "github.com/envoyproxy/go-control-plane/envoy/service/discovery/v3"
+	"github.com/envoyproxy/go-control-plane/pkg/cache/types"
+	cachev3 "github.com/envoyproxy/go-control-plane/pkg/cache/v3"
+	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
+	sotw "github.com/envoyproxy/go-control-plane/pkg/server/sotw/v3"
+	serverv3 "github.com/envoyproxy/go-control-plane/pkg/server/v3"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/keepalive"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/xds/translator"
+)
+
+// Options configure a ControlPlane.
+type Options struct {
+	Translator translator.Options
+	Logger     *slog.Logger
+	Metrics    *Metrics
+}
+
+// ControlPlane holds the snapshot cache and the policy it was built from.
+type ControlPlane struct {
+	opts    Options
+	log     *slog.Logger
+	cache   cachev3.SnapshotCache
+	metrics *Metrics
+
+	mu      sync.Mutex // serialises Apply
+	current atomic.Pointer[ir.Policy]
+	nodes   map[string]bool // node ids that have a snapshot
+
+	status *statusTracker
+}
+
+// New returns a control plane with no policy; nodes get nothing until Apply.
+func New(o Options) *ControlPlane {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Metrics == nil {
+		o.Metrics = NewMetrics(nil)
+	}
+	return &ControlPlane{
+		opts:    o,
+		log:     o.Logger,
+		cache:   cachev3.NewSnapshotCache(true, cachev3.IDHash{}, nil),
+		metrics: o.Metrics,
+		nodes:   map[string]bool{},
+		status:  newStatusTracker(o.Metrics),
+	}
+}
+
+// Policy returns the policy being served, or nil before the first Apply.
+func (cp *ControlPlane) Policy() *ir.Policy { return cp.current.Load() }
+
+// Apply translates p and publishes a consistent snapshot to every node. On
+// error nothing is published and the previous policy keeps serving.
+func (cp *ControlPlane) Apply(ctx context.Context, p *ir.Policy) error {
+	cp.mu.Lock()
+	defer cp.mu.Unlock()
+	perNode, err := translator.Translate(p, cp.opts.Translator)
+	if err != nil {
+		return err
+	}
+	snaps := map[string]*cachev3.Snapshot{}
+	for node, res := range perNode {
+		snap, err := snapshot(res)
+		if err != nil {
+			return fmt.Errorf("node %s: %w", node, err)
+		}
+		snaps[node] = snap
+	}
+	// Publish in a stable order; every snapshot is already consistent.
+	ids := make([]string, 0, len(snaps))
+	for id := range snaps {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := cp.publish(ctx, id, snaps[id]); err != nil {
+			return err
+		}
+	}
+	// Nodes whose server left the policy lose their listeners last.
+	for id := range cp.nodes {
+		if _, ok := snaps[id]; !ok {
+			empty, _ := cachev3.NewSnapshot("removed-"+p.Version, nil)
+			if err := cp.cache.SetSnapshot(ctx, id, empty); err != nil {
+				return err
+			}
+			delete(cp.nodes, id)
+		}
+	}
+	cp.current.Store(p)
+	cp.metrics.setPolicy(p.Version)
+	cp.log.Info("policy published", "version", p.Version, "servers", len(p.Servers), "nodes", len(ids))
+	return nil
+}
+
+// publish sets snap for node. When clusters disappear, it first publishes the
+// new listeners and routes alongside the union of old and new clusters, so
+// Envoy never holds a route to a cluster it has already dropped
+// (make-before-break); the final snapshot then removes the stale clusters.
+func (cp *ControlPlane) publish(ctx context.Context, node string, snap *cachev3.Snapshot) error {
+	if prev, err := cp.cache.GetSnapshot(node); err == nil && prev.GetVersion(resource.ClusterType) != snap.GetVersion(resource.ClusterType) {
+		old := prev.GetResources(resource.ClusterType)
+		cur := snap.GetResources(resource.ClusterType)
+		var stale []types.Resource
+		for name, c := range old {
+			if _, ok := cur[name]; !ok {
+				stale = append(stale, c)
+			}
+		}
+		if len(stale) > 0 {
+			merged := map[resource.Type][]types.Resource{}
+			for _, t := range []resource.Type{resource.ClusterType, resource.ListenerType, resource.RouteType, resource.ExtensionConfigType} {
+				for _, r := range snap.GetResources(t) {
+					merged[t] = append(merged[t], r)
+				}
+			}
+			merged[resource.ClusterType] = append(merged[resource.ClusterType], stale...)
+			bridge, err := snapshot(merged)
+			if err != nil {
+				return err
+			}
+			if err := cp.cache.SetSnapshot(ctx, node, bridge); err != nil {
+				return err
+			}
+		}
+	}
+	if err := cp.cache.SetSnapshot(ctx, node, snap); err != nil {
+		return fmt.Errorf("node %s: %w", node, err)
+	}
+	cp.nodes[node] = true
+	return nil
+}
+
+// snapshot builds a consistent snapshot whose version is a hash of its
+// content, so a node whose resources did not change is not pushed again.
+func snapshot(res map[resource.Type][]types.Resource) (*cachev3.Snapshot, error) {
+	h := sha256.New()
+	typeURLs := make([]string, 0, len(res))
+	for t := range res {
+		typeURLs = append(typeURLs, t)
+	}
+	sort.Strings(typeURLs)
+	mo := proto.MarshalOptions{Deterministic: true}
+	for _, t := range typeURLs {
+		rs := append([]types.Resource(nil), res[t]...)
+		sort.Slice(rs, func(i, j int) bool { return cachev3.GetResourceName(rs[i]) < cachev3.GetResourceName(rs[j]) })
+		for _, r := range rs {
+			b, err := mo.Marshal(r)
+			if err != nil {
+				return nil, err
+			}
+			h.Write([]byte(t))
+			h.Write(b)
+		}
+	}
+	snap, err := cachev3.NewSnapshot(hex.EncodeToString(h.Sum(nil))[:16], res)
+	if err != nil {
+		return nil, err
+	}
+	if err := snap.Consistent(); err != nil {
+		return nil, fmt.Errorf("inconsistent snapshot: %w", err)
+	}
+	return snap, nil
+}
+
+// Serve runs the ADS gRPC server on l until ctx ends.
+func (cp *ControlPlane) Serve(ctx context.Context, l net.Listener) error {
+	srv := serverv3.NewServer(ctx, cp.cache, cp.status.callbacks(cp.log), sotw.WithOrderedADS())
+	g := grpc.NewServer(
+		grpc.MaxConcurrentStreams(1<<20),
+		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30e9, Timeout: 10e9}),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 5e9, PermitWithoutStream: true}),
+	)
+	discoverygrpc.RegisterAggregatedDiscoveryServiceServer(g, srv)
+	errc := make(chan error, 1)
+	go func() { errc <- g.Serve(l) }()
+	select {
+	case <-ctx.Done():
+		g.Stop()
+		<-errc
+		return nil
+	case err := <-errc:
+		if errors.Is(err, grpc.ErrServerStopped) {
+			return nil
+		}
+		return err
+	}
+}
+
+// Status reports, per connected node, the last version it acknowledged or rejected.
+func (cp *ControlPlane) Status() []NodeStatus { return cp.status.snapshot() }

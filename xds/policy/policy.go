@@ -1,0 +1,201 @@
+// Package policy loads an mcpmesh policy file (YAML) into the compiled IR.
+//
+// Every problem is reported with the file, line, column and field it concerns,
+// and all of them are reported at once, so that `mcpmesh validate` can show a
+// complete list. Unknown keys are errors: a misspelt field must never be
+// silently ignored by a security gateway.
+//
+// The format is documented in docs/policy.md; default.yaml in this directory
+// is a complete, commented example and the policy used by `mcpmesh dev`.
+package policy
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// Accepted values and defaults of the policy file, beyond those in package ir.
+const (
+	// SchemaVersion is the only accepted value of the top-level "version" field.
+	SchemaVersion = 1
+	// DefaultListen is the sidecar listener address when neither the server
+	// nor "defaults" sets one.
+	DefaultListen = "0.0.0.0:10000"
+
+	// MinMaxBodyBytes and MaxMaxBodyBytes bound limits.maxBodyBytes.
+	MinMaxBodyBytes = 1 << 10
+	MaxMaxBodyBytes = 64 << 20
+	// MinMessageTimeout and MaxMessageTimeout bound limits.messageTimeout.
+	MinMessageTimeout = 10 * time.Millisecond
+	MaxMessageTimeout = 60 * time.Second
+)
+
+// Error is one problem, positioned in the file.
+type Error struct {
+	File   string
+	Line   int    // 1-based; 0 if unknown
+	Column int    // 1-based; 0 if unknown
+	Field  string // path like "servers[0].tools.allow[1]"; "" for whole file
+	Msg    string
+
+	err error // underlying cause, if any (see Unwrap)
+}
+
+// Error formats the problem as "file:line:column: field: message", leaving
+// out the parts that are unknown.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Unwrap returns the underlying cause, such as the error of os.ReadFile, so
+// that errors.Is(err, fs.ErrNotExist) works on the result of Load.
+func (e *Error) Unwrap() error { return e.err }
+
+// Errors is every problem found in a file, in file order. It implements
+// error, one problem per line.
+type Errors []*Error
+
+func (e Errors) Error() string {
+	lines := make([]string, len(e))
+	for i, err := range e {
+		lines[i] = err.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap lets errors.Is and errors.As look at each problem.
+func (e Errors) Unwrap() []error {
+	out := make([]error, len(e))
+	for i, err := range e {
+		out[i] = err
+	}
+	return out
+}
+
+// Warning is a non-fatal remark, positioned like an Error.
+type Warning = Error
+
+// Result of a successful parse.
+type Result struct {
+	Policy   *ir.Policy
+	Warnings []*Warning
+}
+
+// Parse reads a policy from data; filename is only used in messages. On
+// failure the error is an Errors value holding every problem found.
+func Parse(filename string, data []byte) (*Result, error) {
+	l := newLoader(filename)
+	p := l.load(data)
+	if p == nil && len(l.errs) == 0 {
+		l.errorf(pos{}, "", "policy could not be read")
+	}
+	if len(l.errs) > 0 {
+		sortByPosition(l.errs)
+		return nil, l.errs
+	}
+	p.Version = contentVersion(p)
+	if err := p.Validate(); err != nil {
+		// The checks above are meant to catch everything Validate does, with
+		// positions; reaching this is a bug in this package.
+		var errs Errors
+		for _, e := range splitJoined(err) {
+			errs = append(errs, &Error{File: filename, Msg: "policy failed final validation: " + e.Error(), err: e})
+		}
+		return nil, errs
+	}
+	sortByPosition(l.warns)
+	return &Result{Policy: p, Warnings: l.warns}, nil
+}
+
+// Load reads and parses the policy file at path. A read error is an *Error
+// naming the file; parse errors are as for Parse.
+func Load(path string) (*Result, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		msg := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			msg = pe.Err.Error()
+		}
+		return nil, &Error{File: path, Msg: "cannot read policy file: " + msg, err: err}
+	}
+	return Parse(path, data)
+}
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// DefaultFile is the name under which the embedded default policy is reported.
+const DefaultFile = "default.yaml"
+
+// DefaultYAML returns the text of the embedded default policy: the demo used
+// by `mcpmesh dev` and `make run`, and a commented example of the format.
+func DefaultYAML() []byte { return slices.Clone(defaultYAML) }
+
+// Default parses the embedded default policy. It panics if that policy is
+// invalid, which the package tests rule out.
+func Default() *Result {
+	res, err := Parse(DefaultFile, defaultYAML)
+	if err != nil {
+		panic("policy: embedded default policy is invalid:\n" + err.Error())
+	}
+	return res
+}
+
+// contentVersion is the first 12 hex digits of the SHA-256 of the policy's
+// JSON encoding with Version left empty. The IR carries no trace of comments,
+// layout, key order or quoting, so only a change of meaning changes it.
+func contentVersion(p *ir.Policy) string {
+	c := *p
+	c.Version = ""
+	b, err := json.Marshal(&c)
+	if err != nil {
+		// Plain strings, numbers and slices always encode.
+		panic("policy: encoding policy: " + err.Error())
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])[:12]
+}
+
+func splitJoined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func sortByPosition(errs []*Error) {
+	slices.SortStableFunc(errs, func(a, b *Error) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+}

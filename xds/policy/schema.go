@@ -1,0 +1,407 @@
+package policy
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// policy reads the top-level mapping.
+func (l *loader) policy(body ast.Node) *ir.Policy {
+	rootEntry := &entry{path: "", keyPos: nodePos(body), node: l.resolve(body, "")}
+	if rootEntry.node == nil {
+		return nil
+	}
+	if _, ok := rootEntry.node.(*ast.MappingNode); !ok {
+		l.errorf(rootEntry.pos(), "", "a policy file must be a YAML mapping with the fields version, limits, defaults and servers; got %s", describe(rootEntry.node))
+		return nil
+	}
+	root := rootEntry.pos()
+	fs := l.fields(rootEntry, "a mapping", "version", "limits", "defaults", "servers")
+
+	l.version(fs["version"], root)
+	p := &ir.Policy{Limits: l.limits(fs["limits"])}
+	listen, path := l.defaults(fs["defaults"])
+	p.Servers = l.servers(fs["servers"], root, listen, path)
+	return p
+}
+
+func (l *loader) version(e *entry, root pos) {
+	if absent(e) {
+		p := root
+		if e != nil {
+			p = e.pos()
+		}
+		l.errorf(p, "version", "required field is missing; add \"version: %d\"", SchemaVersion)
+		return
+	}
+	n, ok := e.node.(*ast.IntegerNode)
+	if !ok {
+		if e.node != nil {
+			l.typeError(e, fmt.Sprintf("the integer %d", SchemaVersion))
+		}
+		return
+	}
+	if v, ok := intValue(n); !ok || v != SchemaVersion {
+		l.errorf(e.pos(), e.path, "unsupported version %s; only %d is accepted", n.GetToken().Value, SchemaVersion)
+	}
+}
+
+func (l *loader) limits(e *entry) ir.Limits {
+	lim := ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis}
+	if absent(e) {
+		return lim
+	}
+	fs := l.fields(e, "a mapping with maxBodyBytes and messageTimeout", "maxBodyBytes", "messageTimeout")
+	if f := fs["maxBodyBytes"]; f != nil {
+		if v, ok := l.maxBodyBytes(f); ok {
+			lim.MaxBodyBytes = v
+		}
+	}
+	if f := fs["messageTimeout"]; f != nil {
+		if v, ok := l.messageTimeout(f); ok {
+			lim.MessageTimeoutMillis = v
+		}
+	}
+	return lim
+}
+
+func (l *loader) maxBodyBytes(e *entry) (uint32, bool) {
+	n, ok := e.node.(*ast.IntegerNode)
+	if !ok {
+		if e.node != nil {
+			l.typeError(e, "an integer number of bytes")
+		}
+		return 0, false
+	}
+	v, ok := intValue(n)
+	if !ok || v < MinMaxBodyBytes || v > MaxMaxBodyBytes {
+		l.errorf(e.pos(), e.path, "must be between %d (1 KiB) and %d (64 MiB) bytes, got %s", MinMaxBodyBytes, MaxMaxBodyBytes, n.GetToken().Value)
+		return 0, false
+	}
+	return uint32(v), true
+}
+
+func (l *loader) messageTimeout(e *entry) (uint32, bool) {
+	s, ok := l.str(e, `a duration such as "2s" or "500ms"`)
+	if !ok {
+		return 0, false
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		l.errorf(e.pos(), e.path, `must be a duration such as "2s" or "500ms", got %q`, s)
+		return 0, false
+	}
+	if d < MinMessageTimeout || d > MaxMessageTimeout {
+		l.errorf(e.pos(), e.path, "must be between 10ms and 60s, got %s", s)
+		return 0, false
+	}
+	if d%time.Millisecond != 0 {
+		l.errorf(e.pos(), e.path, "must be a whole number of milliseconds, got %s", s)
+		return 0, false
+	}
+	return uint32(d / time.Millisecond), true
+}
+
+// defaults returns the listen address and path servers inherit.
+func (l *loader) defaults(e *entry) (ir.Endpoint, string) {
+	listen, _ := parseEndpoint(DefaultListen)
+	path := ir.DefaultPath
+	if absent(e) {
+		return listen, path
+	}
+	fs := l.fields(e, "a mapping with listen and path", "listen", "path")
+	if f := fs["listen"]; f != nil {
+		if v, ok := l.endpoint(f); ok {
+			listen = v
+		}
+	}
+	if f := fs["path"]; f != nil {
+		if v, ok := l.path(f); ok {
+			path = v
+		}
+	}
+	return listen, path
+}
+
+type serverName struct {
+	index int
+	line  int
+}
+
+func (l *loader) servers(e *entry, root pos, listen ir.Endpoint, path string) []ir.Server {
+	if e == nil {
+		l.errorf(root, "servers", "required field is missing; declare at least one server")
+		return nil
+	}
+	if isNull(e.node) {
+		l.errorf(e.pos(), e.path, "must list at least one server")
+		return nil
+	}
+	items, ok := l.items(e, "a list of servers")
+	if !ok {
+		return nil
+	}
+	if len(items) == 0 {
+		l.errorf(e.pos(), e.path, "must list at least one server")
+		return nil
+	}
+	names := map[string]serverName{}
+	var out []ir.Server
+	for i, it := range items {
+		out = append(out, l.server(i, it, names, listen, path))
+	}
+	return out
+}
+
+func (l *loader) server(i int, e *entry, names map[string]serverName, listen ir.Endpoint, path string) ir.Server {
+	s := ir.Server{Listen: listen, Path: path, Tools: ir.ToolRules{AllowAll: true}}
+	fs := l.fields(e, "a mapping with name, upstream, listen, path and tools", "name", "upstream", "listen", "path", "tools")
+	if fs == nil {
+		return s
+	}
+	at := e.pos()
+
+	if f := fs["name"]; f == nil {
+		l.errorf(at, joinPath(e.path, "name"), "required field is missing")
+	} else if name, ok := l.str(f, "a string"); ok {
+		s.Name = name
+		switch {
+		case !dnsLabel.MatchString(name):
+			l.errorf(f.pos(), f.path, "%q is not a valid server name: use a DNS label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)", name)
+		default:
+			if prev, dup := names[name]; dup {
+				l.errorf(f.pos(), f.path, "server name %q is already used by servers[%d] (line %d)", name, prev.index, prev.line)
+			} else {
+				names[name] = serverName{index: i, line: f.pos().line}
+			}
+		}
+	}
+
+	if f := fs["upstream"]; f == nil {
+		l.errorf(at, joinPath(e.path, "upstream"), "required field is missing")
+	} else if v, ok := l.endpoint(f); ok {
+		s.Upstream = v
+	}
+	if f := fs["listen"]; f != nil {
+		if v, ok := l.endpoint(f); ok {
+			s.Listen = v
+		}
+	}
+	if f := fs["path"]; f != nil {
+		if v, ok := l.path(f); ok {
+			s.Path = v
+		}
+	}
+	s.Tools = l.tools(fs["tools"], at, joinPath(e.path, "tools"))
+	return s
+}
+
+// pattern is one tool pattern and where it was written.
+type pattern struct {
+	value string
+	path  string
+	at    pos
+}
+
+func (l *loader) tools(e *entry, server pos, path string) ir.ToolRules {
+	if absent(e) {
+		p := server
+		if e != nil {
+			p = e.keyPos
+		}
+		l.warnf(p, path, "no tools rules: agents may list and call every tool of this server; add tools.allow to name the tools they may use")
+		return ir.ToolRules{AllowAll: true}
+	}
+	fs := l.fields(e, "a mapping with allow and deny", "allow", "deny")
+	if fs == nil {
+		return ir.ToolRules{AllowAll: true}
+	}
+	var rules ir.ToolRules
+	var allow, deny []pattern
+	if f := fs["allow"]; f == nil {
+		rules.AllowAll = true
+	} else {
+		allow = l.patterns(f, "write [] to deny every tool, or remove the key to allow every tool")
+		rules.Allow = make([]string, 0, len(allow))
+		for _, p := range allow {
+			rules.Allow = append(rules.Allow, p.value)
+		}
+	}
+	if f := fs["deny"]; f != nil {
+		deny = l.patterns(f, "write [] or remove the key to deny nothing")
+		for _, p := range deny {
+			rules.Deny = append(rules.Deny, p.value)
+		}
+	}
+	allowed := map[string]pattern{}
+	for _, p := range allow {
+		allowed[p.value] = p
+	}
+	for _, p := range deny {
+		if a, both := allowed[p.value]; both {
+			l.errorf(p.at, p.path, "contradictory rules: pattern %q is also allowed by %s (line %d); remove it from one of the lists", p.value, a.path, a.at.line)
+		}
+	}
+	return rules
+}
+
+// patterns reads a list of tool name patterns. Invalid entries are reported
+// and left out.
+func (l *loader) patterns(e *entry, emptyHint string) []pattern {
+	if isNull(e.node) {
+		l.errorf(e.pos(), e.path, "must be a list of tool name patterns; %s", emptyHint)
+		return nil
+	}
+	items, ok := l.items(e, "a list of tool name patterns")
+	if !ok {
+		return nil
+	}
+	out := []pattern{}
+	seen := map[string]pattern{}
+	for _, it := range items {
+		s, ok := l.str(it, "a tool name or glob pattern (a string)")
+		if !ok {
+			continue
+		}
+		p := pattern{value: s, path: it.path, at: it.pos()}
+		if problem := patternProblem(s); problem != "" {
+			l.errorf(p.at, p.path, "%s", problem)
+			continue
+		}
+		if first, dup := seen[s]; dup {
+			l.warnf(p.at, p.path, "pattern %q is listed twice (first at line %d)", s, first.at.line)
+		} else {
+			seen[s] = p
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func patternProblem(s string) string {
+	if s == "" {
+		return "pattern must not be empty"
+	}
+	if !utf8.ValidString(s) {
+		return "pattern is not valid UTF-8"
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return fmt.Sprintf("pattern %q contains the non-printable character %U", s, r)
+		}
+	}
+	return ""
+}
+
+var dnsLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
+
+func (l *loader) endpoint(e *entry) (ir.Endpoint, bool) {
+	s, ok := l.str(e, `a "host:port" string`)
+	if !ok {
+		return ir.Endpoint{}, false
+	}
+	ep, problem := parseEndpoint(s)
+	if problem != "" {
+		l.errorf(e.pos(), e.path, "%s", problem)
+		return ir.Endpoint{}, false
+	}
+	return ep, true
+}
+
+// parseEndpoint splits "host:port" ("[v6addr]:port" for IPv6) and checks
+// both parts; it returns a description of the first problem found.
+func parseEndpoint(s string) (ir.Endpoint, string) {
+	if s == "" {
+		return ir.Endpoint{}, `must be "host:port", got an empty string`
+	}
+	host, port, err := net.SplitHostPort(s)
+	if err != nil {
+		var ae *net.AddrError
+		switch {
+		case strings.Count(s, ":") > 1 && !strings.HasPrefix(s, "["):
+			return ir.Endpoint{}, fmt.Sprintf(`must be "host:port" with IPv6 addresses in brackets, e.g. "[::1]:8080"; got %q`, s)
+		case errors.As(err, &ae) && ae.Err == "missing port in address":
+			return ir.Endpoint{}, fmt.Sprintf(`must be "host:port"; the port is missing in %q`, s)
+		default:
+			return ir.Endpoint{}, fmt.Sprintf(`must be "host:port", got %q`, s)
+		}
+	}
+	if problem := hostProblem(host, strings.HasPrefix(s, "[")); problem != "" {
+		return ir.Endpoint{}, problem
+	}
+	if port == "" || strings.Trim(port, "0123456789") != "" {
+		return ir.Endpoint{}, fmt.Sprintf("port must be a number in 1-65535, got %q", port)
+	}
+	n, err := strconv.ParseUint(port, 10, 32)
+	if err != nil || n == 0 || n > 65535 {
+		return ir.Endpoint{}, "port must be in 1-65535"
+	}
+	return ir.Endpoint{Host: host, Port: uint32(n)}, ""
+}
+
+func hostProblem(host string, bracketed bool) string {
+	if host == "" {
+		return `host is missing; write "0.0.0.0:PORT" to mean every interface`
+	}
+	if bracketed || strings.Contains(host, ":") {
+		if a, err := netip.ParseAddr(host); err != nil || !a.Is6() {
+			return fmt.Sprintf("%q is not a valid IPv6 address", host)
+		}
+		return ""
+	}
+	if _, err := netip.ParseAddr(host); err == nil {
+		return ""
+	}
+	if allNumeric(host) {
+		return fmt.Sprintf("%q is not a valid IPv4 address", host)
+	}
+	if len(host) > 253 {
+		return "host name is longer than 253 characters"
+	}
+	for _, label := range strings.Split(strings.TrimSuffix(host, "."), ".") {
+		if !hostLabel.MatchString(label) {
+			return fmt.Sprintf("%q is not a valid host name or IP address", host)
+		}
+	}
+	return ""
+}
+
+var hostLabel = regexp.MustCompile(`^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$`)
+
+// allNumeric reports whether a dotted name looks like an IPv4 address.
+func allNumeric(host string) bool {
+	return strings.Trim(host, "0123456789.") == ""
+}
+
+func (l *loader) path(e *entry) (string, bool) {
+	s, ok := l.str(e, `a path string such as "/mcp"`)
+	if !ok {
+		return "", false
+	}
+	var problem string
+	switch {
+	case !strings.HasPrefix(s, "/"):
+		problem = fmt.Sprintf("must start with '/', got %q", s)
+	case strings.ContainsAny(s, "?#"):
+		problem = fmt.Sprintf("must not contain '?' or '#' (no query or fragment), got %q", s)
+	case strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || !unicode.IsPrint(r) }) >= 0:
+		problem = fmt.Sprintf("must not contain whitespace or control characters, got %q", s)
+	}
+	if problem != "" {
+		l.errorf(e.pos(), e.path, "%s", problem)
+		return "", false
+	}
+	return s, true
+}

@@ -1,0 +1,80 @@
+package translator
+
+import (
+	"net/netip"
+	"time"
+
+	cluster "github.com/envoyproxy/go-control-plane/envoy/config/cluster/v3"
+	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
+	endpoint "github.com/envoyproxy/go-control-plane/envoy/config/endpoint/v3"
+	httpopts "github.com/envoyproxy/go-control-plane/envoy/extensions/upstreams/http/v3"
+	"google.golang.org/protobuf/types/known/anypb"
+	"google.golang.org/protobuf/types/known/durationpb"
+	"google.golang.org/protobuf/types/known/wrapperspb"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// upstreamCluster reaches the MCP server. Its buffer limit bounds how much of
+// a response Envoy holds for inspection.
+func upstreamCluster(p *ir.Policy, s *ir.Server) *cluster.Cluster {
+	c := staticOrDNS(upstreamClusterName(s), s.Upstream)
+	c.PerConnectionBufferLimitBytes = wrapperspb.UInt32(p.Limits.MaxBodyBytes)
+	return c
+}
+
+// extProcCluster reaches the ext_proc gRPC service over HTTP/2.
+func extProcCluster(e ir.Endpoint) *cluster.Cluster {
+	c := staticOrDNS(extProcClusterName, e)
+	opts := &httpopts.HttpProtocolOptions{
+		UpstreamProtocolOptions: &httpopts.HttpProtocolOptions_ExplicitHttpConfig_{
+			ExplicitHttpConfig: &httpopts.HttpProtocolOptions_ExplicitHttpConfig{
+				ProtocolConfig: &httpopts.HttpProtocolOptions_ExplicitHttpConfig_Http2ProtocolOptions{
+					Http2ProtocolOptions: &core.Http2ProtocolOptions{
+						ConnectionKeepalive: &core.KeepaliveSettings{
+							Interval: durationpb.New(10 * time.Second),
+							Timeout:  durationpb.New(5 * time.Second),
+						},
+					},
+				},
+			},
+		},
+	}
+	c.TypedExtensionProtocolOptions = map[string]*anypb.Any{
+		"envoy.extensions.upstreams.http.v3.HttpProtocolOptions": mustAny(opts),
+	}
+	return c
+}
+
+// staticOrDNS uses a STATIC cluster for IP literals and STRICT_DNS for names.
+func staticOrDNS(name string, e ir.Endpoint) *cluster.Cluster {
+	discovery := cluster.Cluster_STRICT_DNS
+	if _, err := netip.ParseAddr(e.Host); err == nil {
+		discovery = cluster.Cluster_STATIC
+	}
+	return &cluster.Cluster{
+		Name:                 name,
+		ClusterDiscoveryType: &cluster.Cluster_Type{Type: discovery},
+		ConnectTimeout:       durationpb.New(2 * time.Second),
+		DnsLookupFamily:      cluster.Cluster_V4_PREFERRED,
+		LoadAssignment: &endpoint.ClusterLoadAssignment{
+			ClusterName: name,
+			Endpoints: []*endpoint.LocalityLbEndpoints{{
+				LbEndpoints: []*endpoint.LbEndpoint{{
+					HostIdentifier: &endpoint.LbEndpoint_Endpoint{
+						Endpoint: &endpoint.Endpoint{Address: socketAddress(e)},
+					},
+				}},
+			}},
+		},
+	}
+}
+
+func socketAddress(e ir.Endpoint) *core.Address {
+	return &core.Address{Address: &core.Address_SocketAddress{
+		SocketAddress: &core.SocketAddress{
+			Address:       e.Host,
+			PortSpecifier: &core.SocketAddress_PortValue{PortValue: e.Port},
+		},
+	}}
+}

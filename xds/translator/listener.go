@@ -1,0 +1,147 @@
+package translator
+
+import (
+	"fmt"
+	"time"
+
+	accesslog "github.com/envoyproxy/go-control-plane/envoy/config/accesslog/v3"
+	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
+	listenerv3 "github.com/envoyproxy/go-control-plane/envoy/config/listener/v3"
+	extproc "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/http/ext_proc/v3"
+	router "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/http/router/v3"
+	hcm "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/network/http_connection_manager/v3"
+	typev3 "github.com/envoyproxy/go-control-plane/envoy/type/v3"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/anypb"
+	"google.golang.org/protobuf/types/known/durationpb"
+	"google.golang.org/protobuf/types/known/wrapperspb"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+func listener(p *ir.Policy, s *ir.Server) (*listenerv3.Listener, error) {
+	manager := &hcm.HttpConnectionManager{
+		StatPrefix: "mcp_" + s.Name,
+		CodecType:  hcm.HttpConnectionManager_AUTO,
+		RouteSpecifier: &hcm.HttpConnectionManager_Rds{Rds: &hcm.Rds{
+			RouteConfigName: routeConfigName(s),
+			ConfigSource: &core.ConfigSource{
+				ResourceApiVersion:    core.ApiVersion_V3,
+				ConfigSourceSpecifier: &core.ConfigSource_Ads{Ads: &core.AggregatedConfigSource{}},
+			},
+		}},
+		HttpFilters: httpFilters(p, s),
+		// The path the route matches must be the path the server sees.
+		NormalizePath:                wrapperspb.Bool(true),
+		MergeSlashes:                 true,
+		PathWithEscapedSlashesAction: hcm.HttpConnectionManager_REJECT_REQUEST,
+		// SSE streams may be quiet for a while; a dead one is still reaped.
+		StreamIdleTimeout: durationpb.New(10 * time.Minute),
+		RequestTimeout:    durationpb.New(0),
+		LocalReplyConfig:  localReplies(p),
+	}
+	return &listenerv3.Listener{
+		Name:                          listenerName(s),
+		Address:                       socketAddress(s.Listen),
+		PerConnectionBufferLimitBytes: wrapperspb.UInt32(p.Limits.MaxBodyBytes),
+		FilterChains: []*listenerv3.FilterChain{{
+			Filters: []*listenerv3.Filter{{
+				Name:       "envoy.filters.network.http_connection_manager",
+				ConfigType: &listenerv3.Filter_TypedConfig{TypedConfig: mustAny(manager)},
+			}},
+		}},
+	}, nil
+}
+
+// httpFilters is the one place the sidecar's HTTP filter order is declared:
+// ext_proc inspects every message before the router forwards anything.
+func httpFilters(p *ir.Policy, s *ir.Server) []*hcm.HttpFilter {
+	return []*hcm.HttpFilter{
+		{Name: "envoy.filters.http.ext_proc", ConfigType: &hcm.HttpFilter_TypedConfig{TypedConfig: mustAny(extProcFilter(p, s))}},
+		{Name: "envoy.filters.http.router", ConfigType: &hcm.HttpFilter_TypedConfig{TypedConfig: mustAny(&router.Router{})}},
+	}
+}
+
+// extProcFilter sends headers and whole bodies to ext_proc. Bodies are
+// buffered so a message is judged whole; ext_proc switches SSE responses to
+// streamed mode itself. A dead or slow ext_proc stops the request: there is
+// no fail-open path.
+func extProcFilter(p *ir.Policy, s *ir.Server) *extproc.ExternalProcessor {
+	return &extproc.ExternalProcessor{
+		GrpcService: &core.GrpcService{
+			TargetSpecifier: &core.GrpcService_EnvoyGrpc_{EnvoyGrpc: &core.GrpcService_EnvoyGrpc{ClusterName: extProcClusterName}},
+			InitialMetadata: []*core.HeaderValue{{Key: ServerHeader, Value: s.Name}},
+		},
+		FailureModeAllow: false,
+		// A stream error is answered with 500, which localReplies turns
+		// into a JSON-RPC error.
+		StatusOnError: &typev3.HttpStatus{Code: typev3.StatusCode_InternalServerError},
+		ProcessingMode: &extproc.ProcessingMode{
+			RequestHeaderMode:   extproc.ProcessingMode_SEND,
+			ResponseHeaderMode:  extproc.ProcessingMode_SEND,
+			RequestBodyMode:     extproc.ProcessingMode_BUFFERED,
+			ResponseBodyMode:    extproc.ProcessingMode_BUFFERED,
+			RequestTrailerMode:  extproc.ProcessingMode_SKIP,
+			ResponseTrailerMode: extproc.ProcessingMode_SKIP,
+		},
+		MessageTimeout:    durationpb.New(time.Duration(p.Limits.MessageTimeoutMillis) * time.Millisecond),
+		AllowModeOverride: true,
+		// Only the switch of the response body to streamed is ever asked for.
+		AllowedOverrideModes: []*extproc.ProcessingMode{{
+			RequestHeaderMode:   extproc.ProcessingMode_SEND,
+			ResponseHeaderMode:  extproc.ProcessingMode_SEND,
+			RequestBodyMode:     extproc.ProcessingMode_BUFFERED,
+			ResponseBodyMode:    extproc.ProcessingMode_STREAMED,
+			RequestTrailerMode:  extproc.ProcessingMode_SKIP,
+			ResponseTrailerMode: extproc.ProcessingMode_SKIP,
+		}},
+	}
+}
+
+// localReplies turns Envoy's own error replies into JSON-RPC errors so an
+// MCP client gets a readable reason instead of an HTML-ish body.
+func localReplies(p *ir.Policy) *hcm.LocalReplyConfig {
+	status := func(code uint32) *accesslog.AccessLogFilter {
+		return &accesslog.AccessLogFilter{FilterSpecifier: &accesslog.AccessLogFilter_StatusCodeFilter{
+			StatusCodeFilter: &accesslog.StatusCodeFilter{Comparison: &accesslog.ComparisonFilter{
+				Op:    accesslog.ComparisonFilter_EQ,
+				Value: &core.RuntimeUInt32{DefaultValue: code, RuntimeKey: fmt.Sprintf("mcpmesh.local_reply.%d", code)},
+			}},
+		}}
+	}
+	mapper := func(filter *accesslog.AccessLogFilter, code int, msg string) *hcm.ResponseMapper {
+		body := fmt.Sprintf(`{"jsonrpc":"2.0","id":null,"error":{"code":%d,"message":%q}}`, code, msg)
+		return &hcm.ResponseMapper{
+			Filter: filter,
+			BodyFormatOverride: &core.SubstitutionFormatString{
+				Format:      &core.SubstitutionFormatString_TextFormatSource{TextFormatSource: &core.DataSource{Specifier: &core.DataSource_InlineString{InlineString: body}}},
+				ContentType: "application/json",
+			},
+		}
+	}
+	// ext_proc's own refusals already carry a JSON-RPC body with the caller's
+	// id and never use 413, 500 or 504; a 503 is rewritten only when Envoy
+	// itself could not reach the server.
+	upstreamDown := &accesslog.AccessLogFilter{FilterSpecifier: &accesslog.AccessLogFilter_AndFilter{AndFilter: &accesslog.AndFilter{
+		Filters: []*accesslog.AccessLogFilter{
+			status(503),
+			{FilterSpecifier: &accesslog.AccessLogFilter_ResponseFlagFilter{ResponseFlagFilter: &accesslog.ResponseFlagFilter{
+				Flags: []string{"UF", "UH", "UO", "URX", "UC", "UT", "NC"},
+			}}},
+		},
+	}}}
+	return &hcm.LocalReplyConfig{Mappers: []*hcm.ResponseMapper{
+		mapper(status(413), -32600, fmt.Sprintf("mcpmesh: message body larger than %d bytes; refused", p.Limits.MaxBodyBytes)),
+		mapper(status(500), -32603, "mcpmesh: the message could not be inspected; refused"),
+		mapper(status(504), -32603, "mcpmesh: inspection timed out; refused"),
+		mapper(upstreamDown, -32603, "mcpmesh: the MCP server is unavailable"),
+	}}
+}
+
+func mustAny(m proto.Message) *anypb.Any {
+	a, err := anypb.New(m)
+	if err != nil {
+		panic(err) // only for messages built in this package; cannot fail
+	}
+	return a
+}

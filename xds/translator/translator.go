@@ -1,0 +1,79 @@
+// Package translator turns the policy IR into Envoy resources, one set per node.
+//
+// Each MCP server gets its own sidecar node. Every ext_proc instance shares one
+// node and receives the compiled policy as a single versioned resource, so the
+// data plane and the inspection service are fed from the same snapshot.
+package translator
+
+import (
+	"fmt"
+
+	"github.com/envoyproxy/go-control-plane/pkg/cache/types"
+	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// ExtProcNodeID is the Envoy-style node id every ext_proc instance uses.
+const ExtProcNodeID = "extproc"
+
+// SidecarNodeID is the node id of the sidecar in front of server.
+func SidecarNodeID(server string) string { return "sidecar/" + server }
+
+// ServerHeader is the gRPC metadata key that tells ext_proc which server a stream is for.
+const ServerHeader = "x-mcpmesh-server"
+
+// Options are deployment facts that are not part of the policy.
+type Options struct {
+	// ExtProc is where sidecars reach the ext_proc service.
+	ExtProc ir.Endpoint
+}
+
+// Resources maps a resource type URL to the resources of that type.
+type Resources map[resource.Type][]types.Resource
+
+// Translate returns the resources of every node the policy defines.
+func Translate(p *ir.Policy, o Options) (map[string]Resources, error) {
+	if err := p.Validate(); err != nil {
+		return nil, fmt.Errorf("invalid policy: %w", err)
+	}
+	if o.ExtProc.Host == "" || o.ExtProc.Port == 0 {
+		return nil, fmt.Errorf("translator: ext_proc address is not set")
+	}
+	out := map[string]Resources{}
+	for i := range p.Servers {
+		res, err := sidecar(p, &p.Servers[i], o)
+		if err != nil {
+			return nil, fmt.Errorf("server %q: %w", p.Servers[i].Name, err)
+		}
+		out[SidecarNodeID(p.Servers[i].Name)] = res
+	}
+	pol, err := policyResource(p)
+	if err != nil {
+		return nil, err
+	}
+	out[ExtProcNodeID] = Resources{resource.ExtensionConfigType: {pol}}
+	return out, nil
+}
+
+// sidecar builds one sidecar's listener, route and clusters.
+func sidecar(p *ir.Policy, s *ir.Server, o Options) (Resources, error) {
+	l, err := listener(p, s)
+	if err != nil {
+		return nil, err
+	}
+	return Resources{
+		resource.ClusterType: {
+			upstreamCluster(p, s),
+			extProcCluster(o.ExtProc),
+		},
+		resource.ListenerType: {l},
+		resource.RouteType:    {routeConfig(s)},
+	}, nil
+}
+
+func upstreamClusterName(s *ir.Server) string { return "upstream_" + s.Name }
+func routeConfigName(s *ir.Server) string     { return "routes_" + s.Name }
+func listenerName(s *ir.Server) string        { return "mcp_" + s.Name }
+
+const extProcClusterName = "mcpmesh_extproc"
