@@ -72,6 +72,7 @@ type Parser struct {
 
 	buf     []byte // held bytes: the start of the current, incomplete event
 	scan    int    // offset in buf of the first line not yet processed
+	hint    int    // bytes of that line known to hold neither CR nor LF
 	started bool   // the byte order mark has been looked for
 	err     error
 	ev      eventState
@@ -116,8 +117,9 @@ func (p *Parser) Feed(chunk []byte) ([]Event, error) {
 		}
 		p.buf = append(p.buf, chunk[:k]...)
 		chunk = chunk[k:]
-		es, start, err := p.process(p.buf, false)
-		events = append(events, es...)
+		var start int
+		var err error
+		events, start, err = p.process(p.buf, false, events)
 		if err == nil && len(p.buf)-start > p.max() {
 			err = fmt.Errorf("%w: more than %d bytes without a blank line", ErrEventTooLarge, p.max())
 		}
@@ -138,8 +140,7 @@ func (p *Parser) Feed(chunk []byte) ([]Event, error) {
 		return events, nil
 	}
 	// Nothing held: parse the chunk in place.
-	es, start, err := p.process(chunk, false)
-	events = append(events, es...)
+	events, start, err := p.process(chunk, false, events)
 	if err == nil && len(chunk)-start > p.max() {
 		err = fmt.Errorf("%w: more than %d bytes without a blank line", ErrEventTooLarge, p.max())
 	}
@@ -148,7 +149,7 @@ func (p *Parser) Feed(chunk []byte) ([]Event, error) {
 		return events, err
 	}
 	if rest := chunk[start:]; len(rest) > 0 {
-		p.buf = append(make([]byte, 0, max(2*len(rest), 4096)), rest...)
+		p.buf = append(make([]byte, 0, max(2*len(rest), 512)), rest...)
 	}
 	return events, nil
 }
@@ -169,7 +170,7 @@ func (p *Parser) Finish() (*Event, error) {
 		p.reset()
 		return nil, nil
 	}
-	events, start, err := p.process(data, true)
+	events, start, err := p.process(data, true, nil)
 	if err != nil {
 		p.fail(err)
 		return nil, err
@@ -205,13 +206,13 @@ func (p *Parser) reset() {
 
 // process handles the complete lines of data from p.scan on, where data
 // starts with the current event. It returns the events completed and the
-// offset where the incomplete event starts. With final, the end of data
-// ends the last line.
-func (p *Parser) process(data []byte, final bool) (events []Event, start int, err error) {
+// offset where the incomplete event starts, appending the events to
+// events. With final, the end of data ends the last line.
+func (p *Parser) process(data []byte, final bool, events []Event) (_ []Event, start int, err error) {
 	pos := p.scan
 	if !p.started {
 		if len(data) < len(utf8BOM) && bytes.HasPrefix(utf8BOM, data) && !final {
-			return nil, 0, nil
+			return events, 0, nil
 		}
 		if bytes.HasPrefix(data, utf8BOM) {
 			pos = len(utf8BOM)
@@ -219,14 +220,26 @@ func (p *Parser) process(data []byte, final bool) (events []Event, start int, er
 		p.started = true
 	}
 	limit := p.max()
+	// The first hint bytes of the line at p.scan were searched by an
+	// earlier call and hold neither CR nor LF: searching them again would
+	// make a long line fed in small chunks cost quadratic time.
+	hint := p.hint
+	p.hint = 0
 	for pos < len(data) {
 		rest := data[pos:]
-		lf := bytes.IndexByte(rest, '\n')
+		lf := bytes.IndexByte(rest[hint:], '\n')
+		if lf >= 0 {
+			lf += hint
+		}
 		seg := rest
 		if lf >= 0 {
 			seg = rest[:lf]
 		}
-		cr := bytes.IndexByte(seg, '\r')
+		cr := bytes.IndexByte(seg[hint:], '\r')
+		if cr >= 0 {
+			cr += hint
+		}
+		hint = 0
 		var line []byte
 		var next int // offset of the byte after the line's end
 		lone := false
@@ -242,6 +255,10 @@ func (p *Parser) process(data []byte, final bool) (events []Event, start int, er
 		case !final:
 			// An unfinished line, or a CR whose next byte is unknown.
 			p.scan = pos - start
+			p.hint = len(rest)
+			if cr >= 0 {
+				p.hint = cr
+			}
 			return events, start, nil
 		case cr >= 0:
 			line, next = rest[:cr], len(data) // CR at the end of the stream

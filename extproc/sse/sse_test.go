@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // ev is an expected event; Raw "" means "not checked".
@@ -368,5 +369,28 @@ func TestEncode(t *testing.T) {
 	es, err := feedAll(&Parser{}, Encode(e))
 	if err != nil || len(es) != 1 || es[0].ID != e.ID || es[0].Type != e.Type || !bytes.Equal(es[0].Data, e.Data) || !es[0].HasData {
 		t.Fatalf("round trip: %v %v", got(es), err)
+	}
+}
+
+// A long line fed in small chunks costs linear time, not quadratic.
+func TestLongLineInSmallChunks(t *testing.T) {
+	const size = 3 << 20
+	line := append([]byte("data: "), bytes.Repeat([]byte("x"), size)...)
+	line = append(line, "\r\n\r\n"...)
+	p := &Parser{}
+	start := time.Now()
+	var es []Event
+	for i := 0; i < len(line); i += 64 {
+		e, err := p.Feed(line[i:min(len(line), i+64)])
+		if err != nil {
+			t.Fatal(err)
+		}
+		es = append(es, e...)
+	}
+	if len(es) != 1 || len(es[0].Data) != size {
+		t.Fatalf("%d events", len(es))
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("took %v", d)
 	}
 }

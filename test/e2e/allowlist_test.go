@@ -30,12 +30,18 @@ func startDemo(t *testing.T, o demoserver.Options) (*demoserver.Server, string) 
 
 func connect(t *testing.T, url string) *mcp.ClientSession {
 	t.Helper()
+	return connectVersion(t, url, "")
+}
+
+// connectVersion connects with the given protocol revision ("" for the SDK's latest).
+func connectVersion(t *testing.T, url, version string) *mcp.ClientSession {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	c := mcp.NewClient(&mcp.Implementation{Name: "mcpmesh-e2e", Version: "1.0.0"}, nil)
-	cs, err := c.Connect(ctx, &mcp.StreamableClientTransport{Endpoint: url, MaxRetries: -1}, nil)
+	cs, err := c.Connect(ctx, &mcp.StreamableClientTransport{Endpoint: url, MaxRetries: -1}, &mcp.ClientSessionOptions{ProtocolVersion: version})
 	if err != nil {
-		t.Fatalf("connect through the sidecar: %v", err)
+		t.Fatalf("connect through the sidecar (protocol %q): %v", version, err)
 	}
 	t.Cleanup(func() { _ = cs.Close() })
 	return cs
@@ -73,21 +79,40 @@ func textOf(r *mcp.CallToolResult) string {
 	return b.String()
 }
 
+// protocolVersions are the MCP revisions the Go SDK speaks and the mesh must carry.
+var protocolVersions = []string{"2025-06-18", "2025-11-25", "2026-07-28"}
+
 // TestAllowlist drives the official Go SDK client through the real Envoy
-// sidecar, in both response modes of the server.
+// sidecar, in every response mode of the server and every protocol revision.
 func TestAllowlist(t *testing.T) {
-	for _, mode := range []struct {
+	modes := []struct {
 		name string
 		opts demoserver.Options
 	}{
 		{"sse", demoserver.Options{}},
 		{"json", demoserver.Options{JSONResponse: true}},
+		{"stateless-sse", demoserver.Options{Stateless: true}},
 		{"stateless-json", demoserver.Options{JSONResponse: true, Stateless: true}},
-	} {
-		t.Run(mode.name, func(t *testing.T) {
-			demo, upstream := startDemo(t, mode.opts)
+	}
+	for _, mode := range modes {
+		for _, version := range protocolVersions {
+			t.Run(mode.name+"/"+version, func(t *testing.T) { testAllowlist(t, mode.opts, version) })
+		}
+	}
+}
+
+func testAllowlist(t *testing.T, opts demoserver.Options, version string) {
+	{
+		{
+			demo, upstream := startDemo(t, opts)
 			m := startMesh(t, upstream, demoTools)
-			cs := connect(t, m.URL)
+			// The sidecar must not change what client and server agree on.
+			direct := connectVersion(t, "http://"+upstream+"/mcp", version).InitializeResult().ProtocolVersion
+			cs := connectVersion(t, m.URL, version)
+			if got := cs.InitializeResult().ProtocolVersion; got != direct {
+				t.Fatalf("negotiated protocol %q through the sidecar, %q directly", got, direct)
+			}
+			t.Logf("asked for %s, negotiated %s", version, direct)
 
 			if got, want := toolNames(t, cs), []string{"echo", "get_time"}; !slices.Equal(got, want) {
 				t.Errorf("tools/list through the sidecar = %v, want %v (run_shell must be hidden)", got, want)
@@ -141,7 +166,7 @@ mcpmesh_extproc_tool_calls_total{decision="deny",server="demo",tool="run_shell"}
 			if err := testutil.GatherAndCompare(m.registry, strings.NewReader(want), "mcpmesh_extproc_tool_calls_total"); err != nil {
 				t.Error(err)
 			}
-		})
+		}
 	}
 }
 
