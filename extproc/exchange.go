@@ -38,8 +38,9 @@ type exchange struct {
 	// can be judged in context (a tools/list result is filtered as such).
 	pending map[string]call
 
-	respKind respKind
-	sse      sse.Parser
+	respKind   respKind
+	respStatus int
+	sse        sse.Parser
 }
 
 type call struct{ method, tool string }
@@ -132,15 +133,8 @@ func (x *exchange) onRequestBody(ctx context.Context, b *extprocv3.HttpBody) *ex
 		return x.refuse(400, code, nil, "mcpmesh: request refused: "+err.Error(), "malformed")
 	}
 	if x.mcpMethod != "" || x.mcpName != "" {
-		if batch.IsBatch || len(batch.Messages) != 1 {
-			return x.refuse(400, jsonrpc.CodeInvalidRequest, nil, "mcpmesh: Mcp-Method/Mcp-Name headers are not allowed on a batch", "header_mismatch")
-		}
-		m := batch.Messages[0]
-		if x.mcpMethod != "" && x.mcpMethod != m.Method {
-			return x.refuse(400, jsonrpc.CodeInvalidRequest, m.ID, fmt.Sprintf("mcpmesh: Mcp-Method header %q does not match the body's method %q", x.mcpMethod, m.Method), "header_mismatch")
-		}
-		if x.mcpName != "" && x.mcpName != m.ParamName() {
-			return x.refuse(400, jsonrpc.CodeInvalidRequest, m.ID, fmt.Sprintf("mcpmesh: Mcp-Name header %q does not match the body %q", x.mcpName, m.ParamName()), "header_mismatch")
+		if resp := x.checkStandardHeaders(batch); resp != nil {
+			return resp
 		}
 	}
 
@@ -204,10 +198,27 @@ func (x *exchange) onRequestBody(ctx context.Context, b *extprocv3.HttpBody) *ex
 	return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestBody{RequestBody: &extprocv3.BodyResponse{Response: cr}}}
 }
 
+// checkStandardHeaders makes sure the Mcp-Method and Mcp-Name headers, which
+// proxies and servers may act on, say what the body says.
+func (x *exchange) checkStandardHeaders(batch *jsonrpc.Batch) *extprocv3.ProcessingResponse {
+	if batch.IsBatch || len(batch.Messages) != 1 {
+		return x.refuse(400, CodeHeaderMismatch, nil, "mcpmesh: Mcp-Method/Mcp-Name headers are not allowed on a batch", "header_mismatch")
+	}
+	m := batch.Messages[0]
+	if x.mcpMethod != "" && x.mcpMethod != m.Method {
+		return x.refuse(400, CodeHeaderMismatch, m.ID, fmt.Sprintf("mcpmesh: Mcp-Method header %q does not match the body's method %q", x.mcpMethod, m.Method), "header_mismatch")
+	}
+	if name := m.ParamName(); x.mcpName != "" && name != "" && x.mcpName != name {
+		return x.refuse(400, CodeHeaderMismatch, m.ID, fmt.Sprintf("mcpmesh: Mcp-Name header %q does not match the body's %q", x.mcpName, name), "header_mismatch")
+	}
+	return nil
+}
+
 func (x *exchange) onResponseHeaders(h *extprocv3.HttpHeaders) *extprocv3.ProcessingResponse {
 	if ce := header(h.Headers, "content-encoding"); ce != "" && !strings.EqualFold(ce, "identity") {
 		return x.refuse(502, jsonrpc.CodeInternalError, x.singlePendingID(), fmt.Sprintf("mcpmesh: the server answered with %s encoding, which cannot be inspected", ce), "response_encoding")
 	}
+	x.respStatus, _ = strconv.Atoi(header(h.Headers, ":status"))
 	resp := &extprocv3.ProcessingResponse{}
 	hr := &extprocv3.HeadersResponse{Response: &extprocv3.CommonResponse{}}
 	resp.Response = &extprocv3.ProcessingResponse_ResponseHeaders{ResponseHeaders: hr}
@@ -241,9 +252,9 @@ func (x *exchange) onResponseBody(ctx context.Context, b *extprocv3.HttpBody) *e
 	case respJSON:
 		return x.onJSONResponse(ctx, b)
 	}
-	// Not an MCP message: only error statuses (plain-text reasons) pass; a
-	// successful answer the gateway cannot read is not passed on.
-	if len(bytes.TrimSpace(b.Body)) > 0 && x.httpMethod == "POST" && x.pendingCount() > 0 {
+	// Not an MCP message: HTTP errors (plain-text reasons such as "session
+	// not found") pass; a successful answer the gateway cannot read does not.
+	if x.respStatus < 300 && len(bytes.TrimSpace(b.Body)) > 0 {
 		return x.refuse(502, jsonrpc.CodeInternalError, x.singlePendingID(), "mcpmesh: the server's answer is neither JSON nor an event stream", "response_type")
 	}
 	return bodyContinue(nil)
@@ -451,8 +462,6 @@ func (x *exchange) record(kind, method, tool, decision, rule, reason string, lat
 	return r
 }
 
-func (x *exchange) pendingCount() int { return len(x.pending) }
-
 // singlePendingID is the id to answer with when exactly one request is
 // outstanding on this HTTP exchange.
 func (x *exchange) singlePendingID() []byte {
@@ -481,8 +490,14 @@ func errorObject(e *interceptors.Exchange) []byte {
 	return b.Messages[0].Error
 }
 
-// CodePolicyDenied is the JSON-RPC error code of a policy refusal.
-const CodePolicyDenied = -32001
+// JSON-RPC error codes of mcpmesh's own refusals.
+const (
+	// CodePolicyDenied: the policy forbids the message.
+	CodePolicyDenied = -32001
+	// CodeHeaderMismatch: an Mcp-* header contradicts the body (the code
+	// MCP servers use for the same fault, so clients see no difference).
+	CodeHeaderMismatch = -32020
+)
 
 func joinReplies(replies [][]byte, asBatch bool) []byte {
 	if !asBatch && len(replies) == 1 {

@@ -6,9 +6,10 @@
 // refuses everything that decoders in the wild may read differently:
 // duplicate object names anywhere in the document, invalid UTF-8 (including
 // escaped lone surrogates), a byte order mark, data after the value, member
-// names that differ from a protocol name only by letter case (decoders that
-// match names case-insensitively would read them), unknown top-level
-// members, and ids that servers would round or truncate.
+// names that differ from a protocol name only by letter case or after a
+// U+0000 (decoders that match names case-insensitively, or cut them at NUL,
+// would read them), unknown top-level members, and ids that servers would
+// round or truncate.
 //
 // Values are kept as raw slices of the parsed body, so what is not changed
 // is forwarded byte-identical.
@@ -144,7 +145,7 @@ const DefaultMaxDepth = 64
 var (
 	ErrSyntax         = errors.New("invalid JSON")
 	ErrDuplicateKey   = errors.New("duplicate object member name")
-	ErrCaseVariantKey = errors.New("member name differs from a protocol name only by letter case")
+	ErrCaseVariantKey = errors.New("member name differs from a protocol name only by letter case (or after a NUL)")
 	ErrTooDeep        = errors.New("JSON nested too deeply")
 	ErrEmptyBatch     = errors.New("empty batch")
 	ErrInvalid        = errors.New("invalid JSON-RPC message")
@@ -465,16 +466,27 @@ var (
 	topNames    = [][]byte{nameJSONRPC, nameID, nameMethod, nameParams, nameResult, nameError}
 )
 
-// caseVariant reports the protocol name that name matches when letter case
-// is ignored (with Unicode simple folding, as case-insensitive decoders do:
-// "ſ" matches "s" and the Kelvin sign "K" matches "k"), or nil.
+// caseVariant reports the protocol name that name stands for without being
+// it, or nil. Such a name is one that some decoder could take for the
+// protocol name: equal when letter case is ignored (with Unicode simple
+// folding, as case-insensitive decoders do: "ſ" matches "s" and the Kelvin
+// sign matches "k"), or equal up to a U+0000 (which decoders built on C
+// strings cut names at). Callers test exact names first.
 func caseVariant(name []byte, names [][]byte) []byte {
 	for _, n := range names {
-		if bytes.EqualFold(name, n) {
+		if confusable(name, n) {
 			return n
 		}
 	}
 	return nil
+}
+
+// confusable reports whether name, which is not n, could be read as n.
+func confusable(name, n []byte) bool {
+	if i := bytes.IndexByte(name, 0); i >= 0 {
+		name = name[:i]
+	}
+	return bytes.EqualFold(name, n)
 }
 
 // unquoteName returns the unescaped text of a quoted name or string. It

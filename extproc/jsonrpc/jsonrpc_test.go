@@ -184,6 +184,7 @@ func TestParseErrors(t *testing.T) {
 		{"escaped case variant", `{"jsonrpc":"2.0","id":1,"method":"m","\u004dethod":"x"}`, Limits{}, ErrCaseVariantKey},
 		{"long s folds to s", `{"jsonrpc":"2.0","id":1,"method":"m","paramſ":{}}`, Limits{}, ErrCaseVariantKey},
 		{"case variant in error object", `{"jsonrpc":"2.0","id":1,"error":{"code":1,"message":"a","Message":"b"}}`, Limits{}, ErrCaseVariantKey},
+		{"name cut at NUL", `{"jsonrpc":"2.0","id":1,"method":"m","method\u0000x":"tools/call"}`, Limits{}, ErrCaseVariantKey},
 		{"case variant in batch element", `[{"jsonrpc":"2.0","method":"m"},{"jsonrpc":"2.0","method":"m","Params":[]}]`, Limits{}, ErrCaseVariantKey},
 
 		// The protocol.

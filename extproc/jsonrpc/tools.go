@@ -26,7 +26,8 @@ var (
 // ToolCall reads the params of a tools/call request, strictly: params must
 // be an object; "name" a non-empty string; "arguments" and "_meta", when
 // present, objects; a member whose name differs from "name", "arguments" or
-// "_meta" only by letter case is refused with ErrCaseVariantKey. Other
+// "_meta" only by letter case (or after a NUL) is refused with
+// ErrCaseVariantKey. Other
 // members (such as "task") are allowed. The method itself is not checked.
 // Arguments and Meta alias Params.
 func (m *Message) ToolCall() (*ToolCall, error) {
@@ -80,7 +81,7 @@ func (m *Message) ToolCall() (*ToolCall, error) {
 // params.name for tools/call and prompts/get, params.uri for resources/read.
 // It is "" for other messages, and when the member is missing, is not a
 // string, or is accompanied by a member whose name differs from it only by
-// letter case (which a case-insensitive decoder could read instead).
+// letter case or after a NUL (which another decoder could read instead).
 func (m *Message) ParamName() string {
 	if !m.IsRequest() || m.Params == nil {
 		return ""
@@ -102,7 +103,7 @@ func (m *Message) ParamName() string {
 			if val.Kind() == '"' {
 				out, found = unquoteName(val), true
 			}
-		case bytes.EqualFold(name, key):
+		case confusable(name, key):
 			ambiguous = true
 		}
 		return nil
@@ -120,14 +121,15 @@ func (m *Message) ParamName() string {
 // and every kept tool stays byte-identical and in order; only the
 // whitespace between the elements of the tools array may change. A tool
 // that is not an object, has no string "name", or has a member whose name
-// differs from "name" only by letter case, is removed without calling keep
+// differs from "name" only by letter case or after a NUL, is removed
+// without calling keep
 // and reported with the name "" (or its "name" when it is a string).
 //
 // It returns the new result (result itself when nothing changed), the
 // names removed, and whether anything changed. The result must be an
 // object holding a "tools" array; a member whose name differs from "tools"
-// only by letter case is refused with ErrCaseVariantKey, since a client
-// that matches names case-insensitively could read it instead.
+// only by letter case or after a NUL is refused with ErrCaseVariantKey,
+// since a client could read it instead.
 func FilterTools(result jsontext.Value, keep func(name string) bool) (out jsontext.Value, removed []string, changed bool, err error) {
 	r := getReader(result)
 	defer putReader(r)
@@ -158,7 +160,7 @@ func FilterTools(result jsontext.Value, keep func(name string) bool) (out jsonte
 		}
 		name := unquoteName(rawName)
 		if !bytes.Equal(name, nameTools) {
-			if bytes.EqualFold(name, nameTools) {
+			if confusable(name, nameTools) {
 				return nil, nil, false, fmt.Errorf("%w: %s in a tools/list result (for \"tools\")", ErrCaseVariantKey, clip(rawName))
 			}
 			if _, err := p.value(); err != nil {
@@ -278,7 +280,7 @@ func (p *parser) tool() (start, end int, name string, ok bool, err error) {
 			if v.Kind() == '"' {
 				name, found = string(unquoteName(v)), true
 			}
-		case bytes.EqualFold(n, nameName):
+		case confusable(n, nameName):
 			ambiguous = true
 		}
 	}

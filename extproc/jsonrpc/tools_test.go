@@ -49,6 +49,8 @@ func TestToolCall(t *testing.T) {
 		{params: `{"name":"x","argumentſ":{}}`, wantErr: ErrCaseVariantKey},
 		{params: `{"name":"x","\u004eame":"y"}`, wantErr: ErrCaseVariantKey},
 		{params: `{"name":"x","_META":{}}`, wantErr: ErrCaseVariantKey},
+		{params: `{"name":"safe","name\u0000":"evil"}`, wantErr: ErrCaseVariantKey},
+		{params: `{"name\u0000evil":"x","name":"safe"}`, wantErr: ErrCaseVariantKey},
 	}
 	for _, tt := range tests {
 		var m *Message
@@ -109,6 +111,7 @@ func TestParamName(t *testing.T) {
 		{`{"jsonrpc":"2.0","id":1,"method":"tools/call"}`, ""},
 		{`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"a","NAME":"b"}}`, ""},
 		{`{"jsonrpc":"2.0","id":1,"method":"resources/read","params":{"URI":"x","uri":"y"}}`, ""},
+		{`{"jsonrpc":"2.0","id":1,"method":"resources/read","params":{"uri":"x","uri\u0000":"y"}}`, ""},
 	}
 	for _, tt := range tests {
 		b, err := Parse([]byte(tt.body), Limits{})
@@ -187,9 +190,9 @@ func TestFilterTools(t *testing.T) {
 		},
 		{
 			name:    "a tool with a case variant of name is removed",
-			result:  `{"tools":[{"name":"a","Name":"evil"},{"NAME":"evil","name":"b"},{"name":"b"}]}`,
+			result:  `{"tools":[{"name":"a","Name":"evil"},{"NAME":"evil","name":"b"},{"name":"b","name\u0000":"evil"},{"name":"b"}]}`,
 			want:    `{"tools":[{"name":"b"}]}`,
-			removed: []string{"a", "b"},
+			removed: []string{"a", "b", "b"},
 			changed: true,
 		},
 		{
@@ -205,6 +208,7 @@ func TestFilterTools(t *testing.T) {
 		{name: "tools null", result: `{"tools":null}`, err: ErrInvalid},
 		{name: "result not an object", result: `[{"name":"a"}]`, err: ErrInvalid},
 		{name: "case variant of tools", result: `{"tools":[{"name":"a"}],"Tools":[{"name":"evil"}]}`, err: ErrCaseVariantKey},
+		{name: "tools cut at NUL", result: `{"tools":[],"tools\u0000":[{"name":"evil"}]}`, err: ErrCaseVariantKey},
 		{name: "case variant of tools first", result: `{"TOOLS":[{"name":"evil"}],"tools":[]}`, err: ErrCaseVariantKey},
 		{name: "duplicate tools", result: `{"tools":[],"tools":[{"name":"evil"}]}`, err: ErrDuplicateKey},
 		{name: "duplicate name in a tool", result: `{"tools":[{"name":"a","name":"evil"}]}`, err: ErrDuplicateKey},

@@ -154,8 +154,15 @@ func (p *Parser) Feed(chunk []byte) ([]Event, error) {
 	return events, nil
 }
 
-// Pending reports the number of bytes held for an incomplete event.
-func (p *Parser) Pending() int { return len(p.buf) }
+// Pending reports the bytes held for an incomplete event (nil when none).
+// They must not be modified, and are valid until the next call to Feed or
+// Finish.
+func (p *Parser) Pending() []byte {
+	if len(p.buf) == 0 {
+		return nil
+	}
+	return p.buf[:len(p.buf):len(p.buf)]
+}
 
 // Finish ends the stream. Bytes held for an event that lacks its blank line
 // are dispatched as an event (whose Raw is exactly those bytes) if they
