@@ -65,9 +65,14 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		toolSeen: map[string]map[string]bool{},
 	}
 	if reg != nil {
-		reg.MustRegister(m.messages, m.toolCalls, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams)
+		reg.MustRegister(m.Collectors()...)
 	}
 	return m
+}
+
+// Collectors lists every metric of the service.
+func (m *Metrics) Collectors() []prometheus.Collector {
+	return []prometheus.Collector{m.messages, m.toolCalls, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams}
 }
 
 func (m *Metrics) setPolicy(version string) {

@@ -34,9 +34,14 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}, []string{"type_url"}),
 	}
 	if reg != nil {
-		reg.MustRegister(m.policyInfo, m.reloads, m.streams, m.nacks)
+		reg.MustRegister(m.Collectors()...)
 	}
 	return m
+}
+
+// Collectors lists every metric of the control plane.
+func (m *Metrics) Collectors() []prometheus.Collector {
+	return []prometheus.Collector{m.policyInfo, m.reloads, m.streams, m.nacks}
 }
 
 func (m *Metrics) setPolicy(version string) {
