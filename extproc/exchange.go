@@ -275,7 +275,7 @@ func (x *exchange) onJSONResponse(ctx context.Context, b *extprocv3.HttpBody) *e
 		if err != nil {
 			return x.refuse(502, jsonrpc.CodeInternalError, m.ID, "mcpmesh: "+err.Error(), "response_inspection")
 		}
-		if e.Action != interceptors.Allow {
+		if e.Action != interceptors.Allow || len(e.Findings) > 0 {
 			if werr := x.auditOne(e, time.Since(start)); werr != nil {
 				return x.refuse(503, jsonrpc.CodeInternalError, m.ID, "mcpmesh: the audit log cannot be written; refusing rather than acting unrecorded", "audit_unavailable")
 			}
@@ -348,7 +348,7 @@ func (x *exchange) judgeEvent(ctx context.Context, ev sse.Event, start time.Time
 			e = &interceptors.Exchange{Server: x.server, Direction: interceptors.ToClient, Message: m}
 			e.Refuse("internal", err.Error())
 		}
-		if e.Action != interceptors.Allow {
+		if e.Action != interceptors.Allow || len(e.Findings) > 0 {
 			if werr := x.auditOne(e, time.Since(start)); werr != nil {
 				e.Refuse("audit", "the audit log cannot be written")
 			}
@@ -435,6 +435,7 @@ func (x *exchange) auditOne(e *interceptors.Exchange, latency time.Duration) err
 	rec := x.record(kind, e.Method, e.Tool, e.Action.String(), e.Rule, e.Reason, latency)
 	rec.Direction = e.Direction.String()
 	rec.Removed = e.Removed
+	rec.Findings = e.Findings
 	if m.ID != nil {
 		rec.ID = string(m.ID)
 	}

@@ -68,6 +68,46 @@ type Exchange struct {
 	Removed []string
 	// Code is the JSON-RPC error code of a Deny; 0 means a policy refusal.
 	Code int
+	// Findings are what content rules saw, including rules in audit mode
+	// that changed nothing. Each becomes part of the audit record.
+	Findings []Finding
+}
+
+// Finding is one rule that fired on a message.
+type Finding struct {
+	Interceptor string `json:"interceptor"`
+	Rule        string `json:"rule"`
+	// Action is what the rule does when enforced: block, redact, hide or audit.
+	Action string `json:"action"`
+	// Mode is "enforce" or "audit"; in audit mode nothing was changed.
+	Mode string `json:"mode"`
+	// Where names the place in the message, e.g. "params.arguments.token".
+	Where string `json:"where,omitempty"`
+	// Detail is a short explanation; it never contains the matched value.
+	Detail string `json:"detail,omitempty"`
+}
+
+// Report records f. An enforced block refuses the message.
+func (x *Exchange) Report(f Finding) {
+	x.Findings = append(x.Findings, f)
+	if f.Mode == "enforce" && f.Action == "block" && x.Action != Deny {
+		reason := f.Detail
+		if f.Where != "" {
+			reason = f.Where + ": " + reason
+		}
+		x.Refuse(f.Rule, reason)
+	}
+}
+
+// Replace forwards m instead of the original message and marks the exchange modified.
+func (x *Exchange) Replace(m *jsonrpc.Message, rule, reason string) {
+	x.Message = m
+	if x.Action == Allow {
+		x.Action = Modify
+	}
+	if x.Rule == "" {
+		x.Rule, x.Reason = rule, reason
+	}
 }
 
 // Refuse marks the exchange denied.

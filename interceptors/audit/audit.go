@@ -13,25 +13,30 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/mcpmesh/mcpmesh/interceptors"
 )
 
 // Record is one audit line.
 type Record struct {
-	Time          time.Time `json:"time"`
-	RequestID     string    `json:"request_id,omitempty"`
-	SessionID     string    `json:"session_id,omitempty"`
-	Server        string    `json:"server"`
-	Direction     string    `json:"direction"`
-	Kind          string    `json:"kind"` // request, notification, response, http
-	Method        string    `json:"method,omitempty"`
-	Tool          string    `json:"tool,omitempty"`
-	ID            string    `json:"id,omitempty"`
-	Decision      string    `json:"decision"` // allow, modify, deny
-	Rule          string    `json:"rule,omitempty"`
-	Reason        string    `json:"reason,omitempty"`
-	Removed       []string  `json:"removed,omitempty"`
-	PolicyVersion string    `json:"policy_version,omitempty"`
-	LatencyMicros int64     `json:"latency_us"`
+	Time      time.Time `json:"time"`
+	RequestID string    `json:"request_id,omitempty"`
+	SessionID string    `json:"session_id,omitempty"`
+	Server    string    `json:"server"`
+	Direction string    `json:"direction"`
+	Kind      string    `json:"kind"` // request, notification, response, http
+	Method    string    `json:"method,omitempty"`
+	Tool      string    `json:"tool,omitempty"`
+	ID        string    `json:"id,omitempty"`
+	Decision  string    `json:"decision"` // allow, modify, deny
+	Rule      string    `json:"rule,omitempty"`
+	Reason    string    `json:"reason,omitempty"`
+	Removed   []string  `json:"removed,omitempty"`
+	// Findings lists every rule that fired, including audit-mode rules
+	// that changed nothing ("would have blocked").
+	Findings      []interceptors.Finding `json:"findings,omitempty"`
+	PolicyVersion string                 `json:"policy_version,omitempty"`
+	LatencyMicros int64                  `json:"latency_us"`
 }
 
 // Logger serialises records to one sink.

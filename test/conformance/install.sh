@@ -43,7 +43,11 @@ suite_version="$(pinned_version @modelcontextprotocol/conformance)"
 [ -n "$node_version" ] || die "cannot read the pinned node version from $here/package.json"
 [ -n "$suite_version" ] || die "cannot read the pinned @modelcontextprotocol/conformance version from $here/package.json"
 
+everything_version="$(pinned_version @modelcontextprotocol/server-everything)"
+[ -n "$everything_version" ] || die "cannot read the pinned @modelcontextprotocol/server-everything version from $here/package.json"
+
 node_bin="$prefix/node_modules/node/bin/node"
+everything_dir="$prefix/node_modules/@modelcontextprotocol/server-everything"
 suite_dir="$prefix/node_modules/@modelcontextprotocol/conformance"
 stamp="$prefix/.installed"
 want_stamp="node=$node_version suite=$suite_version pins=$(cat "$here/package.json" "$here/package-lock.json" | cksum | cut -d' ' -f1)"
@@ -55,6 +59,7 @@ is_installed() {
 	[ "$("$node_bin" --version 2>/dev/null)" = "v$node_version" ] || return 1
 	[ "$(installed_version "$suite_dir")" = "$suite_version" ] || return 1
 	[ -f "$suite_dir/dist/index.js" ] || return 1
+	[ "$(installed_version "$everything_dir")" = "$everything_version" ] || return 1
 }
 
 if is_installed; then
@@ -87,6 +92,10 @@ got="$(installed_version "$suite_dir")"
 [ -f "$suite_dir/dist/index.js" ] || die "$suite_dir/dist/index.js is missing"
 "$node_bin" "$suite_dir/dist/index.js" --version >/dev/null 2>&1 || die "the conformance suite does not start: $node_bin $suite_dir/dist/index.js --version"
 
+got="$(installed_version "$everything_dir")"
+[ "$got" = "$everything_version" ] || die "installed @modelcontextprotocol/server-everything is '${got:-missing}', want $everything_version"
+
 echo "$want_stamp" >"$stamp"
 log "installed: node $("$node_bin" --version) at $node_bin"
 log "installed: @modelcontextprotocol/conformance $suite_version at $suite_dir"
+log "installed: @modelcontextprotocol/server-everything $everything_version at $everything_dir"

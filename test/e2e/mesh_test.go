@@ -46,6 +46,11 @@ type mesh struct {
 	audit      *syncBuffer
 	registry   *prometheus.Registry
 
+	log         *slog.Logger
+	extProcPort int
+	cpCancel    context.CancelFunc
+	cpDone      chan struct{}
+
 	mu         sync.Mutex
 	extProcL   string
 	epCancel   context.CancelFunc
@@ -98,22 +103,14 @@ func startMesh(t *testing.T, upstream string, tools string) *mesh {
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	}
-	m.cp = controlplane.New(controlplane.Options{
-		Translator: translator.Options{ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: uint32(epPort)}},
-		Logger:     log,
-		Metrics:    controlplane.NewMetrics(nil),
-	})
-	ready := make(chan error, 1)
-	go m.cp.WatchFile(ctx, m.policyFile, 100*time.Millisecond, func(err error) { ready <- err })
-	if err := <-ready; err != nil {
-		t.Fatalf("initial policy: %v", err)
-	}
+	m.log = log
 	xl, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	m.xdsAddr = xl.Addr().String()
-	go func() { _ = m.cp.Serve(ctx, xl) }()
+	m.extProcPort = epPort
+	m.startControlPlane(xl)
 
 	m.extProcSrv = extproc.NewServer(extproc.NewMetrics(m.registry), audit.New(m.audit), log)
 	m.startExtProc()
@@ -144,6 +141,54 @@ func startMesh(t *testing.T, upstream string, tools string) *mesh {
 	}
 	m.waitPolicy(wctx)
 	return m
+}
+
+// startControlPlane starts a control plane that loads and watches the
+// policy file and serves ADS on l. A restarted one starts from the file, as
+// a restarted process would.
+func (m *mesh) startControlPlane(l net.Listener) {
+	m.t.Helper()
+	m.cp = controlplane.New(controlplane.Options{
+		Translator: translator.Options{ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: uint32(m.extProcPort)}},
+		Logger:     m.log,
+		Metrics:    controlplane.NewMetrics(nil),
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan error, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		go m.cp.WatchFile(ctx, m.policyFile, 100*time.Millisecond, func(err error) { ready <- err })
+		_ = m.cp.Serve(ctx, l)
+	}()
+	if err := <-ready; err != nil {
+		cancel()
+		m.t.Fatalf("policy: %v", err)
+	}
+	m.cpCancel, m.cpDone = cancel, done
+	m.t.Cleanup(cancel)
+}
+
+func (m *mesh) stopControlPlane() {
+	m.cpCancel()
+	<-m.cpDone
+}
+
+// restartControlPlane starts a new control plane on the old address.
+func (m *mesh) restartControlPlane() {
+	m.t.Helper()
+	var l net.Listener
+	var err error
+	for i := 0; i < 100; i++ {
+		if l, err = net.Listen("tcp", m.xdsAddr); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
+		m.t.Fatalf("control plane listen: %v", err)
+	}
+	m.startControlPlane(l)
 }
 
 // startExtProc (re)starts the ext_proc service on its fixed address with a

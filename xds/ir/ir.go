@@ -50,6 +50,10 @@ type Server struct {
 	Listen Endpoint `json:"listen"`
 	// Tools decides which tools agents may see and call.
 	Tools ToolRules `json:"tools"`
+	// Arguments checks tools/call arguments.
+	Arguments Arguments `json:"arguments,omitzero"`
+	// Content finds secrets and personal data in both directions.
+	Content Content `json:"content,omitzero"`
 }
 
 // Endpoint is a host and port.
@@ -145,4 +149,102 @@ func (p *Policy) Server(name string) *Server {
 		}
 	}
 	return nil
+}
+
+// Mode says whether a rule acts or only reports what it would have done.
+type Mode string
+
+const (
+	// Enforce applies the rule's action.
+	Enforce Mode = "enforce"
+	// AuditOnly records in the audit log what the rule would have done and
+	// lets the message through unchanged (shadow mode for safe roll-outs).
+	AuditOnly Mode = "audit"
+)
+
+// Action is what a content rule does when it fires.
+type Action string
+
+const (
+	ActionBlock  Action = "block"  // refuse the whole message
+	ActionRedact Action = "redact" // replace the match with [REDACTED:<rule>]
+	ActionAudit  Action = "audit"  // only record the finding
+)
+
+// Arguments are checks on tools/call arguments before the server sees them.
+type Arguments struct {
+	// Schema validates arguments against the tool's inputSchema as last seen
+	// in this server's tools/list. "" means off.
+	Schema Mode `json:"schema,omitempty"`
+	// UnknownTool decides a call whose tool was never listed: ActionBlock or
+	// ActionAudit (the default: call allowed, finding recorded).
+	UnknownTool Action         `json:"unknownTool,omitempty"`
+	Rules       []ArgumentRule `json:"rules,omitempty"`
+}
+
+// ArgumentRule constrains one argument of the tools matching Tool.
+type ArgumentRule struct {
+	Tool string `json:"tool"` // tool name pattern (same globs as ToolRules)
+	// Argument is a dotted path into the arguments object ("path",
+	// "options.target"); "*" as a segment matches every member or element.
+	Argument string `json:"argument"`
+	Mode     Mode   `json:"mode"`
+	// Required makes a missing argument a violation.
+	Required bool `json:"required,omitempty"`
+	// Schema is a JSON Schema (2020-12) the argument's value must satisfy.
+	Schema []byte `json:"schema,omitempty"`
+	// Allow: a string value must match at least one (RE2, unanchored unless written with ^$).
+	Allow []string `json:"allow,omitempty"`
+	// Deny: a string value must match none.
+	Deny []string `json:"deny,omitempty"`
+	// PathPrefixes: a string value, cleaned of "." and ".." segments, must lie under one of them.
+	PathPrefixes []string `json:"pathPrefixes,omitempty"`
+	// MaxLength bounds a string's length in characters; 0 = no bound.
+	MaxLength int `json:"maxLength,omitempty"`
+	// MaxBytes bounds the JSON encoding of the value; 0 = no bound.
+	MaxBytes int `json:"maxBytes,omitempty"`
+	// Enum lists the JSON values allowed (compared after canonical encoding).
+	Enum [][]byte `json:"enum,omitempty"`
+}
+
+// Content holds the secret and PII rules of one server.
+type Content struct {
+	// Secrets finds credentials with the built-in rule set.
+	Secrets *SecretRules `json:"secrets,omitempty"`
+	// PII rules, each with its own action.
+	PII []PIIRule `json:"pii,omitempty"`
+}
+
+// SecretRules configure credential detection.
+type SecretRules struct {
+	Mode Mode `json:"mode"`
+	// Requests: what to do with a credential in tools/call arguments
+	// (ActionBlock, ActionRedact or ActionAudit).
+	Requests Action `json:"requests"`
+	// Responses: what to do with a credential in anything the server sends
+	// (ActionRedact or ActionAudit; blocking a result helps nobody).
+	Responses Action `json:"responses"`
+	// Disable lists rule ids of the built-in set that must not fire.
+	Disable []string `json:"disable,omitempty"`
+}
+
+// PII kinds with built-in detectors.
+const (
+	PIIEmail = "email"
+	PIICard  = "card"  // payment card numbers, Luhn-checked
+	PIIIBAN  = "iban"  // ISO 13616, mod-97 checked
+	PIIPhone = "phone" // libphonenumber-validated
+	PIIRegex = "regex" // Pattern from the policy
+)
+
+// PIIRule is one kind of personal data and what to do with it.
+type PIIRule struct {
+	Kind    string `json:"kind"`
+	Name    string `json:"name,omitempty"`    // names a regex rule in findings and [REDACTED:<name>]
+	Pattern string `json:"pattern,omitempty"` // RE2, for Kind == PIIRegex
+	// Region is the default region for phone numbers without a country code ("US", "DE").
+	Region    string `json:"region,omitempty"`
+	Action    Action `json:"action"`
+	Mode      Mode   `json:"mode"`
+	Direction string `json:"direction,omitempty"` // "requests", "responses" or "" for both
 }
