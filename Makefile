@@ -63,13 +63,15 @@ golden: ## regenerate the golden files of generated Envoy config
 	$(GO) test ./xds/translator/ -update
 
 .PHONY: bench
-bench: ## Go benchmarks of the hot paths (figures go to docs/benchmarks.md)
-	$(GO) test -run '^$$' -bench . -benchmem ./extproc/... ./interceptors/...
+bench: ## Go benchmarks of the hot paths and control-plane convergence (figures go to docs/benchmarks.md)
+	$(GO) test -run '^$$' -bench . -benchmem ./extproc/... ./interceptors/... ./xds/...
 
+FUZZTIME ?= 20s
 .PHONY: fuzz
-fuzz: ## run each fuzz target briefly
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20s ./extproc/jsonrpc/
-	$(GO) test -run '^$$' -fuzz '^FuzzSSE$$' -fuzztime 20s ./extproc/sse/
+fuzz: ## run each fuzz target for FUZZTIME (seed corpora also run in every `make test`)
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./extproc/jsonrpc/
+	$(GO) test -run '^$$' -fuzz '^FuzzSSE$$' -fuzztime $(FUZZTIME) ./extproc/sse/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./xds/policy/
 
 .PHONY: clean
 clean: ## remove build outputs (keeps the installed tools)
