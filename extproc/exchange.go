@@ -180,7 +180,8 @@ func (x *exchange) onRequestBody(ctx context.Context, b *extprocv3.HttpBody) *ex
 		return x.immediate(200, body, "policy_denied")
 	}
 	if err := x.auditAll(exs, latency); err != nil {
-		return x.refuse(503, jsonrpc.CodeInternalError, firstID(batch), "mcpmesh: the audit log cannot be written; refusing rather than acting unrecorded", "audit_unavailable")
+		id := firstID(batch)
+		return x.refuse(statusFor(id, 503), jsonrpc.CodeInternalError, id, "mcpmesh: the audit log cannot be written; refusing rather than acting unrecorded", "audit_unavailable")
 	}
 	x.pending = make(map[string]call, len(exs))
 	for _, e := range exs {
@@ -505,6 +506,16 @@ func joinReplies(replies [][]byte, asBatch bool) []byte {
 		return replies[0]
 	}
 	return append(append([]byte("["), bytes.Join(replies, []byte(","))...), ']')
+}
+
+// statusFor is the HTTP status of a refusal: a JSON-RPC error that answers a
+// request travels as a normal 200 answer, which every MCP client reads and
+// shows to the agent; without an id only the HTTP status can say it.
+func statusFor(id []byte, otherwise int) int {
+	if len(id) > 0 {
+		return 200
+	}
+	return otherwise
 }
 
 func firstID(b *jsonrpc.Batch) []byte {

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,4 +52,25 @@ func TestControlPlaneOutage(t *testing.T) {
 		}
 		return fmt.Errorf("sidecar has not resynchronised: %+v", m.cp.Status())
 	})
+}
+
+// TestAuditSinkFailure: when the audit log cannot be written, calls are
+// refused rather than executed unrecorded, and service resumes with the sink.
+func TestAuditSinkFailure(t *testing.T) {
+	demo, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	m := startMesh(t, upstream, demoTools)
+	cs := connect(t, m.URL)
+
+	m.audit.setFail(true)
+	_, err := callTool(cs, "echo", map[string]any{"text": "unrecorded?"})
+	if err == nil || !strings.Contains(err.Error(), "audit") {
+		t.Fatalf("call with a broken audit sink: %v, want a refusal that names the audit log", err)
+	}
+	if n := demo.Called("echo"); n != 0 {
+		t.Fatalf("echo ran %d time(s) without an audit record", n)
+	}
+	m.audit.setFail(false)
+	if _, err := callTool(cs, "echo", map[string]any{"text": "recorded"}); err != nil {
+		t.Fatalf("after the sink recovered: %v", err)
+	}
 }

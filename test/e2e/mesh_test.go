@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -307,15 +308,26 @@ func (m *mesh) auditRecords(t *testing.T) []audit.Record {
 	return out
 }
 
+// syncBuffer is the audit sink; fail makes it behave like a full disk.
 type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	fail bool
 }
 
 func (b *syncBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.fail {
+		return 0, errors.New("no space left on device")
+	}
 	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) setFail(v bool) {
+	b.mu.Lock()
+	b.fail = v
+	b.mu.Unlock()
 }
 
 func (b *syncBuffer) String() string {
