@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -65,5 +67,61 @@ func TestHostileRequests(t *testing.T) {
 	status, _, _ := m.post(t, []byte(call), nil)
 	if status != 200 {
 		t.Fatalf("sanity: %d", status)
+	}
+}
+
+// TestHostileTransports repeats the decisive cases over other framings of
+// the same bytes: HTTP/1.1 chunked bodies and cleartext HTTP/2.
+func TestHostileTransports(t *testing.T) {
+	demo, upstream := startDemo(t, demoserver.Options{JSONResponse: true, Stateless: true})
+	m := startMesh(t, upstream, demoTools)
+
+	h2 := &http.Transport{Protocols: new(http.Protocols)}
+	h2.Protocols.SetUnencryptedHTTP2(true)
+	clients := map[string]*http.Client{
+		"http1.1-chunked": {Transport: &http.Transport{}},
+		"h2c":             {Transport: h2},
+	}
+	const denied = `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"run_shell","arguments":{"command":"id"}}}`
+	const allowed = `{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hi"}}}`
+	const upper = `{"jsonrpc":"2.0","id":3,"method":"TOOLS/CALL","params":{"name":"run_shell","arguments":{"command":"id"}}}`
+	for name, c := range clients {
+		t.Run(name, func(t *testing.T) {
+			send := func(body string) (int, string, string) {
+				// An io.Reader without a length makes HTTP/1.1 use chunked encoding.
+				req, _ := http.NewRequest("POST", m.URL, io.MultiReader(strings.NewReader(body)))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Accept", "application/json, text/event-stream")
+				req.Header.Set("MCP-Protocol-Version", "2025-11-25")
+				resp, err := c.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer resp.Body.Close()
+				b, _ := io.ReadAll(resp.Body)
+				return resp.StatusCode, string(b), resp.Proto
+			}
+			status, body, proto := send(denied)
+			if status != 200 || !strings.Contains(body, "tools.deny") {
+				t.Errorf("denied call over %s: %d %s", proto, status, body)
+			}
+			if name == "h2c" && proto != "HTTP/2.0" {
+				t.Fatalf("spoke %s, want HTTP/2.0", proto)
+			}
+			if status, body, _ := send(allowed); status != 200 || !strings.Contains(body, `"hi"`) {
+				t.Errorf("allowed call: %d %s", status, body)
+			}
+			// The server matches method names exactly, so does the gateway: an
+			// upper-case method is not a tool call for either of them.
+			if status, body, _ := send(upper); status == 200 && strings.Contains(body, `"result"`) {
+				t.Errorf("upper-case method: %d %s", status, body)
+			}
+		})
+	}
+	if n := demo.Called("run_shell"); n != 0 {
+		t.Fatalf("run_shell ran %d time(s)", n)
+	}
+	if n := demo.Called("echo"); n != len(clients) {
+		t.Fatalf("echo ran %d time(s), want %d", n, len(clients))
 	}
 }
