@@ -2,7 +2,11 @@ package e2e
 
 import (
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -72,5 +76,78 @@ func TestAuditSinkFailure(t *testing.T) {
 	m.audit.setFail(false)
 	if _, err := callTool(cs, "echo", map[string]any{"text": "recorded"}); err != nil {
 		t.Fatalf("after the sink recovered: %v", err)
+	}
+}
+
+// TestExtProcKilledUnderLoad kills and restarts ext_proc while workers keep
+// calling: a denied tool never runs, and every call the server executed has
+// an audit record of being allowed.
+func TestExtProcKilledUnderLoad(t *testing.T) {
+	demo, upstream := startDemo(t, demoserver.Options{JSONResponse: true, Stateless: true})
+	m := startMesh(t, upstream, demoTools)
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var sent, failed atomic.Int64
+	for w := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			client := &http.Client{Timeout: 5 * time.Second}
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				tool, args := "echo", `{"text":"x"}`
+				if (w+i)%3 == 0 {
+					tool, args = "run_shell", `{"command":"id"}`
+				}
+				body := fmt.Sprintf(`{"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":%q,"arguments":%s}}`, i, tool, args)
+				req, _ := http.NewRequest("POST", m.URL, strings.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Accept", "application/json, text/event-stream")
+				resp, err := client.Do(req)
+				sent.Add(1)
+				if err != nil {
+					failed.Add(1)
+					continue
+				}
+				b, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 || !strings.Contains(string(b), `"result"`) {
+					failed.Add(1)
+				}
+			}
+		}()
+	}
+	time.Sleep(700 * time.Millisecond)
+	m.stopExtProc()
+	time.Sleep(700 * time.Millisecond)
+	m.startExtProc()
+	time.Sleep(1500 * time.Millisecond)
+	close(stop)
+	wg.Wait()
+
+	if n := demo.Called("run_shell"); n != 0 {
+		t.Fatalf("run_shell ran %d time(s) around an ext_proc restart", n)
+	}
+	allowed := 0
+	for _, r := range m.auditRecords(t) {
+		if r.Tool == "echo" && r.Decision == "allow" {
+			allowed++
+		}
+	}
+	if ran := demo.Called("echo"); ran > allowed || ran == 0 {
+		t.Fatalf("the server ran echo %d time(s) but only %d allowed calls are on record", ran, allowed)
+	}
+	t.Logf("%d calls sent, %d refused or failed, echo ran %d times, %d allow records", sent.Load(), failed.Load(), demo.Called("echo"), allowed)
+	if failed.Load() == 0 {
+		t.Fatal("no call failed while ext_proc was down: the outage was not exercised")
+	}
+	// Service is back.
+	if _, err := callTool(connect(t, m.URL), "echo", map[string]any{"text": "after"}); err != nil {
+		t.Fatalf("after restart: %v", err)
 	}
 }
