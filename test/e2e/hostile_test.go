@@ -54,6 +54,9 @@ func TestHostileRequests(t *testing.T) {
 			if !strings.Contains(body, `"jsonrpc":"2.0"`) {
 				t.Errorf("refusal is not a JSON-RPC message: %q", body)
 			}
+			if c.status != 413 && hdr.Get("X-Mcpmesh-Decision") != "deny" {
+				t.Errorf("refusal lacks x-mcpmesh-decision: deny (headers %v)", hdr)
+			}
 		})
 	}
 	if n := demo.Called("run_shell"); n != 0 {
