@@ -143,7 +143,9 @@ func (x *exchange) onRequestBody(ctx context.Context, b *extprocv3.HttpBody) *ex
 	for i, m := range batch.Messages {
 		e := &interceptors.Exchange{Server: x.server, Direction: interceptors.ToServer, Message: m, Method: m.Method}
 		exs[i] = e
-		if m.IsRequest() && m.Method == "tools/call" {
+		// A tools/call without an id is malformed, but it is judged like a
+		// request all the same: a lenient server might still run it.
+		if m.Method == "tools/call" {
 			tc, err := m.ToolCall()
 			if err != nil {
 				e.Refuse("jsonrpc", "invalid tools/call params: "+err.Error())

@@ -110,7 +110,7 @@ func (a *Allowlist) Name() string { return "allowlist" }
 func (a *Allowlist) Intercept(_ context.Context, x *interceptors.Exchange) error {
 	m := x.Message
 	switch {
-	case x.Direction == interceptors.ToServer && m.IsRequest() && m.Method == "tools/call":
+	case x.Direction == interceptors.ToServer && m.Method == "tools/call": // requests and (malformed) notifications alike
 		if ok, rule := a.Decide(x.Tool); !ok {
 			x.Refuse(rule, fmt.Sprintf("tool %q is not allowed on server %q", x.Tool, x.Server))
 		}

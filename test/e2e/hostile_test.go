@@ -32,6 +32,7 @@ func TestHostileRequests(t *testing.T) {
 		{"case variant key", `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"Name":"run_shell","name":"echo","arguments":{}}}`, nil, 200, "letter case"},
 		{"case variant top-level key", `{"jsonrpc":"2.0","id":1,"Method":"tools/call","method":"tools/list"}`, nil, 400, "letter case"},
 		{"batch with a denied call", `[{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"a"}}},` + call + `]`, nil, 200, `tools.deny`},
+		{"tools/call as a notification", `{"jsonrpc":"2.0","method":"tools/call","params":{"name":"run_shell","arguments":{"command":"id"}}}`, nil, 403, "refused by policy"},
 		{"batch reusing an id", `[` + call + `,` + call + `]`, nil, 400, "id"},
 		{"malformed json", `{"jsonrpc":"2.0","id":1,"method":"tools/call",`, nil, 400, "mcpmesh"},
 		{"trailing garbage", call + `{"x":1}`, nil, 400, "mcpmesh"},
