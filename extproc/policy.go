@@ -2,6 +2,7 @@ package extproc
 
 import (
 	"fmt"
+	"sync"
 	"sync/atomic"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
@@ -21,11 +22,28 @@ type compiled struct {
 type PolicyStore struct {
 	cur     atomic.Pointer[compiled]
 	metrics *Metrics
+
+	mu    sync.Mutex
+	state map[string]*chain.State // per server name, kept across versions
 }
 
 // NewPolicyStore returns an empty store: until a policy arrives every
 // message is refused.
-func NewPolicyStore(m *Metrics) *PolicyStore { return &PolicyStore{metrics: m} }
+func NewPolicyStore(m *Metrics) *PolicyStore {
+	return &PolicyStore{metrics: m, state: map[string]*chain.State{}}
+}
+
+// serverState returns the long-lived state of a server, creating it once.
+func (s *PolicyStore) serverState(name string) *chain.State {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.state[name]
+	if st == nil {
+		st = chain.NewState()
+		s.state[name] = st
+	}
+	return st
+}
 
 // Update compiles p and swaps it in. On error the old policy stays.
 func (s *PolicyStore) Update(p *ir.Policy) error {
@@ -34,7 +52,7 @@ func (s *PolicyStore) Update(p *ir.Policy) error {
 	}
 	c := &compiled{policy: p, chains: make(map[string]interceptors.Chain, len(p.Servers))}
 	for i := range p.Servers {
-		ch, err := chain.Build(&p.Servers[i])
+		ch, err := chain.Build(&p.Servers[i], s.serverState(p.Servers[i].Name))
 		if err != nil {
 			return fmt.Errorf("compile policy %s: %w", p.Version, err)
 		}

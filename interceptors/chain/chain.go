@@ -6,21 +6,38 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
+
+// State is what outlives one policy version for one server: ext_proc keeps
+// it per server name and hands it to every chain built for that server.
+type State struct {
+	// Catalog holds the tool schemas the server last listed.
+	Catalog *arguments.Catalog
+}
+
+// NewState returns empty state for a server.
+func NewState() *State { return &State{Catalog: arguments.NewCatalog()} }
 
 // Build compiles the chain for one server. This is the one place the order
 // is declared:
 //
-//  1. allowlist: cheapest and most decisive; a tool the policy forbids is
-//     refused before any other check spends time on its arguments, and
-//     tools/list results are filtered so agents never learn of it.
-//
-// Later checks (arguments, secrets, poisoning, egress, webhooks) go after it.
-func Build(s *ir.Server) (interceptors.Chain, error) {
+//  1. allowlist: cheapest and most decisive. A forbidden tool is refused
+//     before anything spends time on its arguments, and tools/list results
+//     lose forbidden tools before any later step (or the agent) sees them.
+//  2. arguments: validates tools/call arguments against the schema the
+//     server published and the policy's rules, on the values exactly as the
+//     agent sent them (before any redaction rewrites them); learns schemas
+//     from the already-filtered tools/list results.
+func Build(s *ir.Server, st *State) (interceptors.Chain, error) {
 	al, err := allowlist.New(s.Tools)
 	if err != nil {
 		return nil, fmt.Errorf("server %q: allowlist: %w", s.Name, err)
 	}
-	return interceptors.Chain{al}, nil
+	args, err := arguments.New(s.Arguments, st.Catalog)
+	if err != nil {
+		return nil, fmt.Errorf("server %q: arguments: %w", s.Name, err)
+	}
+	return interceptors.Chain{al, args}, nil
 }

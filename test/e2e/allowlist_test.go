@@ -18,6 +18,12 @@ import (
 func startDemo(t *testing.T, o demoserver.Options) (*demoserver.Server, string) {
 	t.Helper()
 	d := demoserver.New()
+	return d, serveDemo(t, d, o)
+}
+
+// serveDemo serves d on a free loopback port and returns its address.
+func serveDemo(t *testing.T, d *demoserver.Server, o demoserver.Options) string {
+	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -25,7 +31,7 @@ func startDemo(t *testing.T, o demoserver.Options) (*demoserver.Server, string) 
 	srv := &http.Server{Handler: d.Handler(o)}
 	go func() { _ = srv.Serve(l) }()
 	t.Cleanup(func() { _ = srv.Close() })
-	return d, l.Addr().String()
+	return l.Addr().String()
 }
 
 func connect(t *testing.T, url string) *mcp.ClientSession {

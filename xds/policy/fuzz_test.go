@@ -19,6 +19,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("version: 1\nservers: [{name: a, upstream: 'h:1', tools: {allow: [], deny: [x]}}]\n"))
 	f.Add([]byte("a: &x {b: *x, <<: *x}\nservers:\n  - <<: [*x, *x]\n    name: !!str 1\n"))
 	f.Add([]byte("version: !!int 1\n---\n- *y\n"))
+	f.Add([]byte("version: 1\nservers:\n- name: a\n  upstream: h:1\n  arguments:\n    schema: off\n    rules:\n    - {tool: x, argument: a.*, enum: [1, {b: [null]}], schema: &s {not: *s, type: string}}\n  content:\n    secrets: {}\n    pii: [{kind: regex, name: n, pattern: 'x+', action: redact}, {kind: phone, region: DE, action: audit}]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res, err := Parse("f.yaml", data)
 		if err != nil {

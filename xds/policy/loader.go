@@ -34,13 +34,21 @@ type loader struct {
 	// merged counts the fields taken through merge keys; nested merges can
 	// grow exponentially with the file, so their total is bounded.
 	merged int
+	// jsonBytes counts the JSON converted from YAML values (see jsonValue);
+	// jsonFull is set once it passed maxJSONBytes and that was reported.
+	jsonBytes int
+	jsonFull  bool
+	// schemas holds the outcome of compiling each distinct argument schema;
+	// schemaBytes is their total size.
+	schemas     map[string]error
+	schemaBytes int
 }
 
 // maxMergedFields bounds the fields taken through merge keys in one file.
 const maxMergedFields = 10000
 
 func newLoader(file string) *loader {
-	return &loader{file: file, anchors: map[string][]anchorDef{}}
+	return &loader{file: file, anchors: map[string][]anchorDef{}, schemas: map[string]error{}}
 }
 
 func (l *loader) errorf(p pos, field, format string, args ...any) {
@@ -403,6 +411,48 @@ func (l *loader) str(e *entry, want string) (string, bool) {
 	}
 	l.typeError(e, want)
 	return "", false
+}
+
+// choice returns the string held by e, which must be one of allowed. A hint
+// for a value that is not allowed is added to the message.
+func (l *loader) choice(e *entry, allowed []string, hints map[string]string) (string, bool) {
+	s, ok := l.str(e, choices(allowed))
+	if !ok {
+		return "", false
+	}
+	if !contains(allowed, s) {
+		hint := ""
+		if h := hints[s]; h != "" {
+			hint = "; " + h
+		}
+		l.errorf(e.pos(), e.path, "must be %s, got %q%s", choices(allowed), s, hint)
+		return "", false
+	}
+	return s, true
+}
+
+// choices lists values for messages: "a", "b" or "c".
+func choices(values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = strconv.Quote(v)
+	}
+	if len(q) < 2 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// boolean returns the true or false held by e.
+func (l *loader) boolean(e *entry) (bool, bool) {
+	n, ok := e.node.(*ast.BoolNode)
+	if !ok {
+		if e.node != nil {
+			l.typeError(e, "true or false")
+		}
+		return false, false
+	}
+	return n.Value, true
 }
 
 func contains(list []string, s string) bool {

@@ -171,7 +171,10 @@ func Default() *Result {
 
 // contentVersion is the first 12 hex digits of the SHA-256 of the policy's
 // JSON encoding with Version left empty. The IR carries no trace of comments,
-// layout, key order or quoting, so only a change of meaning changes it.
+// layout, key order or quoting, so only a change of meaning changes it; the
+// exception is the key order inside argument schemas, which is kept as
+// written. Byte-slice fields (schemas, enum values) are encoded in base64 and
+// so take part like any other field.
 func contentVersion(p *ir.Policy) string {
 	c := *p
 	c.Version = ""

@@ -19,9 +19,12 @@ func ep(host string, port uint32) ir.Endpoint { return ir.Endpoint{Host: host, P
 
 var defaultLimits = ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis}
 
+// defaultArguments is what a server without an arguments section gets.
+var defaultArguments = ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit}
+
 // server returns a server with the file-wide defaults filled in.
 func server(name string, upstream ir.Endpoint, tools ir.ToolRules) ir.Server {
-	return ir.Server{Name: name, Upstream: upstream, Path: ir.DefaultPath, Listen: ep("0.0.0.0", 10000), Tools: tools}
+	return ir.Server{Name: name, Upstream: upstream, Path: ir.DefaultPath, Listen: ep("0.0.0.0", 10000), Tools: tools, Arguments: defaultArguments}
 }
 
 var versionRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
@@ -132,8 +135,8 @@ servers:
 			want: ir.Policy{
 				Limits: ir.Limits{MaxBodyBytes: 1024, MessageTimeoutMillis: 60000},
 				Servers: []ir.Server{
-					{Name: "a", Upstream: ep("a.svc", 80), Listen: ep("10.0.0.1", 9000), Path: "/rpc", Tools: ir.ToolRules{Allow: []string{"x"}}},
-					{Name: "b-2", Upstream: ep("fd00::1", 443), Listen: ep("::", 9001), Path: "/mcp/v1", Tools: ir.ToolRules{Allow: []string{"?"}}},
+					{Name: "a", Upstream: ep("a.svc", 80), Listen: ep("10.0.0.1", 9000), Path: "/rpc", Tools: ir.ToolRules{Allow: []string{"x"}}, Arguments: defaultArguments},
+					{Name: "b-2", Upstream: ep("fd00::1", 443), Listen: ep("::", 9001), Path: "/mcp/v1", Tools: ir.ToolRules{Allow: []string{"?"}}, Arguments: defaultArguments},
 				},
 			},
 		},
@@ -169,7 +172,7 @@ servers:
 `,
 			want: ir.Policy{Limits: defaultLimits, Servers: []ir.Server{
 				server("a", ep("127.0.0.1", 80), ir.ToolRules{Allow: []string{"echo"}}),
-				{Name: "b", Upstream: ep("127.0.0.1", 80), Listen: ep("0.0.0.0", 10000), Path: "/b", Tools: ir.ToolRules{Allow: []string{"echo"}}},
+				{Name: "b", Upstream: ep("127.0.0.1", 80), Listen: ep("0.0.0.0", 10000), Path: "/b", Tools: ir.ToolRules{Allow: []string{"echo"}}, Arguments: defaultArguments},
 				server("123", ep("127.0.0.1", 81), ir.ToolRules{Allow: []string{"echo"}}),
 			}},
 		},
@@ -253,7 +256,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown top-level key", "version: 1\nserver: []\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
 			`policy.yaml:2:1: server: unknown field "server" (did you mean "servers"?)`}},
 		{"unknown key far from any", head + "    upstream: h:1\n    tools: {}\n    colour: red\n", []string{
-			`policy.yaml:6:5: servers[0].colour: unknown field "colour"; expected one of: name, upstream, listen, path, tools`}},
+			`policy.yaml:6:5: servers[0].colour: unknown field "colour"; expected one of: name, upstream, listen, path, tools, arguments, content`}},
 		{"misspelt tools key", head + "    upstream: h:1\n    tools:\n      alow: [echo]\n", []string{
 			`policy.yaml:6:7: servers[0].tools.alow: unknown field "alow" (did you mean "allow"?)`}},
 		{"wrong case", "version: 1\nlimits: {MaxBodyBytes: 2048}\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
@@ -264,7 +267,7 @@ func TestParseErrors(t *testing.T) {
 			"policy.yaml:3:5: servers[0].name: required field is missing",
 			"policy.yaml:3:5: servers[0].upstream: required field is missing"}},
 		{"server not a mapping", "version: 1\nservers:\n  - demo\n", []string{
-			`policy.yaml:3:5: servers[0]: must be a mapping with name, upstream, listen, path and tools, got the string "demo"`}},
+			`policy.yaml:3:5: servers[0]: must be a mapping with name, upstream, listen, path, tools, arguments and content, got the string "demo"`}},
 		{"port 0", head + "    upstream: 127.0.0.1:0\n    tools: {}\n", []string{
 			"policy.yaml:4:15: servers[0].upstream: port must be in 1-65535"}},
 		{"port too big", head + "    upstream: 127.0.0.1:65536\n    tools: {}\n", []string{
@@ -482,10 +485,26 @@ func TestDocsExample(t *testing.T) {
 		t.Fatal("docs/policy.md has no yaml example")
 	}
 	res := mustParse(t, string(m[1]))
+	files := server("files", ep("fd00::12", 9000), ir.ToolRules{Allow: []string{"read_*", "list_dir", "search"}})
+	files.Arguments.Rules = []ir.ArgumentRule{
+		{Tool: "read_*", Argument: "path", Mode: ir.Enforce, Required: true, PathPrefixes: []string{"/srv/data", "/tmp/agent"},
+			MaxLength: 4096, Allow: []string{`^[\w./-]+$`}, Deny: []string{`/\.`}},
+		{Tool: "list_dir", Argument: "options.depth", Mode: ir.Enforce, Enum: [][]byte{[]byte("1"), []byte("2"), []byte("3")}},
+		{Tool: "search", Argument: "filters.*", Mode: ir.Enforce, MaxBytes: 1024,
+			Schema: []byte(`{"type":"object","properties":{"field":{"type":"string"}}}`)},
+	}
+	files.Content = ir.Content{
+		Secrets: &ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact, Disable: []string{"generic-api-key"}},
+		PII: []ir.PIIRule{
+			{Kind: ir.PIIEmail, Action: ir.ActionRedact, Mode: ir.AuditOnly, Direction: "responses"},
+			{Kind: ir.PIIPhone, Region: "DE", Action: ir.ActionRedact, Mode: ir.Enforce},
+			{Kind: ir.PIIRegex, Name: "employee-id", Pattern: `EMP-\d{6}`, Action: ir.ActionBlock, Mode: ir.Enforce},
+		},
+	}
 	want := []ir.Server{
 		{Name: "demo", Upstream: ep("127.0.0.1", 8081), Listen: ep("127.0.0.1", 10000), Path: "/mcp",
-			Tools: ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}}},
-		server("files", ep("fd00::12", 9000), ir.ToolRules{Allow: []string{}}),
+			Tools: ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}}, Arguments: defaultArguments},
+		files,
 	}
 	if !reflect.DeepEqual(res.Policy.Servers, want) || res.Policy.Limits != defaultLimits {
 		t.Errorf("docs example:\n got %+v\nwant %+v", res.Policy, want)
@@ -518,8 +537,10 @@ limits:
   maxBodyBytes: 4194304
 version: 1
 `,
-		"flow style and quoting": "version: 1\nlimits: {maxBodyBytes: 4194304}\nservers: [{name: 'demo', upstream: \"127.0.0.1:8081\", tools: {allow: [\"echo\"]}}]\n",
-		"explicit defaults":      strings.Replace(base, "limits:\n", "limits:\n  messageTimeout: 2000ms\n", 1) + "    path: /mcp\n",
+		"flow style and quoting":     "version: 1\nlimits: {maxBodyBytes: 4194304}\nservers: [{name: 'demo', upstream: \"127.0.0.1:8081\", tools: {allow: [\"echo\"]}}]\n",
+		"explicit defaults":          strings.Replace(base, "limits:\n", "limits:\n  messageTimeout: 2000ms\n", 1) + "    path: /mcp\n",
+		"explicit argument defaults": base + "    arguments: {schema: enforce, unknownTool: audit}\n",
+		"empty content":              base + "    content: {pii: []}\n",
 		"indentation": `version: 1
 limits:
     maxBodyBytes: 4194304
@@ -551,6 +572,24 @@ servers:
 		"listen":             base + "    listen: 127.0.0.1:10001\n",
 		"server added":       base + "  - {name: b, upstream: 'h:1', tools: {}}\n",
 		"listen via default": strings.Replace(base, "servers:", "defaults: {listen: '0.0.0.0:1'}\nservers:", 1),
+		"schema off":         base + "    arguments: {schema: off}\n",
+		"schema audited":     base + "    arguments: {schema: audit}\n",
+		"unknown tools":      base + "    arguments: {unknownTool: block}\n",
+		"argument rule":      base + "    arguments: {rules: [{tool: echo, argument: text, maxLength: 10}]}\n",
+		"argument rule mode": base + "    arguments: {rules: [{tool: echo, argument: text, maxLength: 10, mode: audit}]}\n",
+		"enum":               base + "    arguments: {rules: [{tool: echo, argument: text, enum: [a]}]}\n",
+		"enum value":         base + "    arguments: {rules: [{tool: echo, argument: text, enum: [b]}]}\n",
+		"schema":             base + "    arguments: {rules: [{tool: echo, argument: text, schema: {type: string}}]}\n",
+		"schema value":       base + "    arguments: {rules: [{tool: echo, argument: text, schema: {type: integer}}]}\n",
+		"schema keys":        base + "    arguments: {rules: [{tool: echo, argument: text, schema: {type: string, maxLength: 1}}]}\n",
+		"schema key order":   base + "    arguments: {rules: [{tool: echo, argument: text, schema: {maxLength: 1, type: string}}]}\n",
+		"secrets":            base + "    content: {secrets: {}}\n",
+		"secrets audited":    base + "    content: {secrets: {mode: audit}}\n",
+		"secrets disabled":   base + "    content: {secrets: {disable: [x]}}\n",
+		"pii":                base + "    content: {pii: [{kind: email, action: redact}]}\n",
+		"pii direction":      base + "    content: {pii: [{kind: email, action: redact, direction: requests}]}\n",
+		"pii phone":          base + "    content: {pii: [{kind: phone, action: redact}]}\n",
+		"pii phone region":   base + "    content: {pii: [{kind: phone, action: redact, region: DE}]}\n",
 	}
 	seen := map[string]string{v: "original"}
 	for name, src := range changed {
@@ -581,11 +620,12 @@ func TestDefault(t *testing.T) {
 		t.Errorf("default policy warns: %q", warningStrings(res.Warnings))
 	}
 	want := []ir.Server{{
-		Name:     "demo",
-		Upstream: ep("127.0.0.1", 18080),
-		Listen:   ep("127.0.0.1", 10000),
-		Path:     "/mcp",
-		Tools:    ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}},
+		Name:      "demo",
+		Upstream:  ep("127.0.0.1", 18080),
+		Listen:    ep("127.0.0.1", 10000),
+		Path:      "/mcp",
+		Tools:     ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}},
+		Arguments: defaultArguments,
 	}}
 	if !reflect.DeepEqual(res.Policy.Servers, want) || res.Policy.Limits != defaultLimits {
 		t.Errorf("default policy:\n got %+v\nwant servers %+v limits %+v", res.Policy, want, defaultLimits)
@@ -615,9 +655,9 @@ func TestLoad(t *testing.T) {
 		Limits:  ir.Limits{MaxBodyBytes: 1 << 20, MessageTimeoutMillis: 500},
 		Servers: []ir.Server{
 			{Name: "files", Upstream: ep("files.tools.svc", 8080), Listen: ep("0.0.0.0", 9000), Path: "/rpc",
-				Tools: ir.ToolRules{Allow: []string{"read_file", "list_*"}, Deny: []string{"list_secrets"}}},
+				Tools: ir.ToolRules{Allow: []string{"read_file", "list_*"}, Deny: []string{"list_secrets"}}, Arguments: defaultArguments},
 			{Name: "search", Upstream: ep("fd00::12", 9000), Listen: ep("::", 9001), Path: "/mcp",
-				Tools: ir.ToolRules{Deny: []string{"admin_?"}, AllowAll: true}},
+				Tools: ir.ToolRules{Deny: []string{"admin_?"}, AllowAll: true}, Arguments: defaultArguments},
 		},
 	}
 	if !reflect.DeepEqual(*res.Policy, want) {

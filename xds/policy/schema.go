@@ -166,8 +166,8 @@ func (l *loader) servers(e *entry, root pos, listen ir.Endpoint, path string) []
 }
 
 func (l *loader) server(i int, e *entry, names map[string]serverName, listen ir.Endpoint, path string) ir.Server {
-	s := ir.Server{Listen: listen, Path: path, Tools: ir.ToolRules{AllowAll: true}}
-	fs := l.fields(e, "a mapping with name, upstream, listen, path and tools", "name", "upstream", "listen", "path", "tools")
+	s := ir.Server{Listen: listen, Path: path, Tools: ir.ToolRules{AllowAll: true}, Arguments: l.arguments(nil)}
+	fs := l.fields(e, "a mapping with name, upstream, listen, path, tools, arguments and content", "name", "upstream", "listen", "path", "tools", "arguments", "content")
 	if fs == nil {
 		return s
 	}
@@ -205,6 +205,8 @@ func (l *loader) server(i int, e *entry, names map[string]serverName, listen ir.
 		}
 	}
 	s.Tools = l.tools(fs["tools"], at, joinPath(e.path, "tools"))
+	s.Arguments = l.arguments(fs["arguments"])
+	s.Content = l.content(fs["content"])
 	return s
 }
 
@@ -290,16 +292,20 @@ func (l *loader) patterns(e *entry, emptyHint string) []pattern {
 	return out
 }
 
-func patternProblem(s string) string {
+func patternProblem(s string) string { return nameProblem("pattern", s) }
+
+// nameProblem describes why s cannot name something (what), if it cannot:
+// names are non-empty, printable UTF-8.
+func nameProblem(what, s string) string {
 	if s == "" {
-		return "pattern must not be empty"
+		return what + " must not be empty"
 	}
 	if !utf8.ValidString(s) {
-		return "pattern is not valid UTF-8"
+		return what + " is not valid UTF-8"
 	}
 	for _, r := range s {
 		if !unicode.IsPrint(r) {
-			return fmt.Sprintf("pattern %q contains the non-printable character %U", s, r)
+			return fmt.Sprintf("%s %q contains the non-printable character %U", what, s, r)
 		}
 	}
 	return ""

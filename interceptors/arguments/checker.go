@@ -1,0 +1,542 @@
+// Package arguments checks the arguments of tools/call requests before the
+// MCP server sees them.
+//
+// Two kinds of checks exist, both compiled once from policy:
+//
+//   - schema: the arguments are validated against the tool's inputSchema as
+//     the server last listed it in tools/list (kept in a Catalog, which
+//     outlives policy versions);
+//   - rules: per tool pattern and argument path, constraints such as
+//     allowed path prefixes, regexes, lengths, enums and a JSON Schema.
+//
+// Each violation becomes an interceptors.Finding; enforced ones refuse the
+// call, audit-mode ones are only recorded.
+package arguments
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// Name is the interceptor's name in findings.
+const Name = "arguments"
+
+// Rule names used in findings.
+const (
+	RuleSchema      = "arguments.schema"
+	RuleUnknownTool = "arguments.unknownTool"
+	RuleCatalog     = "arguments.catalog" // a tools/list result whose schemas cannot be used
+)
+
+// Bounds on what one message can add to the audit record.
+const (
+	maxFindings     = 32  // per message; an enforced block is recorded even past it
+	maxSchemaErrors = 4   // leaf errors reported per schema validation
+	maxDetail       = 200 // characters of a finding's detail
+)
+
+// Checker is the compiled form of ir.Arguments. It implements
+// interceptors.Interceptor.
+type Checker struct {
+	cat          *Catalog
+	schemaMode   string // "", "enforce" or "audit"
+	checkUnknown bool   // the schema check is on
+	unknown      string // "block" or "audit"
+	rules        []rule
+}
+
+var _ interceptors.Interceptor = (*Checker)(nil)
+
+// rule is the compiled form of one ir.ArgumentRule.
+type rule struct {
+	tool     toolPattern
+	segs     []segment
+	mode     string
+	required bool
+	schema   *jsonschema.Schema
+	allow    []*regexp.Regexp
+	deny     []*regexp.Regexp
+	prefixes []prefix
+	// prefixDetail is the detail of a path outside every prefix.
+	prefixDetail string
+	maxLength    int
+	maxBytes     int
+	enum         map[string]struct{} // canonical forms
+	stringOnly   bool                // allow, deny, pathPrefixes or maxLength is set
+
+	// Finding rule names, e.g. "arguments.rules[0].pathPrefixes".
+	nRequired, nSchema, nAllow, nDeny, nPrefixes, nMaxLength, nMaxBytes, nEnum string
+	denyDetail                                                                 []string
+}
+
+type prefix struct {
+	clean string // "/srv/data"
+	slash string // "/srv/data/"; "/" for the root
+}
+
+// toolPattern is a tool name glob, as in the allowlist: '*' any run of
+// characters, '?' one character, everything else literal.
+type toolPattern struct {
+	text  string
+	exact bool
+	re    *regexp.Regexp
+}
+
+func compileToolPattern(p string) (toolPattern, error) {
+	if !ir.ValidPattern(p) {
+		return toolPattern{}, fmt.Errorf("invalid tool pattern %q", p)
+	}
+	if !strings.ContainsAny(p, "*?") {
+		return toolPattern{text: p, exact: true}, nil
+	}
+	var b strings.Builder
+	b.WriteString("(?s)^")
+	for _, r := range p {
+		switch r {
+		case '*':
+			b.WriteString(".*")
+		case '?':
+			b.WriteString(".")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	b.WriteString("$")
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return toolPattern{}, fmt.Errorf("tool pattern %q: %w", p, err)
+	}
+	return toolPattern{text: p, re: re}, nil
+}
+
+func (p *toolPattern) match(name string) bool {
+	if p.exact {
+		return p.text == name
+	}
+	return p.re.MatchString(name)
+}
+
+// New compiles a: tool globs, regexes, schemas, path prefixes and the
+// canonical forms of enum values. cat may be nil when a uses no schema
+// check; tools/list results are then not learned either.
+func New(a ir.Arguments, cat *Catalog) (*Checker, error) {
+	c := &Checker{cat: cat}
+	switch a.Schema {
+	case "", ir.Enforce, ir.AuditOnly:
+		c.schemaMode = string(a.Schema)
+	default:
+		return nil, fmt.Errorf("arguments.schema: mode must be %q or %q, not %q", ir.Enforce, ir.AuditOnly, a.Schema)
+	}
+	switch a.UnknownTool {
+	case "":
+		c.unknown = string(ir.ActionAudit)
+	case ir.ActionBlock, ir.ActionAudit:
+		c.unknown = string(a.UnknownTool)
+	default:
+		return nil, fmt.Errorf("arguments.unknownTool: must be %q or %q, not %q", ir.ActionBlock, ir.ActionAudit, a.UnknownTool)
+	}
+	// Without a schema check there is nothing a listing would make known,
+	// so the unknown-tool decision goes with it.
+	c.checkUnknown = c.schemaMode != ""
+	if c.checkUnknown && cat == nil {
+		return nil, fmt.Errorf("arguments: the schema check needs a catalog")
+	}
+	for i, ar := range a.Rules {
+		r, err := compileRule(i, ar)
+		if err != nil {
+			return nil, fmt.Errorf("arguments.rules[%d]: %w", i, err)
+		}
+		c.rules = append(c.rules, r)
+	}
+	return c, nil
+}
+
+func compileRule(i int, ar ir.ArgumentRule) (rule, error) {
+	var r rule
+	var err error
+	if r.tool, err = compileToolPattern(ar.Tool); err != nil {
+		return r, err
+	}
+	var ok bool
+	if r.segs, ok = parsePath(ar.Argument); !ok {
+		return r, fmt.Errorf("argument %q: a dotted path of non-empty segments is required", ar.Argument)
+	}
+	switch ar.Mode {
+	case "":
+		r.mode = string(ir.Enforce)
+	case ir.Enforce, ir.AuditOnly:
+		r.mode = string(ar.Mode)
+	default:
+		return r, fmt.Errorf("mode must be %q or %q, not %q", ir.Enforce, ir.AuditOnly, ar.Mode)
+	}
+	r.required = ar.Required
+	if len(ar.Schema) > 0 {
+		if r.schema, err = compileSchema(ar.Schema); err != nil {
+			return r, fmt.Errorf("schema: %w", err)
+		}
+	}
+	for _, p := range ar.Allow {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return r, fmt.Errorf("allow %q: %w", p, err)
+		}
+		r.allow = append(r.allow, re)
+	}
+	for j, p := range ar.Deny {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return r, fmt.Errorf("deny %q: %w", p, err)
+		}
+		r.deny = append(r.deny, re)
+		r.denyDetail = append(r.denyDetail, fmt.Sprintf("matches denied pattern deny[%d]", j))
+	}
+	var shown []string
+	for _, p := range ar.PathPrefixes {
+		if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\x00\\") {
+			return r, fmt.Errorf("path prefix %q: must be an absolute path, without NUL or backslash", p)
+		}
+		clean := path.Clean(p)
+		pre := prefix{clean: clean, slash: clean + "/"}
+		if clean == "/" {
+			pre.slash = "/"
+		}
+		r.prefixes = append(r.prefixes, pre)
+		shown = append(shown, clean)
+	}
+	if len(shown) > 0 {
+		r.prefixDetail = clip("path is not under an allowed prefix ("+strings.Join(shown, ", ")+")", maxDetail)
+	}
+	if ar.MaxLength < 0 || ar.MaxBytes < 0 {
+		return r, fmt.Errorf("maxLength and maxBytes must not be negative")
+	}
+	r.maxLength, r.maxBytes = ar.MaxLength, ar.MaxBytes
+	if len(ar.Enum) > 0 {
+		r.enum = make(map[string]struct{}, len(ar.Enum))
+		for j, v := range ar.Enum {
+			if !jsontext.Value(v).IsValid() {
+				return r, fmt.Errorf("enum[%d]: not a valid JSON value", j)
+			}
+			cv, err := canonical(nil, bytes.TrimSpace(v))
+			if err != nil {
+				return r, fmt.Errorf("enum[%d]: %w", j, err)
+			}
+			r.enum[string(cv)] = struct{}{}
+		}
+	}
+	r.stringOnly = len(r.allow) > 0 || len(r.deny) > 0 || len(r.prefixes) > 0 || r.maxLength > 0
+
+	base := "arguments.rules[" + strconv.Itoa(i) + "]"
+	r.nRequired, r.nSchema = base+".required", base+".schema"
+	r.nAllow, r.nDeny, r.nPrefixes = base+".allow", base+".deny", base+".pathPrefixes"
+	r.nMaxLength, r.nMaxBytes, r.nEnum = base+".maxLength", base+".maxBytes", base+".enum"
+	return r, nil
+}
+
+// Name implements interceptors.Interceptor.
+func (c *Checker) Name() string { return Name }
+
+// Intercept implements interceptors.Interceptor.
+func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
+	m := x.Message
+	switch {
+	case x.Direction == interceptors.ToClient:
+		if c.cat != nil && x.Method == "tools/list" && m.IsResponse() && m.Result != nil {
+			c.learn(x)
+		}
+		return nil
+	case m.Method != "tools/call":
+		return nil
+	}
+	// A tools/call request (or, should a client send one, notification).
+	tool := x.Tool
+	if tool != "" && !c.checkUnknown && !c.anyRule(tool) {
+		return nil // nothing to check: no allocation
+	}
+	tc, err := m.ToolCall()
+	if err != nil {
+		return fmt.Errorf("tools/call params: %w", err)
+	}
+	tool = tc.Name
+	args := tc.Arguments
+	if args == nil {
+		args = emptyObject
+	}
+	r := run{c: c, x: x}
+	if c.checkUnknown {
+		r.checkSchema(tool, args)
+	}
+	for i := range c.rules {
+		ru := &c.rules[i]
+		if !ru.tool.match(tool) {
+			continue
+		}
+		if err := r.applyRule(ru, args); err != nil {
+			return fmt.Errorf("tools/call arguments: %w", err)
+		}
+	}
+	r.finish()
+	return nil
+}
+
+var emptyObject = jsontext.Value("{}")
+
+func (c *Checker) anyRule(tool string) bool {
+	for i := range c.rules {
+		if c.rules[i].tool.match(tool) {
+			return true
+		}
+	}
+	return false
+}
+
+// learn feeds a tools/list result to the catalog and records what could
+// not be used. The message is never changed.
+func (c *Checker) learn(x *interceptors.Exchange) {
+	err := c.cat.Learn(x.Message.Result)
+	switch e := err.(type) {
+	case nil:
+	case LearnError:
+		for i, te := range e {
+			if i == maxFindings {
+				x.Report(interceptors.Finding{Interceptor: Name, Rule: RuleCatalog, Action: string(ir.ActionAudit), Mode: string(ir.AuditOnly),
+					Where: "result.tools", Detail: fmt.Sprintf("%d more tools with unusable inputSchema not listed", len(e)-i)})
+				break
+			}
+			x.Report(interceptors.Finding{
+				Interceptor: Name, Rule: RuleCatalog, Action: string(ir.ActionAudit), Mode: string(ir.AuditOnly),
+				Where:  "result.tools." + strconv.Itoa(te.Index) + ".inputSchema",
+				Detail: clip(fmt.Sprintf("tool %q: %s; calls to it get the unknown-tool treatment", te.Tool, te.Reason), maxDetail),
+			})
+		}
+	default:
+		x.Report(interceptors.Finding{
+			Interceptor: Name, Rule: RuleCatalog, Action: string(ir.ActionAudit), Mode: string(ir.AuditOnly),
+			Where: "result", Detail: clip("tools/list result not learned: "+err.Error(), maxDetail),
+		})
+	}
+}
+
+// run is the state of checking one tools/call.
+type run struct {
+	c       *Checker
+	x       *interceptors.Exchange
+	n       int // findings recorded
+	dropped int // findings left out past maxFindings
+}
+
+// report records f, within the per-message bound. Past the bound, only a
+// finding that refuses the message is still recorded.
+func (r *run) report(f interceptors.Finding) {
+	blocks := f.Mode == string(ir.Enforce) && f.Action == string(ir.ActionBlock) && r.x.Action != interceptors.Deny
+	if r.n >= maxFindings && !blocks {
+		r.dropped++
+		return
+	}
+	r.n++
+	r.x.Report(f)
+}
+
+func (r *run) finish() {
+	if r.dropped > 0 {
+		r.x.Findings = append(r.x.Findings, interceptors.Finding{
+			Interceptor: Name, Rule: "arguments", Action: string(ir.ActionAudit), Mode: string(ir.AuditOnly),
+			Where: "params.arguments", Detail: fmt.Sprintf("%d more violations not listed", r.dropped),
+		})
+	}
+}
+
+func (r *run) violate(ru *rule, ruleName string, where []byte, detail string) {
+	r.report(interceptors.Finding{
+		Interceptor: Name, Rule: ruleName, Action: string(ir.ActionBlock), Mode: ru.mode,
+		Where: string(where), Detail: detail,
+	})
+}
+
+// checkSchema validates the arguments against the tool's inputSchema, or
+// applies the unknown-tool decision.
+func (r *run) checkSchema(tool string, args jsontext.Value) {
+	e := r.c.cat.entry(tool)
+	if e == nil || e.schema == nil {
+		detail := fmt.Sprintf("tool %q was not in the server's tools/list", tool)
+		if e != nil {
+			detail = fmt.Sprintf("tool %q has no usable inputSchema (%s)", tool, e.reason)
+		}
+		r.report(interceptors.Finding{
+			Interceptor: Name, Rule: RuleUnknownTool, Action: r.c.unknown, Mode: string(ir.Enforce),
+			Where: "params.name", Detail: clip(detail, maxDetail),
+		})
+		return
+	}
+	doc, err := decode(args)
+	if err != nil {
+		// The arguments passed the strict parser; this cannot happen.
+		r.report(interceptors.Finding{Interceptor: Name, Rule: RuleSchema, Action: string(ir.ActionBlock), Mode: r.c.schemaMode,
+			Where: "params.arguments", Detail: "the arguments cannot be decoded"})
+		return
+	}
+	verr := e.schema.Validate(doc)
+	if verr == nil {
+		return
+	}
+	for _, l := range schemaLeaves(verr) {
+		r.report(interceptors.Finding{
+			Interceptor: Name, Rule: RuleSchema, Action: string(ir.ActionBlock), Mode: r.c.schemaMode,
+			Where: "params.arguments" + l.pointer, Detail: l.detail,
+		})
+	}
+}
+
+// applyRule selects the rule's values and checks each.
+func (r *run) applyRule(ru *rule, args jsontext.Value) error {
+	w := getWalker(args)
+	defer putWalker(w)
+	w.run, w.rule = r, ru
+	w.where = append(w.where[:0], "params.arguments"...)
+	return w.walk(ru.segs)
+}
+
+// missing is called for a place where the rule's path cannot be followed.
+func (r *run) missing(w *walker) {
+	if w.rule.required {
+		r.violate(w.rule, w.rule.nRequired, w.where, "required argument is missing or null")
+	}
+}
+
+// value checks one selected value against every constraint of the rule.
+func (r *run) value(w *walker, v jsontext.Value) {
+	ru := w.rule
+	if ru.maxBytes > 0 && len(v) > ru.maxBytes {
+		r.violate(ru, ru.nMaxBytes, w.where, fmt.Sprintf("value is %d bytes of JSON, more than %d", len(v), ru.maxBytes))
+	}
+	if ru.stringOnly {
+		if v.Kind() != '"' {
+			detail := "expected a string, not " + kindName(v.Kind())
+			if ru.maxLength > 0 {
+				r.violate(ru, ru.nMaxLength, w.where, detail)
+			}
+			if len(ru.deny) > 0 {
+				r.violate(ru, ru.nDeny, w.where, detail)
+			}
+			if len(ru.allow) > 0 {
+				r.violate(ru, ru.nAllow, w.where, detail)
+			}
+			if len(ru.prefixes) > 0 {
+				r.violate(ru, ru.nPrefixes, w.where, detail)
+			}
+		} else {
+			r.checkString(w, ru, unquote(v))
+		}
+	}
+	if ru.enum != nil {
+		cv, err := canonical(nil, v)
+		if _, ok := ru.enum[string(cv)]; err != nil || !ok {
+			r.violate(ru, ru.nEnum, w.where, "value is not one of the allowed values")
+		}
+	}
+	if ru.schema != nil {
+		doc, err := decode(v)
+		if err != nil {
+			r.violate(ru, ru.nSchema, w.where, "the value cannot be decoded")
+			return
+		}
+		if verr := ru.schema.Validate(doc); verr != nil {
+			for _, l := range schemaLeaves(verr) {
+				r.violate(ru, ru.nSchema, append(w.where, l.pointer...), l.detail)
+			}
+		}
+	}
+}
+
+func (r *run) checkString(w *walker, ru *rule, s []byte) {
+	if ru.maxLength > 0 {
+		if n := utf8.RuneCount(s); n > ru.maxLength {
+			r.violate(ru, ru.nMaxLength, w.where, fmt.Sprintf("string is %d characters long, more than %d", n, ru.maxLength))
+		}
+	}
+	for i, re := range ru.deny {
+		if re.Match(s) {
+			r.violate(ru, ru.nDeny, w.where, ru.denyDetail[i])
+			break
+		}
+	}
+	if len(ru.allow) > 0 {
+		ok := false
+		for _, re := range ru.allow {
+			if re.Match(s) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			r.violate(ru, ru.nAllow, w.where, "matches no allowed pattern")
+		}
+	}
+	if len(ru.prefixes) > 0 {
+		if detail := checkPath(s, ru); detail != "" {
+			r.violate(ru, ru.nPrefixes, w.where, detail)
+		}
+	}
+}
+
+// checkPath returns why s is not a path under one of the rule's prefixes,
+// or "". The path must be absolute and free of NUL bytes (which C-based
+// file APIs cut paths at) and backslashes (which Windows servers read as
+// separators); it is then cleaned of ".", ".." and repeated slashes
+// (path.Clean) and must equal a prefix or continue it after a "/".
+func checkPath(s []byte, ru *rule) string {
+	switch {
+	case bytes.IndexByte(s, 0) >= 0:
+		return "path contains a NUL byte"
+	case bytes.IndexByte(s, '\\') >= 0:
+		return "path contains a backslash"
+	case len(s) == 0 || s[0] != '/':
+		return "path is not absolute"
+	}
+	p := path.Clean(string(s))
+	for _, pre := range ru.prefixes {
+		if p == pre.clean || strings.HasPrefix(p, pre.slash) {
+			return ""
+		}
+	}
+	return ru.prefixDetail
+}
+
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '0':
+		return "a number"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a " + k.String()
+}
+
+// clip shortens s to at most n bytes, on a character boundary, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}

@@ -1,0 +1,479 @@
+package policy
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"path"
+	"regexp"
+	"regexp/syntax"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// The "arguments" section of a server: checks of tools/call arguments.
+
+var (
+	modes          = []string{string(ir.Enforce), string(ir.AuditOnly)}
+	schemaModes    = []string{string(ir.Enforce), string(ir.AuditOnly), "off"}
+	unknownActions = []string{string(ir.ActionBlock), string(ir.ActionAudit)}
+	// ruleConstraints are the fields of an argument rule that check something.
+	ruleConstraints = []string{"required", "pathPrefixes", "maxLength", "maxBytes", "allow", "deny", "enum", "schema"}
+)
+
+// mode reads an enforce or audit switch; e may be nil (enforce). offHint
+// tells how to turn the thing off instead of writing "off".
+func (l *loader) mode(e *entry, offHint string) ir.Mode {
+	if e == nil {
+		return ir.Enforce
+	}
+	if v, ok := l.choice(e, modes, map[string]string{"off": offHint}); ok {
+		return ir.Mode(v)
+	}
+	return ir.Enforce
+}
+
+func (l *loader) arguments(e *entry) ir.Arguments {
+	args := ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit}
+	if absent(e) {
+		return args
+	}
+	fs := l.fields(e, "a mapping with schema, unknownTool and rules", "schema", "unknownTool", "rules")
+	if f := fs["schema"]; f != nil {
+		if v, ok := l.choice(f, schemaModes, nil); ok {
+			args.Schema = ir.Mode(v)
+			if v == "off" {
+				args.Schema = ""
+			}
+		}
+	}
+	if f := fs["unknownTool"]; f != nil {
+		if v, ok := l.choice(f, unknownActions, nil); ok {
+			args.UnknownTool = ir.Action(v)
+		}
+	}
+	if f := fs["rules"]; f != nil {
+		items, _ := l.items(f, "a list of argument rules")
+		for _, it := range items {
+			if r, ok := l.argumentRule(it); ok {
+				args.Rules = append(args.Rules, r)
+			}
+		}
+	}
+	return args
+}
+
+func (l *loader) argumentRule(e *entry) (ir.ArgumentRule, bool) {
+	r := ir.ArgumentRule{Mode: ir.Enforce}
+	fs := l.fields(e, "an argument rule (a mapping with tool, argument and constraints)",
+		append([]string{"tool", "argument", "mode"}, ruleConstraints...)...)
+	if fs == nil {
+		return r, false
+	}
+	at := e.pos()
+
+	if f := fs["tool"]; f == nil {
+		l.errorf(at, joinPath(e.path, "tool"), "required field is missing; name the tool or tool pattern the rule applies to")
+	} else if s, ok := l.str(f, "a tool name or glob pattern (a string)"); ok {
+		if problem := patternProblem(s); problem != "" {
+			l.errorf(f.pos(), f.path, "%s", problem)
+		}
+		r.Tool = s
+	}
+	if f := fs["argument"]; f == nil {
+		l.errorf(at, joinPath(e.path, "argument"), `required field is missing; name the argument, such as "path" or "options.target"`)
+	} else if s, ok := l.str(f, `an argument path such as "path" or "options.target"`); ok {
+		if problem := argumentProblem(s); problem != "" {
+			l.errorf(f.pos(), f.path, "%s", problem)
+		}
+		r.Argument = s
+	}
+	r.Mode = l.mode(fs["mode"], "remove the rule to turn it off")
+
+	// A constraint that is present but invalid counts: it has been reported.
+	constrained := false
+	if f := fs["required"]; f != nil {
+		v, ok := l.boolean(f)
+		r.Required = v
+		constrained = v || !ok
+	}
+	if f := fs["pathPrefixes"]; f != nil {
+		constrained = true
+		r.PathPrefixes = l.pathPrefixes(f)
+	}
+	if f := fs["maxLength"]; f != nil {
+		constrained = true
+		r.MaxLength, _ = l.count(f, "characters")
+	}
+	if f := fs["maxBytes"]; f != nil {
+		constrained = true
+		r.MaxBytes, _ = l.count(f, "bytes")
+	}
+	if f := fs["allow"]; f != nil {
+		constrained = true
+		r.Allow = l.regexps(f)
+	}
+	if f := fs["deny"]; f != nil {
+		constrained = true
+		r.Deny = l.regexps(f)
+	}
+	if f := fs["enum"]; f != nil {
+		constrained = true
+		r.Enum = l.enum(f)
+	}
+	if f := fs["schema"]; f != nil {
+		constrained = true
+		r.Schema = l.schemaValue(f)
+	}
+	if !constrained {
+		l.errorf(at, e.path, "rule has no constraint and would do nothing; add at least one of: required: true, %s", strings.Join(ruleConstraints[1:], ", "))
+	}
+	return r, true
+}
+
+// argumentProblem describes what is wrong with an argument path, if anything.
+func argumentProblem(s string) string {
+	if s == "" {
+		return "argument path must not be empty"
+	}
+	if !utf8.ValidString(s) {
+		return "argument path is not valid UTF-8"
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return fmt.Sprintf("argument path %q contains the non-printable character %U", s, r)
+		}
+	}
+	for _, seg := range strings.Split(s, ".") {
+		if seg == "" {
+			return fmt.Sprintf(`argument path %q has an empty segment; separate names with single dots, as in "options.target"`, s)
+		}
+	}
+	return ""
+}
+
+// count reads a bound such as maxLength: a whole number from 1 up.
+func (l *loader) count(e *entry, unit string) (int, bool) {
+	n, ok := e.node.(*ast.IntegerNode)
+	if !ok {
+		if e.node != nil {
+			l.typeError(e, "a whole number of "+unit)
+		}
+		return 0, false
+	}
+	v, ok := intValue(n)
+	if !ok || v < 1 || v > math.MaxInt32 {
+		hint := ""
+		if ok && v == 0 {
+			hint = "; remove the key for no bound"
+		}
+		l.errorf(e.pos(), e.path, "must be between 1 and %d %s, got %s%s", math.MaxInt32, unit, n.GetToken().Value, hint)
+		return 0, false
+	}
+	return int(v), true
+}
+
+// pathPrefixes reads absolute directory paths; they are returned cleaned.
+func (l *loader) pathPrefixes(e *entry) []string {
+	items, ok := l.items(e, "a list of absolute paths")
+	if !ok {
+		return nil
+	}
+	if len(items) == 0 {
+		l.errorf(e.pos(), e.path, "must list at least one path; remove the key for no constraint")
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		s, ok := l.str(it, "an absolute path (a string)")
+		if !ok {
+			continue
+		}
+		var problem string
+		switch {
+		case !strings.HasPrefix(s, "/"):
+			problem = fmt.Sprintf("must be an absolute path (starting with '/'), got %q", s)
+		case strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }) >= 0:
+			problem = fmt.Sprintf("must not contain control characters, got %q", s)
+		case contains(strings.Split(s, "/"), ".."):
+			problem = fmt.Sprintf(`must not contain ".." segments, got %q`, s)
+		case strings.Contains(s, `\`):
+			problem = fmt.Sprintf(`must not contain backslashes (paths are separated by '/'), got %q`, s)
+		}
+		if problem != "" {
+			l.errorf(it.pos(), it.path, "%s", problem)
+			continue
+		}
+		out = append(out, path.Clean(s))
+	}
+	return out
+}
+
+// regexps reads a list of RE2 regular expressions, compiling each.
+func (l *loader) regexps(e *entry) []string {
+	items, ok := l.items(e, "a list of regular expressions")
+	if !ok {
+		return nil
+	}
+	if len(items) == 0 {
+		l.errorf(e.pos(), e.path, "must list at least one regular expression; remove the key for no constraint")
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		s, ok := l.str(it, "a regular expression (a string)")
+		if !ok {
+			continue
+		}
+		if problem := regexpProblem(s); problem != "" {
+			l.errorf(it.pos(), it.path, "%s", problem)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// regexpProblem describes why s is not a usable RE2 expression, if it is not.
+func regexpProblem(s string) string {
+	if s == "" {
+		return "regular expression must not be empty (it would match every string)"
+	}
+	_, err := regexp.Compile(s)
+	if err == nil {
+		return ""
+	}
+	var se *syntax.Error
+	if !errors.As(err, &se) {
+		return fmt.Sprintf("%q is not a valid RE2 regular expression: %v", s, err)
+	}
+	msg := fmt.Sprintf("%q is not a valid RE2 regular expression: %s", s, se.Code)
+	if se.Expr != "" && se.Expr != s {
+		msg += fmt.Sprintf(" in %q", se.Expr)
+	}
+	backreference := se.Code == syntax.ErrInvalidEscape && len(se.Expr) > 1 && se.Expr[1] >= '1' && se.Expr[1] <= '9'
+	if se.Code == syntax.ErrInvalidPerlOp || backreference {
+		msg += " (RE2 has no lookahead, lookbehind or backreferences)"
+	}
+	return msg
+}
+
+// enum reads the allowed values of an argument, each as canonical JSON:
+// RFC 8785, except that integers keep every digit (RFC 8785 would round
+// those beyond ±2^53, making distinct values equal).
+func (l *loader) enum(e *entry) [][]byte {
+	items, ok := l.items(e, "a list of allowed values")
+	if !ok {
+		return nil
+	}
+	if len(items) == 0 {
+		l.errorf(e.pos(), e.path, "must list at least one value; remove the key for no constraint")
+		return nil
+	}
+	var out [][]byte
+	seen := map[string]pos{}
+	for _, it := range items {
+		b, ok := l.jsonValue(it)
+		if !ok {
+			continue
+		}
+		v := jsontext.Value(b)
+		if err := v.Canonicalize(jsontext.CanonicalizeRawInts(false)); err != nil {
+			l.errorf(it.pos(), it.path, "value has no canonical JSON form: %v", err)
+			continue
+		}
+		if first, dup := seen[string(v)]; dup {
+			l.warnf(it.pos(), it.path, "value %s is listed twice (first at line %d)", abbreviate(string(v)), first.line)
+		} else {
+			seen[string(v)] = it.pos()
+		}
+		out = append(out, []byte(v))
+	}
+	return out
+}
+
+// abbreviate shortens a value quoted in a message.
+func abbreviate(s string) string {
+	const limit = 40
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
+}
+
+// schemaValue reads a JSON Schema written in YAML, as compact JSON.
+func (l *loader) schemaValue(e *entry) []byte {
+	switch e.node.(type) {
+	case *ast.MappingNode, *ast.BoolNode:
+	default:
+		if e.node != nil {
+			l.typeError(e, "a JSON Schema (a mapping, or true or false)")
+		}
+		return nil
+	}
+	b, ok := l.jsonValue(e)
+	if !ok {
+		return nil
+	}
+	if len(b) > maxSchemaBytes {
+		l.errorf(e.pos(), e.path, "schema is %d bytes as JSON; at most %d are accepted", len(b), maxSchemaBytes)
+		return nil
+	}
+	err, compiled := l.schemas[string(b)]
+	if !compiled {
+		if l.schemaBytes += len(b); l.schemaBytes > maxSchemaTotalBytes {
+			if l.schemaBytes-len(b) <= maxSchemaTotalBytes {
+				l.errorf(e.pos(), e.path, "the schemas of this file add up to more than %d bytes of JSON", maxSchemaTotalBytes)
+			}
+			return nil
+		}
+		err = compileSchema(b)
+		l.schemas[string(b)] = err
+	}
+	if err != nil {
+		l.schemaError(e, err)
+		return nil
+	}
+	return b
+}
+
+// Bounds of argument schemas. Compiling a schema takes time quadratic in
+// the number of its subschemas, in the data plane too.
+const (
+	maxSchemaBytes      = 32 << 10  // one schema, as JSON
+	maxSchemaTotalBytes = 256 << 10 // the distinct schemas of one file
+)
+
+// schemaError reports why the schema held by e does not compile: each
+// violation of the metaschema where it is written, anything else at e.
+func (l *loader) schemaError(e *entry, err error) {
+	var sve *jsonschema.SchemaValidationError
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &sve) || !errors.As(sve.Err, &ve) {
+		msg := strings.ReplaceAll(oneLine(err.Error()), schemaURL, "")
+		l.errorf(e.pos(), e.path, "not a usable JSON Schema: %s", msg)
+		return
+	}
+	seen := map[string]bool{}
+	for _, u := range schemaLeaves(*ve.DetailedOutput()) {
+		at, field := l.locate(e, u.InstanceLocation)
+		msg := oneLine(u.Error.String())
+		if key := field + "\x00" + msg; !seen[key] {
+			seen[key] = true
+			l.errorf(at, field, "not a valid JSON Schema: %s", msg)
+		}
+	}
+}
+
+// schemaLeaves returns the innermost problems found by a metaschema. Of the
+// alternatives of an anyOf or oneOf, only the one that got deepest into the
+// schema is kept: the others mostly say that the value has another type.
+func schemaLeaves(u jsonschema.OutputUnit) []jsonschema.OutputUnit {
+	if len(u.Errors) == 0 {
+		if u.Error == nil {
+			return nil
+		}
+		return []jsonschema.OutputUnit{u}
+	}
+	if strings.HasSuffix(u.KeywordLocation, "/anyOf") || strings.HasSuffix(u.KeywordLocation, "/oneOf") {
+		var best []jsonschema.OutputUnit
+		bestDepth := -1
+		for _, alt := range u.Errors {
+			leaves := schemaLeaves(alt)
+			depth := 0
+			for _, leaf := range leaves {
+				depth = max(depth, strings.Count(leaf.InstanceLocation, "/"))
+			}
+			if len(leaves) > 0 && depth > bestDepth {
+				best, bestDepth = leaves, depth
+			}
+		}
+		return best
+	}
+	var out []jsonschema.OutputUnit
+	for _, c := range u.Errors {
+		out = append(out, schemaLeaves(c)...)
+	}
+	return out
+}
+
+// locate follows a JSON pointer into the value held by e, as far as it
+// leads, and returns the position and field path of the node reached.
+func (l *loader) locate(e *entry, pointer string) (pos, string) {
+	cur := e
+	if pointer == "" {
+		return cur.pos(), cur.path
+	}
+	for _, tok := range strings.Split(pointer[1:], "/") {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		var next *entry
+		switch n := cur.node.(type) {
+		case *ast.MappingNode:
+			for _, mv := range n.Values {
+				if mv.Key == nil || mv.Key.IsMergeKey() {
+					continue
+				}
+				if k := l.resolve(mv.Key, cur.path); k != nil && keyName(k) == tok {
+					field := joinPath(cur.path, tok)
+					next = &entry{path: field, keyPos: nodePos(mv.Key), node: l.resolve(mv.Value, field)}
+					break
+				}
+			}
+		case *ast.SequenceNode:
+			if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(n.Values) {
+				field := indexPath(cur.path, i)
+				next = &entry{path: field, keyPos: nodePos(n.Values[i]), node: l.resolve(n.Values[i], field)}
+			}
+		}
+		if next == nil || next.node == nil {
+			break
+		}
+		cur = next
+	}
+	return cur.pos(), cur.path
+}
+
+// compileSchema compiles a JSON Schema as the data plane does: "$schema"
+// picks the draft, 2020-12 when absent, and references that leave the
+// schema are not followed.
+func compileSchema(raw []byte) error {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		return err
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.UseLoader(noLoader{})
+	if err := c.AddResource(schemaURL, doc); err != nil {
+		return err
+	}
+	_, err = c.Compile(schemaURL)
+	return err
+}
+
+// schemaURL names a rule's schema while it is compiled.
+const schemaURL = "urn:mcpmesh:policy-schema"
+
+type noLoader struct{}
+
+func (noLoader) Load(url string) (any, error) {
+	return nil, fmt.Errorf("external references are not followed (%s)", abbreviate(url))
+}
+
+// oneLine joins a multi-line message into one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}

@@ -1,0 +1,203 @@
+package policy
+
+import (
+	"regexp"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// The "content" section of a server: secrets and personal data, found in
+// both directions.
+
+var (
+	requestActions  = []string{string(ir.ActionBlock), string(ir.ActionRedact), string(ir.ActionAudit)}
+	responseActions = []string{string(ir.ActionRedact), string(ir.ActionAudit)}
+	piiActions      = []string{string(ir.ActionBlock), string(ir.ActionRedact), string(ir.ActionAudit)}
+	piiKinds        = []string{ir.PIIEmail, ir.PIICard, ir.PIIIBAN, ir.PIIPhone, ir.PIIRegex}
+	directions      = []string{"requests", "responses"}
+
+	regionCode = regexp.MustCompile(`^[A-Z]{2}$`)
+	ruleName   = regexp.MustCompile(`^[a-z0-9-]{1,63}$`)
+)
+
+// DefaultPhoneRegion is the region of phone numbers written without a
+// country code, when a phone rule does not set one.
+const DefaultPhoneRegion = "US"
+
+func (l *loader) content(e *entry) ir.Content {
+	var c ir.Content
+	if absent(e) {
+		return c
+	}
+	fs := l.fields(e, "a mapping with secrets and pii", "secrets", "pii")
+	if f := fs["secrets"]; f != nil {
+		c.Secrets = l.secrets(f)
+	}
+	if f := fs["pii"]; f != nil {
+		c.PII = l.pii(f)
+	}
+	return c
+}
+
+func (l *loader) secrets(e *entry) *ir.SecretRules {
+	if isNull(e.node) {
+		l.errorf(e.pos(), e.path, `must be a mapping; write "secrets: {}" to scan with the defaults, or remove the key to turn secret scanning off`)
+		return nil
+	}
+	fs := l.fields(e, "a mapping with mode, requests, responses and disable", "mode", "requests", "responses", "disable")
+	if fs == nil {
+		return nil
+	}
+	s := &ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact}
+	s.Mode = l.mode(fs["mode"], "remove the secrets key to turn secret scanning off")
+	if f := fs["requests"]; f != nil {
+		if v, ok := l.choice(f, requestActions, nil); ok {
+			s.Requests = ir.Action(v)
+		}
+	}
+	if f := fs["responses"]; f != nil {
+		hints := map[string]string{string(ir.ActionBlock): `a response cannot be blocked, since the tool has already run when it arrives; use "redact" to remove the secret from it`}
+		if v, ok := l.choice(f, responseActions, hints); ok {
+			s.Responses = ir.Action(v)
+		}
+	}
+	if f := fs["disable"]; f != nil {
+		s.Disable = l.ruleIDs(f)
+	}
+	return s
+}
+
+// ruleIDs reads the ids of built-in secret rules to disable.
+func (l *loader) ruleIDs(e *entry) []string {
+	items, ok := l.items(e, "a list of secret rule ids")
+	if !ok {
+		return nil
+	}
+	var out []string
+	seen := map[string]pos{}
+	for _, it := range items {
+		s, ok := l.str(it, "a rule id (a string)")
+		if !ok {
+			continue
+		}
+		if problem := nameProblem("rule id", s); problem != "" {
+			l.errorf(it.pos(), it.path, "%s", problem)
+			continue
+		}
+		if first, dup := seen[s]; dup {
+			l.warnf(it.pos(), it.path, "rule id %q is listed twice (first at line %d)", s, first.line)
+		} else {
+			seen[s] = it.pos()
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// firstUse is where a value that must be unique was first used.
+type firstUse struct {
+	path string
+	line int
+}
+
+func (l *loader) pii(e *entry) []ir.PIIRule {
+	items, ok := l.items(e, "a list of PII rules")
+	if !ok {
+		return nil
+	}
+	kinds := map[string]firstUse{}
+	names := map[string]firstUse{}
+	var out []ir.PIIRule
+	for _, it := range items {
+		if r, ok := l.piiRule(it, kinds, names); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (l *loader) piiRule(e *entry, kinds, names map[string]firstUse) (ir.PIIRule, bool) {
+	r := ir.PIIRule{Mode: ir.Enforce}
+	fs := l.fields(e, "a PII rule (a mapping with kind and action)", "kind", "action", "mode", "direction", "region", "name", "pattern")
+	if fs == nil {
+		return r, false
+	}
+	at := e.pos()
+
+	if f := fs["kind"]; f == nil {
+		l.errorf(at, joinPath(e.path, "kind"), "required field is missing; use %s", choices(piiKinds))
+	} else if v, ok := l.choice(f, piiKinds, nil); ok {
+		r.Kind = v
+		if v != ir.PIIRegex {
+			if first, dup := kinds[v]; dup {
+				l.errorf(f.pos(), f.path, "kind %q already has a rule at %s (line %d); a server has one rule per kind (except regex)", v, first.path, first.line)
+			} else {
+				kinds[v] = firstUse{e.path, f.pos().line}
+			}
+		}
+	}
+	if f := fs["action"]; f == nil {
+		l.errorf(at, joinPath(e.path, "action"), "required field is missing; use %s", choices(piiActions))
+	} else if v, ok := l.choice(f, piiActions, nil); ok {
+		r.Action = ir.Action(v)
+	}
+	r.Mode = l.mode(fs["mode"], "remove the rule to turn it off")
+	if f := fs["direction"]; f != nil {
+		hints := map[string]string{"both": "remove the key to apply the rule in both directions"}
+		if v, ok := l.choice(f, directions, hints); ok {
+			r.Direction = v
+		}
+	}
+
+	// Fields used by one kind only: elsewhere they would be ignored.
+	only := func(field, kind string) *entry {
+		f := fs[field]
+		if f != nil && r.Kind != "" && r.Kind != kind {
+			l.errorf(f.keyPos, f.path, "only kind %q uses %s; this %q rule would ignore it", kind, field, r.Kind)
+			return nil
+		}
+		return f
+	}
+	if r.Kind == ir.PIIPhone {
+		r.Region = DefaultPhoneRegion
+	}
+	if f := only("region", ir.PIIPhone); f != nil {
+		if s, ok := l.str(f, `a country code such as "US" or "DE"`); ok {
+			if regionCode.MatchString(s) {
+				r.Region = s
+			} else {
+				l.errorf(f.pos(), f.path, `must be a two-letter country code (ISO 3166-1 alpha-2) in upper case, such as "US" or "DE", got %q`, s)
+			}
+		}
+	}
+	if f := only("name", ir.PIIRegex); f != nil {
+		if s, ok := l.str(f, "a rule name (a string)"); ok {
+			r.Name = s
+			switch {
+			case !ruleName.MatchString(s):
+				l.errorf(f.pos(), f.path, "%q is not a valid rule name: use lowercase letters, digits and '-' (at most 63 characters)", s)
+			default:
+				if first, dup := names[s]; dup {
+					l.errorf(f.pos(), f.path, "rule name %q is already used by %s (line %d)", s, first.path, first.line)
+				} else {
+					names[s] = firstUse{e.path, f.pos().line}
+				}
+			}
+		}
+	} else if r.Kind == ir.PIIRegex {
+		l.errorf(at, joinPath(e.path, "name"), "required field is missing for kind %q; the name appears in findings and in [REDACTED:<name>]", ir.PIIRegex)
+	}
+	if f := only("pattern", ir.PIIRegex); f != nil {
+		if s, ok := l.str(f, "a regular expression (a string)"); ok {
+			r.Pattern = s
+			if problem := regexpProblem(s); problem != "" {
+				l.errorf(f.pos(), f.path, "%s", problem)
+			} else if regexp.MustCompile(s).MatchString("") {
+				l.errorf(f.pos(), f.path, "pattern %q matches the empty string, so it would fire on every value; make it match at least one character", s)
+			}
+		}
+	} else if r.Kind == ir.PIIRegex {
+		l.errorf(at, joinPath(e.path, "pattern"), "required field is missing for kind %q", ir.PIIRegex)
+	}
+	return r, true
+}
