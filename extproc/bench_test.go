@@ -8,8 +8,10 @@ import (
 	"testing"
 
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
+	"google.golang.org/grpc/metadata"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 // benchServer has the default chain and an audit sink that costs nothing,
@@ -70,6 +72,37 @@ func BenchmarkToolsListResponse(b *testing.B) {
 		x.handle(ctx, rh)
 		if r, _ := x.handle(ctx, rb); r.GetResponseBody().GetResponse().GetBodyMutation() == nil {
 			b.Fatal("list not filtered")
+		}
+	}
+}
+
+// BenchmarkGRPCToolsCall drives the ExternalProcessor over real gRPC on
+// loopback the way Envoy does for one allowed tools/call answered with JSON:
+// one stream, four phases, four answers.
+func BenchmarkGRPCToolsCall(b *testing.B) {
+	_, c := startServer(b, testPolicy(), io.Discard)
+	body := `{"jsonrpc":"2.0","id":42,"method":"tools/call","params":{"name":"echo","arguments":{"text":"` + strings.Repeat("x", 900) + `"}}}`
+	result := `{"jsonrpc":"2.0","id":42,"result":{"content":[{"type":"text","text":"` + strings.Repeat("x", 900) + `"}]}}`
+	h, bd := requestPhases(body)
+	rh := &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseHeaders{ResponseHeaders: &extprocv3.HttpHeaders{Headers: hdrs(":status", "200", "content-type", "application/json")}}}
+	rb := &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{Body: []byte(result), EndOfStream: true}}}
+	ctx := metadata.AppendToOutgoingContext(context.Background(), translator.ServerHeader, "demo")
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := c.Process(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, req := range []*extprocv3.ProcessingRequest{h, bd, rh, rb} {
+			if err := s.Send(req); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := s.Recv(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := s.CloseSend(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

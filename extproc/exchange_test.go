@@ -40,7 +40,7 @@ type failingWriter struct{}
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 // startServer runs the ExternalProcessor on a real loopback gRPC server, as Envoy sees it.
-func startServer(t *testing.T, p *ir.Policy, auditTo io.Writer) (*Server, extprocv3.ExternalProcessorClient) {
+func startServer(t testing.TB, p *ir.Policy, auditTo io.Writer) (*Server, extprocv3.ExternalProcessorClient) {
 	t.Helper()
 	srv := NewServer(NewMetrics(nil), audit.New(auditTo), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if p != nil {
