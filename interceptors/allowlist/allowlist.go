@@ -18,6 +18,7 @@ import (
 
 // Allowlist is the compiled form of ir.ToolRules.
 type Allowlist struct {
+	audit    bool // shadow mode: report, change nothing
 	allowAll bool
 	allow    []pattern
 	deny     []pattern
@@ -33,7 +34,7 @@ var _ interceptors.Interceptor = (*Allowlist)(nil)
 
 // New compiles rules.
 func New(rules ir.ToolRules) (*Allowlist, error) {
-	a := &Allowlist{allowAll: rules.AllowAll}
+	a := &Allowlist{allowAll: rules.AllowAll, audit: rules.Mode == ir.AuditOnly}
 	var err error
 	if a.allow, err = compile(rules.Allow); err != nil {
 		return nil, err
@@ -112,7 +113,12 @@ func (a *Allowlist) Intercept(_ context.Context, x *interceptors.Exchange) error
 	switch {
 	case x.Direction == interceptors.ToServer && m.Method == "tools/call": // requests and (malformed) notifications alike
 		if ok, rule := a.Decide(x.Tool); !ok {
-			x.Refuse(rule, fmt.Sprintf("tool %q is not allowed on server %q", x.Tool, x.Server))
+			reason := fmt.Sprintf("tool %q is not allowed on server %q", x.Tool, x.Server)
+			if a.audit {
+				x.Findings = append(x.Findings, interceptors.Finding{Interceptor: "allowlist", Rule: rule, Action: "block", Mode: "audit", Detail: reason})
+				return nil
+			}
+			x.Refuse(rule, reason)
 		}
 	case x.Direction == interceptors.ToClient && m.IsResponse() && m.Result != nil && (x.Method == "tools/list" || x.Method == ""):
 		// An uncorrelated response (e.g. replayed on a resumed SSE stream)
@@ -126,6 +132,11 @@ func (a *Allowlist) Intercept(_ context.Context, x *interceptors.Exchange) error
 				return nil // not a tools/list result
 			}
 			return fmt.Errorf("tools/list result: %w", err)
+		}
+		if changed && a.audit {
+			x.Findings = append(x.Findings, interceptors.Finding{Interceptor: "allowlist", Rule: "tools.allow/deny", Action: "hide", Mode: "audit",
+				Detail: fmt.Sprintf("would hide %d tool(s): %s", len(removed), strings.Join(removed, ", "))})
+			return nil
 		}
 		if changed {
 			cp := *m

@@ -3,6 +3,7 @@ package allowlist
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
@@ -91,5 +92,26 @@ func TestFilterToolsList(t *testing.T) {
 	x := &interceptors.Exchange{Direction: interceptors.ToClient, Message: b.Messages[0], Method: ""}
 	if err := a.Intercept(context.Background(), x); err != nil || x.Action != interceptors.Allow {
 		t.Fatalf("tools/call result touched: %v %v", x.Action, err)
+	}
+}
+
+func TestAuditModeChangesNothing(t *testing.T) {
+	a, _ := New(ir.ToolRules{Allow: []string{"echo"}, Mode: ir.AuditOnly})
+	b, _ := jsonrpc.Parse([]byte(`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"run_shell"}}`), jsonrpc.Limits{})
+	x := &interceptors.Exchange{Direction: interceptors.ToServer, Message: b.Messages[0], Method: "tools/call", Tool: "run_shell"}
+	if err := a.Intercept(context.Background(), x); err != nil {
+		t.Fatal(err)
+	}
+	if x.Action != interceptors.Allow || len(x.Findings) != 1 || x.Findings[0].Mode != "audit" || x.Findings[0].Action != "block" {
+		t.Fatalf("audit mode: action %v findings %+v", x.Action, x.Findings)
+	}
+	b, _ = jsonrpc.Parse([]byte(`{"jsonrpc":"2.0","id":2,"result":{"tools":[{"name":"echo"},{"name":"run_shell"}]}}`), jsonrpc.Limits{})
+	orig := b.Messages[0]
+	x = &interceptors.Exchange{Direction: interceptors.ToClient, Message: orig, Method: "tools/list"}
+	if err := a.Intercept(context.Background(), x); err != nil {
+		t.Fatal(err)
+	}
+	if x.Action != interceptors.Allow || x.Message != orig || len(x.Findings) != 1 || !strings.Contains(x.Findings[0].Detail, "run_shell") {
+		t.Fatalf("audit mode list: action %v findings %+v", x.Action, x.Findings)
 	}
 }

@@ -76,6 +76,9 @@ type ToolRules struct {
 	// AllowAll is true when the policy gave no allow list at all. It is kept
 	// explicit so that "allow: []" (deny everything) cannot be mistaken for it.
 	AllowAll bool `json:"allowAll"`
+	// Mode AuditOnly records what the rules would deny or hide and changes
+	// nothing; "" means Enforce.
+	Mode Mode `json:"mode,omitempty"`
 }
 
 // Sentinel errors joined by Validate; callers may test with errors.Is.

@@ -319,7 +319,7 @@ func TestParseErrors(t *testing.T) {
 		{"deny as a string", head + "    upstream: h:1\n    tools:\n      deny: run_shell\n", []string{
 			`policy.yaml:6:13: servers[0].tools.deny: must be a list of tool name patterns, got the string "run_shell"`}},
 		{"tools as a list", head + "    upstream: h:1\n    tools: [echo]\n", []string{
-			"policy.yaml:5:12: servers[0].tools: must be a mapping with allow and deny, got a list"}},
+			"policy.yaml:5:12: servers[0].tools: must be a mapping with allow, deny and mode, got a list"}},
 		{"body limit too small", "version: 1\nlimits:\n  maxBodyBytes: 1023\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
 			"policy.yaml:3:17: limits.maxBodyBytes: must be between 1024 (1 KiB) and 67108864 (64 MiB) bytes, got 1023"}},
 		{"body limit too big", "version: 1\nlimits:\n  maxBodyBytes: 67108865\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
@@ -724,5 +724,21 @@ func TestMergeExpansionBounded(t *testing.T) {
 	_, err := Parse("p.yaml", []byte(b.String()))
 	if err == nil || strings.Count(err.Error(), "merge keys expand to more than 10000 fields") != 1 {
 		t.Fatalf("got %v, want the expansion reported once", err)
+	}
+}
+
+func TestToolsMode(t *testing.T) {
+	for mode, want := range map[string]ir.Mode{"audit": ir.AuditOnly, "enforce": ""} {
+		res, err := Parse("p.yaml", []byte("version: 1\nservers:\n  - name: a\n    upstream: 127.0.0.1:1\n    tools:\n      allow: [echo]\n      mode: "+mode+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Policy.Servers[0].Tools.Mode; got != want {
+			t.Errorf("mode %s: got %q, want %q", mode, got, want)
+		}
+	}
+	_, err := Parse("p.yaml", []byte("version: 1\nservers:\n  - name: a\n    upstream: 127.0.0.1:1\n    tools:\n      mode: shadow\n"))
+	if err == nil || !strings.Contains(err.Error(), "p.yaml:6:13: servers[0].tools.mode:") {
+		t.Fatalf("bad mode: %v", err)
 	}
 }

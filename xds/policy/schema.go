@@ -226,11 +226,16 @@ func (l *loader) tools(e *entry, server pos, path string) ir.ToolRules {
 		l.warnf(p, path, "no tools rules: agents may list and call every tool of this server; add tools.allow to name the tools they may use")
 		return ir.ToolRules{AllowAll: true}
 	}
-	fs := l.fields(e, "a mapping with allow and deny", "allow", "deny")
+	fs := l.fields(e, "a mapping with allow, deny and mode", "allow", "deny", "mode")
 	if fs == nil {
 		return ir.ToolRules{AllowAll: true}
 	}
 	var rules ir.ToolRules
+	if f := fs["mode"]; f != nil {
+		if m := l.mode(f, "remove the tools section to allow every tool"); m == ir.AuditOnly {
+			rules.Mode = ir.AuditOnly
+		}
+	}
 	var allow, deny []pattern
 	if f := fs["allow"]; f == nil {
 		rules.AllowAll = true
