@@ -52,11 +52,19 @@ func (m *Message) ToolCall() (*ToolCall, error) {
 			tc.Name = string(n)
 			hasName = true
 		case "arguments":
+			// The official SDKs send and accept "arguments": null for a call
+			// without arguments; it means the same as leaving it out.
+			if val.Kind() == 'n' {
+				return nil
+			}
 			if val.Kind() != '{' {
 				return fmt.Errorf("%w: the tool arguments must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
 			}
 			tc.Arguments = val
 		case "_meta":
+			if val.Kind() == 'n' {
+				return nil
+			}
 			if val.Kind() != '{' {
 				return fmt.Errorf("%w: _meta must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
 			}

@@ -37,7 +37,8 @@ func TestToolCall(t *testing.T) {
 		{params: `{"name":""}`, wantErr: ErrInvalid},
 		{params: `{"name":1}`, wantErr: ErrInvalid},
 		{params: `{"name":null}`, wantErr: ErrInvalid},
-		{params: `{"name":"x","arguments":null}`, wantErr: ErrInvalid},
+		// The Go SDK client sends null for "no arguments"; servers accept it.
+		{params: `{"name":"x","arguments":null,"_meta":null}`, name: "x"},
 		{params: `{"name":"x","arguments":[1]}`, wantErr: ErrInvalid},
 		{params: `{"name":"x","arguments":"{}"}`, wantErr: ErrInvalid},
 		{params: `{"name":"x","_meta":1}`, wantErr: ErrInvalid},

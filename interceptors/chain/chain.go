@@ -7,6 +7,8 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
 	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
+	"github.com/mcpmesh/mcpmesh/interceptors/pii"
+	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -30,6 +32,10 @@ func NewState() *State { return &State{Catalog: arguments.NewCatalog()} }
 //     server published and the policy's rules, on the values exactly as the
 //     agent sent them (before any redaction rewrites them); learns schemas
 //     from the already-filtered tools/list results.
+//  3. secrets: credentials are blocked or redacted in both directions; it
+//     runs before PII so that a token is labelled as the credential it is
+//     rather than, say, as digits that look like a phone number.
+//  4. pii: personal data, each kind with its own action.
 func Build(s *ir.Server, st *State) (interceptors.Chain, error) {
 	al, err := allowlist.New(s.Tools)
 	if err != nil {
@@ -39,5 +45,20 @@ func Build(s *ir.Server, st *State) (interceptors.Chain, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server %q: arguments: %w", s.Name, err)
 	}
-	return interceptors.Chain{al, args}, nil
+	chain := interceptors.Chain{al, args}
+	if s.Content.Secrets != nil {
+		sc, err := secrets.New(s.Content.Secrets)
+		if err != nil {
+			return nil, fmt.Errorf("server %q: secrets: %w", s.Name, err)
+		}
+		chain = append(chain, sc)
+	}
+	if len(s.Content.PII) > 0 {
+		d, err := pii.New(s.Content.PII)
+		if err != nil {
+			return nil, fmt.Errorf("server %q: pii: %w", s.Name, err)
+		}
+		chain = append(chain, d)
+	}
+	return chain, nil
 }

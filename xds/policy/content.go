@@ -2,7 +2,11 @@ package policy
 
 import (
 	"regexp"
+	"slices"
+	"strings"
+	"sync"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -67,6 +71,23 @@ func (l *loader) secrets(e *entry) *ir.SecretRules {
 	return s
 }
 
+// secretRuleIDs is the built-in rule set's ids, read once.
+var (
+	secretRuleIDs    []string
+	secretRuleIDsErr error
+	secretRuleIDOnce sync.Once
+)
+
+// knownSecretRule reports whether id names a rule of the built-in set, so
+// that a typo fails `mcpmesh validate` instead of ext_proc.
+func knownSecretRule(id string) (bool, error) {
+	secretRuleIDOnce.Do(func() { secretRuleIDs, secretRuleIDsErr = secrets.RuleIDs() })
+	if secretRuleIDsErr != nil {
+		return false, secretRuleIDsErr
+	}
+	return slices.Contains(secretRuleIDs, id), nil
+}
+
 // ruleIDs reads the ids of built-in secret rules to disable.
 func (l *loader) ruleIDs(e *entry) []string {
 	items, ok := l.items(e, "a list of secret rule ids")
@@ -82,6 +103,16 @@ func (l *loader) ruleIDs(e *entry) []string {
 		}
 		if problem := nameProblem("rule id", s); problem != "" {
 			l.errorf(it.pos(), it.path, "%s", problem)
+			continue
+		}
+		if known, err := knownSecretRule(s); err != nil {
+			l.errorf(it.pos(), it.path, "cannot check the rule id: %v", err)
+		} else if !known {
+			hint := suggest(s, secretRuleIDs)
+			if !strings.HasPrefix(hint, " (did you mean") {
+				hint = "" // the full list is long; docs/interceptors.md points to it
+			}
+			l.errorf(it.pos(), it.path, "%q is not a rule of the built-in secret rule set%s", s, hint)
 			continue
 		}
 		if first, dup := seen[s]; dup {

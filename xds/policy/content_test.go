@@ -119,8 +119,11 @@ func TestContentErrors(t *testing.T) {
 			`policy.yaml:7:38: servers[0].content.secrets.requests: must be "block", "redact" or "audit", got "allow"`,
 			`policy.yaml:7:56: servers[0].content.secrets.responses: must be "redact" or "audit", got "block"; a response cannot be blocked, since the tool has already run when it arrives; use "redact" to remove the secret from it`,
 			`policy.yaml:7:73: servers[0].content.secrets.disable[0]: rule id must not be empty`,
+			`policy.yaml:7:77: servers[0].content.secrets.disable[1]: "x" is not a rule of the built-in secret rule set`,
 			`policy.yaml:7:80: servers[0].content.secrets.disable[2]: must be a rule id (a string), got the integer 3`,
 			`policy.yaml:7:84: servers[0].content.secrets.extra: unknown field "extra"; expected one of: mode, requests, responses, disable`}},
+		{"misspelt rule id", "    content:\n      secrets: {disable: [github-pta]}\n", []string{
+			`policy.yaml:7:27: servers[0].content.secrets.disable[0]: "github-pta" is not a rule of the built-in secret rule set (did you mean "github-pat"?)`}},
 		{"secret mode empty and disable not a list", "    content:\n      secrets:\n        mode:\n        disable: generic-api-key\n", []string{
 			`policy.yaml:8:9: servers[0].content.secrets.mode: must be "enforce" or "audit", got an empty value`,
 			`policy.yaml:9:18: servers[0].content.secrets.disable: must be a list of secret rule ids, got the string "generic-api-key"`}},

@@ -585,7 +585,7 @@ servers:
 		"schema key order":   base + "    arguments: {rules: [{tool: echo, argument: text, schema: {maxLength: 1, type: string}}]}\n",
 		"secrets":            base + "    content: {secrets: {}}\n",
 		"secrets audited":    base + "    content: {secrets: {mode: audit}}\n",
-		"secrets disabled":   base + "    content: {secrets: {disable: [x]}}\n",
+		"secrets disabled":   base + "    content: {secrets: {disable: [github-pat]}}\n",
 		"pii":                base + "    content: {pii: [{kind: email, action: redact}]}\n",
 		"pii direction":      base + "    content: {pii: [{kind: email, action: redact, direction: requests}]}\n",
 		"pii phone":          base + "    content: {pii: [{kind: phone, action: redact}]}\n",

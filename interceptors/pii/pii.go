@@ -1,0 +1,191 @@
+// Package pii finds personal data (e-mail addresses, payment card numbers,
+// IBANs, phone numbers, and patterns the policy defines) in the messages
+// between agents and MCP servers, and blocks, redacts or reports it as each
+// rule says.
+//
+// It reads the same fields as package secrets (see redact.Inspect), with
+// one difference: binary payloads are skipped, the string values of
+// members "data" and "blob" of an object that also has a "mimeType" member
+// (MCP image and audio content, blob resource contents). They are base64,
+// where digit runs would pass for card or phone numbers, and a replacement
+// would only corrupt them.
+package pii
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/nyaruka/phonenumbers"
+
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/redact"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// Detector is the compiled form of a server's ir.PIIRule list.
+type Detector struct {
+	rules []rule
+}
+
+var _ interceptors.Interceptor = (*Detector)(nil)
+
+type rule struct {
+	kind      string
+	name      string // in findings and in [REDACTED:<name>]
+	action    ir.Action
+	mode      ir.Mode
+	requests  bool
+	responses bool
+	re        *regexp.Regexp // kind regex
+	region    string         // kind phone: default region, "" for international numbers only
+}
+
+// Match is one piece of personal data in a text.
+type Match struct {
+	Rule       string // the rule's name
+	Start, End int
+}
+
+var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`)
+
+// New compiles rules. Empty fields take defaults: name = kind (a regex rule
+// must be named), action redact, mode enforce, both directions. A phone
+// rule without a region finds international numbers ("+" and country
+// code) only.
+func New(rules []ir.PIIRule) (*Detector, error) {
+	d := &Detector{}
+	names := map[string]bool{}
+	for i, r := range rules {
+		c := rule{kind: r.Kind, name: r.Name, action: r.Action, mode: r.Mode, region: r.Region}
+		where := fmt.Sprintf("pii rule %d (%s)", i, r.Kind)
+		switch r.Kind {
+		case ir.PIIEmail, ir.PIICard, ir.PIIIBAN, ir.PIIPhone:
+			if r.Pattern != "" {
+				return nil, fmt.Errorf("%s: a pattern is only for kind %q", where, ir.PIIRegex)
+			}
+			if c.name == "" {
+				c.name = r.Kind
+			}
+		case ir.PIIRegex:
+			if r.Name == "" {
+				return nil, fmt.Errorf("%s: a regex rule needs a name", where)
+			}
+			if r.Pattern == "" {
+				return nil, fmt.Errorf("%s: a regex rule needs a pattern", where)
+			}
+			re, err := regexp.Compile(r.Pattern)
+			if err != nil {
+				return nil, fmt.Errorf("%s: pattern: %w", where, err)
+			}
+			if re.MatchString("") {
+				return nil, fmt.Errorf("%s: pattern %q matches the empty string", where, r.Pattern)
+			}
+			c.re = re
+		default:
+			return nil, fmt.Errorf("%s: unknown kind; want email, card, iban, phone or regex", where)
+		}
+		if !validName.MatchString(c.name) {
+			return nil, fmt.Errorf("%s: name %q: use letters, digits, '_', '.', '-' (at most 64)", where, c.name)
+		}
+		if names[c.name] {
+			return nil, fmt.Errorf("%s: name %q is used twice", where, c.name)
+		}
+		names[c.name] = true
+		if r.Region != "" {
+			if r.Kind != ir.PIIPhone {
+				return nil, fmt.Errorf("%s: a region is only for kind %q", where, ir.PIIPhone)
+			}
+			if phonenumbers.GetCountryCodeForRegion(r.Region) == 0 {
+				return nil, fmt.Errorf("%s: unknown region %q", where, r.Region)
+			}
+		}
+		switch c.action {
+		case "":
+			c.action = ir.ActionRedact
+		case ir.ActionBlock, ir.ActionRedact, ir.ActionAudit:
+		default:
+			return nil, fmt.Errorf("%s: action %q: want block, redact or audit", where, r.Action)
+		}
+		switch c.mode {
+		case "":
+			c.mode = ir.Enforce
+		case ir.Enforce, ir.AuditOnly:
+		default:
+			return nil, fmt.Errorf("%s: mode %q: want enforce or audit", where, r.Mode)
+		}
+		switch r.Direction {
+		case "":
+			c.requests, c.responses = true, true
+		case "requests":
+			c.requests = true
+		case "responses":
+			c.responses = true
+		default:
+			return nil, fmt.Errorf("%s: direction %q: want requests, responses or empty for both", where, r.Direction)
+		}
+		d.rules = append(d.rules, c)
+	}
+	return d, nil
+}
+
+// Name implements interceptors.Interceptor.
+func (d *Detector) Name() string { return "pii" }
+
+// Intercept implements interceptors.Interceptor (see redact.Inspect): each
+// rule acts on the messages of its direction.
+func (d *Detector) Intercept(ctx context.Context, x *interceptors.Exchange) error {
+	if len(d.rules) == 0 {
+		return nil
+	}
+	return redact.Inspect(ctx, x, "pii", redact.Options{SkipBinary: true}, d.detect)
+}
+
+func (d *Detector) detect(dir interceptors.Direction, _ string, _ []string, text string, dst []redact.Detection) []redact.Detection {
+	for i := range d.rules {
+		r := &d.rules[i]
+		if dir == interceptors.ToServer && !r.requests || dir == interceptors.ToClient && !r.responses {
+			continue
+		}
+		n := len(dst)
+		r.find(text, func(start, end int) {
+			for _, p := range dst[:n] { // an earlier rule has it (a card is no phone number)
+				if p.Start < end && start < p.End {
+					return
+				}
+			}
+			dst = append(dst, redact.Detection{Start: start, End: end, Rule: r.name, Action: r.action, Mode: r.mode})
+		})
+	}
+	return dst
+}
+
+// Find returns the personal data in text that the rules find, in rule
+// order, whatever their direction.
+func (d *Detector) Find(text string) []Match {
+	var out []Match
+	for i := range d.rules {
+		r := &d.rules[i]
+		r.find(text, func(start, end int) { out = append(out, Match{Rule: r.name, Start: start, End: end}) })
+	}
+	return out
+}
+
+func (r *rule) find(text string, emit func(start, end int)) {
+	switch r.kind {
+	case ir.PIIEmail:
+		findEmails(text, emit)
+	case ir.PIICard:
+		findCards(text, emit)
+	case ir.PIIIBAN:
+		findIBANs(text, emit)
+	case ir.PIIPhone:
+		findPhones(text, r.region, emit)
+	case ir.PIIRegex:
+		for _, loc := range r.re.FindAllStringIndex(text, -1) {
+			if loc[1] > loc[0] {
+				emit(loc[0], loc[1])
+			}
+		}
+	}
+}

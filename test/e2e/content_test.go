@@ -1,0 +1,162 @@
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/mcpmesh/mcpmesh/envoy"
+	"github.com/mcpmesh/mcpmesh/test/conformance"
+	"github.com/mcpmesh/mcpmesh/test/demoserver"
+)
+
+// Fake credentials are assembled at run time so the repository holds no
+// string that looks like a real one.
+func fakeGitHubToken() string { return "ghp_" + strings.Repeat("a1B2c3D4e5", 3) + "f6G7h8" }
+func fakeAWSKeyID() string    { return "AKIA" + "Q3EGRZ5YH7" + "MNTX4P" }
+
+const contentPolicy = `    tools:
+      allow: ["*"]
+    content:
+      secrets:
+        requests: block
+        responses: redact
+      pii:
+        - kind: email
+          action: redact
+          direction: responses
+`
+
+type configOut struct {
+	Token string `json:"token"`
+	Owner string `json:"owner"`
+}
+
+// TestSecretsRedacted: a credential in a tool result is replaced in the text
+// and in structuredContent alike, in JSON and SSE answers; a credential in
+// arguments is refused before the server sees it.
+func TestSecretsRedacted(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		opts demoserver.Options
+	}{{"sse", demoserver.Options{}}, {"json", demoserver.Options{JSONResponse: true}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			token := fakeGitHubToken()
+			demo := demoserver.New()
+			mcp.AddTool(demo.MCP(), &mcp.Tool{Name: "get_config", Description: "Returns the deployment configuration."},
+				func(_ context.Context, _ *mcp.CallToolRequest, _ struct{}) (*mcp.CallToolResult, configOut, error) {
+					out := configOut{Token: token, Owner: "ops-team@example.com"}
+					b, _ := json.Marshal(out)
+					return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: "config:\n" + string(b)}}}, out, nil
+				})
+			m := startMesh(t, serveDemo(t, demo, mode.opts), contentPolicy)
+			cs := connect(t, m.URL)
+
+			res, err := callTool(cs, "get_config", nil)
+			if err != nil {
+				t.Fatalf("get_config: %v", err)
+			}
+			raw, _ := json.Marshal(res)
+			if strings.Contains(string(raw), token) || strings.Contains(string(raw), "ops-team@example.com") {
+				t.Fatalf("secret or e-mail reached the client: %s", raw)
+			}
+			if !strings.Contains(textOf(res), "[REDACTED:") {
+				t.Errorf("text content not redacted: %q", textOf(res))
+			}
+			sc, _ := json.Marshal(res.StructuredContent)
+			if !strings.Contains(string(sc), "[REDACTED:") {
+				t.Errorf("structuredContent not redacted: %s", sc)
+			}
+
+			_, err = callTool(cs, "echo", map[string]any{"text": "deploy with " + fakeAWSKeyID()})
+			if err == nil {
+				t.Fatal("a credential in the arguments was forwarded")
+			}
+			if strings.Contains(err.Error(), fakeAWSKeyID()) {
+				t.Errorf("the refusal repeats the secret: %v", err)
+			}
+			if n := demo.Called("echo"); n != 0 {
+				t.Fatalf("echo with a credential reached the server %d time(s)", n)
+			}
+			found := false
+			for _, r := range m.auditRecords(t) {
+				for _, f := range r.Findings {
+					if f.Interceptor == "secrets" {
+						found = true
+					}
+				}
+			}
+			if !found || strings.Contains(m.audit.String(), token) {
+				t.Errorf("audit log lacks secret findings or contains the secret:\n%s", m.audit.String())
+			}
+		})
+	}
+}
+
+// TestServerEverythingGetEnv starts the reference TypeScript server with fake
+// credentials in its environment; its get-env tool returns the whole
+// environment, and the credentials must not reach the client.
+func TestServerEverythingGetEnv(t *testing.T) {
+	tools := conformance.RequireTools(t)
+	script := filepath.Join(conformance.ToolsDir(conformance.RepoRoot()), "node_modules", "@modelcontextprotocol", "server-everything", "dist", "index.js")
+	if _, err := os.Stat(script); err != nil {
+		t.Fatalf("server-everything is not installed (%v): %s", err, conformance.InstallHint)
+	}
+	port, err := envoy.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, keyID := fakeGitHubToken(), fakeAWSKeyID()
+	cmd := exec.Command(tools.Node, script, "streamableHttp")
+	cmd.Env = append(os.Environ(), fmt.Sprintf("PORT=%d", port), "GITHUB_TOKEN="+token, "AWS_ACCESS_KEY_ID="+keyID)
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	go func() { // drain its log
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+		}
+	}()
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	eventually(t, 20*time.Second, func() error {
+		c, err := net.Dial("tcp", addr)
+		if err == nil {
+			c.Close()
+		}
+		return err
+	})
+
+	m := startMesh(t, addr, contentPolicy)
+	cs := connect(t, m.URL)
+	res, err := callTool(cs, "get-env", map[string]any{}) // the TypeScript server refuses "arguments": null
+	if err != nil {
+		t.Fatalf("get-env through the sidecar: %v", err)
+	}
+	text := textOf(res)
+	if !strings.Contains(text, "PORT") {
+		t.Fatalf("get-env did not return the environment: %.200s", text)
+	}
+	for name, secret := range map[string]string{"GITHUB_TOKEN": token, "AWS_ACCESS_KEY_ID": keyID} {
+		if strings.Contains(text, secret) {
+			t.Errorf("%s reached the client", name)
+		}
+		if !strings.Contains(text, name) {
+			t.Errorf("%s is missing altogether; it should be present and redacted", name)
+		}
+	}
+	if !strings.Contains(text, "[REDACTED:") {
+		t.Errorf("no redaction marker in the result")
+	}
+}
