@@ -54,6 +54,12 @@ type Server struct {
 	Arguments Arguments `json:"arguments,omitzero"`
 	// Content finds secrets and personal data in both directions.
 	Content Content `json:"content,omitzero"`
+	// Poisoning checks the tool definitions the server publishes (nil = off).
+	Poisoning *Poisoning `json:"poisoning,omitempty"`
+	// Egress confines destinations in arguments (nil = off).
+	Egress *Egress `json:"egress,omitempty"`
+	// Webhooks are external interceptors, run in order after the built-in ones.
+	Webhooks []Webhook `json:"webhooks,omitempty"`
 }
 
 // Endpoint is a host and port.
@@ -250,4 +256,65 @@ type PIIRule struct {
 	Action    Action `json:"action"`
 	Mode      Mode   `json:"mode"`
 	Direction string `json:"direction,omitempty"` // "requests", "responses" or "" for both
+}
+
+// ActionHide removes a tool from tools/list answers (and refuses calls to it).
+const ActionHide Action = "hide"
+
+// Poisoning configures the checks of tool definitions a server publishes
+// (tools/list answers and the list_changed notification that precedes them).
+type Poisoning struct {
+	Mode Mode `json:"mode"`
+	// Action for a definition with hidden instructions, invisible or
+	// bidirectional Unicode, an over-long description, or shadowing of
+	// another server's tools: ActionHide, ActionBlock (hide and refuse
+	// calls) or ActionAudit.
+	Action Action `json:"action"`
+	// MaxDescriptionBytes flags longer descriptions (0 = 4096).
+	MaxDescriptionBytes int `json:"maxDescriptionBytes,omitempty"`
+	// Pins maps an approved tool name to the sha256 (hex) of its canonical
+	// definition, as written by `mcpmesh lock`. When set, a tool that is
+	// missing from Pins or whose definition hash differs ("rug pull") gets
+	// OnChange until it is approved again.
+	Pins map[string]string `json:"pins,omitempty"`
+	// OnChange: ActionHide, ActionBlock or ActionAudit.
+	OnChange Action `json:"onChange,omitempty"`
+}
+
+// Egress confines the URLs and host names found in tools/call arguments.
+type Egress struct {
+	Mode Mode `json:"mode"`
+	// Arguments lists argument paths (dotted, "*" segments allowed, like
+	// ArgumentRule.Argument) that carry a URL or host name, per tool
+	// pattern: "fetch:url", "*:endpoint".
+	Arguments []string `json:"arguments,omitempty"`
+	// Detect also finds URLs (scheme://...) in every string argument.
+	Detect bool `json:"detect"`
+	// Allow lists destinations: exact host names, "*.example.com"
+	// wildcards (subdomains only), IP addresses and CIDRs ("10.1.0.0/16").
+	Allow []string `json:"allow,omitempty"`
+	// Schemes allowed for URLs (default ["https"]).
+	Schemes []string `json:"schemes,omitempty"`
+	// AllowPrivate permits loopback, private, link-local, unique-local and
+	// cloud metadata addresses when they are also in Allow; without it they
+	// are denied even if listed.
+	AllowPrivate bool `json:"allowPrivate,omitempty"`
+}
+
+// Webhook is an external interceptor called over HTTP.
+type Webhook struct {
+	Name string `json:"name"`
+	// Phase "before": called with each tools/call request; may allow, deny
+	// or rewrite the arguments. "after": called with each tools/call result;
+	// may replace or redact it.
+	Phase string `json:"phase"`
+	URL   string `json:"url"`
+	// Tools limits the hook to tool name patterns (empty = every tool).
+	Tools         []string `json:"tools,omitempty"`
+	TimeoutMillis int      `json:"timeoutMillis"`
+	MaxBytes      int      `json:"maxBytes"`
+	// FailOpen lets the message through when the hook fails or times out;
+	// the default (false) refuses it.
+	FailOpen bool `json:"failOpen,omitempty"`
+	Mode     Mode `json:"mode"`
 }
