@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -530,5 +531,20 @@ func TestInvalidToolCall(t *testing.T) {
 	x := &interceptors.Exchange{Direction: interceptors.ToServer, Message: m, Method: "tools/call"}
 	if err := c.Intercept(context.Background(), x); err == nil {
 		t.Error("invalid params were judged")
+	}
+}
+
+func TestCatalogNames(t *testing.T) {
+	c := NewCatalog()
+	if len(c.Names()) != 0 {
+		t.Fatal("new catalog has names")
+	}
+	if err := c.Learn([]byte(`{"tools":[{"name":"b","inputSchema":{"type":"object"}},{"name":"a","inputSchema":{"type":"object"}}]}`)); err != nil {
+		t.Fatal(err)
+	}
+	names := c.Names()
+	slices.Sort(names)
+	if !slices.Equal(names, []string{"a", "b"}) {
+		t.Fatalf("names %v", names)
 	}
 }

@@ -94,6 +94,16 @@ func (c *Catalog) entry(tool string) *entry {
 // Len is the number of tools the catalog remembers, usable or not.
 func (c *Catalog) Len() int { return len(*c.tools.Load()) }
 
+// Names returns the names of the tools the server listed, in no order.
+func (c *Catalog) Names() []string {
+	m := *c.tools.Load()
+	out := make([]string, 0, len(m))
+	for name := range m {
+		out = append(out, name)
+	}
+	return out
+}
+
 // ToolError is a tool of a tools/list result whose inputSchema cannot be
 // used for validation.
 type ToolError struct {
