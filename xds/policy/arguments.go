@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -368,7 +369,13 @@ func (l *loader) schemaError(e *entry, err error) {
 		return
 	}
 	seen := map[string]bool{}
-	for _, u := range schemaLeaves(*ve.DetailedOutput()) {
+	leaves := schemaLeaves(*ve.DetailedOutput())
+	// The metaschema reports sibling problems in no fixed order; sort them
+	// so the same file always gives the same output.
+	slices.SortStableFunc(leaves, func(a, b jsonschema.OutputUnit) int {
+		return strings.Compare(a.InstanceLocation+a.KeywordLocation, b.InstanceLocation+b.KeywordLocation)
+	})
+	for _, u := range leaves {
 		at, field := l.locate(e, u.InstanceLocation)
 		msg := oneLine(u.Error.String())
 		if key := field + "\x00" + msg; !seen[key] {

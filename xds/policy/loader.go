@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -27,7 +28,10 @@ type anchorDef struct {
 }
 
 type loader struct {
-	file    string
+	file string
+	// dir is the folder of the policy file; relative paths in the policy
+	// (poisoning.lockFile) are relative to it.
+	dir     string
 	errs    Errors
 	warns   []*Warning
 	anchors map[string][]anchorDef
@@ -48,7 +52,7 @@ type loader struct {
 const maxMergedFields = 10000
 
 func newLoader(file string) *loader {
-	return &loader{file: file, anchors: map[string][]anchorDef{}, schemas: map[string]error{}}
+	return &loader{file: file, dir: filepath.Dir(file), anchors: map[string][]anchorDef{}, schemas: map[string]error{}}
 }
 
 func (l *loader) errorf(p pos, field, format string, args ...any) {

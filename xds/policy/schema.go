@@ -167,7 +167,8 @@ func (l *loader) servers(e *entry, root pos, listen ir.Endpoint, path string) []
 
 func (l *loader) server(i int, e *entry, names map[string]serverName, listen ir.Endpoint, path string) ir.Server {
 	s := ir.Server{Listen: listen, Path: path, Tools: ir.ToolRules{AllowAll: true}, Arguments: l.arguments(nil)}
-	fs := l.fields(e, "a mapping with name, upstream, listen, path, tools, arguments and content", "name", "upstream", "listen", "path", "tools", "arguments", "content")
+	fs := l.fields(e, "a mapping with name, upstream, listen, path, tools, arguments, content, poisoning, egress and webhooks",
+		"name", "upstream", "listen", "path", "tools", "arguments", "content", "poisoning", "egress", "webhooks")
 	if fs == nil {
 		return s
 	}
@@ -207,6 +208,9 @@ func (l *loader) server(i int, e *entry, names map[string]serverName, listen ir.
 	s.Tools = l.tools(fs["tools"], at, joinPath(e.path, "tools"))
 	s.Arguments = l.arguments(fs["arguments"])
 	s.Content = l.content(fs["content"])
+	s.Poisoning = l.poisoning(fs["poisoning"], s.Name)
+	s.Egress = l.egress(fs["egress"])
+	s.Webhooks = l.webhooks(fs["webhooks"])
 	return s
 }
 

@@ -1,0 +1,239 @@
+package policy
+
+import (
+	"fmt"
+	"net/netip"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// The "egress" section of a server: the destinations URLs and host names in
+// tools/call arguments may point to.
+
+// DefaultEgressSchemes are the URL schemes allowed when egress.schemes is absent.
+var DefaultEgressSchemes = []string{"https"}
+
+var urlScheme = regexp.MustCompile(`^[a-z][a-z0-9+.-]*$`)
+
+func (l *loader) egress(e *entry) *ir.Egress {
+	if e == nil {
+		return nil
+	}
+	if isNull(e.node) {
+		l.errorf(e.pos(), e.path, `must be a mapping; write "egress: {}" to check URLs in every argument with the defaults, or remove the key to turn egress checks off`)
+		return nil
+	}
+	fs := l.fields(e, "a mapping with mode, arguments, detect, allow, schemes and allowPrivate", "mode", "arguments", "detect", "allow", "schemes", "allowPrivate")
+	if fs == nil {
+		return nil
+	}
+	g := &ir.Egress{Mode: ir.Enforce, Detect: true, Schemes: append([]string(nil), DefaultEgressSchemes...)}
+	g.Mode = l.mode(fs["mode"], "remove the egress key to turn egress checks off")
+	// Arguments that are present but invalid count as given: they have been reported.
+	checked := false
+	if f := fs["arguments"]; f != nil {
+		var ok bool
+		g.Arguments, ok = l.egressArguments(f)
+		checked = len(g.Arguments) > 0 || !ok
+	}
+	if f := fs["detect"]; f != nil {
+		v, ok := l.boolean(f)
+		g.Detect = v
+		checked = checked || !ok
+	}
+	checked = checked || g.Detect
+	if f := fs["allow"]; f != nil {
+		g.Allow = l.destinations(f)
+	}
+	if f := fs["schemes"]; f != nil {
+		if v := l.schemes(f); v != nil {
+			g.Schemes = v
+		}
+	}
+	if f := fs["allowPrivate"]; f != nil {
+		g.AllowPrivate, _ = l.boolean(f)
+	}
+	if !checked {
+		l.errorf(e.pos(), e.path, "nothing would be checked: list the arguments that carry URLs or host names, or set detect: true")
+	}
+	return g
+}
+
+// egressArguments reads "<tool pattern>:<argument path>" entries. ok is
+// false when something was wrong (and reported).
+func (l *loader) egressArguments(e *entry) ([]string, bool) {
+	items, ok := l.items(e, `a list of "tool:argument" entries`)
+	if !ok {
+		return nil, false
+	}
+	var out []string
+	seen := map[string]pos{}
+	for _, it := range items {
+		s, isStr := l.str(it, `a "tool:argument" entry such as "fetch:url" (a string)`)
+		if !isStr {
+			ok = false
+			continue
+		}
+		tool, arg, found := strings.Cut(s, ":")
+		problem := ""
+		switch {
+		case !found:
+			problem = fmt.Sprintf(`must be "<tool pattern>:<argument path>", such as "fetch:url" or "*:endpoint"; got %q`, s)
+		case tool == "":
+			problem = fmt.Sprintf(`the tool pattern before ':' is empty in %q; write "*:%s" for every tool`, s, arg)
+		default:
+			if problem = patternProblem(tool); problem == "" {
+				problem = argumentProblem(arg)
+			}
+		}
+		if problem != "" {
+			l.errorf(it.pos(), it.path, "%s", problem)
+			ok = false
+			continue
+		}
+		if first, dup := seen[s]; dup {
+			l.warnf(it.pos(), it.path, "entry %q is listed twice (first at line %d)", s, first.line)
+		} else {
+			seen[s] = it.pos()
+		}
+		out = append(out, s)
+	}
+	return out, ok
+}
+
+// destinations reads allowed host names, wildcards, addresses and CIDRs;
+// they are returned in canonical form.
+func (l *loader) destinations(e *entry) []string {
+	items, ok := l.items(e, "a list of host names, IP addresses and CIDRs")
+	if !ok {
+		return nil
+	}
+	out := []string{}
+	seen := map[string]pos{}
+	for _, it := range items {
+		s, ok := l.str(it, "a host name, IP address or CIDR (a string)")
+		if !ok {
+			continue
+		}
+		d, problem := destination(s)
+		if problem != "" {
+			l.errorf(it.pos(), it.path, "%s", problem)
+			continue
+		}
+		if first, dup := seen[d]; dup {
+			l.warnf(it.pos(), it.path, "destination %q is listed twice (first at line %d)", d, first.line)
+		} else {
+			seen[d] = it.pos()
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// destination checks one allow entry and returns its canonical form: host
+// names in lower case, addresses and CIDRs as net/netip prints them.
+func destination(s string) (string, string) {
+	switch {
+	case s == "":
+		return "", "destination must not be empty"
+	case strings.Contains(s, "://"):
+		hint := ""
+		if u, err := url.Parse(s); err == nil && u.Hostname() != "" {
+			hint = fmt.Sprintf(", such as %q", u.Hostname())
+		}
+		return "", fmt.Sprintf("%q is a URL; write only its host name%s (schemes are listed in schemes)", s, hint)
+	case strings.Contains(s, "/"):
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			return "", fmt.Sprintf(`%q is not a valid CIDR such as "10.1.0.0/16" or "fd00::/8"`, s)
+		}
+		if p != p.Masked() {
+			return "", fmt.Sprintf("CIDR %q has address bits set beyond its prefix length; write %q", s, p.Masked().String())
+		}
+		return p.String(), ""
+	}
+	if a, err := netip.ParseAddr(s); err == nil {
+		if a.Zone() != "" {
+			return "", fmt.Sprintf("address %q must not have a zone (%%%s)", s, a.Zone())
+		}
+		return a.String(), ""
+	}
+	host := strings.ToLower(s)
+	wildcard := strings.HasPrefix(host, "*.")
+	if wildcard {
+		host = host[2:]
+	}
+	switch {
+	case s == "*":
+		return "", `a bare "*" would allow every destination; remove the egress key to turn egress checks off`
+	case strings.Contains(host, "*"):
+		return "", fmt.Sprintf(`%q: "*" is only allowed as a whole first label, as in "*.example.com"`, s)
+	case strings.HasPrefix(s, "["):
+		return "", fmt.Sprintf("%q: write IPv6 addresses without brackets", s)
+	case strings.Contains(host, ":"):
+		return "", fmt.Sprintf("%q: destinations have no port; write the host name or address only", s)
+	case allNumeric(host):
+		return "", fmt.Sprintf("%q is not a valid IP address", s)
+	}
+	if problem := dnsNameProblem(host); problem != "" {
+		return "", fmt.Sprintf("%q is not a valid host name: %s", s, problem)
+	}
+	if wildcard {
+		return "*." + host, ""
+	}
+	return host, ""
+}
+
+// dnsNameProblem describes why a lower-case name is not a DNS host name.
+func dnsNameProblem(host string) string {
+	if len(host) > 253 {
+		return "longer than 253 characters"
+	}
+	for _, label := range strings.Split(host, ".") {
+		if !dnsLabel.MatchString(label) {
+			return "each dot-separated label must be 1-63 letters, digits and '-', starting and ending with a letter or digit"
+		}
+	}
+	return ""
+}
+
+// schemes reads the allowed URL schemes; nil means the list was unusable
+// (reported).
+func (l *loader) schemes(e *entry) []string {
+	items, ok := l.items(e, "a list of URL schemes")
+	if !ok {
+		return nil
+	}
+	if len(items) == 0 {
+		l.errorf(e.pos(), e.path, `must list at least one scheme; remove the key for the default [https]`)
+		return nil
+	}
+	var out []string
+	seen := map[string]pos{}
+	for _, it := range items {
+		s, ok := l.str(it, `a URL scheme such as "https" (a string)`)
+		if !ok {
+			continue
+		}
+		if !urlScheme.MatchString(s) {
+			hint := ""
+			if t := strings.TrimSuffix(strings.TrimSuffix(s, "://"), ":"); t != s && urlScheme.MatchString(t) {
+				hint = fmt.Sprintf(`; write %q`, t)
+			} else if lower := strings.ToLower(s); lower != s && urlScheme.MatchString(lower) {
+				hint = fmt.Sprintf(`; write %q`, lower)
+			}
+			l.errorf(it.pos(), it.path, "%q is not a URL scheme: use lower-case letters, digits, '+', '-' and '.', starting with a letter%s", s, hint)
+			continue
+		}
+		if first, dup := seen[s]; dup {
+			l.warnf(it.pos(), it.path, "scheme %q is listed twice (first at line %d)", s, first.line)
+		} else {
+			seen[s] = it.pos()
+		}
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,223 @@
+package policy
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// The "poisoning" section of a server: checks of the tool definitions the
+// server publishes, optionally pinned by a lock file.
+
+var poisoningActions = []string{string(ir.ActionHide), string(ir.ActionBlock), string(ir.ActionAudit)}
+
+// Defaults and bounds of the poisoning section.
+const (
+	DefaultMaxDescriptionBytes = 4096
+	MinMaxDescriptionBytes     = 64
+	MaxMaxDescriptionBytes     = 1 << 20
+	// LockFileVersion is the only accepted "version" of a lock file.
+	LockFileVersion = 1
+	// maxLockFileBytes bounds the lock file read.
+	maxLockFileBytes = 8 << 20
+)
+
+var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+func (l *loader) poisoning(e *entry, server string) *ir.Poisoning {
+	if e == nil {
+		return nil
+	}
+	if isNull(e.node) {
+		l.errorf(e.pos(), e.path, `must be a mapping; write "poisoning: {}" to check tool definitions with the defaults, or remove the key to turn the checks off`)
+		return nil
+	}
+	fs := l.fields(e, "a mapping with mode, action, maxDescriptionBytes, lockFile and onChange", "mode", "action", "maxDescriptionBytes", "lockFile", "onChange")
+	if fs == nil {
+		return nil
+	}
+	p := &ir.Poisoning{Action: ir.ActionHide, MaxDescriptionBytes: DefaultMaxDescriptionBytes}
+	p.Mode = l.mode(fs["mode"], "remove the poisoning key to turn the checks off")
+	if f := fs["action"]; f != nil {
+		if v, ok := l.choice(f, poisoningActions, nil); ok {
+			p.Action = ir.Action(v)
+		}
+	}
+	if f := fs["maxDescriptionBytes"]; f != nil {
+		if v, ok := l.bounded(f, MinMaxDescriptionBytes, MaxMaxDescriptionBytes, "64", "1 MiB"); ok {
+			p.MaxDescriptionBytes = v
+		}
+	}
+	lock := fs["lockFile"]
+	if lock != nil {
+		p.OnChange = ir.ActionBlock
+		p.Pins = l.lockFile(lock, server)
+	}
+	if f := fs["onChange"]; f != nil {
+		if lock == nil {
+			l.errorf(f.keyPos, f.path, "only used with lockFile: without a lock file no tool definition is pinned, so it would do nothing")
+		} else if v, ok := l.choice(f, poisoningActions, nil); ok {
+			p.OnChange = ir.Action(v)
+		}
+	}
+	return p
+}
+
+// bounded reads a whole number in [lo, hi]; loText and hiText name the
+// bounds in messages.
+func (l *loader) bounded(e *entry, lo, hi int64, loText, hiText string) (int, bool) {
+	n, ok := e.node.(*ast.IntegerNode)
+	if !ok {
+		if e.node != nil {
+			l.typeError(e, "a whole number of bytes")
+		}
+		return 0, false
+	}
+	v, ok := intValue(n)
+	if !ok || v < lo || v > hi || v > math.MaxInt32 {
+		l.errorf(e.pos(), e.path, "must be between %d (%s) and %d (%s) bytes, got %s", lo, loText, hi, hiText, n.GetToken().Value)
+		return 0, false
+	}
+	return int(v), true
+}
+
+// lockFile reads and checks the lock file named by e and returns its pins.
+// Problems with the file's content are reported at e, naming the file.
+func (l *loader) lockFile(e *entry, server string) map[string]string {
+	name, ok := l.str(e, "the path of a lock file (a string)")
+	if !ok {
+		return nil
+	}
+	if problem := nameProblem("lock file path", name); problem != "" {
+		l.errorf(e.pos(), e.path, "%s", problem)
+		return nil
+	}
+	file := name
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(l.dir, file)
+	}
+	data, err := readLockFile(file)
+	if err != nil {
+		msg := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			msg = pe.Err.Error()
+		}
+		hint := ""
+		if errors.Is(err, fs.ErrNotExist) && server != "" {
+			hint = fmt.Sprintf(`; write it with "mcpmesh lock -server %s -o %s"`, server, file)
+		}
+		l.errs = append(l.errs, &Error{File: l.file, Line: e.pos().line, Column: e.pos().col, Field: e.path,
+			Msg: fmt.Sprintf("cannot read lock file %s: %s%s", file, msg, hint), err: err})
+		return nil
+	}
+	bad := func(format string, args ...any) {
+		l.errorf(e.pos(), e.path, "lock file %s: %s", file, fmt.Sprintf(format, args...))
+	}
+	var top map[string]jsontext.Value
+	if err := json.Unmarshal(data, &top); err != nil || top == nil {
+		var se *jsontext.SyntacticError
+		if errors.As(err, &se) {
+			line, col := lineColumn(data, se.ByteOffset)
+			bad("not valid JSON at line %d, column %d: %v", line, col, se.Err)
+		} else {
+			bad(`must be a JSON object with "version", "server" and "tools"`)
+		}
+		return nil
+	}
+	known := []string{"version", "server", "tools"}
+	for _, k := range slices.Sorted(maps.Keys(top)) {
+		if !slices.Contains(known, k) {
+			bad("unknown member %q%s", k, suggest(k, known))
+		}
+	}
+	if v, ok := top["version"]; !ok {
+		bad(`"version" is missing; it must be %d`, LockFileVersion)
+	} else if string(v) != fmt.Sprint(LockFileVersion) {
+		bad(`"version" must be %d, got %s`, LockFileVersion, abbreviate(string(v)))
+	}
+	if v, ok := top["server"]; !ok {
+		bad(`"server" is missing; it must name this server (%q)`, server)
+	} else {
+		var s string
+		if json.Unmarshal(v, &s) != nil {
+			bad(`"server" must be a string, got %s`, abbreviate(string(v)))
+		} else if server != "" && s != server {
+			bad(`"server" is %q, but the lock file is used by server %q; each server needs its own lock file`, s, server)
+		}
+	}
+	v, ok := top["tools"]
+	if !ok {
+		bad(`"tools" is missing; it maps each approved tool to the sha256 of its definition`)
+		return nil
+	}
+	var tools map[string]jsontext.Value
+	if json.Unmarshal(v, &tools) != nil || tools == nil {
+		bad(`"tools" must be an object mapping tool names to sha256 hashes, got %s`, abbreviate(string(v)))
+		return nil
+	}
+	if len(tools) == 0 {
+		bad(`"tools" is empty, so no tool would be approved; write the lock file with "mcpmesh lock" while the server offers its tools`)
+		return nil
+	}
+	pins := map[string]string{}
+	for _, tool := range slices.Sorted(maps.Keys(tools)) {
+		if problem := nameProblem("tool name", tool); problem != "" {
+			bad("%s", problem)
+			continue
+		}
+		var h string
+		if json.Unmarshal(tools[tool], &h) != nil || !sha256Hex.MatchString(h) {
+			bad("tool %q: hash must be a sha256 in 64 lower-case hexadecimal digits, got %s", tool, abbreviate(string(tools[tool])))
+			continue
+		}
+		pins[tool] = h
+	}
+	return pins
+}
+
+// readLockFile reads at most maxLockFileBytes of a regular file.
+func readLockFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxLockFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxLockFileBytes {
+		return nil, fmt.Errorf("larger than %d bytes", maxLockFileBytes)
+	}
+	return data, nil
+}
+
+// lineColumn converts a byte offset in data to a 1-based line and column.
+func lineColumn(data []byte, offset int64) (int, int) {
+	offset = min(max(offset, 0), int64(len(data)))
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	return line, int(offset) - (bytes.LastIndexByte(before, '\n') + 1) + 1
+}

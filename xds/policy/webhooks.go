@@ -1,0 +1,147 @@
+package policy
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// The "webhooks" section of a server: external interceptors called over HTTP.
+
+var (
+	webhookPhases   = []string{"before", "after"}
+	webhookFailures = []string{"closed", "open"}
+)
+
+// Defaults and bounds of webhooks.
+const (
+	DefaultWebhookTimeout  = time.Second
+	MinWebhookTimeout      = 10 * time.Millisecond
+	MaxWebhookTimeout      = 30 * time.Second
+	DefaultWebhookMaxBytes = 1 << 20
+	MinWebhookMaxBytes     = 1 << 10
+	MaxWebhookMaxBytes     = 16 << 20
+)
+
+func (l *loader) webhooks(e *entry) []ir.Webhook {
+	if e == nil {
+		return nil
+	}
+	items, ok := l.items(e, "a list of webhooks")
+	if !ok {
+		return nil
+	}
+	names := map[string]firstUse{}
+	var out []ir.Webhook
+	for _, it := range items {
+		if w, ok := l.webhook(it, names); ok {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func (l *loader) webhook(e *entry, names map[string]firstUse) (ir.Webhook, bool) {
+	w := ir.Webhook{TimeoutMillis: int(DefaultWebhookTimeout / time.Millisecond), MaxBytes: DefaultWebhookMaxBytes, Mode: ir.Enforce}
+	fs := l.fields(e, "a webhook (a mapping with name, phase and url)", "name", "phase", "url", "tools", "timeout", "maxBytes", "failure", "mode")
+	if fs == nil {
+		return w, false
+	}
+	at := e.pos()
+
+	if f := fs["name"]; f == nil {
+		l.errorf(at, joinPath(e.path, "name"), "required field is missing; the name appears in findings and the audit log")
+	} else if s, ok := l.str(f, "a webhook name (a string)"); ok {
+		w.Name = s
+		switch {
+		case !ruleName.MatchString(s):
+			l.errorf(f.pos(), f.path, "%q is not a valid webhook name: use lowercase letters, digits and '-' (at most 63 characters)", s)
+		default:
+			if first, dup := names[s]; dup {
+				l.errorf(f.pos(), f.path, "webhook name %q is already used by %s (line %d)", s, first.path, first.line)
+			} else {
+				names[s] = firstUse{e.path, f.pos().line}
+			}
+		}
+	}
+	if f := fs["phase"]; f == nil {
+		l.errorf(at, joinPath(e.path, "phase"), `required field is missing; use "before" (tools/call requests) or "after" (tools/call results)`)
+	} else if v, ok := l.choice(f, webhookPhases, nil); ok {
+		w.Phase = v
+	}
+	if f := fs["url"]; f == nil {
+		l.errorf(at, joinPath(e.path, "url"), "required field is missing; give the http:// or https:// URL the hook is called at")
+	} else if s, ok := l.str(f, "an http:// or https:// URL (a string)"); ok {
+		if problem := webhookURLProblem(s); problem != "" {
+			l.errorf(f.pos(), f.path, "%s", problem)
+		}
+		w.URL = s
+	}
+	if f := fs["tools"]; f != nil {
+		for _, p := range l.patterns(f, "write [] or remove the key to call the hook for every tool") {
+			w.Tools = append(w.Tools, p.value)
+		}
+	}
+	if f := fs["timeout"]; f != nil {
+		if v, ok := l.webhookTimeout(f); ok {
+			w.TimeoutMillis = v
+		}
+	}
+	if f := fs["maxBytes"]; f != nil {
+		if v, ok := l.bounded(f, MinWebhookMaxBytes, MaxWebhookMaxBytes, "1 KiB", "16 MiB"); ok {
+			w.MaxBytes = v
+		}
+	}
+	if f := fs["failure"]; f != nil {
+		if v, ok := l.choice(f, webhookFailures, nil); ok {
+			w.FailOpen = v == "open"
+		}
+	}
+	w.Mode = l.mode(fs["mode"], "remove the webhook to turn it off")
+	return w, true
+}
+
+func (l *loader) webhookTimeout(e *entry) (int, bool) {
+	s, ok := l.str(e, `a duration such as "500ms" or "2s"`)
+	if !ok {
+		return 0, false
+	}
+	d, err := time.ParseDuration(s)
+	switch {
+	case err != nil:
+		l.errorf(e.pos(), e.path, `must be a duration such as "500ms" or "2s", got %q`, s)
+	case d < MinWebhookTimeout || d > MaxWebhookTimeout:
+		l.errorf(e.pos(), e.path, "must be between 10ms and 30s, got %s", s)
+	case d%time.Millisecond != 0:
+		l.errorf(e.pos(), e.path, "must be a whole number of milliseconds, got %s", s)
+	default:
+		return int(d / time.Millisecond), true
+	}
+	return 0, false
+}
+
+// webhookURLProblem describes what is wrong with a webhook URL, if anything.
+func webhookURLProblem(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Sprintf("%q is not a valid URL", s)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Sprintf("must be an absolute http:// or https:// URL, got %q", s)
+	}
+	if u.Host == "" || u.Hostname() == "" {
+		return fmt.Sprintf("URL %q has no host", s)
+	}
+	if problem := hostProblem(u.Hostname(), false); problem != "" {
+		return problem
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return fmt.Sprintf("port must be in 1-65535, got %q", p)
+		}
+	}
+	return ""
+}
