@@ -45,6 +45,10 @@ func Build(s *ir.Server, st *State) (interceptors.Chain, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server %q: arguments: %w", s.Name, err)
 	}
+	// Configured but not enforceable is refused, never ignored.
+	if s.Poisoning != nil || s.Egress != nil || len(s.Webhooks) > 0 {
+		return nil, fmt.Errorf("server %q: poisoning, egress and webhooks are not available in this build", s.Name)
+	}
 	chain := interceptors.Chain{al, args}
 	if s.Content.Secrets != nil {
 		sc, err := secrets.New(s.Content.Secrets)
