@@ -19,6 +19,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/extproc/sse"
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 )
 
 // exchange is the state of one HTTP request/response pair (one ext_proc stream).
@@ -63,6 +64,9 @@ func newExchange(s *Server, server string) *exchange {
 }
 
 func (x *exchange) handle(ctx context.Context, req *extprocv3.ProcessingRequest) (*extprocv3.ProcessingResponse, string) {
+	if x.sessionID != "" {
+		ctx = webhook.WithSessionID(ctx, x.sessionID)
+	}
 	switch r := req.Request.(type) {
 	case *extprocv3.ProcessingRequest_RequestHeaders:
 		return x.onRequestHeaders(r.RequestHeaders), "request_headers"

@@ -40,9 +40,23 @@ func (s *PolicyStore) serverState(name string) *chain.State {
 	st := s.state[name]
 	if st == nil {
 		st = chain.NewState()
+		st.OtherTools = func() []string { return s.toolsExcept(name) }
 		s.state[name] = st
 	}
 	return st
+}
+
+// toolsExcept lists the tools every server but one has published.
+func (s *PolicyStore) toolsExcept(server string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for name, st := range s.state {
+		if name != server {
+			out = append(out, st.Catalog.Names()...)
+		}
+	}
+	return out
 }
 
 // Update compiles p and swaps it in. On error the old policy stays.

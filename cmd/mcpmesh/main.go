@@ -14,6 +14,7 @@ Usage:
   mcpmesh controlplane [flags]       serve the policy to Envoy sidecars and ext_proc over ADS
   mcpmesh extproc      [flags]       run the inline inspection service (Envoy ext_proc)
   mcpmesh validate     FILE...       check policy files; every error with file:line:column and field
+  mcpmesh lock         [flags]       pin a server's tool definitions (for poisoning.lockFile)
   mcpmesh version                    print versions
 
 Run "mcpmesh COMMAND -h" for the flags of a command.
@@ -33,6 +34,8 @@ func main() {
 		err = runControlPlane(args)
 	case "extproc":
 		err = runExtProc(args)
+	case "lock":
+		err = runLock(args)
 	case "validate":
 		os.Exit(runValidate(args, os.Stdout, os.Stderr))
 	case "version":

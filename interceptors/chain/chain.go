@@ -7,8 +7,11 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
 	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
+	"github.com/mcpmesh/mcpmesh/interceptors/egress"
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
+	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -17,6 +20,9 @@ import (
 type State struct {
 	// Catalog holds the tool schemas the server last listed.
 	Catalog *arguments.Catalog
+	// OtherTools lists the tools the other servers of the mesh publish,
+	// for shadowing checks; nil when unknown.
+	OtherTools func() []string
 }
 
 // NewState returns empty state for a server.
@@ -28,14 +34,22 @@ func NewState() *State { return &State{Catalog: arguments.NewCatalog()} }
 //  1. allowlist: cheapest and most decisive. A forbidden tool is refused
 //     before anything spends time on its arguments, and tools/list results
 //     lose forbidden tools before any later step (or the agent) sees them.
-//  2. arguments: validates tools/call arguments against the schema the
-//     server published and the policy's rules, on the values exactly as the
-//     agent sent them (before any redaction rewrites them); learns schemas
+//  2. poisoning: tool definitions with hidden instructions, invisible text,
+//     shadowing or changes against their pins are hidden (or blocked)
+//     before the catalog learns their schemas or the agent sees them.
+//  3. webhooks, in policy order: external before-hooks may rewrite the
+//     arguments, so every built-in check below judges the final arguments;
+//     after-hooks may replace a result, so redaction below covers what
+//     they return too.
+//  4. arguments: validates tools/call arguments against the schema the
+//     server published and the policy's rules, on the values as they will
+//     be forwarded (before any redaction rewrites them); learns schemas
 //     from the already-filtered tools/list results.
-//  3. secrets: credentials are blocked or redacted in both directions; it
+//  5. egress: destinations in arguments must be allowed.
+//  6. secrets: credentials are blocked or redacted in both directions; it
 //     runs before PII so that a token is labelled as the credential it is
 //     rather than, say, as digits that look like a phone number.
-//  4. pii: personal data, each kind with its own action.
+//  7. pii: personal data, each kind with its own action.
 func Build(s *ir.Server, st *State) (interceptors.Chain, error) {
 	al, err := allowlist.New(s.Tools)
 	if err != nil {
@@ -45,11 +59,29 @@ func Build(s *ir.Server, st *State) (interceptors.Chain, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server %q: arguments: %w", s.Name, err)
 	}
-	// Configured but not enforceable is refused, never ignored.
-	if s.Poisoning != nil || s.Egress != nil || len(s.Webhooks) > 0 {
-		return nil, fmt.Errorf("server %q: poisoning, egress and webhooks are not available in this build", s.Name)
+	chain := interceptors.Chain{al}
+	if s.Poisoning != nil {
+		pc, err := poisoning.New(s.Poisoning, st.OtherTools)
+		if err != nil {
+			return nil, fmt.Errorf("server %q: poisoning: %w", s.Name, err)
+		}
+		chain = append(chain, pc)
 	}
-	chain := interceptors.Chain{al, args}
+	for _, h := range s.Webhooks {
+		hook, err := webhook.New(h, nil)
+		if err != nil {
+			return nil, fmt.Errorf("server %q: webhook %q: %w", s.Name, h.Name, err)
+		}
+		chain = append(chain, hook)
+	}
+	chain = append(chain, args)
+	if s.Egress != nil {
+		eg, err := egress.New(s.Egress)
+		if err != nil {
+			return nil, fmt.Errorf("server %q: egress: %w", s.Name, err)
+		}
+		chain = append(chain, eg)
+	}
 	if s.Content.Secrets != nil {
 		sc, err := secrets.New(s.Content.Secrets)
 		if err != nil {

@@ -1,0 +1,456 @@
+// Package egress confines the destinations named in tools/call arguments:
+// URLs and host names must use an allowed scheme and point at an allowed
+// host, and addresses inside the gateway's own network (loopback, private,
+// link-local, cloud metadata) are refused unless the policy explicitly
+// permits them.
+//
+// Candidates are the values at declared argument paths ("fetch:url") and,
+// with Detect, every "scheme://..." URL inside any string argument. Hosts
+// are normalised the way a resolver or browser would read them (userinfo
+// dropped, lower case, IDNA to ASCII, trailing dot removed, numeric IPv4
+// forms such as 2130706433 or 0x7f.1 decoded) before they are compared.
+//
+// The check resolves no names: a permitted name that resolves to a private
+// address (DNS rebinding) must be stopped by the egress listener of the
+// sidecar, which sees the address actually connected to.
+package egress
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/bits"
+	"net/netip"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// Name is the interceptor's name in findings.
+const Name = "egress"
+
+// Rule names used in findings.
+const (
+	RuleAllow   = "egress.allow"   // host not in the allow list, or a value that is not a destination
+	RuleSchemes = "egress.schemes" // URL scheme not allowed
+	RulePrivate = "egress.private" // loopback, private, link-local or metadata destination
+)
+
+const (
+	maxPaths    = 64  // argument entries per policy
+	maxFindings = 32  // per message
+	maxHostShow = 100 // characters of a host in a finding's detail
+)
+
+// Checker is the compiled form of ir.Egress. It implements
+// interceptors.Interceptor and is safe for concurrent use.
+type Checker struct {
+	mode         string
+	paths        []argPath
+	detect       bool
+	hosts        map[string]struct{} // exact names
+	suffixes     []string            // ".example.com" for "*.example.com"
+	prefixes     []netip.Prefix      // IPs and CIDRs
+	schemes      map[string]struct{}
+	allowPrivate bool
+}
+
+var _ interceptors.Interceptor = (*Checker)(nil)
+
+// argPath is one "<tool glob>:<path>" entry.
+type argPath struct {
+	tool glob
+	segs []segment
+}
+
+// New compiles e. A nil e gives a checker that checks nothing.
+func New(e *ir.Egress) (*Checker, error) {
+	c := &Checker{mode: string(ir.Enforce), hosts: map[string]struct{}{}, schemes: map[string]struct{}{}}
+	if e == nil {
+		return c, nil
+	}
+	switch e.Mode {
+	case "":
+	case ir.Enforce, ir.AuditOnly:
+		c.mode = string(e.Mode)
+	default:
+		return nil, fmt.Errorf("egress.mode: must be %q or %q, not %q", ir.Enforce, ir.AuditOnly, e.Mode)
+	}
+	if len(e.Arguments) > maxPaths {
+		return nil, fmt.Errorf("egress.arguments: at most %d entries, not %d", maxPaths, len(e.Arguments))
+	}
+	for i, a := range e.Arguments {
+		tool, path, ok := strings.Cut(a, ":")
+		if !ok {
+			return nil, fmt.Errorf("egress.arguments[%d]: %q must be written <tool pattern>:<argument path>", i, a)
+		}
+		g, err := compileGlob(tool)
+		if err != nil {
+			return nil, fmt.Errorf("egress.arguments[%d]: %w", i, err)
+		}
+		segs, ok := parsePath(path)
+		if !ok {
+			return nil, fmt.Errorf("egress.arguments[%d]: argument %q: a dotted path of non-empty segments is required", i, path)
+		}
+		c.paths = append(c.paths, argPath{tool: g, segs: segs})
+	}
+	c.detect = e.Detect
+	c.allowPrivate = e.AllowPrivate
+	for i, a := range e.Allow {
+		if err := c.addAllow(a); err != nil {
+			return nil, fmt.Errorf("egress.allow[%d]: %q: %w", i, a, err)
+		}
+	}
+	schemes := e.Schemes
+	if len(schemes) == 0 {
+		schemes = []string{"https"}
+	}
+	for i, s := range schemes {
+		ls := strings.ToLower(s)
+		if schemeLen(ls+":") != len(ls) {
+			return nil, fmt.Errorf("egress.schemes[%d]: %q is not a URL scheme", i, s)
+		}
+		c.schemes[ls] = struct{}{}
+	}
+	return c, nil
+}
+
+func (c *Checker) addAllow(a string) error {
+	if strings.Contains(a, "/") {
+		p, err := netip.ParsePrefix(a)
+		if err != nil {
+			return fmt.Errorf("not a valid CIDR")
+		}
+		if p.Addr().Is4In6() {
+			p = netip.PrefixFrom(p.Addr().Unmap(), max(p.Bits()-96, 0))
+		}
+		c.prefixes = append(c.prefixes, p.Masked())
+		return nil
+	}
+	if ip, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(a, "["), "]")); err == nil {
+		ip = ip.WithZone("").Unmap()
+		c.prefixes = append(c.prefixes, netip.PrefixFrom(ip, ip.BitLen()))
+		return nil
+	}
+	wild := strings.HasPrefix(a, "*.")
+	name, err := normaliseName(strings.TrimPrefix(a, "*."))
+	if err != nil {
+		return fmt.Errorf("not a host name, \"*.\" wildcard, IP address or CIDR")
+	}
+	if _, isNum, _ := numericIPv4(name); isNum {
+		return fmt.Errorf("write IPv4 addresses in dotted-quad form")
+	}
+	if wild {
+		c.suffixes = append(c.suffixes, "."+name)
+	} else {
+		c.hosts[name] = struct{}{}
+	}
+	return nil
+}
+
+// Name implements interceptors.Interceptor.
+func (c *Checker) Name() string { return Name }
+
+// Intercept implements interceptors.Interceptor: it judges the tools/call
+// requests (and notifications) the agent sends.
+func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
+	m := x.Message
+	if x.Direction != interceptors.ToServer || m.Method != "tools/call" {
+		return nil
+	}
+	if len(c.paths) == 0 && !c.detect {
+		return nil
+	}
+	tool := x.Tool
+	var active uint64
+	if tool != "" {
+		active = c.applicable(tool)
+		if active == 0 && !c.detect {
+			return nil // nothing to check: no parsing
+		}
+	}
+	tc, err := m.ToolCall()
+	if err != nil {
+		return fmt.Errorf("tools/call params: %w", err)
+	}
+	if tc.Name != tool {
+		active = c.applicable(tc.Name)
+	}
+	if tc.Arguments == nil || (active == 0 && !c.detect) {
+		return nil
+	}
+	s := scan{c: c, x: x, src: tc.Arguments}
+	s.buf = *bytes.NewBuffer(tc.Arguments)
+	s.dec.Reset(&s.buf)
+	s.where = append(make([]byte, 0, 64), "params.arguments"...)
+	if err := s.walk(active, 0, false); err != nil {
+		return fmt.Errorf("tools/call arguments: %w", err)
+	}
+	return nil
+}
+
+// applicable is the set of argument paths (bit i for c.paths[i]) that
+// apply to tool.
+func (c *Checker) applicable(tool string) uint64 {
+	var set uint64
+	for i := range c.paths {
+		if c.paths[i].tool.match(tool) {
+			set |= 1 << i
+		}
+	}
+	return set
+}
+
+// scan walks the arguments of one call.
+type scan struct {
+	c        *Checker
+	x        *interceptors.Exchange
+	src      []byte
+	buf      bytes.Buffer
+	dec      jsontext.Decoder
+	where    []byte
+	findings int
+}
+
+// walk reads the value the decoder is at, depth segments below the
+// arguments object. active holds the paths whose first depth segments
+// match the way here; declared says a path ended at or above this value.
+func (s *scan) walk(active uint64, depth int, declared bool) error {
+	d := &s.dec
+	switch d.PeekKind() {
+	case '{':
+		if _, err := d.ReadToken(); err != nil {
+			return err
+		}
+		for d.PeekKind() != '}' {
+			rawName, err := d.ReadValue()
+			if err != nil {
+				return err
+			}
+			name := unquote(rawName)
+			next, ends := s.step(active, depth, func(seg *segment) bool { return seg.matches(name) })
+			if next == 0 && !declared && !ends && !s.c.detect {
+				if err := d.SkipValue(); err != nil {
+					return err
+				}
+				continue
+			}
+			mark := len(s.where)
+			s.where = appendName(s.where, name)
+			if err := s.walk(next, depth+1, declared || ends); err != nil {
+				return err
+			}
+			s.where = s.where[:mark]
+		}
+		_, err := d.ReadToken()
+		return err
+	case '[':
+		if _, err := d.ReadToken(); err != nil {
+			return err
+		}
+		for i := 0; d.PeekKind() != ']'; i++ {
+			next, ends := s.step(active, depth, func(seg *segment) bool { return seg.wild || seg.index == i })
+			if next == 0 && !declared && !ends && !s.c.detect {
+				if err := d.SkipValue(); err != nil {
+					return err
+				}
+				continue
+			}
+			mark := len(s.where)
+			s.where = strconv.AppendInt(append(s.where, '.'), int64(i), 10)
+			if err := s.walk(next, depth+1, declared || ends); err != nil {
+				return err
+			}
+			s.where = s.where[:mark]
+		}
+		_, err := d.ReadToken()
+		return err
+	}
+	v, err := d.ReadValue()
+	if err != nil {
+		return err
+	}
+	switch v.Kind() {
+	case '"':
+		str := unquote(v)
+		if declared {
+			if len(bytes.TrimSpace(str)) > 0 {
+				s.judge(parseValue(string(str)))
+			}
+		} else if s.c.detect {
+			s.detect(str)
+		}
+	case '0':
+		if declared { // a number where a host is expected: 2130706433 is an address
+			s.judge(parseValue(string(v)))
+		}
+	}
+	return nil
+}
+
+// step follows the member or element selected by match from the paths in
+// active: next holds the paths that continue below it, ends reports
+// whether one of them ends there.
+func (s *scan) step(active uint64, depth int, match func(*segment) bool) (next uint64, ends bool) {
+	for rest := active; rest != 0; rest &= rest - 1 {
+		i := bits.TrailingZeros64(rest)
+		p := &s.c.paths[i]
+		if !match(&p.segs[depth]) {
+			continue
+		}
+		if depth+1 == len(p.segs) {
+			ends = true
+		} else {
+			next |= 1 << i
+		}
+	}
+	return next, ends
+}
+
+// detect finds "scheme://..." URLs in free text and judges each.
+func (s *scan) detect(text []byte) {
+	for off := 0; off < len(text); {
+		i := bytes.Index(text[off:], []byte("://"))
+		if i < 0 {
+			return
+		}
+		i += off
+		start := i
+		for start > off && schemeChar(text[start-1]) {
+			start--
+		}
+		for start < i && !isLetter(text[start]) {
+			start++
+		}
+		end := i + 3
+		for end < len(text) && urlChar(text[end]) {
+			end++
+		}
+		off = end
+		if start == i {
+			continue // "://" without a scheme
+		}
+		u := bytes.TrimRight(text[start:end], ".,;:!?)]}'\"")
+		s.judge(parseURL(string(u)))
+		if s.done() {
+			return
+		}
+	}
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func schemeChar(c byte) bool {
+	return isLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'
+}
+
+// urlChar reports whether c may continue a URL in free text: anything but
+// white space, control characters, quotes and angle brackets. Backslashes
+// are kept so that the URL is judged (and refused) with them.
+func urlChar(c byte) bool {
+	switch c {
+	case '"', '<', '>', '`', '{', '}', '|', '^', 0x7f:
+		return false
+	}
+	return c > ' '
+}
+
+func (s *scan) done() bool {
+	return s.findings >= maxFindings || s.x.Action == interceptors.Deny
+}
+
+// judge decides one parsed candidate and reports a violation.
+func (s *scan) judge(d destination, err error) {
+	if s.done() {
+		return
+	}
+	c := s.c
+	var rule, detail string
+	switch {
+	case d.scheme != "" && !c.schemeAllowed(d.scheme):
+		rule = RuleSchemes
+		detail = "scheme " + quote(d.scheme) + " is not allowed"
+		if d.host != "" {
+			detail += " (host " + quote(d.host) + ")"
+		}
+	case err != nil:
+		rule = RuleAllow
+		detail = "the value " + err.Error()
+		if d.host != "" {
+			detail = "host " + quote(d.host) + " " + err.Error()
+		}
+	default:
+		allowed, private := c.hostAllowed(d)
+		switch {
+		case private && !(allowed && c.allowPrivate):
+			rule = RulePrivate
+			detail = "host " + quote(d.host) + " is a loopback, private, link-local or metadata destination"
+			if allowed {
+				detail += " (listed in allow, but allowPrivate is off)"
+			}
+		case !allowed:
+			rule = RuleAllow
+			detail = "host " + quote(d.host) + " is not in the egress allow list"
+		default:
+			return
+		}
+	}
+	s.findings++
+	s.x.Report(interceptors.Finding{
+		Interceptor: Name,
+		Rule:        rule,
+		Action:      string(ir.ActionBlock),
+		Mode:        c.mode,
+		Where:       string(s.where),
+		Detail:      detail,
+	})
+}
+
+func (c *Checker) schemeAllowed(scheme string) bool {
+	_, ok := c.schemes[scheme]
+	return ok
+}
+
+// hostAllowed matches a normalised destination against the allow list and
+// classifies it.
+func (c *Checker) hostAllowed(d destination) (allowed, private bool) {
+	if d.addr.IsValid() {
+		for _, p := range c.prefixes {
+			if p.Contains(d.addr) {
+				allowed = true
+				break
+			}
+		}
+		return allowed, privateIP(d.addr)
+	}
+	if _, ok := c.hosts[d.host]; ok {
+		allowed = true
+	} else {
+		for _, suf := range c.suffixes {
+			// "*.example.com" matches a.example.com, not example.com and
+			// not evilexample.com.
+			if len(d.host) > len(suf) && strings.HasSuffix(d.host, suf) {
+				allowed = true
+				break
+			}
+		}
+	}
+	return allowed, privateName(d.host)
+}
+
+// quote quotes a host for a finding, clipped.
+func quote(h string) string {
+	if len(h) > maxHostShow {
+		h = h[:maxHostShow]
+		for len(h) > 0 && !utf8.ValidString(h) {
+			h = h[:len(h)-1]
+		}
+		h += "..."
+	}
+	return strconv.Quote(h)
+}

@@ -1,0 +1,249 @@
+package poisoning
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// LockVersion is the format version of the lock file written by Lock.
+const LockVersion = 1
+
+// DefinitionHash returns the sha256 (lower-case hex) of the canonical form
+// of one tool definition: the whole tool object (name, title, description,
+// inputSchema, outputSchema, annotations and any other member) except its
+// top-level "_meta", in the JSON Canonicalization Scheme (RFC 8785):
+// members sorted by name, no insignificant whitespace, strings in their
+// minimal escaping and numbers in the shortest form of their double
+// precision value. Two definitions that differ only in member order,
+// whitespace, string escapes ("\u0061" for "a") or number spelling (1.0
+// for 1) have the same hash; any change of content changes it.
+//
+// "_meta" is left out because the protocol reserves it for metadata that
+// servers and SDKs attach per response (trace ids, timestamps, UI hints)
+// and that clients do not hand to the model as part of the tool's
+// contract; hashing it would report a change on every listing. The text
+// in "_meta" is still scanned for hidden instructions and invisible
+// characters.
+//
+// The definition must be an object with a string "name"; duplicate member
+// names and invalid UTF-8 are refused.
+func DefinitionHash(tool jsontext.Value) (string, error) {
+	_, sum, err := definition(tool)
+	return sum, err
+}
+
+// definition returns the tool's name and hash.
+func definition(tool jsontext.Value) (name, sum string, err error) {
+	d := jsontext.NewDecoder(bytes.NewReader(tool))
+	tok, err := d.ReadToken()
+	if err != nil {
+		return "", "", err
+	}
+	if tok.Kind() != '{' {
+		return "", "", fmt.Errorf("a tool definition must be an object, not %s", tok.Kind())
+	}
+	buf := make([]byte, 0, len(tool))
+	buf = append(buf, '{')
+	hasName := false
+	n := 0
+	for d.PeekKind() != '}' {
+		nt, err := d.ReadToken()
+		if err != nil {
+			return "", "", err
+		}
+		key := nt.String()
+		v, err := d.ReadValue()
+		if err != nil {
+			return "", "", err
+		}
+		if key == "_meta" {
+			continue
+		}
+		if key == "name" {
+			if v.Kind() != '"' {
+				return "", "", errors.New(`a tool's "name" must be a string`)
+			}
+			var s string
+			if err := json.Unmarshal(v, &s); err != nil {
+				return "", "", err
+			}
+			name, hasName = s, true
+		}
+		if n > 0 {
+			buf = append(buf, ',')
+		}
+		kq, err := jsontext.AppendQuote(nil, key)
+		if err != nil {
+			return "", "", err
+		}
+		buf = append(buf, kq...)
+		buf = append(buf, ':')
+		buf = append(buf, v...)
+		n++
+	}
+	if _, err := d.ReadToken(); err != nil {
+		return "", "", err
+	}
+	if _, err := d.ReadToken(); err == nil {
+		return "", "", errors.New("data after the tool definition")
+	}
+	if !hasName {
+		return "", "", errors.New(`a tool definition needs a string "name"`)
+	}
+	buf = append(buf, '}')
+	v := jsontext.Value(buf)
+	if err := v.Canonicalize(); err != nil {
+		return "", "", fmt.Errorf("tool %q: %w", name, err)
+	}
+	h := sha256.Sum256(v)
+	return name, hex.EncodeToString(h[:]), nil
+}
+
+// lockFile is the JSON form written by Lock.
+type lockFile struct {
+	Version int               `json:"version"`
+	Server  string            `json:"server"`
+	Tools   map[string]string `json:"tools"`
+}
+
+// Lock returns the lock file for a server's tools/list result: the
+// definition hash of every tool, as `mcpmesh lock` writes it and
+// ir.Poisoning.Pins reads it:
+//
+//	{
+//	  "version": 1,
+//	  "server": "github",
+//	  "tools": {
+//	    "create_issue": "<sha256 hex>",
+//	    ...
+//	  }
+//	}
+//
+// Tools are sorted by name; two tools with one name are refused.
+func Lock(server string, toolsListResult jsontext.Value) ([]byte, error) {
+	tools, err := toolsOf(toolsListResult)
+	if err != nil {
+		return nil, err
+	}
+	lf := lockFile{Version: LockVersion, Server: server, Tools: make(map[string]string, len(tools))}
+	for i, t := range tools {
+		name, sum, err := definition(t)
+		if err != nil {
+			return nil, fmt.Errorf("tools[%d]: %w", i, err)
+		}
+		if _, dup := lf.Tools[name]; dup {
+			return nil, fmt.Errorf("tools[%d]: tool %q is listed twice", i, name)
+		}
+		lf.Tools[name] = sum
+	}
+	// encoding/json writes map keys sorted.
+	out, err := json.MarshalIndent(lf, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}
+
+// ReadLock parses a lock file written by Lock and returns its server name
+// and pins (tool name to hash), ready for ir.Poisoning.Pins.
+func ReadLock(data []byte) (server string, pins map[string]string, err error) {
+	if !jsontext.Value(data).IsValid() {
+		return "", nil, errors.New("lock file: invalid JSON (or duplicate names)")
+	}
+	var lf lockFile
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&lf); err != nil {
+		return "", nil, fmt.Errorf("lock file: %w", err)
+	}
+	if lf.Version != LockVersion {
+		return "", nil, fmt.Errorf("lock file: unsupported version %d", lf.Version)
+	}
+	names := make([]string, 0, len(lf.Tools))
+	for name := range lf.Tools {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if !validHash(lf.Tools[name]) {
+			return "", nil, fmt.Errorf("lock file: tool %q: hash must be 64 lower-case hex digits", name)
+		}
+	}
+	return lf.Server, lf.Tools, nil
+}
+
+func validHash(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// toolsOf returns the elements of the "tools" array of a tools/list result.
+func toolsOf(result jsontext.Value) ([]jsontext.Value, error) {
+	d := jsontext.NewDecoder(bytes.NewReader(result))
+	tok, err := d.ReadToken()
+	if err != nil {
+		return nil, err
+	}
+	if tok.Kind() != '{' {
+		return nil, errors.New("a tools/list result must be an object")
+	}
+	var tools []jsontext.Value
+	found := false
+	for d.PeekKind() != '}' {
+		nt, err := d.ReadToken()
+		if err != nil {
+			return nil, err
+		}
+		if nt.String() != "tools" {
+			if err := d.SkipValue(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if d.PeekKind() != '[' {
+			if _, err := d.ReadValue(); err != nil {
+				return nil, err
+			}
+			return nil, errors.New(`"tools" must be an array`)
+		}
+		found = true
+		if _, err := d.ReadToken(); err != nil {
+			return nil, err
+		}
+		for d.PeekKind() != ']' {
+			v, err := d.ReadValue()
+			if err != nil {
+				return nil, err
+			}
+			// v is only valid until the next read: keep the span of the
+			// result instead (the decoder reads result itself).
+			end := int(d.InputOffset())
+			tools = append(tools, result[end-len(v):end:end])
+		}
+		if _, err := d.ReadToken(); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := d.ReadToken(); err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, errors.New(`a tools/list result needs a "tools" array`)
+	}
+	return tools, nil
+}

@@ -1,0 +1,204 @@
+package poisoning
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A phrase is one wording of a hidden instruction or of shadowing. It runs
+// on normalised text (see normalise): lower-cased, invisible characters
+// removed, every run of white space a single space, so a phrase spelled
+// with zero-width spaces inside its words or broken over lines is still
+// found. keys are substrings of which at least one must occur before the
+// regexp runs, and need (when set) another such list: most strings then
+// cost a few substring searches and no regexp at all.
+type phrase struct {
+	label string
+	keys  []string
+	need  []string
+	re    *regexp.Regexp
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, k := range subs {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *phrase) find(text string) string {
+	if !containsAny(text, p.keys) || p.need != nil && !containsAny(text, p.need) {
+		return ""
+	}
+	return p.re.FindString(text)
+}
+
+func findFirst(phrases []phrase, text string) (label, match string) {
+	for i := range phrases {
+		if m := phrases[i].find(text); m != "" {
+			return phrases[i].label, m
+		}
+	}
+	return "", ""
+}
+
+const (
+	override    = "override of earlier instructions"
+	concealment = "concealment from the user"
+	sensitive   = "sensitive file"
+	tagBlock    = "tag block"
+	directive   = "directive to the model"
+	exfil       = "exfiltration"
+	redirect    = "redirects use of other tools"
+)
+
+// Verbs that make a mention of a less telling file (a .env, an SSH
+// config) an instruction to read or send it, within one sentence.
+const fileVerbs = `\b(read|cat|open|load|include|pass|send|upload|attach|provide|extract|copy|forward|contents? of)\b[^.!?\n]{0,60}`
+
+const quoteChars = "['\"`]"
+
+// Compiled once; every Checker shares them.
+var instructionPhrases = []phrase{
+	{override, []string{"ignore ", "disregard ", "forget ", "override "}, nil, regexp.MustCompile(
+		`\b(ignore|disregard|forget|override) (all |any )?(of )?(the |your |my )?(previous|prior|above|earlier|preceding|former|original|other|system|all) (instructions?|prompts?|rules|directions|directives|guidelines|messages|context)\b`)},
+	{concealment, []string{"not ", "n't ", "dont ", "never "}, []string{"user", "human", "operator"}, regexp.MustCompile(
+		`\b(do not|don'?t|never|must not|should not|shouldn'?t) (tell|mention|inform|notify|alert|reveal|disclose|show|let)\b[^.!?\n]*\b(user|users|human|operator)\b`)},
+	{concealment, []string{"reveal ", "disclose ", "mention "}, []string{"not ", "n't ", "dont ", "never "}, regexp.MustCompile(
+		`\b(do not|don'?t|never) (reveal|disclose|mention) (this|that|it|these|any of this|the (instructions?|above|following))\b`)},
+	{concealment, []string{"from the user"}, nil, regexp.MustCompile(
+		`\b(hide|conceal|keep) (this|it|that) (secret )?from the user\b`)},
+	{concealment, []string{"the user "}, nil, regexp.MustCompile(
+		`\bthe user (must|should|need) ?(not|n'?t) (know|see|be told|be informed|notice|find out)\b`)},
+	{sensitive, []string{"id_", "mcp.json", "claude_desktop_config", ".cursor", "/etc/s", ".git-credentials", ".netrc", ".pypirc"}, nil, regexp.MustCompile(
+		`\bid_(rsa|dsa|ecdsa|ed25519)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|~[/\\]\.cursor\b|\.cursor[/\\]|/etc/(shadow|sudoers)\b|\.git-credentials\b|\.netrc\b|\.pypirc\b`)},
+	{sensitive, []string{".ssh", ".env", ".aws", ".kube", ".npmrc", ".docker", ".gnupg", "credentials.json", "/etc/passwd", "private key"}, nil, regexp.MustCompile(
+		fileVerbs + `(\.ssh\b|(^|[ /\\'"` + "`" + `(])\.env\b|\.aws[/\\]|\.kube[/\\]|\.npmrc\b|\.docker[/\\]config|\.gnupg\b|\bcredentials\.json\b|/etc/passwd\b|\bprivate keys?\b)`)},
+	{tagBlock, []string{"<"}, nil, regexp.MustCompile(
+		`< ?/? ?(important|system|instructions?|secret|hidden|admin|critical|priority|assistant|ai|context|override|sys|system-prompt|note-to-ai)\b[^<>]{0,40}>`)},
+	{directive, []string{"system prompt", "system instruction"}, nil, regexp.MustCompile(
+		`\b(your|reveal|print|repeat|output|disclose|leak|ignore|override|new|updated) (the )?system (prompt|instructions?)\b|\bsystem (prompt|instructions?) (override|update)\b`)},
+	{directive, []string{" first"}, []string{"you ", "the assistant", "the model", "the agent", "the ai", "the llm"}, regexp.MustCompile(
+		`\b(you|the (assistant|model|agent|ai|llm)) (must|should|need to|has to|have to) (always )?first\b`)},
+	{directive, []string{"before using", "before calling", "before invoking", "before running", "before executing"}, nil, regexp.MustCompile(
+		`\bbefore (using|calling|invoking|running|executing) (this|any|the|other) (tool|function)s?\b[^.!?\n]*\b(read|call|invoke|fetch|send|open|cat|pass|include|provide|load|run|execute)\b`)},
+	{exfil, []string{"http", "ftp:", "@"}, []string{" to "}, regexp.MustCompile(
+		`\b(send|upload|forward|transmit|exfiltrate|leak|email|mail) [^.!?\n]{0,80}?\bto (https?://|ftp://|[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,})`)},
+	{exfil, []string{"bcc", "cc "}, nil, regexp.MustCompile(
+		`\b(always|also) b?cc\b|\bbcc\b[^.!?\n]{0,40}@`)},
+	{exfil, []string{"secretly", "silently", "quietly", "covertly"}, nil, regexp.MustCompile(
+		`\b(secretly|silently|quietly|covertly) (send|upload|forward|read|copy|include|add|call|run|execute|collect)\b`)},
+	{exfil, []string{"pass "}, nil, regexp.MustCompile(
+		`\bpass (its|their|the|this|that) (full |entire |whole )?(content|contents|value|text|output) (as|in|into|via)\b`)},
+	{exfil, []string{"~/", "~\\", "$home", "%userprofile%"}, nil, regexp.MustCompile(
+		`\b(read|cat|open|load) (the )?(contents? of )?` + quoteChars + `?(~|\$home|%userprofile%)[/\\]`)},
+}
+
+var shadowingPhrases = []phrase{
+	{redirect, []string{"instead of", "rather than", "in place of"}, nil, regexp.MustCompile(
+		`\b(instead of|rather than|in place of) (using |calling )?(the |any )?[^ .]{1,64} (tool|function|server)s?\b`)},
+	{redirect, []string{"when the user ", "whenever the user ", "when you ", "whenever you ", "when users ", "when a user ", "when an a"}, nil, regexp.MustCompile(
+		`\bwhen(ever)? (the user|you|users?|a user|an? (agent|assistant)) (asks?|wants?|requests?|tries|try|needs?|is asked) (you )?to (use|call|invoke|run)\b`)},
+	{redirect, []string{"other tool", "another tool", "other function", "another function"}, nil, regexp.MustCompile(
+		`\b(do not|don'?t|never) (use|call|invoke) (the |any )?(other|another) (tool|function)s?\b`)},
+	{redirect, []string{"tool must", "tools must", "tool should", "tools should", "tools need"}, nil, regexp.MustCompile(
+		`\b(other|all|every) (other )?tools? (must|should|need to)\b`)},
+	{redirect, []string{"replaces", "supersedes", "overrides", "precedence over"}, nil, regexp.MustCompile(
+		`\b(replaces|supersedes|overrides|takes precedence over)\b[^.!?\n]{0,40}\b(tool|function)s?\b`)},
+	{redirect, []string{"side effect", "side-effect"}, nil, regexp.MustCompile(
+		`\bside[ -]effects? on\b[^.!?\n]{0,60}\b(tool|function)s?\b`)},
+	{redirect, []string{"also present"}, nil, regexp.MustCompile(`\bthe also present\b`)},
+	{redirect, []string{"behavior of", "behaviour of", "usage of"}, nil, regexp.MustCompile(
+		`\b(affects?|changes?|modif(y|ies)|alters?) the (behaviou?r|usage) of (the |all |any )?(other )?[^ .]{0,64} ?tools?\b`)},
+}
+
+// normalise lower-cases s and turns every run of white space into one
+// space; s must already be free of invisible characters. Text that is
+// already in that form is returned as is.
+func normalise(s string) string {
+	clean := true
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == ' ' && prevSpace {
+			clean = false
+			break
+		}
+		prevSpace = c == ' '
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	prevSpace = false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsSpace(r) {
+			if !prevSpace {
+				b = append(b, ' ')
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
+}
+
+// invisible reports whether r is a zero-width, bidirectional-control or
+// tag character: text that a reader of the definition does not see but a
+// model reads (or that reorders what the reader sees).
+func invisible(r rune) bool {
+	switch {
+	case r >= 0x200B && r <= 0x200F, // zero-width space/non-joiner/joiner, LRM, RLM
+		r >= 0x2060 && r <= 0x2064,   // word joiner, invisible operators
+		r == 0xFEFF,                  // zero-width no-break space
+		r >= 0x202A && r <= 0x202E,   // bidi embeddings and overrides
+		r >= 0x2066 && r <= 0x2069,   // bidi isolates
+		r == 0x061C,                  // Arabic letter mark
+		r >= 0xE0000 && r <= 0xE007F: // tag characters
+		return true
+	}
+	return false
+}
+
+// unicodeScan returns the first invisible character of s, s without its
+// invisible characters, and the ASCII text smuggled in tag characters
+// (U+E0020–U+E007E spell ASCII that models read). For ASCII input it
+// allocates nothing.
+func unicodeScan(s string) (first rune, visible, smuggled string) {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return 0, s, ""
+	}
+	var vis, tags []byte
+	for i, r := range s {
+		if !invisible(r) {
+			if vis != nil {
+				vis = utf8.AppendRune(vis, r)
+			}
+			continue
+		}
+		if first == 0 {
+			first = r
+			vis = append(make([]byte, 0, len(s)), s[:i]...)
+		}
+		if r >= 0xE0020 && r <= 0xE007E {
+			tags = append(tags, byte(r-0xE0000))
+		}
+	}
+	if first == 0 {
+		return 0, s, ""
+	}
+	return first, string(vis), string(tags)
+}

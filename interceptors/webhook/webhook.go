@@ -1,0 +1,480 @@
+// Package webhook calls external interceptors over HTTP: a "before" hook
+// sees each tools/call request and may allow it, deny it or rewrite its
+// arguments; an "after" hook sees each tools/call result and may allow,
+// deny or replace it.
+//
+// The contract, JSON in and JSON out:
+//
+//	POST <url>  Content-Type: application/json
+//	{"version":1,"phase":"before","server":"s","tool":"t","sessionId":"...","arguments":{...}}
+//	{"version":1,"phase":"after","server":"s","tool":"t","sessionId":"...","result":{...}}
+//
+//	200 {"decision":"allow"}
+//	200 {"decision":"deny","message":"..."}
+//	200 {"decision":"rewrite","arguments":{...}}   (before only)
+//	200 {"decision":"replace","result":{...}}      (after only)
+//
+// Anything else (another status, a body that is not such an object or is
+// larger than MaxBytes, a timeout, a connection error) is a failure: the
+// message is refused, or with FailOpen let through with a finding. In audit
+// mode the hook is called and its decision recorded; nothing changes.
+package webhook
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// Name is the interceptor's name in findings.
+const Name = "webhook"
+
+// Defaults for zero policy fields.
+const (
+	DefaultTimeout  = time.Second
+	DefaultMaxBytes = 1 << 20
+	// Version is the contract version sent as "version".
+	Version = 1
+)
+
+// Phases.
+const (
+	Before = "before"
+	After  = "after"
+)
+
+// Decisions a hook may answer.
+const (
+	DecisionAllow   = "allow"
+	DecisionDeny    = "deny"
+	DecisionRewrite = "rewrite" // before: new arguments
+	DecisionReplace = "replace" // after: new result
+)
+
+const maxMessage = 200 // characters of a hook's deny message kept
+
+// Hook is the compiled form of one ir.Webhook. It implements
+// interceptors.Interceptor and is safe for concurrent use.
+type Hook struct {
+	name     string
+	phase    string
+	url      string
+	tools    []string
+	timeout  time.Duration
+	maxBytes int64
+	failOpen bool
+	mode     string
+	client   *http.Client
+
+	ruleDecision, ruleFailure string
+}
+
+var _ interceptors.Interceptor = (*Hook)(nil)
+
+// New compiles h. A nil client means a client of its own: the hook's
+// timeout, no proxy from the environment, no redirects followed. A client
+// given is used with redirects turned off (a shallow copy is made).
+func New(h ir.Webhook, client *http.Client) (*Hook, error) {
+	k := &Hook{name: h.Name, phase: h.Phase, failOpen: h.FailOpen, mode: string(ir.Enforce)}
+	if h.Name == "" {
+		return nil, errors.New("webhook: a name is required")
+	}
+	for _, r := range h.Name {
+		if r < 0x20 || r == 0x7f {
+			return nil, fmt.Errorf("webhook %q: the name has control characters", h.Name)
+		}
+	}
+	where := "webhook " + strconv.Quote(h.Name)
+	switch h.Phase {
+	case Before, After:
+	default:
+		return nil, fmt.Errorf("%s: phase must be %q or %q, not %q", where, Before, After, h.Phase)
+	}
+	u, err := url.Parse(h.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		// The URL may hold credentials: it is not repeated.
+		return nil, fmt.Errorf("%s: url must be an absolute http or https URL", where)
+	}
+	k.url = h.URL
+	for _, p := range h.Tools {
+		if !ir.ValidPattern(p) {
+			return nil, fmt.Errorf("%s: invalid tool pattern %q", where, p)
+		}
+		k.tools = append(k.tools, p)
+	}
+	switch {
+	case h.TimeoutMillis < 0:
+		return nil, fmt.Errorf("%s: timeoutMillis must not be negative", where)
+	case h.TimeoutMillis == 0:
+		k.timeout = DefaultTimeout
+	default:
+		k.timeout = time.Duration(h.TimeoutMillis) * time.Millisecond
+	}
+	switch {
+	case h.MaxBytes < 0:
+		return nil, fmt.Errorf("%s: maxBytes must not be negative", where)
+	case h.MaxBytes == 0:
+		k.maxBytes = DefaultMaxBytes
+	default:
+		k.maxBytes = int64(h.MaxBytes)
+	}
+	switch h.Mode {
+	case "":
+	case ir.Enforce, ir.AuditOnly:
+		k.mode = string(h.Mode)
+	default:
+		return nil, fmt.Errorf("%s: mode must be %q or %q, not %q", where, ir.Enforce, ir.AuditOnly, h.Mode)
+	}
+	if client == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.Proxy = nil
+		client = &http.Client{Transport: t, Timeout: k.timeout}
+	} else {
+		c := *client
+		client = &c
+	}
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	k.client = client
+	k.ruleDecision = "webhook." + h.Name
+	k.ruleFailure = "webhook." + h.Name + ".failure"
+	return k, nil
+}
+
+// Name implements interceptors.Interceptor.
+func (k *Hook) Name() string { return Name }
+
+type sessionKey struct{}
+
+// WithSessionID returns a context that carries the MCP session id, sent
+// to hooks as "sessionId".
+func WithSessionID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, sessionKey{}, id)
+}
+
+func sessionID(ctx context.Context) string {
+	s, _ := ctx.Value(sessionKey{}).(string)
+	return s
+}
+
+// request is the body sent to the hook.
+type request struct {
+	Version   int            `json:"version"`
+	Phase     string         `json:"phase"`
+	Server    string         `json:"server"`
+	Tool      string         `json:"tool"`
+	SessionID string         `json:"sessionId,omitzero"`
+	Arguments jsontext.Value `json:"arguments,omitzero"`
+	Result    jsontext.Value `json:"result,omitzero"`
+}
+
+// answer is the hook's reply.
+type answer struct {
+	Decision  string         `json:"decision"`
+	Message   string         `json:"message"`
+	Arguments jsontext.Value `json:"arguments"`
+	Result    jsontext.Value `json:"result"`
+}
+
+// Intercept implements interceptors.Interceptor.
+func (k *Hook) Intercept(ctx context.Context, x *interceptors.Exchange) error {
+	m := x.Message
+	req := request{Version: Version, Phase: k.phase, Server: x.Server, SessionID: sessionID(ctx)}
+	switch k.phase {
+	case Before:
+		if x.Direction != interceptors.ToServer || m.Method != "tools/call" {
+			return nil
+		}
+		if x.Tool != "" && !k.toolMatches(x.Tool) {
+			return nil
+		}
+		tc, err := m.ToolCall()
+		if err != nil {
+			return fmt.Errorf("tools/call params: %w", err)
+		}
+		if !k.toolMatches(tc.Name) {
+			return nil
+		}
+		req.Tool = tc.Name
+		req.Arguments = tc.Arguments
+		if req.Arguments == nil {
+			req.Arguments = jsontext.Value("{}")
+		}
+	case After:
+		if x.Direction != interceptors.ToClient || x.Method != "tools/call" || !m.IsResponse() || m.Result == nil {
+			return nil
+		}
+		if !k.toolMatches(x.Tool) {
+			return nil
+		}
+		req.Tool = x.Tool
+		req.Result = m.Result
+	}
+	a, fail := k.call(ctx, &req)
+	if fail != "" {
+		k.failure(x, fail)
+		return nil
+	}
+	switch a.Decision {
+	case DecisionAllow:
+		if k.mode == string(ir.AuditOnly) {
+			k.report(x, string(ir.ActionAudit), "the hook allowed the call")
+		}
+	case DecisionDeny:
+		msg := "the hook denied it"
+		if s := clean(a.Message); s != "" {
+			msg += ": " + s
+		}
+		k.report(x, string(ir.ActionBlock), msg)
+	case DecisionRewrite:
+		if k.mode != string(ir.Enforce) {
+			k.report(x, string(ir.ActionRedact), "the hook would rewrite the arguments")
+			return nil
+		}
+		p, err := withArguments(m.Params, a.Arguments)
+		if err != nil {
+			k.failure(x, err.Error())
+			return nil
+		}
+		k.report(x, string(ir.ActionRedact), "the hook rewrote the arguments")
+		n := *m
+		n.Params = p
+		x.Replace(&n, k.ruleDecision, "arguments rewritten by webhook "+strconv.Quote(k.name))
+	case DecisionReplace:
+		if k.mode != string(ir.Enforce) {
+			k.report(x, string(ir.ActionRedact), "the hook would replace the result")
+			return nil
+		}
+		k.report(x, string(ir.ActionRedact), "the hook replaced the result")
+		n := *m
+		n.Result = a.Result
+		x.Replace(&n, k.ruleDecision, "result replaced by webhook "+strconv.Quote(k.name))
+	}
+	return nil
+}
+
+func (k *Hook) toolMatches(tool string) bool {
+	if len(k.tools) == 0 {
+		return true
+	}
+	for _, p := range k.tools {
+		if globMatch(p, tool) {
+			return true
+		}
+	}
+	return false
+}
+
+// report records the hook's decision.
+func (k *Hook) report(x *interceptors.Exchange, action, detail string) {
+	x.Report(interceptors.Finding{
+		Interceptor: Name, Rule: k.ruleDecision, Action: action, Mode: k.mode,
+		Detail: "webhook " + strconv.Quote(k.name) + ": " + detail,
+	})
+}
+
+// failure records a hook that could not decide: fail closed refuses the
+// message, fail open lets it through with an audit finding.
+func (k *Hook) failure(x *interceptors.Exchange, why string) {
+	f := interceptors.Finding{
+		Interceptor: Name, Rule: k.ruleFailure, Action: string(ir.ActionBlock), Mode: k.mode,
+		Detail: "webhook " + strconv.Quote(k.name) + " failed: " + why,
+	}
+	if k.failOpen {
+		f.Action = string(ir.ActionAudit)
+		f.Detail += " (fail-open: let through)"
+	}
+	x.Report(f)
+}
+
+// call sends req and reads a valid answer, or returns why it could not.
+// The reasons never contain the hook's URL.
+func (k *Hook) call(ctx context.Context, req *request) (answer, string) {
+	var a answer
+	body, err := json.Marshal(req)
+	if err != nil {
+		return a, "the request could not be encoded"
+	}
+	ctx, cancel := context.WithTimeout(ctx, k.timeout)
+	defer cancel()
+	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, k.url, bytes.NewReader(body))
+	if err != nil {
+		return a, "the request could not be built"
+	}
+	hr.Header.Set("Content-Type", "application/json")
+	hr.Header.Set("Accept", "application/json")
+	resp, err := k.client.Do(hr)
+	if err != nil {
+		return a, transportError(ctx, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 4096)) // let the connection be reused
+		return a, "HTTP status " + strconv.Itoa(resp.StatusCode)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, k.maxBytes+1))
+	if err != nil {
+		return a, transportError(ctx, err)
+	}
+	if int64(len(data)) > k.maxBytes {
+		return a, "the answer is larger than " + strconv.FormatInt(k.maxBytes, 10) + " bytes"
+	}
+	// Strict: duplicate names and invalid UTF-8 are refused.
+	if err := json.Unmarshal(data, &a); err != nil {
+		return a, "the answer is not a valid JSON object of the contract"
+	}
+	switch a.Decision {
+	case DecisionAllow, DecisionDeny:
+	case DecisionRewrite:
+		if k.phase != Before {
+			return a, `"rewrite" is only for before hooks`
+		}
+		if a.Arguments.Kind() != '{' {
+			return a, `"rewrite" needs "arguments" as an object`
+		}
+	case DecisionReplace:
+		if k.phase != After {
+			return a, `"replace" is only for after hooks`
+		}
+		if a.Result.Kind() != '{' {
+			return a, `"replace" needs "result" as an object`
+		}
+	default:
+		return a, "unknown decision " + strconv.Quote(clip(a.Decision, 40))
+	}
+	return a, ""
+}
+
+// transportError names what went wrong without the *url.Error text, which
+// repeats the URL.
+func transportError(ctx context.Context, err error) string {
+	var ne net.Error
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded), errors.Is(err, context.DeadlineExceeded),
+		errors.As(err, &ne) && ne.Timeout():
+		return "timeout"
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
+	}
+	return "connection error"
+}
+
+// withArguments returns params with its "arguments" member replaced by
+// args (or added); every other member is kept as it is.
+func withArguments(params, args jsontext.Value) (jsontext.Value, error) {
+	args = bytes.TrimSpace(args)
+	out := make([]byte, 0, len(params)+len(args)+16)
+	out = append(out, '{')
+	dec := jsontext.NewDecoder(bytes.NewReader(params))
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, errors.New("tools/call params unreadable")
+	}
+	n, replaced := 0, false
+	for dec.PeekKind() != '}' {
+		raw, err := dec.ReadValue()
+		if err != nil {
+			return nil, errors.New("tools/call params unreadable")
+		}
+		// ReadValue's result is only valid until the next read.
+		name := append([]byte(nil), raw...)
+		unq, err := jsontext.AppendUnquote(nil, name)
+		if err != nil {
+			return nil, errors.New("tools/call params unreadable")
+		}
+		val, err := dec.ReadValue()
+		if err != nil {
+			return nil, errors.New("tools/call params unreadable")
+		}
+		if n > 0 {
+			out = append(out, ',')
+		}
+		n++
+		out = append(out, name...)
+		out = append(out, ':')
+		if string(unq) == "arguments" {
+			out = append(out, args...)
+			replaced = true
+		} else {
+			out = append(out, val...)
+		}
+	}
+	if !replaced {
+		if n > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, `"arguments":`...)
+		out = append(out, args...)
+	}
+	return append(out, '}'), nil
+}
+
+// clean makes a hook's message fit for the agent and the audit log: no
+// control characters, at most maxMessage characters.
+func clean(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, s)
+	return clip(strings.TrimSpace(s), maxMessage)
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "..."
+}
+
+// globMatch matches a tool name against a pattern: '*' any run of
+// characters, '?' one character, everything else literal.
+func globMatch(pattern, name string) bool {
+	p, n := 0, 0
+	starP, starN := -1, 0
+	for n < len(name) {
+		if p < len(pattern) {
+			pr, ps := utf8.DecodeRuneInString(pattern[p:])
+			_, ns := utf8.DecodeRuneInString(name[n:])
+			switch {
+			case pr == '*':
+				starP, starN = p, n
+				p += ps
+				continue
+			case pr == '?':
+				p += ps
+				n += ns
+				continue
+			case pattern[p:p+ps] == name[n:n+ns]:
+				p += ps
+				n += ns
+				continue
+			}
+		}
+		if starP < 0 {
+			return false
+		}
+		_, ns := utf8.DecodeRuneInString(name[starN:])
+		starN += ns
+		p, n = starP+1, starN
+	}
+	for p < len(pattern) && pattern[p] == '*' {
+		p++
+	}
+	return p == len(pattern)
+}

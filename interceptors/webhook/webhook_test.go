@@ -1,0 +1,364 @@
+package webhook
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// hookServer answers every call with status and body, after delay, and
+// keeps what it was sent.
+type hookServer struct {
+	*httptest.Server
+	mu     sync.Mutex
+	got    []map[string]any
+	ctype  string
+	status int
+	body   string
+	delay  time.Duration
+}
+
+func newServer(t *testing.T, status int, body string) *hookServer {
+	h := &hookServer{status: status, body: body}
+	h.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		data, _ := io.ReadAll(r.Body)
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil || r.Method != http.MethodPost {
+			t.Errorf("hook got %s %q", r.Method, data)
+		}
+		h.mu.Lock()
+		h.got = append(h.got, m)
+		h.ctype = r.Header.Get("Content-Type")
+		h.mu.Unlock()
+		if h.delay > 0 {
+			select {
+			case <-time.After(h.delay):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		w.WriteHeader(h.status)
+		io.WriteString(w, h.body)
+	}))
+	t.Cleanup(h.Close)
+	return h
+}
+
+func (h *hookServer) calls() []map[string]any {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]map[string]any(nil), h.got...)
+}
+
+func newHook(t *testing.T, wh ir.Webhook, url string) *Hook {
+	t.Helper()
+	wh.URL = url
+	if wh.Name == "" {
+		wh.Name = "policy"
+	}
+	if wh.TimeoutMillis == 0 {
+		wh.TimeoutMillis = 100
+	}
+	k, err := New(wh, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+const params = `{"name":"fetch","arguments":{"url":"https://example.com","n":1},"_meta":{"progressToken":7}}`
+
+func toolRequest(tool string) *interceptors.Exchange {
+	p := strings.Replace(params, `"fetch"`, `"`+tool+`"`, 1)
+	return &interceptors.Exchange{
+		Server: "srv", Direction: interceptors.ToServer, Method: "tools/call", Tool: tool,
+		Message: &jsonrpc.Message{ID: jsontext.Value("3"), Method: "tools/call", Params: jsontext.Value(p)},
+	}
+}
+
+const result = `{"content":[{"type":"text","text":"hello"}],"isError":false}`
+
+func response(tool string) *interceptors.Exchange {
+	return &interceptors.Exchange{
+		Server: "srv", Direction: interceptors.ToClient, Method: "tools/call", Tool: tool,
+		Message: &jsonrpc.Message{ID: jsontext.Value("3"), Result: jsontext.Value(result)},
+	}
+}
+
+func intercept(t *testing.T, k *Hook, x *interceptors.Exchange) *interceptors.Exchange {
+	t.Helper()
+	if err := k.Intercept(context.Background(), x); err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func TestBeforeAllowAndContract(t *testing.T) {
+	s := newServer(t, 200, `{"decision":"allow","extra":true}`)
+	k := newHook(t, ir.Webhook{Phase: Before}, s.URL)
+	x := toolRequest("fetch")
+	ctx := WithSessionID(context.Background(), "sess-1")
+	if err := k.Intercept(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	if x.Action != interceptors.Allow || len(x.Findings) != 0 {
+		t.Fatalf("allow: %v %+v", x.Action, x.Findings)
+	}
+	got := s.calls()
+	if len(got) != 1 || s.ctype != "application/json" {
+		t.Fatalf("calls %v, content type %q", got, s.ctype)
+	}
+	want := map[string]any{"version": 1.0, "phase": "before", "server": "srv", "tool": "fetch", "sessionId": "sess-1",
+		"arguments": map[string]any{"url": "https://example.com", "n": 1.0}}
+	if !equalJSON(got[0], want) {
+		t.Fatalf("request %v, want %v", got[0], want)
+	}
+	// Without a session id, and with no arguments: "arguments":{} is sent.
+	x = toolRequest("fetch")
+	x.Message.Params = jsontext.Value(`{"name":"fetch"}`)
+	intercept(t, k, x)
+	got = s.calls()
+	if _, ok := got[1]["sessionId"]; ok || !equalJSON(got[1]["arguments"], map[string]any{}) {
+		t.Fatalf("request %v", got[1])
+	}
+}
+
+func equalJSON(a, b any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
+}
+
+func TestBeforeDeny(t *testing.T) {
+	s := newServer(t, 200, `{"decision":"deny","message":"no fetching\nof that"}`)
+	k := newHook(t, ir.Webhook{Phase: Before}, s.URL)
+	x := intercept(t, k, toolRequest("fetch"))
+	if x.Action != interceptors.Deny || x.Rule != "webhook.policy" || !strings.Contains(x.Reason, "no fetching of that") {
+		t.Fatalf("deny: %v %q %q", x.Action, x.Rule, x.Reason)
+	}
+}
+
+func TestBeforeRewrite(t *testing.T) {
+	s := newServer(t, 200, `{"decision":"rewrite","arguments":{"url":"https://safe.example.com"}}`)
+	k := newHook(t, ir.Webhook{Phase: Before}, s.URL)
+	x := intercept(t, k, toolRequest("fetch"))
+	if x.Action != interceptors.Modify {
+		t.Fatalf("rewrite: %v %+v", x.Action, x.Findings)
+	}
+	want := `{"name":"fetch","arguments":{"url":"https://safe.example.com"},"_meta":{"progressToken":7}}`
+	if string(x.Message.Params) != want {
+		t.Fatalf("params %s", x.Message.Params)
+	}
+	tc, err := x.Message.ToolCall()
+	if err != nil || tc.Name != "fetch" || string(x.Message.ID) != "3" {
+		t.Fatalf("rewritten call: %v %+v", err, tc)
+	}
+	// Arguments added where there were none.
+	x = toolRequest("fetch")
+	x.Message.Params = jsontext.Value(`{"name":"fetch"}`)
+	intercept(t, k, x)
+	if string(x.Message.Params) != `{"name":"fetch","arguments":{"url":"https://safe.example.com"}}` {
+		t.Fatalf("params %s", x.Message.Params)
+	}
+	// Arguments that are not an object are a failure.
+	s.body = `{"decision":"rewrite","arguments":[1]}`
+	x = intercept(t, k, toolRequest("fetch"))
+	if x.Action != interceptors.Deny || x.Rule != "webhook.policy.failure" {
+		t.Fatalf("bad rewrite: %v %q", x.Action, x.Rule)
+	}
+	// "replace" belongs to after hooks.
+	s.body = `{"decision":"replace","result":{}}`
+	x = intercept(t, k, toolRequest("fetch"))
+	if x.Action != interceptors.Deny || x.Rule != "webhook.policy.failure" {
+		t.Fatalf("replace before: %v %q", x.Action, x.Rule)
+	}
+}
+
+func TestAfter(t *testing.T) {
+	s := newServer(t, 200, `{"decision":"replace","result":{"content":[{"type":"text","text":"[removed]"}]}}`)
+	k := newHook(t, ir.Webhook{Phase: After}, s.URL)
+	// A request is not for an after hook.
+	if x := intercept(t, k, toolRequest("fetch")); x.Action != interceptors.Allow || len(s.calls()) != 0 {
+		t.Fatal("after hook called for a request")
+	}
+	x := intercept(t, k, response("fetch"))
+	if x.Action != interceptors.Modify || string(x.Message.Result) != `{"content":[{"type":"text","text":"[removed]"}]}` || string(x.Message.ID) != "3" {
+		t.Fatalf("replace: %v %s", x.Action, x.Message.Result)
+	}
+	got := s.calls()[0]
+	if !equalJSON(got, map[string]any{"version": 1.0, "phase": "after", "server": "srv", "tool": "fetch",
+		"result": map[string]any{"content": []any{map[string]any{"type": "text", "text": "hello"}}, "isError": false}}) {
+		t.Fatalf("request %v", got)
+	}
+	// Only tools/call responses with a result.
+	x = response("fetch")
+	x.Method = "resources/read"
+	intercept(t, k, x)
+	x = response("fetch")
+	x.Message.Result, x.Message.Error = nil, jsontext.Value(`{"code":1,"message":"m"}`)
+	intercept(t, k, x)
+	if n := len(s.calls()); n != 1 {
+		t.Fatalf("%d calls", n)
+	}
+	// Deny refuses the result; rewrite is for before hooks.
+	s.body = `{"decision":"deny"}`
+	if x := intercept(t, k, response("fetch")); x.Action != interceptors.Deny || x.Rule != "webhook.policy" {
+		t.Fatalf("deny: %v", x.Action)
+	}
+	s.body = `{"decision":"rewrite","arguments":{}}`
+	if x := intercept(t, k, response("fetch")); x.Rule != "webhook.policy.failure" {
+		t.Fatalf("rewrite after: %v %q", x.Action, x.Rule)
+	}
+	s.body = `{"decision":"replace","result":"text"}`
+	if x := intercept(t, k, response("fetch")); x.Rule != "webhook.policy.failure" {
+		t.Fatalf("replace with a string: %v %q", x.Action, x.Rule)
+	}
+}
+
+func TestFailures(t *testing.T) {
+	cases := []struct {
+		name, why string
+		status    int
+		body      string
+		delay     time.Duration
+		maxBytes  int
+	}{
+		{"timeout", "timeout", 200, `{"decision":"allow"}`, 2 * time.Second, 0},
+		{"status", "HTTP status 500", 500, `{"decision":"allow"}`, 0, 0},
+		{"redirect", "HTTP status 302", 302, ``, 0, 0},
+		{"large", "larger than 64 bytes", 200, `{"decision":"allow","message":"` + strings.Repeat("x", 100) + `"}`, 0, 64},
+		{"invalid", "not a valid JSON", 200, `{"decision":"allow"`, 0, 0},
+		{"duplicate", "not a valid JSON", 200, `{"decision":"deny","decision":"allow"}`, 0, 0},
+		{"array", "not a valid JSON", 200, `["allow"]`, 0, 0},
+		{"unknown", `unknown decision "maybe"`, 200, `{"decision":"maybe"}`, 0, 0},
+		{"case", `unknown decision ""`, 200, `{"Decision":"allow"}`, 0, 0},
+		{"empty", `unknown decision ""`, 200, `null`, 0, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newServer(t, tc.status, tc.body)
+			s.delay = tc.delay
+			if tc.status == 302 {
+				s.Config.Handler = http.RedirectHandler(s.URL+"/elsewhere", 302)
+			}
+			u := strings.Replace(s.URL, "http://", "http://user:s3cret@", 1)
+			for _, open := range []bool{false, true} {
+				k := newHook(t, ir.Webhook{Phase: Before, FailOpen: open, MaxBytes: tc.maxBytes}, u)
+				start := time.Now()
+				x := intercept(t, k, toolRequest("fetch"))
+				if d := time.Since(start); d > time.Second {
+					t.Fatalf("took %v", d)
+				}
+				if len(x.Findings) != 1 {
+					t.Fatalf("findings %+v", x.Findings)
+				}
+				f := x.Findings[0]
+				if f.Rule != "webhook.policy.failure" || !strings.Contains(f.Detail, tc.why) ||
+					!strings.Contains(f.Detail, `webhook "policy"`) || strings.Contains(f.Detail, "s3cret") || strings.Contains(f.Detail, "127.0.0.1") {
+					t.Fatalf("finding %+v", f)
+				}
+				if open {
+					if x.Action != interceptors.Allow || f.Action != "audit" {
+						t.Fatalf("fail-open: %v %+v", x.Action, f)
+					}
+				} else if x.Action != interceptors.Deny || f.Action != "block" || strings.Contains(x.Reason, "s3cret") {
+					t.Fatalf("fail-closed: %v %+v %q", x.Action, f, x.Reason)
+				}
+			}
+		})
+	}
+}
+
+func TestConnectionError(t *testing.T) {
+	s := newServer(t, 200, `{"decision":"allow"}`)
+	url := s.URL
+	s.Close()
+	k := newHook(t, ir.Webhook{Phase: Before}, url)
+	x := intercept(t, k, toolRequest("fetch"))
+	if x.Action != interceptors.Deny || !strings.Contains(x.Reason, "connection error") || strings.Contains(x.Reason, "127.0.0.1") {
+		t.Fatalf("%v %q", x.Action, x.Reason)
+	}
+}
+
+func TestAudit(t *testing.T) {
+	s := newServer(t, 200, `{"decision":"deny","message":"nope"}`)
+	k := newHook(t, ir.Webhook{Phase: Before, Mode: ir.AuditOnly}, s.URL)
+	for _, body := range []string{`{"decision":"deny","message":"nope"}`, `{"decision":"rewrite","arguments":{"a":1}}`, `{"decision":"allow"}`, `oops`} {
+		s.body = body
+		x := toolRequest("fetch")
+		orig := x.Message
+		intercept(t, k, x)
+		if x.Action != interceptors.Allow || x.Message != orig || len(x.Findings) != 1 || x.Findings[0].Mode != "audit" {
+			t.Fatalf("%s: %v %+v", body, x.Action, x.Findings)
+		}
+	}
+	k = newHook(t, ir.Webhook{Phase: After, Mode: ir.AuditOnly}, s.URL)
+	s.body = `{"decision":"replace","result":{"content":[]}}`
+	x := intercept(t, k, response("fetch"))
+	if x.Action != interceptors.Allow || string(x.Message.Result) != result || x.Findings[0].Action != "redact" {
+		t.Fatalf("after audit: %v %+v", x.Action, x.Findings)
+	}
+}
+
+func TestToolFilter(t *testing.T) {
+	s := newServer(t, 200, `{"decision":"deny"}`)
+	k := newHook(t, ir.Webhook{Phase: Before, Tools: []string{"fetch*", "get_?"}}, s.URL)
+	for tool, called := range map[string]bool{"fetch": true, "fetch_url": true, "get_x": true, "get_xy": false, "run": false} {
+		n := len(s.calls())
+		x := intercept(t, k, toolRequest(tool))
+		if (len(s.calls()) > n) != called || (x.Action == interceptors.Deny) != called {
+			t.Errorf("%s: called %v, action %v", tool, len(s.calls()) > n, x.Action)
+		}
+	}
+	// Other methods are never sent.
+	x := toolRequest("fetch")
+	x.Method, x.Message.Method, x.Tool = "tools/list", "tools/list", ""
+	n := len(s.calls())
+	intercept(t, k, x)
+	if len(s.calls()) != n {
+		t.Fatal("tools/list sent to the hook")
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	for _, h := range []ir.Webhook{
+		{Phase: Before, URL: "http://h/"},
+		{Name: "n", Phase: "during", URL: "http://h/"},
+		{Name: "n", Phase: Before, URL: "ftp://h/"},
+		{Name: "n", Phase: Before, URL: "/relative"},
+		{Name: "n", Phase: Before, URL: "http://h/", TimeoutMillis: -1},
+		{Name: "n", Phase: Before, URL: "http://h/", MaxBytes: -1},
+		{Name: "n", Phase: Before, URL: "http://h/", Mode: "shadow"},
+		{Name: "n", Phase: Before, URL: "http://h/", Tools: []string{""}},
+	} {
+		if _, err := New(h, nil); err == nil {
+			t.Errorf("New(%+v): no error", h)
+		}
+	}
+	_, err := New(ir.Webhook{Name: "n", Phase: "x", URL: "http://user:s3cret@h/"}, nil)
+	if err == nil || strings.Contains(err.Error(), "s3cret") {
+		t.Fatal(err)
+	}
+	_, err = New(ir.Webhook{Name: "n", Phase: Before, URL: "http://user:s3cret@h:bad/"}, nil)
+	if err == nil || strings.Contains(err.Error(), "s3cret") {
+		t.Fatal(err)
+	}
+	// A client of the caller's is copied, with redirects off.
+	c := &http.Client{}
+	k, err := New(ir.Webhook{Name: "n", Phase: Before, URL: "http://h/"}, c)
+	if err != nil || c.CheckRedirect != nil || k.client == c || k.client.CheckRedirect == nil {
+		t.Fatal("client not copied")
+	}
+}
