@@ -11,6 +11,7 @@ import (
 	"google.golang.org/grpc/metadata"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
@@ -103,6 +104,60 @@ func BenchmarkGRPCToolsCall(b *testing.B) {
 		}
 		if err := s.CloseSend(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// fullPolicy turns on every built-in interceptor (webhooks aside: they are
+// a network call by design).
+func fullPolicy() *ir.Policy {
+	p := testPolicy()
+	s := &p.Servers[0]
+	s.Tools = ir.ToolRules{Allow: []string{"echo", "fetch"}}
+	s.Arguments = ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit, Rules: []ir.ArgumentRule{
+		{Tool: "echo", Argument: "text", Mode: ir.Enforce, MaxLength: 4096, Deny: []string{`\.\./`}},
+	}}
+	s.Content = ir.Content{
+		Secrets: &ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact},
+		PII: []ir.PIIRule{
+			{Kind: ir.PIIEmail, Action: ir.ActionRedact, Mode: ir.Enforce},
+			{Kind: ir.PIICard, Action: ir.ActionRedact, Mode: ir.Enforce},
+		},
+	}
+	s.Poisoning = &ir.Poisoning{Mode: ir.Enforce, Action: ir.ActionHide, MaxDescriptionBytes: 4096}
+	s.Egress = &ir.Egress{Mode: ir.Enforce, Detect: true, Allow: []string{"api.github.com"}, Schemes: []string{"https"}}
+	return p
+}
+
+// BenchmarkFullChainToolsCall1KB is the pre-call path of a 1 KB tools/call
+// with every built-in interceptor on: allowlist, poisoning, arguments
+// (schema learned from tools/list plus a rule), egress, secrets, PII, and
+// the audit line.
+func BenchmarkFullChainToolsCall1KB(b *testing.B) {
+	srv := NewServer(NewMetrics(nil), audit.New(io.Discard), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err := srv.Policy.Update(fullPolicy()); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	// Let the catalog learn echo's schema, as a tools/list answer would.
+	lh, lb := requestPhases(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`)
+	x := newExchange(srv, "demo")
+	x.handle(ctx, lh)
+	x.handle(ctx, lb)
+	x.handle(ctx, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseHeaders{ResponseHeaders: &extprocv3.HttpHeaders{Headers: hdrs(":status", "200", "content-type", "application/json")}}})
+	x.handle(ctx, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{EndOfStream: true,
+		Body: []byte(`{"jsonrpc":"2.0","id":1,"result":{"tools":[{"name":"echo","description":"Returns the text it is given.","inputSchema":{"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}}]}}`)}}})
+
+	text := "Summarise the quarterly report for the team and keep it short. " + strings.Repeat("The numbers look fine overall. ", 28)
+	body := `{"jsonrpc":"2.0","id":42,"method":"tools/call","params":{"name":"echo","arguments":{"text":"` + text + `"},"_meta":{"progressToken":"p-42"}}}`
+	h, bd := requestPhases(body)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		x := newExchange(srv, "demo")
+		x.handle(ctx, h)
+		if r, _ := x.handle(ctx, bd); r.GetRequestBody() == nil {
+			b.Fatalf("call not allowed: %v", r)
 		}
 	}
 }
