@@ -8,11 +8,11 @@ package allowlist
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -20,14 +20,8 @@ import (
 type Allowlist struct {
 	audit    bool // shadow mode: report, change nothing
 	allowAll bool
-	allow    []pattern
-	deny     []pattern
-}
-
-type pattern struct {
-	text  string
-	exact bool
-	re    *regexp.Regexp
+	allow    []toolglob.Pattern
+	deny     []toolglob.Pattern
 }
 
 var _ interceptors.Interceptor = (*Allowlist)(nil)
@@ -45,43 +39,16 @@ func New(rules ir.ToolRules) (*Allowlist, error) {
 	return a, nil
 }
 
-func compile(pats []string) ([]pattern, error) {
-	out := make([]pattern, 0, len(pats))
+func compile(pats []string) ([]toolglob.Pattern, error) {
+	out := make([]toolglob.Pattern, 0, len(pats))
 	for _, p := range pats {
-		if !ir.ValidPattern(p) {
-			return nil, fmt.Errorf("invalid tool pattern %q", p)
-		}
-		if !strings.ContainsAny(p, "*?") {
-			out = append(out, pattern{text: p, exact: true})
-			continue
-		}
-		var b strings.Builder
-		b.WriteString("^")
-		for _, r := range p {
-			switch r {
-			case '*':
-				b.WriteString(".*")
-			case '?':
-				b.WriteString(".")
-			default:
-				b.WriteString(regexp.QuoteMeta(string(r)))
-			}
-		}
-		b.WriteString("$")
-		re, err := regexp.Compile("(?s)" + b.String())
+		g, err := toolglob.Compile(p)
 		if err != nil {
-			return nil, fmt.Errorf("tool pattern %q: %w", p, err)
+			return nil, err
 		}
-		out = append(out, pattern{text: p, re: re})
+		out = append(out, g)
 	}
 	return out, nil
-}
-
-func (p pattern) match(name string) bool {
-	if p.exact {
-		return p.text == name
-	}
-	return p.re.MatchString(name)
 }
 
 // Decide reports whether tool may be used and the rule that decided it.
@@ -89,16 +56,16 @@ func (p pattern) match(name string) bool {
 // after JSON unescaping, with no normalisation.
 func (a *Allowlist) Decide(tool string) (allowed bool, rule string) {
 	for _, p := range a.deny {
-		if p.match(tool) {
-			return false, fmt.Sprintf("tools.deny %q", p.text)
+		if p.Match(tool) {
+			return false, fmt.Sprintf("tools.deny %q", p)
 		}
 	}
 	if a.allowAll {
 		return true, "tools: no allow list"
 	}
 	for _, p := range a.allow {
-		if p.match(tool) {
-			return true, fmt.Sprintf("tools.allow %q", p.text)
+		if p.Match(tool) {
+			return true, fmt.Sprintf("tools.allow %q", p)
 		}
 	}
 	return false, "tools.allow (no pattern matches)"

@@ -27,6 +27,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -61,7 +62,7 @@ var _ interceptors.Interceptor = (*Checker)(nil)
 
 // rule is the compiled form of one ir.ArgumentRule.
 type rule struct {
-	tool     toolPattern
+	tool     toolglob.Pattern
 	segs     []segment
 	mode     string
 	required bool
@@ -84,48 +85,6 @@ type rule struct {
 type prefix struct {
 	clean string // "/srv/data"
 	slash string // "/srv/data/"; "/" for the root
-}
-
-// toolPattern is a tool name glob, as in the allowlist: '*' any run of
-// characters, '?' one character, everything else literal.
-type toolPattern struct {
-	text  string
-	exact bool
-	re    *regexp.Regexp
-}
-
-func compileToolPattern(p string) (toolPattern, error) {
-	if !ir.ValidPattern(p) {
-		return toolPattern{}, fmt.Errorf("invalid tool pattern %q", p)
-	}
-	if !strings.ContainsAny(p, "*?") {
-		return toolPattern{text: p, exact: true}, nil
-	}
-	var b strings.Builder
-	b.WriteString("(?s)^")
-	for _, r := range p {
-		switch r {
-		case '*':
-			b.WriteString(".*")
-		case '?':
-			b.WriteString(".")
-		default:
-			b.WriteString(regexp.QuoteMeta(string(r)))
-		}
-	}
-	b.WriteString("$")
-	re, err := regexp.Compile(b.String())
-	if err != nil {
-		return toolPattern{}, fmt.Errorf("tool pattern %q: %w", p, err)
-	}
-	return toolPattern{text: p, re: re}, nil
-}
-
-func (p *toolPattern) match(name string) bool {
-	if p.exact {
-		return p.text == name
-	}
-	return p.re.MatchString(name)
 }
 
 // New compiles a: tool globs, regexes, schemas, path prefixes and the
@@ -166,7 +125,7 @@ func New(a ir.Arguments, cat *Catalog) (*Checker, error) {
 func compileRule(i int, ar ir.ArgumentRule) (rule, error) {
 	var r rule
 	var err error
-	if r.tool, err = compileToolPattern(ar.Tool); err != nil {
+	if r.tool, err = toolglob.Compile(ar.Tool); err != nil {
 		return r, err
 	}
 	var ok bool
@@ -279,7 +238,7 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 	}
 	for i := range c.rules {
 		ru := &c.rules[i]
-		if !ru.tool.match(tool) {
+		if !ru.tool.Match(tool) {
 			continue
 		}
 		if err := r.applyRule(ru, args); err != nil {
@@ -294,7 +253,7 @@ var emptyObject = jsontext.Value("{}")
 
 func (c *Checker) anyRule(tool string) bool {
 	for i := range c.rules {
-		if c.rules[i].tool.match(tool) {
+		if c.rules[i].tool.Match(tool) {
 			return true
 		}
 	}

@@ -28,6 +28,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -64,7 +65,7 @@ var _ interceptors.Interceptor = (*Checker)(nil)
 
 // argPath is one "<tool glob>:<path>" entry.
 type argPath struct {
-	tool glob
+	tool toolglob.Pattern
 	segs []segment
 }
 
@@ -89,7 +90,7 @@ func New(e *ir.Egress) (*Checker, error) {
 		if !ok {
 			return nil, fmt.Errorf("egress.arguments[%d]: %q must be written <tool pattern>:<argument path>", i, a)
 		}
-		g, err := compileGlob(tool)
+		g, err := toolglob.Compile(tool)
 		if err != nil {
 			return nil, fmt.Errorf("egress.arguments[%d]: %w", i, err)
 		}
@@ -199,7 +200,7 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 func (c *Checker) applicable(tool string) uint64 {
 	var set uint64
 	for i := range c.paths {
-		if c.paths[i].tool.match(tool) {
+		if c.paths[i].tool.Match(tool) {
 			set |= 1 << i
 		}
 	}

@@ -331,21 +331,6 @@ func TestNewErrors(t *testing.T) {
 	}
 }
 
-func TestGlob(t *testing.T) {
-	for _, tc := range []struct {
-		p, n string
-		want bool
-	}{
-		{"*", "x", true}, {"fetch*", "fetch_url", true}, {"f?tch", "fetch", true},
-		{"*_url", "get_url", true}, {"*_url", "get_uri", false}, {"a*b*c", "aXbYc", true},
-		{"a*b*c", "aXbY", false}, {"é?", "éa", true}, {"", "", true},
-	} {
-		if got := globMatch(tc.p, tc.n); got != tc.want {
-			t.Errorf("globMatch(%q, %q) = %v", tc.p, tc.n, got)
-		}
-	}
-}
-
 func BenchmarkEgress1KB(b *testing.B) {
 	c := mustNew(b, &ir.Egress{
 		Arguments: []string{"fetch:url"},

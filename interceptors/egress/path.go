@@ -2,73 +2,12 @@ package egress
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
-
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
-
-// glob is a tool name pattern, as in the allowlist: '*' any run of
-// characters, '?' one character, everything else literal.
-type glob struct {
-	text  string
-	exact bool
-}
-
-func compileGlob(p string) (glob, error) {
-	if !ir.ValidPattern(p) {
-		return glob{}, fmt.Errorf("invalid tool pattern %q", p)
-	}
-	return glob{text: p, exact: !strings.ContainsAny(p, "*?")}, nil
-}
-
-func (g *glob) match(name string) bool {
-	if g.exact {
-		return g.text == name
-	}
-	return globMatch(g.text, name)
-}
-
-// globMatch matches name against pattern rune by rune, backtracking only
-// to the last '*' (linear in practice, quadratic at worst).
-func globMatch(pattern, name string) bool {
-	p, n := 0, 0
-	starP, starN := -1, 0
-	for n < len(name) {
-		if p < len(pattern) {
-			pr, ps := utf8.DecodeRuneInString(pattern[p:])
-			_, ns := utf8.DecodeRuneInString(name[n:])
-			switch {
-			case pr == '*':
-				starP, starN = p, n
-				p += ps
-				continue
-			case pr == '?':
-				p += ps
-				n += ns
-				continue
-			case pattern[p:p+ps] == name[n:n+ns]:
-				p += ps
-				n += ns
-				continue
-			}
-		}
-		if starP < 0 {
-			return false
-		}
-		_, ns := utf8.DecodeRuneInString(name[starN:])
-		starN += ns
-		p, n = starP+1, starN
-	}
-	for p < len(pattern) && pattern[p] == '*' {
-		p++
-	}
-	return p == len(pattern)
-}
 
 // segment is one step of an argument path.
 type segment struct {

@@ -38,6 +38,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -74,7 +75,7 @@ type Hook struct {
 	name     string
 	phase    string
 	url      string
-	tools    []string
+	tools    []toolglob.Pattern
 	timeout  time.Duration
 	maxBytes int64
 	failOpen bool
@@ -112,10 +113,11 @@ func New(h ir.Webhook, client *http.Client) (*Hook, error) {
 	}
 	k.url = h.URL
 	for _, p := range h.Tools {
-		if !ir.ValidPattern(p) {
-			return nil, fmt.Errorf("%s: invalid tool pattern %q", where, p)
+		g, err := toolglob.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", where, err)
 		}
-		k.tools = append(k.tools, p)
+		k.tools = append(k.tools, g)
 	}
 	switch {
 	case h.TimeoutMillis < 0:
@@ -272,7 +274,7 @@ func (k *Hook) toolMatches(tool string) bool {
 		return true
 	}
 	for _, p := range k.tools {
-		if globMatch(p, tool) {
+		if p.Match(tool) {
 			return true
 		}
 	}
@@ -440,41 +442,4 @@ func clip(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n]) + "..."
-}
-
-// globMatch matches a tool name against a pattern: '*' any run of
-// characters, '?' one character, everything else literal.
-func globMatch(pattern, name string) bool {
-	p, n := 0, 0
-	starP, starN := -1, 0
-	for n < len(name) {
-		if p < len(pattern) {
-			pr, ps := utf8.DecodeRuneInString(pattern[p:])
-			_, ns := utf8.DecodeRuneInString(name[n:])
-			switch {
-			case pr == '*':
-				starP, starN = p, n
-				p += ps
-				continue
-			case pr == '?':
-				p += ps
-				n += ns
-				continue
-			case pattern[p:p+ps] == name[n:n+ns]:
-				p += ps
-				n += ns
-				continue
-			}
-		}
-		if starP < 0 {
-			return false
-		}
-		_, ns := utf8.DecodeRuneInString(name[starN:])
-		starN += ns
-		p, n = starP+1, starN
-	}
-	for p < len(pattern) && pattern[p] == '*' {
-		p++
-	}
-	return p == len(pattern)
 }
