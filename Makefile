@@ -66,6 +66,10 @@ golden: ## regenerate the golden files of generated Envoy config
 bench: ## Go benchmarks of the hot paths and control-plane convergence (figures go to docs/benchmarks.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./extproc/... ./interceptors/... ./xds/...
 
+.PHONY: loadtest
+loadtest: envoy ## end-to-end load matrix: direct vs plain Envoy vs mcpmesh (~5 min; figures go to docs/benchmarks.md)
+	$(GO) test -count=1 -run '^TestLoadFull$$' -timeout 15m -v ./test/loadtest -load.full
+
 FUZZTIME ?= 20s
 .PHONY: fuzz
 fuzz: ## run each fuzz target for FUZZTIME (seed corpora also run in every `make test`)

@@ -1,0 +1,316 @@
+package loadtest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/mcpmesh/mcpmesh/envoy"
+	"github.com/mcpmesh/mcpmesh/xds/controlplane"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/xds/policy"
+	"github.com/mcpmesh/mcpmesh/xds/translator"
+)
+
+// Response modes of the MCP server.
+const (
+	ModeJSON = "json" // application/json
+	ModeSSE  = "sse"  // text/event-stream
+)
+
+// The three ways to the server.
+const (
+	PathDirect = "direct"  // client -> server
+	PathEnvoy  = "envoy"   // client -> Envoy without ext_proc -> server
+	PathMesh   = "mcpmesh" // client -> sidecar (Envoy + ext_proc) -> server
+)
+
+// Components whose CPU and memory are read from /proc.
+const (
+	CompClient  = "client" // the load generator (and the idle control plane)
+	CompServer  = "server"
+	CompEnvoy   = "envoy"
+	CompExtProc = "ext_proc"
+)
+
+func serverName(mode string) string { return "demo-" + mode }
+
+// Env is what every path shares: the MCP server (JSON and SSE listeners),
+// the control plane (in this process) and ext_proc.
+type Env struct {
+	WorkDir  string
+	EnvoyBin string
+	Policy   *ir.Policy
+
+	demo     *child
+	upstream map[string]string // mode -> server address
+	ext      *child
+	memURL   string
+	xdsAddr  string
+	cpCancel context.CancelFunc
+	cpDone   chan struct{}
+}
+
+// NewEnv starts the MCP server, the control plane and ext_proc. Envoys are
+// started per response mode by Start.
+func NewEnv(workDir, envoyBin string) (*Env, error) {
+	e := &Env{WorkDir: workDir, EnvoyBin: envoyBin, upstream: map[string]string{}}
+	ok := false
+	defer func() {
+		if !ok {
+			e.Close()
+		}
+	}()
+	var err error
+	if e.demo, err = startChild("demo", nil, workDir); err != nil {
+		return nil, err
+	}
+	for _, mode := range []string{ModeJSON, ModeSSE} {
+		if e.upstream[mode] = e.demo.Info[mode]; e.upstream[mode] == "" {
+			return nil, fmt.Errorf("demo server did not report its %s address", mode)
+		}
+	}
+
+	// One sidecar per response mode, on the default policy's tool rules.
+	y := "version: 1\nservers:\n"
+	for _, mode := range []string{ModeJSON, ModeSSE} {
+		port, err := envoy.FreePort()
+		if err != nil {
+			return nil, err
+		}
+		y += fmt.Sprintf(`  - name: %s
+    upstream: %s
+    listen: 127.0.0.1:%d
+    path: /mcp
+    tools:
+      allow: [echo, "get_*"]
+      deny: [run_shell]
+`, serverName(mode), e.upstream[mode], port)
+	}
+	if err := os.WriteFile(filepath.Join(workDir, "policy.yaml"), []byte(y), 0o644); err != nil {
+		return nil, err
+	}
+	res, err := policy.Parse("loadtest policy", []byte(y))
+	if err != nil {
+		return nil, err
+	}
+	e.Policy = res.Policy
+
+	epPort, err := envoy.FreePort()
+	if err != nil {
+		return nil, err
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	cp := controlplane.New(controlplane.Options{
+		Translator: translator.Options{ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: uint32(epPort)}},
+		Logger:     log,
+		Metrics:    controlplane.NewMetrics(nil),
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	e.cpCancel, e.cpDone = cancel, make(chan struct{})
+	if err := cp.Apply(ctx, e.Policy); err != nil {
+		close(e.cpDone)
+		return nil, err
+	}
+	xl, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		close(e.cpDone)
+		return nil, err
+	}
+	e.xdsAddr = xl.Addr().String()
+	go func() {
+		defer close(e.cpDone)
+		_ = cp.Serve(ctx, xl)
+	}()
+
+	e.ext, err = startChild("extproc", extProcArgs{
+		Listen: fmt.Sprintf("127.0.0.1:%d", epPort),
+		XDS:    e.xdsAddr,
+		Audit:  filepath.Join(workDir, "audit.jsonl"),
+	}, workDir)
+	if err != nil {
+		return nil, err
+	}
+	if v := e.ext.Info["policy"]; v != e.Policy.Version {
+		return nil, fmt.Errorf("ext_proc enforces policy %q, want %q", v, e.Policy.Version)
+	}
+	e.memURL = "http://" + e.ext.Info["mem"] + "/"
+	ok = true
+	return e, nil
+}
+
+// Close stops everything NewEnv started.
+func (e *Env) Close() {
+	if e.ext != nil {
+		e.ext.stop()
+	}
+	if e.cpCancel != nil {
+		e.cpCancel()
+		<-e.cpDone
+	}
+	if e.demo != nil {
+		e.demo.stop()
+	}
+}
+
+// Target is one path to the server in one response mode.
+type Target struct {
+	Path, Mode string
+	Addr       string         // host:port the client connects to
+	PIDs       map[string]int // the processes on the path
+	MemURL     string         // ext_proc's heap endpoint on the mcpmesh path
+}
+
+// Stack is the set of paths for one response mode.
+type Stack struct {
+	Targets map[string]*Target
+	plain   *plainEnvoy
+	mesh    *envoy.Process
+}
+
+// Start starts the Envoys the paths need for mode.
+func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, error) {
+	s := &Stack{Targets: map[string]*Target{}}
+	ok := false
+	defer func() {
+		if !ok {
+			s.Close()
+		}
+	}()
+	name := serverName(mode)
+	var srv *ir.Server
+	for i := range e.Policy.Servers {
+		if e.Policy.Servers[i].Name == name {
+			srv = &e.Policy.Servers[i]
+		}
+	}
+	if srv == nil {
+		return nil, fmt.Errorf("unknown mode %q", mode)
+	}
+	dir := filepath.Join(e.WorkDir, mode)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	self := os.Getpid()
+	for _, path := range paths {
+		t := &Target{Path: path, Mode: mode, PIDs: map[string]int{CompClient: self, CompServer: e.demo.PID()}}
+		switch path {
+		case PathDirect:
+			t.Addr = e.upstream[mode]
+		case PathEnvoy:
+			port, err := envoy.FreePort()
+			if err != nil {
+				return nil, err
+			}
+			admin, err := envoy.FreePort()
+			if err != nil {
+				return nil, err
+			}
+			t.Addr = "127.0.0.1:" + strconv.Itoa(port)
+			cfg, err := PlainBootstrap(e.Policy, name, ir.Endpoint{Host: "127.0.0.1", Port: uint32(port)}, admin)
+			if err != nil {
+				return nil, err
+			}
+			if s.plain, err = startPlainEnvoy(ctx, e.EnvoyBin, dir, "plain_"+name, cfg, admin, t.Addr); err != nil {
+				return nil, err
+			}
+			t.PIDs[CompEnvoy] = s.plain.PID()
+		case PathMesh:
+			host, port, _ := net.SplitHostPort(e.xdsAddr)
+			p, _ := strconv.Atoi(port)
+			node := translator.SidecarNodeID(name)
+			var err error
+			s.mesh, err = envoy.Start(ctx, envoy.Options{
+				Binary:    e.EnvoyBin,
+				WorkDir:   dir,
+				Bootstrap: envoy.Bootstrap{NodeID: node, Cluster: "mcpmesh-sidecar", XDSHost: host, XDSPort: p},
+			})
+			if err != nil {
+				return nil, err
+			}
+			wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+			err = s.mesh.WaitListener(wctx, srv.Listen.String())
+			cancel()
+			if err != nil {
+				return nil, err
+			}
+			t.Addr = srv.Listen.String()
+			// envoy.Start names the bootstrap after the node id.
+			cfgPath := filepath.Join(dir, "sidecar_"+name+".bootstrap.yaml")
+			if t.PIDs[CompEnvoy], err = findPID(cfgPath); err != nil {
+				return nil, err
+			}
+			t.PIDs[CompExtProc] = e.ext.PID()
+			t.MemURL = e.memURL
+		default:
+			return nil, fmt.Errorf("unknown path %q", path)
+		}
+		s.Targets[path] = t
+	}
+	ok = true
+	return s, nil
+}
+
+// Close stops the stack's Envoys.
+func (s *Stack) Close() {
+	if s.plain != nil {
+		s.plain.stop()
+	}
+	if s.mesh != nil {
+		s.mesh.Stop()
+	}
+}
+
+// pool is a target's keep-alive connections.
+type pool struct {
+	t     *Target
+	conns []*conn
+}
+
+func newPool(t *Target, n int) *pool {
+	p := &pool{t: t}
+	for range n {
+		p.conns = append(p.conns, newConn(t.Addr, nil, t.Mode == ModeSSE))
+	}
+	return p
+}
+
+// take returns n connections set up for calls of size.
+func (p *pool) take(n, size int) []*conn {
+	tmpl := newCallTemplate(p.t.Addr, "/mcp", size)
+	for _, c := range p.conns[:n] {
+		c.tmpl = tmpl
+	}
+	return p.conns[:n]
+}
+
+func (p *pool) close() {
+	for _, c := range p.conns {
+		c.close()
+	}
+}
+
+// OpenLoop measures t at a fixed rate; calls still queued grace after the
+// schedule ended are not sent.
+func OpenLoop(t *Target, p *pool, size, conns int, rate float64, warmup, duration, grace time.Duration) *Result {
+	w := watch(t.PIDs, t.MemURL)
+	r := openLoop(p.take(conns, size), rate, warmup, duration, grace)
+	w.finish(r)
+	r.Path, r.Mode, r.Size = t.Path, t.Mode, size
+	return r
+}
+
+// ClosedLoop measures t's maximum rate with conc callers.
+func ClosedLoop(t *Target, p *pool, size, conc int, warmup, duration time.Duration) *Result {
+	w := watch(t.PIDs, t.MemURL)
+	r := closedLoop(p.take(conc, size), warmup, duration)
+	w.finish(r)
+	r.Path, r.Mode, r.Size = t.Path, t.Mode, size
+	return r
+}

@@ -1,0 +1,263 @@
+package loadtest
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mcpmesh/mcpmesh/envoy"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+var (
+	full        = flag.Bool("load.full", false, "run the full load matrix (minutes; prints Markdown)")
+	modes       = flag.String("load.modes", "json,sse", "response modes")
+	sizes       = flag.String("load.sizes", "1024,102400", "result sizes in bytes")
+	rates       = flag.String("load.rates", "200,1000", "open-loop rates in calls/s")
+	paths       = flag.String("load.paths", "direct,envoy,mcpmesh", "paths to measure")
+	warmup      = flag.Duration("load.warmup", 500*time.Millisecond, "warm-up before each open-loop slice")
+	duration    = flag.Duration("load.duration", 7*time.Second, "measured time of each open-loop measurement (all rounds)")
+	conns       = flag.Int("load.conns", 32, "keep-alive connections per path in the open loop")
+	maxWarmup   = flag.Duration("load.maxwarmup", 500*time.Millisecond, "warm-up before each maximum-rate slice")
+	maxDuration = flag.Duration("load.maxduration", 3*time.Second, "measured time of each maximum-rate measurement, all rounds (0: skip)")
+	single      = flag.Duration("load.single", 2*time.Second, "measured time of the one-caller latency measurement, all rounds (0: skip)")
+	singleWarm  = flag.Duration("load.singlewarmup", 250*time.Millisecond, "warm-up before each one-caller slice")
+	rounds      = flag.Int("load.rounds", 2, "slices per measurement; the paths take turns slice by slice")
+	concurrency = flag.Int("load.concurrency", 16, "callers in the maximum-rate (closed-loop) runs")
+	out         = flag.String("load.out", "", "also write the Markdown report to this file")
+	profile     = flag.String("load.profile", "", "write CPU profiles of the MCP server and ext_proc to this directory")
+)
+
+func TestMain(m *testing.M) {
+	if ok, code := RunRole(); ok {
+		os.Exit(code)
+	}
+	os.Exit(m.Run())
+}
+
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+func envoyBinary(t *testing.T) string {
+	t.Helper()
+	bin, err := envoy.FindBinary(repoRoot())
+	if err != nil {
+		t.Fatalf("%v", err) // as the end-to-end tests: never skip without the real Envoy
+	}
+	return bin
+}
+
+func newEnv(t *testing.T) *Env {
+	t.Helper()
+	e, err := NewEnv(t.TempDir(), envoyBinary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Close)
+	return e
+}
+
+// TestLoadSmoke is the small version that runs with every `go test ./...`:
+// 50 calls through the full sidecar at 200 calls/s must all succeed and be timed.
+func TestLoadSmoke(t *testing.T) {
+	e := newEnv(t)
+	s, err := e.Start(context.Background(), ModeJSON, []string{PathMesh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	target := s.Targets[PathMesh]
+	p := newPool(target, 4)
+	defer p.close()
+	// A generous grace: under a busy `go test ./...` every call must still be made.
+	r := OpenLoop(target, p, 1024, 4, 200, 0, 250*time.Millisecond, 30*time.Second)
+	if r.Errors != 0 || r.OK != 50 || r.Achieved() <= 0 {
+		t.Fatalf("%d calls succeeded and %d failed, want 50 and 0; first errors: %q", r.OK, r.Errors, r.FirstErrors)
+	}
+	if r.Latency.Count() != 50 || r.Latency.Quantile(.5) <= 0 || r.Latency.Max() < r.Latency.Quantile(.99) {
+		t.Fatalf("latency not recorded: n=%d p50=%v p99=%v max=%v", r.Latency.Count(), r.Latency.Quantile(.5), r.Latency.Quantile(.99), r.Latency.Max())
+	}
+	if _, ok := r.CPUPerCall(CompExtProc); !ok || r.PeakRSS[CompEnvoy] == 0 || r.PeakRSS[CompExtProc] == 0 || r.PeakHeap == 0 {
+		t.Fatalf("resource figures missing: cpu %v rss %v heap %d", r.CPU, r.PeakRSS, r.PeakHeap)
+	}
+	t.Logf("50 calls through the sidecar: p50 %s p99 %s max %s", ms(r.Latency.Quantile(.5)), ms(r.Latency.Quantile(.99)), ms(r.Latency.Max()))
+}
+
+// TestPlainBootstrap checks that the plain-Envoy configuration derived from
+// the sidecar's is accepted by Envoy and has no ext_proc left in it.
+func TestPlainBootstrap(t *testing.T) {
+	bin := envoyBinary(t)
+	p := &ir.Policy{
+		Version: "test",
+		Limits:  ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis},
+		Servers: []ir.Server{{
+			Name:     "demo-json",
+			Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 18080},
+			Path:     "/mcp",
+			Listen:   ir.Endpoint{Host: "127.0.0.1", Port: 10000},
+			Tools:    ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}},
+		}},
+	}
+	cfg, err := PlainBootstrap(p, "demo-json", ir.Endpoint{Host: "127.0.0.1", Port: 10001}, 19901)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(cfg)
+	for _, bad := range []string{"ext_proc", "mcpmesh_extproc", "mcpmesh_xds", `"ads"`} {
+		if strings.Contains(s, bad) {
+			t.Errorf("plain bootstrap mentions %q:\n%s", bad, s)
+		}
+	}
+	for _, want := range []string{"envoy.filters.http.router", "upstream_demo-json", "10001", "normalize_path"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("plain bootstrap lacks %q:\n%s", want, s)
+		}
+	}
+	if err := ValidateBootstrap(bin, t.TempDir(), cfg); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestHistogram(t *testing.T) {
+	h := NewHistogram()
+	for i := 1; i <= 100000; i++ {
+		h.Record(time.Duration(i) * time.Microsecond)
+	}
+	for _, q := range []float64{.5, .9, .99, .999} {
+		want := time.Duration(q*100000) * time.Microsecond
+		got := h.Quantile(q)
+		if d := float64(got-want) / float64(want); d > 0.016 || d < -0.016 {
+			t.Errorf("p%v = %v, want %v within 1.6%%", q*100, got, want)
+		}
+	}
+	if h.Max() != 100*time.Millisecond || h.Min() != time.Microsecond || h.Count() != 100000 {
+		t.Errorf("min %v max %v count %d", h.Min(), h.Max(), h.Count())
+	}
+	for _, v := range []uint64{0, 1, 127, 128, 129, 255, 256, 1000, 123456789, uint64(maxValue)} {
+		lo, hi := bucketBounds(bucketIndex(v))
+		if uint64(lo) > v || uint64(hi) < v {
+			t.Errorf("%d falls in bucket [%d, %d]", v, lo, hi)
+		}
+	}
+	o := NewHistogram()
+	o.Record(time.Second)
+	h.Merge(o)
+	if h.Max() != time.Second || h.Count() != 100001 {
+		t.Errorf("merge: max %v count %d", h.Max(), h.Count())
+	}
+}
+
+// TestLoadFull runs the whole matrix; it needs -load.full.
+func TestLoadFull(t *testing.T) {
+	if !*full {
+		t.Skip("the load matrix runs with -load.full")
+	}
+	cfg := Config{
+		Modes:          split(*modes),
+		Paths:          split(*paths),
+		Warmup:         *warmup,
+		Duration:       *duration,
+		Conns:          *conns,
+		MaxWarmup:      *maxWarmup,
+		MaxDuration:    *maxDuration,
+		Concurrency:    *concurrency,
+		Rounds:         *rounds,
+		SingleWarmup:   *singleWarm,
+		SingleDuration: *single,
+		Logf:           t.Logf,
+	}
+	for _, s := range split(*sizes) {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatalf("-load.sizes: %v", err)
+		}
+		cfg.Sizes = append(cfg.Sizes, n)
+	}
+	for _, s := range split(*rates) {
+		r, err := strconv.ParseFloat(s, 64)
+		if err != nil || r <= 0 {
+			t.Fatalf("-load.rates: bad rate %q", s)
+		}
+		cfg.Rates = append(cfg.Rates, r)
+	}
+	if *profile != "" {
+		dir, err := filepath.Abs(*profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv(profileEnv, dir) // the children inherit it
+	}
+	before := uptime()
+	e := newEnv(t)
+	start := time.Now()
+	rep, err := e.RunMatrix(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := uptime()
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "Machine: %d CPUs (GOMAXPROCS %d), %s; Envoy %s; %s.\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), cpuModel(), envoy.Version(), runtime.Version())
+	fmt.Fprintf(&b, "Load average before: %s; after: %s. Matrix ran for %v.\n\n", before, after, time.Since(start).Round(time.Second))
+	rep.Markdown(&b)
+	fmt.Println(b.String())
+	if *out != "" {
+		if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+	var errs int64
+	for _, r := range rep.all() {
+		errs += r.Errors
+	}
+	if errs > 0 {
+		t.Errorf("%d calls failed (see the tables and the log above)", errs)
+	}
+}
+
+func split(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// uptime returns the load averages (1, 5, 15 minutes).
+func uptime() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		out, _ := exec.Command("uptime").Output()
+		return strings.TrimSpace(string(out))
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return strings.TrimSpace(string(b))
+	}
+	return strings.Join(f[:3], ", ")
+}
+
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "model name"); ok {
+			return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v), ":"))
+		}
+	}
+	return "unknown CPU"
+}

@@ -1,0 +1,240 @@
+package loadtest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	clusterv3 "github.com/envoyproxy/go-control-plane/envoy/config/cluster/v3"
+	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
+	listenerv3 "github.com/envoyproxy/go-control-plane/envoy/config/listener/v3"
+	routev3 "github.com/envoyproxy/go-control-plane/envoy/config/route/v3"
+	hcm "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/network/http_connection_manager/v3"
+	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
+	"github.com/goccy/go-yaml"
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/anypb"
+
+	"github.com/mcpmesh/mcpmesh/envoy"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/xds/translator"
+)
+
+const routerFilter = "envoy.filters.http.router"
+
+// PlainBootstrap renders a static Envoy bootstrap that is the sidecar of
+// server without mcpmesh: the listener, connection manager, route and
+// upstream cluster exactly as the translator builds them for the sidecar,
+// with the ext_proc filter removed (only the router is left), the route
+// inlined instead of fetched over RDS and the listener moved to listen. The
+// rest (admin, overload manager) comes from the sidecar's bootstrap template
+// with the control-plane parts removed.
+func PlainBootstrap(p *ir.Policy, server string, listen ir.Endpoint, adminPort int) ([]byte, error) {
+	nodes, err := translator.Translate(p, translator.Options{ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: 1}})
+	if err != nil {
+		return nil, err
+	}
+	res, ok := nodes[translator.SidecarNodeID(server)]
+	if !ok {
+		return nil, fmt.Errorf("the policy has no server %q", server)
+	}
+	if len(res[resource.ListenerType]) != 1 || len(res[resource.RouteType]) != 1 {
+		return nil, fmt.Errorf("sidecar %q: want one listener and one route configuration", server)
+	}
+	l := proto.Clone(res[resource.ListenerType][0]).(*listenerv3.Listener)
+	rc := proto.Clone(res[resource.RouteType][0]).(*routev3.RouteConfiguration)
+
+	// The upstream cluster is the one the routes send traffic to.
+	upstream := ""
+	for _, vh := range rc.GetVirtualHosts() {
+		for _, r := range vh.GetRoutes() {
+			if c := r.GetRoute().GetCluster(); c != "" {
+				if upstream != "" && upstream != c {
+					return nil, fmt.Errorf("routes reach clusters %q and %q; expected one upstream", upstream, c)
+				}
+				upstream = c
+			}
+		}
+	}
+	var clusterJSON json.RawMessage
+	for _, c := range res[resource.ClusterType] {
+		if c, ok := c.(*clusterv3.Cluster); ok && c.GetName() == upstream {
+			if clusterJSON, err = marshalProto(c); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if clusterJSON == nil {
+		return nil, fmt.Errorf("no cluster %q among the sidecar's clusters", upstream)
+	}
+
+	if len(l.GetFilterChains()) != 1 || len(l.FilterChains[0].GetFilters()) != 1 {
+		return nil, fmt.Errorf("sidecar listener: want one filter chain with one network filter")
+	}
+	nf := l.FilterChains[0].Filters[0]
+	var m hcm.HttpConnectionManager
+	if err := nf.GetTypedConfig().UnmarshalTo(&m); err != nil {
+		return nil, fmt.Errorf("sidecar listener: %w", err)
+	}
+	var filters []*hcm.HttpFilter
+	for _, f := range m.HttpFilters {
+		if f.GetName() == routerFilter {
+			filters = append(filters, f)
+		}
+	}
+	if len(filters) != 1 || len(m.HttpFilters) < 2 {
+		return nil, fmt.Errorf("sidecar HTTP filters %v: want mcpmesh filters and the router", filterNames(m.HttpFilters))
+	}
+	m.HttpFilters = filters
+	m.RouteSpecifier = &hcm.HttpConnectionManager_RouteConfig{RouteConfig: rc}
+	a, err := anypb.New(&m)
+	if err != nil {
+		return nil, err
+	}
+	nf.ConfigType = &listenerv3.Filter_TypedConfig{TypedConfig: a}
+	l.Name = "plain_" + server
+	l.GetAddress().GetSocketAddress().Address = listen.Host
+	l.GetAddress().GetSocketAddress().PortSpecifier = &core.SocketAddress_PortValue{PortValue: listen.Port}
+	listenerJSON, err := marshalProto(l)
+	if err != nil {
+		return nil, err
+	}
+
+	// The sidecar's bootstrap, less the way to the control plane.
+	y, err := envoy.Bootstrap{NodeID: "plain/" + server, Cluster: "mcpmesh-loadtest", XDSHost: "127.0.0.1", XDSPort: 1, AdminPort: adminPort}.Render()
+	if err != nil {
+		return nil, err
+	}
+	var b map[string]any
+	if err := yaml.Unmarshal(y, &b); err != nil {
+		return nil, fmt.Errorf("bootstrap template: %w", err)
+	}
+	delete(b, "dynamic_resources")
+	static, _ := b["static_resources"].(map[string]any)
+	if static == nil {
+		static = map[string]any{}
+	}
+	var clusters []any
+	if cs, ok := static["clusters"].([]any); ok {
+		for _, c := range cs {
+			if cm, ok := c.(map[string]any); ok && cm["name"] == "mcpmesh_xds" {
+				continue
+			}
+			clusters = append(clusters, c)
+		}
+	}
+	static["clusters"] = append(clusters, clusterJSON)
+	static["listeners"] = []any{listenerJSON}
+	b["static_resources"] = static
+	return json.MarshalIndent(b, "", "  ")
+}
+
+func filterNames(fs []*hcm.HttpFilter) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.GetName())
+	}
+	return out
+}
+
+func marshalProto(m proto.Message) (json.RawMessage, error) {
+	return protojson.MarshalOptions{UseProtoNames: true}.Marshal(m)
+}
+
+// plainEnvoy is an Envoy started from a static bootstrap.
+type plainEnvoy struct {
+	cmd     *exec.Cmd
+	done    chan struct{}
+	LogPath string
+	Admin   string
+}
+
+func (p *plainEnvoy) PID() int { return p.cmd.Process.Pid }
+
+// startPlainEnvoy runs bin on the bootstrap in cfg with the flags the
+// sidecar is started with (see envoy.Start) and waits until listen accepts.
+func startPlainEnvoy(ctx context.Context, bin, workDir, name string, cfg []byte, adminPort int, listen string) (*plainEnvoy, error) {
+	cfgPath := filepath.Join(workDir, name+".bootstrap.json")
+	if err := os.WriteFile(cfgPath, cfg, 0o644); err != nil {
+		return nil, err
+	}
+	logPath := filepath.Join(workDir, name+".envoy.log")
+	logf, err := os.Create(logPath)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(bin, "-c", cfgPath, "-l", "warning",
+		"--use-dynamic-base-id", "--drain-time-s", "1", "--parent-shutdown-time-s", "2")
+	cmd.Stdout, cmd.Stderr = logf, logf
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
+	if err := cmd.Start(); err != nil {
+		logf.Close()
+		return nil, err
+	}
+	p := &plainEnvoy{cmd: cmd, done: make(chan struct{}), LogPath: logPath, Admin: fmt.Sprintf("127.0.0.1:%d", adminPort)}
+	go func() {
+		_ = cmd.Wait()
+		logf.Close()
+		close(p.done)
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if resp, err := http.Get("http://" + p.Admin + "/ready"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				if c, err := net.DialTimeout("tcp", listen, time.Second); err == nil {
+					c.Close()
+					return p, nil
+				}
+			}
+		}
+		select {
+		case <-p.done:
+			return nil, fmt.Errorf("plain Envoy exited during start-up: %s", tailFile(logPath, 20))
+		case <-ctx.Done():
+			p.stop()
+			return nil, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			p.stop()
+			return nil, fmt.Errorf("plain Envoy not listening on %s within 20s: %s", listen, tailFile(logPath, 20))
+		}
+	}
+}
+
+func (p *plainEnvoy) stop() {
+	select {
+	case <-p.done:
+		return
+	default:
+	}
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.done:
+	case <-time.After(5 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-p.done
+	}
+}
+
+// ValidateBootstrap runs `envoy --mode validate` on cfg.
+func ValidateBootstrap(bin, workDir string, cfg []byte) error {
+	path := filepath.Join(workDir, "validate.bootstrap.json")
+	if err := os.WriteFile(path, cfg, 0o644); err != nil {
+		return err
+	}
+	out, err := exec.Command(bin, "--mode", "validate", "-c", path, "-l", "warning", "--use-dynamic-base-id").CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("envoy --mode validate: %v\n%s", err, out)
+	}
+	return nil
+}
