@@ -8,6 +8,8 @@ import (
 	"strconv"
 
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 )
 
 // canonical appends the canonical form of the JSON value v to dst, so that
@@ -53,7 +55,7 @@ func (w *walker) canon(dst []byte) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			name := bytes.Clone(unquote(rawName))
+			name := bytes.Clone(argpath.Unquote(rawName))
 			val, err := w.canon(nil)
 			if err != nil {
 				return nil, err
@@ -99,7 +101,7 @@ func (w *walker) canon(dst []byte) ([]byte, error) {
 	}
 	switch v.Kind() {
 	case '"':
-		dst, _ = jsontext.AppendQuote(dst, unquote(v))
+		dst, _ = jsontext.AppendQuote(dst, argpath.Unquote(v))
 		return dst, nil
 	case '0':
 		return appendCanonicalNumber(dst, v)

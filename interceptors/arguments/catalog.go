@@ -12,6 +12,8 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 )
 
 // Bounds of one Catalog.
@@ -271,7 +273,7 @@ func readToolsList(result jsontext.Value) ([]listed, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrNotToolsList, err)
 		}
-		name := unquote(rawName)
+		name := argpath.Unquote(rawName)
 		if string(name) != "tools" {
 			if confusable(name, "tools") {
 				return nil, fmt.Errorf("%w: a member name differs from \"tools\" only by letter case", ErrNotToolsList)
@@ -341,7 +343,7 @@ func readTool(w *walker) (t listed, ok bool, err error) {
 		if err != nil {
 			return t, false, err
 		}
-		name := unquote(rawName)
+		name := argpath.Unquote(rawName)
 		v, err := w.value()
 		if err != nil {
 			return t, false, err
@@ -349,7 +351,7 @@ func readTool(w *walker) (t listed, ok bool, err error) {
 		switch {
 		case string(name) == "name":
 			if v.Kind() == '"' {
-				t.name, hasName = string(unquote(v)), true
+				t.name, hasName = string(argpath.Unquote(v)), true
 			}
 		case string(name) == "inputSchema":
 			t.schema = v

@@ -27,6 +27,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
@@ -63,7 +64,7 @@ var _ interceptors.Interceptor = (*Checker)(nil)
 // rule is the compiled form of one ir.ArgumentRule.
 type rule struct {
 	tool     toolglob.Pattern
-	segs     []segment
+	path     argpath.Path
 	mode     string
 	required bool
 	schema   *jsonschema.Schema
@@ -129,7 +130,7 @@ func compileRule(i int, ar ir.ArgumentRule) (rule, error) {
 		return r, err
 	}
 	var ok bool
-	if r.segs, ok = parsePath(ar.Argument); !ok {
+	if r.path, ok = argpath.Parse(ar.Argument); !ok {
 		return r, fmt.Errorf("argument %q: a dotted path of non-empty segments is required", ar.Argument)
 	}
 	switch ar.Mode {
@@ -362,71 +363,72 @@ func (r *run) applyRule(ru *rule, args jsontext.Value) error {
 	w := getWalker(args)
 	defer putWalker(w)
 	w.run, w.rule = r, ru
-	w.where = append(w.where[:0], "params.arguments"...)
-	return w.walk(ru.segs)
+	var err error
+	w.where, err = ru.path.Walk(&w.dec, w.src, append(w.where[:0], argpath.Root...), w)
+	return err
 }
 
 // missing is called for a place where the rule's path cannot be followed.
-func (r *run) missing(w *walker) {
-	if w.rule.required {
-		r.violate(w.rule, w.rule.nRequired, w.where, "required argument is missing or null")
+func (r *run) missing(ru *rule, where []byte) {
+	if ru.required {
+		r.violate(ru, ru.nRequired, where, "required argument is missing or null")
 	}
 }
 
-// value checks one selected value against every constraint of the rule.
-func (r *run) value(w *walker, v jsontext.Value) {
-	ru := w.rule
+// value checks one selected value, at where, against every constraint of
+// the rule.
+func (r *run) value(ru *rule, where []byte, v jsontext.Value) {
 	if ru.maxBytes > 0 && len(v) > ru.maxBytes {
-		r.violate(ru, ru.nMaxBytes, w.where, fmt.Sprintf("value is %d bytes of JSON, more than %d", len(v), ru.maxBytes))
+		r.violate(ru, ru.nMaxBytes, where, fmt.Sprintf("value is %d bytes of JSON, more than %d", len(v), ru.maxBytes))
 	}
 	if ru.stringOnly {
 		if v.Kind() != '"' {
 			detail := "expected a string, not " + kindName(v.Kind())
 			if ru.maxLength > 0 {
-				r.violate(ru, ru.nMaxLength, w.where, detail)
+				r.violate(ru, ru.nMaxLength, where, detail)
 			}
 			if len(ru.deny) > 0 {
-				r.violate(ru, ru.nDeny, w.where, detail)
+				r.violate(ru, ru.nDeny, where, detail)
 			}
 			if len(ru.allow) > 0 {
-				r.violate(ru, ru.nAllow, w.where, detail)
+				r.violate(ru, ru.nAllow, where, detail)
 			}
 			if len(ru.prefixes) > 0 {
-				r.violate(ru, ru.nPrefixes, w.where, detail)
+				r.violate(ru, ru.nPrefixes, where, detail)
 			}
 		} else {
-			r.checkString(w, ru, unquote(v))
+			r.checkString(ru, where, argpath.Unquote(v))
 		}
 	}
 	if ru.enum != nil {
 		cv, err := canonical(nil, v)
 		if _, ok := ru.enum[string(cv)]; err != nil || !ok {
-			r.violate(ru, ru.nEnum, w.where, "value is not one of the allowed values")
+			r.violate(ru, ru.nEnum, where, "value is not one of the allowed values")
 		}
 	}
 	if ru.schema != nil {
 		doc, err := decode(v)
 		if err != nil {
-			r.violate(ru, ru.nSchema, w.where, "the value cannot be decoded")
+			r.violate(ru, ru.nSchema, where, "the value cannot be decoded")
 			return
 		}
 		if verr := ru.schema.Validate(doc); verr != nil {
 			for _, l := range schemaLeaves(verr) {
-				r.violate(ru, ru.nSchema, append(w.where, l.pointer...), l.detail)
+				r.violate(ru, ru.nSchema, append(where, l.pointer...), l.detail)
 			}
 		}
 	}
 }
 
-func (r *run) checkString(w *walker, ru *rule, s []byte) {
+func (r *run) checkString(ru *rule, where, s []byte) {
 	if ru.maxLength > 0 {
 		if n := utf8.RuneCount(s); n > ru.maxLength {
-			r.violate(ru, ru.nMaxLength, w.where, fmt.Sprintf("string is %d characters long, more than %d", n, ru.maxLength))
+			r.violate(ru, ru.nMaxLength, where, fmt.Sprintf("string is %d characters long, more than %d", n, ru.maxLength))
 		}
 	}
 	for i, re := range ru.deny {
 		if re.Match(s) {
-			r.violate(ru, ru.nDeny, w.where, ru.denyDetail[i])
+			r.violate(ru, ru.nDeny, where, ru.denyDetail[i])
 			break
 		}
 	}
@@ -439,12 +441,12 @@ func (r *run) checkString(w *walker, ru *rule, s []byte) {
 			}
 		}
 		if !ok {
-			r.violate(ru, ru.nAllow, w.where, "matches no allowed pattern")
+			r.violate(ru, ru.nAllow, where, "matches no allowed pattern")
 		}
 	}
 	if len(ru.prefixes) > 0 {
 		if detail := checkPath(s, ru); detail != "" {
-			r.violate(ru, ru.nPrefixes, w.where, detail)
+			r.violate(ru, ru.nPrefixes, where, detail)
 		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 )
 
 var printer = message.NewPrinter(language.English)
@@ -106,8 +108,8 @@ func pointer(tokens []string) string {
 	var b strings.Builder
 	for _, t := range tokens {
 		b.WriteByte('/')
-		if len(t) > maxNameInWhere {
-			t = clip(t, maxNameInWhere)
+		if len(t) > argpath.MaxName {
+			t = clip(t, argpath.MaxName)
 		}
 		t = strings.ReplaceAll(t, "~", "~0")
 		b.WriteString(strings.ReplaceAll(t, "/", "~1"))

@@ -28,6 +28,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
@@ -66,7 +67,7 @@ var _ interceptors.Interceptor = (*Checker)(nil)
 // argPath is one "<tool glob>:<path>" entry.
 type argPath struct {
 	tool toolglob.Pattern
-	segs []segment
+	path argpath.Path
 }
 
 // New compiles e. A nil e gives a checker that checks nothing.
@@ -94,11 +95,11 @@ func New(e *ir.Egress) (*Checker, error) {
 		if err != nil {
 			return nil, fmt.Errorf("egress.arguments[%d]: %w", i, err)
 		}
-		segs, ok := parsePath(path)
+		p, ok := argpath.Parse(path)
 		if !ok {
 			return nil, fmt.Errorf("egress.arguments[%d]: argument %q: a dotted path of non-empty segments is required", i, path)
 		}
-		c.paths = append(c.paths, argPath{tool: g, segs: segs})
+		c.paths = append(c.paths, argPath{tool: g, path: p})
 	}
 	c.detect = e.Detect
 	c.allowPrivate = e.AllowPrivate
@@ -188,7 +189,7 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 	s := scan{c: c, x: x, src: tc.Arguments}
 	s.buf = *bytes.NewBuffer(tc.Arguments)
 	s.dec.Reset(&s.buf)
-	s.where = append(make([]byte, 0, 64), "params.arguments"...)
+	s.where = append(make([]byte, 0, 64), argpath.Root...)
 	if err := s.walk(active, 0, false); err != nil {
 		return fmt.Errorf("tools/call arguments: %w", err)
 	}
@@ -233,8 +234,8 @@ func (s *scan) walk(active uint64, depth int, declared bool) error {
 			if err != nil {
 				return err
 			}
-			name := unquote(rawName)
-			next, ends := s.step(active, depth, func(seg *segment) bool { return seg.matches(name) })
+			name := argpath.Unquote(rawName)
+			next, ends := s.step(active, depth, func(seg *argpath.Segment) bool { return seg.Member(name) })
 			if next == 0 && !declared && !ends && !s.c.detect {
 				if err := d.SkipValue(); err != nil {
 					return err
@@ -242,7 +243,7 @@ func (s *scan) walk(active uint64, depth int, declared bool) error {
 				continue
 			}
 			mark := len(s.where)
-			s.where = appendName(s.where, name)
+			s.where = argpath.AppendName(s.where, name)
 			if err := s.walk(next, depth+1, declared || ends); err != nil {
 				return err
 			}
@@ -255,7 +256,7 @@ func (s *scan) walk(active uint64, depth int, declared bool) error {
 			return err
 		}
 		for i := 0; d.PeekKind() != ']'; i++ {
-			next, ends := s.step(active, depth, func(seg *segment) bool { return seg.wild || seg.index == i })
+			next, ends := s.step(active, depth, func(seg *argpath.Segment) bool { return seg.Element(i) })
 			if next == 0 && !declared && !ends && !s.c.detect {
 				if err := d.SkipValue(); err != nil {
 					return err
@@ -263,7 +264,7 @@ func (s *scan) walk(active uint64, depth int, declared bool) error {
 				continue
 			}
 			mark := len(s.where)
-			s.where = strconv.AppendInt(append(s.where, '.'), int64(i), 10)
+			s.where = argpath.AppendIndex(s.where, i)
 			if err := s.walk(next, depth+1, declared || ends); err != nil {
 				return err
 			}
@@ -278,7 +279,7 @@ func (s *scan) walk(active uint64, depth int, declared bool) error {
 	}
 	switch v.Kind() {
 	case '"':
-		str := unquote(v)
+		str := argpath.Unquote(v)
 		if declared {
 			if len(bytes.TrimSpace(str)) > 0 {
 				s.judge(parseValue(string(str)))
@@ -297,14 +298,14 @@ func (s *scan) walk(active uint64, depth int, declared bool) error {
 // step follows the member or element selected by match from the paths in
 // active: next holds the paths that continue below it, ends reports
 // whether one of them ends there.
-func (s *scan) step(active uint64, depth int, match func(*segment) bool) (next uint64, ends bool) {
+func (s *scan) step(active uint64, depth int, match func(*argpath.Segment) bool) (next uint64, ends bool) {
 	for rest := active; rest != 0; rest &= rest - 1 {
 		i := bits.TrailingZeros64(rest)
 		p := &s.c.paths[i]
-		if !match(&p.segs[depth]) {
+		if !match(&p.path[depth]) {
 			continue
 		}
-		if depth+1 == len(p.segs) {
+		if depth+1 == len(p.path) {
 			ends = true
 		} else {
 			next |= 1 << i
