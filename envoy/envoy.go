@@ -114,6 +114,10 @@ func BinaryVersion(bin string) (string, error) {
 type Options struct {
 	Binary    string
 	Bootstrap Bootstrap
+	// Config, when set, is a complete bootstrap run instead of rendering
+	// Bootstrap; Bootstrap.AdminHost/AdminPort must then name its admin
+	// address, and Bootstrap.NodeID names the files.
+	Config []byte
 	// WorkDir receives the rendered bootstrap and the log file.
 	WorkDir string
 	// LogLevel defaults to "warning".
@@ -140,9 +144,12 @@ func Start(ctx context.Context, o Options) (*Process, error) {
 		}
 		o.Bootstrap.AdminPort = port
 	}
-	cfg, err := o.Bootstrap.Render()
-	if err != nil {
-		return nil, err
+	cfg := o.Config
+	if cfg == nil {
+		var err error
+		if cfg, err = o.Bootstrap.Render(); err != nil {
+			return nil, err
+		}
 	}
 	if err := os.MkdirAll(o.WorkDir, 0o755); err != nil {
 		return nil, err
@@ -205,6 +212,9 @@ func Start(ctx context.Context, o Options) (*Process, error) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// PID is the process id of Envoy.
+func (p *Process) PID() int { return p.cmd.Process.Pid }
 
 // Done is closed when Envoy has exited.
 func (p *Process) Done() <-chan struct{} { return p.done }

@@ -170,7 +170,7 @@ type Target struct {
 // Stack is the set of paths for one response mode.
 type Stack struct {
 	Targets map[string]*Target
-	plain   *plainEnvoy
+	plain   *envoy.Process
 	mesh    *envoy.Process
 }
 
@@ -217,7 +217,19 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 			if err != nil {
 				return nil, err
 			}
-			if s.plain, err = startPlainEnvoy(ctx, e.EnvoyBin, dir, "plain_"+name, cfg, admin, t.Addr); err != nil {
+			s.plain, err = envoy.Start(ctx, envoy.Options{
+				Binary:    e.EnvoyBin,
+				WorkDir:   dir,
+				Config:    cfg,
+				Bootstrap: envoy.Bootstrap{NodeID: "plain/" + name, AdminHost: "127.0.0.1", AdminPort: admin},
+			})
+			if err != nil {
+				return nil, err
+			}
+			wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+			err = s.plain.WaitListener(wctx, t.Addr)
+			cancel()
+			if err != nil {
 				return nil, err
 			}
 			t.PIDs[CompEnvoy] = s.plain.PID()
@@ -241,11 +253,7 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 				return nil, err
 			}
 			t.Addr = srv.Listen.String()
-			// envoy.Start names the bootstrap after the node id.
-			cfgPath := filepath.Join(dir, "sidecar_"+name+".bootstrap.yaml")
-			if t.PIDs[CompEnvoy], err = findPID(cfgPath); err != nil {
-				return nil, err
-			}
+			t.PIDs[CompEnvoy] = s.mesh.PID()
 			t.PIDs[CompExtProc] = e.ext.PID()
 			t.MemURL = e.memURL
 		default:
@@ -260,7 +268,7 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 // Close stops the stack's Envoys.
 func (s *Stack) Close() {
 	if s.plain != nil {
-		s.plain.stop()
+		s.plain.Stop()
 	}
 	if s.mesh != nil {
 		s.mesh.Stop()

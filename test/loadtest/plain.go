@@ -1,16 +1,11 @@
 package loadtest
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"syscall"
-	"time"
 
 	clusterv3 "github.com/envoyproxy/go-control-plane/envoy/config/cluster/v3"
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
@@ -147,83 +142,6 @@ func filterNames(fs []*hcm.HttpFilter) []string {
 
 func marshalProto(m proto.Message) (json.RawMessage, error) {
 	return protojson.MarshalOptions{UseProtoNames: true}.Marshal(m)
-}
-
-// plainEnvoy is an Envoy started from a static bootstrap.
-type plainEnvoy struct {
-	cmd     *exec.Cmd
-	done    chan struct{}
-	LogPath string
-	Admin   string
-}
-
-func (p *plainEnvoy) PID() int { return p.cmd.Process.Pid }
-
-// startPlainEnvoy runs bin on the bootstrap in cfg with the flags the
-// sidecar is started with (see envoy.Start) and waits until listen accepts.
-func startPlainEnvoy(ctx context.Context, bin, workDir, name string, cfg []byte, adminPort int, listen string) (*plainEnvoy, error) {
-	cfgPath := filepath.Join(workDir, name+".bootstrap.json")
-	if err := os.WriteFile(cfgPath, cfg, 0o644); err != nil {
-		return nil, err
-	}
-	logPath := filepath.Join(workDir, name+".envoy.log")
-	logf, err := os.Create(logPath)
-	if err != nil {
-		return nil, err
-	}
-	cmd := exec.Command(bin, "-c", cfgPath, "-l", "warning",
-		"--use-dynamic-base-id", "--drain-time-s", "1", "--parent-shutdown-time-s", "2")
-	cmd.Stdout, cmd.Stderr = logf, logf
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
-	if err := cmd.Start(); err != nil {
-		logf.Close()
-		return nil, err
-	}
-	p := &plainEnvoy{cmd: cmd, done: make(chan struct{}), LogPath: logPath, Admin: fmt.Sprintf("127.0.0.1:%d", adminPort)}
-	go func() {
-		_ = cmd.Wait()
-		logf.Close()
-		close(p.done)
-	}()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		if resp, err := http.Get("http://" + p.Admin + "/ready"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				if c, err := net.DialTimeout("tcp", listen, time.Second); err == nil {
-					c.Close()
-					return p, nil
-				}
-			}
-		}
-		select {
-		case <-p.done:
-			return nil, fmt.Errorf("plain Envoy exited during start-up: %s", tailFile(logPath, 20))
-		case <-ctx.Done():
-			p.stop()
-			return nil, ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
-		if time.Now().After(deadline) {
-			p.stop()
-			return nil, fmt.Errorf("plain Envoy not listening on %s within 20s: %s", listen, tailFile(logPath, 20))
-		}
-	}
-}
-
-func (p *plainEnvoy) stop() {
-	select {
-	case <-p.done:
-		return
-	default:
-	}
-	_ = p.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-p.done:
-	case <-time.After(5 * time.Second):
-		_ = p.cmd.Process.Kill()
-		<-p.done
-	}
 }
 
 // ValidateBootstrap runs `envoy --mode validate` on cfg.
