@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -267,14 +268,21 @@ func (p *Process) WaitListener(ctx context.Context, addr string) error {
 	}
 }
 
-// FreePort asks the kernel for an unused loopback TCP port.
+// FreePort returns an unused loopback TCP port for a process that binds it
+// later (Envoy cannot be handed a socket). It picks below the kernel's
+// ephemeral range (32768 and up on Linux), so the port cannot be taken in
+// the meantime by an outgoing connection or another "port 0" listener.
 func FreePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
+	for range 200 {
+		port := 20000 + rand.IntN(12000)
+		l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+		if err != nil {
+			continue
+		}
+		l.Close()
+		return port, nil
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
+	return 0, errors.New("no free loopback port found in 20000-31999")
 }
 
 func tail(path string, n int) string {

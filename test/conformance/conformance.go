@@ -30,6 +30,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/mcpmesh/mcpmesh/envoy"
 )
 
 // InstallHint tells how to install the tools this package needs.
@@ -756,14 +758,9 @@ func startServer(ctx context.Context, t testing.TB, bin string, stateless bool) 
 	return url, nil
 }
 
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
+// freePort picks a port for the server to bind, outside the kernel's
+// ephemeral range so that nothing else is handed it meanwhile.
+func freePort() (int, error) { return envoy.FreePort() }
 
 type syncBuffer struct {
 	mu sync.Mutex

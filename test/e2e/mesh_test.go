@@ -87,13 +87,21 @@ func startMesh(t *testing.T, upstream string, tools string) *mesh {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	dir := t.TempDir()
-	listenPort, _ := envoy.FreePort()
-	epPort, _ := envoy.FreePort()
+	listenPort, err := envoy.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// ext_proc's socket is bound now and held, so no other test can take the port.
+	epListener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	epPort := epListener.Addr().(*net.TCPAddr).Port
 	m := &mesh{
 		t:          t,
 		policyFile: filepath.Join(dir, "policy.yaml"),
 		Listen:     fmt.Sprintf("127.0.0.1:%d", listenPort),
-		extProcL:   fmt.Sprintf("127.0.0.1:%d", epPort),
+		extProcL:   epListener.Addr().String(),
 		audit:      &syncBuffer{},
 		registry:   prometheus.NewRegistry(),
 	}
@@ -114,7 +122,7 @@ func startMesh(t *testing.T, upstream string, tools string) *mesh {
 	m.startControlPlane(xl)
 
 	m.extProcSrv = extproc.NewServer(extproc.NewMetrics(m.registry), audit.New(m.audit), log)
-	m.startExtProc()
+	m.startExtProcOn(epListener)
 
 	host, port, _ := net.SplitHostPort(m.xdsAddr)
 	var p int
@@ -196,8 +204,6 @@ func (m *mesh) restartControlPlane() {
 // fresh policy store that follows the control plane, as a restarted process would.
 func (m *mesh) startExtProc() {
 	m.t.Helper()
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	var l net.Listener
 	var err error
 	for i := 0; i < 50; i++ { // the old socket may linger for a moment
@@ -209,6 +215,12 @@ func (m *mesh) startExtProc() {
 	if err != nil {
 		m.t.Fatalf("ext_proc listen: %v", err)
 	}
+	m.startExtProcOn(l)
+}
+
+func (m *mesh) startExtProcOn(l net.Listener) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	srv := extproc.NewServer(m.extProcSrv.Metrics, m.extProcSrv.Audit, m.extProcSrv.Log)
 	m.extProcSrv = srv
 	ctx, cancel := context.WithCancel(context.Background())
