@@ -64,18 +64,15 @@ func newExchange(s *Server, server string) *exchange {
 }
 
 func (x *exchange) handle(ctx context.Context, req *extprocv3.ProcessingRequest) (*extprocv3.ProcessingResponse, string) {
-	if x.sessionID != "" {
-		ctx = webhook.WithSessionID(ctx, x.sessionID)
-	}
 	switch r := req.Request.(type) {
 	case *extprocv3.ProcessingRequest_RequestHeaders:
 		return x.onRequestHeaders(r.RequestHeaders), "request_headers"
 	case *extprocv3.ProcessingRequest_RequestBody:
-		return x.onRequestBody(ctx, r.RequestBody), "request_body"
+		return x.onRequestBody(x.chainContext(ctx), r.RequestBody), "request_body"
 	case *extprocv3.ProcessingRequest_ResponseHeaders:
 		return x.onResponseHeaders(r.ResponseHeaders), "response_headers"
 	case *extprocv3.ProcessingRequest_ResponseBody:
-		return x.onResponseBody(ctx, r.ResponseBody), "response_body"
+		return x.onResponseBody(x.chainContext(ctx), r.ResponseBody), "response_body"
 	case *extprocv3.ProcessingRequest_RequestTrailers:
 		return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestTrailers{RequestTrailers: &extprocv3.TrailersResponse{}}}, "request_trailers"
 	case *extprocv3.ProcessingRequest_ResponseTrailers:
@@ -83,6 +80,14 @@ func (x *exchange) handle(ctx context.Context, req *extprocv3.ProcessingRequest)
 	}
 	// Unknown phases cannot be judged: stop the request.
 	return x.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: unexpected processing phase", "protocol"), "unknown"
+}
+
+// chainContext carries what interceptors may need beyond the message.
+func (x *exchange) chainContext(ctx context.Context) context.Context {
+	if x.sessionID != "" {
+		return webhook.WithSessionID(ctx, x.sessionID)
+	}
+	return ctx
 }
 
 func (x *exchange) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.ProcessingResponse {
@@ -493,9 +498,7 @@ func denyReply(e *interceptors.Exchange) []byte {
 
 // errorObject is the "error" member of a refusal sent in place of a server message.
 func errorObject(e *interceptors.Exchange) []byte {
-	full := jsonrpc.ErrorResponse(nil, CodePolicyDenied, "mcpmesh: "+e.Reason+" (rule: "+e.Rule+")", nil)
-	b, _ := jsonrpc.Parse(full, jsonrpc.Limits{})
-	return b.Messages[0].Error
+	return jsonrpc.ErrorObject(CodePolicyDenied, "mcpmesh: "+e.Reason+" (rule: "+e.Rule+")", nil)
 }
 
 // JSON-RPC error codes of mcpmesh's own refusals.

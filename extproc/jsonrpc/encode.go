@@ -81,14 +81,7 @@ func EncodeBatch(b *Batch) []byte {
 // JSON; it is marshalled with deterministic member order. Invalid UTF-8 in
 // msg becomes U+FFFD.
 func ErrorResponse(id jsontext.Value, code int, msg string, data any) []byte {
-	var d []byte
-	if data != nil {
-		var err error
-		if d, err = json.Marshal(data, json.Deterministic(true)); err != nil {
-			d = nil
-		}
-	}
-	b := make([]byte, 0, 64+len(id)+len(msg)+len(d))
+	b := make([]byte, 0, 96+len(id)+len(msg))
 	b = append(b, `{"jsonrpc":"2.0","id":`...)
 	id = bytes.TrimSpace(id)
 	switch k := id.Kind(); {
@@ -97,13 +90,26 @@ func ErrorResponse(id jsontext.Value, code int, msg string, data any) []byte {
 	default:
 		b = append(b, "null"...)
 	}
-	b = append(b, `,"error":{"code":`...)
+	b = append(b, `,"error":`...)
+	b = appendErrorObject(b, code, msg, data)
+	return append(b, '}')
+}
+
+// ErrorObject builds the "error" member alone: {"code":..,"message":..,"data":..}.
+func ErrorObject(code int, msg string, data any) jsontext.Value {
+	return appendErrorObject(make([]byte, 0, 48+len(msg)), code, msg, data)
+}
+
+func appendErrorObject(b []byte, code int, msg string, data any) []byte {
+	b = append(b, `{"code":`...)
 	b = strconv.AppendInt(b, int64(code), 10)
 	b = append(b, `,"message":`...)
 	b, _ = jsontext.AppendQuote(b, msg)
-	if d != nil {
-		b = append(b, `,"data":`...)
-		b = append(b, d...)
+	if data != nil {
+		if d, err := json.Marshal(data, json.Deterministic(true)); err == nil {
+			b = append(b, `,"data":`...)
+			b = append(b, d...)
+		}
 	}
-	return append(b, "}}"...)
+	return append(b, '}')
 }

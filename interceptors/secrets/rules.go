@@ -253,7 +253,10 @@ func startsWithRepeat(re *syntax.Regexp) bool {
 }
 
 // maxWidth is the largest number of bytes a match of re can span, or -1.
-func maxWidth(re *syntax.Regexp) int {
+func maxWidth(re *syntax.Regexp) int { return maxSpan(re, leafBytes) }
+
+// leafBytes is the largest number of bytes one literal, class or wildcard matches.
+func leafBytes(re *syntax.Regexp) int {
 	switch re.Op {
 	case syntax.OpLiteral:
 		n := 0
@@ -267,20 +270,36 @@ func maxWidth(re *syntax.Regexp) int {
 			w = max(w, utf8.RuneLen(min(re.Rune[i], unicode.MaxRune)))
 		}
 		return w
-	case syntax.OpAnyCharNotNL, syntax.OpAnyChar:
-		return utf8.UTFMax
+	}
+	return utf8.UTFMax
+}
+
+// leafChars is the number of characters one literal, class or wildcard matches.
+func leafChars(re *syntax.Regexp) int {
+	if re.Op == syntax.OpLiteral {
+		return len(re.Rune)
+	}
+	return 1
+}
+
+// maxSpan is the largest span of a match of re, each literal, class and
+// wildcard measured by leaf, or -1 when unbounded.
+func maxSpan(re *syntax.Regexp, leaf func(*syntax.Regexp) int) int {
+	switch re.Op {
+	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+		return leaf(re)
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
 		syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
 		return 0
 	case syntax.OpCapture, syntax.OpQuest:
-		return maxWidth(re.Sub[0])
+		return maxSpan(re.Sub[0], leaf)
 	case syntax.OpStar, syntax.OpPlus:
-		if maxWidth(re.Sub[0]) == 0 {
+		if maxSpan(re.Sub[0], leaf) == 0 {
 			return 0
 		}
 		return -1
 	case syntax.OpRepeat:
-		w := maxWidth(re.Sub[0])
+		w := maxSpan(re.Sub[0], leaf)
 		switch {
 		case w == 0:
 			return 0
@@ -288,24 +307,18 @@ func maxWidth(re *syntax.Regexp) int {
 			return -1
 		}
 		return w * re.Max
-	case syntax.OpConcat:
+	case syntax.OpConcat, syntax.OpAlternate:
 		n := 0
 		for _, s := range re.Sub {
-			w := maxWidth(s)
+			w := maxSpan(s, leaf)
 			if w < 0 {
 				return -1
 			}
-			n += w
-		}
-		return n
-	case syntax.OpAlternate:
-		n := 0
-		for _, s := range re.Sub {
-			w := maxWidth(s)
-			if w < 0 {
-				return -1
+			if re.Op == syntax.OpConcat {
+				n += w
+			} else {
+				n = max(n, w)
 			}
-			n = max(n, w)
 		}
 		return n
 	}
@@ -359,45 +372,7 @@ func keywordLead(re *syntax.Regexp, keywords []string) (w int, ok bool) {
 }
 
 // maxChars is the largest number of characters a match of re spans, or -1.
-func maxChars(re *syntax.Regexp) int {
-	switch re.Op {
-	case syntax.OpLiteral:
-		return len(re.Rune)
-	case syntax.OpCharClass, syntax.OpAnyCharNotNL, syntax.OpAnyChar:
-		return 1
-	case syntax.OpCapture, syntax.OpQuest:
-		return maxChars(re.Sub[0])
-	case syntax.OpStar, syntax.OpPlus:
-		if maxChars(re.Sub[0]) == 0 {
-			return 0
-		}
-		return -1
-	case syntax.OpRepeat:
-		w := maxChars(re.Sub[0])
-		switch {
-		case w == 0:
-			return 0
-		case w < 0 || re.Max < 0:
-			return -1
-		}
-		return w * re.Max
-	case syntax.OpConcat, syntax.OpAlternate:
-		n := 0
-		for _, s := range re.Sub {
-			w := maxChars(s)
-			if w < 0 {
-				return -1
-			}
-			if re.Op == syntax.OpConcat {
-				n += w
-			} else {
-				n = max(n, w)
-			}
-		}
-		return n
-	}
-	return maxWidth(re)
-}
+func maxChars(re *syntax.Regexp) int { return maxSpan(re, leafChars) }
 
 func runeWidth(c rune, fold bool) int {
 	w := utf8.RuneLen(c)

@@ -292,11 +292,7 @@ func (l *loader) enum(e *entry) [][]byte {
 			l.errorf(it.pos(), it.path, "value has no canonical JSON form: %v", err)
 			continue
 		}
-		if first, dup := seen[string(v)]; dup {
-			l.warnf(it.pos(), it.path, "value %s is listed twice (first at line %d)", abbreviate(string(v)), first.line)
-		} else {
-			seen[string(v)] = it.pos()
-		}
+		l.noteRepeat(seen, string(v), it, "value "+abbreviate(string(v)))
 		out = append(out, []byte(v))
 	}
 	return out

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -115,11 +116,7 @@ func (l *loader) ruleIDs(e *entry) []string {
 			l.errorf(it.pos(), it.path, "%q is not a rule of the built-in secret rule set%s", s, hint)
 			continue
 		}
-		if first, dup := seen[s]; dup {
-			l.warnf(it.pos(), it.path, "rule id %q is listed twice (first at line %d)", s, first.line)
-		} else {
-			seen[s] = it.pos()
-		}
+		l.noteRepeat(seen, s, it, fmt.Sprintf("rule id %q", s))
 		out = append(out, s)
 	}
 	return out

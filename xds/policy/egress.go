@@ -94,11 +94,7 @@ func (l *loader) egressArguments(e *entry) ([]string, bool) {
 			ok = false
 			continue
 		}
-		if first, dup := seen[s]; dup {
-			l.warnf(it.pos(), it.path, "entry %q is listed twice (first at line %d)", s, first.line)
-		} else {
-			seen[s] = it.pos()
-		}
+		l.noteRepeat(seen, s, it, fmt.Sprintf("entry %q", s))
 		out = append(out, s)
 	}
 	return out, ok
@@ -123,11 +119,7 @@ func (l *loader) destinations(e *entry) []string {
 			l.errorf(it.pos(), it.path, "%s", problem)
 			continue
 		}
-		if first, dup := seen[d]; dup {
-			l.warnf(it.pos(), it.path, "destination %q is listed twice (first at line %d)", d, first.line)
-		} else {
-			seen[d] = it.pos()
-		}
+		l.noteRepeat(seen, d, it, fmt.Sprintf("destination %q", d))
 		out = append(out, d)
 	}
 	return out
@@ -228,11 +220,7 @@ func (l *loader) schemes(e *entry) []string {
 			l.errorf(it.pos(), it.path, "%q is not a URL scheme: use lower-case letters, digits, '+', '-' and '.', starting with a letter%s", s, hint)
 			continue
 		}
-		if first, dup := seen[s]; dup {
-			l.warnf(it.pos(), it.path, "scheme %q is listed twice (first at line %d)", s, first.line)
-		} else {
-			seen[s] = it.pos()
-		}
+		l.noteRepeat(seen, s, it, fmt.Sprintf("scheme %q", s))
 		out = append(out, s)
 	}
 	return out

@@ -218,6 +218,16 @@ type entry struct {
 	node   ast.Node // the resolved value; nil if resolution failed (already reported)
 }
 
+// noteRepeat records that it holds key and warns, naming the first line,
+// when a list already had it; what describes the value ("scheme \"https\"").
+func (l *loader) noteRepeat(seen map[string]pos, key string, it *entry, what string) {
+	if first, dup := seen[key]; dup {
+		l.warnf(it.pos(), it.path, "%s is listed twice (first at line %d)", what, first.line)
+		return
+	}
+	seen[key] = it.pos()
+}
+
 // pos is where problems with the value are reported: at the value, or at
 // the key when the value is empty.
 func (e *entry) pos() pos {
