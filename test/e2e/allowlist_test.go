@@ -239,8 +239,10 @@ func TestFailClosed(t *testing.T) {
 	}
 
 	m.startExtProc()
-	eventually(t, 15*time.Second, func() error {
-		_, err := callTool(connect(t, m.URL), "echo", map[string]any{"text": "back"})
-		return err
-	})
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	m.waitPolicy(ctx) // a restarted ext_proc refuses everything until the policy arrives
+	if _, err := callTool(connect(t, m.URL), "echo", map[string]any{"text": "back"}); err != nil {
+		t.Fatalf("after ext_proc returned: %v", err)
+	}
 }

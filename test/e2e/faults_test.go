@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -146,7 +147,10 @@ func TestExtProcKilledUnderLoad(t *testing.T) {
 	if failed.Load() == 0 {
 		t.Fatal("no call failed while ext_proc was down: the outage was not exercised")
 	}
-	// Service is back.
+	// Service is back once the restarted ext_proc has the policy.
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	m.waitPolicy(ctx)
 	if _, err := callTool(connect(t, m.URL), "echo", map[string]any{"text": "after"}); err != nil {
 		t.Fatalf("after restart: %v", err)
 	}
