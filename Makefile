@@ -76,6 +76,7 @@ fuzz: ## run each fuzz target for FUZZTIME (seed corpora also run in every `make
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./extproc/jsonrpc/
 	$(GO) test -run '^$$' -fuzz '^FuzzSSE$$' -fuzztime $(FUZZTIME) ./extproc/sse/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./xds/policy/
+	$(GO) test -run '^$$' -fuzz '^FuzzRedact$$' -fuzztime $(FUZZTIME) ./interceptors/redact/
 
 .PHONY: clean
 clean: ## remove build outputs (keeps the installed tools)

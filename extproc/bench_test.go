@@ -42,7 +42,7 @@ func BenchmarkToolsCall1KB(b *testing.B) {
 	for b.Loop() {
 		x := newExchange(srv, "demo")
 		x.handle(ctx, h)
-		if r, _ := x.handle(ctx, bd); r.GetRequestBody() == nil {
+		if out, _ := x.handle(ctx, bd); len(out) != 2 || out[1].GetRequestBody() == nil {
 			b.Fatal("call not allowed")
 		}
 	}
@@ -71,7 +71,7 @@ func BenchmarkToolsListResponse(b *testing.B) {
 		x.handle(ctx, h)
 		x.handle(ctx, bd)
 		x.handle(ctx, rh)
-		if r, _ := x.handle(ctx, rb); r.GetResponseBody().GetResponse().GetBodyMutation() == nil {
+		if out, _ := x.handle(ctx, rb); len(out) != 2 || len(headersCommon(out[0]).GetHeaderMutation().GetSetHeaders()) == 0 {
 			b.Fatal("list not filtered")
 		}
 	}
@@ -79,7 +79,8 @@ func BenchmarkToolsListResponse(b *testing.B) {
 
 // BenchmarkGRPCToolsCall drives the ExternalProcessor over real gRPC on
 // loopback the way Envoy does for one allowed tools/call answered with JSON:
-// one stream, four phases, four answers.
+// one stream; request headers and body sent together, two answers (headers,
+// body); then the same for the response.
 func BenchmarkGRPCToolsCall(b *testing.B) {
 	_, c := startServer(b, testPolicy(), io.Discard)
 	body := `{"jsonrpc":"2.0","id":42,"method":"tools/call","params":{"name":"echo","arguments":{"text":"` + strings.Repeat("x", 900) + `"}}}`
@@ -94,12 +95,16 @@ func BenchmarkGRPCToolsCall(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, req := range []*extprocv3.ProcessingRequest{h, bd, rh, rb} {
-			if err := s.Send(req); err != nil {
-				b.Fatal(err)
+		for _, pair := range [][2]*extprocv3.ProcessingRequest{{h, bd}, {rh, rb}} {
+			for _, req := range pair {
+				if err := s.Send(req); err != nil {
+					b.Fatal(err)
+				}
 			}
-			if _, err := s.Recv(); err != nil {
-				b.Fatal(err)
+			for range 2 {
+				if _, err := s.Recv(); err != nil {
+					b.Fatal(err)
+				}
 			}
 		}
 		if err := s.CloseSend(); err != nil {
@@ -156,8 +161,8 @@ func BenchmarkFullChainToolsCall1KB(b *testing.B) {
 	for b.Loop() {
 		x := newExchange(srv, "demo")
 		x.handle(ctx, h)
-		if r, _ := x.handle(ctx, bd); r.GetRequestBody() == nil {
-			b.Fatalf("call not allowed: %v", r)
+		if out, _ := x.handle(ctx, bd); len(out) != 2 || out[1].GetRequestBody() == nil {
+			b.Fatalf("call not allowed: %v", out)
 		}
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
-	filterv3 "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/http/ext_proc/v3"
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
 	typev3 "github.com/envoyproxy/go-control-plane/envoy/type/v3"
 
@@ -20,6 +19,8 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
 	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 // exchange is the state of one HTTP request/response pair (one ext_proc stream).
@@ -28,6 +29,7 @@ type exchange struct {
 	server string
 	pol    *compiled
 	chain  interceptors.Chain
+	spec   *ir.Server // the server's policy; nil when unknown
 
 	httpMethod string
 	requestID  string
@@ -42,6 +44,8 @@ type exchange struct {
 	respKind   respKind
 	respStatus int
 	sse        sse.Parser
+
+	duplex // how the phases travel on the stream (duplex.go)
 }
 
 type call struct{ method, tool string }
@@ -59,27 +63,29 @@ func newExchange(s *Server, server string) *exchange {
 	x := &exchange{srv: s, server: server, pol: s.Policy.load()}
 	if x.pol != nil {
 		x.chain = x.pol.chains[server]
+		x.spec = x.pol.policy.Server(server)
 	}
 	return x
 }
 
-func (x *exchange) handle(ctx context.Context, req *extprocv3.ProcessingRequest) (*extprocv3.ProcessingResponse, string) {
-	switch r := req.Request.(type) {
-	case *extprocv3.ProcessingRequest_RequestHeaders:
-		return x.onRequestHeaders(r.RequestHeaders), "request_headers"
-	case *extprocv3.ProcessingRequest_RequestBody:
-		return x.onRequestBody(x.chainContext(ctx), r.RequestBody), "request_body"
-	case *extprocv3.ProcessingRequest_ResponseHeaders:
-		return x.onResponseHeaders(r.ResponseHeaders), "response_headers"
-	case *extprocv3.ProcessingRequest_ResponseBody:
-		return x.onResponseBody(x.chainContext(ctx), r.ResponseBody), "response_body"
-	case *extprocv3.ProcessingRequest_RequestTrailers:
-		return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestTrailers{RequestTrailers: &extprocv3.TrailersResponse{}}}, "request_trailers"
-	case *extprocv3.ProcessingRequest_ResponseTrailers:
-		return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ResponseTrailers{ResponseTrailers: &extprocv3.TrailersResponse{}}}, "response_trailers"
+// unavailable refuses every message for a server the control plane does
+// not route to (e.g. its image failed verification); nil otherwise.
+func (x *exchange) unavailable(id []byte) *extprocv3.ProcessingResponse {
+	if x.spec == nil || x.spec.Unavailable == "" {
+		return nil
 	}
-	// Unknown phases cannot be judged: stop the request.
-	return x.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: unexpected processing phase", "protocol"), "unknown"
+	return x.refuse(503, translator.CodeServerUnavailable, id, translator.UnavailableMessage(x.spec), "server_unavailable")
+}
+
+// imageLabel is what audit records say about the server's image.
+func (x *exchange) imageLabel() string {
+	switch {
+	case x.spec == nil:
+		return ""
+	case x.spec.UnverifiedLocal:
+		return "unverified-local"
+	}
+	return x.spec.Image
 }
 
 // chainContext carries what interceptors may need beyond the message.
@@ -101,6 +107,12 @@ func (x *exchange) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.Process
 	}
 	if x.chain == nil {
 		return x.refuse(503, jsonrpc.CodeInternalError, nil, fmt.Sprintf("mcpmesh: server %q is not in the policy in force", x.server), "unknown_server")
+	}
+	if x.httpMethod != "POST" {
+		// A POST is refused once its body is read, with the caller's id.
+		if resp := x.unavailable(nil); resp != nil {
+			return resp
+		}
 	}
 	switch x.httpMethod {
 	case "POST":
@@ -141,6 +153,9 @@ func (x *exchange) onRequestBody(ctx context.Context, b *extprocv3.HttpBody) *ex
 		}
 		return x.refuse(400, code, nil, "mcpmesh: request refused: "+err.Error(), "malformed")
 	}
+	if resp := x.unavailable(firstID(batch)); resp != nil {
+		return resp
+	}
 	if x.mcpMethod != "" || x.mcpName != "" {
 		if resp := x.checkStandardHeaders(batch); resp != nil {
 			return resp
@@ -148,7 +163,7 @@ func (x *exchange) onRequestBody(ctx context.Context, b *extprocv3.HttpBody) *ex
 	}
 
 	exs := make([]*interceptors.Exchange, len(batch.Messages))
-	denied, modified := false, false
+	denied, modified, answered := false, false, false
 	for i, m := range batch.Messages {
 		e := &interceptors.Exchange{Server: x.server, Direction: interceptors.ToServer, Message: m, Method: m.Method}
 		exs[i] = e
@@ -167,8 +182,13 @@ func (x *exchange) onRequestBody(ctx context.Context, b *extprocv3.HttpBody) *ex
 		if err := x.chain.Run(ctx, e); err != nil {
 			e.Refuse("internal", "the message could not be inspected: "+err.Error())
 		}
+		if e.Action == interceptors.Respond && !m.IsRequest() {
+			// Nobody to answer; it must not reach the server either.
+			e.Refuse(e.Rule, "answered by a webhook, but a message without an id cannot be answered")
+		}
 		denied = denied || e.Action == interceptors.Deny
 		modified = modified || e.Action == interceptors.Modify
+		answered = answered || e.Action == interceptors.Respond
 	}
 	latency := time.Since(start)
 
@@ -189,6 +209,9 @@ func (x *exchange) onRequestBody(ctx context.Context, b *extprocv3.HttpBody) *ex
 		}
 		// 200: a JSON-RPC error is a normal MCP answer that every client reads.
 		return x.immediate(200, body, "policy_denied")
+	}
+	if answered {
+		return x.answerLocally(ctx, batch, exs, latency)
 	}
 	if err := x.auditAll(exs, latency); err != nil {
 		id := firstID(batch)
@@ -241,14 +264,6 @@ func (x *exchange) onResponseHeaders(h *extprocv3.HttpHeaders) *extprocv3.Proces
 		// Events are judged one by one as they arrive; the stream's length
 		// is no longer known once events can change.
 		hr.Response.HeaderMutation = &extprocv3.HeaderMutation{RemoveHeaders: []string{"content-length"}}
-		resp.ModeOverride = &filterv3.ProcessingMode{
-			RequestHeaderMode:   filterv3.ProcessingMode_SEND,
-			ResponseHeaderMode:  filterv3.ProcessingMode_SEND,
-			RequestBodyMode:     filterv3.ProcessingMode_BUFFERED,
-			ResponseBodyMode:    filterv3.ProcessingMode_STREAMED,
-			RequestTrailerMode:  filterv3.ProcessingMode_SKIP,
-			ResponseTrailerMode: filterv3.ProcessingMode_SKIP,
-		}
 	case "application/json":
 		x.respKind = respJSON
 	default:
@@ -472,6 +487,7 @@ func (x *exchange) record(kind, method, tool, decision, rule, reason string, lat
 	if x.pol != nil {
 		r.PolicyVersion = x.pol.policy.Version
 	}
+	r.Image = x.imageLabel()
 	return r
 }
 

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
-	filterv3 "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/http/ext_proc/v3"
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -63,10 +62,15 @@ func startServer(t testing.TB, p *ir.Policy, auditTo io.Writer) (*Server, extpro
 	return srv, extprocv3.NewExternalProcessorClient(conn)
 }
 
-// envoyStream plays Envoy's side of one HTTP request.
+// envoyStream plays Envoy's side of one HTTP request as Envoy runs the
+// filter (full duplex, see duplex.go): messages go out without waiting for
+// answers, and a message with a body has its headers answered with the body.
 type envoyStream struct {
 	t *testing.T
 	s extprocv3.ExternalProcessor_ProcessClient
+	// headers is the last headers answer that came with a body answer.
+	headers *extprocv3.ProcessingResponse
+	sse     bool // the response is an event stream
 }
 
 func open(t *testing.T, c extprocv3.ExternalProcessorClient, server string) *envoyStream {
@@ -89,11 +93,16 @@ func hdrs(kv ...string) *core.HeaderMap {
 	return hm
 }
 
-func (e *envoyStream) send(req *extprocv3.ProcessingRequest) *extprocv3.ProcessingResponse {
+func (e *envoyStream) put(req *extprocv3.ProcessingRequest) {
 	e.t.Helper()
 	if err := e.s.Send(req); err != nil {
 		e.t.Fatal(err)
 	}
+}
+
+// answer waits for ext_proc's next answer.
+func (e *envoyStream) answer() *extprocv3.ProcessingResponse {
+	e.t.Helper()
 	resp, err := e.s.Recv()
 	if err != nil {
 		e.t.Fatal(err)
@@ -101,20 +110,103 @@ func (e *envoyStream) send(req *extprocv3.ProcessingRequest) *extprocv3.Processi
 	return resp
 }
 
+// requestHeaders sends request headers. Headers that end the message are
+// answered at once (returned); others only with the body or by a refusal
+// (nil is returned; call answer for a refusal).
 func (e *envoyStream) requestHeaders(eos bool, kv ...string) *extprocv3.ProcessingResponse {
-	return e.send(&extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_RequestHeaders{RequestHeaders: &extprocv3.HttpHeaders{Headers: hdrs(kv...), EndOfStream: eos}}})
+	e.t.Helper()
+	e.put(&extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_RequestHeaders{RequestHeaders: &extprocv3.HttpHeaders{Headers: hdrs(kv...), EndOfStream: eos}}})
+	if eos {
+		return e.answer()
+	}
+	return nil
 }
 
+// requestBody sends a whole request body and returns the verdict in the shape
+// of a buffered-body answer (see verdict).
 func (e *envoyStream) requestBody(body string) *extprocv3.ProcessingResponse {
-	return e.send(&extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_RequestBody{RequestBody: &extprocv3.HttpBody{Body: []byte(body), EndOfStream: true}}})
+	e.t.Helper()
+	e.put(&extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_RequestBody{RequestBody: &extprocv3.HttpBody{Body: []byte(body), EndOfStream: true}}})
+	return e.verdict(body, true)
 }
 
+// responseHeaders sends response headers; an event stream's are answered at
+// once (returned), others with the body (nil; call answer for a refusal).
 func (e *envoyStream) responseHeaders(kv ...string) *extprocv3.ProcessingResponse {
-	return e.send(&extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseHeaders{ResponseHeaders: &extprocv3.HttpHeaders{Headers: hdrs(kv...)}}})
+	e.t.Helper()
+	e.put(&extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseHeaders{ResponseHeaders: &extprocv3.HttpHeaders{Headers: hdrs(kv...)}}})
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i] == "content-type" && strings.HasPrefix(kv[i+1], "text/event-stream") {
+			e.sse = true
+			return e.answer()
+		}
+	}
+	return nil
 }
 
+// responseBody sends a response body chunk. For an event stream it returns
+// what ext_proc forwarded of the chunk (it must forward something); for
+// other responses the chunk is the whole body and the verdict is returned.
 func (e *envoyStream) responseBody(chunk string, eos bool) *extprocv3.ProcessingResponse {
-	return e.send(&extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{Body: []byte(chunk), EndOfStream: eos}}})
+	e.t.Helper()
+	e.put(&extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{Body: []byte(chunk), EndOfStream: eos}}})
+	if !e.sse {
+		return e.verdict(chunk, false)
+	}
+	r := e.answer()
+	sr := r.GetResponseBody().GetResponse().GetBodyMutation().GetStreamedResponse()
+	if sr == nil {
+		return r
+	}
+	return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ResponseBody{ResponseBody: &extprocv3.BodyResponse{Response: &extprocv3.CommonResponse{
+		BodyMutation: &extprocv3.BodyMutation{Mutation: &extprocv3.BodyMutation_Body{Body: sr.Body}},
+	}}}}
+}
+
+// verdict reads the answers to a complete body: an immediate response, or
+// the held headers answer (kept in e.headers) followed by the streamed body.
+// It returns them as the old buffered-body answer: the header changes of the
+// headers answer, and a body mutation only if the forwarded body differs
+// from sent.
+func (e *envoyStream) verdict(sent string, request bool) *extprocv3.ProcessingResponse {
+	e.t.Helper()
+	var body []byte
+	cr := &extprocv3.CommonResponse{}
+	for {
+		r := e.answer()
+		if r.GetImmediateResponse() != nil {
+			return r
+		}
+		if hr := r.GetRequestHeaders().GetResponse(); hr != nil || r.GetResponseHeaders() != nil {
+			if hr == nil {
+				hr = r.GetResponseHeaders().GetResponse()
+			}
+			e.headers = r
+			cr.HeaderMutation = hr.GetHeaderMutation()
+			continue
+		}
+		sr := r.GetRequestBody().GetResponse().GetBodyMutation().GetStreamedResponse()
+		if sr == nil {
+			sr = r.GetResponseBody().GetResponse().GetBodyMutation().GetStreamedResponse()
+		}
+		if sr == nil {
+			e.t.Fatalf("expected a streamed body answer, got %v", r)
+		}
+		if e.headers == nil {
+			e.t.Fatalf("body answered before the headers")
+		}
+		body = append(body, sr.Body...)
+		if sr.EndOfStream {
+			break
+		}
+	}
+	if string(body) != sent {
+		cr.BodyMutation = &extprocv3.BodyMutation{Mutation: &extprocv3.BodyMutation_Body{Body: body}}
+	}
+	if request {
+		return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestBody{RequestBody: &extprocv3.BodyResponse{Response: cr}}}
+	}
+	return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ResponseBody{ResponseBody: &extprocv3.BodyResponse{Response: cr}}}
 }
 
 var postHeaders = []string{":method", "POST", ":path", "/mcp", "content-type", "application/json", "accept-encoding", "gzip", "x-request-id", "req-1"}
@@ -130,7 +222,9 @@ func immediate(t *testing.T, r *extprocv3.ProcessingResponse) (int, string) {
 
 func TestNoPolicyRefuses(t *testing.T) {
 	_, c := startServer(t, nil, &bytes.Buffer{})
-	status, body := immediate(t, open(t, c, "demo").requestHeaders(false, postHeaders...))
+	e := open(t, c, "demo")
+	e.requestHeaders(false, postHeaders...)
+	status, body := immediate(t, e.answer())
 	if status != 503 || !strings.Contains(body, "no policy") {
 		t.Fatalf("got %d %s", status, body)
 	}
@@ -138,7 +232,9 @@ func TestNoPolicyRefuses(t *testing.T) {
 
 func TestUnknownServerRefuses(t *testing.T) {
 	_, c := startServer(t, testPolicy(), &bytes.Buffer{})
-	status, body := immediate(t, open(t, c, "nope").requestHeaders(false, postHeaders...))
+	e := open(t, c, "nope")
+	e.requestHeaders(false, postHeaders...)
+	status, body := immediate(t, e.answer())
 	if status != 503 || !strings.Contains(body, `server \"nope\" is not in the policy`) {
 		t.Fatalf("got %d %s", status, body)
 	}
@@ -148,10 +244,7 @@ func TestDeniedCallKeepsCallerID(t *testing.T) {
 	var log bytes.Buffer
 	_, c := startServer(t, testPolicy(), &log)
 	e := open(t, c, "demo")
-	r := e.requestHeaders(false, postHeaders...)
-	if rm := r.GetRequestHeaders().GetResponse().GetHeaderMutation().GetRemoveHeaders(); len(rm) != 1 || rm[0] != "accept-encoding" {
-		t.Errorf("accept-encoding not removed: %v", rm)
-	}
+	e.requestHeaders(false, postHeaders...)
 	status, body := immediate(t, e.requestBody(`{"jsonrpc":"2.0","id":"call-\u00e9","method":"tools/call","params":{"name":"run_shell","arguments":{}}}`))
 	if status != 200 || !strings.Contains(body, `"id":"call-\u00e9"`) && !strings.Contains(body, `"id":"call-é"`) {
 		t.Fatalf("got %d %s", status, body)
@@ -183,8 +276,11 @@ func TestJSONToolsListFiltered(t *testing.T) {
 	_, c := startServer(t, testPolicy(), &bytes.Buffer{})
 	e := open(t, c, "demo")
 	e.requestHeaders(false, postHeaders...)
-	if r := e.requestBody(`{"jsonrpc":"2.0","id":2,"method":"tools/list"}`); r.GetRequestBody() == nil {
-		t.Fatalf("tools/list request not continued: %v", r)
+	if r := e.requestBody(`{"jsonrpc":"2.0","id":2,"method":"tools/list"}`); r.GetRequestBody() == nil || r.GetRequestBody().GetResponse().GetBodyMutation() != nil {
+		t.Fatalf("tools/list request not continued as it is: %v", r)
+	}
+	if rm := e.headers.GetRequestHeaders().GetResponse().GetHeaderMutation().GetRemoveHeaders(); len(rm) != 1 || rm[0] != "accept-encoding" {
+		t.Errorf("accept-encoding not removed: %v", rm)
 	}
 	e.responseHeaders(":status", "200", "content-type", "application/json", "content-length", strconv.Itoa(len(toolsList)))
 	r := e.responseBody(toolsList, true)
@@ -206,9 +302,6 @@ func TestSSEToolsListFilteredAcrossChunks(t *testing.T) {
 	e.requestHeaders(false, postHeaders...)
 	e.requestBody(`{"jsonrpc":"2.0","id":2,"method":"tools/list"}`)
 	r := e.responseHeaders(":status", "200", "content-type", "text/event-stream")
-	if m := r.GetModeOverride(); m.GetResponseBodyMode() != filterv3.ProcessingMode_STREAMED {
-		t.Fatalf("SSE response not switched to streamed mode: %v", m)
-	}
 	if rm := r.GetResponseHeaders().GetResponse().GetHeaderMutation().GetRemoveHeaders(); len(rm) != 1 || rm[0] != "content-length" {
 		t.Errorf("content-length not removed: %v", rm)
 	}
@@ -260,7 +353,12 @@ func TestRequestHeaderRefusals(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			status, body := immediate(t, open(t, c, "demo").requestHeaders(tc.eos, tc.kv...))
+			e := open(t, c, "demo")
+			r := e.requestHeaders(tc.eos, tc.kv...)
+			if r == nil {
+				r = e.answer()
+			}
+			status, body := immediate(t, r)
 			if status != tc.status || !strings.Contains(body, `"jsonrpc":"2.0"`) {
 				t.Fatalf("got %d %s, want %d", status, body, tc.status)
 			}
@@ -273,7 +371,8 @@ func TestCompressedResponseRefused(t *testing.T) {
 	e := open(t, c, "demo")
 	e.requestHeaders(false, postHeaders...)
 	e.requestBody(`{"jsonrpc":"2.0","id":9,"method":"tools/list"}`)
-	status, body := immediate(t, e.responseHeaders(":status", "200", "content-type", "application/json", "content-encoding", "gzip"))
+	e.responseHeaders(":status", "200", "content-type", "application/json", "content-encoding", "gzip")
+	status, body := immediate(t, e.answer())
 	if status != 502 || !strings.Contains(body, `"id":9`) {
 		t.Fatalf("got %d %s", status, body)
 	}

@@ -36,7 +36,8 @@ type Server struct {
 var _ extprocv3.ExternalProcessorServer = (*Server)(nil)
 
 // Process handles one HTTP request: Envoy opens a stream per request and
-// sends its phases in order; each gets exactly one answer.
+// sends its phases in order without waiting for answers (full duplex, see
+// duplex.go); a phase gets its answers once it can be judged.
 func (s *Server) Process(stream extprocv3.ExternalProcessor_ProcessServer) error {
 	s.Metrics.streams.Inc()
 	defer s.Metrics.streams.Dec()
@@ -59,13 +60,12 @@ func (s *Server) Process(stream extprocv3.ExternalProcessor_ProcessServer) error
 			return err
 		}
 		start := time.Now()
-		resp, phase := ex.handle(stream.Context(), req)
+		out, phase := ex.handle(stream.Context(), req)
 		s.Metrics.latency.WithLabelValues(phase).Observe(time.Since(start).Seconds())
-		if resp == nil {
-			continue // a phase that needs no answer (observability-only)
-		}
-		if err := stream.Send(resp); err != nil {
-			return err
+		for _, resp := range out {
+			if err := stream.Send(resp); err != nil {
+				return err
+			}
 		}
 	}
 }
@@ -80,7 +80,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	g := grpc.NewServer(
 		grpc.MaxRecvMsgSize(96<<20), // bodies up to the largest policy limit, with headroom
 		grpc.MaxSendMsgSize(96<<20),
-		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 5 * time.Second, PermitWithoutStream: true}),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 500 * time.Millisecond, PermitWithoutStream: true}),
 	)
 	extprocv3.RegisterExternalProcessorServer(g, s)
 	errc := make(chan error, 1)

@@ -8,6 +8,8 @@ package interceptors
 import (
 	"context"
 
+	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
 )
 
@@ -35,6 +37,9 @@ const (
 	Allow  Action = iota // forwarded unchanged
 	Modify               // forwarded with changes (e.g. tools removed from a list)
 	Deny                 // refused; the peer never sees it
+	// Respond: the request is answered by the gateway with Exchange.Reply;
+	// the server never sees it.
+	Respond
 )
 
 func (a Action) String() string {
@@ -43,6 +48,8 @@ func (a Action) String() string {
 		return "modify"
 	case Deny:
 		return "deny"
+	case Respond:
+		return "respond"
 	}
 	return "allow"
 }
@@ -60,7 +67,7 @@ type Exchange struct {
 	Tool string
 
 	Action Action
-	// Rule names the policy rule behind a Deny or Modify, e.g. `tools.deny "run_shell"`.
+	// Rule names the policy rule behind a Deny, Modify or Respond, e.g. `tools.deny "run_shell"`.
 	Rule string
 	// Reason is a sentence for the agent and the audit log.
 	Reason string
@@ -68,6 +75,8 @@ type Exchange struct {
 	Removed []string
 	// Code is the JSON-RPC error code of a Deny; 0 means a policy refusal.
 	Code int
+	// Reply is the "result" a Respond answers the request with.
+	Reply jsontext.Value
 	// Findings are what content rules saw, including rules in audit mode
 	// that changed nothing. Each becomes part of the audit record.
 	Findings []Finding
@@ -115,15 +124,21 @@ func (x *Exchange) Refuse(rule, reason string) {
 	x.Action, x.Rule, x.Reason = Deny, rule, reason
 }
 
-// Interceptor inspects one message. It sets x.Action to Deny to stop the
-// chain, or replaces x.Message and sets Modify to change what is forwarded.
+// Answer marks a request answered with result instead of being forwarded.
+func (x *Exchange) Answer(result jsontext.Value, rule, reason string) {
+	x.Action, x.Reply, x.Rule, x.Reason = Respond, result, rule, reason
+}
+
+// Interceptor inspects one message. It sets x.Action to Deny (or Respond)
+// to stop the chain, or replaces x.Message and sets Modify to change what
+// is forwarded.
 // An error means the message could not be judged; the caller refuses it.
 type Interceptor interface {
 	Name() string
 	Intercept(ctx context.Context, x *Exchange) error
 }
 
-// Chain runs interceptors in order until one denies.
+// Chain runs interceptors in order until one denies or answers.
 type Chain []Interceptor
 
 // Run applies the chain to x.
@@ -132,7 +147,8 @@ func (c Chain) Run(ctx context.Context, x *Exchange) error {
 		if err := ic.Intercept(ctx, x); err != nil {
 			return err
 		}
-		if x.Action == Deny {
+		// Nothing is forwarded after these, so later checks have nothing to judge.
+		if x.Action == Deny || x.Action == Respond {
 			return nil
 		}
 	}

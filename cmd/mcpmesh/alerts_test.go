@@ -10,6 +10,7 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/extproc"
 	"github.com/mcpmesh/mcpmesh/xds/controlplane"
+	"github.com/mcpmesh/mcpmesh/xds/imagegate"
 )
 
 // TestAlertRulesUseExportedMetrics keeps the shipped alert rules honest: a
@@ -33,6 +34,7 @@ func TestAlertRulesUseExportedMetrics(t *testing.T) {
 	exported := map[string]bool{}
 	fqName := regexp.MustCompile(`fqName: "([^"]+)"`)
 	collectors := append(controlplane.NewMetrics(nil).Collectors(), extproc.NewMetrics(nil).Collectors()...)
+	collectors = append(collectors, imagegate.NewMetrics(nil).Collectors()...)
 	for _, c := range collectors {
 		descs := make(chan *prometheus.Desc, 8)
 		go func() { c.Describe(descs); close(descs) }()

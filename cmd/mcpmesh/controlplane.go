@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mcpmesh/mcpmesh/xds/controlplane"
+	"github.com/mcpmesh/mcpmesh/xds/imagegate"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
@@ -23,6 +24,8 @@ func runControlPlane(args []string) error {
 	extProcAddr := fs.String("extproc-address", "127.0.0.1:18081", "host:port at which sidecars reach the ext_proc service")
 	adminAddr := fs.String("admin-listen", "127.0.0.1:9901", "address of /metrics, /status and /healthz")
 	poll := fs.Duration("poll", time.Second, "how often the policy file is checked for changes")
+	verifyWait := fs.Duration("verify-wait", 5*time.Second, "how long a policy push waits for image verifications before it holds a server back as pending")
+	verifyRetry := fs.Duration("verify-retry", 30*time.Second, "how often images that failed verification are tried again")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	_ = fs.Parse(args)
 	if *policyFile == "" {
@@ -41,7 +44,9 @@ func runControlPlane(args []string) error {
 		Translator: translator.Options{ExtProc: ep},
 		Logger:     log,
 		Metrics:    controlplane.NewMetrics(reg),
+		Images:     imagegate.Options{Metrics: imagegate.NewMetrics(reg), Wait: *verifyWait, RetryAfter: *verifyRetry},
 	})
+	go cp.RetryFailedImages(ctx, *verifyRetry)
 	ready := make(chan error, 1)
 	go cp.WatchFile(ctx, *policyFile, *poll, func(err error) { ready <- err })
 	if err := <-ready; err != nil {
@@ -61,12 +66,19 @@ func runControlPlane(args []string) error {
 	return cp.Serve(ctx, l)
 }
 
+// controlPlaneStatus is the document served on the control plane's /status.
+type controlPlaneStatus struct {
+	PolicyVersion string                    `json:"policy_version"`
+	Servers       []imagegate.Status        `json:"servers"`
+	Nodes         []controlplane.NodeStatus `json:"nodes"`
+}
+
 func statusOf(cp *controlplane.ControlPlane) any {
-	version := ""
+	st := controlPlaneStatus{Servers: cp.Images(), Nodes: cp.Status()}
 	if p := cp.Policy(); p != nil {
-		version = p.Version
+		st.PolicyVersion = p.Version
 	}
-	return map[string]any{"policy_version": version, "nodes": cp.Status()}
+	return st
 }
 
 func parseEndpoint(s string) (ir.Endpoint, error) {

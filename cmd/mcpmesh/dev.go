@@ -19,6 +19,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
 	"github.com/mcpmesh/mcpmesh/test/demoserver"
 	"github.com/mcpmesh/mcpmesh/xds/controlplane"
+	"github.com/mcpmesh/mcpmesh/xds/imagegate"
 	"github.com/mcpmesh/mcpmesh/xds/policy"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
@@ -75,7 +76,9 @@ func runDev(args []string) error {
 		return err
 	}
 	reg := newRegistry()
-	cp := controlplane.New(controlplane.Options{Translator: translator.Options{ExtProc: ep}, Logger: log, Metrics: controlplane.NewMetrics(reg)})
+	cp := controlplane.New(controlplane.Options{Translator: translator.Options{ExtProc: ep}, Logger: log, Metrics: controlplane.NewMetrics(reg),
+		Images: imagegate.Options{Metrics: imagegate.NewMetrics(reg)}})
+	go cp.RetryFailedImages(ctx, 30*time.Second)
 	ready := make(chan error, 1)
 	go cp.WatchFile(ctx, *policyFile, time.Second, func(err error) { ready <- err })
 	if err := <-ready; err != nil {

@@ -14,6 +14,8 @@ Usage:
   mcpmesh controlplane [flags]       serve the policy to Envoy sidecars and ext_proc over ADS
   mcpmesh extproc      [flags]       run the inline inspection service (Envoy ext_proc)
   mcpmesh validate     FILE...       check policy files; every error with file:line:column and field
+  mcpmesh verify       [flags] FILE  verify every server image's signature once (for CI); exit 1 on any failure
+  mcpmesh status       [flags]       show what the control plane serves: image state of every server, node ACKs
   mcpmesh lock         [flags]       pin a server's tool definitions (for poisoning.lockFile)
   mcpmesh version                    print versions
 
@@ -38,6 +40,10 @@ func main() {
 		err = runLock(args)
 	case "validate":
 		os.Exit(runValidate(args, os.Stdout, os.Stderr))
+	case "verify":
+		os.Exit(runVerify(args, os.Stdout, os.Stderr))
+	case "status":
+		os.Exit(runStatus(args, os.Stdout, os.Stderr))
 	case "version":
 		printVersion()
 	case "-h", "--help", "help":

@@ -23,7 +23,8 @@ func TestValidateReportsEveryErrorWithPosition(t *testing.T) {
 		bad + ":3:11: servers[0].name:",
 		bad + ":4:15: servers[0].upstream:",
 		bad + ":6:7: servers[0].tools.alow:",
-		"3 error(s)",
+		bad + ":3:5: servers[0].image: required field is missing",
+		"4 error(s)",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)

@@ -86,6 +86,7 @@ func FuzzParse(f *testing.F) {
 				if err == nil && tc.Name != m.ParamName() {
 					t.Fatalf("ToolCall name %q, ParamName %q", tc.Name, m.ParamName())
 				}
+				sameToolCall(t, m)
 			}
 			_ = m.ParamName()
 			if m.Result != nil {

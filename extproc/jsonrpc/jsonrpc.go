@@ -38,6 +38,11 @@ type Message struct {
 	Params jsontext.Value // nil when absent; object or array when present
 	Result jsontext.Value // nil when absent
 	Error  jsontext.Value // nil when absent; an object with integer "code" and string "message"
+
+	// parsedParams is Params as Parse read (and validated) it. Set by
+	// Parse only, and only read afterwards; while Params is still that
+	// very slice, readers may skip validating it again.
+	parsedParams jsontext.Value
 }
 
 // IsRequest reports whether the message has a method and an id.
@@ -556,7 +561,7 @@ func (p *parser) message(m *Message) error {
 			if k := v.Kind(); k != '{' && k != '[' {
 				return p.invalid(ErrInvalid, "params must be an object or an array, not a %s", kindName(k))
 			}
-			m.Params = v
+			m.Params, m.parsedParams = v, v
 		case "result":
 			m.Result = v
 		case "error":

@@ -3,6 +3,8 @@ package jsonrpc
 import (
 	"bytes"
 	"fmt"
+	"sync"
+	"sync/atomic"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -30,16 +32,56 @@ var (
 // ErrCaseVariantKey. Other
 // members (such as "task") are allowed. The method itself is not checked.
 // Arguments and Meta alias Params.
+//
+// It is small enough to be inlined, so the ToolCall stays on the caller's
+// stack when the caller does not keep it.
 func (m *Message) ToolCall() (*ToolCall, error) {
+	tc := new(ToolCall)
+	if err := m.ReadToolCall(tc, ""); err != nil {
+		return nil, err
+	}
+	return tc, nil
+}
+
+// ReadToolCall is ToolCall into tc. When the tool's name equals
+// known, tc.Name is set to known itself, so that interceptors that already
+// have the name (the exchange read it) do not allocate a copy of it.
+func (m *Message) ReadToolCall(tc *ToolCall, known string) error {
+	*tc = ToolCall{}
 	if m.Params == nil {
-		return nil, fmt.Errorf("%w: tools/call without params", ErrInvalid)
+		return fmt.Errorf("%w: tools/call without params", ErrInvalid)
 	}
 	if k := m.Params.Kind(); k != '{' {
-		return nil, fmt.Errorf("%w: tools/call params must be an object, not a %s", ErrInvalid, kindName(k))
+		return fmt.Errorf("%w: tools/call params must be an object, not a %s", ErrInvalid, kindName(k))
 	}
-	tc := new(ToolCall)
+	if m.validated() {
+		return readToolCallValid(m.Params, tc, known)
+	}
+	r := getReader(m.Params)
+	defer putReader(r)
+	p := parser{body: m.Params, dec: &r.dec}
+	d := p.dec
+	if err := p.token(); err != nil {
+		return err
+	}
 	hasName := false
-	err := eachMember(m.Params, func(name []byte, val jsontext.Value) error {
+	for {
+		k := d.PeekKind()
+		if k == '}' {
+			break
+		}
+		if k == 0 {
+			return p.token()
+		}
+		rawName, err := p.value()
+		if err != nil {
+			return err
+		}
+		val, err := p.value()
+		if err != nil {
+			return err
+		}
+		name := unquoteName(rawName)
 		switch string(name) {
 		case "name":
 			if val.Kind() != '"' {
@@ -49,40 +91,235 @@ func (m *Message) ToolCall() (*ToolCall, error) {
 			if len(n) == 0 {
 				return fmt.Errorf("%w: the tool name must not be empty", ErrInvalid)
 			}
-			tc.Name = string(n)
+			if string(n) == known {
+				tc.Name = known
+			} else {
+				tc.Name = internName(n)
+			}
 			hasName = true
 		case "arguments":
 			// The official SDKs send and accept "arguments": null for a call
 			// without arguments; it means the same as leaving it out.
-			if val.Kind() == 'n' {
-				return nil
-			}
-			if val.Kind() != '{' {
+			switch val.Kind() {
+			case 'n':
+			case '{':
+				tc.Arguments = val
+			default:
 				return fmt.Errorf("%w: the tool arguments must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
 			}
-			tc.Arguments = val
 		case "_meta":
-			if val.Kind() == 'n' {
-				return nil
-			}
-			if val.Kind() != '{' {
+			switch val.Kind() {
+			case 'n':
+			case '{':
+				tc.Meta = val
+			default:
 				return fmt.Errorf("%w: _meta must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
 			}
-			tc.Meta = val
 		default:
 			if n := caseVariant(name, toolCallNames); n != nil {
 				return fmt.Errorf("%w: %q in tools/call params (for %q)", ErrCaseVariantKey, name, n)
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	}
+	if err := p.token(); err != nil {
+		return err
+	}
+	if err := p.end(); err != nil {
+		return err
 	}
 	if !hasName {
-		return nil, fmt.Errorf("%w: tools/call params need a tool name", ErrInvalid)
+		return fmt.Errorf("%w: tools/call params need a tool name", ErrInvalid)
 	}
-	return tc, nil
+	return nil
+}
+
+// validated reports whether Params is still the text Parse validated: the
+// same bytes, not a copy (raw fields are never modified in place).
+func (m *Message) validated() bool {
+	p, v := m.Params, m.parsedParams
+	return len(p) > 0 && len(p) == len(v) && &p[0] == &v[0]
+}
+
+// readToolCallValid is ReadToolCall for params that Parse validated: the
+// same checks in the same order, on members found without validating the
+// text again (one pass of the decoder over a 1 KB call costs about as much
+// as the rest of reading it).
+func readToolCallValid(params []byte, tc *ToolCall, known string) error {
+	hasName := false
+	for it := (members{b: params, i: 1}); it.next(); {
+		name, val := unquoteName(it.name), jsontext.Value(it.val)
+		switch string(name) {
+		case "name":
+			if val.Kind() != '"' {
+				return fmt.Errorf("%w: the tool name must be a string, not a %s", ErrInvalid, kindName(val.Kind()))
+			}
+			n := unquoteName(val)
+			if len(n) == 0 {
+				return fmt.Errorf("%w: the tool name must not be empty", ErrInvalid)
+			}
+			if string(n) == known {
+				tc.Name = known
+			} else {
+				tc.Name = internName(n)
+			}
+			hasName = true
+		case "arguments":
+			switch val.Kind() {
+			case 'n':
+			case '{':
+				tc.Arguments = val
+			default:
+				return fmt.Errorf("%w: the tool arguments must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
+			}
+		case "_meta":
+			switch val.Kind() {
+			case 'n':
+			case '{':
+				tc.Meta = val
+			default:
+				return fmt.Errorf("%w: _meta must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
+			}
+		default:
+			if n := caseVariant(name, toolCallNames); n != nil {
+				return fmt.Errorf("%w: %q in tools/call params (for %q)", ErrCaseVariantKey, name, n)
+			}
+		}
+	}
+	if !hasName {
+		return fmt.Errorf("%w: tools/call params need a tool name", ErrInvalid)
+	}
+	return nil
+}
+
+// members walks the members of a valid JSON object text: name is the raw
+// name (quoted), val the raw value, both slices of b with a capacity cut
+// at their end.
+type members struct {
+	b         []byte
+	i         int
+	name, val []byte
+}
+
+func (it *members) next() bool {
+	b := it.b
+	i := skipSpace(b, it.i)
+	if i < len(b) && b[i] == ',' {
+		i = skipSpace(b, i+1)
+	}
+	if i >= len(b) || b[i] != '"' {
+		return false // '}': the end
+	}
+	end := endOfString(b, i)
+	it.name = b[i:end:end]
+	i = skipSpace(b, skipSpace(b, end)+1) // past the colon
+	end = endOfValue(b, i)
+	it.val = b[i:end:end]
+	it.i = end
+	return true
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// endOfValue returns the offset just past the JSON value at i in the
+// valid text b.
+func endOfValue(b []byte, i int) int {
+	if i >= len(b) {
+		return len(b)
+	}
+	switch b[i] {
+	case '"':
+		return endOfString(b, i)
+	case '{', '[':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				i = endOfString(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return len(b)
+	}
+	for i < len(b) {
+		switch b[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// endOfString returns the offset just past the string literal at i: the
+// first quote after it not escaped by an odd run of backslashes.
+func endOfString(b []byte, i int) int {
+	for j := i + 1; j < len(b); {
+		k := bytes.IndexByte(b[j:], '"')
+		if k < 0 {
+			return len(b)
+		}
+		j += k
+		n := 0
+		for l := j - 1; l > i && b[l] == '\\'; l-- {
+			n++
+		}
+		if n%2 == 0 {
+			return j + 1
+		}
+		j++
+	}
+	return len(b)
+}
+
+// Tool names are interned: a server has a few tools, called over and over,
+// and each call would otherwise copy its name. The table is bounded in
+// entries and name length; past the bounds names are simply copied.
+const (
+	maxInterned   = 1024
+	maxInternName = 128
+)
+
+var interned struct {
+	names atomic.Pointer[map[string]string] // read without locking; replaced on insert
+	mu    sync.Mutex                        // serialises inserts
+}
+
+func internName(b []byte) string {
+	if m := interned.names.Load(); m != nil {
+		if s, ok := (*m)[string(b)]; ok {
+			return s
+		}
+	}
+	s := string(b)
+	if len(s) > maxInternName {
+		return s
+	}
+	interned.mu.Lock()
+	defer interned.mu.Unlock()
+	var old map[string]string
+	if m := interned.names.Load(); m != nil {
+		old = *m
+	}
+	if _, ok := old[s]; ok || len(old) >= maxInterned {
+		return s
+	}
+	next := make(map[string]string, len(old)+1)
+	for k, v := range old {
+		next[k] = v
+	}
+	next[s] = s
+	interned.names.Store(&next)
+	return s
 }
 
 // ParamName is the primary name carried by the params of a request:

@@ -1,6 +1,7 @@
 package jsonrpc
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"strings"
@@ -60,6 +61,7 @@ func TestToolCall(t *testing.T) {
 		} else {
 			m = toolCallMessage(t, tt.params)
 		}
+		sameToolCall(t, m)
 		tc, err := m.ToolCall()
 		if tt.wantErr != nil {
 			if !errors.Is(err, tt.wantErr) {
@@ -275,5 +277,69 @@ func TestFilterToolsInResponse(t *testing.T) {
 	}
 	if string(b.Messages[0].Result) == body {
 		t.Error("the body was modified")
+	}
+}
+
+// raceEnabled is set by the race detector's build, whose sync.Pool drops
+// items at random.
+var raceEnabled bool
+
+// Reading a tools/call allocates nothing once its tool name is known: the
+// name given, or one seen before.
+func TestReadToolCallAllocations(t *testing.T) {
+	m := toolCallMessage(t, `{"name":"get_weather","arguments":{"city":"Paris"},"_meta":{"progressToken":1}}`)
+	var tc ToolCall
+	if err := m.ReadToolCall(&tc, "other"); err != nil || tc.Name != "get_weather" || string(tc.Arguments) != `{"city":"Paris"}` {
+		t.Fatalf("%+v %v", tc, err)
+	}
+	// A name, interned or not, is a copy, not a view of the message.
+	for _, name := range []string{"fresh_tool", strings.Repeat("n", maxInternName+1)} {
+		body := []byte(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"` + name + `"}}`)
+		b, err := Parse(body, Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Messages[0].ReadToolCall(&tc, ""); err != nil {
+			t.Fatal(err)
+		}
+		clear(body)
+		if tc.Name != name {
+			t.Errorf("the name %q aliases the body", name)
+		}
+	}
+	if raceEnabled {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	for _, known := range []string{"get_weather", ""} {
+		if n := testing.AllocsPerRun(100, func() {
+			if err := m.ReadToolCall(&tc, known); err != nil {
+				t.Fatal(err)
+			}
+		}); n != 0 {
+			t.Errorf("known %q: %v allocations", known, n)
+		}
+	}
+}
+
+// sameToolCall checks that reading the params Parse validated (without
+// validating them again) gives what reading a copy of them gives.
+func sameToolCall(t *testing.T, m *Message) {
+	t.Helper()
+	if m.Params == nil {
+		return
+	}
+	cp := *m
+	cp.Params = bytes.Clone(m.Params)
+	if !m.validated() || cp.validated() {
+		t.Fatalf("validated: parsed %v, copy %v", m.validated(), cp.validated())
+	}
+	a, aerr := m.ToolCall()
+	b, berr := cp.ToolCall()
+	if (aerr == nil) != (berr == nil) || aerr != nil && aerr.Error() != berr.Error() {
+		t.Fatalf("%s: errors %v and %v", m.Params, aerr, berr)
+	}
+	if aerr == nil && (a.Name != b.Name || string(a.Arguments) != string(b.Arguments) || string(a.Meta) != string(b.Meta) ||
+		(a.Arguments == nil) != (b.Arguments == nil) || (a.Meta == nil) != (b.Meta == nil)) {
+		t.Fatalf("%s: %+v and %+v", m.Params, a, b)
 	}
 }

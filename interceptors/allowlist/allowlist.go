@@ -22,6 +22,9 @@ type Allowlist struct {
 	allowAll bool
 	allow    []toolglob.Pattern
 	deny     []toolglob.Pattern
+	// The rule names Decide returns, one per pattern, built once so that
+	// deciding a call allocates nothing.
+	allowRules, denyRules []string
 }
 
 var _ interceptors.Interceptor = (*Allowlist)(nil)
@@ -36,6 +39,8 @@ func New(rules ir.ToolRules) (*Allowlist, error) {
 	if a.deny, err = compile(rules.Deny); err != nil {
 		return nil, err
 	}
+	a.allowRules = ruleNames("tools.allow", a.allow)
+	a.denyRules = ruleNames("tools.deny", a.deny)
 	return a, nil
 }
 
@@ -51,21 +56,29 @@ func compile(pats []string) ([]toolglob.Pattern, error) {
 	return out, nil
 }
 
+func ruleNames(prefix string, pats []toolglob.Pattern) []string {
+	out := make([]string, len(pats))
+	for i, p := range pats {
+		out[i] = fmt.Sprintf("%s %q", prefix, p)
+	}
+	return out
+}
+
 // Decide reports whether tool may be used and the rule that decided it.
 // Names are compared exactly as the server will see them: case-sensitive,
 // after JSON unescaping, with no normalisation.
 func (a *Allowlist) Decide(tool string) (allowed bool, rule string) {
-	for _, p := range a.deny {
+	for i, p := range a.deny {
 		if p.Match(tool) {
-			return false, fmt.Sprintf("tools.deny %q", p)
+			return false, a.denyRules[i]
 		}
 	}
 	if a.allowAll {
 		return true, "tools: no allow list"
 	}
-	for _, p := range a.allow {
+	for i, p := range a.allow {
 		if p.Match(tool) {
-			return true, fmt.Sprintf("tools.allow %q", p)
+			return true, a.allowRules[i]
 		}
 	}
 	return false, "tools.allow (no pattern matches)"

@@ -44,6 +44,10 @@ func TestDecide(t *testing.T) {
 			if ok != c.ok || rule != c.rule {
 				t.Errorf("Decide(%q) = %v, %q; want %v, %q", c.tool, ok, rule, c.ok, c.rule)
 			}
+			// Deciding runs on every call: it builds no string.
+			if n := testing.AllocsPerRun(10, func() { a.Decide(c.tool) }); n != 0 {
+				t.Errorf("Decide(%q): %v allocations", c.tool, n)
+			}
 		})
 	}
 }

@@ -57,6 +57,7 @@ type Catalog struct {
 // entry is what the catalog knows about one tool.
 type entry struct {
 	schema *jsonschema.Schema // nil when the tool's schema is unusable
+	fast   *fastNode          // the allocation-free check of schema
 	hash   [32]byte
 	reason string // why schema is nil
 	gen    uint64 // the Learn that last listed the tool
@@ -65,6 +66,7 @@ type entry struct {
 // compiled is the outcome of compiling one distinct schema.
 type compiled struct {
 	schema *jsonschema.Schema
+	fast   *fastNode
 	err    string // set when compilation failed
 	size   int
 }
@@ -211,12 +213,12 @@ func (c *Catalog) Learn(result jsontext.Value) error {
 				if s, err := compileSchema(t.schema); err != nil {
 					cs.err = "inputSchema does not compile: " + err.Error()
 				} else {
-					cs.schema = s
+					cs.schema, cs.fast = s, buildFast(s)
 				}
 				c.cache[hashes[i]] = cs
 				c.bytes += cs.size
 			}
-			e.schema, e.reason = cs.schema, cs.err
+			e.schema, e.fast, e.reason = cs.schema, cs.fast, cs.err
 		}
 		if e.schema == nil {
 			problems = append(problems, ToolError{Index: t.index, Tool: t.name, Reason: clip(e.reason, maxDetail)})

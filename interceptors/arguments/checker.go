@@ -21,11 +21,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
@@ -68,6 +70,7 @@ type rule struct {
 	mode     string
 	required bool
 	schema   *jsonschema.Schema
+	fast     *fastNode // schema's allocation-free check
 	allow    []*regexp.Regexp
 	deny     []*regexp.Regexp
 	prefixes []prefix
@@ -84,8 +87,8 @@ type rule struct {
 }
 
 type prefix struct {
-	clean string // "/srv/data"
-	slash string // "/srv/data/"; "/" for the root
+	clean  string // "/srv/data"
+	slashB []byte // "/srv/data/"; "/" for the root
 }
 
 // New compiles a: tool globs, regexes, schemas, path prefixes and the
@@ -146,6 +149,7 @@ func compileRule(i int, ar ir.ArgumentRule) (rule, error) {
 		if r.schema, err = compileSchema(ar.Schema); err != nil {
 			return r, fmt.Errorf("schema: %w", err)
 		}
+		r.fast = buildFast(r.schema)
 	}
 	for _, p := range ar.Allow {
 		re, err := regexp.Compile(p)
@@ -168,9 +172,9 @@ func compileRule(i int, ar ir.ArgumentRule) (rule, error) {
 			return r, fmt.Errorf("path prefix %q: must be an absolute path, without NUL or backslash", p)
 		}
 		clean := path.Clean(p)
-		pre := prefix{clean: clean, slash: clean + "/"}
+		pre := prefix{clean: clean, slashB: []byte(clean + "/")}
 		if clean == "/" {
-			pre.slash = "/"
+			pre.slashB = []byte("/")
 		}
 		r.prefixes = append(r.prefixes, pre)
 		shown = append(shown, clean)
@@ -224,8 +228,8 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 	if tool != "" && !c.checkUnknown && !c.anyRule(tool) {
 		return nil // nothing to check: no allocation
 	}
-	tc, err := m.ToolCall()
-	if err != nil {
+	var tc jsonrpc.ToolCall
+	if err := m.ReadToolCall(&tc, tool); err != nil {
 		return fmt.Errorf("tools/call params: %w", err)
 	}
 	tool = tc.Name
@@ -233,7 +237,8 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 	if args == nil {
 		args = emptyObject
 	}
-	r := run{c: c, x: x}
+	r := getRun(c, x)
+	defer putRun(r)
 	if c.checkUnknown {
 		r.checkSchema(tool, args)
 	}
@@ -288,12 +293,38 @@ func (c *Checker) learn(x *interceptors.Exchange) {
 	}
 }
 
-// run is the state of checking one tools/call.
+// run is the state of checking one tools/call. Runs are pooled, with the
+// walker and buffers they use, so that a call that passes every check
+// allocates nothing.
 type run struct {
 	c       *Checker
 	x       *interceptors.Exchange
 	n       int // findings recorded
 	dropped int // findings left out past maxFindings
+
+	w     walker  // selects the values of a rule
+	fast  fastRun // scratch of the fast schema check and of unescaping
+	canon []byte  // canonical form of an enum candidate
+}
+
+var runs = sync.Pool{New: func() any { return new(run) }}
+
+func getRun(c *Checker, x *interceptors.Exchange) *run {
+	r := runs.Get().(*run)
+	r.c, r.x, r.n, r.dropped = c, x, 0, 0
+	return r
+}
+
+func putRun(r *run) {
+	r.c, r.x = nil, nil
+	r.w.release()
+	if cap(r.fast.scratch) > 64<<10 {
+		r.fast.scratch = nil
+	}
+	if cap(r.canon) > 64<<10 {
+		r.canon = nil
+	}
+	runs.Put(r)
 }
 
 // report records f, within the per-message bound. Past the bound, only a
@@ -339,6 +370,9 @@ func (r *run) checkSchema(tool string, args jsontext.Value) {
 		})
 		return
 	}
+	if e.fast != nil && r.fast.valid(e.fast, args, 0) {
+		return // certainly valid: nothing to decode or describe
+	}
 	doc, err := decode(args)
 	if err != nil {
 		// The arguments passed the strict parser; this cannot happen.
@@ -360,8 +394,8 @@ func (r *run) checkSchema(tool string, args jsontext.Value) {
 
 // applyRule selects the rule's values and checks each.
 func (r *run) applyRule(ru *rule, args jsontext.Value) error {
-	w := getWalker(args)
-	defer putWalker(w)
+	w := &r.w
+	w.reset(args)
 	w.run, w.rule = r, ru
 	var err error
 	w.where, err = ru.path.Walk(&w.dec, w.src, append(w.where[:0], argpath.Root...), w)
@@ -397,16 +431,20 @@ func (r *run) value(ru *rule, where []byte, v jsontext.Value) {
 				r.violate(ru, ru.nPrefixes, where, detail)
 			}
 		} else {
-			r.checkString(ru, where, argpath.Unquote(v))
+			r.checkString(ru, where, r.fast.unquote(v))
 		}
 	}
 	if ru.enum != nil {
-		cv, err := canonical(nil, v)
-		if _, ok := ru.enum[string(cv)]; err != nil || !ok {
+		var err error
+		r.canon, err = canonical(r.canon[:0], v)
+		if _, ok := ru.enum[string(r.canon)]; err != nil || !ok {
 			r.violate(ru, ru.nEnum, where, "value is not one of the allowed values")
 		}
 	}
 	if ru.schema != nil {
+		if r.fast.valid(ru.fast, v, 0) {
+			return
+		}
 		doc, err := decode(v)
 		if err != nil {
 			r.violate(ru, ru.nSchema, where, "the value cannot be decoded")
@@ -465,13 +503,39 @@ func checkPath(s []byte, ru *rule) string {
 	case len(s) == 0 || s[0] != '/':
 		return "path is not absolute"
 	}
-	p := path.Clean(string(s))
+	p := s
+	if !isClean(s) {
+		p = []byte(path.Clean(string(s)))
+	}
 	for _, pre := range ru.prefixes {
-		if p == pre.clean || strings.HasPrefix(p, pre.slash) {
+		if string(p) == pre.clean || bytes.HasPrefix(p, pre.slashB) {
 			return ""
 		}
 	}
 	return ru.prefixDetail
+}
+
+// isClean reports whether path.Clean leaves the absolute path s as it is:
+// no empty, "." or ".." element and no trailing slash (but "/" itself).
+// Most paths are, and need no copy then.
+func isClean(s []byte) bool {
+	if len(s) == 1 {
+		return true
+	}
+	if s[len(s)-1] == '/' {
+		return false
+	}
+	start := 1
+	for i := 1; i <= len(s); i++ {
+		if i == len(s) || s[i] == '/' {
+			el := s[start:i]
+			if len(el) == 0 || string(el) == "." || string(el) == ".." {
+				return false
+			}
+			start = i + 1
+		}
+	}
+	return true
 }
 
 func kindName(k jsontext.Kind) string {

@@ -28,19 +28,29 @@ var walkers = sync.Pool{New: func() any { return new(walker) }}
 
 func getWalker(src []byte) *walker {
 	w := walkers.Get().(*walker)
-	w.src = src
-	w.buf = *bytes.NewBuffer(src) // read in place, without copying
-	w.dec.Reset(&w.buf)
+	w.reset(src)
 	return w
 }
 
 func putWalker(w *walker) {
+	w.release()
+	walkers.Put(w)
+}
+
+// reset makes w read src from its start.
+func (w *walker) reset(src []byte) {
+	w.src = src
+	w.buf = *bytes.NewBuffer(src) // read in place, without copying
+	w.dec.Reset(&w.buf)
+}
+
+// release drops w's references to what it read.
+func (w *walker) release() {
 	w.src = nil
 	w.buf = bytes.Buffer{}
-	w.dec.Reset(&w.buf) // drop references to the source
+	w.dec.Reset(&w.buf)
 	w.where = w.where[:0]
 	w.run, w.rule = nil, nil
-	walkers.Put(w)
 }
 
 // value reads the next value and returns it as a slice of the source.

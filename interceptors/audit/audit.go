@@ -36,7 +36,10 @@ type Record struct {
 	// that changed nothing ("would have blocked").
 	Findings      []interceptors.Finding `json:"findings,omitempty"`
 	PolicyVersion string                 `json:"policy_version,omitempty"`
-	LatencyMicros int64                  `json:"latency_us"`
+	// Image is the server's verified image (repo@sha256:...), or
+	// "unverified-local" for a server the policy runs unverified.
+	Image         string `json:"image,omitempty"`
+	LatencyMicros int64  `json:"latency_us"`
 }
 
 // Logger serialises records to one sink.
@@ -76,14 +79,22 @@ func (l *Logger) Write(r *Record) error {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	b, err := json.Marshal(r)
-	if err != nil {
+	b, ok := appendRecord(l.buf[:0], r)
+	if !ok {
+		// What appendRecord cannot write, Marshal refuses: let it say why.
+		_, err := json.Marshal(r)
+		if err == nil {
+			err = errors.New("the record cannot be encoded")
+		}
 		return fmt.Errorf("%w: %v", ErrWrite, err)
 	}
-	l.buf = append(append(l.buf[:0], b...), '\n')
+	l.buf = append(b, '\n')
 	n, err := l.w.Write(l.buf)
 	if err == nil && n != len(l.buf) {
 		err = io.ErrShortWrite
+	}
+	if cap(l.buf) > 1<<20 {
+		l.buf = nil // one huge record must not pin its buffer
 	}
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrWrite, err)

@@ -23,10 +23,12 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 
+	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
@@ -176,8 +178,8 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 			return nil // nothing to check: no parsing
 		}
 	}
-	tc, err := m.ToolCall()
-	if err != nil {
+	var tc jsonrpc.ToolCall
+	if err := m.ReadToolCall(&tc, tool); err != nil {
 		return fmt.Errorf("tools/call params: %w", err)
 	}
 	if tc.Name != tool {
@@ -186,14 +188,39 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 	if tc.Arguments == nil || (active == 0 && !c.detect) {
 		return nil
 	}
-	s := scan{c: c, x: x, src: tc.Arguments}
-	s.buf = *bytes.NewBuffer(tc.Arguments)
+	if active == 0 && !mayHoldURL(tc.Arguments) {
+		return nil // detection only, and no string can hold "://"
+	}
+	s := scans.Get().(*scan)
+	defer s.release()
+	s.c, s.x, s.src = c, x, tc.Arguments
+	s.buf = *bytes.NewBuffer(tc.Arguments) // read in place, without copying
 	s.dec.Reset(&s.buf)
-	s.where = append(make([]byte, 0, 64), argpath.Root...)
+	s.where = append(s.where[:0], argpath.Root...)
 	if err := s.walk(active, 0, false); err != nil {
 		return fmt.Errorf("tools/call arguments: %w", err)
 	}
 	return nil
+}
+
+// mayHoldURL reports whether a string of the JSON text args may hold
+// "://": the text holds it, or holds escapes, which could spell it.
+func mayHoldURL(args []byte) bool {
+	return bytes.Contains(args, []byte("://")) || bytes.IndexByte(args, '\\') >= 0
+}
+
+// scans keeps the decoder and location buffer of a scan between calls.
+var scans = sync.Pool{New: func() any { return new(scan) }}
+
+func (s *scan) release() {
+	s.c, s.x, s.src = nil, nil, nil
+	s.buf = bytes.Buffer{}
+	s.dec.Reset(&s.buf) // drop references to the arguments
+	s.findings = 0
+	if cap(s.where) > 4<<10 {
+		s.where = nil
+	}
+	scans.Put(s)
 }
 
 // applicable is the set of argument paths (bit i for c.paths[i]) that
@@ -235,7 +262,7 @@ func (s *scan) walk(active uint64, depth int, declared bool) error {
 				return err
 			}
 			name := argpath.Unquote(rawName)
-			next, ends := s.step(active, depth, func(seg *argpath.Segment) bool { return seg.Member(name) })
+			next, ends := s.step(active, depth, name, -1)
 			if next == 0 && !declared && !ends && !s.c.detect {
 				if err := d.SkipValue(); err != nil {
 					return err
@@ -256,7 +283,7 @@ func (s *scan) walk(active uint64, depth int, declared bool) error {
 			return err
 		}
 		for i := 0; d.PeekKind() != ']'; i++ {
-			next, ends := s.step(active, depth, func(seg *argpath.Segment) bool { return seg.Element(i) })
+			next, ends := s.step(active, depth, nil, i)
 			if next == 0 && !declared && !ends && !s.c.detect {
 				if err := d.SkipValue(); err != nil {
 					return err
@@ -295,14 +322,15 @@ func (s *scan) walk(active uint64, depth int, declared bool) error {
 	return nil
 }
 
-// step follows the member or element selected by match from the paths in
-// active: next holds the paths that continue below it, ends reports
-// whether one of them ends there.
-func (s *scan) step(active uint64, depth int, match func(*argpath.Segment) bool) (next uint64, ends bool) {
+// step follows the member name (or, when index >= 0, the array element)
+// from the paths in active: next holds the paths that continue below it,
+// ends reports whether one of them ends there.
+func (s *scan) step(active uint64, depth int, name []byte, index int) (next uint64, ends bool) {
 	for rest := active; rest != 0; rest &= rest - 1 {
 		i := bits.TrailingZeros64(rest)
 		p := &s.c.paths[i]
-		if !match(&p.path[depth]) {
+		seg := &p.path[depth]
+		if index >= 0 && !seg.Element(index) || index < 0 && !seg.Member(name) {
 			continue
 		}
 		if depth+1 == len(p.path) {

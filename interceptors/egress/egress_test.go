@@ -262,6 +262,16 @@ func TestDetect(t *testing.T) {
 			t.Errorf("%q: %v %+v", s, x.Action, x.Findings)
 		}
 	}
+	// The text of the arguments need not hold "://" for a string to.
+	for _, args := range []string{
+		`{"t":"see https:\/\/evil.com\/x"}`,
+		`{"t":"see https://evil.com/x"}`,
+		`{"t":"see https://evil.com/x"}`,
+	} {
+		if x := run(t, on, "t", args); x.Action != interceptors.Deny || len(x.Findings) != 1 || !strings.Contains(x.Findings[0].Detail, `"evil.com"`) {
+			t.Errorf("%s: %v %+v", args, x.Action, x.Findings)
+		}
+	}
 }
 
 func TestAllowPrivate(t *testing.T) {
@@ -355,5 +365,27 @@ func BenchmarkEgress1KB(b *testing.B) {
 		if x.Action != interceptors.Allow {
 			b.Fatal(x.Findings)
 		}
+	}
+}
+
+// raceEnabled is set by the race detector's build, whose sync.Pool drops
+// items at random.
+var raceEnabled bool
+
+// A call without destinations costs no allocation, however many strings
+// detection reads (each URL found is parsed, which allocates).
+func TestCallWithoutURLsDoesNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	c := mustNew(t, &ir.Egress{Detect: true, Allow: []string{"api.example.com"}, Arguments: []string{"fetch:url", "*:targets.*.host"}})
+	x := call("summarise", `{"title":"Quarterly report","notes":"see the attached report: 12 pages, 3 tables","tags":["finance","q3"],"n":[1,2,{"deep":"plain text"}]}`)
+	if n := testing.AllocsPerRun(100, func() {
+		x.Action, x.Findings = interceptors.Allow, x.Findings[:0]
+		if err := c.Intercept(context.Background(), x); err != nil || x.Action != interceptors.Allow {
+			t.Fatalf("%v %v", err, x.Findings)
+		}
+	}); n != 0 {
+		t.Errorf("%v allocations per call", n)
 	}
 }

@@ -77,10 +77,10 @@ func Inspect(_ context.Context, x *interceptors.Exchange, name string, opts Opti
 		if fd.v == nil {
 			continue
 		}
-		out, changed, err := rewrite(fd.v, opts.SkipBinary, func(path []string, s string) (string, bool) {
+		out, changed, err := rewrite(fd.v, opts.SkipBinary, func(path []string, s string) (edit, bool) {
 			dets = detect(x.Direction, fd.name, path, s, dets[:0])
 			if len(dets) == 0 {
-				return "", false
+				return edit{}, false
 			}
 			where := Where(fd.name, path)
 			spans = spans[:0]
@@ -112,10 +112,10 @@ func Inspect(_ context.Context, x *interceptors.Exchange, name string, opts Opti
 				}
 			}
 			if len(spans) == 0 {
-				return "", false
+				return edit{}, false
 			}
 			nRedact += len(spans)
-			return Apply(s, spans), true
+			return edit{spans: spans}, true
 		})
 		if err != nil {
 			return fmt.Errorf("%s: %s: %w", name, fd.name, err)

@@ -54,13 +54,24 @@ var ErrTooDeep = errors.New("redact: JSON nested too deeply")
 func Rewrite(v jsontext.Value, f func(path []string, s string) (replacement string, changed bool)) (out jsontext.Value, changed bool, err error) {
 	w := getWalker(v)
 	defer putWalker(w)
-	return w.run(v, f)
+	return w.run(v, func(path []string, s string) (edit, bool) {
+		r, ok := f(path, s)
+		return edit{repl: r}, ok
+	})
 }
 
-// rewrite is Rewrite that, with skipBinary, leaves out binary payloads: the
-// string values of members "data" and "blob" of an object that also has a
-// "mimeType" member (MCP image and audio content, blob resource contents).
-func rewrite(v jsontext.Value, skipBinary bool, f func(path []string, s string) (string, bool)) (jsontext.Value, bool, error) {
+// edit is how a string changes: into repl, or, when spans is not nil, by
+// Apply(s, spans) (which the walker writes straight into the output).
+type edit struct {
+	repl  string
+	spans []Span
+}
+
+// rewrite is Rewrite with edits and that, with skipBinary, leaves out
+// binary payloads: the string values of members "data" and "blob" of an
+// object that also has a "mimeType" member (MCP image and audio content,
+// blob resource contents).
+func rewrite(v jsontext.Value, skipBinary bool, f func(path []string, s string) (edit, bool)) (jsontext.Value, bool, error) {
 	w := getWalker(v)
 	defer putWalker(w)
 	w.skipBinary = skipBinary
@@ -106,7 +117,7 @@ func putWalker(w *walker) {
 	walkers.Put(w)
 }
 
-func (w *walker) run(v jsontext.Value, f func([]string, string) (string, bool)) (jsontext.Value, bool, error) {
+func (w *walker) run(v jsontext.Value, f func([]string, string) (edit, bool)) (jsontext.Value, bool, error) {
 	d := &w.dec
 	var out []byte // the rewritten text, from the first change on
 	last := 0      // v[last:] is not yet copied to out
@@ -175,15 +186,20 @@ func (w *walker) run(v jsontext.Value, f func([]string, string) (string, bool)) 
 			if err != nil {
 				return nil, false, err
 			}
-			repl, ok := f(w.path, s)
+			e, ok := f(w.path, s)
 			if !ok {
 				continue
 			}
 			if out == nil {
-				out = make([]byte, 0, len(v)+len(repl)+16)
+				// The text as it is, give or take what the edit adds.
+				out = make([]byte, 0, len(v)+max(len(e.repl)-(end-start), 0)+32*len(e.spans)+16)
 			}
 			out = append(out, v[last:start]...)
-			out, _ = jsontext.AppendQuote(out, repl) // invalid UTF-8 becomes U+FFFD
+			if e.spans != nil {
+				out = appendApplied(out, s, e.spans)
+			} else {
+				out = appendQuote(out, e.repl) // invalid UTF-8 becomes U+FFFD
+			}
 			last = end
 		default:
 			if _, err := d.ReadValue(); err != nil {
@@ -216,7 +232,7 @@ func (w *walker) unquote(raw []byte) (string, error) {
 		}
 		return unsafe.String(&body[0], len(body)), nil
 	}
-	b, err := jsontext.AppendUnquote(nil, raw)
+	b, err := appendUnquote(nil, raw)
 	if err != nil {
 		return "", fmt.Errorf("redact: %w", err)
 	}
@@ -231,7 +247,7 @@ func (w *walker) unquoteValue(raw []byte) (string, error) {
 		return w.unquote(raw)
 	}
 	var err error
-	w.scratch, err = jsontext.AppendUnquote(w.scratch[:0], raw)
+	w.scratch, err = appendUnquote(w.scratch[:0], raw)
 	if err != nil {
 		return "", fmt.Errorf("redact: %w", err)
 	}

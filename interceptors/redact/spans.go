@@ -114,3 +114,22 @@ func looksLikeJSON(s string) bool {
 	t := strings.TrimLeft(s, " \t\r\n")
 	return t != "" && (t[0] == '{' || t[0] == '[')
 }
+
+// appendApplied appends the JSON quoting of Apply(s, spans) without
+// building that string first: in the common case (s is not a JSON text
+// that a plain splice could break) the runs of s between the spans and
+// the labels are quoted straight into dst. Labels are ASCII, so quoting in
+// pieces is quoting the whole, even where a span cuts a character.
+func appendApplied(dst []byte, s string, spans []Span) []byte {
+	if looksLikeJSON(s) {
+		return appendQuote(dst, Apply(s, spans))
+	}
+	dst = append(dst, '"')
+	last := 0
+	for _, sp := range merge(s, spans) {
+		dst = appendQuoted(dst, s[last:sp.Start])
+		dst = appendQuoted(dst, Label(sp.Rule))
+		last = sp.End
+	}
+	return append(appendQuoted(dst, s[last:]), '"')
+}

@@ -9,6 +9,7 @@ type keywordMatcher struct {
 	delta    []int32    // state*stride+class -> next state*stride, negative when the next state ends a keyword
 	out      [][]int32  // state -> keywords ending there (suffixes included)
 	keywords []string
+	maxLen   int // of the keywords
 }
 
 const outFlag = -1 << 31
@@ -17,6 +18,7 @@ func newKeywordMatcher(keywords []string) *keywordMatcher {
 	m := &keywordMatcher{keywords: keywords}
 	cols := 1
 	for _, k := range keywords {
+		m.maxLen = max(m.maxLen, len(k))
 		for i := 0; i < len(k); i++ {
 			c := lower(k[i])
 			if m.class[c] == 0 {
@@ -62,6 +64,7 @@ func newKeywordMatcher(keywords []string) *keywordMatcher {
 	// Breadth-first: failure links, inherited outputs and the full table.
 	fail := make([]int32, states)
 	queue := make([]int32, 0, states)
+	order := []int32{0} // states breadth-first
 	for col := 0; col < cols; col++ {
 		if nx := gotoT[col]; nx > 0 {
 			fail[nx] = 0
@@ -73,6 +76,7 @@ func newKeywordMatcher(keywords []string) *keywordMatcher {
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
+		order = append(order, s)
 		out[s] = append(out[s], out[fail[s]]...)
 		for col := 0; col < cols; col++ {
 			nx := gotoT[int(s)*cols+col]
@@ -84,14 +88,25 @@ func newKeywordMatcher(keywords []string) *keywordMatcher {
 			queue = append(queue, nx)
 		}
 	}
-	m.out = out
+	// Rows in breadth-first order: the shallow states, where a scan
+	// spends most of its time, share the first cache lines of the table.
+	rank := make([]int32, states)
+	for r, st := range order {
+		rank[st] = int32(r)
+	}
+	m.out = make([][]int32, states)
 	m.delta = make([]int32, len(gotoT))
-	for i, nx := range gotoT {
-		v := nx * int32(cols)
-		if len(out[nx]) > 0 {
-			v |= outFlag
+	for _, st := range order {
+		r := rank[st]
+		m.out[r] = out[st]
+		for col := 0; col < cols; col++ {
+			nx := gotoT[int(st)*cols+col]
+			v := rank[nx] * int32(cols)
+			if len(out[nx]) > 0 {
+				v |= outFlag
+			}
+			m.delta[int(r)*cols+col] = v
 		}
-		m.delta[i] = v
 	}
 	return m
 }
@@ -109,18 +124,73 @@ type hit struct {
 	pos int32
 }
 
-// scan appends to dst every occurrence of every keyword in s.
+// scan appends to dst every occurrence of every keyword in s, in the
+// order of their ends.
 func (m *keywordMatcher) scan(s string, dst []hit) []hit {
+	return m.scanFrom(s, 0, len(s), 0, dst)
+}
+
+// scanFrom runs the automaton from state st over s[from:to] and appends
+// the occurrences that end there.
+func (m *keywordMatcher) scanFrom(s string, from, to int, st int32, dst []hit) []hit {
 	delta, class := m.delta, &m.class
-	st := int32(0)
-	for i := 0; i < len(s); i++ {
+	for i := from; i < to; i++ {
 		v := delta[st+int32(class[s[i]])]
 		st = v &^ outFlag
 		if v < 0 {
-			for _, kw := range m.out[st/int32(m.stride)] {
-				dst = append(dst, hit{kw: kw, pos: int32(i + 1 - len(m.keywords[kw]))})
-			}
+			dst = m.emit(st, i, dst)
 		}
 	}
 	return dst
+}
+
+func (m *keywordMatcher) emit(st int32, i int, dst []hit) []hit {
+	for _, kw := range m.out[st/int32(m.stride)] {
+		dst = append(dst, hit{kw: kw, pos: int32(i + 1 - len(m.keywords[kw]))})
+	}
+	return dst
+}
+
+// stateAt is the automaton's state after s[:i]. It depends only on the
+// last maxLen bytes (the longest keyword prefix that ends there), so it is
+// found by running from the start state over those.
+func (m *keywordMatcher) stateAt(s string, i int) int32 {
+	st := int32(0)
+	for j := max(0, i-m.maxLen); j < i; j++ {
+		st = m.delta[st+int32(m.class[s[j]])] &^ outFlag
+	}
+	return st
+}
+
+// minSplit is the length from which scanLong splits a text.
+const minSplit = 2048
+
+// scanLong is scan for long texts: the two halves of s are scanned in one
+// loop, the second starting in the state the first would have reached
+// there. Each step of the automaton waits for the table load of the step
+// before; two independent walks let the processor overlap those waits.
+// tmp holds the second half's occurrences meanwhile.
+func (m *keywordMatcher) scanLong(s string, dst, tmp []hit) ([]hit, []hit) {
+	if len(s) < minSplit {
+		return m.scan(s, dst), tmp
+	}
+	half := len(s) / 2
+	first, second := s[:half], s[half:2*half]
+	second = second[:len(first)]
+	delta, class := m.delta, &m.class
+	a, b := int32(0), m.stateAt(s, half)
+	later := tmp[:0]
+	for i := 0; i < len(first); i++ { // bytes, not runes
+		va := delta[a+int32(class[first[i]])]
+		vb := delta[b+int32(class[second[i]])]
+		a, b = va&^outFlag, vb&^outFlag
+		if va < 0 {
+			dst = m.emit(a, i, dst)
+		}
+		if vb < 0 {
+			later = m.emit(b, half+i, later)
+		}
+	}
+	later = m.scanFrom(s, 2*half, len(s), b, later)
+	return append(dst, later...), later
 }

@@ -25,6 +25,7 @@ type pnodeOp int
 
 const (
 	pPass  pnodeOp = iota // empty-width assertion: offsets unchanged
+	pEnd                  // end of text (\z, $ without m): only where the text ends
 	pLit                  // literal
 	pClass                // one byte of a class
 	pRep                  // sub, min to max times (max -1: no bound)
@@ -52,7 +53,9 @@ func newPrefilter(re *syntax.Regexp) *prefilter {
 
 func (pf *prefilter) compile(re *syntax.Regexp) *pnode {
 	switch re.Op {
-	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+	case syntax.OpEndText:
+		return &pnode{op: pEnd}
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
 		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return &pnode{op: pPass}
 	case syntax.OpLiteral:
@@ -126,53 +129,88 @@ func (pf *prefilter) compile(re *syntax.Regexp) *pnode {
 // pstate is the text seen by one check.
 type pstate struct {
 	region  string
-	cut     bool // the text goes on past region
-	masks   []uint64
-	known   []bool
-	unknown bool // an offset went past the window: cannot tell
+	cut     bool     // the text goes on past region
+	masks   []uint64 // per class: bit d set when region[d] is in the class
+	upto    []uint8  // per class: how many bytes of region masks cover
+	high    uint64   // bit d set when region[d] is not ASCII
+	highTo  int      // how many bytes of region high covers
+	unknown bool     // the check cannot tell: the answer is yes
 }
 
 // check reports whether the pattern may match text at p.
-func (pf *prefilter) check(text string, p int, masks []uint64, known []bool) bool {
+//
+// Class masks are computed lazily, only as far into the window as some
+// way through the pattern has come: most candidates fail within a few
+// bytes of their keyword. Classes only model ASCII (under case folding a
+// class or literal may match a non-ASCII character such as U+212A for k),
+// so reaching a byte that is not ASCII makes the answer yes.
+func (pf *prefilter) check(text string, p int, masks []uint64, upto []uint8) bool {
 	region := text[p:min(len(text), p+prefilterWindow)]
-	for i := 0; i < len(region); i++ {
-		if region[i] >= utf8.RuneSelf {
-			return true
-		}
-	}
-	clear(known)
-	st := pstate{region: region, cut: p+len(region) < len(text), masks: masks, known: known}
+	clear(upto)
+	st := pstate{region: region, cut: p+len(region) < len(text), masks: masks, upto: upto}
 	out := pf.apply(&st, pf.root, 1)
 	return out != 0 || st.unknown
 }
 
-func (pf *prefilter) mask(st *pstate, class int) uint64 {
-	if !st.known[class] {
-		var m uint64
+// reach is how many bytes of the region the offsets in cur may read next.
+func (st *pstate) reach(cur uint64) int {
+	return min(len(st.region), bits.Len64(cur))
+}
+
+// nonASCII reports whether one of the offsets in cur (below n) holds a byte
+// that is not ASCII.
+func (st *pstate) nonASCII(cur uint64, n int) bool {
+	for ; st.highTo < n; st.highTo++ {
+		if st.region[st.highTo] >= utf8.RuneSelf {
+			st.high |= 1 << st.highTo
+		}
+	}
+	return cur&st.high&(1<<n-1) != 0
+}
+
+func (pf *prefilter) mask(st *pstate, class int, n int) uint64 {
+	if d := int(st.upto[class]); d < n {
+		m := st.masks[class]
+		if d == 0 {
+			m = 0
+		}
 		set := &pf.classes[class]
-		for d := 0; d < len(st.region); d++ {
+		for ; d < n; d++ {
 			if set[st.region[d]] {
 				m |= 1 << d
 			}
 		}
-		st.masks[class], st.known[class] = m, true
+		st.masks[class], st.upto[class] = m, uint8(n)
 	}
 	return st.masks[class]
 }
 
 func (pf *prefilter) apply(st *pstate, n *pnode, cur uint64) uint64 {
-	if cur == 0 {
+	if cur == 0 || st.unknown {
 		return 0
 	}
 	L := len(st.region)
 	switch n.op {
 	case pPass:
 		return cur
+	case pEnd:
+		// Where the window is cut the text goes on past it: no offset in
+		// it is the end of the text.
+		if st.cut {
+			return 0
+		}
+		return cur & (1 << L)
 	case pClass:
 		if st.cut && cur&(1<<L) != 0 {
 			st.unknown = true
+			return 0
 		}
-		return (cur & pf.mask(st, n.class)) << 1
+		r := st.reach(cur)
+		if st.nonASCII(cur, r) {
+			st.unknown = true
+			return 0
+		}
+		return (cur & pf.mask(st, n.class, r)) << 1
 	case pLit:
 		var next uint64
 		for c := cur; c != 0; c &= c - 1 {
@@ -185,6 +223,10 @@ func (pf *prefilter) apply(st *pstate, n *pnode, cur uint64) uint64 {
 			ok := true
 			for i := 0; i < k && ok; i++ {
 				c := rest[i]
+				if c >= utf8.RuneSelf {
+					st.unknown = true
+					return 0
+				}
 				if n.fold {
 					c = lower(c)
 				}
@@ -214,6 +256,17 @@ func (pf *prefilter) apply(st *pstate, n *pnode, cur uint64) uint64 {
 		return cur
 	case pRep:
 		x := cur
+		if sub := n.subs[0]; sub.op == pClass {
+			for i := 0; i < n.min; i++ {
+				if x = pf.apply(st, sub, x); x == 0 {
+					return 0
+				}
+			}
+			if n.max < 0 || n.max-n.min >= prefilterWindow {
+				return pf.star(st, sub.class, x, -1)
+			}
+			return pf.star(st, sub.class, x, n.max-n.min)
+		}
 		for i := 0; i < n.min; i++ {
 			if x = pf.apply(st, n.subs[0], x); x == 0 {
 				return 0
@@ -230,4 +283,59 @@ func (pf *prefilter) apply(st *pstate, n *pnode, cur uint64) uint64 {
 		return acc
 	}
 	return cur
+}
+
+// star is every offset reachable from those in cur through at most k
+// bytes of the class (any number when k < 0), at once, instead of byte
+// by byte. Adding the class mask to the starting bits that lie in it
+// carries each of them to the end of its run of class bytes, and the XOR
+// keeps the bits it passed: the run from the start on, and the end. An
+// offset so reached is within k bytes of the last start before it in its
+// run exactly when it is within k bytes of some start (a later start in
+// the same run would be the last one), so the bound is a mask of the
+// offsets at most k after a start: cur smeared k bits up.
+func (pf *prefilter) star(st *pstate, class int, cur uint64, k int) uint64 {
+	if cur == 0 || st.unknown {
+		return 0
+	}
+	L := len(st.region)
+	// The class mask is only computed as far as a run can have come:
+	// while a run reaches the end of what is known, look further.
+	n := min(L, bits.Len64(cur)+8)
+	if k >= 0 {
+		n = min(L, bits.Len64(cur)+k)
+	}
+	var r uint64
+	for {
+		m := pf.mask(st, class, n)
+		r = cur | (((cur & m) + m) ^ m)
+		known := int(st.upto[class]) // the mask may go further than n
+		if known == L || r&(1<<known) == 0 {
+			break
+		}
+		n = min(L, 2*known)
+	}
+	if k >= 0 {
+		r &= smear(cur, k)
+	}
+	// The offsets read are among those reached: past the window, or at a
+	// byte that is not ASCII, the check cannot tell.
+	if st.cut && r&(1<<L) != 0 || st.nonASCII(r, st.reach(r)) {
+		st.unknown = true
+		return 0
+	}
+	return r
+}
+
+// smear is x | x<<1 | ... | x<<k.
+func smear(x uint64, k int) uint64 {
+	out, width := x, 1 // out = x smeared width-1 bits
+	for width <= k-width+1 && width < 64 {
+		out |= out << width
+		width *= 2
+	}
+	if rest := k + 1 - width; rest > 0 {
+		out |= smear(x, rest-1) << width
+	}
+	return out
 }

@@ -23,7 +23,7 @@ type rule struct {
 	secretGroup int
 	entropy     float64
 	keywords    []string
-	allow       []*config.Allowlist
+	allow       []*allowList
 	generic     bool // "generic" rules yield to specific ones on the same text
 
 	// Window evaluation: every match lies within maxW bytes (-1: no bound),
@@ -67,7 +67,7 @@ const (
 type ruleSet struct {
 	rules  []*rule
 	byID   map[string]*rule
-	global []*config.Allowlist
+	global []*allowList
 }
 
 // defaultRules loads the rule set maintained by gitleaks, as embedded in
@@ -87,14 +87,14 @@ var defaultRules = sync.OnceValues(func() (*ruleSet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("secrets: compile the default rule set: %w", err)
 	}
-	rs := &ruleSet{byID: make(map[string]*rule, len(cfg.Rules)), global: cfg.Allowlists}
+	rs := &ruleSet{byID: make(map[string]*rule, len(cfg.Rules)), global: newAllowLists(cfg.Allowlists)}
 	for _, cr := range cfg.GetOrderedRules() {
 		r := &rule{
 			id:          cr.RuleID,
 			secretGroup: cr.SecretGroup,
 			entropy:     cr.Entropy,
 			keywords:    cr.Keywords,
-			allow:       cr.Allowlists,
+			allow:       newAllowLists(cr.Allowlists),
 			generic:     strings.Contains(strings.ToLower(cr.RuleID), "generic"),
 		}
 		rs.byID[r.id] = r
@@ -422,7 +422,7 @@ func entropy(s string) float64 {
 // allowed reports whether an allowlist of the rule set lets a finding go,
 // as gitleaks decides for content without a file path or commit. Stop
 // words (one automaton pass) are tried before the regular expressions.
-func allowed(lists []*config.Allowlist, secret string, match, line func() string) bool {
+func allowed(lists []*allowList, secret string, match, line func() string, st *allowState) bool {
 	for _, a := range lists {
 		regexOK := func() bool {
 			target := secret
@@ -437,8 +437,8 @@ func allowed(lists []*config.Allowlist, secret string, match, line func() string
 			}
 			// Each expression on its own: most are anchored and fail at
 			// once, where their union (Allowlist.RegexAllowed) is slow.
-			for _, re := range a.Regexes {
-				if re.MatchString(target) {
+			for _, re := range a.regexes {
+				if re.MatchString(target, st) {
 					return true
 				}
 			}

@@ -188,25 +188,28 @@ func (s *Scanner) Find(text string) []Match {
 // state is the scratch space of one scan.
 type state struct {
 	hits  []hit
+	hits2 []hit // scratch of scanLong
 	cands []cand
 	found []found
 	seen  []uint32 // keyword -> gen of the last scan that saw it
 	gen   uint32
+	start []int32  // rule -> start of its candidates
 	masks []uint64 // prefilter scratch
-	known []bool
+	upto  []uint8
+	allow allowState
 }
 
 func (st *state) prefilter(pf *prefilter, text string, p int) bool {
 	if n := len(pf.classes); len(st.masks) < n {
-		st.masks, st.known = make([]uint64, n), make([]bool, n)
+		st.masks, st.upto = make([]uint64, n), make([]uint8, n)
 	}
 	n := len(pf.classes)
-	return pf.check(text, p, st.masks[:n], st.known[:n])
+	return pf.check(text, p, st.masks[:n], st.upto[:n])
 }
 
 type cand struct {
-	rule     int32
-	pos, end int32 // the keyword
+	rule int32
+	pos  int32 // the keyword
 }
 
 type found struct {
@@ -215,7 +218,7 @@ type found struct {
 }
 
 func (s *Scanner) find(text string, st *state) []found {
-	st.hits = s.kw.scan(text, st.hits[:0])
+	st.hits, st.hits2 = s.kw.scanLong(text, st.hits[:0], st.hits2)
 	if len(st.hits) == 0 {
 		return nil
 	}
@@ -223,23 +226,45 @@ func (s *Scanner) find(text string, st *state) []found {
 	if len(st.seen) != len(s.kw.keywords) {
 		st.seen = make([]uint32, len(s.kw.keywords))
 	}
-	st.cands, st.found = st.cands[:0], st.found[:0]
+	st.found = st.found[:0]
+	// Candidates grouped by rule (a counting sort: hits come in text
+	// order, so each group is nearly sorted by position already).
+	if len(st.start) != len(s.rules)+1 {
+		st.start = make([]int32, len(s.rules)+1)
+	}
+	clear(st.start)
+	n := 0
 	for _, h := range st.hits {
 		st.seen[h.kw] = st.gen
-		end := h.pos + int32(len(s.kw.keywords[h.kw]))
 		for _, ri := range s.kwRules[h.kw] {
-			st.cands = append(st.cands, cand{rule: ri, pos: h.pos, end: end})
+			st.start[ri+1]++
+			n++
 		}
 	}
-	if len(st.cands) == 0 {
+	if n == 0 {
 		return nil
 	}
-	slices.SortFunc(st.cands, func(a, b cand) int {
-		if c := cmp.Compare(a.rule, b.rule); c != 0 {
-			return c
+	for i := 1; i < len(st.start); i++ {
+		st.start[i] += st.start[i-1]
+	}
+	st.cands = slices.Grow(st.cands[:0], n)[:n]
+	for _, h := range st.hits {
+		for _, ri := range s.kwRules[h.kw] {
+			st.cands[st.start[ri]] = cand{rule: ri, pos: h.pos}
+			st.start[ri]++
 		}
-		return cmp.Compare(a.pos, b.pos)
-	})
+	}
+	// start[ri] is now the end of rule ri's group.
+	for lo := 0; lo < n; {
+		hi := int(st.start[st.cands[lo].rule])
+		g := st.cands[lo:hi]
+		for i := 1; i < len(g); i++ {
+			for j := i; j > 0 && g[j].pos < g[j-1].pos; j-- {
+				g[j], g[j-1] = g[j-1], g[j]
+			}
+		}
+		lo = hi
+	}
 	for i := 0; i < len(st.cands); {
 		j := i + 1
 		for j < len(st.cands) && st.cands[j].rule == st.cands[i].rule {
@@ -256,9 +281,9 @@ func (s *Scanner) find(text string, st *state) []found {
 		case evalAnchored:
 			st.found = s.evalAnchored(st, r, text, cands, st.found)
 		case evalTail:
-			st.found = s.evalTail(r, text, cands, st.found)
+			st.found = s.evalTail(st, r, text, cands, st.found)
 		default:
-			st.found = s.evalWindows(r, text, cands, st.found)
+			st.found = s.evalWindows(st, r, text, cands, st.found)
 		}
 	}
 	return resolve(st.found)
@@ -290,7 +315,7 @@ func (s *Scanner) evalTemplate(st *state, r *rule, text string, cands []cand, ds
 			start--
 		}
 		loc[0] = start
-		dst = s.accept(r, text, loc, dst)
+		dst = s.accept(st, r, text, loc, dst)
 		covered = loc[1]
 	}
 	return dst
@@ -315,7 +340,7 @@ func (s *Scanner) evalAnchored(st *state, r *rule, text string, cands []cand, ds
 		if loc == nil {
 			continue
 		}
-		dst = s.accept(r, text, loc, dst)
+		dst = s.accept(st, r, text, loc, dst)
 		covered = loc[1]
 	}
 	return dst
@@ -323,14 +348,14 @@ func (s *Scanner) evalAnchored(st *state, r *rule, text string, cands []cand, ds
 
 // evalTail runs a pattern without a width bound from before its first
 // keyword to the end of the text.
-func (s *Scanner) evalTail(r *rule, text string, cands []cand, dst []found) []found {
+func (s *Scanner) evalTail(st *state, r *rule, text string, cands []cand, dst []found) []found {
 	lo := max(0, int(cands[0].pos)-r.pre-1)
 	for _, loc := range r.re.FindAllStringSubmatchIndex(text[lo:], -1) {
 		if loc[0] == 0 && lo > 0 {
 			continue // cut by the window: it cannot hold the keyword
 		}
 		shift(loc, lo)
-		dst = s.accept(r, text, loc, dst)
+		dst = s.accept(st, r, text, loc, dst)
 	}
 	return dst
 }
@@ -340,7 +365,7 @@ func (s *Scanner) evalTail(r *rule, text string, cands []cand, dst []found) []fo
 // width of the pattern on either side of a keyword, plus one byte of
 // context; a match that touches the edge of a window cannot hold that
 // keyword and is dropped (the window of its own keyword finds it).
-func (s *Scanner) evalWindows(r *rule, text string, cands []cand, dst []found) []found {
+func (s *Scanner) evalWindows(st *state, r *rule, text string, cands []cand, dst []found) []found {
 	n := len(text)
 	window := func(c cand) (int, int) {
 		return max(0, int(c.pos)-r.pre-1), min(n, int(c.pos)+r.maxW+1)
@@ -359,7 +384,7 @@ func (s *Scanner) evalWindows(r *rule, text string, cands []cand, dst []found) [
 				continue
 			}
 			shift(loc, lo)
-			dst = s.accept(r, text, loc, dst)
+			dst = s.accept(st, r, text, loc, dst)
 		}
 	}
 	return dst
@@ -412,7 +437,7 @@ func isWordByte(c byte) bool {
 
 // accept applies the secret group, entropy and allowlists to a match (loc
 // as from FindStringSubmatchIndex, in text offsets) and records it.
-func (s *Scanner) accept(r *rule, text string, loc []int, dst []found) []found {
+func (s *Scanner) accept(st *state, r *rule, text string, loc []int, dst []found) []found {
 	mStart, mEnd := loc[0], loc[1]
 	start, end := mStart, mEnd
 	if len(loc) > 2 {
@@ -453,7 +478,7 @@ func (s *Scanner) accept(r *rule, text string, loc []int, dst []found) []found {
 		}
 		return text[a : mEnd+b]
 	}
-	if allowed(s.rs.global, secret, match, line) || allowed(r.allow, secret, match, line) {
+	if allowed(s.rs.global, secret, match, line, &st.allow) || allowed(r.allow, secret, match, line, &st.allow) {
 		return dst
 	}
 	for _, f := range dst {

@@ -1,7 +1,7 @@
 // Package webhook calls external interceptors over HTTP: a "before" hook
-// sees each tools/call request and may allow it, deny it or rewrite its
-// arguments; an "after" hook sees each tools/call result and may allow,
-// deny or replace it.
+// sees each tools/call request and may allow it, deny it, rewrite its
+// arguments or answer it itself; an "after" hook sees each tools/call
+// result and may allow, deny or replace it.
 //
 // The contract, JSON in and JSON out:
 //
@@ -12,7 +12,14 @@
 //	200 {"decision":"allow"}
 //	200 {"decision":"deny","message":"..."}
 //	200 {"decision":"rewrite","arguments":{...}}   (before only)
+//	200 {"decision":"respond","result":{...}}      (before only: the tool is not called)
 //	200 {"decision":"replace","result":{...}}      (after only)
+//
+// With Compat "docker" a hook speaks Docker MCP Gateway's http interceptor
+// format instead: before hooks get {"method":"tools/call","params":{...}},
+// after hooks the result object; an empty answer lets the message go on and
+// a non-empty one is a result that answers the call (before) or replaces
+// the result (after).
 //
 // Anything else (another status, a body that is not such an object or is
 // larger than MaxBytes, a timeout, a connection error) is a failure: the
@@ -37,6 +44,7 @@ import (
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
+	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
@@ -64,8 +72,15 @@ const (
 	DecisionAllow   = "allow"
 	DecisionDeny    = "deny"
 	DecisionRewrite = "rewrite" // before: new arguments
+	DecisionRespond = "respond" // before: the call's result; the tool is not called
 	DecisionReplace = "replace" // after: new result
 )
+
+// CompatDocker selects Docker MCP Gateway's http interceptor wire format.
+const CompatDocker = "docker"
+
+// actionRespond is the finding action of a hook that answered a call.
+const actionRespond = "respond"
 
 const maxMessage = 200 // characters of a hook's deny message kept
 
@@ -80,6 +95,7 @@ type Hook struct {
 	maxBytes int64
 	failOpen bool
 	mode     string
+	docker   bool // Docker MCP Gateway's wire format
 	client   *http.Client
 
 	ruleDecision, ruleFailure string
@@ -135,6 +151,13 @@ func New(h ir.Webhook, client *http.Client) (*Hook, error) {
 	default:
 		k.maxBytes = int64(h.MaxBytes)
 	}
+	switch h.Compat {
+	case "":
+	case CompatDocker:
+		k.docker = true
+	default:
+		return nil, fmt.Errorf("%s: compat must be %q or empty, not %q", where, CompatDocker, h.Compat)
+	}
 	switch h.Mode {
 	case "":
 	case ir.Enforce, ir.AuditOnly:
@@ -184,6 +207,12 @@ type request struct {
 	Result    jsontext.Value `json:"result,omitzero"`
 }
 
+// dockerRequest is what Docker MCP Gateway posts to a before hook.
+type dockerRequest struct {
+	Method string         `json:"method"`
+	Params jsontext.Value `json:"params"`
+}
+
 // answer is the hook's reply.
 type answer struct {
 	Decision  string         `json:"decision"`
@@ -226,7 +255,7 @@ func (k *Hook) Intercept(ctx context.Context, x *interceptors.Exchange) error {
 		req.Tool = x.Tool
 		req.Result = m.Result
 	}
-	a, fail := k.call(ctx, &req)
+	a, fail := k.call(ctx, &req, m)
 	if fail != "" {
 		k.failure(x, fail)
 		return nil
@@ -256,6 +285,13 @@ func (k *Hook) Intercept(ctx context.Context, x *interceptors.Exchange) error {
 		n := *m
 		n.Params = p
 		x.Replace(&n, k.ruleDecision, "arguments rewritten by webhook "+strconv.Quote(k.name))
+	case DecisionRespond:
+		if k.mode != string(ir.Enforce) {
+			k.report(x, actionRespond, "the hook would answer the call itself")
+			return nil
+		}
+		k.report(x, actionRespond, "the hook answered the call; the tool was not called")
+		x.Answer(a.Result, k.ruleDecision, "answered by webhook "+strconv.Quote(k.name))
 	case DecisionReplace:
 		if k.mode != string(ir.Enforce) {
 			k.report(x, string(ir.ActionRedact), "the hook would replace the result")
@@ -305,35 +341,28 @@ func (k *Hook) failure(x *interceptors.Exchange, why string) {
 
 // call sends req and reads a valid answer, or returns why it could not.
 // The reasons never contain the hook's URL.
-func (k *Hook) call(ctx context.Context, req *request) (answer, string) {
+func (k *Hook) call(ctx context.Context, req *request, m *jsonrpc.Message) (answer, string) {
 	var a answer
-	body, err := json.Marshal(req)
+	var body []byte
+	var err error
+	switch {
+	case !k.docker:
+		body, err = json.Marshal(req)
+	case k.phase == Before:
+		// Docker sends the call's params (name, arguments, _meta) as they are.
+		body, err = json.Marshal(dockerRequest{Method: "tools/call", Params: m.Params})
+	default:
+		body = req.Result // Docker sends the CallToolResult itself
+	}
 	if err != nil {
 		return a, "the request could not be encoded"
 	}
-	ctx, cancel := context.WithTimeout(ctx, k.timeout)
-	defer cancel()
-	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, k.url, bytes.NewReader(body))
-	if err != nil {
-		return a, "the request could not be built"
+	data, fail := k.post(ctx, body)
+	if fail != "" {
+		return a, fail
 	}
-	hr.Header.Set("Content-Type", "application/json")
-	hr.Header.Set("Accept", "application/json")
-	resp, err := k.client.Do(hr)
-	if err != nil {
-		return a, transportError(ctx, err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		io.Copy(io.Discard, io.LimitReader(resp.Body, 4096)) // let the connection be reused
-		return a, "HTTP status " + strconv.Itoa(resp.StatusCode)
-	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, k.maxBytes+1))
-	if err != nil {
-		return a, transportError(ctx, err)
-	}
-	if int64(len(data)) > k.maxBytes {
-		return a, "the answer is larger than " + strconv.FormatInt(k.maxBytes, 10) + " bytes"
+	if k.docker {
+		return k.dockerAnswer(data)
 	}
 	// Strict: duplicate names and invalid UTF-8 are refused.
 	if err := json.Unmarshal(data, &a); err != nil {
@@ -348,6 +377,13 @@ func (k *Hook) call(ctx context.Context, req *request) (answer, string) {
 		if a.Arguments.Kind() != '{' {
 			return a, `"rewrite" needs "arguments" as an object`
 		}
+	case DecisionRespond:
+		if k.phase != Before {
+			return a, `"respond" is only for before hooks`
+		}
+		if a.Result.Kind() != '{' {
+			return a, `"respond" needs "result" as an object`
+		}
 	case DecisionReplace:
 		if k.phase != After {
 			return a, `"replace" is only for after hooks`
@@ -359,6 +395,56 @@ func (k *Hook) call(ctx context.Context, req *request) (answer, string) {
 		return a, "unknown decision " + strconv.Quote(clip(a.Decision, 40))
 	}
 	return a, ""
+}
+
+// dockerAnswer reads an answer in Docker's format: empty lets the message
+// go on; anything else must be a result object, which answers the call
+// (before) or replaces the result (after).
+func (k *Hook) dockerAnswer(data []byte) (answer, string) {
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 {
+		return answer{Decision: DecisionAllow}, ""
+	}
+	// Strict, as for the native contract: duplicate names and invalid UTF-8 are refused.
+	v := jsontext.Value(data)
+	if v.Kind() != '{' || !v.IsValid() {
+		return answer{}, "the answer is neither empty nor a valid JSON object (a CallToolResult)"
+	}
+	if k.phase == Before {
+		return answer{Decision: DecisionRespond, Result: v}, ""
+	}
+	return answer{Decision: DecisionReplace, Result: v}, ""
+}
+
+// post sends body and returns the answer's body, or why there is none.
+// The native contract wants status 200; Docker's format any 2xx (its
+// hooks may answer an empty 204).
+func (k *Hook) post(ctx context.Context, body []byte) ([]byte, string) {
+	ctx, cancel := context.WithTimeout(ctx, k.timeout)
+	defer cancel()
+	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, k.url, bytes.NewReader(body))
+	if err != nil {
+		return nil, "the request could not be built"
+	}
+	hr.Header.Set("Content-Type", "application/json")
+	hr.Header.Set("Accept", "application/json")
+	resp, err := k.client.Do(hr)
+	if err != nil {
+		return nil, transportError(ctx, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK && (!k.docker || resp.StatusCode/100 != 2) {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 4096)) // let the connection be reused
+		return nil, "HTTP status " + strconv.Itoa(resp.StatusCode)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, k.maxBytes+1))
+	if err != nil {
+		return nil, transportError(ctx, err)
+	}
+	if int64(len(data)) > k.maxBytes {
+		return nil, "the answer is larger than " + strconv.FormatInt(k.maxBytes, 10) + " bytes"
+	}
+	return data, ""
 }
 
 // transportError names what went wrong without the *url.Error text, which

@@ -24,6 +24,7 @@ type hookServer struct {
 	*httptest.Server
 	mu     sync.Mutex
 	got    []map[string]any
+	raw    []string
 	ctype  string
 	status int
 	body   string
@@ -40,6 +41,7 @@ func newServer(t *testing.T, status int, body string) *hookServer {
 		}
 		h.mu.Lock()
 		h.got = append(h.got, m)
+		h.raw = append(h.raw, string(data))
 		h.ctype = r.Header.Get("Content-Type")
 		h.mu.Unlock()
 		if h.delay > 0 {
@@ -60,6 +62,15 @@ func (h *hookServer) calls() []map[string]any {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return append([]map[string]any(nil), h.got...)
+}
+
+func (h *hookServer) lastRaw() string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.raw) == 0 {
+		return ""
+	}
+	return h.raw[len(h.raw)-1]
 }
 
 func newHook(t *testing.T, wh ir.Webhook, url string) *Hook {
@@ -360,5 +371,164 @@ func TestNewErrors(t *testing.T) {
 	k, err := New(ir.Webhook{Name: "n", Phase: Before, URL: "http://h/"}, c)
 	if err != nil || c.CheckRedirect != nil || k.client == c || k.client.CheckRedirect == nil {
 		t.Fatal("client not copied")
+	}
+}
+
+func TestBeforeRespond(t *testing.T) {
+	const answer = `{"content":[{"type":"text","text":"from the hook"}],"isError":false}`
+	s := newServer(t, 200, `{"decision":"respond","result":`+answer+`}`)
+	k := newHook(t, ir.Webhook{Phase: Before}, s.URL)
+	x := toolRequest("fetch")
+	orig := x.Message
+	intercept(t, k, x)
+	if x.Action != interceptors.Respond || string(x.Reply) != answer || x.Rule != "webhook.policy" || !strings.Contains(x.Reason, `webhook "policy"`) {
+		t.Fatalf("respond: %v %s %q %q", x.Action, x.Reply, x.Rule, x.Reason)
+	}
+	if x.Message != orig {
+		t.Fatal("the request was changed")
+	}
+	if len(x.Findings) != 1 || x.Findings[0].Action != "respond" || x.Findings[0].Mode != "enforce" {
+		t.Fatalf("findings %+v", x.Findings)
+	}
+	// The chain stops: nothing after the hook judges a call that goes nowhere.
+	later := &recorder{}
+	x = toolRequest("fetch")
+	if err := (interceptors.Chain{k, later}).Run(context.Background(), x); err != nil || later.n != 0 || x.Action != interceptors.Respond {
+		t.Fatalf("chain ran on after a respond: %v %d %v", err, later.n, x.Action)
+	}
+
+	for _, tc := range []struct{ name, body, why string }{
+		{"no result", `{"decision":"respond"}`, `"respond" needs "result" as an object`},
+		{"string result", `{"decision":"respond","result":"text"}`, `"respond" needs "result" as an object`},
+		{"array result", `{"decision":"respond","result":[]}`, `"respond" needs "result" as an object`},
+		{"duplicate names", `{"decision":"respond","result":{"a":1,"a":2}}`, "not a valid JSON object"},
+	} {
+		s.body = tc.body
+		x := intercept(t, k, toolRequest("fetch"))
+		if x.Action != interceptors.Deny || x.Rule != "webhook.policy.failure" || !strings.Contains(x.Reason, tc.why) {
+			t.Errorf("%s: %v %q %q", tc.name, x.Action, x.Rule, x.Reason)
+		}
+	}
+	// The size cap covers the result.
+	big := newServer(t, 200, `{"decision":"respond","result":{"content":[{"type":"text","text":"`+strings.Repeat("x", 2000)+`"}]}}`)
+	k = newHook(t, ir.Webhook{Phase: Before, MaxBytes: 1024}, big.URL)
+	if x := intercept(t, k, toolRequest("fetch")); x.Action != interceptors.Deny || !strings.Contains(x.Reason, "larger than 1024 bytes") {
+		t.Fatalf("too large: %v %q", x.Action, x.Reason)
+	}
+	// "respond" belongs to before hooks.
+	s.body = `{"decision":"respond","result":{}}`
+	k = newHook(t, ir.Webhook{Phase: After}, s.URL)
+	if x := intercept(t, k, response("fetch")); x.Action != interceptors.Deny || x.Rule != "webhook.policy.failure" || !strings.Contains(x.Reason, "only for before hooks") {
+		t.Fatalf("respond after: %v %q", x.Action, x.Reason)
+	}
+	// Audit mode: recorded, the call goes on unchanged.
+	k = newHook(t, ir.Webhook{Phase: Before, Mode: ir.AuditOnly}, s.URL)
+	x = toolRequest("fetch")
+	orig = x.Message
+	intercept(t, k, x)
+	if x.Action != interceptors.Allow || x.Reply != nil || x.Message != orig || len(x.Findings) != 1 ||
+		x.Findings[0].Action != "respond" || x.Findings[0].Mode != "audit" || !strings.Contains(x.Findings[0].Detail, "would answer") {
+		t.Fatalf("audit respond: %v %+v", x.Action, x.Findings)
+	}
+}
+
+// recorder counts the messages it sees.
+type recorder struct{ n int }
+
+func (r *recorder) Name() string { return "recorder" }
+func (r *recorder) Intercept(context.Context, *interceptors.Exchange) error {
+	r.n++
+	return nil
+}
+
+func TestDockerCompat(t *testing.T) {
+	s := newServer(t, 200, "")
+	k := newHook(t, ir.Webhook{Phase: Before, Compat: CompatDocker}, s.URL)
+	x := toolRequest("fetch")
+	orig := x.Message
+	intercept(t, k, x)
+	// Docker's request: the method and the call's params, _meta included.
+	if want := `{"method":"tools/call","params":` + params + `}`; s.lastRaw() != want {
+		t.Fatalf("request %s, want %s", s.lastRaw(), want)
+	}
+	if x.Action != interceptors.Allow || x.Message != orig || len(x.Findings) != 0 {
+		t.Fatalf("empty answer: %v %+v", x.Action, x.Findings)
+	}
+	// An empty answer lets the call go on, whatever 2xx status and white space.
+	for _, st := range []struct {
+		status int
+		body   string
+	}{{204, ""}, {200, " \n"}, {202, ""}} {
+		s.status, s.body = st.status, st.body
+		if x := intercept(t, k, toolRequest("fetch")); x.Action != interceptors.Allow {
+			t.Errorf("%d %q: %v %q", st.status, st.body, x.Action, x.Reason)
+		}
+	}
+	// A non-empty answer is the call's result; the tool is not called.
+	const res = `{"content":[{"type":"text","text":"intercepted"}]}`
+	s.status, s.body = 200, res+"\n"
+	x = intercept(t, k, toolRequest("fetch"))
+	if x.Action != interceptors.Respond || string(x.Reply) != res || x.Rule != "webhook.policy" {
+		t.Fatalf("respond: %v %s %q", x.Action, x.Reply, x.Rule)
+	}
+	// What Docker would fail on fails here, closed by default; so does a
+	// status outside 2xx (which Docker does not look at).
+	for _, st := range []struct {
+		status    int
+		body, why string
+	}{
+		{200, `"text"`, "neither empty nor a valid JSON object"},
+		{200, `{"content":`, "neither empty nor a valid JSON object"},
+		{200, `{"a":1,"a":2}`, "neither empty nor a valid JSON object"},
+		{500, "", "HTTP status 500"},
+		{302, "", "HTTP status 302"},
+	} {
+		s.status, s.body = st.status, st.body
+		x := intercept(t, k, toolRequest("fetch"))
+		if x.Action != interceptors.Deny || x.Rule != "webhook.policy.failure" || !strings.Contains(x.Reason, st.why) {
+			t.Errorf("%d %q: %v %q %q", st.status, st.body, x.Action, x.Rule, x.Reason)
+		}
+	}
+	// Fail open lets it through with a finding.
+	s.status, s.body = 500, ""
+	k = newHook(t, ir.Webhook{Phase: Before, Compat: CompatDocker, FailOpen: true}, s.URL)
+	if x := intercept(t, k, toolRequest("fetch")); x.Action != interceptors.Allow || len(x.Findings) != 1 || x.Findings[0].Action != "audit" {
+		t.Fatalf("fail-open: %v %+v", x.Action, x.Findings)
+	}
+	// The size cap applies.
+	s.status, s.body = 200, `{"content":[{"type":"text","text":"`+strings.Repeat("x", 2000)+`"}]}`
+	k = newHook(t, ir.Webhook{Phase: Before, Compat: CompatDocker, MaxBytes: 1024}, s.URL)
+	if x := intercept(t, k, toolRequest("fetch")); x.Action != interceptors.Deny || !strings.Contains(x.Reason, "larger than 1024") {
+		t.Fatalf("size cap: %v %q", x.Action, x.Reason)
+	}
+	// Audit mode: recorded, nothing changed.
+	s.body = res
+	k = newHook(t, ir.Webhook{Phase: Before, Compat: CompatDocker, Mode: ir.AuditOnly}, s.URL)
+	x = toolRequest("fetch")
+	orig = x.Message
+	if intercept(t, k, x); x.Action != interceptors.Allow || x.Message != orig || len(x.Findings) != 1 || x.Findings[0].Mode != "audit" {
+		t.Fatalf("audit: %v %+v", x.Action, x.Findings)
+	}
+
+	// After: the result object itself is sent; an empty answer keeps it,
+	// a non-empty one replaces it.
+	s.status, s.body = 200, ""
+	k = newHook(t, ir.Webhook{Phase: After, Compat: CompatDocker}, s.URL)
+	x = intercept(t, k, response("fetch"))
+	if s.lastRaw() != result || x.Action != interceptors.Allow || string(x.Message.Result) != result {
+		t.Fatalf("after, empty answer: sent %s, %v %s", s.lastRaw(), x.Action, x.Message.Result)
+	}
+	s.body = res
+	x = intercept(t, k, response("fetch"))
+	if x.Action != interceptors.Modify || string(x.Message.Result) != res || string(x.Message.ID) != "3" {
+		t.Fatalf("after, replaced: %v %s", x.Action, x.Message.Result)
+	}
+	s.body = `[1]`
+	if x := intercept(t, k, response("fetch")); x.Action != interceptors.Deny || x.Rule != "webhook.policy.failure" {
+		t.Fatalf("after, not an object: %v %q", x.Action, x.Rule)
+	}
+
+	if _, err := New(ir.Webhook{Name: "n", Phase: Before, URL: "http://h/", Compat: "mcp"}, nil); err == nil {
+		t.Fatal("unknown compat accepted")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -142,5 +143,103 @@ func TestWebhooks(t *testing.T) {
 	defer mu.Unlock()
 	if !strings.Contains(strings.Join(seen, ","), "before:demo:echo") || !strings.Contains(strings.Join(seen, ","), "after:demo:get_time") {
 		t.Errorf("hook calls: %v", seen)
+	}
+}
+
+// TestWebhookRespond: a before-hook answers a call itself. The agent (the
+// Go SDK client, through the real Envoy sidecar) gets the hook's result,
+// the server never runs the tool, and a secret in the hook's result is
+// redacted like one in a server's result. A hook in Docker MCP Gateway's
+// format works unchanged.
+func TestWebhookRespond(t *testing.T) {
+	token := fakeGitHubToken()
+	var dockerAnswer sync.Map // the Docker-style hook's next answer, under "body"
+	dockerAnswer.Store("body", "")
+	var dockerSeen []string
+	var mu sync.Mutex
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		switch r.URL.Path {
+		case "/cache":
+			fmt.Fprintf(w, `{"decision":"respond","result":{"content":[{"type":"text","text":"cached answer; token %s"}]}}`, token)
+		case "/docker":
+			mu.Lock()
+			dockerSeen = append(dockerSeen, string(body))
+			mu.Unlock()
+			b, _ := dockerAnswer.Load("body")
+			io.WriteString(w, b.(string))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer hook.Close()
+
+	demo, upstream := startDemo(t, demoserver.Options{})
+	m := startMesh(t, upstream, fmt.Sprintf(`    tools:
+      allow: [echo, get_time]
+    content:
+      secrets:
+        responses: redact
+    webhooks:
+      - name: cache
+        phase: before
+        url: %s/cache
+        tools: [echo]
+      - name: legacy
+        phase: before
+        url: %s/docker
+        tools: [get_time]
+        compat: docker
+`, hook.URL, hook.URL))
+	cs := connect(t, m.URL)
+
+	res, err := callTool(cs, "echo", map[string]any{"text": "hello"})
+	if err != nil {
+		t.Fatalf("answered call: %v", err)
+	}
+	if text := textOf(res); !strings.HasPrefix(text, "cached answer; token [REDACTED:") || strings.Contains(text, token) || res.IsError {
+		t.Fatalf("the agent got %q (isError %v); want the hook's answer with the token redacted", text, res.IsError)
+	}
+	if n := demo.Called("echo"); n != 0 {
+		t.Fatalf("the server ran echo %d times; the hook answered it", n)
+	}
+
+	// Docker's format: an empty answer lets the call go on...
+	if res, err := callTool(cs, "get_time", map[string]any{}); err != nil || demo.Called("get_time") != 1 || strings.Contains(textOf(res), "intercepted") {
+		t.Fatalf("pass-through: %v %v, get_time ran %d times", res, err, demo.Called("get_time"))
+	}
+	// ...a non-empty one is the result, and the tool is not called.
+	dockerAnswer.Store("body", `{"content":[{"type":"text","text":"intercepted by the legacy hook"}]}`)
+	if res, err := callTool(cs, "get_time", map[string]any{}); err != nil || textOf(res) != "intercepted by the legacy hook" {
+		t.Fatalf("docker answer: %v %v", res, err)
+	}
+	if n := demo.Called("get_time"); n != 1 {
+		t.Fatalf("get_time ran %d times, want 1", n)
+	}
+	mu.Lock()
+	seen := append([]string(nil), dockerSeen...)
+	mu.Unlock()
+	var got struct {
+		Method string `json:"method"`
+		Params struct {
+			Name      string         `json:"name"`
+			Arguments map[string]any `json:"arguments"`
+		} `json:"params"`
+	}
+	if len(seen) != 2 || json.Unmarshal([]byte(seen[0]), &got) != nil || got.Method != "tools/call" || got.Params.Name != "get_time" {
+		t.Fatalf("the Docker-style hook was sent %q", seen)
+	}
+
+	var responded int
+	for _, r := range m.auditRecords(t) {
+		if r.Decision == "respond" {
+			responded++
+			if r.Tool == "echo" && r.Rule != "webhook.cache" || r.Tool == "get_time" && r.Rule != "webhook.legacy" {
+				t.Errorf("audit record %+v", r)
+			}
+		}
+	}
+	if responded != 2 {
+		t.Errorf("%d audit records with decision respond, want 2", responded)
 	}
 }

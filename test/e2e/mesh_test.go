@@ -68,6 +68,7 @@ limits:
 servers:
   - name: demo
     upstream: %s
+    unverifiedLocal: true
     listen: %s
     path: /mcp
 %s`, upstream, listen, tools)
@@ -368,4 +369,11 @@ func eventually(t *testing.T, d time.Duration, f func() error) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("condition not met within %v: %v", d, err)
+}
+
+// Reset drops the records written so far.
+func (b *syncBuffer) Reset() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.Reset()
 }

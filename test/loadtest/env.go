@@ -86,6 +86,7 @@ func NewEnv(workDir, envoyBin string) (*Env, error) {
 		}
 		y += fmt.Sprintf(`  - name: %s
     upstream: %s
+    unverifiedLocal: true
     listen: 127.0.0.1:%d
     path: /mcp
     tools:

@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	discoverygrpc "github.com/envoyproxy/go-control-plane/envoy/service/discovery/v3"
 	"github.com/envoyproxy/go-control-plane/pkg/cache/types"
@@ -24,6 +26,7 @@ import (
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/mcpmesh/mcpmesh/xds/imagegate"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
@@ -33,6 +36,8 @@ type Options struct {
 	Translator translator.Options
 	Logger     *slog.Logger
 	Metrics    *Metrics
+	// Images configures image verification; its OnChange is set by New.
+	Images imagegate.Options
 }
 
 // ControlPlane holds the snapshot cache and the policy it was built from.
@@ -47,6 +52,7 @@ type ControlPlane struct {
 	nodes   map[string]bool // node ids that have a snapshot
 
 	status *statusTracker
+	images *imagegate.Gate
 }
 
 // New returns a control plane with no policy; nodes get nothing until Apply.
@@ -57,13 +63,54 @@ func New(o Options) *ControlPlane {
 	if o.Metrics == nil {
 		o.Metrics = NewMetrics(nil)
 	}
-	return &ControlPlane{
+	cp := &ControlPlane{
 		opts:    o,
 		log:     o.Logger,
 		cache:   cachev3.NewSnapshotCache(true, cachev3.IDHash{}, nil),
 		metrics: o.Metrics,
 		nodes:   map[string]bool{},
 		status:  newStatusTracker(o.Metrics),
+	}
+	io := o.Images
+	if io.Logger == nil {
+		io.Logger = o.Logger
+	}
+	// A verification that finished after a publish changes what may be
+	// routed: publish the same policy again.
+	io.OnChange = cp.republish
+	cp.images = imagegate.New(io)
+	return cp
+}
+
+// Images returns the image state of every server of the policy in force.
+func (cp *ControlPlane) Images() []imagegate.Status { return cp.images.Statuses() }
+
+// republish applies the policy in force again, re-evaluating image checks.
+func (cp *ControlPlane) republish() {
+	if p := cp.current.Load(); p != nil {
+		if err := cp.Apply(context.Background(), p); err != nil {
+			cp.log.Error("re-publishing the policy failed", "error", err)
+		}
+	}
+}
+
+// RetryFailedImages re-verifies servers whose image failed verification every
+// interval (a registry outage or a signature pushed late), until ctx ends.
+func (cp *ControlPlane) RetryFailedImages(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			for _, st := range cp.images.Statuses() {
+				if st.State == imagegate.Failed {
+					cp.republish()
+					break
+				}
+			}
+		}
 	}
 }
 
@@ -75,7 +122,7 @@ func (cp *ControlPlane) Policy() *ir.Policy { return cp.current.Load() }
 func (cp *ControlPlane) Apply(ctx context.Context, p *ir.Policy) error {
 	cp.mu.Lock()
 	defer cp.mu.Unlock()
-	perNode, err := translator.Translate(p, cp.opts.Translator)
+	perNode, err := translator.Translate(cp.routable(ctx, p), cp.opts.Translator)
 	if err != nil {
 		return err
 	}
@@ -112,6 +159,25 @@ func (cp *ControlPlane) Apply(ctx context.Context, p *ir.Policy) error {
 	cp.metrics.setPolicy(p.Version)
 	cp.log.Info("policy published", "version", p.Version, "servers", len(p.Servers), "nodes", len(ids))
 	return nil
+}
+
+// routable returns p with every server whose image is not verified marked
+// Unavailable, so the translator gives it no route and ext_proc refuses it.
+func (cp *ControlPlane) routable(ctx context.Context, p *ir.Policy) *ir.Policy {
+	statuses := cp.images.Evaluate(ctx, p)
+	eff := *p
+	eff.Servers = slices.Clone(p.Servers)
+	for i := range eff.Servers {
+		s := &eff.Servers[i]
+		if st, ok := statuses[s.Name]; !ok || !st.Routable() {
+			reason := "image not verified"
+			if ok {
+				reason = fmt.Sprintf("image %s not verified (%s): %s", s.Image, st.State, st.Reason)
+			}
+			s.Unavailable = reason
+		}
+	}
+	return &eff
 }
 
 // publish sets snap for node. When clusters disappear, it first publishes the

@@ -25,7 +25,7 @@ func testPolicy(version string, allow ...string) *ir.Policy {
 		Servers: []ir.Server{{
 			Name: "demo", Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 8080},
 			Listen: ir.Endpoint{Host: "127.0.0.1", Port: 10000}, Path: "/mcp",
-			Tools: ir.ToolRules{Allow: allow},
+			Tools: ir.ToolRules{Allow: allow}, UnverifiedLocal: true,
 		}},
 	}
 }
@@ -183,7 +183,7 @@ func TestRemovedServerLosesItsConfig(t *testing.T) {
 	cp, _ := newCP(t)
 	ctx := context.Background()
 	two := testPolicy("v1")
-	two.Servers = append(two.Servers, ir.Server{Name: "other", Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 9}, Listen: ir.Endpoint{Host: "127.0.0.1", Port: 10001}, Path: "/mcp", Tools: ir.ToolRules{AllowAll: true}})
+	two.Servers = append(two.Servers, ir.Server{Name: "other", Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 9}, Listen: ir.Endpoint{Host: "127.0.0.1", Port: 10001}, Path: "/mcp", Tools: ir.ToolRules{AllowAll: true}, UnverifiedLocal: true})
 	if err := cp.Apply(ctx, two); err != nil {
 		t.Fatal(err)
 	}

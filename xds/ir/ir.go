@@ -17,9 +17,11 @@ import (
 // Policy is one complete, versioned policy.
 type Policy struct {
 	// Version identifies this policy; it changes whenever the content does.
-	Version string   `json:"version"`
-	Limits  Limits   `json:"limits"`
-	Servers []Server `json:"servers"`
+	Version string `json:"version"`
+	Limits  Limits `json:"limits"`
+	// SupplyChain says how server images are verified.
+	SupplyChain SupplyChain `json:"supplyChain,omitzero"`
+	Servers     []Server    `json:"servers"`
 }
 
 // Limits bound what the data plane buffers and how long it waits.
@@ -27,7 +29,9 @@ type Limits struct {
 	// MaxBodyBytes is the largest request or response body inspected.
 	// Larger bodies are refused, never passed through unchecked.
 	MaxBodyBytes uint32 `json:"maxBodyBytes"`
-	// MessageTimeoutMillis bounds how long Envoy waits for ext_proc per message.
+	// MessageTimeoutMillis bounds the decision on one message: ext_proc
+	// refuses a slower one, and the sidecar drops an ext_proc connection
+	// whose keepalive ping goes unanswered this long.
 	MessageTimeoutMillis uint32 `json:"messageTimeoutMillis"`
 }
 
@@ -36,6 +40,8 @@ const (
 	DefaultMaxBodyBytes         = 4 << 20
 	DefaultMessageTimeoutMillis = 2000
 	DefaultPath                 = "/mcp"
+	DefaultVerifyConcurrency    = 4
+	DefaultVerifyTimeoutMillis  = 30000
 )
 
 // Server is one MCP server behind its own sidecar.
@@ -60,6 +66,61 @@ type Server struct {
 	Egress *Egress `json:"egress,omitempty"`
 	// Webhooks are external interceptors, run in order after the built-in ones.
 	Webhooks []Webhook `json:"webhooks,omitempty"`
+
+	// Image is the server's OCI image, pinned by digest (repo@sha256:...).
+	// The control plane routes to the server only once the image's
+	// signature verified under Verify.
+	Image  string        `json:"image,omitempty"`
+	Verify *Verification `json:"verify,omitempty"`
+	// UnverifiedLocal marks a development server that runs without a
+	// verified image (Image, if any, is informational and not checked). It
+	// is routed, and reported loudly everywhere.
+	UnverifiedLocal bool `json:"unverifiedLocal,omitempty"`
+	// Unavailable is set by the control plane, never by the policy file: why
+	// the server is not routed (e.g. its image failed verification). ext_proc
+	// refuses every message for it with this reason.
+	Unavailable string `json:"unavailable,omitempty"`
+}
+
+// SupplyChain holds settings shared by every image verification.
+type SupplyChain struct {
+	// Concurrency bounds verifications running at once (0: DefaultVerifyConcurrency).
+	Concurrency int `json:"concurrency,omitempty"`
+	// TimeoutMillis bounds one image's verification (0: DefaultVerifyTimeoutMillis).
+	TimeoutMillis uint32 `json:"timeoutMillis,omitempty"`
+	// PlainHTTPLoopback allows registries on loopback addresses over plain
+	// HTTP (local development and tests); every other registry needs HTTPS.
+	PlainHTTPLoopback bool `json:"plainHTTPLoopback,omitempty"`
+}
+
+// Verification is how one server's image signature is checked: with a
+// public key, or keyless against a certificate identity and a trusted root.
+// Key material is read from files when the policy loads; it is not shipped
+// to ext_proc, which has no use for it.
+type Verification struct {
+	KeyFile      string `json:"keyFile,omitempty"`
+	PublicKeyPEM []byte `json:"-"`
+	// Keyless is set for certificate-based (Fulcio) signatures.
+	Keyless *Keyless `json:"keyless,omitempty"`
+	// TrustedRootFile is a Sigstore trusted root (CAs, transparency-log
+	// keys); required for keyless and for RequireTlog.
+	TrustedRootFile string `json:"trustedRootFile,omitempty"`
+	TrustedRootJSON []byte `json:"-"`
+	// RequireTlog demands a transparency-log (Rekor) proof with the
+	// signature, checked offline against the trusted root.
+	RequireTlog bool `json:"requireTlog"`
+	// Digest identifies the key material, so a changed key file changes
+	// the policy version and the verification cache.
+	Digest string `json:"digest"`
+}
+
+// Keyless names the signer a certificate must identify. Exactly one of
+// Identity and IdentityRegexp, and one of Issuer and IssuerRegexp, is set.
+type Keyless struct {
+	Identity       string `json:"identity,omitempty"`
+	IdentityRegexp string `json:"identityRegexp,omitempty"`
+	Issuer         string `json:"issuer,omitempty"`
+	IssuerRegexp   string `json:"issuerRegexp,omitempty"`
 }
 
 // Endpoint is a host and port.
@@ -304,9 +365,9 @@ type Egress struct {
 // Webhook is an external interceptor called over HTTP.
 type Webhook struct {
 	Name string `json:"name"`
-	// Phase "before": called with each tools/call request; may allow, deny
-	// or rewrite the arguments. "after": called with each tools/call result;
-	// may replace or redact it.
+	// Phase "before": called with each tools/call request; may allow, deny,
+	// rewrite the arguments or answer the call itself. "after": called with
+	// each tools/call result; may replace or redact it.
 	Phase string `json:"phase"`
 	URL   string `json:"url"`
 	// Tools limits the hook to tool name patterns (empty = every tool).
@@ -317,4 +378,7 @@ type Webhook struct {
 	// the default (false) refuses it.
 	FailOpen bool `json:"failOpen,omitempty"`
 	Mode     Mode `json:"mode"`
+	// Compat "docker" speaks Docker MCP Gateway's http interceptor format
+	// instead of mcpmesh's contract; "" is mcpmesh's.
+	Compat string `json:"compat,omitempty"`
 }

@@ -25,7 +25,7 @@ func parseServer(t *testing.T, body string) (ir.Server, []string) {
 // checkErrors parses src, which must fail with exactly the errors want.
 func checkErrors(t *testing.T, src string, want []string) {
 	t.Helper()
-	res, err := Parse("policy.yaml", []byte(src))
+	res, err := parseAnyImage("policy.yaml", []byte(src))
 	if err == nil {
 		t.Fatalf("Parse succeeded (%+v), want errors:\n%s", res.Policy, strings.Join(want, "\n"))
 	}
@@ -380,7 +380,7 @@ func TestJSONExpansionBounded(t *testing.T) {
 		fmt.Fprintf(&b, "          x%d: &v%d [*v%d, *v%d]\n", i, i, i-1, i-1)
 	}
 	b.WriteString("          enum: [*v40, *v40]\n")
-	_, err := Parse("p.yaml", []byte(b.String()))
+	_, err := parseAnyImage("p.yaml", []byte(b.String()))
 	if err == nil || strings.Count(err.Error(), "expand to more than 4194304 bytes of JSON") != 1 {
 		t.Fatalf("got %v, want the expansion reported once", err)
 	}

@@ -46,6 +46,9 @@ type loader struct {
 	// schemaBytes is their total size.
 	schemas     map[string]error
 	schemaBytes int
+	// imageOptional lets a server leave out image and unverifiedLocal
+	// (package tests of unrelated sections only).
+	imageOptional bool
 }
 
 // maxMergedFields bounds the fields taken through merge keys in one file.

@@ -110,7 +110,7 @@ func (l *loader) lockFile(e *entry, server string) map[string]string {
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(l.dir, file)
 	}
-	data, err := readLockFile(file)
+	data, err := readLimited(file, maxLockFileBytes)
 	if err != nil {
 		msg := err.Error()
 		var pe *fs.PathError
@@ -190,8 +190,8 @@ func (l *loader) lockFile(e *entry, server string) map[string]string {
 	return pins
 }
 
-// readLockFile reads at most maxLockFileBytes of a regular file.
-func readLockFile(name string) ([]byte, error) {
+// readLimited reads a regular file of at most limit bytes.
+func readLimited(name string, limit int) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -204,12 +204,12 @@ func readLockFile(name string) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, errors.New("not a regular file")
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxLockFileBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > maxLockFileBytes {
-		return nil, fmt.Errorf("larger than %d bytes", maxLockFileBytes)
+	if len(data) > limit {
+		return nil, fmt.Errorf("larger than %d bytes", limit)
 	}
 	return data, nil
 }

@@ -102,7 +102,7 @@ func TestLockFile(t *testing.T) {
 
 	// Relative to the policy file's folder, not to the working directory.
 	file := writeLock(t, "{lockFile: tools.lock.json}", lock)
-	res, err := Load(file)
+	res, err := loadAnyImage(t, file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestLockFile(t *testing.T) {
 
 	// An absolute path, read through Parse, and onChange.
 	abs := filepath.Join(filepath.Dir(file), "tools.lock.json")
-	res2, err := Parse("elsewhere/policy.yaml", []byte(srv+"    poisoning: {lockFile: '"+abs+"', onChange: audit}\n"))
+	res2, err := parseAnyImage("elsewhere/policy.yaml", []byte(srv+"    poisoning: {lockFile: '"+abs+"', onChange: audit}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestLockFile(t *testing.T) {
 	if err := os.WriteFile(abs, []byte(strings.Replace(lock, hashB, strings.Repeat("b", 64), 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res3, err := Load(file)
+	res3, err := loadAnyImage(t, file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestLockFileErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			file := writeLock(t, "{lockFile: tools.lock.json}", tt.lock)
-			_, err := Load(file)
+			_, err := loadAnyImage(t, file)
 			lock := filepath.Join(filepath.Dir(file), "tools.lock.json")
 			var want []string
 			for _, m := range tt.want {

@@ -111,7 +111,14 @@ type Result struct {
 // Parse reads a policy from data; filename is only used in messages. On
 // failure the error is an Errors value holding every problem found.
 func Parse(filename string, data []byte) (*Result, error) {
+	return parse(filename, data, true)
+}
+
+// parse is Parse; requireImage false lets tests of other sections leave
+// out the image fields.
+func parse(filename string, data []byte, requireImage bool) (*Result, error) {
 	l := newLoader(filename)
+	l.imageOptional = !requireImage
 	p := l.load(data)
 	if p == nil && len(l.errs) == 0 {
 		l.errorf(pos{}, "", "policy could not be read")

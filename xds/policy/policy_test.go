@@ -32,7 +32,7 @@ var versionRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
 // mustParse parses src and checks what every successful parse guarantees.
 func mustParse(t *testing.T, src string) *Result {
 	t.Helper()
-	res, err := Parse("policy.yaml", []byte(src))
+	res, err := parseAnyImage("policy.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("Parse failed:\n%v", err)
 	}
@@ -256,7 +256,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown top-level key", "version: 1\nserver: []\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
 			`policy.yaml:2:1: server: unknown field "server" (did you mean "servers"?)`}},
 		{"unknown key far from any", head + "    upstream: h:1\n    tools: {}\n    colour: red\n", []string{
-			`policy.yaml:6:5: servers[0].colour: unknown field "colour"; expected one of: name, upstream, listen, path, tools, arguments, content, poisoning, egress, webhooks`}},
+			`policy.yaml:6:5: servers[0].colour: unknown field "colour"; expected one of: name, upstream, image, verify, unverifiedLocal, listen, path, tools, arguments, content, poisoning, egress, webhooks`}},
 		{"misspelt tools key", head + "    upstream: h:1\n    tools:\n      alow: [echo]\n", []string{
 			`policy.yaml:6:7: servers[0].tools.alow: unknown field "alow" (did you mean "allow"?)`}},
 		{"wrong case", "version: 1\nlimits: {MaxBodyBytes: 2048}\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
@@ -267,7 +267,7 @@ func TestParseErrors(t *testing.T) {
 			"policy.yaml:3:5: servers[0].name: required field is missing",
 			"policy.yaml:3:5: servers[0].upstream: required field is missing"}},
 		{"server not a mapping", "version: 1\nservers:\n  - demo\n", []string{
-			`policy.yaml:3:5: servers[0]: must be a mapping with name, upstream, listen, path, tools, arguments, content, poisoning, egress and webhooks, got the string "demo"`}},
+			`policy.yaml:3:5: servers[0]: must be a mapping with name, upstream, image, verify, unverifiedLocal, listen, path, tools, arguments, content, poisoning, egress and webhooks, got the string "demo"`}},
 		{"port 0", head + "    upstream: 127.0.0.1:0\n    tools: {}\n", []string{
 			"policy.yaml:4:15: servers[0].upstream: port must be in 1-65535"}},
 		{"port too big", head + "    upstream: 127.0.0.1:65536\n    tools: {}\n", []string{
@@ -347,7 +347,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Parse("policy.yaml", []byte(tt.src))
+			res, err := parseAnyImage("policy.yaml", []byte(tt.src))
 			if err == nil {
 				t.Fatalf("Parse succeeded (%+v), want errors:\n%s", res.Policy, strings.Join(tt.want, "\n"))
 			}
@@ -395,7 +395,7 @@ servers:
     upstream: h:1
     tools: {allow: [a], deny: [a], other: 1}
 `
-	_, err := Parse("p.yaml", []byte(src))
+	_, err := parseAnyImage("p.yaml", []byte(src))
 	var errs Errors
 	if !errors.As(err, &errs) {
 		t.Fatalf("got %v, want Errors", err)
@@ -460,8 +460,9 @@ func TestInvalidExample(t *testing.T) {
 	_, err = Parse("policy.yaml", data)
 	want := `policy.yaml:8:3: limits.maxBodybytes: unknown field "maxBodybytes" (did you mean "maxBodyBytes"?)
 policy.yaml:12:15: servers[0].upstream: port must be in 1-65535
-policy.yaml:17:14: servers[0].tools.deny[0]: contradictory rules: pattern "run_shell" is also allowed by servers[0].tools.allow[2] (line 16); remove it from one of the lists
-policy.yaml:19:11: servers[1].name: server name "demo" is already used by servers[0] (line 11)`
+policy.yaml:18:14: servers[0].tools.deny[0]: contradictory rules: pattern "run_shell" is also allowed by servers[0].tools.allow[2] (line 17); remove it from one of the lists
+policy.yaml:20:11: servers[1].name: server name "demo" is already used by servers[0] (line 11)
+policy.yaml:23:12: servers[1].image: image "ghcr.io/example/search:1.4" is pinned by tag only; a tag can be moved to other content, so pin it by digest: ghcr.io/example/search@sha256:<digest> (crane digest ghcr.io/example/search:1.4 prints it), or mark a development server "unverifiedLocal: true"`
 	if err == nil || err.Error() != want {
 		t.Fatalf("got:\n%v\nwant:\n%s", err, want)
 	}
@@ -484,7 +485,11 @@ func TestDocsExample(t *testing.T) {
 	if m == nil {
 		t.Fatal("docs/policy.md has no yaml example")
 	}
-	res := mustParse(t, string(m[1]))
+	// Parsed as if it sat in testdata, next to the key and trusted root it names.
+	res, err := Parse(filepath.Join("testdata", "policy.yaml"), m[1])
+	if err != nil {
+		t.Fatalf("docs example: %v", err)
+	}
 	files := server("files", ep("fd00::12", 9000), ir.ToolRules{Allow: []string{"read_*", "list_dir", "search"}})
 	files.Arguments.Rules = []ir.ArgumentRule{
 		{Tool: "read_*", Argument: "path", Mode: ir.Enforce, Required: true, PathPrefixes: []string{"/srv/data", "/tmp/agent"},
@@ -506,10 +511,19 @@ func TestDocsExample(t *testing.T) {
 		Allow: []string{"api.github.com", "*.example.com", "10.1.0.0/16", "192.0.2.7"}, Schemes: []string{"https"}}
 	files.Webhooks = []ir.Webhook{{Name: "dlp", Phase: "before", URL: "http://127.0.0.1:9000/hook", Tools: []string{"*"},
 		TimeoutMillis: 500, MaxBytes: 1 << 20, Mode: ir.Enforce}}
+	files.Image = "registry.example.com/mcp/files@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"
+	if v := res.Policy.Servers[1].Verify; v == nil || v.Keyless == nil || len(v.TrustedRootJSON) == 0 || !v.RequireTlog {
+		t.Fatalf("docs example: files.verify = %+v, want keyless with a trusted root and the log required", v)
+	}
+	files.Verify = res.Policy.Servers[1].Verify
 	want := []ir.Server{
 		{Name: "demo", Upstream: ep("127.0.0.1", 8081), Listen: ep("127.0.0.1", 10000), Path: "/mcp",
-			Tools: ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}}, Arguments: defaultArguments},
+			Tools: ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}}, Arguments: defaultArguments,
+			UnverifiedLocal: true},
 		files,
+	}
+	if sc := res.Policy.SupplyChain; sc != (ir.SupplyChain{Concurrency: 4, TimeoutMillis: 30000}) {
+		t.Errorf("docs example: supplyChain = %+v", sc)
 	}
 	if !reflect.DeepEqual(res.Policy.Servers, want) || res.Policy.Limits != defaultLimits {
 		t.Errorf("docs example:\n got %+v\nwant %+v", res.Policy, want)
@@ -631,6 +645,8 @@ func TestDefault(t *testing.T) {
 		Path:      "/mcp",
 		Tools:     ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}},
 		Arguments: defaultArguments,
+		// The demo is a local process without an image.
+		UnverifiedLocal: true,
 	}}
 	if !reflect.DeepEqual(res.Policy.Servers, want) || res.Policy.Limits != defaultLimits {
 		t.Errorf("default policy:\n got %+v\nwant servers %+v limits %+v", res.Policy, want, defaultLimits)
@@ -660,10 +676,15 @@ func TestLoad(t *testing.T) {
 		Limits:  ir.Limits{MaxBodyBytes: 1 << 20, MessageTimeoutMillis: 500},
 		Servers: []ir.Server{
 			{Name: "files", Upstream: ep("files.tools.svc", 8080), Listen: ep("0.0.0.0", 9000), Path: "/rpc",
-				Tools: ir.ToolRules{Allow: []string{"read_file", "list_*"}, Deny: []string{"list_secrets"}}, Arguments: defaultArguments},
+				Tools: ir.ToolRules{Allow: []string{"read_file", "list_*"}, Deny: []string{"list_secrets"}}, Arguments: defaultArguments,
+				Image:  "registry.example.com/mcp/files@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+				Verify: res.Policy.Servers[0].Verify},
 			{Name: "search", Upstream: ep("fd00::12", 9000), Listen: ep("::", 9001), Path: "/mcp",
-				Tools: ir.ToolRules{Deny: []string{"admin_?"}, AllowAll: true}, Arguments: defaultArguments},
+				Tools: ir.ToolRules{Deny: []string{"admin_?"}, AllowAll: true}, Arguments: defaultArguments, UnverifiedLocal: true},
 		},
+	}
+	if v := res.Policy.Servers[0].Verify; v == nil || v.KeyFile != filepath.Join("testdata", "cosign.pub") || len(v.PublicKeyPEM) == 0 || v.RequireTlog {
+		t.Errorf("files.verify = %+v, want the key from testdata/cosign.pub without the log", v)
 	}
 	if !reflect.DeepEqual(*res.Policy, want) {
 		t.Errorf("got %+v\nwant %+v", *res.Policy, want)
@@ -672,7 +693,7 @@ func TestLoad(t *testing.T) {
 	// Errors name the path as given.
 	_, err = Load("testdata/invalid.yaml")
 	var errs Errors
-	if !errors.As(err, &errs) || len(errs) != 4 || errs[0].File != "testdata/invalid.yaml" {
+	if !errors.As(err, &errs) || len(errs) != 5 || errs[0].File != "testdata/invalid.yaml" {
 		t.Errorf("Load(invalid) = %v", err)
 	}
 
@@ -726,7 +747,7 @@ func TestMergeExpansionBounded(t *testing.T) {
 	for i := 1; i <= 40; i++ {
 		fmt.Fprintf(&b, "  - &m%d {<<: [*m%d, *m%d]}\n", i, i-1, i-1)
 	}
-	_, err := Parse("p.yaml", []byte(b.String()))
+	_, err := parseAnyImage("p.yaml", []byte(b.String()))
 	if err == nil || strings.Count(err.Error(), "merge keys expand to more than 10000 fields") != 1 {
 		t.Fatalf("got %v, want the expansion reported once", err)
 	}
@@ -734,7 +755,7 @@ func TestMergeExpansionBounded(t *testing.T) {
 
 func TestToolsMode(t *testing.T) {
 	for mode, want := range map[string]ir.Mode{"audit": ir.AuditOnly, "enforce": ""} {
-		res, err := Parse("p.yaml", []byte("version: 1\nservers:\n  - name: a\n    upstream: 127.0.0.1:1\n    tools:\n      allow: [echo]\n      mode: "+mode+"\n"))
+		res, err := parseAnyImage("p.yaml", []byte("version: 1\nservers:\n  - name: a\n    upstream: 127.0.0.1:1\n    tools:\n      allow: [echo]\n      mode: "+mode+"\n"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -742,8 +763,24 @@ func TestToolsMode(t *testing.T) {
 			t.Errorf("mode %s: got %q, want %q", mode, got, want)
 		}
 	}
-	_, err := Parse("p.yaml", []byte("version: 1\nservers:\n  - name: a\n    upstream: 127.0.0.1:1\n    tools:\n      mode: shadow\n"))
+	_, err := parseAnyImage("p.yaml", []byte("version: 1\nservers:\n  - name: a\n    upstream: 127.0.0.1:1\n    tools:\n      mode: shadow\n"))
 	if err == nil || !strings.Contains(err.Error(), "p.yaml:6:13: servers[0].tools.mode:") {
 		t.Fatalf("bad mode: %v", err)
 	}
+}
+
+// parseAnyImage parses like Parse but lets servers leave out image and
+// unverifiedLocal, for tests of sections that have nothing to do with them.
+func parseAnyImage(filename string, data []byte) (*Result, error) {
+	return parse(filename, data, false)
+}
+
+// loadAnyImage is Load with the leniency of parseAnyImage.
+func loadAnyImage(t *testing.T, path string) (*Result, error) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parse(path, data, false)
 }

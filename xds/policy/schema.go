@@ -28,12 +28,14 @@ func (l *loader) policy(body ast.Node) *ir.Policy {
 		return nil
 	}
 	root := rootEntry.pos()
-	fs := l.fields(rootEntry, "a mapping", "version", "limits", "defaults", "servers")
+	fs := l.fields(rootEntry, "a mapping", "version", "limits", "supplyChain", "defaults", "servers")
 
 	l.version(fs["version"], root)
 	p := &ir.Policy{Limits: l.limits(fs["limits"])}
+	var verify *ir.Verification
+	p.SupplyChain, verify = l.supplyChain(fs["supplyChain"])
 	listen, path := l.defaults(fs["defaults"])
-	p.Servers = l.servers(fs["servers"], root, listen, path)
+	p.Servers = l.servers(fs["servers"], root, listen, path, verify)
 	return p
 }
 
@@ -140,7 +142,7 @@ type serverName struct {
 	line  int
 }
 
-func (l *loader) servers(e *entry, root pos, listen ir.Endpoint, path string) []ir.Server {
+func (l *loader) servers(e *entry, root pos, listen ir.Endpoint, path string, verify *ir.Verification) []ir.Server {
 	if e == nil {
 		l.errorf(root, "servers", "required field is missing; declare at least one server")
 		return nil
@@ -160,15 +162,15 @@ func (l *loader) servers(e *entry, root pos, listen ir.Endpoint, path string) []
 	names := map[string]serverName{}
 	var out []ir.Server
 	for i, it := range items {
-		out = append(out, l.server(i, it, names, listen, path))
+		out = append(out, l.server(i, it, names, listen, path, verify))
 	}
 	return out
 }
 
-func (l *loader) server(i int, e *entry, names map[string]serverName, listen ir.Endpoint, path string) ir.Server {
+func (l *loader) server(i int, e *entry, names map[string]serverName, listen ir.Endpoint, path string, verify *ir.Verification) ir.Server {
 	s := ir.Server{Listen: listen, Path: path, Tools: ir.ToolRules{AllowAll: true}, Arguments: l.arguments(nil)}
-	fs := l.fields(e, "a mapping with name, upstream, listen, path, tools, arguments, content, poisoning, egress and webhooks",
-		"name", "upstream", "listen", "path", "tools", "arguments", "content", "poisoning", "egress", "webhooks")
+	fs := l.fields(e, "a mapping with name, upstream, image, verify, unverifiedLocal, listen, path, tools, arguments, content, poisoning, egress and webhooks",
+		"name", "upstream", "image", "verify", "unverifiedLocal", "listen", "path", "tools", "arguments", "content", "poisoning", "egress", "webhooks")
 	if fs == nil {
 		return s
 	}
@@ -211,6 +213,7 @@ func (l *loader) server(i int, e *entry, names map[string]serverName, listen ir.
 	s.Poisoning = l.poisoning(fs["poisoning"], s.Name)
 	s.Egress = l.egress(fs["egress"])
 	s.Webhooks = l.webhooks(fs["webhooks"])
+	l.image(&s, at, e.path, fs["image"], fs["verify"], fs["unverifiedLocal"], verify)
 	return s
 }
 

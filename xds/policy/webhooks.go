@@ -14,6 +14,7 @@ import (
 var (
 	webhookPhases   = []string{"before", "after"}
 	webhookFailures = []string{"closed", "open"}
+	webhookCompats  = []string{"docker"}
 )
 
 // Defaults and bounds of webhooks.
@@ -46,7 +47,7 @@ func (l *loader) webhooks(e *entry) []ir.Webhook {
 
 func (l *loader) webhook(e *entry, names map[string]firstUse) (ir.Webhook, bool) {
 	w := ir.Webhook{TimeoutMillis: int(DefaultWebhookTimeout / time.Millisecond), MaxBytes: DefaultWebhookMaxBytes, Mode: ir.Enforce}
-	fs := l.fields(e, "a webhook (a mapping with name, phase and url)", "name", "phase", "url", "tools", "timeout", "maxBytes", "failure", "mode")
+	fs := l.fields(e, "a webhook (a mapping with name, phase and url)", "name", "phase", "url", "tools", "timeout", "maxBytes", "failure", "mode", "compat")
 	if fs == nil {
 		return w, false
 	}
@@ -101,6 +102,12 @@ func (l *loader) webhook(e *entry, names map[string]firstUse) (ir.Webhook, bool)
 		}
 	}
 	w.Mode = l.mode(fs["mode"], "remove the webhook to turn it off")
+	if f := fs["compat"]; f != nil {
+		// Docker MCP Gateway's http interceptor format, for hooks written for it.
+		if v, ok := l.choice(f, webhookCompats, nil); ok {
+			w.Compat = v
+		}
+	}
 	return w, true
 }
 

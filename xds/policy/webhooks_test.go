@@ -40,11 +40,13 @@ func TestWebhooksValid(t *testing.T) {
         failure: open
         mode: audit
       - {name: x, phase: after, url: 'http://[::1]/', tools: [], timeout: 10ms, maxBytes: 16777216}
+      - {name: dock, phase: before, url: 'http://h/', compat: docker}
 `,
 			want: []ir.Webhook{
 				{Name: "dlp", Phase: "before", URL: "http://127.0.0.1:9000/hook", Tools: []string{"*"}, TimeoutMillis: 500, MaxBytes: 1 << 20, Mode: ir.Enforce},
 				{Name: "scan-2", Phase: "after", URL: "https://hooks.example.com:8443/scan?x=1", Tools: []string{"read_file", "get_*"}, TimeoutMillis: 30000, MaxBytes: 1024, FailOpen: true, Mode: ir.AuditOnly},
 				{Name: "x", Phase: "after", URL: "http://[::1]/", TimeoutMillis: 10, MaxBytes: 16 << 20, Mode: ir.Enforce},
+				{Name: "dock", Phase: "before", URL: "http://h/", TimeoutMillis: 1000, MaxBytes: 1 << 20, Mode: ir.Enforce, Compat: "docker"},
 			},
 		},
 	}
@@ -86,7 +88,7 @@ func TestWebhooksErrors(t *testing.T) {
 			`policy.yaml:7:89: servers[0].webhooks[0].maxBytes: must be between 1024 (1 KiB) and 16777216 (16 MiB) bytes, got 1023`,
 			`policy.yaml:7:104: servers[0].webhooks[0].failure: must be "closed" or "open", got "fail"`,
 			`policy.yaml:7:116: servers[0].webhooks[0].mode: must be "enforce" or "audit", got "off"; remove the webhook to turn it off`,
-			`policy.yaml:7:121: servers[0].webhooks[0].retries: unknown field "retries"; expected one of: name, phase, url, tools, timeout, maxBytes, failure, mode`}},
+			`policy.yaml:7:121: servers[0].webhooks[0].retries: unknown field "retries"; expected one of: name, phase, url, tools, timeout, maxBytes, failure, mode, compat`}},
 		{"bad urls and timeouts", hooks +
 			"      - {name: a, phase: before, url: /hook, timeout: 5ms}\n" +
 			"      - {name: b, phase: before, url: 'http:///x', timeout: 31s}\n" +
@@ -108,6 +110,8 @@ func TestWebhooksErrors(t *testing.T) {
 			"      - {name: dlp, phase: after, url: 'http://h/'}\n" +
 			"  - {name: b, upstream: 'h:2', tools: {}, webhooks: [{name: dlp, phase: after, url: 'http://h/'}]}\n", []string{
 			`policy.yaml:8:16: servers[0].webhooks[1].name: webhook name "dlp" is already used by servers[0].webhooks[0] (line 7)`}},
+		{"compat", hooks + "      - {name: a, phase: before, url: 'http://h/', compat: mcp}\n", []string{
+			`policy.yaml:7:60: servers[0].webhooks[0].compat: must be "docker", got "mcp"`}},
 		{"tools empty value", hooks + "      - {name: a, phase: before, url: 'http://h/', tools: }\n", []string{
 			`policy.yaml:7:52: servers[0].webhooks[0].tools: must be a list of tool name patterns; write [] or remove the key to call the hook for every tool`}},
 	}

@@ -12,8 +12,9 @@ import (
 // maxConcurrent verifications at a time and coalesces concurrent requests for
 // the same reference into one verification (singleflight).
 //
-// Only successful verifications are cached: a digest is immutable and the key
-// is fixed for the lifetime of the Cache, so a verified result stays valid.
+// Only successful verifications are cached: a digest is immutable and the
+// verifier's policy (key, or trusted root and identity) is fixed for the
+// lifetime of the Cache, so a verified result stays valid.
 // Rejections are not cached, so a transient registry failure or a signature
 // pushed later is picked up on the next call; concurrent callers still share
 // one attempt. Entries are keyed by the full reference (repository@digest),

@@ -1,13 +1,3 @@
-// Package supplychain verifies that MCP server images are signed before the
-// control plane routes to them.
-//
-// Only digest-pinned references are accepted (see ParsePinned). Signatures are
-// verified with cosign (github.com/sigstore/cosign/v2/pkg/cosign) against a
-// configured public key. This step implements offline key-based verification
-// only: the transparency log is not consulted (IgnoreTlog), and no Rekor or
-// Fulcio endpoint is ever contacted. Keyless verification (certificate
-// identity/issuer plus a trusted root) is meant to be added as another
-// implementation of ImageVerifier.
 package supplychain
 
 import (
@@ -21,10 +11,13 @@ import (
 	"time"
 
 	"github.com/google/go-containerregistry/pkg/name"
+	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/google/go-containerregistry/pkg/v1/remote"
 	"github.com/google/go-containerregistry/pkg/v1/remote/transport"
 	"github.com/sigstore/cosign/v2/pkg/cosign"
+	"github.com/sigstore/cosign/v2/pkg/oci"
 	ociremote "github.com/sigstore/cosign/v2/pkg/oci/remote"
+	"github.com/sigstore/sigstore-go/pkg/root"
 	"github.com/sigstore/sigstore/pkg/cryptoutils"
 	"github.com/sigstore/sigstore/pkg/signature"
 )
@@ -40,10 +33,25 @@ const (
 	ReasonUnreachable     = "registry unreachable"
 	ReasonRegistryError   = "registry request failed"
 	ReasonVerifierFailure = "signature verification failed"
+
+	// Keyless mode.
+	ReasonVerifiedKeyless      = "signature verified with a certificate for the configured identity"
+	ReasonNoCertificate        = "signature carries no signing certificate"
+	ReasonUntrustedCertificate = "certificate not issued by a trusted certificate authority"
+	ReasonIssuerMismatch       = "certificate OIDC issuer does not match the configured issuer"
+	ReasonIdentityMismatch     = "certificate identity does not match the configured identity"
+	ReasonSCT                  = "certificate transparency proof (SCT) missing or invalid"
+	ReasonCertKeyMismatch      = "signature does not verify with the certificate's key"
+	ReasonCertificateExpired   = "certificate not valid at signing time"
+
+	// Transparency log, both modes.
+	ReasonTlogMissing = "no transparency-log proof (Rekor bundle) on the signature"
+	ReasonTlogInvalid = "transparency-log proof (Rekor bundle) does not verify"
 )
 
 // Sentinel errors; every error returned by VerifyImage and ParsePinned
-// matches exactly one of them with errors.Is.
+// matches exactly one of them with errors.Is. ErrInvalidTrustedRoot is
+// returned (wrapped) by the constructors only.
 var (
 	ErrNotPinned           = errors.New("image reference is not pinned by digest")
 	ErrNoSignatures        = errors.New(ReasonNoSignatures)
@@ -53,6 +61,18 @@ var (
 	ErrRegistryUnreachable = errors.New(ReasonUnreachable)
 	ErrRegistry            = errors.New(ReasonRegistryError)
 	ErrVerification        = errors.New(ReasonVerifierFailure)
+
+	ErrNoCertificate        = errors.New(ReasonNoCertificate)
+	ErrUntrustedCertificate = errors.New(ReasonUntrustedCertificate)
+	ErrIssuerMismatch       = errors.New(ReasonIssuerMismatch)
+	ErrIdentityMismatch     = errors.New(ReasonIdentityMismatch)
+	ErrSCT                  = errors.New(ReasonSCT)
+	ErrCertKeyMismatch      = errors.New(ReasonCertKeyMismatch)
+	ErrCertificateExpired   = errors.New(ReasonCertificateExpired)
+	ErrTlogMissing          = errors.New(ReasonTlogMissing)
+	ErrTlogInvalid          = errors.New(ReasonTlogInvalid)
+
+	ErrInvalidTrustedRoot = errors.New("invalid trusted root")
 )
 
 // Error is the error type returned for a rejected image. Reason is the same
@@ -101,9 +121,8 @@ type Result struct {
 }
 
 // ImageVerifier is the seam between the control plane and a concrete
-// verification policy. KeyVerifier (Verifier) is the key-based
-// implementation; a keyless one (certificate identity, issuer, trusted root)
-// is a later step.
+// verification policy. Verifier implements it in key mode (NewKeyVerifier)
+// and keyless mode (NewKeylessVerifier).
 type ImageVerifier interface {
 	VerifyImage(ctx context.Context, ref name.Digest) (*Result, error)
 }
@@ -113,23 +132,25 @@ type KeyPolicy struct {
 	// PublicKeyPEM is a cosign public key ("PUBLIC KEY" PEM block), e.g. the
 	// cosign.pub written by `cosign generate-key-pair` (ECDSA P-256).
 	PublicKeyPEM []byte
+	// RequireTlog requires a Rekor bundle on the signature that verifies
+	// offline against the Rekor keys of TrustedRootJSON. Without it the
+	// transparency log is not consulted at all.
+	RequireTlog bool
+	// TrustedRootJSON is a Sigstore trusted root (trusted_root.json); only
+	// its Rekor keys are used. Required with RequireTlog; without it, it is
+	// still checked to parse but otherwise unused.
+	TrustedRootJSON []byte
 }
 
 // Option configures a Verifier.
 type Option func(*config)
 
 type config struct {
-	requireTlog   bool
 	allowLoopHTTP bool
 	baseTransport http.RoundTripper
 	remoteOptions []remote.Option
 	timeout       time.Duration
 }
-
-// WithRequireTlog asks for transparency-log (Rekor) verification. Offline
-// key-based verification does not support it yet, so NewKeyVerifier rejects
-// true; the default (false) maps to cosign's IgnoreTlog.
-func WithRequireTlog(require bool) Option { return func(c *config) { c.requireTlog = require } }
 
 // WithPlainHTTPLoopback allows plain-HTTP registry requests, but only to
 // loopback hosts (127.0.0.0/8, ::1, localhost). It exists for in-process test
@@ -151,9 +172,14 @@ func WithRemoteOptions(opts ...remote.Option) Option {
 // WithTimeout bounds one VerifyImage call (default 30s).
 func WithTimeout(d time.Duration) Option { return func(c *config) { c.timeout = d } }
 
-// Verifier verifies cosign signatures of digest-pinned images with one public key.
+// Verifier verifies cosign signatures of digest-pinned images, either with
+// one public key or keyless against a trusted root and an expected identity.
 type Verifier struct {
-	sigVerifier signature.Verifier
+	sigVerifier signature.Verifier // key mode
+	identity    *identityPolicy    // keyless mode
+	root        *root.TrustedRoot  // keyless mode, or key mode with RequireTlog
+	requireTlog bool
+	requireSCT  bool
 	cfg         config
 	transport   http.RoundTripper
 }
@@ -162,13 +188,6 @@ var _ ImageVerifier = (*Verifier)(nil)
 
 // NewKeyVerifier builds a key-based Verifier.
 func NewKeyVerifier(p KeyPolicy, opts ...Option) (*Verifier, error) {
-	cfg := config{timeout: 30 * time.Second}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	if cfg.requireTlog {
-		return nil, errors.New("supplychain: transparency-log verification is not supported by the offline key verifier yet")
-	}
 	if len(p.PublicKeyPEM) == 0 {
 		return nil, errors.New("supplychain: KeyPolicy.PublicKeyPEM is empty")
 	}
@@ -182,15 +201,44 @@ func NewKeyVerifier(p KeyPolicy, opts ...Option) (*Verifier, error) {
 	if err != nil {
 		return nil, fmt.Errorf("supplychain: loading public key: %w", err)
 	}
+	v := newBase(opts)
+	v.sigVerifier = sv
+	v.requireTlog = p.RequireTlog
+	if len(p.TrustedRootJSON) > 0 {
+		tr, err := parseTrustedRoot(p.TrustedRootJSON)
+		if err != nil {
+			return nil, err
+		}
+		if p.RequireTlog {
+			if len(tr.RekorLogs()) == 0 {
+				return nil, fmt.Errorf("supplychain: %w: RequireTlog is set but the trusted root has no Rekor transparency logs", ErrInvalidTrustedRoot)
+			}
+			v.root = tr
+		}
+	} else if p.RequireTlog {
+		return nil, errors.New("supplychain: KeyPolicy.RequireTlog needs KeyPolicy.TrustedRootJSON for the Rekor public keys")
+	}
+	return v, nil
+}
+
+func newBase(opts []Option) *Verifier {
+	cfg := config{timeout: 30 * time.Second}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	base := cfg.baseTransport
 	if base == nil {
 		base = remote.DefaultTransport
 	}
-	return &Verifier{
-		sigVerifier: sv,
-		cfg:         cfg,
-		transport:   &httpGuard{base: base, allowLoopback: cfg.allowLoopHTTP},
-	}, nil
+	return &Verifier{cfg: cfg, transport: &httpGuard{base: base, allowLoopback: cfg.allowLoopHTTP}}
+}
+
+func parseTrustedRoot(b []byte) (*root.TrustedRoot, error) {
+	tr, err := root.NewTrustedRootFromJSON(b)
+	if err != nil {
+		return nil, fmt.Errorf("supplychain: %w: %w", ErrInvalidTrustedRoot, err)
+	}
+	return tr, nil
 }
 
 func (v *Verifier) remoteOpts(ctx context.Context) []remote.Option {
@@ -199,9 +247,11 @@ func (v *Verifier) remoteOpts(ctx context.Context) []remote.Option {
 }
 
 // VerifyImage checks that ref exists in its registry and carries at least one
-// cosign signature that verifies with the configured key and whose payload
-// names ref's digest. On rejection it returns a Result with Verified=false and
-// a non-nil *Error with the same Reason.
+// cosign signature that passes the policy (key or keyless, transparency log)
+// and whose payload names ref's digest. On rejection it returns a Result with
+// Verified=false and a non-nil *Error with the same Reason; when several
+// signatures fail, the reason is the one of the signature that passed the
+// most checks.
 func (v *Verifier) VerifyImage(ctx context.Context, ref name.Digest) (*Result, error) {
 	if v.cfg.timeout > 0 {
 		var cancel context.CancelFunc
@@ -227,40 +277,104 @@ func (v *Verifier) VerifyImage(ctx context.Context, ref name.Digest) (*Result, e
 		return reject(&Error{Reason: ReasonDigestNotFound,
 			Cause: fmt.Errorf("registry answered with digest %s", desc.Digest), kind: ErrDigestNotFound})
 	}
-
-	co := &cosign.CheckOpts{
-		RegistryClientOpts: []ociremote.Option{ociremote.WithRemoteOptions(ropts...)},
-		SigVerifier:        v.sigVerifier,
-		ClaimVerifier:      cosign.SimpleClaimVerifier,
-		IgnoreTlog:         true,
-		IgnoreSCT:          true,
-		Offline:            true,
+	h, err := v1.NewHash(ref.DigestStr())
+	if err != nil {
+		return reject(&Error{Reason: ReasonVerifierFailure, Cause: err, kind: ErrVerification})
 	}
-	sigs, _, err := cosign.VerifyImageSignatures(ctx, ref, co)
+
+	// The same lookup cosign.VerifyImageSignatures does; signatures are then
+	// verified one by one so that each rejection can be explained.
+	copts := []ociremote.Option{ociremote.WithRemoteOptions(ropts...)}
+	st, err := ociremote.SignatureTag(ref, copts...)
 	if err != nil {
 		return reject(classifyCosignError(err))
 	}
+	sigs, err := ociremote.Signatures(st, copts...)
+	if err != nil {
+		return reject(classifyCosignError(err))
+	}
+	sl, err := sigs.Get()
+	if err != nil {
+		return reject(classifyCosignError(err))
+	}
+	if len(sl) == 0 {
+		return reject(&Error{Reason: ReasonNoSignatures, kind: ErrNoSignatures})
+	}
+
+	var worst *Error
+	for _, sig := range sl {
+		co := v.checkOpts(copts, sig)
+		if _, err := cosign.VerifyImageSignature(ctx, sig, h, co); err != nil {
+			if e := v.explain(sig, h, co, err); worst == nil || stage(e) > stage(worst) {
+				worst = e
+			}
+			continue
+		}
+		res.Signatures++
+	}
+	if res.Signatures == 0 {
+		return reject(worst)
+	}
 	res.Verified = true
 	res.Reason = ReasonVerified
-	res.Signatures = len(sigs)
+	if v.identity != nil {
+		res.Reason = ReasonVerifiedKeyless
+	}
 	return res, nil
 }
 
-func classifyCosignError(err error) *Error {
-	var noSigs *cosign.ErrNoSignaturesFound
-	if errors.As(err, &noSigs) {
-		return &Error{Reason: ReasonNoSignatures, kind: ErrNoSignatures}
+// checkOpts builds cosign's options for one signature: offline, and with no
+// Rekor client, so a transparency-log proof can only come from the bundle
+// attached to the signature.
+func (v *Verifier) checkOpts(copts []ociremote.Option, sig oci.Signature) *cosign.CheckOpts {
+	co := &cosign.CheckOpts{
+		RegistryClientOpts: copts,
+		ClaimVerifier:      cosign.SimpleClaimVerifier,
+		Offline:            true,
+		IgnoreTlog:         !v.requireTlog,
+		IgnoreSCT:          !v.requireSCT,
 	}
-	var noMatch *cosign.ErrNoMatchingSignatures
-	if errors.As(err, &noMatch) {
-		// cosign joins the per-signature errors into one message. When every
-		// signature failed only the payload digest check, the key did verify.
-		msg := err.Error()
-		if strings.Contains(msg, "in claim") && !strings.Contains(msg, "invalid signature") {
-			return &Error{Reason: ReasonClaimMismatch, Cause: err, kind: ErrClaimMismatch}
+	if v.root != nil {
+		co.TrustedMaterial = v.root
+	}
+	if v.identity == nil {
+		co.SigVerifier = v.sigVerifier
+		return co
+	}
+	co.Identities = []cosign.Identity{v.identity.cosign()}
+	if !v.requireTlog && len(v.root.RekorLogs()) > 0 {
+		// Use a bundle that is there: its integrated time is the signing time
+		// the certificate's validity is checked at. A bundle annotation that
+		// does not parse is left for cosign to reject.
+		b, err := sig.Bundle()
+		co.IgnoreTlog = err == nil && b == nil
+	}
+	return co
+}
+
+// stages orders the rejection kinds by how far a signature got through the
+// checks of explain; the highest is reported. An unattributed failure ranks
+// lowest, and registry failures highest, because a retry may still verify
+// the image.
+var stages = []error{
+	ErrVerification, ErrNoCertificate, ErrUntrustedCertificate, ErrIssuerMismatch,
+	ErrIdentityMismatch, ErrSCT, ErrKeyMismatch, ErrCertKeyMismatch, ErrClaimMismatch,
+	ErrTlogMissing, ErrTlogInvalid, ErrCertificateExpired,
+	ErrRegistry, ErrRegistryUnreachable,
+}
+
+func stage(e *Error) int {
+	for i, k := range stages {
+		if e.kind == k {
+			return i
 		}
-		return &Error{Reason: ReasonKeyMismatch, Cause: err, kind: ErrKeyMismatch}
 	}
+	return -1
+}
+
+// classifyCosignError maps errors from fetching signatures and from cosign
+// that explain could not attribute to a more specific reason.
+func classifyCosignError(err error) *Error {
 	var te *transport.Error
 	if errors.As(err, &te) || isNetworkError(err) {
 		return classifyRegistryError(err)

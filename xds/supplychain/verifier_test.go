@@ -1,17 +1,9 @@
 package supplychain
 
 import (
-	"bytes"
 	"context"
-	"crypto"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"fmt"
-	"io"
-	"log"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -19,36 +11,30 @@ import (
 	"testing"
 
 	"github.com/google/go-containerregistry/pkg/name"
-	"github.com/google/go-containerregistry/pkg/registry"
-	"github.com/google/go-containerregistry/pkg/v1/random"
-	"github.com/google/go-containerregistry/pkg/v1/remote"
-	"github.com/sigstore/cosign/v2/pkg/oci/mutate"
-	ociremote "github.com/sigstore/cosign/v2/pkg/oci/remote"
-	"github.com/sigstore/cosign/v2/pkg/oci/static"
-	"github.com/sigstore/sigstore/pkg/cryptoutils"
-	"github.com/sigstore/sigstore/pkg/signature"
-	sigpayload "github.com/sigstore/sigstore/pkg/signature/payload"
+
+	"github.com/mcpmesh/mcpmesh/test/imagetest"
 )
 
-// testRegistry is an in-process OCI registry on 127.0.0.1 that counts requests.
+// testRegistry is an in-process OCI registry on 127.0.0.1 that counts
+// requests; images are pushed and signed with package imagetest.
 type testRegistry struct {
-	srv      *httptest.Server
-	host     string
+	*imagetest.Registry
+	handler  http.Handler // the registry behind the counter
 	requests atomic.Int64
 }
 
 func newTestRegistry(t *testing.T) *testRegistry {
 	t.Helper()
 	tr := &testRegistry{}
-	reg := registry.New(registry.Logger(log.New(io.Discard, "", 0)))
-	tr.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tr.requests.Add(1)
-		reg.ServeHTTP(w, r)
-	}))
-	t.Cleanup(tr.srv.Close)
-	tr.host = strings.TrimPrefix(tr.srv.URL, "http://")
-	if !strings.HasPrefix(tr.host, "127.0.0.1:") {
-		t.Fatalf("test registry is not on loopback: %s", tr.srv.URL)
+	tr.Registry = imagetest.Start(t, func(h http.Handler) http.Handler {
+		tr.handler = h
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			tr.requests.Add(1)
+			h.ServeHTTP(w, r)
+		})
+	})
+	if !strings.HasPrefix(tr.Host, "127.0.0.1:") {
+		t.Fatalf("test registry is not on loopback: %s", tr.Host)
 	}
 	return tr
 }
@@ -56,74 +42,11 @@ func newTestRegistry(t *testing.T) *testRegistry {
 // pushRandom pushes a random image to repo and returns its pinned reference.
 func (tr *testRegistry) pushRandom(t *testing.T, repo string) name.Digest {
 	t.Helper()
-	img, err := random.Image(256, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tag, err := name.NewTag(fmt.Sprintf("%s/%s:latest", tr.host, repo))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := remote.Write(tag, img); err != nil {
-		t.Fatal(err)
-	}
-	h, err := img.Digest()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := ParsePinned(fmt.Sprintf("%s/%s@%s", tr.host, repo, h))
+	d, err := ParsePinned(tr.PushRandom(t, repo))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return d
-}
-
-func newKey(t *testing.T) (*ecdsa.PrivateKey, []byte) {
-	t.Helper()
-	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pemBytes, err := cryptoutils.MarshalPublicKeyToPEM(&priv.PublicKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return priv, pemBytes
-}
-
-// sign attaches a cosign signature to ref the way `cosign sign --key` does
-// without a transparency log: a simple-signing payload naming claimed, signed
-// with priv (ECDSA/SHA-256), stored in the repository's sha256-<hex>.sig
-// manifest.
-func sign(t *testing.T, ref, claimed name.Digest, priv *ecdsa.PrivateKey) {
-	t.Helper()
-	payload, err := (&sigpayload.Cosign{Image: claimed}).MarshalJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	signer, err := signature.LoadECDSASignerVerifier(priv, crypto.SHA256)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := signer.SignMessage(bytes.NewReader(payload))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sig, err := static.NewSignature(payload, base64.StdEncoding.EncodeToString(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	se, err := ociremote.SignedEntity(ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	se, err = mutate.AttachSignatureToEntity(se, sig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ociremote.WriteSignatures(ref.Repository, se); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func newVerifier(t *testing.T, pub []byte, opts ...Option) *Verifier {
@@ -158,10 +81,10 @@ func expectReject(t *testing.T, res *Result, err error, reasonPrefix string, sen
 func TestVerifyValidSignature(t *testing.T) {
 	tr := newTestRegistry(t)
 	ref := tr.pushRandom(t, "mcp/server")
-	priv, pub := newKey(t)
-	sign(t, ref, ref, priv)
+	key := imagetest.NewKey(t)
+	key.Sign(t, ref.String())
 
-	res, err := newVerifier(t, pub).VerifyImage(context.Background(), ref)
+	res, err := newVerifier(t, key.PublicPEM).VerifyImage(context.Background(), ref)
 	if err != nil {
 		t.Fatalf("VerifyImage: %v", err)
 	}
@@ -173,20 +96,20 @@ func TestVerifyValidSignature(t *testing.T) {
 func TestVerifyUnsigned(t *testing.T) {
 	tr := newTestRegistry(t)
 	ref := tr.pushRandom(t, "mcp/server")
-	_, pub := newKey(t)
+	key := imagetest.NewKey(t)
 
-	res, err := newVerifier(t, pub).VerifyImage(context.Background(), ref)
+	res, err := newVerifier(t, key.PublicPEM).VerifyImage(context.Background(), ref)
 	expectReject(t, res, err, "no signatures found", ErrNoSignatures)
 }
 
 func TestVerifyWrongKey(t *testing.T) {
 	tr := newTestRegistry(t)
 	ref := tr.pushRandom(t, "mcp/server")
-	signingKey, _ := newKey(t)
-	_, otherPub := newKey(t)
-	sign(t, ref, ref, signingKey)
+	signingKey := imagetest.NewKey(t)
+	otherKey := imagetest.NewKey(t)
+	signingKey.Sign(t, ref.String())
 
-	res, err := newVerifier(t, otherPub).VerifyImage(context.Background(), ref)
+	res, err := newVerifier(t, otherKey.PublicPEM).VerifyImage(context.Background(), ref)
 	expectReject(t, res, err, "signature does not verify with the configured key", ErrKeyMismatch)
 }
 
@@ -195,18 +118,18 @@ func TestVerifySignatureForOtherDigest(t *testing.T) {
 	tr := newTestRegistry(t)
 	ref := tr.pushRandom(t, "mcp/server")
 	other := tr.pushRandom(t, "mcp/other")
-	priv, pub := newKey(t)
-	sign(t, ref, other, priv)
+	key := imagetest.NewKey(t)
+	key.SignWith(t, ref.String(), imagetest.SignOptions{Claimed: other.String()})
 
-	res, err := newVerifier(t, pub).VerifyImage(context.Background(), ref)
+	res, err := newVerifier(t, key.PublicPEM).VerifyImage(context.Background(), ref)
 	expectReject(t, res, err, ReasonClaimMismatch, ErrClaimMismatch)
 }
 
 func TestVerifyDigestNotInRegistry(t *testing.T) {
 	tr := newTestRegistry(t)
 	ref := tr.pushRandom(t, "mcp/server")
-	priv, pub := newKey(t)
-	sign(t, ref, ref, priv)
+	key := imagetest.NewKey(t)
+	key.Sign(t, ref.String())
 
 	// Same repository, digest altered in one hex digit.
 	s := ref.String()
@@ -219,7 +142,7 @@ func TestVerifyDigestNotInRegistry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := newVerifier(t, pub).VerifyImage(context.Background(), tampered)
+	res, err := newVerifier(t, key.PublicPEM).VerifyImage(context.Background(), tampered)
 	expectReject(t, res, err, "image digest not found in the registry", ErrDigestNotFound)
 }
 
@@ -256,11 +179,11 @@ func TestParsePinned(t *testing.T) {
 func TestVerifyUnreachableRegistry(t *testing.T) {
 	tr := newTestRegistry(t)
 	ref := tr.pushRandom(t, "mcp/server")
-	priv, pub := newKey(t)
-	sign(t, ref, ref, priv)
-	tr.srv.Close()
+	key := imagetest.NewKey(t)
+	key.Sign(t, ref.String())
+	tr.Close()
 
-	res, err := newVerifier(t, pub).VerifyImage(context.Background(), ref)
+	res, err := newVerifier(t, key.PublicPEM).VerifyImage(context.Background(), ref)
 	expectReject(t, res, err, "registry unreachable: ", ErrRegistryUnreachable)
 }
 
@@ -269,10 +192,10 @@ func TestVerifyUnreachableRegistry(t *testing.T) {
 func TestPlainHTTPRefusedByDefault(t *testing.T) {
 	tr := newTestRegistry(t)
 	ref := tr.pushRandom(t, "mcp/server")
-	priv, pub := newKey(t)
-	sign(t, ref, ref, priv)
+	key := imagetest.NewKey(t)
+	key.Sign(t, ref.String())
 
-	v, err := NewKeyVerifier(KeyPolicy{PublicKeyPEM: pub})
+	v, err := NewKeyVerifier(KeyPolicy{PublicKeyPEM: key.PublicPEM})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,9 +215,10 @@ func TestGuardRefusesNonLoopbackHTTP(t *testing.T) {
 }
 
 func TestNewKeyVerifierErrors(t *testing.T) {
-	_, pub := newKey(t)
-	if _, err := NewKeyVerifier(KeyPolicy{PublicKeyPEM: pub}, WithRequireTlog(true)); err == nil {
-		t.Error("RequireTlog(true) accepted by the offline key verifier")
+	key := imagetest.NewKey(t)
+	if _, err := NewKeyVerifier(KeyPolicy{PublicKeyPEM: key.PublicPEM, RequireTlog: true}); err == nil ||
+		!strings.Contains(err.Error(), "TrustedRootJSON") {
+		t.Errorf("RequireTlog without a trusted root: %v", err)
 	}
 	if _, err := NewKeyVerifier(KeyPolicy{}); err == nil {
 		t.Error("empty key accepted")
@@ -308,10 +232,10 @@ func TestNewKeyVerifierErrors(t *testing.T) {
 func TestCacheWithRegistry(t *testing.T) {
 	tr := newTestRegistry(t)
 	ref := tr.pushRandom(t, "mcp/server")
-	priv, pub := newKey(t)
-	sign(t, ref, ref, priv)
+	key := imagetest.NewKey(t)
+	key.Sign(t, ref.String())
 
-	c := NewCache(newVerifier(t, pub), 2)
+	c := NewCache(newVerifier(t, key.PublicPEM), 2)
 	res, err := c.Verify(context.Background(), ref)
 	if err != nil || !res.Verified {
 		t.Fatalf("first Verify: %+v %v", res, err)
@@ -330,13 +254,13 @@ func TestRejectionMessages(t *testing.T) {
 	// Logs the full error texts so they can be read with -v.
 	tr := newTestRegistry(t)
 	ref := tr.pushRandom(t, "mcp/server")
-	priv, _ := newKey(t)
-	_, otherPub := newKey(t)
-	sign(t, ref, ref, priv)
-	_, err := newVerifier(t, otherPub).VerifyImage(context.Background(), ref)
+	key := imagetest.NewKey(t)
+	otherKey := imagetest.NewKey(t)
+	key.Sign(t, ref.String())
+	_, err := newVerifier(t, otherKey.PublicPEM).VerifyImage(context.Background(), ref)
 	t.Logf("wrong key: %v", err)
-	tr.srv.Close()
-	_, err = newVerifier(t, otherPub).VerifyImage(context.Background(), ref)
+	tr.Close()
+	_, err = newVerifier(t, otherKey.PublicPEM).VerifyImage(context.Background(), ref)
 	t.Logf("unreachable: %v", err)
 }
 
@@ -346,12 +270,12 @@ func TestVerifyRegistryAnswersOtherDigest(t *testing.T) {
 	tr := newTestRegistry(t)
 	ref := tr.pushRandom(t, "mcp/server")
 	other := tr.pushRandom(t, "mcp/server2")
-	priv, pub := newKey(t)
-	sign(t, ref, ref, priv)
+	key := imagetest.NewKey(t)
+	key.Sign(t, ref.String())
 
 	lying := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := httptest.NewRecorder()
-		tr.srv.Config.Handler.ServeHTTP(rec, r)
+		tr.handler.ServeHTTP(rec, r)
 		for k, vs := range rec.Header() {
 			w.Header()[k] = vs
 		}
@@ -368,7 +292,7 @@ func TestVerifyRegistryAnswersOtherDigest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := newVerifier(t, pub).VerifyImage(context.Background(), viaLiar)
+	res, err := newVerifier(t, key.PublicPEM).VerifyImage(context.Background(), viaLiar)
 	expectReject(t, res, err, ReasonDigestNotFound, ErrDigestNotFound)
 	t.Logf("%v", err)
 }

@@ -23,8 +23,13 @@ func upstreamCluster(p *ir.Policy, s *ir.Server) *cluster.Cluster {
 	return c
 }
 
-// extProcCluster reaches the ext_proc gRPC service over HTTP/2.
-func extProcCluster(e ir.Endpoint) *cluster.Cluster {
+// extProcCluster reaches the ext_proc gRPC service over HTTP/2. In full
+// duplex mode Envoy runs no per-message timer, so a frozen ext_proc is found
+// by HTTP/2 keepalive: a ping every second that must be answered within the
+// policy's message timeout, after which the connection and every request on
+// it fail (closed, never passed through).
+func extProcCluster(p *ir.Policy, e ir.Endpoint) *cluster.Cluster {
+	pingTimeout := max(time.Duration(p.Limits.MessageTimeoutMillis)*time.Millisecond, time.Second)
 	c := staticOrDNS(extProcClusterName, e)
 	opts := &httpopts.HttpProtocolOptions{
 		UpstreamProtocolOptions: &httpopts.HttpProtocolOptions_ExplicitHttpConfig_{
@@ -32,8 +37,8 @@ func extProcCluster(e ir.Endpoint) *cluster.Cluster {
 				ProtocolConfig: &httpopts.HttpProtocolOptions_ExplicitHttpConfig_Http2ProtocolOptions{
 					Http2ProtocolOptions: &core.Http2ProtocolOptions{
 						ConnectionKeepalive: &core.KeepaliveSettings{
-							Interval: durationpb.New(10 * time.Second),
-							Timeout:  durationpb.New(5 * time.Second),
+							Interval: durationpb.New(time.Second),
+							Timeout:  durationpb.New(pingTimeout),
 						},
 					},
 				},

@@ -62,10 +62,18 @@ func httpFilters(p *ir.Policy, s *ir.Server) []*hcm.HttpFilter {
 	}
 }
 
-// extProcFilter sends headers and whole bodies to ext_proc. Bodies are
-// buffered so a message is judged whole; ext_proc switches SSE responses to
-// streamed mode itself. A dead or slow ext_proc stops the request: there is
-// no fail-open path.
+// extProcFilter sends headers and bodies to ext_proc, which judges every
+// message whole before anything of it is forwarded. A dead or slow ext_proc
+// stops the request: there is no fail-open path.
+//
+// Both bodies are FULL_DUPLEX_STREAMED: Envoy sends the headers and the body
+// chunks without waiting for answers and holds the headers until they are
+// answered, so each direction costs one wait for ext_proc instead of two
+// (headers, then the buffered body). ext_proc collects the body, answers the
+// headers with a Content-Length that matches what it streams back, and
+// enforces the body limit and the message timeout itself: Envoy does neither
+// in this mode (see extproc/duplex.go). The mode requires trailers to be sent;
+// they mark the end of a body that has them.
 func extProcFilter(p *ir.Policy, s *ir.Server) *extproc.ExternalProcessor {
 	return &extproc.ExternalProcessor{
 		GrpcService: &core.GrpcService{
@@ -79,22 +87,15 @@ func extProcFilter(p *ir.Policy, s *ir.Server) *extproc.ExternalProcessor {
 		ProcessingMode: &extproc.ProcessingMode{
 			RequestHeaderMode:   extproc.ProcessingMode_SEND,
 			ResponseHeaderMode:  extproc.ProcessingMode_SEND,
-			RequestBodyMode:     extproc.ProcessingMode_BUFFERED,
-			ResponseBodyMode:    extproc.ProcessingMode_BUFFERED,
-			RequestTrailerMode:  extproc.ProcessingMode_SKIP,
-			ResponseTrailerMode: extproc.ProcessingMode_SKIP,
+			RequestBodyMode:     extproc.ProcessingMode_FULL_DUPLEX_STREAMED,
+			ResponseBodyMode:    extproc.ProcessingMode_FULL_DUPLEX_STREAMED,
+			RequestTrailerMode:  extproc.ProcessingMode_SEND,
+			ResponseTrailerMode: extproc.ProcessingMode_SEND,
 		},
-		MessageTimeout:    durationpb.New(time.Duration(p.Limits.MessageTimeoutMillis) * time.Millisecond),
-		AllowModeOverride: true,
-		// Only the switch of the response body to streamed is ever asked for.
-		AllowedOverrideModes: []*extproc.ProcessingMode{{
-			RequestHeaderMode:   extproc.ProcessingMode_SEND,
-			ResponseHeaderMode:  extproc.ProcessingMode_SEND,
-			RequestBodyMode:     extproc.ProcessingMode_BUFFERED,
-			ResponseBodyMode:    extproc.ProcessingMode_STREAMED,
-			RequestTrailerMode:  extproc.ProcessingMode_SKIP,
-			ResponseTrailerMode: extproc.ProcessingMode_SKIP,
-		}},
+		// ext_proc sets Content-Length whenever it changes a body; without
+		// this Envoy would drop the header and re-frame every message.
+		AllowContentLengthHeader: true,
+		// No message_timeout: Envoy runs no message timer in this mode.
 	}
 }
 

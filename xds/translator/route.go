@@ -1,6 +1,9 @@
 package translator
 
 import (
+	"encoding/json"
+	"fmt"
+
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
 	route "github.com/envoyproxy/go-control-plane/envoy/config/route/v3"
 	"google.golang.org/protobuf/types/known/durationpb"
@@ -11,22 +14,37 @@ import (
 // routeConfig sends the MCP endpoint path to the server and answers every
 // other path itself: the sidecar exposes the MCP endpoint and nothing else.
 func routeConfig(s *ir.Server) *route.RouteConfiguration {
+	mcp := &route.Route{
+		Name:  "mcp",
+		Match: &route.RouteMatch{PathSpecifier: &route.RouteMatch_Path{Path: s.Path}},
+		Action: &route.Route_Route{Route: &route.RouteAction{
+			ClusterSpecifier: &route.RouteAction_Cluster{Cluster: upstreamClusterName(s)},
+			// MCP keeps SSE streams open for as long as the session lives;
+			// idleness is bounded by the connection manager instead.
+			Timeout: durationpb.New(0),
+		}},
+	}
+	if s.Unavailable != "" {
+		// ext_proc refuses these requests first, with the caller's id; this
+		// answer stands if a request ever gets past it.
+		mcp.Action = &route.Route_DirectResponse{DirectResponse: &route.DirectResponseAction{
+			Status: 503,
+			Body: &core.DataSource{Specifier: &core.DataSource_InlineString{
+				InlineString: string(UnavailableBody(s)),
+			}},
+		}}
+		mcp.ResponseHeadersToAdd = []*core.HeaderValueOption{{
+			Header:       &core.HeaderValue{Key: "content-type", Value: "application/json"},
+			AppendAction: core.HeaderValueOption_OVERWRITE_IF_EXISTS_OR_ADD,
+		}}
+	}
 	return &route.RouteConfiguration{
 		Name: routeConfigName(s),
 		VirtualHosts: []*route.VirtualHost{{
 			Name:    s.Name,
 			Domains: []string{"*"},
 			Routes: []*route.Route{
-				{
-					Name:  "mcp",
-					Match: &route.RouteMatch{PathSpecifier: &route.RouteMatch_Path{Path: s.Path}},
-					Action: &route.Route_Route{Route: &route.RouteAction{
-						ClusterSpecifier: &route.RouteAction_Cluster{Cluster: upstreamClusterName(s)},
-						// MCP keeps SSE streams open for as long as the session lives;
-						// idleness is bounded by the connection manager instead.
-						Timeout: durationpb.New(0),
-					}},
-				},
+				mcp,
 				{
 					Name:  "not-mcp",
 					Match: &route.RouteMatch{PathSpecifier: &route.RouteMatch_Prefix{Prefix: "/"}},
@@ -40,4 +58,27 @@ func routeConfig(s *ir.Server) *route.RouteConfiguration {
 			},
 		}},
 	}
+}
+
+// CodeServerUnavailable is the JSON-RPC error code of every answer for a
+// server the control plane does not route to.
+const CodeServerUnavailable = -32003
+
+// UnavailableMessage is the error message for a server that is not routed.
+func UnavailableMessage(s *ir.Server) string {
+	return fmt.Sprintf("mcpmesh: server %q is not available: %s", s.Name, s.Unavailable)
+}
+
+// UnavailableBody is a JSON-RPC error without an id for such a server.
+func UnavailableBody(s *ir.Server) []byte {
+	type errorObject struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+	}
+	b, _ := json.Marshal(struct {
+		JSONRPC string      `json:"jsonrpc"`
+		ID      any         `json:"id"`
+		Error   errorObject `json:"error"`
+	}{"2.0", nil, errorObject{CodeServerUnavailable, UnavailableMessage(s)}})
+	return b
 }

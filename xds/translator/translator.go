@@ -62,11 +62,14 @@ func sidecar(p *ir.Policy, s *ir.Server, o Options) (Resources, error) {
 	if err != nil {
 		return nil, err
 	}
+	clusters := []types.Resource{extProcCluster(p, o.ExtProc)}
+	if s.Unavailable == "" {
+		// An unavailable server gets no cluster at all: nothing in the
+		// sidecar's configuration can reach it.
+		clusters = append(clusters, upstreamCluster(p, s))
+	}
 	return Resources{
-		resource.ClusterType: {
-			upstreamCluster(p, s),
-			extProcCluster(o.ExtProc),
-		},
+		resource.ClusterType:  clusters,
 		resource.ListenerType: {l},
 		resource.RouteType:    {routeConfig(s)},
 	}, nil

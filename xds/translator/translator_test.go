@@ -157,11 +157,16 @@ func TestSecurityInvariants(t *testing.T) {
 	if ep.FailureModeAllow {
 		t.Error("ext_proc must fail closed")
 	}
-	if ep.GetMessageTimeout().AsDuration().Milliseconds() != 750 {
-		t.Errorf("message timeout %v, want the policy's 750ms", ep.GetMessageTimeout().AsDuration())
+	// Full duplex: Envoy forwards only what ext_proc streams back, after
+	// ext_proc has the whole message; no mode override may loosen that.
+	pm := ep.ProcessingMode
+	if pm.RequestHeaderMode != extproc.ProcessingMode_SEND || pm.ResponseHeaderMode != extproc.ProcessingMode_SEND ||
+		pm.RequestBodyMode != extproc.ProcessingMode_FULL_DUPLEX_STREAMED || pm.ResponseBodyMode != extproc.ProcessingMode_FULL_DUPLEX_STREAMED ||
+		pm.RequestTrailerMode != extproc.ProcessingMode_SEND || pm.ResponseTrailerMode != extproc.ProcessingMode_SEND {
+		t.Errorf("every part of every message must go to ext_proc: %v", pm)
 	}
-	if ep.ProcessingMode.RequestBodyMode != extproc.ProcessingMode_BUFFERED || ep.ProcessingMode.ResponseBodyMode != extproc.ProcessingMode_BUFFERED {
-		t.Errorf("bodies must be buffered for inspection: %v", ep.ProcessingMode)
+	if ep.AllowModeOverride || ep.ObservabilityMode || ep.DisableImmediateResponse {
+		t.Errorf("ext_proc's answers must bind Envoy: %v", &ep)
 	}
 	if got := ep.GrpcService.InitialMetadata[0]; got.Key != ServerHeader || got.Value != "a" {
 		t.Errorf("ext_proc is not told which server the stream is for: %v", got)

@@ -1,0 +1,256 @@
+package extproc
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
+
+	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
+)
+
+// Envoy runs the ext_proc filter with both bodies in FULL_DUPLEX_STREAMED
+// mode (xds/translator/listener.go): it sends a message's headers and then
+// its body chunks without waiting for answers, and holds the headers until
+// they are answered. ext_proc keeps the headers' answer back, collects the
+// whole body, judges it as before, then answers the headers (with a correct
+// Content-Length) and streams the body back. Envoy thus waits once per
+// direction instead of twice. SSE responses are the exception: their headers
+// are answered at once and events are forwarded as they are judged.
+//
+// In this mode Envoy forwards only what ext_proc streams back, enforces
+// neither the body limit nor the message timeout, and expects a body answer
+// only after it has sent a body chunk; all three are handled here.
+
+// duplex is the framing state of one exchange.
+type duplex struct {
+	req, resp half
+	// closed: an immediate response ended the exchange; what Envoy sent
+	// before it learnt that is not judged.
+	closed bool
+	out    []*extprocv3.ProcessingResponse // answers to send, in order
+}
+
+// half is one direction of the exchange.
+type half struct {
+	held    *extprocv3.ProcessingResponse // answer to the headers, sent with the body
+	body    []byte                        // the body so far
+	gotBody bool                          // Envoy sent a body chunk, so it waits for a body answer
+	size    int                           // bytes received
+}
+
+// add appends a body chunk. The first chunk is kept as it is: most bodies
+// arrive in one.
+func (h *half) add(chunk []byte) {
+	h.gotBody = true
+	h.size += len(chunk)
+	if h.body == nil {
+		h.body = chunk
+		return
+	}
+	h.body = append(h.body[:len(h.body):len(h.body)], chunk...)
+}
+
+// handle takes one message from Envoy and returns the answers to send, in
+// order (none while a body is still arriving). The slice is reused by the
+// next call.
+func (x *exchange) handle(ctx context.Context, req *extprocv3.ProcessingRequest) ([]*extprocv3.ProcessingResponse, string) {
+	x.out = x.out[:0]
+	if x.closed {
+		return nil, "after_refusal"
+	}
+	if _, ok := req.Request.(*extprocv3.ProcessingRequest_RequestHeaders); !ok && x.chain == nil {
+		// Only request headers open an exchange; they refuse it without a policy.
+		x.emit(x.refuse(503, jsonrpc.CodeInternalError, nil, "mcpmesh: no policy for this request; refusing", "no_policy"))
+		return x.out, "unknown"
+	}
+	switch r := req.Request.(type) {
+	case *extprocv3.ProcessingRequest_RequestHeaders:
+		x.requestHeaders(r.RequestHeaders)
+		return x.out, "request_headers"
+	case *extprocv3.ProcessingRequest_RequestBody:
+		x.requestBody(ctx, r.RequestBody.GetBody(), r.RequestBody.GetEndOfStream(), false)
+		return x.out, "request_body"
+	case *extprocv3.ProcessingRequest_RequestTrailers:
+		// Trailers mark the end of the body; they are passed as they are.
+		x.requestBody(ctx, nil, true, true)
+		x.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestTrailers{RequestTrailers: &extprocv3.TrailersResponse{}}})
+		return x.out, "request_trailers"
+	case *extprocv3.ProcessingRequest_ResponseHeaders:
+		x.responseHeaders(r.ResponseHeaders)
+		return x.out, "response_headers"
+	case *extprocv3.ProcessingRequest_ResponseBody:
+		x.responseBody(ctx, r.ResponseBody.GetBody(), r.ResponseBody.GetEndOfStream(), false)
+		return x.out, "response_body"
+	case *extprocv3.ProcessingRequest_ResponseTrailers:
+		x.responseBody(ctx, nil, true, true)
+		x.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ResponseTrailers{ResponseTrailers: &extprocv3.TrailersResponse{}}})
+		return x.out, "response_trailers"
+	}
+	// Unknown phases cannot be judged: stop the request.
+	x.emit(x.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: unexpected processing phase", "protocol"))
+	return x.out, "unknown"
+}
+
+// emit queues an answer; after an immediate response nothing more is sent.
+func (x *exchange) emit(r *extprocv3.ProcessingResponse) {
+	if x.closed {
+		return
+	}
+	x.out = append(x.out, r)
+	if r.GetImmediateResponse() != nil {
+		x.closed = true
+	}
+}
+
+func (x *exchange) requestHeaders(h *extprocv3.HttpHeaders) {
+	r := x.onRequestHeaders(h)
+	if r.GetImmediateResponse() != nil || h.EndOfStream {
+		x.emit(r)
+		return
+	}
+	x.req.held = r
+}
+
+// requestBody collects the request body and judges it once it is complete
+// (end of stream, or trailers when trailers follow).
+func (x *exchange) requestBody(ctx context.Context, chunk []byte, end, trailers bool) {
+	if !trailers {
+		x.req.add(chunk)
+	}
+	if limit := x.pol.policy.Limits.MaxBodyBytes; x.req.size > int(limit) {
+		// Envoy maps a 413 to its own JSON-RPC error, as for a body it refuses itself.
+		x.emit(x.refuse(413, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: message body larger than %d bytes; refused", limit), "too_large"))
+		return
+	}
+	if !end {
+		return
+	}
+	body := x.req.body
+	r := x.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
+		return x.onRequestBody(ctx, &extprocv3.HttpBody{Body: body, EndOfStream: true})
+	})
+	x.finish(&x.req, r, r.GetRequestBody().GetResponse(), body, !trailers)
+}
+
+func (x *exchange) responseHeaders(h *extprocv3.HttpHeaders) {
+	r := x.onResponseHeaders(h)
+	// An event stream is judged event by event, so its headers go now.
+	if r.GetImmediateResponse() != nil || h.EndOfStream || x.respKind == respSSE {
+		x.emit(r)
+		return
+	}
+	x.resp.held = r
+}
+
+func (x *exchange) responseBody(ctx context.Context, chunk []byte, end, trailers bool) {
+	if x.respKind == respSSE {
+		x.resp.gotBody = x.resp.gotBody || !trailers
+		r := x.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
+			return x.onSSEChunk(ctx, &extprocv3.HttpBody{Body: chunk, EndOfStream: end})
+		})
+		x.finish(&x.resp, r, r.GetResponseBody().GetResponse(), nil, end && !trailers)
+		return
+	}
+	if !trailers {
+		x.resp.add(chunk)
+	}
+	if limit := x.pol.policy.Limits.MaxBodyBytes; x.resp.size > int(limit) {
+		x.emit(x.refuse(502, jsonrpc.CodeInternalError, x.singlePendingID(), fmt.Sprintf("mcpmesh: the server's answer is larger than %d bytes; refused", limit), "response_too_large"))
+		return
+	}
+	if !end {
+		return
+	}
+	body := x.resp.body
+	r := x.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
+		return x.onResponseBody(ctx, &extprocv3.HttpBody{Body: body, EndOfStream: true})
+	})
+	x.finish(&x.resp, r, r.GetResponseBody().GetResponse(), body, !trailers)
+}
+
+// finish sends the answers for a judged body: the held headers answer, now
+// carrying the body's header changes (Content-Length), then the body to
+// forward (body itself unless the judgement replaced or cleared it). An SSE
+// chunk with nothing complete to forward sends nothing.
+func (x *exchange) finish(h *half, r *extprocv3.ProcessingResponse, cr *extprocv3.CommonResponse, body []byte, end bool) {
+	if cr == nil { // an immediate response
+		x.emit(r)
+		return
+	}
+	if held := h.held; held != nil {
+		h.held = nil
+		if m := cr.GetHeaderMutation(); m != nil {
+			hc := headersCommon(held)
+			if hc.HeaderMutation == nil {
+				hc.HeaderMutation = &extprocv3.HeaderMutation{}
+			}
+			hc.HeaderMutation.SetHeaders = append(hc.HeaderMutation.SetHeaders, m.SetHeaders...)
+			hc.HeaderMutation.RemoveHeaders = append(hc.HeaderMutation.RemoveHeaders, m.RemoveHeaders...)
+		}
+		x.emit(held)
+	}
+	switch m := cr.GetBodyMutation().GetMutation().(type) {
+	case *extprocv3.BodyMutation_Body:
+		body = m.Body
+	case *extprocv3.BodyMutation_ClearBody:
+		body = nil
+	}
+	// Envoy takes a body answer only after a body chunk, and the end of
+	// the stream only with the last one.
+	if !h.gotBody || (len(body) == 0 && !end) {
+		return
+	}
+	sb := &extprocv3.BodyResponse{Response: &extprocv3.CommonResponse{BodyMutation: &extprocv3.BodyMutation{
+		Mutation: &extprocv3.BodyMutation_StreamedResponse{StreamedResponse: &extprocv3.StreamedBodyResponse{Body: body, EndOfStream: end}},
+	}}}
+	if h == &x.req {
+		x.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestBody{RequestBody: sb}})
+	} else {
+		x.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ResponseBody{ResponseBody: sb}})
+	}
+}
+
+func headersCommon(r *extprocv3.ProcessingResponse) *extprocv3.CommonResponse {
+	var hr *extprocv3.HeadersResponse
+	switch v := r.Response.(type) {
+	case *extprocv3.ProcessingResponse_RequestHeaders:
+		hr = v.RequestHeaders
+	case *extprocv3.ProcessingResponse_ResponseHeaders:
+		hr = v.ResponseHeaders
+	}
+	if hr.Response == nil {
+		hr.Response = &extprocv3.CommonResponse{}
+	}
+	return hr.Response
+}
+
+// inTime runs one judgement under the policy's message timeout, which Envoy
+// does not enforce in full-duplex mode: a decision that comes too late is a
+// refusal, as Envoy's own 504 was. Webhooks, the interceptors that wait on
+// something outside ext_proc, also get the deadline so they stop in time.
+func (x *exchange) inTime(ctx context.Context, judge func(context.Context) *extprocv3.ProcessingResponse) *extprocv3.ProcessingResponse {
+	d := time.Duration(x.pol.policy.Limits.MessageTimeoutMillis) * time.Millisecond
+	ctx = x.chainContext(ctx)
+	if x.hasWebhooks() {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, d)
+		defer cancel()
+	}
+	start := time.Now()
+	r := judge(ctx)
+	if time.Since(start) > d && r.GetImmediateResponse() == nil {
+		return x.refuse(504, jsonrpc.CodeInternalError, nil, "mcpmesh: inspection timed out; refused", "timeout")
+	}
+	return r
+}
+
+func (x *exchange) hasWebhooks() bool {
+	for i := range x.pol.policy.Servers {
+		if s := &x.pol.policy.Servers[i]; s.Name == x.server {
+			return len(s.Webhooks) > 0
+		}
+	}
+	return true
+}
