@@ -110,6 +110,11 @@ func (g *Gate) Evaluate(ctx context.Context, p *ir.Policy) map[string]Status {
 	}
 	var jobs []job
 	out := make(map[string]Status, len(p.Servers))
+	n := p.SupplyChain.Concurrency
+	if n == 0 {
+		n = ir.DefaultVerifyConcurrency
+	}
+	limit := make(chan struct{}, n)
 	for i := range p.Servers {
 		s := &p.Servers[i]
 		switch {
@@ -128,7 +133,12 @@ func (g *Gate) Evaluate(ctx context.Context, p *ir.Policy) map[string]Status {
 			}
 			done := make(chan Status, 1)
 			// Verification outlives this call when it runs past Wait.
-			go func(s ir.Server) { done <- g.verify(context.WithoutCancel(ctx), p.SupplyChain, s) }(*s)
+			go func(s ir.Server) {
+				// One limit across all verification settings of this policy.
+				limit <- struct{}{}
+				defer func() { <-limit }()
+				done <- g.verify(context.WithoutCancel(ctx), p.SupplyChain, s)
+			}(*s)
 			jobs = append(jobs, job{server: s.Name, image: s.Image, done: done})
 		}
 	}

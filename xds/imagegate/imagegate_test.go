@@ -2,6 +2,8 @@ package imagegate
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -18,7 +20,8 @@ import (
 )
 
 func keyVerification(pem []byte) *ir.Verification {
-	return &ir.Verification{PublicKeyPEM: pem, Digest: string(pem[30:42])}
+	sum := sha256.Sum256(pem)
+	return &ir.Verification{PublicKeyPEM: pem, Digest: hex.EncodeToString(sum[:6])}
 }
 
 func policyOf(servers ...ir.Server) *ir.Policy {
@@ -221,5 +224,40 @@ func TestUnreachableRegistry(t *testing.T) {
 	}
 	if v := testutil.ToFloat64(m.results.WithLabelValues("files", "registry_unreachable")); v != 1 {
 		t.Errorf("registry_unreachable count = %v", v)
+	}
+}
+
+// TestConcurrencyBound: supplyChain.concurrency bounds verifications across
+// all verification settings, seen as requests in flight at the registry.
+func TestConcurrencyBound(t *testing.T) {
+	var inFlight, most atomic.Int64
+	reg := imagetest.Start(t, func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			n := inFlight.Add(1)
+			defer inFlight.Add(-1)
+			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+			}
+			time.Sleep(5 * time.Millisecond)
+			h.ServeHTTP(w, r)
+		})
+	})
+	k1, k2 := imagetest.NewKey(t), imagetest.NewKey(t)
+	var servers []ir.Server
+	for i, k := range []*imagetest.Key{k1, k2, k1, k2} {
+		ref := reg.PushRandom(t, "mcp/s"+string(rune('a'+i)))
+		k.Sign(t, ref)
+		servers = append(servers, ir.Server{Name: "s" + string(rune('a'+i)), Image: ref, Verify: keyVerification(k.PublicPEM)})
+	}
+	most.Store(0)
+	p := policyOf(servers...)
+	p.SupplyChain.Concurrency = 1
+	got := New(Options{RemoteOptions: []remote.Option{}}).Evaluate(context.Background(), p)
+	for name, st := range got {
+		if st.State != Verified {
+			t.Errorf("%s: %+v", name, st)
+		}
+	}
+	if m := most.Load(); m != 1 {
+		t.Errorf("with concurrency 1, %d registry requests were in flight at once", m)
 	}
 }
