@@ -27,15 +27,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		res, err := policy.Load(file)
 		if err != nil {
 			code = 1
-			var list policy.Errors
-			if errors.As(err, &list) {
-				for _, e := range list {
-					fmt.Fprintln(stderr, e.Error())
-				}
-				fmt.Fprintf(stderr, "%s: %d error(s)\n", file, len(list))
-			} else {
-				fmt.Fprintln(stderr, err)
-			}
+			printLoadError(stderr, file, err)
 			continue
 		}
 		for _, w := range res.Warnings {
@@ -44,4 +36,17 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s: valid (version %s, %d server(s))\n", file, res.Policy.Version, len(res.Policy.Servers))
 	}
 	return code
+}
+
+// printLoadError prints every problem policy.Load found, one per line.
+func printLoadError(w io.Writer, file string, err error) {
+	var list policy.Errors
+	if !errors.As(err, &list) {
+		fmt.Fprintln(w, err)
+		return
+	}
+	for _, e := range list {
+		fmt.Fprintln(w, e.Error())
+	}
+	fmt.Fprintf(w, "%s: %d error(s)\n", file, len(list))
 }

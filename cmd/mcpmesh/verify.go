@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -42,15 +41,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	file := fs.Arg(0)
 	res, err := policy.Load(file)
 	if err != nil {
-		var list policy.Errors
-		if errors.As(err, &list) {
-			for _, e := range list {
-				fmt.Fprintln(stderr, e.Error())
-			}
-			fmt.Fprintf(stderr, "%s: %d error(s)\n", file, len(list))
-		} else {
-			fmt.Fprintln(stderr, err)
-		}
+		printLoadError(stderr, file, err)
 		return 1
 	}
 	return verifyPolicy(context.Background(), res.Policy, *allowLocal, *progressEvery, stdout,

@@ -81,45 +81,11 @@ func (m *Message) ReadToolCall(tc *ToolCall, known string) error {
 		if err != nil {
 			return err
 		}
-		name := unquoteName(rawName)
-		switch string(name) {
-		case "name":
-			if val.Kind() != '"' {
-				return fmt.Errorf("%w: the tool name must be a string, not a %s", ErrInvalid, kindName(val.Kind()))
-			}
-			n := unquoteName(val)
-			if len(n) == 0 {
-				return fmt.Errorf("%w: the tool name must not be empty", ErrInvalid)
-			}
-			if string(n) == known {
-				tc.Name = known
-			} else {
-				tc.Name = internName(n)
-			}
-			hasName = true
-		case "arguments":
-			// The official SDKs send and accept "arguments": null for a call
-			// without arguments; it means the same as leaving it out.
-			switch val.Kind() {
-			case 'n':
-			case '{':
-				tc.Arguments = val
-			default:
-				return fmt.Errorf("%w: the tool arguments must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
-			}
-		case "_meta":
-			switch val.Kind() {
-			case 'n':
-			case '{':
-				tc.Meta = val
-			default:
-				return fmt.Errorf("%w: _meta must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
-			}
-		default:
-			if n := caseVariant(name, toolCallNames); n != nil {
-				return fmt.Errorf("%w: %q in tools/call params (for %q)", ErrCaseVariantKey, name, n)
-			}
+		isName, err := tc.member(unquoteName(rawName), val, known)
+		if err != nil {
+			return err
 		}
+		hasName = hasName || isName
 	}
 	if err := p.token(); err != nil {
 		return err
@@ -147,48 +113,60 @@ func (m *Message) validated() bool {
 func readToolCallValid(params []byte, tc *ToolCall, known string) error {
 	hasName := false
 	for it := (members{b: params, i: 1}); it.next(); {
-		name, val := unquoteName(it.name), jsontext.Value(it.val)
-		switch string(name) {
-		case "name":
-			if val.Kind() != '"' {
-				return fmt.Errorf("%w: the tool name must be a string, not a %s", ErrInvalid, kindName(val.Kind()))
-			}
-			n := unquoteName(val)
-			if len(n) == 0 {
-				return fmt.Errorf("%w: the tool name must not be empty", ErrInvalid)
-			}
-			if string(n) == known {
-				tc.Name = known
-			} else {
-				tc.Name = internName(n)
-			}
-			hasName = true
-		case "arguments":
-			switch val.Kind() {
-			case 'n':
-			case '{':
-				tc.Arguments = val
-			default:
-				return fmt.Errorf("%w: the tool arguments must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
-			}
-		case "_meta":
-			switch val.Kind() {
-			case 'n':
-			case '{':
-				tc.Meta = val
-			default:
-				return fmt.Errorf("%w: _meta must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
-			}
-		default:
-			if n := caseVariant(name, toolCallNames); n != nil {
-				return fmt.Errorf("%w: %q in tools/call params (for %q)", ErrCaseVariantKey, name, n)
-			}
+		isName, err := tc.member(unquoteName(it.name), jsontext.Value(it.val), known)
+		if err != nil {
+			return err
 		}
+		hasName = hasName || isName
 	}
 	if !hasName {
 		return fmt.Errorf("%w: tools/call params need a tool name", ErrInvalid)
 	}
 	return nil
+}
+
+// member applies one member of tools/call params to tc; isName reports
+// that it was the tool name.
+func (tc *ToolCall) member(name []byte, val jsontext.Value, known string) (isName bool, err error) {
+	switch string(name) {
+	case "name":
+		if val.Kind() != '"' {
+			return false, fmt.Errorf("%w: the tool name must be a string, not a %s", ErrInvalid, kindName(val.Kind()))
+		}
+		n := unquoteName(val)
+		if len(n) == 0 {
+			return false, fmt.Errorf("%w: the tool name must not be empty", ErrInvalid)
+		}
+		if string(n) == known {
+			tc.Name = known
+		} else {
+			tc.Name = internName(n)
+		}
+		return true, nil
+	case "arguments":
+		// The official SDKs send and accept "arguments": null for a call
+		// without arguments; it means the same as leaving it out.
+		switch val.Kind() {
+		case 'n':
+		case '{':
+			tc.Arguments = val
+		default:
+			return false, fmt.Errorf("%w: the tool arguments must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
+		}
+	case "_meta":
+		switch val.Kind() {
+		case 'n':
+		case '{':
+			tc.Meta = val
+		default:
+			return false, fmt.Errorf("%w: _meta must be an object, not a %s", ErrInvalid, kindName(val.Kind()))
+		}
+	default:
+		if n := caseVariant(name, toolCallNames); n != nil {
+			return false, fmt.Errorf("%w: %q in tools/call params (for %q)", ErrCaseVariantKey, name, n)
+		}
+	}
+	return false, nil
 }
 
 // members walks the members of a valid JSON object text: name is the raw
@@ -202,32 +180,33 @@ type members struct {
 
 func (it *members) next() bool {
 	b := it.b
-	i := skipSpace(b, it.i)
+	i := SkipSpace(b, it.i)
 	if i < len(b) && b[i] == ',' {
-		i = skipSpace(b, i+1)
+		i = SkipSpace(b, i+1)
 	}
 	if i >= len(b) || b[i] != '"' {
 		return false // '}': the end
 	}
 	end := endOfString(b, i)
 	it.name = b[i:end:end]
-	i = skipSpace(b, skipSpace(b, end)+1) // past the colon
-	end = endOfValue(b, i)
+	i = SkipSpace(b, SkipSpace(b, end)+1) // past the colon
+	end = ValueEnd(b, i)
 	it.val = b[i:end:end]
 	it.i = end
 	return true
 }
 
-func skipSpace(b []byte, i int) int {
+// SkipSpace returns the offset of the first non-whitespace byte at or after i.
+func SkipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++
 	}
 	return i
 }
 
-// endOfValue returns the offset just past the JSON value at i in the
-// valid text b.
-func endOfValue(b []byte, i int) int {
+// ValueEnd returns the offset just past the JSON value at i in b, which
+// must be valid JSON text (as Parse leaves it).
+func ValueEnd(b []byte, i int) int {
 	if i >= len(b) {
 		return len(b)
 	}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
 )
 
 // A fastNode checks, on the raw JSON text and without decoding it, the part
@@ -541,17 +543,17 @@ func (f *fastRun) str(n *fastNode, v []byte) bool {
 func (f *fastRun) object(n *fastNode, v []byte) bool {
 	var present uint64
 	count := 0
-	for i := skipSpace(v, 1); i < len(v) && v[i] != '}'; {
-		nameEnd := endOfValue(v, i)
+	for i := jsonrpc.SkipSpace(v, 1); i < len(v) && v[i] != '}'; {
+		nameEnd := jsonrpc.ValueEnd(v, i)
 		rawName := v[i:nameEnd]
-		i = skipSpace(v, skipSpace(v, nameEnd)+1) // past the colon
+		i = jsonrpc.SkipSpace(v, jsonrpc.SkipSpace(v, nameEnd)+1) // past the colon
 		if i >= len(v) {
 			return false // not valid JSON after all: let the library say so
 		}
-		valEnd := endOfValue(v, i)
+		valEnd := jsonrpc.ValueEnd(v, i)
 		val := v[i:valEnd]
-		if i = skipSpace(v, valEnd); i < len(v) && v[i] == ',' {
-			i = skipSpace(v, i+1)
+		if i = jsonrpc.SkipSpace(v, valEnd); i < len(v) && v[i] == ',' {
+			i = jsonrpc.SkipSpace(v, i+1)
 		}
 		count++
 
@@ -588,11 +590,11 @@ func (f *fastRun) object(n *fastNode, v []byte) bool {
 
 func (f *fastRun) array(n *fastNode, v []byte) bool {
 	count := 0
-	for i := skipSpace(v, 1); i < len(v) && v[i] != ']'; count++ {
-		end := endOfValue(v, i)
+	for i := jsonrpc.SkipSpace(v, 1); i < len(v) && v[i] != ']'; count++ {
+		end := jsonrpc.ValueEnd(v, i)
 		el := v[i:end]
-		if i = skipSpace(v, end); i < len(v) && v[i] == ',' {
-			i = skipSpace(v, i+1)
+		if i = jsonrpc.SkipSpace(v, end); i < len(v) && v[i] == ',' {
+			i = jsonrpc.SkipSpace(v, i+1)
 		}
 		switch {
 		case count < len(n.prefix):
@@ -621,63 +623,4 @@ func (f *fastRun) unquote(v []byte) []byte {
 	}
 	f.scratch, _ = jsontext.AppendUnquote(f.scratch[:0], v)
 	return f.scratch
-}
-
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// endOfValue returns the offset just past the JSON value starting at i in
-// b, which must be valid JSON.
-func endOfValue(b []byte, i int) int {
-	switch b[i] {
-	case '"':
-		return endOfString(b, i)
-	case '{', '[':
-		depth := 0
-		for ; i < len(b); i++ {
-			switch b[i] {
-			case '"':
-				i = endOfString(b, i) - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				if depth--; depth == 0 {
-					return i + 1
-				}
-			}
-		}
-		return len(b)
-	}
-	for i < len(b) {
-		switch b[i] {
-		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			return i
-		}
-		i++
-	}
-	return i
-}
-
-// endOfString returns the offset just past the string literal at i.
-func endOfString(b []byte, i int) int {
-	for j := i + 1; j < len(b); {
-		k := bytes.IndexByte(b[j:], '"')
-		if k < 0 {
-			return len(b)
-		}
-		j += k
-		n := 0
-		for l := j - 1; l > i && b[l] == '\\'; l-- {
-			n++
-		}
-		if n%2 == 0 {
-			return j + 1
-		}
-		j++
-	}
-	return len(b)
 }
