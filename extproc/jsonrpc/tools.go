@@ -57,40 +57,13 @@ func (m *Message) ReadToolCall(tc *ToolCall, known string) error {
 	if m.validated() {
 		return readToolCallValid(m.Params, tc, known)
 	}
-	r := getReader(m.Params)
-	defer putReader(r)
-	p := parser{body: m.Params, dec: &r.dec}
-	d := p.dec
-	if err := p.token(); err != nil {
-		return err
-	}
 	hasName := false
-	for {
-		k := d.PeekKind()
-		if k == '}' {
-			break
-		}
-		if k == 0 {
-			return p.token()
-		}
-		rawName, err := p.value()
-		if err != nil {
-			return err
-		}
-		val, err := p.value()
-		if err != nil {
-			return err
-		}
-		isName, err := tc.member(unquoteName(rawName), val, known)
-		if err != nil {
-			return err
-		}
+	err := eachMember(m.Params, func(name []byte, val jsontext.Value) error {
+		isName, err := tc.member(name, val, known)
 		hasName = hasName || isName
-	}
-	if err := p.token(); err != nil {
 		return err
-	}
-	if err := p.end(); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	if !hasName {
