@@ -28,7 +28,7 @@ type Record struct {
 	Method    string    `json:"method,omitempty"`
 	Tool      string    `json:"tool,omitempty"`
 	ID        string    `json:"id,omitempty"`
-	Decision  string    `json:"decision"` // allow, modify, deny
+	Decision  string    `json:"decision"` // allow, modify, deny, respond
 	Rule      string    `json:"rule,omitempty"`
 	Reason    string    `json:"reason,omitempty"`
 	Removed   []string  `json:"removed,omitempty"`
