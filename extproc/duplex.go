@@ -129,7 +129,7 @@ func (x *exchange) requestBody(ctx context.Context, chunk []byte, end, trailers 
 	}
 	body := x.req.body
 	r := x.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
-		return x.onRequestBody(ctx, &extprocv3.HttpBody{Body: body, EndOfStream: true})
+		return x.onRequestBody(ctx, body)
 	})
 	x.finish(&x.req, r, r.GetRequestBody().GetResponse(), body, !trailers)
 }
@@ -148,7 +148,7 @@ func (x *exchange) responseBody(ctx context.Context, chunk []byte, end, trailers
 	if x.respKind == respSSE {
 		x.resp.gotBody = x.resp.gotBody || !trailers
 		r := x.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
-			return x.onSSEChunk(ctx, &extprocv3.HttpBody{Body: chunk, EndOfStream: end})
+			return x.onSSEChunk(ctx, chunk, end)
 		})
 		x.finish(&x.resp, r, r.GetResponseBody().GetResponse(), nil, end && !trailers)
 		return
@@ -165,7 +165,7 @@ func (x *exchange) responseBody(ctx context.Context, chunk []byte, end, trailers
 	}
 	body := x.resp.body
 	r := x.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
-		return x.onResponseBody(ctx, &extprocv3.HttpBody{Body: body, EndOfStream: true})
+		return x.onResponseBody(ctx, body)
 	})
 	x.finish(&x.resp, r, r.GetResponseBody().GetResponse(), body, !trailers)
 }
@@ -233,7 +233,7 @@ func headersCommon(r *extprocv3.ProcessingResponse) *extprocv3.CommonResponse {
 func (x *exchange) inTime(ctx context.Context, judge func(context.Context) *extprocv3.ProcessingResponse) *extprocv3.ProcessingResponse {
 	d := time.Duration(x.pol.policy.Limits.MessageTimeoutMillis) * time.Millisecond
 	ctx = x.chainContext(ctx)
-	if x.hasWebhooks() {
+	if x.spec == nil || len(x.spec.Webhooks) > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, d)
 		defer cancel()
@@ -244,13 +244,4 @@ func (x *exchange) inTime(ctx context.Context, judge func(context.Context) *extp
 		return x.refuse(504, jsonrpc.CodeInternalError, nil, "mcpmesh: inspection timed out; refused", "timeout")
 	}
 	return r
-}
-
-func (x *exchange) hasWebhooks() bool {
-	for i := range x.pol.policy.Servers {
-		if s := &x.pol.policy.Servers[i]; s.Name == x.server {
-			return len(s.Webhooks) > 0
-		}
-	}
-	return true
 }

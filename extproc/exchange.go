@@ -63,7 +63,7 @@ func newExchange(s *Server, server string) *exchange {
 	x := &exchange{srv: s, server: server, pol: s.Policy.load()}
 	if x.pol != nil {
 		x.chain = x.pol.chains[server]
-		x.spec = x.pol.policy.Server(server)
+		x.spec = x.pol.specs[server]
 	}
 	return x
 }
@@ -140,12 +140,10 @@ func (x *exchange) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.Process
 	}}
 }
 
-func (x *exchange) onRequestBody(ctx context.Context, b *extprocv3.HttpBody) *extprocv3.ProcessingResponse {
+// onRequestBody judges a whole request body (duplex.go collects it).
+func (x *exchange) onRequestBody(ctx context.Context, body []byte) *extprocv3.ProcessingResponse {
 	start := time.Now()
-	if !b.EndOfStream {
-		return x.refuse(400, jsonrpc.CodeInvalidRequest, nil, "mcpmesh: request body arrived incomplete; refused", "incomplete_body")
-	}
-	batch, err := jsonrpc.Parse(b.Body, jsonrpc.Limits{})
+	batch, err := jsonrpc.Parse(body, jsonrpc.Limits{})
 	if err != nil {
 		code := jsonrpc.CodeInvalidRequest
 		if isSyntax(err) {
@@ -170,7 +168,7 @@ func (x *exchange) onRequestBody(ctx context.Context, b *extprocv3.HttpBody) *ex
 		// A tools/call without an id is malformed, but it is judged like a
 		// request all the same: a lenient server might still run it.
 		if m.Method == "tools/call" {
-			tc, err := m.ToolCall()
+			tc, err := e.ToolCall()
 			if err != nil {
 				e.Refuse("jsonrpc", "invalid tools/call params: "+err.Error())
 				e.Code = jsonrpc.CodeInvalidParams
@@ -205,10 +203,10 @@ func (x *exchange) onRequestBody(ctx context.Context, b *extprocv3.HttpBody) *ex
 		x.auditAll(exs, latency) // a refusal stands even if it cannot be recorded
 		body := joinReplies(replies, batch.IsBatch)
 		if len(replies) == 0 {
-			return x.immediate(403, []byte(`{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"mcpmesh: notification refused by policy"}}`), "policy_denied")
+			return x.immediate(403, "deny", []byte(`{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"mcpmesh: notification refused by policy"}}`), "policy_denied")
 		}
 		// 200: a JSON-RPC error is a normal MCP answer that every client reads.
-		return x.immediate(200, body, "policy_denied")
+		return x.immediate(200, "deny", body, "policy_denied")
 	}
 	if answered {
 		return x.answerLocally(ctx, batch, exs, latency)
@@ -272,27 +270,26 @@ func (x *exchange) onResponseHeaders(h *extprocv3.HttpHeaders) *extprocv3.Proces
 	return resp
 }
 
-func (x *exchange) onResponseBody(ctx context.Context, b *extprocv3.HttpBody) *extprocv3.ProcessingResponse {
-	switch x.respKind {
-	case respSSE:
-		return x.onSSEChunk(ctx, b)
-	case respJSON:
-		return x.onJSONResponse(ctx, b)
+// onResponseBody judges a whole response body that is not an event stream
+// (duplex.go collects it; events go to onSSEChunk as they arrive).
+func (x *exchange) onResponseBody(ctx context.Context, body []byte) *extprocv3.ProcessingResponse {
+	if x.respKind == respJSON {
+		return x.onJSONResponse(ctx, body)
 	}
 	// Not an MCP message: HTTP errors (plain-text reasons such as "session
 	// not found") pass; a successful answer the gateway cannot read does not.
-	if x.respStatus < 300 && len(bytes.TrimSpace(b.Body)) > 0 {
+	if x.respStatus < 300 && len(bytes.TrimSpace(body)) > 0 {
 		return x.refuse(502, jsonrpc.CodeInternalError, x.singlePendingID(), "mcpmesh: the server's answer is neither JSON nor an event stream", "response_type")
 	}
 	return bodyContinue(nil)
 }
 
-func (x *exchange) onJSONResponse(ctx context.Context, b *extprocv3.HttpBody) *extprocv3.ProcessingResponse {
-	if len(bytes.TrimSpace(b.Body)) == 0 {
+func (x *exchange) onJSONResponse(ctx context.Context, body []byte) *extprocv3.ProcessingResponse {
+	if len(bytes.TrimSpace(body)) == 0 {
 		return bodyContinue(nil)
 	}
 	start := time.Now()
-	batch, err := jsonrpc.Parse(b.Body, jsonrpc.Limits{})
+	batch, err := jsonrpc.Parse(body, jsonrpc.Limits{})
 	if err != nil {
 		return x.refuse(502, jsonrpc.CodeInternalError, x.singlePendingID(), "mcpmesh: the server's answer is not valid JSON-RPC: "+err.Error(), "malformed_response")
 	}
@@ -326,13 +323,13 @@ func (x *exchange) onJSONResponse(ctx context.Context, b *extprocv3.HttpBody) *e
 
 // onSSEChunk judges every complete event in the chunk and forwards the
 // events (changed or not); a partial event waits for the next chunk.
-func (x *exchange) onSSEChunk(ctx context.Context, b *extprocv3.HttpBody) *extprocv3.ProcessingResponse {
+func (x *exchange) onSSEChunk(ctx context.Context, chunk []byte, end bool) *extprocv3.ProcessingResponse {
 	start := time.Now()
-	events, err := x.sse.Feed(b.Body)
+	events, err := x.sse.Feed(chunk)
 	if err != nil {
 		return x.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: event stream refused: "+err.Error(), "malformed_response")
 	}
-	if b.EndOfStream {
+	if end {
 		last, err := x.sse.Finish()
 		if err != nil {
 			return x.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: event stream refused: "+err.Error(), "malformed_response")
@@ -364,7 +361,9 @@ func (x *exchange) judgeEvent(ctx context.Context, ev sse.Event, start time.Time
 	batch, err := jsonrpc.Parse(ev.Data, jsonrpc.Limits{})
 	if err != nil {
 		x.srv.Metrics.refused.WithLabelValues(x.server, "malformed_event").Inc()
-		_ = x.srv.Audit.Write(x.record("response", "", "", "deny", "jsonrpc", "event dropped: "+err.Error(), time.Since(start)))
+		if werr := x.srv.Audit.Write(x.record("response", "", "", "deny", "jsonrpc", "event dropped: "+err.Error(), time.Since(start))); werr != nil {
+			x.srv.Metrics.auditErrors.Inc() // the event is dropped either way
+		}
 		x.srv.Log.Warn("dropped an event that is not JSON-RPC", "server", x.server, "error", err)
 		return nil
 	}
@@ -423,16 +422,18 @@ func (x *exchange) refuse(status, code int, id []byte, msg, reason string) *extp
 	if err := x.srv.Audit.Write(rec); err != nil {
 		x.srv.Metrics.auditErrors.Inc()
 	}
-	return x.immediate(status, jsonrpc.ErrorResponse(id, code, msg, nil), reason)
+	return x.immediate(status, "deny", jsonrpc.ErrorResponse(id, code, msg, nil), reason)
 }
 
-func (x *exchange) immediate(status int, body []byte, details string) *extprocv3.ProcessingResponse {
+// immediate answers the HTTP request from ext_proc; decision goes into the
+// x-mcpmesh-decision header (deny, or respond for a webhook's answer).
+func (x *exchange) immediate(status int, decision string, body []byte, details string) *extprocv3.ProcessingResponse {
 	return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ImmediateResponse{
 		ImmediateResponse: &extprocv3.ImmediateResponse{
 			Status: &typev3.HttpStatus{Code: typev3.StatusCode(status)},
 			Headers: &extprocv3.HeaderMutation{SetHeaders: []*core.HeaderValueOption{
 				{Header: &core.HeaderValue{Key: "content-type", RawValue: []byte("application/json")}},
-				{Header: &core.HeaderValue{Key: "x-mcpmesh-decision", RawValue: []byte("deny")}},
+				{Header: &core.HeaderValue{Key: "x-mcpmesh-decision", RawValue: []byte(decision)}},
 			}},
 			Body:    body,
 			Details: "mcpmesh_" + details,

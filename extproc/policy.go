@@ -15,6 +15,7 @@ import (
 type compiled struct {
 	policy *ir.Policy
 	chains map[string]interceptors.Chain
+	specs  map[string]*ir.Server // by name: one ext_proc serves every server
 }
 
 // PolicyStore holds the policy in force. Readers take a pointer once per
@@ -64,8 +65,9 @@ func (s *PolicyStore) Update(p *ir.Policy) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	c := &compiled{policy: p, chains: make(map[string]interceptors.Chain, len(p.Servers))}
+	c := &compiled{policy: p, chains: make(map[string]interceptors.Chain, len(p.Servers)), specs: make(map[string]*ir.Server, len(p.Servers))}
 	for i := range p.Servers {
+		c.specs[p.Servers[i].Name] = &p.Servers[i]
 		ch, err := chain.Build(&p.Servers[i], s.serverState(p.Servers[i].Name))
 		if err != nil {
 			return fmt.Errorf("compile policy %s: %w", p.Version, err)

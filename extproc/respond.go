@@ -32,13 +32,7 @@ func (x *exchange) answerLocally(ctx context.Context, batch *jsonrpc.Batch, exs 
 			replies = append(replies, denyReply(e))
 		}
 	}
-	r := x.immediate(200, joinReplies(replies, batch.IsBatch), "webhook_respond")
-	for _, h := range r.GetImmediateResponse().GetHeaders().GetSetHeaders() {
-		if h.GetHeader().GetKey() == "x-mcpmesh-decision" {
-			h.Header.RawValue = []byte("respond")
-		}
-	}
-	return r
+	return x.immediate(200, "respond", joinReplies(replies, batch.IsBatch), "webhook_respond")
 }
 
 // judgeReply returns the response that carries a webhook's answer to req.

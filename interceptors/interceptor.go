@@ -80,6 +80,23 @@ type Exchange struct {
 	// Findings are what content rules saw, including rules in audit mode
 	// that changed nothing. Each becomes part of the audit record.
 	Findings []Finding
+
+	// The tools/call params of Message, read by ToolCall once per message.
+	tc    jsonrpc.ToolCall
+	tcErr error
+	tcFor *jsonrpc.Message
+}
+
+// ToolCall returns the tools/call params of Message. They are read once and
+// shared by every interceptor; an interceptor that replaces Message (a
+// rewrite, a redaction) makes the next caller read the new one. The result
+// is valid until Message changes.
+func (x *Exchange) ToolCall() (*jsonrpc.ToolCall, error) {
+	if x.tcFor != x.Message {
+		x.tcErr = x.Message.ReadToolCall(&x.tc, x.Tool)
+		x.tcFor = x.Message
+	}
+	return &x.tc, x.tcErr
 }
 
 // Finding is one rule that fired on a message.

@@ -70,17 +70,22 @@ func verifyPolicy(ctx context.Context, p *ir.Policy, allowLocal bool, progressEv
 			fmt.Fprintf(out, "%-20s %s: marked unverifiedLocal; its image is not verified\n", s.Name, verdict)
 			continue
 		}
+		if s.Image == "" || s.Verify == nil {
+			// The loader refuses this; fail rather than crash if it slips through.
+			fmt.Fprintf(out, "%-20s FAILED: no pinned image with a verification policy\n", s.Name)
+			failed++
+			continue
+		}
 		todo = append(todo, s)
 	}
-	n := p.SupplyChain.Concurrency
-	if n == 0 {
-		n = ir.DefaultVerifyConcurrency
-	}
+	n := p.SupplyChain.MaxConcurrent()
 	fmt.Fprintf(out, "verifying %d image(s), %d at a time\n", len(todo), n)
 
 	// One cache per verification settings: servers sharing an image and
-	// settings are verified once.
+	// settings are verified once. One limit across them all, as in the
+	// control plane.
 	caches := map[string]*supplychain.Cache{}
+	limit := supplychain.NewLimit(n)
 	results := make(chan verifyOutcome)
 	var running sync.Map // server name -> start time
 	started := 0
@@ -93,7 +98,7 @@ func verifyPolicy(ctx context.Context, p *ir.Policy, allowLocal bool, progressEv
 				failed++
 				continue
 			}
-			cache = supplychain.NewCache(v, n)
+			cache = supplychain.NewLimitedCache(v, limit)
 			caches[s.Verify.Digest] = cache
 		}
 		started++

@@ -121,11 +121,8 @@ func (a *Allowlist) Intercept(_ context.Context, x *interceptors.Exchange) error
 		if changed {
 			cp := *m
 			cp.Result = out
-			x.Message = &cp
-			x.Action = interceptors.Modify
-			x.Rule = "tools.allow/deny"
-			x.Removed = removed
-			x.Reason = fmt.Sprintf("removed %d tool(s) the policy does not allow", len(removed))
+			x.Replace(&cp, "tools.allow/deny", fmt.Sprintf("removed %d tool(s) the policy does not allow", len(removed)))
+			x.Removed = append(x.Removed, removed...)
 		}
 	}
 	return nil

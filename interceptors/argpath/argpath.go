@@ -67,13 +67,20 @@ func (seg *Segment) Wild() bool { return seg.wild }
 // would read such a member as the argument, so the argument's constraints
 // apply to it as well.
 func (seg *Segment) Member(name []byte) bool {
-	if seg.wild || string(name) == seg.name {
+	return seg.wild || ReadAs(name, seg.name)
+}
+
+// ReadAs reports whether a lenient decoder could read the member name
+// (unescaped) as n: it is n, differs from it only by letter case (Unicode
+// simple folding), or is n followed by a NUL and anything.
+func ReadAs(name []byte, n string) bool {
+	if string(name) == n {
 		return true
 	}
 	if i := bytes.IndexByte(name, 0); i >= 0 {
 		name = name[:i]
 	}
-	return bytes.EqualFold(name, seg.nameB)
+	return strings.EqualFold(string(name), n)
 }
 
 // Element reports whether the array element at index i selects the segment.

@@ -277,7 +277,7 @@ func readToolsList(result jsontext.Value) ([]listed, error) {
 		}
 		name := argpath.Unquote(rawName)
 		if string(name) != "tools" {
-			if confusable(name, "tools") {
+			if argpath.ReadAs(name, "tools") {
 				return nil, fmt.Errorf("%w: a member name differs from \"tools\" only by letter case", ErrNotToolsList)
 			}
 			if err := d.SkipValue(); err != nil {
@@ -357,9 +357,9 @@ func readTool(w *walker) (t listed, ok bool, err error) {
 			}
 		case string(name) == "inputSchema":
 			t.schema = v
-		case confusable(name, "name"):
+		case argpath.ReadAs(name, "name"):
 			ambiguousName = true
-		case confusable(name, "inputSchema"):
+		case argpath.ReadAs(name, "inputSchema"):
 			ambiguousSchema = true
 		}
 	}

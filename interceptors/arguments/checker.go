@@ -27,7 +27,6 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
@@ -228,8 +227,8 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 	if tool != "" && !c.checkUnknown && !c.anyRule(tool) {
 		return nil // nothing to check: no allocation
 	}
-	var tc jsonrpc.ToolCall
-	if err := m.ReadToolCall(&tc, tool); err != nil {
+	tc, err := x.ToolCall()
+	if err != nil {
 		return fmt.Errorf("tools/call params: %w", err)
 	}
 	tool = tc.Name

@@ -3,7 +3,6 @@ package arguments
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
 	"sync"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -61,17 +60,6 @@ func (w *walker) value() (jsontext.Value, error) {
 	}
 	end := int(w.dec.InputOffset())
 	return jsontext.Value(w.src[end-len(v) : end : end]), nil
-}
-
-// confusable reports whether name, not n itself, could be read as n.
-func confusable(name []byte, n string) bool {
-	if string(name) == n {
-		return false
-	}
-	if i := bytes.IndexByte(name, 0); i >= 0 {
-		name = name[:i]
-	}
-	return strings.EqualFold(string(name), n)
 }
 
 // Value implements argpath.Visitor for the rule being applied.

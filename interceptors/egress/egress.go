@@ -28,7 +28,6 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 
-	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
@@ -178,8 +177,8 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 			return nil // nothing to check: no parsing
 		}
 	}
-	var tc jsonrpc.ToolCall
-	if err := m.ReadToolCall(&tc, tool); err != nil {
+	tc, err := x.ToolCall()
+	if err != nil {
 		return fmt.Errorf("tools/call params: %w", err)
 	}
 	if tc.Name != tool {

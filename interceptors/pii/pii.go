@@ -148,16 +148,36 @@ func (d *Detector) detect(dir interceptors.Direction, _ string, _ []string, text
 			continue
 		}
 		n := len(dst)
+		det := redact.Detection{Rule: r.name, Action: r.action, Mode: r.mode}
 		r.find(text, func(start, end int) {
-			for _, p := range dst[:n] { // an earlier rule has it (a card is no phone number)
-				if p.Start < end && start < p.End {
+			// An earlier rule has it (a card is no phone number), unless the
+			// earlier rule acts more weakly: a block or redaction must not
+			// be lost to an audit rule listed before it.
+			for _, p := range dst[:n] {
+				if p.Start < end && start < p.End && strength(p) >= strength(det) {
 					return
 				}
 			}
-			dst = append(dst, redact.Detection{Start: start, End: end, Rule: r.name, Action: r.action, Mode: r.mode})
+			det.Start, det.End = start, end
+			dst = append(dst, det)
 		})
 	}
 	return dst
+}
+
+// strength orders what a detection does: an enforced block, an enforced
+// redaction, then anything that only reports.
+func strength(d redact.Detection) int {
+	if d.Mode != ir.Enforce {
+		return 0
+	}
+	switch d.Action {
+	case ir.ActionBlock:
+		return 2
+	case ir.ActionRedact:
+		return 1
+	}
+	return 0
 }
 
 // Find returns the personal data in text that the rules find, in rule

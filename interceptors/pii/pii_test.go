@@ -183,6 +183,28 @@ func TestIntercept(t *testing.T) {
 	}
 }
 
+// A rule listed first claims what it finds, but an audit rule must not
+// take a block away from a later rule on the same text.
+func TestOverlapKeepsStrongerRule(t *testing.T) {
+	d := detector(t,
+		ir.PIIRule{Kind: ir.PIIEmail, Mode: ir.AuditOnly},
+		ir.PIIRule{Kind: ir.PIIRegex, Name: "corp", Pattern: `[a-z]+@corp\.example`, Action: ir.ActionBlock},
+	)
+	x := intercept(t, d, interceptors.ToServer, `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"send","arguments":{"to":"jane@corp.example"}}}`)
+	if x.Action != interceptors.Deny || x.Rule != "corp" {
+		t.Errorf("got %v %q", x.Action, x.Rule)
+	}
+	// The other way round, the earlier (stronger) rule keeps the text.
+	d = detector(t,
+		ir.PIIRule{Kind: ir.PIIEmail, Action: ir.ActionBlock},
+		ir.PIIRule{Kind: ir.PIIRegex, Name: "corp", Pattern: `[a-z]+@corp\.example`, Action: ir.ActionRedact},
+	)
+	x = intercept(t, d, interceptors.ToServer, `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"send","arguments":{"to":"jane@corp.example"}}}`)
+	if x.Action != interceptors.Deny || x.Rule != "email" || len(x.Findings) != 1 {
+		t.Errorf("got %v %q %v", x.Action, x.Rule, x.Findings)
+	}
+}
+
 func TestBinaryPayloadsSkipped(t *testing.T) {
 	d := detector(t, ir.PIIRule{Kind: ir.PIIEmail}, ir.PIIRule{Kind: ir.PIIPhone, Region: "US"})
 	// A base64 payload that happens to hold an address-like run is left

@@ -185,9 +185,8 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 
 	var (
 		findings []interceptors.Finding
-		remove   map[string]bool
-		removed  []string
-		rule     string
+		remove   = map[string]bool{}
+		rule     string // of the first tool hidden; "" when none is
 		dropped  int
 	)
 	for i, t := range tools {
@@ -199,13 +198,12 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 				dropped++
 			}
 		}
-		if v.hide && v.name != "" {
-			if remove == nil {
-				remove = map[string]bool{}
-			}
-			if !remove[v.name] {
+		if v.hide {
+			// A flagged tool without a name cannot be named in remove;
+			// the rewrite below drops it anyway, as FilterTools drops
+			// every tool without a usable name.
+			if v.name != "" {
 				remove[v.name] = true
-				removed = append(removed, v.name)
 			}
 			if rule == "" {
 				rule = v.first
@@ -226,10 +224,10 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 	// Appended directly, not through x.Report: an enforced block refuses
 	// calls to the tool, not the whole tools/list result.
 	x.Findings = append(x.Findings, findings...)
-	if len(remove) == 0 {
+	if rule == "" {
 		return nil
 	}
-	out, _, changed, err := jsonrpc.FilterTools(x.Message.Result, func(name string) bool { return !remove[name] })
+	out, removed, changed, err := jsonrpc.FilterTools(x.Message.Result, func(name string) bool { return !remove[name] })
 	if err != nil {
 		return fmt.Errorf("tools/list result: %w", err)
 	}

@@ -67,7 +67,7 @@ func Inspect(_ context.Context, x *interceptors.Exchange, name string, opts Opti
 	var (
 		cp       *jsonrpc.Message
 		findings []interceptors.Finding
-		seen     map[string]bool
+		seen     map[findingKey]bool
 		dets     []Detection
 		spans    []Span
 		redacted []string // rules that replaced something
@@ -89,10 +89,10 @@ func Inspect(_ context.Context, x *interceptors.Exchange, name string, opts Opti
 				if mode == "" {
 					mode = ir.Enforce
 				}
-				key := string(d.Action) + "\x00" + string(mode) + "\x00" + d.Rule + "\x00" + where
+				key := findingKey{d.Action, mode, d.Rule, where}
 				if !seen[key] {
 					if seen == nil {
-						seen = map[string]bool{}
+						seen = map[findingKey]bool{}
 					}
 					seen[key] = true
 					findings = append(findings, interceptors.Finding{
@@ -140,6 +140,14 @@ func Inspect(_ context.Context, x *interceptors.Exchange, name string, opts Opti
 		x.Replace(cp, name, fmt.Sprintf("%s: redacted %d match(es) of %s", name, nRedact, strings.Join(redacted, ", ")))
 	}
 	return nil
+}
+
+// findingKey is what makes a finding distinct: one per rule, action, mode
+// and place, however often the rule matches there.
+type findingKey struct {
+	action      ir.Action
+	mode        ir.Mode
+	rule, where string
 }
 
 func report(x *interceptors.Exchange, name string, findings []interceptors.Finding) {

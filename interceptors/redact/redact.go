@@ -26,6 +26,8 @@ import (
 	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 )
 
 // MaxDepth bounds the nesting of objects and arrays that Rewrite accepts.
@@ -285,7 +287,7 @@ func hasMember(b []byte, name string) bool {
 		if err != nil {
 			return false
 		}
-		if n, err := jsontext.AppendUnquote(nil, raw); err == nil && string(n) == name {
+		if string(argpath.Unquote(raw)) == name {
 			return true
 		}
 		if _, err := dec.ReadValue(); err != nil {

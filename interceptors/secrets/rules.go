@@ -122,6 +122,11 @@ var defaultRules = sync.OnceValues(func() (*ruleSet, error) {
 const unboundedPre = 256
 
 func (r *rule) analyse() error {
+	if len(r.keywords) == 0 {
+		// The keyword pass is what runs a rule: one without keywords would
+		// silently never fire. Refuse the set rather than lose the rule.
+		return fmt.Errorf("no keywords: the engine runs patterns only near their keywords")
+	}
 	re, err := syntax.Parse(r.re.String(), syntax.Perl)
 	if err != nil {
 		return err
@@ -143,9 +148,6 @@ func (r *rule) analyse() error {
 		if len(lit) >= 3 && !slices.Contains(r.keywords, lit) && !slices.Contains(r.required, lit) {
 			r.required = append(r.required, lit)
 		}
-	}
-	if len(r.keywords) == 0 {
-		return nil
 	}
 	if r.template(re) {
 		return nil

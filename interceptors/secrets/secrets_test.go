@@ -3,6 +3,7 @@ package secrets
 import (
 	"context"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -333,5 +334,14 @@ func TestConcurrentUse(t *testing.T) {
 		if ms := <-done; len(ms) != 1 || ms[0].Rule != "github-pat" {
 			t.Errorf("%+v", ms)
 		}
+	}
+}
+
+// A rule without keywords would never be selected by the keyword pass: the
+// set is refused rather than run without it.
+func TestRuleWithoutKeywordsRefused(t *testing.T) {
+	r := &rule{id: "x", re: regexp.MustCompile(`secret-[0-9a-f]{32}`)}
+	if err := r.analyse(); err == nil {
+		t.Fatal("a rule without keywords was accepted")
 	}
 }

@@ -87,7 +87,6 @@ const maxMessage = 200 // characters of a hook's deny message kept
 // Hook is the compiled form of one ir.Webhook. It implements
 // interceptors.Interceptor and is safe for concurrent use.
 type Hook struct {
-	name     string
 	phase    string
 	url      string
 	tools    []toolglob.Pattern
@@ -99,6 +98,7 @@ type Hook struct {
 	client   *http.Client
 
 	ruleDecision, ruleFailure string
+	label                     string // `webhook "<name>"`, for findings and reasons
 }
 
 var _ interceptors.Interceptor = (*Hook)(nil)
@@ -107,7 +107,7 @@ var _ interceptors.Interceptor = (*Hook)(nil)
 // timeout, no proxy from the environment, no redirects followed. A client
 // given is used with redirects turned off (a shallow copy is made).
 func New(h ir.Webhook, client *http.Client) (*Hook, error) {
-	k := &Hook{name: h.Name, phase: h.Phase, failOpen: h.FailOpen, mode: string(ir.Enforce)}
+	k := &Hook{phase: h.Phase, failOpen: h.FailOpen, mode: string(ir.Enforce)}
 	if h.Name == "" {
 		return nil, errors.New("webhook: a name is required")
 	}
@@ -176,6 +176,7 @@ func New(h ir.Webhook, client *http.Client) (*Hook, error) {
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	k.client = client
 	k.ruleDecision = "webhook." + h.Name
+	k.label = where
 	k.ruleFailure = "webhook." + h.Name + ".failure"
 	return k, nil
 }
@@ -233,7 +234,7 @@ func (k *Hook) Intercept(ctx context.Context, x *interceptors.Exchange) error {
 		if x.Tool != "" && !k.toolMatches(x.Tool) {
 			return nil
 		}
-		tc, err := m.ToolCall()
+		tc, err := x.ToolCall()
 		if err != nil {
 			return fmt.Errorf("tools/call params: %w", err)
 		}
@@ -284,14 +285,14 @@ func (k *Hook) Intercept(ctx context.Context, x *interceptors.Exchange) error {
 		k.report(x, string(ir.ActionRedact), "the hook rewrote the arguments")
 		n := *m
 		n.Params = p
-		x.Replace(&n, k.ruleDecision, "arguments rewritten by webhook "+strconv.Quote(k.name))
+		x.Replace(&n, k.ruleDecision, "arguments rewritten by "+k.label)
 	case DecisionRespond:
 		if k.mode != string(ir.Enforce) {
 			k.report(x, actionRespond, "the hook would answer the call itself")
 			return nil
 		}
 		k.report(x, actionRespond, "the hook answered the call; the tool was not called")
-		x.Answer(a.Result, k.ruleDecision, "answered by webhook "+strconv.Quote(k.name))
+		x.Answer(a.Result, k.ruleDecision, "answered by "+k.label)
 	case DecisionReplace:
 		if k.mode != string(ir.Enforce) {
 			k.report(x, string(ir.ActionRedact), "the hook would replace the result")
@@ -300,7 +301,7 @@ func (k *Hook) Intercept(ctx context.Context, x *interceptors.Exchange) error {
 		k.report(x, string(ir.ActionRedact), "the hook replaced the result")
 		n := *m
 		n.Result = a.Result
-		x.Replace(&n, k.ruleDecision, "result replaced by webhook "+strconv.Quote(k.name))
+		x.Replace(&n, k.ruleDecision, "result replaced by "+k.label)
 	}
 	return nil
 }
@@ -321,7 +322,7 @@ func (k *Hook) toolMatches(tool string) bool {
 func (k *Hook) report(x *interceptors.Exchange, action, detail string) {
 	x.Report(interceptors.Finding{
 		Interceptor: Name, Rule: k.ruleDecision, Action: action, Mode: k.mode,
-		Detail: "webhook " + strconv.Quote(k.name) + ": " + detail,
+		Detail: k.label + ": " + detail,
 	})
 }
 
@@ -330,7 +331,7 @@ func (k *Hook) report(x *interceptors.Exchange, action, detail string) {
 func (k *Hook) failure(x *interceptors.Exchange, why string) {
 	f := interceptors.Finding{
 		Interceptor: Name, Rule: k.ruleFailure, Action: string(ir.ActionBlock), Mode: k.mode,
-		Detail: "webhook " + strconv.Quote(k.name) + " failed: " + why,
+		Detail: k.label + " failed: " + why,
 	}
 	if k.failOpen {
 		f.Action = string(ir.ActionAudit)

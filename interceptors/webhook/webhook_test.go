@@ -262,7 +262,7 @@ func TestFailures(t *testing.T) {
 			s := newServer(t, tc.status, tc.body)
 			s.delay = tc.delay
 			if tc.status == 302 {
-				s.Config.Handler = http.RedirectHandler(s.URL+"/elsewhere", 302)
+				s.Config.Handler = http.RedirectHandler(s.URL+"/elsewhere", http.StatusFound)
 			}
 			u := strings.Replace(s.URL, "http://", "http://user:s3cret@", 1)
 			for _, open := range []bool{false, true} {

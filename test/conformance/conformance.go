@@ -707,7 +707,7 @@ func StartEverythingServer(ctx context.Context, t testing.TB, stateless bool) (u
 }
 
 func startServer(ctx context.Context, t testing.TB, bin string, stateless bool) (string, error) {
-	port, err := freePort()
+	port, err := envoy.FreePort() // below the ephemeral range: nothing else is handed it meanwhile
 	if err != nil {
 		return "", err
 	}
@@ -757,10 +757,6 @@ func startServer(ctx context.Context, t testing.TB, bin string, stateless bool) 
 	})
 	return url, nil
 }
-
-// freePort picks a port for the server to bind, outside the kernel's
-// ephemeral range so that nothing else is handed it meanwhile.
-func freePort() (int, error) { return envoy.FreePort() }
 
 type syncBuffer struct {
 	mu sync.Mutex

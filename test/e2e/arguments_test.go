@@ -18,10 +18,7 @@ type readFileIn struct {
 // TestArgumentChecks: schema validation against what the server listed, and
 // a path rule from the policy, enforced before the server sees the call.
 func TestArgumentChecks(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts demoserver.Options
-	}{{"sse", demoserver.Options{}}, {"json", demoserver.Options{JSONResponse: true}}} {
+	for _, mode := range responseModes {
 		t.Run(mode.name, func(t *testing.T) {
 			demo := demoserver.New()
 			var reads atomic.Int64

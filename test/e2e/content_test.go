@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -46,10 +45,7 @@ type configOut struct {
 // and in structuredContent alike, in JSON and SSE answers; a credential in
 // arguments is refused before the server sees it.
 func TestSecretsRedacted(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		opts demoserver.Options
-	}{{"sse", demoserver.Options{}}, {"json", demoserver.Options{JSONResponse: true}}} {
+	for _, mode := range responseModes {
 		t.Run(mode.name, func(t *testing.T) {
 			token := fakeGitHubToken()
 			demo := demoserver.New()
@@ -119,18 +115,27 @@ func TestServerEverythingGetEnv(t *testing.T) {
 	token, keyID := fakeGitHubToken(), fakeAWSKeyID()
 	cmd := exec.Command(tools.Node, script, "streamableHttp")
 	cmd.Env = append(os.Environ(), fmt.Sprintf("PORT=%d", port), "GITHUB_TOKEN="+token, "AWS_ACCESS_KEY_ID="+keyID)
-	stderr, _ := cmd.StderrPipe()
+	var serverLog syncBuffer
+	cmd.Stdout, cmd.Stderr = &serverLog, &serverLog
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	go func() { // drain its log
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
+	exited := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(exited) }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		<-exited
+		if t.Failed() {
+			t.Logf("server-everything output:\n%s", tail(serverLog.String(), 40))
 		}
-	}()
+	})
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
 	eventually(t, 20*time.Second, func() error {
+		select {
+		case <-exited:
+			t.Fatalf("server-everything exited during start-up: %s", tail(serverLog.String(), 20))
+		default:
+		}
 		c, err := net.Dial("tcp", addr)
 		if err == nil {
 			c.Close()

@@ -67,7 +67,7 @@ func TestHostileRequests(t *testing.T) {
 		t.Fatalf("echo from a refused message reached the server %d time(s)", n)
 	}
 
-	// Non-MCP paths and methods are answered by the sidecar itself.
+	// The sidecar still answers normally after all of the above.
 	status, _, _ := m.post(t, []byte(call), nil)
 	if status != 200 {
 		t.Fatalf("sanity: %d", status)

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -45,7 +46,8 @@ type mesh struct {
 	xdsAddr    string
 	envoy      *envoy.Process
 	audit      *syncBuffer
-	registry   *prometheus.Registry
+	registry   *prometheus.Registry // ext_proc's metrics
+	cpRegistry *prometheus.Registry // the current control plane's metrics
 
 	log         *slog.Logger
 	extProcPort int
@@ -81,12 +83,6 @@ const demoTools = `    tools:
 
 func startMesh(t *testing.T, upstream string, tools string) *mesh {
 	t.Helper()
-	bin, err := envoy.FindBinary(repoRoot())
-	if err != nil {
-		t.Fatalf("%v", err) // never skip: the suite is meaningless without the real Envoy
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
 	dir := t.TempDir()
 	listenPort, err := envoy.FreePort()
 	if err != nil {
@@ -97,60 +93,83 @@ func startMesh(t *testing.T, upstream string, tools string) *mesh {
 	if err != nil {
 		t.Fatal(err)
 	}
-	epPort := epListener.Addr().(*net.TCPAddr).Port
-	m := &mesh{
-		t:          t,
-		policyFile: filepath.Join(dir, "policy.yaml"),
-		Listen:     fmt.Sprintf("127.0.0.1:%d", listenPort),
-		extProcL:   epListener.Addr().String(),
-		audit:      &syncBuffer{},
-		registry:   prometheus.NewRegistry(),
-	}
-	m.URL = "http://" + m.Listen + "/mcp"
-	m.writePolicy(policyYAML(upstream, m.Listen, tools))
-
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	}
-	m.log = log
+	m := &mesh{
+		t:           t,
+		policyFile:  filepath.Join(dir, "policy.yaml"),
+		Listen:      fmt.Sprintf("127.0.0.1:%d", listenPort),
+		extProcL:    epListener.Addr().String(),
+		extProcPort: epListener.Addr().(*net.TCPAddr).Port,
+		audit:       &syncBuffer{},
+		registry:    prometheus.NewRegistry(),
+		log:         log,
+	}
+	m.URL = "http://" + m.Listen + "/mcp"
+	m.writePolicy(policyYAML(upstream, m.Listen, tools))
+
 	xl, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	m.xdsAddr = xl.Addr().String()
-	m.extProcPort = epPort
 	m.startControlPlane(xl)
 
 	m.extProcSrv = extproc.NewServer(extproc.NewMetrics(m.registry), audit.New(m.audit), log)
 	m.startExtProcOn(epListener)
 
-	host, port, _ := net.SplitHostPort(m.xdsAddr)
-	var p int
-	fmt.Sscan(port, &p)
-	m.envoy, err = envoy.Start(ctx, envoy.Options{
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("audit log:\n%s", tail(m.audit.String(), 20))
+		}
+	})
+	m.envoy = m.startSidecar(t, "demo", dir, m.Listen)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	m.waitPolicy(ctx)
+	return m
+}
+
+// startSidecar starts an Envoy, the sidecar of server, on the mesh's control
+// plane with its files in dir, and waits until it listens on listen. Its log
+// is shown if the test fails.
+func (m *mesh) startSidecar(t *testing.T, server, dir, listen string) *envoy.Process {
+	t.Helper()
+	bin, err := envoy.FindBinary(repoRoot())
+	if err != nil {
+		t.Fatalf("%v", err) // never skip: the suite is meaningless without the real Envoy
+	}
+	host, port, err := net.SplitHostPort(m.xdsAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := strconv.Atoi(port)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := envoy.Start(context.Background(), envoy.Options{
 		Binary:    bin,
 		WorkDir:   dir,
-		Bootstrap: envoy.Bootstrap{NodeID: translator.SidecarNodeID("demo"), XDSHost: host, XDSPort: p},
+		Bootstrap: envoy.Bootstrap{NodeID: translator.SidecarNodeID(server), XDSHost: host, XDSPort: p},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		m.envoy.Stop()
+		e.Stop()
 		if t.Failed() {
-			b, _ := os.ReadFile(m.envoy.LogPath)
-			t.Logf("envoy log:\n%s", tail(string(b), 40))
-			t.Logf("audit log:\n%s", tail(m.audit.String(), 20))
+			b, _ := os.ReadFile(e.LogPath)
+			t.Logf("envoy log (%s):\n%s", server, tail(string(b), 40))
 		}
 	})
-	wctx, wcancel := context.WithTimeout(ctx, 20*time.Second)
-	defer wcancel()
-	if err := m.envoy.WaitListener(wctx, m.Listen); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := e.WaitListener(ctx, listen); err != nil {
 		t.Fatal(err)
 	}
-	m.waitPolicy(wctx)
-	return m
+	return e
 }
 
 // startControlPlane starts a control plane that loads and watches the
@@ -158,10 +177,11 @@ func startMesh(t *testing.T, upstream string, tools string) *mesh {
 // a restarted process would.
 func (m *mesh) startControlPlane(l net.Listener) {
 	m.t.Helper()
+	m.cpRegistry = prometheus.NewRegistry()
 	m.cp = controlplane.New(controlplane.Options{
 		Translator: translator.Options{ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: uint32(m.extProcPort)}},
 		Logger:     m.log,
-		Metrics:    controlplane.NewMetrics(nil),
+		Metrics:    controlplane.NewMetrics(m.cpRegistry),
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan error, 1)
@@ -184,39 +204,56 @@ func (m *mesh) stopControlPlane() {
 	<-m.cpDone
 }
 
+// policyReloads is the control plane's count of policy file loads with
+// result (applied, unchanged, invalid).
+func (m *mesh) policyReloads(result string) float64 {
+	m.t.Helper()
+	mfs, err := m.cpRegistry.Gather()
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() != "mcpmesh_controlplane_policy_reloads_total" {
+			continue
+		}
+		for _, s := range mf.GetMetric() {
+			for _, l := range s.GetLabel() {
+				if l.GetName() == "result" && l.GetValue() == result {
+					return s.GetCounter().GetValue()
+				}
+			}
+		}
+	}
+	return 0
+}
+
 // restartControlPlane starts a new control plane on the old address.
 func (m *mesh) restartControlPlane() {
 	m.t.Helper()
-	var l net.Listener
-	var err error
-	for i := 0; i < 100; i++ {
-		if l, err = net.Listen("tcp", m.xdsAddr); err == nil {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	if err != nil {
-		m.t.Fatalf("control plane listen: %v", err)
-	}
-	m.startControlPlane(l)
+	m.startControlPlane(m.listenAgain(m.xdsAddr))
 }
 
 // startExtProc (re)starts the ext_proc service on its fixed address with a
 // fresh policy store that follows the control plane, as a restarted process would.
 func (m *mesh) startExtProc() {
 	m.t.Helper()
-	var l net.Listener
+	m.startExtProcOn(m.listenAgain(m.extProcL))
+}
+
+// listenAgain listens on the address a stopped service had; the old socket
+// may linger for a moment.
+func (m *mesh) listenAgain(addr string) net.Listener {
+	m.t.Helper()
 	var err error
-	for i := 0; i < 50; i++ { // the old socket may linger for a moment
-		if l, err = net.Listen("tcp", m.extProcL); err == nil {
-			break
+	for range 100 {
+		var l net.Listener
+		if l, err = net.Listen("tcp", addr); err == nil {
+			return l
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	if err != nil {
-		m.t.Fatalf("ext_proc listen: %v", err)
-	}
-	m.startExtProcOn(l)
+	m.t.Fatalf("listen on %s again: %v", addr, err)
+	return nil
 }
 
 func (m *mesh) startExtProcOn(l net.Listener) {
@@ -285,7 +322,14 @@ func (m *mesh) writePolicy(y string) {
 // post sends a raw HTTP request to the sidecar.
 func (m *mesh) post(t *testing.T, body []byte, header map[string]string) (int, string, http.Header) {
 	t.Helper()
-	req, _ := http.NewRequest("POST", m.URL, bytes.NewReader(body))
+	return post(t, m.URL, body, header)
+}
+
+// post sends body to url as an MCP client would; a header with an empty
+// value is removed.
+func post(t *testing.T, url string, body []byte, header map[string]string) (int, string, http.Header) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", url, bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json, text/event-stream")
 	for k, v := range header {
@@ -349,6 +393,13 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
+// Reset drops the records written so far.
+func (b *syncBuffer) Reset() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf.Reset()
+}
+
 func tail(s string, n int) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	if len(lines) > n {
@@ -369,11 +420,4 @@ func eventually(t *testing.T, d time.Duration, f func() error) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("condition not met within %v: %v", d, err)
-}
-
-// Reset drops the records written so far.
-func (b *syncBuffer) Reset() {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.buf.Reset()
 }

@@ -46,7 +46,7 @@ type Registry struct {
 // nil, sees every request first (to count, delay or fail them).
 func Start(t testing.TB, wrap func(http.Handler) http.Handler) *Registry {
 	t.Helper()
-	var h http.Handler = registry.New(registry.Logger(log.New(io.Discard, "", 0)))
+	h := registry.New(registry.Logger(log.New(io.Discard, "", 0)))
 	if wrap != nil {
 		h = wrap(h)
 	}
@@ -130,11 +130,7 @@ func (k *Key) SignWithTlog(t testing.TB, ref string, s *Sigstore) {
 // SignWith attaches a signature of ref by k, varied by o.
 func (k *Key) SignWith(t testing.TB, ref string, o SignOptions) {
 	t.Helper()
-	d := parseDigest(t, ref)
-	claimed := d
-	if o.Claimed != "" {
-		claimed = parseDigest(t, o.Claimed)
-	}
+	d, claimed := parseDigests(t, ref, o.Claimed)
 	payload, b64sig := signPayload(t, claimed, k.Private)
 	var opts []static.Option
 	if o.Tlog != nil {
@@ -146,13 +142,21 @@ func (k *Key) SignWith(t testing.TB, ref string, o SignOptions) {
 	attach(t, d, payload, b64sig, opts...)
 }
 
-func parseDigest(t testing.TB, ref string) name.Digest {
+// parseDigests parses ref, the image a signature is attached to, and the
+// reference the signed payload names: claimed, or ref when it is empty.
+func parseDigests(t testing.TB, ref, claimed string) (d, c name.Digest) {
 	t.Helper()
 	d, err := name.NewDigest(ref)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d
+	if claimed == "" {
+		return d, d
+	}
+	if c, err = name.NewDigest(claimed); err != nil {
+		t.Fatal(err)
+	}
+	return d, c
 }
 
 // signPayload returns the simple-signing payload naming claimed, as cosign

@@ -161,11 +161,7 @@ func (s *Sigstore) SignKeylessWith(t testing.TB, ref string, o KeylessOptions) {
 	if o.IntegratedTime.IsZero() {
 		o.IntegratedTime = o.NotBefore.Add(time.Minute)
 	}
-	d := parseDigest(t, ref)
-	claimed := d
-	if o.Claimed != "" {
-		claimed = parseDigest(t, o.Claimed)
-	}
+	d, claimed := parseDigests(t, ref, o.Claimed)
 	cert, key := s.leaf(t, o.Identity, o.Issuer, o.NotBefore)
 	if o.SigningKey != nil {
 		key = o.SigningKey.Private

@@ -72,8 +72,9 @@ type conn struct {
 	data []byte
 }
 
-func newConn(addr string, tmpl *callTemplate, wantSSE bool) *conn {
-	return &conn{addr: addr, tmpl: tmpl, wantSSE: wantSSE, timeout: 10 * time.Second}
+// newConn prepares a connection to addr; pool.take gives it its calls.
+func newConn(addr string, wantSSE bool) *conn {
+	return &conn{addr: addr, wantSSE: wantSSE, timeout: 10 * time.Second}
 }
 
 func (c *conn) close() {

@@ -113,18 +113,16 @@ func NewEnv(workDir, envoyBin string) (*Env, error) {
 		Logger:     log,
 		Metrics:    controlplane.NewMetrics(nil),
 	})
-	ctx, cancel := context.WithCancel(context.Background())
-	e.cpCancel, e.cpDone = cancel, make(chan struct{})
-	if err := cp.Apply(ctx, e.Policy); err != nil {
-		close(e.cpDone)
+	if err := cp.Apply(context.Background(), e.Policy); err != nil {
 		return nil, err
 	}
 	xl, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		close(e.cpDone)
 		return nil, err
 	}
 	e.xdsAddr = xl.Addr().String()
+	ctx, cancel := context.WithCancel(context.Background())
+	e.cpCancel, e.cpDone = cancel, make(chan struct{})
 	go func() {
 		defer close(e.cpDone)
 		_ = cp.Serve(ctx, xl)
@@ -218,18 +216,12 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 			if err != nil {
 				return nil, err
 			}
-			s.plain, err = envoy.Start(ctx, envoy.Options{
+			s.plain, err = startEnvoy(ctx, envoy.Options{
 				Binary:    e.EnvoyBin,
 				WorkDir:   dir,
 				Config:    cfg,
 				Bootstrap: envoy.Bootstrap{NodeID: "plain/" + name, AdminHost: "127.0.0.1", AdminPort: admin},
-			})
-			if err != nil {
-				return nil, err
-			}
-			wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-			err = s.plain.WaitListener(wctx, t.Addr)
-			cancel()
+			}, t.Addr)
 			if err != nil {
 				return nil, err
 			}
@@ -237,23 +229,16 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 		case PathMesh:
 			host, port, _ := net.SplitHostPort(e.xdsAddr)
 			p, _ := strconv.Atoi(port)
-			node := translator.SidecarNodeID(name)
+			t.Addr = srv.Listen.String()
 			var err error
-			s.mesh, err = envoy.Start(ctx, envoy.Options{
+			s.mesh, err = startEnvoy(ctx, envoy.Options{
 				Binary:    e.EnvoyBin,
 				WorkDir:   dir,
-				Bootstrap: envoy.Bootstrap{NodeID: node, Cluster: "mcpmesh-sidecar", XDSHost: host, XDSPort: p},
-			})
+				Bootstrap: envoy.Bootstrap{NodeID: translator.SidecarNodeID(name), Cluster: "mcpmesh-sidecar", XDSHost: host, XDSPort: p},
+			}, t.Addr)
 			if err != nil {
 				return nil, err
 			}
-			wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-			err = s.mesh.WaitListener(wctx, srv.Listen.String())
-			cancel()
-			if err != nil {
-				return nil, err
-			}
-			t.Addr = srv.Listen.String()
 			t.PIDs[CompEnvoy] = s.mesh.PID()
 			t.PIDs[CompExtProc] = e.ext.PID()
 			t.MemURL = e.memURL
@@ -264,6 +249,21 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 	}
 	ok = true
 	return s, nil
+}
+
+// startEnvoy starts an Envoy and waits until it accepts connections on listen.
+func startEnvoy(ctx context.Context, o envoy.Options, listen string) (*envoy.Process, error) {
+	p, err := envoy.Start(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := p.WaitListener(wctx, listen); err != nil {
+		p.Stop()
+		return nil, err
+	}
+	return p, nil
 }
 
 // Close stops the stack's Envoys.
@@ -285,7 +285,7 @@ type pool struct {
 func newPool(t *Target, n int) *pool {
 	p := &pool{t: t}
 	for range n {
-		p.conns = append(p.conns, newConn(t.Addr, nil, t.Mode == ModeSSE))
+		p.conns = append(p.conns, newConn(t.Addr, t.Mode == ModeSSE))
 	}
 	return p
 }

@@ -21,7 +21,6 @@ type Histogram struct {
 	counts   []uint64
 	n        uint64
 	min, max int64
-	sum      float64
 }
 
 // NewHistogram returns an empty histogram.
@@ -60,7 +59,6 @@ func (h *Histogram) Record(d time.Duration) {
 		h.max = v
 	}
 	h.n++
-	h.sum += float64(v)
 	if v > maxValue {
 		v = maxValue
 	}
@@ -79,7 +77,6 @@ func (h *Histogram) Merge(o *Histogram) {
 		h.max = o.max
 	}
 	h.n += o.n
-	h.sum += o.sum
 	for i, c := range o.counts {
 		h.counts[i] += c
 	}
@@ -93,14 +90,6 @@ func (h *Histogram) Max() time.Duration { return time.Duration(h.max) }
 
 // Min is the exact smallest sample.
 func (h *Histogram) Min() time.Duration { return time.Duration(h.min) }
-
-// Mean is the exact mean.
-func (h *Histogram) Mean() time.Duration {
-	if h.n == 0 {
-		return 0
-	}
-	return time.Duration(h.sum / float64(h.n))
-}
 
 // Quantile returns the value at quantile q (0..1): the middle of the bucket
 // holding the ceil(q*n)-th smallest sample, kept within [Min, Max].

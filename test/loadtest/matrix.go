@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -58,6 +59,11 @@ func (e *Env) RunMatrix(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	rounds := max(cfg.Rounds, 1)
 	rep := &Report{Config: cfg, Idle: map[string]map[string]int64{}}
+	logErrors := func(r *Result) {
+		for _, e := range r.FirstErrors {
+			logf("    error: %s", e)
+		}
+	}
 	cell := 0
 	order := func(k int) []string {
 		out := make([]string, len(cfg.Paths))
@@ -102,10 +108,10 @@ func (e *Env) RunMatrix(ctx context.Context, cfg Config) (*Report, error) {
 					idle[idleKey(path, comp)] = v
 				}
 			}
-			if m := s.Targets[path].MemURL; m != "" && rep.IdleHeap == 0 {
-				w := watch(nil, m)
-				w.finish(&Result{})
-				rep.IdleHeap = w.heap
+			if u := s.Targets[path].MemURL; u != "" && rep.IdleHeap == 0 {
+				if m, err := fetchGoMem(&http.Client{Timeout: time.Second}, u); err == nil {
+					rep.IdleHeap = m.HeapObjects
+				}
 			}
 		}
 		rep.Idle[mode] = idle
@@ -123,9 +129,7 @@ func (e *Env) RunMatrix(ctx context.Context, cfg Config) (*Report, error) {
 					logf("%-4s %7s %5.0f/s %-8s achieved %7.1f/s p50 %s p99 %s max %s errors %d unsent %d lag p99 %s other CPU %.2f steal %.2f",
 						mode, sizeName(size), rate, r.Path, r.Achieved(), ms(r.Latency.Quantile(.5)), ms(r.Latency.Quantile(.99)),
 						ms(r.Latency.Max()), r.Errors, r.Unsent, ms(r.SendLag.Quantile(.99)), r.Other(), r.StealCores())
-					for _, e := range r.FirstErrors {
-						logf("    error: %s", e)
-					}
+					logErrors(r)
 				}
 			}
 		}
@@ -141,6 +145,7 @@ func (e *Env) RunMatrix(ctx context.Context, cfg Config) (*Report, error) {
 					rep.Single = append(rep.Single, r)
 					logf("%-4s %7s   one  %-8s %7.1f calls/s p50 %s p99 %s max %s errors %d other CPU %.2f",
 						mode, sizeName(size), r.Path, r.Achieved(), ms(r.Latency.Quantile(.5)), ms(r.Latency.Quantile(.99)), ms(r.Latency.Max()), r.Errors, r.Other())
+					logErrors(r)
 				}
 			}
 		}
@@ -156,9 +161,7 @@ func (e *Env) RunMatrix(ctx context.Context, cfg Config) (*Report, error) {
 					rep.Max = append(rep.Max, r)
 					logf("%-4s %7s   max  %-8s %7.1f calls/s p50 %s p99 %s errors %d other CPU %.2f steal %.2f",
 						mode, sizeName(size), r.Path, r.Achieved(), ms(r.Latency.Quantile(.5)), ms(r.Latency.Quantile(.99)), r.Errors, r.Other(), r.StealCores())
-					for _, e := range r.FirstErrors {
-						logf("    error: %s", e)
-					}
+					logErrors(r)
 				}
 			}
 		}

@@ -198,10 +198,8 @@ func readGoMem() GoMem {
 
 // child is a running child role.
 type child struct {
-	role  string
 	cmd   *exec.Cmd
 	stdin io.WriteCloser
-	log   string
 	Info  map[string]string
 	done  chan struct{}
 }
@@ -235,7 +233,7 @@ func startChild(role string, args any, workDir string) (*child, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	c := &child{role: role, cmd: cmd, stdin: stdin, log: logPath, done: make(chan struct{})}
+	c := &child{cmd: cmd, stdin: stdin, done: make(chan struct{})}
 	go func() {
 		_ = cmd.Wait()
 		logf.Close()

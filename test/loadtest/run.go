@@ -120,12 +120,17 @@ func (r *Result) Merge(o *Result) *Result {
 	r.Wall += o.Wall
 	r.OtherCPU += o.OtherCPU
 	r.Steal += o.Steal
-	for _, e := range o.FirstErrors {
+	r.addFirstErrors(o.FirstErrors)
+	return r
+}
+
+// addFirstErrors keeps the first few error messages of a measurement.
+func (r *Result) addFirstErrors(errs []string) {
+	for _, e := range errs {
 		if len(r.FirstErrors) < 5 {
 			r.FirstErrors = append(r.FirstErrors, e)
 		}
 	}
-	return r
 }
 
 type workerStats struct {
@@ -160,14 +165,28 @@ func mergeStats(r *Result, ws []*workerStats) time.Duration {
 		r.AllCalls += w.all
 		r.Unsent += w.unsent
 		r.Completed += w.completed
-		for _, e := range w.firstErrs {
-			if len(r.FirstErrors) < 5 {
-				r.FirstErrors = append(r.FirstErrors, e)
-			}
-		}
+		r.addFirstErrors(w.firstErrs)
 		last = max(last, w.lastEnd)
 	}
 	return last
+}
+
+// startWorkers starts work once per connection, each in its own goroutine
+// with its own statistics; wait returns the statistics once every worker
+// has returned. The call ids of connection i start after i<<32, so they are
+// unique in a run.
+func startWorkers(conns []*conn, work func(c *conn, id int64, w *workerStats)) (wait func() []*workerStats) {
+	stats := make([]*workerStats, len(conns))
+	var wg sync.WaitGroup
+	for i, c := range conns {
+		w := newWorkerStats()
+		stats[i] = w
+		wg.Go(func() { work(c, int64(i)<<32, w) })
+	}
+	return func() []*workerStats {
+		wg.Wait()
+		return stats
+	}
 }
 
 type scheduled struct {
@@ -185,56 +204,46 @@ func openLoop(conns []*conn, rate float64, warmup, duration, grace time.Duration
 	queue := make(chan scheduled, total)
 	start := time.Now().Add(10 * time.Millisecond)
 	giveUp := warmup + duration + grace
-	stats := make([]*workerStats, len(conns))
-	var wg sync.WaitGroup
-	for i, c := range conns {
-		w := newWorkerStats()
-		stats[i] = w
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			id := int64(i) << 32
-			for it := range queue {
-				id++
-				sent := time.Since(start)
-				measured := it.n >= nWarm
-				if sent > giveUp {
-					if measured {
-						w.unsent++
-					}
-					continue
+	wait := startWorkers(conns, func(c *conn, id int64, w *workerStats) {
+		for it := range queue {
+			id++
+			sent := time.Since(start)
+			measured := it.n >= nWarm
+			if sent > giveUp {
+				if measured {
+					w.unsent++
 				}
-				err := c.call(id)
-				end := time.Since(start)
-				w.all++
-				if err == nil && end >= warmup {
-					// Throughput counts every completion in the window: when
-					// the path falls behind, the window is spent on the
-					// warm-up's backlog too.
-					w.completed++
-					w.lastEnd = max(w.lastEnd, end)
-				}
-				if !measured {
-					continue
-				}
-				if err != nil {
-					w.fail(err)
-					continue
-				}
-				// A call released early (the scheduler aims slightly ahead
-				// of its wake-up jitter) is timed from its release.
-				begin := min(it.sched, it.due)
-				w.ok++
-				w.lat.Record(end - begin)
-				w.lag.Record(sent - it.sched)
+				continue
 			}
-		}()
-	}
+			err := c.call(id)
+			end := time.Since(start)
+			w.all++
+			if err == nil && end >= warmup {
+				// Throughput counts every completion in the window: when
+				// the path falls behind, the window is spent on the
+				// warm-up's backlog too.
+				w.completed++
+				w.lastEnd = max(w.lastEnd, end)
+			}
+			if !measured {
+				continue
+			}
+			if err != nil {
+				w.fail(err)
+				continue
+			}
+			// A call released early (the scheduler aims slightly ahead
+			// of its wake-up jitter) is timed from its release.
+			begin := min(it.sched, it.due)
+			w.ok++
+			w.lat.Record(end - begin)
+			w.lag.Record(sent - it.sched)
+		}
+	})
 	schedule(queue, start, rate, total)
 	close(queue)
-	wg.Wait()
 	r := &Result{Rate: rate, Conns: len(conns), Duration: duration}
-	last := mergeStats(r, stats)
+	last := mergeStats(r, wait())
 	r.Window = max(last-warmup, duration)
 	return r
 }
@@ -281,42 +290,32 @@ func nanosleep(d time.Duration) {
 func closedLoop(conns []*conn, warmup, duration time.Duration) *Result {
 	start := time.Now()
 	from, to := warmup, warmup+duration
-	stats := make([]*workerStats, len(conns))
-	var wg sync.WaitGroup
-	for i, c := range conns {
-		w := newWorkerStats()
-		stats[i] = w
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			id := int64(i) << 32
-			for {
-				id++
-				begin := time.Since(start)
-				if begin >= to {
-					return
-				}
-				err := c.call(id)
-				end := time.Since(start)
-				w.all++
-				if begin < from || end > to {
-					continue
-				}
-				if err != nil {
-					w.fail(err)
-					if c.c == nil {
-						time.Sleep(10 * time.Millisecond) // do not spin on a refused dial
-					}
-					continue
-				}
-				w.ok++
-				w.lat.Record(end - begin)
+	wait := startWorkers(conns, func(c *conn, id int64, w *workerStats) {
+		for {
+			id++
+			begin := time.Since(start)
+			if begin >= to {
+				return
 			}
-		}()
-	}
-	wg.Wait()
+			err := c.call(id)
+			end := time.Since(start)
+			w.all++
+			if begin < from || end > to {
+				continue
+			}
+			if err != nil {
+				w.fail(err)
+				if c.c == nil {
+					time.Sleep(10 * time.Millisecond) // do not spin on a refused dial
+				}
+				continue
+			}
+			w.ok++
+			w.lat.Record(end - begin)
+		}
+	})
 	r := &Result{Conns: len(conns), Duration: duration}
-	mergeStats(r, stats)
+	mergeStats(r, wait())
 	r.Completed, r.Window = r.OK, duration
 	return r
 }
@@ -369,15 +368,21 @@ func (w *watcher) sample(client *http.Client) {
 	if w.memURL == "" {
 		return
 	}
-	resp, err := client.Get(w.memURL)
-	if err != nil {
-		return
-	}
-	defer resp.Body.Close()
-	var m GoMem
-	if json.NewDecoder(resp.Body).Decode(&m) == nil {
+	if m, err := fetchGoMem(client, w.memURL); err == nil {
 		w.heap = max(w.heap, m.HeapObjects)
 	}
+}
+
+// fetchGoMem reads ext_proc's Go heap from its memory endpoint url.
+func fetchGoMem(client *http.Client, url string) (GoMem, error) {
+	var m GoMem
+	resp, err := client.Get(url)
+	if err != nil {
+		return m, err
+	}
+	defer resp.Body.Close()
+	err = json.NewDecoder(resp.Body).Decode(&m)
+	return m, err
 }
 
 // finish stops sampling and fills r's CPU and memory figures.

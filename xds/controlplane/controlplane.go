@@ -47,9 +47,11 @@ type ControlPlane struct {
 	cache   cachev3.SnapshotCache
 	metrics *Metrics
 
-	mu      sync.Mutex // serialises Apply
-	current atomic.Pointer[ir.Policy]
-	nodes   map[string]bool // node ids that have a snapshot
+	mu sync.Mutex // serialises Apply
+	// republishQueued is set while a republish waits for mu.
+	republishQueued atomic.Bool
+	current         atomic.Pointer[ir.Policy]
+	nodes           map[string]bool // node ids that have a snapshot
 
 	status *statusTracker
 	images *imagegate.Gate
@@ -86,9 +88,20 @@ func New(o Options) *ControlPlane {
 func (cp *ControlPlane) Images() []imagegate.Status { return cp.images.Statuses() }
 
 // republish applies the policy in force again, re-evaluating image checks.
+// It reads the policy under the lock: read before it, a policy applied in
+// between would be replaced by the older one.
 func (cp *ControlPlane) republish() {
+	// Requests made while one waits for the lock join it: it has not
+	// evaluated yet, so it sees their results. N verifications finishing
+	// together cost one translation, not N.
+	if !cp.republishQueued.CompareAndSwap(false, true) {
+		return
+	}
+	cp.mu.Lock()
+	defer cp.mu.Unlock()
+	cp.republishQueued.Store(false)
 	if p := cp.current.Load(); p != nil {
-		if err := cp.Apply(context.Background(), p); err != nil {
+		if err := cp.apply(context.Background(), p); err != nil {
 			cp.log.Error("re-publishing the policy failed", "error", err)
 		}
 	}
@@ -122,6 +135,11 @@ func (cp *ControlPlane) Policy() *ir.Policy { return cp.current.Load() }
 func (cp *ControlPlane) Apply(ctx context.Context, p *ir.Policy) error {
 	cp.mu.Lock()
 	defer cp.mu.Unlock()
+	return cp.apply(ctx, p)
+}
+
+// apply is Apply with cp.mu held.
+func (cp *ControlPlane) apply(ctx context.Context, p *ir.Policy) error {
 	perNode, err := translator.Translate(cp.routable(ctx, p), cp.opts.Translator)
 	if err != nil {
 		return err

@@ -198,3 +198,25 @@ func TestRemovedServerLosesItsConfig(t *testing.T) {
 		t.Fatalf("removed server still has %d listener(s)", n)
 	}
 }
+
+// TestRepublishNeverRestoresAnOlderPolicy: a republish (a verification that
+// finished) waiting while a new policy is applied publishes the new one.
+func TestRepublishNeverRestoresAnOlderPolicy(t *testing.T) {
+	cp, _ := newCP(t)
+	ctx := context.Background()
+	if err := cp.Apply(ctx, testPolicy("v1")); err != nil {
+		t.Fatal(err)
+	}
+	cp.mu.Lock() // an Apply of v2 in progress
+	done := make(chan struct{})
+	go func() { cp.republish(); close(done) }()
+	time.Sleep(50 * time.Millisecond) // let republish reach the lock
+	if err := cp.apply(ctx, testPolicy("v2", "x")); err != nil {
+		t.Fatal(err)
+	}
+	cp.mu.Unlock()
+	<-done
+	if v := cp.Policy().Version; v != "v2" {
+		t.Errorf("policy in force after the republish: %s, want v2", v)
+	}
+}

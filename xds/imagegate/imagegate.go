@@ -76,6 +76,7 @@ type Gate struct {
 
 	mu       sync.Mutex
 	caches   map[string]*supplychain.Cache // by verification settings
+	limits   map[int]supplychain.Limit     // by supplyChain.concurrency, shared by its caches
 	status   map[string]Status             // by server name
 	failures map[string]Status             // by image and settings
 }
@@ -97,7 +98,7 @@ func New(o Options) *Gate {
 	if o.RemoteOptions == nil {
 		o.RemoteOptions = []remote.Option{remote.WithAuthFromKeychain(authn.DefaultKeychain)}
 	}
-	return &Gate{opts: o, log: o.Logger, caches: map[string]*supplychain.Cache{}, status: map[string]Status{}, failures: map[string]Status{}}
+	return &Gate{opts: o, log: o.Logger, caches: map[string]*supplychain.Cache{}, limits: map[int]supplychain.Limit{}, status: map[string]Status{}, failures: map[string]Status{}}
 }
 
 // Evaluate returns the status of every server of p, verifying images it has
@@ -110,11 +111,6 @@ func (g *Gate) Evaluate(ctx context.Context, p *ir.Policy) map[string]Status {
 	}
 	var jobs []job
 	out := make(map[string]Status, len(p.Servers))
-	n := p.SupplyChain.Concurrency
-	if n == 0 {
-		n = ir.DefaultVerifyConcurrency
-	}
-	limit := make(chan struct{}, n)
 	for i := range p.Servers {
 		s := &p.Servers[i]
 		switch {
@@ -133,12 +129,7 @@ func (g *Gate) Evaluate(ctx context.Context, p *ir.Policy) map[string]Status {
 			}
 			done := make(chan Status, 1)
 			// Verification outlives this call when it runs past Wait.
-			go func(s ir.Server) {
-				// One limit across all verification settings of this policy.
-				limit <- struct{}{}
-				defer func() { <-limit }()
-				done <- g.verify(context.WithoutCancel(ctx), p.SupplyChain, s)
-			}(*s)
+			go func(s ir.Server) { done <- g.verify(context.WithoutCancel(ctx), p.SupplyChain, s) }(*s)
 			jobs = append(jobs, job{server: s.Name, image: s.Image, done: done})
 		}
 	}
@@ -277,11 +268,13 @@ func (g *Gate) cache(sc ir.SupplyChain, v *ir.Verification) (*supplychain.Cache,
 	if err != nil {
 		return nil, err
 	}
-	n := sc.Concurrency
-	if n == 0 {
-		n = ir.DefaultVerifyConcurrency
+	// One limit across all verification settings; in the cache, so that a
+	// verified image is not held back behind verifications in progress.
+	n := sc.MaxConcurrent()
+	if g.limits[n] == nil {
+		g.limits[n] = supplychain.NewLimit(n)
 	}
-	c := supplychain.NewCache(iv, n)
+	c := supplychain.NewLimitedCache(iv, g.limits[n])
 	g.caches[key] = c
 	return c, nil
 }
@@ -292,11 +285,7 @@ func settingsKey(sc ir.SupplyChain, v *ir.Verification) string {
 
 // NewVerifier builds the verifier v describes, with the shared settings sc.
 func NewVerifier(sc ir.SupplyChain, v *ir.Verification, extra ...remote.Option) (supplychain.ImageVerifier, error) {
-	timeout := time.Duration(sc.TimeoutMillis) * time.Millisecond
-	if timeout == 0 {
-		timeout = ir.DefaultVerifyTimeoutMillis * time.Millisecond
-	}
-	opts := []supplychain.Option{supplychain.WithTimeout(timeout)}
+	opts := []supplychain.Option{supplychain.WithTimeout(sc.Timeout())}
 	if sc.PlainHTTPLoopback {
 		opts = append(opts, supplychain.WithPlainHTTPLoopback())
 	}

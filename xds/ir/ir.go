@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Policy is one complete, versioned policy.
@@ -91,6 +92,22 @@ type SupplyChain struct {
 	// PlainHTTPLoopback allows registries on loopback addresses over plain
 	// HTTP (local development and tests); every other registry needs HTTPS.
 	PlainHTTPLoopback bool `json:"plainHTTPLoopback,omitempty"`
+}
+
+// MaxConcurrent is Concurrency with its default applied.
+func (sc SupplyChain) MaxConcurrent() int {
+	if sc.Concurrency == 0 {
+		return DefaultVerifyConcurrency
+	}
+	return sc.Concurrency
+}
+
+// Timeout is TimeoutMillis with its default applied.
+func (sc SupplyChain) Timeout() time.Duration {
+	if sc.TimeoutMillis == 0 {
+		return DefaultVerifyTimeoutMillis * time.Millisecond
+	}
+	return time.Duration(sc.TimeoutMillis) * time.Millisecond
 }
 
 // Verification is how one server's image signature is checked: with a

@@ -143,16 +143,8 @@ func (l *loader) argumentRule(e *entry) (ir.ArgumentRule, bool) {
 
 // argumentProblem describes what is wrong with an argument path, if anything.
 func argumentProblem(s string) string {
-	if s == "" {
-		return "argument path must not be empty"
-	}
-	if !utf8.ValidString(s) {
-		return "argument path is not valid UTF-8"
-	}
-	for _, r := range s {
-		if !unicode.IsPrint(r) {
-			return fmt.Sprintf("argument path %q contains the non-printable character %U", s, r)
-		}
+	if problem := nameProblem("argument path", s); problem != "" {
+		return problem
 	}
 	for _, seg := range strings.Split(s, ".") {
 		if seg == "" {
@@ -164,23 +156,7 @@ func argumentProblem(s string) string {
 
 // count reads a bound such as maxLength: a whole number from 1 up.
 func (l *loader) count(e *entry, unit string) (int, bool) {
-	n, ok := e.node.(*ast.IntegerNode)
-	if !ok {
-		if e.node != nil {
-			l.typeError(e, "a whole number of "+unit)
-		}
-		return 0, false
-	}
-	v, ok := intValue(n)
-	if !ok || v < 1 || v > math.MaxInt32 {
-		hint := ""
-		if ok && v == 0 {
-			hint = "; remove the key for no bound"
-		}
-		l.errorf(e.pos(), e.path, "must be between 1 and %d %s, got %s%s", math.MaxInt32, unit, n.GetToken().Value, hint)
-		return 0, false
-	}
-	return int(v), true
+	return l.bounded(e, "a whole number of "+unit, 1, math.MaxInt32, "%d and %d "+unit, "; remove the key for no bound")
 }
 
 // pathPrefixes reads absolute directory paths; they are returned cleaned.

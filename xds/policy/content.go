@@ -128,6 +128,18 @@ type firstUse struct {
 	line int
 }
 
+// uniqueName checks that s, held by f in owner, is a valid name (what: "rule
+// name") that names has not seen yet, and records it.
+func (l *loader) uniqueName(f *entry, s, what, owner string, names map[string]firstUse) {
+	if !ruleName.MatchString(s) {
+		l.errorf(f.pos(), f.path, "%q is not a valid %s: use lowercase letters, digits and '-' (at most 63 characters)", s, what)
+	} else if first, dup := names[s]; dup {
+		l.errorf(f.pos(), f.path, "%s %q is already used by %s (line %d)", what, s, first.path, first.line)
+	} else {
+		names[s] = firstUse{owner, f.pos().line}
+	}
+}
+
 func (l *loader) pii(e *entry) []ir.PIIRule {
 	items, ok := l.items(e, "a list of PII rules")
 	if !ok {
@@ -201,16 +213,7 @@ func (l *loader) piiRule(e *entry, kinds, names map[string]firstUse) (ir.PIIRule
 	if f := only("name", ir.PIIRegex); f != nil {
 		if s, ok := l.str(f, "a rule name (a string)"); ok {
 			r.Name = s
-			switch {
-			case !ruleName.MatchString(s):
-				l.errorf(f.pos(), f.path, "%q is not a valid rule name: use lowercase letters, digits and '-' (at most 63 characters)", s)
-			default:
-				if first, dup := names[s]; dup {
-					l.errorf(f.pos(), f.path, "rule name %q is already used by %s (line %d)", s, first.path, first.line)
-				} else {
-					names[s] = firstUse{e.path, f.pos().line}
-				}
-			}
+			l.uniqueName(f, s, "rule name", e.path, names)
 		}
 	} else if r.Kind == ir.PIIRegex {
 		l.errorf(at, joinPath(e.path, "name"), "required field is missing for kind %q; the name appears in findings and in [REDACTED:<name>]", ir.PIIRegex)

@@ -5,11 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"maps"
 	"math"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 
@@ -58,7 +56,7 @@ func (l *loader) poisoning(e *entry, server string) *ir.Poisoning {
 		}
 	}
 	if f := fs["maxDescriptionBytes"]; f != nil {
-		if v, ok := l.bounded(f, MinMaxDescriptionBytes, MaxMaxDescriptionBytes, "64", "1 MiB"); ok {
+		if v, ok := l.bounded(f, "a whole number of bytes", MinMaxDescriptionBytes, MaxMaxDescriptionBytes, "%d (64) and %d (1 MiB) bytes", ""); ok {
 			p.MaxDescriptionBytes = v
 		}
 	}
@@ -77,19 +75,24 @@ func (l *loader) poisoning(e *entry, server string) *ir.Poisoning {
 	return p
 }
 
-// bounded reads a whole number in [lo, hi]; loText and hiText name the
-// bounds in messages.
-func (l *loader) bounded(e *entry, lo, hi int64, loText, hiText string) (int, bool) {
+// bounded reads a whole number in [lo, hi] (at most MaxInt32). want names
+// it in a type error; between, a format taking lo and hi, names the range
+// ("%d (64) and %d (1 MiB) bytes"); zeroHint is added when the value is 0.
+func (l *loader) bounded(e *entry, want string, lo, hi int64, between, zeroHint string) (int, bool) {
 	n, ok := e.node.(*ast.IntegerNode)
 	if !ok {
 		if e.node != nil {
-			l.typeError(e, "a whole number of bytes")
+			l.typeError(e, want)
 		}
 		return 0, false
 	}
 	v, ok := intValue(n)
 	if !ok || v < lo || v > hi || v > math.MaxInt32 {
-		l.errorf(e.pos(), e.path, "must be between %d (%s) and %d (%s) bytes, got %s", lo, loText, hi, hiText, n.GetToken().Value)
+		hint := ""
+		if ok && v == 0 {
+			hint = zeroHint
+		}
+		l.errorf(e.pos(), e.path, "must be between %s, got %s%s", fmt.Sprintf(between, lo, hi), n.GetToken().Value, hint)
 		return 0, false
 	}
 	return int(v), true
@@ -98,31 +101,14 @@ func (l *loader) bounded(e *entry, lo, hi int64, loText, hiText string) (int, bo
 // lockFile reads and checks the lock file named by e and returns its pins.
 // Problems with the file's content are reported at e, naming the file.
 func (l *loader) lockFile(e *entry, server string) map[string]string {
-	name, ok := l.str(e, "the path of a lock file (a string)")
-	if !ok {
-		return nil
-	}
-	if problem := nameProblem("lock file path", name); problem != "" {
-		l.errorf(e.pos(), e.path, "%s", problem)
-		return nil
-	}
-	file := name
-	if !filepath.IsAbs(file) {
-		file = filepath.Join(l.dir, file)
-	}
-	data, err := readLimited(file, maxLockFileBytes)
-	if err != nil {
-		msg := err.Error()
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			msg = pe.Err.Error()
+	var hint func(string) string
+	if server != "" {
+		hint = func(file string) string {
+			return fmt.Sprintf(`; write it with "mcpmesh lock -server %s -o %s"`, server, file)
 		}
-		hint := ""
-		if errors.Is(err, fs.ErrNotExist) && server != "" {
-			hint = fmt.Sprintf(`; write it with "mcpmesh lock -server %s -o %s"`, server, file)
-		}
-		l.errs = append(l.errs, &Error{File: l.file, Line: e.pos().line, Column: e.pos().col, Field: e.path,
-			Msg: fmt.Sprintf("cannot read lock file %s: %s%s", file, msg, hint), err: err})
+	}
+	file, data := l.readFile(e, "lock", maxLockFileBytes, hint)
+	if data == nil {
 		return nil
 	}
 	bad := func(format string, args ...any) {

@@ -80,40 +80,34 @@ func (l *loader) limits(e *entry) ir.Limits {
 }
 
 func (l *loader) maxBodyBytes(e *entry) (uint32, bool) {
-	n, ok := e.node.(*ast.IntegerNode)
-	if !ok {
-		if e.node != nil {
-			l.typeError(e, "an integer number of bytes")
-		}
-		return 0, false
-	}
-	v, ok := intValue(n)
-	if !ok || v < MinMaxBodyBytes || v > MaxMaxBodyBytes {
-		l.errorf(e.pos(), e.path, "must be between %d (1 KiB) and %d (64 MiB) bytes, got %s", MinMaxBodyBytes, MaxMaxBodyBytes, n.GetToken().Value)
-		return 0, false
-	}
-	return uint32(v), true
+	v, ok := l.bounded(e, "an integer number of bytes", MinMaxBodyBytes, MaxMaxBodyBytes, "%d (1 KiB) and %d (64 MiB) bytes", "")
+	return uint32(v), ok
 }
 
 func (l *loader) messageTimeout(e *entry) (uint32, bool) {
-	s, ok := l.str(e, `a duration such as "2s" or "500ms"`)
+	d, ok := l.duration(e, `"2s" or "500ms"`, MinMessageTimeout, MaxMessageTimeout, "10ms and 60s")
+	return uint32(d / time.Millisecond), ok
+}
+
+// duration reads a whole number of milliseconds in [lo, hi]; examples
+// ("2s" or "500ms") and bounds ("10ms and 60s") are for messages.
+func (l *loader) duration(e *entry, examples string, lo, hi time.Duration, bounds string) (time.Duration, bool) {
+	s, ok := l.str(e, "a duration such as "+examples)
 	if !ok {
 		return 0, false
 	}
 	d, err := time.ParseDuration(s)
-	if err != nil {
-		l.errorf(e.pos(), e.path, `must be a duration such as "2s" or "500ms", got %q`, s)
-		return 0, false
-	}
-	if d < MinMessageTimeout || d > MaxMessageTimeout {
-		l.errorf(e.pos(), e.path, "must be between 10ms and 60s, got %s", s)
-		return 0, false
-	}
-	if d%time.Millisecond != 0 {
+	switch {
+	case err != nil:
+		l.errorf(e.pos(), e.path, "must be a duration such as %s, got %q", examples, s)
+	case d < lo || d > hi:
+		l.errorf(e.pos(), e.path, "must be between %s, got %s", bounds, s)
+	case d%time.Millisecond != 0:
 		l.errorf(e.pos(), e.path, "must be a whole number of milliseconds, got %s", s)
-		return 0, false
+	default:
+		return d, true
 	}
-	return uint32(d / time.Millisecond), true
+	return 0, false
 }
 
 // defaults returns the listen address and path servers inherit.

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
+	"encoding/json"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -12,7 +13,6 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/goccy/go-yaml/ast"
 	"github.com/google/go-containerregistry/pkg/name"
 	"github.com/sigstore/sigstore-go/pkg/root"
 
@@ -50,31 +50,13 @@ func (l *loader) supplyChain(e *entry) (ir.SupplyChain, *ir.Verification) {
 		return sc, nil
 	}
 	if f := fs["concurrency"]; f != nil {
-		n, isInt := f.node.(*ast.IntegerNode)
-		v, ok := int64(0), false
-		if isInt {
-			v, ok = intValue(n)
-		}
-		switch {
-		case !isInt:
-			l.typeError(f, "a whole number")
-		case !ok || v < 1 || v > MaxVerifyConcurrency:
-			l.errorf(f.pos(), f.path, "must be between 1 and %d, got %s", MaxVerifyConcurrency, n.GetToken().Value)
-		default:
-			sc.Concurrency = int(v)
+		if v, ok := l.bounded(f, "a whole number", 1, MaxVerifyConcurrency, "%d and %d", ""); ok {
+			sc.Concurrency = v
 		}
 	}
 	if f := fs["timeout"]; f != nil {
-		if s, ok := l.str(f, `a duration such as "30s"`); ok {
-			d, err := time.ParseDuration(s)
-			switch {
-			case err != nil:
-				l.errorf(f.pos(), f.path, `must be a duration such as "30s", got %q`, s)
-			case d < MinVerifyTimeout || d > MaxVerifyTimeout:
-				l.errorf(f.pos(), f.path, "must be between 1s and 10m, got %s", s)
-			default:
-				sc.TimeoutMillis = uint32(d / time.Millisecond)
-			}
+		if d, ok := l.duration(f, `"30s"`, MinVerifyTimeout, MaxVerifyTimeout, "1s and 10m"); ok {
+			sc.TimeoutMillis = uint32(d / time.Millisecond)
 		}
 	}
 	if f := fs["plainHTTPLoopback"]; f != nil {
@@ -150,19 +132,14 @@ func (l *loader) verification(e *entry) *ir.Verification {
 	}
 	v := &ir.Verification{}
 	ok := true
-	key, keyless := fs["key"], fs["keyless"]
-	switch {
-	case key != nil && keyless != nil:
-		l.errorf(keyless.keyPos, keyless.path, "give either key or keyless, not both")
+	switch f, given := l.oneOf(fs, "key", "keyless", e.pos(), e.path, "needs key (a cosign public key file) or keyless (certificate identity and issuer)"); {
+	case !given:
 		ok = false
-	case key == nil && keyless == nil:
-		l.errorf(e.pos(), e.path, "needs key (a cosign public key file) or keyless (certificate identity and issuer)")
-		ok = false
-	case key != nil:
-		v.KeyFile, v.PublicKeyPEM = l.publicKey(key)
+	case f == fs["key"]:
+		v.KeyFile, v.PublicKeyPEM = l.publicKey(f)
 		ok = v.PublicKeyPEM != nil
 	default:
-		v.Keyless = l.keyless(keyless)
+		v.Keyless = l.keyless(f)
 		ok = v.Keyless != nil
 	}
 	tlog := TlogSkip
@@ -193,8 +170,13 @@ func (l *loader) verification(e *entry) *ir.Verification {
 	if !ok {
 		return nil
 	}
+	// JSON, not fmt.Sprint: two identities must never print alike.
+	settings, _ := json.Marshal(struct {
+		Keyless     *ir.Keyless
+		RequireTlog bool
+	}{v.Keyless, v.RequireTlog})
 	h := sha256.New()
-	for _, part := range [][]byte{v.PublicKeyPEM, v.TrustedRootJSON, []byte(fmt.Sprint(v.Keyless, v.RequireTlog))} {
+	for _, part := range [][]byte{v.PublicKeyPEM, v.TrustedRootJSON, settings} {
 		fmt.Fprintf(h, "%d:", len(part))
 		h.Write(part)
 	}
@@ -218,38 +200,52 @@ func (l *loader) keyless(e *entry) *ir.Keyless {
 
 // matcher reads one of field and fieldRegexp into exact or re.
 func (l *loader) matcher(parent *entry, fs map[string]*entry, field string, exact, re *string, what string) bool {
-	ex, rx := fs[field], fs[field+"Regexp"]
+	f, given := l.oneOf(fs, field, field+"Regexp", parent.pos(), joinPath(parent.path, field),
+		fmt.Sprintf("required field is missing: %s (or %sRegexp)", what, field))
 	switch {
-	case ex != nil && rx != nil:
-		l.errorf(rx.keyPos, rx.path, "give either %s or %sRegexp, not both", field, field)
+	case !given:
 		return false
-	case ex == nil && rx == nil:
-		l.errorf(parent.pos(), joinPath(parent.path, field), "required field is missing: %s (or %sRegexp)", what, field)
-		return false
-	case ex != nil:
-		s, ok := l.str(ex, "a string")
+	case f == fs[field]:
+		s, ok := l.str(f, "a string")
 		if ok && s == "" {
-			l.errorf(ex.pos(), ex.path, "must not be empty")
+			l.errorf(f.pos(), f.path, "must not be empty")
 			ok = false
 		}
 		*exact = s
 		return ok
 	}
-	s, ok := l.str(rx, "a regular expression (a string)")
+	s, ok := l.str(f, "a regular expression (a string)")
 	if !ok {
 		return false
 	}
 	if _, err := regexp.Compile(s); err != nil || s == "" {
-		l.errorf(rx.pos(), rx.path, "not a usable regular expression %q: %v", s, err)
+		l.errorf(f.pos(), f.path, "not a usable regular expression %q: %v", s, err)
 		return false
 	}
 	*re = s
 	return true
 }
 
+// oneOf returns the one of fields a and b that is given. Both is an error at
+// b; neither is the error missing at (at, path).
+func (l *loader) oneOf(fs map[string]*entry, a, b string, at pos, path, missing string) (*entry, bool) {
+	ea, eb := fs[a], fs[b]
+	switch {
+	case ea != nil && eb != nil:
+		l.errorf(eb.keyPos, eb.path, "give either %s or %s, not both", a, b)
+		return nil, false
+	case ea == nil && eb == nil:
+		l.errorf(at, path, "%s", missing)
+		return nil, false
+	case ea != nil:
+		return ea, true
+	}
+	return eb, true
+}
+
 // publicKey reads a PEM public key file (cosign.pub).
 func (l *loader) publicKey(e *entry) (string, []byte) {
-	file, data := l.readFile(e, "public key")
+	file, data := l.readFile(e, "public key", maxKeyFileBytes, nil)
 	if data == nil {
 		return "", nil
 	}
@@ -267,7 +263,7 @@ func (l *loader) publicKey(e *entry) (string, []byte) {
 
 // trustedRoot reads a Sigstore trusted root file and checks it parses.
 func (l *loader) trustedRoot(e *entry) (string, []byte) {
-	file, data := l.readFile(e, "trusted root")
+	file, data := l.readFile(e, "trusted root", maxKeyFileBytes, nil)
 	if data == nil {
 		return "", nil
 	}
@@ -278,13 +274,14 @@ func (l *loader) trustedRoot(e *entry) (string, []byte) {
 	return file, data
 }
 
-// readFile reads the file named by e, relative to the policy file.
-func (l *loader) readFile(e *entry, what string) (string, []byte) {
+// readFile reads the file named by e, relative to the policy file, of at
+// most limit bytes. hint, if set, adds to the message of a missing file.
+func (l *loader) readFile(e *entry, what string, limit int, hint func(file string) string) (string, []byte) {
 	p, ok := l.str(e, "the path of a "+what+" file (a string)")
 	if !ok {
 		return "", nil
 	}
-	if problem := nameProblem(what+" path", p); problem != "" {
+	if problem := nameProblem(what+" file path", p); problem != "" {
 		l.errorf(e.pos(), e.path, "%s", problem)
 		return "", nil
 	}
@@ -292,12 +289,15 @@ func (l *loader) readFile(e *entry, what string) (string, []byte) {
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(l.dir, file)
 	}
-	data, err := readLimited(file, maxKeyFileBytes)
+	data, err := readLimited(file, limit)
 	if err != nil {
 		msg := err.Error()
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			msg = pe.Err.Error()
+		}
+		if hint != nil && errors.Is(err, fs.ErrNotExist) {
+			msg += hint(file)
 		}
 		l.errs = append(l.errs, &Error{File: l.file, Line: e.pos().line, Column: e.pos().col, Field: e.path,
 			Msg: fmt.Sprintf("cannot read %s file %s: %s", what, file, msg), err: err})

@@ -57,16 +57,7 @@ func (l *loader) webhook(e *entry, names map[string]firstUse) (ir.Webhook, bool)
 		l.errorf(at, joinPath(e.path, "name"), "required field is missing; the name appears in findings and the audit log")
 	} else if s, ok := l.str(f, "a webhook name (a string)"); ok {
 		w.Name = s
-		switch {
-		case !ruleName.MatchString(s):
-			l.errorf(f.pos(), f.path, "%q is not a valid webhook name: use lowercase letters, digits and '-' (at most 63 characters)", s)
-		default:
-			if first, dup := names[s]; dup {
-				l.errorf(f.pos(), f.path, "webhook name %q is already used by %s (line %d)", s, first.path, first.line)
-			} else {
-				names[s] = firstUse{e.path, f.pos().line}
-			}
-		}
+		l.uniqueName(f, s, "webhook name", e.path, names)
 	}
 	if f := fs["phase"]; f == nil {
 		l.errorf(at, joinPath(e.path, "phase"), `required field is missing; use "before" (tools/call requests) or "after" (tools/call results)`)
@@ -87,12 +78,12 @@ func (l *loader) webhook(e *entry, names map[string]firstUse) (ir.Webhook, bool)
 		}
 	}
 	if f := fs["timeout"]; f != nil {
-		if v, ok := l.webhookTimeout(f); ok {
-			w.TimeoutMillis = v
+		if d, ok := l.duration(f, `"500ms" or "2s"`, MinWebhookTimeout, MaxWebhookTimeout, "10ms and 30s"); ok {
+			w.TimeoutMillis = int(d / time.Millisecond)
 		}
 	}
 	if f := fs["maxBytes"]; f != nil {
-		if v, ok := l.bounded(f, MinWebhookMaxBytes, MaxWebhookMaxBytes, "1 KiB", "16 MiB"); ok {
+		if v, ok := l.bounded(f, "a whole number of bytes", MinWebhookMaxBytes, MaxWebhookMaxBytes, "%d (1 KiB) and %d (16 MiB) bytes", ""); ok {
 			w.MaxBytes = v
 		}
 	}
@@ -109,25 +100,6 @@ func (l *loader) webhook(e *entry, names map[string]firstUse) (ir.Webhook, bool)
 		}
 	}
 	return w, true
-}
-
-func (l *loader) webhookTimeout(e *entry) (int, bool) {
-	s, ok := l.str(e, `a duration such as "500ms" or "2s"`)
-	if !ok {
-		return 0, false
-	}
-	d, err := time.ParseDuration(s)
-	switch {
-	case err != nil:
-		l.errorf(e.pos(), e.path, `must be a duration such as "500ms" or "2s", got %q`, s)
-	case d < MinWebhookTimeout || d > MaxWebhookTimeout:
-		l.errorf(e.pos(), e.path, "must be between 10ms and 30s, got %s", s)
-	case d%time.Millisecond != 0:
-		l.errorf(e.pos(), e.path, "must be a whole number of milliseconds, got %s", s)
-	default:
-		return int(d / time.Millisecond), true
-	}
-	return 0, false
 }
 
 // webhookURLProblem describes what is wrong with a webhook URL, if anything.

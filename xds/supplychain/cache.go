@@ -21,7 +21,7 @@ import (
 // because signatures are stored per repository.
 type Cache struct {
 	v   ImageVerifier
-	sem chan struct{}
+	sem Limit
 
 	// flightTimeout bounds a shared verification, which outlives the caller
 	// that started it (other callers may be waiting on it).
@@ -38,16 +38,28 @@ type flight struct {
 	err  error
 }
 
+// Limit bounds the verifications running at once across every Cache built
+// with it (NewLimitedCache).
+type Limit chan struct{}
+
+// NewLimit returns a limit of n verifications; n < 1 is treated as 1.
+func NewLimit(n int) Limit { return make(Limit, max(n, 1)) }
+
 // NewCache wraps v. maxConcurrent < 1 is treated as 1.
 func NewCache(v interface {
 	VerifyImage(context.Context, name.Digest) (*Result, error)
 }, maxConcurrent int) *Cache {
-	if maxConcurrent < 1 {
-		maxConcurrent = 1
-	}
+	return NewLimitedCache(v, NewLimit(maxConcurrent))
+}
+
+// NewLimitedCache wraps v; its verifications count against lim, which other
+// caches (other verification settings) may share. Cache hits do not wait.
+func NewLimitedCache(v interface {
+	VerifyImage(context.Context, name.Digest) (*Result, error)
+}, lim Limit) *Cache {
 	return &Cache{
 		v:             v,
-		sem:           make(chan struct{}, maxConcurrent),
+		sem:           lim,
 		flightTimeout: 2 * time.Minute,
 		verified:      map[string]*Result{},
 		inflight:      map[string]*flight{},

@@ -204,3 +204,32 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+// TestSharedLimit: caches built with one Limit share it, and a verified
+// image is answered from the cache while the limit is taken.
+func TestSharedLimit(t *testing.T) {
+	lim := NewLimit(1)
+	done := &fakeVerifier{}
+	a := NewLimitedCache(done, lim)
+	if _, err := a.Verify(context.Background(), digestRef(t, 0)); err != nil {
+		t.Fatal(err)
+	}
+	slow := &fakeVerifier{release: make(chan struct{})}
+	b, c := NewLimitedCache(slow, lim), NewLimitedCache(slow, lim)
+	go func() { _, _ = b.Verify(context.Background(), digestRef(t, 1)) }()
+	go func() { _, _ = c.Verify(context.Background(), digestRef(t, 2)) }()
+	deadline := time.Now().Add(5 * time.Second)
+	for slow.calls.Load() == 0 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if _, err := a.Verify(ctx, digestRef(t, 0)); err != nil {
+		t.Errorf("a cached result waited for the limit: %v", err)
+	}
+	time.Sleep(20 * time.Millisecond)
+	if n := slow.calls.Load(); n != 1 {
+		t.Errorf("%d verifications ran at once under a limit of 1", n)
+	}
+	close(slow.release)
+}

@@ -1,0 +1,38 @@
+package interceptors
+
+import (
+	"testing"
+
+	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
+)
+
+func parseOne(t *testing.T, s string) *jsonrpc.Message {
+	t.Helper()
+	b, err := jsonrpc.Parse([]byte(s), jsonrpc.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Messages[0]
+}
+
+// TestToolCallFollowsTheMessage: the params are read once per message, and
+// a replaced message (a webhook's rewrite) is read anew, so no interceptor
+// checks arguments that are no longer the ones forwarded.
+func TestToolCallFollowsTheMessage(t *testing.T) {
+	x := &Exchange{Message: parseOne(t, `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"read","arguments":{"path":"/a"}}}`), Tool: "read"}
+	tc, err := x.ToolCall()
+	if err != nil || tc.Name != "read" || string(tc.Arguments) != `{"path":"/a"}` {
+		t.Fatalf("first read: %+v %v", tc, err)
+	}
+	if again, _ := x.ToolCall(); again != tc {
+		t.Error("a second call must reuse the first read")
+	}
+	x.Replace(parseOne(t, `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"read","arguments":{"path":"/etc/shadow"}}}`), "webhook", "rewritten")
+	if tc, err := x.ToolCall(); err != nil || string(tc.Arguments) != `{"path":"/etc/shadow"}` {
+		t.Errorf("after Replace: %+v %v", tc, err)
+	}
+	x.Message = parseOne(t, `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"arguments":{}}}`)
+	if _, err := x.ToolCall(); err == nil {
+		t.Error("params without a name must be an error")
+	}
+}
