@@ -67,8 +67,8 @@ bench: ## Go benchmarks of the hot paths and control-plane convergence (figures 
 	$(GO) test -run '^$$' -bench . -benchmem ./extproc/... ./interceptors/... ./xds/...
 
 .PHONY: loadtest
-loadtest: envoy ## end-to-end load matrix: direct vs plain Envoy vs mcpmesh (~5 min; figures go to docs/benchmarks.md)
-	$(GO) test -count=1 -run '^TestLoadFull$$' -timeout 15m -v ./test/loadtest -load.full
+loadtest: envoy ## end-to-end load matrix: direct, plain Envoy, ext_proc floor, mcpmesh (~6 min; figures go to docs/benchmarks.md)
+	$(GO) test -count=1 -run '^TestLoadFull$$' -timeout 25m -v ./test/loadtest -load.full
 
 FUZZTIME ?= 20s
 .PHONY: fuzz

@@ -75,13 +75,18 @@ func NewServer(m *Metrics, a *audit.Logger, log *slog.Logger) *Server {
 	return &Server{Policy: NewPolicyStore(m), Audit: a, Metrics: m, Log: log}
 }
 
+// ServerOptions are the gRPC settings ext_proc serves with.
+func ServerOptions() []grpc.ServerOption {
+	return []grpc.ServerOption{
+		grpc.MaxRecvMsgSize(96 << 20), // bodies up to the largest policy limit, with headroom
+		grpc.MaxSendMsgSize(96 << 20),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 500 * time.Millisecond, PermitWithoutStream: true}),
+	}
+}
+
 // Serve runs the gRPC service on l until ctx ends.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
-	g := grpc.NewServer(
-		grpc.MaxRecvMsgSize(96<<20), // bodies up to the largest policy limit, with headroom
-		grpc.MaxSendMsgSize(96<<20),
-		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 500 * time.Millisecond, PermitWithoutStream: true}),
-	)
+	g := grpc.NewServer(ServerOptions()...)
 	extprocv3.RegisterExternalProcessorServer(g, s)
 	errc := make(chan error, 1)
 	go func() { errc <- g.Serve(l) }()

@@ -1,9 +1,11 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -182,4 +184,139 @@ func TestExtProcKilledUnderLoad(t *testing.T) {
 	if _, err := callTool(connect(t, m.URL), "echo", map[string]any{"text": "after"}); err != nil {
 		t.Fatalf("after restart: %v", err)
 	}
+}
+
+// TestExtProcFrozen freezes ext_proc's connections, as a hung process would
+// be (nothing read, nothing written, HTTP/2 pings unanswered). Envoy runs no
+// message timer in full-duplex mode, so the ext_proc connection's keepalive
+// must cut it off: a call is refused with a JSON-RPC error after about one
+// ping interval (1 s) plus the policy's message timeout, and never reaches
+// the server. Calls succeed again once ext_proc thaws.
+func TestExtProcFrozen(t *testing.T) {
+	demo, upstream := startDemo(t, demoserver.Options{JSONResponse: true, Stateless: true})
+	m := startMesh(t, upstream, demoTools)
+	old := m.cp.Policy().Version
+	m.writePolicy(strings.Replace(policyYAML(upstream, m.Listen, demoTools), "messageTimeout: 5s", "messageTimeout: 1s", 1))
+	m.waitNewPolicy(old)
+
+	// ext_proc again, behind connections the test can freeze.
+	fz := newFreezer()
+	m.stopExtProc()
+	m.startExtProcOn(fz.listener(m.listenAgain(m.extProcL)))
+	t.Cleanup(fz.thaw) // before the server stops: cleanups run last-in first-out
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	m.waitPolicy(ctx)
+
+	call := []byte(`{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"echo","arguments":{"text":"x"}}}`)
+	succeeds := func() error {
+		status, body, _ := m.post(t, call, nil)
+		if status != 200 || !strings.Contains(body, `"result"`) {
+			return fmt.Errorf("status %d: %s", status, body)
+		}
+		return nil
+	}
+	eventually(t, 15*time.Second, succeeds)
+	ran := demo.Called("echo")
+
+	fz.freeze()
+	start := time.Now()
+	req, _ := http.NewRequest("POST", m.URL, bytes.NewReader(call))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json, text/event-stream")
+	resp, err := (&http.Client{Timeout: 15 * time.Second}).Do(req)
+	took := time.Since(start)
+	if err != nil {
+		t.Fatalf("a call while ext_proc was frozen got no answer after %v: %v", took.Round(time.Millisecond), err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	status, body := resp.StatusCode, string(b)
+	t.Logf("frozen ext_proc: status %d after %v: %s", status, took.Round(time.Millisecond), body)
+	if status != 500 || !strings.Contains(body, "-32603") || !strings.Contains(body, "could not be inspected") {
+		t.Fatalf("a call while ext_proc was frozen got status %d: %s", status, body)
+	}
+	// One ping interval plus the 1 s ping timeout, with room for a busy machine.
+	if took < time.Second || took > 6*time.Second {
+		t.Fatalf("the frozen ext_proc was cut off after %v, want about 2 s", took)
+	}
+	if n := demo.Called("echo"); n != ran {
+		t.Fatalf("the server ran echo %d time(s) while ext_proc was frozen", n-ran)
+	}
+
+	fz.thaw()
+	eventually(t, 15*time.Second, succeeds)
+}
+
+// freezer holds every connection of a listener still while frozen: data
+// read from a socket is not handed over and nothing is written.
+type freezer struct {
+	mu     sync.Mutex
+	thawed chan struct{} // closed while not frozen
+}
+
+func newFreezer() *freezer {
+	f := &freezer{thawed: make(chan struct{})}
+	close(f.thawed)
+	return f
+}
+
+func (f *freezer) freeze() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	select {
+	case <-f.thawed:
+		f.thawed = make(chan struct{})
+	default: // already frozen
+	}
+}
+
+func (f *freezer) thaw() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	select {
+	case <-f.thawed:
+	default:
+		close(f.thawed)
+	}
+}
+
+func (f *freezer) wait() {
+	f.mu.Lock()
+	c := f.thawed
+	f.mu.Unlock()
+	<-c
+}
+
+func (f *freezer) listener(l net.Listener) net.Listener { return freezingListener{l, f} }
+
+type freezingListener struct {
+	net.Listener
+	f *freezer
+}
+
+func (l freezingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return &freezingConn{Conn: c, f: l.f}, nil
+}
+
+// freezingConn embeds only net.Conn, so gRPC cannot reach around it to the
+// socket itself.
+type freezingConn struct {
+	net.Conn
+	f *freezer
+}
+
+func (c *freezingConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	c.f.wait()
+	return n, err
+}
+
+func (c *freezingConn) Write(p []byte) (int, error) {
+	c.f.wait()
+	return c.Conn.Write(p)
 }

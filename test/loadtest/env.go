@@ -24,10 +24,11 @@ const (
 	ModeSSE  = "sse"  // text/event-stream
 )
 
-// The three ways to the server.
+// The ways to the server.
 const (
 	PathDirect = "direct"  // client -> server
 	PathEnvoy  = "envoy"   // client -> Envoy without ext_proc -> server
+	PathFloor  = "floor"   // client -> Envoy + an ext_proc that judges nothing -> server (floor.go)
 	PathMesh   = "mcpmesh" // client -> sidecar (Envoy + ext_proc) -> server
 )
 
@@ -51,6 +52,7 @@ type Env struct {
 	demo     *child
 	upstream map[string]string // mode -> server address
 	ext      *child
+	floor    *child // started when a run measures the floor path
 	memURL   string
 	xdsAddr  string
 	cpCancel context.CancelFunc
@@ -149,6 +151,9 @@ func (e *Env) Close() {
 	if e.ext != nil {
 		e.ext.stop()
 	}
+	if e.floor != nil {
+		e.floor.stop()
+	}
 	if e.cpCancel != nil {
 		e.cpCancel()
 		<-e.cpDone
@@ -170,6 +175,7 @@ type Target struct {
 type Stack struct {
 	Targets map[string]*Target
 	plain   *envoy.Process
+	floor   *envoy.Process
 	mesh    *envoy.Process
 }
 
@@ -202,7 +208,7 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 		switch path {
 		case PathDirect:
 			t.Addr = e.upstream[mode]
-		case PathEnvoy:
+		case PathEnvoy, PathFloor:
 			port, err := envoy.FreePort()
 			if err != nil {
 				return nil, err
@@ -212,20 +218,35 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 				return nil, err
 			}
 			t.Addr = "127.0.0.1:" + strconv.Itoa(port)
-			cfg, err := PlainBootstrap(e.Policy, name, ir.Endpoint{Host: "127.0.0.1", Port: uint32(port)}, admin)
+			listen := ir.Endpoint{Host: "127.0.0.1", Port: uint32(port)}
+			var cfg []byte
+			if path == PathEnvoy {
+				cfg, err = PlainBootstrap(e.Policy, name, listen, admin)
+			} else {
+				var proc ir.Endpoint
+				if proc, err = e.floorProcessor(); err == nil {
+					cfg, err = FloorBootstrap(e.Policy, name, listen, admin, proc)
+				}
+			}
 			if err != nil {
 				return nil, err
 			}
-			s.plain, err = startEnvoy(ctx, envoy.Options{
+			p, err := startEnvoy(ctx, envoy.Options{
 				Binary:    e.EnvoyBin,
 				WorkDir:   dir,
 				Config:    cfg,
-				Bootstrap: envoy.Bootstrap{NodeID: "plain/" + name, AdminHost: "127.0.0.1", AdminPort: admin},
+				Bootstrap: envoy.Bootstrap{NodeID: path + "/" + name, AdminHost: "127.0.0.1", AdminPort: admin},
 			}, t.Addr)
 			if err != nil {
 				return nil, err
 			}
-			t.PIDs[CompEnvoy] = s.plain.PID()
+			t.PIDs[CompEnvoy] = p.PID()
+			if path == PathEnvoy {
+				s.plain = p
+			} else {
+				s.floor = p
+				t.PIDs[CompExtProc] = e.floor.PID()
+			}
 		case PathMesh:
 			host, port, _ := net.SplitHostPort(e.xdsAddr)
 			p, _ := strconv.Atoi(port)
@@ -271,9 +292,29 @@ func (s *Stack) Close() {
 	if s.plain != nil {
 		s.plain.Stop()
 	}
+	if s.floor != nil {
+		s.floor.Stop()
+	}
 	if s.mesh != nil {
 		s.mesh.Stop()
 	}
+}
+
+// floorProcessor starts the floor path's processor once and returns its address.
+func (e *Env) floorProcessor() (ir.Endpoint, error) {
+	if e.floor == nil {
+		c, err := startChild("floor", nil, e.WorkDir)
+		if err != nil {
+			return ir.Endpoint{}, err
+		}
+		e.floor = c
+	}
+	host, port, err := net.SplitHostPort(e.floor.Info["addr"])
+	if err != nil {
+		return ir.Endpoint{}, fmt.Errorf("floor processor address %q: %w", e.floor.Info["addr"], err)
+	}
+	p, _ := strconv.Atoi(port)
+	return ir.Endpoint{Host: host, Port: uint32(p)}, nil
 }
 
 // pool is a target's keep-alive connections.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,7 +24,7 @@ var (
 	modes       = flag.String("load.modes", "json,sse", "response modes")
 	sizes       = flag.String("load.sizes", "1024,102400", "result sizes in bytes")
 	rates       = flag.String("load.rates", "200,1000", "open-loop rates in calls/s")
-	paths       = flag.String("load.paths", "direct,envoy,mcpmesh", "paths to measure")
+	paths       = flag.String("load.paths", "direct,envoy,floor,mcpmesh", "paths to measure")
 	warmup      = flag.Duration("load.warmup", 500*time.Millisecond, "warm-up before each open-loop slice")
 	duration    = flag.Duration("load.duration", 7*time.Second, "measured time of each open-loop measurement (all rounds)")
 	conns       = flag.Int("load.conns", 32, "keep-alive connections per path in the open loop")
@@ -68,10 +70,12 @@ func newEnv(t *testing.T) *Env {
 }
 
 // TestLoadSmoke is the small version that runs with every `go test ./...`:
-// 50 calls through the full sidecar at 200 calls/s must all succeed and be timed.
+// 50 calls through the full sidecar at 200 calls/s must all succeed and be
+// timed, and so must calls through the ext_proc floor path (JSON and SSE),
+// whose Envoy must have sent every one of them to the floor processor.
 func TestLoadSmoke(t *testing.T) {
 	e := newEnv(t)
-	s, err := e.Start(context.Background(), ModeJSON, []string{PathMesh})
+	s, err := e.Start(context.Background(), ModeJSON, []string{PathMesh, PathFloor})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,6 +95,61 @@ func TestLoadSmoke(t *testing.T) {
 		t.Fatalf("resource figures missing: cpu %v rss %v heap %d", r.CPU, r.PeakRSS, r.PeakHeap)
 	}
 	t.Logf("50 calls through the sidecar: p50 %s p99 %s max %s", ms(r.Latency.Quantile(.5)), ms(r.Latency.Quantile(.99)), ms(r.Latency.Max()))
+
+	floorCalls(t, s, 20)
+	sse, err := e.Start(context.Background(), ModeSSE, []string{PathFloor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(sse.Close)
+	floorCalls(t, sse, 20)
+}
+
+// floorCalls makes n calls through the floor path of s and checks that its
+// Envoy sent each of them to the floor processor.
+func floorCalls(t *testing.T, s *Stack, n int) {
+	t.Helper()
+	target := s.Targets[PathFloor]
+	before := extProcStreams(t, s.floor)
+	p := newPool(target, 2)
+	defer p.close()
+	r := OpenLoop(target, p, 1024, 2, 200, 0, time.Duration(n)*5*time.Millisecond, 30*time.Second)
+	if r.Errors != 0 || r.OK != int64(n) {
+		t.Fatalf("floor path (%s): %d calls succeeded and %d failed, want %d and 0; first errors: %q", target.Mode, r.OK, r.Errors, n, r.FirstErrors)
+	}
+	if _, ok := r.CPUPerCall(CompExtProc); !ok {
+		t.Fatalf("floor path (%s): no CPU figure for the floor processor: %v", target.Mode, r.CPU)
+	}
+	got := extProcStreams(t, s.floor) - before
+	t.Logf("floor path (%s): %d calls, %d ext_proc streams, p50 %s", target.Mode, n, got, ms(r.Latency.Quantile(.5)))
+	if got < int64(n) {
+		t.Fatalf("floor path (%s): Envoy opened %d ext_proc streams for %d calls", target.Mode, got, n)
+	}
+}
+
+// extProcStreams reads how many ext_proc streams an Envoy has opened.
+func extProcStreams(t *testing.T, p *envoy.Process) int64 {
+	t.Helper()
+	resp, err := http.Get("http://" + p.AdminAddr + "/stats?filter=ext_proc\\.streams_started$")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total int64
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if _, v, ok := strings.Cut(line, ": "); ok {
+			n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+			if err != nil {
+				t.Fatalf("stats line %q: %v", line, err)
+			}
+			total += n
+		}
+	}
+	return total
 }
 
 // TestPlainBootstrap checks that the plain-Envoy configuration derived from
@@ -121,6 +180,41 @@ func TestPlainBootstrap(t *testing.T) {
 	for _, want := range []string{"envoy.filters.http.router", "upstream_demo-json", "10001", "normalize_path"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("plain bootstrap lacks %q:\n%s", want, s)
+		}
+	}
+	if err := ValidateBootstrap(bin, t.TempDir(), cfg); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFloorBootstrap checks that the floor path's configuration keeps the
+// sidecar's ext_proc filter, points its cluster at the floor processor and
+// is accepted by Envoy.
+func TestFloorBootstrap(t *testing.T) {
+	bin := envoyBinary(t)
+	p := &ir.Policy{
+		Version: "test",
+		Limits:  ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis},
+		Servers: []ir.Server{{
+			Name:     "demo-json",
+			Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 18080},
+			Path:     "/mcp",
+			Listen:   ir.Endpoint{Host: "127.0.0.1", Port: 10000},
+		}},
+	}
+	cfg, err := FloorBootstrap(p, "demo-json", ir.Endpoint{Host: "127.0.0.1", Port: 10001}, 19901, ir.Endpoint{Host: "127.0.0.1", Port: 17777})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(cfg)
+	for _, want := range []string{"envoy.filters.http.ext_proc", "FULL_DUPLEX_STREAMED", "mcpmesh_extproc", "17777", "envoy.filters.http.router", "upstream_demo-json", "10001"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("floor bootstrap lacks %q:\n%s", want, s)
+		}
+	}
+	for _, bad := range []string{"mcpmesh_xds", `"ads"`} {
+		if strings.Contains(s, bad) {
+			t.Errorf("floor bootstrap mentions %q:\n%s", bad, s)
 		}
 	}
 	if err := ValidateBootstrap(bin, t.TempDir(), cfg); err != nil {

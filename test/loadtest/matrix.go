@@ -202,7 +202,7 @@ func modeName(m string) string {
 	return "JSON"
 }
 
-var pathNames = map[string]string{PathDirect: "direct", PathEnvoy: "plain Envoy", PathMesh: "mcpmesh"}
+var pathNames = map[string]string{PathDirect: "direct", PathEnvoy: "plain Envoy", PathFloor: "ext_proc floor", PathMesh: "mcpmesh"}
 
 func find(rs []*Result, mode string, size int, rate float64, path string) *Result {
 	for _, r := range rs {
@@ -275,9 +275,21 @@ func (rep *Report) Markdown(w io.Writer) {
 
 	if has(PathMesh) && has(PathEnvoy) {
 		fmt.Fprintln(w, "\nWhat the sidecar adds (mcpmesh minus plain Envoy, in ms; and ratios):")
+		floorCols := has(PathFloor)
+		if floorCols {
+			fmt.Fprintln(w, "the floor columns split the added p50 into what the ext_proc floor path adds over plain Envoy (any external processor, before it does any work) and what mcpmesh adds over the floor.")
+		}
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "| response | result | offered | added p50 | added p99 | p50 mcpmesh/Envoy | p99 mcpmesh/Envoy | p50 mcpmesh/direct | p99 mcpmesh/direct |")
-		fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+		fmt.Fprint(w, "| response | result | offered | added p50 | added p99 | p50 mcpmesh/Envoy | p99 mcpmesh/Envoy | p50 mcpmesh/direct | p99 mcpmesh/direct |")
+		if floorCols {
+			fmt.Fprint(w, " p50 floor - Envoy | p50 mcpmesh - floor |")
+		}
+		fmt.Fprintln(w)
+		fmt.Fprint(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+		if floorCols {
+			fmt.Fprint(w, " --- | --- |")
+		}
+		fmt.Fprintln(w)
 		for _, mode := range cfg.Modes {
 			for _, size := range cfg.Sizes {
 				for _, rate := range cfg.Rates {
@@ -285,8 +297,13 @@ func (rep *Report) Markdown(w io.Writer) {
 					if m == nil || p == nil {
 						continue
 					}
+					f := rep.open(mode, size, rate, PathFloor)
 					if saturated(m) || saturated(p) || (d != nil && saturated(d)) {
-						fmt.Fprintf(w, "| %s | %s | %.0f/s | saturated | | | | | |\n", modeName(mode), sizeName(size), rate)
+						fmt.Fprintf(w, "| %s | %s | %.0f/s | saturated | | | | | |", modeName(mode), sizeName(size), rate)
+						if floorCols {
+							fmt.Fprint(w, " | |")
+						}
+						fmt.Fprintln(w)
 						continue
 					}
 					dr := func(q float64) string {
@@ -295,13 +312,21 @@ func (rep *Report) Markdown(w io.Writer) {
 						}
 						return ratio(float64(m.Latency.Quantile(q)), float64(d.Latency.Quantile(q)))
 					}
-					fmt.Fprintf(w, "| %s | %s | %.0f/s | %+.3f | %+.3f | %s | %s | %s | %s |\n",
+					fmt.Fprintf(w, "| %s | %s | %.0f/s | %+.3f | %+.3f | %s | %s | %s | %s |",
 						modeName(mode), sizeName(size), rate,
 						float64(m.Latency.Quantile(.5)-p.Latency.Quantile(.5))/1e6,
 						float64(m.Latency.Quantile(.99)-p.Latency.Quantile(.99))/1e6,
 						ratio(float64(m.Latency.Quantile(.5)), float64(p.Latency.Quantile(.5))),
 						ratio(float64(m.Latency.Quantile(.99)), float64(p.Latency.Quantile(.99))),
 						dr(.5), dr(.99))
+					switch {
+					case !floorCols:
+					case f == nil || saturated(f):
+						fmt.Fprint(w, " saturated | |")
+					default:
+						fmt.Fprintf(w, " %+.3f | %+.3f |", float64(f.Latency.Quantile(.5)-p.Latency.Quantile(.5))/1e6, float64(m.Latency.Quantile(.5)-f.Latency.Quantile(.5))/1e6)
+					}
+					fmt.Fprintln(w)
 				}
 			}
 		}
@@ -321,7 +346,7 @@ func (rep *Report) Markdown(w io.Writer) {
 						continue
 					}
 					a50, a99 := "", ""
-					if path == PathMesh && p != nil {
+					if (path == PathMesh || path == PathFloor) && p != nil {
 						a50 = fmt.Sprintf("%+.3f", float64(r.Latency.Quantile(.5)-p.Latency.Quantile(.5))/1e6)
 						a99 = fmt.Sprintf("%+.3f", float64(r.Latency.Quantile(.99)-p.Latency.Quantile(.99))/1e6)
 					}
@@ -407,7 +432,8 @@ func (rep *Report) Markdown(w io.Writer) {
 		type row struct {
 			name, path, comp string
 		}
-		rows := []row{{"plain Envoy", PathEnvoy, CompEnvoy}, {"mcpmesh Envoy", PathMesh, CompEnvoy}, {"ext_proc", PathMesh, CompExtProc}, {"MCP server", PathMesh, CompServer}}
+		rows := []row{{"plain Envoy", PathEnvoy, CompEnvoy}, {"floor Envoy", PathFloor, CompEnvoy}, {"floor processor", PathFloor, CompExtProc},
+			{"mcpmesh Envoy", PathMesh, CompEnvoy}, {"ext_proc", PathMesh, CompExtProc}, {"MCP server", PathMesh, CompServer}}
 		for _, rw := range rows {
 			if !has(rw.path) {
 				continue

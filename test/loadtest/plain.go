@@ -11,6 +11,7 @@ import (
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
 	listenerv3 "github.com/envoyproxy/go-control-plane/envoy/config/listener/v3"
 	routev3 "github.com/envoyproxy/go-control-plane/envoy/config/route/v3"
+	extprocfilter "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/http/ext_proc/v3"
 	hcm "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/network/http_connection_manager/v3"
 	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
 	"github.com/goccy/go-yaml"
@@ -23,7 +24,10 @@ import (
 	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
-const routerFilter = "envoy.filters.http.router"
+const (
+	extProcFilter = "envoy.filters.http.ext_proc"
+	routerFilter  = "envoy.filters.http.router"
+)
 
 // PlainBootstrap renders a static Envoy bootstrap that is the sidecar of
 // server without mcpmesh: the listener, connection manager, route and
@@ -33,7 +37,24 @@ const routerFilter = "envoy.filters.http.router"
 // rest (admin, overload manager) comes from the sidecar's bootstrap template
 // with the control-plane parts removed.
 func PlainBootstrap(p *ir.Policy, server string, listen ir.Endpoint, adminPort int) ([]byte, error) {
-	nodes, err := translator.Translate(p, translator.Options{ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: 1}})
+	return staticSidecar(p, server, listen, adminPort, nil)
+}
+
+// FloorBootstrap is PlainBootstrap with the sidecar's ext_proc filter and
+// cluster kept as the translator builds them, the cluster pointed at
+// processor (the floor path's processor, see floor.go).
+func FloorBootstrap(p *ir.Policy, server string, listen ir.Endpoint, adminPort int, processor ir.Endpoint) ([]byte, error) {
+	return staticSidecar(p, server, listen, adminPort, &processor)
+}
+
+// staticSidecar renders the sidecar of server as a static bootstrap, with
+// its ext_proc filter pointed at processor, or without it when processor is nil.
+func staticSidecar(p *ir.Policy, server string, listen ir.Endpoint, adminPort int, processor *ir.Endpoint) ([]byte, error) {
+	ep := ir.Endpoint{Host: "127.0.0.1", Port: 1}
+	if processor != nil {
+		ep = *processor
+	}
+	nodes, err := translator.Translate(p, translator.Options{ExtProc: ep})
 	if err != nil {
 		return nil, err
 	}
@@ -59,17 +80,6 @@ func PlainBootstrap(p *ir.Policy, server string, listen ir.Endpoint, adminPort i
 			}
 		}
 	}
-	var clusterJSON json.RawMessage
-	for _, c := range res[resource.ClusterType] {
-		if c, ok := c.(*clusterv3.Cluster); ok && c.GetName() == upstream {
-			if clusterJSON, err = marshalProto(c); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if clusterJSON == nil {
-		return nil, fmt.Errorf("no cluster %q among the sidecar's clusters", upstream)
-	}
 
 	if len(l.GetFilterChains()) != 1 || len(l.FilterChains[0].GetFilters()) != 1 {
 		return nil, fmt.Errorf("sidecar listener: want one filter chain with one network filter")
@@ -79,23 +89,42 @@ func PlainBootstrap(p *ir.Policy, server string, listen ir.Endpoint, adminPort i
 	if err := nf.GetTypedConfig().UnmarshalTo(&m); err != nil {
 		return nil, fmt.Errorf("sidecar listener: %w", err)
 	}
-	var filters []*hcm.HttpFilter
-	for _, f := range m.HttpFilters {
-		if f.GetName() == routerFilter {
-			filters = append(filters, f)
+	if len(m.HttpFilters) != 2 || m.HttpFilters[0].GetName() != extProcFilter || m.HttpFilters[1].GetName() != routerFilter {
+		return nil, fmt.Errorf("sidecar HTTP filters %v: want ext_proc and the router", filterNames(m.HttpFilters))
+	}
+	// The clusters the static sidecar needs: the upstream, and ext_proc's when it stays.
+	want := []string{upstream}
+	if processor == nil {
+		m.HttpFilters = m.HttpFilters[1:]
+	} else {
+		var xp extprocfilter.ExternalProcessor
+		if err := m.HttpFilters[0].GetTypedConfig().UnmarshalTo(&xp); err != nil {
+			return nil, fmt.Errorf("sidecar ext_proc filter: %w", err)
 		}
+		want = append(want, xp.GetGrpcService().GetEnvoyGrpc().GetClusterName())
 	}
-	if len(filters) != 1 || len(m.HttpFilters) < 2 {
-		return nil, fmt.Errorf("sidecar HTTP filters %v: want mcpmesh filters and the router", filterNames(m.HttpFilters))
+	var clustersJSON []any
+	for _, name := range want {
+		var found json.RawMessage
+		for _, c := range res[resource.ClusterType] {
+			if c, ok := c.(*clusterv3.Cluster); ok && c.GetName() == name {
+				if found, err = marshalProto(c); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if found == nil {
+			return nil, fmt.Errorf("no cluster %q among the sidecar's clusters", name)
+		}
+		clustersJSON = append(clustersJSON, found)
 	}
-	m.HttpFilters = filters
 	m.RouteSpecifier = &hcm.HttpConnectionManager_RouteConfig{RouteConfig: rc}
 	a, err := anypb.New(&m)
 	if err != nil {
 		return nil, err
 	}
 	nf.ConfigType = &listenerv3.Filter_TypedConfig{TypedConfig: a}
-	l.Name = "plain_" + server
+	l.Name = "static_" + server
 	l.GetAddress().GetSocketAddress().Address = listen.Host
 	l.GetAddress().GetSocketAddress().PortSpecifier = &core.SocketAddress_PortValue{PortValue: listen.Port}
 	listenerJSON, err := marshalProto(l)
@@ -104,7 +133,11 @@ func PlainBootstrap(p *ir.Policy, server string, listen ir.Endpoint, adminPort i
 	}
 
 	// The sidecar's bootstrap, less the way to the control plane.
-	y, err := envoy.Bootstrap{NodeID: "plain/" + server, Cluster: "mcpmesh-loadtest", XDSHost: "127.0.0.1", XDSPort: 1, AdminPort: adminPort}.Render()
+	node := "plain/" + server
+	if processor != nil {
+		node = "floor/" + server
+	}
+	y, err := envoy.Bootstrap{NodeID: node, Cluster: "mcpmesh-loadtest", XDSHost: "127.0.0.1", XDSPort: 1, AdminPort: adminPort}.Render()
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +159,7 @@ func PlainBootstrap(p *ir.Policy, server string, listen ir.Endpoint, adminPort i
 			clusters = append(clusters, c)
 		}
 	}
-	static["clusters"] = append(clusters, clusterJSON)
+	static["clusters"] = append(clusters, clustersJSON...)
 	static["listeners"] = []any{listenerJSON}
 	b["static_resources"] = static
 	return json.MarshalIndent(b, "", "  ")

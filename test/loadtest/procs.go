@@ -65,6 +65,8 @@ func RunRole() (ok bool, code int) {
 		err = runDemo()
 	case "extproc":
 		err = runExtProc()
+	case "floor":
+		err = runFloor()
 	default:
 		err = fmt.Errorf("unknown role %q", role)
 	}
