@@ -2,6 +2,7 @@ package extproc
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -80,15 +81,22 @@ func BenchmarkToolsListResponse(b *testing.B) {
 // BenchmarkGRPCToolsCall drives the ExternalProcessor over real gRPC on
 // loopback the way Envoy does for one allowed tools/call answered with JSON:
 // one stream; request headers and body sent together, two answers (headers,
-// body); then the same for the response.
+// body); then the same for the response, whose result is 1 KB or 100 KB.
 func BenchmarkGRPCToolsCall(b *testing.B) {
+	for _, size := range []int{1 << 10, 100 << 10} {
+		b.Run(fmt.Sprintf("result=%dKB", size>>10), func(b *testing.B) { benchGRPCToolsCall(b, size) })
+	}
+}
+
+func benchGRPCToolsCall(b *testing.B, resultBytes int) {
 	_, c := startServer(b, testPolicy(), io.Discard)
 	body := `{"jsonrpc":"2.0","id":42,"method":"tools/call","params":{"name":"echo","arguments":{"text":"` + strings.Repeat("x", 900) + `"}}}`
-	result := `{"jsonrpc":"2.0","id":42,"result":{"content":[{"type":"text","text":"` + strings.Repeat("x", 900) + `"}]}}`
+	result := `{"jsonrpc":"2.0","id":42,"result":{"content":[{"type":"text","text":"` + strings.Repeat("x", resultBytes-124) + `"}]}}`
 	h, bd := requestPhases(body)
 	rh := &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseHeaders{ResponseHeaders: &extprocv3.HttpHeaders{Headers: hdrs(":status", "200", "content-type", "application/json")}}}
 	rb := &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{Body: []byte(result), EndOfStream: true}}}
 	ctx := metadata.AppendToOutgoingContext(context.Background(), translator.ServerHeader, "demo")
+	b.SetBytes(int64(len(body) + len(result)))
 	b.ReportAllocs()
 	for b.Loop() {
 		s, err := c.Process(ctx)
@@ -164,5 +172,46 @@ func BenchmarkFullChainToolsCall1KB(b *testing.B) {
 		if out, _ := x.handle(ctx, bd); len(out) != 2 || out[1].GetRequestBody() == nil {
 			b.Fatalf("call not allowed: %v", out)
 		}
+	}
+}
+
+// BenchmarkToolResult100KB judges a 100 KB tools/call result, as JSON and
+// as one SSE event; the body arrives in the 16 KB chunks Envoy forwards.
+func BenchmarkToolResult100KB(b *testing.B) {
+	srv := benchServer(b)
+	result := `{"jsonrpc":"2.0","id":42,"result":{"content":[{"type":"text","text":"` + strings.Repeat("x", 100<<10-124) + `"}]}}`
+	h, bd := requestPhases(`{"jsonrpc":"2.0","id":42,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hi"}}}`)
+	for _, mode := range []struct{ name, contentType, body string }{
+		{"json", "application/json", result},
+		{"sse", "text/event-stream", "event: message\ndata: " + result + "\n\n"},
+	} {
+		b.Run(mode.name, func(b *testing.B) {
+			rh := &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseHeaders{ResponseHeaders: &extprocv3.HttpHeaders{Headers: hdrs(":status", "200", "content-type", mode.contentType)}}}
+			var chunks []*extprocv3.ProcessingRequest
+			for rest := mode.body; len(rest) > 0; {
+				n := min(len(rest), 16<<10)
+				chunks = append(chunks, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{Body: []byte(rest[:n]), EndOfStream: n == len(rest)}}})
+				rest = rest[n:]
+			}
+			ctx := context.Background()
+			b.SetBytes(int64(len(mode.body)))
+			b.ReportAllocs()
+			for b.Loop() {
+				x := newExchange(srv, "demo")
+				x.handle(ctx, h)
+				x.handle(ctx, bd)
+				x.handle(ctx, rh)
+				forwarded := 0
+				for _, c := range chunks {
+					out, _ := x.handle(ctx, c)
+					for _, r := range out {
+						forwarded += len(r.GetResponseBody().GetResponse().GetBodyMutation().GetStreamedResponse().GetBody())
+					}
+				}
+				if forwarded != len(mode.body) {
+					b.Fatalf("forwarded %d of %d bytes", forwarded, len(mode.body))
+				}
+			}
+		})
 	}
 }

@@ -36,20 +36,59 @@ type duplex struct {
 type half struct {
 	held    *extprocv3.ProcessingResponse // answer to the headers, sent with the body
 	body    []byte                        // the body so far
+	owned   bool                          // body is ext_proc's own buffer, not Envoy's first chunk
 	gotBody bool                          // Envoy sent a body chunk, so it waits for a body answer
 	size    int                           // bytes received
+	expect  int                           // the message's Content-Length, 0 when unknown
 }
 
 // add appends a body chunk. The first chunk is kept as it is: most bodies
-// arrive in one.
-func (h *half) add(chunk []byte) {
+// arrive in one. From the second on, the body is collected in a buffer of
+// ext_proc's own, as large as the Content-Length says (never more than the
+// body limit) or else twice what has arrived, so a body in many chunks is
+// copied about once rather than once per chunk.
+func (h *half) add(chunk []byte, limit int) {
 	h.gotBody = true
 	h.size += len(chunk)
-	if h.body == nil {
+	switch {
+	case h.body == nil:
 		h.body = chunk
 		return
+	case !h.owned:
+		need := len(h.body) + len(chunk)
+		size := 2 * need
+		if h.expect >= need {
+			size = h.expect
+		}
+		buf := make([]byte, len(h.body), max(need, min(size, limit)))
+		copy(buf, h.body)
+		h.body, h.owned = buf, true
 	}
-	h.body = append(h.body[:len(h.body):len(h.body)], chunk...)
+	h.body = append(h.body, chunk...)
+}
+
+// declaredLength reads a Content-Length header; 0 when absent or invalid.
+// It reads the raw bytes: converting them to a string would cost every
+// request an allocation.
+func declaredLength(hs *extprocv3.HttpHeaders) int {
+	for _, h := range hs.GetHeaders().GetHeaders() {
+		if h.GetKey() != "content-length" {
+			continue
+		}
+		v := h.GetRawValue()
+		if len(v) == 0 {
+			v = []byte(h.GetValue())
+		}
+		n := 0
+		for _, c := range v {
+			if c < '0' || c > '9' || n > 1<<40 {
+				return 0
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	return 0
 }
 
 // handle takes one message from Envoy and returns the answers to send, in
@@ -111,13 +150,14 @@ func (x *exchange) requestHeaders(h *extprocv3.HttpHeaders) {
 		return
 	}
 	x.req.held = r
+	x.req.expect = declaredLength(h)
 }
 
 // requestBody collects the request body and judges it once it is complete
 // (end of stream, or trailers when trailers follow).
 func (x *exchange) requestBody(ctx context.Context, chunk []byte, end, trailers bool) {
 	if !trailers {
-		x.req.add(chunk)
+		x.req.add(chunk, int(x.pol.policy.Limits.MaxBodyBytes))
 	}
 	if limit := x.pol.policy.Limits.MaxBodyBytes; x.req.size > int(limit) {
 		// Envoy maps a 413 to its own JSON-RPC error, as for a body it refuses itself.
@@ -142,6 +182,7 @@ func (x *exchange) responseHeaders(h *extprocv3.HttpHeaders) {
 		return
 	}
 	x.resp.held = r
+	x.resp.expect = declaredLength(h)
 }
 
 func (x *exchange) responseBody(ctx context.Context, chunk []byte, end, trailers bool) {
@@ -154,7 +195,7 @@ func (x *exchange) responseBody(ctx context.Context, chunk []byte, end, trailers
 		return
 	}
 	if !trailers {
-		x.resp.add(chunk)
+		x.resp.add(chunk, int(x.pol.policy.Limits.MaxBodyBytes))
 	}
 	if limit := x.pol.policy.Limits.MaxBodyBytes; x.resp.size > int(limit) {
 		x.emit(x.refuse(502, jsonrpc.CodeInternalError, x.singlePendingID(), fmt.Sprintf("mcpmesh: the server's answer is larger than %d bytes; refused", limit), "response_too_large"))

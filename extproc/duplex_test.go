@@ -229,3 +229,35 @@ func TestDuplexMessageTimeout(t *testing.T) {
 		t.Errorf("the refusal is not audited: %s", log.String())
 	}
 }
+
+// A body in many chunks is collected whole, whatever its Content-Length
+// claims, and Envoy's first chunk is never written into.
+func TestDuplexBodyInManyChunks(t *testing.T) {
+	result := `{"jsonrpc":"2.0","id":7,"result":{"content":[{"type":"text","text":"` + strings.Repeat("abcdefgh", 2000) + `"}]}}`
+	for _, declared := range []string{"", strconv.Itoa(len(result)), "10", "99999999"} {
+		x := newExchange(duplexServer(t, testPolicy()), "demo")
+		step(t, x, reqHeaders(false, postHeaders...), 0)
+		step(t, x, reqChunk(`{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hi"}}}`, true), 2)
+		h := []string{":status", "200", "content-type", "application/json"}
+		if declared != "" {
+			h = append(h, "content-length", declared)
+		}
+		step(t, x, respHeaders(false, h...), 0)
+		// Envoy's first chunk has room to spare in its buffer.
+		buf := make([]byte, 1000, 4096)
+		copy(buf, result)
+		step(t, x, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{Body: buf}}}, 0)
+		var out []*extprocv3.ProcessingResponse
+		for rest, n := result[1000:], 10; len(rest) > 0; n = 777 {
+			n = min(len(rest), n)
+			out = step(t, x, respChunk(rest[:n], n == len(rest)), map[bool]int{true: 2, false: 0}[n == len(rest)])
+			rest = rest[n:]
+		}
+		if sr := streamed(t, out[1]); string(sr.Body) != result || !sr.EndOfStream {
+			t.Fatalf("Content-Length %q: forwarded %d bytes, want the %d of the body", declared, len(sr.Body), len(result))
+		}
+		if !bytes.Equal(buf[:cap(buf)], append([]byte(result[:1000]), make([]byte, cap(buf)-1000)...)) {
+			t.Fatalf("Content-Length %q: the first chunk's buffer was written into", declared)
+		}
+	}
+}

@@ -339,8 +339,13 @@ func (x *exchange) onSSEChunk(ctx context.Context, chunk []byte, end bool) *extp
 		}
 	}
 	var out []byte
-	for _, ev := range events {
-		out = append(out, x.judgeEvent(ctx, ev, start)...)
+	for i, ev := range events {
+		b := x.judgeEvent(ctx, ev, start)
+		if i == 0 {
+			out = b // most chunks complete one event: forwarded without a copy
+			continue
+		}
+		out = append(out[:len(out):len(out)], b...)
 	}
 	cr := &extprocv3.CommonResponse{}
 	if len(out) == 0 {

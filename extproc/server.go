@@ -81,6 +81,7 @@ func ServerOptions() []grpc.ServerOption {
 		grpc.MaxRecvMsgSize(96 << 20), // bodies up to the largest policy limit, with headroom
 		grpc.MaxSendMsgSize(96 << 20),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 500 * time.Millisecond, PermitWithoutStream: true}),
+		grpc.ForceServerCodecV2(messageCodec),
 	}
 }
 

@@ -115,6 +115,11 @@ func (p *Parser) Feed(chunk []byte) ([]Event, error) {
 		if k == 0 {
 			k = len(chunk)
 		}
+		if len(p.buf)+k > cap(p.buf) {
+			// Double: a long event arriving in many chunks is copied about
+			// once, not once per chunk as append's slower growth would.
+			p.buf = append(make([]byte, 0, 2*(len(p.buf)+k)), p.buf...)
+		}
 		p.buf = append(p.buf, chunk[:k]...)
 		chunk = chunk[k:]
 		var start int
