@@ -39,14 +39,15 @@ type half struct {
 	owned   bool                          // body is ext_proc's own buffer, not Envoy's first chunk
 	gotBody bool                          // Envoy sent a body chunk, so it waits for a body answer
 	size    int                           // bytes received
-	expect  int                           // the message's Content-Length, 0 when unknown
 }
 
 // add appends a body chunk. The first chunk is kept as it is: most bodies
 // arrive in one. From the second on, the body is collected in a buffer of
-// ext_proc's own, as large as the Content-Length says (never more than the
-// body limit) or else twice what has arrived, so a body in many chunks is
-// copied about once rather than once per chunk.
+// ext_proc's own that doubles as it fills, so a body in many chunks is
+// copied about once rather than once per chunk. The buffer never grows past
+// twice what has arrived (nor past the body limit): a Content-Length is not
+// trusted for sizing, or a sender could make ext_proc reserve the limit for
+// a body it never sends.
 func (h *half) add(chunk []byte, limit int) {
 	h.gotBody = true
 	h.size += len(chunk)
@@ -54,41 +55,13 @@ func (h *half) add(chunk []byte, limit int) {
 	case h.body == nil:
 		h.body = chunk
 		return
-	case !h.owned:
+	case len(h.body)+len(chunk) > cap(h.body) || !h.owned:
 		need := len(h.body) + len(chunk)
-		size := 2 * need
-		if h.expect >= need {
-			size = h.expect
-		}
-		buf := make([]byte, len(h.body), max(need, min(size, limit)))
+		buf := make([]byte, len(h.body), max(need, min(2*need, limit)))
 		copy(buf, h.body)
 		h.body, h.owned = buf, true
 	}
 	h.body = append(h.body, chunk...)
-}
-
-// declaredLength reads a Content-Length header; 0 when absent or invalid.
-// It reads the raw bytes: converting them to a string would cost every
-// request an allocation.
-func declaredLength(hs *extprocv3.HttpHeaders) int {
-	for _, h := range hs.GetHeaders().GetHeaders() {
-		if h.GetKey() != "content-length" {
-			continue
-		}
-		v := h.GetRawValue()
-		if len(v) == 0 {
-			v = []byte(h.GetValue())
-		}
-		n := 0
-		for _, c := range v {
-			if c < '0' || c > '9' || n > 1<<40 {
-				return 0
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n
-	}
-	return 0
 }
 
 // handle takes one message from Envoy and returns the answers to send, in
@@ -150,7 +123,6 @@ func (x *exchange) requestHeaders(h *extprocv3.HttpHeaders) {
 		return
 	}
 	x.req.held = r
-	x.req.expect = declaredLength(h)
 }
 
 // requestBody collects the request body and judges it once it is complete
@@ -182,7 +154,6 @@ func (x *exchange) responseHeaders(h *extprocv3.HttpHeaders) {
 		return
 	}
 	x.resp.held = r
-	x.resp.expect = declaredLength(h)
 }
 
 func (x *exchange) responseBody(ctx context.Context, chunk []byte, end, trailers bool) {
