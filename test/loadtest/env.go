@@ -235,7 +235,7 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 				Binary:    e.EnvoyBin,
 				WorkDir:   dir,
 				Config:    cfg,
-				Bootstrap: envoy.Bootstrap{NodeID: path + "/" + name, AdminHost: "127.0.0.1", AdminPort: admin},
+				Bootstrap: envoy.Bootstrap{NodeID: staticNodeID(path == PathFloor, name), AdminHost: "127.0.0.1", AdminPort: admin},
 			}, t.Addr)
 			if err != nil {
 				return nil, err

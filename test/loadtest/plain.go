@@ -133,11 +133,7 @@ func staticSidecar(p *ir.Policy, server string, listen ir.Endpoint, adminPort in
 	}
 
 	// The sidecar's bootstrap, less the way to the control plane.
-	node := "plain/" + server
-	if processor != nil {
-		node = "floor/" + server
-	}
-	y, err := envoy.Bootstrap{NodeID: node, Cluster: "mcpmesh-loadtest", XDSHost: "127.0.0.1", XDSPort: 1, AdminPort: adminPort}.Render()
+	y, err := envoy.Bootstrap{NodeID: staticNodeID(processor != nil, server), Cluster: "mcpmesh-loadtest", XDSHost: "127.0.0.1", XDSPort: 1, AdminPort: adminPort}.Render()
 	if err != nil {
 		return nil, err
 	}
@@ -163,6 +159,15 @@ func staticSidecar(p *ir.Policy, server string, listen ir.Endpoint, adminPort in
 	static["listeners"] = []any{listenerJSON}
 	b["static_resources"] = static
 	return json.MarshalIndent(b, "", "  ")
+}
+
+// staticNodeID names the Envoy node of a static sidecar: plain/<server>, or
+// floor/<server> when it keeps ext_proc.
+func staticNodeID(floor bool, server string) string {
+	if floor {
+		return "floor/" + server
+	}
+	return "plain/" + server
 }
 
 func filterNames(fs []*hcm.HttpFilter) []string {
