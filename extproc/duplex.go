@@ -47,11 +47,14 @@ type half struct {
 // copied about once rather than once per chunk. The buffer never grows past
 // twice what has arrived (nor past the body limit): a Content-Length is not
 // trusted for sizing, or a sender could make ext_proc reserve the limit for
-// a body it never sends.
+// a body it never sends. A body over the limit is only counted: the caller
+// refuses it, so it is not worth a copy.
 func (h *half) add(chunk []byte, limit int) {
 	h.gotBody = true
 	h.size += len(chunk)
 	switch {
+	case h.size > limit:
+		return
 	case h.body == nil:
 		h.body = chunk
 		return

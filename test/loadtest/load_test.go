@@ -156,17 +156,7 @@ func extProcStreams(t *testing.T, p *envoy.Process) int64 {
 // the sidecar's is accepted by Envoy and has no ext_proc left in it.
 func TestPlainBootstrap(t *testing.T) {
 	bin := envoyBinary(t)
-	p := &ir.Policy{
-		Version: "test",
-		Limits:  ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis},
-		Servers: []ir.Server{{
-			Name:     "demo-json",
-			Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 18080},
-			Path:     "/mcp",
-			Listen:   ir.Endpoint{Host: "127.0.0.1", Port: 10000},
-			Tools:    ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}},
-		}},
-	}
+	p := staticTestPolicy()
 	cfg, err := PlainBootstrap(p, "demo-json", ir.Endpoint{Host: "127.0.0.1", Port: 10001}, 19901)
 	if err != nil {
 		t.Fatal(err)
@@ -192,16 +182,7 @@ func TestPlainBootstrap(t *testing.T) {
 // is accepted by Envoy.
 func TestFloorBootstrap(t *testing.T) {
 	bin := envoyBinary(t)
-	p := &ir.Policy{
-		Version: "test",
-		Limits:  ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis},
-		Servers: []ir.Server{{
-			Name:     "demo-json",
-			Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 18080},
-			Path:     "/mcp",
-			Listen:   ir.Endpoint{Host: "127.0.0.1", Port: 10000},
-		}},
-	}
+	p := staticTestPolicy()
 	cfg, err := FloorBootstrap(p, "demo-json", ir.Endpoint{Host: "127.0.0.1", Port: 10001}, 19901, ir.Endpoint{Host: "127.0.0.1", Port: 17777})
 	if err != nil {
 		t.Fatal(err)
@@ -219,6 +200,21 @@ func TestFloorBootstrap(t *testing.T) {
 	}
 	if err := ValidateBootstrap(bin, t.TempDir(), cfg); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// staticTestPolicy is the one-server policy the static bootstraps are built from.
+func staticTestPolicy() *ir.Policy {
+	return &ir.Policy{
+		Version: "test",
+		Limits:  ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis},
+		Servers: []ir.Server{{
+			Name:     "demo-json",
+			Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 18080},
+			Path:     "/mcp",
+			Listen:   ir.Endpoint{Host: "127.0.0.1", Port: 10000},
+			Tools:    ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}},
+		}},
 	}
 }
 
