@@ -54,6 +54,10 @@ test: tools ## unit, golden-file and end-to-end tests (real Envoy, real MCP SDK,
 	$(GO) vet ./...
 	$(GO) test $(GOFLAGS_TEST) -count=1 -timeout 30m ./...
 
+.PHONY: unit
+unit: ## the unit tests alone (no Envoy, no Node; seconds): the fast loop while editing
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v -e /test/e2e -e /test/loadtest -e /test/conformance)
+
 .PHONY: test-race
 test-race: tools ## the unit tests under the race detector
 	$(GO) test -race -count=1 ./xds/... ./extproc/... ./interceptors/...
@@ -88,5 +92,8 @@ fuzz: ## run each fuzz target for its budget, or for FUZZTIME (seed corpora also
 	$(GO) test -run '^$$' -fuzz '^FuzzRedact$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_REDACT)) ./interceptors/redact/
 
 .PHONY: clean
-clean: ## remove build outputs (keeps the installed tools)
-	rm -rf bin/mcpmesh .cache
+clean: ## remove build outputs, profiles and caches a build or test can leave (keeps the installed tools)
+	rm -rf bin/mcpmesh .cache mcpmesh
+	find . -path ./.git -prune -o -path ./.venv -prune -o -path ./.tools -prune -o -type f \
+		\( -name '*.test' -o -name '*.prof' -o -name '*.pprof' -o -name '*.out' -o -name '*.trace' \) -print -delete
+	$(GO) clean -testcache
