@@ -86,8 +86,8 @@ FUZZ_POLICY ?= 80000x
 FUZZ_REDACT ?= 10000x
 .PHONY: fuzz
 fuzz: ## run each fuzz target for its budget, or for FUZZTIME (seed corpora also run in every `make test`)
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_JSONRPC)) ./extproc/jsonrpc/
-	$(GO) test -run '^$$' -fuzz '^FuzzSSE$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_SSE)) ./extproc/sse/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_JSONRPC)) ./interceptors/mcp/jsonrpc/
+	$(GO) test -run '^$$' -fuzz '^FuzzSSE$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_SSE)) ./interceptors/mcp/sse/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_POLICY)) ./xds/policy/
 	$(GO) test -run '^$$' -fuzz '^FuzzRedact$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_REDACT)) ./interceptors/redact/
 

@@ -12,8 +12,8 @@ import (
 	"google.golang.org/grpc/metadata"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
-	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 // benchServer has the default chain and an audit sink that costs nothing,
@@ -95,7 +95,7 @@ func benchGRPCToolsCall(b *testing.B, resultBytes int) {
 	h, bd := requestPhases(body)
 	rh := &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseHeaders{ResponseHeaders: &extprocv3.HttpHeaders{Headers: hdrs(":status", "200", "content-type", "application/json")}}}
 	rb := &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{Body: []byte(result), EndOfStream: true}}}
-	ctx := metadata.AppendToOutgoingContext(context.Background(), translator.ServerHeader, "demo")
+	ctx := metadata.AppendToOutgoingContext(context.Background(), contract.ServerHeader, "demo")
 	b.SetBytes(int64(len(body) + len(result)))
 	b.ReportAllocs()
 	for b.Loop() {

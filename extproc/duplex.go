@@ -7,7 +7,8 @@ import (
 
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
 
-	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 )
 
 // Envoy runs the ext_proc filter with both bodies in FULL_DUPLEX_STREAMED
@@ -136,7 +137,7 @@ func (x *exchange) requestBody(ctx context.Context, chunk []byte, end, trailers 
 	}
 	if limit := x.pol.policy.Limits.MaxBodyBytes; x.req.size > int(limit) {
 		// Envoy maps a 413 to its own JSON-RPC error, as for a body it refuses itself.
-		x.emit(x.refuse(413, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: message body larger than %d bytes; refused", limit), "too_large"))
+		x.emit(x.refuse(413, jsonrpc.CodeInvalidRequest, nil, contract.MsgTooLarge(limit), "too_large"))
 		return
 	}
 	if !end {
@@ -256,7 +257,7 @@ func (x *exchange) inTime(ctx context.Context, judge func(context.Context) *extp
 	start := time.Now()
 	r := judge(ctx)
 	if time.Since(start) > d && r.GetImmediateResponse() == nil {
-		return x.refuse(504, jsonrpc.CodeInternalError, nil, "mcpmesh: inspection timed out; refused", "timeout")
+		return x.refuse(504, jsonrpc.CodeInternalError, nil, contract.MsgInspectionTimeout, "timeout")
 	}
 	return r
 }

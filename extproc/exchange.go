@@ -14,13 +14,13 @@ import (
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
 	typev3 "github.com/envoyproxy/go-control-plane/envoy/type/v3"
 
-	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/extproc/sse"
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/sse"
 	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
-	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 // exchange is the state of one HTTP request/response pair (one ext_proc stream).
@@ -74,7 +74,7 @@ func (x *exchange) unavailable(id []byte) *extprocv3.ProcessingResponse {
 	if x.spec == nil || x.spec.Unavailable == "" {
 		return nil
 	}
-	return x.refuse(503, translator.CodeServerUnavailable, id, translator.UnavailableMessage(x.spec), "server_unavailable")
+	return x.refuse(503, contract.CodeServerUnavailable, id, contract.MsgUnavailable(x.spec), "server_unavailable")
 }
 
 // imageLabel is what audit records say about the server's image.
@@ -235,14 +235,14 @@ func (x *exchange) onRequestBody(ctx context.Context, body []byte) *extprocv3.Pr
 // proxies and servers may act on, say what the body says.
 func (x *exchange) checkStandardHeaders(batch *jsonrpc.Batch) *extprocv3.ProcessingResponse {
 	if batch.IsBatch || len(batch.Messages) != 1 {
-		return x.refuse(400, CodeHeaderMismatch, nil, "mcpmesh: Mcp-Method/Mcp-Name headers are not allowed on a batch", "header_mismatch")
+		return x.refuse(400, contract.CodeHeaderMismatch, nil, "mcpmesh: Mcp-Method/Mcp-Name headers are not allowed on a batch", "header_mismatch")
 	}
 	m := batch.Messages[0]
 	if x.mcpMethod != "" && x.mcpMethod != m.Method {
-		return x.refuse(400, CodeHeaderMismatch, m.ID, fmt.Sprintf("mcpmesh: Mcp-Method header %q does not match the body's method %q", x.mcpMethod, m.Method), "header_mismatch")
+		return x.refuse(400, contract.CodeHeaderMismatch, m.ID, fmt.Sprintf("mcpmesh: Mcp-Method header %q does not match the body's method %q", x.mcpMethod, m.Method), "header_mismatch")
 	}
 	if name := m.ParamName(); x.mcpName != "" && name != "" && x.mcpName != name {
-		return x.refuse(400, CodeHeaderMismatch, m.ID, fmt.Sprintf("mcpmesh: Mcp-Name header %q does not match the body's %q", x.mcpName, name), "header_mismatch")
+		return x.refuse(400, contract.CodeHeaderMismatch, m.ID, fmt.Sprintf("mcpmesh: Mcp-Name header %q does not match the body's %q", x.mcpName, name), "header_mismatch")
 	}
 	return nil
 }
@@ -438,7 +438,7 @@ func (x *exchange) immediate(status int, decision string, body []byte, details s
 			Status: &typev3.HttpStatus{Code: typev3.StatusCode(status)},
 			Headers: &extprocv3.HeaderMutation{SetHeaders: []*core.HeaderValueOption{
 				{Header: &core.HeaderValue{Key: "content-type", RawValue: []byte("application/json")}},
-				{Header: &core.HeaderValue{Key: "x-mcpmesh-decision", RawValue: []byte(decision)}},
+				{Header: &core.HeaderValue{Key: contract.DecisionHeader, RawValue: []byte(decision)}},
 			}},
 			Body:    body,
 			Details: "mcpmesh_" + details,
@@ -510,7 +510,7 @@ func (x *exchange) singlePendingID() []byte {
 }
 
 func denyReply(e *interceptors.Exchange) []byte {
-	code := CodePolicyDenied
+	code := contract.CodePolicyDenied
 	if e.Code != 0 {
 		code = e.Code
 	}
@@ -520,17 +520,8 @@ func denyReply(e *interceptors.Exchange) []byte {
 
 // errorObject is the "error" member of a refusal sent in place of a server message.
 func errorObject(e *interceptors.Exchange) []byte {
-	return jsonrpc.ErrorObject(CodePolicyDenied, "mcpmesh: "+e.Reason+" (rule: "+e.Rule+")", nil)
+	return jsonrpc.ErrorObject(contract.CodePolicyDenied, "mcpmesh: "+e.Reason+" (rule: "+e.Rule+")", nil)
 }
-
-// JSON-RPC error codes of mcpmesh's own refusals.
-const (
-	// CodePolicyDenied: the policy forbids the message.
-	CodePolicyDenied = -32001
-	// CodeHeaderMismatch: an Mcp-* header contradicts the body (the code
-	// MCP servers use for the same fault, so clients see no difference).
-	CodeHeaderMismatch = -32020
-)
 
 func joinReplies(replies [][]byte, asBatch bool) []byte {
 	if !asBatch && len(replies) == 1 {

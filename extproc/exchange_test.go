@@ -19,8 +19,8 @@ import (
 	"google.golang.org/grpc/metadata"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
-	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 func testPolicy() *ir.Policy {
@@ -77,7 +77,7 @@ func open(t *testing.T, c extprocv3.ExternalProcessorClient, server string) *env
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	t.Cleanup(cancel)
-	ctx = metadata.AppendToOutgoingContext(ctx, translator.ServerHeader, server)
+	ctx = metadata.AppendToOutgoingContext(ctx, contract.ServerHeader, server)
 	s, err := c.Process(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -9,11 +9,10 @@ import (
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
 	"github.com/envoyproxy/go-control-plane/pkg/client/sotw/v3"
 	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/protobuf/types/known/anypb"
-
-	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 // FollowControlPlane subscribes to the policy over ADS and keeps store
@@ -26,7 +25,7 @@ func FollowControlPlane(ctx context.Context, addr string, store *PolicyStore, lo
 		return fmt.Errorf("control plane %s: %w", addr, err)
 	}
 	defer conn.Close()
-	node := &core.Node{Id: translator.ExtProcNodeID, Cluster: "mcpmesh-extproc"}
+	node := &core.Node{Id: contract.ExtProcNodeID, Cluster: contract.ExtProcNodeCluster}
 	backoff := 100 * time.Millisecond
 	for ctx.Err() == nil {
 		start := time.Now()
@@ -83,14 +82,14 @@ func apply(resources []*anypb.Any, store *PolicyStore) error {
 		if err := a.UnmarshalTo(&tc); err != nil {
 			return fmt.Errorf("decode resource: %w", err)
 		}
-		if tc.GetName() != translator.PolicyResourceName {
+		if tc.GetName() != contract.PolicyResourceName {
 			continue
 		}
-		p, err := translator.DecodePolicy(&tc)
+		p, err := contract.DecodePolicy(&tc)
 		if err != nil {
 			return err
 		}
 		return store.Update(p)
 	}
-	return fmt.Errorf("response carries no %s resource", translator.PolicyResourceName)
+	return fmt.Errorf("response carries no %s resource", contract.PolicyResourceName)
 }

@@ -20,7 +20,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
-	"github.com/mcpmesh/mcpmesh/xds/translator"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 )
 
 // Server implements envoy.service.ext_proc.v3.ExternalProcessor.
@@ -43,7 +43,7 @@ func (s *Server) Process(stream extprocv3.ExternalProcessor_ProcessServer) error
 	defer s.Metrics.streams.Dec()
 	server := ""
 	if md, ok := metadata.FromIncomingContext(stream.Context()); ok {
-		if v := md.Get(translator.ServerHeader); len(v) == 1 {
+		if v := md.Get(contract.ServerHeader); len(v) == 1 {
 			server = v[0]
 		}
 	}

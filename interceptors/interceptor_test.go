@@ -3,7 +3,7 @@ package interceptors
 import (
 	"testing"
 
-	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 )
 
 func parseOne(t *testing.T, s string) *jsonrpc.Message {

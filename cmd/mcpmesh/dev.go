@@ -18,6 +18,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/extproc"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
 	"github.com/mcpmesh/mcpmesh/test/demoserver"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/controlplane"
 	"github.com/mcpmesh/mcpmesh/xds/imagegate"
 	"github.com/mcpmesh/mcpmesh/xds/policy"
@@ -124,7 +125,7 @@ func runDev(args []string) error {
 			Binary:  bin,
 			WorkDir: *workDir,
 			Bootstrap: envoy.Bootstrap{
-				NodeID: translator.SidecarNodeID(s.Name), Cluster: "mcpmesh-sidecar",
+				NodeID: contract.SidecarNodeID(s.Name), Cluster: contract.SidecarNodeCluster,
 				XDSHost: xdsHost, XDSPort: atoi(xdsPort),
 			},
 		})

@@ -15,8 +15,8 @@ import (
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
-	"github.com/mcpmesh/mcpmesh/extproc/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/extproc/sse"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/sse"
 )
 
 // mcpSession is a minimal Streamable HTTP client that keeps the raw JSON of

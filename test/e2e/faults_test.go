@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/mcpmesh/mcpmesh/test/demoserver"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 )
 
 // TestControlPlaneOutage stops the control plane: Envoy and ext_proc must go
@@ -62,7 +63,7 @@ func TestControlPlaneOutage(t *testing.T) {
 	// Envoy reconnected too and acknowledged the new control plane's config.
 	eventually(t, 30*time.Second, func() error {
 		for _, n := range m.cp.Status() {
-			if n.Node == "sidecar/demo" && len(n.Acked) == 3 {
+			if n.Node == contract.SidecarNodeID("demo") && len(n.Acked) == 3 {
 				return nil
 			}
 		}

@@ -24,6 +24,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/envoy"
 	"github.com/mcpmesh/mcpmesh/extproc"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/controlplane"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
@@ -152,7 +153,7 @@ func (m *mesh) startSidecar(t *testing.T, server, dir, listen string) *envoy.Pro
 	e, err := envoy.Start(context.Background(), envoy.Options{
 		Binary:    bin,
 		WorkDir:   dir,
-		Bootstrap: envoy.Bootstrap{NodeID: translator.SidecarNodeID(server), XDSHost: host, XDSPort: p},
+		Bootstrap: envoy.Bootstrap{NodeID: contract.SidecarNodeID(server), XDSHost: host, XDSPort: p},
 	})
 	if err != nil {
 		t.Fatal(err)

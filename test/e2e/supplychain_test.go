@@ -15,7 +15,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/envoy"
 	"github.com/mcpmesh/mcpmesh/test/demoserver"
 	"github.com/mcpmesh/mcpmesh/test/imagetest"
-	"github.com/mcpmesh/mcpmesh/xds/translator"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 )
 
 // TestUnverifiedImageNotReachable: two servers behind their own sidecars,
@@ -101,7 +101,7 @@ servers:
 	if err := json.Unmarshal([]byte(body), &reply); err != nil {
 		t.Fatalf("reply is not JSON-RPC: %q", body)
 	}
-	if status != 503 || reply.ID != "c-7" || reply.Error.Code != translator.CodeServerUnavailable ||
+	if status != 503 || reply.ID != "c-7" || reply.Error.Code != contract.CodeServerUnavailable ||
 		!strings.Contains(reply.Error.Message, `server "bad" is not available`) || !strings.Contains(reply.Error.Message, "no signatures found") {
 		t.Errorf("unverified server answered %d %s", status, body)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mcpmesh/mcpmesh/envoy"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/controlplane"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/policy"
@@ -255,7 +256,7 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 			s.mesh, err = startEnvoy(ctx, envoy.Options{
 				Binary:    e.EnvoyBin,
 				WorkDir:   dir,
-				Bootstrap: envoy.Bootstrap{NodeID: translator.SidecarNodeID(name), Cluster: "mcpmesh-sidecar", XDSHost: host, XDSPort: p},
+				Bootstrap: envoy.Bootstrap{NodeID: contract.SidecarNodeID(name), Cluster: contract.SidecarNodeCluster, XDSHost: host, XDSPort: p},
 			}, t.Addr)
 			if err != nil {
 				return nil, err

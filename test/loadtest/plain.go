@@ -20,6 +20,7 @@ import (
 	"google.golang.org/protobuf/types/known/anypb"
 
 	"github.com/mcpmesh/mcpmesh/envoy"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
@@ -58,7 +59,7 @@ func staticSidecar(p *ir.Policy, server string, listen ir.Endpoint, adminPort in
 	if err != nil {
 		return nil, err
 	}
-	res, ok := nodes[translator.SidecarNodeID(server)]
+	res, ok := nodes[contract.SidecarNodeID(server)]
 	if !ok {
 		return nil, fmt.Errorf("the policy has no server %q", server)
 	}

@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
@@ -81,7 +82,7 @@ func fetchPolicy(t *testing.T, c sotw.ADSClient) *ir.Policy {
 			ch <- result{err: err}
 			return
 		}
-		p, err := translator.DecodePolicy(&tc)
+		p, err := contract.DecodePolicy(&tc)
 		ch <- result{p, err}
 	}()
 	select {
@@ -105,7 +106,7 @@ func TestPolicyReachesExtProcAndUpdates(t *testing.T) {
 	if err := cp.Apply(ctx, testPolicy("v1", "echo")); err != nil {
 		t.Fatal(err)
 	}
-	c := adsClient(t, addr, translator.ExtProcNodeID, resource.ExtensionConfigType)
+	c := adsClient(t, addr, contract.ExtProcNodeID, resource.ExtensionConfigType)
 	if p := fetchPolicy(t, c); p.Version != "v1" || p.Servers[0].Tools.Allow[0] != "echo" {
 		t.Fatalf("first push: %+v", p)
 	}
@@ -120,7 +121,7 @@ func TestPolicyReachesExtProcAndUpdates(t *testing.T) {
 	for {
 		var acked string
 		for _, n := range cp.Status() {
-			if n.Node == translator.ExtProcNodeID {
+			if n.Node == contract.ExtProcNodeID {
 				acked = n.Acked[resource.ExtensionConfigType]
 			}
 		}
@@ -148,7 +149,7 @@ func TestInvalidPolicyKeepsLastGood(t *testing.T) {
 	if v := cp.Policy().Version; v != "good" {
 		t.Fatalf("policy in force is %q, want the last good one", v)
 	}
-	snap, err := cp.cache.GetSnapshot(translator.ExtProcNodeID)
+	snap, err := cp.cache.GetSnapshot(contract.ExtProcNodeID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,14 +164,14 @@ func TestUnchangedSidecarIsNotRepushed(t *testing.T) {
 	if err := cp.Apply(ctx, testPolicy("v1", "echo")); err != nil {
 		t.Fatal(err)
 	}
-	s1, _ := cp.cache.GetSnapshot(translator.SidecarNodeID("demo"))
-	e1, _ := cp.cache.GetSnapshot(translator.ExtProcNodeID)
+	s1, _ := cp.cache.GetSnapshot(contract.SidecarNodeID("demo"))
+	e1, _ := cp.cache.GetSnapshot(contract.ExtProcNodeID)
 	// A tool rule change touches only what ext_proc enforces.
 	if err := cp.Apply(ctx, testPolicy("v2", "get_time")); err != nil {
 		t.Fatal(err)
 	}
-	s2, _ := cp.cache.GetSnapshot(translator.SidecarNodeID("demo"))
-	e2, _ := cp.cache.GetSnapshot(translator.ExtProcNodeID)
+	s2, _ := cp.cache.GetSnapshot(contract.SidecarNodeID("demo"))
+	e2, _ := cp.cache.GetSnapshot(contract.ExtProcNodeID)
 	if s1.GetVersion(resource.ListenerType) != s2.GetVersion(resource.ListenerType) {
 		t.Error("sidecar config version changed although its resources did not")
 	}
@@ -190,7 +191,7 @@ func TestRemovedServerLosesItsConfig(t *testing.T) {
 	if err := cp.Apply(ctx, testPolicy("v2")); err != nil {
 		t.Fatal(err)
 	}
-	snap, err := cp.cache.GetSnapshot(translator.SidecarNodeID("other"))
+	snap, err := cp.cache.GetSnapshot(contract.SidecarNodeID("other"))
 	if err != nil {
 		t.Fatal(err)
 	}

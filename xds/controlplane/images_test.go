@@ -10,8 +10,8 @@ import (
 	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
 
 	"github.com/mcpmesh/mcpmesh/test/imagetest"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
-	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 // TestUnverifiedImageIsNotRouted: a server whose image fails verification
@@ -38,7 +38,7 @@ func TestUnverifiedImageIsNotRouted(t *testing.T) {
 	}
 
 	clusters := func(server string) map[string]bool {
-		snap, err := cp.cache.GetSnapshot(translator.SidecarNodeID(server))
+		snap, err := cp.cache.GetSnapshot(contract.SidecarNodeID(server))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,14 +55,14 @@ func TestUnverifiedImageIsNotRouted(t *testing.T) {
 	if c := clusters("bad"); c["upstream_bad"] || len(c) != 1 {
 		t.Errorf("unverified server must have only the ext_proc cluster: %v", c)
 	}
-	snap, _ := cp.cache.GetSnapshot(translator.SidecarNodeID("bad"))
+	snap, _ := cp.cache.GetSnapshot(contract.SidecarNodeID("bad"))
 	rc := snap.GetResources(resource.RouteType)["routes_bad"].(*route.RouteConfiguration)
 	dr := rc.VirtualHosts[0].Routes[0].GetDirectResponse()
 	if dr == nil || dr.Status != 503 || !strings.Contains(dr.GetBody().GetInlineString(), "no signatures found") {
 		t.Errorf("route of the unverified server: %v", rc.VirtualHosts[0].Routes[0])
 	}
 
-	pol := fetchPolicy(t, adsClient(t, addr, translator.ExtProcNodeID, resource.ExtensionConfigType))
+	pol := fetchPolicy(t, adsClient(t, addr, contract.ExtProcNodeID, resource.ExtensionConfigType))
 	if s := pol.Server("bad"); s == nil || !strings.Contains(s.Unavailable, "no signatures found") {
 		t.Errorf("ext_proc policy for bad: %+v", s)
 	}
@@ -87,7 +87,7 @@ func TestUnverifiedImageIsNotRouted(t *testing.T) {
 	if err := cp2.Apply(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
-	snap2, _ := cp2.cache.GetSnapshot(translator.SidecarNodeID("bad"))
+	snap2, _ := cp2.cache.GetSnapshot(contract.SidecarNodeID("bad"))
 	if _, ok := snap2.GetResources(resource.ClusterType)["upstream_bad"]; !ok {
 		t.Error("once signed, the server is routed")
 	}

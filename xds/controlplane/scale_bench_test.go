@@ -18,6 +18,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
@@ -101,7 +102,7 @@ func BenchmarkConvergence(b *testing.B) {
 			runtime.ReadMemStats(&before)
 			nodes := make([]*simNode, n)
 			for i := range n {
-				nodes[i] = startSimNode(ctx, b, conns[i%len(conns)], translator.SidecarNodeID(fmt.Sprintf("s%d", i)))
+				nodes[i] = startSimNode(ctx, b, conns[i%len(conns)], contract.SidecarNodeID(fmt.Sprintf("s%d", i)))
 			}
 			waitAll(b, nodes)
 			runtime.GC()

@@ -16,12 +16,13 @@ import (
 	"google.golang.org/protobuf/types/known/durationpb"
 	"google.golang.org/protobuf/types/known/wrapperspb"
 
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 func listener(p *ir.Policy, s *ir.Server) (*listenerv3.Listener, error) {
 	manager := &hcm.HttpConnectionManager{
-		StatPrefix: "mcp_" + s.Name,
+		StatPrefix: listenerName(s),
 		CodecType:  hcm.HttpConnectionManager_AUTO,
 		RouteSpecifier: &hcm.HttpConnectionManager_Rds{Rds: &hcm.Rds{
 			RouteConfigName: routeConfigName(s),
@@ -78,7 +79,7 @@ func extProcFilter(p *ir.Policy, s *ir.Server) *extproc.ExternalProcessor {
 	return &extproc.ExternalProcessor{
 		GrpcService: &core.GrpcService{
 			TargetSpecifier: &core.GrpcService_EnvoyGrpc_{EnvoyGrpc: &core.GrpcService_EnvoyGrpc{ClusterName: extProcClusterName}},
-			InitialMetadata: []*core.HeaderValue{{Key: ServerHeader, Value: s.Name}},
+			InitialMetadata: []*core.HeaderValue{{Key: contract.ServerHeader, Value: s.Name}},
 		},
 		FailureModeAllow: false,
 		// A stream error is answered with 500, which localReplies turns
@@ -132,10 +133,10 @@ func localReplies(p *ir.Policy) *hcm.LocalReplyConfig {
 		},
 	}}}
 	return &hcm.LocalReplyConfig{Mappers: []*hcm.ResponseMapper{
-		mapper(status(413), -32600, fmt.Sprintf("mcpmesh: message body larger than %d bytes; refused", p.Limits.MaxBodyBytes)),
-		mapper(status(500), -32603, "mcpmesh: the message could not be inspected; refused"),
-		mapper(status(504), -32603, "mcpmesh: inspection timed out; refused"),
-		mapper(upstreamDown, -32603, "mcpmesh: the MCP server is unavailable"),
+		mapper(status(413), contract.CodeInvalidRequest, contract.MsgTooLarge(p.Limits.MaxBodyBytes)),
+		mapper(status(500), contract.CodeInternalError, contract.MsgNotInspected),
+		mapper(status(504), contract.CodeInternalError, contract.MsgInspectionTimeout),
+		mapper(upstreamDown, contract.CodeInternalError, contract.MsgServerDown),
 	}}
 }
 

@@ -2,12 +2,12 @@ package translator
 
 import (
 	"encoding/json"
-	"fmt"
 
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
 	route "github.com/envoyproxy/go-control-plane/envoy/config/route/v3"
 	"google.golang.org/protobuf/types/known/durationpb"
 
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -60,15 +60,6 @@ func routeConfig(s *ir.Server) *route.RouteConfiguration {
 	}
 }
 
-// CodeServerUnavailable is the JSON-RPC error code of every answer for a
-// server the control plane does not route to.
-const CodeServerUnavailable = -32003
-
-// UnavailableMessage is the error message for a server that is not routed.
-func UnavailableMessage(s *ir.Server) string {
-	return fmt.Sprintf("mcpmesh: server %q is not available: %s", s.Name, s.Unavailable)
-}
-
 // UnavailableBody is a JSON-RPC error without an id for such a server.
 func UnavailableBody(s *ir.Server) []byte {
 	type errorObject struct {
@@ -79,6 +70,6 @@ func UnavailableBody(s *ir.Server) []byte {
 		JSONRPC string      `json:"jsonrpc"`
 		ID      any         `json:"id"`
 		Error   errorObject `json:"error"`
-	}{"2.0", nil, errorObject{CodeServerUnavailable, UnavailableMessage(s)}})
+	}{"2.0", nil, errorObject{contract.CodeServerUnavailable, contract.MsgUnavailable(s)}})
 	return b
 }

@@ -11,17 +11,9 @@ import (
 	"github.com/envoyproxy/go-control-plane/pkg/cache/types"
 	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
 
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
-
-// ExtProcNodeID is the Envoy-style node id every ext_proc instance uses.
-const ExtProcNodeID = "extproc"
-
-// SidecarNodeID is the node id of the sidecar in front of server.
-func SidecarNodeID(server string) string { return "sidecar/" + server }
-
-// ServerHeader is the gRPC metadata key that tells ext_proc which server a stream is for.
-const ServerHeader = "x-mcpmesh-server"
 
 // Options are deployment facts that are not part of the policy.
 type Options struct {
@@ -46,13 +38,13 @@ func Translate(p *ir.Policy, o Options) (map[string]Resources, error) {
 		if err != nil {
 			return nil, fmt.Errorf("server %q: %w", p.Servers[i].Name, err)
 		}
-		out[SidecarNodeID(p.Servers[i].Name)] = res
+		out[contract.SidecarNodeID(p.Servers[i].Name)] = res
 	}
-	pol, err := policyResource(p)
+	pol, err := contract.EncodePolicy(p)
 	if err != nil {
 		return nil, err
 	}
-	out[ExtProcNodeID] = Resources{resource.ExtensionConfigType: {pol}}
+	out[contract.ExtProcNodeID] = Resources{resource.ExtensionConfigType: {pol}}
 	return out, nil
 }
 
@@ -75,8 +67,8 @@ func sidecar(p *ir.Policy, s *ir.Server, o Options) (Resources, error) {
 	}, nil
 }
 
-func upstreamClusterName(s *ir.Server) string { return "upstream_" + s.Name }
-func routeConfigName(s *ir.Server) string     { return "routes_" + s.Name }
-func listenerName(s *ir.Server) string        { return "mcp_" + s.Name }
+func upstreamClusterName(s *ir.Server) string { return contract.UpstreamClusterName(s.Name) }
+func routeConfigName(s *ir.Server) string     { return contract.RouteConfigName(s.Name) }
+func listenerName(s *ir.Server) string        { return contract.ListenerName(s.Name) }
 
-const extProcClusterName = "mcpmesh_extproc"
+const extProcClusterName = contract.ExtProcClusterName

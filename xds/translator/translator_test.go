@@ -22,6 +22,7 @@ import (
 	// Registers every Envoy extension type so golden output can show typed configs.
 	_ "github.com/envoyproxy/go-control-plane/pkg/wellknown"
 
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -83,7 +84,7 @@ func render(t *testing.T, nodes map[string]Resources) []byte {
 			for _, r := range rs {
 				if tc, ok := r.(*core.TypedExtensionConfig); ok {
 					// Show the policy ext_proc receives as JSON, not base64.
-					p, err := DecodePolicy(tc)
+					p, err := contract.DecodePolicy(tc)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -131,7 +132,7 @@ func TestSecurityInvariants(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	side := nodes[SidecarNodeID("a")]
+	side := nodes[contract.SidecarNodeID("a")]
 	snap, err := cachev3.NewSnapshot("1", side)
 	if err != nil {
 		t.Fatal(err)
@@ -168,7 +169,7 @@ func TestSecurityInvariants(t *testing.T) {
 	if ep.AllowModeOverride || ep.ObservabilityMode || ep.DisableImmediateResponse {
 		t.Errorf("ext_proc's answers must bind Envoy: %v", &ep)
 	}
-	if got := ep.GrpcService.InitialMetadata[0]; got.Key != ServerHeader || got.Value != "a" {
+	if got := ep.GrpcService.InitialMetadata[0]; got.Key != contract.ServerHeader || got.Value != "a" {
 		t.Errorf("ext_proc is not told which server the stream is for: %v", got)
 	}
 	for _, r := range side[resource.ClusterType] {
@@ -177,7 +178,7 @@ func TestSecurityInvariants(t *testing.T) {
 			t.Errorf("upstream buffer limit %d", c.GetPerConnectionBufferLimitBytes().GetValue())
 		}
 	}
-	pol, err := DecodePolicy(nodes[ExtProcNodeID][resource.ExtensionConfigType][0].(*core.TypedExtensionConfig))
+	pol, err := contract.DecodePolicy(nodes[contract.ExtProcNodeID][resource.ExtensionConfigType][0].(*core.TypedExtensionConfig))
 	if err != nil {
 		t.Fatal(err)
 	}

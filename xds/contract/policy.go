@@ -1,10 +1,11 @@
-package translator
+package contract
 
 import (
 	"encoding/json"
 	"fmt"
 
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
+	"google.golang.org/protobuf/types/known/anypb"
 	"google.golang.org/protobuf/types/known/wrapperspb"
 
 	"github.com/mcpmesh/mcpmesh/xds/ir"
@@ -13,17 +14,22 @@ import (
 // PolicyResourceName names the resource that carries the policy to ext_proc.
 const PolicyResourceName = "mcpmesh.policy"
 
-// policyResource wraps the IR as JSON bytes in a TypedExtensionConfig, a type
-// the xDS server already knows how to name, version and serve.
-func policyResource(p *ir.Policy) (*core.TypedExtensionConfig, error) {
+// EncodePolicy wraps the IR as JSON bytes in a TypedExtensionConfig, a type
+// the xDS server already knows how to name, version and serve over ADS.
+func EncodePolicy(p *ir.Policy) (*core.TypedExtensionConfig, error) {
 	b, err := json.Marshal(p)
 	if err != nil {
 		return nil, fmt.Errorf("encode policy: %w", err)
 	}
-	return &core.TypedExtensionConfig{Name: PolicyResourceName, TypedConfig: mustAny(wrapperspb.Bytes(b))}, nil
+	a, err := anypb.New(wrapperspb.Bytes(b))
+	if err != nil {
+		return nil, fmt.Errorf("encode policy: %w", err)
+	}
+	return &core.TypedExtensionConfig{Name: PolicyResourceName, TypedConfig: a}, nil
 }
 
-// DecodePolicy is the inverse of policyResource, used by ext_proc.
+// DecodePolicy is the inverse of EncodePolicy; ext_proc validates what it
+// receives before it uses any of it.
 func DecodePolicy(tc *core.TypedExtensionConfig) (*ir.Policy, error) {
 	if tc.GetName() != PolicyResourceName {
 		return nil, fmt.Errorf("unexpected resource %q", tc.GetName())

@@ -1,0 +1,82 @@
+// Package contract is what the control plane promises every Envoy and every
+// ext_proc instance, and so what both sides must agree on: node ids, cluster
+// and resource names, how the policy travels, the headers they exchange,
+// mcpmesh's JSON-RPC error codes and the texts of the refusals Envoy and
+// ext_proc answer with.
+//
+// It is the only package of the control plane that ext_proc imports, and it
+// builds no Envoy configuration: the translator does that, by these names.
+package contract
+
+import (
+	"fmt"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// Node ids and the clusters they report. Every ext_proc instance shares one
+// node, so all of them receive the same policy resource.
+const (
+	ExtProcNodeID      = "extproc"
+	ExtProcNodeCluster = "mcpmesh-extproc"
+	SidecarNodeCluster = "mcpmesh-sidecar"
+)
+
+// SidecarNodeID is the node id of the sidecar in front of server.
+func SidecarNodeID(server string) string { return "sidecar/" + server }
+
+// Names of the Envoy resources the translator builds for a sidecar. Tests
+// and dashboards find the sidecar's stats by them.
+const ExtProcClusterName = "mcpmesh_extproc"
+
+// UpstreamClusterName is the cluster of the MCP server behind a sidecar.
+func UpstreamClusterName(server string) string { return "upstream_" + server }
+
+// RouteConfigName is the sidecar's route configuration.
+func RouteConfigName(server string) string { return "routes_" + server }
+
+// ListenerName is the sidecar's listener; its stats use it as their prefix.
+func ListenerName(server string) string { return "mcp_" + server }
+
+// Headers between Envoy and ext_proc.
+const (
+	// ServerHeader is the gRPC metadata key by which the sidecar tells
+	// ext_proc which server a stream is for.
+	ServerHeader = "x-mcpmesh-server"
+	// DecisionHeader marks an answer ext_proc gave in the server's place:
+	// "deny", or "respond" for a webhook's answer.
+	DecisionHeader = "x-mcpmesh-decision"
+)
+
+// JSON-RPC error codes of mcpmesh's own refusals. The standard codes
+// (-32600 invalid request, -32603 internal error) mean what JSON-RPC says.
+const (
+	// CodePolicyDenied: the policy forbids the message.
+	CodePolicyDenied = -32001
+	// CodeServerUnavailable: the control plane does not route to the server
+	// (e.g. its image failed verification).
+	CodeServerUnavailable = -32003
+	// CodeHeaderMismatch: an Mcp-* header contradicts the body (the code MCP
+	// servers use for the same fault, so clients see no difference).
+	CodeHeaderMismatch = -32020
+	CodeInvalidRequest = -32600
+	CodeInternalError  = -32603
+)
+
+// Texts of refusals that Envoy (through its local-reply mappers) and
+// ext_proc both give, so a client sees one wording whoever refused.
+const (
+	MsgNotInspected      = "mcpmesh: the message could not be inspected; refused"
+	MsgInspectionTimeout = "mcpmesh: inspection timed out; refused"
+	MsgServerDown        = "mcpmesh: the MCP server is unavailable"
+)
+
+// MsgTooLarge refuses a request body over the limit.
+func MsgTooLarge(limit uint32) string {
+	return fmt.Sprintf("mcpmesh: message body larger than %d bytes; refused", limit)
+}
+
+// MsgUnavailable refuses every message for a server that is not routed.
+func MsgUnavailable(s *ir.Server) string {
+	return fmt.Sprintf("mcpmesh: server %q is not available: %s", s.Name, s.Unavailable)
+}
