@@ -10,8 +10,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )

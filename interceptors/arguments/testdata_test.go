@@ -4,8 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 

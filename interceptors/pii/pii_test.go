@@ -7,8 +7,8 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 
-	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 

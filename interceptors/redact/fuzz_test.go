@@ -13,8 +13,8 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 
-	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/redact"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"

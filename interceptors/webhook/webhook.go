@@ -44,8 +44,8 @@ import (
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
-	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
