@@ -11,7 +11,15 @@ import (
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
 	"google.golang.org/grpc/metadata"
 
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
+	"github.com/mcpmesh/mcpmesh/interceptors/egress"
+	"github.com/mcpmesh/mcpmesh/interceptors/pii"
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
+	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
@@ -126,19 +134,19 @@ func benchGRPCToolsCall(b *testing.B, resultBytes int) {
 func fullPolicy() *ir.Policy {
 	p := testPolicy()
 	s := &p.Servers[0]
-	s.Tools = ir.ToolRules{Allow: []string{"echo", "fetch"}}
-	s.Arguments = ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit, Rules: []ir.ArgumentRule{
-		{Tool: "echo", Argument: "text", Mode: ir.Enforce, MaxLength: 4096, Deny: []string{`\.\./`}},
+	s.Tools = allowlist.Policy{Allow: []string{"echo", "fetch"}}
+	s.Arguments = arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit, Rules: []arguments.Rule{
+		{Tool: "echo", Argument: "text", Mode: interceptors.Enforce, MaxLength: 4096, Deny: []string{`\.\./`}},
 	}}
-	s.Content = ir.Content{
-		Secrets: &ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact},
-		PII: []ir.PIIRule{
-			{Kind: ir.PIIEmail, Action: ir.ActionRedact, Mode: ir.Enforce},
-			{Kind: ir.PIICard, Action: ir.ActionRedact, Mode: ir.Enforce},
+	s.Content = chain.Content{
+		Secrets: &secrets.Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionBlock, Responses: interceptors.ActionRedact},
+		PII: []pii.Rule{
+			{Kind: pii.KindEmail, Action: interceptors.ActionRedact, Mode: interceptors.Enforce},
+			{Kind: pii.KindCard, Action: interceptors.ActionRedact, Mode: interceptors.Enforce},
 		},
 	}
-	s.Poisoning = &ir.Poisoning{Mode: ir.Enforce, Action: ir.ActionHide, MaxDescriptionBytes: 4096}
-	s.Egress = &ir.Egress{Mode: ir.Enforce, Detect: true, Allow: []string{"api.github.com"}, Schemes: []string{"https"}}
+	s.Poisoning = &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide, MaxDescriptionBytes: 4096}
+	s.Egress = &egress.Policy{Mode: interceptors.Enforce, Detect: true, Allow: []string{"api.github.com"}, Schemes: []string{"https"}}
 	return p
 }
 

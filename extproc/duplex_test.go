@@ -14,7 +14,9 @@ import (
 
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
 
+	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -209,7 +211,7 @@ func TestDuplexMessageTimeout(t *testing.T) {
 	t.Cleanup(hook.Close)
 	p := testPolicy()
 	p.Limits.MessageTimeoutMillis = 100
-	p.Servers[0].Webhooks = []ir.Webhook{{Name: "slow", Phase: "before", URL: hook.URL, TimeoutMillis: 5000, MaxBytes: 1 << 20, FailOpen: true, Mode: ir.Enforce}}
+	p.Servers[0].Webhooks = []webhook.Policy{{Name: "slow", Phase: "before", URL: hook.URL, TimeoutMillis: 5000, MaxBytes: 1 << 20, FailOpen: true, Mode: interceptors.Enforce}}
 	var log bytes.Buffer
 	srv := NewServer(NewMetrics(nil), audit.New(&log), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err := srv.Policy.Update(p); err != nil {

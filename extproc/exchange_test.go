@@ -18,7 +18,9 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
 	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
@@ -28,8 +30,13 @@ func testPolicy() *ir.Policy {
 		Version: "t1",
 		Limits:  ir.Limits{MaxBodyBytes: 1 << 20, MessageTimeoutMillis: 1000},
 		Servers: []ir.Server{{
-			Name: "demo", Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 1}, Listen: ir.Endpoint{Host: "127.0.0.1", Port: 2},
-			Path: "/mcp", Tools: ir.ToolRules{Allow: []string{"echo"}},
+			Name:     "demo",
+			Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 1},
+			Listen:   ir.Endpoint{Host: "127.0.0.1", Port: 2},
+			Path:     "/mcp",
+			Policy: chain.Policy{
+				Tools: allowlist.Policy{Allow: []string{"echo"}},
+			},
 		}},
 	}
 }

@@ -68,7 +68,7 @@ func (s *PolicyStore) Update(p *ir.Policy) error {
 	c := &compiled{policy: p, chains: make(map[string]interceptors.Chain, len(p.Servers)), specs: make(map[string]*ir.Server, len(p.Servers))}
 	for i := range p.Servers {
 		c.specs[p.Servers[i].Name] = &p.Servers[i]
-		ch, err := chain.Build(&p.Servers[i], s.serverState(p.Servers[i].Name))
+		ch, err := chain.Build(p.Servers[i].Name, &p.Servers[i].Policy, s.serverState(p.Servers[i].Name))
 		if err != nil {
 			return fmt.Errorf("compile policy %s: %w", p.Version, err)
 		}

@@ -10,6 +10,9 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
+	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -19,12 +22,12 @@ func fakeToken() string { return "ghp_" + strings.Repeat("a1B2c3D4e5", 3) + "f6G
 
 // respondPolicy has a before-hook at url for the tool "echo" and redacts
 // secrets in results.
-func respondPolicy(url string, mode ir.Mode) *ir.Policy {
+func respondPolicy(url string, mode interceptors.Mode) *ir.Policy {
 	p := testPolicy()
 	s := &p.Servers[0]
 	s.Tools.Allow = []string{"echo", "other"}
-	s.Webhooks = []ir.Webhook{{Name: "answer", Phase: "before", URL: url, Tools: []string{"echo"}, TimeoutMillis: 1000, MaxBytes: 1 << 20, Mode: mode}}
-	s.Content.Secrets = &ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact}
+	s.Webhooks = []webhook.Policy{{Name: "answer", Phase: "before", URL: url, Tools: []string{"echo"}, TimeoutMillis: 1000, MaxBytes: 1 << 20, Mode: mode}}
+	s.Content.Secrets = &secrets.Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionBlock, Responses: interceptors.ActionRedact}
 	return p
 }
 
@@ -41,7 +44,7 @@ func respondHook(t *testing.T) (string, *atomic.Int32) {
 func TestWebhookRespond(t *testing.T) {
 	url, calls := respondHook(t)
 	var log bytes.Buffer
-	_, c := startServer(t, respondPolicy(url, ir.Enforce), &log)
+	_, c := startServer(t, respondPolicy(url, interceptors.Enforce), &log)
 
 	e := open(t, c, "demo")
 	e.requestHeaders(false, postHeaders...)
@@ -113,7 +116,7 @@ func TestWebhookRespond(t *testing.T) {
 func TestWebhookRespondAudit(t *testing.T) {
 	url, calls := respondHook(t)
 	var log bytes.Buffer
-	_, c := startServer(t, respondPolicy(url, ir.AuditOnly), &log)
+	_, c := startServer(t, respondPolicy(url, interceptors.AuditOnly), &log)
 	e := open(t, c, "demo")
 	e.requestHeaders(false, postHeaders...)
 	r := e.requestBody(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{}}}`)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
 	"github.com/mcpmesh/mcpmesh/test/imagetest"
 	"github.com/mcpmesh/mcpmesh/xds/controlplane"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
@@ -25,8 +27,15 @@ func TestStatusCommand(t *testing.T) {
 		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	srv := func(name string, port uint32) ir.Server {
-		return ir.Server{Name: name, Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 1}, Listen: ir.Endpoint{Host: "127.0.0.1", Port: port},
-			Path: "/mcp", Tools: ir.ToolRules{AllowAll: true}}
+		return ir.Server{
+			Name:     name,
+			Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 1},
+			Listen:   ir.Endpoint{Host: "127.0.0.1", Port: port},
+			Path:     "/mcp",
+			Policy: chain.Policy{
+				Tools: allowlist.Policy{AllowAll: true},
+			},
+		}
 	}
 	dev, files := srv("dev", 10000), srv("files", 10001)
 	dev.UnverifiedLocal = true

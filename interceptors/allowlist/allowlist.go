@@ -13,10 +13,9 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
-// Allowlist is the compiled form of ir.ToolRules.
+// Allowlist is the compiled form of Policy.
 type Allowlist struct {
 	audit    bool // shadow mode: report, change nothing
 	allowAll bool
@@ -30,8 +29,8 @@ type Allowlist struct {
 var _ interceptors.Interceptor = (*Allowlist)(nil)
 
 // New compiles rules.
-func New(rules ir.ToolRules) (*Allowlist, error) {
-	a := &Allowlist{allowAll: rules.AllowAll, audit: rules.Mode == ir.AuditOnly}
+func New(rules Policy) (*Allowlist, error) {
+	a := &Allowlist{allowAll: rules.AllowAll, audit: rules.Mode == interceptors.AuditOnly}
 	var err error
 	if a.allow, err = compile(rules.Allow); err != nil {
 		return nil, err

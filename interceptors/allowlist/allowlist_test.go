@@ -8,31 +8,30 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 func TestDecide(t *testing.T) {
 	cases := []struct {
 		name  string
-		rules ir.ToolRules
+		rules Policy
 		tool  string
 		ok    bool
 		rule  string
 	}{
-		{"exact allow", ir.ToolRules{Allow: []string{"echo"}}, "echo", true, `tools.allow "echo"`},
-		{"default deny", ir.ToolRules{Allow: []string{"echo"}}, "echo2", false, "tools.allow (no pattern matches)"},
-		{"case matters", ir.ToolRules{Allow: []string{"echo"}}, "Echo", false, "tools.allow (no pattern matches)"},
-		{"glob star", ir.ToolRules{Allow: []string{"get_*"}}, "get_time", true, `tools.allow "get_*"`},
-		{"glob star empty", ir.ToolRules{Allow: []string{"get_*"}}, "get_", true, `tools.allow "get_*"`},
-		{"glob anchored", ir.ToolRules{Allow: []string{"get_*"}}, "xget_time", false, "tools.allow (no pattern matches)"},
-		{"glob question", ir.ToolRules{Allow: []string{"v?"}}, "v1", true, `tools.allow "v?"`},
-		{"glob question one char", ir.ToolRules{Allow: []string{"v?"}}, "v10", false, "tools.allow (no pattern matches)"},
-		{"regex metachar literal", ir.ToolRules{Allow: []string{"a.b"}}, "axb", false, "tools.allow (no pattern matches)"},
-		{"glob over newline", ir.ToolRules{Deny: []string{"run*"}, AllowAll: true}, "run\nshell", false, `tools.deny "run*"`},
-		{"deny wins", ir.ToolRules{Allow: []string{"*"}, Deny: []string{"run_shell"}}, "run_shell", false, `tools.deny "run_shell"`},
-		{"allow all minus deny", ir.ToolRules{AllowAll: true, Deny: []string{"delete_*"}}, "create_file", true, "tools: no allow list"},
-		{"empty allow denies all", ir.ToolRules{Allow: []string{}}, "echo", false, "tools.allow (no pattern matches)"},
-		{"unicode name", ir.ToolRules{Allow: []string{"überprüfen"}}, "überprüfen", true, `tools.allow "überprüfen"`},
+		{"exact allow", Policy{Allow: []string{"echo"}}, "echo", true, `tools.allow "echo"`},
+		{"default deny", Policy{Allow: []string{"echo"}}, "echo2", false, "tools.allow (no pattern matches)"},
+		{"case matters", Policy{Allow: []string{"echo"}}, "Echo", false, "tools.allow (no pattern matches)"},
+		{"glob star", Policy{Allow: []string{"get_*"}}, "get_time", true, `tools.allow "get_*"`},
+		{"glob star empty", Policy{Allow: []string{"get_*"}}, "get_", true, `tools.allow "get_*"`},
+		{"glob anchored", Policy{Allow: []string{"get_*"}}, "xget_time", false, "tools.allow (no pattern matches)"},
+		{"glob question", Policy{Allow: []string{"v?"}}, "v1", true, `tools.allow "v?"`},
+		{"glob question one char", Policy{Allow: []string{"v?"}}, "v10", false, "tools.allow (no pattern matches)"},
+		{"regex metachar literal", Policy{Allow: []string{"a.b"}}, "axb", false, "tools.allow (no pattern matches)"},
+		{"glob over newline", Policy{Deny: []string{"run*"}, AllowAll: true}, "run\nshell", false, `tools.deny "run*"`},
+		{"deny wins", Policy{Allow: []string{"*"}, Deny: []string{"run_shell"}}, "run_shell", false, `tools.deny "run_shell"`},
+		{"allow all minus deny", Policy{AllowAll: true, Deny: []string{"delete_*"}}, "create_file", true, "tools: no allow list"},
+		{"empty allow denies all", Policy{Allow: []string{}}, "echo", false, "tools.allow (no pattern matches)"},
+		{"unicode name", Policy{Allow: []string{"überprüfen"}}, "überprüfen", true, `tools.allow "überprüfen"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -53,7 +52,7 @@ func TestDecide(t *testing.T) {
 }
 
 func TestInterceptToolsCall(t *testing.T) {
-	a, _ := New(ir.ToolRules{Allow: []string{"echo"}})
+	a, _ := New(Policy{Allow: []string{"echo"}})
 	b, err := jsonrpc.Parse([]byte(`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"run_shell","arguments":{}}}`), jsonrpc.Limits{})
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +67,7 @@ func TestInterceptToolsCall(t *testing.T) {
 }
 
 func TestFilterToolsList(t *testing.T) {
-	a, _ := New(ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"get_secret"}})
+	a, _ := New(Policy{Allow: []string{"echo", "get_*"}, Deny: []string{"get_secret"}})
 	body := `{"jsonrpc":"2.0","id":2,"result":{"tools":[{"name":"echo","inputSchema":{"type":"object"}},{"name":"run_shell"},{"name":"get_time"},{"name":"get_secret"}],"nextCursor":"abc"}}`
 	b, err := jsonrpc.Parse([]byte(body), jsonrpc.Limits{})
 	if err != nil {
@@ -100,7 +99,7 @@ func TestFilterToolsList(t *testing.T) {
 }
 
 func TestAuditModeChangesNothing(t *testing.T) {
-	a, _ := New(ir.ToolRules{Allow: []string{"echo"}, Mode: ir.AuditOnly})
+	a, _ := New(Policy{Allow: []string{"echo"}, Mode: interceptors.AuditOnly})
 	b, _ := jsonrpc.Parse([]byte(`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"run_shell"}}`), jsonrpc.Limits{})
 	x := &interceptors.Exchange{Direction: interceptors.ToServer, Message: b.Messages[0], Method: "tools/call", Tool: "run_shell"}
 	if err := a.Intercept(context.Background(), x); err != nil {

@@ -12,7 +12,6 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 func TestLearnToolsList(t *testing.T) {
@@ -133,7 +132,7 @@ func TestCatalogBounds(t *testing.T) {
 	if _, ok := cat.Lookup("huge0"); ok {
 		t.Error("too large schema usable")
 	}
-	x := check(t, ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionBlock}, cat, "huge0", `{}`)
+	x := check(t, Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionBlock}, cat, "huge0", `{}`)
 	if x.Action != interceptors.Deny || x.Rule != RuleUnknownTool || !strings.Contains(x.Reason, "too large") {
 		t.Errorf("too large: %v %q %q", x.Action, x.Rule, x.Reason)
 	}
@@ -169,7 +168,7 @@ func TestCatalogConcurrent(t *testing.T) {
 
 func TestConcurrentChecks(t *testing.T) {
 	cat, _ := learned(t)
-	c, err := New(ir.Arguments{Schema: ir.Enforce, Rules: []ir.ArgumentRule{
+	c, err := New(Policy{Schema: interceptors.Enforce, Rules: []Rule{
 		{Tool: "*", Argument: "path", PathPrefixes: []string{"/srv"}, Enum: [][]byte{[]byte(`"/srv/a"`), []byte(`"/etc/b"`)}},
 	}}, cat)
 	if err != nil {
@@ -202,12 +201,12 @@ func TestConcurrentChecks(t *testing.T) {
 
 func TestSchema(t *testing.T) {
 	cat, _ := learned(t)
-	enforce := ir.Arguments{Schema: ir.Enforce}
-	audit := ir.Arguments{Schema: ir.AuditOnly}
+	enforce := Policy{Schema: interceptors.Enforce}
+	audit := Policy{Schema: interceptors.AuditOnly}
 	schemaBlock := func(where string) finding { return finding{RuleSchema, where, "block", "enforce"} }
 	cases := []struct {
 		name string
-		a    ir.Arguments
+		a    Policy
 		tool string
 		args string
 		want want
@@ -231,11 +230,11 @@ func TestSchema(t *testing.T) {
 		{"nested additional property", enforce, "search", `{"query":"q","filters":{"paths":["/a"],"depth":3}}`, want{true, []finding{schemaBlock("params.arguments/filters")}}},
 		{"audit records only", audit, "read_file", `{"path":7}`, want{false, []finding{{RuleSchema, "params.arguments/path", "block", "audit"}}}},
 		{"unknown tool, default audit", enforce, "delete_all", `{}`, want{false, []finding{{RuleUnknownTool, "params.name", "audit", "enforce"}}}},
-		{"unknown tool blocked", ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionBlock}, "delete_all", `{}`, want{true, []finding{{RuleUnknownTool, "params.name", "block", "enforce"}}}},
-		{"unknown tool blocked in schema audit mode", ir.Arguments{Schema: ir.AuditOnly, UnknownTool: ir.ActionBlock}, "delete_all", `{}`, want{true, []finding{{RuleUnknownTool, "params.name", "block", "enforce"}}}},
-		{"schema that does not compile is an unknown tool", ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionBlock}, "rename_user", `{"login":"admin"}`, want{true, []finding{{RuleUnknownTool, "params.name", "block", "enforce"}}}},
-		{"unknownTool does nothing with the schema check off", ir.Arguments{UnknownTool: ir.ActionBlock}, "delete_all", `{}`, want{}},
-		{"schema off", ir.Arguments{}, "read_file", `{"anything":1}`, want{}},
+		{"unknown tool blocked", Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionBlock}, "delete_all", `{}`, want{true, []finding{{RuleUnknownTool, "params.name", "block", "enforce"}}}},
+		{"unknown tool blocked in schema audit mode", Policy{Schema: interceptors.AuditOnly, UnknownTool: interceptors.ActionBlock}, "delete_all", `{}`, want{true, []finding{{RuleUnknownTool, "params.name", "block", "enforce"}}}},
+		{"schema that does not compile is an unknown tool", Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionBlock}, "rename_user", `{"login":"admin"}`, want{true, []finding{{RuleUnknownTool, "params.name", "block", "enforce"}}}},
+		{"unknownTool does nothing with the schema check off", Policy{UnknownTool: interceptors.ActionBlock}, "delete_all", `{}`, want{}},
+		{"schema off", Policy{}, "read_file", `{"anything":1}`, want{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -254,7 +253,7 @@ func TestSchemaDetailsDoNotEchoValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := check(t, ir.Arguments{Schema: ir.Enforce}, cat, "login", `{"token":"ghp_SECRETSECRETSECRET","pin":123456789,"mail":"SECRET-MAIL"}`)
+	x := check(t, Policy{Schema: interceptors.Enforce}, cat, "login", `{"token":"ghp_SECRETSECRETSECRET","pin":123456789,"mail":"SECRET-MAIL"}`)
 	if len(x.Findings) != 2 { // format is an annotation in 2020-12
 		t.Fatalf("findings %+v", x.Findings)
 	}
@@ -268,8 +267,8 @@ func TestSchemaDetailsDoNotEchoValues(t *testing.T) {
 	}
 }
 
-func pathRule(mode ir.Mode) ir.Arguments {
-	return ir.Arguments{Rules: []ir.ArgumentRule{{Tool: "*_file", Argument: "path", Mode: mode, Required: true, PathPrefixes: []string{"/srv/data", "/tmp/"}}}}
+func pathRule(mode interceptors.Mode) Policy {
+	return Policy{Rules: []Rule{{Tool: "*_file", Argument: "path", Mode: mode, Required: true, PathPrefixes: []string{"/srv/data", "/tmp/"}}}}
 }
 
 func TestPathPrefixes(t *testing.T) {
@@ -311,18 +310,18 @@ func TestPathPrefixes(t *testing.T) {
 			if !strings.HasPrefix(args, "{") {
 				args = `{"path":"` + args + `"}`
 			}
-			x := check(t, pathRule(ir.Enforce), nil, "read_file", args)
+			x := check(t, pathRule(interceptors.Enforce), nil, "read_file", args)
 			c.want.verify(t, x)
 		})
 	}
 	t.Run("other tools are not checked", func(t *testing.T) {
-		x := check(t, pathRule(ir.Enforce), nil, "echo", `{"path":"/etc/passwd"}`)
+		x := check(t, pathRule(interceptors.Enforce), nil, "echo", `{"path":"/etc/passwd"}`)
 		want{}.verify(t, x)
 	})
 }
 
 func TestRefusalNamesArgumentAndRule(t *testing.T) {
-	x := check(t, pathRule(ir.Enforce), nil, "write_file", `{"path":"/srv/data/../../etc/cron.d/x","content":"* * * * * root sh"}`)
+	x := check(t, pathRule(interceptors.Enforce), nil, "write_file", `{"path":"/srv/data/../../etc/cron.d/x","content":"* * * * * root sh"}`)
 	if x.Action != interceptors.Deny {
 		t.Fatal("not refused")
 	}
@@ -338,7 +337,7 @@ func TestRefusalNamesArgumentAndRule(t *testing.T) {
 }
 
 func TestAuditModeChangesNothing(t *testing.T) {
-	x := check(t, pathRule(ir.AuditOnly), nil, "read_file", `{"path":"/etc/passwd"}`)
+	x := check(t, pathRule(interceptors.AuditOnly), nil, "read_file", `{"path":"/etc/passwd"}`)
 	if x.Action != interceptors.Allow || x.Rule != "" || x.Reason != "" {
 		t.Errorf("audit mode acted: %v %q %q", x.Action, x.Rule, x.Reason)
 	}
@@ -355,10 +354,10 @@ func TestRules(t *testing.T) {
 	}
 	groups := []struct {
 		name  string
-		rules []ir.ArgumentRule
+		rules []Rule
 		cases []tc
 	}{
-		{"nested wildcards", []ir.ArgumentRule{{Tool: "copy_files", Argument: "operations.*.destination.path", Required: true, PathPrefixes: []string{"/srv/out"}}}, []tc{
+		{"nested wildcards", []Rule{{Tool: "copy_files", Argument: "operations.*.destination.path", Required: true, PathPrefixes: []string{"/srv/out"}}}, []tc{
 			{"all inside", "copy_files", `{"operations":[{"source":"/a","destination":{"path":"/srv/out/a"}},{"destination":{"path":"/srv/out/b"}}]}`, want{}},
 			{"second escapes", "copy_files", `{"operations":[{"destination":{"path":"/srv/out/a"}},{"destination":{"path":"/srv/out/../../etc/x"}}]}`, v("arguments.rules[0].pathPrefixes", "params.arguments.operations.1.destination.path")},
 			{"second lacks a destination", "copy_files", `{"operations":[{"destination":{"path":"/srv/out/a"}},{"source":"/x"}]}`, v("arguments.rules[0].required", "params.arguments.operations.1.destination")},
@@ -368,12 +367,12 @@ func TestRules(t *testing.T) {
 			{"object members too", "copy_files", `{"operations":{"first":{"destination":{"path":"/etc/x"}}}}`, v("arguments.rules[0].pathPrefixes", "params.arguments.operations.first.destination.path")},
 			{"odd member names quoted", "copy_files", `{"operations":{"a.b":{"destination":{"path":"/etc/x"}}}}`, v("arguments.rules[0].pathPrefixes", `params.arguments.operations["a.b"].destination.path`)},
 		}},
-		{"array index", []ir.ArgumentRule{{Tool: "exec", Argument: "argv.0", Allow: []string{`^(ls|cat|grep)$`}}}, []tc{
+		{"array index", []Rule{{Tool: "exec", Argument: "argv.0", Allow: []string{`^(ls|cat|grep)$`}}}, []tc{
 			{"allowed", "exec", `{"argv":["ls","-la"]}`, want{}},
 			{"refused", "exec", `{"argv":["rm","-rf","/"]}`, v("arguments.rules[0].allow", "params.arguments.argv.0")},
 			{"not required", "exec", `{"argv":[]}`, want{}},
 		}},
-		{"allow and deny", []ir.ArgumentRule{{Tool: "fetch", Argument: "url", Allow: []string{`^https://`}, Deny: []string{`(?i)^https://(localhost|127\.|169\.254\.)`}}}, []tc{
+		{"allow and deny", []Rule{{Tool: "fetch", Argument: "url", Allow: []string{`^https://`}, Deny: []string{`(?i)^https://(localhost|127\.|169\.254\.)`}}}, []tc{
 			{"fine", "fetch", `{"url":"https://example.com/a"}`, want{}},
 			{"plain http", "fetch", `{"url":"http://example.com/a"}`, v("arguments.rules[0].allow", "params.arguments.url")},
 			{"metadata service", "fetch", `{"url":"https://169.254.169.254/latest/meta-data"}`, v("arguments.rules[0].deny", "params.arguments.url")},
@@ -382,13 +381,13 @@ func TestRules(t *testing.T) {
 			{"absent is fine", "fetch", `{}`, want{}},
 			{"null is absent", "fetch", `{"url":null}`, want{}},
 		}},
-		{"lengths", []ir.ArgumentRule{{Tool: "note", Argument: "text", MaxLength: 5}, {Tool: "note", Argument: "tags", MaxBytes: 12}}, []tc{
+		{"lengths", []Rule{{Tool: "note", Argument: "text", MaxLength: 5}, {Tool: "note", Argument: "tags", MaxBytes: 12}}, []tc{
 			{"five characters", "note", `{"text":"héllo","tags":["a","b"]}`, want{}},
 			{"five escaped characters", "note", `{"text":"\u00e9\u00e9\u00e9\u00e9\u00e9"}`, want{}},
 			{"six characters", "note", `{"text":"héllo!"}`, v("arguments.rules[0].maxLength", "params.arguments.text")},
 			{"too many bytes", "note", `{"tags":["alpha","beta"]}`, v("arguments.rules[1].maxBytes", "params.arguments.tags")},
 		}},
-		{"enum", []ir.ArgumentRule{{Tool: "*", Argument: "level", Enum: [][]byte{[]byte(`1`), []byte(`2`), []byte(`"debug"`), []byte(`{"a":1,"b":[true,null]}`)}}}, []tc{
+		{"enum", []Rule{{Tool: "*", Argument: "level", Enum: [][]byte{[]byte(`1`), []byte(`2`), []byte(`"debug"`), []byte(`{"a":1,"b":[true,null]}`)}}}, []tc{
 			{"1", "log", `{"level":1}`, want{}},
 			{"1.0", "log", `{"level":1.0}`, want{}},
 			{"10e-1", "log", `{"level":10e-1}`, want{}},
@@ -400,12 +399,12 @@ func TestRules(t *testing.T) {
 			{"other string", "log", `{"level":"trace"}`, v("arguments.rules[0].enum", "params.arguments.level")},
 			{"object with extra member", "log", `{"level":{"a":1,"b":[true,null],"c":0}}`, v("arguments.rules[0].enum", "params.arguments.level")},
 		}},
-		{"rule schema", []ir.ArgumentRule{{Tool: "deploy", Argument: "options", Schema: []byte(`{"type":"object","properties":{"replicas":{"type":"integer","maximum":10}},"required":["replicas"]}`)}}, []tc{
+		{"rule schema", []Rule{{Tool: "deploy", Argument: "options", Schema: []byte(`{"type":"object","properties":{"replicas":{"type":"integer","maximum":10}},"required":["replicas"]}`)}}, []tc{
 			{"valid", "deploy", `{"options":{"replicas":3}}`, want{}},
 			{"nested violation", "deploy", `{"options":{"replicas":50}}`, v("arguments.rules[0].schema", "params.arguments.options/replicas")},
 			{"root violation", "deploy", `{"options":{}}`, v("arguments.rules[0].schema", "params.arguments.options")},
 		}},
-		{"glob tool patterns", []ir.ArgumentRule{{Tool: "db_?", Argument: "sql", Deny: []string{`(?i)\bdrop\b`}}}, []tc{
+		{"glob tool patterns", []Rule{{Tool: "db_?", Argument: "sql", Deny: []string{`(?i)\bdrop\b`}}}, []tc{
 			{"matches", "db_1", `{"sql":"DROP TABLE users"}`, v("arguments.rules[0].deny", "params.arguments.sql")},
 			{"? is one character", "db_12", `{"sql":"DROP TABLE users"}`, want{}},
 		}},
@@ -413,7 +412,7 @@ func TestRules(t *testing.T) {
 	for _, g := range groups {
 		for _, c := range g.cases {
 			t.Run(g.name+"/"+c.name, func(t *testing.T) {
-				x := check(t, ir.Arguments{Rules: g.rules}, nil, c.tool, c.args)
+				x := check(t, Policy{Rules: g.rules}, nil, c.tool, c.args)
 				c.want.verify(t, x)
 			})
 		}
@@ -421,8 +420,8 @@ func TestRules(t *testing.T) {
 }
 
 func TestFindingsAreBounded(t *testing.T) {
-	a := ir.Arguments{Rules: []ir.ArgumentRule{
-		{Tool: "t", Argument: "items.*", Mode: ir.AuditOnly, MaxLength: 1},
+	a := Policy{Rules: []Rule{
+		{Tool: "t", Argument: "items.*", Mode: interceptors.AuditOnly, MaxLength: 1},
 		{Tool: "t", Argument: "items.99", MaxLength: 1},
 	}}
 	var b strings.Builder
@@ -447,28 +446,28 @@ func TestFindingsAreBounded(t *testing.T) {
 }
 
 func TestNew(t *testing.T) {
-	bad := []ir.Arguments{
+	bad := []Policy{
 		{Schema: "strict"},
-		{UnknownTool: ir.ActionRedact},
-		{Rules: []ir.ArgumentRule{{Tool: "", Argument: "x"}}},
-		{Rules: []ir.ArgumentRule{{Tool: "t", Argument: ""}}},
-		{Rules: []ir.ArgumentRule{{Tool: "t", Argument: "a..b"}}},
-		{Rules: []ir.ArgumentRule{{Tool: "t", Argument: "a", Mode: "shadow"}}},
-		{Rules: []ir.ArgumentRule{{Tool: "t", Argument: "a", Allow: []string{"("}}}},
-		{Rules: []ir.ArgumentRule{{Tool: "t", Argument: "a", Deny: []string{"(?!x)"}}}},
-		{Rules: []ir.ArgumentRule{{Tool: "t", Argument: "a", PathPrefixes: []string{"srv"}}}},
-		{Rules: []ir.ArgumentRule{{Tool: "t", Argument: "a", PathPrefixes: []string{"/srv\x00"}}}},
-		{Rules: []ir.ArgumentRule{{Tool: "t", Argument: "a", Schema: []byte(`{"type":"strung"}`)}}},
-		{Rules: []ir.ArgumentRule{{Tool: "t", Argument: "a", Schema: []byte(`{"$ref":"https://example.com/s.json"}`)}}},
-		{Rules: []ir.ArgumentRule{{Tool: "t", Argument: "a", Enum: [][]byte{[]byte(`{"a":}`)}}}},
-		{Rules: []ir.ArgumentRule{{Tool: "t", Argument: "a", MaxLength: -1}}},
+		{UnknownTool: interceptors.ActionRedact},
+		{Rules: []Rule{{Tool: "", Argument: "x"}}},
+		{Rules: []Rule{{Tool: "t", Argument: ""}}},
+		{Rules: []Rule{{Tool: "t", Argument: "a..b"}}},
+		{Rules: []Rule{{Tool: "t", Argument: "a", Mode: "shadow"}}},
+		{Rules: []Rule{{Tool: "t", Argument: "a", Allow: []string{"("}}}},
+		{Rules: []Rule{{Tool: "t", Argument: "a", Deny: []string{"(?!x)"}}}},
+		{Rules: []Rule{{Tool: "t", Argument: "a", PathPrefixes: []string{"srv"}}}},
+		{Rules: []Rule{{Tool: "t", Argument: "a", PathPrefixes: []string{"/srv\x00"}}}},
+		{Rules: []Rule{{Tool: "t", Argument: "a", Schema: []byte(`{"type":"strung"}`)}}},
+		{Rules: []Rule{{Tool: "t", Argument: "a", Schema: []byte(`{"$ref":"https://example.com/s.json"}`)}}},
+		{Rules: []Rule{{Tool: "t", Argument: "a", Enum: [][]byte{[]byte(`{"a":}`)}}}},
+		{Rules: []Rule{{Tool: "t", Argument: "a", MaxLength: -1}}},
 	}
 	for _, a := range bad {
 		if _, err := New(a, NewCatalog()); err == nil {
 			t.Errorf("New(%+v) accepted", a)
 		}
 	}
-	if _, err := New(ir.Arguments{Schema: ir.Enforce}, nil); err == nil {
+	if _, err := New(Policy{Schema: interceptors.Enforce}, nil); err == nil {
 		t.Error("a schema check without a catalog was accepted")
 	}
 }
@@ -509,7 +508,7 @@ func TestCanonicalNumbers(t *testing.T) {
 }
 
 func TestNoAllocationsWhenNothingApplies(t *testing.T) {
-	c, err := New(ir.Arguments{Rules: []ir.ArgumentRule{{Tool: "write_*", Argument: "path", PathPrefixes: []string{"/srv"}}}}, NewCatalog())
+	c, err := New(Policy{Rules: []Rule{{Tool: "write_*", Argument: "path", PathPrefixes: []string{"/srv"}}}}, NewCatalog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -526,7 +525,7 @@ func TestNoAllocationsWhenNothingApplies(t *testing.T) {
 }
 
 func TestInvalidToolCall(t *testing.T) {
-	c, _ := New(pathRule(ir.Enforce), nil)
+	c, _ := New(pathRule(interceptors.Enforce), nil)
 	m := parse(t, `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"read_file","arguments":[]}}`)
 	x := &interceptors.Exchange{Direction: interceptors.ToServer, Message: m, Method: "tools/call"}
 	if err := c.Intercept(context.Background(), x); err == nil {

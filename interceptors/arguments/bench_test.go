@@ -8,7 +8,6 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // call1KB is a write_file call of about 1 KB, as an agent sends it.
@@ -22,7 +21,7 @@ func call1KB(b *testing.B) *interceptors.Exchange {
 	return x
 }
 
-func benchCheck(b *testing.B, a ir.Arguments) {
+func benchCheck(b *testing.B, a Policy) {
 	cat, _ := learned(b)
 	c, err := New(a, cat)
 	if err != nil {
@@ -46,21 +45,21 @@ func benchCheck(b *testing.B, a ir.Arguments) {
 
 // BenchmarkCheck1KB: one path rule and schema validation of a 1 KB call.
 func BenchmarkCheck1KB(b *testing.B) {
-	benchCheck(b, ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionBlock, Rules: []ir.ArgumentRule{
+	benchCheck(b, Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionBlock, Rules: []Rule{
 		{Tool: "write_file", Argument: "path", Required: true, PathPrefixes: []string{"/srv/data"}},
 	}})
 }
 
 // BenchmarkCheck1KBRuleOnly: the path rule alone (no decoding of the arguments).
 func BenchmarkCheck1KBRuleOnly(b *testing.B) {
-	benchCheck(b, ir.Arguments{Rules: []ir.ArgumentRule{
+	benchCheck(b, Policy{Rules: []Rule{
 		{Tool: "write_file", Argument: "path", Required: true, PathPrefixes: []string{"/srv/data"}},
 	}})
 }
 
 // BenchmarkCheck1KBNothingApplies: rules for other tools, schema off.
 func BenchmarkCheck1KBNothingApplies(b *testing.B) {
-	benchCheck(b, ir.Arguments{Rules: []ir.ArgumentRule{
+	benchCheck(b, Policy{Rules: []Rule{
 		{Tool: "exec_*", Argument: "argv.0", Allow: []string{`^ls$`}},
 	}})
 }

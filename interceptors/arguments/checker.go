@@ -30,7 +30,6 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // Name is the interceptor's name in findings.
@@ -50,7 +49,7 @@ const (
 	maxDetail       = 200 // characters of a finding's detail
 )
 
-// Checker is the compiled form of ir.Arguments. It implements
+// Checker is the compiled form of Policy. It implements
 // interceptors.Interceptor.
 type Checker struct {
 	cat          *Catalog
@@ -62,7 +61,7 @@ type Checker struct {
 
 var _ interceptors.Interceptor = (*Checker)(nil)
 
-// rule is the compiled form of one ir.ArgumentRule.
+// rule is the compiled form of one Rule.
 type rule struct {
 	tool     toolglob.Pattern
 	path     argpath.Path
@@ -93,21 +92,21 @@ type prefix struct {
 // New compiles a: tool globs, regexes, schemas, path prefixes and the
 // canonical forms of enum values. cat may be nil when a uses no schema
 // check; tools/list results are then not learned either.
-func New(a ir.Arguments, cat *Catalog) (*Checker, error) {
+func New(a Policy, cat *Catalog) (*Checker, error) {
 	c := &Checker{cat: cat}
 	switch a.Schema {
-	case "", ir.Enforce, ir.AuditOnly:
+	case "", interceptors.Enforce, interceptors.AuditOnly:
 		c.schemaMode = string(a.Schema)
 	default:
-		return nil, fmt.Errorf("arguments.schema: mode must be %q or %q, not %q", ir.Enforce, ir.AuditOnly, a.Schema)
+		return nil, fmt.Errorf("arguments.schema: mode must be %q or %q, not %q", interceptors.Enforce, interceptors.AuditOnly, a.Schema)
 	}
 	switch a.UnknownTool {
 	case "":
-		c.unknown = string(ir.ActionAudit)
-	case ir.ActionBlock, ir.ActionAudit:
+		c.unknown = string(interceptors.ActionAudit)
+	case interceptors.ActionBlock, interceptors.ActionAudit:
 		c.unknown = string(a.UnknownTool)
 	default:
-		return nil, fmt.Errorf("arguments.unknownTool: must be %q or %q, not %q", ir.ActionBlock, ir.ActionAudit, a.UnknownTool)
+		return nil, fmt.Errorf("arguments.unknownTool: must be %q or %q, not %q", interceptors.ActionBlock, interceptors.ActionAudit, a.UnknownTool)
 	}
 	// Without a schema check there is nothing a listing would make known,
 	// so the unknown-tool decision goes with it.
@@ -125,7 +124,7 @@ func New(a ir.Arguments, cat *Catalog) (*Checker, error) {
 	return c, nil
 }
 
-func compileRule(i int, ar ir.ArgumentRule) (rule, error) {
+func compileRule(i int, ar Rule) (rule, error) {
 	var r rule
 	var err error
 	if r.tool, err = toolglob.Compile(ar.Tool); err != nil {
@@ -137,11 +136,11 @@ func compileRule(i int, ar ir.ArgumentRule) (rule, error) {
 	}
 	switch ar.Mode {
 	case "":
-		r.mode = string(ir.Enforce)
-	case ir.Enforce, ir.AuditOnly:
+		r.mode = string(interceptors.Enforce)
+	case interceptors.Enforce, interceptors.AuditOnly:
 		r.mode = string(ar.Mode)
 	default:
-		return r, fmt.Errorf("mode must be %q or %q, not %q", ir.Enforce, ir.AuditOnly, ar.Mode)
+		return r, fmt.Errorf("mode must be %q or %q, not %q", interceptors.Enforce, interceptors.AuditOnly, ar.Mode)
 	}
 	r.required = ar.Required
 	if len(ar.Schema) > 0 {
@@ -274,19 +273,19 @@ func (c *Checker) learn(x *interceptors.Exchange) {
 	case LearnError:
 		for i, te := range e {
 			if i == maxFindings {
-				x.Report(interceptors.Finding{Interceptor: Name, Rule: RuleCatalog, Action: string(ir.ActionAudit), Mode: string(ir.AuditOnly),
+				x.Report(interceptors.Finding{Interceptor: Name, Rule: RuleCatalog, Action: string(interceptors.ActionAudit), Mode: string(interceptors.AuditOnly),
 					Where: "result.tools", Detail: fmt.Sprintf("%d more tools with unusable inputSchema not listed", len(e)-i)})
 				break
 			}
 			x.Report(interceptors.Finding{
-				Interceptor: Name, Rule: RuleCatalog, Action: string(ir.ActionAudit), Mode: string(ir.AuditOnly),
+				Interceptor: Name, Rule: RuleCatalog, Action: string(interceptors.ActionAudit), Mode: string(interceptors.AuditOnly),
 				Where:  "result.tools." + strconv.Itoa(te.Index) + ".inputSchema",
 				Detail: clip(fmt.Sprintf("tool %q: %s; calls to it get the unknown-tool treatment", te.Tool, te.Reason), maxDetail),
 			})
 		}
 	default:
 		x.Report(interceptors.Finding{
-			Interceptor: Name, Rule: RuleCatalog, Action: string(ir.ActionAudit), Mode: string(ir.AuditOnly),
+			Interceptor: Name, Rule: RuleCatalog, Action: string(interceptors.ActionAudit), Mode: string(interceptors.AuditOnly),
 			Where: "result", Detail: clip("tools/list result not learned: "+err.Error(), maxDetail),
 		})
 	}
@@ -329,7 +328,7 @@ func putRun(r *run) {
 // report records f, within the per-message bound. Past the bound, only a
 // finding that refuses the message is still recorded.
 func (r *run) report(f interceptors.Finding) {
-	blocks := f.Mode == string(ir.Enforce) && f.Action == string(ir.ActionBlock) && r.x.Action != interceptors.Deny
+	blocks := f.Mode == string(interceptors.Enforce) && f.Action == string(interceptors.ActionBlock) && r.x.Action != interceptors.Deny
 	if r.n >= maxFindings && !blocks {
 		r.dropped++
 		return
@@ -341,7 +340,7 @@ func (r *run) report(f interceptors.Finding) {
 func (r *run) finish() {
 	if r.dropped > 0 {
 		r.x.Findings = append(r.x.Findings, interceptors.Finding{
-			Interceptor: Name, Rule: "arguments", Action: string(ir.ActionAudit), Mode: string(ir.AuditOnly),
+			Interceptor: Name, Rule: "arguments", Action: string(interceptors.ActionAudit), Mode: string(interceptors.AuditOnly),
 			Where: "params.arguments", Detail: fmt.Sprintf("%d more violations not listed", r.dropped),
 		})
 	}
@@ -349,7 +348,7 @@ func (r *run) finish() {
 
 func (r *run) violate(ru *rule, ruleName string, where []byte, detail string) {
 	r.report(interceptors.Finding{
-		Interceptor: Name, Rule: ruleName, Action: string(ir.ActionBlock), Mode: ru.mode,
+		Interceptor: Name, Rule: ruleName, Action: string(interceptors.ActionBlock), Mode: ru.mode,
 		Where: string(where), Detail: detail,
 	})
 }
@@ -364,7 +363,7 @@ func (r *run) checkSchema(tool string, args jsontext.Value) {
 			detail = fmt.Sprintf("tool %q has no usable inputSchema (%s)", tool, e.reason)
 		}
 		r.report(interceptors.Finding{
-			Interceptor: Name, Rule: RuleUnknownTool, Action: r.c.unknown, Mode: string(ir.Enforce),
+			Interceptor: Name, Rule: RuleUnknownTool, Action: r.c.unknown, Mode: string(interceptors.Enforce),
 			Where: "params.name", Detail: clip(detail, maxDetail),
 		})
 		return
@@ -375,7 +374,7 @@ func (r *run) checkSchema(tool string, args jsontext.Value) {
 	doc, err := decode(args)
 	if err != nil {
 		// The arguments passed the strict parser; this cannot happen.
-		r.report(interceptors.Finding{Interceptor: Name, Rule: RuleSchema, Action: string(ir.ActionBlock), Mode: r.c.schemaMode,
+		r.report(interceptors.Finding{Interceptor: Name, Rule: RuleSchema, Action: string(interceptors.ActionBlock), Mode: r.c.schemaMode,
 			Where: "params.arguments", Detail: "the arguments cannot be decoded"})
 		return
 	}
@@ -385,7 +384,7 @@ func (r *run) checkSchema(tool string, args jsontext.Value) {
 	}
 	for _, l := range schemaLeaves(verr) {
 		r.report(interceptors.Finding{
-			Interceptor: Name, Rule: RuleSchema, Action: string(ir.ActionBlock), Mode: r.c.schemaMode,
+			Interceptor: Name, Rule: RuleSchema, Action: string(interceptors.ActionBlock), Mode: r.c.schemaMode,
 			Where: "params.arguments" + l.pointer, Detail: l.detail,
 		})
 	}

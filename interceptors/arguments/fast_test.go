@@ -12,7 +12,6 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // schemaGen writes random JSON Schemas mixing the keywords the fast path
@@ -379,7 +378,7 @@ func TestValidCallDoesNotAllocate(t *testing.T) {
 		t.Skip("allocation counts differ under the race detector")
 	}
 	cat, _ := learned(t)
-	c, err := New(ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionBlock, Rules: []ir.ArgumentRule{
+	c, err := New(Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionBlock, Rules: []Rule{
 		{Tool: "read_*", Argument: "path", Required: true, PathPrefixes: []string{"/srv/data"}, MaxLength: 200, Deny: []string{`\.\./`}},
 		{Tool: "read_file", Argument: "encoding", Enum: [][]byte{[]byte(`"utf-8"`), []byte(`"base64"`)}},
 	}}, cat)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // toolsList is a tools/list result as a filesystem-and-search server sends
@@ -55,7 +54,7 @@ func parse(t testing.TB, body string) *jsonrpc.Message {
 func learned(t testing.TB) (*Catalog, []interceptors.Finding) {
 	t.Helper()
 	cat := NewCatalog()
-	c, err := New(ir.Arguments{}, cat)
+	c, err := New(Policy{}, cat)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +92,7 @@ func quote(s string) string {
 }
 
 // check runs a Checker for a on one call.
-func check(t testing.TB, a ir.Arguments, cat *Catalog, tool, args string) *interceptors.Exchange {
+func check(t testing.TB, a Policy, cat *Catalog, tool, args string) *interceptors.Exchange {
 	t.Helper()
 	c, err := New(a, cat)
 	if err != nil {

@@ -12,8 +12,33 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
+
+// Policy is the interceptors' part of one server's policy: a section per
+// interceptor, as the control plane ships it to ext_proc (the control
+// plane's IR embeds it, so the JSON keys sit beside the server's own).
+type Policy struct {
+	// Tools decides which tools agents may see and call.
+	Tools allowlist.Policy `json:"tools"`
+	// Arguments checks tools/call arguments.
+	Arguments arguments.Policy `json:"arguments,omitzero"`
+	// Content finds secrets and personal data in both directions.
+	Content Content `json:"content,omitzero"`
+	// Poisoning checks the tool definitions the server publishes (nil = off).
+	Poisoning *poisoning.Policy `json:"poisoning,omitempty"`
+	// Egress confines destinations in arguments (nil = off).
+	Egress *egress.Policy `json:"egress,omitempty"`
+	// Webhooks are external interceptors, run in order after the built-in ones.
+	Webhooks []webhook.Policy `json:"webhooks,omitempty"`
+}
+
+// Content holds the secret and PII rules of one server.
+type Content struct {
+	// Secrets finds credentials with the built-in rule set.
+	Secrets *secrets.Policy `json:"secrets,omitempty"`
+	// PII rules, each with its own action.
+	PII []pii.Rule `json:"pii,omitempty"`
+}
 
 // State is what outlives one policy version for one server: ext_proc keeps
 // it per server name and hands it to every chain built for that server.
@@ -50,27 +75,27 @@ func NewState() *State { return &State{Catalog: arguments.NewCatalog()} }
 //     runs before PII so that a token is labelled as the credential it is
 //     rather than, say, as digits that look like a phone number.
 //  7. pii: personal data, each kind with its own action.
-func Build(s *ir.Server, st *State) (interceptors.Chain, error) {
+func Build(server string, s *Policy, st *State) (interceptors.Chain, error) {
 	al, err := allowlist.New(s.Tools)
 	if err != nil {
-		return nil, fmt.Errorf("server %q: allowlist: %w", s.Name, err)
+		return nil, fmt.Errorf("server %q: allowlist: %w", server, err)
 	}
 	args, err := arguments.New(s.Arguments, st.Catalog)
 	if err != nil {
-		return nil, fmt.Errorf("server %q: arguments: %w", s.Name, err)
+		return nil, fmt.Errorf("server %q: arguments: %w", server, err)
 	}
 	chain := interceptors.Chain{al}
 	if s.Poisoning != nil {
 		pc, err := poisoning.New(s.Poisoning, st.OtherTools)
 		if err != nil {
-			return nil, fmt.Errorf("server %q: poisoning: %w", s.Name, err)
+			return nil, fmt.Errorf("server %q: poisoning: %w", server, err)
 		}
 		chain = append(chain, pc)
 	}
 	for _, h := range s.Webhooks {
 		hook, err := webhook.New(h, nil)
 		if err != nil {
-			return nil, fmt.Errorf("server %q: webhook %q: %w", s.Name, h.Name, err)
+			return nil, fmt.Errorf("server %q: webhook %q: %w", server, h.Name, err)
 		}
 		chain = append(chain, hook)
 	}
@@ -78,21 +103,21 @@ func Build(s *ir.Server, st *State) (interceptors.Chain, error) {
 	if s.Egress != nil {
 		eg, err := egress.New(s.Egress)
 		if err != nil {
-			return nil, fmt.Errorf("server %q: egress: %w", s.Name, err)
+			return nil, fmt.Errorf("server %q: egress: %w", server, err)
 		}
 		chain = append(chain, eg)
 	}
 	if s.Content.Secrets != nil {
 		sc, err := secrets.New(s.Content.Secrets)
 		if err != nil {
-			return nil, fmt.Errorf("server %q: secrets: %w", s.Name, err)
+			return nil, fmt.Errorf("server %q: secrets: %w", server, err)
 		}
 		chain = append(chain, sc)
 	}
 	if len(s.Content.PII) > 0 {
 		d, err := pii.New(s.Content.PII)
 		if err != nil {
-			return nil, fmt.Errorf("server %q: pii: %w", s.Name, err)
+			return nil, fmt.Errorf("server %q: pii: %w", server, err)
 		}
 		chain = append(chain, d)
 	}

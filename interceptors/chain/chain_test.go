@@ -4,28 +4,34 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
+	"github.com/mcpmesh/mcpmesh/interceptors/egress"
+	"github.com/mcpmesh/mcpmesh/interceptors/pii"
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
+	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
+	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 )
 
 // TestOrder pins the order of the chain: changing it changes what every
 // check sees, so it must be a deliberate edit of this test too.
 func TestOrder(t *testing.T) {
-	s := &ir.Server{
-		Name:      "demo",
-		Tools:     ir.ToolRules{AllowAll: true},
-		Arguments: ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit},
-		Content: ir.Content{
-			Secrets: &ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact},
-			PII:     []ir.PIIRule{{Kind: ir.PIIEmail, Action: ir.ActionRedact, Mode: ir.Enforce}},
+	s := &Policy{
+		Tools:     allowlist.Policy{AllowAll: true},
+		Arguments: arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit},
+		Content: Content{
+			Secrets: &secrets.Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionBlock, Responses: interceptors.ActionRedact},
+			PII:     []pii.Rule{{Kind: pii.KindEmail, Action: interceptors.ActionRedact, Mode: interceptors.Enforce}},
 		},
-		Poisoning: &ir.Poisoning{Mode: ir.Enforce, Action: ir.ActionHide},
-		Egress:    &ir.Egress{Mode: ir.Enforce, Detect: true, Allow: []string{"example.com"}, Schemes: []string{"https"}},
-		Webhooks: []ir.Webhook{
-			{Name: "a", Phase: "before", URL: "http://127.0.0.1:1/a", TimeoutMillis: 100, MaxBytes: 1024, Mode: ir.Enforce},
-			{Name: "b", Phase: "after", URL: "http://127.0.0.1:1/b", TimeoutMillis: 100, MaxBytes: 1024, Mode: ir.Enforce},
+		Poisoning: &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide},
+		Egress:    &egress.Policy{Mode: interceptors.Enforce, Detect: true, Allow: []string{"example.com"}, Schemes: []string{"https"}},
+		Webhooks: []webhook.Policy{
+			{Name: "a", Phase: "before", URL: "http://127.0.0.1:1/a", TimeoutMillis: 100, MaxBytes: 1024, Mode: interceptors.Enforce},
+			{Name: "b", Phase: "after", URL: "http://127.0.0.1:1/b", TimeoutMillis: 100, MaxBytes: 1024, Mode: interceptors.Enforce},
 		},
 	}
-	c, err := Build(s, NewState())
+	c, err := Build("demo", s, NewState())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,16 +50,16 @@ func TestOrder(t *testing.T) {
 	}
 
 	// A minimal server runs only what it configures.
-	c, err = Build(&ir.Server{Name: "min", Tools: ir.ToolRules{AllowAll: true}}, NewState())
+	c, err = Build("min", &Policy{Tools: allowlist.Policy{AllowAll: true}}, NewState())
 	if err != nil || len(c) != 2 {
 		t.Fatalf("minimal chain: %d interceptors, %v", len(c), err)
 	}
 }
 
 func TestBuildRefusesWhatItCannotEnforce(t *testing.T) {
-	s := &ir.Server{Name: "demo", Tools: ir.ToolRules{AllowAll: true},
-		Content: ir.Content{Secrets: &ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact, Disable: []string{"no-such-rule"}}}}
-	if _, err := Build(s, NewState()); err == nil {
+	s := &Policy{Tools: allowlist.Policy{AllowAll: true},
+		Content: Content{Secrets: &secrets.Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionBlock, Responses: interceptors.ActionRedact, Disable: []string{"no-such-rule"}}}}
+	if _, err := Build("demo", s, NewState()); err == nil {
 		t.Fatal("an unknown secret rule id was accepted")
 	}
 }

@@ -31,7 +31,6 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // Name is the interceptor's name in findings.
@@ -50,7 +49,7 @@ const (
 	maxHostShow = 100 // characters of a host in a finding's detail
 )
 
-// Checker is the compiled form of ir.Egress. It implements
+// Checker is the compiled form of Policy. It implements
 // interceptors.Interceptor and is safe for concurrent use.
 type Checker struct {
 	mode         string
@@ -72,17 +71,17 @@ type argPath struct {
 }
 
 // New compiles e. A nil e gives a checker that checks nothing.
-func New(e *ir.Egress) (*Checker, error) {
-	c := &Checker{mode: string(ir.Enforce), hosts: map[string]struct{}{}, schemes: map[string]struct{}{}}
+func New(e *Policy) (*Checker, error) {
+	c := &Checker{mode: string(interceptors.Enforce), hosts: map[string]struct{}{}, schemes: map[string]struct{}{}}
 	if e == nil {
 		return c, nil
 	}
 	switch e.Mode {
 	case "":
-	case ir.Enforce, ir.AuditOnly:
+	case interceptors.Enforce, interceptors.AuditOnly:
 		c.mode = string(e.Mode)
 	default:
-		return nil, fmt.Errorf("egress.mode: must be %q or %q, not %q", ir.Enforce, ir.AuditOnly, e.Mode)
+		return nil, fmt.Errorf("egress.mode: must be %q or %q, not %q", interceptors.Enforce, interceptors.AuditOnly, e.Mode)
 	}
 	if len(e.Arguments) > maxPaths {
 		return nil, fmt.Errorf("egress.arguments: at most %d entries, not %d", maxPaths, len(e.Arguments))
@@ -433,7 +432,7 @@ func (s *scan) judge(d destination, err error) {
 	s.x.Report(interceptors.Finding{
 		Interceptor: Name,
 		Rule:        rule,
-		Action:      string(ir.ActionBlock),
+		Action:      string(interceptors.ActionBlock),
 		Mode:        c.mode,
 		Where:       string(s.where),
 		Detail:      detail,

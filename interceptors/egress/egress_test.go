@@ -10,7 +10,6 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 func call(tool, args string) *interceptors.Exchange {
@@ -24,7 +23,7 @@ func call(tool, args string) *interceptors.Exchange {
 	}
 }
 
-func mustNew(t testing.TB, e *ir.Egress) *Checker {
+func mustNew(t testing.TB, e *Policy) *Checker {
 	t.Helper()
 	c, err := New(e)
 	if err != nil {
@@ -42,8 +41,8 @@ func run(t testing.TB, c *Checker, tool, args string) *interceptors.Exchange {
 	return x
 }
 
-var basePolicy = &ir.Egress{
-	Mode:      ir.Enforce,
+var basePolicy = &Policy{
+	Mode:      interceptors.Enforce,
 	Arguments: []string{"fetch:url", "*:endpoint", "multi:targets.*.host"},
 	Allow: []string{
 		"api.example.com", "*.example.com", "203.0.113.0/24", "2001:db8:1::/48",
@@ -275,7 +274,7 @@ func TestDetect(t *testing.T) {
 }
 
 func TestAllowPrivate(t *testing.T) {
-	c := mustNew(t, &ir.Egress{
+	c := mustNew(t, &Policy{
 		Arguments:    []string{"*:url"},
 		Allow:        []string{"10.0.0.0/8", "localhost", "::1", "::ffff:192.168.1.0/120"},
 		Schemes:      []string{"http", "https"},
@@ -303,7 +302,7 @@ func TestAllowPrivate(t *testing.T) {
 
 func TestAudit(t *testing.T) {
 	p := *basePolicy
-	p.Mode = ir.AuditOnly
+	p.Mode = interceptors.AuditOnly
 	c := mustNew(t, &p)
 	x := run(t, c, "multi", `{"targets":[{"host":"evil.com"},{"host":"127.0.0.1"}]}`)
 	if x.Action != interceptors.Allow || len(x.Findings) != 2 {
@@ -317,7 +316,7 @@ func TestAudit(t *testing.T) {
 }
 
 func TestNewErrors(t *testing.T) {
-	for _, e := range []*ir.Egress{
+	for _, e := range []*Policy{
 		{Mode: "shadow"},
 		{Arguments: []string{"nocolon"}},
 		{Arguments: []string{"fetch:"}},
@@ -342,7 +341,7 @@ func TestNewErrors(t *testing.T) {
 }
 
 func BenchmarkEgress1KB(b *testing.B) {
-	c := mustNew(b, &ir.Egress{
+	c := mustNew(b, &Policy{
 		Arguments: []string{"fetch:url"},
 		Detect:    true,
 		Allow:     []string{"*.example.com", "api.example.org"},
@@ -378,7 +377,7 @@ func TestCallWithoutURLsDoesNotAllocate(t *testing.T) {
 	if raceEnabled {
 		t.Skip("allocation counts differ under the race detector")
 	}
-	c := mustNew(t, &ir.Egress{Detect: true, Allow: []string{"api.example.com"}, Arguments: []string{"fetch:url", "*:targets.*.host"}})
+	c := mustNew(t, &Policy{Detect: true, Allow: []string{"api.example.com"}, Arguments: []string{"fetch:url", "*:targets.*.host"}})
 	x := call("summarise", `{"title":"Quarterly report","notes":"see the attached report: 12 pages, 3 tables","tags":["finance","q3"],"n":[1,2,{"deep":"plain text"}]}`)
 	if n := testing.AllocsPerRun(100, func() {
 		x.Action, x.Findings = interceptors.Allow, x.Findings[:0]

@@ -20,10 +20,9 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/redact"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
-// Detector is the compiled form of a server's ir.PIIRule list.
+// Detector is the compiled form of a server's Rule list.
 type Detector struct {
 	rules []rule
 }
@@ -33,8 +32,8 @@ var _ interceptors.Interceptor = (*Detector)(nil)
 type rule struct {
 	kind      string
 	name      string // in findings and in [REDACTED:<name>]
-	action    ir.Action
-	mode      ir.Mode
+	action    interceptors.RuleAction
+	mode      interceptors.Mode
 	requests  bool
 	responses bool
 	re        *regexp.Regexp // kind regex
@@ -53,21 +52,21 @@ var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`)
 // must be named), action redact, mode enforce, both directions. A phone
 // rule without a region finds international numbers ("+" and country
 // code) only.
-func New(rules []ir.PIIRule) (*Detector, error) {
+func New(rules []Rule) (*Detector, error) {
 	d := &Detector{}
 	names := map[string]bool{}
 	for i, r := range rules {
 		c := rule{kind: r.Kind, name: r.Name, action: r.Action, mode: r.Mode, region: r.Region}
 		where := fmt.Sprintf("pii rule %d (%s)", i, r.Kind)
 		switch r.Kind {
-		case ir.PIIEmail, ir.PIICard, ir.PIIIBAN, ir.PIIPhone:
+		case KindEmail, KindCard, KindIBAN, KindPhone:
 			if r.Pattern != "" {
-				return nil, fmt.Errorf("%s: a pattern is only for kind %q", where, ir.PIIRegex)
+				return nil, fmt.Errorf("%s: a pattern is only for kind %q", where, KindRegex)
 			}
 			if c.name == "" {
 				c.name = r.Kind
 			}
-		case ir.PIIRegex:
+		case KindRegex:
 			if r.Name == "" {
 				return nil, fmt.Errorf("%s: a regex rule needs a name", where)
 			}
@@ -93,8 +92,8 @@ func New(rules []ir.PIIRule) (*Detector, error) {
 		}
 		names[c.name] = true
 		if r.Region != "" {
-			if r.Kind != ir.PIIPhone {
-				return nil, fmt.Errorf("%s: a region is only for kind %q", where, ir.PIIPhone)
+			if r.Kind != KindPhone {
+				return nil, fmt.Errorf("%s: a region is only for kind %q", where, KindPhone)
 			}
 			if phonenumbers.GetCountryCodeForRegion(r.Region) == 0 {
 				return nil, fmt.Errorf("%s: unknown region %q", where, r.Region)
@@ -102,15 +101,15 @@ func New(rules []ir.PIIRule) (*Detector, error) {
 		}
 		switch c.action {
 		case "":
-			c.action = ir.ActionRedact
-		case ir.ActionBlock, ir.ActionRedact, ir.ActionAudit:
+			c.action = interceptors.ActionRedact
+		case interceptors.ActionBlock, interceptors.ActionRedact, interceptors.ActionAudit:
 		default:
 			return nil, fmt.Errorf("%s: action %q: want block, redact or audit", where, r.Action)
 		}
 		switch c.mode {
 		case "":
-			c.mode = ir.Enforce
-		case ir.Enforce, ir.AuditOnly:
+			c.mode = interceptors.Enforce
+		case interceptors.Enforce, interceptors.AuditOnly:
 		default:
 			return nil, fmt.Errorf("%s: mode %q: want enforce or audit", where, r.Mode)
 		}
@@ -168,13 +167,13 @@ func (d *Detector) detect(dir interceptors.Direction, _ string, _ []string, text
 // strength orders what a detection does: an enforced block, an enforced
 // redaction, then anything that only reports.
 func strength(d redact.Detection) int {
-	if d.Mode != ir.Enforce {
+	if d.Mode != interceptors.Enforce {
 		return 0
 	}
 	switch d.Action {
-	case ir.ActionBlock:
+	case interceptors.ActionBlock:
 		return 2
-	case ir.ActionRedact:
+	case interceptors.ActionRedact:
 		return 1
 	}
 	return 0
@@ -193,15 +192,15 @@ func (d *Detector) Find(text string) []Match {
 
 func (r *rule) find(text string, emit func(start, end int)) {
 	switch r.kind {
-	case ir.PIIEmail:
+	case KindEmail:
 		findEmails(text, emit)
-	case ir.PIICard:
+	case KindCard:
 		findCards(text, emit)
-	case ir.PIIIBAN:
+	case KindIBAN:
 		findIBANs(text, emit)
-	case ir.PIIPhone:
+	case KindPhone:
 		findPhones(text, r.region, emit)
-	case ir.PIIRegex:
+	case KindRegex:
 		for _, loc := range r.re.FindAllStringIndex(text, -1) {
 			if loc[1] > loc[0] {
 				emit(loc[0], loc[1])

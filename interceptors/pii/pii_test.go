@@ -9,7 +9,6 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // card returns a Luhn-valid number of length n starting with prefix, built
@@ -36,7 +35,7 @@ func group4(s string, sep string) string {
 	return strings.Join(append(parts, s), sep)
 }
 
-func detector(t testing.TB, rules ...ir.PIIRule) *Detector {
+func detector(t testing.TB, rules ...Rule) *Detector {
 	t.Helper()
 	d, err := New(rules)
 	if err != nil {
@@ -55,11 +54,11 @@ func found(d *Detector, text string) []string {
 
 func TestDetectors(t *testing.T) {
 	d := detector(t,
-		ir.PIIRule{Kind: ir.PIIEmail},
-		ir.PIIRule{Kind: ir.PIICard},
-		ir.PIIRule{Kind: ir.PIIIBAN},
-		ir.PIIRule{Kind: ir.PIIPhone, Region: "US"},
-		ir.PIIRule{Kind: ir.PIIRegex, Name: "employee-id", Pattern: `\bEMP-\d{6}\b`},
+		Rule{Kind: KindEmail},
+		Rule{Kind: KindCard},
+		Rule{Kind: KindIBAN},
+		Rule{Kind: KindPhone, Region: "US"},
+		Rule{Kind: KindRegex, Name: "employee-id", Pattern: `\bEMP-\d{6}\b`},
 	)
 	visa, amex, mc := card("4", 16), card("37", 15), card("5425", 16)
 	cases := []struct {
@@ -83,11 +82,11 @@ func TestDetectors(t *testing.T) {
 
 func TestNoFalsePositives(t *testing.T) {
 	d := detector(t,
-		ir.PIIRule{Kind: ir.PIIEmail},
-		ir.PIIRule{Kind: ir.PIICard},
-		ir.PIIRule{Kind: ir.PIIIBAN},
-		ir.PIIRule{Kind: ir.PIIPhone, Region: "US"},
-		ir.PIIRule{Kind: ir.PIIPhone, Name: "phone-de", Region: "DE"},
+		Rule{Kind: KindEmail},
+		Rule{Kind: KindCard},
+		Rule{Kind: KindIBAN},
+		Rule{Kind: KindPhone, Region: "US"},
+		Rule{Kind: KindPhone, Name: "phone-de", Region: "DE"},
 	)
 	for _, text := range []string{
 		"user@localhost, @handle, a@b.c, name@example..com",
@@ -107,18 +106,18 @@ func TestNoFalsePositives(t *testing.T) {
 }
 
 func TestNew(t *testing.T) {
-	for _, rules := range [][]ir.PIIRule{
+	for _, rules := range [][]Rule{
 		{{Kind: "ssn"}},
-		{{Kind: ir.PIIRegex, Pattern: `x`}},
-		{{Kind: ir.PIIRegex, Name: "n"}},
-		{{Kind: ir.PIIRegex, Name: "n", Pattern: `(`}},
-		{{Kind: ir.PIIRegex, Name: "n", Pattern: `a*`}},
-		{{Kind: ir.PIIRegex, Name: "bad name]", Pattern: `x`}},
-		{{Kind: ir.PIIPhone, Region: "XX"}},
-		{{Kind: ir.PIIEmail, Region: "US"}},
-		{{Kind: ir.PIIEmail, Action: "hide"}},
-		{{Kind: ir.PIIEmail, Direction: "both"}},
-		{{Kind: ir.PIIEmail}, {Kind: ir.PIIEmail}},
+		{{Kind: KindRegex, Pattern: `x`}},
+		{{Kind: KindRegex, Name: "n"}},
+		{{Kind: KindRegex, Name: "n", Pattern: `(`}},
+		{{Kind: KindRegex, Name: "n", Pattern: `a*`}},
+		{{Kind: KindRegex, Name: "bad name]", Pattern: `x`}},
+		{{Kind: KindPhone, Region: "XX"}},
+		{{Kind: KindEmail, Region: "US"}},
+		{{Kind: KindEmail, Action: "hide"}},
+		{{Kind: KindEmail, Direction: "both"}},
+		{{Kind: KindEmail}, {Kind: KindEmail}},
 	} {
 		if _, err := New(rules); err == nil {
 			t.Errorf("%+v accepted", rules)
@@ -151,9 +150,9 @@ func intercept(t *testing.T, d *Detector, dir interceptors.Direction, body strin
 
 func TestIntercept(t *testing.T) {
 	d := detector(t,
-		ir.PIIRule{Kind: ir.PIIEmail, Action: ir.ActionRedact},
-		ir.PIIRule{Kind: ir.PIICard, Action: ir.ActionBlock, Direction: "requests"},
-		ir.PIIRule{Kind: ir.PIIPhone, Region: "US", Action: ir.ActionRedact, Mode: ir.AuditOnly},
+		Rule{Kind: KindEmail, Action: interceptors.ActionRedact},
+		Rule{Kind: KindCard, Action: interceptors.ActionBlock, Direction: "requests"},
+		Rule{Kind: KindPhone, Region: "US", Action: interceptors.ActionRedact, Mode: interceptors.AuditOnly},
 	)
 	visa := card("4", 16)
 	// A card in a request is refused; the finding names rule and place only.
@@ -187,8 +186,8 @@ func TestIntercept(t *testing.T) {
 // take a block away from a later rule on the same text.
 func TestOverlapKeepsStrongerRule(t *testing.T) {
 	d := detector(t,
-		ir.PIIRule{Kind: ir.PIIEmail, Mode: ir.AuditOnly},
-		ir.PIIRule{Kind: ir.PIIRegex, Name: "corp", Pattern: `[a-z]+@corp\.example`, Action: ir.ActionBlock},
+		Rule{Kind: KindEmail, Mode: interceptors.AuditOnly},
+		Rule{Kind: KindRegex, Name: "corp", Pattern: `[a-z]+@corp\.example`, Action: interceptors.ActionBlock},
 	)
 	x := intercept(t, d, interceptors.ToServer, `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"send","arguments":{"to":"jane@corp.example"}}}`)
 	if x.Action != interceptors.Deny || x.Rule != "corp" {
@@ -196,8 +195,8 @@ func TestOverlapKeepsStrongerRule(t *testing.T) {
 	}
 	// The other way round, the earlier (stronger) rule keeps the text.
 	d = detector(t,
-		ir.PIIRule{Kind: ir.PIIEmail, Action: ir.ActionBlock},
-		ir.PIIRule{Kind: ir.PIIRegex, Name: "corp", Pattern: `[a-z]+@corp\.example`, Action: ir.ActionRedact},
+		Rule{Kind: KindEmail, Action: interceptors.ActionBlock},
+		Rule{Kind: KindRegex, Name: "corp", Pattern: `[a-z]+@corp\.example`, Action: interceptors.ActionRedact},
 	)
 	x = intercept(t, d, interceptors.ToServer, `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"send","arguments":{"to":"jane@corp.example"}}}`)
 	if x.Action != interceptors.Deny || x.Rule != "email" || len(x.Findings) != 1 {
@@ -206,7 +205,7 @@ func TestOverlapKeepsStrongerRule(t *testing.T) {
 }
 
 func TestBinaryPayloadsSkipped(t *testing.T) {
-	d := detector(t, ir.PIIRule{Kind: ir.PIIEmail}, ir.PIIRule{Kind: ir.PIIPhone, Region: "US"})
+	d := detector(t, Rule{Kind: KindEmail}, Rule{Kind: KindPhone, Region: "US"})
 	// A base64 payload that happens to hold an address-like run is left
 	// alone; the same text elsewhere is not.
 	blob := "QUJD+jane@example.com/REVG"
@@ -224,8 +223,8 @@ func TestBinaryPayloadsSkipped(t *testing.T) {
 
 func BenchmarkScanClean100KB(b *testing.B) {
 	d := detector(b,
-		ir.PIIRule{Kind: ir.PIIEmail}, ir.PIIRule{Kind: ir.PIICard}, ir.PIIRule{Kind: ir.PIIIBAN},
-		ir.PIIRule{Kind: ir.PIIPhone, Region: "US"},
+		Rule{Kind: KindEmail}, Rule{Kind: KindCard}, Rule{Kind: KindIBAN},
+		Rule{Kind: KindPhone, Region: "US"},
 	)
 	var sb strings.Builder
 	for i := 0; sb.Len() < 100<<10; i++ {
@@ -245,8 +244,8 @@ func BenchmarkScanClean100KB(b *testing.B) {
 }
 
 func TestPhoneRegions(t *testing.T) {
-	de := detector(t, ir.PIIRule{Kind: ir.PIIPhone, Region: "DE"})
-	intl := detector(t, ir.PIIRule{Kind: ir.PIIPhone})
+	de := detector(t, Rule{Kind: KindPhone, Region: "DE"})
+	intl := detector(t, Rule{Kind: KindPhone})
 	text := "Büro 030 12345678, mobil 0151 2345 6789, Zentrale +49 30 12345678; Kunde 3456 7890, US +1 650-253-0000, (650) 253-0000"
 	if got := strings.Join(found(de, text), "|"); got != "phone:030 12345678|phone:0151 2345 6789|phone:+49 30 12345678|phone:+1 650-253-0000" {
 		t.Errorf("DE: %s", got)

@@ -115,7 +115,7 @@ type lockFile struct {
 
 // Lock returns the lock file for a server's tools/list result: the
 // definition hash of every tool, as `mcpmesh lock` writes it and
-// ir.Poisoning.Pins reads it:
+// Policy.Pins reads it:
 //
 //	{
 //	  "version": 1,
@@ -152,7 +152,7 @@ func Lock(server string, toolsListResult jsontext.Value) ([]byte, error) {
 }
 
 // ReadLock parses a lock file written by Lock and returns its server name
-// and pins (tool name to hash), ready for ir.Poisoning.Pins.
+// and pins (tool name to hash), ready for Policy.Pins.
 func ReadLock(data []byte) (server string, pins map[string]string, err error) {
 	if !jsontext.Value(data).IsValid() {
 		return "", nil, errors.New("lock file: invalid JSON (or duplicate names)")

@@ -27,7 +27,6 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // Finding kinds; each finding's rule is "poisoning.<kind>".
@@ -40,19 +39,19 @@ const (
 	KindNew          = "new"          // tool missing from the pins
 )
 
-// DefaultMaxDescriptionBytes applies when ir.Poisoning.MaxDescriptionBytes is 0.
+// DefaultMaxDescriptionBytes applies when Policy.MaxDescriptionBytes is 0.
 const DefaultMaxDescriptionBytes = 4096
 
 // MaxFindings bounds the findings reported for one message; one more
 // finding then tells how many were left out.
 const MaxFindings = 64
 
-// Checker is the compiled form of ir.Poisoning for one server and one
+// Checker is the compiled form of Policy for one server and one
 // policy version. It is safe for concurrent use.
 type Checker struct {
-	audit    bool      // report only
-	action   ir.Action // for content findings
-	onChange ir.Action // for pin findings
+	audit    bool                    // report only
+	action   interceptors.RuleAction // for content findings
+	onChange interceptors.RuleAction // for pin findings
 	maxDesc  int
 	pins     map[string]string // nil: no pinning
 	others   func() []string
@@ -69,20 +68,20 @@ var _ interceptors.Interceptor = (*Checker)(nil)
 //
 // An empty Mode means enforce, an empty Action means hide, and an empty
 // OnChange means Action.
-func New(p *ir.Poisoning, others func() []string) (*Checker, error) {
+func New(p *Policy, others func() []string) (*Checker, error) {
 	if p == nil {
 		return nil, fmt.Errorf("poisoning: no policy")
 	}
 	c := &Checker{others: others, blocked: map[string]string{}}
 	switch p.Mode {
-	case "", ir.Enforce:
-	case ir.AuditOnly:
+	case "", interceptors.Enforce:
+	case interceptors.AuditOnly:
 		c.audit = true
 	default:
 		return nil, fmt.Errorf("poisoning: unknown mode %q", p.Mode)
 	}
 	var err error
-	if c.action, err = action(p.Action, ir.ActionHide); err != nil {
+	if c.action, err = action(p.Action, interceptors.ActionHide); err != nil {
 		return nil, fmt.Errorf("poisoning: action: %w", err)
 	}
 	if c.onChange, err = action(p.OnChange, c.action); err != nil {
@@ -109,11 +108,11 @@ func New(p *ir.Poisoning, others func() []string) (*Checker, error) {
 	return c, nil
 }
 
-func action(a, def ir.Action) (ir.Action, error) {
+func action(a, def interceptors.RuleAction) (interceptors.RuleAction, error) {
 	switch a {
 	case "":
 		return def, nil
-	case ir.ActionHide, ir.ActionBlock, ir.ActionAudit:
+	case interceptors.ActionHide, interceptors.ActionBlock, interceptors.ActionAudit:
 		return a, nil
 	}
 	return "", fmt.Errorf("unknown action %q (want hide, block or audit)", a)
@@ -243,9 +242,9 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 
 func (c *Checker) mode() string {
 	if c.audit {
-		return string(ir.AuditOnly)
+		return string(interceptors.AuditOnly)
 	}
-	return string(ir.Enforce)
+	return string(interceptors.Enforce)
 }
 
 // toolName returns the tool's "name" ("" when it has none).
@@ -280,21 +279,21 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool)
 	where := func(path []string) string {
 		return "tools[" + name + "]" + strings.Join(path, "")
 	}
-	add := func(kind string, act ir.Action, path []string, detail string) {
+	add := func(kind string, act interceptors.RuleAction, path []string, detail string) {
 		if seen[kind] {
 			return
 		}
 		seen[kind] = true
 		rule := "poisoning." + kind
 		v.findings = append(v.findings, interceptors.Finding{Interceptor: "poisoning", Rule: rule, Action: string(act), Mode: c.mode(), Where: where(path), Detail: detail})
-		if c.audit || act == ir.ActionAudit {
+		if c.audit || act == interceptors.ActionAudit {
 			return
 		}
 		v.hide = true
 		if v.first == "" {
 			v.first = rule
 		}
-		if act == ir.ActionBlock && v.block == "" {
+		if act == interceptors.ActionBlock && v.block == "" {
 			v.block = rule
 		}
 	}

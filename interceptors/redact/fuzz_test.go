@@ -18,7 +18,6 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/redact"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // A sample is a value the enabled rules must take out wherever it is
@@ -96,14 +95,14 @@ func (s sample) mustGo() string {
 type chain []interceptors.Interceptor
 
 var theChain = sync.OnceValues(func() (chain, error) {
-	sc, err := secrets.New(&ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionRedact, Responses: ir.ActionRedact})
+	sc, err := secrets.New(&secrets.Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionRedact, Responses: interceptors.ActionRedact})
 	if err != nil {
 		return nil, err
 	}
-	d, err := pii.New([]ir.PIIRule{
-		{Kind: ir.PIIEmail, Action: ir.ActionRedact},
-		{Kind: ir.PIICard, Action: ir.ActionRedact},
-		{Kind: ir.PIIIBAN, Action: ir.ActionRedact},
+	d, err := pii.New([]pii.Rule{
+		{Kind: pii.KindEmail, Action: interceptors.ActionRedact},
+		{Kind: pii.KindCard, Action: interceptors.ActionRedact},
+		{Kind: pii.KindIBAN, Action: interceptors.ActionRedact},
 	})
 	if err != nil {
 		return nil, err

@@ -10,7 +10,6 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // Detection is one match of a content rule in a string value.
@@ -20,8 +19,8 @@ type Detection struct {
 	Start, End int
 	// Rule names the rule in findings and in "[REDACTED:<rule>]".
 	Rule   string
-	Action ir.Action
-	Mode   ir.Mode
+	Action interceptors.RuleAction
+	Mode   interceptors.Mode
 }
 
 // Detector appends to dst the detections in s, a string value at path
@@ -87,7 +86,7 @@ func Inspect(_ context.Context, x *interceptors.Exchange, name string, opts Opti
 			for _, d := range dets {
 				mode := d.Mode
 				if mode == "" {
-					mode = ir.Enforce
+					mode = interceptors.Enforce
 				}
 				key := findingKey{d.Action, mode, d.Rule, where}
 				if !seen[key] {
@@ -104,7 +103,7 @@ func Inspect(_ context.Context, x *interceptors.Exchange, name string, opts Opti
 						Detail:      d.Rule + " at " + where,
 					})
 				}
-				if mode == ir.Enforce && d.Action == ir.ActionRedact {
+				if mode == interceptors.Enforce && d.Action == interceptors.ActionRedact {
 					spans = append(spans, Span{Start: d.Start, End: d.End, Rule: d.Rule})
 					if !slices.Contains(redacted, d.Rule) {
 						redacted = append(redacted, d.Rule)
@@ -145,15 +144,15 @@ func Inspect(_ context.Context, x *interceptors.Exchange, name string, opts Opti
 // findingKey is what makes a finding distinct: one per rule, action, mode
 // and place, however often the rule matches there.
 type findingKey struct {
-	action      ir.Action
-	mode        ir.Mode
+	action      interceptors.RuleAction
+	mode        interceptors.Mode
 	rule, where string
 }
 
 func report(x *interceptors.Exchange, name string, findings []interceptors.Finding) {
 	if len(findings) > MaxFindings {
 		blocks := func(f interceptors.Finding) bool {
-			return f.Mode == string(ir.Enforce) && f.Action == string(ir.ActionBlock)
+			return f.Mode == string(interceptors.Enforce) && f.Action == string(interceptors.ActionBlock)
 		}
 		slices.SortStableFunc(findings, func(a, b interceptors.Finding) int {
 			switch ab, bb := blocks(a), blocks(b); {
@@ -168,7 +167,7 @@ func report(x *interceptors.Exchange, name string, findings []interceptors.Findi
 	for i, f := range findings {
 		if i == MaxFindings {
 			x.Report(interceptors.Finding{
-				Interceptor: name, Rule: "more", Action: string(ir.ActionAudit), Mode: string(ir.AuditOnly),
+				Interceptor: name, Rule: "more", Action: string(interceptors.ActionAudit), Mode: string(interceptors.AuditOnly),
 				Detail: fmt.Sprintf("%d more finding(s) not listed", len(findings)-MaxFindings),
 			})
 			break

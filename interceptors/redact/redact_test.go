@@ -10,7 +10,6 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 func TestRewriteVisitsStringValues(t *testing.T) {
@@ -124,7 +123,7 @@ func TestInspectSkipBinary(t *testing.T) {
 	var seen []string
 	detect := func(_ interceptors.Direction, field string, path []string, s string, dst []Detection) []Detection {
 		seen = append(seen, Where(field, path))
-		return append(dst, Detection{Start: 0, End: len(s), Rule: "r", Action: ir.ActionRedact, Mode: ir.Enforce})
+		return append(dst, Detection{Start: 0, End: len(s), Rule: "r", Action: interceptors.ActionRedact, Mode: interceptors.Enforce})
 	}
 	x := &interceptors.Exchange{Direction: interceptors.ToClient, Message: b.Messages[0]}
 	if err := Inspect(context.Background(), x, "t", Options{SkipBinary: true}, detect); err != nil {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // corpusLines are what tool results carry: logs, source code, prose and
@@ -62,7 +61,7 @@ func toolResult(text string) *jsonrpc.Message {
 }
 
 func benchScan(b *testing.B, m *jsonrpc.Message, wantModify bool) {
-	s, err := New(&ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionRedact, Responses: ir.ActionRedact})
+	s, err := New(&Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionRedact, Responses: interceptors.ActionRedact})
 	if err != nil {
 		b.Fatal(err)
 	}

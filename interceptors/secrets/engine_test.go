@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // noise is what surrounds and breaks up generated matches: separators,
@@ -49,7 +47,7 @@ func samples(t *testing.T, rnd *rand.Rand, r *rule, n int) []string {
 // The prefilter is a necessary condition: wherever the anchored pattern
 // matches, it says yes.
 func TestPrefilterIsSound(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{})
+	s := newScanner(t, Policy{})
 	rnd := rand.New(rand.NewPCG(8, 9))
 	st := new(state)
 	tested, rejected := 0, 0
@@ -83,8 +81,8 @@ func TestPrefilterIsSound(t *testing.T) {
 // rules, gated allowlist expressions) changes only the speed: the findings
 // are those of the plain patterns and allowlists.
 func TestFindUnchangedByShortcuts(t *testing.T) {
-	fast := newScanner(t, ir.SecretRules{})
-	plain := newScanner(t, ir.SecretRules{})
+	fast := newScanner(t, Policy{})
+	plain := newScanner(t, Policy{})
 	for i, r := range plain.rules {
 		c := *r
 		c.pf, c.opBytes = nil, nil
@@ -130,7 +128,7 @@ func plainAllow(lists []*allowList) []*allowList {
 
 // Scanning the halves of a long text at once finds what one walk finds.
 func TestScanLongIsScan(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{})
+	s := newScanner(t, Policy{})
 	rnd := rand.New(rand.NewPCG(12, 13))
 	words := append([]string{" ", "\n", "x", "é"}, s.kw.keywords...)
 	var tmp []hit

@@ -31,14 +31,13 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/redact"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
-// Scanner is the compiled form of ir.SecretRules.
+// Scanner is the compiled form of Policy.
 type Scanner struct {
-	mode      ir.Mode
-	requests  ir.Action
-	responses ir.Action
+	mode      interceptors.Mode
+	requests  interceptors.RuleAction
+	responses interceptors.RuleAction
 
 	rs      *ruleSet
 	rules   []*rule // enabled rules with a content pattern
@@ -60,29 +59,29 @@ type Match struct {
 // New compiles r. Empty fields take their defaults: mode enforce, requests
 // block, responses redact. Disable must name rules of the set; an unknown
 // id is an error, since the policy then means a rule that does not exist.
-func New(r *ir.SecretRules) (*Scanner, error) {
+func New(r *Policy) (*Scanner, error) {
 	if r == nil {
 		return nil, fmt.Errorf("secrets: no rules")
 	}
 	s := &Scanner{mode: r.Mode, requests: r.Requests, responses: r.Responses}
 	switch s.mode {
 	case "":
-		s.mode = ir.Enforce
-	case ir.Enforce, ir.AuditOnly:
+		s.mode = interceptors.Enforce
+	case interceptors.Enforce, interceptors.AuditOnly:
 	default:
-		return nil, fmt.Errorf("secrets: mode %q: want %q or %q", r.Mode, ir.Enforce, ir.AuditOnly)
+		return nil, fmt.Errorf("secrets: mode %q: want %q or %q", r.Mode, interceptors.Enforce, interceptors.AuditOnly)
 	}
 	switch s.requests {
 	case "":
-		s.requests = ir.ActionBlock
-	case ir.ActionBlock, ir.ActionRedact, ir.ActionAudit:
+		s.requests = interceptors.ActionBlock
+	case interceptors.ActionBlock, interceptors.ActionRedact, interceptors.ActionAudit:
 	default:
 		return nil, fmt.Errorf("secrets: requests action %q: want block, redact or audit", r.Requests)
 	}
 	switch s.responses {
 	case "":
-		s.responses = ir.ActionRedact
-	case ir.ActionRedact, ir.ActionAudit:
+		s.responses = interceptors.ActionRedact
+	case interceptors.ActionRedact, interceptors.ActionAudit:
 	default:
 		return nil, fmt.Errorf("secrets: responses action %q: want redact or audit", r.Responses)
 	}

@@ -11,10 +11,9 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
-func newScanner(t testing.TB, r ir.SecretRules) *Scanner {
+func newScanner(t testing.TB, r Policy) *Scanner {
 	t.Helper()
 	s, err := New(&r)
 	if err != nil {
@@ -41,7 +40,7 @@ func quote(s string) string {
 }
 
 func TestTruePositives(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{})
+	s := newScanner(t, Policy{})
 	cases := []struct {
 		name, text, secret, rule string
 	}{
@@ -70,7 +69,7 @@ func TestTruePositives(t *testing.T) {
 }
 
 func TestFalsePositives(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{})
+	s := newScanner(t, Policy{})
 	for name, text := range map[string]string{
 		"uuid":         "id 550e8400-e29b-41d4-a716-446655440000 and 6fa459ea-ee8a-3ca4-894e-db77e160355e",
 		"git sha":      "commit 3f786850e387550fdab836ed7e6dc881de23001b (HEAD -> main), parent da39a3ee5e6b4b0d3255bfef95601890afd80709",
@@ -92,16 +91,16 @@ func TestNew(t *testing.T) {
 	if _, err := New(nil); err == nil {
 		t.Error("nil rules accepted")
 	}
-	if _, err := New(&ir.SecretRules{Disable: []string{"github-pat", "no-such-rule"}}); err == nil || !strings.Contains(err.Error(), `"no-such-rule"`) {
+	if _, err := New(&Policy{Disable: []string{"github-pat", "no-such-rule"}}); err == nil || !strings.Contains(err.Error(), `"no-such-rule"`) {
 		t.Errorf("unknown disable id: %v", err)
 	}
-	if _, err := New(&ir.SecretRules{Responses: ir.ActionBlock}); err == nil {
+	if _, err := New(&Policy{Responses: interceptors.ActionBlock}); err == nil {
 		t.Error("responses: block accepted")
 	}
-	if _, err := New(&ir.SecretRules{Mode: "shadow"}); err == nil {
+	if _, err := New(&Policy{Mode: "shadow"}); err == nil {
 		t.Error("unknown mode accepted")
 	}
-	s := newScanner(t, ir.SecretRules{Disable: []string{"github-pat"}})
+	s := newScanner(t, Policy{Disable: []string{"github-pat"}})
 	if ms := s.Find("token " + githubPAT()); len(ms) != 0 {
 		t.Errorf("disabled rule fired: %+v", ms)
 	}
@@ -111,7 +110,7 @@ func TestNew(t *testing.T) {
 		t.Fatalf("RuleIDs: %d, %v", len(ids), err)
 	}
 	for _, id := range ids {
-		if _, err := New(&ir.SecretRules{Disable: []string{id}}); err != nil {
+		if _, err := New(&Policy{Disable: []string{id}}); err != nil {
 			t.Fatalf("disable %s: %v", id, err)
 		}
 	}
@@ -140,7 +139,7 @@ func run(t *testing.T, s *Scanner, dir interceptors.Direction, body string) *int
 }
 
 func TestRequestBlock(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact})
+	s := newScanner(t, Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionBlock, Responses: interceptors.ActionRedact})
 	x := run(t, s, interceptors.ToServer, toolsCall(`{"repo":"a/b","token":`+quote(githubPAT())+`}`))
 	if x.Action != interceptors.Deny || x.Rule != "github-pat" {
 		t.Fatalf("action %v rule %q", x.Action, x.Rule)
@@ -171,7 +170,7 @@ func TestRequestBlock(t *testing.T) {
 }
 
 func TestRequestRedact(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionRedact, Responses: ir.ActionRedact})
+	s := newScanner(t, Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionRedact, Responses: interceptors.ActionRedact})
 	body := toolsCall(`{"repo":"a/b","env":[` + quote("AWS_ACCESS_KEY_ID="+awsKeyID()+"\nREGION=eu-west-1") + `],"n":1}`)
 	x := run(t, s, interceptors.ToServer, body)
 	if x.Action != interceptors.Modify {
@@ -189,7 +188,7 @@ func TestRequestRedact(t *testing.T) {
 }
 
 func TestAuditMode(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{Mode: ir.AuditOnly, Requests: ir.ActionBlock, Responses: ir.ActionRedact})
+	s := newScanner(t, Policy{Mode: interceptors.AuditOnly, Requests: interceptors.ActionBlock, Responses: interceptors.ActionRedact})
 	m := parse(t, toolsCall(`{"token":`+quote(githubPAT())+`}`))
 	x := &interceptors.Exchange{Direction: interceptors.ToServer, Message: m}
 	if err := s.Intercept(context.Background(), x); err != nil {
@@ -198,7 +197,7 @@ func TestAuditMode(t *testing.T) {
 	if x.Action != interceptors.Allow || x.Message != m || len(x.Findings) != 1 || x.Findings[0].Mode != "audit" || x.Findings[0].Action != "block" {
 		t.Errorf("audit mode: %v %+v", x.Action, x.Findings)
 	}
-	s = newScanner(t, ir.SecretRules{Requests: ir.ActionAudit, Responses: ir.ActionAudit})
+	s = newScanner(t, Policy{Requests: interceptors.ActionAudit, Responses: interceptors.ActionAudit})
 	x = &interceptors.Exchange{Direction: interceptors.ToClient, Message: parse(t, `{"jsonrpc":"2.0","id":1,"result":{"v":`+quote(githubPAT())+`}}`)}
 	if err := s.Intercept(context.Background(), x); err != nil {
 		t.Fatal(err)
@@ -209,7 +208,7 @@ func TestAuditMode(t *testing.T) {
 }
 
 func TestResponseRedactEverywhere(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{})
+	s := newScanner(t, Policy{})
 	pat := githubPAT()
 	// The same secret in content[].text (as JSON text, next to escapes) and
 	// in structuredContent.
@@ -263,7 +262,7 @@ func TestResponseRedactEverywhere(t *testing.T) {
 }
 
 func TestServerMessages(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{})
+	s := newScanner(t, Policy{})
 	for name, body := range map[string]string{
 		"logging notification": `{"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":{"msg":` + quote("login with "+slackBot()) + `}}}`,
 		"sampling request":     `{"jsonrpc":"2.0","id":"s1","method":"sampling/createMessage","params":{"messages":[{"role":"user","content":{"type":"text","text":` + quote(stripeLive()) + `}}]}}`,
@@ -284,7 +283,7 @@ func TestServerMessages(t *testing.T) {
 }
 
 func TestUnchangedMessageKeepsBytes(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{})
+	s := newScanner(t, Policy{})
 	m := toolResult(corpus(4 << 10))
 	x := &interceptors.Exchange{Direction: interceptors.ToClient, Message: m}
 	if err := s.Intercept(context.Background(), x); err != nil {
@@ -296,7 +295,7 @@ func TestUnchangedMessageKeepsBytes(t *testing.T) {
 }
 
 func TestFindingsBounded(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{Requests: ir.ActionRedact})
+	s := newScanner(t, Policy{Requests: interceptors.ActionRedact})
 	var b strings.Builder
 	b.WriteString("{")
 	for i := range 100 {
@@ -318,7 +317,7 @@ func TestFindingsBounded(t *testing.T) {
 }
 
 func TestConcurrentUse(t *testing.T) {
-	s := newScanner(t, ir.SecretRules{Requests: ir.ActionRedact})
+	s := newScanner(t, Policy{Requests: interceptors.ActionRedact})
 	text := corpus(8<<10) + "\ntoken=" + githubPAT() + "\n"
 	done := make(chan []Match)
 	for range 8 {

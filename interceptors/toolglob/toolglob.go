@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // Pattern is one compiled pattern.
@@ -20,7 +18,7 @@ type Pattern struct {
 
 // Compile checks p and prepares it for matching.
 func Compile(p string) (Pattern, error) {
-	if !ir.ValidPattern(p) {
+	if !ValidPattern(p) {
 		return Pattern{}, fmt.Errorf("invalid tool pattern %q", p)
 	}
 	return Pattern{text: p, exact: !strings.ContainsAny(p, "*?")}, nil

@@ -47,7 +47,6 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // Name is the interceptor's name in findings.
@@ -84,7 +83,7 @@ const actionRespond = "respond"
 
 const maxMessage = 200 // characters of a hook's deny message kept
 
-// Hook is the compiled form of one ir.Webhook. It implements
+// Hook is the compiled form of one Policy. It implements
 // interceptors.Interceptor and is safe for concurrent use.
 type Hook struct {
 	phase    string
@@ -106,8 +105,8 @@ var _ interceptors.Interceptor = (*Hook)(nil)
 // New compiles h. A nil client means a client of its own: the hook's
 // timeout, no proxy from the environment, no redirects followed. A client
 // given is used with redirects turned off (a shallow copy is made).
-func New(h ir.Webhook, client *http.Client) (*Hook, error) {
-	k := &Hook{phase: h.Phase, failOpen: h.FailOpen, mode: string(ir.Enforce)}
+func New(h Policy, client *http.Client) (*Hook, error) {
+	k := &Hook{phase: h.Phase, failOpen: h.FailOpen, mode: string(interceptors.Enforce)}
 	if h.Name == "" {
 		return nil, errors.New("webhook: a name is required")
 	}
@@ -160,10 +159,10 @@ func New(h ir.Webhook, client *http.Client) (*Hook, error) {
 	}
 	switch h.Mode {
 	case "":
-	case ir.Enforce, ir.AuditOnly:
+	case interceptors.Enforce, interceptors.AuditOnly:
 		k.mode = string(h.Mode)
 	default:
-		return nil, fmt.Errorf("%s: mode must be %q or %q, not %q", where, ir.Enforce, ir.AuditOnly, h.Mode)
+		return nil, fmt.Errorf("%s: mode must be %q or %q, not %q", where, interceptors.Enforce, interceptors.AuditOnly, h.Mode)
 	}
 	if client == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
@@ -263,18 +262,18 @@ func (k *Hook) Intercept(ctx context.Context, x *interceptors.Exchange) error {
 	}
 	switch a.Decision {
 	case DecisionAllow:
-		if k.mode == string(ir.AuditOnly) {
-			k.report(x, string(ir.ActionAudit), "the hook allowed the call")
+		if k.mode == string(interceptors.AuditOnly) {
+			k.report(x, string(interceptors.ActionAudit), "the hook allowed the call")
 		}
 	case DecisionDeny:
 		msg := "the hook denied it"
 		if s := clean(a.Message); s != "" {
 			msg += ": " + s
 		}
-		k.report(x, string(ir.ActionBlock), msg)
+		k.report(x, string(interceptors.ActionBlock), msg)
 	case DecisionRewrite:
-		if k.mode != string(ir.Enforce) {
-			k.report(x, string(ir.ActionRedact), "the hook would rewrite the arguments")
+		if k.mode != string(interceptors.Enforce) {
+			k.report(x, string(interceptors.ActionRedact), "the hook would rewrite the arguments")
 			return nil
 		}
 		p, err := withArguments(m.Params, a.Arguments)
@@ -282,23 +281,23 @@ func (k *Hook) Intercept(ctx context.Context, x *interceptors.Exchange) error {
 			k.failure(x, err.Error())
 			return nil
 		}
-		k.report(x, string(ir.ActionRedact), "the hook rewrote the arguments")
+		k.report(x, string(interceptors.ActionRedact), "the hook rewrote the arguments")
 		n := *m
 		n.Params = p
 		x.Replace(&n, k.ruleDecision, "arguments rewritten by "+k.label)
 	case DecisionRespond:
-		if k.mode != string(ir.Enforce) {
+		if k.mode != string(interceptors.Enforce) {
 			k.report(x, actionRespond, "the hook would answer the call itself")
 			return nil
 		}
 		k.report(x, actionRespond, "the hook answered the call; the tool was not called")
 		x.Answer(a.Result, k.ruleDecision, "answered by "+k.label)
 	case DecisionReplace:
-		if k.mode != string(ir.Enforce) {
-			k.report(x, string(ir.ActionRedact), "the hook would replace the result")
+		if k.mode != string(interceptors.Enforce) {
+			k.report(x, string(interceptors.ActionRedact), "the hook would replace the result")
 			return nil
 		}
-		k.report(x, string(ir.ActionRedact), "the hook replaced the result")
+		k.report(x, string(interceptors.ActionRedact), "the hook replaced the result")
 		n := *m
 		n.Result = a.Result
 		x.Replace(&n, k.ruleDecision, "result replaced by "+k.label)
@@ -330,11 +329,11 @@ func (k *Hook) report(x *interceptors.Exchange, action, detail string) {
 // message, fail open lets it through with an audit finding.
 func (k *Hook) failure(x *interceptors.Exchange, why string) {
 	f := interceptors.Finding{
-		Interceptor: Name, Rule: k.ruleFailure, Action: string(ir.ActionBlock), Mode: k.mode,
+		Interceptor: Name, Rule: k.ruleFailure, Action: string(interceptors.ActionBlock), Mode: k.mode,
 		Detail: k.label + " failed: " + why,
 	}
 	if k.failOpen {
-		f.Action = string(ir.ActionAudit)
+		f.Action = string(interceptors.ActionAudit)
 		f.Detail += " (fail-open: let through)"
 	}
 	x.Report(f)

@@ -15,7 +15,6 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // hookServer answers every call with status and body, after delay, and
@@ -73,7 +72,7 @@ func (h *hookServer) lastRaw() string {
 	return h.raw[len(h.raw)-1]
 }
 
-func newHook(t *testing.T, wh ir.Webhook, url string) *Hook {
+func newHook(t *testing.T, wh Policy, url string) *Hook {
 	t.Helper()
 	wh.URL = url
 	if wh.Name == "" {
@@ -118,7 +117,7 @@ func intercept(t *testing.T, k *Hook, x *interceptors.Exchange) *interceptors.Ex
 
 func TestBeforeAllowAndContract(t *testing.T) {
 	s := newServer(t, 200, `{"decision":"allow","extra":true}`)
-	k := newHook(t, ir.Webhook{Phase: Before}, s.URL)
+	k := newHook(t, Policy{Phase: Before}, s.URL)
 	x := toolRequest("fetch")
 	ctx := WithSessionID(context.Background(), "sess-1")
 	if err := k.Intercept(ctx, x); err != nil {
@@ -154,7 +153,7 @@ func equalJSON(a, b any) bool {
 
 func TestBeforeDeny(t *testing.T) {
 	s := newServer(t, 200, `{"decision":"deny","message":"no fetching\nof that"}`)
-	k := newHook(t, ir.Webhook{Phase: Before}, s.URL)
+	k := newHook(t, Policy{Phase: Before}, s.URL)
 	x := intercept(t, k, toolRequest("fetch"))
 	if x.Action != interceptors.Deny || x.Rule != "webhook.policy" || !strings.Contains(x.Reason, "no fetching of that") {
 		t.Fatalf("deny: %v %q %q", x.Action, x.Rule, x.Reason)
@@ -163,7 +162,7 @@ func TestBeforeDeny(t *testing.T) {
 
 func TestBeforeRewrite(t *testing.T) {
 	s := newServer(t, 200, `{"decision":"rewrite","arguments":{"url":"https://safe.example.com"}}`)
-	k := newHook(t, ir.Webhook{Phase: Before}, s.URL)
+	k := newHook(t, Policy{Phase: Before}, s.URL)
 	x := intercept(t, k, toolRequest("fetch"))
 	if x.Action != interceptors.Modify {
 		t.Fatalf("rewrite: %v %+v", x.Action, x.Findings)
@@ -199,7 +198,7 @@ func TestBeforeRewrite(t *testing.T) {
 
 func TestAfter(t *testing.T) {
 	s := newServer(t, 200, `{"decision":"replace","result":{"content":[{"type":"text","text":"[removed]"}]}}`)
-	k := newHook(t, ir.Webhook{Phase: After}, s.URL)
+	k := newHook(t, Policy{Phase: After}, s.URL)
 	// A request is not for an after hook.
 	if x := intercept(t, k, toolRequest("fetch")); x.Action != interceptors.Allow || len(s.calls()) != 0 {
 		t.Fatal("after hook called for a request")
@@ -266,7 +265,7 @@ func TestFailures(t *testing.T) {
 			}
 			u := strings.Replace(s.URL, "http://", "http://user:s3cret@", 1)
 			for _, open := range []bool{false, true} {
-				k := newHook(t, ir.Webhook{Phase: Before, FailOpen: open, MaxBytes: tc.maxBytes}, u)
+				k := newHook(t, Policy{Phase: Before, FailOpen: open, MaxBytes: tc.maxBytes}, u)
 				start := time.Now()
 				x := intercept(t, k, toolRequest("fetch"))
 				if d := time.Since(start); d > time.Second {
@@ -296,7 +295,7 @@ func TestConnectionError(t *testing.T) {
 	s := newServer(t, 200, `{"decision":"allow"}`)
 	url := s.URL
 	s.Close()
-	k := newHook(t, ir.Webhook{Phase: Before}, url)
+	k := newHook(t, Policy{Phase: Before}, url)
 	x := intercept(t, k, toolRequest("fetch"))
 	if x.Action != interceptors.Deny || !strings.Contains(x.Reason, "connection error") || strings.Contains(x.Reason, "127.0.0.1") {
 		t.Fatalf("%v %q", x.Action, x.Reason)
@@ -305,7 +304,7 @@ func TestConnectionError(t *testing.T) {
 
 func TestAudit(t *testing.T) {
 	s := newServer(t, 200, `{"decision":"deny","message":"nope"}`)
-	k := newHook(t, ir.Webhook{Phase: Before, Mode: ir.AuditOnly}, s.URL)
+	k := newHook(t, Policy{Phase: Before, Mode: interceptors.AuditOnly}, s.URL)
 	for _, body := range []string{`{"decision":"deny","message":"nope"}`, `{"decision":"rewrite","arguments":{"a":1}}`, `{"decision":"allow"}`, `oops`} {
 		s.body = body
 		x := toolRequest("fetch")
@@ -315,7 +314,7 @@ func TestAudit(t *testing.T) {
 			t.Fatalf("%s: %v %+v", body, x.Action, x.Findings)
 		}
 	}
-	k = newHook(t, ir.Webhook{Phase: After, Mode: ir.AuditOnly}, s.URL)
+	k = newHook(t, Policy{Phase: After, Mode: interceptors.AuditOnly}, s.URL)
 	s.body = `{"decision":"replace","result":{"content":[]}}`
 	x := intercept(t, k, response("fetch"))
 	if x.Action != interceptors.Allow || string(x.Message.Result) != result || x.Findings[0].Action != "redact" {
@@ -325,7 +324,7 @@ func TestAudit(t *testing.T) {
 
 func TestToolFilter(t *testing.T) {
 	s := newServer(t, 200, `{"decision":"deny"}`)
-	k := newHook(t, ir.Webhook{Phase: Before, Tools: []string{"fetch*", "get_?"}}, s.URL)
+	k := newHook(t, Policy{Phase: Before, Tools: []string{"fetch*", "get_?"}}, s.URL)
 	for tool, called := range map[string]bool{"fetch": true, "fetch_url": true, "get_x": true, "get_xy": false, "run": false} {
 		n := len(s.calls())
 		x := intercept(t, k, toolRequest(tool))
@@ -344,7 +343,7 @@ func TestToolFilter(t *testing.T) {
 }
 
 func TestNewErrors(t *testing.T) {
-	for _, h := range []ir.Webhook{
+	for _, h := range []Policy{
 		{Phase: Before, URL: "http://h/"},
 		{Name: "n", Phase: "during", URL: "http://h/"},
 		{Name: "n", Phase: Before, URL: "ftp://h/"},
@@ -358,17 +357,17 @@ func TestNewErrors(t *testing.T) {
 			t.Errorf("New(%+v): no error", h)
 		}
 	}
-	_, err := New(ir.Webhook{Name: "n", Phase: "x", URL: "http://user:s3cret@h/"}, nil)
+	_, err := New(Policy{Name: "n", Phase: "x", URL: "http://user:s3cret@h/"}, nil)
 	if err == nil || strings.Contains(err.Error(), "s3cret") {
 		t.Fatal(err)
 	}
-	_, err = New(ir.Webhook{Name: "n", Phase: Before, URL: "http://user:s3cret@h:bad/"}, nil)
+	_, err = New(Policy{Name: "n", Phase: Before, URL: "http://user:s3cret@h:bad/"}, nil)
 	if err == nil || strings.Contains(err.Error(), "s3cret") {
 		t.Fatal(err)
 	}
 	// A client of the caller's is copied, with redirects off.
 	c := &http.Client{}
-	k, err := New(ir.Webhook{Name: "n", Phase: Before, URL: "http://h/"}, c)
+	k, err := New(Policy{Name: "n", Phase: Before, URL: "http://h/"}, c)
 	if err != nil || c.CheckRedirect != nil || k.client == c || k.client.CheckRedirect == nil {
 		t.Fatal("client not copied")
 	}
@@ -377,7 +376,7 @@ func TestNewErrors(t *testing.T) {
 func TestBeforeRespond(t *testing.T) {
 	const answer = `{"content":[{"type":"text","text":"from the hook"}],"isError":false}`
 	s := newServer(t, 200, `{"decision":"respond","result":`+answer+`}`)
-	k := newHook(t, ir.Webhook{Phase: Before}, s.URL)
+	k := newHook(t, Policy{Phase: Before}, s.URL)
 	x := toolRequest("fetch")
 	orig := x.Message
 	intercept(t, k, x)
@@ -411,18 +410,18 @@ func TestBeforeRespond(t *testing.T) {
 	}
 	// The size cap covers the result.
 	big := newServer(t, 200, `{"decision":"respond","result":{"content":[{"type":"text","text":"`+strings.Repeat("x", 2000)+`"}]}}`)
-	k = newHook(t, ir.Webhook{Phase: Before, MaxBytes: 1024}, big.URL)
+	k = newHook(t, Policy{Phase: Before, MaxBytes: 1024}, big.URL)
 	if x := intercept(t, k, toolRequest("fetch")); x.Action != interceptors.Deny || !strings.Contains(x.Reason, "larger than 1024 bytes") {
 		t.Fatalf("too large: %v %q", x.Action, x.Reason)
 	}
 	// "respond" belongs to before hooks.
 	s.body = `{"decision":"respond","result":{}}`
-	k = newHook(t, ir.Webhook{Phase: After}, s.URL)
+	k = newHook(t, Policy{Phase: After}, s.URL)
 	if x := intercept(t, k, response("fetch")); x.Action != interceptors.Deny || x.Rule != "webhook.policy.failure" || !strings.Contains(x.Reason, "only for before hooks") {
 		t.Fatalf("respond after: %v %q", x.Action, x.Reason)
 	}
 	// Audit mode: recorded, the call goes on unchanged.
-	k = newHook(t, ir.Webhook{Phase: Before, Mode: ir.AuditOnly}, s.URL)
+	k = newHook(t, Policy{Phase: Before, Mode: interceptors.AuditOnly}, s.URL)
 	x = toolRequest("fetch")
 	orig = x.Message
 	intercept(t, k, x)
@@ -443,7 +442,7 @@ func (r *recorder) Intercept(context.Context, *interceptors.Exchange) error {
 
 func TestDockerCompat(t *testing.T) {
 	s := newServer(t, 200, "")
-	k := newHook(t, ir.Webhook{Phase: Before, Compat: CompatDocker}, s.URL)
+	k := newHook(t, Policy{Phase: Before, Compat: CompatDocker}, s.URL)
 	x := toolRequest("fetch")
 	orig := x.Message
 	intercept(t, k, x)
@@ -491,19 +490,19 @@ func TestDockerCompat(t *testing.T) {
 	}
 	// Fail open lets it through with a finding.
 	s.status, s.body = 500, ""
-	k = newHook(t, ir.Webhook{Phase: Before, Compat: CompatDocker, FailOpen: true}, s.URL)
+	k = newHook(t, Policy{Phase: Before, Compat: CompatDocker, FailOpen: true}, s.URL)
 	if x := intercept(t, k, toolRequest("fetch")); x.Action != interceptors.Allow || len(x.Findings) != 1 || x.Findings[0].Action != "audit" {
 		t.Fatalf("fail-open: %v %+v", x.Action, x.Findings)
 	}
 	// The size cap applies.
 	s.status, s.body = 200, `{"content":[{"type":"text","text":"`+strings.Repeat("x", 2000)+`"}]}`
-	k = newHook(t, ir.Webhook{Phase: Before, Compat: CompatDocker, MaxBytes: 1024}, s.URL)
+	k = newHook(t, Policy{Phase: Before, Compat: CompatDocker, MaxBytes: 1024}, s.URL)
 	if x := intercept(t, k, toolRequest("fetch")); x.Action != interceptors.Deny || !strings.Contains(x.Reason, "larger than 1024") {
 		t.Fatalf("size cap: %v %q", x.Action, x.Reason)
 	}
 	// Audit mode: recorded, nothing changed.
 	s.body = res
-	k = newHook(t, ir.Webhook{Phase: Before, Compat: CompatDocker, Mode: ir.AuditOnly}, s.URL)
+	k = newHook(t, Policy{Phase: Before, Compat: CompatDocker, Mode: interceptors.AuditOnly}, s.URL)
 	x = toolRequest("fetch")
 	orig = x.Message
 	if intercept(t, k, x); x.Action != interceptors.Allow || x.Message != orig || len(x.Findings) != 1 || x.Findings[0].Mode != "audit" {
@@ -513,7 +512,7 @@ func TestDockerCompat(t *testing.T) {
 	// After: the result object itself is sent; an empty answer keeps it,
 	// a non-empty one replaces it.
 	s.status, s.body = 200, ""
-	k = newHook(t, ir.Webhook{Phase: After, Compat: CompatDocker}, s.URL)
+	k = newHook(t, Policy{Phase: After, Compat: CompatDocker}, s.URL)
 	x = intercept(t, k, response("fetch"))
 	if s.lastRaw() != result || x.Action != interceptors.Allow || string(x.Message.Result) != result {
 		t.Fatalf("after, empty answer: sent %s, %v %s", s.lastRaw(), x.Action, x.Message.Result)
@@ -528,7 +527,7 @@ func TestDockerCompat(t *testing.T) {
 		t.Fatalf("after, not an object: %v %q", x.Action, x.Rule)
 	}
 
-	if _, err := New(ir.Webhook{Name: "n", Phase: Before, URL: "http://h/", Compat: "mcp"}, nil); err == nil {
+	if _, err := New(Policy{Name: "n", Phase: Before, URL: "http://h/", Compat: "mcp"}, nil); err == nil {
 		t.Fatal("unknown compat accepted")
 	}
 }

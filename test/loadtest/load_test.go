@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/mcpmesh/mcpmesh/envoy"
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -213,7 +215,9 @@ func staticTestPolicy() *ir.Policy {
 			Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 18080},
 			Path:     "/mcp",
 			Listen:   ir.Endpoint{Host: "127.0.0.1", Port: 10000},
-			Tools:    ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}},
+			Policy: chain.Policy{
+				Tools: allowlist.Policy{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}},
+			},
 		}},
 	}
 }

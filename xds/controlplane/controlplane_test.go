@@ -14,6 +14,8 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
 	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
@@ -24,9 +26,14 @@ func testPolicy(version string, allow ...string) *ir.Policy {
 		Version: version,
 		Limits:  ir.Limits{MaxBodyBytes: 1 << 20, MessageTimeoutMillis: 1000},
 		Servers: []ir.Server{{
-			Name: "demo", Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 8080},
-			Listen: ir.Endpoint{Host: "127.0.0.1", Port: 10000}, Path: "/mcp",
-			Tools: ir.ToolRules{Allow: allow}, UnverifiedLocal: true,
+			Name:            "demo",
+			Upstream:        ir.Endpoint{Host: "127.0.0.1", Port: 8080},
+			Listen:          ir.Endpoint{Host: "127.0.0.1", Port: 10000},
+			Path:            "/mcp",
+			UnverifiedLocal: true,
+			Policy: chain.Policy{
+				Tools: allowlist.Policy{Allow: allow},
+			},
 		}},
 	}
 }
@@ -184,7 +191,7 @@ func TestRemovedServerLosesItsConfig(t *testing.T) {
 	cp, _ := newCP(t)
 	ctx := context.Background()
 	two := testPolicy("v1")
-	two.Servers = append(two.Servers, ir.Server{Name: "other", Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 9}, Listen: ir.Endpoint{Host: "127.0.0.1", Port: 10001}, Path: "/mcp", Tools: ir.ToolRules{AllowAll: true}, UnverifiedLocal: true})
+	two.Servers = append(two.Servers, ir.Server{Name: "other", Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 9}, Listen: ir.Endpoint{Host: "127.0.0.1", Port: 10001}, Path: "/mcp", UnverifiedLocal: true, Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}}})
 	if err := cp.Apply(ctx, two); err != nil {
 		t.Fatal(err)
 	}

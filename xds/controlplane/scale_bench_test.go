@@ -18,6 +18,8 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
 	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
@@ -33,7 +35,9 @@ func scalePolicy(n int, bodyLimit uint32) *ir.Policy {
 			Upstream: ir.Endpoint{Host: "10.0.0.1", Port: 8080},
 			Listen:   ir.Endpoint{Host: "0.0.0.0", Port: 10000},
 			Path:     "/mcp",
-			Tools:    ir.ToolRules{Allow: []string{"echo", "get_*"}},
+			Policy: chain.Policy{
+				Tools: allowlist.Policy{Allow: []string{"echo", "get_*"}},
+			},
 		})
 	}
 	return p

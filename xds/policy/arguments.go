@@ -16,42 +16,42 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
 	"github.com/santhosh-tekuri/jsonschema/v6"
-
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // The "arguments" section of a server: checks of tools/call arguments.
 
 var (
-	modes          = []string{string(ir.Enforce), string(ir.AuditOnly)}
-	schemaModes    = []string{string(ir.Enforce), string(ir.AuditOnly), "off"}
-	unknownActions = []string{string(ir.ActionBlock), string(ir.ActionAudit)}
+	modes          = []string{string(interceptors.Enforce), string(interceptors.AuditOnly)}
+	schemaModes    = []string{string(interceptors.Enforce), string(interceptors.AuditOnly), "off"}
+	unknownActions = []string{string(interceptors.ActionBlock), string(interceptors.ActionAudit)}
 	// ruleConstraints are the fields of an argument rule that check something.
 	ruleConstraints = []string{"required", "pathPrefixes", "maxLength", "maxBytes", "allow", "deny", "enum", "schema"}
 )
 
 // mode reads an enforce or audit switch; e may be nil (enforce). offHint
 // tells how to turn the thing off instead of writing "off".
-func (l *loader) mode(e *entry, offHint string) ir.Mode {
+func (l *loader) mode(e *entry, offHint string) interceptors.Mode {
 	if e == nil {
-		return ir.Enforce
+		return interceptors.Enforce
 	}
 	if v, ok := l.choice(e, modes, map[string]string{"off": offHint}); ok {
-		return ir.Mode(v)
+		return interceptors.Mode(v)
 	}
-	return ir.Enforce
+	return interceptors.Enforce
 }
 
-func (l *loader) arguments(e *entry) ir.Arguments {
-	args := ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit}
+func (l *loader) arguments(e *entry) arguments.Policy {
+	args := arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit}
 	if absent(e) {
 		return args
 	}
 	fs := l.fields(e, "a mapping with schema, unknownTool and rules", "schema", "unknownTool", "rules")
 	if f := fs["schema"]; f != nil {
 		if v, ok := l.choice(f, schemaModes, nil); ok {
-			args.Schema = ir.Mode(v)
+			args.Schema = interceptors.Mode(v)
 			if v == "off" {
 				args.Schema = ""
 			}
@@ -59,7 +59,7 @@ func (l *loader) arguments(e *entry) ir.Arguments {
 	}
 	if f := fs["unknownTool"]; f != nil {
 		if v, ok := l.choice(f, unknownActions, nil); ok {
-			args.UnknownTool = ir.Action(v)
+			args.UnknownTool = interceptors.RuleAction(v)
 		}
 	}
 	if f := fs["rules"]; f != nil {
@@ -73,8 +73,8 @@ func (l *loader) arguments(e *entry) ir.Arguments {
 	return args
 }
 
-func (l *loader) argumentRule(e *entry) (ir.ArgumentRule, bool) {
-	r := ir.ArgumentRule{Mode: ir.Enforce}
+func (l *loader) argumentRule(e *entry) (arguments.Rule, bool) {
+	r := arguments.Rule{Mode: interceptors.Enforce}
 	fs := l.fields(e, "an argument rule (a mapping with tool, argument and constraints)",
 		append([]string{"tool", "argument", "mode"}, ruleConstraints...)...)
 	if fs == nil {

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -60,7 +63,7 @@ func TestArgumentsValid(t *testing.T) {
 	tests := []struct {
 		name     string
 		body     string
-		want     ir.Arguments
+		want     arguments.Policy
 		warnings []string
 	}{
 		{name: "absent: schema enforced, unknown tools audited", body: "", want: defaultArguments},
@@ -74,12 +77,12 @@ func TestArgumentsValid(t *testing.T) {
 		{
 			name: "schema off, unknown tools blocked",
 			body: "    arguments:\n      schema: off\n      unknownTool: block\n",
-			want: ir.Arguments{Schema: "", UnknownTool: ir.ActionBlock},
+			want: arguments.Policy{Schema: "", UnknownTool: interceptors.ActionBlock},
 		},
 		{
 			name: "schema audited",
 			body: "    arguments: {schema: audit}\n",
-			want: ir.Arguments{Schema: ir.AuditOnly, UnknownTool: ir.ActionAudit},
+			want: arguments.Policy{Schema: interceptors.AuditOnly, UnknownTool: interceptors.ActionAudit},
 		},
 		{
 			name: "every constraint",
@@ -99,8 +102,8 @@ func TestArgumentsValid(t *testing.T) {
             type: string
             pattern: "^/srv/"
 `,
-			want: ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit, Rules: []ir.ArgumentRule{{
-				Tool: "read_*", Argument: "path", Mode: ir.Enforce, Required: true,
+			want: arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit, Rules: []arguments.Rule{{
+				Tool: "read_*", Argument: "path", Mode: interceptors.Enforce, Required: true,
 				PathPrefixes: []string{"/srv/data", "/tmp/agent"}, MaxLength: 4096, MaxBytes: 65536,
 				Allow: []string{`^[\w./-]+$`}, Deny: []string{`\.\./`, `^/etc/`},
 				Enum:   jsonList(`"a"`, `"b"`, `3`, `true`),
@@ -114,16 +117,16 @@ func TestArgumentsValid(t *testing.T) {
         - {tool: x, argument: y, maxLength: 1}
         - {tool: "*", argument: "files.*.path", required: true, mode: audit}
 `,
-			want: ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit, Rules: []ir.ArgumentRule{
-				{Tool: "x", Argument: "y", Mode: ir.Enforce, MaxLength: 1},
-				{Tool: "*", Argument: "files.*.path", Mode: ir.AuditOnly, Required: true},
+			want: arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit, Rules: []arguments.Rule{
+				{Tool: "x", Argument: "y", Mode: interceptors.Enforce, MaxLength: 1},
+				{Tool: "*", Argument: "files.*.path", Mode: interceptors.AuditOnly, Required: true},
 			}},
 		},
 		{
 			name: "path prefixes are cleaned",
 			body: "    arguments:\n      rules:\n        - {tool: x, argument: y, pathPrefixes: [/srv/data/, /a//b/./c, /, /with space, /x/..y]}\n",
-			want: ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit, Rules: []ir.ArgumentRule{
-				{Tool: "x", Argument: "y", Mode: ir.Enforce, PathPrefixes: []string{"/srv/data", "/a/b/c", "/", "/with space", "/x/..y"}},
+			want: arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit, Rules: []arguments.Rule{
+				{Tool: "x", Argument: "y", Mode: interceptors.Enforce, PathPrefixes: []string{"/srv/data", "/a/b/c", "/", "/with space", "/x/..y"}},
 			}},
 		},
 		{
@@ -150,8 +153,8 @@ func TestArgumentsValid(t *testing.T) {
             - 1
             - 1.0
 `,
-			want: ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit, Rules: []ir.ArgumentRule{{
-				Tool: "x", Argument: "y", Mode: ir.Enforce,
+			want: arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit, Rules: []arguments.Rule{{
+				Tool: "x", Argument: "y", Mode: interceptors.Enforce,
 				Enum: jsonList(`0`, `1.5`, `31`, `18446744073709551615`, `"é<&>\t"`, `null`, `null`, `[1,[2,{}]]`,
 					`{"a":{"c":3,"d":2},"b":1}`, `"12"`, `"yes"`, `"two\nlines\n"`, `1`, `1`),
 			}}},
@@ -174,17 +177,17 @@ func TestArgumentsValid(t *testing.T) {
               a: {const: null, default: true, description: "say \"hi\""}
             additionalProperties: false
 `,
-			want: ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit, Rules: []ir.ArgumentRule{{
-				Tool: "x", Argument: "y", Mode: ir.Enforce,
+			want: arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit, Rules: []arguments.Rule{{
+				Tool: "x", Argument: "y", Mode: interceptors.Enforce,
 				Schema: []byte(`{"type":"object","required":["b"],"properties":{"b":{"type":"integer","minimum":-1,"maximum":1.5,"default":0},"a":{"const":null,"default":true,"description":"say \"hi\""}},"additionalProperties":false}`),
 			}}},
 		},
 		{
 			name: "boolean schemas",
 			body: "    arguments:\n      rules:\n        - {tool: x, argument: y, schema: true}\n        - {tool: x, argument: z, schema: false}\n",
-			want: ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit, Rules: []ir.ArgumentRule{
-				{Tool: "x", Argument: "y", Mode: ir.Enforce, Schema: []byte("true")},
-				{Tool: "x", Argument: "z", Mode: ir.Enforce, Schema: []byte("false")},
+			want: arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit, Rules: []arguments.Rule{
+				{Tool: "x", Argument: "y", Mode: interceptors.Enforce, Schema: []byte("true")},
+				{Tool: "x", Argument: "z", Mode: interceptors.Enforce, Schema: []byte("false")},
 			}},
 		},
 		{
@@ -202,18 +205,18 @@ func TestArgumentsValid(t *testing.T) {
           argument: x
           schema: {items: *s, prefixItems: [*s, *s]}
 `,
-			want: ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit, Rules: []ir.ArgumentRule{
-				{Tool: "a", Argument: "x", Mode: ir.Enforce, Schema: []byte(`{"type":"string","enum":["x","y"]}`), Enum: jsonList(`"x"`, `"y"`)},
-				{Tool: "b", Argument: "x", Mode: ir.Enforce, Schema: []byte(`{"type":"string","enum":["x","y"]}`)},
-				{Tool: "c", Argument: "x", Mode: ir.Enforce,
+			want: arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit, Rules: []arguments.Rule{
+				{Tool: "a", Argument: "x", Mode: interceptors.Enforce, Schema: []byte(`{"type":"string","enum":["x","y"]}`), Enum: jsonList(`"x"`, `"y"`)},
+				{Tool: "b", Argument: "x", Mode: interceptors.Enforce, Schema: []byte(`{"type":"string","enum":["x","y"]}`)},
+				{Tool: "c", Argument: "x", Mode: interceptors.Enforce,
 					Schema: []byte(`{"items":{"type":"string","enum":["x","y"]},"prefixItems":[{"type":"string","enum":["x","y"]},{"type":"string","enum":["x","y"]}]}`)},
 			}},
 		},
 		{
 			name: "schema may refer to its own definitions",
 			body: "    arguments:\n      rules:\n        - {tool: x, argument: y, schema: {$defs: {p: {type: string}}, $ref: '#/$defs/p'}}\n",
-			want: ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit, Rules: []ir.ArgumentRule{
-				{Tool: "x", Argument: "y", Mode: ir.Enforce, Schema: []byte(`{"$defs":{"p":{"type":"string"}},"$ref":"#/$defs/p"}`)},
+			want: arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit, Rules: []arguments.Rule{
+				{Tool: "x", Argument: "y", Mode: interceptors.Enforce, Schema: []byte(`{"$defs":{"p":{"type":"string"}},"$ref":"#/$defs/p"}`)},
 			}},
 		},
 	}
@@ -226,7 +229,7 @@ func TestArgumentsValid(t *testing.T) {
 			if !reflect.DeepEqual(warnings, tt.warnings) {
 				t.Errorf("warnings:\n got %q\nwant %q", warnings, tt.warnings)
 			}
-			if !reflect.DeepEqual(s.Content, ir.Content{}) {
+			if !reflect.DeepEqual(s.Content, chain.Content{}) {
 				t.Errorf("content = %+v, want none", s.Content)
 			}
 		})
@@ -234,7 +237,7 @@ func TestArgumentsValid(t *testing.T) {
 }
 
 // showArguments prints arguments with JSON values as text.
-func showArguments(a ir.Arguments) string {
+func showArguments(a arguments.Policy) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "{Schema:%q UnknownTool:%q", a.Schema, a.UnknownTool)
 	for _, r := range a.Rules {

@@ -7,18 +7,20 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
+	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // The "content" section of a server: secrets and personal data, found in
 // both directions.
 
 var (
-	requestActions  = []string{string(ir.ActionBlock), string(ir.ActionRedact), string(ir.ActionAudit)}
-	responseActions = []string{string(ir.ActionRedact), string(ir.ActionAudit)}
-	piiActions      = []string{string(ir.ActionBlock), string(ir.ActionRedact), string(ir.ActionAudit)}
-	piiKinds        = []string{ir.PIIEmail, ir.PIICard, ir.PIIIBAN, ir.PIIPhone, ir.PIIRegex}
+	requestActions  = []string{string(interceptors.ActionBlock), string(interceptors.ActionRedact), string(interceptors.ActionAudit)}
+	responseActions = []string{string(interceptors.ActionRedact), string(interceptors.ActionAudit)}
+	piiActions      = []string{string(interceptors.ActionBlock), string(interceptors.ActionRedact), string(interceptors.ActionAudit)}
+	piiKinds        = []string{pii.KindEmail, pii.KindCard, pii.KindIBAN, pii.KindPhone, pii.KindRegex}
 	directions      = []string{"requests", "responses"}
 
 	regionCode = regexp.MustCompile(`^[A-Z]{2}$`)
@@ -29,8 +31,8 @@ var (
 // country code, when a phone rule does not set one.
 const DefaultPhoneRegion = "US"
 
-func (l *loader) content(e *entry) ir.Content {
-	var c ir.Content
+func (l *loader) content(e *entry) chain.Content {
+	var c chain.Content
 	if absent(e) {
 		return c
 	}
@@ -44,7 +46,7 @@ func (l *loader) content(e *entry) ir.Content {
 	return c
 }
 
-func (l *loader) secrets(e *entry) *ir.SecretRules {
+func (l *loader) secrets(e *entry) *secrets.Policy {
 	if isNull(e.node) {
 		l.errorf(e.pos(), e.path, `must be a mapping; write "secrets: {}" to scan with the defaults, or remove the key to turn secret scanning off`)
 		return nil
@@ -53,17 +55,17 @@ func (l *loader) secrets(e *entry) *ir.SecretRules {
 	if fs == nil {
 		return nil
 	}
-	s := &ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact}
+	s := &secrets.Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionBlock, Responses: interceptors.ActionRedact}
 	s.Mode = l.mode(fs["mode"], "remove the secrets key to turn secret scanning off")
 	if f := fs["requests"]; f != nil {
 		if v, ok := l.choice(f, requestActions, nil); ok {
-			s.Requests = ir.Action(v)
+			s.Requests = interceptors.RuleAction(v)
 		}
 	}
 	if f := fs["responses"]; f != nil {
-		hints := map[string]string{string(ir.ActionBlock): `a response cannot be blocked, since the tool has already run when it arrives; use "redact" to remove the secret from it`}
+		hints := map[string]string{string(interceptors.ActionBlock): `a response cannot be blocked, since the tool has already run when it arrives; use "redact" to remove the secret from it`}
 		if v, ok := l.choice(f, responseActions, hints); ok {
-			s.Responses = ir.Action(v)
+			s.Responses = interceptors.RuleAction(v)
 		}
 	}
 	if f := fs["disable"]; f != nil {
@@ -140,14 +142,14 @@ func (l *loader) uniqueName(f *entry, s, what, owner string, names map[string]fi
 	}
 }
 
-func (l *loader) pii(e *entry) []ir.PIIRule {
+func (l *loader) pii(e *entry) []pii.Rule {
 	items, ok := l.items(e, "a list of PII rules")
 	if !ok {
 		return nil
 	}
 	kinds := map[string]firstUse{}
 	names := map[string]firstUse{}
-	var out []ir.PIIRule
+	var out []pii.Rule
 	for _, it := range items {
 		if r, ok := l.piiRule(it, kinds, names); ok {
 			out = append(out, r)
@@ -156,8 +158,8 @@ func (l *loader) pii(e *entry) []ir.PIIRule {
 	return out
 }
 
-func (l *loader) piiRule(e *entry, kinds, names map[string]firstUse) (ir.PIIRule, bool) {
-	r := ir.PIIRule{Mode: ir.Enforce}
+func (l *loader) piiRule(e *entry, kinds, names map[string]firstUse) (pii.Rule, bool) {
+	r := pii.Rule{Mode: interceptors.Enforce}
 	fs := l.fields(e, "a PII rule (a mapping with kind and action)", "kind", "action", "mode", "direction", "region", "name", "pattern")
 	if fs == nil {
 		return r, false
@@ -168,7 +170,7 @@ func (l *loader) piiRule(e *entry, kinds, names map[string]firstUse) (ir.PIIRule
 		l.errorf(at, joinPath(e.path, "kind"), "required field is missing; use %s", choices(piiKinds))
 	} else if v, ok := l.choice(f, piiKinds, nil); ok {
 		r.Kind = v
-		if v != ir.PIIRegex {
+		if v != pii.KindRegex {
 			if first, dup := kinds[v]; dup {
 				l.errorf(f.pos(), f.path, "kind %q already has a rule at %s (line %d); a server has one rule per kind (except regex)", v, first.path, first.line)
 			} else {
@@ -179,7 +181,7 @@ func (l *loader) piiRule(e *entry, kinds, names map[string]firstUse) (ir.PIIRule
 	if f := fs["action"]; f == nil {
 		l.errorf(at, joinPath(e.path, "action"), "required field is missing; use %s", choices(piiActions))
 	} else if v, ok := l.choice(f, piiActions, nil); ok {
-		r.Action = ir.Action(v)
+		r.Action = interceptors.RuleAction(v)
 	}
 	r.Mode = l.mode(fs["mode"], "remove the rule to turn it off")
 	if f := fs["direction"]; f != nil {
@@ -198,10 +200,10 @@ func (l *loader) piiRule(e *entry, kinds, names map[string]firstUse) (ir.PIIRule
 		}
 		return f
 	}
-	if r.Kind == ir.PIIPhone {
+	if r.Kind == pii.KindPhone {
 		r.Region = DefaultPhoneRegion
 	}
-	if f := only("region", ir.PIIPhone); f != nil {
+	if f := only("region", pii.KindPhone); f != nil {
 		if s, ok := l.str(f, `a country code such as "US" or "DE"`); ok {
 			if regionCode.MatchString(s) {
 				r.Region = s
@@ -210,15 +212,15 @@ func (l *loader) piiRule(e *entry, kinds, names map[string]firstUse) (ir.PIIRule
 			}
 		}
 	}
-	if f := only("name", ir.PIIRegex); f != nil {
+	if f := only("name", pii.KindRegex); f != nil {
 		if s, ok := l.str(f, "a rule name (a string)"); ok {
 			r.Name = s
 			l.uniqueName(f, s, "rule name", e.path, names)
 		}
-	} else if r.Kind == ir.PIIRegex {
-		l.errorf(at, joinPath(e.path, "name"), "required field is missing for kind %q; the name appears in findings and in [REDACTED:<name>]", ir.PIIRegex)
+	} else if r.Kind == pii.KindRegex {
+		l.errorf(at, joinPath(e.path, "name"), "required field is missing for kind %q; the name appears in findings and in [REDACTED:<name>]", pii.KindRegex)
 	}
-	if f := only("pattern", ir.PIIRegex); f != nil {
+	if f := only("pattern", pii.KindRegex); f != nil {
 		if s, ok := l.str(f, "a regular expression (a string)"); ok {
 			r.Pattern = s
 			if problem := regexpProblem(s); problem != "" {
@@ -227,8 +229,8 @@ func (l *loader) piiRule(e *entry, kinds, names map[string]firstUse) (ir.PIIRule
 				l.errorf(f.pos(), f.path, "pattern %q matches the empty string, so it would fire on every value; make it match at least one character", s)
 			}
 		}
-	} else if r.Kind == ir.PIIRegex {
-		l.errorf(at, joinPath(e.path, "pattern"), "required field is missing for kind %q", ir.PIIRegex)
+	} else if r.Kind == pii.KindRegex {
+		l.errorf(at, joinPath(e.path, "pattern"), "required field is missing for kind %q", pii.KindRegex)
 	}
 	return r, true
 }

@@ -4,31 +4,34 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
+	"github.com/mcpmesh/mcpmesh/interceptors/pii"
+	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 )
 
 func TestContentValid(t *testing.T) {
-	defaultSecrets := &ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact}
+	defaultSecrets := &secrets.Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionBlock, Responses: interceptors.ActionRedact}
 	tests := []struct {
 		name     string
 		body     string
-		want     ir.Content
+		want     chain.Content
 		warnings []string
 	}{
-		{name: "absent: nothing scanned", body: "", want: ir.Content{}},
-		{name: "empty mapping", body: "    content: {}\n", want: ir.Content{}},
-		{name: "empty value", body: "    content:\n", want: ir.Content{}},
-		{name: "empty pii list", body: "    content: {pii: []}\n", want: ir.Content{}},
-		{name: "secrets with the defaults", body: "    content: {secrets: {}}\n", want: ir.Content{Secrets: defaultSecrets}},
+		{name: "absent: nothing scanned", body: "", want: chain.Content{}},
+		{name: "empty mapping", body: "    content: {}\n", want: chain.Content{}},
+		{name: "empty value", body: "    content:\n", want: chain.Content{}},
+		{name: "empty pii list", body: "    content: {pii: []}\n", want: chain.Content{}},
+		{name: "secrets with the defaults", body: "    content: {secrets: {}}\n", want: chain.Content{Secrets: defaultSecrets}},
 		{
 			name: "explicit secret defaults",
 			body: "    content:\n      secrets: {mode: enforce, requests: block, responses: redact, disable: []}\n",
-			want: ir.Content{Secrets: defaultSecrets},
+			want: chain.Content{Secrets: defaultSecrets},
 		},
 		{
 			name: "every secret field",
 			body: "    content:\n      secrets:\n        mode: audit\n        requests: redact\n        responses: audit\n        disable: [generic-api-key, github-pat, github-pat]\n",
-			want: ir.Content{Secrets: &ir.SecretRules{Mode: ir.AuditOnly, Requests: ir.ActionRedact, Responses: ir.ActionAudit,
+			want: chain.Content{Secrets: &secrets.Policy{Mode: interceptors.AuditOnly, Requests: interceptors.ActionRedact, Responses: interceptors.ActionAudit,
 				Disable: []string{"generic-api-key", "github-pat", "github-pat"}}},
 			warnings: []string{`policy.yaml:11:48: servers[0].content.secrets.disable[2]: rule id "github-pat" is listed twice (first at line 11)`},
 		},
@@ -53,12 +56,12 @@ func TestContentValid(t *testing.T) {
           pattern: 'EMP-\d{6}'
           action: block
 `,
-			want: ir.Content{
-				Secrets: &ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact, Disable: []string{"generic-api-key"}},
-				PII: []ir.PIIRule{
-					{Kind: ir.PIIEmail, Action: ir.ActionRedact, Mode: ir.AuditOnly, Direction: "responses"},
-					{Kind: ir.PIIPhone, Region: "DE", Action: ir.ActionRedact, Mode: ir.Enforce},
-					{Kind: ir.PIIRegex, Name: "employee-id", Pattern: `EMP-\d{6}`, Action: ir.ActionBlock, Mode: ir.Enforce},
+			want: chain.Content{
+				Secrets: &secrets.Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionBlock, Responses: interceptors.ActionRedact, Disable: []string{"generic-api-key"}},
+				PII: []pii.Rule{
+					{Kind: pii.KindEmail, Action: interceptors.ActionRedact, Mode: interceptors.AuditOnly, Direction: "responses"},
+					{Kind: pii.KindPhone, Region: "DE", Action: interceptors.ActionRedact, Mode: interceptors.Enforce},
+					{Kind: pii.KindRegex, Name: "employee-id", Pattern: `EMP-\d{6}`, Action: interceptors.ActionBlock, Mode: interceptors.Enforce},
 				},
 			},
 		},
@@ -73,13 +76,13 @@ func TestContentValid(t *testing.T) {
         - {kind: regex, name: ticket, pattern: 'TCK-[0-9]+', action: audit}
         - {kind: regex, name: employee-id-2, pattern: '\bE\d{4}\b', action: redact}
 `,
-			want: ir.Content{PII: []ir.PIIRule{
-				{Kind: ir.PIIPhone, Region: DefaultPhoneRegion, Action: ir.ActionAudit, Mode: ir.Enforce},
-				{Kind: ir.PIICard, Action: ir.ActionBlock, Mode: ir.Enforce, Direction: "requests"},
-				{Kind: ir.PIIIBAN, Action: ir.ActionRedact, Mode: ir.Enforce},
-				{Kind: ir.PIIEmail, Action: ir.ActionAudit, Mode: ir.Enforce},
-				{Kind: ir.PIIRegex, Name: "ticket", Pattern: "TCK-[0-9]+", Action: ir.ActionAudit, Mode: ir.Enforce},
-				{Kind: ir.PIIRegex, Name: "employee-id-2", Pattern: `\bE\d{4}\b`, Action: ir.ActionRedact, Mode: ir.Enforce},
+			want: chain.Content{PII: []pii.Rule{
+				{Kind: pii.KindPhone, Region: DefaultPhoneRegion, Action: interceptors.ActionAudit, Mode: interceptors.Enforce},
+				{Kind: pii.KindCard, Action: interceptors.ActionBlock, Mode: interceptors.Enforce, Direction: "requests"},
+				{Kind: pii.KindIBAN, Action: interceptors.ActionRedact, Mode: interceptors.Enforce},
+				{Kind: pii.KindEmail, Action: interceptors.ActionAudit, Mode: interceptors.Enforce},
+				{Kind: pii.KindRegex, Name: "ticket", Pattern: "TCK-[0-9]+", Action: interceptors.ActionAudit, Mode: interceptors.Enforce},
+				{Kind: pii.KindRegex, Name: "employee-id-2", Pattern: `\bE\d{4}\b`, Action: interceptors.ActionRedact, Mode: interceptors.Enforce},
 			}},
 		},
 	}
@@ -215,7 +218,7 @@ servers:
 	if !reflect.DeepEqual(a.Arguments, defaultArguments) || b.Arguments.Schema != "" {
 		t.Errorf("arguments: a %+v, b %+v", a.Arguments, b.Arguments)
 	}
-	if len(a.Content.PII) != 2 || len(b.Content.PII) != 2 || a.Content.PII[0].Action != ir.ActionRedact || b.Content.PII[0].Action != ir.ActionBlock {
+	if len(a.Content.PII) != 2 || len(b.Content.PII) != 2 || a.Content.PII[0].Action != interceptors.ActionRedact || b.Content.PII[0].Action != interceptors.ActionBlock {
 		t.Errorf("pii: a %+v, b %+v", a.Content.PII, b.Content.PII)
 	}
 }

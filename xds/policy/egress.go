@@ -7,7 +7,8 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/egress"
 )
 
 // The "egress" section of a server: the destinations URLs and host names in
@@ -18,7 +19,7 @@ var DefaultEgressSchemes = []string{"https"}
 
 var urlScheme = regexp.MustCompile(`^[a-z][a-z0-9+.-]*$`)
 
-func (l *loader) egress(e *entry) *ir.Egress {
+func (l *loader) egress(e *entry) *egress.Policy {
 	if e == nil {
 		return nil
 	}
@@ -30,7 +31,7 @@ func (l *loader) egress(e *entry) *ir.Egress {
 	if fs == nil {
 		return nil
 	}
-	g := &ir.Egress{Mode: ir.Enforce, Detect: true, Schemes: append([]string(nil), DefaultEgressSchemes...)}
+	g := &egress.Policy{Mode: interceptors.Enforce, Detect: true, Schemes: append([]string(nil), DefaultEgressSchemes...)}
 	g.Mode = l.mode(fs["mode"], "remove the egress key to turn egress checks off")
 	// Arguments that are present but invalid count as given: they have been reported.
 	checked := false

@@ -4,19 +4,20 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/egress"
 )
 
 func TestEgressValid(t *testing.T) {
 	tests := []struct {
 		name     string
 		body     string
-		want     *ir.Egress
+		want     *egress.Policy
 		warnings []string
 	}{
 		{name: "absent: off", body: "", want: nil},
 		{name: "empty mapping: detect with the defaults", body: "    egress: {}\n",
-			want: &ir.Egress{Mode: ir.Enforce, Detect: true, Schemes: []string{"https"}}},
+			want: &egress.Policy{Mode: interceptors.Enforce, Detect: true, Schemes: []string{"https"}}},
 		{
 			name: "every field",
 			body: `    egress:
@@ -27,13 +28,13 @@ func TestEgressValid(t *testing.T) {
       schemes: [https, http, git+ssh]
       allowPrivate: true
 `,
-			want: &ir.Egress{Mode: ir.AuditOnly, Arguments: []string{"fetch:url", "*:endpoint", "http_*:options.*.target"}, Detect: false,
+			want: &egress.Policy{Mode: interceptors.AuditOnly, Arguments: []string{"fetch:url", "*:endpoint", "http_*:options.*.target"}, Detect: false,
 				Allow:   []string{"api.github.com", "*.example.com", "10.1.0.0/16", "192.0.2.7", "2001:db8::1", "fd00::/8", "localhost", "api.github.com"},
 				Schemes: []string{"https", "http", "git+ssh"}, AllowPrivate: true},
 			warnings: []string{`policy.yaml:10:110: servers[0].egress.allow[7]: destination "api.github.com" is listed twice (first at line 10)`},
 		},
 		{name: "explicit defaults", body: "    egress: {mode: enforce, arguments: [], detect: true, allow: [], schemes: [https], allowPrivate: false}\n",
-			want: &ir.Egress{Mode: ir.Enforce, Detect: true, Allow: []string{}, Schemes: []string{"https"}}},
+			want: &egress.Policy{Mode: interceptors.Enforce, Detect: true, Allow: []string{}, Schemes: []string{"https"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

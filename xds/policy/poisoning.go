@@ -14,14 +14,14 @@ import (
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/goccy/go-yaml/ast"
-
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 )
 
 // The "poisoning" section of a server: checks of the tool definitions the
 // server publishes, optionally pinned by a lock file.
 
-var poisoningActions = []string{string(ir.ActionHide), string(ir.ActionBlock), string(ir.ActionAudit)}
+var poisoningActions = []string{string(interceptors.ActionHide), string(interceptors.ActionBlock), string(interceptors.ActionAudit)}
 
 // Defaults and bounds of the poisoning section.
 const (
@@ -36,7 +36,7 @@ const (
 
 var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
-func (l *loader) poisoning(e *entry, server string) *ir.Poisoning {
+func (l *loader) poisoning(e *entry, server string) *poisoning.Policy {
 	if e == nil {
 		return nil
 	}
@@ -48,11 +48,11 @@ func (l *loader) poisoning(e *entry, server string) *ir.Poisoning {
 	if fs == nil {
 		return nil
 	}
-	p := &ir.Poisoning{Action: ir.ActionHide, MaxDescriptionBytes: DefaultMaxDescriptionBytes}
+	p := &poisoning.Policy{Action: interceptors.ActionHide, MaxDescriptionBytes: DefaultMaxDescriptionBytes}
 	p.Mode = l.mode(fs["mode"], "remove the poisoning key to turn the checks off")
 	if f := fs["action"]; f != nil {
 		if v, ok := l.choice(f, poisoningActions, nil); ok {
-			p.Action = ir.Action(v)
+			p.Action = interceptors.RuleAction(v)
 		}
 	}
 	if f := fs["maxDescriptionBytes"]; f != nil {
@@ -62,14 +62,14 @@ func (l *loader) poisoning(e *entry, server string) *ir.Poisoning {
 	}
 	lock := fs["lockFile"]
 	if lock != nil {
-		p.OnChange = ir.ActionBlock
+		p.OnChange = interceptors.ActionBlock
 		p.Pins = l.lockFile(lock, server)
 	}
 	if f := fs["onChange"]; f != nil {
 		if lock == nil {
 			l.errorf(f.keyPos, f.path, "only used with lockFile: without a lock file no tool definition is pinned, so it would do nothing")
 		} else if v, ok := l.choice(f, poisoningActions, nil); ok {
-			p.OnChange = ir.Action(v)
+			p.OnChange = interceptors.RuleAction(v)
 		}
 	}
 	return p

@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 )
 
 var (
@@ -16,19 +17,19 @@ var (
 )
 
 func TestPoisoningValid(t *testing.T) {
-	def := &ir.Poisoning{Mode: ir.Enforce, Action: ir.ActionHide, MaxDescriptionBytes: DefaultMaxDescriptionBytes}
+	def := &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide, MaxDescriptionBytes: DefaultMaxDescriptionBytes}
 	tests := []struct {
 		name string
 		body string
-		want *ir.Poisoning
+		want *poisoning.Policy
 	}{
 		{"absent: off", "", nil},
 		{"empty mapping: defaults", "    poisoning: {}\n", def},
 		{"explicit defaults", "    poisoning: {mode: enforce, action: hide, maxDescriptionBytes: 4096}\n", def},
 		{"every field but the lock file", "    poisoning:\n      mode: audit\n      action: block\n      maxDescriptionBytes: 64\n",
-			&ir.Poisoning{Mode: ir.AuditOnly, Action: ir.ActionBlock, MaxDescriptionBytes: 64}},
+			&poisoning.Policy{Mode: interceptors.AuditOnly, Action: interceptors.ActionBlock, MaxDescriptionBytes: 64}},
 		{"largest description", "    poisoning: {action: audit, maxDescriptionBytes: 1048576}\n",
-			&ir.Poisoning{Mode: ir.Enforce, Action: ir.ActionAudit, MaxDescriptionBytes: 1 << 20}},
+			&poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionAudit, MaxDescriptionBytes: 1 << 20}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,7 +107,7 @@ func TestLockFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &ir.Poisoning{Mode: ir.Enforce, Action: ir.ActionHide, MaxDescriptionBytes: DefaultMaxDescriptionBytes, Pins: pins, OnChange: ir.ActionBlock}
+	want := &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide, MaxDescriptionBytes: DefaultMaxDescriptionBytes, Pins: pins, OnChange: interceptors.ActionBlock}
 	if got := res.Policy.Servers[0].Poisoning; !reflect.DeepEqual(got, want) {
 		t.Errorf("poisoning:\n got %+v\nwant %+v", got, want)
 	}
@@ -118,7 +119,7 @@ func TestLockFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want.OnChange = ir.ActionAudit
+	want.OnChange = interceptors.ActionAudit
 	if got := res2.Policy.Servers[0].Poisoning; !reflect.DeepEqual(got, want) {
 		t.Errorf("poisoning:\n got %+v\nwant %+v", got, want)
 	}

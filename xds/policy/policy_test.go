@@ -12,6 +12,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
+	"github.com/mcpmesh/mcpmesh/interceptors/egress"
+	"github.com/mcpmesh/mcpmesh/interceptors/pii"
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
+	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
+	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -20,11 +29,11 @@ func ep(host string, port uint32) ir.Endpoint { return ir.Endpoint{Host: host, P
 var defaultLimits = ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis}
 
 // defaultArguments is what a server without an arguments section gets.
-var defaultArguments = ir.Arguments{Schema: ir.Enforce, UnknownTool: ir.ActionAudit}
+var defaultArguments = arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit}
 
 // server returns a server with the file-wide defaults filled in.
-func server(name string, upstream ir.Endpoint, tools ir.ToolRules) ir.Server {
-	return ir.Server{Name: name, Upstream: upstream, Path: ir.DefaultPath, Listen: ep("0.0.0.0", 10000), Tools: tools, Arguments: defaultArguments}
+func server(name string, upstream ir.Endpoint, tools allowlist.Policy) ir.Server {
+	return ir.Server{Name: name, Upstream: upstream, Path: ir.DefaultPath, Listen: ep("0.0.0.0", 10000), Policy: chain.Policy{Tools: tools, Arguments: defaultArguments}}
 }
 
 var versionRE = regexp.MustCompile(`^[0-9a-f]{12}$`)
@@ -66,7 +75,7 @@ func TestParseValid(t *testing.T) {
 			name: "minimal file gets every default and a warning",
 			src:  "version: 1\nservers:\n  - name: demo\n    upstream: 127.0.0.1:8081\n",
 			want: ir.Policy{Limits: defaultLimits, Servers: []ir.Server{
-				server("demo", ep("127.0.0.1", 8081), ir.ToolRules{AllowAll: true}),
+				server("demo", ep("127.0.0.1", 8081), allowlist.Policy{AllowAll: true}),
 			}},
 			warnings: []string{"policy.yaml:3:5: servers[0].tools: no tools rules: agents may list and call every tool of this server; add tools.allow to name the tools they may use"},
 		},
@@ -81,35 +90,35 @@ servers:
       deny: [run_shell]
 `,
 			want: ir.Policy{Limits: defaultLimits, Servers: []ir.Server{
-				server("demo", ep("127.0.0.1", 8081), ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}}),
+				server("demo", ep("127.0.0.1", 8081), allowlist.Policy{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}}),
 			}},
 		},
 		{
 			name: "empty allow list denies everything",
 			src:  "version: 1\nservers:\n  - name: demo\n    upstream: 127.0.0.1:8081\n    tools:\n      allow: []\n",
 			want: ir.Policy{Limits: defaultLimits, Servers: []ir.Server{
-				server("demo", ep("127.0.0.1", 8081), ir.ToolRules{Allow: []string{}}),
+				server("demo", ep("127.0.0.1", 8081), allowlist.Policy{Allow: []string{}}),
 			}},
 		},
 		{
 			name: "deny only allows the rest without a warning",
 			src:  "version: 1\nservers:\n  - name: demo\n    upstream: 127.0.0.1:8081\n    tools: {deny: [run_shell]}\n",
 			want: ir.Policy{Limits: defaultLimits, Servers: []ir.Server{
-				server("demo", ep("127.0.0.1", 8081), ir.ToolRules{Deny: []string{"run_shell"}, AllowAll: true}),
+				server("demo", ep("127.0.0.1", 8081), allowlist.Policy{Deny: []string{"run_shell"}, AllowAll: true}),
 			}},
 		},
 		{
 			name: "empty tools mapping allows everything without a warning",
 			src:  "version: 1\nservers:\n  - name: demo\n    upstream: 127.0.0.1:8081\n    tools: {}\n",
 			want: ir.Policy{Limits: defaultLimits, Servers: []ir.Server{
-				server("demo", ep("127.0.0.1", 8081), ir.ToolRules{AllowAll: true}),
+				server("demo", ep("127.0.0.1", 8081), allowlist.Policy{AllowAll: true}),
 			}},
 		},
 		{
 			name: "empty tools value is like no tools",
 			src:  "version: 1\nservers:\n  - name: demo\n    upstream: 127.0.0.1:8081\n    tools:\n",
 			want: ir.Policy{Limits: defaultLimits, Servers: []ir.Server{
-				server("demo", ep("127.0.0.1", 8081), ir.ToolRules{AllowAll: true}),
+				server("demo", ep("127.0.0.1", 8081), allowlist.Policy{AllowAll: true}),
 			}},
 			warnings: []string{"policy.yaml:5:5: servers[0].tools: no tools rules: agents may list and call every tool of this server; add tools.allow to name the tools they may use"},
 		},
@@ -135,8 +144,8 @@ servers:
 			want: ir.Policy{
 				Limits: ir.Limits{MaxBodyBytes: 1024, MessageTimeoutMillis: 60000},
 				Servers: []ir.Server{
-					{Name: "a", Upstream: ep("a.svc", 80), Listen: ep("10.0.0.1", 9000), Path: "/rpc", Tools: ir.ToolRules{Allow: []string{"x"}}, Arguments: defaultArguments},
-					{Name: "b-2", Upstream: ep("fd00::1", 443), Listen: ep("::", 9001), Path: "/mcp/v1", Tools: ir.ToolRules{Allow: []string{"?"}}, Arguments: defaultArguments},
+					{Name: "a", Upstream: ep("a.svc", 80), Listen: ep("10.0.0.1", 9000), Path: "/rpc", Policy: chain.Policy{Tools: allowlist.Policy{Allow: []string{"x"}}, Arguments: defaultArguments}},
+					{Name: "b-2", Upstream: ep("fd00::1", 443), Listen: ep("::", 9001), Path: "/mcp/v1", Policy: chain.Policy{Tools: allowlist.Policy{Allow: []string{"?"}}, Arguments: defaultArguments}},
 				},
 			},
 		},
@@ -144,14 +153,14 @@ servers:
 			name: "limits at their bounds",
 			src:  "version: 1\nlimits: {maxBodyBytes: 67108864, messageTimeout: 10ms}\nservers: [{name: a, upstream: 'h:1', tools: {allow: [a]}}]\n",
 			want: ir.Policy{Limits: ir.Limits{MaxBodyBytes: 64 << 20, MessageTimeoutMillis: 10}, Servers: []ir.Server{
-				server("a", ep("h", 1), ir.ToolRules{Allow: []string{"a"}}),
+				server("a", ep("h", 1), allowlist.Policy{Allow: []string{"a"}}),
 			}},
 		},
 		{
 			name: "empty limits and defaults are the defaults",
 			src:  "version: 1\nlimits:\ndefaults:\nservers:\n  - name: a\n    upstream: h:65535\n    tools: {allow: [a]}\n",
 			want: ir.Policy{Limits: defaultLimits, Servers: []ir.Server{
-				server("a", ep("h", 65535), ir.ToolRules{Allow: []string{"a"}}),
+				server("a", ep("h", 65535), allowlist.Policy{Allow: []string{"a"}}),
 			}},
 		},
 		{
@@ -171,23 +180,23 @@ servers:
     tools: *rules
 `,
 			want: ir.Policy{Limits: defaultLimits, Servers: []ir.Server{
-				server("a", ep("127.0.0.1", 80), ir.ToolRules{Allow: []string{"echo"}}),
-				{Name: "b", Upstream: ep("127.0.0.1", 80), Listen: ep("0.0.0.0", 10000), Path: "/b", Tools: ir.ToolRules{Allow: []string{"echo"}}, Arguments: defaultArguments},
-				server("123", ep("127.0.0.1", 81), ir.ToolRules{Allow: []string{"echo"}}),
+				server("a", ep("127.0.0.1", 80), allowlist.Policy{Allow: []string{"echo"}}),
+				{Name: "b", Upstream: ep("127.0.0.1", 80), Listen: ep("0.0.0.0", 10000), Path: "/b", Policy: chain.Policy{Tools: allowlist.Policy{Allow: []string{"echo"}}, Arguments: defaultArguments}},
+				server("123", ep("127.0.0.1", 81), allowlist.Policy{Allow: []string{"echo"}}),
 			}},
 		},
 		{
 			name: "byte order mark, CRLF and document markers",
 			src:  "\ufeff---\r\nversion: 1\r\nservers:\r\n  - name: a\r\n    upstream: h:1\r\n    tools: {allow: [a]}\r\n...\r\n",
 			want: ir.Policy{Limits: defaultLimits, Servers: []ir.Server{
-				server("a", ep("h", 1), ir.ToolRules{Allow: []string{"a"}}),
+				server("a", ep("h", 1), allowlist.Policy{Allow: []string{"a"}}),
 			}},
 		},
 		{
 			name: "duplicate pattern is a warning",
 			src:  "version: 1\nservers:\n  - name: a\n    upstream: h:1\n    tools:\n      allow: [echo, echo]\n",
 			want: ir.Policy{Limits: defaultLimits, Servers: []ir.Server{
-				server("a", ep("h", 1), ir.ToolRules{Allow: []string{"echo", "echo"}}),
+				server("a", ep("h", 1), allowlist.Policy{Allow: []string{"echo", "echo"}}),
 			}},
 			warnings: []string{`policy.yaml:6:21: servers[0].tools.allow[1]: pattern "echo" is listed twice (first at line 6)`},
 		},
@@ -490,36 +499,44 @@ func TestDocsExample(t *testing.T) {
 	if err != nil {
 		t.Fatalf("docs example: %v", err)
 	}
-	files := server("files", ep("fd00::12", 9000), ir.ToolRules{Allow: []string{"read_*", "list_dir", "search"}})
-	files.Arguments.Rules = []ir.ArgumentRule{
-		{Tool: "read_*", Argument: "path", Mode: ir.Enforce, Required: true, PathPrefixes: []string{"/srv/data", "/tmp/agent"},
+	files := server("files", ep("fd00::12", 9000), allowlist.Policy{Allow: []string{"read_*", "list_dir", "search"}})
+	files.Arguments.Rules = []arguments.Rule{
+		{Tool: "read_*", Argument: "path", Mode: interceptors.Enforce, Required: true, PathPrefixes: []string{"/srv/data", "/tmp/agent"},
 			MaxLength: 4096, Allow: []string{`^[\w./-]+$`}, Deny: []string{`/\.`}},
-		{Tool: "list_dir", Argument: "options.depth", Mode: ir.Enforce, Enum: [][]byte{[]byte("1"), []byte("2"), []byte("3")}},
-		{Tool: "search", Argument: "filters.*", Mode: ir.Enforce, MaxBytes: 1024,
+		{Tool: "list_dir", Argument: "options.depth", Mode: interceptors.Enforce, Enum: [][]byte{[]byte("1"), []byte("2"), []byte("3")}},
+		{Tool: "search", Argument: "filters.*", Mode: interceptors.Enforce, MaxBytes: 1024,
 			Schema: []byte(`{"type":"object","properties":{"field":{"type":"string"}}}`)},
 	}
-	files.Content = ir.Content{
-		Secrets: &ir.SecretRules{Mode: ir.Enforce, Requests: ir.ActionBlock, Responses: ir.ActionRedact, Disable: []string{"generic-api-key"}},
-		PII: []ir.PIIRule{
-			{Kind: ir.PIIEmail, Action: ir.ActionRedact, Mode: ir.AuditOnly, Direction: "responses"},
-			{Kind: ir.PIIPhone, Region: "DE", Action: ir.ActionRedact, Mode: ir.Enforce},
-			{Kind: ir.PIIRegex, Name: "employee-id", Pattern: `EMP-\d{6}`, Action: ir.ActionBlock, Mode: ir.Enforce},
+	files.Content = chain.Content{
+		Secrets: &secrets.Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionBlock, Responses: interceptors.ActionRedact, Disable: []string{"generic-api-key"}},
+		PII: []pii.Rule{
+			{Kind: pii.KindEmail, Action: interceptors.ActionRedact, Mode: interceptors.AuditOnly, Direction: "responses"},
+			{Kind: pii.KindPhone, Region: "DE", Action: interceptors.ActionRedact, Mode: interceptors.Enforce},
+			{Kind: pii.KindRegex, Name: "employee-id", Pattern: `EMP-\d{6}`, Action: interceptors.ActionBlock, Mode: interceptors.Enforce},
 		},
 	}
-	files.Poisoning = &ir.Poisoning{Mode: ir.Enforce, Action: ir.ActionHide, MaxDescriptionBytes: 4096}
-	files.Egress = &ir.Egress{Mode: ir.Enforce, Arguments: []string{"read_*:url", "*:endpoint"}, Detect: true,
+	files.Poisoning = &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide, MaxDescriptionBytes: 4096}
+	files.Egress = &egress.Policy{Mode: interceptors.Enforce, Arguments: []string{"read_*:url", "*:endpoint"}, Detect: true,
 		Allow: []string{"api.github.com", "*.example.com", "10.1.0.0/16", "192.0.2.7"}, Schemes: []string{"https"}}
-	files.Webhooks = []ir.Webhook{{Name: "dlp", Phase: "before", URL: "http://127.0.0.1:9000/hook", Tools: []string{"*"},
-		TimeoutMillis: 500, MaxBytes: 1 << 20, Mode: ir.Enforce}}
+	files.Webhooks = []webhook.Policy{{Name: "dlp", Phase: "before", URL: "http://127.0.0.1:9000/hook", Tools: []string{"*"},
+		TimeoutMillis: 500, MaxBytes: 1 << 20, Mode: interceptors.Enforce}}
 	files.Image = "registry.example.com/mcp/files@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"
 	if v := res.Policy.Servers[1].Verify; v == nil || v.Keyless == nil || len(v.TrustedRootJSON) == 0 || !v.RequireTlog {
 		t.Fatalf("docs example: files.verify = %+v, want keyless with a trusted root and the log required", v)
 	}
 	files.Verify = res.Policy.Servers[1].Verify
 	want := []ir.Server{
-		{Name: "demo", Upstream: ep("127.0.0.1", 8081), Listen: ep("127.0.0.1", 10000), Path: "/mcp",
-			Tools: ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}}, Arguments: defaultArguments,
-			UnverifiedLocal: true},
+		{
+			Name:            "demo",
+			Upstream:        ep("127.0.0.1", 8081),
+			Listen:          ep("127.0.0.1", 10000),
+			Path:            "/mcp",
+			UnverifiedLocal: true,
+			Policy: chain.Policy{
+				Tools:     allowlist.Policy{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}},
+				Arguments: defaultArguments,
+			},
+		},
 		files,
 	}
 	if sc := res.Policy.SupplyChain; sc != (ir.SupplyChain{Concurrency: 4, TimeoutMillis: 30000}) {
@@ -639,14 +656,16 @@ func TestDefault(t *testing.T) {
 		t.Errorf("default policy warns: %q", warningStrings(res.Warnings))
 	}
 	want := []ir.Server{{
-		Name:      "demo",
-		Upstream:  ep("127.0.0.1", 18080),
-		Listen:    ep("127.0.0.1", 10000),
-		Path:      "/mcp",
-		Tools:     ir.ToolRules{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}},
-		Arguments: defaultArguments,
+		Name:     "demo",
+		Upstream: ep("127.0.0.1", 18080),
+		Listen:   ep("127.0.0.1", 10000),
+		Path:     "/mcp",
 		// The demo is a local process without an image.
 		UnverifiedLocal: true,
+		Policy: chain.Policy{
+			Tools:     allowlist.Policy{Allow: []string{"echo", "get_*"}, Deny: []string{"run_shell"}},
+			Arguments: defaultArguments,
+		},
 	}}
 	if !reflect.DeepEqual(res.Policy.Servers, want) || res.Policy.Limits != defaultLimits {
 		t.Errorf("default policy:\n got %+v\nwant servers %+v limits %+v", res.Policy, want, defaultLimits)
@@ -675,12 +694,29 @@ func TestLoad(t *testing.T) {
 		Version: res.Policy.Version,
 		Limits:  ir.Limits{MaxBodyBytes: 1 << 20, MessageTimeoutMillis: 500},
 		Servers: []ir.Server{
-			{Name: "files", Upstream: ep("files.tools.svc", 8080), Listen: ep("0.0.0.0", 9000), Path: "/rpc",
-				Tools: ir.ToolRules{Allow: []string{"read_file", "list_*"}, Deny: []string{"list_secrets"}}, Arguments: defaultArguments,
-				Image:  "registry.example.com/mcp/files@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
-				Verify: res.Policy.Servers[0].Verify},
-			{Name: "search", Upstream: ep("fd00::12", 9000), Listen: ep("::", 9001), Path: "/mcp",
-				Tools: ir.ToolRules{Deny: []string{"admin_?"}, AllowAll: true}, Arguments: defaultArguments, UnverifiedLocal: true},
+			{
+				Name:     "files",
+				Upstream: ep("files.tools.svc", 8080),
+				Listen:   ep("0.0.0.0", 9000),
+				Path:     "/rpc",
+				Image:    "registry.example.com/mcp/files@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+				Verify:   res.Policy.Servers[0].Verify,
+				Policy: chain.Policy{
+					Tools:     allowlist.Policy{Allow: []string{"read_file", "list_*"}, Deny: []string{"list_secrets"}},
+					Arguments: defaultArguments,
+				},
+			},
+			{
+				Name:            "search",
+				Upstream:        ep("fd00::12", 9000),
+				Listen:          ep("::", 9001),
+				Path:            "/mcp",
+				UnverifiedLocal: true,
+				Policy: chain.Policy{
+					Tools:     allowlist.Policy{Deny: []string{"admin_?"}, AllowAll: true},
+					Arguments: defaultArguments,
+				},
+			},
 		},
 	}
 	if v := res.Policy.Servers[0].Verify; v == nil || v.KeyFile != filepath.Join("testdata", "cosign.pub") || len(v.PublicKeyPEM) == 0 || v.RequireTlog {
@@ -754,7 +790,7 @@ func TestMergeExpansionBounded(t *testing.T) {
 }
 
 func TestToolsMode(t *testing.T) {
-	for mode, want := range map[string]ir.Mode{"audit": ir.AuditOnly, "enforce": ""} {
+	for mode, want := range map[string]interceptors.Mode{"audit": interceptors.AuditOnly, "enforce": ""} {
 		res, err := parseAnyImage("p.yaml", []byte("version: 1\nservers:\n  - name: a\n    upstream: 127.0.0.1:1\n    tools:\n      allow: [echo]\n      mode: "+mode+"\n"))
 		if err != nil {
 			t.Fatal(err)

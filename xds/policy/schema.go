@@ -14,6 +14,9 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -162,7 +165,7 @@ func (l *loader) servers(e *entry, root pos, listen ir.Endpoint, path string, ve
 }
 
 func (l *loader) server(i int, e *entry, names map[string]serverName, listen ir.Endpoint, path string, verify *ir.Verification) ir.Server {
-	s := ir.Server{Listen: listen, Path: path, Tools: ir.ToolRules{AllowAll: true}, Arguments: l.arguments(nil)}
+	s := ir.Server{Listen: listen, Path: path, Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}, Arguments: l.arguments(nil)}}
 	fs := l.fields(e, "a mapping with name, upstream, image, verify, unverifiedLocal, listen, path, tools, arguments, content, poisoning, egress and webhooks",
 		"name", "upstream", "image", "verify", "unverifiedLocal", "listen", "path", "tools", "arguments", "content", "poisoning", "egress", "webhooks")
 	if fs == nil {
@@ -218,23 +221,23 @@ type pattern struct {
 	at    pos
 }
 
-func (l *loader) tools(e *entry, server pos, path string) ir.ToolRules {
+func (l *loader) tools(e *entry, server pos, path string) allowlist.Policy {
 	if absent(e) {
 		p := server
 		if e != nil {
 			p = e.keyPos
 		}
 		l.warnf(p, path, "no tools rules: agents may list and call every tool of this server; add tools.allow to name the tools they may use")
-		return ir.ToolRules{AllowAll: true}
+		return allowlist.Policy{AllowAll: true}
 	}
 	fs := l.fields(e, "a mapping with allow, deny and mode", "allow", "deny", "mode")
 	if fs == nil {
-		return ir.ToolRules{AllowAll: true}
+		return allowlist.Policy{AllowAll: true}
 	}
-	var rules ir.ToolRules
+	var rules allowlist.Policy
 	if f := fs["mode"]; f != nil {
-		if m := l.mode(f, "remove the tools section to allow every tool"); m == ir.AuditOnly {
-			rules.Mode = ir.AuditOnly
+		if m := l.mode(f, "remove the tools section to allow every tool"); m == interceptors.AuditOnly {
+			rules.Mode = interceptors.AuditOnly
 		}
 	}
 	var allow, deny []pattern

@@ -6,7 +6,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 )
 
 // The "webhooks" section of a server: external interceptors called over HTTP.
@@ -27,7 +28,7 @@ const (
 	MaxWebhookMaxBytes     = 16 << 20
 )
 
-func (l *loader) webhooks(e *entry) []ir.Webhook {
+func (l *loader) webhooks(e *entry) []webhook.Policy {
 	if e == nil {
 		return nil
 	}
@@ -36,7 +37,7 @@ func (l *loader) webhooks(e *entry) []ir.Webhook {
 		return nil
 	}
 	names := map[string]firstUse{}
-	var out []ir.Webhook
+	var out []webhook.Policy
 	for _, it := range items {
 		if w, ok := l.webhook(it, names); ok {
 			out = append(out, w)
@@ -45,8 +46,8 @@ func (l *loader) webhooks(e *entry) []ir.Webhook {
 	return out
 }
 
-func (l *loader) webhook(e *entry, names map[string]firstUse) (ir.Webhook, bool) {
-	w := ir.Webhook{TimeoutMillis: int(DefaultWebhookTimeout / time.Millisecond), MaxBytes: DefaultWebhookMaxBytes, Mode: ir.Enforce}
+func (l *loader) webhook(e *entry, names map[string]firstUse) (webhook.Policy, bool) {
+	w := webhook.Policy{TimeoutMillis: int(DefaultWebhookTimeout / time.Millisecond), MaxBytes: DefaultWebhookMaxBytes, Mode: interceptors.Enforce}
 	fs := l.fields(e, "a webhook (a mapping with name, phase and url)", "name", "phase", "url", "tools", "timeout", "maxBytes", "failure", "mode", "compat")
 	if fs == nil {
 		return w, false

@@ -4,21 +4,22 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 )
 
 func TestWebhooksValid(t *testing.T) {
 	tests := []struct {
 		name string
 		body string
-		want []ir.Webhook
+		want []webhook.Policy
 	}{
 		{"absent", "", nil},
 		{"empty list", "    webhooks: []\n", nil},
 		{
 			name: "defaults written in",
 			body: "    webhooks:\n      - {name: dlp, phase: before, url: 'http://127.0.0.1:9000/hook'}\n",
-			want: []ir.Webhook{{Name: "dlp", Phase: "before", URL: "http://127.0.0.1:9000/hook", TimeoutMillis: 1000, MaxBytes: 1 << 20, Mode: ir.Enforce}},
+			want: []webhook.Policy{{Name: "dlp", Phase: "before", URL: "http://127.0.0.1:9000/hook", TimeoutMillis: 1000, MaxBytes: 1 << 20, Mode: interceptors.Enforce}},
 		},
 		{
 			name: "every field",
@@ -42,11 +43,11 @@ func TestWebhooksValid(t *testing.T) {
       - {name: x, phase: after, url: 'http://[::1]/', tools: [], timeout: 10ms, maxBytes: 16777216}
       - {name: dock, phase: before, url: 'http://h/', compat: docker}
 `,
-			want: []ir.Webhook{
-				{Name: "dlp", Phase: "before", URL: "http://127.0.0.1:9000/hook", Tools: []string{"*"}, TimeoutMillis: 500, MaxBytes: 1 << 20, Mode: ir.Enforce},
-				{Name: "scan-2", Phase: "after", URL: "https://hooks.example.com:8443/scan?x=1", Tools: []string{"read_file", "get_*"}, TimeoutMillis: 30000, MaxBytes: 1024, FailOpen: true, Mode: ir.AuditOnly},
-				{Name: "x", Phase: "after", URL: "http://[::1]/", TimeoutMillis: 10, MaxBytes: 16 << 20, Mode: ir.Enforce},
-				{Name: "dock", Phase: "before", URL: "http://h/", TimeoutMillis: 1000, MaxBytes: 1 << 20, Mode: ir.Enforce, Compat: "docker"},
+			want: []webhook.Policy{
+				{Name: "dlp", Phase: "before", URL: "http://127.0.0.1:9000/hook", Tools: []string{"*"}, TimeoutMillis: 500, MaxBytes: 1 << 20, Mode: interceptors.Enforce},
+				{Name: "scan-2", Phase: "after", URL: "https://hooks.example.com:8443/scan?x=1", Tools: []string{"read_file", "get_*"}, TimeoutMillis: 30000, MaxBytes: 1024, FailOpen: true, Mode: interceptors.AuditOnly},
+				{Name: "x", Phase: "after", URL: "http://[::1]/", TimeoutMillis: 10, MaxBytes: 16 << 20, Mode: interceptors.Enforce},
+				{Name: "dock", Phase: "before", URL: "http://h/", TimeoutMillis: 1000, MaxBytes: 1 << 20, Mode: interceptors.Enforce, Compat: "docker"},
 			},
 		},
 	}

@@ -22,6 +22,8 @@ import (
 	// Registers every Envoy extension type so golden output can show typed configs.
 	_ "github.com/envoyproxy/go-control-plane/pkg/wellknown"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
 	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
@@ -126,7 +128,7 @@ func TestSecurityInvariants(t *testing.T) {
 	p := &ir.Policy{
 		Version: "v",
 		Limits:  ir.Limits{MaxBodyBytes: 12345, MessageTimeoutMillis: 750},
-		Servers: []ir.Server{{Name: "a", Upstream: ir.Endpoint{Host: "10.0.0.1", Port: 80}, Listen: ir.Endpoint{Host: "0.0.0.0", Port: 10000}, Path: "/mcp", Tools: ir.ToolRules{AllowAll: true}}},
+		Servers: []ir.Server{{Name: "a", Upstream: ir.Endpoint{Host: "10.0.0.1", Port: 80}, Listen: ir.Endpoint{Host: "0.0.0.0", Port: 10000}, Path: "/mcp", Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}}}},
 	}
 	nodes, err := Translate(p, testOpts)
 	if err != nil {
