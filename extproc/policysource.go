@@ -8,7 +8,6 @@ import (
 
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
 	"github.com/envoyproxy/go-control-plane/pkg/client/sotw/v3"
-	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
 	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -51,7 +50,7 @@ func FollowControlPlane(ctx context.Context, addr string, store *PolicyStore, lo
 func followOnce(ctx context.Context, conn *grpc.ClientConn, node *core.Node, store *PolicyStore, log *slog.Logger) error {
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	c := sotw.NewADSClient(sctx, node, resource.ExtensionConfigType)
+	c := sotw.NewADSClient(sctx, node, contract.PolicyTypeURL)
 	if err := c.InitConnect(conn, grpc.WaitForReady(true)); err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -36,5 +37,11 @@ func TestDecodeRefusesInvalidPolicy(t *testing.T) {
 	}
 	if _, err := DecodePolicy(tc); err == nil {
 		t.Fatal("an invalid policy must not reach ext_proc's chain")
+	}
+}
+
+func TestPolicyTypeURL(t *testing.T) {
+	if PolicyTypeURL != resource.ExtensionConfigType {
+		t.Fatalf("PolicyTypeURL %q differs from go-control-plane's %q", PolicyTypeURL, resource.ExtensionConfigType)
 	}
 }

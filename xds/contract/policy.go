@@ -14,6 +14,11 @@ import (
 // PolicyResourceName names the resource that carries the policy to ext_proc.
 const PolicyResourceName = "mcpmesh.policy"
 
+// PolicyTypeURL is the xDS type the policy resource travels as (go-control-
+// plane's resource.ExtensionConfigType, written out so that ext_proc does not
+// link the package that knows every Envoy configuration type).
+const PolicyTypeURL = "type.googleapis.com/envoy.config.core.v3.TypedExtensionConfig"
+
 // EncodePolicy wraps the IR as JSON bytes in a TypedExtensionConfig, a type
 // the xDS server already knows how to name, version and serve over ADS.
 func EncodePolicy(p *ir.Policy) (*core.TypedExtensionConfig, error) {
