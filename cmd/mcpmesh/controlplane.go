@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http"
 	"os/signal"
-	"strconv"
 	"syscall"
 	"time"
 
@@ -31,7 +30,7 @@ func runControlPlane(args []string) error {
 	if *policyFile == "" {
 		return fmt.Errorf("-policy is required")
 	}
-	ep, err := parseEndpoint(*extProcAddr)
+	ep, err := ir.ParseEndpoint(*extProcAddr)
 	if err != nil {
 		return fmt.Errorf("-extproc-address: %w", err)
 	}
@@ -79,16 +78,4 @@ func statusOf(cp *controlplane.ControlPlane) any {
 		st.PolicyVersion = p.Version
 	}
 	return st
-}
-
-func parseEndpoint(s string) (ir.Endpoint, error) {
-	host, port, err := net.SplitHostPort(s)
-	if err != nil {
-		return ir.Endpoint{}, err
-	}
-	p, err := strconv.ParseUint(port, 10, 16)
-	if err != nil || p == 0 {
-		return ir.Endpoint{}, fmt.Errorf("bad port in %q", s)
-	}
-	return ir.Endpoint{Host: host, Port: uint32(p)}, nil
 }

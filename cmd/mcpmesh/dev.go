@@ -21,6 +21,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/controlplane"
 	"github.com/mcpmesh/mcpmesh/xds/imagegate"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/policy"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
@@ -72,7 +73,7 @@ func runDev(args []string) error {
 	go func() { _ = http.Serve(demoL, demo.Handler(demoserver.Options{JSONResponse: *jsonResp})) }()
 
 	// Control plane.
-	ep, err := parseEndpoint(*extProcAddr)
+	ep, err := ir.ParseEndpoint(*extProcAddr)
 	if err != nil {
 		return err
 	}

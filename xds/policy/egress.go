@@ -9,6 +9,7 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/egress"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // The "egress" section of a server: the destinations URLs and host names in
@@ -168,7 +169,7 @@ func destination(s string) (string, string) {
 		return "", fmt.Sprintf("%q: write IPv6 addresses without brackets", s)
 	case strings.Contains(host, ":"):
 		return "", fmt.Sprintf("%q: destinations have no port; write the host name or address only", s)
-	case allNumeric(host):
+	case ir.AllNumeric(host):
 		return "", fmt.Sprintf("%q is not a valid IP address", s)
 	}
 	if problem := dnsNameProblem(host); problem != "" {

@@ -760,17 +760,17 @@ func TestParseEndpoint(t *testing.T) {
 		"[::ffff:10.0.0.1]:9000": ep("::ffff:10.0.0.1", 9000),
 	}
 	for in, want := range good {
-		got, problem := parseEndpoint(in)
-		if problem != "" || got != want {
-			t.Errorf("parseEndpoint(%q) = %+v, %q; want %+v", in, got, problem, want)
+		got, err := ir.ParseEndpoint(in)
+		if err != nil || got != want {
+			t.Errorf("ParseEndpoint(%q) = %+v, %v; want %+v", in, got, err, want)
 		}
 		if want.String() != in && !strings.Contains(in, ":0") && in != "a-b.c-d:01" {
 			t.Errorf("%+v.String() = %q, want %q", want, want.String(), in)
 		}
 	}
 	for _, in := range []string{"", "h", "h:", ":80", "h:0", "h:65536", "h:-1", "h:+80", "h: 80", "::1", "::1:80", "[1.2.3.4]:80", "[::1]", "-h:80", "h..x:80", "h x:80", "1.2.3:80", "h:99999999999"} {
-		if got, problem := parseEndpoint(in); problem == "" {
-			t.Errorf("parseEndpoint(%q) = %+v, want a problem", in, got)
+		if got, err := ir.ParseEndpoint(in); err == nil {
+			t.Errorf("ParseEndpoint(%q) = %+v, want an error", in, got)
 		}
 	}
 }

@@ -1,12 +1,8 @@
 package policy
 
 import (
-	"errors"
 	"fmt"
-	"net"
-	"net/netip"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -115,7 +111,7 @@ func (l *loader) duration(e *entry, examples string, lo, hi time.Duration, bound
 
 // defaults returns the listen address and path servers inherit.
 func (l *loader) defaults(e *entry) (ir.Endpoint, string) {
-	listen, _ := parseEndpoint(DefaultListen)
+	listen, _ := ir.ParseEndpoint(DefaultListen)
 	path := ir.DefaultPath
 	if absent(e) {
 		return listen, path
@@ -327,77 +323,12 @@ func (l *loader) endpoint(e *entry) (ir.Endpoint, bool) {
 	if !ok {
 		return ir.Endpoint{}, false
 	}
-	ep, problem := parseEndpoint(s)
-	if problem != "" {
-		l.errorf(e.pos(), e.path, "%s", problem)
+	ep, err := ir.ParseEndpoint(s)
+	if err != nil {
+		l.errorf(e.pos(), e.path, "%s", err)
 		return ir.Endpoint{}, false
 	}
 	return ep, true
-}
-
-// parseEndpoint splits "host:port" ("[v6addr]:port" for IPv6) and checks
-// both parts; it returns a description of the first problem found.
-func parseEndpoint(s string) (ir.Endpoint, string) {
-	if s == "" {
-		return ir.Endpoint{}, `must be "host:port", got an empty string`
-	}
-	host, port, err := net.SplitHostPort(s)
-	if err != nil {
-		var ae *net.AddrError
-		switch {
-		case strings.Count(s, ":") > 1 && !strings.HasPrefix(s, "["):
-			return ir.Endpoint{}, fmt.Sprintf(`must be "host:port" with IPv6 addresses in brackets, e.g. "[::1]:8080"; got %q`, s)
-		case errors.As(err, &ae) && ae.Err == "missing port in address":
-			return ir.Endpoint{}, fmt.Sprintf(`must be "host:port"; the port is missing in %q`, s)
-		default:
-			return ir.Endpoint{}, fmt.Sprintf(`must be "host:port", got %q`, s)
-		}
-	}
-	if problem := hostProblem(host, strings.HasPrefix(s, "[")); problem != "" {
-		return ir.Endpoint{}, problem
-	}
-	if port == "" || strings.Trim(port, "0123456789") != "" {
-		return ir.Endpoint{}, fmt.Sprintf("port must be a number in 1-65535, got %q", port)
-	}
-	n, err := strconv.ParseUint(port, 10, 32)
-	if err != nil || n == 0 || n > 65535 {
-		return ir.Endpoint{}, "port must be in 1-65535"
-	}
-	return ir.Endpoint{Host: host, Port: uint32(n)}, ""
-}
-
-func hostProblem(host string, bracketed bool) string {
-	if host == "" {
-		return `host is missing; write "0.0.0.0:PORT" to mean every interface`
-	}
-	if bracketed || strings.Contains(host, ":") {
-		if a, err := netip.ParseAddr(host); err != nil || !a.Is6() {
-			return fmt.Sprintf("%q is not a valid IPv6 address", host)
-		}
-		return ""
-	}
-	if _, err := netip.ParseAddr(host); err == nil {
-		return ""
-	}
-	if allNumeric(host) {
-		return fmt.Sprintf("%q is not a valid IPv4 address", host)
-	}
-	if len(host) > 253 {
-		return "host name is longer than 253 characters"
-	}
-	for _, label := range strings.Split(strings.TrimSuffix(host, "."), ".") {
-		if !hostLabel.MatchString(label) {
-			return fmt.Sprintf("%q is not a valid host name or IP address", host)
-		}
-	}
-	return ""
-}
-
-var hostLabel = regexp.MustCompile(`^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$`)
-
-// allNumeric reports whether a dotted name looks like an IPv4 address.
-func allNumeric(host string) bool {
-	return strings.Trim(host, "0123456789.") == ""
 }
 
 func (l *loader) path(e *entry) (string, bool) {

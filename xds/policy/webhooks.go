@@ -8,6 +8,7 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // The "webhooks" section of a server: external interceptors called over HTTP.
@@ -115,7 +116,7 @@ func webhookURLProblem(s string) string {
 	if u.Host == "" || u.Hostname() == "" {
 		return fmt.Sprintf("URL %q has no host", s)
 	}
-	if problem := hostProblem(u.Hostname(), false); problem != "" {
+	if problem := ir.HostProblem(u.Hostname(), false); problem != "" {
 		return problem
 	}
 	if p := u.Port(); p != "" {

@@ -1,0 +1,86 @@
+package ir
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// ParseEndpoint splits "host:port" ("[v6addr]:port" for IPv6) and checks
+// both parts; the error describes the first problem found, for the user.
+// The control plane's flags and the policy file both use it.
+func ParseEndpoint(s string) (Endpoint, error) {
+	ep, problem := parseEndpoint(s)
+	if problem != "" {
+		return Endpoint{}, errors.New(problem)
+	}
+	return ep, nil
+}
+
+func parseEndpoint(s string) (Endpoint, string) {
+	if s == "" {
+		return Endpoint{}, `must be "host:port", got an empty string`
+	}
+	host, port, err := net.SplitHostPort(s)
+	if err != nil {
+		var ae *net.AddrError
+		switch {
+		case strings.Count(s, ":") > 1 && !strings.HasPrefix(s, "["):
+			return Endpoint{}, fmt.Sprintf(`must be "host:port" with IPv6 addresses in brackets, e.g. "[::1]:8080"; got %q`, s)
+		case errors.As(err, &ae) && ae.Err == "missing port in address":
+			return Endpoint{}, fmt.Sprintf(`must be "host:port"; the port is missing in %q`, s)
+		default:
+			return Endpoint{}, fmt.Sprintf(`must be "host:port", got %q`, s)
+		}
+	}
+	if problem := HostProblem(host, strings.HasPrefix(s, "[")); problem != "" {
+		return Endpoint{}, problem
+	}
+	if port == "" || strings.Trim(port, "0123456789") != "" {
+		return Endpoint{}, fmt.Sprintf("port must be a number in 1-65535, got %q", port)
+	}
+	n, err := strconv.ParseUint(port, 10, 32)
+	if err != nil || n == 0 || n > 65535 {
+		return Endpoint{}, "port must be in 1-65535"
+	}
+	return Endpoint{Host: host, Port: uint32(n)}, ""
+}
+
+// HostProblem describes why host is not a host name or IP address ("" if it is).
+func HostProblem(host string, bracketed bool) string {
+	if host == "" {
+		return `host is missing; write "0.0.0.0:PORT" to mean every interface`
+	}
+	if bracketed || strings.Contains(host, ":") {
+		if a, err := netip.ParseAddr(host); err != nil || !a.Is6() {
+			return fmt.Sprintf("%q is not a valid IPv6 address", host)
+		}
+		return ""
+	}
+	if _, err := netip.ParseAddr(host); err == nil {
+		return ""
+	}
+	if AllNumeric(host) {
+		return fmt.Sprintf("%q is not a valid IPv4 address", host)
+	}
+	if len(host) > 253 {
+		return "host name is longer than 253 characters"
+	}
+	for _, label := range strings.Split(strings.TrimSuffix(host, "."), ".") {
+		if !hostLabel.MatchString(label) {
+			return fmt.Sprintf("%q is not a valid host name or IP address", host)
+		}
+	}
+	return ""
+}
+
+var hostLabel = regexp.MustCompile(`^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$`)
+
+// AllNumeric reports whether a dotted name looks like an IPv4 address.
+func AllNumeric(host string) bool {
+	return strings.Trim(host, "0123456789.") == ""
+}
