@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/netip"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/section"
 )
 
 // ParseEndpoint splits "host:port" ("[v6addr]:port" for IPv6) and checks
@@ -37,7 +37,7 @@ func parseEndpoint(s string) (Endpoint, string) {
 			return Endpoint{}, fmt.Sprintf(`must be "host:port", got %q`, s)
 		}
 	}
-	if problem := HostProblem(host, strings.HasPrefix(s, "[")); problem != "" {
+	if problem := section.HostProblem(host, strings.HasPrefix(s, "[")); problem != "" {
 		return Endpoint{}, problem
 	}
 	if port == "" || strings.Trim(port, "0123456789") != "" {
@@ -48,39 +48,4 @@ func parseEndpoint(s string) (Endpoint, string) {
 		return Endpoint{}, "port must be in 1-65535"
 	}
 	return Endpoint{Host: host, Port: uint32(n)}, ""
-}
-
-// HostProblem describes why host is not a host name or IP address ("" if it is).
-func HostProblem(host string, bracketed bool) string {
-	if host == "" {
-		return `host is missing; write "0.0.0.0:PORT" to mean every interface`
-	}
-	if bracketed || strings.Contains(host, ":") {
-		if a, err := netip.ParseAddr(host); err != nil || !a.Is6() {
-			return fmt.Sprintf("%q is not a valid IPv6 address", host)
-		}
-		return ""
-	}
-	if _, err := netip.ParseAddr(host); err == nil {
-		return ""
-	}
-	if AllNumeric(host) {
-		return fmt.Sprintf("%q is not a valid IPv4 address", host)
-	}
-	if len(host) > 253 {
-		return "host name is longer than 253 characters"
-	}
-	for _, label := range strings.Split(strings.TrimSuffix(host, "."), ".") {
-		if !hostLabel.MatchString(label) {
-			return fmt.Sprintf("%q is not a valid host name or IP address", host)
-		}
-	}
-	return ""
-}
-
-var hostLabel = regexp.MustCompile(`^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$`)
-
-// AllNumeric reports whether a dotted name looks like an IPv4 address.
-func AllNumeric(host string) bool {
-	return strings.Trim(host, "0123456789.") == ""
 }

@@ -4,20 +4,17 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"math"
 	"path"
-	"regexp"
-	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
+	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -31,26 +28,14 @@ var (
 	ruleConstraints = []string{"required", "pathPrefixes", "maxLength", "maxBytes", "allow", "deny", "enum", "schema"}
 )
 
-// mode reads an enforce or audit switch; e may be nil (enforce). offHint
-// tells how to turn the thing off instead of writing "off".
-func (l *loader) mode(e *entry, offHint string) interceptors.Mode {
-	if e == nil {
-		return interceptors.Enforce
-	}
-	if v, ok := l.choice(e, modes, map[string]string{"off": offHint}); ok {
-		return interceptors.Mode(v)
-	}
-	return interceptors.Enforce
-}
-
-func (l *loader) arguments(e *entry) arguments.Policy {
+func (l *loader) arguments(e *section.Entry) arguments.Policy {
 	args := arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit}
-	if absent(e) {
+	if section.Absent(e) {
 		return args
 	}
-	fs := l.fields(e, "a mapping with schema, unknownTool and rules", "schema", "unknownTool", "rules")
+	fs := l.Fields(e, "a mapping with schema, unknownTool and rules", "schema", "unknownTool", "rules")
 	if f := fs["schema"]; f != nil {
-		if v, ok := l.choice(f, schemaModes, nil); ok {
+		if v, ok := l.Choice(f, schemaModes, nil); ok {
 			args.Schema = interceptors.Mode(v)
 			if v == "off" {
 				args.Schema = ""
@@ -58,12 +43,12 @@ func (l *loader) arguments(e *entry) arguments.Policy {
 		}
 	}
 	if f := fs["unknownTool"]; f != nil {
-		if v, ok := l.choice(f, unknownActions, nil); ok {
+		if v, ok := l.Choice(f, unknownActions, nil); ok {
 			args.UnknownTool = interceptors.RuleAction(v)
 		}
 	}
 	if f := fs["rules"]; f != nil {
-		items, _ := l.items(f, "a list of argument rules")
+		items, _ := l.Items(f, "a list of argument rules")
 		for _, it := range items {
 			if r, ok := l.argumentRule(it); ok {
 				args.Rules = append(args.Rules, r)
@@ -73,37 +58,37 @@ func (l *loader) arguments(e *entry) arguments.Policy {
 	return args
 }
 
-func (l *loader) argumentRule(e *entry) (arguments.Rule, bool) {
+func (l *loader) argumentRule(e *section.Entry) (arguments.Rule, bool) {
 	r := arguments.Rule{Mode: interceptors.Enforce}
-	fs := l.fields(e, "an argument rule (a mapping with tool, argument and constraints)",
+	fs := l.Fields(e, "an argument rule (a mapping with tool, argument and constraints)",
 		append([]string{"tool", "argument", "mode"}, ruleConstraints...)...)
 	if fs == nil {
 		return r, false
 	}
-	at := e.pos()
+	at := e.Pos()
 
 	if f := fs["tool"]; f == nil {
-		l.errorf(at, joinPath(e.path, "tool"), "required field is missing; name the tool or tool pattern the rule applies to")
-	} else if s, ok := l.str(f, "a tool name or glob pattern (a string)"); ok {
-		if problem := patternProblem(s); problem != "" {
-			l.errorf(f.pos(), f.path, "%s", problem)
+		l.Errorf(at, section.JoinPath(e.Path, "tool"), "required field is missing; name the tool or tool pattern the rule applies to")
+	} else if s, ok := l.Str(f, "a tool name or glob pattern (a string)"); ok {
+		if problem := section.PatternProblem(s); problem != "" {
+			l.Errorf(f.Pos(), f.Path, "%s", problem)
 		}
 		r.Tool = s
 	}
 	if f := fs["argument"]; f == nil {
-		l.errorf(at, joinPath(e.path, "argument"), `required field is missing; name the argument, such as "path" or "options.target"`)
-	} else if s, ok := l.str(f, `an argument path such as "path" or "options.target"`); ok {
-		if problem := argumentProblem(s); problem != "" {
-			l.errorf(f.pos(), f.path, "%s", problem)
+		l.Errorf(at, section.JoinPath(e.Path, "argument"), `required field is missing; name the argument, such as "path" or "options.target"`)
+	} else if s, ok := l.Str(f, `an argument path such as "path" or "options.target"`); ok {
+		if problem := section.ArgumentPathProblem(s); problem != "" {
+			l.Errorf(f.Pos(), f.Path, "%s", problem)
 		}
 		r.Argument = s
 	}
-	r.Mode = l.mode(fs["mode"], "remove the rule to turn it off")
+	r.Mode = l.Mode(fs["mode"], "remove the rule to turn it off")
 
 	// A constraint that is present but invalid counts: it has been reported.
 	constrained := false
 	if f := fs["required"]; f != nil {
-		v, ok := l.boolean(f)
+		v, ok := l.Boolean(f)
 		r.Required = v
 		constrained = v || !ok
 	}
@@ -113,19 +98,19 @@ func (l *loader) argumentRule(e *entry) (arguments.Rule, bool) {
 	}
 	if f := fs["maxLength"]; f != nil {
 		constrained = true
-		r.MaxLength, _ = l.count(f, "characters")
+		r.MaxLength, _ = l.Count(f, "characters")
 	}
 	if f := fs["maxBytes"]; f != nil {
 		constrained = true
-		r.MaxBytes, _ = l.count(f, "bytes")
+		r.MaxBytes, _ = l.Count(f, "bytes")
 	}
 	if f := fs["allow"]; f != nil {
 		constrained = true
-		r.Allow = l.regexps(f)
+		r.Allow = l.Regexps(f)
 	}
 	if f := fs["deny"]; f != nil {
 		constrained = true
-		r.Deny = l.regexps(f)
+		r.Deny = l.Regexps(f)
 	}
 	if f := fs["enum"]; f != nil {
 		constrained = true
@@ -136,42 +121,24 @@ func (l *loader) argumentRule(e *entry) (arguments.Rule, bool) {
 		r.Schema = l.schemaValue(f)
 	}
 	if !constrained {
-		l.errorf(at, e.path, "rule has no constraint and would do nothing; add at least one of: required: true, %s", strings.Join(ruleConstraints[1:], ", "))
+		l.Errorf(at, e.Path, "rule has no constraint and would do nothing; add at least one of: required: true, %s", strings.Join(ruleConstraints[1:], ", "))
 	}
 	return r, true
 }
 
-// argumentProblem describes what is wrong with an argument path, if anything.
-func argumentProblem(s string) string {
-	if problem := nameProblem("argument path", s); problem != "" {
-		return problem
-	}
-	for _, seg := range strings.Split(s, ".") {
-		if seg == "" {
-			return fmt.Sprintf(`argument path %q has an empty segment; separate names with single dots, as in "options.target"`, s)
-		}
-	}
-	return ""
-}
-
-// count reads a bound such as maxLength: a whole number from 1 up.
-func (l *loader) count(e *entry, unit string) (int, bool) {
-	return l.bounded(e, "a whole number of "+unit, 1, math.MaxInt32, "%d and %d "+unit, "; remove the key for no bound")
-}
-
 // pathPrefixes reads absolute directory paths; they are returned cleaned.
-func (l *loader) pathPrefixes(e *entry) []string {
-	items, ok := l.items(e, "a list of absolute paths")
+func (l *loader) pathPrefixes(e *section.Entry) []string {
+	items, ok := l.Items(e, "a list of absolute paths")
 	if !ok {
 		return nil
 	}
 	if len(items) == 0 {
-		l.errorf(e.pos(), e.path, "must list at least one path; remove the key for no constraint")
+		l.Errorf(e.Pos(), e.Path, "must list at least one path; remove the key for no constraint")
 		return nil
 	}
 	var out []string
 	for _, it := range items {
-		s, ok := l.str(it, "an absolute path (a string)")
+		s, ok := l.Str(it, "an absolute path (a string)")
 		if !ok {
 			continue
 		}
@@ -181,13 +148,13 @@ func (l *loader) pathPrefixes(e *entry) []string {
 			problem = fmt.Sprintf("must be an absolute path (starting with '/'), got %q", s)
 		case strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }) >= 0:
 			problem = fmt.Sprintf("must not contain control characters, got %q", s)
-		case contains(strings.Split(s, "/"), ".."):
+		case section.Contains(strings.Split(s, "/"), ".."):
 			problem = fmt.Sprintf(`must not contain ".." segments, got %q`, s)
 		case strings.Contains(s, `\`):
 			problem = fmt.Sprintf(`must not contain backslashes (paths are separated by '/'), got %q`, s)
 		}
 		if problem != "" {
-			l.errorf(it.pos(), it.path, "%s", problem)
+			l.Errorf(it.Pos(), it.Path, "%s", problem)
 			continue
 		}
 		out = append(out, path.Clean(s))
@@ -195,121 +162,59 @@ func (l *loader) pathPrefixes(e *entry) []string {
 	return out
 }
 
-// regexps reads a list of RE2 regular expressions, compiling each.
-func (l *loader) regexps(e *entry) []string {
-	items, ok := l.items(e, "a list of regular expressions")
-	if !ok {
-		return nil
-	}
-	if len(items) == 0 {
-		l.errorf(e.pos(), e.path, "must list at least one regular expression; remove the key for no constraint")
-		return nil
-	}
-	var out []string
-	for _, it := range items {
-		s, ok := l.str(it, "a regular expression (a string)")
-		if !ok {
-			continue
-		}
-		if problem := regexpProblem(s); problem != "" {
-			l.errorf(it.pos(), it.path, "%s", problem)
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// regexpProblem describes why s is not a usable RE2 expression, if it is not.
-func regexpProblem(s string) string {
-	if s == "" {
-		return "regular expression must not be empty (it would match every string)"
-	}
-	_, err := regexp.Compile(s)
-	if err == nil {
-		return ""
-	}
-	var se *syntax.Error
-	if !errors.As(err, &se) {
-		return fmt.Sprintf("%q is not a valid RE2 regular expression: %v", s, err)
-	}
-	msg := fmt.Sprintf("%q is not a valid RE2 regular expression: %s", s, se.Code)
-	if se.Expr != "" && se.Expr != s {
-		msg += fmt.Sprintf(" in %q", se.Expr)
-	}
-	backreference := se.Code == syntax.ErrInvalidEscape && len(se.Expr) > 1 && se.Expr[1] >= '1' && se.Expr[1] <= '9'
-	if se.Code == syntax.ErrInvalidPerlOp || backreference {
-		msg += " (RE2 has no lookahead, lookbehind or backreferences)"
-	}
-	return msg
-}
-
 // enum reads the allowed values of an argument, each as canonical JSON:
 // RFC 8785, except that integers keep every digit (RFC 8785 would round
 // those beyond ±2^53, making distinct values equal).
-func (l *loader) enum(e *entry) [][]byte {
-	items, ok := l.items(e, "a list of allowed values")
+func (l *loader) enum(e *section.Entry) [][]byte {
+	items, ok := l.Items(e, "a list of allowed values")
 	if !ok {
 		return nil
 	}
 	if len(items) == 0 {
-		l.errorf(e.pos(), e.path, "must list at least one value; remove the key for no constraint")
+		l.Errorf(e.Pos(), e.Path, "must list at least one value; remove the key for no constraint")
 		return nil
 	}
 	var out [][]byte
-	seen := map[string]pos{}
+	seen := map[string]section.Pos{}
 	for _, it := range items {
-		b, ok := l.jsonValue(it)
+		b, ok := l.JSONValue(it)
 		if !ok {
 			continue
 		}
 		v := jsontext.Value(b)
 		if err := v.Canonicalize(jsontext.CanonicalizeRawInts(false)); err != nil {
-			l.errorf(it.pos(), it.path, "value has no canonical JSON form: %v", err)
+			l.Errorf(it.Pos(), it.Path, "value has no canonical JSON form: %v", err)
 			continue
 		}
-		l.noteRepeat(seen, string(v), it, "value "+abbreviate(string(v)))
+		l.NoteRepeat(seen, string(v), it, "value "+section.Abbreviate(string(v)))
 		out = append(out, []byte(v))
 	}
 	return out
 }
 
-// abbreviate shortens a value quoted in a message.
-func abbreviate(s string) string {
-	const limit = 40
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "..."
-}
-
 // schemaValue reads a JSON Schema written in YAML, as compact JSON.
-func (l *loader) schemaValue(e *entry) []byte {
-	switch e.node.(type) {
+func (l *loader) schemaValue(e *section.Entry) []byte {
+	switch e.Node.(type) {
 	case *ast.MappingNode, *ast.BoolNode:
 	default:
-		if e.node != nil {
-			l.typeError(e, "a JSON Schema (a mapping, or true or false)")
+		if e.Node != nil {
+			l.TypeError(e, "a JSON Schema (a mapping, or true or false)")
 		}
 		return nil
 	}
-	b, ok := l.jsonValue(e)
+	b, ok := l.JSONValue(e)
 	if !ok {
 		return nil
 	}
 	if len(b) > maxSchemaBytes {
-		l.errorf(e.pos(), e.path, "schema is %d bytes as JSON; at most %d are accepted", len(b), maxSchemaBytes)
+		l.Errorf(e.Pos(), e.Path, "schema is %d bytes as JSON; at most %d are accepted", len(b), maxSchemaBytes)
 		return nil
 	}
 	err, compiled := l.schemas[string(b)]
 	if !compiled {
 		if l.schemaBytes += len(b); l.schemaBytes > maxSchemaTotalBytes {
 			if l.schemaBytes-len(b) <= maxSchemaTotalBytes {
-				l.errorf(e.pos(), e.path, "the schemas of this file add up to more than %d bytes of JSON", maxSchemaTotalBytes)
+				l.Errorf(e.Pos(), e.Path, "the schemas of this file add up to more than %d bytes of JSON", maxSchemaTotalBytes)
 			}
 			return nil
 		}
@@ -332,12 +237,12 @@ const (
 
 // schemaError reports why the schema held by e does not compile: each
 // violation of the metaschema where it is written, anything else at e.
-func (l *loader) schemaError(e *entry, err error) {
+func (l *loader) schemaError(e *section.Entry, err error) {
 	var sve *jsonschema.SchemaValidationError
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &sve) || !errors.As(sve.Err, &ve) {
-		msg := strings.ReplaceAll(oneLine(err.Error()), schemaURL, "")
-		l.errorf(e.pos(), e.path, "not a usable JSON Schema: %s", msg)
+		msg := strings.ReplaceAll(section.OneLine(err.Error()), schemaURL, "")
+		l.Errorf(e.Pos(), e.Path, "not a usable JSON Schema: %s", msg)
 		return
 	}
 	seen := map[string]bool{}
@@ -349,10 +254,10 @@ func (l *loader) schemaError(e *entry, err error) {
 	})
 	for _, u := range leaves {
 		at, field := l.locate(e, u.InstanceLocation)
-		msg := oneLine(u.Error.String())
+		msg := section.OneLine(u.Error.String())
 		if key := field + "\x00" + msg; !seen[key] {
 			seen[key] = true
-			l.errorf(at, field, "not a valid JSON Schema: %s", msg)
+			l.Errorf(at, field, "not a valid JSON Schema: %s", msg)
 		}
 	}
 }
@@ -391,38 +296,38 @@ func schemaLeaves(u jsonschema.OutputUnit) []jsonschema.OutputUnit {
 
 // locate follows a JSON pointer into the value held by e, as far as it
 // leads, and returns the position and field path of the node reached.
-func (l *loader) locate(e *entry, pointer string) (pos, string) {
+func (l *loader) locate(e *section.Entry, pointer string) (section.Pos, string) {
 	cur := e
 	if pointer == "" {
-		return cur.pos(), cur.path
+		return cur.Pos(), cur.Path
 	}
 	for _, tok := range strings.Split(pointer[1:], "/") {
 		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		var next *entry
-		switch n := cur.node.(type) {
+		var next *section.Entry
+		switch n := cur.Node.(type) {
 		case *ast.MappingNode:
 			for _, mv := range n.Values {
 				if mv.Key == nil || mv.Key.IsMergeKey() {
 					continue
 				}
-				if k := l.resolve(mv.Key, cur.path); k != nil && keyName(k) == tok {
-					field := joinPath(cur.path, tok)
-					next = &entry{path: field, keyPos: nodePos(mv.Key), node: l.resolve(mv.Value, field)}
+				if k := l.Resolve(mv.Key, cur.Path); k != nil && section.KeyName(k) == tok {
+					field := section.JoinPath(cur.Path, tok)
+					next = &section.Entry{Path: field, KeyPos: section.NodePos(mv.Key), Node: l.Resolve(mv.Value, field)}
 					break
 				}
 			}
 		case *ast.SequenceNode:
 			if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(n.Values) {
-				field := indexPath(cur.path, i)
-				next = &entry{path: field, keyPos: nodePos(n.Values[i]), node: l.resolve(n.Values[i], field)}
+				field := section.IndexPath(cur.Path, i)
+				next = &section.Entry{Path: field, KeyPos: section.NodePos(n.Values[i]), Node: l.Resolve(n.Values[i], field)}
 			}
 		}
-		if next == nil || next.node == nil {
+		if next == nil || next.Node == nil {
 			break
 		}
 		cur = next
 	}
-	return cur.pos(), cur.path
+	return cur.Pos(), cur.Path
 }
 
 // compileSchema compiles a JSON Schema as the data plane does: "$schema"
@@ -449,10 +354,5 @@ const schemaURL = "urn:mcpmesh:policy-schema"
 type noLoader struct{}
 
 func (noLoader) Load(url string) (any, error) {
-	return nil, fmt.Errorf("external references are not followed (%s)", abbreviate(url))
-}
-
-// oneLine joins a multi-line message into one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+	return nil, fmt.Errorf("external references are not followed (%s)", section.Abbreviate(url))
 }

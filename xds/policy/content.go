@@ -11,6 +11,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/chain"
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
+	"github.com/mcpmesh/mcpmesh/interceptors/section"
 )
 
 // The "content" section of a server: secrets and personal data, found in
@@ -31,12 +32,12 @@ var (
 // country code, when a phone rule does not set one.
 const DefaultPhoneRegion = "US"
 
-func (l *loader) content(e *entry) chain.Content {
+func (l *loader) content(e *section.Entry) chain.Content {
 	var c chain.Content
-	if absent(e) {
+	if section.Absent(e) {
 		return c
 	}
-	fs := l.fields(e, "a mapping with secrets and pii", "secrets", "pii")
+	fs := l.Fields(e, "a mapping with secrets and pii", "secrets", "pii")
 	if f := fs["secrets"]; f != nil {
 		c.Secrets = l.secrets(f)
 	}
@@ -46,25 +47,25 @@ func (l *loader) content(e *entry) chain.Content {
 	return c
 }
 
-func (l *loader) secrets(e *entry) *secrets.Policy {
-	if isNull(e.node) {
-		l.errorf(e.pos(), e.path, `must be a mapping; write "secrets: {}" to scan with the defaults, or remove the key to turn secret scanning off`)
+func (l *loader) secrets(e *section.Entry) *secrets.Policy {
+	if section.IsNull(e.Node) {
+		l.Errorf(e.Pos(), e.Path, `must be a mapping; write "secrets: {}" to scan with the defaults, or remove the key to turn secret scanning off`)
 		return nil
 	}
-	fs := l.fields(e, "a mapping with mode, requests, responses and disable", "mode", "requests", "responses", "disable")
+	fs := l.Fields(e, "a mapping with mode, requests, responses and disable", "mode", "requests", "responses", "disable")
 	if fs == nil {
 		return nil
 	}
 	s := &secrets.Policy{Mode: interceptors.Enforce, Requests: interceptors.ActionBlock, Responses: interceptors.ActionRedact}
-	s.Mode = l.mode(fs["mode"], "remove the secrets key to turn secret scanning off")
+	s.Mode = l.Mode(fs["mode"], "remove the secrets key to turn secret scanning off")
 	if f := fs["requests"]; f != nil {
-		if v, ok := l.choice(f, requestActions, nil); ok {
+		if v, ok := l.Choice(f, requestActions, nil); ok {
 			s.Requests = interceptors.RuleAction(v)
 		}
 	}
 	if f := fs["responses"]; f != nil {
 		hints := map[string]string{string(interceptors.ActionBlock): `a response cannot be blocked, since the tool has already run when it arrives; use "redact" to remove the secret from it`}
-		if v, ok := l.choice(f, responseActions, hints); ok {
+		if v, ok := l.Choice(f, responseActions, hints); ok {
 			s.Responses = interceptors.RuleAction(v)
 		}
 	}
@@ -92,63 +93,45 @@ func knownSecretRule(id string) (bool, error) {
 }
 
 // ruleIDs reads the ids of built-in secret rules to disable.
-func (l *loader) ruleIDs(e *entry) []string {
-	items, ok := l.items(e, "a list of secret rule ids")
+func (l *loader) ruleIDs(e *section.Entry) []string {
+	items, ok := l.Items(e, "a list of secret rule ids")
 	if !ok {
 		return nil
 	}
 	var out []string
-	seen := map[string]pos{}
+	seen := map[string]section.Pos{}
 	for _, it := range items {
-		s, ok := l.str(it, "a rule id (a string)")
+		s, ok := l.Str(it, "a rule id (a string)")
 		if !ok {
 			continue
 		}
-		if problem := nameProblem("rule id", s); problem != "" {
-			l.errorf(it.pos(), it.path, "%s", problem)
+		if problem := section.NameProblem("rule id", s); problem != "" {
+			l.Errorf(it.Pos(), it.Path, "%s", problem)
 			continue
 		}
 		if known, err := knownSecretRule(s); err != nil {
-			l.errorf(it.pos(), it.path, "cannot check the rule id: %v", err)
+			l.Errorf(it.Pos(), it.Path, "cannot check the rule id: %v", err)
 		} else if !known {
-			hint := suggest(s, secretRuleIDs)
+			hint := section.Suggest(s, secretRuleIDs)
 			if !strings.HasPrefix(hint, " (did you mean") {
 				hint = "" // the full list is long; docs/interceptors.md points to it
 			}
-			l.errorf(it.pos(), it.path, "%q is not a rule of the built-in secret rule set%s", s, hint)
+			l.Errorf(it.Pos(), it.Path, "%q is not a rule of the built-in secret rule set%s", s, hint)
 			continue
 		}
-		l.noteRepeat(seen, s, it, fmt.Sprintf("rule id %q", s))
+		l.NoteRepeat(seen, s, it, fmt.Sprintf("rule id %q", s))
 		out = append(out, s)
 	}
 	return out
 }
 
-// firstUse is where a value that must be unique was first used.
-type firstUse struct {
-	path string
-	line int
-}
-
-// uniqueName checks that s, held by f in owner, is a valid name (what: "rule
-// name") that names has not seen yet, and records it.
-func (l *loader) uniqueName(f *entry, s, what, owner string, names map[string]firstUse) {
-	if !ruleName.MatchString(s) {
-		l.errorf(f.pos(), f.path, "%q is not a valid %s: use lowercase letters, digits and '-' (at most 63 characters)", s, what)
-	} else if first, dup := names[s]; dup {
-		l.errorf(f.pos(), f.path, "%s %q is already used by %s (line %d)", what, s, first.path, first.line)
-	} else {
-		names[s] = firstUse{owner, f.pos().line}
-	}
-}
-
-func (l *loader) pii(e *entry) []pii.Rule {
-	items, ok := l.items(e, "a list of PII rules")
+func (l *loader) pii(e *section.Entry) []pii.Rule {
+	items, ok := l.Items(e, "a list of PII rules")
 	if !ok {
 		return nil
 	}
-	kinds := map[string]firstUse{}
-	names := map[string]firstUse{}
+	kinds := map[string]section.FirstUse{}
+	names := map[string]section.FirstUse{}
 	var out []pii.Rule
 	for _, it := range items {
 		if r, ok := l.piiRule(it, kinds, names); ok {
@@ -158,44 +141,44 @@ func (l *loader) pii(e *entry) []pii.Rule {
 	return out
 }
 
-func (l *loader) piiRule(e *entry, kinds, names map[string]firstUse) (pii.Rule, bool) {
+func (l *loader) piiRule(e *section.Entry, kinds, names map[string]section.FirstUse) (pii.Rule, bool) {
 	r := pii.Rule{Mode: interceptors.Enforce}
-	fs := l.fields(e, "a PII rule (a mapping with kind and action)", "kind", "action", "mode", "direction", "region", "name", "pattern")
+	fs := l.Fields(e, "a PII rule (a mapping with kind and action)", "kind", "action", "mode", "direction", "region", "name", "pattern")
 	if fs == nil {
 		return r, false
 	}
-	at := e.pos()
+	at := e.Pos()
 
 	if f := fs["kind"]; f == nil {
-		l.errorf(at, joinPath(e.path, "kind"), "required field is missing; use %s", choices(piiKinds))
-	} else if v, ok := l.choice(f, piiKinds, nil); ok {
+		l.Errorf(at, section.JoinPath(e.Path, "kind"), "required field is missing; use %s", section.Choices(piiKinds))
+	} else if v, ok := l.Choice(f, piiKinds, nil); ok {
 		r.Kind = v
 		if v != pii.KindRegex {
 			if first, dup := kinds[v]; dup {
-				l.errorf(f.pos(), f.path, "kind %q already has a rule at %s (line %d); a server has one rule per kind (except regex)", v, first.path, first.line)
+				l.Errorf(f.Pos(), f.Path, "kind %q already has a rule at %s (line %d); a server has one rule per kind (except regex)", v, first.Path, first.Line)
 			} else {
-				kinds[v] = firstUse{e.path, f.pos().line}
+				kinds[v] = section.FirstUse{Path: e.Path, Line: f.Pos().Line}
 			}
 		}
 	}
 	if f := fs["action"]; f == nil {
-		l.errorf(at, joinPath(e.path, "action"), "required field is missing; use %s", choices(piiActions))
-	} else if v, ok := l.choice(f, piiActions, nil); ok {
+		l.Errorf(at, section.JoinPath(e.Path, "action"), "required field is missing; use %s", section.Choices(piiActions))
+	} else if v, ok := l.Choice(f, piiActions, nil); ok {
 		r.Action = interceptors.RuleAction(v)
 	}
-	r.Mode = l.mode(fs["mode"], "remove the rule to turn it off")
+	r.Mode = l.Mode(fs["mode"], "remove the rule to turn it off")
 	if f := fs["direction"]; f != nil {
 		hints := map[string]string{"both": "remove the key to apply the rule in both directions"}
-		if v, ok := l.choice(f, directions, hints); ok {
+		if v, ok := l.Choice(f, directions, hints); ok {
 			r.Direction = v
 		}
 	}
 
 	// Fields used by one kind only: elsewhere they would be ignored.
-	only := func(field, kind string) *entry {
+	only := func(field, kind string) *section.Entry {
 		f := fs[field]
 		if f != nil && r.Kind != "" && r.Kind != kind {
-			l.errorf(f.keyPos, f.path, "only kind %q uses %s; this %q rule would ignore it", kind, field, r.Kind)
+			l.Errorf(f.KeyPos, f.Path, "only kind %q uses %s; this %q rule would ignore it", kind, field, r.Kind)
 			return nil
 		}
 		return f
@@ -204,33 +187,33 @@ func (l *loader) piiRule(e *entry, kinds, names map[string]firstUse) (pii.Rule, 
 		r.Region = DefaultPhoneRegion
 	}
 	if f := only("region", pii.KindPhone); f != nil {
-		if s, ok := l.str(f, `a country code such as "US" or "DE"`); ok {
+		if s, ok := l.Str(f, `a country code such as "US" or "DE"`); ok {
 			if regionCode.MatchString(s) {
 				r.Region = s
 			} else {
-				l.errorf(f.pos(), f.path, `must be a two-letter country code (ISO 3166-1 alpha-2) in upper case, such as "US" or "DE", got %q`, s)
+				l.Errorf(f.Pos(), f.Path, `must be a two-letter country code (ISO 3166-1 alpha-2) in upper case, such as "US" or "DE", got %q`, s)
 			}
 		}
 	}
 	if f := only("name", pii.KindRegex); f != nil {
-		if s, ok := l.str(f, "a rule name (a string)"); ok {
+		if s, ok := l.Str(f, "a rule name (a string)"); ok {
 			r.Name = s
-			l.uniqueName(f, s, "rule name", e.path, names)
+			l.UniqueName(f, s, "rule name", e.Path, names)
 		}
 	} else if r.Kind == pii.KindRegex {
-		l.errorf(at, joinPath(e.path, "name"), "required field is missing for kind %q; the name appears in findings and in [REDACTED:<name>]", pii.KindRegex)
+		l.Errorf(at, section.JoinPath(e.Path, "name"), "required field is missing for kind %q; the name appears in findings and in [REDACTED:<name>]", pii.KindRegex)
 	}
 	if f := only("pattern", pii.KindRegex); f != nil {
-		if s, ok := l.str(f, "a regular expression (a string)"); ok {
+		if s, ok := l.Str(f, "a regular expression (a string)"); ok {
 			r.Pattern = s
-			if problem := regexpProblem(s); problem != "" {
-				l.errorf(f.pos(), f.path, "%s", problem)
+			if problem := section.RegexpProblem(s); problem != "" {
+				l.Errorf(f.Pos(), f.Path, "%s", problem)
 			} else if regexp.MustCompile(s).MatchString("") {
-				l.errorf(f.pos(), f.path, "pattern %q matches the empty string, so it would fire on every value; make it match at least one character", s)
+				l.Errorf(f.Pos(), f.Path, "pattern %q matches the empty string, so it would fire on every value; make it match at least one character", s)
 			}
 		}
 	} else if r.Kind == pii.KindRegex {
-		l.errorf(at, joinPath(e.path, "pattern"), "required field is missing for kind %q", pii.KindRegex)
+		l.Errorf(at, section.JoinPath(e.Path, "pattern"), "required field is missing for kind %q", pii.KindRegex)
 	}
 	return r, true
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/egress"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/interceptors/section"
 )
 
 // The "egress" section of a server: the destinations URLs and host names in
@@ -20,20 +20,20 @@ var DefaultEgressSchemes = []string{"https"}
 
 var urlScheme = regexp.MustCompile(`^[a-z][a-z0-9+.-]*$`)
 
-func (l *loader) egress(e *entry) *egress.Policy {
+func (l *loader) egress(e *section.Entry) *egress.Policy {
 	if e == nil {
 		return nil
 	}
-	if isNull(e.node) {
-		l.errorf(e.pos(), e.path, `must be a mapping; write "egress: {}" to check URLs in every argument with the defaults, or remove the key to turn egress checks off`)
+	if section.IsNull(e.Node) {
+		l.Errorf(e.Pos(), e.Path, `must be a mapping; write "egress: {}" to check URLs in every argument with the defaults, or remove the key to turn egress checks off`)
 		return nil
 	}
-	fs := l.fields(e, "a mapping with mode, arguments, detect, allow, schemes and allowPrivate", "mode", "arguments", "detect", "allow", "schemes", "allowPrivate")
+	fs := l.Fields(e, "a mapping with mode, arguments, detect, allow, schemes and allowPrivate", "mode", "arguments", "detect", "allow", "schemes", "allowPrivate")
 	if fs == nil {
 		return nil
 	}
 	g := &egress.Policy{Mode: interceptors.Enforce, Detect: true, Schemes: append([]string(nil), DefaultEgressSchemes...)}
-	g.Mode = l.mode(fs["mode"], "remove the egress key to turn egress checks off")
+	g.Mode = l.Mode(fs["mode"], "remove the egress key to turn egress checks off")
 	// Arguments that are present but invalid count as given: they have been reported.
 	checked := false
 	if f := fs["arguments"]; f != nil {
@@ -42,7 +42,7 @@ func (l *loader) egress(e *entry) *egress.Policy {
 		checked = len(g.Arguments) > 0 || !ok
 	}
 	if f := fs["detect"]; f != nil {
-		v, ok := l.boolean(f)
+		v, ok := l.Boolean(f)
 		g.Detect = v
 		checked = checked || !ok
 	}
@@ -56,25 +56,25 @@ func (l *loader) egress(e *entry) *egress.Policy {
 		}
 	}
 	if f := fs["allowPrivate"]; f != nil {
-		g.AllowPrivate, _ = l.boolean(f)
+		g.AllowPrivate, _ = l.Boolean(f)
 	}
 	if !checked {
-		l.errorf(e.pos(), e.path, "nothing would be checked: list the arguments that carry URLs or host names, or set detect: true")
+		l.Errorf(e.Pos(), e.Path, "nothing would be checked: list the arguments that carry URLs or host names, or set detect: true")
 	}
 	return g
 }
 
 // egressArguments reads "<tool pattern>:<argument path>" entries. ok is
 // false when something was wrong (and reported).
-func (l *loader) egressArguments(e *entry) ([]string, bool) {
-	items, ok := l.items(e, `a list of "tool:argument" entries`)
+func (l *loader) egressArguments(e *section.Entry) ([]string, bool) {
+	items, ok := l.Items(e, `a list of "tool:argument" entries`)
 	if !ok {
 		return nil, false
 	}
 	var out []string
-	seen := map[string]pos{}
+	seen := map[string]section.Pos{}
 	for _, it := range items {
-		s, isStr := l.str(it, `a "tool:argument" entry such as "fetch:url" (a string)`)
+		s, isStr := l.Str(it, `a "tool:argument" entry such as "fetch:url" (a string)`)
 		if !isStr {
 			ok = false
 			continue
@@ -87,16 +87,16 @@ func (l *loader) egressArguments(e *entry) ([]string, bool) {
 		case tool == "":
 			problem = fmt.Sprintf(`the tool pattern before ':' is empty in %q; write "*:%s" for every tool`, s, arg)
 		default:
-			if problem = patternProblem(tool); problem == "" {
-				problem = argumentProblem(arg)
+			if problem = section.PatternProblem(tool); problem == "" {
+				problem = section.ArgumentPathProblem(arg)
 			}
 		}
 		if problem != "" {
-			l.errorf(it.pos(), it.path, "%s", problem)
+			l.Errorf(it.Pos(), it.Path, "%s", problem)
 			ok = false
 			continue
 		}
-		l.noteRepeat(seen, s, it, fmt.Sprintf("entry %q", s))
+		l.NoteRepeat(seen, s, it, fmt.Sprintf("entry %q", s))
 		out = append(out, s)
 	}
 	return out, ok
@@ -104,24 +104,24 @@ func (l *loader) egressArguments(e *entry) ([]string, bool) {
 
 // destinations reads allowed host names, wildcards, addresses and CIDRs;
 // they are returned in canonical form.
-func (l *loader) destinations(e *entry) []string {
-	items, ok := l.items(e, "a list of host names, IP addresses and CIDRs")
+func (l *loader) destinations(e *section.Entry) []string {
+	items, ok := l.Items(e, "a list of host names, IP addresses and CIDRs")
 	if !ok {
 		return nil
 	}
 	out := []string{}
-	seen := map[string]pos{}
+	seen := map[string]section.Pos{}
 	for _, it := range items {
-		s, ok := l.str(it, "a host name, IP address or CIDR (a string)")
+		s, ok := l.Str(it, "a host name, IP address or CIDR (a string)")
 		if !ok {
 			continue
 		}
 		d, problem := destination(s)
 		if problem != "" {
-			l.errorf(it.pos(), it.path, "%s", problem)
+			l.Errorf(it.Pos(), it.Path, "%s", problem)
 			continue
 		}
-		l.noteRepeat(seen, d, it, fmt.Sprintf("destination %q", d))
+		l.NoteRepeat(seen, d, it, fmt.Sprintf("destination %q", d))
 		out = append(out, d)
 	}
 	return out
@@ -169,7 +169,7 @@ func destination(s string) (string, string) {
 		return "", fmt.Sprintf("%q: write IPv6 addresses without brackets", s)
 	case strings.Contains(host, ":"):
 		return "", fmt.Sprintf("%q: destinations have no port; write the host name or address only", s)
-	case ir.AllNumeric(host):
+	case section.AllNumeric(host):
 		return "", fmt.Sprintf("%q is not a valid IP address", s)
 	}
 	if problem := dnsNameProblem(host); problem != "" {
@@ -187,7 +187,7 @@ func dnsNameProblem(host string) string {
 		return "longer than 253 characters"
 	}
 	for _, label := range strings.Split(host, ".") {
-		if !dnsLabel.MatchString(label) {
+		if !section.DNSLabel.MatchString(label) {
 			return "each dot-separated label must be 1-63 letters, digits and '-', starting and ending with a letter or digit"
 		}
 	}
@@ -196,19 +196,19 @@ func dnsNameProblem(host string) string {
 
 // schemes reads the allowed URL schemes; nil means the list was unusable
 // (reported).
-func (l *loader) schemes(e *entry) []string {
-	items, ok := l.items(e, "a list of URL schemes")
+func (l *loader) schemes(e *section.Entry) []string {
+	items, ok := l.Items(e, "a list of URL schemes")
 	if !ok {
 		return nil
 	}
 	if len(items) == 0 {
-		l.errorf(e.pos(), e.path, `must list at least one scheme; remove the key for the default [https]`)
+		l.Errorf(e.Pos(), e.Path, `must list at least one scheme; remove the key for the default [https]`)
 		return nil
 	}
 	var out []string
-	seen := map[string]pos{}
+	seen := map[string]section.Pos{}
 	for _, it := range items {
-		s, ok := l.str(it, `a URL scheme such as "https" (a string)`)
+		s, ok := l.Str(it, `a URL scheme such as "https" (a string)`)
 		if !ok {
 			continue
 		}
@@ -219,10 +219,10 @@ func (l *loader) schemes(e *entry) []string {
 			} else if lower := strings.ToLower(s); lower != s && urlScheme.MatchString(lower) {
 				hint = fmt.Sprintf(`; write %q`, lower)
 			}
-			l.errorf(it.pos(), it.path, "%q is not a URL scheme: use lower-case letters, digits, '+', '-' and '.', starting with a letter%s", s, hint)
+			l.Errorf(it.Pos(), it.Path, "%q is not a URL scheme: use lower-case letters, digits, '+', '-' and '.', starting with a letter%s", s, hint)
 			continue
 		}
-		l.noteRepeat(seen, s, it, fmt.Sprintf("scheme %q", s))
+		l.NoteRepeat(seen, s, it, fmt.Sprintf("scheme %q", s))
 		out = append(out, s)
 	}
 	return out

@@ -1,21 +1,17 @@
 package policy
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
-	"math"
-	"os"
 	"regexp"
 	"slices"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
-	"github.com/goccy/go-yaml/ast"
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
+	"github.com/mcpmesh/mcpmesh/interceptors/section"
 )
 
 // The "poisoning" section of a server: checks of the tool definitions the
@@ -36,27 +32,27 @@ const (
 
 var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
-func (l *loader) poisoning(e *entry, server string) *poisoning.Policy {
+func (l *loader) poisoning(e *section.Entry, server string) *poisoning.Policy {
 	if e == nil {
 		return nil
 	}
-	if isNull(e.node) {
-		l.errorf(e.pos(), e.path, `must be a mapping; write "poisoning: {}" to check tool definitions with the defaults, or remove the key to turn the checks off`)
+	if section.IsNull(e.Node) {
+		l.Errorf(e.Pos(), e.Path, `must be a mapping; write "poisoning: {}" to check tool definitions with the defaults, or remove the key to turn the checks off`)
 		return nil
 	}
-	fs := l.fields(e, "a mapping with mode, action, maxDescriptionBytes, lockFile and onChange", "mode", "action", "maxDescriptionBytes", "lockFile", "onChange")
+	fs := l.Fields(e, "a mapping with mode, action, maxDescriptionBytes, lockFile and onChange", "mode", "action", "maxDescriptionBytes", "lockFile", "onChange")
 	if fs == nil {
 		return nil
 	}
 	p := &poisoning.Policy{Action: interceptors.ActionHide, MaxDescriptionBytes: DefaultMaxDescriptionBytes}
-	p.Mode = l.mode(fs["mode"], "remove the poisoning key to turn the checks off")
+	p.Mode = l.Mode(fs["mode"], "remove the poisoning key to turn the checks off")
 	if f := fs["action"]; f != nil {
-		if v, ok := l.choice(f, poisoningActions, nil); ok {
+		if v, ok := l.Choice(f, poisoningActions, nil); ok {
 			p.Action = interceptors.RuleAction(v)
 		}
 	}
 	if f := fs["maxDescriptionBytes"]; f != nil {
-		if v, ok := l.bounded(f, "a whole number of bytes", MinMaxDescriptionBytes, MaxMaxDescriptionBytes, "%d (64) and %d (1 MiB) bytes", ""); ok {
+		if v, ok := l.Bounded(f, "a whole number of bytes", MinMaxDescriptionBytes, MaxMaxDescriptionBytes, "%d (64) and %d (1 MiB) bytes", ""); ok {
 			p.MaxDescriptionBytes = v
 		}
 	}
@@ -67,58 +63,35 @@ func (l *loader) poisoning(e *entry, server string) *poisoning.Policy {
 	}
 	if f := fs["onChange"]; f != nil {
 		if lock == nil {
-			l.errorf(f.keyPos, f.path, "only used with lockFile: without a lock file no tool definition is pinned, so it would do nothing")
-		} else if v, ok := l.choice(f, poisoningActions, nil); ok {
+			l.Errorf(f.KeyPos, f.Path, "only used with lockFile: without a lock file no tool definition is pinned, so it would do nothing")
+		} else if v, ok := l.Choice(f, poisoningActions, nil); ok {
 			p.OnChange = interceptors.RuleAction(v)
 		}
 	}
 	return p
 }
 
-// bounded reads a whole number in [lo, hi] (at most MaxInt32). want names
-// it in a type error; between, a format taking lo and hi, names the range
-// ("%d (64) and %d (1 MiB) bytes"); zeroHint is added when the value is 0.
-func (l *loader) bounded(e *entry, want string, lo, hi int64, between, zeroHint string) (int, bool) {
-	n, ok := e.node.(*ast.IntegerNode)
-	if !ok {
-		if e.node != nil {
-			l.typeError(e, want)
-		}
-		return 0, false
-	}
-	v, ok := intValue(n)
-	if !ok || v < lo || v > hi || v > math.MaxInt32 {
-		hint := ""
-		if ok && v == 0 {
-			hint = zeroHint
-		}
-		l.errorf(e.pos(), e.path, "must be between %s, got %s%s", fmt.Sprintf(between, lo, hi), n.GetToken().Value, hint)
-		return 0, false
-	}
-	return int(v), true
-}
-
 // lockFile reads and checks the lock file named by e and returns its pins.
 // Problems with the file's content are reported at e, naming the file.
-func (l *loader) lockFile(e *entry, server string) map[string]string {
+func (l *loader) lockFile(e *section.Entry, server string) map[string]string {
 	var hint func(string) string
 	if server != "" {
 		hint = func(file string) string {
 			return fmt.Sprintf(`; write it with "mcpmesh lock -server %s -o %s"`, server, file)
 		}
 	}
-	file, data := l.readFile(e, "lock", maxLockFileBytes, hint)
+	file, data := l.ReadFile(e, "lock", maxLockFileBytes, hint)
 	if data == nil {
 		return nil
 	}
 	bad := func(format string, args ...any) {
-		l.errorf(e.pos(), e.path, "lock file %s: %s", file, fmt.Sprintf(format, args...))
+		l.Errorf(e.Pos(), e.Path, "lock file %s: %s", file, fmt.Sprintf(format, args...))
 	}
 	var top map[string]jsontext.Value
 	if err := json.Unmarshal(data, &top); err != nil || top == nil {
 		var se *jsontext.SyntacticError
 		if errors.As(err, &se) {
-			line, col := lineColumn(data, se.ByteOffset)
+			line, col := section.LineColumn(data, se.ByteOffset)
 			bad("not valid JSON at line %d, column %d: %v", line, col, se.Err)
 		} else {
 			bad(`must be a JSON object with "version", "server" and "tools"`)
@@ -128,20 +101,20 @@ func (l *loader) lockFile(e *entry, server string) map[string]string {
 	known := []string{"version", "server", "tools"}
 	for _, k := range slices.Sorted(maps.Keys(top)) {
 		if !slices.Contains(known, k) {
-			bad("unknown member %q%s", k, suggest(k, known))
+			bad("unknown member %q%s", k, section.Suggest(k, known))
 		}
 	}
 	if v, ok := top["version"]; !ok {
 		bad(`"version" is missing; it must be %d`, LockFileVersion)
 	} else if string(v) != fmt.Sprint(LockFileVersion) {
-		bad(`"version" must be %d, got %s`, LockFileVersion, abbreviate(string(v)))
+		bad(`"version" must be %d, got %s`, LockFileVersion, section.Abbreviate(string(v)))
 	}
 	if v, ok := top["server"]; !ok {
 		bad(`"server" is missing; it must name this server (%q)`, server)
 	} else {
 		var s string
 		if json.Unmarshal(v, &s) != nil {
-			bad(`"server" must be a string, got %s`, abbreviate(string(v)))
+			bad(`"server" must be a string, got %s`, section.Abbreviate(string(v)))
 		} else if server != "" && s != server {
 			bad(`"server" is %q, but the lock file is used by server %q; each server needs its own lock file`, s, server)
 		}
@@ -153,7 +126,7 @@ func (l *loader) lockFile(e *entry, server string) map[string]string {
 	}
 	var tools map[string]jsontext.Value
 	if json.Unmarshal(v, &tools) != nil || tools == nil {
-		bad(`"tools" must be an object mapping tool names to sha256 hashes, got %s`, abbreviate(string(v)))
+		bad(`"tools" must be an object mapping tool names to sha256 hashes, got %s`, section.Abbreviate(string(v)))
 		return nil
 	}
 	if len(tools) == 0 {
@@ -162,48 +135,16 @@ func (l *loader) lockFile(e *entry, server string) map[string]string {
 	}
 	pins := map[string]string{}
 	for _, tool := range slices.Sorted(maps.Keys(tools)) {
-		if problem := nameProblem("tool name", tool); problem != "" {
+		if problem := section.NameProblem("tool name", tool); problem != "" {
 			bad("%s", problem)
 			continue
 		}
 		var h string
 		if json.Unmarshal(tools[tool], &h) != nil || !sha256Hex.MatchString(h) {
-			bad("tool %q: hash must be a sha256 in 64 lower-case hexadecimal digits, got %s", tool, abbreviate(string(tools[tool])))
+			bad("tool %q: hash must be a sha256 in 64 lower-case hexadecimal digits, got %s", tool, section.Abbreviate(string(tools[tool])))
 			continue
 		}
 		pins[tool] = h
 	}
 	return pins
-}
-
-// readLimited reads a regular file of at most limit bytes.
-func readLimited(name string, limit int) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > limit {
-		return nil, fmt.Errorf("larger than %d bytes", limit)
-	}
-	return data, nil
-}
-
-// lineColumn converts a byte offset in data to a 1-based line and column.
-func lineColumn(data []byte, offset int64) (int, int) {
-	offset = min(max(offset, 0), int64(len(data)))
-	before := data[:offset]
-	line := bytes.Count(before, []byte("\n")) + 1
-	return line, int(offset) - (bytes.LastIndexByte(before, '\n') + 1) + 1
 }

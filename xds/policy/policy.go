@@ -15,13 +15,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"slices"
-	"strings"
 	"time"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -41,66 +40,13 @@ const (
 	MaxMessageTimeout = 60 * time.Second
 )
 
-// Error is one problem, positioned in the file.
-type Error struct {
-	File   string
-	Line   int    // 1-based; 0 if unknown
-	Column int    // 1-based; 0 if unknown
-	Field  string // path like "servers[0].tools.allow[1]"; "" for whole file
-	Msg    string
-
-	err error // underlying cause, if any (see Unwrap)
-}
-
-// Error formats the problem as "file:line:column: field: message", leaving
-// out the parts that are unknown.
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, ":%d", e.Column)
-		}
-	}
-	if b.Len() > 0 {
-		b.WriteString(": ")
-	}
-	if e.Field != "" {
-		b.WriteString(e.Field)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
-
-// Unwrap returns the underlying cause, such as the error of os.ReadFile, so
-// that errors.Is(err, fs.ErrNotExist) works on the result of Load.
-func (e *Error) Unwrap() error { return e.err }
-
-// Errors is every problem found in a file, in file order. It implements
-// error, one problem per line.
-type Errors []*Error
-
-func (e Errors) Error() string {
-	lines := make([]string, len(e))
-	for i, err := range e {
-		lines[i] = err.Error()
-	}
-	return strings.Join(lines, "\n")
-}
-
-// Unwrap lets errors.Is and errors.As look at each problem.
-func (e Errors) Unwrap() []error {
-	out := make([]error, len(e))
-	for i, err := range e {
-		out[i] = err
-	}
-	return out
-}
-
-// Warning is a non-fatal remark, positioned like an Error.
-type Warning = Error
+// Error is one problem, positioned in the file; Errors is every problem
+// found; a Warning is a non-fatal remark, positioned like an Error.
+type (
+	Error   = section.Error
+	Errors  = section.Errors
+	Warning = section.Error
+)
 
 // Result of a successful parse.
 type Result struct {
@@ -120,12 +66,12 @@ func parse(filename string, data []byte, requireImage bool) (*Result, error) {
 	l := newLoader(filename)
 	l.imageOptional = !requireImage
 	p := l.load(data)
-	if p == nil && len(l.errs) == 0 {
-		l.errorf(pos{}, "", "policy could not be read")
+	if p == nil && len(l.Errs) == 0 {
+		l.Errorf(section.Pos{}, "", "policy could not be read")
 	}
-	if len(l.errs) > 0 {
-		sortByPosition(l.errs)
-		return nil, l.errs
+	if len(l.Errs) > 0 {
+		sortByPosition(l.Errs)
+		return nil, l.Errs
 	}
 	p.Version = contentVersion(p)
 	if err := p.Validate(); err != nil {
@@ -133,12 +79,12 @@ func parse(filename string, data []byte, requireImage bool) (*Result, error) {
 		// positions; reaching this is a bug in this package.
 		var errs Errors
 		for _, e := range splitJoined(err) {
-			errs = append(errs, &Error{File: filename, Msg: "policy failed final validation: " + e.Error(), err: e})
+			errs = append(errs, &Error{File: filename, Msg: "policy failed final validation: " + e.Error(), Cause: e})
 		}
 		return nil, errs
 	}
-	sortByPosition(l.warns)
-	return &Result{Policy: p, Warnings: l.warns}, nil
+	sortByPosition(l.Warns)
+	return &Result{Policy: p, Warnings: l.Warns}, nil
 }
 
 // Load reads and parses the policy file at path. A read error is an *Error
@@ -151,7 +97,7 @@ func Load(path string) (*Result, error) {
 		if errors.As(err, &pe) {
 			msg = pe.Err.Error()
 		}
-		return nil, &Error{File: path, Msg: "cannot read policy file: " + msg, err: err}
+		return nil, &Error{File: path, Msg: "cannot read policy file: " + msg, Cause: err}
 	}
 	return Parse(path, data)
 }

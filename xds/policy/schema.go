@@ -2,32 +2,31 @@ package policy
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
 	"github.com/mcpmesh/mcpmesh/interceptors/chain"
+	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // policy reads the top-level mapping.
 func (l *loader) policy(body ast.Node) *ir.Policy {
-	rootEntry := &entry{path: "", keyPos: nodePos(body), node: l.resolve(body, "")}
-	if rootEntry.node == nil {
+	rootEntry := &section.Entry{Path: "", KeyPos: section.NodePos(body), Node: l.Resolve(body, "")}
+	if rootEntry.Node == nil {
 		return nil
 	}
-	if _, ok := rootEntry.node.(*ast.MappingNode); !ok {
-		l.errorf(rootEntry.pos(), "", "a policy file must be a YAML mapping with the fields version, limits, defaults and servers; got %s", describe(rootEntry.node))
+	if _, ok := rootEntry.Node.(*ast.MappingNode); !ok {
+		l.Errorf(rootEntry.Pos(), "", "a policy file must be a YAML mapping with the fields version, limits, defaults and servers; got %s", section.Describe(rootEntry.Node))
 		return nil
 	}
-	root := rootEntry.pos()
-	fs := l.fields(rootEntry, "a mapping", "version", "limits", "supplyChain", "defaults", "servers")
+	root := rootEntry.Pos()
+	fs := l.Fields(rootEntry, "a mapping", "version", "limits", "supplyChain", "defaults", "servers")
 
 	l.version(fs["version"], root)
 	p := &ir.Policy{Limits: l.limits(fs["limits"])}
@@ -38,33 +37,33 @@ func (l *loader) policy(body ast.Node) *ir.Policy {
 	return p
 }
 
-func (l *loader) version(e *entry, root pos) {
-	if absent(e) {
+func (l *loader) version(e *section.Entry, root section.Pos) {
+	if section.Absent(e) {
 		p := root
 		if e != nil {
-			p = e.pos()
+			p = e.Pos()
 		}
-		l.errorf(p, "version", "required field is missing; add \"version: %d\"", SchemaVersion)
+		l.Errorf(p, "version", "required field is missing; add \"version: %d\"", SchemaVersion)
 		return
 	}
-	n, ok := e.node.(*ast.IntegerNode)
+	n, ok := e.Node.(*ast.IntegerNode)
 	if !ok {
-		if e.node != nil {
-			l.typeError(e, fmt.Sprintf("the integer %d", SchemaVersion))
+		if e.Node != nil {
+			l.TypeError(e, fmt.Sprintf("the integer %d", SchemaVersion))
 		}
 		return
 	}
-	if v, ok := intValue(n); !ok || v != SchemaVersion {
-		l.errorf(e.pos(), e.path, "unsupported version %s; only %d is accepted", n.GetToken().Value, SchemaVersion)
+	if v, ok := section.IntValue(n); !ok || v != SchemaVersion {
+		l.Errorf(e.Pos(), e.Path, "unsupported version %s; only %d is accepted", n.GetToken().Value, SchemaVersion)
 	}
 }
 
-func (l *loader) limits(e *entry) ir.Limits {
+func (l *loader) limits(e *section.Entry) ir.Limits {
 	lim := ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis}
-	if absent(e) {
+	if section.Absent(e) {
 		return lim
 	}
-	fs := l.fields(e, "a mapping with maxBodyBytes and messageTimeout", "maxBodyBytes", "messageTimeout")
+	fs := l.Fields(e, "a mapping with maxBodyBytes and messageTimeout", "maxBodyBytes", "messageTimeout")
 	if f := fs["maxBodyBytes"]; f != nil {
 		if v, ok := l.maxBodyBytes(f); ok {
 			lim.MaxBodyBytes = v
@@ -78,31 +77,31 @@ func (l *loader) limits(e *entry) ir.Limits {
 	return lim
 }
 
-func (l *loader) maxBodyBytes(e *entry) (uint32, bool) {
-	v, ok := l.bounded(e, "an integer number of bytes", MinMaxBodyBytes, MaxMaxBodyBytes, "%d (1 KiB) and %d (64 MiB) bytes", "")
+func (l *loader) maxBodyBytes(e *section.Entry) (uint32, bool) {
+	v, ok := l.Bounded(e, "an integer number of bytes", MinMaxBodyBytes, MaxMaxBodyBytes, "%d (1 KiB) and %d (64 MiB) bytes", "")
 	return uint32(v), ok
 }
 
-func (l *loader) messageTimeout(e *entry) (uint32, bool) {
+func (l *loader) messageTimeout(e *section.Entry) (uint32, bool) {
 	d, ok := l.duration(e, `"2s" or "500ms"`, MinMessageTimeout, MaxMessageTimeout, "10ms and 60s")
 	return uint32(d / time.Millisecond), ok
 }
 
 // duration reads a whole number of milliseconds in [lo, hi]; examples
 // ("2s" or "500ms") and bounds ("10ms and 60s") are for messages.
-func (l *loader) duration(e *entry, examples string, lo, hi time.Duration, bounds string) (time.Duration, bool) {
-	s, ok := l.str(e, "a duration such as "+examples)
+func (l *loader) duration(e *section.Entry, examples string, lo, hi time.Duration, bounds string) (time.Duration, bool) {
+	s, ok := l.Str(e, "a duration such as "+examples)
 	if !ok {
 		return 0, false
 	}
 	d, err := time.ParseDuration(s)
 	switch {
 	case err != nil:
-		l.errorf(e.pos(), e.path, "must be a duration such as %s, got %q", examples, s)
+		l.Errorf(e.Pos(), e.Path, "must be a duration such as %s, got %q", examples, s)
 	case d < lo || d > hi:
-		l.errorf(e.pos(), e.path, "must be between %s, got %s", bounds, s)
+		l.Errorf(e.Pos(), e.Path, "must be between %s, got %s", bounds, s)
 	case d%time.Millisecond != 0:
-		l.errorf(e.pos(), e.path, "must be a whole number of milliseconds, got %s", s)
+		l.Errorf(e.Pos(), e.Path, "must be a whole number of milliseconds, got %s", s)
 	default:
 		return d, true
 	}
@@ -110,13 +109,13 @@ func (l *loader) duration(e *entry, examples string, lo, hi time.Duration, bound
 }
 
 // defaults returns the listen address and path servers inherit.
-func (l *loader) defaults(e *entry) (ir.Endpoint, string) {
+func (l *loader) defaults(e *section.Entry) (ir.Endpoint, string) {
 	listen, _ := ir.ParseEndpoint(DefaultListen)
 	path := ir.DefaultPath
-	if absent(e) {
+	if section.Absent(e) {
 		return listen, path
 	}
-	fs := l.fields(e, "a mapping with listen and path", "listen", "path")
+	fs := l.Fields(e, "a mapping with listen and path", "listen", "path")
 	if f := fs["listen"]; f != nil {
 		if v, ok := l.endpoint(f); ok {
 			listen = v
@@ -135,21 +134,21 @@ type serverName struct {
 	line  int
 }
 
-func (l *loader) servers(e *entry, root pos, listen ir.Endpoint, path string, verify *ir.Verification) []ir.Server {
+func (l *loader) servers(e *section.Entry, root section.Pos, listen ir.Endpoint, path string, verify *ir.Verification) []ir.Server {
 	if e == nil {
-		l.errorf(root, "servers", "required field is missing; declare at least one server")
+		l.Errorf(root, "servers", "required field is missing; declare at least one server")
 		return nil
 	}
-	if isNull(e.node) {
-		l.errorf(e.pos(), e.path, "must list at least one server")
+	if section.IsNull(e.Node) {
+		l.Errorf(e.Pos(), e.Path, "must list at least one server")
 		return nil
 	}
-	items, ok := l.items(e, "a list of servers")
+	items, ok := l.Items(e, "a list of servers")
 	if !ok {
 		return nil
 	}
 	if len(items) == 0 {
-		l.errorf(e.pos(), e.path, "must list at least one server")
+		l.Errorf(e.Pos(), e.Path, "must list at least one server")
 		return nil
 	}
 	names := map[string]serverName{}
@@ -160,33 +159,33 @@ func (l *loader) servers(e *entry, root pos, listen ir.Endpoint, path string, ve
 	return out
 }
 
-func (l *loader) server(i int, e *entry, names map[string]serverName, listen ir.Endpoint, path string, verify *ir.Verification) ir.Server {
+func (l *loader) server(i int, e *section.Entry, names map[string]serverName, listen ir.Endpoint, path string, verify *ir.Verification) ir.Server {
 	s := ir.Server{Listen: listen, Path: path, Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}, Arguments: l.arguments(nil)}}
-	fs := l.fields(e, "a mapping with name, upstream, image, verify, unverifiedLocal, listen, path, tools, arguments, content, poisoning, egress and webhooks",
+	fs := l.Fields(e, "a mapping with name, upstream, image, verify, unverifiedLocal, listen, path, tools, arguments, content, poisoning, egress and webhooks",
 		"name", "upstream", "image", "verify", "unverifiedLocal", "listen", "path", "tools", "arguments", "content", "poisoning", "egress", "webhooks")
 	if fs == nil {
 		return s
 	}
-	at := e.pos()
+	at := e.Pos()
 
 	if f := fs["name"]; f == nil {
-		l.errorf(at, joinPath(e.path, "name"), "required field is missing")
-	} else if name, ok := l.str(f, "a string"); ok {
+		l.Errorf(at, section.JoinPath(e.Path, "name"), "required field is missing")
+	} else if name, ok := l.Str(f, "a string"); ok {
 		s.Name = name
 		switch {
-		case !dnsLabel.MatchString(name):
-			l.errorf(f.pos(), f.path, "%q is not a valid server name: use a DNS label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)", name)
+		case !section.DNSLabel.MatchString(name):
+			l.Errorf(f.Pos(), f.Path, "%q is not a valid server name: use a DNS label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)", name)
 		default:
 			if prev, dup := names[name]; dup {
-				l.errorf(f.pos(), f.path, "server name %q is already used by servers[%d] (line %d)", name, prev.index, prev.line)
+				l.Errorf(f.Pos(), f.Path, "server name %q is already used by servers[%d] (line %d)", name, prev.index, prev.line)
 			} else {
-				names[name] = serverName{index: i, line: f.pos().line}
+				names[name] = serverName{index: i, line: f.Pos().Line}
 			}
 		}
 	}
 
 	if f := fs["upstream"]; f == nil {
-		l.errorf(at, joinPath(e.path, "upstream"), "required field is missing")
+		l.Errorf(at, section.JoinPath(e.Path, "upstream"), "required field is missing")
 	} else if v, ok := l.endpoint(f); ok {
 		s.Upstream = v
 	}
@@ -200,139 +199,78 @@ func (l *loader) server(i int, e *entry, names map[string]serverName, listen ir.
 			s.Path = v
 		}
 	}
-	s.Tools = l.tools(fs["tools"], at, joinPath(e.path, "tools"))
+	s.Tools = l.tools(fs["tools"], at, section.JoinPath(e.Path, "tools"))
 	s.Arguments = l.arguments(fs["arguments"])
 	s.Content = l.content(fs["content"])
 	s.Poisoning = l.poisoning(fs["poisoning"], s.Name)
 	s.Egress = l.egress(fs["egress"])
 	s.Webhooks = l.webhooks(fs["webhooks"])
-	l.image(&s, at, e.path, fs["image"], fs["verify"], fs["unverifiedLocal"], verify)
+	l.image(&s, at, e.Path, fs["image"], fs["verify"], fs["unverifiedLocal"], verify)
 	return s
 }
 
-// pattern is one tool pattern and where it was written.
-type pattern struct {
-	value string
-	path  string
-	at    pos
-}
-
-func (l *loader) tools(e *entry, server pos, path string) allowlist.Policy {
-	if absent(e) {
+func (l *loader) tools(e *section.Entry, server section.Pos, path string) allowlist.Policy {
+	if section.Absent(e) {
 		p := server
 		if e != nil {
-			p = e.keyPos
+			p = e.KeyPos
 		}
-		l.warnf(p, path, "no tools rules: agents may list and call every tool of this server; add tools.allow to name the tools they may use")
+		l.Warnf(p, path, "no tools rules: agents may list and call every tool of this server; add tools.allow to name the tools they may use")
 		return allowlist.Policy{AllowAll: true}
 	}
-	fs := l.fields(e, "a mapping with allow, deny and mode", "allow", "deny", "mode")
+	fs := l.Fields(e, "a mapping with allow, deny and mode", "allow", "deny", "mode")
 	if fs == nil {
 		return allowlist.Policy{AllowAll: true}
 	}
 	var rules allowlist.Policy
 	if f := fs["mode"]; f != nil {
-		if m := l.mode(f, "remove the tools section to allow every tool"); m == interceptors.AuditOnly {
+		if m := l.Mode(f, "remove the tools section to allow every tool"); m == interceptors.AuditOnly {
 			rules.Mode = interceptors.AuditOnly
 		}
 	}
-	var allow, deny []pattern
+	var allow, deny []section.Pattern
 	if f := fs["allow"]; f == nil {
 		rules.AllowAll = true
 	} else {
-		allow = l.patterns(f, "write [] to deny every tool, or remove the key to allow every tool")
+		allow = l.Patterns(f, "write [] to deny every tool, or remove the key to allow every tool")
 		rules.Allow = make([]string, 0, len(allow))
 		for _, p := range allow {
-			rules.Allow = append(rules.Allow, p.value)
+			rules.Allow = append(rules.Allow, p.Value)
 		}
 	}
 	if f := fs["deny"]; f != nil {
-		deny = l.patterns(f, "write [] or remove the key to deny nothing")
+		deny = l.Patterns(f, "write [] or remove the key to deny nothing")
 		for _, p := range deny {
-			rules.Deny = append(rules.Deny, p.value)
+			rules.Deny = append(rules.Deny, p.Value)
 		}
 	}
-	allowed := map[string]pattern{}
+	allowed := map[string]section.Pattern{}
 	for _, p := range allow {
-		allowed[p.value] = p
+		allowed[p.Value] = p
 	}
 	for _, p := range deny {
-		if a, both := allowed[p.value]; both {
-			l.errorf(p.at, p.path, "contradictory rules: pattern %q is also allowed by %s (line %d); remove it from one of the lists", p.value, a.path, a.at.line)
+		if a, both := allowed[p.Value]; both {
+			l.Errorf(p.At, p.Path, "contradictory rules: pattern %q is also allowed by %s (line %d); remove it from one of the lists", p.Value, a.Path, a.At.Line)
 		}
 	}
 	return rules
 }
 
-// patterns reads a list of tool name patterns. Invalid entries are reported
-// and left out.
-func (l *loader) patterns(e *entry, emptyHint string) []pattern {
-	if isNull(e.node) {
-		l.errorf(e.pos(), e.path, "must be a list of tool name patterns; %s", emptyHint)
-		return nil
-	}
-	items, ok := l.items(e, "a list of tool name patterns")
-	if !ok {
-		return nil
-	}
-	out := []pattern{}
-	seen := map[string]pattern{}
-	for _, it := range items {
-		s, ok := l.str(it, "a tool name or glob pattern (a string)")
-		if !ok {
-			continue
-		}
-		p := pattern{value: s, path: it.path, at: it.pos()}
-		if problem := patternProblem(s); problem != "" {
-			l.errorf(p.at, p.path, "%s", problem)
-			continue
-		}
-		if first, dup := seen[s]; dup {
-			l.warnf(p.at, p.path, "pattern %q is listed twice (first at line %d)", s, first.at.line)
-		} else {
-			seen[s] = p
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-func patternProblem(s string) string { return nameProblem("pattern", s) }
-
-// nameProblem describes why s cannot name something (what), if it cannot:
-// names are non-empty, printable UTF-8.
-func nameProblem(what, s string) string {
-	if s == "" {
-		return what + " must not be empty"
-	}
-	if !utf8.ValidString(s) {
-		return what + " is not valid UTF-8"
-	}
-	for _, r := range s {
-		if !unicode.IsPrint(r) {
-			return fmt.Sprintf("%s %q contains the non-printable character %U", what, s, r)
-		}
-	}
-	return ""
-}
-
-var dnsLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
-
-func (l *loader) endpoint(e *entry) (ir.Endpoint, bool) {
-	s, ok := l.str(e, `a "host:port" string`)
+func (l *loader) endpoint(e *section.Entry) (ir.Endpoint, bool) {
+	s, ok := l.Str(e, `a "host:port" string`)
 	if !ok {
 		return ir.Endpoint{}, false
 	}
 	ep, err := ir.ParseEndpoint(s)
 	if err != nil {
-		l.errorf(e.pos(), e.path, "%s", err)
+		l.Errorf(e.Pos(), e.Path, "%s", err)
 		return ir.Endpoint{}, false
 	}
 	return ep, true
 }
 
-func (l *loader) path(e *entry) (string, bool) {
-	s, ok := l.str(e, `a path string such as "/mcp"`)
+func (l *loader) path(e *section.Entry) (string, bool) {
+	s, ok := l.Str(e, `a path string such as "/mcp"`)
 	if !ok {
 		return "", false
 	}
@@ -346,7 +284,7 @@ func (l *loader) path(e *entry) (string, bool) {
 		problem = fmt.Sprintf("must not contain whitespace or control characters, got %q", s)
 	}
 	if problem != "" {
-		l.errorf(e.pos(), e.path, "%s", problem)
+		l.Errorf(e.Pos(), e.Path, "%s", problem)
 		return "", false
 	}
 	return s, true

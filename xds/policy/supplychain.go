@@ -6,16 +6,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"encoding/pem"
-	"errors"
 	"fmt"
-	"io/fs"
-	"path/filepath"
 	"regexp"
 	"time"
 
 	"github.com/google/go-containerregistry/pkg/name"
 	"github.com/sigstore/sigstore-go/pkg/root"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -39,18 +37,18 @@ const (
 
 // supplyChain reads the top-level section; the returned verification is the
 // default of every server that names an image.
-func (l *loader) supplyChain(e *entry) (ir.SupplyChain, *ir.Verification) {
+func (l *loader) supplyChain(e *section.Entry) (ir.SupplyChain, *ir.Verification) {
 	// Zero values mean the defaults, applied where verification runs.
 	var sc ir.SupplyChain
-	if absent(e) {
+	if section.Absent(e) {
 		return sc, nil
 	}
-	fs := l.fields(e, "a mapping with verify, concurrency, timeout and plainHTTPLoopback", "verify", "concurrency", "timeout", "plainHTTPLoopback")
+	fs := l.Fields(e, "a mapping with verify, concurrency, timeout and plainHTTPLoopback", "verify", "concurrency", "timeout", "plainHTTPLoopback")
 	if fs == nil {
 		return sc, nil
 	}
 	if f := fs["concurrency"]; f != nil {
-		if v, ok := l.bounded(f, "a whole number", 1, MaxVerifyConcurrency, "%d and %d", ""); ok {
+		if v, ok := l.Bounded(f, "a whole number", 1, MaxVerifyConcurrency, "%d and %d", ""); ok {
 			sc.Concurrency = v
 		}
 	}
@@ -60,10 +58,10 @@ func (l *loader) supplyChain(e *entry) (ir.SupplyChain, *ir.Verification) {
 		}
 	}
 	if f := fs["plainHTTPLoopback"]; f != nil {
-		if v, ok := l.boolean(f); ok {
+		if v, ok := l.Boolean(f); ok {
 			sc.PlainHTTPLoopback = v
 			if v {
-				l.warnf(f.pos(), f.path, "registries on loopback addresses are read over plain HTTP: for local development and tests only")
+				l.Warnf(f.Pos(), f.Path, "registries on loopback addresses are read over plain HTTP: for local development and tests only")
 			}
 		}
 	}
@@ -75,22 +73,22 @@ func (l *loader) supplyChain(e *entry) (ir.SupplyChain, *ir.Verification) {
 }
 
 // image reads a server's image, verify and unverifiedLocal fields.
-func (l *loader) image(s *ir.Server, at pos, path string, image, verify, local *entry, def *ir.Verification) {
+func (l *loader) image(s *ir.Server, at section.Pos, path string, image, verify, local *section.Entry, def *ir.Verification) {
 	if local != nil {
-		if v, ok := l.boolean(local); ok {
+		if v, ok := l.Boolean(local); ok {
 			s.UnverifiedLocal = v
 		}
 	}
 	if verify != nil {
 		if s.UnverifiedLocal {
-			l.errorf(verify.keyPos, verify.path, "a server marked unverifiedLocal is not verified; remove verify or unverifiedLocal")
+			l.Errorf(verify.KeyPos, verify.Path, "a server marked unverifiedLocal is not verified; remove verify or unverifiedLocal")
 		} else {
 			s.Verify = l.verification(verify)
 		}
 	}
 	imageOK := false
 	if image != nil {
-		if ref, ok := l.str(image, "an image reference such as registry.example.com/team/server@sha256:..."); ok {
+		if ref, ok := l.Str(image, "an image reference such as registry.example.com/team/server@sha256:..."); ok {
 			s.Image = ref
 			imageOK = s.UnverifiedLocal || l.pinned(image, ref)
 		}
@@ -101,38 +99,38 @@ func (l *loader) image(s *ir.Server, at pos, path string, image, verify, local *
 		// in metrics and in every audit record.
 	case image == nil && l.imageOptional:
 	case image == nil:
-		l.errorf(at, joinPath(path, "image"), `required field is missing: pin the server's image by digest (image: registry/repo@sha256:...) so its signature can be verified, or mark a development server "unverifiedLocal: true"`)
+		l.Errorf(at, section.JoinPath(path, "image"), `required field is missing: pin the server's image by digest (image: registry/repo@sha256:...) so its signature can be verified, or mark a development server "unverifiedLocal: true"`)
 	case s.Verify == nil && verify == nil:
 		if def == nil && imageOK {
-			l.errorf(image.keyPos, image.path, `no signature verification is configured for this image: add supplyChain.verify (for every server) or verify (for this one) with a public key or a keyless identity`)
+			l.Errorf(image.KeyPos, image.Path, `no signature verification is configured for this image: add supplyChain.verify (for every server) or verify (for this one) with a public key or a keyless identity`)
 		}
 		s.Verify = def
 	}
 }
 
 // pinned reports a reference that is not pinned by digest.
-func (l *loader) pinned(e *entry, ref string) bool {
+func (l *loader) pinned(e *section.Entry, ref string) bool {
 	r, err := name.ParseReference(ref)
 	if err != nil {
-		l.errorf(e.pos(), e.path, "%q is not a valid image reference: %v", ref, err)
+		l.Errorf(e.Pos(), e.Path, "%q is not a valid image reference: %v", ref, err)
 		return false
 	}
 	if _, ok := r.(name.Digest); !ok {
-		l.errorf(e.pos(), e.path, "image %q is pinned by tag only; a tag can be moved to other content, so pin it by digest: %s@sha256:<digest> (crane digest %s prints it), or mark a development server \"unverifiedLocal: true\"", ref, r.Context().Name(), ref)
+		l.Errorf(e.Pos(), e.Path, "image %q is pinned by tag only; a tag can be moved to other content, so pin it by digest: %s@sha256:<digest> (crane digest %s prints it), or mark a development server \"unverifiedLocal: true\"", ref, r.Context().Name(), ref)
 		return false
 	}
 	return true
 }
 
 // verification reads a verify mapping.
-func (l *loader) verification(e *entry) *ir.Verification {
-	fs := l.fields(e, "a mapping with key, keyless, trustedRoot and transparencyLog", "key", "keyless", "trustedRoot", "transparencyLog")
+func (l *loader) verification(e *section.Entry) *ir.Verification {
+	fs := l.Fields(e, "a mapping with key, keyless, trustedRoot and transparencyLog", "key", "keyless", "trustedRoot", "transparencyLog")
 	if fs == nil {
 		return nil
 	}
 	v := &ir.Verification{}
 	ok := true
-	switch f, given := l.oneOf(fs, "key", "keyless", e.pos(), e.path, "needs key (a cosign public key file) or keyless (certificate identity and issuer)"); {
+	switch f, given := l.oneOf(fs, "key", "keyless", e.Pos(), e.Path, "needs key (a cosign public key file) or keyless (certificate identity and issuer)"); {
 	case !given:
 		ok = false
 	case f == fs["key"]:
@@ -149,7 +147,7 @@ func (l *loader) verification(e *entry) *ir.Verification {
 		tlog = TlogRequired
 	}
 	if f := fs["transparencyLog"]; f != nil {
-		if c, okc := l.choice(f, []string{TlogRequired, TlogSkip}, nil); okc {
+		if c, okc := l.Choice(f, []string{TlogRequired, TlogSkip}, nil); okc {
 			tlog = c
 		} else {
 			ok = false
@@ -164,7 +162,7 @@ func (l *loader) verification(e *entry) *ir.Verification {
 		if v.Keyless == nil {
 			why = "transparencyLog: required checks log proofs against its keys"
 		}
-		l.errorf(e.pos(), joinPath(e.path, "trustedRoot"), "required field is missing: %s (a Sigstore trusted_root.json)", why)
+		l.Errorf(e.Pos(), section.JoinPath(e.Path, "trustedRoot"), "required field is missing: %s (a Sigstore trusted_root.json)", why)
 		ok = false
 	}
 	if !ok {
@@ -184,8 +182,8 @@ func (l *loader) verification(e *entry) *ir.Verification {
 	return v
 }
 
-func (l *loader) keyless(e *entry) *ir.Keyless {
-	fs := l.fields(e, "a mapping with identity or identityRegexp, and issuer or issuerRegexp", "identity", "identityRegexp", "issuer", "issuerRegexp")
+func (l *loader) keyless(e *section.Entry) *ir.Keyless {
+	fs := l.Fields(e, "a mapping with identity or identityRegexp, and issuer or issuerRegexp", "identity", "identityRegexp", "issuer", "issuerRegexp")
 	if fs == nil {
 		return nil
 	}
@@ -199,27 +197,27 @@ func (l *loader) keyless(e *entry) *ir.Keyless {
 }
 
 // matcher reads one of field and fieldRegexp into exact or re.
-func (l *loader) matcher(parent *entry, fs map[string]*entry, field string, exact, re *string, what string) bool {
-	f, given := l.oneOf(fs, field, field+"Regexp", parent.pos(), joinPath(parent.path, field),
+func (l *loader) matcher(parent *section.Entry, fs map[string]*section.Entry, field string, exact, re *string, what string) bool {
+	f, given := l.oneOf(fs, field, field+"Regexp", parent.Pos(), section.JoinPath(parent.Path, field),
 		fmt.Sprintf("required field is missing: %s (or %sRegexp)", what, field))
 	switch {
 	case !given:
 		return false
 	case f == fs[field]:
-		s, ok := l.str(f, "a string")
+		s, ok := l.Str(f, "a string")
 		if ok && s == "" {
-			l.errorf(f.pos(), f.path, "must not be empty")
+			l.Errorf(f.Pos(), f.Path, "must not be empty")
 			ok = false
 		}
 		*exact = s
 		return ok
 	}
-	s, ok := l.str(f, "a regular expression (a string)")
+	s, ok := l.Str(f, "a regular expression (a string)")
 	if !ok {
 		return false
 	}
 	if _, err := regexp.Compile(s); err != nil || s == "" {
-		l.errorf(f.pos(), f.path, "not a usable regular expression %q: %v", s, err)
+		l.Errorf(f.Pos(), f.Path, "not a usable regular expression %q: %v", s, err)
 		return false
 	}
 	*re = s
@@ -228,14 +226,14 @@ func (l *loader) matcher(parent *entry, fs map[string]*entry, field string, exac
 
 // oneOf returns the one of fields a and b that is given. Both is an error at
 // b; neither is the error missing at (at, path).
-func (l *loader) oneOf(fs map[string]*entry, a, b string, at pos, path, missing string) (*entry, bool) {
+func (l *loader) oneOf(fs map[string]*section.Entry, a, b string, at section.Pos, path, missing string) (*section.Entry, bool) {
 	ea, eb := fs[a], fs[b]
 	switch {
 	case ea != nil && eb != nil:
-		l.errorf(eb.keyPos, eb.path, "give either %s or %s, not both", a, b)
+		l.Errorf(eb.KeyPos, eb.Path, "give either %s or %s, not both", a, b)
 		return nil, false
 	case ea == nil && eb == nil:
-		l.errorf(at, path, "%s", missing)
+		l.Errorf(at, path, "%s", missing)
 		return nil, false
 	case ea != nil:
 		return ea, true
@@ -244,63 +242,31 @@ func (l *loader) oneOf(fs map[string]*entry, a, b string, at pos, path, missing 
 }
 
 // publicKey reads a PEM public key file (cosign.pub).
-func (l *loader) publicKey(e *entry) (string, []byte) {
-	file, data := l.readFile(e, "public key", maxKeyFileBytes, nil)
+func (l *loader) publicKey(e *section.Entry) (string, []byte) {
+	file, data := l.ReadFile(e, "public key", maxKeyFileBytes, nil)
 	if data == nil {
 		return "", nil
 	}
 	block, _ := pem.Decode(data)
 	if block == nil || block.Type != "PUBLIC KEY" {
-		l.errorf(e.pos(), e.path, `public key file %s holds no "PUBLIC KEY" PEM block (cosign generate-key-pair writes one to cosign.pub)`, file)
+		l.Errorf(e.Pos(), e.Path, `public key file %s holds no "PUBLIC KEY" PEM block (cosign generate-key-pair writes one to cosign.pub)`, file)
 		return "", nil
 	}
 	if _, err := x509.ParsePKIXPublicKey(block.Bytes); err != nil {
-		l.errorf(e.pos(), e.path, "public key file %s: %v", file, err)
+		l.Errorf(e.Pos(), e.Path, "public key file %s: %v", file, err)
 		return "", nil
 	}
 	return file, data
 }
 
 // trustedRoot reads a Sigstore trusted root file and checks it parses.
-func (l *loader) trustedRoot(e *entry) (string, []byte) {
-	file, data := l.readFile(e, "trusted root", maxKeyFileBytes, nil)
+func (l *loader) trustedRoot(e *section.Entry) (string, []byte) {
+	file, data := l.ReadFile(e, "trusted root", maxKeyFileBytes, nil)
 	if data == nil {
 		return "", nil
 	}
 	if _, err := root.NewTrustedRootFromJSON(data); err != nil {
-		l.errorf(e.pos(), e.path, "trusted root file %s is not a Sigstore trusted root: %v", file, err)
-		return "", nil
-	}
-	return file, data
-}
-
-// readFile reads the file named by e, relative to the policy file, of at
-// most limit bytes. hint, if set, adds to the message of a missing file.
-func (l *loader) readFile(e *entry, what string, limit int, hint func(file string) string) (string, []byte) {
-	p, ok := l.str(e, "the path of a "+what+" file (a string)")
-	if !ok {
-		return "", nil
-	}
-	if problem := nameProblem(what+" file path", p); problem != "" {
-		l.errorf(e.pos(), e.path, "%s", problem)
-		return "", nil
-	}
-	file := p
-	if !filepath.IsAbs(file) {
-		file = filepath.Join(l.dir, file)
-	}
-	data, err := readLimited(file, limit)
-	if err != nil {
-		msg := err.Error()
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			msg = pe.Err.Error()
-		}
-		if hint != nil && errors.Is(err, fs.ErrNotExist) {
-			msg += hint(file)
-		}
-		l.errs = append(l.errs, &Error{File: l.file, Line: e.pos().line, Column: e.pos().col, Field: e.path,
-			Msg: fmt.Sprintf("cannot read %s file %s: %s", what, file, msg), err: err})
+		l.Errorf(e.Pos(), e.Path, "trusted root file %s is not a Sigstore trusted root: %v", file, err)
 		return "", nil
 	}
 	return file, data

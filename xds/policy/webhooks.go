@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // The "webhooks" section of a server: external interceptors called over HTTP.
@@ -29,15 +29,15 @@ const (
 	MaxWebhookMaxBytes     = 16 << 20
 )
 
-func (l *loader) webhooks(e *entry) []webhook.Policy {
+func (l *loader) webhooks(e *section.Entry) []webhook.Policy {
 	if e == nil {
 		return nil
 	}
-	items, ok := l.items(e, "a list of webhooks")
+	items, ok := l.Items(e, "a list of webhooks")
 	if !ok {
 		return nil
 	}
-	names := map[string]firstUse{}
+	names := map[string]section.FirstUse{}
 	var out []webhook.Policy
 	for _, it := range items {
 		if w, ok := l.webhook(it, names); ok {
@@ -47,36 +47,36 @@ func (l *loader) webhooks(e *entry) []webhook.Policy {
 	return out
 }
 
-func (l *loader) webhook(e *entry, names map[string]firstUse) (webhook.Policy, bool) {
+func (l *loader) webhook(e *section.Entry, names map[string]section.FirstUse) (webhook.Policy, bool) {
 	w := webhook.Policy{TimeoutMillis: int(DefaultWebhookTimeout / time.Millisecond), MaxBytes: DefaultWebhookMaxBytes, Mode: interceptors.Enforce}
-	fs := l.fields(e, "a webhook (a mapping with name, phase and url)", "name", "phase", "url", "tools", "timeout", "maxBytes", "failure", "mode", "compat")
+	fs := l.Fields(e, "a webhook (a mapping with name, phase and url)", "name", "phase", "url", "tools", "timeout", "maxBytes", "failure", "mode", "compat")
 	if fs == nil {
 		return w, false
 	}
-	at := e.pos()
+	at := e.Pos()
 
 	if f := fs["name"]; f == nil {
-		l.errorf(at, joinPath(e.path, "name"), "required field is missing; the name appears in findings and the audit log")
-	} else if s, ok := l.str(f, "a webhook name (a string)"); ok {
+		l.Errorf(at, section.JoinPath(e.Path, "name"), "required field is missing; the name appears in findings and the audit log")
+	} else if s, ok := l.Str(f, "a webhook name (a string)"); ok {
 		w.Name = s
-		l.uniqueName(f, s, "webhook name", e.path, names)
+		l.UniqueName(f, s, "webhook name", e.Path, names)
 	}
 	if f := fs["phase"]; f == nil {
-		l.errorf(at, joinPath(e.path, "phase"), `required field is missing; use "before" (tools/call requests) or "after" (tools/call results)`)
-	} else if v, ok := l.choice(f, webhookPhases, nil); ok {
+		l.Errorf(at, section.JoinPath(e.Path, "phase"), `required field is missing; use "before" (tools/call requests) or "after" (tools/call results)`)
+	} else if v, ok := l.Choice(f, webhookPhases, nil); ok {
 		w.Phase = v
 	}
 	if f := fs["url"]; f == nil {
-		l.errorf(at, joinPath(e.path, "url"), "required field is missing; give the http:// or https:// URL the hook is called at")
-	} else if s, ok := l.str(f, "an http:// or https:// URL (a string)"); ok {
+		l.Errorf(at, section.JoinPath(e.Path, "url"), "required field is missing; give the http:// or https:// URL the hook is called at")
+	} else if s, ok := l.Str(f, "an http:// or https:// URL (a string)"); ok {
 		if problem := webhookURLProblem(s); problem != "" {
-			l.errorf(f.pos(), f.path, "%s", problem)
+			l.Errorf(f.Pos(), f.Path, "%s", problem)
 		}
 		w.URL = s
 	}
 	if f := fs["tools"]; f != nil {
-		for _, p := range l.patterns(f, "write [] or remove the key to call the hook for every tool") {
-			w.Tools = append(w.Tools, p.value)
+		for _, p := range l.Patterns(f, "write [] or remove the key to call the hook for every tool") {
+			w.Tools = append(w.Tools, p.Value)
 		}
 	}
 	if f := fs["timeout"]; f != nil {
@@ -85,19 +85,19 @@ func (l *loader) webhook(e *entry, names map[string]firstUse) (webhook.Policy, b
 		}
 	}
 	if f := fs["maxBytes"]; f != nil {
-		if v, ok := l.bounded(f, "a whole number of bytes", MinWebhookMaxBytes, MaxWebhookMaxBytes, "%d (1 KiB) and %d (16 MiB) bytes", ""); ok {
+		if v, ok := l.Bounded(f, "a whole number of bytes", MinWebhookMaxBytes, MaxWebhookMaxBytes, "%d (1 KiB) and %d (16 MiB) bytes", ""); ok {
 			w.MaxBytes = v
 		}
 	}
 	if f := fs["failure"]; f != nil {
-		if v, ok := l.choice(f, webhookFailures, nil); ok {
+		if v, ok := l.Choice(f, webhookFailures, nil); ok {
 			w.FailOpen = v == "open"
 		}
 	}
-	w.Mode = l.mode(fs["mode"], "remove the webhook to turn it off")
+	w.Mode = l.Mode(fs["mode"], "remove the webhook to turn it off")
 	if f := fs["compat"]; f != nil {
 		// Docker MCP Gateway's http interceptor format, for hooks written for it.
-		if v, ok := l.choice(f, webhookCompats, nil); ok {
+		if v, ok := l.Choice(f, webhookCompats, nil); ok {
 			w.Compat = v
 		}
 	}
@@ -116,7 +116,7 @@ func webhookURLProblem(s string) string {
 	if u.Host == "" || u.Hostname() == "" {
 		return fmt.Sprintf("URL %q has no host", s)
 	}
-	if problem := ir.HostProblem(u.Hostname(), false); problem != "" {
+	if problem := section.HostProblem(u.Hostname(), false); problem != "" {
 		return problem
 	}
 	if p := u.Port(); p != "" {

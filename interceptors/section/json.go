@@ -1,4 +1,4 @@
-package policy
+package section
 
 import (
 	"math"
@@ -18,20 +18,20 @@ import (
 // value exponentially often, so the total is bounded, not each value.
 const maxJSONBytes = 4 << 20
 
-// jsonValue converts the value held by e to compact JSON. It returns ok
+// JSONValue converts the value held by e to compact JSON. It returns ok
 // false, after reporting every problem, when the value has no JSON form.
-func (l *loader) jsonValue(e *entry) ([]byte, bool) {
-	if e.node == nil || l.jsonFull {
+func (l *Reader) JSONValue(e *Entry) ([]byte, bool) {
+	if e.Node == nil || l.jsonFull {
 		return nil, false
 	}
 	c := &jsonConverter{l: l, visiting: map[ast.Node]bool{}, ok: true}
-	out := c.value(nil, e.node, e.node, e.path)
+	out := c.value(nil, e.Node, e.Node, e.Path)
 	l.jsonBytes += len(out)
 	return out, c.ok
 }
 
 type jsonConverter struct {
-	l        *loader
+	l        *Reader
 	visiting map[ast.Node]bool // mappings and lists being converted, against alias cycles
 	ok       bool
 }
@@ -39,7 +39,7 @@ type jsonConverter struct {
 func (c *jsonConverter) fail(n ast.Node, path, format string, args ...any) {
 	c.ok = false
 	c.l.jsonBytes++ // a failed value still costs something, so aliases cannot repeat it without bound
-	c.l.errorf(nodePos(n), path, format, args...)
+	c.l.Errorf(NodePos(n), path, format, args...)
 }
 
 // value appends the JSON form of n, already resolved from raw (the node as
@@ -84,12 +84,12 @@ func (c *jsonConverter) value(dst []byte, raw, n ast.Node, path string) []byte {
 		c.fail(n, path, "the integer %s cannot be represented in JSON", v.GetToken().Value)
 	case *ast.FloatNode:
 		if math.IsInf(v.Value, 0) || math.IsNaN(v.Value) {
-			c.fail(n, path, "%s cannot be represented in JSON, which has no infinite or NaN numbers", describe(n))
+			c.fail(n, path, "%s cannot be represented in JSON, which has no infinite or NaN numbers", Describe(n))
 			return dst
 		}
 		return jsontext.AppendFloat(dst, v.Value, 64)
 	case *ast.InfinityNode, *ast.NanNode:
-		c.fail(n, path, "%s cannot be represented in JSON, which has no infinite or NaN numbers", describe(n))
+		c.fail(n, path, "%s cannot be represented in JSON, which has no infinite or NaN numbers", Describe(n))
 	case *ast.StringNode, *ast.LiteralNode:
 		var s string
 		if sn, isStr := v.(*ast.StringNode); isStr {
@@ -99,7 +99,7 @@ func (c *jsonConverter) value(dst []byte, raw, n ast.Node, path string) []byte {
 		}
 		return c.str(dst, n, s, path)
 	default:
-		c.fail(n, path, "%s cannot be represented in JSON", describe(n))
+		c.fail(n, path, "%s cannot be represented in JSON", Describe(n))
 	}
 	return dst
 }
@@ -119,30 +119,30 @@ func (c *jsonConverter) str(dst []byte, at ast.Node, s, path string) []byte {
 
 func (c *jsonConverter) object(dst []byte, m *ast.MappingNode, path string) []byte {
 	dst = append(dst, '{')
-	first := map[string]pos{}
+	first := map[string]Pos{}
 	n := 0
 	for _, mv := range m.Values {
 		if mv.Key != nil && mv.Key.IsMergeKey() {
 			c.fail(mv.Key, path, "merge keys ('<<') are not allowed in a JSON value; write the fields out, or use an alias for the whole value")
 			continue
 		}
-		key := c.l.resolve(mv.Key, path)
+		key := c.l.Resolve(mv.Key, path)
 		if key == nil {
 			c.ok = false
 			continue
 		}
 		switch key.(type) {
 		case *ast.MappingNode, *ast.SequenceNode, *ast.NullNode:
-			c.fail(mv.Key, path, "a key of a JSON object must be a name, got %s", describe(key))
+			c.fail(mv.Key, path, "a key of a JSON object must be a name, got %s", Describe(key))
 			continue
 		}
-		name := keyName(key)
-		fieldPath := joinPath(path, name)
+		name := KeyName(key)
+		fieldPath := JoinPath(path, name)
 		if p, dup := first[name]; dup {
-			c.fail(mv.Key, fieldPath, "duplicate key %q (first at line %d)", name, p.line)
+			c.fail(mv.Key, fieldPath, "duplicate key %q (first at line %d)", name, p.Line)
 			continue
 		}
-		first[name] = nodePos(mv.Key)
+		first[name] = NodePos(mv.Key)
 		if n > 0 {
 			dst = append(dst, ',')
 		}
@@ -160,14 +160,14 @@ func (c *jsonConverter) array(dst []byte, s *ast.SequenceNode, path string) []by
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = c.member(dst, raw, indexPath(path, i))
+		dst = c.member(dst, raw, IndexPath(path, i))
 	}
 	return append(dst, ']')
 }
 
 // member appends a value written inside a mapping or list.
 func (c *jsonConverter) member(dst []byte, raw ast.Node, path string) []byte {
-	n := c.l.resolve(raw, path)
+	n := c.l.Resolve(raw, path)
 	if n == nil {
 		c.ok = false
 		return dst
@@ -175,9 +175,9 @@ func (c *jsonConverter) member(dst []byte, raw ast.Node, path string) []byte {
 	return c.value(dst, raw, n, path)
 }
 
-// keyName is the member name a resolved mapping key stands for: a string's
+// KeyName is the member name a resolved mapping key stands for: a string's
 // value, or a number or boolean as written.
-func keyName(key ast.Node) string {
+func KeyName(key ast.Node) string {
 	if s, ok := key.(*ast.StringNode); ok {
 		return s.Value
 	}
