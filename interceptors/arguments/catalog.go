@@ -394,6 +394,16 @@ const schemaURL = "urn:mcpmesh:schema"
 // asserted where the draft makes it an assertion (draft-07 and older) and
 // an annotation otherwise; content keywords are annotations.
 func compileSchema(raw []byte) (*jsonschema.Schema, error) {
+	s, err := compileRaw(raw)
+	if err != nil {
+		return nil, compileError(err)
+	}
+	return s, nil
+}
+
+// compileRaw is compileSchema with the library's own error, which the
+// policy section turns into positioned problems.
+func compileRaw(raw []byte) (*jsonschema.Schema, error) {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
 	if err != nil {
 		return nil, err
@@ -404,11 +414,7 @@ func compileSchema(raw []byte) (*jsonschema.Schema, error) {
 	if err := c.AddResource(schemaURL, doc); err != nil {
 		return nil, err
 	}
-	s, err := c.Compile(schemaURL)
-	if err != nil {
-		return nil, compileError(err)
-	}
-	return s, nil
+	return c.Compile(schemaURL)
 }
 
 // compileError turns the library's compile error into one line: for a

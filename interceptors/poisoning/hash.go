@@ -7,13 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
-
-// LockVersion is the format version of the lock file written by Lock.
-const LockVersion = 1
 
 // DefinitionHash returns the sha256 (lower-case hex) of the canonical form
 // of one tool definition: the whole tool object (name, title, description,
@@ -104,92 +100,6 @@ func definition(tool jsontext.Value) (name, sum string, err error) {
 	}
 	h := sha256.Sum256(v)
 	return name, hex.EncodeToString(h[:]), nil
-}
-
-// lockFile is the JSON form written by Lock.
-type lockFile struct {
-	Version int               `json:"version"`
-	Server  string            `json:"server"`
-	Tools   map[string]string `json:"tools"`
-}
-
-// Lock returns the lock file for a server's tools/list result: the
-// definition hash of every tool, as `mcpmesh lock` writes it and
-// Policy.Pins reads it:
-//
-//	{
-//	  "version": 1,
-//	  "server": "github",
-//	  "tools": {
-//	    "create_issue": "<sha256 hex>",
-//	    ...
-//	  }
-//	}
-//
-// Tools are sorted by name; two tools with one name are refused.
-func Lock(server string, toolsListResult jsontext.Value) ([]byte, error) {
-	tools, err := toolsOf(toolsListResult)
-	if err != nil {
-		return nil, err
-	}
-	lf := lockFile{Version: LockVersion, Server: server, Tools: make(map[string]string, len(tools))}
-	for i, t := range tools {
-		name, sum, err := definition(t)
-		if err != nil {
-			return nil, fmt.Errorf("tools[%d]: %w", i, err)
-		}
-		if _, dup := lf.Tools[name]; dup {
-			return nil, fmt.Errorf("tools[%d]: tool %q is listed twice", i, name)
-		}
-		lf.Tools[name] = sum
-	}
-	// encoding/json writes map keys sorted.
-	out, err := json.MarshalIndent(lf, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(out, '\n'), nil
-}
-
-// ReadLock parses a lock file written by Lock and returns its server name
-// and pins (tool name to hash), ready for Policy.Pins.
-func ReadLock(data []byte) (server string, pins map[string]string, err error) {
-	if !jsontext.Value(data).IsValid() {
-		return "", nil, errors.New("lock file: invalid JSON (or duplicate names)")
-	}
-	var lf lockFile
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&lf); err != nil {
-		return "", nil, fmt.Errorf("lock file: %w", err)
-	}
-	if lf.Version != LockVersion {
-		return "", nil, fmt.Errorf("lock file: unsupported version %d", lf.Version)
-	}
-	names := make([]string, 0, len(lf.Tools))
-	for name := range lf.Tools {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if !validHash(lf.Tools[name]) {
-			return "", nil, fmt.Errorf("lock file: tool %q: hash must be 64 lower-case hex digits", name)
-		}
-	}
-	return lf.Server, lf.Tools, nil
-}
-
-func validHash(s string) bool {
-	if len(s) != 64 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-			return false
-		}
-	}
-	return true
 }
 
 // toolsOf returns the elements of the "tools" array of a tools/list result.

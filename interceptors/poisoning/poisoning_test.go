@@ -383,9 +383,14 @@ func TestLockRoundTrip(t *testing.T) {
 	if !strings.HasPrefix(s, "{\n  \"version\": 1,\n  \"server\": \"demo\",\n  \"tools\": {\n    \"alpha\": \"") || strings.Index(s, "alpha") > strings.Index(s, "zeta") {
 		t.Errorf("lock file:\n%s", s)
 	}
-	server, pins, err := ReadLock(out)
-	if err != nil || server != "demo" || len(pins) != 2 {
-		t.Fatalf("ReadLock: %v %q %v", err, server, pins)
+	var problems []string
+	pins := ParseLock(out, "demo", func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) })
+	if len(problems) != 0 || len(pins) != 2 {
+		t.Fatalf("ParseLock: %q %v", problems, pins)
+	}
+	ParseLock(out, "other", func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) })
+	if len(problems) != 1 || !strings.Contains(problems[0], `"server" is "demo"`) {
+		t.Fatalf("a lock file of another server must be refused: %q", problems)
 	}
 	c := mustNew(t, &Policy{Pins: pins}, nil)
 	x := &interceptors.Exchange{Direction: interceptors.ToClient, Message: &jsonrpc.Message{ID: jsontext.Value("1"), Result: result}, Method: "tools/list"}

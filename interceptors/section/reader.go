@@ -528,3 +528,10 @@ func (l *Reader) Parse(data []byte) ast.Node {
 	ast.Walk(anchorCollector{l}, body)
 	return body
 }
+
+// Server is what a section's decoder knows of the server it reads for.
+type Server struct {
+	Name string // "" when the name itself is invalid
+	At   Pos    // where the server's entry starts
+	Path string // its field path, such as "servers[0]"
+}

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -323,4 +324,26 @@ var hostLabel = regexp.MustCompile(`^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_
 // AllNumeric reports whether a dotted name looks like an IPv4 address.
 func AllNumeric(host string) bool {
 	return strings.Trim(host, "0123456789.") == ""
+}
+
+// duration reads a whole number of milliseconds in [lo, hi]; examples
+// ("2s" or "500ms") and bounds ("10ms and 60s") are for messages.
+// Duration reads a duration such as "2s" in [lo, hi], whole milliseconds.
+func (l *Reader) Duration(e *Entry, examples string, lo, hi time.Duration, bounds string) (time.Duration, bool) {
+	s, ok := l.Str(e, "a duration such as "+examples)
+	if !ok {
+		return 0, false
+	}
+	d, err := time.ParseDuration(s)
+	switch {
+	case err != nil:
+		l.Errorf(e.Pos(), e.Path, "must be a duration such as %s, got %q", examples, s)
+	case d < lo || d > hi:
+		l.Errorf(e.Pos(), e.Path, "must be between %s, got %s", bounds, s)
+	case d%time.Millisecond != 0:
+		l.Errorf(e.Pos(), e.Path, "must be a whole number of milliseconds, got %s", s)
+	default:
+		return d, true
+	}
+	return 0, false
 }

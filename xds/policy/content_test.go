@@ -77,7 +77,7 @@ func TestContentValid(t *testing.T) {
         - {kind: regex, name: employee-id-2, pattern: '\bE\d{4}\b', action: redact}
 `,
 			want: chain.Content{PII: []pii.Rule{
-				{Kind: pii.KindPhone, Region: DefaultPhoneRegion, Action: interceptors.ActionAudit, Mode: interceptors.Enforce},
+				{Kind: pii.KindPhone, Region: pii.DefaultPhoneRegion, Action: interceptors.ActionAudit, Mode: interceptors.Enforce},
 				{Kind: pii.KindCard, Action: interceptors.ActionBlock, Mode: interceptors.Enforce, Direction: "requests"},
 				{Kind: pii.KindIBAN, Action: interceptors.ActionRedact, Mode: interceptors.Enforce},
 				{Kind: pii.KindEmail, Action: interceptors.ActionAudit, Mode: interceptors.Enforce},

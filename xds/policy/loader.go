@@ -7,17 +7,13 @@ import (
 
 type loader struct {
 	*section.Reader
-	// schemas holds the outcome of compiling each distinct argument schema;
-	// schemaBytes is their total size.
-	schemas     map[string]error
-	schemaBytes int
 	// imageOptional lets a server leave out image and unverifiedLocal
 	// (package tests of unrelated sections only).
 	imageOptional bool
 }
 
 func newLoader(file string) *loader {
-	return &loader{Reader: section.NewReader(file), schemas: map[string]error{}}
+	return &loader{Reader: section.NewReader(file)}
 }
 
 // load returns the policy without Version, or nil; problems are in l.Errs.

@@ -17,7 +17,7 @@ var (
 )
 
 func TestPoisoningValid(t *testing.T) {
-	def := &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide, MaxDescriptionBytes: DefaultMaxDescriptionBytes}
+	def := &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide, MaxDescriptionBytes: poisoning.DefaultMaxDescriptionBytes}
 	tests := []struct {
 		name string
 		body string
@@ -107,7 +107,7 @@ func TestLockFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide, MaxDescriptionBytes: DefaultMaxDescriptionBytes, Pins: pins, OnChange: interceptors.ActionBlock}
+	want := &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide, MaxDescriptionBytes: poisoning.DefaultMaxDescriptionBytes, Pins: pins, OnChange: interceptors.ActionBlock}
 	if got := res.Policy.Servers[0].Poisoning; !reflect.DeepEqual(got, want) {
 		t.Errorf("poisoning:\n got %+v\nwant %+v", got, want)
 	}

@@ -8,8 +8,8 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 
-	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
 	"github.com/mcpmesh/mcpmesh/interceptors/chain"
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
@@ -83,29 +83,8 @@ func (l *loader) maxBodyBytes(e *section.Entry) (uint32, bool) {
 }
 
 func (l *loader) messageTimeout(e *section.Entry) (uint32, bool) {
-	d, ok := l.duration(e, `"2s" or "500ms"`, MinMessageTimeout, MaxMessageTimeout, "10ms and 60s")
+	d, ok := l.Duration(e, `"2s" or "500ms"`, MinMessageTimeout, MaxMessageTimeout, "10ms and 60s")
 	return uint32(d / time.Millisecond), ok
-}
-
-// duration reads a whole number of milliseconds in [lo, hi]; examples
-// ("2s" or "500ms") and bounds ("10ms and 60s") are for messages.
-func (l *loader) duration(e *section.Entry, examples string, lo, hi time.Duration, bounds string) (time.Duration, bool) {
-	s, ok := l.Str(e, "a duration such as "+examples)
-	if !ok {
-		return 0, false
-	}
-	d, err := time.ParseDuration(s)
-	switch {
-	case err != nil:
-		l.Errorf(e.Pos(), e.Path, "must be a duration such as %s, got %q", examples, s)
-	case d < lo || d > hi:
-		l.Errorf(e.Pos(), e.Path, "must be between %s, got %s", bounds, s)
-	case d%time.Millisecond != 0:
-		l.Errorf(e.Pos(), e.Path, "must be a whole number of milliseconds, got %s", s)
-	default:
-		return d, true
-	}
-	return 0, false
 }
 
 // defaults returns the listen address and path servers inherit.
@@ -159,10 +138,15 @@ func (l *loader) servers(e *section.Entry, root section.Pos, listen ir.Endpoint,
 	return out
 }
 
+// serverFields are the keys of a server entry: its own, then the
+// interceptors' sections, which chain declares.
+var serverFields = append([]string{"name", "upstream", "image", "verify", "unverifiedLocal", "listen", "path"}, chain.Sections...)
+
+var serverFieldsWant = "a mapping with " + strings.Join(serverFields[:len(serverFields)-1], ", ") + " and " + serverFields[len(serverFields)-1]
+
 func (l *loader) server(i int, e *section.Entry, names map[string]serverName, listen ir.Endpoint, path string, verify *ir.Verification) ir.Server {
-	s := ir.Server{Listen: listen, Path: path, Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}, Arguments: l.arguments(nil)}}
-	fs := l.Fields(e, "a mapping with name, upstream, image, verify, unverifiedLocal, listen, path, tools, arguments, content, poisoning, egress and webhooks",
-		"name", "upstream", "image", "verify", "unverifiedLocal", "listen", "path", "tools", "arguments", "content", "poisoning", "egress", "webhooks")
+	s := ir.Server{Listen: listen, Path: path, Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}, Arguments: arguments.Decode(l.Reader, nil)}}
+	fs := l.Fields(e, serverFieldsWant, serverFields...)
 	if fs == nil {
 		return s
 	}
@@ -199,61 +183,9 @@ func (l *loader) server(i int, e *section.Entry, names map[string]serverName, li
 			s.Path = v
 		}
 	}
-	s.Tools = l.tools(fs["tools"], at, section.JoinPath(e.Path, "tools"))
-	s.Arguments = l.arguments(fs["arguments"])
-	s.Content = l.content(fs["content"])
-	s.Poisoning = l.poisoning(fs["poisoning"], s.Name)
-	s.Egress = l.egress(fs["egress"])
-	s.Webhooks = l.webhooks(fs["webhooks"])
+	s.Policy = chain.Decode(l.Reader, section.Server{Name: s.Name, At: at, Path: e.Path}, fs)
 	l.image(&s, at, e.Path, fs["image"], fs["verify"], fs["unverifiedLocal"], verify)
 	return s
-}
-
-func (l *loader) tools(e *section.Entry, server section.Pos, path string) allowlist.Policy {
-	if section.Absent(e) {
-		p := server
-		if e != nil {
-			p = e.KeyPos
-		}
-		l.Warnf(p, path, "no tools rules: agents may list and call every tool of this server; add tools.allow to name the tools they may use")
-		return allowlist.Policy{AllowAll: true}
-	}
-	fs := l.Fields(e, "a mapping with allow, deny and mode", "allow", "deny", "mode")
-	if fs == nil {
-		return allowlist.Policy{AllowAll: true}
-	}
-	var rules allowlist.Policy
-	if f := fs["mode"]; f != nil {
-		if m := l.Mode(f, "remove the tools section to allow every tool"); m == interceptors.AuditOnly {
-			rules.Mode = interceptors.AuditOnly
-		}
-	}
-	var allow, deny []section.Pattern
-	if f := fs["allow"]; f == nil {
-		rules.AllowAll = true
-	} else {
-		allow = l.Patterns(f, "write [] to deny every tool, or remove the key to allow every tool")
-		rules.Allow = make([]string, 0, len(allow))
-		for _, p := range allow {
-			rules.Allow = append(rules.Allow, p.Value)
-		}
-	}
-	if f := fs["deny"]; f != nil {
-		deny = l.Patterns(f, "write [] or remove the key to deny nothing")
-		for _, p := range deny {
-			rules.Deny = append(rules.Deny, p.Value)
-		}
-	}
-	allowed := map[string]section.Pattern{}
-	for _, p := range allow {
-		allowed[p.Value] = p
-	}
-	for _, p := range deny {
-		if a, both := allowed[p.Value]; both {
-			l.Errorf(p.At, p.Path, "contradictory rules: pattern %q is also allowed by %s (line %d); remove it from one of the lists", p.Value, a.Path, a.At.Line)
-		}
-	}
-	return rules
 }
 
 func (l *loader) endpoint(e *section.Entry) (ir.Endpoint, bool) {

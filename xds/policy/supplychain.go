@@ -53,7 +53,7 @@ func (l *loader) supplyChain(e *section.Entry) (ir.SupplyChain, *ir.Verification
 		}
 	}
 	if f := fs["timeout"]; f != nil {
-		if d, ok := l.duration(f, `"30s"`, MinVerifyTimeout, MaxVerifyTimeout, "1s and 10m"); ok {
+		if d, ok := l.Duration(f, `"30s"`, MinVerifyTimeout, MaxVerifyTimeout, "1s and 10m"); ok {
 			sc.TimeoutMillis = uint32(d / time.Millisecond)
 		}
 	}

@@ -1,7 +1,6 @@
-package policy
+package arguments
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -13,23 +12,20 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/mcpmesh/mcpmesh/interceptors"
-	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// The "arguments" section of a server: checks of tools/call arguments.
-
 var (
-	modes          = []string{string(interceptors.Enforce), string(interceptors.AuditOnly)}
 	schemaModes    = []string{string(interceptors.Enforce), string(interceptors.AuditOnly), "off"}
 	unknownActions = []string{string(interceptors.ActionBlock), string(interceptors.ActionAudit)}
 	// ruleConstraints are the fields of an argument rule that check something.
 	ruleConstraints = []string{"required", "pathPrefixes", "maxLength", "maxBytes", "allow", "deny", "enum", "schema"}
 )
 
-func (l *loader) arguments(e *section.Entry) arguments.Policy {
-	args := arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit}
+// Decode reads the "arguments" section of a server: checks of tools/call arguments.
+func Decode(l *section.Reader, e *section.Entry) Policy {
+	args := Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit}
 	if section.Absent(e) {
 		return args
 	}
@@ -50,7 +46,7 @@ func (l *loader) arguments(e *section.Entry) arguments.Policy {
 	if f := fs["rules"]; f != nil {
 		items, _ := l.Items(f, "a list of argument rules")
 		for _, it := range items {
-			if r, ok := l.argumentRule(it); ok {
+			if r, ok := argumentRule(l, it); ok {
 				args.Rules = append(args.Rules, r)
 			}
 		}
@@ -58,8 +54,8 @@ func (l *loader) arguments(e *section.Entry) arguments.Policy {
 	return args
 }
 
-func (l *loader) argumentRule(e *section.Entry) (arguments.Rule, bool) {
-	r := arguments.Rule{Mode: interceptors.Enforce}
+func argumentRule(l *section.Reader, e *section.Entry) (Rule, bool) {
+	r := Rule{Mode: interceptors.Enforce}
 	fs := l.Fields(e, "an argument rule (a mapping with tool, argument and constraints)",
 		append([]string{"tool", "argument", "mode"}, ruleConstraints...)...)
 	if fs == nil {
@@ -94,7 +90,7 @@ func (l *loader) argumentRule(e *section.Entry) (arguments.Rule, bool) {
 	}
 	if f := fs["pathPrefixes"]; f != nil {
 		constrained = true
-		r.PathPrefixes = l.pathPrefixes(f)
+		r.PathPrefixes = pathPrefixes(l, f)
 	}
 	if f := fs["maxLength"]; f != nil {
 		constrained = true
@@ -114,11 +110,11 @@ func (l *loader) argumentRule(e *section.Entry) (arguments.Rule, bool) {
 	}
 	if f := fs["enum"]; f != nil {
 		constrained = true
-		r.Enum = l.enum(f)
+		r.Enum = enum(l, f)
 	}
 	if f := fs["schema"]; f != nil {
 		constrained = true
-		r.Schema = l.schemaValue(f)
+		r.Schema = schemaValue(l, f)
 	}
 	if !constrained {
 		l.Errorf(at, e.Path, "rule has no constraint and would do nothing; add at least one of: required: true, %s", strings.Join(ruleConstraints[1:], ", "))
@@ -127,7 +123,7 @@ func (l *loader) argumentRule(e *section.Entry) (arguments.Rule, bool) {
 }
 
 // pathPrefixes reads absolute directory paths; they are returned cleaned.
-func (l *loader) pathPrefixes(e *section.Entry) []string {
+func pathPrefixes(l *section.Reader, e *section.Entry) []string {
 	items, ok := l.Items(e, "a list of absolute paths")
 	if !ok {
 		return nil
@@ -165,7 +161,7 @@ func (l *loader) pathPrefixes(e *section.Entry) []string {
 // enum reads the allowed values of an argument, each as canonical JSON:
 // RFC 8785, except that integers keep every digit (RFC 8785 would round
 // those beyond ±2^53, making distinct values equal).
-func (l *loader) enum(e *section.Entry) [][]byte {
+func enum(l *section.Reader, e *section.Entry) [][]byte {
 	items, ok := l.Items(e, "a list of allowed values")
 	if !ok {
 		return nil
@@ -193,7 +189,7 @@ func (l *loader) enum(e *section.Entry) [][]byte {
 }
 
 // schemaValue reads a JSON Schema written in YAML, as compact JSON.
-func (l *loader) schemaValue(e *section.Entry) []byte {
+func schemaValue(l *section.Reader, e *section.Entry) []byte {
 	switch e.Node.(type) {
 	case *ast.MappingNode, *ast.BoolNode:
 	default:
@@ -210,22 +206,30 @@ func (l *loader) schemaValue(e *section.Entry) []byte {
 		l.Errorf(e.Pos(), e.Path, "schema is %d bytes as JSON; at most %d are accepted", len(b), maxSchemaBytes)
 		return nil
 	}
-	err, compiled := l.schemas[string(b)]
+	memo := l.Memo("arguments.schemas", func() any { return &schemaMemo{outcome: map[string]error{}} }).(*schemaMemo)
+	err, compiled := memo.outcome[string(b)]
 	if !compiled {
-		if l.schemaBytes += len(b); l.schemaBytes > maxSchemaTotalBytes {
-			if l.schemaBytes-len(b) <= maxSchemaTotalBytes {
+		if memo.bytes += len(b); memo.bytes > maxSchemaTotalBytes {
+			if memo.bytes-len(b) <= maxSchemaTotalBytes {
 				l.Errorf(e.Pos(), e.Path, "the schemas of this file add up to more than %d bytes of JSON", maxSchemaTotalBytes)
 			}
 			return nil
 		}
-		err = compileSchema(b)
-		l.schemas[string(b)] = err
+		_, err = compileRaw(b)
+		memo.outcome[string(b)] = err
 	}
 	if err != nil {
-		l.schemaError(e, err)
+		schemaError(l, e, err)
 		return nil
 	}
 	return b
+}
+
+// schemaMemo holds, for one policy file, the outcome of compiling each
+// distinct schema and their total size.
+type schemaMemo struct {
+	outcome map[string]error
+	bytes   int
 }
 
 // Bounds of argument schemas. Compiling a schema takes time quadratic in
@@ -237,7 +241,7 @@ const (
 
 // schemaError reports why the schema held by e does not compile: each
 // violation of the metaschema where it is written, anything else at e.
-func (l *loader) schemaError(e *section.Entry, err error) {
+func schemaError(l *section.Reader, e *section.Entry, err error) {
 	var sve *jsonschema.SchemaValidationError
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &sve) || !errors.As(sve.Err, &ve) {
@@ -246,14 +250,14 @@ func (l *loader) schemaError(e *section.Entry, err error) {
 		return
 	}
 	seen := map[string]bool{}
-	leaves := schemaLeaves(*ve.DetailedOutput())
+	leaves := metaschemaLeaves(*ve.DetailedOutput())
 	// The metaschema reports sibling problems in no fixed order; sort them
 	// so the same file always gives the same output.
 	slices.SortStableFunc(leaves, func(a, b jsonschema.OutputUnit) int {
 		return strings.Compare(a.InstanceLocation+a.KeywordLocation, b.InstanceLocation+b.KeywordLocation)
 	})
 	for _, u := range leaves {
-		at, field := l.locate(e, u.InstanceLocation)
+		at, field := locate(l, e, u.InstanceLocation)
 		msg := section.OneLine(u.Error.String())
 		if key := field + "\x00" + msg; !seen[key] {
 			seen[key] = true
@@ -262,10 +266,10 @@ func (l *loader) schemaError(e *section.Entry, err error) {
 	}
 }
 
-// schemaLeaves returns the innermost problems found by a metaschema. Of the
+// metaschemaLeaves returns the innermost problems found by a metaschema. Of the
 // alternatives of an anyOf or oneOf, only the one that got deepest into the
 // schema is kept: the others mostly say that the value has another type.
-func schemaLeaves(u jsonschema.OutputUnit) []jsonschema.OutputUnit {
+func metaschemaLeaves(u jsonschema.OutputUnit) []jsonschema.OutputUnit {
 	if len(u.Errors) == 0 {
 		if u.Error == nil {
 			return nil
@@ -276,7 +280,7 @@ func schemaLeaves(u jsonschema.OutputUnit) []jsonschema.OutputUnit {
 		var best []jsonschema.OutputUnit
 		bestDepth := -1
 		for _, alt := range u.Errors {
-			leaves := schemaLeaves(alt)
+			leaves := metaschemaLeaves(alt)
 			depth := 0
 			for _, leaf := range leaves {
 				depth = max(depth, strings.Count(leaf.InstanceLocation, "/"))
@@ -289,14 +293,14 @@ func schemaLeaves(u jsonschema.OutputUnit) []jsonschema.OutputUnit {
 	}
 	var out []jsonschema.OutputUnit
 	for _, c := range u.Errors {
-		out = append(out, schemaLeaves(c)...)
+		out = append(out, metaschemaLeaves(c)...)
 	}
 	return out
 }
 
 // locate follows a JSON pointer into the value held by e, as far as it
 // leads, and returns the position and field path of the node reached.
-func (l *loader) locate(e *section.Entry, pointer string) (section.Pos, string) {
+func locate(l *section.Reader, e *section.Entry, pointer string) (section.Pos, string) {
 	cur := e
 	if pointer == "" {
 		return cur.Pos(), cur.Path
@@ -328,31 +332,4 @@ func (l *loader) locate(e *section.Entry, pointer string) (section.Pos, string) 
 		cur = next
 	}
 	return cur.Pos(), cur.Path
-}
-
-// compileSchema compiles a JSON Schema as the data plane does: "$schema"
-// picks the draft, 2020-12 when absent, and references that leave the
-// schema are not followed.
-func compileSchema(raw []byte) error {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-	if err != nil {
-		return err
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
-	c.UseLoader(noLoader{})
-	if err := c.AddResource(schemaURL, doc); err != nil {
-		return err
-	}
-	_, err = c.Compile(schemaURL)
-	return err
-}
-
-// schemaURL names a rule's schema while it is compiled.
-const schemaURL = "urn:mcpmesh:policy-schema"
-
-type noLoader struct{}
-
-func (noLoader) Load(url string) (any, error) {
-	return nil, fmt.Errorf("external references are not followed (%s)", section.Abbreviate(url))
 }

@@ -1,4 +1,4 @@
-package policy
+package egress
 
 import (
 	"fmt"
@@ -8,19 +8,17 @@ import (
 	"strings"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
-	"github.com/mcpmesh/mcpmesh/interceptors/egress"
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
 )
 
-// The "egress" section of a server: the destinations URLs and host names in
-// tools/call arguments may point to.
-
-// DefaultEgressSchemes are the URL schemes allowed when egress.schemes is absent.
+// DefaultEgressSchemes are the URL schemes allowed when schemes is absent.
 var DefaultEgressSchemes = []string{"https"}
 
 var urlScheme = regexp.MustCompile(`^[a-z][a-z0-9+.-]*$`)
 
-func (l *loader) egress(e *section.Entry) *egress.Policy {
+// Decode reads the "egress" section of a server: the destinations URLs and
+// host names in tools/call arguments may point to.
+func Decode(l *section.Reader, e *section.Entry) *Policy {
 	if e == nil {
 		return nil
 	}
@@ -32,13 +30,13 @@ func (l *loader) egress(e *section.Entry) *egress.Policy {
 	if fs == nil {
 		return nil
 	}
-	g := &egress.Policy{Mode: interceptors.Enforce, Detect: true, Schemes: append([]string(nil), DefaultEgressSchemes...)}
+	g := &Policy{Mode: interceptors.Enforce, Detect: true, Schemes: append([]string(nil), DefaultEgressSchemes...)}
 	g.Mode = l.Mode(fs["mode"], "remove the egress key to turn egress checks off")
 	// Arguments that are present but invalid count as given: they have been reported.
 	checked := false
 	if f := fs["arguments"]; f != nil {
 		var ok bool
-		g.Arguments, ok = l.egressArguments(f)
+		g.Arguments, ok = egressArguments(l, f)
 		checked = len(g.Arguments) > 0 || !ok
 	}
 	if f := fs["detect"]; f != nil {
@@ -48,10 +46,10 @@ func (l *loader) egress(e *section.Entry) *egress.Policy {
 	}
 	checked = checked || g.Detect
 	if f := fs["allow"]; f != nil {
-		g.Allow = l.destinations(f)
+		g.Allow = destinations(l, f)
 	}
 	if f := fs["schemes"]; f != nil {
-		if v := l.schemes(f); v != nil {
+		if v := schemes(l, f); v != nil {
 			g.Schemes = v
 		}
 	}
@@ -66,7 +64,7 @@ func (l *loader) egress(e *section.Entry) *egress.Policy {
 
 // egressArguments reads "<tool pattern>:<argument path>" entries. ok is
 // false when something was wrong (and reported).
-func (l *loader) egressArguments(e *section.Entry) ([]string, bool) {
+func egressArguments(l *section.Reader, e *section.Entry) ([]string, bool) {
 	items, ok := l.Items(e, `a list of "tool:argument" entries`)
 	if !ok {
 		return nil, false
@@ -104,7 +102,7 @@ func (l *loader) egressArguments(e *section.Entry) ([]string, bool) {
 
 // destinations reads allowed host names, wildcards, addresses and CIDRs;
 // they are returned in canonical form.
-func (l *loader) destinations(e *section.Entry) []string {
+func destinations(l *section.Reader, e *section.Entry) []string {
 	items, ok := l.Items(e, "a list of host names, IP addresses and CIDRs")
 	if !ok {
 		return nil
@@ -116,7 +114,7 @@ func (l *loader) destinations(e *section.Entry) []string {
 		if !ok {
 			continue
 		}
-		d, problem := destination(s)
+		d, problem := allowEntry(s)
 		if problem != "" {
 			l.Errorf(it.Pos(), it.Path, "%s", problem)
 			continue
@@ -127,9 +125,9 @@ func (l *loader) destinations(e *section.Entry) []string {
 	return out
 }
 
-// destination checks one allow entry and returns its canonical form: host
+// allowEntry checks one allow entry and returns its canonical form: host
 // names in lower case, addresses and CIDRs as net/netip prints them.
-func destination(s string) (string, string) {
+func allowEntry(s string) (string, string) {
 	switch {
 	case s == "":
 		return "", "destination must not be empty"
@@ -196,7 +194,7 @@ func dnsNameProblem(host string) string {
 
 // schemes reads the allowed URL schemes; nil means the list was unusable
 // (reported).
-func (l *loader) schemes(e *section.Entry) []string {
+func schemes(l *section.Reader, e *section.Entry) []string {
 	items, ok := l.Items(e, "a list of URL schemes")
 	if !ok {
 		return nil

@@ -1,4 +1,4 @@
-package policy
+package webhook
 
 import (
 	"fmt"
@@ -8,10 +8,7 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
-	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 )
-
-// The "webhooks" section of a server: external interceptors called over HTTP.
 
 var (
 	webhookPhases   = []string{"before", "after"}
@@ -29,7 +26,8 @@ const (
 	MaxWebhookMaxBytes     = 16 << 20
 )
 
-func (l *loader) webhooks(e *section.Entry) []webhook.Policy {
+// Decode reads the "webhooks" section of a server: external interceptors.
+func Decode(l *section.Reader, e *section.Entry) []Policy {
 	if e == nil {
 		return nil
 	}
@@ -38,17 +36,17 @@ func (l *loader) webhooks(e *section.Entry) []webhook.Policy {
 		return nil
 	}
 	names := map[string]section.FirstUse{}
-	var out []webhook.Policy
+	var out []Policy
 	for _, it := range items {
-		if w, ok := l.webhook(it, names); ok {
+		if w, ok := decodeHook(l, it, names); ok {
 			out = append(out, w)
 		}
 	}
 	return out
 }
 
-func (l *loader) webhook(e *section.Entry, names map[string]section.FirstUse) (webhook.Policy, bool) {
-	w := webhook.Policy{TimeoutMillis: int(DefaultWebhookTimeout / time.Millisecond), MaxBytes: DefaultWebhookMaxBytes, Mode: interceptors.Enforce}
+func decodeHook(l *section.Reader, e *section.Entry, names map[string]section.FirstUse) (Policy, bool) {
+	w := Policy{TimeoutMillis: int(DefaultWebhookTimeout / time.Millisecond), MaxBytes: DefaultWebhookMaxBytes, Mode: interceptors.Enforce}
 	fs := l.Fields(e, "a webhook (a mapping with name, phase and url)", "name", "phase", "url", "tools", "timeout", "maxBytes", "failure", "mode", "compat")
 	if fs == nil {
 		return w, false
@@ -80,7 +78,7 @@ func (l *loader) webhook(e *section.Entry, names map[string]section.FirstUse) (w
 		}
 	}
 	if f := fs["timeout"]; f != nil {
-		if d, ok := l.duration(f, `"500ms" or "2s"`, MinWebhookTimeout, MaxWebhookTimeout, "10ms and 30s"); ok {
+		if d, ok := l.Duration(f, `"500ms" or "2s"`, MinWebhookTimeout, MaxWebhookTimeout, "10ms and 30s"); ok {
 			w.TimeoutMillis = int(d / time.Millisecond)
 		}
 	}
