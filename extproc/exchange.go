@@ -23,8 +23,11 @@ import (
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
-// exchange is the state of one HTTP request/response pair (one ext_proc stream).
-type exchange struct {
+// stream is the state of one ext_proc stream, which Envoy opens per HTTP
+// request: what the request said, what it asked for, and how the response is
+// read. (interceptors.Exchange is one JSON-RPC message under inspection; a
+// stream judges one or more of them, a batch or the events of an SSE answer.)
+type stream struct {
 	srv    *Server
 	server string
 	pol    *compiled
@@ -59,78 +62,78 @@ const (
 	respOther
 )
 
-func newExchange(s *Server, server string) *exchange {
-	x := &exchange{srv: s, server: server, pol: s.Policy.load()}
-	if x.pol != nil {
-		x.chain = x.pol.chains[server]
-		x.spec = x.pol.specs[server]
+func newStream(srv *Server, server string) *stream {
+	st := &stream{srv: srv, server: server, pol: srv.Policy.load()}
+	if st.pol != nil {
+		st.chain = st.pol.chains[server]
+		st.spec = st.pol.specs[server]
 	}
-	return x
+	return st
 }
 
 // unavailable refuses every message for a server the control plane does
 // not route to (e.g. its image failed verification); nil otherwise.
-func (x *exchange) unavailable(id []byte) *extprocv3.ProcessingResponse {
-	if x.spec == nil || x.spec.Unavailable == "" {
+func (st *stream) unavailable(id []byte) *extprocv3.ProcessingResponse {
+	if st.spec == nil || st.spec.Unavailable == "" {
 		return nil
 	}
-	return x.refuse(503, contract.CodeServerUnavailable, id, contract.MsgUnavailable(x.spec), "server_unavailable")
+	return st.refuse(503, contract.CodeServerUnavailable, id, contract.MsgUnavailable(st.spec), "server_unavailable")
 }
 
 // imageLabel is what audit records say about the server's image.
-func (x *exchange) imageLabel() string {
+func (st *stream) imageLabel() string {
 	switch {
-	case x.spec == nil:
+	case st.spec == nil:
 		return ""
-	case x.spec.UnverifiedLocal:
+	case st.spec.UnverifiedLocal:
 		return "unverified-local"
 	}
-	return x.spec.Image
+	return st.spec.Image
 }
 
 // chainContext carries what interceptors may need beyond the message.
-func (x *exchange) chainContext(ctx context.Context) context.Context {
-	if x.sessionID != "" {
-		return webhook.WithSessionID(ctx, x.sessionID)
+func (st *stream) chainContext(ctx context.Context) context.Context {
+	if st.sessionID != "" {
+		return webhook.WithSessionID(ctx, st.sessionID)
 	}
 	return ctx
 }
 
-func (x *exchange) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.ProcessingResponse {
-	x.httpMethod = header(h.Headers, ":method")
-	x.requestID = header(h.Headers, "x-request-id")
-	x.sessionID = header(h.Headers, "mcp-session-id")
-	x.mcpMethod = header(h.Headers, "mcp-method")
-	x.mcpName = header(h.Headers, "mcp-name")
-	if x.pol == nil {
-		return x.refuse(503, jsonrpc.CodeInternalError, nil, "mcpmesh: no policy has been received from the control plane yet; refusing", "no_policy")
+func (st *stream) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.ProcessingResponse {
+	st.httpMethod = header(h.Headers, ":method")
+	st.requestID = header(h.Headers, "x-request-id")
+	st.sessionID = header(h.Headers, "mcp-session-id")
+	st.mcpMethod = header(h.Headers, "mcp-method")
+	st.mcpName = header(h.Headers, "mcp-name")
+	if st.pol == nil {
+		return st.refuse(503, jsonrpc.CodeInternalError, nil, "mcpmesh: no policy has been received from the control plane yet; refusing", "no_policy")
 	}
-	if x.chain == nil {
-		return x.refuse(503, jsonrpc.CodeInternalError, nil, fmt.Sprintf("mcpmesh: server %q is not in the policy in force", x.server), "unknown_server")
+	if st.chain == nil {
+		return st.refuse(503, jsonrpc.CodeInternalError, nil, fmt.Sprintf("mcpmesh: server %q is not in the policy in force", st.server), "unknown_server")
 	}
-	if x.httpMethod != "POST" {
+	if st.httpMethod != "POST" {
 		// A POST is refused once its body is read, with the caller's id.
-		if resp := x.unavailable(nil); resp != nil {
+		if resp := st.unavailable(nil); resp != nil {
 			return resp
 		}
 	}
-	switch x.httpMethod {
+	switch st.httpMethod {
 	case "POST":
 		if mt := mediaType(header(h.Headers, "content-type")); mt != "application/json" {
-			return x.refuse(415, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: POST body must be application/json, not %q", mt), "content_type")
+			return st.refuse(415, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: POST body must be application/json, not %q", mt), "content_type")
 		}
 		if ce := header(h.Headers, "content-encoding"); ce != "" && !strings.EqualFold(ce, "identity") {
-			return x.refuse(415, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: compressed request bodies (%s) are refused; send identity encoding", ce), "content_encoding")
+			return st.refuse(415, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: compressed request bodies (%s) are refused; send identity encoding", ce), "content_encoding")
 		}
 		if h.EndOfStream {
-			return x.refuse(400, jsonrpc.CodeInvalidRequest, nil, "mcpmesh: POST without a body", "empty_body")
+			return st.refuse(400, jsonrpc.CodeInvalidRequest, nil, "mcpmesh: POST without a body", "empty_body")
 		}
 	case "GET", "DELETE":
 		if !h.EndOfStream {
-			return x.refuse(400, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: %s must not carry a body", x.httpMethod), "body_not_allowed")
+			return st.refuse(400, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: %s must not carry a body", st.httpMethod), "body_not_allowed")
 		}
 	default:
-		return x.refuse(405, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: HTTP method %s is not part of MCP Streamable HTTP", x.httpMethod), "http_method")
+		return st.refuse(405, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: HTTP method %s is not part of MCP Streamable HTTP", st.httpMethod), "http_method")
 	}
 	// Ask the server for identity encoding so that every response can be read.
 	return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestHeaders{
@@ -141,7 +144,7 @@ func (x *exchange) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.Process
 }
 
 // onRequestBody judges a whole request body (duplex.go collects it).
-func (x *exchange) onRequestBody(ctx context.Context, body []byte) *extprocv3.ProcessingResponse {
+func (st *stream) onRequestBody(ctx context.Context, body []byte) *extprocv3.ProcessingResponse {
 	start := time.Now()
 	batch, err := jsonrpc.Parse(body, jsonrpc.Limits{})
 	if err != nil {
@@ -149,13 +152,13 @@ func (x *exchange) onRequestBody(ctx context.Context, body []byte) *extprocv3.Pr
 		if isSyntax(err) {
 			code = jsonrpc.CodeParseError
 		}
-		return x.refuse(400, code, nil, "mcpmesh: request refused: "+err.Error(), "malformed")
+		return st.refuse(400, code, nil, "mcpmesh: request refused: "+err.Error(), "malformed")
 	}
-	if resp := x.unavailable(firstID(batch)); resp != nil {
+	if resp := st.unavailable(firstID(batch)); resp != nil {
 		return resp
 	}
-	if x.mcpMethod != "" || x.mcpName != "" {
-		if resp := x.checkStandardHeaders(batch); resp != nil {
+	if st.mcpMethod != "" || st.mcpName != "" {
+		if resp := st.checkStandardHeaders(batch); resp != nil {
 			return resp
 		}
 	}
@@ -163,7 +166,7 @@ func (x *exchange) onRequestBody(ctx context.Context, body []byte) *extprocv3.Pr
 	exs := make([]*interceptors.Exchange, len(batch.Messages))
 	denied, modified, answered := false, false, false
 	for i, m := range batch.Messages {
-		e := &interceptors.Exchange{Server: x.server, Direction: interceptors.ToServer, Message: m, Method: m.Method}
+		e := &interceptors.Exchange{Server: st.server, Direction: interceptors.ToServer, Message: m, Method: m.Method}
 		exs[i] = e
 		// A tools/call without an id is malformed, but it is judged like a
 		// request all the same: a lenient server might still run it.
@@ -177,7 +180,7 @@ func (x *exchange) onRequestBody(ctx context.Context, body []byte) *extprocv3.Pr
 			}
 			e.Tool = tc.Name
 		}
-		if err := x.chain.Run(ctx, e); err != nil {
+		if err := st.chain.Run(ctx, e); err != nil {
 			e.Refuse("internal", "the message could not be inspected: "+err.Error())
 		}
 		if e.Action == interceptors.Respond && !m.IsRequest() {
@@ -200,25 +203,25 @@ func (x *exchange) onRequestBody(ctx context.Context, body []byte) *extprocv3.Pr
 				replies = append(replies, denyReply(e))
 			}
 		}
-		x.auditAll(exs, latency) // a refusal stands even if it cannot be recorded
+		st.auditAll(exs, latency) // a refusal stands even if it cannot be recorded
 		body := joinReplies(replies, batch.IsBatch)
 		if len(replies) == 0 {
-			return x.immediate(403, "deny", []byte(`{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"mcpmesh: notification refused by policy"}}`), "policy_denied")
+			return st.immediate(403, "deny", []byte(`{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"mcpmesh: notification refused by policy"}}`), "policy_denied")
 		}
 		// 200: a JSON-RPC error is a normal MCP answer that every client reads.
-		return x.immediate(200, "deny", body, "policy_denied")
+		return st.immediate(200, "deny", body, "policy_denied")
 	}
 	if answered {
-		return x.answerLocally(ctx, batch, exs, latency)
+		return st.answerLocally(ctx, batch, exs, latency)
 	}
-	if err := x.auditAll(exs, latency); err != nil {
+	if err := st.auditAll(exs, latency); err != nil {
 		id := firstID(batch)
-		return x.refuse(statusFor(id, 503), jsonrpc.CodeInternalError, id, "mcpmesh: the audit log cannot be written; refusing rather than acting unrecorded", "audit_unavailable")
+		return st.refuse(statusFor(id, 503), jsonrpc.CodeInternalError, id, "mcpmesh: the audit log cannot be written; refusing rather than acting unrecorded", "audit_unavailable")
 	}
-	x.pending = make(map[string]call, len(exs))
+	st.pending = make(map[string]call, len(exs))
 	for _, e := range exs {
 		if e.Message.IsRequest() {
-			x.pending[e.Message.IDKey()] = call{method: e.Method, tool: e.Tool}
+			st.pending[e.Message.IDKey()] = call{method: e.Method, tool: e.Tool}
 		}
 	}
 	cr := &extprocv3.CommonResponse{}
@@ -233,75 +236,75 @@ func (x *exchange) onRequestBody(ctx context.Context, body []byte) *extprocv3.Pr
 
 // checkStandardHeaders makes sure the Mcp-Method and Mcp-Name headers, which
 // proxies and servers may act on, say what the body says.
-func (x *exchange) checkStandardHeaders(batch *jsonrpc.Batch) *extprocv3.ProcessingResponse {
+func (st *stream) checkStandardHeaders(batch *jsonrpc.Batch) *extprocv3.ProcessingResponse {
 	if batch.IsBatch || len(batch.Messages) != 1 {
-		return x.refuse(400, contract.CodeHeaderMismatch, nil, "mcpmesh: Mcp-Method/Mcp-Name headers are not allowed on a batch", "header_mismatch")
+		return st.refuse(400, contract.CodeHeaderMismatch, nil, "mcpmesh: Mcp-Method/Mcp-Name headers are not allowed on a batch", "header_mismatch")
 	}
 	m := batch.Messages[0]
-	if x.mcpMethod != "" && x.mcpMethod != m.Method {
-		return x.refuse(400, contract.CodeHeaderMismatch, m.ID, fmt.Sprintf("mcpmesh: Mcp-Method header %q does not match the body's method %q", x.mcpMethod, m.Method), "header_mismatch")
+	if st.mcpMethod != "" && st.mcpMethod != m.Method {
+		return st.refuse(400, contract.CodeHeaderMismatch, m.ID, fmt.Sprintf("mcpmesh: Mcp-Method header %q does not match the body's method %q", st.mcpMethod, m.Method), "header_mismatch")
 	}
-	if name := m.ParamName(); x.mcpName != "" && name != "" && x.mcpName != name {
-		return x.refuse(400, contract.CodeHeaderMismatch, m.ID, fmt.Sprintf("mcpmesh: Mcp-Name header %q does not match the body's %q", x.mcpName, name), "header_mismatch")
+	if name := m.ParamName(); st.mcpName != "" && name != "" && st.mcpName != name {
+		return st.refuse(400, contract.CodeHeaderMismatch, m.ID, fmt.Sprintf("mcpmesh: Mcp-Name header %q does not match the body's %q", st.mcpName, name), "header_mismatch")
 	}
 	return nil
 }
 
-func (x *exchange) onResponseHeaders(h *extprocv3.HttpHeaders) *extprocv3.ProcessingResponse {
+func (st *stream) onResponseHeaders(h *extprocv3.HttpHeaders) *extprocv3.ProcessingResponse {
 	if ce := header(h.Headers, "content-encoding"); ce != "" && !strings.EqualFold(ce, "identity") {
-		return x.refuse(502, jsonrpc.CodeInternalError, x.singlePendingID(), fmt.Sprintf("mcpmesh: the server answered with %s encoding, which cannot be inspected", ce), "response_encoding")
+		return st.refuse(502, jsonrpc.CodeInternalError, st.singlePendingID(), fmt.Sprintf("mcpmesh: the server answered with %s encoding, which cannot be inspected", ce), "response_encoding")
 	}
-	x.respStatus, _ = strconv.Atoi(header(h.Headers, ":status"))
+	st.respStatus, _ = strconv.Atoi(header(h.Headers, ":status"))
 	resp := &extprocv3.ProcessingResponse{}
 	hr := &extprocv3.HeadersResponse{Response: &extprocv3.CommonResponse{}}
 	resp.Response = &extprocv3.ProcessingResponse_ResponseHeaders{ResponseHeaders: hr}
 	switch mediaType(header(h.Headers, "content-type")) {
 	case "text/event-stream":
-		x.respKind = respSSE
-		x.sse.MaxEventBytes = int(x.pol.policy.Limits.MaxBodyBytes)
+		st.respKind = respSSE
+		st.sse.MaxEventBytes = int(st.pol.policy.Limits.MaxBodyBytes)
 		// Events are judged one by one as they arrive; the stream's length
 		// is no longer known once events can change.
 		hr.Response.HeaderMutation = &extprocv3.HeaderMutation{RemoveHeaders: []string{"content-length"}}
 	case "application/json":
-		x.respKind = respJSON
+		st.respKind = respJSON
 	default:
-		x.respKind = respOther
+		st.respKind = respOther
 	}
 	return resp
 }
 
 // onResponseBody judges a whole response body that is not an event stream
 // (duplex.go collects it; events go to onSSEChunk as they arrive).
-func (x *exchange) onResponseBody(ctx context.Context, body []byte) *extprocv3.ProcessingResponse {
-	if x.respKind == respJSON {
-		return x.onJSONResponse(ctx, body)
+func (st *stream) onResponseBody(ctx context.Context, body []byte) *extprocv3.ProcessingResponse {
+	if st.respKind == respJSON {
+		return st.onJSONResponse(ctx, body)
 	}
 	// Not an MCP message: HTTP errors (plain-text reasons such as "session
 	// not found") pass; a successful answer the gateway cannot read does not.
-	if x.respStatus < 300 && len(bytes.TrimSpace(body)) > 0 {
-		return x.refuse(502, jsonrpc.CodeInternalError, x.singlePendingID(), "mcpmesh: the server's answer is neither JSON nor an event stream", "response_type")
+	if st.respStatus < 300 && len(bytes.TrimSpace(body)) > 0 {
+		return st.refuse(502, jsonrpc.CodeInternalError, st.singlePendingID(), "mcpmesh: the server's answer is neither JSON nor an event stream", "response_type")
 	}
 	return bodyContinue(nil)
 }
 
-func (x *exchange) onJSONResponse(ctx context.Context, body []byte) *extprocv3.ProcessingResponse {
+func (st *stream) onJSONResponse(ctx context.Context, body []byte) *extprocv3.ProcessingResponse {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return bodyContinue(nil)
 	}
 	start := time.Now()
 	batch, err := jsonrpc.Parse(body, jsonrpc.Limits{})
 	if err != nil {
-		return x.refuse(502, jsonrpc.CodeInternalError, x.singlePendingID(), "mcpmesh: the server's answer is not valid JSON-RPC: "+err.Error(), "malformed_response")
+		return st.refuse(502, jsonrpc.CodeInternalError, st.singlePendingID(), "mcpmesh: the server's answer is not valid JSON-RPC: "+err.Error(), "malformed_response")
 	}
 	changed := false
 	for i, m := range batch.Messages {
-		e, err := x.inspectToClient(ctx, m)
+		e, err := st.inspectToClient(ctx, m)
 		if err != nil {
-			return x.refuse(502, jsonrpc.CodeInternalError, m.ID, "mcpmesh: "+err.Error(), "response_inspection")
+			return st.refuse(502, jsonrpc.CodeInternalError, m.ID, "mcpmesh: "+err.Error(), "response_inspection")
 		}
 		if e.Action != interceptors.Allow || len(e.Findings) > 0 {
-			if werr := x.auditOne(e, time.Since(start)); werr != nil {
-				return x.refuse(503, jsonrpc.CodeInternalError, m.ID, "mcpmesh: the audit log cannot be written; refusing rather than acting unrecorded", "audit_unavailable")
+			if werr := st.auditOne(e, time.Since(start)); werr != nil {
+				return st.refuse(503, jsonrpc.CodeInternalError, m.ID, "mcpmesh: the audit log cannot be written; refusing rather than acting unrecorded", "audit_unavailable")
 			}
 		}
 		if e.Action == interceptors.Deny {
@@ -323,16 +326,16 @@ func (x *exchange) onJSONResponse(ctx context.Context, body []byte) *extprocv3.P
 
 // onSSEChunk judges every complete event in the chunk and forwards the
 // events (changed or not); a partial event waits for the next chunk.
-func (x *exchange) onSSEChunk(ctx context.Context, chunk []byte, end bool) *extprocv3.ProcessingResponse {
+func (st *stream) onSSEChunk(ctx context.Context, chunk []byte, end bool) *extprocv3.ProcessingResponse {
 	start := time.Now()
-	events, err := x.sse.Feed(chunk)
+	events, err := st.sse.Feed(chunk)
 	if err != nil {
-		return x.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: event stream refused: "+err.Error(), "malformed_response")
+		return st.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: event stream refused: "+err.Error(), "malformed_response")
 	}
 	if end {
-		last, err := x.sse.Finish()
+		last, err := st.sse.Finish()
 		if err != nil {
-			return x.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: event stream refused: "+err.Error(), "malformed_response")
+			return st.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: event stream refused: "+err.Error(), "malformed_response")
 		}
 		if last != nil {
 			events = append(events, *last)
@@ -340,7 +343,7 @@ func (x *exchange) onSSEChunk(ctx context.Context, chunk []byte, end bool) *extp
 	}
 	var out []byte
 	for i, ev := range events {
-		b := x.judgeEvent(ctx, ev, start)
+		b := st.judgeEvent(ctx, ev, start)
 		if i == 0 {
 			out = b // most chunks complete one event: forwarded without a copy
 			continue
@@ -359,28 +362,28 @@ func (x *exchange) onSSEChunk(ctx context.Context, chunk []byte, end bool) *extp
 // judgeEvent returns the bytes to forward for one event. Events without a
 // JSON-RPC payload (priming events, comments, retry hints) pass as they are.
 // An event that is not valid JSON-RPC is dropped, never forwarded unread.
-func (x *exchange) judgeEvent(ctx context.Context, ev sse.Event, start time.Time) []byte {
+func (st *stream) judgeEvent(ctx context.Context, ev sse.Event, start time.Time) []byte {
 	if !ev.HasData || len(bytes.TrimSpace(ev.Data)) == 0 {
 		return ev.Raw
 	}
 	batch, err := jsonrpc.Parse(ev.Data, jsonrpc.Limits{})
 	if err != nil {
-		x.srv.Metrics.refused.WithLabelValues(x.server, "malformed_event").Inc()
-		if werr := x.srv.Audit.Write(x.record("response", "", "", "deny", "jsonrpc", "event dropped: "+err.Error(), time.Since(start))); werr != nil {
-			x.srv.Metrics.auditErrors.Inc() // the event is dropped either way
+		st.srv.Metrics.refused.WithLabelValues(st.server, "malformed_event").Inc()
+		if werr := st.srv.Audit.Write(st.record("response", "", "", "deny", "jsonrpc", "event dropped: "+err.Error(), time.Since(start))); werr != nil {
+			st.srv.Metrics.auditErrors.Inc() // the event is dropped either way
 		}
-		x.srv.Log.Warn("dropped an event that is not JSON-RPC", "server", x.server, "error", err)
+		st.srv.Log.Warn("dropped an event that is not JSON-RPC", "server", st.server, "error", err)
 		return nil
 	}
 	changed := false
 	for i, m := range batch.Messages {
-		e, err := x.inspectToClient(ctx, m)
+		e, err := st.inspectToClient(ctx, m)
 		if err != nil {
-			e = &interceptors.Exchange{Server: x.server, Direction: interceptors.ToClient, Message: m}
+			e = &interceptors.Exchange{Server: st.server, Direction: interceptors.ToClient, Message: m}
 			e.Refuse("internal", err.Error())
 		}
 		if e.Action != interceptors.Allow || len(e.Findings) > 0 {
-			if werr := x.auditOne(e, time.Since(start)); werr != nil {
+			if werr := st.auditOne(e, time.Since(start)); werr != nil {
 				e.Refuse("audit", "the audit log cannot be written")
 			}
 		}
@@ -403,14 +406,14 @@ func (x *exchange) judgeEvent(ctx context.Context, ev sse.Event, start time.Time
 }
 
 // inspectToClient runs the chain on a message from the server.
-func (x *exchange) inspectToClient(ctx context.Context, m *jsonrpc.Message) (*interceptors.Exchange, error) {
-	e := &interceptors.Exchange{Server: x.server, Direction: interceptors.ToClient, Message: m, Method: m.Method}
+func (st *stream) inspectToClient(ctx context.Context, m *jsonrpc.Message) (*interceptors.Exchange, error) {
+	e := &interceptors.Exchange{Server: st.server, Direction: interceptors.ToClient, Message: m, Method: m.Method}
 	if m.IsResponse() {
-		if c, ok := x.pending[m.IDKey()]; ok {
+		if c, ok := st.pending[m.IDKey()]; ok {
 			e.Method, e.Tool = c.method, c.tool
 		}
 	}
-	if err := x.chain.Run(ctx, e); err != nil {
+	if err := st.chain.Run(ctx, e); err != nil {
 		return e, err
 	}
 	return e, nil
@@ -418,21 +421,21 @@ func (x *exchange) inspectToClient(ctx context.Context, m *jsonrpc.Message) (*in
 
 // refuse answers the HTTP request itself with a JSON-RPC error, records why,
 // and counts it.
-func (x *exchange) refuse(status, code int, id []byte, msg, reason string) *extprocv3.ProcessingResponse {
-	x.srv.Metrics.refused.WithLabelValues(x.server, reason).Inc()
-	rec := x.record("http", "", "", "deny", reason, msg, 0)
+func (st *stream) refuse(status, code int, id []byte, msg, reason string) *extprocv3.ProcessingResponse {
+	st.srv.Metrics.refused.WithLabelValues(st.server, reason).Inc()
+	rec := st.record("http", "", "", "deny", reason, msg, 0)
 	if len(id) > 0 {
 		rec.ID = string(id)
 	}
-	if err := x.srv.Audit.Write(rec); err != nil {
-		x.srv.Metrics.auditErrors.Inc()
+	if err := st.srv.Audit.Write(rec); err != nil {
+		st.srv.Metrics.auditErrors.Inc()
 	}
-	return x.immediate(status, "deny", jsonrpc.ErrorResponse(id, code, msg, nil), reason)
+	return st.immediate(status, "deny", jsonrpc.ErrorResponse(id, code, msg, nil), reason)
 }
 
 // immediate answers the HTTP request from ext_proc; decision goes into the
 // x-mcpmesh-decision header (deny, or respond for a webhook's answer).
-func (x *exchange) immediate(status int, decision string, body []byte, details string) *extprocv3.ProcessingResponse {
+func (st *stream) immediate(status int, decision string, body []byte, details string) *extprocv3.ProcessingResponse {
 	return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ImmediateResponse{
 		ImmediateResponse: &extprocv3.ImmediateResponse{
 			Status: &typev3.HttpStatus{Code: typev3.StatusCode(status)},
@@ -446,17 +449,17 @@ func (x *exchange) immediate(status int, decision string, body []byte, details s
 	}}
 }
 
-func (x *exchange) auditAll(exs []*interceptors.Exchange, latency time.Duration) error {
+func (st *stream) auditAll(exs []*interceptors.Exchange, latency time.Duration) error {
 	var first error
 	for _, e := range exs {
-		if err := x.auditOne(e, latency); err != nil && first == nil {
+		if err := st.auditOne(e, latency); err != nil && first == nil {
 			first = err
 		}
 	}
 	return first
 }
 
-func (x *exchange) auditOne(e *interceptors.Exchange, latency time.Duration) error {
+func (st *stream) auditOne(e *interceptors.Exchange, latency time.Duration) error {
 	m := e.Message
 	kind := "response"
 	switch {
@@ -465,45 +468,45 @@ func (x *exchange) auditOne(e *interceptors.Exchange, latency time.Duration) err
 	case m.IsNotification():
 		kind = "notification"
 	}
-	rec := x.record(kind, e.Method, e.Tool, e.Action.String(), e.Rule, e.Reason, latency)
+	rec := st.record(kind, e.Method, e.Tool, e.Action.String(), e.Rule, e.Reason, latency)
 	rec.Direction = e.Direction.String()
 	rec.Removed = e.Removed
 	rec.Findings = e.Findings
 	if m.ID != nil {
 		rec.ID = string(m.ID)
 	}
-	x.srv.Metrics.messages.WithLabelValues(x.server, e.Direction.String(), methodLabel(e.Method), rec.Decision).Inc()
+	st.srv.Metrics.messages.WithLabelValues(st.server, e.Direction.String(), methodLabel(e.Method), rec.Decision).Inc()
 	if e.Method == "tools/call" && kind == "request" {
-		x.srv.Metrics.toolCall(x.server, e.Tool, rec.Decision)
+		st.srv.Metrics.toolCall(st.server, e.Tool, rec.Decision)
 	}
-	if err := x.srv.Audit.Write(rec); err != nil {
-		x.srv.Metrics.auditErrors.Inc()
-		x.srv.Log.Error("audit write failed", "error", err)
+	if err := st.srv.Audit.Write(rec); err != nil {
+		st.srv.Metrics.auditErrors.Inc()
+		st.srv.Log.Error("audit write failed", "error", err)
 		return err
 	}
 	return nil
 }
 
-func (x *exchange) record(kind, method, tool, decision, rule, reason string, latency time.Duration) *audit.Record {
+func (st *stream) record(kind, method, tool, decision, rule, reason string, latency time.Duration) *audit.Record {
 	r := &audit.Record{
-		RequestID: x.requestID, SessionID: x.sessionID, Server: x.server,
+		RequestID: st.requestID, SessionID: st.sessionID, Server: st.server,
 		Direction: interceptors.ToServer.String(), Kind: kind, Method: method, Tool: tool,
 		Decision: decision, Rule: rule, Reason: reason, LatencyMicros: latency.Microseconds(),
 	}
-	if x.pol != nil {
-		r.PolicyVersion = x.pol.policy.Version
+	if st.pol != nil {
+		r.PolicyVersion = st.pol.policy.Version
 	}
-	r.Image = x.imageLabel()
+	r.Image = st.imageLabel()
 	return r
 }
 
 // singlePendingID is the id to answer with when exactly one request is
-// outstanding on this HTTP exchange.
-func (x *exchange) singlePendingID() []byte {
-	if len(x.pending) != 1 {
+// outstanding on this stream.
+func (st *stream) singlePendingID() []byte {
+	if len(st.pending) != 1 {
 		return nil
 	}
-	for k := range x.pending {
+	for k := range st.pending {
 		return []byte(k)
 	}
 	return nil
