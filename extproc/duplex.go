@@ -3,7 +3,6 @@ package extproc
 import (
 	"context"
 	"fmt"
-	"time"
 
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
 
@@ -66,58 +65,6 @@ func (h *half) add(chunk []byte, limit int) {
 		h.body, h.owned = buf, true
 	}
 	h.body = append(h.body, chunk...)
-}
-
-// handle takes one message from Envoy and returns the answers to send, in
-// order (none while a body is still arriving). The slice is reused by the
-// next call.
-func (st *stream) handle(ctx context.Context, req *extprocv3.ProcessingRequest) ([]*extprocv3.ProcessingResponse, string) {
-	st.out = st.out[:0]
-	if st.closed {
-		return nil, "after_refusal"
-	}
-	if _, ok := req.Request.(*extprocv3.ProcessingRequest_RequestHeaders); !ok && st.chain == nil {
-		// Only request headers open a stream; they refuse it without a policy.
-		st.emit(st.refuse(503, jsonrpc.CodeInternalError, nil, "mcpmesh: no policy for this request; refusing", "no_policy"))
-		return st.out, "unknown"
-	}
-	switch r := req.Request.(type) {
-	case *extprocv3.ProcessingRequest_RequestHeaders:
-		st.requestHeaders(r.RequestHeaders)
-		return st.out, "request_headers"
-	case *extprocv3.ProcessingRequest_RequestBody:
-		st.requestBody(ctx, r.RequestBody.GetBody(), r.RequestBody.GetEndOfStream(), false)
-		return st.out, "request_body"
-	case *extprocv3.ProcessingRequest_RequestTrailers:
-		// Trailers mark the end of the body; they are passed as they are.
-		st.requestBody(ctx, nil, true, true)
-		st.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestTrailers{RequestTrailers: &extprocv3.TrailersResponse{}}})
-		return st.out, "request_trailers"
-	case *extprocv3.ProcessingRequest_ResponseHeaders:
-		st.responseHeaders(r.ResponseHeaders)
-		return st.out, "response_headers"
-	case *extprocv3.ProcessingRequest_ResponseBody:
-		st.responseBody(ctx, r.ResponseBody.GetBody(), r.ResponseBody.GetEndOfStream(), false)
-		return st.out, "response_body"
-	case *extprocv3.ProcessingRequest_ResponseTrailers:
-		st.responseBody(ctx, nil, true, true)
-		st.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ResponseTrailers{ResponseTrailers: &extprocv3.TrailersResponse{}}})
-		return st.out, "response_trailers"
-	}
-	// Unknown phases cannot be judged: stop the request.
-	st.emit(st.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: unexpected processing phase", "protocol"))
-	return st.out, "unknown"
-}
-
-// emit queues an answer; after an immediate response nothing more is sent.
-func (st *stream) emit(r *extprocv3.ProcessingResponse) {
-	if st.closed {
-		return
-	}
-	st.out = append(st.out, r)
-	if r.GetImmediateResponse() != nil {
-		st.closed = true
-	}
 }
 
 func (st *stream) requestHeaders(h *extprocv3.HttpHeaders) {
@@ -240,24 +187,4 @@ func headersCommon(r *extprocv3.ProcessingResponse) *extprocv3.CommonResponse {
 		hr.Response = &extprocv3.CommonResponse{}
 	}
 	return hr.Response
-}
-
-// inTime runs one judgement under the policy's message timeout, which Envoy
-// does not enforce in full-duplex mode: a decision that comes too late is a
-// refusal, as Envoy's own 504 was. Webhooks, the interceptors that wait on
-// something outside ext_proc, also get the deadline so they stop in time.
-func (st *stream) inTime(ctx context.Context, judge func(context.Context) *extprocv3.ProcessingResponse) *extprocv3.ProcessingResponse {
-	d := time.Duration(st.pol.policy.Limits.MessageTimeoutMillis) * time.Millisecond
-	ctx = st.chainContext(ctx)
-	if st.spec == nil || len(st.spec.Webhooks) > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, d)
-		defer cancel()
-	}
-	start := time.Now()
-	r := judge(ctx)
-	if time.Since(start) > d && r.GetImmediateResponse() == nil {
-		return st.refuse(504, jsonrpc.CodeInternalError, nil, contract.MsgInspectionTimeout, "timeout")
-	}
-	return r
 }
