@@ -251,7 +251,9 @@ func StartControlPlane(ctx context.Context, o ControlPlaneOptions) (*ControlPlan
 		}
 		ready := make(chan error, 1)
 		wg.Go(func() { cp.WatchFile(ctx, o.PolicyFile, poll, func(err error) { ready <- err }) })
-		err = <-ready
+		if err = <-ready; err != nil {
+			err = fmt.Errorf("policy %s: %w", o.PolicyFile, err)
+		}
 	} else {
 		err = cp.Apply(ctx, o.Policy)
 	}
