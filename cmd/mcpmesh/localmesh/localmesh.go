@@ -1,13 +1,14 @@
-// Package localmesh starts mcpmesh on one machine: a control plane serving
-// a policy, an ext_proc service following it, and one Envoy sidecar per MCP
-// server, wired as a deployment wires them. `mcpmesh dev`, the end-to-end
-// tests and the load test start their meshes here, so all of them exercise
-// one wiring instead of a copy each.
+// Package localmesh starts mcpmesh's parts and wires them to each other: a
+// control plane serving a policy, an ext_proc service following it, and one
+// Envoy sidecar per MCP server. Start runs a whole mesh on one machine, on
+// loopback, as a deployment wires it; `mcpmesh dev`, the end-to-end tests
+// and the load test start their meshes there, so all of them exercise one
+// wiring instead of a copy each.
 //
-// Start brings the whole mesh up and returns once every part holds the
-// policy. StartControlPlane, StartExtProc and StartSidecar start one part,
-// for callers that run the others their own way (the load test runs ext_proc
-// in a child process to measure it alone).
+// StartControlPlane, StartExtProc and StartSidecar start one part, for
+// callers that run the others their own way: the `controlplane` and
+// `extproc` commands run one part per process, and the load test runs
+// ext_proc in a child process to measure it alone.
 package localmesh
 
 import (
@@ -82,9 +83,18 @@ func (m *Mesh) start(ctx context.Context, o Options) error {
 		epL.Close()
 		return err
 	}
+	cpL, err := listen(o.ControlPlane.Listener, o.ControlPlane.Addr)
+	if err != nil {
+		epL.Close()
+		return fmt.Errorf("control plane: %w", err)
+	}
+	o.ControlPlane.Listener = cpL
 	if m.ControlPlane, err = StartControlPlane(ctx, o.ControlPlane); err != nil {
 		epL.Close()
-		return err
+		if o.ControlPlane.PolicyFile != "" {
+			return fmt.Errorf("policy %s: %w", o.ControlPlane.PolicyFile, err)
+		}
+		return fmt.Errorf("policy: %w", err)
 	}
 	o.ExtProc.ControlPlane = m.ControlPlane.Addr
 	if m.ExtProc, err = StartExtProc(ctx, o.ExtProc); err != nil {
@@ -217,10 +227,13 @@ type ControlPlane struct {
 	Addr string // ADS address
 
 	stop func()
+	done chan struct{}
+	err  error
 }
 
 // StartControlPlane starts a control plane and returns once it serves ADS
-// with the policy loaded. An initial policy that does not load is an error.
+// with the policy loaded. The error of an initial policy that does not load
+// is returned as it is; the caller says which policy it was.
 func StartControlPlane(ctx context.Context, o ControlPlaneOptions) (*ControlPlane, error) {
 	if (o.PolicyFile == "") == (o.Policy == nil) {
 		return nil, errors.New("localmesh: a control plane needs either a policy file or a policy")
@@ -240,7 +253,8 @@ func StartControlPlane(ctx context.Context, o ControlPlaneOptions) (*ControlPlan
 	})
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
-	c := &ControlPlane{ControlPlane: cp, Addr: l.Addr().String(), stop: sync.OnceFunc(func() { cancel(); wg.Wait() })}
+	c := &ControlPlane{ControlPlane: cp, Addr: l.Addr().String(), done: make(chan struct{})}
+	c.stop = sync.OnceFunc(func() { cancel(); wg.Wait() })
 	if o.RetryImages > 0 {
 		wg.Go(func() { cp.RetryFailedImages(ctx, o.RetryImages) })
 	}
@@ -251,23 +265,33 @@ func StartControlPlane(ctx context.Context, o ControlPlaneOptions) (*ControlPlan
 		}
 		ready := make(chan error, 1)
 		wg.Go(func() { cp.WatchFile(ctx, o.PolicyFile, poll, func(err error) { ready <- err }) })
-		if err = <-ready; err != nil {
-			err = fmt.Errorf("policy %s: %w", o.PolicyFile, err)
-		}
+		err = <-ready
 	} else {
 		err = cp.Apply(ctx, o.Policy)
 	}
 	if err != nil {
 		l.Close()
+		close(c.done)
 		c.Stop()
 		return nil, err
 	}
-	wg.Go(func() { _ = cp.Serve(ctx, l) })
+	wg.Go(func() {
+		defer close(c.done)
+		c.err = cp.Serve(ctx, l)
+		cancel() // a control plane that serves nobody stops watching
+	})
 	return c, nil
 }
 
 // Stop stops the control plane and waits until it has. It may be called again.
 func (c *ControlPlane) Stop() { c.stop() }
+
+// Wait blocks until the control plane stops serving and returns why (nil
+// once stopped).
+func (c *ControlPlane) Wait() error {
+	<-c.done
+	return c.err
+}
 
 // ExtProcOptions configure an ext_proc service.
 type ExtProcOptions struct {
