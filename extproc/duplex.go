@@ -67,6 +67,8 @@ func (h *half) add(chunk []byte, limit int) {
 	h.body = append(h.body, chunk...)
 }
 
+// requestHeaders judges the request headers; unless they refuse the request
+// or end it, their answer waits for the body's (see finish).
 func (st *stream) requestHeaders(h *extprocv3.HttpHeaders) {
 	r := st.onRequestHeaders(h)
 	if r.GetImmediateResponse() != nil || h.EndOfStream {
@@ -97,6 +99,8 @@ func (st *stream) requestBody(ctx context.Context, chunk []byte, end, trailers b
 	st.finish(&st.req, r, r.GetRequestBody().GetResponse(), body, !trailers)
 }
 
+// responseHeaders judges the response headers; a JSON answer's wait for its
+// body, as a request's do.
 func (st *stream) responseHeaders(h *extprocv3.HttpHeaders) {
 	r := st.onResponseHeaders(h)
 	// An event stream is judged event by event, so its headers go now.
@@ -107,6 +111,8 @@ func (st *stream) responseHeaders(h *extprocv3.HttpHeaders) {
 	st.resp.held = r
 }
 
+// responseBody judges an event stream chunk by chunk and any other answer
+// once it is complete.
 func (st *stream) responseBody(ctx context.Context, chunk []byte, end, trailers bool) {
 	if st.respKind == respSSE {
 		st.resp.gotBody = st.resp.gotBody || !trailers
