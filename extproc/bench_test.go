@@ -49,9 +49,9 @@ func BenchmarkToolsCall1KB(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		x := newExchange(srv, "demo")
-		x.handle(ctx, h)
-		if out, _ := x.handle(ctx, bd); len(out) != 2 || out[1].GetRequestBody() == nil {
+		st := newStream(srv, "demo")
+		st.handle(ctx, h)
+		if out, _ := st.handle(ctx, bd); len(out) != 2 || out[1].GetRequestBody() == nil {
 			b.Fatal("call not allowed")
 		}
 	}
@@ -76,11 +76,11 @@ func BenchmarkToolsListResponse(b *testing.B) {
 	b.SetBytes(int64(len(resp)))
 	b.ReportAllocs()
 	for b.Loop() {
-		x := newExchange(srv, "demo")
-		x.handle(ctx, h)
-		x.handle(ctx, bd)
-		x.handle(ctx, rh)
-		if out, _ := x.handle(ctx, rb); len(out) != 2 || len(headersCommon(out[0]).GetHeaderMutation().GetSetHeaders()) == 0 {
+		st := newStream(srv, "demo")
+		st.handle(ctx, h)
+		st.handle(ctx, bd)
+		st.handle(ctx, rh)
+		if out, _ := st.handle(ctx, rb); len(out) != 2 || len(headersCommon(out[0]).GetHeaderMutation().GetSetHeaders()) == 0 {
 			b.Fatal("list not filtered")
 		}
 	}
@@ -162,11 +162,11 @@ func BenchmarkFullChainToolsCall1KB(b *testing.B) {
 	ctx := context.Background()
 	// Let the catalog learn echo's schema, as a tools/list answer would.
 	lh, lb := requestPhases(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`)
-	x := newExchange(srv, "demo")
-	x.handle(ctx, lh)
-	x.handle(ctx, lb)
-	x.handle(ctx, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseHeaders{ResponseHeaders: &extprocv3.HttpHeaders{Headers: hdrs(":status", "200", "content-type", "application/json")}}})
-	x.handle(ctx, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{EndOfStream: true,
+	st := newStream(srv, "demo")
+	st.handle(ctx, lh)
+	st.handle(ctx, lb)
+	st.handle(ctx, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseHeaders{ResponseHeaders: &extprocv3.HttpHeaders{Headers: hdrs(":status", "200", "content-type", "application/json")}}})
+	st.handle(ctx, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{EndOfStream: true,
 		Body: []byte(`{"jsonrpc":"2.0","id":1,"result":{"tools":[{"name":"echo","description":"Returns the text it is given.","inputSchema":{"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}}]}}`)}}})
 
 	text := "Summarise the quarterly report for the team and keep it short. " + strings.Repeat("The numbers look fine overall. ", 28)
@@ -175,9 +175,9 @@ func BenchmarkFullChainToolsCall1KB(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		x := newExchange(srv, "demo")
-		x.handle(ctx, h)
-		if out, _ := x.handle(ctx, bd); len(out) != 2 || out[1].GetRequestBody() == nil {
+		st := newStream(srv, "demo")
+		st.handle(ctx, h)
+		if out, _ := st.handle(ctx, bd); len(out) != 2 || out[1].GetRequestBody() == nil {
 			b.Fatalf("call not allowed: %v", out)
 		}
 	}
@@ -205,13 +205,13 @@ func BenchmarkToolResult100KB(b *testing.B) {
 			b.SetBytes(int64(len(mode.body)))
 			b.ReportAllocs()
 			for b.Loop() {
-				x := newExchange(srv, "demo")
-				x.handle(ctx, h)
-				x.handle(ctx, bd)
-				x.handle(ctx, rh)
+				st := newStream(srv, "demo")
+				st.handle(ctx, h)
+				st.handle(ctx, bd)
+				st.handle(ctx, rh)
 				forwarded := 0
 				for _, c := range chunks {
-					out, _ := x.handle(ctx, c)
+					out, _ := st.handle(ctx, c)
 					for _, r := range out {
 						forwarded += len(r.GetResponseBody().GetResponse().GetBodyMutation().GetStreamedResponse().GetBody())
 					}

@@ -3,7 +3,6 @@ package extproc
 import (
 	"context"
 	"fmt"
-	"time"
 
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
 
@@ -24,16 +23,16 @@ import (
 // neither the body limit nor the message timeout, and expects a body answer
 // only after it has sent a body chunk; all three are handled here.
 
-// duplex is the framing state of one exchange.
+// duplex is the framing state of one stream.
 type duplex struct {
 	req, resp half
-	// closed: an immediate response ended the exchange; what Envoy sent
+	// closed: an immediate response ended the stream; what Envoy sent
 	// before it learnt that is not judged.
 	closed bool
 	out    []*extprocv3.ProcessingResponse // answers to send, in order
 }
 
-// half is one direction of the exchange.
+// half is one direction of the stream.
 type half struct {
 	held    *extprocv3.ProcessingResponse // answer to the headers, sent with the body
 	body    []byte                        // the body so far
@@ -68,131 +67,85 @@ func (h *half) add(chunk []byte, limit int) {
 	h.body = append(h.body, chunk...)
 }
 
-// handle takes one message from Envoy and returns the answers to send, in
-// order (none while a body is still arriving). The slice is reused by the
-// next call.
-func (x *exchange) handle(ctx context.Context, req *extprocv3.ProcessingRequest) ([]*extprocv3.ProcessingResponse, string) {
-	x.out = x.out[:0]
-	if x.closed {
-		return nil, "after_refusal"
-	}
-	if _, ok := req.Request.(*extprocv3.ProcessingRequest_RequestHeaders); !ok && x.chain == nil {
-		// Only request headers open an exchange; they refuse it without a policy.
-		x.emit(x.refuse(503, jsonrpc.CodeInternalError, nil, "mcpmesh: no policy for this request; refusing", "no_policy"))
-		return x.out, "unknown"
-	}
-	switch r := req.Request.(type) {
-	case *extprocv3.ProcessingRequest_RequestHeaders:
-		x.requestHeaders(r.RequestHeaders)
-		return x.out, "request_headers"
-	case *extprocv3.ProcessingRequest_RequestBody:
-		x.requestBody(ctx, r.RequestBody.GetBody(), r.RequestBody.GetEndOfStream(), false)
-		return x.out, "request_body"
-	case *extprocv3.ProcessingRequest_RequestTrailers:
-		// Trailers mark the end of the body; they are passed as they are.
-		x.requestBody(ctx, nil, true, true)
-		x.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestTrailers{RequestTrailers: &extprocv3.TrailersResponse{}}})
-		return x.out, "request_trailers"
-	case *extprocv3.ProcessingRequest_ResponseHeaders:
-		x.responseHeaders(r.ResponseHeaders)
-		return x.out, "response_headers"
-	case *extprocv3.ProcessingRequest_ResponseBody:
-		x.responseBody(ctx, r.ResponseBody.GetBody(), r.ResponseBody.GetEndOfStream(), false)
-		return x.out, "response_body"
-	case *extprocv3.ProcessingRequest_ResponseTrailers:
-		x.responseBody(ctx, nil, true, true)
-		x.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ResponseTrailers{ResponseTrailers: &extprocv3.TrailersResponse{}}})
-		return x.out, "response_trailers"
-	}
-	// Unknown phases cannot be judged: stop the request.
-	x.emit(x.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: unexpected processing phase", "protocol"))
-	return x.out, "unknown"
-}
-
-// emit queues an answer; after an immediate response nothing more is sent.
-func (x *exchange) emit(r *extprocv3.ProcessingResponse) {
-	if x.closed {
-		return
-	}
-	x.out = append(x.out, r)
-	if r.GetImmediateResponse() != nil {
-		x.closed = true
-	}
-}
-
-func (x *exchange) requestHeaders(h *extprocv3.HttpHeaders) {
-	r := x.onRequestHeaders(h)
+// requestHeaders judges the request headers; unless they refuse the request
+// or end it, their answer waits for the body's (see finish).
+func (st *stream) requestHeaders(h *extprocv3.HttpHeaders) {
+	r := st.onRequestHeaders(h)
 	if r.GetImmediateResponse() != nil || h.EndOfStream {
-		x.emit(r)
+		st.emit(r)
 		return
 	}
-	x.req.held = r
+	st.req.held = r
 }
 
 // requestBody collects the request body and judges it once it is complete
 // (end of stream, or trailers when trailers follow).
-func (x *exchange) requestBody(ctx context.Context, chunk []byte, end, trailers bool) {
+func (st *stream) requestBody(ctx context.Context, chunk []byte, end, trailers bool) {
 	if !trailers {
-		x.req.add(chunk, int(x.pol.policy.Limits.MaxBodyBytes))
+		st.req.add(chunk, int(st.pol.policy.Limits.MaxBodyBytes))
 	}
-	if limit := x.pol.policy.Limits.MaxBodyBytes; x.req.size > int(limit) {
+	if limit := st.pol.policy.Limits.MaxBodyBytes; st.req.size > int(limit) {
 		// Envoy maps a 413 to its own JSON-RPC error, as for a body it refuses itself.
-		x.emit(x.refuse(413, jsonrpc.CodeInvalidRequest, nil, contract.MsgTooLarge(limit), "too_large"))
+		st.emit(st.refuse(413, jsonrpc.CodeInvalidRequest, nil, contract.MsgTooLarge(limit), "too_large"))
 		return
 	}
 	if !end {
 		return
 	}
-	body := x.req.body
-	r := x.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
-		return x.onRequestBody(ctx, body)
+	body := st.req.body
+	r := st.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
+		return st.onRequestBody(ctx, body)
 	})
-	x.finish(&x.req, r, r.GetRequestBody().GetResponse(), body, !trailers)
+	st.finish(&st.req, r, r.GetRequestBody().GetResponse(), body, !trailers)
 }
 
-func (x *exchange) responseHeaders(h *extprocv3.HttpHeaders) {
-	r := x.onResponseHeaders(h)
+// responseHeaders judges the response headers; a JSON answer's wait for its
+// body, as a request's do.
+func (st *stream) responseHeaders(h *extprocv3.HttpHeaders) {
+	r := st.onResponseHeaders(h)
 	// An event stream is judged event by event, so its headers go now.
-	if r.GetImmediateResponse() != nil || h.EndOfStream || x.respKind == respSSE {
-		x.emit(r)
+	if r.GetImmediateResponse() != nil || h.EndOfStream || st.respKind == respSSE {
+		st.emit(r)
 		return
 	}
-	x.resp.held = r
+	st.resp.held = r
 }
 
-func (x *exchange) responseBody(ctx context.Context, chunk []byte, end, trailers bool) {
-	if x.respKind == respSSE {
-		x.resp.gotBody = x.resp.gotBody || !trailers
-		r := x.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
-			return x.onSSEChunk(ctx, chunk, end)
+// responseBody judges an event stream chunk by chunk and any other answer
+// once it is complete.
+func (st *stream) responseBody(ctx context.Context, chunk []byte, end, trailers bool) {
+	if st.respKind == respSSE {
+		st.resp.gotBody = st.resp.gotBody || !trailers
+		r := st.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
+			return st.onSSEChunk(ctx, chunk, end)
 		})
-		x.finish(&x.resp, r, r.GetResponseBody().GetResponse(), nil, end && !trailers)
+		st.finish(&st.resp, r, r.GetResponseBody().GetResponse(), nil, end && !trailers)
 		return
 	}
 	if !trailers {
-		x.resp.add(chunk, int(x.pol.policy.Limits.MaxBodyBytes))
+		st.resp.add(chunk, int(st.pol.policy.Limits.MaxBodyBytes))
 	}
-	if limit := x.pol.policy.Limits.MaxBodyBytes; x.resp.size > int(limit) {
-		x.emit(x.refuse(502, jsonrpc.CodeInternalError, x.singlePendingID(), fmt.Sprintf("mcpmesh: the server's answer is larger than %d bytes; refused", limit), "response_too_large"))
+	if limit := st.pol.policy.Limits.MaxBodyBytes; st.resp.size > int(limit) {
+		st.emit(st.refuse(502, jsonrpc.CodeInternalError, st.singlePendingID(), fmt.Sprintf("mcpmesh: the server's answer is larger than %d bytes; refused", limit), "response_too_large"))
 		return
 	}
 	if !end {
 		return
 	}
-	body := x.resp.body
-	r := x.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
-		return x.onResponseBody(ctx, body)
+	body := st.resp.body
+	r := st.inTime(ctx, func(ctx context.Context) *extprocv3.ProcessingResponse {
+		return st.onResponseBody(ctx, body)
 	})
-	x.finish(&x.resp, r, r.GetResponseBody().GetResponse(), body, !trailers)
+	st.finish(&st.resp, r, r.GetResponseBody().GetResponse(), body, !trailers)
 }
 
 // finish sends the answers for a judged body: the held headers answer, now
 // carrying the body's header changes (Content-Length), then the body to
 // forward (body itself unless the judgement replaced or cleared it). An SSE
 // chunk with nothing complete to forward sends nothing.
-func (x *exchange) finish(h *half, r *extprocv3.ProcessingResponse, cr *extprocv3.CommonResponse, body []byte, end bool) {
+func (st *stream) finish(h *half, r *extprocv3.ProcessingResponse, cr *extprocv3.CommonResponse, body []byte, end bool) {
 	if cr == nil { // an immediate response
-		x.emit(r)
+		st.emit(r)
 		return
 	}
 	if held := h.held; held != nil {
@@ -205,7 +158,7 @@ func (x *exchange) finish(h *half, r *extprocv3.ProcessingResponse, cr *extprocv
 			hc.HeaderMutation.SetHeaders = append(hc.HeaderMutation.SetHeaders, m.SetHeaders...)
 			hc.HeaderMutation.RemoveHeaders = append(hc.HeaderMutation.RemoveHeaders, m.RemoveHeaders...)
 		}
-		x.emit(held)
+		st.emit(held)
 	}
 	switch m := cr.GetBodyMutation().GetMutation().(type) {
 	case *extprocv3.BodyMutation_Body:
@@ -221,10 +174,10 @@ func (x *exchange) finish(h *half, r *extprocv3.ProcessingResponse, cr *extprocv
 	sb := &extprocv3.BodyResponse{Response: &extprocv3.CommonResponse{BodyMutation: &extprocv3.BodyMutation{
 		Mutation: &extprocv3.BodyMutation_StreamedResponse{StreamedResponse: &extprocv3.StreamedBodyResponse{Body: body, EndOfStream: end}},
 	}}}
-	if h == &x.req {
-		x.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestBody{RequestBody: sb}})
+	if h == &st.req {
+		st.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestBody{RequestBody: sb}})
 	} else {
-		x.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ResponseBody{ResponseBody: sb}})
+		st.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ResponseBody{ResponseBody: sb}})
 	}
 }
 
@@ -240,24 +193,4 @@ func headersCommon(r *extprocv3.ProcessingResponse) *extprocv3.CommonResponse {
 		hr.Response = &extprocv3.CommonResponse{}
 	}
 	return hr.Response
-}
-
-// inTime runs one judgement under the policy's message timeout, which Envoy
-// does not enforce in full-duplex mode: a decision that comes too late is a
-// refusal, as Envoy's own 504 was. Webhooks, the interceptors that wait on
-// something outside ext_proc, also get the deadline so they stop in time.
-func (x *exchange) inTime(ctx context.Context, judge func(context.Context) *extprocv3.ProcessingResponse) *extprocv3.ProcessingResponse {
-	d := time.Duration(x.pol.policy.Limits.MessageTimeoutMillis) * time.Millisecond
-	ctx = x.chainContext(ctx)
-	if x.spec == nil || len(x.spec.Webhooks) > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, d)
-		defer cancel()
-	}
-	start := time.Now()
-	r := judge(ctx)
-	if time.Since(start) > d && r.GetImmediateResponse() == nil {
-		return x.refuse(504, jsonrpc.CodeInternalError, nil, contract.MsgInspectionTimeout, "timeout")
-	}
-	return r
 }

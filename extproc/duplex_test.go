@@ -5,22 +5,17 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
 
-	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
-	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
-// These tests drive the exchange message by message and check the framing
+// These tests drive a stream message by message and check the framing
 // Envoy's full-duplex mode needs: what is answered when, and in which order.
 
 func duplexServer(t *testing.T, p *ir.Policy) *Server {
@@ -48,10 +43,10 @@ func respChunk(s string, eos bool) *extprocv3.ProcessingRequest {
 	return &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{Body: []byte(s), EndOfStream: eos}}}
 }
 
-// step hands one message to x and checks how many answers come back.
-func step(t *testing.T, x *exchange, req *extprocv3.ProcessingRequest, want int) []*extprocv3.ProcessingResponse {
+// step hands one message to st and checks how many answers come back.
+func step(t *testing.T, st *stream, req *extprocv3.ProcessingRequest, want int) []*extprocv3.ProcessingResponse {
 	t.Helper()
-	out, _ := x.handle(context.Background(), req)
+	out, _ := st.handle(context.Background(), req)
 	if len(out) != want {
 		t.Fatalf("%d answers, want %d: %v", len(out), want, out)
 	}
@@ -81,11 +76,11 @@ func contentLength(r *extprocv3.ProcessingResponse) string {
 }
 
 func TestDuplexHeadersWaitForTheBody(t *testing.T) {
-	x := newExchange(duplexServer(t, testPolicy()), "demo")
+	st := newStream(duplexServer(t, testPolicy()), "demo")
 	body := `{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hi"}}}`
-	step(t, x, reqHeaders(false, postHeaders...), 0)
-	step(t, x, reqChunk(body[:20], false), 0)
-	out := step(t, x, reqChunk(body[20:], true), 2)
+	step(t, st, reqHeaders(false, postHeaders...), 0)
+	step(t, st, reqChunk(body[:20], false), 0)
+	out := step(t, st, reqChunk(body[20:], true), 2)
 	if rm := headersCommon(out[0]).GetHeaderMutation().GetRemoveHeaders(); out[0].GetRequestHeaders() == nil || len(rm) != 1 || rm[0] != "accept-encoding" {
 		t.Fatalf("first answer is not the request headers': %v", out[0])
 	}
@@ -97,8 +92,8 @@ func TestDuplexHeadersWaitForTheBody(t *testing.T) {
 	}
 
 	result := `{"jsonrpc":"2.0","id":7,"result":{"content":[{"type":"text","text":"hi"}]}}`
-	step(t, x, respHeaders(false, ":status", "200", "content-type", "application/json"), 0)
-	out = step(t, x, respChunk(result, true), 2)
+	step(t, st, respHeaders(false, ":status", "200", "content-type", "application/json"), 0)
+	out = step(t, st, respChunk(result, true), 2)
 	if out[0].GetResponseHeaders() == nil || contentLength(out[0]) != "" {
 		t.Fatalf("first answer: %v", out[0])
 	}
@@ -108,11 +103,11 @@ func TestDuplexHeadersWaitForTheBody(t *testing.T) {
 }
 
 func TestDuplexChangedBodyGetsItsLength(t *testing.T) {
-	x := newExchange(duplexServer(t, testPolicy()), "demo")
-	step(t, x, reqHeaders(false, postHeaders...), 0)
-	step(t, x, reqChunk(`{"jsonrpc":"2.0","id":2,"method":"tools/list"}`, true), 2)
-	step(t, x, respHeaders(false, ":status", "200", "content-type", "application/json", "content-length", strconv.Itoa(len(toolsList))), 0)
-	out := step(t, x, respChunk(toolsList, true), 2)
+	st := newStream(duplexServer(t, testPolicy()), "demo")
+	step(t, st, reqHeaders(false, postHeaders...), 0)
+	step(t, st, reqChunk(`{"jsonrpc":"2.0","id":2,"method":"tools/list"}`, true), 2)
+	step(t, st, respHeaders(false, ":status", "200", "content-type", "application/json", "content-length", strconv.Itoa(len(toolsList))), 0)
+	out := step(t, st, respChunk(toolsList, true), 2)
 	sr := streamed(t, out[1])
 	if want := `{"jsonrpc":"2.0","id":2,"result":{"tools":[{"name":"echo"}]}}`; string(sr.Body) != want {
 		t.Fatalf("forwarded %s, want %s", sr.Body, want)
@@ -125,30 +120,30 @@ func TestDuplexChangedBodyGetsItsLength(t *testing.T) {
 func TestDuplexBodylessMessages(t *testing.T) {
 	srv := duplexServer(t, testPolicy())
 	for _, m := range []string{"GET", "DELETE"} {
-		x := newExchange(srv, "demo")
-		if out := step(t, x, reqHeaders(true, ":method", m, ":path", "/mcp"), 1); out[0].GetRequestHeaders() == nil {
+		st := newStream(srv, "demo")
+		if out := step(t, st, reqHeaders(true, ":method", m, ":path", "/mcp"), 1); out[0].GetRequestHeaders() == nil {
 			t.Fatalf("%s: %v", m, out[0])
 		}
 		// 202 Accepted and the like: nothing more to wait for.
-		if out := step(t, x, respHeaders(true, ":status", "202"), 1); out[0].GetResponseHeaders() == nil {
+		if out := step(t, st, respHeaders(true, ":status", "202"), 1); out[0].GetResponseHeaders() == nil {
 			t.Fatalf("%s response: %v", m, out[0])
 		}
 	}
 }
 
 func TestDuplexTrailersEndTheBody(t *testing.T) {
-	x := newExchange(duplexServer(t, testPolicy()), "demo")
+	st := newStream(duplexServer(t, testPolicy()), "demo")
 	body := `{"jsonrpc":"2.0","id":1,"method":"tools/list"}`
-	step(t, x, reqHeaders(false, postHeaders...), 0)
-	step(t, x, reqChunk(body, false), 0)
-	out := step(t, x, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_RequestTrailers{RequestTrailers: &extprocv3.HttpTrailers{}}}, 3)
+	step(t, st, reqHeaders(false, postHeaders...), 0)
+	step(t, st, reqChunk(body, false), 0)
+	out := step(t, st, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_RequestTrailers{RequestTrailers: &extprocv3.HttpTrailers{}}}, 3)
 	if sr := streamed(t, out[1]); out[0].GetRequestHeaders() == nil || string(sr.Body) != body || sr.EndOfStream || out[2].GetRequestTrailers() == nil {
 		t.Fatalf("answers: %v", out)
 	}
 	// Trailers without any body chunk: no body answer, which Envoy would
 	// take for a protocol error.
-	step(t, x, respHeaders(false, ":status", "200", "content-type", "application/json"), 0)
-	out = step(t, x, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseTrailers{ResponseTrailers: &extprocv3.HttpTrailers{}}}, 2)
+	step(t, st, respHeaders(false, ":status", "200", "content-type", "application/json"), 0)
+	out = step(t, st, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseTrailers{ResponseTrailers: &extprocv3.HttpTrailers{}}}, 2)
 	if out[0].GetResponseHeaders() == nil || out[1].GetResponseTrailers() == nil {
 		t.Fatalf("answers: %v", out)
 	}
@@ -159,76 +154,42 @@ func TestDuplexBodyLimit(t *testing.T) {
 	p.Limits.MaxBodyBytes = 100
 	srv := duplexServer(t, p)
 
-	x := newExchange(srv, "demo")
-	step(t, x, reqHeaders(false, postHeaders...), 0)
-	step(t, x, reqChunk(strings.Repeat(" ", 60), false), 0)
-	out := step(t, x, reqChunk(strings.Repeat(" ", 60), false), 1)
+	st := newStream(srv, "demo")
+	step(t, st, reqHeaders(false, postHeaders...), 0)
+	step(t, st, reqChunk(strings.Repeat(" ", 60), false), 0)
+	out := step(t, st, reqChunk(strings.Repeat(" ", 60), false), 1)
 	if status, body := immediate(t, out[0]); status != 413 || !strings.Contains(body, "larger than 100 bytes") {
 		t.Fatalf("got %d %s", status, body)
 	}
 	// Envoy has answered the client; what it had already sent is dropped.
-	step(t, x, reqChunk("{}", true), 0)
+	step(t, st, reqChunk("{}", true), 0)
 
-	x = newExchange(srv, "demo")
-	step(t, x, reqHeaders(false, postHeaders...), 0)
-	step(t, x, reqChunk(`{"jsonrpc":"2.0","id":3,"method":"tools/list"}`, true), 2)
-	step(t, x, respHeaders(false, ":status", "200", "content-type", "application/json"), 0)
-	out = step(t, x, respChunk(`{"jsonrpc":"2.0","id":3,"result":{"tools":[`+strings.Repeat(" ", 100), false), 1)
+	st = newStream(srv, "demo")
+	step(t, st, reqHeaders(false, postHeaders...), 0)
+	step(t, st, reqChunk(`{"jsonrpc":"2.0","id":3,"method":"tools/list"}`, true), 2)
+	step(t, st, respHeaders(false, ":status", "200", "content-type", "application/json"), 0)
+	out = step(t, st, respChunk(`{"jsonrpc":"2.0","id":3,"result":{"tools":[`+strings.Repeat(" ", 100), false), 1)
 	if status, body := immediate(t, out[0]); status != 502 || !strings.Contains(body, `"id":3`) || !strings.Contains(body, "larger than 100 bytes") {
 		t.Fatalf("got %d %s", status, body)
 	}
 }
 
 func TestDuplexSSEForwardsCompleteEvents(t *testing.T) {
-	x := newExchange(duplexServer(t, testPolicy()), "demo")
-	step(t, x, reqHeaders(false, postHeaders...), 0)
-	step(t, x, reqChunk(`{"jsonrpc":"2.0","id":2,"method":"tools/list"}`, true), 2)
-	if out := step(t, x, respHeaders(false, ":status", "200", "content-type", "text/event-stream", "content-length", "999"), 1); headersCommon(out[0]).GetHeaderMutation().GetRemoveHeaders()[0] != "content-length" {
+	st := newStream(duplexServer(t, testPolicy()), "demo")
+	step(t, st, reqHeaders(false, postHeaders...), 0)
+	step(t, st, reqChunk(`{"jsonrpc":"2.0","id":2,"method":"tools/list"}`, true), 2)
+	if out := step(t, st, respHeaders(false, ":status", "200", "content-type", "text/event-stream", "content-length", "999"), 1); headersCommon(out[0]).GetHeaderMutation().GetRemoveHeaders()[0] != "content-length" {
 		t.Fatalf("headers: %v", out[0])
 	}
 	event := "id: e1\nevent: message\ndata: " + toolsList + "\n\n"
-	step(t, x, respChunk(event[:30], false), 0) // nothing complete yet
-	out := step(t, x, respChunk(event[30:], false), 1)
+	step(t, st, respChunk(event[:30], false), 0) // nothing complete yet
+	out := step(t, st, respChunk(event[30:], false), 1)
 	if sr := streamed(t, out[0]); !strings.Contains(string(sr.Body), `"tools":[{"name":"echo"}]`) || sr.EndOfStream {
 		t.Fatalf("forwarded %q", sr.Body)
 	}
-	out = step(t, x, respChunk("", true), 1)
+	out = step(t, st, respChunk("", true), 1)
 	if sr := streamed(t, out[0]); len(sr.Body) != 0 || !sr.EndOfStream {
 		t.Fatalf("end of stream: %v", sr)
-	}
-}
-
-// Envoy runs no message timer in full-duplex mode; ext_proc refuses a
-// decision that took longer than the policy's message timeout, even one a
-// fail-open hook would have let through.
-func TestDuplexMessageTimeout(t *testing.T) {
-	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-time.After(2 * time.Second):
-		case <-r.Context().Done():
-		}
-	}))
-	t.Cleanup(hook.Close)
-	p := testPolicy()
-	p.Limits.MessageTimeoutMillis = 100
-	p.Servers[0].Webhooks = []webhook.Policy{{Name: "slow", Phase: "before", URL: hook.URL, TimeoutMillis: 5000, MaxBytes: 1 << 20, FailOpen: true, Mode: interceptors.Enforce}}
-	var log bytes.Buffer
-	srv := NewServer(NewMetrics(nil), audit.New(&log), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err := srv.Policy.Update(p); err != nil {
-		t.Fatal(err)
-	}
-	x := newExchange(srv, "demo")
-	step(t, x, reqHeaders(false, postHeaders...), 0)
-	start := time.Now()
-	out := step(t, x, reqChunk(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{}}}`, true), 1)
-	if status, _ := immediate(t, out[0]); status != 504 {
-		t.Fatalf("status %d, want 504", status)
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("the hook was waited for %v; the deadline is 100ms", d)
-	}
-	if !strings.Contains(log.String(), `"rule":"timeout"`) {
-		t.Errorf("the refusal is not audited: %s", log.String())
 	}
 }
 
@@ -237,22 +198,22 @@ func TestDuplexMessageTimeout(t *testing.T) {
 func TestDuplexBodyInManyChunks(t *testing.T) {
 	result := `{"jsonrpc":"2.0","id":7,"result":{"content":[{"type":"text","text":"` + strings.Repeat("abcdefgh", 2000) + `"}]}}`
 	for _, declared := range []string{"", strconv.Itoa(len(result)), "10", "99999999"} {
-		x := newExchange(duplexServer(t, testPolicy()), "demo")
-		step(t, x, reqHeaders(false, postHeaders...), 0)
-		step(t, x, reqChunk(`{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hi"}}}`, true), 2)
+		st := newStream(duplexServer(t, testPolicy()), "demo")
+		step(t, st, reqHeaders(false, postHeaders...), 0)
+		step(t, st, reqChunk(`{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hi"}}}`, true), 2)
 		h := []string{":status", "200", "content-type", "application/json"}
 		if declared != "" {
 			h = append(h, "content-length", declared)
 		}
-		step(t, x, respHeaders(false, h...), 0)
+		step(t, st, respHeaders(false, h...), 0)
 		// Envoy's first chunk has room to spare in its buffer.
 		buf := make([]byte, 1000, 4096)
 		copy(buf, result)
-		step(t, x, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{Body: buf}}}, 0)
+		step(t, st, &extprocv3.ProcessingRequest{Request: &extprocv3.ProcessingRequest_ResponseBody{ResponseBody: &extprocv3.HttpBody{Body: buf}}}, 0)
 		var out []*extprocv3.ProcessingResponse
 		for rest, n := result[1000:], 10; len(rest) > 0; n = 777 {
 			n = min(len(rest), n)
-			out = step(t, x, respChunk(rest[:n], n == len(rest)), map[bool]int{true: 2, false: 0}[n == len(rest)])
+			out = step(t, st, respChunk(rest[:n], n == len(rest)), map[bool]int{true: 2, false: 0}[n == len(rest)])
 			rest = rest[n:]
 		}
 		if sr := streamed(t, out[1]); string(sr.Body) != result || !sr.EndOfStream {

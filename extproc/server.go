@@ -38,18 +38,18 @@ var _ extprocv3.ExternalProcessorServer = (*Server)(nil)
 // Process handles one HTTP request: Envoy opens a stream per request and
 // sends its phases in order without waiting for answers (full duplex, see
 // duplex.go); a phase gets its answers once it can be judged.
-func (s *Server) Process(stream extprocv3.ExternalProcessor_ProcessServer) error {
+func (s *Server) Process(rpc extprocv3.ExternalProcessor_ProcessServer) error {
 	s.Metrics.streams.Inc()
 	defer s.Metrics.streams.Dec()
 	server := ""
-	if md, ok := metadata.FromIncomingContext(stream.Context()); ok {
+	if md, ok := metadata.FromIncomingContext(rpc.Context()); ok {
 		if v := md.Get(contract.ServerHeader); len(v) == 1 {
 			server = v[0]
 		}
 	}
-	ex := newExchange(s, server)
+	st := newStream(s, server)
 	for {
-		req, err := stream.Recv()
+		req, err := rpc.Recv()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
@@ -60,10 +60,10 @@ func (s *Server) Process(stream extprocv3.ExternalProcessor_ProcessServer) error
 			return err
 		}
 		start := time.Now()
-		out, phase := ex.handle(stream.Context(), req)
+		out, phase := st.handle(rpc.Context(), req)
 		s.Metrics.latency.WithLabelValues(phase).Observe(time.Since(start).Seconds())
 		for _, resp := range out {
-			if err := stream.Send(resp); err != nil {
+			if err := rpc.Send(resp); err != nil {
 				return err
 			}
 		}

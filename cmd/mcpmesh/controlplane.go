@@ -10,10 +10,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
 	"github.com/mcpmesh/mcpmesh/xds/controlplane"
 	"github.com/mcpmesh/mcpmesh/xds/imagegate"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
-	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 func runControlPlane(args []string) error {
@@ -39,30 +39,31 @@ func runControlPlane(args []string) error {
 	defer stop()
 
 	reg := newRegistry()
-	cp := controlplane.New(controlplane.Options{
-		Translator: translator.Options{ExtProc: ep},
-		Logger:     log,
-		Metrics:    controlplane.NewMetrics(reg),
-		Images:     imagegate.Options{Metrics: imagegate.NewMetrics(reg), Wait: *verifyWait, RetryAfter: *verifyRetry},
-	})
-	go cp.RetryFailedImages(ctx, *verifyRetry)
-	ready := make(chan error, 1)
-	go cp.WatchFile(ctx, *policyFile, *poll, func(err error) { ready <- err })
-	if err := <-ready; err != nil {
-		return fmt.Errorf("initial policy: %w", err)
-	}
 	l, err := net.Listen("tcp", *xdsAddr)
 	if err != nil {
 		return err
 	}
+	cp, err := localmesh.StartControlPlane(ctx, localmesh.ControlPlaneOptions{
+		Listener:    l,
+		ExtProc:     ep,
+		PolicyFile:  *policyFile,
+		Poll:        *poll,
+		Registry:    reg,
+		Images:      imagegate.Options{Wait: *verifyWait, RetryAfter: *verifyRetry},
+		RetryImages: *verifyRetry,
+		Logger:      log,
+	})
+	if err != nil {
+		return fmt.Errorf("initial policy: %w", err)
+	}
 	admin, err := serveAdmin(ctx, *adminAddr, reg, map[string]http.Handler{
-		"/status": jsonHandler(func() any { return statusOf(cp) }),
+		"/status": jsonHandler(func() any { return statusOf(cp.ControlPlane) }),
 	}, log)
 	if err != nil {
 		return err
 	}
-	log.Info("control plane serving", "xds", l.Addr().String(), "admin", admin.String(), "policy", *policyFile)
-	return cp.Serve(ctx, l)
+	log.Info("control plane serving", "xds", cp.Addr, "admin", admin.String(), "policy", *policyFile)
+	return cp.Wait()
 }
 
 // controlPlaneStatus is the document served on the control plane's /status.

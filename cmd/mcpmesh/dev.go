@@ -14,16 +14,12 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
 	"github.com/mcpmesh/mcpmesh/envoy"
 	"github.com/mcpmesh/mcpmesh/extproc"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
-	"github.com/mcpmesh/mcpmesh/test/demoserver"
-	"github.com/mcpmesh/mcpmesh/xds/contract"
-	"github.com/mcpmesh/mcpmesh/xds/controlplane"
-	"github.com/mcpmesh/mcpmesh/xds/imagegate"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/test/demoserver" // the dev command serves the demo; localmesh does not import it
 	"github.com/mcpmesh/mcpmesh/xds/policy"
-	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 // runDev starts everything on loopback: the demo MCP server, the control
@@ -72,74 +68,34 @@ func runDev(args []string) error {
 	}
 	go func() { _ = http.Serve(demoL, demo.Handler(demoserver.Options{JSONResponse: *jsonResp})) }()
 
-	// Control plane.
-	ep, err := ir.ParseEndpoint(*extProcAddr)
-	if err != nil {
-		return err
-	}
-	reg := newRegistry()
-	cp := controlplane.New(controlplane.Options{Translator: translator.Options{ExtProc: ep}, Logger: log, Metrics: controlplane.NewMetrics(reg),
-		Images: imagegate.Options{Metrics: imagegate.NewMetrics(reg)}})
-	go cp.RetryFailedImages(ctx, 30*time.Second)
-	ready := make(chan error, 1)
-	go cp.WatchFile(ctx, *policyFile, time.Second, func(err error) { ready <- err })
-	if err := <-ready; err != nil {
-		return fmt.Errorf("policy %s: %w", *policyFile, err)
-	}
-	xdsL, err := net.Listen("tcp", *xdsAddr)
-	if err != nil {
-		return fmt.Errorf("control plane: %w", err)
-	}
-	go func() { _ = cp.Serve(ctx, xdsL) }()
-
-	// ext_proc.
+	// Control plane, ext_proc and one Envoy sidecar per server in the policy.
 	al, err := audit.Open(*auditDest)
 	if err != nil {
 		return err
 	}
 	defer al.Close()
-	ep2 := extproc.NewServer(extproc.NewMetrics(reg), al, log)
-	epL, err := net.Listen("tcp", *extProcAddr)
+	reg := newRegistry()
+	mesh, err := localmesh.Start(ctx, localmesh.Options{
+		ControlPlane: localmesh.ControlPlaneOptions{
+			Addr: *xdsAddr, PolicyFile: *policyFile, Poll: time.Second,
+			Registry: reg, RetryImages: 30 * time.Second, Logger: log,
+		},
+		ExtProc:     localmesh.ExtProcOptions{Addr: *extProcAddr, Metrics: extproc.NewMetrics(reg), Audit: al, Logger: log},
+		EnvoyBinary: bin,
+		WorkDir:     *workDir,
+	})
 	if err != nil {
-		return fmt.Errorf("ext_proc: %w", err)
+		return err
 	}
-	go func() { _ = ep2.Serve(ctx, epL) }()
-	go func() { _ = extproc.FollowControlPlane(ctx, xdsL.Addr().String(), ep2.Policy, log) }()
+	defer mesh.Stop()
 	admin, err := serveAdmin(ctx, *adminAddr, reg, map[string]http.Handler{
-		"/status": jsonHandler(func() any { return statusOf(cp) }),
+		"/status": jsonHandler(func() any { return statusOf(mesh.ControlPlane.ControlPlane) }),
 	}, log)
 	if err != nil {
 		return err
 	}
-
-	// Envoy sidecars, one per server in the policy.
-	xdsHost, xdsPort, _ := net.SplitHostPort(xdsL.Addr().String())
-	var procs []*envoy.Process
-	defer func() {
-		for _, p := range procs {
-			p.Stop()
-		}
-	}()
 	var urls []string
-	for _, s := range cp.Policy().Servers {
-		p, err := envoy.Start(ctx, envoy.Options{
-			Binary:  bin,
-			WorkDir: *workDir,
-			Bootstrap: envoy.Bootstrap{
-				NodeID: contract.SidecarNodeID(s.Name), Cluster: contract.SidecarNodeCluster,
-				XDSHost: xdsHost, XDSPort: atoi(xdsPort),
-			},
-		})
-		if err != nil {
-			return err
-		}
-		procs = append(procs, p)
-		wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		err = p.WaitListener(wctx, s.Listen.String())
-		cancel()
-		if err != nil {
-			return err
-		}
+	for _, s := range mesh.ControlPlane.Policy().Servers {
 		urls = append(urls, fmt.Sprintf("  %-10s http://%s%s", s.Name, s.Listen.String(), s.Path))
 	}
 
@@ -159,7 +115,7 @@ allows echo and get_*, denies run_shell, and hides it from tools/list.
 Press Ctrl-C to stop.
 `, envoy.Version(), strings.Join(urls, "\n"), *policyFile, *auditDest, admin, admin, *workDir)
 
-	for _, p := range procs {
+	for _, p := range mesh.Sidecars {
 		go func(p *envoy.Process) {
 			select {
 			case <-p.Done():
@@ -177,14 +133,6 @@ Press Ctrl-C to stop.
 		return nil
 	}
 	return ctx.Err()
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		n = n*10 + int(c-'0')
-	}
-	return n
 }
 
 func envOr(k, def string) string {

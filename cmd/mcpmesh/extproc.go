@@ -3,11 +3,11 @@ package main
 import (
 	"context"
 	"flag"
-	"net"
 	"net/http"
 	"os/signal"
 	"syscall"
 
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
 	"github.com/mcpmesh/mcpmesh/extproc"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
 )
@@ -30,18 +30,18 @@ func runExtProc(args []string) error {
 	}
 	defer al.Close()
 	reg := newRegistry()
-	srv := extproc.NewServer(extproc.NewMetrics(reg), al, log)
-	go func() { _ = extproc.FollowControlPlane(ctx, *cpAddr, srv.Policy, log) }()
-	l, err := net.Listen("tcp", *listen)
+	ep, err := localmesh.StartExtProc(ctx, localmesh.ExtProcOptions{
+		Addr: *listen, ControlPlane: *cpAddr, Metrics: extproc.NewMetrics(reg), Audit: al, Logger: log,
+	})
 	if err != nil {
 		return err
 	}
 	admin, err := serveAdmin(ctx, *adminAddr, reg, map[string]http.Handler{
-		"/status": jsonHandler(func() any { return map[string]any{"policy_version": srv.Policy.Version()} }),
+		"/status": jsonHandler(func() any { return map[string]any{"policy_version": ep.Policy.Version()} }),
 	}, log)
 	if err != nil {
 		return err
 	}
-	log.Info("ext_proc serving", "grpc", l.Addr().String(), "admin", admin.String(), "control_plane", *cpAddr)
-	return srv.Serve(ctx, l)
+	log.Info("ext_proc serving", "grpc", ep.Addr, "admin", admin.String(), "control_plane", *cpAddr)
+	return ep.Wait()
 }

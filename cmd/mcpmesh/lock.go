@@ -8,7 +8,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/mcpmesh/mcpmesh/extproc/mcpclient"
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/mcpclient"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 	"github.com/mcpmesh/mcpmesh/xds/policy"
 )

@@ -195,7 +195,7 @@ func TestPolicyChangeLive(t *testing.T) {
 	if _, err := callTool(cs, "echo", map[string]any{"text": "before"}); err != nil {
 		t.Fatalf("echo before the change: %v", err)
 	}
-	version := m.cp.Policy().Version
+	version := m.ControlPlane.Policy().Version
 
 	// Deny echo, allow run_shell.
 	m.writePolicy(policyYAML(upstream, m.Listen, `    tools:
@@ -216,7 +216,7 @@ func TestPolicyChangeLive(t *testing.T) {
 	}
 
 	// An invalid edit is rejected and the last good policy keeps serving.
-	version = m.cp.Policy().Version
+	version = m.ControlPlane.Policy().Version
 	invalid := m.policyReloads("invalid")
 	m.writePolicy("version: 1\nservers:\n  - name: demo\n    upstream: not-an-address\n")
 	eventually(t, 10*time.Second, func() error {
@@ -225,7 +225,7 @@ func TestPolicyChangeLive(t *testing.T) {
 		}
 		return nil
 	})
-	if m.cp.Policy().Version != version {
+	if m.ControlPlane.Policy().Version != version {
 		t.Fatalf("an invalid policy replaced the good one")
 	}
 	if _, err := callTool(cs, "run_shell", map[string]any{"command": "true"}); err != nil {
@@ -255,7 +255,7 @@ func TestFailClosed(t *testing.T) {
 		t.Fatalf("a call reached the server while ext_proc was down")
 	}
 
-	m.startExtProc()
+	m.startExtProc(nil)
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	m.waitPolicy(ctx) // a restarted ext_proc refuses everything until the policy arrives

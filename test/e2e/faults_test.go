@@ -48,7 +48,7 @@ func TestControlPlaneOutage(t *testing.T) {
 
 	// The policy changes while nobody serves it; the new control plane
 	// starts from the file and every node catches up.
-	old := m.extProcSrv.Policy.Version()
+	old := m.ExtProc.Policy.Version()
 	m.writePolicy(policyYAML(upstream, m.Listen, `    tools:
       allow: [run_shell]
 `))
@@ -62,12 +62,12 @@ func TestControlPlaneOutage(t *testing.T) {
 	}
 	// Envoy reconnected too and acknowledged the new control plane's config.
 	eventually(t, 30*time.Second, func() error {
-		for _, n := range m.cp.Status() {
+		for _, n := range m.ControlPlane.Status() {
 			if n.Node == contract.SidecarNodeID("demo") && len(n.Acked) == 3 {
 				return nil
 			}
 		}
-		return fmt.Errorf("sidecar has not resynchronised: %+v", m.cp.Status())
+		return fmt.Errorf("sidecar has not resynchronised: %+v", m.ControlPlane.Status())
 	})
 }
 
@@ -157,7 +157,7 @@ func TestExtProcKilledUnderLoad(t *testing.T) {
 	atLeast(&echoOK, 20, "echo calls through the sidecar succeeded before the outage")
 	m.stopExtProc()
 	atLeast(&echoFailed, 20, "echo calls failed while ext_proc was down")
-	m.startExtProc()
+	m.startExtProc(nil)
 	atLeast(&echoOK, 20, "echo calls succeeded after ext_proc returned")
 	stopLoad()
 
@@ -196,14 +196,14 @@ func TestExtProcKilledUnderLoad(t *testing.T) {
 func TestExtProcFrozen(t *testing.T) {
 	demo, upstream := startDemo(t, demoserver.Options{JSONResponse: true, Stateless: true})
 	m := startMesh(t, upstream, demoTools)
-	old := m.cp.Policy().Version
+	old := m.ControlPlane.Policy().Version
 	m.writePolicy(strings.Replace(policyYAML(upstream, m.Listen, demoTools), "messageTimeout: 5s", "messageTimeout: 1s", 1))
 	m.waitNewPolicy(old)
 
 	// ext_proc again, behind connections the test can freeze.
 	fz := newFreezer()
 	m.stopExtProc()
-	m.startExtProcOn(fz.listener(m.listenAgain(m.extProcL)))
+	m.startExtProc(fz.listener)
 	t.Cleanup(fz.thaw) // before the server stops: cleanups run last-in first-out
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()

@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -21,13 +20,10 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
 	"github.com/mcpmesh/mcpmesh/envoy"
 	"github.com/mcpmesh/mcpmesh/extproc"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
-	"github.com/mcpmesh/mcpmesh/xds/contract"
-	"github.com/mcpmesh/mcpmesh/xds/controlplane"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
-	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 // repoRoot is where the Makefile installed bin/envoy.
@@ -37,29 +33,17 @@ func repoRoot() string {
 }
 
 // mesh is a control plane, an ext_proc service and one Envoy sidecar on
-// loopback, wired exactly as `mcpmesh dev` wires them.
+// loopback, started by localmesh as `mcpmesh dev` starts them.
 type mesh struct {
+	*localmesh.Mesh
 	t          *testing.T
 	policyFile string
 	URL        string // the MCP endpoint agents use
 	Listen     string
-	cp         *controlplane.ControlPlane
-	xdsAddr    string
-	envoy      *envoy.Process
-	audit      *syncBuffer
+	envoy      *envoy.Process       // the sidecar of the server "demo"
+	audit      *syncBuffer          // ext_proc's audit log
 	registry   *prometheus.Registry // ext_proc's metrics
 	cpRegistry *prometheus.Registry // the current control plane's metrics
-
-	log         *slog.Logger
-	extProcPort int
-	cpCancel    context.CancelFunc
-	cpDone      chan struct{}
-
-	mu         sync.Mutex
-	extProcL   string
-	epCancel   context.CancelFunc
-	epDone     chan struct{}
-	extProcSrv *extproc.Server
 }
 
 // policyYAML renders a one-server policy for upstream with the given tools section.
@@ -89,121 +73,75 @@ func startMesh(t *testing.T, upstream string, tools string) *mesh {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// ext_proc's socket is bound now and held, so no other test can take the port.
-	epListener, err := net.Listen("tcp", "127.0.0.1:0")
+	bin, err := envoy.FindBinary(repoRoot())
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v", err) // never skip: the suite is meaningless without the real Envoy
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	}
 	m := &mesh{
-		t:           t,
-		policyFile:  filepath.Join(dir, "policy.yaml"),
-		Listen:      fmt.Sprintf("127.0.0.1:%d", listenPort),
-		extProcL:    epListener.Addr().String(),
-		extProcPort: epListener.Addr().(*net.TCPAddr).Port,
-		audit:       &syncBuffer{},
-		registry:    prometheus.NewRegistry(),
-		log:         log,
+		t:          t,
+		policyFile: filepath.Join(dir, "policy.yaml"),
+		Listen:     fmt.Sprintf("127.0.0.1:%d", listenPort),
+		audit:      &syncBuffer{},
+		registry:   prometheus.NewRegistry(),
+		cpRegistry: prometheus.NewRegistry(),
 	}
 	m.URL = "http://" + m.Listen + "/mcp"
 	m.writePolicy(policyYAML(upstream, m.Listen, tools))
-
-	xl, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.xdsAddr = xl.Addr().String()
-	m.startControlPlane(xl)
-
-	m.extProcSrv = extproc.NewServer(extproc.NewMetrics(m.registry), audit.New(m.audit), log)
-	m.startExtProcOn(epListener)
-
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("audit log:\n%s", tail(m.audit.String(), 20))
 		}
 	})
-	m.envoy = m.startSidecar(t, "demo", dir, m.Listen)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	m.waitPolicy(ctx)
-	return m
-}
-
-// startSidecar starts an Envoy, the sidecar of server, on the mesh's control
-// plane with its files in dir, and waits until it listens on listen. Its log
-// is shown if the test fails.
-func (m *mesh) startSidecar(t *testing.T, server, dir, listen string) *envoy.Process {
-	t.Helper()
-	bin, err := envoy.FindBinary(repoRoot())
-	if err != nil {
-		t.Fatalf("%v", err) // never skip: the suite is meaningless without the real Envoy
-	}
-	host, port, err := net.SplitHostPort(m.xdsAddr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := strconv.Atoi(port)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := envoy.Start(context.Background(), envoy.Options{
-		Binary:    bin,
-		WorkDir:   dir,
-		Bootstrap: envoy.Bootstrap{NodeID: contract.SidecarNodeID(server), XDSHost: host, XDSPort: p},
+	m.Mesh, err = localmesh.Start(context.Background(), localmesh.Options{
+		// Polled often, so that tests see policy edits quickly.
+		ControlPlane: localmesh.ControlPlaneOptions{PolicyFile: m.policyFile, Poll: 100 * time.Millisecond, Registry: m.cpRegistry, Logger: log},
+		ExtProc:      localmesh.ExtProcOptions{Metrics: extproc.NewMetrics(m.registry), Audit: audit.New(m.audit), Logger: log},
+		EnvoyBinary:  bin,
+		WorkDir:      dir,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(m.Stop)
+	m.envoy = m.Sidecars["demo"]
+	showLogOnFailure(t, "demo", m.envoy)
+	return m
+}
+
+// startSidecar starts another sidecar, for server, on the mesh's control
+// plane with its files in dir, and waits until it listens on listen.
+func (m *mesh) startSidecar(t *testing.T, server, dir, listen string) *envoy.Process {
+	t.Helper()
+	bin, err := envoy.FindBinary(repoRoot())
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	e, err := localmesh.StartSidecar(context.Background(), localmesh.SidecarOptions{
+		Binary: bin, WorkDir: dir, ControlPlane: m.ControlPlane.Addr, Server: server, Listen: listen,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Stop)
+	showLogOnFailure(t, server, e)
+	return e
+}
+
+// showLogOnFailure shows the end of an Envoy's log if the test fails.
+func showLogOnFailure(t *testing.T, server string, e *envoy.Process) {
 	t.Cleanup(func() {
-		e.Stop()
 		if t.Failed() {
 			b, _ := os.ReadFile(e.LogPath)
 			t.Logf("envoy log (%s):\n%s", server, tail(string(b), 40))
 		}
 	})
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if err := e.WaitListener(ctx, listen); err != nil {
-		t.Fatal(err)
-	}
-	return e
 }
 
-// startControlPlane starts a control plane that loads and watches the
-// policy file and serves ADS on l. A restarted one starts from the file, as
-// a restarted process would.
-func (m *mesh) startControlPlane(l net.Listener) {
-	m.t.Helper()
-	m.cpRegistry = prometheus.NewRegistry()
-	m.cp = controlplane.New(controlplane.Options{
-		Translator: translator.Options{ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: uint32(m.extProcPort)}},
-		Logger:     m.log,
-		Metrics:    controlplane.NewMetrics(m.cpRegistry),
-	})
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan error, 1)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		go m.cp.WatchFile(ctx, m.policyFile, 100*time.Millisecond, func(err error) { ready <- err })
-		_ = m.cp.Serve(ctx, l)
-	}()
-	if err := <-ready; err != nil {
-		cancel()
-		m.t.Fatalf("policy: %v", err)
-	}
-	m.cpCancel, m.cpDone = cancel, done
-	m.t.Cleanup(cancel)
-}
-
-func (m *mesh) stopControlPlane() {
-	m.cpCancel()
-	<-m.cpDone
-}
+func (m *mesh) stopControlPlane() { m.ControlPlane.Stop() }
 
 // policyReloads is the control plane's count of policy file loads with
 // result (applied, unchanged, invalid).
@@ -228,68 +166,33 @@ func (m *mesh) policyReloads(result string) float64 {
 	return 0
 }
 
-// restartControlPlane starts a new control plane on the old address.
+// restartControlPlane starts a new control plane on the old address; it
+// starts from the policy file, as a restarted process would.
 func (m *mesh) restartControlPlane() {
 	m.t.Helper()
-	m.startControlPlane(m.listenAgain(m.xdsAddr))
-}
-
-// startExtProc (re)starts the ext_proc service on its fixed address with a
-// fresh policy store that follows the control plane, as a restarted process would.
-func (m *mesh) startExtProc() {
-	m.t.Helper()
-	m.startExtProcOn(m.listenAgain(m.extProcL))
-}
-
-// listenAgain listens on the address a stopped service had; the old socket
-// may linger for a moment.
-func (m *mesh) listenAgain(addr string) net.Listener {
-	m.t.Helper()
-	var err error
-	for range 100 {
-		var l net.Listener
-		if l, err = net.Listen("tcp", addr); err == nil {
-			return l
-		}
-		time.Sleep(20 * time.Millisecond)
+	m.cpRegistry = prometheus.NewRegistry()
+	if err := m.RestartControlPlane(context.Background(), m.cpRegistry); err != nil {
+		m.t.Fatal(err)
 	}
-	m.t.Fatalf("listen on %s again: %v", addr, err)
-	return nil
 }
 
-func (m *mesh) startExtProcOn(l net.Listener) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	srv := extproc.NewServer(m.extProcSrv.Metrics, m.extProcSrv.Audit, m.extProcSrv.Log)
-	m.extProcSrv = srv
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		go func() { _ = extproc.FollowControlPlane(ctx, m.xdsAddr, srv.Policy, srv.Log) }()
-		_ = srv.Serve(ctx, l)
-	}()
-	m.epCancel, m.epDone = cancel, done
-	m.t.Cleanup(cancel)
-}
+func (m *mesh) stopExtProc() { m.ExtProc.Stop() }
 
-func (m *mesh) stopExtProc() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.epCancel()
-	<-m.epDone
+// startExtProc restarts ext_proc on its old address with a fresh policy
+// store that follows the control plane, as a restarted process would; wrap,
+// when set, wraps its listener.
+func (m *mesh) startExtProc(wrap func(net.Listener) net.Listener) {
+	m.t.Helper()
+	if err := m.RestartExtProc(context.Background(), wrap); err != nil {
+		m.t.Fatal(err)
+	}
 }
 
 // waitPolicy waits until ext_proc enforces the control plane's current policy.
 func (m *mesh) waitPolicy(ctx context.Context) {
 	m.t.Helper()
-	want := m.cp.Policy().Version
-	for m.extProcSrv.Policy.Version() != want {
-		select {
-		case <-ctx.Done():
-			m.t.Fatalf("ext_proc never received policy %s (has %q)", want, m.extProcSrv.Policy.Version())
-		case <-time.After(20 * time.Millisecond):
-		}
+	if err := m.WaitPolicy(ctx); err != nil {
+		m.t.Fatal(err)
 	}
 }
 
@@ -299,7 +202,7 @@ func (m *mesh) waitNewPolicy(old string) {
 	m.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	for m.cp.Policy().Version == old {
+	for m.ControlPlane.Policy().Version == old {
 		select {
 		case <-ctx.Done():
 			m.t.Fatalf("the control plane never picked up the edited policy")

@@ -13,7 +13,7 @@ import (
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
-	"github.com/mcpmesh/mcpmesh/extproc/mcpclient"
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/mcpclient"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 	"github.com/mcpmesh/mcpmesh/test/demoserver"
 )

@@ -51,7 +51,7 @@ func TestUnverifiedImageNotReachable(t *testing.T) {
 		t.Fatal(err)
 	}
 	badListen := fmt.Sprintf("127.0.0.1:%d", badPort)
-	old := m.cp.Policy().Version
+	old := m.ControlPlane.Policy().Version
 	m.writePolicy(fmt.Sprintf(`version: 1
 supplyChain:
   verify: {key: %s}
@@ -121,7 +121,7 @@ servers:
 		t.Error("the unverified server received a call")
 	}
 	states := map[string]string{}
-	for _, st := range m.cp.Images() {
+	for _, st := range m.ControlPlane.Images() {
 		states[st.Server] = string(st.State)
 	}
 	if states["demo"] != "verified" || states["bad"] != "failed" {

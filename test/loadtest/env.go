@@ -3,20 +3,16 @@ package loadtest
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
 	"strconv"
 	"time"
 
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
 	"github.com/mcpmesh/mcpmesh/envoy"
-	"github.com/mcpmesh/mcpmesh/xds/contract"
-	"github.com/mcpmesh/mcpmesh/xds/controlplane"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/policy"
-	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 // Response modes of the MCP server.
@@ -44,7 +40,7 @@ const (
 func serverName(mode string) string { return "demo-" + mode }
 
 // Env is what every path shares: the MCP server (JSON and SSE listeners),
-// the control plane (in this process) and ext_proc.
+// the control plane (in this process) and ext_proc (a child process).
 type Env struct {
 	WorkDir  string
 	EnvoyBin string
@@ -55,9 +51,7 @@ type Env struct {
 	ext      *child
 	floor    *child // started when a run measures the floor path
 	memURL   string
-	xdsAddr  string
-	cpCancel context.CancelFunc
-	cpDone   chan struct{}
+	cp       *localmesh.ControlPlane
 }
 
 // NewEnv starts the MCP server, the control plane and ext_proc. Envoys are
@@ -110,30 +104,19 @@ func NewEnv(workDir, envoyBin string) (*Env, error) {
 	if err != nil {
 		return nil, err
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	cp := controlplane.New(controlplane.Options{
-		Translator: translator.Options{ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: uint32(epPort)}},
-		Logger:     log,
-		Metrics:    controlplane.NewMetrics(nil),
+	// The control plane runs here; ext_proc is a child process (procs.go)
+	// that follows it, as `mcpmesh extproc` would.
+	e.cp, err = localmesh.StartControlPlane(context.Background(), localmesh.ControlPlaneOptions{
+		ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: uint32(epPort)},
+		Policy:  e.Policy,
 	})
-	if err := cp.Apply(context.Background(), e.Policy); err != nil {
-		return nil, err
-	}
-	xl, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
-	e.xdsAddr = xl.Addr().String()
-	ctx, cancel := context.WithCancel(context.Background())
-	e.cpCancel, e.cpDone = cancel, make(chan struct{})
-	go func() {
-		defer close(e.cpDone)
-		_ = cp.Serve(ctx, xl)
-	}()
 
 	e.ext, err = startChild("extproc", extProcArgs{
 		Listen: fmt.Sprintf("127.0.0.1:%d", epPort),
-		XDS:    e.xdsAddr,
+		XDS:    e.cp.Addr,
 		Audit:  filepath.Join(workDir, "audit.jsonl"),
 	}, workDir)
 	if err != nil {
@@ -155,9 +138,8 @@ func (e *Env) Close() {
 	if e.floor != nil {
 		e.floor.stop()
 	}
-	if e.cpCancel != nil {
-		e.cpCancel()
-		<-e.cpDone
+	if e.cp != nil {
+		e.cp.Stop()
 	}
 	if e.demo != nil {
 		e.demo.stop()
@@ -249,15 +231,11 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 				t.PIDs[CompExtProc] = e.floor.PID()
 			}
 		case PathMesh:
-			host, port, _ := net.SplitHostPort(e.xdsAddr)
-			p, _ := strconv.Atoi(port)
 			t.Addr = srv.Listen.String()
 			var err error
-			s.mesh, err = startEnvoy(ctx, envoy.Options{
-				Binary:    e.EnvoyBin,
-				WorkDir:   dir,
-				Bootstrap: envoy.Bootstrap{NodeID: contract.SidecarNodeID(name), Cluster: contract.SidecarNodeCluster, XDSHost: host, XDSPort: p},
-			}, t.Addr)
+			s.mesh, err = localmesh.StartSidecar(ctx, localmesh.SidecarOptions{
+				Binary: e.EnvoyBin, WorkDir: dir, ControlPlane: e.cp.Addr, Server: name, Listen: t.Addr,
+			})
 			if err != nil {
 				return nil, err
 			}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -25,6 +24,7 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
 	"github.com/mcpmesh/mcpmesh/extproc"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
 	"github.com/mcpmesh/mcpmesh/test/demoserver"
@@ -146,10 +146,11 @@ func runExtProc() error {
 	if err != nil {
 		return err
 	}
-	srv := extproc.NewServer(extproc.NewMetrics(prometheus.NewRegistry()), al, log)
 	ctx := context.Background()
-	go func() { _ = extproc.FollowControlPlane(ctx, a.XDS, srv.Policy, log) }()
-	l, err := net.Listen("tcp", a.Listen)
+	ep, err := localmesh.StartExtProc(ctx, localmesh.ExtProcOptions{
+		Addr: a.Listen, ControlPlane: a.XDS,
+		Metrics: extproc.NewMetrics(prometheus.NewRegistry()), Audit: al, Logger: log,
+	})
 	if err != nil {
 		return err
 	}
@@ -162,17 +163,13 @@ func runExtProc() error {
 			_ = json.NewEncoder(w).Encode(readGoMem())
 		}))
 	}()
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ctx, l) }()
-	deadline := time.Now().Add(20 * time.Second)
-	for srv.Policy.Version() == "" {
-		if time.Now().After(deadline) {
-			return errors.New("no policy from the control plane within 20s")
-		}
-		time.Sleep(10 * time.Millisecond)
+	wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := ep.WaitPolicy(wctx, ""); err != nil {
+		return err
 	}
-	ready(map[string]string{"mem": ml.Addr().String(), "policy": srv.Policy.Version()})
-	return <-errc
+	ready(map[string]string{"mem": ml.Addr().String(), "policy": ep.Policy.Version()})
+	return ep.Wait()
 }
 
 // GoMem is a Go process's heap as runtime/metrics reports it.

@@ -1,6 +1,8 @@
 // Package mcpclient is a minimal MCP Streamable HTTP client that keeps the
 // raw JSON of answers: what the gateway sees and hashes, not what an SDK
-// re-encodes. `mcpmesh lock` uses it to pin tool definitions.
+// re-encodes. `mcpmesh lock` uses it to pin tool definitions. It is not
+// under cmd/mcpmesh/internal because the end-to-end tests pin tools with it
+// as the command does.
 package mcpclient
 
 import (

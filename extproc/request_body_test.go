@@ -16,6 +16,23 @@ import (
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
+func TestDeniedCallKeepsCallerID(t *testing.T) {
+	var log bytes.Buffer
+	_, c := startServer(t, testPolicy(), &log)
+	e := open(t, c, "demo")
+	e.requestHeaders(false, postHeaders...)
+	status, body := immediate(t, e.requestBody(`{"jsonrpc":"2.0","id":"call-\u00e9","method":"tools/call","params":{"name":"run_shell","arguments":{}}}`))
+	if status != 200 || !strings.Contains(body, `"id":"call-\u00e9"`) && !strings.Contains(body, `"id":"call-é"`) {
+		t.Fatalf("got %d %s", status, body)
+	}
+	if !strings.Contains(body, `"code":-32001`) || !strings.Contains(body, "tools.allow (no pattern matches)") {
+		t.Errorf("denial does not name the rule: %s", body)
+	}
+	if !strings.Contains(log.String(), `"decision":"deny"`) || !strings.Contains(log.String(), `"request_id":"req-1"`) {
+		t.Errorf("audit: %s", log.String())
+	}
+}
+
 // fakeToken looks like a GitHub token; it is assembled at run time so the
 // repository holds no string that looks like a credential.
 func fakeToken() string { return "ghp_" + strings.Repeat("a1B2c3D4e5", 3) + "f6G7h8" }

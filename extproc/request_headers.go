@@ -1,0 +1,58 @@
+package extproc
+
+import (
+	"fmt"
+	"strings"
+
+	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
+)
+
+// onRequestHeaders judges what the headers alone can tell: no policy, an
+// unknown or unavailable server, an HTTP method, content type or encoding the
+// body could not be read in. Refusing here spares collecting a body that
+// cannot pass.
+func (st *stream) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.ProcessingResponse {
+	st.httpMethod = header(h.Headers, ":method")
+	st.requestID = header(h.Headers, "x-request-id")
+	st.sessionID = header(h.Headers, "mcp-session-id")
+	st.mcpMethod = header(h.Headers, "mcp-method")
+	st.mcpName = header(h.Headers, "mcp-name")
+	if st.pol == nil {
+		return st.refuse(503, jsonrpc.CodeInternalError, nil, "mcpmesh: no policy has been received from the control plane yet; refusing", "no_policy")
+	}
+	if st.chain == nil {
+		return st.refuse(503, jsonrpc.CodeInternalError, nil, fmt.Sprintf("mcpmesh: server %q is not in the policy in force", st.server), "unknown_server")
+	}
+	if st.httpMethod != "POST" {
+		// A POST is refused once its body is read, with the caller's id.
+		if resp := st.unavailable(nil); resp != nil {
+			return resp
+		}
+	}
+	switch st.httpMethod {
+	case "POST":
+		if mt := mediaType(header(h.Headers, "content-type")); mt != "application/json" {
+			return st.refuse(415, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: POST body must be application/json, not %q", mt), "content_type")
+		}
+		if ce := header(h.Headers, "content-encoding"); ce != "" && !strings.EqualFold(ce, "identity") {
+			return st.refuse(415, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: compressed request bodies (%s) are refused; send identity encoding", ce), "content_encoding")
+		}
+		if h.EndOfStream {
+			return st.refuse(400, jsonrpc.CodeInvalidRequest, nil, "mcpmesh: POST without a body", "empty_body")
+		}
+	case "GET", "DELETE":
+		if !h.EndOfStream {
+			return st.refuse(400, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: %s must not carry a body", st.httpMethod), "body_not_allowed")
+		}
+	default:
+		return st.refuse(405, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: HTTP method %s is not part of MCP Streamable HTTP", st.httpMethod), "http_method")
+	}
+	// Ask the server for identity encoding so that every response can be read.
+	return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestHeaders{
+		RequestHeaders: &extprocv3.HeadersResponse{Response: &extprocv3.CommonResponse{
+			HeaderMutation: &extprocv3.HeaderMutation{RemoveHeaders: []string{"accept-encoding"}},
+		}},
+	}}
+}

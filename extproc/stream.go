@@ -1,0 +1,181 @@
+package extproc
+
+import (
+	"context"
+	"mime"
+	"time"
+
+	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
+	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
+
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/sse"
+	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// How a stream is judged, file by file:
+//
+//	stream.go            the state, the phase dispatch (handle), the time budget
+//	duplex.go            full-duplex framing: bodies collected, answers ordered
+//	request_headers.go   request_body.go   response_headers.go   response_body.go
+//	                     one judgement per phase
+//	verdict.go           chain results turned into answers for Envoy
+//	audit.go             the audit record of every decision
+
+// stream is the state of one ext_proc stream, which Envoy opens per HTTP
+// request: what the request said, what it asked for, and how the response is
+// read. (interceptors.Exchange is one JSON-RPC message under inspection; a
+// stream judges one or more of them, a batch or the events of an SSE answer.)
+type stream struct {
+	srv    *Server
+	server string
+	pol    *compiled
+	chain  interceptors.Chain
+	spec   *ir.Server // the server's policy; nil when unknown
+
+	httpMethod string
+	requestID  string
+	sessionID  string
+	mcpMethod  string // Mcp-Method header, checked against the body
+	mcpName    string // Mcp-Name header, checked against the body
+
+	// pending maps request ids of this POST to what they asked, so responses
+	// can be judged in context (a tools/list result is filtered as such).
+	pending map[string]call
+
+	respKind   respKind
+	respStatus int
+	sse        sse.Parser
+
+	duplex // how the phases travel on the stream (duplex.go)
+}
+
+type call struct{ method, tool string }
+
+type respKind int
+
+const (
+	respNone respKind = iota
+	respJSON
+	respSSE
+	respOther
+)
+
+func newStream(srv *Server, server string) *stream {
+	st := &stream{srv: srv, server: server, pol: srv.Policy.load()}
+	if st.pol != nil {
+		st.chain = st.pol.chains[server]
+		st.spec = st.pol.specs[server]
+	}
+	return st
+}
+
+// handle takes one message from Envoy and returns the answers to send, in
+// order (none while a body is still arriving). The slice is reused by the
+// next call.
+func (st *stream) handle(ctx context.Context, req *extprocv3.ProcessingRequest) ([]*extprocv3.ProcessingResponse, string) {
+	st.out = st.out[:0]
+	if st.closed {
+		return nil, "after_refusal"
+	}
+	if _, ok := req.Request.(*extprocv3.ProcessingRequest_RequestHeaders); !ok && st.chain == nil {
+		// Only request headers open a stream; they refuse it without a policy.
+		st.emit(st.refuse(503, jsonrpc.CodeInternalError, nil, "mcpmesh: no policy for this request; refusing", "no_policy"))
+		return st.out, "unknown"
+	}
+	switch r := req.Request.(type) {
+	case *extprocv3.ProcessingRequest_RequestHeaders:
+		st.requestHeaders(r.RequestHeaders)
+		return st.out, "request_headers"
+	case *extprocv3.ProcessingRequest_RequestBody:
+		st.requestBody(ctx, r.RequestBody.GetBody(), r.RequestBody.GetEndOfStream(), false)
+		return st.out, "request_body"
+	case *extprocv3.ProcessingRequest_RequestTrailers:
+		// Trailers mark the end of the body; they are passed as they are.
+		st.requestBody(ctx, nil, true, true)
+		st.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestTrailers{RequestTrailers: &extprocv3.TrailersResponse{}}})
+		return st.out, "request_trailers"
+	case *extprocv3.ProcessingRequest_ResponseHeaders:
+		st.responseHeaders(r.ResponseHeaders)
+		return st.out, "response_headers"
+	case *extprocv3.ProcessingRequest_ResponseBody:
+		st.responseBody(ctx, r.ResponseBody.GetBody(), r.ResponseBody.GetEndOfStream(), false)
+		return st.out, "response_body"
+	case *extprocv3.ProcessingRequest_ResponseTrailers:
+		st.responseBody(ctx, nil, true, true)
+		st.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ResponseTrailers{ResponseTrailers: &extprocv3.TrailersResponse{}}})
+		return st.out, "response_trailers"
+	}
+	// Unknown phases cannot be judged: stop the request.
+	st.emit(st.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: unexpected processing phase", "protocol"))
+	return st.out, "unknown"
+}
+
+// emit queues an answer; after an immediate response nothing more is sent.
+func (st *stream) emit(r *extprocv3.ProcessingResponse) {
+	if st.closed {
+		return
+	}
+	st.out = append(st.out, r)
+	if r.GetImmediateResponse() != nil {
+		st.closed = true
+	}
+}
+
+// inTime runs one judgement under the policy's message timeout, which Envoy
+// does not enforce in full-duplex mode: a decision that comes too late is a
+// refusal, as Envoy's own 504 was. Webhooks, the interceptors that wait on
+// something outside ext_proc, also get the deadline so they stop in time.
+func (st *stream) inTime(ctx context.Context, judge func(context.Context) *extprocv3.ProcessingResponse) *extprocv3.ProcessingResponse {
+	d := time.Duration(st.pol.policy.Limits.MessageTimeoutMillis) * time.Millisecond
+	ctx = st.chainContext(ctx)
+	if st.spec == nil || len(st.spec.Webhooks) > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, d)
+		defer cancel()
+	}
+	start := time.Now()
+	r := judge(ctx)
+	if time.Since(start) > d && r.GetImmediateResponse() == nil {
+		return st.refuse(504, jsonrpc.CodeInternalError, nil, contract.MsgInspectionTimeout, "timeout")
+	}
+	return r
+}
+
+// chainContext carries what interceptors may need beyond the message.
+func (st *stream) chainContext(ctx context.Context) context.Context {
+	if st.sessionID != "" {
+		return webhook.WithSessionID(ctx, st.sessionID)
+	}
+	return ctx
+}
+
+// header returns the value of key in hm ("" when absent); Envoy sends
+// values as raw bytes.
+func header(hm *core.HeaderMap, key string) string {
+	for _, h := range hm.GetHeaders() {
+		if h.GetKey() == key {
+			if len(h.GetRawValue()) > 0 {
+				return string(h.GetRawValue())
+			}
+			return h.GetValue()
+		}
+	}
+	return ""
+}
+
+// mediaType is the media type of a Content-Type value without parameters;
+// "invalid" when it cannot be parsed, so that it matches nothing.
+func mediaType(ct string) string {
+	if ct == "" {
+		return ""
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return "invalid"
+	}
+	return mt
+}
