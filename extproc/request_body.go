@@ -30,6 +30,9 @@ func (st *stream) onRequestBody(ctx context.Context, body []byte) *extprocv3.Pro
 	if resp := st.unavailable(firstID(batch)); resp != nil {
 		return resp
 	}
+	if resp := st.overload(firstID(batch)); resp != nil {
+		return resp
+	}
 	if st.mcpMethod != "" || st.mcpName != "" {
 		if resp := st.checkStandardHeaders(batch); resp != nil {
 			return resp

@@ -30,6 +30,9 @@ func (st *stream) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.Processi
 		if resp := st.unavailable(nil); resp != nil {
 			return resp
 		}
+		if resp := st.overload(nil); resp != nil {
+			return resp
+		}
 	}
 	switch st.httpMethod {
 	case "POST":

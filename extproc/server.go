@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"sync/atomic"
 	"time"
 
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
@@ -31,6 +32,9 @@ type Server struct {
 	Audit   *audit.Logger
 	Metrics *Metrics
 	Log     *slog.Logger
+
+	// active counts streams in progress, against limits.maxConcurrentStreams.
+	active atomic.Int64
 }
 
 var _ extprocv3.ExternalProcessorServer = (*Server)(nil)
@@ -41,6 +45,8 @@ var _ extprocv3.ExternalProcessorServer = (*Server)(nil)
 func (s *Server) Process(rpc extprocv3.ExternalProcessor_ProcessServer) error {
 	s.Metrics.streams.Inc()
 	defer s.Metrics.streams.Dec()
+	n := s.active.Add(1)
+	defer s.active.Add(-1)
 	server := ""
 	if md, ok := metadata.FromIncomingContext(rpc.Context()); ok {
 		if v := md.Get(contract.ServerHeader); len(v) == 1 {
@@ -48,6 +54,7 @@ func (s *Server) Process(rpc extprocv3.ExternalProcessor_ProcessServer) error {
 		}
 	}
 	st := newStream(s, server)
+	st.admit(n)
 	for {
 		req, err := rpc.Recv()
 		if errors.Is(err, io.EOF) {

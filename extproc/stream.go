@@ -35,6 +35,9 @@ type stream struct {
 	pol    *compiled
 	chain  interceptors.Chain
 	spec   *ir.Server // the server's policy; nil when unknown
+	// overloaded: this stream is past limits.maxConcurrentStreams; its
+	// request is refused (with the caller's id once the body is read).
+	overloaded bool
 
 	httpMethod string
 	requestID  string
@@ -71,6 +74,12 @@ func newStream(srv *Server, server string) *stream {
 		st.spec = st.pol.specs[server]
 	}
 	return st
+}
+
+// admit marks the stream overloaded when it is the n-th in progress and n
+// is past the policy's limit.
+func (st *stream) admit(n int64) {
+	st.overloaded = st.pol != nil && n > int64(st.pol.policy.Limits.Streams())
 }
 
 // handle takes one message from Envoy and returns the answers to send, in

@@ -69,6 +69,16 @@ func (st *stream) auditUnavailable(id []byte) *extprocv3.ProcessingResponse {
 	return st.refuse(statusFor(id, 503), jsonrpc.CodeInternalError, id, "mcpmesh: the audit log cannot be written; refusing rather than acting unrecorded", "audit_unavailable")
 }
 
+// overload refuses the request of a stream past the concurrent-request
+// limit: 503 with a reason of its own, so an operator tells a full sidecar
+// from a broken one (a dead ext_proc answers 500).
+func (st *stream) overload(id []byte) *extprocv3.ProcessingResponse {
+	if !st.overloaded {
+		return nil
+	}
+	return st.refuse(503, contract.CodeOverloaded, id, contract.MsgOverloaded(st.pol.policy.Limits.Streams()), "overload")
+}
+
 // unavailable refuses every message for a server the control plane does
 // not route to (e.g. its image failed verification); nil otherwise.
 func (st *stream) unavailable(id []byte) *extprocv3.ProcessingResponse {

@@ -59,6 +59,9 @@ const (
 	// CodeHeaderMismatch: an Mcp-* header contradicts the body (the code MCP
 	// servers use for the same fault, so clients see no difference).
 	CodeHeaderMismatch = -32020
+	// CodeOverloaded: the sidecar already has limits.maxConcurrentStreams
+	// requests in flight; the caller may retry.
+	CodeOverloaded = -32004
 	CodeInvalidRequest = -32600
 	CodeInternalError  = -32603
 )
@@ -74,6 +77,11 @@ const (
 // MsgTooLarge refuses a request body over the limit.
 func MsgTooLarge(limit uint32) string {
 	return fmt.Sprintf("mcpmesh: message body larger than %d bytes; refused", limit)
+}
+
+// MsgOverloaded refuses a request over the concurrent-request limit.
+func MsgOverloaded(limit uint32) string {
+	return fmt.Sprintf("mcpmesh: the sidecar is at its limit of %d concurrent requests; refused, retry later", limit)
 }
 
 // MsgUnavailable refuses every message for a server that is not routed.

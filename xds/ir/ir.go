@@ -37,12 +37,28 @@ type Limits struct {
 	// refuses a slower one, and the sidecar drops an ext_proc connection
 	// whose keepalive ping goes unanswered this long.
 	MessageTimeoutMillis uint32 `json:"messageTimeoutMillis"`
+	// MaxConcurrentStreams bounds the HTTP requests (calls and open SSE
+	// streams alike) one sidecar has in flight, and so what its clusters'
+	// circuit breakers and ext_proc allow (0: DefaultMaxConcurrentStreams).
+	MaxConcurrentStreams uint32 `json:"maxConcurrentStreams,omitempty"`
+}
+
+// Streams is MaxConcurrentStreams with its default applied.
+func (l Limits) Streams() uint32 {
+	if l.MaxConcurrentStreams == 0 {
+		return DefaultMaxConcurrentStreams
+	}
+	return l.MaxConcurrentStreams
 }
 
 // Defaults applied by the policy loader when the file leaves them out.
 const (
 	DefaultMaxBodyBytes         = 4 << 20
 	DefaultMessageTimeoutMillis = 2000
+	// DefaultMaxConcurrentStreams is far above Envoy's default circuit
+	// breakers (1,024), which silently capped a sidecar; an open SSE stream
+	// holds one for as long as it is open.
+	DefaultMaxConcurrentStreams = 20000
 	DefaultPath                 = "/mcp"
 	DefaultVerifyConcurrency    = 4
 	DefaultVerifyTimeoutMillis  = 30000

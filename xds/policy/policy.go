@@ -38,6 +38,10 @@ const (
 	// MinMessageTimeout and MaxMessageTimeout bound limits.messageTimeout.
 	MinMessageTimeout = 10 * time.Millisecond
 	MaxMessageTimeout = 60 * time.Second
+	// MinMaxConcurrentStreams and MaxMaxConcurrentStreams bound
+	// limits.maxConcurrentStreams.
+	MinMaxConcurrentStreams = 16
+	MaxMaxConcurrentStreams = 1000000
 )
 
 // Error is one problem, positioned in the file; Errors is every problem

@@ -151,8 +151,8 @@ servers:
 		},
 		{
 			name: "limits at their bounds",
-			src:  "version: 1\nlimits: {maxBodyBytes: 67108864, messageTimeout: 10ms}\nservers: [{name: a, upstream: 'h:1', tools: {allow: [a]}}]\n",
-			want: ir.Policy{Limits: ir.Limits{MaxBodyBytes: 64 << 20, MessageTimeoutMillis: 10}, Servers: []ir.Server{
+			src:  "version: 1\nlimits: {maxBodyBytes: 67108864, messageTimeout: 10ms, maxConcurrentStreams: 1000000}\nservers: [{name: a, upstream: 'h:1', tools: {allow: [a]}}]\n",
+			want: ir.Policy{Limits: ir.Limits{MaxBodyBytes: 64 << 20, MessageTimeoutMillis: 10, MaxConcurrentStreams: 1000000}, Servers: []ir.Server{
 				server("a", ep("h", 1), allowlist.Policy{Allow: []string{"a"}}),
 			}},
 		},
@@ -329,6 +329,8 @@ func TestParseErrors(t *testing.T) {
 			`policy.yaml:6:13: servers[0].tools.deny: must be a list of tool name patterns, got the string "run_shell"`}},
 		{"tools as a list", head + "    upstream: h:1\n    tools: [echo]\n", []string{
 			"policy.yaml:5:12: servers[0].tools: must be a mapping with allow, deny and mode, got a list"}},
+		{"stream limit too small", "version: 1\nlimits:\n  maxConcurrentStreams: 15\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
+			"policy.yaml:3:25: limits.maxConcurrentStreams: must be between 16 and 1000000 concurrent requests, got 15"}},
 		{"body limit too small", "version: 1\nlimits:\n  maxBodyBytes: 1023\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
 			"policy.yaml:3:17: limits.maxBodyBytes: must be between 1024 (1 KiB) and 67108864 (64 MiB) bytes, got 1023"}},
 		{"body limit too big", "version: 1\nlimits:\n  maxBodyBytes: 67108865\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
@@ -348,7 +350,7 @@ func TestParseErrors(t *testing.T) {
 		{"timeout fraction of a millisecond", "version: 1\nlimits:\n  messageTimeout: 10500us\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
 			"policy.yaml:3:19: limits.messageTimeout: must be a whole number of milliseconds, got 10500us"}},
 		{"limits not a mapping", "version: 1\nlimits: 5\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
-			"policy.yaml:2:9: limits: must be a mapping with maxBodyBytes and messageTimeout, got the integer 5"}},
+			"policy.yaml:2:9: limits: must be a mapping with maxBodyBytes, messageTimeout and maxConcurrentStreams, got the integer 5"}},
 		{"bad default listen", "version: 1\ndefaults:\n  listen: 0.0.0.0:0\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
 			"policy.yaml:3:11: defaults.listen: port must be in 1-65535"}},
 		{"unknown alias", "version: 1\nservers: *nope\n", []string{

@@ -63,7 +63,7 @@ func (l *loader) limits(e *section.Entry) ir.Limits {
 	if section.Absent(e) {
 		return lim
 	}
-	fs := l.Fields(e, "a mapping with maxBodyBytes and messageTimeout", "maxBodyBytes", "messageTimeout")
+	fs := l.Fields(e, "a mapping with maxBodyBytes, messageTimeout and maxConcurrentStreams", "maxBodyBytes", "messageTimeout", "maxConcurrentStreams")
 	if f := fs["maxBodyBytes"]; f != nil {
 		if v, ok := l.maxBodyBytes(f); ok {
 			lim.MaxBodyBytes = v
@@ -72,6 +72,11 @@ func (l *loader) limits(e *section.Entry) ir.Limits {
 	if f := fs["messageTimeout"]; f != nil {
 		if v, ok := l.messageTimeout(f); ok {
 			lim.MessageTimeoutMillis = v
+		}
+	}
+	if f := fs["maxConcurrentStreams"]; f != nil {
+		if v, ok := l.Bounded(f, "a whole number of requests", MinMaxConcurrentStreams, MaxMaxConcurrentStreams, "%d and %d concurrent requests", ""); ok {
+			lim.MaxConcurrentStreams = uint32(v)
 		}
 	}
 	return lim

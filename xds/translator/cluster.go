@@ -20,8 +20,32 @@ import (
 func upstreamCluster(p *ir.Policy, s *ir.Server) *cluster.Cluster {
 	c := staticOrDNS(upstreamClusterName(s), s.Upstream)
 	c.PerConnectionBufferLimitBytes = wrapperspb.UInt32(p.Limits.MaxBodyBytes)
+	// HTTP/1.1 to the server: one connection per request in flight.
+	c.CircuitBreakers = breakers(p.Limits.Streams())
 	return c
 }
+
+// breakers sets every circuit-breaker threshold a request in flight counts
+// against to n, for both priorities. Envoy's defaults (1,024 connections,
+// pending and active requests) would silently cap the sidecar: a slow tool
+// call or an open SSE stream holds one of each for as long as it lasts.
+func breakers(n uint32) *cluster.CircuitBreakers {
+	t := func(p core.RoutingPriority) *cluster.CircuitBreakers_Thresholds {
+		return &cluster.CircuitBreakers_Thresholds{
+			Priority:           p,
+			MaxConnections:     wrapperspb.UInt32(n),
+			MaxPendingRequests: wrapperspb.UInt32(n),
+			MaxRequests:        wrapperspb.UInt32(n),
+		}
+	}
+	return &cluster.CircuitBreakers{Thresholds: []*cluster.CircuitBreakers_Thresholds{t(core.RoutingPriority_DEFAULT), t(core.RoutingPriority_HIGH)}}
+}
+
+// extProcHeadroom is how far the ext_proc cluster's breakers sit above the
+// limit: ext_proc refuses the request past the limit itself, with the
+// caller's id and the reason, which it can only do over a stream Envoy
+// still opens. Envoy's own overflow, past the headroom, is the backstop.
+func extProcHeadroom(n uint32) uint32 { return max(64, n/10) }
 
 // extProcCluster reaches the ext_proc gRPC service over HTTP/2. In full
 // duplex mode Envoy runs no per-message timer, so a frozen ext_proc is found
@@ -31,6 +55,8 @@ func upstreamCluster(p *ir.Policy, s *ir.Server) *cluster.Cluster {
 func extProcCluster(p *ir.Policy, e ir.Endpoint) *cluster.Cluster {
 	pingTimeout := max(time.Duration(p.Limits.MessageTimeoutMillis)*time.Millisecond, time.Second)
 	c := staticOrDNS(extProcClusterName, e)
+	// Every HTTP request holds one ext_proc stream (HTTP/2, multiplexed).
+	c.CircuitBreakers = breakers(p.Limits.Streams() + extProcHeadroom(p.Limits.Streams()))
 	opts := &httpopts.HttpProtocolOptions{
 		UpstreamProtocolOptions: &httpopts.HttpProtocolOptions_ExplicitHttpConfig_{
 			ExplicitHttpConfig: &httpopts.HttpProtocolOptions_ExplicitHttpConfig{

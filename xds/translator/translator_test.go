@@ -127,7 +127,7 @@ func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
 func TestSecurityInvariants(t *testing.T) {
 	p := &ir.Policy{
 		Version: "v",
-		Limits:  ir.Limits{MaxBodyBytes: 12345, MessageTimeoutMillis: 750},
+		Limits:  ir.Limits{MaxBodyBytes: 12345, MessageTimeoutMillis: 750, MaxConcurrentStreams: 7000},
 		Servers: []ir.Server{{Name: "a", Upstream: ir.Endpoint{Host: "10.0.0.1", Port: 80}, Listen: ir.Endpoint{Host: "0.0.0.0", Port: 10000}, Path: "/mcp", Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}}}},
 	}
 	nodes, err := Translate(p, testOpts)
@@ -178,6 +178,21 @@ func TestSecurityInvariants(t *testing.T) {
 		c := r.(*cluster.Cluster)
 		if c.Name == "upstream_a" && c.GetPerConnectionBufferLimitBytes().GetValue() != 12345 {
 			t.Errorf("upstream buffer limit %d", c.GetPerConnectionBufferLimitBytes().GetValue())
+		}
+		// Every cluster sets its breakers from the policy, for every
+		// priority; Envoy's defaults (1,024) would cap the sidecar.
+		want := uint32(7000)
+		if c.Name == contract.ExtProcClusterName {
+			want = 7000 + extProcHeadroom(7000)
+		}
+		th := c.GetCircuitBreakers().GetThresholds()
+		if len(th) != 2 {
+			t.Errorf("cluster %s: %d circuit-breaker thresholds, want DEFAULT and HIGH", c.Name, len(th))
+		}
+		for _, x := range th {
+			if x.GetMaxConnections().GetValue() != want || x.GetMaxPendingRequests().GetValue() != want || x.GetMaxRequests().GetValue() != want {
+				t.Errorf("cluster %s priority %v: breakers %v, want %d", c.Name, x.Priority, x, want)
+			}
 		}
 	}
 	pol, err := contract.DecodePolicy(nodes[contract.ExtProcNodeID][resource.ExtensionConfigType][0].(*core.TypedExtensionConfig))
