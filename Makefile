@@ -71,8 +71,10 @@ bench: ## Go benchmarks of the hot paths and control-plane convergence (figures 
 	$(GO) test -run '^$$' -bench . -benchmem ./extproc/... ./interceptors/... ./xds/...
 
 .PHONY: loadtest
-loadtest: envoy ## end-to-end load matrix: direct, plain Envoy, ext_proc floor, mcpmesh (~6 min; figures go to docs/benchmarks.md)
+loadtest: envoy ## end-to-end load matrix (direct, plain Envoy, ext_proc floor, mcpmesh) and the capacity runs (~7 min; figures go to docs/benchmarks.md)
 	$(GO) test -count=1 -run '^TestLoadFull$$' -timeout 25m -v ./test/loadtest -load.full
+	$(GO) test -count=1 -run '^TestHoldFull$$' -timeout 15m -v ./test/loadtest -load.hold
+	$(GO) test -count=1 -run '^TestHoldFull$$' -timeout 15m -v ./test/loadtest -load.hold -load.holdcalls 10000 -load.holdhttp2
 
 # Each target's budget is a number of executions (about 8 s each here): a
 # count has no deadline to race. With a duration, Go 1.26's fuzzing

@@ -38,6 +38,10 @@ var (
 	concurrency = flag.Int("load.concurrency", 16, "callers in the maximum-rate (closed-loop) runs")
 	out         = flag.String("load.out", "", "also write the Markdown report to this file")
 	profile     = flag.String("load.profile", "", "write CPU profiles of the MCP server and ext_proc to this directory")
+	hold        = flag.Bool("load.hold", false, "run the full capacity test: -load.holdcalls slow calls and -load.holdstreams SSE streams held open through one sidecar")
+	holdCalls   = flag.Int("load.holdcalls", 5000, "slow calls held open at once in the full capacity test")
+	holdStreams = flag.Int("load.holdstreams", 1000, "MCP sessions, each with its SSE GET stream open, in the full capacity test")
+	holdHTTP2   = flag.Bool("load.holdhttp2", false, "agents speak cleartext HTTP/2 in the full capacity test (one file descriptor per held request in the sidecar instead of two)")
 )
 
 func TestMain(m *testing.M) {
@@ -354,4 +358,57 @@ func cpuModel() string {
 		}
 	}
 	return "unknown CPU"
+}
+
+// TestHoldSmoke is the short capacity test of every `go test ./...`: more
+// requests held open through one sidecar than Envoy's default circuit
+// breakers (1,024) allow — slow calls and SSE GET streams together — must
+// all complete, and a quick call made meanwhile must succeed.
+func TestHoldSmoke(t *testing.T) {
+	r, err := RunHold(context.Background(), t.TempDir(), envoyBinary(t), HoldConfig{Calls: 1100, Streams: 150, Timeout: 3 * time.Minute, Log: t.Logf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	r.Markdown(&b)
+	t.Log("\n" + b.String())
+	if err := r.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestOverloadThroughSidecar: with limits.maxConcurrentStreams reached, the
+// next request is refused by ext_proc with 503, the caller's id and its own
+// code, while every held call still completes.
+func TestOverloadThroughSidecar(t *testing.T) {
+	r, err := RunHold(context.Background(), t.TempDir(), envoyBinary(t), HoldConfig{Calls: 56, Streams: 8, Limit: 64, Timeout: time.Minute, Log: t.Logf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Completed != 56 || r.Failed != 0 {
+		t.Fatalf("%d of 56 held calls completed, %d failed: %q", r.Completed, r.Failed, r.FirstErrors)
+	}
+	if r.ProbeStatus != 503 || !strings.Contains(r.ProbeBody, `"id":"probe-1"`) || !strings.Contains(r.ProbeBody, `"code":-32004`) || !strings.Contains(r.ProbeBody, "limit of 64 concurrent requests") {
+		t.Fatalf("a request past the limit: %d %s", r.ProbeStatus, r.ProbeBody)
+	}
+	if r.QuickCallErr == "" {
+		t.Fatal("a new session past the limit was let through")
+	}
+}
+
+// TestHoldFull is the capacity test of `make loadtest` (see docs/benchmarks.md).
+func TestHoldFull(t *testing.T) {
+	if !*hold {
+		t.Skip("the full capacity test runs with -load.hold (make loadtest)")
+	}
+	r, err := RunHold(context.Background(), t.TempDir(), envoyBinary(t), HoldConfig{Calls: *holdCalls, Streams: *holdStreams, HTTP2: *holdHTTP2, Timeout: 10 * time.Minute, Log: t.Logf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	r.Markdown(&b)
+	t.Log("\n" + b.String())
+	if err := r.Check(); err != nil {
+		t.Fatal(err)
+	}
 }
