@@ -10,6 +10,26 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
 )
 
+// UnixPrefix marks a Unix domain socket address: "unix:/run/mcpmesh/extproc.sock".
+const UnixPrefix = "unix:"
+
+// ParseAddress is ParseEndpoint that also accepts a Unix domain socket,
+// written "unix:" followed by an absolute path (the ext_proc address).
+func ParseAddress(s string) (Endpoint, error) {
+	path, ok := strings.CutPrefix(s, UnixPrefix)
+	if !ok {
+		return ParseEndpoint(s)
+	}
+	path = strings.TrimPrefix(path, "//") // unix:///run/x.sock, as gRPC writes it
+	switch {
+	case !strings.HasPrefix(path, "/"):
+		return Endpoint{}, fmt.Errorf("unix socket path must be absolute, got %q", s)
+	case len(path) > 107:
+		return Endpoint{}, fmt.Errorf("unix socket path is longer than 107 bytes: %q", path)
+	}
+	return Endpoint{Unix: path}, nil
+}
+
 // ParseEndpoint splits "host:port" ("[v6addr]:port" for IPv6) and checks
 // both parts; the error describes the first problem found, for the user.
 // The control plane's flags and the policy file both use it.

@@ -154,9 +154,25 @@ type Keyless struct {
 type Endpoint struct {
 	Host string `json:"host"`
 	Port uint32 `json:"port"`
+	// Unix, when set, is a Unix domain socket path used instead of Host and
+	// Port (where a component accepts one: ext_proc beside its sidecar).
+	Unix string `json:"unix,omitempty"`
 }
 
-func (e Endpoint) String() string { return net.JoinHostPort(e.Host, strconv.Itoa(int(e.Port))) }
+func (e Endpoint) String() string {
+	if e.Unix != "" {
+		return UnixPrefix + e.Unix
+	}
+	return net.JoinHostPort(e.Host, strconv.Itoa(int(e.Port)))
+}
+
+// Network is the net.Dial/net.Listen network of e: "unix" or "tcp".
+func (e Endpoint) Network() string {
+	if e.Unix != "" {
+		return "unix"
+	}
+	return "tcp"
+}
 
 // Sentinel errors joined by Validate; callers may test with errors.Is.
 var (

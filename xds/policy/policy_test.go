@@ -26,7 +26,7 @@ import (
 
 func ep(host string, port uint32) ir.Endpoint { return ir.Endpoint{Host: host, Port: port} }
 
-var defaultLimits = ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis}
+var defaultLimits = ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis, MaxConcurrentStreams: ir.DefaultMaxConcurrentStreams}
 
 // defaultArguments is what a server without an arguments section gets.
 var defaultArguments = arguments.Policy{Schema: interceptors.Enforce, UnknownTool: interceptors.ActionAudit}
@@ -142,7 +142,7 @@ servers:
     tools: {allow: ["?"]}
 `,
 			want: ir.Policy{
-				Limits: ir.Limits{MaxBodyBytes: 1024, MessageTimeoutMillis: 60000},
+				Limits: ir.Limits{MaxBodyBytes: 1024, MessageTimeoutMillis: 60000, MaxConcurrentStreams: ir.DefaultMaxConcurrentStreams},
 				Servers: []ir.Server{
 					{Name: "a", Upstream: ep("a.svc", 80), Listen: ep("10.0.0.1", 9000), Path: "/rpc", Policy: chain.Policy{Tools: allowlist.Policy{Allow: []string{"x"}}, Arguments: defaultArguments}},
 					{Name: "b-2", Upstream: ep("fd00::1", 443), Listen: ep("::", 9001), Path: "/mcp/v1", Policy: chain.Policy{Tools: allowlist.Policy{Allow: []string{"?"}}, Arguments: defaultArguments}},
@@ -694,7 +694,7 @@ func TestLoad(t *testing.T) {
 	}
 	want := ir.Policy{
 		Version: res.Policy.Version,
-		Limits:  ir.Limits{MaxBodyBytes: 1 << 20, MessageTimeoutMillis: 500},
+		Limits:  ir.Limits{MaxBodyBytes: 1 << 20, MessageTimeoutMillis: 500, MaxConcurrentStreams: ir.DefaultMaxConcurrentStreams},
 		Servers: []ir.Server{
 			{
 				Name:     "files",

@@ -59,7 +59,7 @@ func (l *loader) version(e *section.Entry, root section.Pos) {
 }
 
 func (l *loader) limits(e *section.Entry) ir.Limits {
-	lim := ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis}
+	lim := ir.Limits{MaxBodyBytes: ir.DefaultMaxBodyBytes, MessageTimeoutMillis: ir.DefaultMessageTimeoutMillis, MaxConcurrentStreams: ir.DefaultMaxConcurrentStreams}
 	if section.Absent(e) {
 		return lim
 	}

@@ -80,7 +80,7 @@ func extProcCluster(p *ir.Policy, e ir.Endpoint) *cluster.Cluster {
 // staticOrDNS uses a STATIC cluster for IP literals and STRICT_DNS for names.
 func staticOrDNS(name string, e ir.Endpoint) *cluster.Cluster {
 	discovery := cluster.Cluster_STRICT_DNS
-	if _, err := netip.ParseAddr(e.Host); err == nil {
+	if _, err := netip.ParseAddr(e.Host); err == nil || e.Unix != "" {
 		discovery = cluster.Cluster_STATIC
 	}
 	return &cluster.Cluster{
@@ -102,6 +102,11 @@ func staticOrDNS(name string, e ir.Endpoint) *cluster.Cluster {
 }
 
 func socketAddress(e ir.Endpoint) *core.Address {
+	if e.Unix != "" {
+		// A Unix domain socket beside the sidecar: no TCP handshake, no
+		// loopback stack, reachable only from inside the pod.
+		return &core.Address{Address: &core.Address_Pipe{Pipe: &core.Pipe{Path: e.Unix}}}
+	}
 	return &core.Address{Address: &core.Address_SocketAddress{
 		SocketAddress: &core.SocketAddress{
 			Address:       e.Host,

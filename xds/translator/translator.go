@@ -29,7 +29,7 @@ func Translate(p *ir.Policy, o Options) (map[string]Resources, error) {
 	if err := p.Validate(); err != nil {
 		return nil, fmt.Errorf("invalid policy: %w", err)
 	}
-	if o.ExtProc.Host == "" || o.ExtProc.Port == 0 {
+	if o.ExtProc.Unix == "" && (o.ExtProc.Host == "" || o.ExtProc.Port == 0) {
 		return nil, fmt.Errorf("translator: ext_proc address is not set")
 	}
 	out := map[string]Resources{}
