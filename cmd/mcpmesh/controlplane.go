@@ -20,7 +20,7 @@ func runControlPlane(args []string) error {
 	fs := flag.NewFlagSet("controlplane", flag.ExitOnError)
 	policyFile := fs.String("policy", "", "policy file to serve and watch (required)")
 	xdsAddr := fs.String("xds-listen", "127.0.0.1:18000", "address of the ADS gRPC server")
-	extProcAddr := fs.String("extproc-address", "127.0.0.1:18081", "host:port at which sidecars reach the ext_proc service")
+	extProcAddr := fs.String("extproc-address", "127.0.0.1:18081", "where sidecars reach the ext_proc service: host:port, or unix:/path for a Unix socket shared in the pod")
 	adminAddr := fs.String("admin-listen", "127.0.0.1:9901", "address of /metrics, /status and /healthz")
 	poll := fs.Duration("poll", time.Second, "how often the policy file is checked for changes")
 	verifyWait := fs.Duration("verify-wait", 5*time.Second, "how long a policy push waits for image verifications before it holds a server back as pending")
@@ -30,7 +30,7 @@ func runControlPlane(args []string) error {
 	if *policyFile == "" {
 		return fmt.Errorf("-policy is required")
 	}
-	ep, err := ir.ParseEndpoint(*extProcAddr)
+	ep, err := ir.ParseAddress(*extProcAddr)
 	if err != nil {
 		return fmt.Errorf("-extproc-address: %w", err)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/extproc"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
 	"github.com/mcpmesh/mcpmesh/test/demoserver" // the dev command serves the demo; localmesh does not import it
+	"github.com/mcpmesh/mcpmesh/xds/ir"
 	"github.com/mcpmesh/mcpmesh/xds/policy"
 )
 
@@ -31,7 +32,7 @@ func runDev(args []string) error {
 	workDir := fs.String("workdir", ".cache/dev", "where the policy copy, Envoy bootstrap and logs go")
 	demoAddr := fs.String("demo-listen", "127.0.0.1:18080", "address of the demo MCP server (the default policy's upstream)")
 	xdsAddr := fs.String("xds-listen", "127.0.0.1:18000", "control plane ADS address")
-	extProcAddr := fs.String("extproc-listen", "127.0.0.1:18081", "ext_proc gRPC address")
+	extProcAddr := fs.String("extproc-listen", "", `ext_proc gRPC address: host:port, or unix:/path (default: the Unix socket <workdir>/extproc.sock, or 127.0.0.1:18081 where that path is too long)`)
 	adminAddr := fs.String("admin-listen", "127.0.0.1:9901", "control plane and ext_proc /metrics and /status")
 	auditDest := fs.String("audit", "", `audit destination (default: <workdir>/audit.jsonl; "-" for stdout)`)
 	jsonResp := fs.Bool("json-response", false, "demo server answers with application/json instead of SSE")
@@ -51,6 +52,9 @@ func runDev(args []string) error {
 		if err := os.WriteFile(*policyFile, []byte(y), 0o644); err != nil {
 			return err
 		}
+	}
+	if *extProcAddr == "" {
+		*extProcAddr = defaultExtProcAddr(*workDir)
 	}
 	if *auditDest == "" {
 		*auditDest = filepath.Join(*workDir, "audit.jsonl")
@@ -105,6 +109,7 @@ mcpmesh is running (Envoy %s).
 Connect an MCP client (Streamable HTTP) to:
 %s
 
+  ext_proc (sidecars reach it at):      %s
   policy (edit it; changes apply live): %s
   audit log:                            %s
   metrics and status:                   http://%s/metrics  http://%s/status
@@ -113,7 +118,7 @@ Connect an MCP client (Streamable HTTP) to:
 Try it: the demo server has tools echo, get_time and run_shell; the policy
 allows echo and get_*, denies run_shell, and hides it from tools/list.
 Press Ctrl-C to stop.
-`, envoy.Version(), strings.Join(urls, "\n"), *policyFile, *auditDest, admin, admin, *workDir)
+`, envoy.Version(), strings.Join(urls, "\n"), mesh.ExtProc.Addr, *policyFile, *auditDest, admin, admin, *workDir)
 
 	for _, p := range mesh.Sidecars {
 		go func(p *envoy.Process) {
@@ -140,4 +145,16 @@ func envOr(k, def string) string {
 		return v
 	}
 	return def
+}
+
+// defaultExtProcAddr is a Unix socket in the work folder, as in a pod
+// (ext_proc beside its sidecar, reachable from nowhere else), unless its
+// path is too long for a socket.
+func defaultExtProcAddr(workDir string) string {
+	if abs, err := filepath.Abs(filepath.Join(workDir, "extproc.sock")); err == nil {
+		if ep, err := ir.ParseAddress(ir.UnixPrefix + abs); err == nil {
+			return ep.String()
+		}
+	}
+	return "127.0.0.1:18081"
 }

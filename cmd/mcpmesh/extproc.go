@@ -14,7 +14,7 @@ import (
 
 func runExtProc(args []string) error {
 	fs := flag.NewFlagSet("extproc", flag.ExitOnError)
-	listen := fs.String("listen", "127.0.0.1:18081", "address of the ExternalProcessor gRPC service")
+	listen := fs.String("listen", "127.0.0.1:18081", "address of the ExternalProcessor gRPC service: host:port, or unix:/path for a Unix socket shared with the sidecar")
 	cpAddr := fs.String("control-plane", "127.0.0.1:18000", "address of the control plane's ADS server (the policy comes from there)")
 	auditDest := fs.String("audit", "-", `where audit lines go: "-" for stdout, or a file path (appended)`)
 	adminAddr := fs.String("admin-listen", "127.0.0.1:9902", "address of /metrics and /healthz")

@@ -24,6 +24,8 @@ import (
 	"github.com/mcpmesh/mcpmesh/envoy"
 	"github.com/mcpmesh/mcpmesh/extproc"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
+	"github.com/mcpmesh/mcpmesh/test/demoserver"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // repoRoot is where the Makefile installed bin/envoy.
@@ -96,12 +98,20 @@ func startMesh(t *testing.T, upstream string, tools string) *mesh {
 			t.Logf("audit log:\n%s", tail(m.audit.String(), 20))
 		}
 	})
+	// ext_proc on a Unix socket, as in a pod and in `make run` (the load
+	// tests keep loopback TCP covered). Socket paths are short: own folder.
+	sockDir, err := os.MkdirTemp("", "mcpmesh-e2e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(sockDir) })
 	m.Mesh, err = localmesh.Start(context.Background(), localmesh.Options{
 		// Polled often, so that tests see policy edits quickly.
 		ControlPlane: localmesh.ControlPlaneOptions{PolicyFile: m.policyFile, Poll: 100 * time.Millisecond, Registry: m.cpRegistry, Logger: log},
-		ExtProc:      localmesh.ExtProcOptions{Metrics: extproc.NewMetrics(m.registry), Audit: audit.New(m.audit), Logger: log},
-		EnvoyBinary:  bin,
-		WorkDir:      dir,
+		ExtProc: localmesh.ExtProcOptions{Addr: ir.UnixPrefix + filepath.Join(sockDir, "extproc.sock"),
+			Metrics: extproc.NewMetrics(m.registry), Audit: audit.New(m.audit), Logger: log},
+		EnvoyBinary: bin,
+		WorkDir:     dir,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -324,4 +334,22 @@ func eventually(t *testing.T, d time.Duration, f func() error) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("condition not met within %v: %v", d, err)
+}
+
+// TestExtProcOverUnixSocket: the sidecar reaches ext_proc through the Unix
+// socket the control plane names (an Envoy pipe address), not over TCP.
+func TestExtProcOverUnixSocket(t *testing.T) {
+	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	m := startMesh(t, upstream, demoTools)
+	if r, err := callTool(connect(t, m.URL), "echo", map[string]any{"text": "over a socket"}); err != nil || textOf(r) != "over a socket" {
+		t.Fatalf("echo through the sidecar: %v %v", r, err)
+	}
+	dump, err := m.envoy.Admin("/config_dump?resource=dynamic_active_clusters")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := strings.TrimPrefix(m.ExtProc.Addr, ir.UnixPrefix)
+	if !strings.HasPrefix(m.ExtProc.Addr, ir.UnixPrefix) || !strings.Contains(dump, `"pipe"`) || !strings.Contains(dump, path) {
+		t.Fatalf("the ext_proc cluster does not use the socket %s:\n%s", m.ExtProc.Addr, tail(dump, 40))
+	}
 }

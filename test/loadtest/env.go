@@ -3,7 +3,6 @@ package loadtest
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -52,12 +51,20 @@ type Env struct {
 	floor    *child // started when a run measures the floor path
 	memURL   string
 	cp       *localmesh.ControlPlane
+	network  string // how sidecars reach ext_proc: "tcp" or "unix"
+	sockDir  string // the Unix sockets' folder, removed by Close
 }
 
 // NewEnv starts the MCP server, the control plane and ext_proc. Envoys are
 // started per response mode by Start.
 func NewEnv(workDir, envoyBin string) (*Env, error) {
-	e := &Env{WorkDir: workDir, EnvoyBin: envoyBin, upstream: map[string]string{}}
+	return NewEnvOver(workDir, envoyBin, "tcp")
+}
+
+// NewEnvOver is NewEnv with the sidecars reaching ext_proc (and the floor
+// processor) over network: "tcp" (loopback) or "unix" (a socket file).
+func NewEnvOver(workDir, envoyBin, network string) (*Env, error) {
+	e := &Env{WorkDir: workDir, EnvoyBin: envoyBin, upstream: map[string]string{}, network: network}
 	ok := false
 	defer func() {
 		if !ok {
@@ -100,14 +107,18 @@ func NewEnv(workDir, envoyBin string) (*Env, error) {
 	}
 	e.Policy = res.Policy
 
-	epPort, err := envoy.FreePort()
+	epAddr, err := e.processorAddress("extproc")
+	if err != nil {
+		return nil, err
+	}
+	ep, err := ir.ParseAddress(epAddr)
 	if err != nil {
 		return nil, err
 	}
 	// The control plane runs here; ext_proc is a child process (procs.go)
 	// that follows it, as `mcpmesh extproc` would.
 	e.cp, err = localmesh.StartControlPlane(context.Background(), localmesh.ControlPlaneOptions{
-		ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: uint32(epPort)},
+		ExtProc: ep,
 		Policy:  e.Policy,
 	})
 	if err != nil {
@@ -115,7 +126,7 @@ func NewEnv(workDir, envoyBin string) (*Env, error) {
 	}
 
 	e.ext, err = startChild("extproc", extProcArgs{
-		Listen: fmt.Sprintf("127.0.0.1:%d", epPort),
+		Listen: epAddr,
 		XDS:    e.cp.Addr,
 		Audit:  filepath.Join(workDir, "audit.jsonl"),
 	}, workDir)
@@ -143,6 +154,9 @@ func (e *Env) Close() {
 	}
 	if e.demo != nil {
 		e.demo.stop()
+	}
+	if e.sockDir != "" {
+		_ = os.RemoveAll(e.sockDir)
 	}
 }
 
@@ -282,18 +296,42 @@ func (s *Stack) Close() {
 // floorProcessor starts the floor path's processor once and returns its address.
 func (e *Env) floorProcessor() (ir.Endpoint, error) {
 	if e.floor == nil {
-		c, err := startChild("floor", nil, e.WorkDir)
+		addr, err := e.processorAddress("floor")
+		if err != nil {
+			return ir.Endpoint{}, err
+		}
+		c, err := startChild("floor", floorArgs{Listen: addr}, e.WorkDir)
 		if err != nil {
 			return ir.Endpoint{}, err
 		}
 		e.floor = c
 	}
-	host, port, err := net.SplitHostPort(e.floor.Info["addr"])
+	ep, err := ir.ParseAddress(e.floor.Info["addr"])
 	if err != nil {
 		return ir.Endpoint{}, fmt.Errorf("floor processor address %q: %w", e.floor.Info["addr"], err)
 	}
-	p, _ := strconv.Atoi(port)
-	return ir.Endpoint{Host: host, Port: uint32(p)}, nil
+	return ep, nil
+}
+
+// processorAddress is where a processor (ext_proc, the floor) listens over
+// the Env's network: a free loopback port, or a socket in a short folder
+// of its own (socket paths are limited to 107 bytes).
+func (e *Env) processorAddress(name string) (string, error) {
+	if e.network != "unix" {
+		port, err := envoy.FreePort()
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("127.0.0.1:%d", port), nil
+	}
+	if e.sockDir == "" {
+		d, err := os.MkdirTemp("", "mcpmesh-load")
+		if err != nil {
+			return "", err
+		}
+		e.sockDir = d
+	}
+	return ir.UnixPrefix + filepath.Join(e.sockDir, name+".sock"), nil
 }
 
 // pool is a target's keep-alive connections.

@@ -5,14 +5,18 @@ import (
 	"io"
 	"mime"
 	"net"
+	"os"
+	"strings"
 
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
+	"github.com/go-json-experiment/json"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
 	"github.com/mcpmesh/mcpmesh/extproc"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // The floor path measures what any external processor costs on this
@@ -137,15 +141,27 @@ func floorHeader(hm *core.HeaderMap, key string) string {
 	return ""
 }
 
+type floorArgs struct {
+	Listen string // host:port or unix:/path
+}
+
 // runFloor serves the floor processor with the gRPC settings of mcpmesh's
 // ext_proc (extproc.Server.Serve).
 func runFloor() error {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	var a floorArgs
+	if err := json.Unmarshal([]byte(os.Getenv(argsEnv)), &a); err != nil {
+		return err
+	}
+	network, addr := "tcp", a.Listen
+	if path, ok := strings.CutPrefix(a.Listen, ir.UnixPrefix); ok {
+		network, addr = "unix", path
+	}
+	l, err := net.Listen(network, addr)
 	if err != nil {
 		return err
 	}
 	g := grpc.NewServer(extproc.ServerOptions()...)
 	extprocv3.RegisterExternalProcessorServer(g, floorProcessor{})
-	ready(map[string]string{"addr": l.Addr().String()})
+	ready(map[string]string{"addr": a.Listen})
 	return g.Serve(l)
 }

@@ -38,6 +38,7 @@ var (
 	concurrency = flag.Int("load.concurrency", 16, "callers in the maximum-rate (closed-loop) runs")
 	out         = flag.String("load.out", "", "also write the Markdown report to this file")
 	profile     = flag.String("load.profile", "", "write CPU profiles of the MCP server and ext_proc to this directory")
+	extprocNet  = flag.String("load.extproc", "tcp", "how sidecars reach ext_proc and the floor processor: tcp (loopback) or unix (a socket file)")
 	hold        = flag.Bool("load.hold", false, "run the full capacity test: -load.holdcalls slow calls and -load.holdstreams SSE streams held open through one sidecar")
 	holdCalls   = flag.Int("load.holdcalls", 5000, "slow calls held open at once in the full capacity test")
 	holdStreams = flag.Int("load.holdstreams", 1000, "MCP sessions, each with its SSE GET stream open, in the full capacity test")
@@ -67,7 +68,7 @@ func envoyBinary(t *testing.T) string {
 
 func newEnv(t *testing.T) *Env {
 	t.Helper()
-	e, err := NewEnv(t.TempDir(), envoyBinary(t))
+	e, err := NewEnvOver(t.TempDir(), envoyBinary(t), *extprocNet)
 	if err != nil {
 		t.Fatal(err)
 	}

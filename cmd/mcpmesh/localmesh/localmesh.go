@@ -18,6 +18,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -337,7 +339,7 @@ func StartExtProc(ctx context.Context, o ExtProcOptions) (*ExtProc, error) {
 	}
 	srv := extproc.NewServer(o.Metrics, o.Audit, logger(o.Logger))
 	ctx, cancel := context.WithCancel(ctx)
-	e := &ExtProc{Server: srv, Addr: l.Addr().String(), done: make(chan struct{})}
+	e := &ExtProc{Server: srv, Addr: addrString(l.Addr()), done: make(chan struct{})}
 	var follow sync.WaitGroup
 	follow.Go(func() { _ = extproc.FollowControlPlane(ctx, o.ControlPlane, srv.Policy, srv.Log) })
 	go func() {
@@ -424,7 +426,24 @@ func listen(l net.Listener, addr string) (net.Listener, error) {
 	if addr == "" {
 		addr = "127.0.0.1:0"
 	}
-	return net.Listen("tcp", addr)
+	return listenOn(addr)
+}
+
+// listenOn listens on a TCP "host:port" or a Unix socket "unix:/path"; a
+// socket file left by an earlier run is removed first, since nothing can
+// listen on it otherwise.
+func listenOn(addr string) (net.Listener, error) {
+	if !strings.HasPrefix(addr, ir.UnixPrefix) {
+		return net.Listen("tcp", addr)
+	}
+	ep, err := ir.ParseAddress(addr)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Lstat(ep.Unix); err == nil && fi.Mode()&os.ModeSocket != 0 {
+		_ = os.Remove(ep.Unix)
+	}
+	return net.Listen("unix", ep.Unix)
 }
 
 // listenAgain listens on the address a stopped service had; the old socket
@@ -432,7 +451,7 @@ func listen(l net.Listener, addr string) (net.Listener, error) {
 func listenAgain(ctx context.Context, addr string) (net.Listener, error) {
 	deadline := time.Now().Add(2 * time.Second)
 	for {
-		l, err := net.Listen("tcp", addr)
+		l, err := listenOn(addr)
 		if err == nil || time.Now().After(deadline) {
 			return l, err
 		}
@@ -444,11 +463,25 @@ func listenAgain(ctx context.Context, addr string) (net.Listener, error) {
 	}
 }
 
-func endpoint(a net.Addr) (ir.Endpoint, error) { return ir.ParseEndpoint(a.String()) }
+func endpoint(a net.Addr) (ir.Endpoint, error) {
+	if u, ok := a.(*net.UnixAddr); ok {
+		return ir.Endpoint{Unix: u.Name}, nil
+	}
+	return ir.ParseEndpoint(a.String())
+}
 
 func logger(l *slog.Logger) *slog.Logger {
 	if l == nil {
 		return slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	return l
+}
+
+// addrString is a listener's address as the flags take it ("unix:/path" for
+// a Unix socket).
+func addrString(a net.Addr) string {
+	if u, ok := a.(*net.UnixAddr); ok {
+		return ir.UnixPrefix + u.Name
+	}
+	return a.String()
 }
