@@ -76,6 +76,10 @@ loadtest: envoy ## end-to-end load matrix (direct, plain Envoy, ext_proc floor, 
 	$(GO) test -count=1 -run '^TestHoldFull$$' -timeout 15m -v ./test/loadtest -load.hold
 	$(GO) test -count=1 -run '^TestHoldFull$$' -timeout 15m -v ./test/loadtest -load.hold -load.holdcalls 10000 -load.holdhttp2
 
+.PHONY: soak
+soak: envoy ## 30 minutes at a steady rate with agents coming and going; memory and goroutines sampled every minute (not in CI)
+	$(GO) test -count=1 -run '^TestSoak$$' -timeout 40m -v ./test/loadtest -load.soak $(or $(SOAK),30m)
+
 # Each target's budget is a number of executions (about 8 s each here): a
 # count has no deadline to race. With a duration, Go 1.26's fuzzing
 # coordinator can fail a clean run with "context deadline exceeded" when the

@@ -39,6 +39,7 @@ var (
 	out         = flag.String("load.out", "", "also write the Markdown report to this file")
 	profile     = flag.String("load.profile", "", "write CPU profiles of the MCP server and ext_proc to this directory")
 	extprocNet  = flag.String("load.extproc", "tcp", "how sidecars reach ext_proc and the floor processor: tcp (loopback) or unix (a socket file)")
+	soak        = flag.Duration("load.soak", 0, "run the soak for this long (make soak: 30m)")
 	hold        = flag.Bool("load.hold", false, "run the full capacity test: -load.holdcalls slow calls and -load.holdstreams SSE streams held open through one sidecar")
 	holdCalls   = flag.Int("load.holdcalls", 5000, "slow calls held open at once in the full capacity test")
 	holdStreams = flag.Int("load.holdstreams", 1000, "MCP sessions, each with its SSE GET stream open, in the full capacity test")
@@ -409,6 +410,34 @@ func TestHoldFull(t *testing.T) {
 	var b strings.Builder
 	r.Markdown(&b)
 	t.Log("\n" + b.String())
+	if err := r.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSoak checks the soak itself in every `go test ./...` (seconds); with
+// -load.soak it is the long run of `make soak` (see docs/benchmarks.md).
+func TestSoak(t *testing.T) {
+	cfg := SoakConfig{Duration: 6 * time.Second, Interval: 2 * time.Second, Rate: 100, Agents: 8, CallsPerAgent: 10, Size: 1024, Log: t.Logf}
+	if *soak > 0 {
+		cfg.Duration, cfg.Interval, cfg.Rate, cfg.Agents, cfg.CallsPerAgent = *soak, time.Minute, 200, 16, 50
+	}
+	e := newEnv(t)
+	s, err := e.Start(context.Background(), ModeJSON, []string{PathMesh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	r, err := RunSoak(context.Background(), s.Targets[PathMesh], cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	r.Markdown(&b)
+	t.Log("\n" + b.String())
+	if last := r.Samples[len(r.Samples)-1]; last.Calls < int64(cfg.Rate*cfg.Duration.Seconds()*0.9) {
+		t.Errorf("%d calls made, want about %.0f", last.Calls, cfg.Rate*cfg.Duration.Seconds())
+	}
 	if err := r.Check(); err != nil {
 		t.Fatal(err)
 	}

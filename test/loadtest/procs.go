@@ -177,6 +177,7 @@ type GoMem struct {
 	HeapObjects int64 `json:"heapObjects"` // bytes in live and not yet swept objects (HeapAlloc)
 	HeapGoal    int64 `json:"heapGoal"`
 	Total       int64 `json:"total"` // all memory mapped by the runtime
+	Goroutines  int64 `json:"goroutines"`
 }
 
 func readGoMem() GoMem {
@@ -184,6 +185,7 @@ func readGoMem() GoMem {
 		{Name: "/memory/classes/heap/objects:bytes"},
 		{Name: "/gc/heap/goal:bytes"},
 		{Name: "/memory/classes/total:bytes"},
+		{Name: "/sched/goroutines:goroutines"},
 	}
 	metrics.Read(s)
 	v := func(i int) int64 {
@@ -192,7 +194,7 @@ func readGoMem() GoMem {
 		}
 		return int64(s[i].Value.Uint64())
 	}
-	return GoMem{HeapObjects: v(0), HeapGoal: v(1), Total: v(2)}
+	return GoMem{HeapObjects: v(0), HeapGoal: v(1), Total: v(2), Goroutines: v(3)}
 }
 
 // child is a running child role.
