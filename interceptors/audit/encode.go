@@ -3,9 +3,9 @@ package audit
 import (
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 )
 
 // appendRecord appends the JSON of r, byte for byte what encoding/json's
@@ -35,7 +35,7 @@ func appendRecord(b []byte, r *Record) (_ []byte, ok bool) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, s)
+			b = jsonrpc.AppendQuote(b, s, jsonrpc.HTMLSafe)
 		}
 		b = append(b, ']')
 	}
@@ -93,65 +93,6 @@ func appendTime(b []byte, t time.Time) ([]byte, bool) {
 
 const hex = "0123456789abcdef"
 
-// appendString quotes s as encoding/json does: HTML-sensitive characters
-// and U+2028/U+2029 escaped, invalid UTF-8 replaced by \ufffd.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if htmlSafe[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
-			b = append(append(b, s[start:i]...), `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if c == '\u2028' || c == '\u2029' {
-			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hex[c&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	return append(append(b, s[start:]...), '"')
-}
-
-// htmlSafe holds the ASCII bytes encoding/json writes as they are when it
-// escapes HTML: all but control characters, '"', '\\', '<', '>' and '&'.
-var htmlSafe = func() (t [utf8.RuneSelf]bool) {
-	for c := ' '; c < utf8.RuneSelf; c++ {
-		switch c {
-		case '"', '\\', '<', '>', '&':
-		default:
-			t[c] = true
-		}
-	}
-	return t
-}()
+// appendString quotes s as encoding/json does, so a record is byte for byte
+// what Marshal would write.
+func appendString(b []byte, s string) []byte { return jsonrpc.AppendQuote(b, s, jsonrpc.HTMLSafe) }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 )
 
 // randText mixes what strings in records hold: ASCII, every control and
@@ -112,10 +113,10 @@ func TestAppendStringEveryRune(t *testing.T) {
 	}
 	s := b.String()
 	want, _ := json.Marshal(s)
-	if got := appendString(nil, s); !bytes.Equal(got, want) {
+	if got := jsonrpc.AppendQuote(nil, s, jsonrpc.HTMLSafe); !bytes.Equal(got, want) {
 		t.Fatal("appendString differs from encoding/json")
 	}
-	if !utf8.ValidString(string(appendString(nil, "\xff"))) {
+	if !utf8.ValidString(string(jsonrpc.AppendQuote(nil, "\xff", jsonrpc.HTMLSafe))) {
 		t.Fatal("invalid UTF-8 written")
 	}
 }

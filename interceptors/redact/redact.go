@@ -28,6 +28,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 )
 
 // MaxDepth bounds the nesting of objects and arrays that Rewrite accepts.
@@ -200,7 +201,7 @@ func (w *walker) run(v jsontext.Value, f func([]string, string) (edit, bool)) (j
 			if e.spans != nil {
 				out = appendApplied(out, s, e.spans)
 			} else {
-				out = appendQuote(out, e.repl) // invalid UTF-8 becomes U+FFFD
+				out = jsonrpc.AppendQuote(out, e.repl, jsonrpc.Minimal) // invalid UTF-8 becomes U+FFFD
 			}
 			last = end
 		default:

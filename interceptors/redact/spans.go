@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 )
 
 // Span is a byte range [Start, End) of a string that Apply replaces with
@@ -122,14 +123,18 @@ func looksLikeJSON(s string) bool {
 // pieces is quoting the whole, even where a span cuts a character.
 func appendApplied(dst []byte, s string, spans []Span) []byte {
 	if looksLikeJSON(s) {
-		return appendQuote(dst, Apply(s, spans))
+		return jsonrpc.AppendQuote(dst, Apply(s, spans), jsonrpc.Minimal)
 	}
 	dst = append(dst, '"')
 	last := 0
 	for _, sp := range merge(s, spans) {
-		dst = appendQuoted(dst, s[last:sp.Start])
-		dst = appendQuoted(dst, Label(sp.Rule))
+		dst = jsonrpc.AppendQuoted(dst, s[last:sp.Start], jsonrpc.Minimal)
+		dst = jsonrpc.AppendQuoted(dst, Label(sp.Rule), jsonrpc.Minimal)
 		last = sp.End
 	}
-	return append(appendQuoted(dst, s[last:]), '"')
+	return append(jsonrpc.AppendQuoted(dst, s[last:], jsonrpc.Minimal), '"')
 }
+
+// appendQuote quotes s as jsontext does: a rewritten string is escaped no
+// more than it must be.
+func appendQuote(dst []byte, s string) []byte { return jsonrpc.AppendQuote(dst, s, jsonrpc.Minimal) }
