@@ -32,6 +32,10 @@ type Reader struct {
 	Dir     string
 	Errs    Errors
 	Warns   []*Error
+	// Files lists every file the policy refers to that was read (keys,
+	// lock files, certificates), so that a watcher can reload when one of
+	// them changes although the policy file did not.
+	Files   []string
 	anchors map[string][]anchorDef
 	// merged counts the fields taken through merge keys; nested merges can
 	// grow exponentially with the file, so their total is bounded.

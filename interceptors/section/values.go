@@ -204,6 +204,7 @@ func (l *Reader) ReadFile(e *Entry, what string, limit int, hint func(file strin
 			Msg: fmt.Sprintf("cannot read %s file %s: %s", what, file, msg), Cause: err})
 		return "", nil
 	}
+	l.Files = append(l.Files, file)
 	return file, data
 }
 

@@ -56,6 +56,8 @@ type (
 type Result struct {
 	Policy   *ir.Policy
 	Warnings []*Warning
+	// Files are the files the policy refers to, as read (see Reader.Files).
+	Files []string
 }
 
 // Parse reads a policy from data; filename is only used in messages. On
@@ -88,7 +90,7 @@ func parse(filename string, data []byte, requireImage bool) (*Result, error) {
 		return nil, errs
 	}
 	sortByPosition(l.Warns)
-	return &Result{Policy: p, Warnings: l.Warns}, nil
+	return &Result{Policy: p, Warnings: l.Warns, Files: l.Files}, nil
 }
 
 // Load reads and parses the policy file at path. A read error is an *Error
