@@ -29,9 +29,9 @@ type Reader struct {
 	File string
 	// Dir is the folder of the policy file; relative paths in the policy
 	// (poisoning.lockFile) are relative to it.
-	Dir     string
-	Errs    Errors
-	Warns   []*Error
+	Dir   string
+	Errs  Errors
+	Warns []*Error
 	// Files lists every file the policy refers to that was read (keys,
 	// lock files, certificates), so that a watcher can reload when one of
 	// them changes although the policy file did not.
