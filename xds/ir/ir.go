@@ -25,7 +25,33 @@ type Policy struct {
 	Limits  Limits `json:"limits"`
 	// SupplyChain says how server images are verified.
 	SupplyChain SupplyChain `json:"supplyChain,omitzero"`
-	Servers     []Server    `json:"servers"`
+	// Ingress is the mesh's HTTPS entry for agents (nil: none).
+	Ingress *Ingress `json:"ingress,omitempty"`
+	Servers []Server `json:"servers"`
+}
+
+// Ingress is the Envoy that agents reach over HTTPS: it terminates TLS and
+// routes /servers/<name>/mcp to that server's sidecar.
+type Ingress struct {
+	Listen Endpoint `json:"listen"`
+	TLS    TLS      `json:"tls"`
+}
+
+// IngressPath is where agents reach server through the ingress.
+func IngressPath(server string) string { return "/servers/" + server + "/mcp" }
+
+// TLS is a certificate and its key, read from files when the policy loads
+// (and again when a file changes). The key is not shipped to ext_proc.
+type TLS struct {
+	CertFile string `json:"certFile"`
+	KeyFile  string `json:"keyFile"`
+	CertPEM  []byte `json:"-"`
+	KeyPEM   []byte `json:"-"`
+	// Digest identifies the certificate and key, so a rotation changes the
+	// policy version and is pushed.
+	Digest string `json:"digest"`
+	// NotAfter is when the certificate expires.
+	NotAfter time.Time `json:"notAfter"`
 }
 
 // Limits bound what the data plane buffers and how long it waits.
@@ -74,6 +100,9 @@ type Server struct {
 	Path string `json:"path"`
 	// Listen is the sidecar listener address agents connect to.
 	Listen Endpoint `json:"listen"`
+	// Address is where the ingress reaches the sidecar (a Service name in
+	// Kubernetes); by default Listen, with a wildcard host made loopback.
+	Address Endpoint `json:"address,omitzero"`
 	// Policy holds the interceptors' sections (tools, arguments, content,
 	// poisoning, egress, webhooks); chain declares them in one place.
 	chain.Policy
@@ -232,4 +261,19 @@ func (p *Policy) Server(name string) *Server {
 		}
 	}
 	return nil
+}
+
+// SidecarAddress is where the ingress reaches the server's sidecar.
+func (s *Server) SidecarAddress() Endpoint {
+	if s.Address.Host != "" {
+		return s.Address
+	}
+	a := s.Listen
+	switch a.Host {
+	case "0.0.0.0", "":
+		a.Host = "127.0.0.1"
+	case "::":
+		a.Host = "::1"
+	}
+	return a
 }

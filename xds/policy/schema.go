@@ -26,7 +26,7 @@ func (l *loader) policy(body ast.Node) *ir.Policy {
 		return nil
 	}
 	root := rootEntry.Pos()
-	fs := l.Fields(rootEntry, "a mapping", "version", "limits", "supplyChain", "defaults", "servers")
+	fs := l.Fields(rootEntry, "a mapping", "version", "limits", "supplyChain", "defaults", "ingress", "servers")
 
 	l.version(fs["version"], root)
 	p := &ir.Policy{Limits: l.limits(fs["limits"])}
@@ -34,6 +34,14 @@ func (l *loader) policy(body ast.Node) *ir.Policy {
 	p.SupplyChain, verify = l.supplyChain(fs["supplyChain"])
 	listen, path := l.defaults(fs["defaults"])
 	p.Servers = l.servers(fs["servers"], root, listen, path, verify)
+	p.Ingress = l.ingress(fs["ingress"])
+	if p.Ingress != nil {
+		for _, s := range p.Servers {
+			if s.Listen == p.Ingress.Listen {
+				l.Errorf(section.NodePos(fs["ingress"].Node), "ingress.listen", "the ingress and server %q both listen on %s", s.Name, s.Listen)
+			}
+		}
+	}
 	return p
 }
 
@@ -145,7 +153,7 @@ func (l *loader) servers(e *section.Entry, root section.Pos, listen ir.Endpoint,
 
 // serverFields are the keys of a server entry: its own, then the
 // interceptors' sections, which chain declares.
-var serverFields = append([]string{"name", "upstream", "image", "verify", "unverifiedLocal", "listen", "path"}, chain.Sections...)
+var serverFields = append([]string{"name", "upstream", "image", "verify", "unverifiedLocal", "listen", "address", "path"}, chain.Sections...)
 
 var serverFieldsWant = "a mapping with " + strings.Join(serverFields[:len(serverFields)-1], ", ") + " and " + serverFields[len(serverFields)-1]
 
@@ -186,6 +194,11 @@ func (l *loader) server(i int, e *section.Entry, names map[string]serverName, li
 	if f := fs["path"]; f != nil {
 		if v, ok := l.path(f); ok {
 			s.Path = v
+		}
+	}
+	if f := fs["address"]; f != nil {
+		if v, ok := l.endpoint(f); ok {
+			s.Address = v
 		}
 	}
 	s.Policy = chain.Decode(l.Reader, section.Server{Name: s.Name, At: at, Path: e.Path}, fs)
