@@ -71,10 +71,38 @@ func loadEval(t testing.TB) []evalCase {
 	return out
 }
 
+// meshNames returns, per split, the tool names of every benign file: each
+// entry is judged as if the servers of the other files of its split were
+// its neighbours in the mesh, so shadowing and look-alike checks meet real
+// names (and their false positives show).
+func meshNames(cases []evalCase) map[string]map[string][]string {
+	out := map[string]map[string][]string{}
+	for _, c := range cases {
+		if !strings.HasPrefix(c.file, "benign-") {
+			continue
+		}
+		var tl struct {
+			Name string `json:"name"`
+		}
+		_ = json.Unmarshal(c.Tool, &tl)
+		if out[c.split] == nil {
+			out[c.split] = map[string][]string{}
+		}
+		out[c.split][c.file] = append(out[c.split][c.file], tl.Name)
+	}
+	return out
+}
+
 // evalFlags reports whether the checker, with default settings, hides the
 // tool; the finding details say which signals fired.
-func evalFlags(t testing.TB, c evalCase) (bool, []string) {
-	ch, err := New(&ir.Poisoning{Mode: ir.Enforce, Action: ir.ActionHide}, func() []string { return c.Neighbours })
+func evalFlags(t testing.TB, c evalCase, mesh map[string]map[string][]string) (bool, []string) {
+	others := slices.Clone(c.Neighbours)
+	for f, names := range mesh[c.split] {
+		if f != c.file {
+			others = append(others, names...)
+		}
+	}
+	ch, err := New(&ir.Poisoning{Mode: ir.Enforce, Action: ir.ActionHide}, func() []string { return others })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,11 +135,12 @@ const (
 
 func TestEvalCorpus(t *testing.T) {
 	cases := loadEval(t)
+	mesh := meshNames(cases)
 	type key struct{ split, cat string }
 	byCat := map[key]*rate{}
 	total := map[key]*rate{} // cat "poisoned" / "benign"
 	for _, c := range cases {
-		flagged, details := evalFlags(t, c)
+		flagged, details := evalFlags(t, c, mesh)
 		for i, k := range []key{{c.split, c.Category}, {c.split, c.Label}} {
 			m := byCat
 			if i == 1 {
@@ -125,7 +154,10 @@ func TestEvalCorpus(t *testing.T) {
 				m[k].hit++
 			}
 		}
-		if testing.Verbose() && flagged != (c.Label == "poisoned") {
+		// Misses of the held-out split are listed only on request, so that
+		// tuning does not look at them.
+		show := c.split == "tuning" || os.Getenv("POISONING_EVAL_HELDOUT_DETAILS") != ""
+		if testing.Verbose() && show && flagged != (c.Label == "poisoned") {
 			var tl struct {
 				Name string `json:"name"`
 			}
