@@ -54,6 +54,7 @@ type Checker struct {
 	action   ir.Action // for content findings
 	onChange ir.Action // for pin findings
 	maxDesc  int
+	score    int               // evidence score from which a tool is flagged
 	pins     map[string]string // nil: no pinning
 	others   func() []string
 
@@ -73,7 +74,7 @@ func New(p *ir.Poisoning, others func() []string) (*Checker, error) {
 	if p == nil {
 		return nil, fmt.Errorf("poisoning: no policy")
 	}
-	c := &Checker{others: others, blocked: map[string]string{}}
+	c := &Checker{others: others, blocked: map[string]string{}, score: DefaultScoreThreshold}
 	switch p.Mode {
 	case "", ir.Enforce:
 	case ir.AuditOnly:
@@ -183,6 +184,8 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 		}
 	}
 
+	look := newLookalikes(others)
+	ev := &evidence{}
 	var (
 		findings []interceptors.Finding
 		remove   = map[string]bool{}
@@ -190,7 +193,7 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 		dropped  int
 	)
 	for i, t := range tools {
-		v := c.examine(t, names[i], others)
+		v := c.examine(t, names[i], others, look, ev)
 		for _, f := range v.findings {
 			if len(findings) < MaxFindings {
 				findings = append(findings, f)
@@ -274,8 +277,9 @@ func toolName(t jsontext.Value) string {
 }
 
 // examine runs every check on one tool definition.
-func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool) verdict {
+func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool, look *lookalikes, ev *evidence) verdict {
 	v := verdict{name: name}
+	ev.reset()
 	seen := map[string]bool{} // one finding per kind
 	where := func(path []string) string {
 		return "tools[" + name + "]" + strings.Join(path, "")
@@ -322,11 +326,22 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool)
 		if field == ".description" && len(s) > c.maxDesc {
 			add(KindLength, c.action, path, fmt.Sprintf("description of %d bytes exceeds %d", len(s), c.maxDesc))
 		}
+		// Every text the model reads adds to the tool's evidence.
+		hits := ev.hits
+		if modelText(path) {
+			ev.text(path, s)
+		}
 		if seen[KindInstructions] && (seen[KindShadowing] || !isText) {
 			return
 		}
+		// The phrase rules below only look for what the cue scan has a
+		// word for; text without any cue costs no phrase search.
+		cued := ev.hits != hits || smuggled != ""
+		if !cued && (!isText || len(others) == 0) {
+			return
+		}
 		text := normalise(visible)
-		if !seen[KindInstructions] {
+		if !seen[KindInstructions] && cued {
 			label, m := findFirst(instructionPhrases, text)
 			if m == "" && smuggled != "" {
 				label, m = findFirst(instructionPhrases, normalise(smuggled))
@@ -338,11 +353,17 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool)
 		if isText && !seen[KindShadowing] {
 			if n := mentions(text, others); n != "" {
 				add(KindShadowing, c.action, path, "mentions tool "+quote(n)+" of another server")
-			} else if label, m := findFirst(shadowingPhrases, text); m != "" {
+			} else if label, m := findFirst(shadowingPhrases, text); cued && m != "" {
 				add(KindShadowing, c.action, path, label+": "+quote(m))
 			}
 		}
 	})
+	if other := look.of(name); other != "" {
+		add(KindShadowing, c.action, []string{".name"}, "name looks like tool "+quote(other)+" of another server")
+	}
+	if ev.score() >= c.score && !seen[KindInstructions] {
+		add(KindInstructions, c.action, []string{ev.strongest()}, ev.detail())
+	}
 	if err != nil {
 		// The strict parser accepted the message, so this does not happen;
 		// a definition that cannot be read is not offered.
@@ -361,6 +382,25 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool)
 		}
 	}
 	return v
+}
+
+// modelText reports whether the string at path is text a model reads:
+// not the tool's own name (judged by the look-alike check) and not schema
+// keywords whose values are identifiers ("type", "format", "$ref", …).
+func modelText(path []string) bool {
+	if len(path) == 0 {
+		return false
+	}
+	switch last := path[len(path)-1]; last {
+	case ".type", ".format", ".$schema", ".$ref", ".$id", ".pattern", ".contentEncoding", ".contentMediaType":
+		return false
+	case ".name":
+		return len(path) > 1
+	}
+	if len(path) >= 2 && path[len(path)-2] == ".required" {
+		return false
+	}
+	return true
 }
 
 // quote returns s clipped to 48 bytes and quoted, with invisible and
