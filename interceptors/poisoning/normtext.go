@@ -32,6 +32,7 @@ const (
 	flagConfusable                       // look-alike letters of another script mapped
 	flagSpaced                           // letter-spaced words joined
 	flagCJK                              // Han, kana or Hangul present
+	flagEncodedRun                       // may hold base64, hex, percent or entities
 )
 
 // asciiOf maps a non-ASCII rune to the lower-case ASCII letter or digit it
@@ -82,7 +83,30 @@ func canonical(dst []byte, s string) ([]byte, textFlags) {
 		}
 	}
 	start := len(dst)
-	put := func(c byte) { dst = append(dst, c) }
+	// Runs of base64 characters, '%' and '&' are counted on the way, so
+	// that only text that can hold an encoding is decoded (decodeAll).
+	run, pct, amp := 0, 0, 0
+	put := func(c byte) {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=':
+			if run++; run >= 16 {
+				flags |= flagEncodedRun
+			}
+		case c == '%':
+			if pct++; pct >= 3 {
+				flags |= flagEncodedRun
+			}
+			run = 0
+		case c == '&':
+			if amp++; amp >= 3 {
+				flags |= flagEncodedRun
+			}
+			run = 0
+		default:
+			run = 0
+		}
+		dst = append(dst, c)
+	}
 	if ascii {
 		for i := 0; i < len(s); i++ {
 			c := s[i]
@@ -143,6 +167,9 @@ func canonical(dst []byte, s string) ([]byte, textFlags) {
 					}
 					if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
 						hasASCII = true
+						if run++; run >= 16 && c != '_' {
+							flags |= flagEncodedRun
+						}
 						letter(rune(c), rune(c))
 						continue
 					}
@@ -199,8 +226,12 @@ func squeeze(b []byte, start int) (_ []byte, spaced bool) {
 	single := func(i int) bool {
 		return i < len(t) && isLetter(t[i]) && (i == 0 || t[i-1] == ' ') && (i+1 == len(t) || t[i+1] == ' ')
 	}
-	for i := 0; i+6 < len(t); i++ {
-		if single(i) && t[i+1] == ' ' && single(i+2) && t[i+3] == ' ' && single(i+4) && t[i+5] == ' ' && single(i+6) {
+	for i := 1; i+5 < len(t); i++ {
+		// cheap test first: " x " at i..i+2
+		if t[i] != ' ' || t[i+2] != ' ' {
+			continue
+		}
+		if j := i - 1; single(j) && single(j+2) && t[j+3] == ' ' && single(j+4) && t[j+5] == ' ' && single(j+6) {
 			spaced = true
 			break
 		}

@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -307,7 +308,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		return v // not a tool; FilterTools drops it when the list is rewritten
 	}
 	err := walk(t, func(path []string, key bool, s string) {
-		first, visible, smuggled := unicodeScan(s)
+		first, _, smuggled := unicodeScan(s)
 		if first != 0 {
 			what := "value"
 			if key {
@@ -327,20 +328,23 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			add(KindLength, c.action, path, fmt.Sprintf("description of %d bytes exceeds %d", len(s), c.maxDesc))
 		}
 		// Every text the model reads adds to the tool's evidence.
-		hits := ev.hits
-		if modelText(path) {
-			ev.text(path, s)
+		if !modelText(path) {
+			return
 		}
+		hits := ev.hits
+		ev.text(path, s)
 		if seen[KindInstructions] && (seen[KindShadowing] || !isText) {
 			return
 		}
 		// The phrase rules below only look for what the cue scan has a
 		// word for; text without any cue costs no phrase search.
-		cued := ev.hits != hits || smuggled != ""
+		cued := ev.hits != hits || smuggled != "" || strings.Contains(s, "~/") || strings.Contains(s, "~\\")
 		if !cued && (!isText || len(others) == 0) {
 			return
 		}
-		text := normalise(visible)
+		// the canonical form of s (lower case, invisible characters
+		// removed, white space collapsed), valid until the next text
+		text := ev.canon()
 		if !seen[KindInstructions] && cued {
 			label, m := findFirst(instructionPhrases, text)
 			if m == "" && smuggled != "" {
@@ -353,8 +357,10 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		if isText && !seen[KindShadowing] {
 			if n := mentions(text, others); n != "" {
 				add(KindShadowing, c.action, path, "mentions tool "+quote(n)+" of another server")
-			} else if label, m := findFirst(shadowingPhrases, text); cued && m != "" {
-				add(KindShadowing, c.action, path, label+": "+quote(m))
+			} else if cued {
+				if label, m := findFirst(shadowingPhrases, text); m != "" {
+					add(KindShadowing, c.action, path, label+": "+quote(m))
+				}
 			}
 		}
 	})
@@ -485,21 +491,94 @@ func mentions(lower string, others map[string]bool) string {
 }
 
 // walk calls fn for every string in v: member names (key true) and string
-// values, with the path to each as segments ".name" and "[i]". path is
-// valid only during the call.
+// values, with the path to each as segments ".name" and "[i]". path and s
+// are valid only during the call: s may share memory with the decoder's
+// buffer (strings without escapes are not copied), so fn must copy what it
+// keeps.
 func walk(v jsontext.Value, fn func(path []string, key bool, s string)) error {
-	d := jsontext.NewDecoder(bytes.NewReader(v))
-	return walkValue(d, make([]string, 0, 8), fn)
+	// The message was parsed strictly before; duplicate names need no
+	// second check here.
+	d := jsontext.NewDecoder(bytes.NewReader(v), jsontext.AllowDuplicateNames(true))
+	var buf []byte
+	return walkValue(d, make([]string, 0, 8), &buf, fn)
 }
 
-func walkValue(d *jsontext.Decoder, path []string, fn func(path []string, key bool, s string)) error {
+// readString reads the string value or member name at the decoder's
+// position without copying it when it has no escapes.
+func readString(d *jsontext.Decoder, buf *[]byte) (string, error) {
+	raw, err := d.ReadValue()
+	if err != nil {
+		return "", err
+	}
+	if len(raw) < 2 {
+		return "", fmt.Errorf("poisoning: bad string")
+	}
+	if bytes.IndexByte(raw, '\\') < 0 {
+		if len(raw) == 2 {
+			return "", nil
+		}
+		return unsafe.String(&raw[1], len(raw)-2), nil
+	}
+	*buf, err = jsontext.AppendUnquote((*buf)[:0], raw)
+	if err != nil {
+		return "", err
+	}
+	return unsafe.String(unsafe.SliceData(*buf), len(*buf)), nil
+}
+
+// segment returns ".name"; the members every tool has cost no allocation.
+func segment(name string) string {
+	switch name {
+	case "description":
+		return ".description"
+	case "type":
+		return ".type"
+	case "properties":
+		return ".properties"
+	case "inputSchema":
+		return ".inputSchema"
+	case "outputSchema":
+		return ".outputSchema"
+	case "title":
+		return ".title"
+	case "name":
+		return ".name"
+	case "items":
+		return ".items"
+	case "required":
+		return ".required"
+	case "enum":
+		return ".enum"
+	case "default":
+		return ".default"
+	case "annotations":
+		return ".annotations"
+	case "additionalProperties":
+		return ".additionalProperties"
+	case "$schema":
+		return ".$schema"
+	}
+	return "." + name
+}
+
+func walkValue(d *jsontext.Decoder, path []string, buf *[]byte, fn func(path []string, key bool, s string)) error {
+	switch d.PeekKind() {
+	case '"':
+		s, err := readString(d, buf)
+		if err != nil {
+			return err
+		}
+		fn(path, false, s)
+		return nil
+	case '{', '[':
+	default:
+		return d.SkipValue()
+	}
 	tok, err := d.ReadToken()
 	if err != nil {
 		return err
 	}
 	switch tok.Kind() {
-	case '"':
-		fn(path, false, tok.String())
 	case '{':
 		for {
 			switch d.PeekKind() {
@@ -510,13 +589,12 @@ func walkValue(d *jsontext.Decoder, path []string, fn func(path []string, key bo
 				_, err := d.ReadToken()
 				return err
 			}
-			nt, err := d.ReadToken()
+			name, err := readString(d, buf)
 			if err != nil {
 				return err
 			}
-			name := nt.String()
 			fn(path, true, name)
-			if err := walkValue(d, append(path, "."+name), fn); err != nil {
+			if err := walkValue(d, append(path, segment(name)), buf, fn); err != nil {
 				return err
 			}
 		}
@@ -530,7 +608,7 @@ func walkValue(d *jsontext.Decoder, path []string, fn func(path []string, key bo
 				_, err := d.ReadToken()
 				return err
 			}
-			if err := walkValue(d, append(path, "["+strconv.Itoa(i)+"]"), fn); err != nil {
+			if err := walkValue(d, append(path, "["+strconv.Itoa(i)+"]"), buf, fn); err != nil {
 				return err
 			}
 		}

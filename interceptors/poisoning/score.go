@@ -9,11 +9,18 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // reset forgets the evidence of the previous tool, keeping the buffers.
 func (e *evidence) reset() {
 	*e = evidence{scratch: e.scratch[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0]}
+}
+
+// canon returns the canonical form of the last text judged; it shares
+// the scratch buffer and is valid until the next text.
+func (e *evidence) canon() string {
+	return unsafe.String(unsafe.SliceData(e.scratch), len(e.scratch))
 }
 
 // strongest returns the path of the text that gave the heaviest signal.
@@ -137,7 +144,9 @@ type evidence struct {
 }
 
 func (e *evidence) fire(s signal, what string) {
-	e.hits++
+	if signalWeight[s] > 0 && s != sigObfuscated {
+		e.hits++
+	}
 	if e.weight[s] == 0 {
 		e.where[s] = strings.Join(e.cur, "")
 		e.weight[s] = int8(signalWeight[s])
@@ -220,9 +229,10 @@ func (e *evidence) scan(s string, depth int) {
 	if flags&(flagConfusable|flagSpaced|flagInvisible) != 0 {
 		e.fire(sigObfuscated, "normalised spelling")
 	}
-	t := string(canon) // one copy: decoded texts reuse the scratch buffer
+	// t shares scratch: whatever match keeps of it must be copied
+	t := unsafe.String(unsafe.SliceData(canon), len(canon))
 	e.match(t, flags)
-	if depth == 0 {
+	if depth == 0 && flags&flagEncodedRun != 0 {
 		e.decodeAll(s, depth)
 	}
 }
@@ -312,7 +322,7 @@ func (e *evidence) markup(t string, ws []span) {
 			wi++
 		}
 		if wi < len(ws) && ws[wi].start == j && tagWords[t[ws[wi].start:ws[wi].end]] {
-			e.fire(sigTag, t[i:ws[wi].end])
+			e.fire(sigTag, strings.Clone(t[i:ws[wi].end]))
 			return
 		}
 	}
@@ -386,7 +396,7 @@ func (e *evidence) decodeAll(s string, depth int) {
 		for j < len(s) && isB64(s[j]) {
 			j++
 		}
-		if j-i >= 16 {
+		if j-i >= 16 && encodedLooking(s[i:j]) {
 			run := s[i:j]
 			if isHex(run) && len(run)%2 == 0 {
 				if b, err := hex.DecodeString(run); err == nil {
@@ -404,7 +414,29 @@ func (e *evidence) decodeAll(s string, depth int) {
 }
 
 func isB64(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=' || c == '-' || c == '_'
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
+}
+
+// encodedLooking reports whether a run of base64 characters looks like an
+// encoding rather than a word or identifier: hex of even length with
+// digits and letters, or base64 mixing upper case, lower case and digits.
+// Identifiers ("listNotificationsForRepository") are skipped for free.
+func encodedLooking(run string) bool {
+	var up, lo, dig int
+	for i := 0; i < len(run); i++ {
+		switch c := run[i]; {
+		case c >= 'A' && c <= 'Z':
+			up++
+		case c >= 'a' && c <= 'z':
+			lo++
+		case c >= '0' && c <= '9':
+			dig++
+		}
+	}
+	if dig > 0 && up+lo > 0 && isHex(run) {
+		return len(run)%2 == 0
+	}
+	return up > 0 && lo > 0 && dig > 0 && up+dig >= len(run)/6
 }
 
 func isHex(s string) bool {
