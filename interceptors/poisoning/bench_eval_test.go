@@ -20,7 +20,6 @@ func BenchmarkToolsList100KB(b *testing.B) {
 	var others []string
 	size := 0
 	for _, f := range []string{"benign-github-mcp-server.json", "benign-playwright-mcp.json", "benign-cisco-azure.json", "benign-cisco-discord.json", "benign-cisco-github.json", "benign-memory.json"} {
-		full := size >= 100<<10
 		data, err := os.ReadFile("testdata/eval/" + f)
 		if err != nil {
 			b.Fatal(err)
@@ -29,15 +28,18 @@ func BenchmarkToolsList100KB(b *testing.B) {
 		if err := json.Unmarshal(data, &ef); err != nil {
 			b.Fatal(err)
 		}
+		listed := false // a server's own names are never "others"
 		for _, e := range ef.Entries {
 			var tl struct {
 				Name string `json:"name"`
 			}
 			_ = json.Unmarshal(e.Tool, &tl)
-			if !full {
+			switch {
+			case size < 100<<10:
 				tools = append(tools, string(e.Tool))
 				size += len(e.Tool)
-			} else {
+				listed = true
+			case !listed:
 				others = append(others, tl.Name)
 			}
 		}

@@ -40,6 +40,29 @@ func nameKey(name string, scratch []byte) (string, []byte) {
 type lookalikes struct {
 	byKey map[string]string // key -> a name with that key
 	exact map[string]bool   // names as published, lower-cased
+	names nameFilter        // of exact
+}
+
+// nameFilter rules out most words as names without a map lookup: bit n of
+// f[c] is set when a name starts with byte c and has n bytes (n capped at
+// 63).
+type nameFilter [256]uint64
+
+func (f *nameFilter) add(s string) {
+	if s != "" {
+		f[s[0]] |= 1 << min(len(s), 63)
+	}
+}
+
+func (f *nameFilter) may(s string) bool {
+	return s != "" && f[s[0]]&(1<<min(len(s), 63)) != 0
+}
+
+func (l *lookalikes) filter() *nameFilter {
+	if l == nil {
+		return nil
+	}
+	return &l.names
 }
 
 func newLookalikes(others map[string]bool) *lookalikes {
@@ -49,6 +72,7 @@ func newLookalikes(others map[string]bool) *lookalikes {
 	l := &lookalikes{byKey: make(map[string]string, len(others)), exact: others}
 	var scratch []byte
 	for n := range others {
+		l.names.add(n)
 		var k string
 		k, scratch = nameKey(n, scratch)
 		if old, ok := l.byKey[k]; !ok || n < old {

@@ -83,6 +83,11 @@ func canonical(dst []byte, s string) ([]byte, textFlags) {
 		}
 	}
 	start := len(dst)
+	if ascii {
+		if out, f, ok := canonicalASCII(dst, s); ok {
+			return out, f
+		}
+	}
 	// Runs of base64 characters, '%' and '&' are counted on the way, so
 	// that only text that can hold an encoding is decoded (decodeAll).
 	run, pct, amp := 0, 0, 0
@@ -212,6 +217,76 @@ func canonical(dst []byte, s string) ([]byte, textFlags) {
 		flags |= flagSpaced
 	}
 	return dst, flags
+}
+
+// Tables for the ASCII fast path: the judging form of each byte, and
+// which bytes can be part of a base64 or hex run.
+// (Variables, not init: the lexicon is compiled through canonical during
+// package variable initialisation.)
+var lowerTab, b64Tab = asciiTables()
+
+func asciiTables() (lowerTab [256]byte, b64Tab [256]bool) {
+	for i := range lowerTab {
+		c := byte(i)
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			c = ' '
+		}
+		lowerTab[i] = c
+		b64Tab[i] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
+	}
+	return
+}
+
+// canonicalASCII is canonical for ASCII text in one pass: case folded,
+// white space collapsed, encoded runs noted. ok is false when the text
+// may be letter-spaced; canonical then takes the general path.
+func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
+	start := len(dst)
+	run, pct, amp := 0, 0, 0
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := lowerTab[s[i]]
+		if b64Tab[c] {
+			if run++; run >= 16 {
+				flags |= flagEncodedRun
+			}
+		} else {
+			run = 0
+			switch c {
+			case ' ':
+				if prevSpace {
+					continue
+				}
+				prevSpace = true
+				dst = append(dst, ' ')
+				continue
+			case '%':
+				if pct++; pct >= 3 {
+					flags |= flagEncodedRun
+				}
+			case '&':
+				if amp++; amp >= 3 {
+					flags |= flagEncodedRun
+				}
+			}
+		}
+		prevSpace = false
+		dst = append(dst, c)
+	}
+	if len(dst) > start && dst[len(dst)-1] == ' ' {
+		dst = dst[:len(dst)-1]
+	}
+	// " x y z" in the result: perhaps letter-spaced
+	t := dst[start:]
+	for i := 0; i+4 < len(t); i++ {
+		if t[i] == ' ' && t[i+2] == ' ' && t[i+4] == ' ' && t[i+1] != ' ' && t[i+3] != ' ' {
+			return dst[:start], 0, false
+		}
+	}
+	return dst, flags, true
 }
 
 // squeeze rewrites b[start:] in place: runs of at least four one-letter

@@ -144,7 +144,8 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 			x.Refuse(rule, fmt.Sprintf("tool %q on server %q was blocked: its definition failed the tool-poisoning check", x.Tool, x.Server))
 		}
 	case x.Direction == interceptors.ToClient && m.IsResponse() && m.Result != nil && (x.Method == "tools/list" || x.Method == ""):
-		tools, err := toolsOf(m.Result)
+		// jsonrpc.Parse has refused duplicate names already
+		tools, err := toolsOf(m.Result, jsontext.AllowDuplicateNames(true))
 		if err != nil {
 			if x.Method == "" {
 				return nil // not a tools/list result
@@ -186,7 +187,7 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 	}
 
 	look := newLookalikes(others)
-	ev := &evidence{}
+	ev := &evidence{walker: new(walker)}
 	var (
 		findings []interceptors.Finding
 		remove   = map[string]bool{}
@@ -307,7 +308,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 	if t.Kind() != '{' {
 		return v // not a tool; FilterTools drops it when the list is rewritten
 	}
-	err := walk(t, func(path []string, key bool, s string) {
+	err := ev.walker.walk(t, func(path []string, key bool, s string) {
 		first, _, smuggled := unicodeScan(s)
 		if first != 0 {
 			what := "value"
@@ -355,7 +356,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			}
 		}
 		if isText && !seen[KindShadowing] {
-			if n := mentions(text, others); n != "" {
+			if n := mentions(text, others, look.filter()); n != "" {
 				add(KindShadowing, c.action, path, "mentions tool "+quote(n)+" of another server")
 			} else if cued {
 				if label, m := findFirst(shadowingPhrases, text); m != "" {
@@ -427,7 +428,7 @@ func quote(s string) string {
 // lower-cased description) as a whole word. A name that is a plain word
 // ("fetch", "search") only counts when quoted or followed by "tool", so
 // ordinary prose does not fire.
-func mentions(lower string, others map[string]bool) string {
+func mentions(lower string, others map[string]bool, filter *nameFilter) string {
 	if len(others) == 0 {
 		return ""
 	}
@@ -435,7 +436,7 @@ func mentions(lower string, others map[string]bool) string {
 		return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b == '-' || b == '.' || b >= 0x80
 	}
 	check := func(tok string, start, end int) bool {
-		if !others[tok] {
+		if filter != nil && !filter.may(tok) || !others[tok] {
 			return false
 		}
 		plain := true
@@ -496,11 +497,30 @@ func mentions(lower string, others map[string]bool) string {
 // buffer (strings without escapes are not copied), so fn must copy what it
 // keeps.
 func walk(v jsontext.Value, fn func(path []string, key bool, s string)) error {
+	return new(walker).walk(v, fn)
+}
+
+// walker keeps a decoder and its buffers from one definition to the next.
+type walker struct {
+	rd   bytes.Reader
+	dec  *jsontext.Decoder
+	buf  []byte
+	path []string
+}
+
+func (w *walker) walk(v jsontext.Value, fn func(path []string, key bool, s string)) error {
+	w.rd.Reset(v)
 	// The message was parsed strictly before; duplicate names need no
 	// second check here.
-	d := jsontext.NewDecoder(bytes.NewReader(v), jsontext.AllowDuplicateNames(true))
-	var buf []byte
-	return walkValue(d, make([]string, 0, 8), &buf, fn)
+	if w.dec == nil {
+		w.dec = jsontext.NewDecoder(&w.rd, jsontext.AllowDuplicateNames(true))
+	} else {
+		w.dec.Reset(&w.rd, jsontext.AllowDuplicateNames(true))
+	}
+	if w.path == nil {
+		w.path = make([]string, 0, 8)
+	}
+	return walkValue(w.dec, w.path[:0], &w.buf, fn)
 }
 
 // readString reads the string value or member name at the decoder's

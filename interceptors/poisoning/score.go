@@ -14,7 +14,7 @@ import (
 
 // reset forgets the evidence of the previous tool, keeping the buffers.
 func (e *evidence) reset() {
-	*e = evidence{scratch: e.scratch[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0]}
+	*e = evidence{scratch: e.scratch[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], walker: e.walker}
 }
 
 // canon returns the canonical form of the last text judged; it shares
@@ -44,8 +44,12 @@ type cue struct {
 
 type cueIndex struct {
 	byFirst map[string][]int // first word -> cues
-	cues    []cue
-	cjk     []cue // substring cues
+	// firstLen[c] has bit n set when a cue's first word starts with byte c
+	// and has n bytes (n capped at 63): most words are ruled out without
+	// a map lookup.
+	firstLen [256]uint64
+	cues     []cue
+	cjk      []cue // substring cues
 }
 
 var cues = compileLexicon()
@@ -73,6 +77,7 @@ func compileLexicon() *cueIndex {
 				panic("poisoning: bad cue " + text)
 			}
 			ix.byFirst[c.words[0]] = append(ix.byFirst[c.words[0]], len(ix.cues))
+			ix.firstLen[c.words[0][0]] |= 1 << min(len(c.words[0]), 63)
 			ix.cues = append(ix.cues, c)
 		}
 	}
@@ -86,19 +91,18 @@ type span struct{ start, end int }
 // are kept ("don't"), as are hyphens between letters ("attacker-controlled").
 func words(t string, dst []span) []span {
 	in := -1
-	isW := func(i int) bool {
-		c := t[i]
-		switch {
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '*' || c == '~' || c >= utf8.RuneSelf:
-			return c < utf8.RuneSelf || !isPunctRune(t, i)
-		case (c == '\'' || c == '-') && in >= 0 && i+1 < len(t):
-			n := t[i+1]
-			return n >= 'a' && n <= 'z'
-		}
-		return false
-	}
 	for i := 0; i < len(t); i++ {
-		if isW(i) {
+		c := t[i]
+		w := wordTab[c]
+		if !w {
+			switch {
+			case c >= utf8.RuneSelf:
+				w = !isPunctRune(t, i)
+			case (c == '\'' || c == '-') && in >= 0 && i+1 < len(t):
+				w = t[i+1] >= 'a' && t[i+1] <= 'z'
+			}
+		}
+		if w {
 			if in < 0 {
 				in = i
 			}
@@ -114,6 +118,14 @@ func words(t string, dst []span) []span {
 	}
 	return dst
 }
+
+// wordTab marks the ASCII bytes words are made of.
+var wordTab = func() (tab [256]bool) {
+	for c := 0; c < 128; c++ {
+		tab[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '*' || c == '~'
+	}
+	return
+}()
 
 // isPunctRune reports whether the non-ASCII rune starting at t[i] (or the
 // continuation byte at i) belongs to a punctuation or symbol character,
@@ -141,6 +153,7 @@ type evidence struct {
 	hits                 int      // cues, markup and destinations seen, all texts
 	cur                  []string // path of the text being judged (valid during text)
 	where                [numSignals]string
+	walker               *walker // reused for every tool of a list
 }
 
 func (e *evidence) fire(s signal, what string) {
@@ -243,6 +256,9 @@ func (e *evidence) match(t string, flags textFlags) {
 	ws := e.spans
 	e.secretAt, e.transferAt = e.secretAt[:0], e.transferAt[:0]
 	for i, w := range ws {
+		if cues.firstLen[t[w.start]]&(1<<min(w.end-w.start, 63)) == 0 {
+			continue
+		}
 		for _, ci := range cues.byFirst[t[w.start:w.end]] {
 			c := &cues.cues[ci]
 			if matchFrom(t, ws, i+1, c.words[1:]) {
