@@ -1,6 +1,7 @@
 package poisoning
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -245,7 +246,11 @@ func asciiTables() (lowerTab [256]byte, b64Tab [256]bool) {
 // may be letter-spaced; canonical then takes the general path.
 func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 	start := len(dst)
+	dst = slices.Grow(dst, len(s))
+	out := dst[start : start+len(s)]
+	w := 0
 	run, pct, amp := 0, 0, 0
+	word, singles := 0, 0 // length of the current word; one-letter words in a row
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
 		c := lowerTab[s[i]]
@@ -260,8 +265,17 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 				if prevSpace {
 					continue
 				}
+				if word == 1 {
+					if singles++; singles >= 3 {
+						return dst[:start], 0, false // perhaps letter-spaced
+					}
+				} else {
+					singles = 0
+				}
+				word = 0
 				prevSpace = true
-				dst = append(dst, ' ')
+				out[w] = ' '
+				w++
 				continue
 			case '%':
 				if pct++; pct >= 3 {
@@ -273,20 +287,15 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 				}
 			}
 		}
+		word++
 		prevSpace = false
-		dst = append(dst, c)
+		out[w] = c
+		w++
 	}
-	if len(dst) > start && dst[len(dst)-1] == ' ' {
-		dst = dst[:len(dst)-1]
+	if w > 0 && out[w-1] == ' ' {
+		w--
 	}
-	// " x y z" in the result: perhaps letter-spaced
-	t := dst[start:]
-	for i := 0; i+4 < len(t); i++ {
-		if t[i] == ' ' && t[i+2] == ' ' && t[i+4] == ' ' && t[i+1] != ' ' && t[i+3] != ' ' {
-			return dst[:start], 0, false
-		}
-	}
-	return dst, flags, true
+	return dst[:start+w], flags, true
 }
 
 // squeeze rewrites b[start:] in place: runs of at least four one-letter

@@ -37,13 +37,14 @@ func (e *evidence) strongest() string {
 // A compiled cue: words to match in order; "*" is any one word, "~" up to
 // three words. Cues written in CJK scripts are matched as substrings.
 type cue struct {
-	sig   signal
-	words []string
-	text  string // for the finding
+	sig    signal
+	words  []string
+	anchor int    // index of the word looked up; the words before it have no wildcard
+	text   string // for the finding
 }
 
 type cueIndex struct {
-	byFirst map[string][]int // first word -> cues
+	byFirst map[string][]int // anchor word -> cues
 	// firstLen[c] has bit n set when a cue's first word starts with byte c
 	// and has n bytes (n capped at 63): most words are ruled out without
 	// a map lookup.
@@ -76,8 +77,19 @@ func compileLexicon() *cueIndex {
 			if len(c.words) == 0 || c.words[0] == "*" || c.words[0] == "~" {
 				panic("poisoning: bad cue " + text)
 			}
-			ix.byFirst[c.words[0]] = append(ix.byFirst[c.words[0]], len(ix.cues))
-			ix.firstLen[c.words[0][0]] |= 1 << min(len(c.words[0]), 63)
+			// Look cues up by their longest word before any wildcard:
+			// "the other tool" by "other", not by the common "the".
+			for i, w := range c.words {
+				if w == "*" || w == "~" {
+					break
+				}
+				if len(w) > len(c.words[c.anchor]) {
+					c.anchor = i
+				}
+			}
+			a := c.words[c.anchor]
+			ix.byFirst[a] = append(ix.byFirst[a], len(ix.cues))
+			ix.firstLen[a[0]] |= 1 << min(len(a), 63)
 			ix.cues = append(ix.cues, c)
 		}
 	}
@@ -261,7 +273,7 @@ func (e *evidence) match(t string, flags textFlags) {
 		}
 		for _, ci := range cues.byFirst[t[w.start:w.end]] {
 			c := &cues.cues[ci]
-			if matchFrom(t, ws, i+1, c.words[1:]) {
+			if matchBefore(t, ws, i, c.words[:c.anchor]) && matchFrom(t, ws, i+1, c.words[c.anchor+1:]) {
 				switch c.sig {
 				case sigSecret:
 					e.secretAt = append(e.secretAt, i)
@@ -294,6 +306,20 @@ func (e *evidence) match(t string, flags textFlags) {
 	}
 	e.markup(t, ws)
 	e.destinations(t, ws)
+}
+
+// matchBefore reports whether the words before ws[i] are prefix.
+func matchBefore(t string, ws []span, i int, prefix []string) bool {
+	if len(prefix) > i {
+		return false
+	}
+	for k, w := range prefix {
+		s := ws[i-len(prefix)+k]
+		if t[s.start:s.end] != w {
+			return false
+		}
+	}
+	return true
 }
 
 // matchFrom reports whether rest matches the words from ws[i] on.
