@@ -112,7 +112,7 @@ var lexicon = map[signal][]string{
 		"etc shadow", "private key", "private keys", "env file", "aws credentials", "kube config", "git credentials", "netrc", "npmrc", "pypirc",
 		"access token", "session token", "auth token",
 		"contrasena", "credenciales", "passwort", "zugangsdaten", "mot de passe", "identifiants", "senha", "credenciais",
-		"пароль", "учетные данные", "wachtwoord", "haslo", "パスワード", "秘密鍵", "密码", "私钥", "凭证",
+		"пароль", "учетные данные", "wachtwoord", "hasło", "パスワード", "秘密鍵", "密码", "私钥", "凭证",
 	},
 	sigTransfer: {
 		"read", "reads", "cat", "open", "load", "include", "pass", "send", "upload", "attach", "provide", "extract", "copy",

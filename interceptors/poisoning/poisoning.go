@@ -19,6 +19,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -282,6 +283,10 @@ func toolName(t jsontext.Value) string {
 func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool, look *lookalikes, ev *evidence) verdict {
 	v := verdict{name: name}
 	ev.reset()
+	var (
+		phrase   string   // detail of the first instruction phrase found
+		phraseAt []string // and where
+	)
 	seen := map[string]bool{} // one finding per kind
 	where := func(path []string) string {
 		return "tools[" + name + "]" + strings.Join(path, "")
@@ -334,7 +339,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		}
 		hits := ev.hits
 		ev.text(path, s)
-		if seen[KindInstructions] && (seen[KindShadowing] || !isText) {
+		if phrase != "" && (seen[KindShadowing] || !isText) {
 			return
 		}
 		// The phrase rules below only look for what the cue scan has a
@@ -346,13 +351,14 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		// the canonical form of s (lower case, invisible characters
 		// removed, white space collapsed), valid until the next text
 		text := ev.canon()
-		if !seen[KindInstructions] && cued {
+		if phrase == "" && cued {
 			label, m := findFirst(instructionPhrases, text)
 			if m == "" && smuggled != "" {
 				label, m = findFirst(instructionPhrases, normalise(smuggled))
 			}
-			if m != "" {
-				add(KindInstructions, c.action, path, label+": "+quote(m))
+			if m != "" && phrase == "" {
+				// reported after the walk, with the evidence score
+				phrase, phraseAt = label+": "+quote(m), slices.Clone(path)
 			}
 		}
 		if isText && !seen[KindShadowing] {
@@ -368,7 +374,15 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 	if other := look.of(name); other != "" {
 		add(KindShadowing, c.action, []string{".name"}, "name looks like tool "+quote(other)+" of another server")
 	}
-	if ev.score() >= c.score && !seen[KindInstructions] {
+	// A phrase rule that matched is reported with the evidence score; so
+	// is evidence that reaches the threshold without one.
+	switch sc := ev.score(); {
+	case phrase != "":
+		if sc > 0 {
+			phrase = clip(phrase+"; "+ev.summary(), 118)
+		}
+		add(KindInstructions, c.action, phraseAt, phrase)
+	case sc >= c.score:
 		add(KindInstructions, c.action, []string{ev.strongest()}, ev.detail())
 	}
 	if err != nil {

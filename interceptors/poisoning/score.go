@@ -206,6 +206,20 @@ func (e *evidence) score() int {
 
 // detail names the signals that fired, strongest first, with the cue that
 // gave each: "score 6: override "ignore ~ previous", tag "<important>"".
+// summary is "score N: signal, signal, …" without the example.
+func (e *evidence) summary() string {
+	var parts []string
+	for s := range numSignals {
+		if e.weight[s] > 0 {
+			parts = append(parts, signalNames[s])
+		}
+	}
+	if e.bonus {
+		parts = append(parts, "secret+verb")
+	}
+	return fmt.Sprintf("score %d: %s", e.score(), strings.Join(parts, ", "))
+}
+
 func (e *evidence) detail() string {
 	var parts []string
 	top, best := signal(0), int8(0)
