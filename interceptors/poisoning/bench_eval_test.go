@@ -12,7 +12,7 @@ import (
 
 // BenchmarkToolsList100KB checks a tools/list result of about 100 KB made
 // of real published tool definitions (the benign lists of the evaluation
-// corpus), with 300 tool names of other servers in the mesh. The budget is
+// corpus), with the names of about 260 tools of other servers. The budget is
 // 2 ms per result. Names come from other files than the listed tools, as
 // in a mesh, where other servers publish them.
 func BenchmarkToolsList100KB(b *testing.B) {
