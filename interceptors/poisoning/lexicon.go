@@ -107,7 +107,7 @@ var lexicon = map[signal][]string{
 		"provide detailed reasoning",
 	},
 	sigSecret: {
-		"id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "ssh", "mcp json", "claude_desktop_config", "credentials",
+		"id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "ssh key", "ssh keys", "ssh private", "mcp json", "claude_desktop_config", "credentials",
 		"credential", "api key", "api keys", "api_key", "secret key", "secrets", "password", "passwords", "passwd",
 		"etc shadow", "private key", "private keys", "env file", "aws credentials", "kube config", "git credentials", "netrc", "npmrc", "pypirc",
 		"access token", "session token", "auth token",

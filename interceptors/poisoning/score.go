@@ -182,8 +182,6 @@ func (e *evidence) fire(s signal, what string) {
 	}
 }
 
-func (e *evidence) has(s signal) bool { return e.weight[s] != 0 }
-
 // score is the sum of the weights of the signals found.
 func (e *evidence) score() int {
 	n := 0

@@ -149,6 +149,7 @@ func TestScoreNeedsCompany(t *testing.T) {
 		"Use this instead of the legacy search tool; it supports pagination.",
 		"Required by the GitHub API: the owner of the repository.",
 		"Connects over SSH to the host and runs the command.",
+		"Lists the hosts of ~/.ssh/config and reads their names.",
 	} {
 		if ok, _, det := judge(t, tool("x", d, "")); ok {
 			t.Errorf("flagged %q: %v", d, det)
