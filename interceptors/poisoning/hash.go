@@ -103,8 +103,10 @@ func definition(tool jsontext.Value) (name, sum string, err error) {
 }
 
 // toolsOf returns the elements of the "tools" array of a tools/list result.
-func toolsOf(result jsontext.Value) ([]jsontext.Value, error) {
-	d := jsontext.NewDecoder(bytes.NewReader(result))
+// opts go to the decoder (AllowDuplicateNames where a strict parser has
+// already read the result).
+func toolsOf(result jsontext.Value, opts ...jsontext.Options) ([]jsontext.Value, error) {
+	d := jsontext.NewDecoder(bytes.NewReader(result), opts...)
 	tok, err := d.ReadToken()
 	if err != nil {
 		return nil, err

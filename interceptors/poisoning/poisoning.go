@@ -19,9 +19,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -53,6 +55,7 @@ type Checker struct {
 	action   interceptors.RuleAction // for content findings
 	onChange interceptors.RuleAction // for pin findings
 	maxDesc  int
+	score    int               // evidence score from which a tool is flagged
 	pins     map[string]string // nil: no pinning
 	others   func() []string
 
@@ -72,7 +75,7 @@ func New(p *Policy, others func() []string) (*Checker, error) {
 	if p == nil {
 		return nil, fmt.Errorf("poisoning: no policy")
 	}
-	c := &Checker{others: others, blocked: map[string]string{}}
+	c := &Checker{others: others, blocked: map[string]string{}, score: DefaultScoreThreshold}
 	switch p.Mode {
 	case "", interceptors.Enforce:
 	case interceptors.AuditOnly:
@@ -141,7 +144,8 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 			x.Refuse(rule, fmt.Sprintf("tool %q on server %q was blocked: its definition failed the tool-poisoning check", x.Tool, x.Server))
 		}
 	case x.Direction == interceptors.ToClient && m.IsResponse() && m.Result != nil && (x.Method == "tools/list" || x.Method == ""):
-		tools, err := toolsOf(m.Result)
+		// jsonrpc.Parse has refused duplicate names already
+		tools, err := toolsOf(m.Result, jsontext.AllowDuplicateNames(true))
 		if err != nil {
 			if x.Method == "" {
 				return nil // not a tools/list result
@@ -182,6 +186,8 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 		}
 	}
 
+	look := newLookalikes(others)
+	ev := &evidence{walker: new(walker)}
 	var (
 		findings []interceptors.Finding
 		remove   = map[string]bool{}
@@ -189,7 +195,7 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 		dropped  int
 	)
 	for i, t := range tools {
-		v := c.examine(t, names[i], others)
+		v := c.examine(t, names[i], others, look, ev)
 		for _, f := range v.findings {
 			if len(findings) < MaxFindings {
 				findings = append(findings, f)
@@ -273,8 +279,13 @@ func toolName(t jsontext.Value) string {
 }
 
 // examine runs every check on one tool definition.
-func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool) verdict {
+func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool, look *lookalikes, ev *evidence) verdict {
 	v := verdict{name: name}
+	ev.reset()
+	var (
+		phrase   string   // detail of the first instruction phrase found
+		phraseAt []string // and where
+	)
 	seen := map[string]bool{} // one finding per kind
 	where := func(path []string) string {
 		return "tools[" + name + "]" + strings.Join(path, "")
@@ -301,8 +312,8 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool)
 	if t.Kind() != '{' {
 		return v // not a tool; FilterTools drops it when the list is rewritten
 	}
-	err := walk(t, func(path []string, key bool, s string) {
-		first, visible, smuggled := unicodeScan(s)
+	err := ev.walker.walk(t, func(path []string, key bool, s string) {
+		first, _, smuggled := unicodeScan(s)
 		if first != 0 {
 			what := "value"
 			if key {
@@ -321,27 +332,58 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool)
 		if field == ".description" && len(s) > c.maxDesc {
 			add(KindLength, c.action, path, fmt.Sprintf("description of %d bytes exceeds %d", len(s), c.maxDesc))
 		}
-		if seen[KindInstructions] && (seen[KindShadowing] || !isText) {
+		// Every text the model reads adds to the tool's evidence.
+		if !modelText(path) {
 			return
 		}
-		text := normalise(visible)
-		if !seen[KindInstructions] {
+		hits := ev.hits
+		ev.text(path, s)
+		if phrase != "" && (seen[KindShadowing] || !isText) {
+			return
+		}
+		// The phrase rules below only look for what the cue scan has a
+		// word for; text without any cue costs no phrase search.
+		cued := ev.hits != hits || smuggled != "" || strings.Contains(s, "~/") || strings.Contains(s, "~\\")
+		if !cued && (!isText || len(others) == 0) {
+			return
+		}
+		// the canonical form of s (lower case, invisible characters
+		// removed, white space collapsed), valid until the next text
+		text := ev.canon()
+		if phrase == "" && cued {
 			label, m := findFirst(instructionPhrases, text)
 			if m == "" && smuggled != "" {
 				label, m = findFirst(instructionPhrases, normalise(smuggled))
 			}
-			if m != "" {
-				add(KindInstructions, c.action, path, label+": "+quote(m))
+			if m != "" && phrase == "" {
+				// reported after the walk, with the evidence score
+				phrase, phraseAt = label+": "+quote(m), slices.Clone(path)
 			}
 		}
 		if isText && !seen[KindShadowing] {
-			if n := mentions(text, others); n != "" {
+			if n := mentions(text, others, look.filter()); n != "" {
 				add(KindShadowing, c.action, path, "mentions tool "+quote(n)+" of another server")
-			} else if label, m := findFirst(shadowingPhrases, text); m != "" {
-				add(KindShadowing, c.action, path, label+": "+quote(m))
+			} else if cued {
+				if label, m := findFirst(shadowingPhrases, text); m != "" {
+					add(KindShadowing, c.action, path, label+": "+quote(m))
+				}
 			}
 		}
 	})
+	if other := look.of(name); other != "" {
+		add(KindShadowing, c.action, []string{".name"}, "name looks like tool "+quote(other)+" of another server")
+	}
+	// A phrase rule that matched is reported with the evidence score; so
+	// is evidence that reaches the threshold without one.
+	switch sc := ev.score(); {
+	case phrase != "":
+		if sc > 0 {
+			phrase = clip(phrase+"; "+ev.summary(), 118)
+		}
+		add(KindInstructions, c.action, phraseAt, phrase)
+	case sc >= c.score:
+		add(KindInstructions, c.action, []string{ev.strongest()}, ev.detail())
+	}
 	if err != nil {
 		// The strict parser accepted the message, so this does not happen;
 		// a definition that cannot be read is not offered.
@@ -362,6 +404,25 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool)
 	return v
 }
 
+// modelText reports whether the string at path is text a model reads:
+// not the tool's own name (judged by the look-alike check) and not schema
+// keywords whose values are identifiers ("type", "format", "$ref", …).
+func modelText(path []string) bool {
+	if len(path) == 0 {
+		return false
+	}
+	switch last := path[len(path)-1]; last {
+	case ".type", ".format", ".$schema", ".$ref", ".$id", ".pattern", ".contentEncoding", ".contentMediaType":
+		return false
+	case ".name":
+		return len(path) > 1
+	}
+	if len(path) >= 2 && path[len(path)-2] == ".required" {
+		return false
+	}
+	return true
+}
+
 // quote returns s clipped to 48 bytes and quoted, with invisible and
 // control characters escaped.
 func quote(s string) string {
@@ -380,7 +441,7 @@ func quote(s string) string {
 // lower-cased description) as a whole word. A name that is a plain word
 // ("fetch", "search") only counts when quoted or followed by "tool", so
 // ordinary prose does not fire.
-func mentions(lower string, others map[string]bool) string {
+func mentions(lower string, others map[string]bool, filter *nameFilter) string {
 	if len(others) == 0 {
 		return ""
 	}
@@ -388,7 +449,7 @@ func mentions(lower string, others map[string]bool) string {
 		return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b == '-' || b == '.' || b >= 0x80
 	}
 	check := func(tok string, start, end int) bool {
-		if !others[tok] {
+		if filter != nil && !filter.may(tok) || !others[tok] {
 			return false
 		}
 		plain := true
@@ -444,21 +505,113 @@ func mentions(lower string, others map[string]bool) string {
 }
 
 // walk calls fn for every string in v: member names (key true) and string
-// values, with the path to each as segments ".name" and "[i]". path is
-// valid only during the call.
+// values, with the path to each as segments ".name" and "[i]". path and s
+// are valid only during the call: s may share memory with the decoder's
+// buffer (strings without escapes are not copied), so fn must copy what it
+// keeps.
 func walk(v jsontext.Value, fn func(path []string, key bool, s string)) error {
-	d := jsontext.NewDecoder(bytes.NewReader(v))
-	return walkValue(d, make([]string, 0, 8), fn)
+	return new(walker).walk(v, fn)
 }
 
-func walkValue(d *jsontext.Decoder, path []string, fn func(path []string, key bool, s string)) error {
+// walker keeps a decoder and its buffers from one definition to the next.
+type walker struct {
+	rd   bytes.Reader
+	dec  *jsontext.Decoder
+	buf  []byte
+	path []string
+}
+
+func (w *walker) walk(v jsontext.Value, fn func(path []string, key bool, s string)) error {
+	w.rd.Reset(v)
+	// The message was parsed strictly before; duplicate names need no
+	// second check here.
+	if w.dec == nil {
+		w.dec = jsontext.NewDecoder(&w.rd, jsontext.AllowDuplicateNames(true))
+	} else {
+		w.dec.Reset(&w.rd, jsontext.AllowDuplicateNames(true))
+	}
+	if w.path == nil {
+		w.path = make([]string, 0, 8)
+	}
+	return walkValue(w.dec, w.path[:0], &w.buf, fn)
+}
+
+// readString reads the string value or member name at the decoder's
+// position without copying it when it has no escapes.
+func readString(d *jsontext.Decoder, buf *[]byte) (string, error) {
+	raw, err := d.ReadValue()
+	if err != nil {
+		return "", err
+	}
+	if len(raw) < 2 {
+		return "", fmt.Errorf("poisoning: bad string")
+	}
+	if bytes.IndexByte(raw, '\\') < 0 {
+		if len(raw) == 2 {
+			return "", nil
+		}
+		return unsafe.String(&raw[1], len(raw)-2), nil
+	}
+	*buf, err = jsontext.AppendUnquote((*buf)[:0], raw)
+	if err != nil {
+		return "", err
+	}
+	return unsafe.String(unsafe.SliceData(*buf), len(*buf)), nil
+}
+
+// segment returns ".name"; the members every tool has cost no allocation.
+func segment(name string) string {
+	switch name {
+	case "description":
+		return ".description"
+	case "type":
+		return ".type"
+	case "properties":
+		return ".properties"
+	case "inputSchema":
+		return ".inputSchema"
+	case "outputSchema":
+		return ".outputSchema"
+	case "title":
+		return ".title"
+	case "name":
+		return ".name"
+	case "items":
+		return ".items"
+	case "required":
+		return ".required"
+	case "enum":
+		return ".enum"
+	case "default":
+		return ".default"
+	case "annotations":
+		return ".annotations"
+	case "additionalProperties":
+		return ".additionalProperties"
+	case "$schema":
+		return ".$schema"
+	}
+	return "." + name
+}
+
+func walkValue(d *jsontext.Decoder, path []string, buf *[]byte, fn func(path []string, key bool, s string)) error {
+	switch d.PeekKind() {
+	case '"':
+		s, err := readString(d, buf)
+		if err != nil {
+			return err
+		}
+		fn(path, false, s)
+		return nil
+	case '{', '[':
+	default:
+		return d.SkipValue()
+	}
 	tok, err := d.ReadToken()
 	if err != nil {
 		return err
 	}
 	switch tok.Kind() {
-	case '"':
-		fn(path, false, tok.String())
 	case '{':
 		for {
 			switch d.PeekKind() {
@@ -469,13 +622,12 @@ func walkValue(d *jsontext.Decoder, path []string, fn func(path []string, key bo
 				_, err := d.ReadToken()
 				return err
 			}
-			nt, err := d.ReadToken()
+			name, err := readString(d, buf)
 			if err != nil {
 				return err
 			}
-			name := nt.String()
 			fn(path, true, name)
-			if err := walkValue(d, append(path, "."+name), fn); err != nil {
+			if err := walkValue(d, append(path, segment(name)), buf, fn); err != nil {
 				return err
 			}
 		}
@@ -489,7 +641,7 @@ func walkValue(d *jsontext.Decoder, path []string, fn func(path []string, key bo
 				_, err := d.ReadToken()
 				return err
 			}
-			if err := walkValue(d, append(path, "["+strconv.Itoa(i)+"]"), fn); err != nil {
+			if err := walkValue(d, append(path, "["+strconv.Itoa(i)+"]"), buf, fn); err != nil {
 				return err
 			}
 		}

@@ -1,0 +1,63 @@
+package poisoning
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// BenchmarkToolsList100KB checks a tools/list result of about 100 KB made
+// of real published tool definitions (the benign lists of the evaluation
+// corpus), with the names of about 260 tools of other servers. The budget is
+// 2 ms per result. Names come from other files than the listed tools, as
+// in a mesh, where other servers publish them.
+func BenchmarkToolsList100KB(b *testing.B) {
+	var tools []string
+	var others []string
+	size := 0
+	for _, f := range []string{"benign-github-mcp-server.json", "benign-playwright-mcp.json", "benign-cisco-azure.json", "benign-cisco-discord.json", "benign-cisco-github.json", "benign-memory.json"} {
+		data, err := os.ReadFile("testdata/eval/" + f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var ef evalFile
+		if err := json.Unmarshal(data, &ef); err != nil {
+			b.Fatal(err)
+		}
+		listed := false // a server's own names are never "others"
+		for _, e := range ef.Entries {
+			var tl struct {
+				Name string `json:"name"`
+			}
+			_ = json.Unmarshal(e.Tool, &tl)
+			switch {
+			case size < 100<<10:
+				tools = append(tools, string(e.Tool))
+				size += len(e.Tool)
+				listed = true
+			case !listed:
+				others = append(others, tl.Name)
+			}
+		}
+	}
+	msg := listResponse(tools...)
+	c, err := New(&ir.Poisoning{Action: ir.ActionBlock}, func() []string { return others })
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(msg.Result)))
+	b.ReportAllocs()
+	for b.Loop() {
+		x := &interceptors.Exchange{Direction: interceptors.ToClient, Message: msg, Method: "tools/list"}
+		if err := c.Intercept(context.Background(), x); err != nil {
+			b.Fatal(err)
+		}
+		if len(x.Findings) != 0 {
+			b.Fatalf("findings %+v", x.Findings)
+		}
+	}
+}

@@ -1,0 +1,206 @@
+package poisoning
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// The evaluation corpus in testdata/eval: tool definitions from public
+// poisoning research and from the published tool lists of real MCP
+// servers (see testdata/eval/PROVENANCE.md). Each file belongs to one
+// split; the held-out split is only ever measured, never tuned on.
+
+type evalFile struct {
+	Source  json.RawMessage `json:"source"`
+	Split   string          `json:"split"`
+	Entries []evalEntry     `json:"entries"`
+}
+
+type evalEntry struct {
+	Tool       json.RawMessage `json:"tool"`
+	Label      string          `json:"label"`
+	Category   string          `json:"category"`
+	Neighbours []string        `json:"neighbours"`
+	Path       string          `json:"path"`
+	Derived    json.RawMessage `json:"derived"`
+}
+
+type evalCase struct {
+	file  string
+	split string
+	evalEntry
+}
+
+func loadEval(t testing.TB) []evalCase {
+	t.Helper()
+	files, err := filepath.Glob("testdata/eval/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no evaluation corpus: %v", err)
+	}
+	var out []evalCase
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ef evalFile
+		if err := json.Unmarshal(b, &ef); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if ef.Split != "tuning" && ef.Split != "heldout" {
+			t.Fatalf("%s: split %q", f, ef.Split)
+		}
+		for i, e := range ef.Entries {
+			if e.Label != "poisoned" && e.Label != "benign" || e.Category == "" || len(e.Tool) == 0 {
+				t.Fatalf("%s entry %d: label %q category %q", f, i, e.Label, e.Category)
+			}
+			if (e.Label == "benign") != (e.Category == "benign") {
+				t.Fatalf("%s entry %d: label %q with category %q", f, i, e.Label, e.Category)
+			}
+			out = append(out, evalCase{file: filepath.Base(f), split: ef.Split, evalEntry: e})
+		}
+	}
+	return out
+}
+
+// meshNames returns, per split, the tool names of every benign file: each
+// entry is judged as if the servers of the other files of its split were
+// its neighbours in the mesh, so shadowing and look-alike checks meet real
+// names (and their false positives show).
+func meshNames(cases []evalCase) map[string]map[string][]string {
+	out := map[string]map[string][]string{}
+	for _, c := range cases {
+		if !strings.HasPrefix(c.file, "benign-") {
+			continue
+		}
+		var tl struct {
+			Name string `json:"name"`
+		}
+		_ = json.Unmarshal(c.Tool, &tl)
+		if out[c.split] == nil {
+			out[c.split] = map[string][]string{}
+		}
+		out[c.split][c.file] = append(out[c.split][c.file], tl.Name)
+	}
+	return out
+}
+
+// evalFlags reports whether the checker, with default settings, hides the
+// tool; the finding details say which signals fired.
+func evalFlags(t testing.TB, c evalCase, mesh map[string]map[string][]string) (bool, []string) {
+	others := slices.Clone(c.Neighbours)
+	for f, names := range mesh[c.split] {
+		if f != c.file {
+			others = append(others, names...)
+		}
+	}
+	ch, err := New(&ir.Poisoning{Mode: ir.Enforce, Action: ir.ActionHide}, func() []string { return others })
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := runList(t.(*testing.T), ch, "tools/list", string(c.Tool))
+	var details []string
+	for _, f := range x.Findings {
+		details = append(details, f.Rule+": "+f.Detail)
+	}
+	return len(x.Removed) > 0, details
+}
+
+type rate struct{ hit, n int }
+
+func (r rate) pct() float64 {
+	if r.n == 0 {
+		return 0
+	}
+	return 100 * float64(r.hit) / float64(r.n)
+}
+
+// Floors the evaluation must not fall below (percent). They are ratcheted
+// up as the detector improves; the targets are >= 95 % of poisoned
+// definitions flagged and <= 1 % of benign ones.
+const (
+	minDetectTuning  = 95.0
+	minDetectHeldout = 92.0
+	maxFPTuning      = 1.0
+	maxFPHeldout     = 1.0
+)
+
+func TestEvalCorpus(t *testing.T) {
+	cases := loadEval(t)
+	mesh := meshNames(cases)
+	type key struct{ split, cat string }
+	byCat := map[key]*rate{}
+	total := map[key]*rate{} // cat "poisoned" / "benign"
+	for _, c := range cases {
+		flagged, details := evalFlags(t, c, mesh)
+		for i, k := range []key{{c.split, c.Category}, {c.split, c.Label}} {
+			m := byCat
+			if i == 1 {
+				m = total
+			}
+			if m[k] == nil {
+				m[k] = &rate{}
+			}
+			m[k].n++
+			if flagged {
+				m[k].hit++
+			}
+		}
+		// Misses of the held-out split are listed only on request, so that
+		// tuning does not look at them.
+		show := c.split == "tuning" || os.Getenv("POISONING_EVAL_HELDOUT_DETAILS") != ""
+		if testing.Verbose() && show && flagged != (c.Label == "poisoned") {
+			var tl struct {
+				Name string `json:"name"`
+			}
+			_ = json.Unmarshal(c.Tool, &tl)
+			t.Logf("%s %s %s/%s %q: flagged=%v %v", c.split, c.file, c.Label, c.Category, tl.Name, flagged, details)
+		}
+	}
+	var b strings.Builder
+	for _, split := range []string{"tuning", "heldout"} {
+		fmt.Fprintf(&b, "\n%-8s %-20s %9s %8s\n", split, "category", "flagged", "rate")
+		var cats []string
+		for k := range byCat {
+			if k.split == split {
+				cats = append(cats, k.cat)
+			}
+		}
+		sort.Strings(cats)
+		cats = slices.DeleteFunc(cats, func(s string) bool { return s == "benign" })
+		cats = append(cats, "benign")
+		for _, cat := range cats {
+			r := byCat[key{split, cat}]
+			if r == nil {
+				continue
+			}
+			fmt.Fprintf(&b, "%-8s %-20s %4d/%-4d %7.1f%%\n", "", cat, r.hit, r.n, r.pct())
+		}
+		p, n := total[key{split, "poisoned"}], total[key{split, "benign"}]
+		fmt.Fprintf(&b, "%-8s %-20s %4d/%-4d %7.1f%%\n", "", "ALL poisoned", p.hit, p.n, p.pct())
+		fmt.Fprintf(&b, "%-8s %-20s %4d/%-4d %7.1f%%\n", "", "ALL benign (FP)", n.hit, n.n, n.pct())
+	}
+	t.Log(b.String())
+	check := func(split string, minDetect, maxFP float64) {
+		p, n := total[key{split, "poisoned"}], total[key{split, "benign"}]
+		if p == nil || n == nil {
+			t.Fatalf("%s split lacks poisoned or benign entries", split)
+		}
+		if p.pct() < minDetect {
+			t.Errorf("%s: %.1f%% of poisoned definitions flagged, want >= %.1f%%", split, p.pct(), minDetect)
+		}
+		if n.pct() > maxFP {
+			t.Errorf("%s: %.1f%% of benign definitions flagged, want <= %.1f%%", split, n.pct(), maxFP)
+		}
+	}
+	check("tuning", minDetectTuning, maxFPTuning)
+	check("heldout", minDetectHeldout, maxFPHeldout)
+}

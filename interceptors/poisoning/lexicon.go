@@ -1,0 +1,157 @@
+package poisoning
+
+// The evidence the scorer looks for, by signal. A cue is a sequence of
+// words in the canonical form (see canonical): "*" stands for any one word
+// and "~" for up to three. Cues are compiled once, at package init.
+//
+// Signals are kinds of evidence, not verdicts: a tool is flagged when the
+// weights of the distinct signals it shows add up to the threshold. One
+// strong signal (an override of the model's instructions, concealment
+// from the user) suffices; weaker ones (an authority claim, a reference to
+// another tool, a secret) need company.
+
+type signal uint8
+
+const (
+	sigOverride   signal = iota // overrides or replaces the model's instructions
+	sigConceal                  // keeps something from the user
+	sigTag                      // fake system/important markup, chat-template tokens
+	sigAuthority                // claims authority or urgency ("required by", "will crash")
+	sigDirective                // imperative addressed to the model
+	sigSecret                   // names credentials, keys, private files
+	sigHistory                  // asks for conversation, other tools' output, system prompt
+	sigExfil                    // a destination or a transfer out
+	sigToolRef                  // steers the use of other tools
+	sigBypass                   // disables safety or access checks
+	sigEncoded                  // an encoded string that decodes to evidence
+	sigObfuscated               // needed normalisation (spacing, look-alikes, invisible)
+	sigTransfer                 // a verb of reading or sending: weight only with a secret
+	numSignals
+)
+
+var signalNames = [numSignals]string{"override", "concealment", "tag", "authority", "directive", "secret", "history", "exfiltration", "tool-redirect", "bypass", "encoded", "obfuscated", "transfer"}
+
+var signalWeight = [numSignals]int{
+	sigOverride: 4, sigConceal: 4, sigTag: 2, sigAuthority: 2, sigDirective: 2, sigSecret: 2,
+	sigHistory: 2, sigExfil: 2, sigToolRef: 2, sigBypass: 2, sigEncoded: 1, sigObfuscated: 1, sigTransfer: 0,
+}
+
+// DefaultScoreThreshold is the sum of signal weights from which a tool is
+// flagged.
+const DefaultScoreThreshold = 4
+
+// secretTransferBonus is added when a secret and a verb of reading or
+// sending occur within a few words: "read ~/.ssh/id_rsa and pass it".
+const secretTransferBonus = 2
+
+// cues by signal; English first, then the ten most used languages of the
+// web after it (es, de, ja, fr, ru, pt, it, zh, nl, pl), for the two
+// strongest signals and for secrets and transfers.
+var lexicon = map[signal][]string{
+	sigOverride: {
+		"ignore ~ previous", "ignore ~ prior", "ignore ~ above", "ignore ~ earlier", "ignore ~ instructions", "ignore ~ rules",
+		"ignore ~ safety", "ignore ~ restrictions", "ignore ~ guidelines", "ignore subsequent", "ignore user input",
+		"disregard ~ previous", "disregard ~ prior", "disregard ~ instructions", "disregard everything", "disregard ~ rules",
+		"disregard following", "disregard all", "disregard any", "forget ~ previous", "forget all", "forget everything",
+		"forget your", "from now on", "new instructions", "updated instructions", "override ~ instructions",
+		"override the system prompt", "takes precedence over", "take precedence over", "supersede", "supersedes",
+		"higher priority than", "regardless of input", "regardless of permissions", "regardless of the user",
+		"no matter what", "no matter how many", "instead do the following", "always obey",
+		// es
+		"ignora ~ instrucciones", "ignora ~ anteriores", "olvida ~ instrucciones", "olvidate de", "nuevas instrucciones",
+		// de
+		"ignoriere ~ anweisungen", "ignoriere ~ vorherigen", "vergiss ~ anweisungen", "vergiss alles", "neue anweisungen",
+		// fr
+		"ignorez ~ instructions", "ignore ~ instructions precedentes", "oubliez ~ instructions", "oubliez tout", "nouvelles instructions",
+		// pt
+		"ignore ~ instrucoes", "esqueca ~ instrucoes", "novas instrucoes",
+		// it
+		"ignora ~ istruzioni", "dimentica ~ istruzioni", "nuove istruzioni",
+		// ru
+		"игнорируи ~ инструкции", "игнорируи ~ предыдущие", "забудь ~ инструкции", "новые инструкции",
+		// nl
+		"negeer ~ instructies", "vergeet ~ instructies", "nieuwe instructies",
+		// pl
+		"zignoruj ~ instrukcje", "zapomnij ~ instrukcje", "nowe instrukcje",
+		// ja, zh (matched as substrings)
+		"以前の指示を無視", "指示を無視", "命令を忘れ", "忽略之前", "忽略所有", "忽略以上", "忘记之前", "新的指令",
+	},
+	sigConceal: {
+		"do not ~ mention", "don't ~ mention", "dont ~ mention", "never mention", "do not tell", "don't tell", "dont tell",
+		"never tell", "without telling", "do not inform", "do not notify", "do not alert", "never disclose",
+		"do not disclose", "do not reveal", "don't reveal", "never reveal", "never be mentioned", "not be mentioned",
+		"hide ~ from the user", "keep ~ from the user", "keep ~ secret", "user must not know", "user should not know",
+		"without the user knowing", "without the user's knowledge", "the user will not see", "not visible to the user",
+		"invisible to the user", "secretly", "covertly", "silently send", "silently call", "quietly",
+		// es, de, fr, pt, it, ru, nl, pl
+		"no le digas al usuario", "no menciones", "sin decirle al usuario", "nicht dem benutzer", "erwahne ~ nicht",
+		"sag dem benutzer nichts", "ne dites pas a l'utilisateur", "ne mentionnez pas", "sans le dire a l'utilisateur",
+		"nao conte ao usuario", "nao mencione", "non dire all'utente", "non menzionare", "не говори пользователю",
+		"не сообщаи пользователю", "не упоминаи", "vertel de gebruiker niet", "niet vermelden", "nie mow uzytkownikowi",
+		"nie wspominaj",
+		"ユーザーに伝えない", "ユーザーに言わない", "不要告诉用户", "不要提及", "别告诉用户",
+	},
+	sigAuthority: {
+		"required by", "security policy", "for compliance", "compliance purposes", "audit purposes", "required security check",
+		"you are now", "admin mode", "administrative mode", "privilege level", "very important", "very very",
+		"otherwise the tool will not work", "will not work otherwise", "will crash", "all data will be lost",
+		"system directive", "system note", "system instruction", "system override", "priority instruction",
+		"admin override", "context update", "important system", "this is required", "mandatory",
+	},
+	sigDirective: {
+		"you must", "you should always", "you need to first", "must first", "the assistant must", "the model must",
+		"the agent must", "the ai must", "always add", "always include", "always call the", "always read", "always send",
+		"always respond", "always say", "call ~ first", "first call", "always suggest", "always log", "always use this tool", "just use this tool",
+		"execute this tool", "make sure to include", "make sure you include", "make sure to change", "remember this instruction",
+		"apply it to every", "in every future", "pretend", "act as if", "act as a", "you will now", "respond with",
+		"provide detailed reasoning",
+	},
+	sigSecret: {
+		"id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "ssh key", "ssh keys", "ssh private", "mcp json", "claude_desktop_config", "credentials",
+		"credential", "api key", "api keys", "api_key", "secret key", "secrets", "password", "passwords", "passwd",
+		"etc shadow", "private key", "private keys", "env file", "aws credentials", "kube config", "git credentials", "netrc", "npmrc", "pypirc",
+		"access token", "session token", "auth token",
+		"contrasena", "credenciales", "passwort", "zugangsdaten", "mot de passe", "identifiants", "senha", "credenciais",
+		"пароль", "учетные данные", "wachtwoord", "hasło", "パスワード", "秘密鍵", "密码", "私钥", "凭证",
+	},
+	sigTransfer: {
+		"read", "reads", "cat", "open", "load", "include", "pass", "send", "upload", "attach", "provide", "extract", "copy",
+		"forward", "post", "share", "collect", "harvest", "contents", "content", "concatenate", "leak",
+		"lee", "envia", "lies", "sende", "lisez", "envoyez", "leia", "envie", "leggi", "invia", "прочитаи", "отправь",
+		"lees", "stuur", "przeczytaj", "wyslij", "読み", "送信", "读取", "发送",
+	},
+	sigHistory: {
+		"previous messages", "last messages", "all messages", "conversation history", "chat history", "message history",
+		"entire conversation", "full conversation", "previous conversation", "list_chats", "system prompt",
+		"your instructions", "internal instructions", "all available tools", "tools_list", "list of tools",
+	},
+	sigExfil: {
+		"exfiltrate", "exfiltration", "external server", "external logging", "external endpoint", "attacker",
+		"attacker-controlled", "monitoring proxy", "proxy number", "forward copy", "forward a copy", "backup copies",
+		"redirect all requests", "send user data", "send all", "bcc", "mirror the message",
+	},
+	sigToolRef: {
+		"instead of using", "instead of calling", "instead of the", "rather than using", "rather than calling",
+		"before using", "before calling", "before invoking", "before executing", "before execute", "before performing",
+		"when calling", "when invoking", "when using the", "when this tool is available", "the other tool",
+		"also present", "side effect on", "any messaging tool", "any other tool", "other tools must", "tool must",
+		"should never be invoked", "never be invoked", "is invoked", "the send_email", "send_email tool",
+		"mcp_tool_", "no matter how many arguments", "when the user asks ~ to use", "when the user asks ~ to call",
+		"when a user asks ~ to use", "when users ask ~ to use", "when you are asked ~ to use", "overrides", "replaces", "behavior of", "behaviour of", "usage of",
+	},
+	sigBypass: {
+		"bypass", "bypassing", "disable ~ security", "disable ~ restrictions", "disable ~ validation", "disable ~ protections",
+		"unrestricted access", "skip validation", "without validation", "security restrictions", "suspended",
+		"safety rules", "safety checks", "full access", "admin access", "full database access", "full table access",
+		"elevated", "no restrictions",
+	},
+}
+
+// tagWords follow "<", "[", "<|", "###", "<!--" in fake markup addressed
+// to the model: <IMPORTANT>, [INST], <|system|>, ### Instruction.
+var tagWords = map[string]bool{
+	"important": true, "system": true, "instruction": true, "instructions": true, "inst": true, "admin": true,
+	"priority": true, "secret": true, "hidden": true, "critical": true, "sys": true, "assistant": true,
+	"override": true, "system_override": true, "priority_instruction": true, "admin_override": true,
+	"security_bypass": true, "system_prompt": true, "im_start": true, "note-to-ai": true, "ai": true, "llm": true,
+}

@@ -1,0 +1,97 @@
+package poisoning
+
+import "strings"
+
+// Look-alike names: a tool named like a neighbouring server's tool but
+// spelt with a digit for a letter ("get_f1le"), a letter of another script
+// ("sеnd_email" with a Cyrillic е), "-" for "_" or a doubled letter, so
+// that a model (or a person approving a call) takes one for the other.
+
+// nameKey is the skeleton names are compared on: the canonical form
+// (confusable letters mapped), the digits that pass for letters replaced,
+// separators unified and doubled letters single.
+func nameKey(name string, scratch []byte) (string, []byte) {
+	canon, _ := canonical(scratch[:0], name)
+	out := canon[:0]
+	var prev byte
+	for _, c := range canon {
+		switch c {
+		case '0':
+			c = 'o'
+		case '1':
+			c = 'l'
+		case '3':
+			c = 'e'
+		case '5':
+			c = 's'
+		case '-', '.', ' ':
+			c = '_'
+		}
+		if c == prev {
+			continue
+		}
+		out = append(out, c)
+		prev = c
+	}
+	return string(out), canon
+}
+
+// lookalikes indexes the names other servers publish by their key.
+type lookalikes struct {
+	byKey map[string]string // key -> a name with that key
+	exact map[string]bool   // names as published, lower-cased
+	names nameFilter        // of exact
+}
+
+// nameFilter rules out most words as names without a map lookup: bit n of
+// f[c] is set when a name starts with byte c and has n bytes (n capped at
+// 63).
+type nameFilter [256]uint64
+
+func (f *nameFilter) add(s string) {
+	if s != "" {
+		f[s[0]] |= 1 << min(len(s), 63)
+	}
+}
+
+func (f *nameFilter) may(s string) bool {
+	return s != "" && f[s[0]]&(1<<min(len(s), 63)) != 0
+}
+
+func (l *lookalikes) filter() *nameFilter {
+	if l == nil {
+		return nil
+	}
+	return &l.names
+}
+
+func newLookalikes(others map[string]bool) *lookalikes {
+	if len(others) == 0 {
+		return nil
+	}
+	l := &lookalikes{byKey: make(map[string]string, len(others)), exact: others}
+	var scratch []byte
+	for n := range others {
+		l.names.add(n)
+		var k string
+		k, scratch = nameKey(n, scratch)
+		if old, ok := l.byKey[k]; !ok || n < old {
+			l.byKey[k] = n
+		}
+	}
+	return l
+}
+
+// of returns the other server's name that name imitates, or "". Equal
+// names are not look-alikes (several servers may well offer "search").
+func (l *lookalikes) of(name string) string {
+	if l == nil || name == "" {
+		return ""
+	}
+	k, _ := nameKey(name, nil)
+	other, ok := l.byKey[k]
+	if !ok || l.exact[strings.ToLower(name)] {
+		return ""
+	}
+	return other
+}

@@ -1,0 +1,346 @@
+package poisoning
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mtibben/confusables"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text is judged in one canonical form, so that the spelling tricks an
+// attacker has for free do not change the verdict:
+//
+//   - compatibility forms are folded (NFKD: full-width letters, ligatures,
+//     no-break spaces, mathematical alphabets) and combining marks dropped,
+//     so "ｉｇｎｏｒｅ" and "précède" read as "ignore" and "precede";
+//   - letters that look like ASCII letters (TR39 confusables: Cyrillic "а",
+//     Greek "ο", …) become those letters;
+//   - invisible and format characters (zero-width, bidi controls, tags) are
+//     removed; tag characters that spell ASCII are read as that ASCII;
+//   - letters spread out with spaces ("S Y S T E M  D I R E C T I V E")
+//     are joined back into words;
+//   - case is folded and white space collapsed.
+//
+// The form is only used for judging; findings quote the original text.
+
+// textFlags records which of the tricks above were needed.
+type textFlags uint8
+
+const (
+	flagInvisible  textFlags = 1 << iota // invisible or format characters removed
+	flagConfusable                       // look-alike letters of another script mapped
+	flagSpaced                           // letter-spaced words joined
+	flagCJK                              // Han, kana or Hangul present
+	flagEncodedRun                       // may hold base64, hex, percent or entities
+)
+
+// asciiOf maps a non-ASCII rune to the lower-case ASCII letter or digit it
+// is confusable with (TR39 skeleton of one character), or 0. Built once.
+var asciiOf = func() map[rune]byte {
+	m := map[rune]byte{}
+	for _, r := range []*unicode.RangeTable{unicode.Cyrillic, unicode.Greek, unicode.Latin, unicode.Armenian, unicode.Cherokee, unicode.Common} {
+		for _, rg := range r.R16 {
+			for c := rune(rg.Lo); c <= rune(rg.Hi); c += rune(rg.Stride) {
+				addConfusable(m, c)
+			}
+		}
+		for _, rg := range r.R32 {
+			for c := rune(rg.Lo); c <= rune(rg.Hi) && c < 0x20000; c += rune(rg.Stride) {
+				addConfusable(m, c)
+			}
+		}
+	}
+	return m
+}()
+
+func addConfusable(m map[rune]byte, c rune) {
+	if c < utf8.RuneSelf || !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+		return
+	}
+	s := confusables.Skeleton(string(c))
+	if len(s) == 1 && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9') {
+		m[c] = byte(unicode.ToLower(rune(s[0])))
+	}
+}
+
+// hidden reports whether r is not shown to a reader: format characters
+// (zero-width, bidi controls, tags, soft hyphen) and the other invisible
+// code points the unicode check reports.
+func hidden(r rune) bool {
+	return invisible(r) || unicode.Is(unicode.Cf, r) || r == 0x115F || r == 0x1160 || r == 0x3164 || r == 0xFFA0
+}
+
+// canonical appends the judging form of s to dst and reports which tricks
+// it undid. ASCII text costs one pass and no allocation beyond dst.
+func canonical(dst []byte, s string) ([]byte, textFlags) {
+	var flags textFlags
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	start := len(dst)
+	if ascii {
+		if out, f, ok := canonicalASCII(dst, s); ok {
+			return out, f
+		}
+	}
+	// Runs of base64 characters, '%' and '&' are counted on the way, so
+	// that only text that can hold an encoding is decoded (decodeAll).
+	run, pct, amp := 0, 0, 0
+	put := func(c byte) {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=':
+			if run++; run >= 16 {
+				flags |= flagEncodedRun
+			}
+		case c == '%':
+			if pct++; pct >= 3 {
+				flags |= flagEncodedRun
+			}
+			run = 0
+		case c == '&':
+			if amp++; amp >= 3 {
+				flags |= flagEncodedRun
+			}
+			run = 0
+		default:
+			run = 0
+		}
+		dst = append(dst, c)
+	}
+	if ascii {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case 'A' <= c && c <= 'Z':
+				put(c + 'a' - 'A')
+			case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+				put(' ')
+			default:
+				put(c)
+			}
+		}
+	} else {
+		// Look-alike letters are mapped only in words that mix them with
+		// ASCII letters or consist of nothing else ("Sуstem", "аdd"): a
+		// Russian or Greek word stays as it is.
+		word := -1 // start of the current word in dst
+		var orig []rune
+		mapped, hasASCII, hasNative := false, false, false
+		endWord := func() {
+			if word >= 0 && mapped {
+				if !hasASCII && hasNative {
+					dst = dst[:word]
+					for _, r := range orig {
+						dst = utf8.AppendRune(dst, r)
+					}
+				} else {
+					flags |= flagConfusable
+				}
+			}
+			word, orig, mapped, hasASCII, hasNative = -1, orig[:0], false, false, false
+		}
+		letter := func(r rune, out rune) {
+			if word < 0 {
+				word = len(dst)
+			}
+			orig = append(orig, r)
+			if out < utf8.RuneSelf {
+				dst = append(dst, byte(out))
+			} else {
+				dst = utf8.AppendRune(dst, out)
+			}
+		}
+		var it norm.Iter
+		it.InitString(norm.NFKD, s)
+		for !it.Done() {
+			seg := it.Next()
+			for len(seg) > 0 {
+				r, n := utf8.DecodeRune(seg)
+				seg = seg[n:]
+				switch {
+				case r < utf8.RuneSelf:
+					c := byte(r)
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					} else if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+						c = ' '
+					}
+					if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
+						hasASCII = true
+						if run++; run >= 16 && c != '_' {
+							flags |= flagEncodedRun
+						}
+						letter(rune(c), rune(c))
+						continue
+					}
+					endWord()
+					put(c)
+				case r >= 0xE0020 && r <= 0xE007E: // tag characters spell ASCII
+					flags |= flagInvisible
+					endWord()
+					put(byte(unicode.ToLower(r - 0xE0000)))
+				case hidden(r):
+					flags |= flagInvisible
+				case unicode.Is(unicode.Mn, r):
+					// combining marks: accents dropped, so "é" reads "e"
+				case unicode.IsSpace(r):
+					endWord()
+					put(' ')
+				case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+					endWord()
+					dst = utf8.AppendRune(dst, r)
+				default:
+					lr := unicode.ToLower(r)
+					if a, ok := asciiOf[r]; ok {
+						mapped = true
+						letter(lr, rune(a))
+						continue
+					}
+					if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+						flags |= flagCJK
+					}
+					hasNative = true
+					letter(lr, lr)
+				}
+			}
+		}
+		endWord()
+	}
+	var spaced bool
+	dst, spaced = squeeze(dst, start)
+	if spaced {
+		flags |= flagSpaced
+	}
+	return dst, flags
+}
+
+// Tables for the ASCII fast path: the judging form of each byte, and
+// which bytes can be part of a base64 or hex run.
+// (Variables, not init: the lexicon is compiled through canonical during
+// package variable initialisation.)
+var lowerTab, b64Tab = asciiTables()
+
+func asciiTables() (lowerTab [256]byte, b64Tab [256]bool) {
+	for i := range lowerTab {
+		c := byte(i)
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			c = ' '
+		}
+		lowerTab[i] = c
+		b64Tab[i] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
+	}
+	return
+}
+
+// canonicalASCII is canonical for ASCII text in one pass: case folded,
+// white space collapsed, encoded runs noted. ok is false when the text
+// may be letter-spaced; canonical then takes the general path.
+func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
+	start := len(dst)
+	dst = slices.Grow(dst, len(s))
+	out := dst[start : start+len(s)]
+	w := 0
+	run, pct, amp := 0, 0, 0
+	word, singles := 0, 0 // length of the current word; one-letter words in a row
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := lowerTab[s[i]]
+		if b64Tab[c] {
+			if run++; run >= 16 {
+				flags |= flagEncodedRun
+			}
+		} else {
+			run = 0
+			switch c {
+			case ' ':
+				if prevSpace {
+					continue
+				}
+				if word == 1 {
+					if singles++; singles >= 3 {
+						return dst[:start], 0, false // perhaps letter-spaced
+					}
+				} else {
+					singles = 0
+				}
+				word = 0
+				prevSpace = true
+				out[w] = ' '
+				w++
+				continue
+			case '%':
+				if pct++; pct >= 3 {
+					flags |= flagEncodedRun
+				}
+			case '&':
+				if amp++; amp >= 3 {
+					flags |= flagEncodedRun
+				}
+			}
+		}
+		word++
+		prevSpace = false
+		out[w] = c
+		w++
+	}
+	if w > 0 && out[w-1] == ' ' {
+		w--
+	}
+	return dst[:start+w], flags, true
+}
+
+// squeeze rewrites b[start:] in place: runs of at least four one-letter
+// words separated by single spaces ("i g n o r e") are joined into words,
+// a gap of two or more spaces being the word break in such text; then
+// every run of spaces becomes one space, without leading or trailing
+// space. spaced reports whether letters were joined.
+func squeeze(b []byte, start int) (_ []byte, spaced bool) {
+	t := b[start:]
+	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+	// one-letter word at i, with exactly one space before the next letter
+	single := func(i int) bool {
+		return i < len(t) && isLetter(t[i]) && (i == 0 || t[i-1] == ' ') && (i+1 == len(t) || t[i+1] == ' ')
+	}
+	for i := 1; i+5 < len(t); i++ {
+		// cheap test first: " x " at i..i+2
+		if t[i] != ' ' || t[i+2] != ' ' {
+			continue
+		}
+		if j := i - 1; single(j) && single(j+2) && t[j+3] == ' ' && single(j+4) && t[j+5] == ' ' && single(j+6) {
+			spaced = true
+			break
+		}
+	}
+	if spaced {
+		// read from a copy: joining rewrites what single looks at
+		t = append([]byte(nil), t...)
+	}
+	out := b[start:]
+	w := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c == ' ' {
+			if spaced && i > 0 && i+1 < len(t) && single(i-1) && single(i+1) {
+				continue // the space inside a letter-spaced word
+			}
+			if w == 0 || out[w-1] == ' ' {
+				continue
+			}
+		}
+		out[w] = c
+		w++
+	}
+	if w > 0 && out[w-1] == ' ' {
+		w--
+	}
+	return b[:start+w], spaced
+}

@@ -1,0 +1,530 @@
+package poisoning
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"html"
+	"net/url"
+	"sort"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// reset forgets the evidence of the previous tool, keeping the buffers.
+func (e *evidence) reset() {
+	*e = evidence{scratch: e.scratch[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], walker: e.walker}
+}
+
+// canon returns the canonical form of the last text judged; it shares
+// the scratch buffer and is valid until the next text.
+func (e *evidence) canon() string {
+	return unsafe.String(unsafe.SliceData(e.scratch), len(e.scratch))
+}
+
+// strongest returns the path of the text that gave the heaviest signal.
+func (e *evidence) strongest() string {
+	best, at := 0, ""
+	for s, w := range e.weight {
+		if int(w) > best {
+			best, at = int(w), e.where[s]
+		}
+	}
+	return at
+}
+
+// A compiled cue: words to match in order; "*" is any one word, "~" up to
+// three words. Cues written in CJK scripts are matched as substrings.
+type cue struct {
+	sig    signal
+	words  []string
+	anchor int    // index of the word looked up; the words before it have no wildcard
+	text   string // for the finding
+}
+
+type cueIndex struct {
+	byFirst map[string][]int // anchor word -> cues
+	// firstLen[c] has bit n set when a cue's first word starts with byte c
+	// and has n bytes (n capped at 63): most words are ruled out without
+	// a map lookup.
+	firstLen [256]uint64
+	cues     []cue
+	cjk      []cue // substring cues
+}
+
+var cues = compileLexicon()
+
+func compileLexicon() *cueIndex {
+	ix := &cueIndex{byFirst: map[string][]int{}}
+	sigs := make([]int, 0, len(lexicon))
+	for s := range lexicon {
+		sigs = append(sigs, int(s))
+	}
+	sort.Ints(sigs) // deterministic order: lower signals win ties in details
+	for _, si := range sigs {
+		for _, text := range lexicon[signal(si)] {
+			canon, flags := canonical(nil, text)
+			c := cue{sig: signal(si), text: text}
+			if flags&flagCJK != 0 {
+				c.words = []string{string(canon)}
+				ix.cjk = append(ix.cjk, c)
+				continue
+			}
+			for _, w := range words(string(canon), nil) {
+				c.words = append(c.words, string(canon[w.start:w.end]))
+			}
+			if len(c.words) == 0 || c.words[0] == "*" || c.words[0] == "~" {
+				panic("poisoning: bad cue " + text)
+			}
+			// Look cues up by their longest word before any wildcard:
+			// "the other tool" by "other", not by the common "the".
+			for i, w := range c.words {
+				if w == "*" || w == "~" {
+					break
+				}
+				if len(w) > len(c.words[c.anchor]) {
+					c.anchor = i
+				}
+			}
+			a := c.words[c.anchor]
+			ix.byFirst[a] = append(ix.byFirst[a], len(ix.cues))
+			ix.firstLen[a[0]] |= 1 << min(len(a), 63)
+			ix.cues = append(ix.cues, c)
+		}
+	}
+	return ix
+}
+
+type span struct{ start, end int }
+
+// words appends the word spans of canonical text t: runs of letters,
+// digits, '_', '*', '~' and of non-ASCII letters. Apostrophes inside a word
+// are kept ("don't"), as are hyphens between letters ("attacker-controlled").
+func words(t string, dst []span) []span {
+	in := -1
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		w := wordTab[c]
+		if !w {
+			switch {
+			case c >= utf8.RuneSelf:
+				w = !isPunctRune(t, i)
+			case (c == '\'' || c == '-') && in >= 0 && i+1 < len(t):
+				w = t[i+1] >= 'a' && t[i+1] <= 'z'
+			}
+		}
+		if w {
+			if in < 0 {
+				in = i
+			}
+			continue
+		}
+		if in >= 0 {
+			dst = append(dst, span{in, i})
+			in = -1
+		}
+	}
+	if in >= 0 {
+		dst = append(dst, span{in, len(t)})
+	}
+	return dst
+}
+
+// wordTab marks the ASCII bytes words are made of.
+var wordTab = func() (tab [256]bool) {
+	for c := 0; c < 128; c++ {
+		tab[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '*' || c == '~'
+	}
+	return
+}()
+
+// isPunctRune reports whether the non-ASCII rune starting at t[i] (or the
+// continuation byte at i) belongs to a punctuation or symbol character,
+// which separates words like ASCII punctuation does.
+func isPunctRune(t string, i int) bool {
+	for i > 0 && t[i]&0xC0 == 0x80 {
+		i--
+	}
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	switch {
+	case r >= 0x2000 && r <= 0x206F, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFF0F, r >= 0xFF1A && r <= 0xFF20:
+		return true
+	}
+	return false
+}
+
+// evidence collects the signals found in all texts of one tool.
+type evidence struct {
+	weight               [numSignals]int8
+	example              [numSignals]string // first cue or marker that gave the signal
+	scratch              []byte
+	spans                []span
+	secretAt, transferAt []int // word positions in the current text
+	bonus                bool
+	hits                 int      // cues, markup and destinations seen, all texts
+	cur                  []string // path of the text being judged (valid during text)
+	where                [numSignals]string
+	walker               *walker // reused for every tool of a list
+}
+
+func (e *evidence) fire(s signal, what string) {
+	if signalWeight[s] > 0 && s != sigObfuscated {
+		e.hits++
+	}
+	if e.weight[s] == 0 {
+		e.where[s] = strings.Join(e.cur, "")
+		e.weight[s] = int8(signalWeight[s])
+		e.example[s] = what
+		if signalWeight[s] == 0 {
+			e.weight[s] = -1 // seen, no weight
+		}
+	}
+}
+
+// score is the sum of the weights of the signals found.
+func (e *evidence) score() int {
+	n := 0
+	for s, w := range e.weight {
+		if w > 0 && signal(s) != sigObfuscated {
+			n += int(w)
+		}
+	}
+	if n == 0 {
+		return 0 // spelling tricks alone are reported by the unicode check
+	}
+	if e.weight[sigObfuscated] > 0 {
+		n += int(e.weight[sigObfuscated])
+	}
+	if e.bonus {
+		n += secretTransferBonus
+	}
+	return n
+}
+
+// detail names the signals that fired, strongest first, with the cue that
+// gave each: "score 6: override "ignore ~ previous", tag "<important>"".
+// summary is "score N: signal, signal, …" without the example.
+func (e *evidence) summary() string {
+	var parts []string
+	for s := range numSignals {
+		if e.weight[s] > 0 {
+			parts = append(parts, signalNames[s])
+		}
+	}
+	if e.bonus {
+		parts = append(parts, "secret+verb")
+	}
+	return fmt.Sprintf("score %d: %s", e.score(), strings.Join(parts, ", "))
+}
+
+func (e *evidence) detail() string {
+	var parts []string
+	top, best := signal(0), int8(0)
+	for s := range numSignals {
+		if e.weight[s] > 0 {
+			parts = append(parts, signalNames[s])
+			if e.weight[s] > best {
+				top, best = s, e.weight[s]
+			}
+		}
+	}
+	if e.bonus {
+		parts = append(parts, "secret+verb")
+	}
+	d := fmt.Sprintf("score %d: %s", e.score(), strings.Join(parts, ", "))
+	if len(d) > 80 {
+		d = d[:80] + "…"
+	}
+	return d + " (" + quote(clip(e.example[top], 24)) + ")"
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}
+
+// text judges one string a model will read (a description, title,
+// parameter description, default, enum value, example, annotation).
+func (e *evidence) text(path []string, s string) {
+	e.cur = path
+	e.scan(s, 0)
+	e.cur = nil
+}
+
+func (e *evidence) scan(s string, depth int) {
+	if len(s) == 0 {
+		return
+	}
+	canon, flags := canonical(e.scratch[:0], s)
+	e.scratch = canon
+	if flags&(flagConfusable|flagSpaced|flagInvisible) != 0 {
+		e.fire(sigObfuscated, "normalised spelling")
+	}
+	// t shares scratch: whatever match keeps of it must be copied
+	t := unsafe.String(unsafe.SliceData(canon), len(canon))
+	e.match(t, flags)
+	if depth == 0 && flags&flagEncodedRun != 0 {
+		e.decodeAll(s, depth)
+	}
+}
+
+// match looks for cues and markup in canonical text t.
+func (e *evidence) match(t string, flags textFlags) {
+	e.spans = words(t, e.spans[:0])
+	ws := e.spans
+	e.secretAt, e.transferAt = e.secretAt[:0], e.transferAt[:0]
+	for i, w := range ws {
+		if cues.firstLen[t[w.start]]&(1<<min(w.end-w.start, 63)) == 0 {
+			continue
+		}
+		for _, ci := range cues.byFirst[t[w.start:w.end]] {
+			c := &cues.cues[ci]
+			if matchBefore(t, ws, i, c.words[:c.anchor]) && matchFrom(t, ws, i+1, c.words[c.anchor+1:]) {
+				switch c.sig {
+				case sigSecret:
+					e.secretAt = append(e.secretAt, i)
+				case sigTransfer:
+					e.transferAt = append(e.transferAt, i)
+				}
+				e.fire(c.sig, c.text)
+			}
+		}
+	}
+	if flags&flagCJK != 0 {
+		for _, c := range cues.cjk {
+			if strings.Contains(t, c.words[0]) {
+				e.fire(c.sig, c.text)
+				if c.sig == sigSecret {
+					e.secretAt = append(e.secretAt, 0)
+				} else if c.sig == sigTransfer {
+					e.transferAt = append(e.transferAt, 0)
+				}
+			}
+		}
+	}
+	// a secret and a read/send verb close together
+	for _, a := range e.secretAt {
+		for _, b := range e.transferAt {
+			if d := a - b; d >= -12 && d <= 12 || flags&flagCJK != 0 {
+				e.bonus = true
+			}
+		}
+	}
+	e.markup(t, ws)
+	e.destinations(t, ws)
+}
+
+// matchBefore reports whether the words before ws[i] are prefix.
+func matchBefore(t string, ws []span, i int, prefix []string) bool {
+	if len(prefix) > i {
+		return false
+	}
+	for k, w := range prefix {
+		s := ws[i-len(prefix)+k]
+		if t[s.start:s.end] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// matchFrom reports whether rest matches the words from ws[i] on.
+func matchFrom(t string, ws []span, i int, rest []string) bool {
+	if len(rest) == 0 {
+		return true
+	}
+	switch rest[0] {
+	case "*":
+		return i < len(ws) && matchFrom(t, ws, i+1, rest[1:])
+	case "~":
+		for skip := 0; skip <= 3; skip++ {
+			if matchFrom(t, ws, i+skip, rest[1:]) {
+				return true
+			}
+		}
+		return false
+	}
+	return i < len(ws) && t[ws[i].start:ws[i].end] == rest[0] && matchFrom(t, ws, i+1, rest[1:])
+}
+
+// markup finds fake tags addressed to the model: <IMPORTANT>, </system>,
+// [INST], <|system|>, ### Instruction, <!-- SYSTEM: … -->.
+func (e *evidence) markup(t string, ws []span) {
+	if !strings.ContainsAny(t, "<[#") {
+		return
+	}
+	wi := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c != '<' && c != '[' && c != '#' {
+			continue
+		}
+		if c == '#' && (i+1 >= len(t) || t[i+1] != '#') {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && j-i <= 5 && strings.IndexByte("|!-/# [", t[j]) >= 0 {
+			j++
+		}
+		for wi < len(ws) && ws[wi].start < j {
+			wi++
+		}
+		if wi < len(ws) && ws[wi].start == j && tagWords[t[ws[wi].start:ws[wi].end]] {
+			e.fire(sigTag, strings.Clone(t[i:ws[wi].end]))
+			return
+		}
+	}
+}
+
+// destinations finds e-mail addresses and URLs together with a verb of
+// sending: where data would go.
+func (e *evidence) destinations(t string, ws []span) {
+	at := strings.IndexByte(t, '@')
+	if at > 0 && at+4 < len(t) {
+		// local@domain.tld
+		l := at
+		for l > 0 && isMailByte(t[l-1]) {
+			l--
+		}
+		r := at + 1
+		for r < len(t) && (isMailByte(t[r]) || t[r] == '.') {
+			r++
+		}
+		dom := strings.TrimRight(t[at+1:r], ".")
+		if l < at && strings.Contains(dom, ".") && !strings.HasSuffix(dom, ".") {
+			if tld := dom[strings.LastIndexByte(dom, '.')+1:]; len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789") {
+				e.fire(sigExfil, "e-mail address")
+			}
+		}
+	}
+	if len(e.transferAt) > 0 && (strings.Contains(t, "http://") || strings.Contains(t, "https://")) {
+		e.fire(sigExfil, "URL with a send verb")
+	}
+}
+
+func isMailByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+}
+
+// decodeAll judges what encoded runs in s decode to: base64, hex, percent
+// encoding and HTML entities. Only decodings that are mostly printable
+// text are read; a decoding that shows evidence is itself evidence.
+func (e *evidence) decodeAll(s string, depth int) {
+	judge := func(kind, dec string) {
+		if !printable(dec) {
+			return
+		}
+		var alone evidence
+		alone.scan(dec, depth+1)
+		if alone.score() == 0 {
+			return
+		}
+		for sg := range numSignals {
+			if alone.weight[sg] > 0 {
+				e.fire(sg, alone.example[sg])
+			}
+		}
+		e.bonus = e.bonus || alone.bonus
+		e.fire(sigEncoded, kind)
+	}
+	// percent encoding and HTML entities: decode the whole string
+	if strings.Count(s, "%") >= 3 {
+		if dec, err := url.PathUnescape(s); err == nil && dec != s {
+			judge("percent-encoded", dec)
+		}
+	}
+	if strings.Count(s, "&") >= 3 && strings.Count(s, ";") >= 3 {
+		if dec := html.UnescapeString(s); dec != s {
+			judge("HTML entities", dec)
+		}
+	}
+	// base64 and hex: each run of at least 16 characters
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && isB64(s[j]) {
+			j++
+		}
+		if j-i >= 16 && encodedLooking(s[i:j]) {
+			run := s[i:j]
+			if isHex(run) && len(run)%2 == 0 {
+				if b, err := hex.DecodeString(run); err == nil {
+					judge("hex", string(b))
+				}
+			} else if dec, ok := decodeB64(run); ok {
+				judge("base64", dec)
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+}
+
+func isB64(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
+}
+
+// encodedLooking reports whether a run of base64 characters looks like an
+// encoding rather than a word or identifier: hex of even length with
+// digits and letters, or base64 mixing upper case, lower case and digits.
+// Identifiers ("listNotificationsForRepository") are skipped for free.
+func encodedLooking(run string) bool {
+	var up, lo, dig int
+	for i := 0; i < len(run); i++ {
+		switch c := run[i]; {
+		case c >= 'A' && c <= 'Z':
+			up++
+		case c >= 'a' && c <= 'z':
+			lo++
+		case c >= '0' && c <= '9':
+			dig++
+		}
+	}
+	if dig > 0 && up+lo > 0 && isHex(run) {
+		return len(run)%2 == 0
+	}
+	return up > 0 && lo > 0 && dig > 0 && up+dig >= len(run)/6
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+func decodeB64(run string) (string, bool) {
+	run = strings.TrimRight(run, "=")
+	for _, enc := range []*base64.Encoding{base64.RawStdEncoding, base64.RawURLEncoding} {
+		if b, err := enc.DecodeString(run); err == nil {
+			return string(b), true
+		}
+	}
+	return "", false
+}
+
+// printable reports whether s is UTF-8 text, mostly letters and spaces.
+func printable(s string) bool {
+	if len(s) < 8 || !utf8.ValidString(s) {
+		return false
+	}
+	good := 0
+	n := 0
+	for _, r := range s {
+		n++
+		if r == ' ' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 && r != utf8.RuneError {
+			good++
+		}
+	}
+	return good*10 >= n*8
+}
