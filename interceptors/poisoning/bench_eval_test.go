@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
-	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // BenchmarkToolsList100KB checks a tools/list result of about 100 KB made
@@ -45,7 +44,7 @@ func BenchmarkToolsList100KB(b *testing.B) {
 		}
 	}
 	msg := listResponse(tools...)
-	c, err := New(&ir.Poisoning{Action: ir.ActionBlock}, func() []string { return others })
+	c, err := New(&Policy{Action: interceptors.ActionBlock}, func() []string { return others })
 	if err != nil {
 		b.Fatal(err)
 	}

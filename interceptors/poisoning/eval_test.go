@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/interceptors"
 )
 
 // The evaluation corpus in testdata/eval: tool definitions from public
@@ -102,7 +102,7 @@ func evalFlags(t testing.TB, c evalCase, mesh map[string]map[string][]string) (b
 			others = append(others, names...)
 		}
 	}
-	ch, err := New(&ir.Poisoning{Mode: ir.Enforce, Action: ir.ActionHide}, func() []string { return others })
+	ch, err := New(&Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide}, func() []string { return others })
 	if err != nil {
 		t.Fatal(err)
 	}

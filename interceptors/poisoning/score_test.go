@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/interceptors"
 )
 
 func TestCanonical(t *testing.T) {
@@ -38,7 +38,7 @@ func TestCanonical(t *testing.T) {
 // score judges one definition alone (no other servers).
 func judge(t *testing.T, def string, others ...string) (flagged bool, rules []string, details []string) {
 	t.Helper()
-	c := mustNew(t, &ir.Poisoning{Action: ir.ActionHide}, func() []string { return others })
+	c := mustNew(t, &Policy{Action: interceptors.ActionHide}, func() []string { return others })
 	x := runList(t, c, "tools/list", def)
 	for _, f := range x.Findings {
 		rules = append(rules, f.Rule)
