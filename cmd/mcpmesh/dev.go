@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/devcert"
 	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
 	"github.com/mcpmesh/mcpmesh/envoy"
 	"github.com/mcpmesh/mcpmesh/extproc"
@@ -28,6 +29,7 @@ import (
 func runDev(args []string) error {
 	fs := flag.NewFlagSet("dev", flag.ExitOnError)
 	listen := fs.String("listen", envOr("MCPMESH_LISTEN", "127.0.0.1:10000"), "sidecar address agents connect to (with the default policy)")
+	ingressListen := fs.String("ingress-listen", envOr("MCPMESH_INGRESS", "127.0.0.1:10443"), `HTTPS ingress address (with the default policy, which gets a development certificate); "" for none`)
 	policyFile := fs.String("policy", "", "policy file (default: the embedded demo policy, copied to -workdir so it can be edited live)")
 	workDir := fs.String("workdir", ".cache/dev", "where the policy copy, Envoy bootstrap and logs go")
 	demoAddr := fs.String("demo-listen", "127.0.0.1:18080", "address of the demo MCP server (the default policy's upstream)")
@@ -49,6 +51,13 @@ func runDev(args []string) error {
 		y := string(policy.DefaultYAML())
 		y = strings.ReplaceAll(y, "127.0.0.1:10000", *listen)
 		y = strings.ReplaceAll(y, "127.0.0.1:18080", *demoAddr)
+		if *ingressListen != "" {
+			section, err := devIngress(*workDir, *ingressListen)
+			if err != nil {
+				return err
+			}
+			y = strings.Replace(y, "version: 1\n", "version: 1\n\n"+section, 1)
+		}
 		if err := os.WriteFile(*policyFile, []byte(y), 0o644); err != nil {
 			return err
 		}
@@ -99,8 +108,12 @@ func runDev(args []string) error {
 		return err
 	}
 	var urls []string
-	for _, s := range mesh.ControlPlane.Policy().Servers {
-		urls = append(urls, fmt.Sprintf("  %-10s http://%s%s", s.Name, s.Listen.String(), s.Path))
+	pol := mesh.ControlPlane.Policy()
+	for _, s := range pol.Servers {
+		if pol.Ingress != nil {
+			urls = append(urls, fmt.Sprintf("  %-10s https://%s%s  (trust %s)", s.Name, pol.Ingress.Listen.String(), ir.IngressPath(s.Name), filepath.Join(*workDir, "tls", "ca.crt")))
+		}
+		urls = append(urls, fmt.Sprintf("  %-10s http://%s%s  (its sidecar, directly)", s.Name, s.Listen.String(), s.Path))
 	}
 
 	fmt.Printf(`
@@ -157,4 +170,33 @@ func defaultExtProcAddr(workDir string) string {
 		}
 	}
 	return "127.0.0.1:18081"
+}
+
+// devIngress makes a development CA and a certificate for the ingress in
+// <workDir>/tls and returns the policy's ingress section for them. Clients
+// trust tls/ca.crt; the CA's key is never written.
+func devIngress(workDir, listen string) (string, error) {
+	ep, err := ir.ParseEndpoint(listen)
+	if err != nil {
+		return "", fmt.Errorf("-ingress-listen: %w", err)
+	}
+	dir, err := filepath.Abs(filepath.Join(workDir, "tls"))
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	ca, err := devcert.NewCA("mcpmesh dev CA")
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ca.crt"), ca.CertPEM, 0o644); err != nil {
+		return "", err
+	}
+	cert, key := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
+	if err := ca.WriteLeaf(cert, key, []string{ep.Host, "localhost", "127.0.0.1"}, 90*24*time.Hour); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("ingress:                   # HTTPS for agents; the development certificate is signed by tls/ca.crt\n  listen: %s\n  tls: {certFile: %s, keyFile: %s}\n\n", listen, cert, key), nil
 }

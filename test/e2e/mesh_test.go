@@ -70,6 +70,13 @@ const demoTools = `    tools:
 
 func startMesh(t *testing.T, upstream string, tools string) *mesh {
 	t.Helper()
+	return startMeshYAML(t, func(listen string) string { return policyYAML(upstream, listen, tools) })
+}
+
+// startMeshYAML starts a mesh on the policy policy(listen) renders, where
+// listen is the sidecar address of the server "demo".
+func startMeshYAML(t *testing.T, policy func(listen string) string) *mesh {
+	t.Helper()
 	dir := t.TempDir()
 	listenPort, err := envoy.FreePort()
 	if err != nil {
@@ -92,7 +99,7 @@ func startMesh(t *testing.T, upstream string, tools string) *mesh {
 		cpRegistry: prometheus.NewRegistry(),
 	}
 	m.URL = "http://" + m.Listen + "/mcp"
-	m.writePolicy(policyYAML(upstream, m.Listen, tools))
+	m.writePolicy(policy(m.Listen))
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("audit log:\n%s", tail(m.audit.String(), 20))

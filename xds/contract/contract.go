@@ -22,6 +22,19 @@ const (
 	SidecarNodeCluster = "mcpmesh-sidecar"
 )
 
+// The ingress: one node, its listener, routes, certificate secret, and a
+// cluster per server's sidecar.
+const (
+	IngressNodeID          = "ingress"
+	IngressNodeCluster     = "mcpmesh-ingress"
+	IngressListenerName    = "ingress"
+	IngressRouteConfigName = "ingress_routes"
+	IngressCertSecret      = "ingress_cert"
+)
+
+// IngressClusterName is the ingress's cluster for server's sidecar.
+func IngressClusterName(server string) string { return "sidecar_" + server }
+
 // SidecarNodeID is the node id of the sidecar in front of server.
 func SidecarNodeID(server string) string { return "sidecar/" + server }
 

@@ -45,6 +45,9 @@ func Translate(p *ir.Policy, o Options) (map[string]Resources, error) {
 		return nil, err
 	}
 	out[contract.ExtProcNodeID] = Resources{resource.ExtensionConfigType: {pol}}
+	if p.Ingress != nil {
+		out[contract.IngressNodeID] = ingress(p)
+	}
 	return out, nil
 }
 

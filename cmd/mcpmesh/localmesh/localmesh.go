@@ -55,6 +55,8 @@ type Mesh struct {
 	ControlPlane *ControlPlane
 	ExtProc      *ExtProc
 	Sidecars     map[string]*envoy.Process // by server name
+	// Ingress is the ingress Envoy, when the policy declares one.
+	Ingress *envoy.Process
 
 	opts Options
 	mu   sync.Mutex
@@ -121,6 +123,13 @@ func (m *Mesh) start(ctx context.Context, o Options) error {
 		}
 		m.Sidecars[s.Name] = p
 	}
+	if in := m.ControlPlane.Policy().Ingress; in != nil {
+		p, err := StartIngress(ctx, SidecarOptions{Binary: o.EnvoyBinary, WorkDir: o.WorkDir, ControlPlane: m.ControlPlane.Addr, Listen: in.Listen.String()})
+		if err != nil {
+			return err
+		}
+		m.Ingress = p
+	}
 	return nil
 }
 
@@ -129,6 +138,10 @@ func (m *Mesh) start(ctx context.Context, o Options) error {
 func (m *Mesh) Stop() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.Ingress != nil {
+		m.Ingress.Stop()
+		m.Ingress = nil
+	}
 	for _, p := range m.Sidecars {
 		p.Stop()
 	}
@@ -395,6 +408,16 @@ type SidecarOptions struct {
 // StartSidecar starts an Envoy as the sidecar of a server, configured over
 // ADS only, and returns once it accepts connections on o.Listen.
 func StartSidecar(ctx context.Context, o SidecarOptions) (*envoy.Process, error) {
+	return startNode(ctx, o, contract.SidecarNodeID(o.Server), contract.SidecarNodeCluster, "sidecar "+o.Server)
+}
+
+// StartIngress starts the ingress Envoy (o.Server is unused) and returns
+// once it accepts connections on o.Listen.
+func StartIngress(ctx context.Context, o SidecarOptions) (*envoy.Process, error) {
+	return startNode(ctx, o, contract.IngressNodeID, contract.IngressNodeCluster, "ingress")
+}
+
+func startNode(ctx context.Context, o SidecarOptions, node, nodeCluster, what string) (*envoy.Process, error) {
 	ep, err := ir.ParseEndpoint(o.ControlPlane)
 	if err != nil {
 		return nil, fmt.Errorf("control plane address: %w", err)
@@ -403,18 +426,18 @@ func StartSidecar(ctx context.Context, o SidecarOptions) (*envoy.Process, error)
 		Binary:  o.Binary,
 		WorkDir: o.WorkDir,
 		Bootstrap: envoy.Bootstrap{
-			NodeID: contract.SidecarNodeID(o.Server), Cluster: contract.SidecarNodeCluster,
+			NodeID: node, Cluster: nodeCluster,
 			XDSHost: ep.Host, XDSPort: int(ep.Port),
 		},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("sidecar %s: %w", o.Server, err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	wctx, cancel := context.WithTimeout(ctx, StartTimeout)
 	defer cancel()
 	if err := p.WaitListener(wctx, o.Listen); err != nil {
 		p.Stop()
-		return nil, fmt.Errorf("sidecar %s never listened on %s: %w (log: %s)", o.Server, o.Listen, err, p.LogPath)
+		return nil, fmt.Errorf("%s never listened on %s: %w (log: %s)", what, o.Listen, err, p.LogPath)
 	}
 	return p, nil
 }

@@ -1,0 +1,74 @@
+package policy
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/devcert"
+)
+
+func TestIngressSection(t *testing.T) {
+	dir := t.TempDir()
+	ca, err := devcert.NewCA("test CA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	cert, key, _ := ca.Leaf([]string{"mcp.example.com"}, 90*24*time.Hour)
+	soonCert, soonKey, _ := ca.Leaf([]string{"mcp.example.com"}, 24*time.Hour)
+	oldCert, oldKey, _ := ca.Leaf([]string{"mcp.example.com"}, -time.Second)
+	write("tls.crt", cert)
+	write("tls.key", key)
+	write("soon.crt", soonCert)
+	write("soon.key", soonKey)
+	write("old.crt", oldCert)
+	write("old.key", oldKey)
+	servers := "servers: [{name: a, upstream: 'h:1', unverifiedLocal: true, tools: {allow: [x]}}]\n"
+	parse := func(ingress string) (*Result, error) {
+		f := filepath.Join(dir, "policy.yaml")
+		y := "version: 1\n" + ingress + servers
+		if err := os.WriteFile(f, []byte(y), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return Load(f)
+	}
+
+	res, err := parse("ingress: {listen: 0.0.0.0:8443, tls: {certFile: tls.crt, keyFile: tls.key}}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := res.Policy.Ingress
+	if in == nil || in.Listen.Port != 8443 || string(in.TLS.KeyPEM) != string(key) || in.TLS.Digest == "" || len(res.Warnings) != 0 {
+		t.Fatalf("ingress %+v, warnings %v", in, res.Warnings)
+	}
+	if len(res.Files) != 2 {
+		t.Errorf("the watcher must know the certificate and key files: %v", res.Files)
+	}
+
+	res, err = parse("ingress: {tls: {certFile: soon.crt, keyFile: soon.key}}\n")
+	if err != nil || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Error(), "expires on") || res.Policy.Ingress.Listen.Port != 10443 {
+		t.Fatalf("a certificate that expires soon: %v %v", err, res)
+	}
+
+	for name, c := range map[string]struct{ ingress, want string }{
+		"no tls":     {"ingress: {listen: 0.0.0.0:8443}\n", "ingress.tls: required: agents reach the ingress over HTTPS only"},
+		"expired":    {"ingress: {tls: {certFile: old.crt, keyFile: old.key}}\n", "ingress.tls.certFile: certificate " + filepath.Join(dir, "old.crt") + " expired on"},
+		"not a pair": {"ingress: {tls: {certFile: tls.crt, keyFile: old.key}}\n", "are not a usable pair"},
+		"missing":    {"ingress: {tls: {certFile: nope.crt, keyFile: tls.key}}\n", "cannot read certificate file"},
+		"no key":     {"ingress: {tls: {certFile: tls.crt}}\n", "ingress.tls.keyFile: required field is missing"},
+		"clash":      {"ingress: {listen: 0.0.0.0:10000, tls: {certFile: tls.crt, keyFile: tls.key}}\n", `the ingress and server "a" both listen on 0.0.0.0:10000`},
+	} {
+		if _, err := parse(c.ingress); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error containing %q", name, err, c.want)
+		}
+	}
+}

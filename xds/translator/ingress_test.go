@@ -1,0 +1,90 @@
+package translator
+
+import (
+	"testing"
+
+	cluster "github.com/envoyproxy/go-control-plane/envoy/config/cluster/v3"
+	listenerv3 "github.com/envoyproxy/go-control-plane/envoy/config/listener/v3"
+	route "github.com/envoyproxy/go-control-plane/envoy/config/route/v3"
+	tlsv3 "github.com/envoyproxy/go-control-plane/envoy/extensions/transport_sockets/tls/v3"
+	cachev3 "github.com/envoyproxy/go-control-plane/pkg/cache/v3"
+	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/chain"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+)
+
+// The ingress node: HTTPS only (TLS 1.2+, the certificate over SDS), one
+// route per server rewritten to the path its sidecar serves, one cluster
+// per sidecar at the address the ingress reaches it by.
+func TestIngressNode(t *testing.T) {
+	p := &ir.Policy{
+		Version: "v",
+		Limits:  ir.Limits{MaxBodyBytes: 4096, MessageTimeoutMillis: 750},
+		Ingress: &ir.Ingress{Listen: ir.Endpoint{Host: "0.0.0.0", Port: 10443}, TLS: ir.TLS{CertPEM: []byte("cert"), KeyPEM: []byte("key"), Digest: "d"}},
+		Servers: []ir.Server{
+			{Name: "a", Upstream: ir.Endpoint{Host: "10.0.0.1", Port: 80}, Listen: ir.Endpoint{Host: "0.0.0.0", Port: 10000}, Path: "/mcp", Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}}},
+			{Name: "b", Upstream: ir.Endpoint{Host: "10.0.0.2", Port: 80}, Listen: ir.Endpoint{Host: "0.0.0.0", Port: 10001}, Address: ir.Endpoint{Host: "mcp-b.tools.svc", Port: 10001}, Path: "/rpc", Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}}},
+		},
+	}
+	nodes, err := Translate(p, testOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, ok := nodes[contract.IngressNodeID]
+	if !ok {
+		t.Fatal("no ingress node")
+	}
+	snap, err := cachev3.NewSnapshot("1", res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := snap.Consistent(); err != nil {
+		t.Fatalf("ingress snapshot is inconsistent: %v", err)
+	}
+	l := res[resource.ListenerType][0].(*listenerv3.Listener)
+	ts := l.FilterChains[0].GetTransportSocket()
+	if ts == nil {
+		t.Fatal("the ingress listener has no TLS")
+	}
+	var dtc tlsv3.DownstreamTlsContext
+	if err := ts.GetTypedConfig().UnmarshalTo(&dtc); err != nil {
+		t.Fatal(err)
+	}
+	params := dtc.GetCommonTlsContext().GetTlsParams()
+	if params.GetTlsMinimumProtocolVersion() != tlsv3.TlsParameters_TLSv1_2 {
+		t.Errorf("minimum TLS version %v, want 1.2", params.GetTlsMinimumProtocolVersion())
+	}
+	if sds := dtc.GetCommonTlsContext().GetTlsCertificateSdsSecretConfigs(); len(sds) != 1 || sds[0].Name != contract.IngressCertSecret || sds[0].GetSdsConfig().GetAds() == nil {
+		t.Errorf("the certificate must come over ADS as %q: %v", contract.IngressCertSecret, sds)
+	}
+	if sec := res[resource.SecretType]; len(sec) != 1 || string(sec[0].(*tlsv3.Secret).GetTlsCertificate().GetPrivateKey().GetInlineBytes()) != "key" {
+		t.Errorf("secret: %v", sec)
+	}
+	rc := res[resource.RouteType][0].(*route.RouteConfiguration)
+	routes := rc.VirtualHosts[0].Routes
+	if len(routes) != 3 || routes[0].GetMatch().GetPath() != "/servers/a/mcp" || routes[0].GetRoute().GetPrefixRewrite() != "/mcp" ||
+		routes[1].GetMatch().GetPath() != "/servers/b/mcp" || routes[1].GetRoute().GetPrefixRewrite() != "/rpc" || routes[2].GetDirectResponse().GetStatus() != 404 {
+		t.Fatalf("routes: %v", routes)
+	}
+	want := map[string]string{"sidecar_a": "127.0.0.1", "sidecar_b": "mcp-b.tools.svc"}
+	for _, r := range res[resource.ClusterType] {
+		c := r.(*cluster.Cluster)
+		addr := c.GetLoadAssignment().GetEndpoints()[0].GetLbEndpoints()[0].GetEndpoint().GetAddress().GetSocketAddress()
+		if want[c.Name] != addr.GetAddress() {
+			t.Errorf("cluster %s reaches %s, want %s", c.Name, addr.GetAddress(), want[c.Name])
+		}
+		delete(want, c.Name)
+	}
+	if len(want) != 0 {
+		t.Errorf("missing clusters: %v", want)
+	}
+	if _, ok := nodes[contract.IngressNodeID]; ok {
+		p.Ingress = nil
+		if nodes, _ := Translate(p, testOpts); nodes[contract.IngressNodeID] != nil {
+			t.Error("a policy without ingress must have no ingress node")
+		}
+	}
+}
