@@ -19,6 +19,7 @@ func (st *stream) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.Processi
 	st.sessionID = header(h.Headers, "mcp-session-id")
 	st.mcpMethod = header(h.Headers, "mcp-method")
 	st.mcpName = header(h.Headers, "mcp-name")
+	st.readIdentity(h.Headers)
 	if st.pol == nil {
 		return st.refuse(503, jsonrpc.CodeInternalError, nil, "mcpmesh: no policy has been received from the control plane yet; refusing", "no_policy")
 	}
@@ -55,7 +56,11 @@ func (st *stream) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.Processi
 	// Ask the server for identity encoding so that every response can be read.
 	return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestHeaders{
 		RequestHeaders: &extprocv3.HeadersResponse{Response: &extprocv3.CommonResponse{
-			HeaderMutation: &extprocv3.HeaderMutation{RemoveHeaders: []string{"accept-encoding"}},
+			HeaderMutation: &extprocv3.HeaderMutation{RemoveHeaders: removedRequestHeaders},
 		}},
 	}}
 }
+
+// removedRequestHeaders: Accept-Encoding, so that every response can be
+// read, and the identity headers, which are for ext_proc alone.
+var removedRequestHeaders = append([]string{"accept-encoding"}, identityHeaders...)

@@ -2,8 +2,13 @@ package extproc
 
 import (
 	"bytes"
+	"encoding/base64"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mcpmesh/mcpmesh/xds/contract"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 func TestNoPolicyRefuses(t *testing.T) {
@@ -53,5 +58,35 @@ func TestRequestHeaderRefusals(t *testing.T) {
 				t.Fatalf("got %d %s, want %d", status, body, tc.status)
 			}
 		})
+	}
+}
+
+// Identity headers count only with the ingress's proof; without it (an agent
+// that reached the sidecar directly and forged them) they are ignored. Both
+// ways they are removed before the server.
+func TestIdentityOnlyFromTheIngress(t *testing.T) {
+	p := testPolicy()
+	p.Ingress = &ir.Ingress{Secret: "s3cret"}
+	srv := duplexServer(t, p)
+	groups := base64.StdEncoding.EncodeToString([]byte(`["eng","oncall"]`))
+	for _, c := range []struct {
+		proof, want string
+	}{{"s3cret", "alice"}, {"wrong", ""}, {"", ""}} {
+		st := newStream(srv, "demo")
+		h := append(append([]string{}, postHeaders...), contract.SubjectHeader, "alice", contract.GroupsHeader, groups, contract.IssuerHeader, "https://auth.example.com")
+		if c.proof != "" {
+			h = append(h, contract.IngressAuthHeader, c.proof)
+		}
+		step(t, st, reqHeaders(false, h...), 0)
+		if st.who.subject != c.want || (c.want != "" && !slices.Equal(st.who.groups, []string{"eng", "oncall"})) || (c.want == "" && (st.who.groups != nil || st.who.issuer != "")) {
+			t.Errorf("proof %q: identity %+v, want subject %q", c.proof, st.who, c.want)
+		}
+		out := step(t, st, reqChunk(`{"jsonrpc":"2.0","id":1,"method":"ping"}`, true), 2)
+		rm := headersCommon(out[0]).GetHeaderMutation().GetRemoveHeaders()
+		for _, name := range []string{contract.SubjectHeader, contract.GroupsHeader, contract.IssuerHeader, contract.IngressAuthHeader} {
+			if !slices.Contains(rm, name) {
+				t.Errorf("proof %q: %s reaches the server", c.proof, name)
+			}
+		}
 	}
 }

@@ -22,16 +22,21 @@ type Record struct {
 	Time      time.Time `json:"time"`
 	RequestID string    `json:"request_id,omitempty"`
 	SessionID string    `json:"session_id,omitempty"`
-	Server    string    `json:"server"`
-	Direction string    `json:"direction"`
-	Kind      string    `json:"kind"` // request, notification, response, http
-	Method    string    `json:"method,omitempty"`
-	Tool      string    `json:"tool,omitempty"`
-	ID        string    `json:"id,omitempty"`
-	Decision  string    `json:"decision"` // allow, modify, deny, respond
-	Rule      string    `json:"rule,omitempty"`
-	Reason    string    `json:"reason,omitempty"`
-	Removed   []string  `json:"removed,omitempty"`
+	// Subject, Issuer and Groups are the agent's identity as the ingress
+	// verified it (absent for a request that did not come through it).
+	Subject   string   `json:"subject,omitempty"`
+	Issuer    string   `json:"issuer,omitempty"`
+	Groups    []string `json:"groups,omitempty"`
+	Server    string   `json:"server"`
+	Direction string   `json:"direction"`
+	Kind      string   `json:"kind"` // request, notification, response, http
+	Method    string   `json:"method,omitempty"`
+	Tool      string   `json:"tool,omitempty"`
+	ID        string   `json:"id,omitempty"`
+	Decision  string   `json:"decision"` // allow, modify, deny, respond
+	Rule      string   `json:"rule,omitempty"`
+	Reason    string   `json:"reason,omitempty"`
+	Removed   []string `json:"removed,omitempty"`
 	// Findings lists every rule that fired, including audit-mode rules
 	// that changed nothing ("would have blocked").
 	Findings      []interceptors.Finding `json:"findings,omitempty"`

@@ -20,6 +20,18 @@ func appendRecord(b []byte, r *Record) (_ []byte, ok bool) {
 	}
 	b = appendOptional(b, `,"request_id":`, r.RequestID)
 	b = appendOptional(b, `,"session_id":`, r.SessionID)
+	b = appendOptional(b, `,"subject":`, r.Subject)
+	b = appendOptional(b, `,"issuer":`, r.Issuer)
+	if len(r.Groups) > 0 {
+		b = append(b, `,"groups":[`...)
+		for i, s := range r.Groups {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, s)
+		}
+		b = append(b, ']')
+	}
 	b = appendString(append(b, `,"server":`...), r.Server)
 	b = appendString(append(b, `,"direction":`...), r.Direction)
 	b = appendString(append(b, `,"kind":`...), r.Kind)

@@ -2,18 +2,28 @@ package e2e
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/rsa"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	jose "github.com/go-jose/go-jose/v4"
+	"github.com/go-jose/go-jose/v4/jwt"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
+	"github.com/modelcontextprotocol/go-sdk/oauthex"
 
 	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/devcert"
 	"github.com/mcpmesh/mcpmesh/envoy"
@@ -142,4 +152,204 @@ func peerSerial(t *testing.T, ca *devcert.CA, base string) string {
 	}
 	defer conn.Close()
 	return conn.ConnectionState().PeerCertificates[0].SerialNumber.String()
+}
+
+// issuer signs test tokens; its public key set is what the ingress trusts.
+type issuer struct {
+	url    string
+	key    *rsa.PrivateKey
+	signer jose.Signer
+}
+
+func newIssuer(t *testing.T, url string) *issuer {
+	t.Helper()
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: jose.JSONWebKey{Key: key, KeyID: "k1"}}, (&jose.SignerOptions{}).WithType("JWT"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &issuer{url: url, key: key, signer: s}
+}
+
+func (is *issuer) jwks(t *testing.T) []byte {
+	t.Helper()
+	b, err := json.Marshal(jose.JSONWebKeySet{Keys: []jose.JSONWebKey{{Key: &is.key.PublicKey, KeyID: "k1", Algorithm: "RS256", Use: "sig"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func (is *issuer) token(t *testing.T, claims map[string]any) string {
+	t.Helper()
+	c := map[string]any{"iss": is.url, "sub": "alice", "iat": time.Now().Unix(), "exp": time.Now().Add(time.Hour).Unix()}
+	maps.Copy(c, claims)
+	tok, err := jwt.Signed(is.signer).Claims(c).Serialize()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+// bearer sends every request with a token.
+type bearer struct {
+	token string
+	next  http.RoundTripper
+}
+
+func (b bearer) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("Authorization", "Bearer "+b.token)
+	return b.next.RoundTrip(r)
+}
+
+// Tokens: a request without one, or with one that is expired, of another
+// issuer, for another server (audience) or signed by another key, gets 401
+// and the challenge that leads an MCP client to the server's metadata; a
+// good one is verified at the ingress and never reaches the server.
+func TestIngressJWT(t *testing.T) {
+	// The MCP server, with a record of the headers it receives.
+	var seen []string
+	var mu sync.Mutex
+	h := demoserver.New().Handler(demoserver.Options{JSONResponse: true})
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		for name := range r.Header {
+			if n := strings.ToLower(name); n == "authorization" || strings.HasPrefix(n, "x-mcpmesh-") {
+				seen = append(seen, n+": "+r.Header.Get(name))
+			}
+		}
+		mu.Unlock()
+		h.ServeHTTP(w, r)
+	})}
+	go func() { _ = srv.Serve(l) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	upstream := l.Addr().String()
+	ca, err := devcert.NewCA("mcpmesh e2e CA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	certFile, keyFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
+	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1", "localhost"}, 90*24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	iss := newIssuer(t, "https://auth.example.com")
+	jwksFile := filepath.Join(dir, "jwks.json")
+	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	port, err := envoy.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := fmt.Sprintf("https://127.0.0.1:%d", port)
+	m := startMeshYAML(t, func(listen string) string {
+		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s}\n",
+			port, base, certFile, keyFile, iss.url, jwksFile) + policyYAML(upstream, listen, demoTools)
+	})
+	showLogOnFailure(t, "ingress", m.Ingress)
+	url := base + "/servers/demo/mcp"
+	resource := url
+	client := httpsClient(ca, nil)
+	good := iss.token(t, map[string]any{"aud": resource, "groups": []string{"eng", "oncall"}})
+
+	// Refused tokens, each with the challenge.
+	other := newIssuer(t, iss.url)
+	for name, tok := range map[string]string{
+		"missing":         "",
+		"expired":         iss.token(t, map[string]any{"aud": resource, "exp": time.Now().Add(-time.Hour).Unix()}),
+		"wrong issuer":    newIssuer(t, "https://evil.example.com").token(t, map[string]any{"aud": resource}),
+		"wrong audience":  iss.token(t, map[string]any{"aud": base + "/servers/other/mcp"}),
+		"wrong signature": other.token(t, map[string]any{"aud": resource}),
+		"not a token":     "abc.def.ghi",
+	} {
+		req, _ := http.NewRequest("POST", url, strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"ping"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		if tok != "" {
+			req.Header.Set("Authorization", "Bearer "+tok)
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 401 || !strings.Contains(string(body), `"code":-32001`) {
+			t.Errorf("%s: %d %s, want 401 with a JSON-RPC error", name, resp.StatusCode, body)
+			continue
+		}
+		// The SDK's own reader of the challenge and of the metadata.
+		ch, err := oauthex.ParseWWWAuthenticate(resp.Header.Values("WWW-Authenticate"))
+		if err != nil || len(ch) != 1 || ch[0].Scheme != "bearer" || ch[0].Params["resource_metadata"] != base+"/.well-known/oauth-protected-resource/servers/demo/mcp" {
+			t.Errorf("%s: challenge %q: %+v %v", name, resp.Header.Values("WWW-Authenticate"), ch, err)
+			continue
+		}
+		prm, err := oauthex.GetProtectedResourceMetadata(context.Background(), ch[0].Params["resource_metadata"], resource, client)
+		if err != nil || len(prm.AuthorizationServers) != 1 || prm.AuthorizationServers[0] != iss.url {
+			t.Errorf("%s: metadata %+v %v", name, prm, err)
+		}
+	}
+
+	// A good token: the session works, the policy applies, the audit
+	// record names the verified identity (not the one a client forged), and
+	// neither the token nor the identity headers reach the server.
+	forged := &http.Client{Transport: bearer{good, headerSetter{"X-Mcpmesh-Subject", "mallory", client.Transport}}}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	c := mcp.NewClient(&mcp.Implementation{Name: "mcpmesh-e2e", Version: "1.0.0"}, nil)
+	cs, err := c.Connect(ctx, &mcp.StreamableClientTransport{Endpoint: url, HTTPClient: forged, MaxRetries: -1}, nil)
+	if err != nil {
+		t.Fatalf("connect with a good token: %v", err)
+	}
+	defer cs.Close()
+	if r, err := callTool(cs, "echo", map[string]any{"text": "authenticated"}); err != nil || textOf(r) != "authenticated" {
+		t.Fatalf("echo with a good token: %v %v", r, err)
+	}
+	if r, err := callTool(cs, "run_shell", map[string]any{"command": "id"}); err == nil && !r.IsError {
+		t.Fatal("the sidecar's allowlist did not apply through the ingress")
+	}
+	log := m.audit.String()
+	if !strings.Contains(log, `"subject":"alice","issuer":"https://auth.example.com","groups":["eng","oncall"]`) || strings.Contains(log, "mallory") {
+		t.Fatalf("audit records must carry the verified identity:\n%s", tail(log, 5))
+	}
+
+	// Straight to the sidecar, forging the identity and a proof: ignored.
+	direct := &http.Client{Transport: headerSetter{"X-Mcpmesh-Subject", "mallory", headerSetter{"X-Mcpmesh-Ingress", "guess", http.DefaultTransport}}}
+	dcs, err := (mcp.NewClient(&mcp.Implementation{Name: "forger", Version: "1"}, nil)).Connect(ctx, &mcp.StreamableClientTransport{Endpoint: m.URL, HTTPClient: direct, MaxRetries: -1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dcs.Close()
+	if _, err := callTool(dcs, "echo", map[string]any{"text": "forged"}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(m.audit.String(), "mallory") {
+		t.Fatal("a forged identity header reached the audit log")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(seen) != 0 {
+		t.Fatalf("the server received %q: the token stops at the ingress and the identity headers at ext_proc", seen)
+	}
+}
+
+// headerSetter sets one request header (a client forging an identity).
+type headerSetter struct {
+	name, value string
+	next        http.RoundTripper
+}
+
+func (h headerSetter) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set(h.name, h.value)
+	return h.next.RoundTrip(r)
 }

@@ -53,6 +53,15 @@ func ListenerName(server string) string { return "mcp_" + server }
 
 // Headers between Envoy and ext_proc.
 const (
+	// SubjectHeader, GroupsHeader and IssuerHeader carry the identity the
+	// ingress verified (groups as base64 JSON). Only the ingress sets them,
+	// after removing whatever a client sent under those names.
+	SubjectHeader = "x-mcpmesh-subject"
+	GroupsHeader  = "x-mcpmesh-groups"
+	IssuerHeader  = "x-mcpmesh-issuer"
+	// IngressAuthHeader carries the ingress's proof that it set the
+	// identity headers: a secret only the ingress and ext_proc know.
+	IngressAuthHeader = "x-mcpmesh-ingress"
 	// ServerHeader is the gRPC metadata key by which the sidecar tells
 	// ext_proc which server a stream is for.
 	ServerHeader = "x-mcpmesh-server"
@@ -85,6 +94,7 @@ const (
 	MsgNotInspected      = "mcpmesh: the message could not be inspected; refused"
 	MsgInspectionTimeout = "mcpmesh: inspection timed out; refused"
 	MsgServerDown        = "mcpmesh: the MCP server is unavailable"
+	MsgUnauthenticated   = "mcpmesh: a valid bearer token for this server is required"
 )
 
 // MsgTooLarge refuses a request body over the limit.

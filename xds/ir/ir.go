@@ -35,6 +35,39 @@ type Policy struct {
 type Ingress struct {
 	Listen Endpoint `json:"listen"`
 	TLS    TLS      `json:"tls"`
+	// PublicURL is how agents address the ingress ("https://mcp.example.com"):
+	// the base of every server's resource URI, the audience its tokens name.
+	PublicURL string `json:"publicURL,omitempty"`
+	// JWT, when set, makes every request carry a bearer token it verifies.
+	JWT *JWT `json:"jwt,omitempty"`
+	// Secret is what the ingress adds to every request it forwards, so that
+	// ext_proc trusts the identity headers of that request and no other. It
+	// is derived from the ingress's private key (stable across control-plane
+	// replicas, renewed with the certificate).
+	Secret string `json:"secret,omitempty"`
+}
+
+// ResourceURI is the canonical URI of server behind the ingress (RFC 9728,
+// MCP authorization): what its tokens must name as audience.
+func (in *Ingress) ResourceURI(server string) string { return in.PublicURL + IngressPath(server) }
+
+// MetadataPath is where the protected-resource metadata of server is
+// served (RFC 9728 §3.1: the well-known segment before the resource's path).
+func MetadataPath(server string) string {
+	return "/.well-known/oauth-protected-resource" + IngressPath(server)
+}
+
+// JWT is how the ingress verifies bearer tokens.
+type JWT struct {
+	Issuer string `json:"issuer"`
+	// Audiences a token may name besides the server's resource URI.
+	Audiences []string `json:"audiences,omitempty"`
+	// JWKS is the issuer's key set, read from JWKSFile.
+	JWKSFile string `json:"jwksFile"`
+	JWKS     []byte `json:"-"`
+	Digest   string `json:"digest"`
+	// GroupsClaim names the claim that lists the subject's groups.
+	GroupsClaim string `json:"groupsClaim"`
 }
 
 // IngressPath is where agents reach server through the ingress.

@@ -1,11 +1,17 @@
 package policy
 
 import (
+	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/tls"
 	"encoding/hex"
+	"encoding/json"
+	"net/netip"
+	"net/url"
+	"strings"
 	"time"
 
+	jose "github.com/go-jose/go-jose/v4"
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
@@ -26,12 +32,12 @@ func (l *loader) ingress(e *section.Entry) *ir.Ingress {
 	if e == nil {
 		return nil
 	}
-	const want = "a mapping with listen and tls"
+	const want = "a mapping with listen, tls, publicURL and auth"
 	if section.IsNull(e.Node) {
 		l.Errorf(e.Pos(), e.Path, "must be %s; remove the key to run without an ingress", want)
 		return nil
 	}
-	fs := l.Fields(e, want, "listen", "tls")
+	fs := l.Fields(e, want, "listen", "tls", "publicURL", "auth")
 	if fs == nil {
 		return nil
 	}
@@ -52,6 +58,32 @@ func (l *loader) ingress(e *section.Entry) *ir.Ingress {
 		return in
 	}
 	in.TLS = l.certificate(f)
+	if in.TLS.KeyPEM != nil {
+		// The ingress's proof to ext_proc (see ir.Ingress.Secret): keyed by
+		// the private key, so it is secret, the same for every control-plane
+		// replica, and renewed with the certificate.
+		mac := hmac.New(sha256.New, in.TLS.KeyPEM)
+		mac.Write([]byte("mcpmesh ingress identity v1"))
+		in.Secret = hex.EncodeToString(mac.Sum(nil))
+	}
+	if f := fs["publicURL"]; f != nil {
+		if v, ok := l.Str(f, `the https URL agents use, such as "https://mcp.example.com" (a string)`); ok {
+			u, err := url.Parse(v)
+			if err != nil || u.Scheme != "https" || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" {
+				l.Errorf(f.Pos(), f.Path, `must be an https URL with no path, such as "https://mcp.example.com"; got %q`, v)
+			}
+			in.PublicURL = strings.TrimSuffix(v, "/")
+		}
+	}
+	if f := fs["auth"]; !section.Absent(f) {
+		afs := l.Fields(f, "a mapping with jwt", "jwt")
+		if j := afs["jwt"]; j != nil {
+			in.JWT = l.jwt(j)
+			if in.PublicURL == "" {
+				l.Errorf(e.Pos(), section.JoinPath(e.Path, "publicURL"), "required with auth.jwt: tokens are bound to each server's resource URI, <publicURL>/servers/<name>/mcp")
+			}
+		}
+	}
 	return in
 }
 
@@ -96,5 +128,74 @@ func (l *loader) certificate(e *section.Entry) ir.TLS {
 	h.Write(t.CertPEM)
 	h.Write(t.KeyPEM)
 	t.Digest = hex.EncodeToString(h.Sum(nil))[:16]
+
 	return t
+}
+
+// DefaultGroupsClaim is the claim read for a subject's groups.
+const DefaultGroupsClaim = "groups"
+
+// jwt reads ingress.auth.jwt.
+func (l *loader) jwt(e *section.Entry) *ir.JWT {
+	fs := l.Fields(e, "a mapping with issuer, audiences, jwksFile and groupsClaim", "issuer", "audiences", "jwksFile", "groupsClaim")
+	if fs == nil {
+		return nil
+	}
+	j := &ir.JWT{GroupsClaim: DefaultGroupsClaim}
+	for _, k := range []string{"issuer", "jwksFile"} {
+		if fs[k] == nil {
+			l.Errorf(e.Pos(), section.JoinPath(e.Path, k), "required field is missing")
+		}
+	}
+	if f := fs["issuer"]; f != nil {
+		if v, ok := l.Str(f, "the issuer's URL (a string)"); ok {
+			if u, err := url.Parse(v); err != nil || u.Scheme != "https" && !(u.Scheme == "http" && isLoopback(u.Hostname())) || u.Host == "" {
+				l.Errorf(f.Pos(), f.Path, "must be the issuer's https URL, exactly as tokens carry it in \"iss\"; got %q", v)
+			}
+			j.Issuer = v
+		}
+	}
+	if f := fs["audiences"]; f != nil {
+		if items, ok := l.Items(f, "a list of audiences (strings)"); ok {
+			for _, it := range items {
+				if v, ok := l.Str(it, "an audience (a string)"); ok && v != "" {
+					j.Audiences = append(j.Audiences, v)
+				}
+			}
+		}
+	}
+	if f := fs["groupsClaim"]; f != nil {
+		if v, ok := l.Str(f, "a claim name (a string)"); ok && v != "" {
+			j.GroupsClaim = v
+		}
+	}
+	if f := fs["jwksFile"]; f != nil {
+		file, data := l.ReadFile(f, "JWKS", maxPEMBytes, nil)
+		if data != nil {
+			var set jose.JSONWebKeySet
+			if err := json.Unmarshal(data, &set); err != nil {
+				l.Errorf(f.Pos(), f.Path, "JWKS file %s is not a JSON Web Key Set: %v", file, err)
+			} else if len(set.Keys) == 0 {
+				l.Errorf(f.Pos(), f.Path, "JWKS file %s holds no keys", file)
+			} else {
+				for i, k := range set.Keys {
+					if !k.IsPublic() {
+						l.Errorf(f.Pos(), f.Path, "JWKS file %s: key %d (kid %q) is private; publish only public keys", file, i, k.KeyID)
+					}
+				}
+			}
+			j.JWKSFile, j.JWKS = file, data
+			sum := sha256.Sum256(data)
+			j.Digest = hex.EncodeToString(sum[:])[:16]
+		}
+	}
+	return j
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && a.IsLoopback()
 }

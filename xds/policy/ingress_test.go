@@ -59,13 +59,32 @@ func TestIngressSection(t *testing.T) {
 		t.Fatalf("a certificate that expires soon: %v %v", err, res)
 	}
 
+	write("jwks.json", []byte(`{"keys":[{"kty":"EC","crv":"P-256","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM","kid":"1"}]}`))
+	res, err = parse("ingress:\n  publicURL: https://mcp.example.com/\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {jwt: {issuer: 'https://auth.example.com', jwksFile: jwks.json}}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in = res.Policy.Ingress
+	if in.PublicURL != "https://mcp.example.com" || in.JWT == nil || in.JWT.GroupsClaim != "groups" || len(in.JWT.JWKS) == 0 || in.Secret == "" ||
+		in.ResourceURI("a") != "https://mcp.example.com/servers/a/mcp" || len(res.Files) != 3 {
+		t.Fatalf("auth: %+v %+v files %v", in, in.JWT, res.Files)
+	}
+
+	write("private.json", []byte(`{"keys":[{"kty":"EC","crv":"P-256","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM","d":"870MB6gfuTJ4HtUnUvYMyJpr5eUZNP4Bk43bVdj3eAE","kid":"1"}]}`))
+	write("empty.json", []byte(`{"keys":[]}`))
+
 	for name, c := range map[string]struct{ ingress, want string }{
-		"no tls":     {"ingress: {listen: 0.0.0.0:8443}\n", "ingress.tls: required: agents reach the ingress over HTTPS only"},
-		"expired":    {"ingress: {tls: {certFile: old.crt, keyFile: old.key}}\n", "ingress.tls.certFile: certificate " + filepath.Join(dir, "old.crt") + " expired on"},
-		"not a pair": {"ingress: {tls: {certFile: tls.crt, keyFile: old.key}}\n", "are not a usable pair"},
-		"missing":    {"ingress: {tls: {certFile: nope.crt, keyFile: tls.key}}\n", "cannot read certificate file"},
-		"no key":     {"ingress: {tls: {certFile: tls.crt}}\n", "ingress.tls.keyFile: required field is missing"},
-		"clash":      {"ingress: {listen: 0.0.0.0:10000, tls: {certFile: tls.crt, keyFile: tls.key}}\n", `the ingress and server "a" both listen on 0.0.0.0:10000`},
+		"jwt without publicURL": {"ingress:\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {jwt: {issuer: 'https://a.example.com', jwksFile: jwks.json}}\n", "ingress.publicURL: required with auth.jwt"},
+		"http issuer":           {"ingress:\n  publicURL: https://m.example.com\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {jwt: {issuer: 'http://a.example.com', jwksFile: jwks.json}}\n", "must be the issuer's https URL"},
+		"private jwks":          {"ingress:\n  publicURL: https://m.example.com\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {jwt: {issuer: 'https://a.example.com', jwksFile: private.json}}\n", "is private; publish only public keys"},
+		"empty jwks":            {"ingress:\n  publicURL: https://m.example.com\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {jwt: {issuer: 'https://a.example.com', jwksFile: empty.json}}\n", "holds no keys"},
+		"publicURL with a path": {"ingress:\n  publicURL: https://m.example.com/mcp\n  tls: {certFile: tls.crt, keyFile: tls.key}\n", "must be an https URL with no path"},
+		"no tls":                {"ingress: {listen: 0.0.0.0:8443}\n", "ingress.tls: required: agents reach the ingress over HTTPS only"},
+		"expired":               {"ingress: {tls: {certFile: old.crt, keyFile: old.key}}\n", "ingress.tls.certFile: certificate " + filepath.Join(dir, "old.crt") + " expired on"},
+		"not a pair":            {"ingress: {tls: {certFile: tls.crt, keyFile: old.key}}\n", "are not a usable pair"},
+		"missing":               {"ingress: {tls: {certFile: nope.crt, keyFile: tls.key}}\n", "cannot read certificate file"},
+		"no key":                {"ingress: {tls: {certFile: tls.crt}}\n", "ingress.tls.keyFile: required field is missing"},
+		"clash":                 {"ingress: {listen: 0.0.0.0:10000, tls: {certFile: tls.crt, keyFile: tls.key}}\n", `the ingress and server "a" both listen on 0.0.0.0:10000`},
 	} {
 		if _, err := parse(c.ingress); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want an error containing %q", name, err, c.want)

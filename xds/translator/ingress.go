@@ -1,6 +1,7 @@
 package translator
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/envoyproxy/go-control-plane/pkg/cache/types"
@@ -9,6 +10,7 @@ import (
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
 	listenerv3 "github.com/envoyproxy/go-control-plane/envoy/config/listener/v3"
 	route "github.com/envoyproxy/go-control-plane/envoy/config/route/v3"
+	jwtv3 "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/http/jwt_authn/v3"
 	router "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/http/router/v3"
 	hcm "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/network/http_connection_manager/v3"
 	tlsv3 "github.com/envoyproxy/go-control-plane/envoy/extensions/transport_sockets/tls/v3"
@@ -66,15 +68,13 @@ func ingressListener(p *ir.Policy) *listenerv3.Listener {
 			RouteConfigName: contract.IngressRouteConfigName,
 			ConfigSource:    adsSource(),
 		}},
-		HttpFilters: []*hcm.HttpFilter{
-			{Name: "envoy.filters.http.router", ConfigType: &hcm.HttpFilter_TypedConfig{TypedConfig: mustAny(&router.Router{})}},
-		},
+		HttpFilters:                  ingressFilters(p),
 		NormalizePath:                wrapperspb.Bool(true),
 		MergeSlashes:                 true,
 		PathWithEscapedSlashesAction: hcm.HttpConnectionManager_REJECT_REQUEST,
 		StreamIdleTimeout:            durationpb.New(10 * time.Minute),
 		RequestTimeout:               durationpb.New(0),
-		LocalReplyConfig:             localReplies(p),
+		LocalReplyConfig:             ingressLocalReplies(p),
 		// The ingress is the edge: a client's X-Forwarded-For is not trusted,
 		// and what the sidecars see is set here.
 		UseRemoteAddress: wrapperspb.Bool(true),
@@ -110,9 +110,12 @@ func ingressListener(p *ir.Policy) *listenerv3.Listener {
 // ingressRoutes sends /servers/<name>/mcp to that server's sidecar, at the
 // path the sidecar serves, and answers every other path itself.
 func ingressRoutes(p *ir.Policy) *route.RouteConfiguration {
-	routes := make([]*route.Route, 0, len(p.Servers)+1)
+	routes := make([]*route.Route, 0, 2*len(p.Servers)+1)
 	for i := range p.Servers {
 		s := &p.Servers[i]
+		if p.Ingress.JWT != nil {
+			routes = append(routes, metadataRoute(p.Ingress, s))
+		}
 		routes = append(routes, &route.Route{
 			Name:  s.Name,
 			Match: &route.RouteMatch{PathSpecifier: &route.RouteMatch_Path{Path: ir.IngressPath(s.Name)}},
@@ -120,6 +123,11 @@ func ingressRoutes(p *ir.Policy) *route.RouteConfiguration {
 				ClusterSpecifier: &route.RouteAction_Cluster{Cluster: contract.IngressClusterName(s.Name)},
 				PrefixRewrite:    s.Path,
 				Timeout:          durationpb.New(0),
+			}},
+			// Whatever a client sent under this name is overwritten.
+			RequestHeadersToAdd: []*core.HeaderValueOption{{
+				Header:       &core.HeaderValue{Key: contract.IngressAuthHeader, Value: p.Ingress.Secret},
+				AppendAction: core.HeaderValueOption_OVERWRITE_IF_EXISTS_OR_ADD,
 			}},
 		})
 	}
@@ -144,4 +152,100 @@ func adsSource() *core.ConfigSource {
 		ResourceApiVersion:    core.ApiVersion_V3,
 		ConfigSourceSpecifier: &core.ConfigSource_Ads{Ads: &core.AggregatedConfigSource{}},
 	}
+}
+
+// ingressFilters is the one place the ingress's HTTP filter order is
+// declared: tokens are verified before anything is routed.
+func ingressFilters(p *ir.Policy) []*hcm.HttpFilter {
+	var fs []*hcm.HttpFilter
+	if p.Ingress.JWT != nil {
+		fs = append(fs, &hcm.HttpFilter{Name: "envoy.filters.http.jwt_authn", ConfigType: &hcm.HttpFilter_TypedConfig{TypedConfig: mustAny(jwtAuthn(p))}})
+	}
+	return append(fs, &hcm.HttpFilter{Name: "envoy.filters.http.router", ConfigType: &hcm.HttpFilter_TypedConfig{TypedConfig: mustAny(&router.Router{})}})
+}
+
+// jwtAuthn has one provider per server, whose audience is that server's
+// resource URI (MCP authorization: a token is bound to the server it was
+// issued for), and a rule per server path that requires it. The verified
+// subject and groups go to the sidecar as headers the filter sets itself
+// (and strips from every request first); the token itself is not forwarded.
+func jwtAuthn(p *ir.Policy) *jwtv3.JwtAuthentication {
+	j := p.Ingress.JWT
+	cfg := &jwtv3.JwtAuthentication{Providers: map[string]*jwtv3.JwtProvider{}}
+	for i := range p.Servers {
+		s := &p.Servers[i]
+		name := "server_" + s.Name
+		cfg.Providers[name] = &jwtv3.JwtProvider{
+			Issuer:    j.Issuer,
+			Audiences: append([]string{p.Ingress.ResourceURI(s.Name)}, j.Audiences...),
+			JwksSourceSpecifier: &jwtv3.JwtProvider_LocalJwks{LocalJwks: &core.DataSource{
+				Specifier: &core.DataSource_InlineBytes{InlineBytes: j.JWKS},
+			}},
+			Forward: false,
+			ClaimToHeaders: []*jwtv3.JwtClaimToHeader{
+				{HeaderName: contract.SubjectHeader, ClaimName: "sub"},
+				{HeaderName: contract.GroupsHeader, ClaimName: j.GroupsClaim},
+				{HeaderName: contract.IssuerHeader, ClaimName: "iss"},
+			},
+			ClockSkewSeconds: 30,
+		}
+		cfg.Rules = append(cfg.Rules, &jwtv3.RequirementRule{
+			Match: &route.RouteMatch{PathSpecifier: &route.RouteMatch_Path{Path: ir.IngressPath(s.Name)}},
+			RequirementType: &jwtv3.RequirementRule_Requires{Requires: &jwtv3.JwtRequirement{
+				RequiresType: &jwtv3.JwtRequirement_ProviderName{ProviderName: name},
+			}},
+		})
+	}
+	return cfg
+}
+
+// metadataRoute serves the protected-resource metadata of a server (RFC
+// 9728), which tells an MCP client which authorization server issues its
+// tokens.
+func metadataRoute(in *ir.Ingress, s *ir.Server) *route.Route {
+	doc, _ := json.Marshal(struct {
+		Resource             string   `json:"resource"`
+		AuthorizationServers []string `json:"authorization_servers"`
+		BearerMethods        []string `json:"bearer_methods_supported"`
+		ResourceName         string   `json:"resource_name"`
+	}{in.ResourceURI(s.Name), []string{in.JWT.Issuer}, []string{"header"}, "MCP server " + s.Name})
+	return &route.Route{
+		Name:  "metadata_" + s.Name,
+		Match: &route.RouteMatch{PathSpecifier: &route.RouteMatch_Path{Path: ir.MetadataPath(s.Name)}},
+		Action: &route.Route_DirectResponse{DirectResponse: &route.DirectResponseAction{
+			Status: 200,
+			Body:   &core.DataSource{Specifier: &core.DataSource_InlineBytes{InlineBytes: doc}},
+		}},
+		ResponseHeadersToAdd: []*core.HeaderValueOption{{
+			Header:       &core.HeaderValue{Key: "content-type", Value: "application/json"},
+			AppendAction: core.HeaderValueOption_OVERWRITE_IF_EXISTS_OR_ADD,
+		}},
+	}
+}
+
+// ingressLocalReplies are the sidecar's, plus the answer to a request
+// without a valid token: 401 with the WWW-Authenticate challenge that names
+// the server's metadata (MCP authorization), and a JSON-RPC error.
+func ingressLocalReplies(p *ir.Policy) *hcm.LocalReplyConfig {
+	lr := localReplies(p)
+	if p.Ingress.JWT == nil {
+		return lr
+	}
+	challenge := `Bearer resource_metadata="` + p.Ingress.PublicURL + `/.well-known/oauth-protected-resource%REQ(:path)%"`
+	var ms []*hcm.ResponseMapper
+	// jwt_authn answers 401 for a missing or unverifiable token and 403 for
+	// one of another audience; a token for another resource is as invalid
+	// as any (RFC 6750 invalid_token, MCP authorization), so both become 401
+	// with the challenge. (Nothing else on the ingress answers 403.)
+	for _, status := range []uint32{401, 403} {
+		m := jsonRPCMapper(statusFilter(status), contract.CodePolicyDenied, contract.MsgUnauthenticated)
+		m.StatusCode = wrapperspb.UInt32(401)
+		m.HeadersToAdd = []*core.HeaderValueOption{{
+			Header:       &core.HeaderValue{Key: "www-authenticate", Value: challenge},
+			AppendAction: core.HeaderValueOption_OVERWRITE_IF_EXISTS_OR_ADD,
+		}}
+		ms = append(ms, m)
+	}
+	lr.Mappers = append(ms, lr.Mappers...)
+	return lr
 }

@@ -100,27 +100,33 @@ func extProcFilter(p *ir.Policy, s *ir.Server) *extproc.ExternalProcessor {
 	}
 }
 
+// statusFilter matches a local reply by its HTTP status.
+func statusFilter(code uint32) *accesslog.AccessLogFilter {
+	return &accesslog.AccessLogFilter{FilterSpecifier: &accesslog.AccessLogFilter_StatusCodeFilter{
+		StatusCodeFilter: &accesslog.StatusCodeFilter{Comparison: &accesslog.ComparisonFilter{
+			Op:    accesslog.ComparisonFilter_EQ,
+			Value: &core.RuntimeUInt32{DefaultValue: code, RuntimeKey: fmt.Sprintf("mcpmesh.local_reply.%d", code)},
+		}},
+	}}
+}
+
+// jsonRPCMapper answers the local replies filter matches with a JSON-RPC
+// error (id null: Envoy has not read the body).
+func jsonRPCMapper(filter *accesslog.AccessLogFilter, code int, msg string) *hcm.ResponseMapper {
+	body := fmt.Sprintf(`{"jsonrpc":"2.0","id":null,"error":{"code":%d,"message":%q}}`, code, msg)
+	return &hcm.ResponseMapper{
+		Filter: filter,
+		BodyFormatOverride: &core.SubstitutionFormatString{
+			Format:      &core.SubstitutionFormatString_TextFormatSource{TextFormatSource: &core.DataSource{Specifier: &core.DataSource_InlineString{InlineString: body}}},
+			ContentType: "application/json",
+		},
+	}
+}
+
 // localReplies turns Envoy's own error replies into JSON-RPC errors so an
 // MCP client gets a readable reason instead of an HTML-ish body.
 func localReplies(p *ir.Policy) *hcm.LocalReplyConfig {
-	status := func(code uint32) *accesslog.AccessLogFilter {
-		return &accesslog.AccessLogFilter{FilterSpecifier: &accesslog.AccessLogFilter_StatusCodeFilter{
-			StatusCodeFilter: &accesslog.StatusCodeFilter{Comparison: &accesslog.ComparisonFilter{
-				Op:    accesslog.ComparisonFilter_EQ,
-				Value: &core.RuntimeUInt32{DefaultValue: code, RuntimeKey: fmt.Sprintf("mcpmesh.local_reply.%d", code)},
-			}},
-		}}
-	}
-	mapper := func(filter *accesslog.AccessLogFilter, code int, msg string) *hcm.ResponseMapper {
-		body := fmt.Sprintf(`{"jsonrpc":"2.0","id":null,"error":{"code":%d,"message":%q}}`, code, msg)
-		return &hcm.ResponseMapper{
-			Filter: filter,
-			BodyFormatOverride: &core.SubstitutionFormatString{
-				Format:      &core.SubstitutionFormatString_TextFormatSource{TextFormatSource: &core.DataSource{Specifier: &core.DataSource_InlineString{InlineString: body}}},
-				ContentType: "application/json",
-			},
-		}
-	}
+	status, mapper := statusFilter, jsonRPCMapper
 	// ext_proc's own refusals already carry a JSON-RPC body with the caller's
 	// id and never use 413, 500 or 504; a 503 is rewritten only when Envoy
 	// itself could not reach the server.
