@@ -7,6 +7,8 @@ package interceptors
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -125,14 +127,20 @@ func (x *Exchange) Report(f Finding) {
 	}
 }
 
-// Replace forwards m instead of the original message and marks the exchange modified.
+// Replace forwards m instead of the original message and marks the exchange
+// modified. Each rule that changed the message is named (joined by "; "),
+// so the audit record of a tools/list that two checks filtered names both.
 func (x *Exchange) Replace(m *jsonrpc.Message, rule, reason string) {
 	x.Message = m
 	if x.Action == Allow {
 		x.Action = Modify
 	}
-	if x.Rule == "" {
+	switch {
+	case x.Rule == "":
 		x.Rule, x.Reason = rule, reason
+	case x.Action == Modify && rule != "" && !slices.Contains(strings.Split(x.Rule, "; "), rule):
+		x.Rule += "; " + rule
+		x.Reason += "; " + reason
 	}
 }
 

@@ -1,6 +1,7 @@
 package interceptors
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
@@ -34,5 +35,15 @@ func TestToolCallFollowsTheMessage(t *testing.T) {
 	x.Message = parseOne(t, `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"arguments":{}}}`)
 	if _, err := x.ToolCall(); err == nil {
 		t.Error("params without a name must be an error")
+	}
+}
+
+func TestReplaceNamesEveryRule(t *testing.T) {
+	x := &Exchange{Message: &jsonrpc.Message{}}
+	x.Replace(&jsonrpc.Message{}, `tools.deny "run_shell"`, "removed 1 tool(s) the policy does not allow: run_shell")
+	x.Replace(&jsonrpc.Message{}, "poisoning.instructions", "removed 1 tool(s) with suspicious definitions: add")
+	x.Replace(&jsonrpc.Message{}, "poisoning.instructions", "again")
+	if x.Action != Modify || x.Rule != `tools.deny "run_shell"; poisoning.instructions` || !strings.Contains(x.Reason, "run_shell; removed 1 tool(s) with suspicious definitions: add") {
+		t.Fatalf("rule %q reason %q", x.Rule, x.Reason)
 	}
 }

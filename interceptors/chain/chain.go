@@ -45,13 +45,16 @@ type Content struct {
 type State struct {
 	// Catalog holds the tool schemas the server last listed.
 	Catalog *arguments.Catalog
+	// Hidden holds the tools whose last listing the poisoning check hid;
+	// calls to them are refused.
+	Hidden *poisoning.Hidden
 	// OtherTools lists the tools the other servers of the mesh publish,
 	// for shadowing checks; nil when unknown.
 	OtherTools func() []string
 }
 
 // NewState returns empty state for a server.
-func NewState() *State { return &State{Catalog: arguments.NewCatalog()} }
+func NewState() *State { return &State{Catalog: arguments.NewCatalog(), Hidden: poisoning.NewHidden()} }
 
 // Build compiles the chain for one server. This is the one place the order
 // is declared:
@@ -86,7 +89,7 @@ func Build(server string, s *Policy, st *State) (interceptors.Chain, error) {
 	}
 	chain := interceptors.Chain{al}
 	if s.Poisoning != nil {
-		pc, err := poisoning.New(s.Poisoning, st.OtherTools)
+		pc, err := poisoning.New(s.Poisoning, st.OtherTools, st.Hidden)
 		if err != nil {
 			return nil, fmt.Errorf("server %q: poisoning: %w", server, err)
 		}

@@ -44,7 +44,7 @@ func BenchmarkToolsList100KB(b *testing.B) {
 		}
 	}
 	msg := listResponse(tools...)
-	c, err := New(&Policy{Action: interceptors.ActionBlock}, func() []string { return others })
+	c, err := New(&Policy{Action: interceptors.ActionBlock}, func() []string { return others }, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -102,7 +102,7 @@ func evalFlags(t testing.TB, c evalCase, mesh map[string]map[string][]string) (b
 			others = append(others, names...)
 		}
 	}
-	ch, err := New(&Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide}, func() []string { return others })
+	ch, err := New(&Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide}, func() []string { return others }, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,24 +58,57 @@ type Checker struct {
 	score    int               // evidence score from which a tool is flagged
 	pins     map[string]string // nil: no pinning
 	others   func() []string
+	hidden   *Hidden
+}
 
-	mu      sync.RWMutex
-	blocked map[string]string // tool name -> rule, for block actions
+// Hidden is, for one server, every tool whose last listed definition this
+// check hid (enforced hide or block), with the rule why. Calls to them are
+// refused whatever arguments.unknownTool says: what the agent was not
+// shown, it may not call. It outlives a policy version (the chain keeps it
+// per server), so a reload cannot open a call the last listing closed.
+type Hidden struct {
+	mu    sync.RWMutex
+	rules map[string]string
+}
+
+// NewHidden returns an empty registry.
+func NewHidden() *Hidden { return &Hidden{rules: map[string]string{}} }
+
+// Rule returns why tool is hidden, if it is.
+func (h *Hidden) Rule(tool string) (string, bool) {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	r, ok := h.rules[tool]
+	return r, ok
+}
+
+func (h *Hidden) set(tool, rule string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if rule == "" {
+		delete(h.rules, tool)
+	} else {
+		h.rules[tool] = rule
+	}
 }
 
 var _ interceptors.Interceptor = (*Checker)(nil)
 
 // New compiles p. others returns the tool names currently published by the
 // other servers of the mesh (it may be nil, or return nil); it is called
-// once per tools/list result.
+// once per tools/list result. hidden is the server's registry of hidden
+// tools (nil: one of this Checker's own).
 //
 // An empty Mode means enforce, an empty Action means hide, and an empty
 // OnChange means Action.
-func New(p *Policy, others func() []string) (*Checker, error) {
+func New(p *Policy, others func() []string, hidden *Hidden) (*Checker, error) {
 	if p == nil {
 		return nil, fmt.Errorf("poisoning: no policy")
 	}
-	c := &Checker{others: others, blocked: map[string]string{}, score: DefaultScoreThreshold}
+	if hidden == nil {
+		hidden = NewHidden()
+	}
+	c := &Checker{others: others, hidden: hidden, score: DefaultScoreThreshold}
 	switch p.Mode {
 	case "", interceptors.Enforce:
 	case interceptors.AuditOnly:
@@ -124,16 +157,11 @@ func action(a, def interceptors.RuleAction) (interceptors.RuleAction, error) {
 // Name implements interceptors.Interceptor.
 func (c *Checker) Name() string { return "poisoning" }
 
-// Blocked reports whether calls to tool are refused, and the rule why.
-// A tool stays blocked for the Checker's life (one policy version), even
-// if a later listing shows it clean: a server that served a poisoned
-// definition once is not trusted to have stopped.
-func (c *Checker) Blocked(tool string) (rule string, ok bool) {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	rule, ok = c.blocked[tool]
-	return rule, ok
-}
+// Blocked reports whether calls to tool are refused, and the rule why: the
+// tool's last listed definition was hidden. Listing and calling agree: a
+// tool listed again in a form that passes (a rug pull restored to its
+// pinned definition) is callable again, since the agent sees it again.
+func (c *Checker) Blocked(tool string) (rule string, ok bool) { return c.hidden.Rule(tool) }
 
 // Intercept implements interceptors.Interceptor.
 func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
@@ -141,7 +169,7 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 	switch {
 	case x.Direction == interceptors.ToServer && m.Method == "tools/call":
 		if rule, ok := c.Blocked(x.Tool); ok {
-			x.Refuse(rule, fmt.Sprintf("tool %q on server %q was blocked: its definition failed the tool-poisoning check", x.Tool, x.Server))
+			x.Refuse(rule, fmt.Sprintf("tool %q on server %q is hidden: its listed definition failed the tool-poisoning check", x.Tool, x.Server))
 		}
 	case x.Direction == interceptors.ToClient && m.IsResponse() && m.Result != nil && (x.Method == "tools/list" || x.Method == ""):
 		// jsonrpc.Parse has refused duplicate names already
@@ -214,12 +242,12 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 				rule = v.first
 			}
 		}
-		if v.block != "" && v.name != "" {
-			c.mu.Lock()
-			if _, ok := c.blocked[v.name]; !ok {
-				c.blocked[v.name] = v.block
+		if v.name != "" {
+			hideRule := ""
+			if v.hide {
+				hideRule = v.first
 			}
-			c.mu.Unlock()
+			c.hidden.set(v.name, hideRule)
 		}
 	}
 	if dropped > 0 {

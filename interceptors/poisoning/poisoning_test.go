@@ -74,7 +74,7 @@ func rules(x *interceptors.Exchange) []string {
 
 func mustNew(t *testing.T, p *Policy, others func() []string) *Checker {
 	t.Helper()
-	c, err := New(p, others)
+	c, err := New(p, others, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,12 +231,33 @@ func TestBlockRefusesCalls(t *testing.T) {
 	if x := call("read_file"); x.Action != interceptors.Allow {
 		t.Errorf("call read_file: %v", x.Action)
 	}
-	// Hide does not refuse calls.
-	h := mustNew(t, &Policy{Action: interceptors.ActionHide}, nil)
+	// Hide refuses calls too: what the agent was not shown, it may not
+	// call (whatever arguments.unknownTool says), and the registry outlives
+	// the Checker (a policy reload).
+	hidden := NewHidden()
+	h := mustNewHidden(t, &Policy{Action: interceptors.ActionHide}, hidden)
 	runList(t, h, "tools/list", poisoned[0].def)
-	if _, ok := h.Blocked("add"); ok {
-		t.Error("hide blocked calls")
+	if rule, ok := h.Blocked("add"); !ok || rule != "poisoning.instructions" {
+		t.Errorf("a hidden tool must be refused when called: %q %v", rule, ok)
 	}
+	reloaded := mustNewHidden(t, &Policy{Action: interceptors.ActionHide}, hidden)
+	if _, ok := reloaded.Blocked("add"); !ok {
+		t.Error("a policy reload reopened a hidden tool before any new listing")
+	}
+	// Listed again in a form that passes: listed and callable again.
+	runList(t, reloaded, "tools/list", tool("add", "Adds two numbers.", ""))
+	if _, ok := reloaded.Blocked("add"); ok {
+		t.Error("a tool listed clean again is still refused: listing and calling disagree")
+	}
+}
+
+func mustNewHidden(t *testing.T, p *Policy, h *Hidden) *Checker {
+	t.Helper()
+	c, err := New(p, nil, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 func TestAuditChangesNothing(t *testing.T) {
@@ -328,7 +349,7 @@ func TestPins(t *testing.T) {
 		t.Errorf("onChange default: %v %+v", x.Action, x.Findings)
 	}
 	// Upper-case pins are accepted.
-	if _, err := New(&Policy{Pins: map[string]string{"add": strings.ToUpper(h)}}, nil); err != nil {
+	if _, err := New(&Policy{Pins: map[string]string{"add": strings.ToUpper(h)}}, nil, nil); err != nil {
 		t.Error(err)
 	}
 }
@@ -411,7 +432,7 @@ func TestNewValidates(t *testing.T) {
 		{MaxDescriptionBytes: -1},
 		{Pins: map[string]string{"a": "abc"}},
 	} {
-		if _, err := New(p, nil); err == nil {
+		if _, err := New(p, nil, nil); err == nil {
 			t.Errorf("New(%+v) accepted", p)
 		}
 	}
@@ -455,7 +476,7 @@ func BenchmarkToolsList50(b *testing.B) {
 		pins map[string]string
 	}{{"unpinned", nil}, {"pinned", pins}} {
 		b.Run(bc.name, func(b *testing.B) {
-			c, err := New(&Policy{Action: interceptors.ActionBlock, Pins: bc.pins}, others)
+			c, err := New(&Policy{Action: interceptors.ActionBlock, Pins: bc.pins}, others, nil)
 			if err != nil {
 				b.Fatal(err)
 			}
