@@ -56,7 +56,7 @@ func (st *stream) record(kind, method, tool, decision, rule, reason string, late
 		RequestID: st.requestID, SessionID: st.sessionID, Server: st.server,
 		Direction: interceptors.ToServer.String(), Kind: kind, Method: method, Tool: tool,
 		Decision: decision, Rule: rule, Reason: reason, LatencyMicros: latency.Microseconds(),
-		Subject: st.who.subject, Issuer: st.who.issuer, Groups: st.who.groups,
+		Subject: st.who.Subject, Issuer: st.who.Issuer, Groups: st.who.Groups,
 	}
 	if st.pol != nil {
 		r.PolicyVersion = st.pol.policy.Version

@@ -10,12 +10,6 @@ import (
 	"github.com/mcpmesh/mcpmesh/xds/contract"
 )
 
-// identity is who the agent is, as the ingress verified it.
-type identity struct {
-	subject, issuer string
-	groups          []string
-}
-
 // identityHeaders are removed from every request before it reaches the
 // server: they are for ext_proc, and the server has no use for them.
 var identityHeaders = []string{contract.IngressAuthHeader, contract.SubjectHeader, contract.IssuerHeader, contract.GroupsHeader}
@@ -32,9 +26,9 @@ func (st *stream) readIdentity(hm *core.HeaderMap) {
 	if subtle.ConstantTimeCompare([]byte(proof), []byte(st.pol.policy.Ingress.Secret)) != 1 {
 		return
 	}
-	st.who.subject = header(hm, contract.SubjectHeader)
-	st.who.issuer = header(hm, contract.IssuerHeader)
-	st.who.groups = decodeGroups(header(hm, contract.GroupsHeader))
+	st.who.Subject = header(hm, contract.SubjectHeader)
+	st.who.Issuer = header(hm, contract.IssuerHeader)
+	st.who.Groups = decodeGroups(header(hm, contract.GroupsHeader))
 }
 
 // decodeGroups reads the groups claim as Envoy copies it: a list is JSON,

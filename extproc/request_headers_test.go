@@ -78,7 +78,7 @@ func TestIdentityOnlyFromTheIngress(t *testing.T) {
 			h = append(h, contract.IngressAuthHeader, c.proof)
 		}
 		step(t, st, reqHeaders(false, h...), 0)
-		if st.who.subject != c.want || (c.want != "" && !slices.Equal(st.who.groups, []string{"eng", "oncall"})) || (c.want == "" && (st.who.groups != nil || st.who.issuer != "")) {
+		if st.who.Subject != c.want || (c.want != "" && !slices.Equal(st.who.Groups, []string{"eng", "oncall"})) || (c.want == "" && (st.who.Groups != nil || st.who.Issuer != "")) {
 			t.Errorf("proof %q: identity %+v, want subject %q", c.proof, st.who, c.want)
 		}
 		out := step(t, st, reqChunk(`{"jsonrpc":"2.0","id":1,"method":"ping"}`, true), 2)

@@ -44,7 +44,7 @@ type stream struct {
 	sessionID  string
 	mcpMethod  string // Mcp-Method header, checked against the body
 	mcpName    string // Mcp-Name header, checked against the body
-	who        identity
+	who        interceptors.Identity
 
 	// pending maps request ids of this POST to what they asked, so responses
 	// can be judged in context (a tools/list result is filtered as such).

@@ -59,7 +59,10 @@ func (a Action) String() string {
 // Exchange is one JSON-RPC message under inspection and what the chain
 // learned about it. Interceptors read and may replace Message.
 type Exchange struct {
-	Server    string
+	Server string
+	// Client is the agent as the ingress verified it (empty when the
+	// request did not come through an ingress that verifies tokens).
+	Client    Identity
 	Direction Direction
 	Message   *jsonrpc.Message
 	// Method is the message's method, or for a response the method of the
@@ -99,6 +102,13 @@ func (x *Exchange) ToolCall() (*jsonrpc.ToolCall, error) {
 		x.tcFor = x.Message
 	}
 	return &x.tc, x.tcErr
+}
+
+// Identity is a verified agent.
+type Identity struct {
+	Subject string
+	Issuer  string
+	Groups  []string
 }
 
 // Finding is one rule that fired on a message.

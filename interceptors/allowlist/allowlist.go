@@ -24,12 +24,17 @@ type Allowlist struct {
 	// The rule names Decide returns, one per pattern, built once so that
 	// deciding a call allocates nothing.
 	allowRules, denyRules []string
+	noAllow, noMatch      string
 }
 
 var _ interceptors.Interceptor = (*Allowlist)(nil)
 
 // New compiles rules.
-func New(rules Policy) (*Allowlist, error) {
+func New(rules Policy) (*Allowlist, error) { return NewNamed(rules, "tools") }
+
+// NewNamed compiles rules whose decisions name them with prefix
+// ("clients.rules[0].tools" gives `clients.rules[0].tools.deny "x"`).
+func NewNamed(rules Policy, prefix string) (*Allowlist, error) {
 	a := &Allowlist{allowAll: rules.AllowAll, audit: rules.Mode == interceptors.AuditOnly}
 	var err error
 	if a.allow, err = compile(rules.Allow); err != nil {
@@ -38,8 +43,9 @@ func New(rules Policy) (*Allowlist, error) {
 	if a.deny, err = compile(rules.Deny); err != nil {
 		return nil, err
 	}
-	a.allowRules = ruleNames("tools.allow", a.allow)
-	a.denyRules = ruleNames("tools.deny", a.deny)
+	a.allowRules = ruleNames(prefix+".allow", a.allow)
+	a.denyRules = ruleNames(prefix+".deny", a.deny)
+	a.noAllow, a.noMatch = prefix+": no allow list", prefix+".allow (no pattern matches)"
 	return a, nil
 }
 
@@ -73,14 +79,14 @@ func (a *Allowlist) Decide(tool string) (allowed bool, rule string) {
 		}
 	}
 	if a.allowAll {
-		return true, "tools: no allow list"
+		return true, a.noAllow
 	}
 	for i, p := range a.allow {
 		if p.Match(tool) {
 			return true, a.allowRules[i]
 		}
 	}
-	return false, "tools.allow (no pattern matches)"
+	return false, a.noMatch
 }
 
 // Name implements interceptors.Interceptor.

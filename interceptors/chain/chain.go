@@ -7,6 +7,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
 	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
+	"github.com/mcpmesh/mcpmesh/interceptors/clients"
 	"github.com/mcpmesh/mcpmesh/interceptors/egress"
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
@@ -30,6 +31,8 @@ type Policy struct {
 	Egress *egress.Policy `json:"egress,omitempty"`
 	// Webhooks are external interceptors, run in order after the built-in ones.
 	Webhooks []webhook.Policy `json:"webhooks,omitempty"`
+	// Clients gives each verified agent its own tools (nil = off).
+	Clients *clients.Policy `json:"clients,omitempty"`
 }
 
 // Content holds the secret and PII rules of one server.
@@ -73,11 +76,14 @@ func NewState() *State { return &State{Catalog: arguments.NewCatalog(), Hidden: 
 //     server published and the policy's rules, on the values as they will
 //     be forwarded (before any redaction rewrites them); learns schemas
 //     from the already-filtered tools/list results.
-//  5. egress: destinations in arguments must be allowed.
-//  6. secrets: credentials are blocked or redacted in both directions; it
+//  5. clients: the verified agent's own tools rules; after arguments, so
+//     the catalog learns every tool the server lists, whichever agent
+//     listed them (one agent's view must not hide a schema from another).
+//  6. egress: destinations in arguments must be allowed.
+//  7. secrets: credentials are blocked or redacted in both directions; it
 //     runs before PII so that a token is labelled as the credential it is
 //     rather than, say, as digits that look like a phone number.
-//  7. pii: personal data, each kind with its own action.
+//  8. pii: personal data, each kind with its own action.
 func Build(server string, s *Policy, st *State) (interceptors.Chain, error) {
 	al, err := allowlist.New(s.Tools)
 	if err != nil {
@@ -103,6 +109,13 @@ func Build(server string, s *Policy, st *State) (interceptors.Chain, error) {
 		chain = append(chain, hook)
 	}
 	chain = append(chain, args)
+	if s.Clients != nil {
+		cl, err := clients.New(s.Clients)
+		if err != nil {
+			return nil, fmt.Errorf("server %q: clients: %w", server, err)
+		}
+		chain = append(chain, cl)
+	}
 	if s.Egress != nil {
 		eg, err := egress.New(s.Egress)
 		if err != nil {

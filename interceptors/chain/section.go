@@ -3,6 +3,7 @@ package chain
 import (
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
 	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
+	"github.com/mcpmesh/mcpmesh/interceptors/clients"
 	"github.com/mcpmesh/mcpmesh/interceptors/egress"
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
@@ -14,7 +15,7 @@ import (
 // Sections are the keys of a server's entry in the policy file that belong
 // to interceptors; the policy loader reads the server's own keys and hands
 // these to Decode.
-var Sections = []string{"tools", "arguments", "content", "poisoning", "egress", "webhooks"}
+var Sections = []string{"tools", "arguments", "content", "poisoning", "egress", "webhooks", "clients"}
 
 // Decode reads the interceptors' sections of one server from its fields,
 // each with its own decoder, reporting problems through l.
@@ -26,6 +27,7 @@ func Decode(l *section.Reader, server section.Server, fields map[string]*section
 		Poisoning: poisoning.Decode(l, fields["poisoning"], server.Name),
 		Egress:    egress.Decode(l, fields["egress"]),
 		Webhooks:  webhook.Decode(l, fields["webhooks"]),
+		Clients:   clients.Decode(l, fields["clients"]),
 	}
 }
 

@@ -353,3 +353,76 @@ func (h headerSetter) RoundTrip(r *http.Request) (*http.Response, error) {
 	r.Header.Set(h.name, h.value)
 	return h.next.RoundTrip(r)
 }
+
+// Two agents, two views: per-client rules give each verified identity its
+// own tools/list and its own decisions for the same call.
+func TestIngressPerClientPolicy(t *testing.T) {
+	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	ca, err := devcert.NewCA("mcpmesh e2e CA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	certFile, keyFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
+	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1"}, 90*24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	iss := newIssuer(t, "https://auth.example.com")
+	jwksFile := filepath.Join(dir, "jwks.json")
+	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	port, err := envoy.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := fmt.Sprintf("https://127.0.0.1:%d", port)
+	m := startMeshYAML(t, func(listen string) string {
+		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s}\n",
+			port, base, certFile, keyFile, iss.url, jwksFile) +
+			policyYAML(upstream, listen, demoTools+`    clients:
+      rules:
+        - groups: [ops]
+          tools: {allow: [echo, get_time]}
+        - subjects: [bob]
+          tools: {allow: [get_time]}
+`)
+	})
+	showLogOnFailure(t, "ingress", m.Ingress)
+	url := base + "/servers/demo/mcp"
+	session := func(claims map[string]any) *mcp.ClientSession {
+		claims["aud"] = url
+		hc := &http.Client{Transport: bearer{iss.token(t, claims), httpsClient(ca, nil).Transport}}
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		cs, err := mcp.NewClient(&mcp.Implementation{Name: "agent", Version: "1"}, nil).Connect(ctx, &mcp.StreamableClientTransport{Endpoint: url, HTTPClient: hc, MaxRetries: -1}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = cs.Close() })
+		return cs
+	}
+	alice := session(map[string]any{"sub": "alice", "groups": []string{"ops"}})
+	bob := session(map[string]any{"sub": "bob"})
+	carol := session(map[string]any{"sub": "carol"})
+
+	if got := toolNames(t, alice); !slices.Equal(got, []string{"echo", "get_time"}) {
+		t.Errorf("alice (ops) sees %v", got)
+	}
+	if got := toolNames(t, bob); !slices.Equal(got, []string{"get_time"}) {
+		t.Errorf("bob sees %v", got)
+	}
+	if got := toolNames(t, carol); len(got) != 0 {
+		t.Errorf("carol, named by no rule, sees %v", got)
+	}
+	if r, err := callTool(alice, "echo", map[string]any{"text": "hi"}); err != nil || textOf(r) != "hi" {
+		t.Errorf("alice calls echo: %v %v", r, err)
+	}
+	_, err = callTool(bob, "echo", map[string]any{"text": "hi"})
+	if err == nil || !strings.Contains(err.Error(), "clients.rules[1].tools.allow") || strings.Contains(err.Error(), "get_time") {
+		t.Errorf("bob calls echo: %v, want a refusal naming the rule and no other tool", err)
+	}
+	if !strings.Contains(m.audit.String(), `"subject":"bob"`) || !strings.Contains(m.audit.String(), `"decision":"deny","rule":"clients.rules[1].tools.allow (no pattern matches)"`) {
+		t.Errorf("bob's refusal is not audited with his identity:\n%s", tail(m.audit.String(), 4))
+	}
+}

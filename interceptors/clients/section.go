@@ -1,0 +1,77 @@
+package clients
+
+import (
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/section"
+)
+
+// Decode reads the "clients" section of a server.
+func Decode(l *section.Reader, e *section.Entry) *Policy {
+	if e == nil {
+		return nil
+	}
+	const want = "a mapping with rules and unmatched"
+	if section.IsNull(e.Node) {
+		l.Errorf(e.Pos(), e.Path, "must be %s; remove the key to give every agent the server's tools rules", want)
+		return nil
+	}
+	fs := l.Fields(e, want, "rules", "unmatched")
+	if fs == nil {
+		return nil
+	}
+	p := &Policy{Unmatched: UnmatchedDeny}
+	if f := fs["unmatched"]; f != nil {
+		if v, ok := l.Choice(f, []string{UnmatchedDeny, UnmatchedAllow}, nil); ok {
+			p.Unmatched = v
+		}
+	}
+	f := fs["rules"]
+	if f == nil {
+		l.Errorf(e.Pos(), section.JoinPath(e.Path, "rules"), "required field is missing; list the agents (by subjects or groups) and the tools each may use")
+		return p
+	}
+	items, ok := l.Items(f, "a list of client rules")
+	if !ok {
+		return p
+	}
+	for _, it := range items {
+		rfs := l.Fields(it, "a mapping with subjects, groups and tools", "subjects", "groups", "tools")
+		if rfs == nil {
+			continue
+		}
+		var r Rule
+		r.Subjects = stringList(l, rfs["subjects"], "a subject")
+		r.Groups = stringList(l, rfs["groups"], "a group")
+		if len(r.Subjects) == 0 && len(r.Groups) == 0 {
+			l.Errorf(it.Pos(), it.Path, "names no agent: give subjects or groups (or both)")
+		}
+		if rfs["tools"] == nil {
+			l.Errorf(it.Pos(), section.JoinPath(it.Path, "tools"), "required field is missing: the tools these agents may use")
+		} else {
+			r.Tools = allowlist.Decode(l, rfs["tools"], it.Pos(), section.JoinPath(it.Path, "tools"))
+		}
+		p.Rules = append(p.Rules, r)
+	}
+	return p
+}
+
+func stringList(l *section.Reader, e *section.Entry, what string) []string {
+	if e == nil {
+		return nil
+	}
+	items, ok := l.Items(e, "a list of strings")
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		if v, ok := l.Str(it, what+" (a string)"); ok {
+			if v == "" {
+				l.Errorf(it.Pos(), it.Path, "must not be empty")
+				continue
+			}
+			out = append(out, v)
+		}
+	}
+	return out
+}
