@@ -61,7 +61,7 @@ const (
 	CodeHeaderMismatch = -32020
 	// CodeOverloaded: the sidecar already has limits.maxConcurrentStreams
 	// requests in flight; the caller may retry.
-	CodeOverloaded = -32004
+	CodeOverloaded     = -32004
 	CodeInvalidRequest = -32600
 	CodeInternalError  = -32603
 )
