@@ -179,6 +179,7 @@ func (s *statusTracker) snapshot() []NodeStatus {
 		c := *st
 		c.Acked = clone(st.Acked)
 		c.Rejected = clone(st.Rejected)
+		c.sent = nil // the tracker's own bookkeeping, changed under s.mu
 		out = append(out, c)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Node < out[j].Node })
