@@ -250,6 +250,31 @@ func TestLiveMesh(t *testing.T) {
 	for _, m := range missing {
 		t.Errorf("no data: %s", m)
 	}
+
+	// What this mesh has must raise its alerts (pending where they have a
+	// "for"): pins no tool matches, a dead webhook, an unverified server.
+	// (The demo's tools carry no poisoned description, so
+	// MCPMeshToolPoisoningFound stays quiet.) Nothing that says the mesh is
+	// broken may be raised.
+	active := map[string]bool{}
+	r, err := prom.do(`ALERTS`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range r.Data.Result {
+		active[a.Metric["alertname"]] = true
+	}
+	for _, want := range []string{"MCPMeshRugPull", "MCPMeshWebhookFailing", "MCPMeshServerUnverifiedLocal"} {
+		if !active[want] {
+			t.Errorf("alert %s is not raised on the live mesh; active: %v", want, active)
+		}
+	}
+	for _, never := range []string{"MCPMeshExtProcDown", "MCPMeshExtProcWithoutPolicy", "MCPMeshExtProcStreamsFailing", "MCPMeshAuditWriteFailing",
+		"MCPMeshConfigNacked", "MCPMeshServerImageNotVerified", "MCPMeshSidecarDisconnected", "MCPMeshPolicyVersionSkew", "MCPMeshSidecarOverloaded"} {
+		if active[never] {
+			t.Errorf("alert %s is raised on a healthy mesh", never)
+		}
+	}
 	t.Logf("%d dashboard queries asked, %d without data, %d excused", len(allQueries()), len(missing), len(noDataExpected))
 	for e := range noDataExpected {
 		if !slicesContainsExpr(allQueries(), e) {
@@ -297,7 +322,9 @@ type promServer struct{ addr string }
 func startPrometheus(t *testing.T, bin, dir string, jobs map[string]string) *promServer {
 	t.Helper()
 	var cfg strings.Builder
-	cfg.WriteString("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n")
+	// The shipped alerts are loaded too: they must fire on a live mesh's
+	// real label sets, not only on the series of their unit tests.
+	fmt.Fprintf(&cfg, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files: [%q]\nscrape_configs:\n", alertsFile)
 	names := make([]string, 0, len(jobs))
 	for j := range jobs {
 		names = append(names, j)
@@ -358,7 +385,8 @@ type queryResult struct {
 	Data   struct {
 		ResultType string `json:"resultType"`
 		Result     []struct {
-			Value [2]any `json:"value"`
+			Metric map[string]string `json:"metric"`
+			Value  [2]any            `json:"value"`
 		} `json:"result"`
 	} `json:"data"`
 }
