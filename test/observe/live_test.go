@@ -36,7 +36,6 @@ import (
 // noDataExpected names the queries a short run on loopback cannot feed,
 // with the reason; every other query must return data.
 var noDataExpected = map[string]string{
-	`sum by (type_url) (increase(mcpmesh_controlplane_xds_nacks_total[$__rate_interval]))`:                 "a NACK needs Envoy to reject configuration the translator never produces (the series appears with the first NACK)",
 	`sum by (server, result) (increase(mcpmesh_controlplane_image_verifications_total[$__rate_interval]))`: "the demo server runs unverifiedLocal: verifying an image needs a registry (test/e2e TestUnverifiedImageNotReachable covers it)",
 }
 

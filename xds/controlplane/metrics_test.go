@@ -80,6 +80,13 @@ func TestMetricsNodePolicyVersionAndPushes(t *testing.T) {
 	if got := testutil.ToFloat64(cp.metrics.pushes.WithLabelValues(resource.ExtensionConfigType)); got < 2 {
 		t.Errorf("pushes_total = %v, want at least 2", got)
 	}
+	// Counted before ToFloat64, which would create the series itself.
+	if n := testutil.CollectAndCount(cp.metrics.nacks); n != 1 {
+		t.Errorf("nacks_total has %d series, want 1 (a pushed type, at 0)", n)
+	}
+	if got := testutil.ToFloat64(cp.metrics.nacks.WithLabelValues(resource.ExtensionConfigType)); got != 0 {
+		t.Errorf("nacks_total = %v, want 0", got)
+	}
 	if n := testutil.CollectAndCount(cp.metrics.ackSeconds); n != 1 {
 		t.Errorf("push_ack_seconds has %d series, want 1 (extension config)", n)
 	}

@@ -162,6 +162,9 @@ func (s *statusTracker) callbacks(log *slog.Logger) serverv3.Callbacks {
 		},
 		StreamResponseFunc: func(_ context.Context, id int64, _ *discovery.DiscoveryRequest, resp *discovery.DiscoveryResponse) {
 			s.metrics.pushes.WithLabelValues(resp.GetTypeUrl()).Inc()
+			// NACKs of a pushed type start at 0, so the first one is an
+			// increase and dashboards show 0 rather than nothing.
+			s.metrics.nacks.WithLabelValues(resp.GetTypeUrl())
 			s.mu.Lock()
 			defer s.mu.Unlock()
 			if st := s.streams[id]; st != nil {
