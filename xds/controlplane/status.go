@@ -3,6 +3,7 @@ package controlplane
 import (
 	"context"
 	"log/slog"
+	"maps"
 	"sort"
 	"sync"
 	"time"
@@ -59,7 +60,11 @@ func newStatusTracker(m *Metrics) *statusTracker {
 func (s *statusTracker) published(node, policy string, versions map[string]string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	h := append(s.served[node], served{policy: policy, versions: versions})
+	h := s.served[node]
+	if n := len(h); n > 0 && h[n-1].policy == policy && maps.Equal(h[n-1].versions, versions) {
+		return // a republish that changed nothing for this node
+	}
+	h = append(h, served{policy: policy, versions: versions})
 	if len(h) > maxServed {
 		h = h[len(h)-maxServed:]
 	}
