@@ -8,9 +8,10 @@ package dashboards
 // rate is the per-second rate of a counter over the panel's interval.
 func rate(metric string) string { return "rate(" + metric + "[$__rate_interval])" }
 
-// quantiles is a p50 and a p99 of a histogram, split by the given labels.
-func quantiles(metric, by, legend string) []Target {
-	sel := "sum by (le" + by + ") (" + rate(metric+"_bucket") + ")"
+// quantiles is a p50 and a p99 of a histogram (with label matchers, may be
+// empty), split by the given labels.
+func quantiles(metric, matchers, by, legend string) []Target {
+	sel := "sum by (le" + by + ") (" + rate(metric+"_bucket"+matchers) + ")"
 	return []Target{
 		{Expr: "histogram_quantile(0.5, " + sel + ")", Legend: "p50 " + legend},
 		{Expr: "histogram_quantile(0.99, " + sel + ")", Legend: "p99 " + legend},
@@ -33,13 +34,13 @@ func Overview() Dashboard {
 				{Title: "Decisions by rule", Description: "Messages denied, modified (redacted, filtered) or answered by a policy rule.", Unit: "ops", Targets: []Target{{
 					Expr: `sum by (rule, decision) (` + rate(`mcpmesh_extproc_rule_decisions_total{server=~"$server"}`) + `)`, Legend: "{{decision}} {{rule}}"}}},
 				{Title: "Decision latency (ext_proc, per Envoy message)", Unit: "s",
-					Targets: quantiles("mcpmesh_extproc_processing_seconds", "", "")},
+					Targets: quantiles("mcpmesh_extproc_processing_seconds", "", "", "")},
 			}},
 			{Title: "Errors and refusals", Panels: []Panel{
 				{Title: "Refusals by reason", Description: "Requests refused before a message could be judged: overload, no policy, unavailable server, malformed input.", Unit: "ops", Targets: []Target{{
 					Expr: `sum by (server, reason) (` + rate(`mcpmesh_extproc_refused_total`) + `)`, Legend: "{{server}} {{reason}}"}}},
 				{Title: "Sidecar 5xx answers", Description: "Envoy's own count of 5xx answers to agents, per sidecar (listener prefix mcp_<server>); includes ext_proc failures (500), timeouts (504) and refusals (503).", Unit: "reqps", Targets: []Target{{
-					Expr: `sum by (envoy_http_conn_manager_prefix) (` + rate(`envoy_http_downstream_rq_xx{envoy_response_code_class="5",envoy_http_conn_manager_prefix=~"mcp_.*"}`) + `)`, Legend: "{{envoy_http_conn_manager_prefix}}"}}},
+					Expr: `sum by (envoy_http_conn_manager_prefix) (` + rate(`envoy_http_downstream_rq_xx{envoy_response_code_class="5",envoy_http_conn_manager_prefix=~"mcp_$server"}`) + `)`, Legend: "{{envoy_http_conn_manager_prefix}}"}}},
 				{Title: "Audit write errors", Unit: "ops", Targets: []Target{{
 					Expr: `sum by (instance) (` + rate(`mcpmesh_extproc_audit_write_errors_total`) + `)`, Legend: "{{instance}}"}}},
 				{Title: "Requests in flight through ext_proc", Unit: "short", Targets: []Target{{
@@ -47,21 +48,21 @@ func Overview() Dashboard {
 			}},
 			{Title: "Envoy sidecars", Panels: []Panel{
 				{Title: "MCP server answers by status class", Description: "envoy_cluster_upstream_rq_xx of each upstream_<server> cluster.", Unit: "reqps", Targets: []Target{{
-					Expr: `sum by (envoy_cluster_name, envoy_response_code_class) (` + rate(`envoy_cluster_upstream_rq_xx{envoy_cluster_name=~"upstream_.*"}`) + `)`, Legend: "{{envoy_cluster_name}} {{envoy_response_code_class}}xx"}}},
+					Expr: `sum by (envoy_cluster_name, envoy_response_code_class) (` + rate(`envoy_cluster_upstream_rq_xx{envoy_cluster_name=~"upstream_$server"}`) + `)`, Legend: "{{envoy_cluster_name}} {{envoy_response_code_class}}xx"}}},
 				{Title: "Upstream connection failures and timeouts", Unit: "ops", Targets: []Target{
-					{Expr: `sum by (envoy_cluster_name) (` + rate(`envoy_cluster_upstream_cx_connect_fail{envoy_cluster_name=~"upstream_.*|mcpmesh_extproc"}`) + `)`, Legend: "connect failures {{envoy_cluster_name}}"},
-					{Expr: `sum by (envoy_cluster_name) (` + rate(`envoy_cluster_upstream_rq_timeout{envoy_cluster_name=~"upstream_.*|mcpmesh_extproc"}`) + `)`, Legend: "timeouts {{envoy_cluster_name}}"},
-					{Expr: `sum by (envoy_cluster_name) (` + rate(`envoy_cluster_upstream_rq_pending_overflow{envoy_cluster_name=~"upstream_.*|mcpmesh_extproc"}`) + `)`, Legend: "circuit breaker {{envoy_cluster_name}}"},
+					{Expr: `sum by (envoy_cluster_name) (` + rate(`envoy_cluster_upstream_cx_connect_fail{envoy_cluster_name=~"upstream_$server|mcpmesh_extproc"}`) + `)`, Legend: "connect failures {{envoy_cluster_name}}"},
+					{Expr: `sum by (envoy_cluster_name) (` + rate(`envoy_cluster_upstream_rq_timeout{envoy_cluster_name=~"upstream_$server|mcpmesh_extproc"}`) + `)`, Legend: "timeouts {{envoy_cluster_name}}"},
+					{Expr: `sum by (envoy_cluster_name) (` + rate(`envoy_cluster_upstream_rq_pending_overflow{envoy_cluster_name=~"upstream_$server|mcpmesh_extproc"}`) + `)`, Legend: "circuit breaker {{envoy_cluster_name}}"},
 				}},
 				{Title: "ext_proc streams: started and failed", Description: "Envoy's ext_proc filter: a failed stream refuses its request (fail closed).", Unit: "ops", Targets: []Target{
-					{Expr: `sum by (envoy_http_conn_manager_prefix) (` + rate(`envoy_http_ext_proc_streams_started`) + `)`, Legend: "started {{envoy_http_conn_manager_prefix}}"},
-					{Expr: `sum by (envoy_http_conn_manager_prefix) (` + rate(`envoy_http_ext_proc_streams_failed`) + `)`, Legend: "failed {{envoy_http_conn_manager_prefix}}"},
-					{Expr: `sum by (envoy_http_conn_manager_prefix) (` + rate(`envoy_http_ext_proc_message_timeouts`) + `)`, Legend: "timeouts {{envoy_http_conn_manager_prefix}}"},
+					{Expr: `sum by (envoy_http_conn_manager_prefix) (` + rate(`envoy_http_ext_proc_streams_started{envoy_http_conn_manager_prefix=~"mcp_$server"}`) + `)`, Legend: "started {{envoy_http_conn_manager_prefix}}"},
+					{Expr: `sum by (envoy_http_conn_manager_prefix) (` + rate(`envoy_http_ext_proc_streams_failed{envoy_http_conn_manager_prefix=~"mcp_$server"}`) + `)`, Legend: "failed {{envoy_http_conn_manager_prefix}}"},
+					{Expr: `sum by (envoy_http_conn_manager_prefix) (` + rate(`envoy_http_ext_proc_message_timeouts{envoy_http_conn_manager_prefix=~"mcp_$server"}`) + `)`, Legend: "timeouts {{envoy_http_conn_manager_prefix}}"},
 				}},
 				{Title: "ext_proc cluster: gRPC streams by status class", Unit: "ops", Targets: []Target{{
 					Expr: `sum by (envoy_response_code_class) (` + rate(`envoy_cluster_upstream_rq_xx{envoy_cluster_name="mcpmesh_extproc"}`) + `)`, Legend: "{{envoy_response_code_class}}xx"}}},
 				{Title: "MCP server response time (Envoy)", Unit: "ms",
-					Targets: quantiles(`envoy_cluster_upstream_rq_time`, ", envoy_cluster_name", "{{envoy_cluster_name}}")},
+					Targets: quantiles(`envoy_cluster_upstream_rq_time`, `{envoy_cluster_name=~"upstream_$server"}`, ", envoy_cluster_name", "{{envoy_cluster_name}}")},
 			}},
 		},
 	}
@@ -133,7 +134,7 @@ func ControlPlane() Dashboard {
 			{Title: "Pushes", Panels: []Panel{
 				{Title: "Pushes by resource type", Unit: "ops", Targets: []Target{{
 					Expr: `sum by (type_url) (` + rate(`mcpmesh_controlplane_xds_pushes_total`) + `)`, Legend: "{{type_url}}"}}},
-				{Title: "Push to ACK latency", Unit: "s", Targets: quantiles("mcpmesh_controlplane_xds_push_ack_seconds", ", type_url", "{{type_url}}")},
+				{Title: "Push to ACK latency", Unit: "s", Targets: quantiles("mcpmesh_controlplane_xds_push_ack_seconds", "", ", type_url", "{{type_url}}")},
 				{Title: "NACKs (configuration rejected)", Unit: "short", Targets: []Target{
 					{Expr: `sum by (type_url) (increase(mcpmesh_controlplane_xds_nacks_total[$__rate_interval]))`, Legend: "control plane: {{type_url}}"},
 					{Expr: `sum(increase(envoy_cluster_manager_cds_update_rejected[$__rate_interval])) + sum(increase(envoy_listener_manager_lds_update_rejected[$__rate_interval]))`, Legend: "Envoy: CDS + LDS rejected"},
@@ -147,7 +148,7 @@ func ControlPlane() Dashboard {
 				}},
 				{Title: "Image verifications by result", Unit: "short", Targets: []Target{{
 					Expr: `sum by (server, result) (increase(mcpmesh_controlplane_image_verifications_total[$__rate_interval]))`, Legend: "{{server}} {{result}}"}}},
-				{Title: "Image verification time", Unit: "s", Targets: quantiles("mcpmesh_controlplane_image_verification_seconds", "", "")},
+				{Title: "Image verification time", Unit: "s", Targets: quantiles("mcpmesh_controlplane_image_verification_seconds", "", "", "")},
 			}},
 		},
 	}
