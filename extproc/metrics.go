@@ -4,12 +4,16 @@ import (
 	"sync"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/mcpmesh/mcpmesh/interceptors"
 )
 
 // Metrics of the ext_proc service.
 type Metrics struct {
 	messages      *prometheus.CounterVec
 	toolCalls     *prometheus.CounterVec
+	ruleDecisions *prometheus.CounterVec
+	findings      *prometheus.CounterVec
 	refused       *prometheus.CounterVec
 	latency       *prometheus.HistogramVec
 	policyInfo    *prometheus.GaugeVec
@@ -20,11 +24,17 @@ type Metrics struct {
 	mu       sync.Mutex
 	lastVer  string
 	toolSeen map[string]map[string]bool
+	ruleSeen map[string]map[string]bool
 }
 
 // maxToolLabels bounds the tool label per server: tool names come from
 // agents, and an unbounded label would let one agent exhaust memory.
 const maxToolLabels = 256
+
+// maxRuleLabels bounds the rule label per server. Rule names come from the
+// policy (and the fixed secrets rule set), never from a message, so the cap
+// is a backstop against a policy with thousands of patterns.
+const maxRuleLabels = 512
 
 // NewMetrics registers the ext_proc metrics with reg (nil: not registered).
 func NewMetrics(reg prometheus.Registerer) *Metrics {
@@ -37,14 +47,24 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "mcpmesh_extproc_tool_calls_total",
 			Help: "tools/call requests by server, tool and decision.",
 		}, []string{"server", "tool", "decision"}),
+		ruleDecisions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mcpmesh_extproc_rule_decisions_total",
+			Help: "JSON-RPC messages denied, modified or answered by a policy rule, by server, direction, decision and rule.",
+		}, []string{"server", "direction", "decision", "rule"}),
+		findings: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mcpmesh_extproc_findings_total",
+			Help: "Rules that fired on a message (audit mode included), by server, interceptor, rule, the rule's action and mode.",
+		}, []string{"server", "interceptor", "rule", "action", "mode"}),
 		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "mcpmesh_extproc_refused_total",
 			Help: "HTTP requests and responses refused before any message could be judged, by reason.",
 		}, []string{"server", "reason"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name:    "mcpmesh_extproc_processing_seconds",
-			Help:    "Time ext_proc spent on one Envoy message, by phase.",
-			Buckets: []float64{.00001, .000025, .00005, .0001, .00025, .0005, .001, .0025, .005, .01, .05},
+			Name: "mcpmesh_extproc_processing_seconds",
+			Help: "Time ext_proc spent on one Envoy message, by phase.",
+			// Up to seconds: webhooks run within a message and may take
+			// up to limits.messageTimeout.
+			Buckets: []float64{.00001, .000025, .00005, .0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 		}, []string{"phase"}),
 		policyInfo: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "mcpmesh_extproc_policy_info",
@@ -63,6 +83,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Help: "ext_proc streams (one per HTTP request) in progress.",
 		}),
 		toolSeen: map[string]map[string]bool{},
+		ruleSeen: map[string]map[string]bool{},
 	}
 	if reg != nil {
 		reg.MustRegister(m.Collectors()...)
@@ -72,7 +93,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 
 // Collectors lists every metric of the service.
 func (m *Metrics) Collectors() []prometheus.Collector {
-	return []prometheus.Collector{m.messages, m.toolCalls, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams}
+	return []prometheus.Collector{m.messages, m.toolCalls, m.ruleDecisions, m.findings, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams}
 }
 
 func (m *Metrics) setPolicy(version string) {
@@ -87,20 +108,47 @@ func (m *Metrics) setPolicy(version string) {
 
 func (m *Metrics) toolCall(server, tool, decision string) {
 	m.mu.Lock()
-	seen := m.toolSeen[server]
-	if seen == nil {
-		seen = map[string]bool{}
-		m.toolSeen[server] = seen
-	}
-	if !seen[tool] {
-		if len(seen) >= maxToolLabels {
-			tool = "_other"
-		} else {
-			seen[tool] = true
-		}
-	}
+	tool = capLabel(m.toolSeen, server, tool, maxToolLabels)
 	m.mu.Unlock()
 	m.toolCalls.WithLabelValues(server, tool, decision).Inc()
+}
+
+// decided counts a message's decision by the rule behind it, and every
+// finding on it.
+func (m *Metrics) decided(server string, e *interceptors.Exchange, decision string) {
+	if e.Rule == "" && len(e.Findings) == 0 {
+		return // a plain allow: messages_total has it
+	}
+	m.mu.Lock()
+	rule := capLabel(m.ruleSeen, server, e.Rule, maxRuleLabels)
+	rules := make([]string, len(e.Findings))
+	for i, f := range e.Findings {
+		rules[i] = capLabel(m.ruleSeen, server, f.Rule, maxRuleLabels)
+	}
+	m.mu.Unlock()
+	if e.Rule != "" {
+		m.ruleDecisions.WithLabelValues(server, e.Direction.String(), decision, rule).Inc()
+	}
+	for i, f := range e.Findings {
+		m.findings.WithLabelValues(server, f.Interceptor, rules[i], f.Action, f.Mode).Inc()
+	}
+}
+
+// capLabel returns v, or "_other" once server has max distinct values in
+// seen. The caller holds m.mu.
+func capLabel(seen map[string]map[string]bool, server, v string, max int) string {
+	s := seen[server]
+	if s == nil {
+		s = map[string]bool{}
+		seen[server] = s
+	}
+	if !s[v] {
+		if len(s) >= max {
+			return "_other"
+		}
+		s[v] = true
+	}
+	return v
 }
 
 // knownMethods bounds the method label to the protocol's own methods.

@@ -17,7 +17,7 @@ import (
 // refuse answers the HTTP request itself with a JSON-RPC error, records why,
 // and counts it.
 func (st *stream) refuse(status, code int, id []byte, msg, reason string) *extprocv3.ProcessingResponse {
-	st.srv.Metrics.refused.WithLabelValues(st.server, reason).Inc()
+	st.srv.Metrics.refused.WithLabelValues(st.serverLabel(), reason).Inc()
 	rec := st.record("http", "", "", "deny", reason, msg, 0)
 	if len(id) > 0 {
 		rec.ID = string(id)
@@ -26,6 +26,16 @@ func (st *stream) refuse(status, code int, id []byte, msg, reason string) *extpr
 		st.srv.Metrics.auditErrors.Inc()
 	}
 	return st.immediate(status, "deny", jsonrpc.ErrorResponse(id, code, msg, nil), reason)
+}
+
+// serverLabel is the server for metrics: the name Envoy sent only when the
+// policy knows it, since anything that reaches ext_proc's socket can send
+// any name and grow the label set.
+func (st *stream) serverLabel() string {
+	if st.spec == nil {
+		return "_unknown"
+	}
+	return st.server
 }
 
 // refuseBatch answers a request body that holds a denied message: every

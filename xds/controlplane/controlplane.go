@@ -162,6 +162,11 @@ func (cp *ControlPlane) apply(ctx context.Context, p *ir.Policy) error {
 		if err := cp.publish(ctx, id, snaps[id]); err != nil {
 			return err
 		}
+		versions := map[string]string{}
+		for _, typ := range []resource.Type{resource.ClusterType, resource.ListenerType, resource.RouteType, resource.ExtensionConfigType} {
+			versions[typ] = snaps[id].GetVersion(typ)
+		}
+		cp.status.published(id, p.Version, versions)
 	}
 	// Nodes whose server left the policy lose their listeners last.
 	for id := range cp.nodes {
@@ -171,6 +176,7 @@ func (cp *ControlPlane) apply(ctx context.Context, p *ir.Policy) error {
 				return err
 			}
 			delete(cp.nodes, id)
+			cp.status.removed(id)
 		}
 	}
 	cp.current.Store(p)

@@ -1,6 +1,8 @@
 package controlplane
 
 import (
+	"sync/atomic"
+
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -10,7 +12,31 @@ type Metrics struct {
 	reloads    *prometheus.CounterVec
 	streams    prometheus.Gauge
 	nacks      *prometheus.CounterVec
+	pushes     *prometheus.CounterVec
+	ackSeconds *prometheus.HistogramVec
+	nodes      *nodePolicyCollector
 	lastVer    string
+}
+
+// nodePolicyCollector reports, at scrape time, which policy version each
+// connected node has acknowledged, from the control plane's own records:
+// nothing to keep in step when nodes come and go.
+type nodePolicyCollector struct {
+	desc *prometheus.Desc
+	// source counts connected streams by node and policy version; set by New.
+	source atomic.Pointer[func() map[[2]string]int]
+}
+
+func (c *nodePolicyCollector) Describe(ch chan<- *prometheus.Desc) { ch <- c.desc }
+
+func (c *nodePolicyCollector) Collect(ch chan<- prometheus.Metric) {
+	src := c.source.Load()
+	if src == nil {
+		return
+	}
+	for k, n := range (*src)() {
+		ch <- prometheus.MustNewConstMetric(c.desc, prometheus.GaugeValue, float64(n), k[0], k[1])
+	}
 }
 
 // NewMetrics registers the control plane metrics with reg (nil: not registered).
@@ -32,6 +58,18 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "mcpmesh_controlplane_xds_nacks_total",
 			Help: "Configuration pushes rejected by a node, by resource type.",
 		}, []string{"type_url"}),
+		pushes: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mcpmesh_controlplane_xds_pushes_total",
+			Help: "Discovery responses sent to nodes, by resource type.",
+		}, []string{"type_url"}),
+		ackSeconds: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "mcpmesh_controlplane_xds_push_ack_seconds",
+			Help:    "Time from a push to the node's ACK or NACK of it, by resource type.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 4, 9), // 0.5ms .. 33s
+		}, []string{"type_url"}),
+		nodes: &nodePolicyCollector{desc: prometheus.NewDesc("mcpmesh_controlplane_node_policy_info",
+			"Connected xDS streams by node and the policy version whose configuration they acknowledged (unknown: none of the recent ones).",
+			[]string{"node", "version"}, nil)},
 	}
 	if reg != nil {
 		reg.MustRegister(m.Collectors()...)
@@ -41,7 +79,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 
 // Collectors lists every metric of the control plane.
 func (m *Metrics) Collectors() []prometheus.Collector {
-	return []prometheus.Collector{m.policyInfo, m.reloads, m.streams, m.nacks}
+	return []prometheus.Collector{m.policyInfo, m.reloads, m.streams, m.nacks, m.pushes, m.ackSeconds, m.nodes}
 }
 
 func (m *Metrics) setPolicy(version string) {
