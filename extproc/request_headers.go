@@ -26,6 +26,9 @@ func (st *stream) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.Processi
 	if st.chain == nil {
 		return st.refuse(503, jsonrpc.CodeInternalError, nil, fmt.Sprintf("mcpmesh: server %q is not in the policy in force", st.server), "unknown_server")
 	}
+	if resp := st.checkOrigin(header(h.Headers, ":authority"), header(h.Headers, "origin")); resp != nil {
+		return resp
+	}
 	if st.httpMethod != "POST" {
 		// A POST is refused once its body is read, with the caller's id.
 		if resp := st.unavailable(nil); resp != nil {

@@ -360,3 +360,38 @@ func TestExtProcOverUnixSocket(t *testing.T) {
 		t.Fatalf("the ext_proc cluster does not use the socket %s:\n%s", m.ExtProc.Addr, tail(dump, 40))
 	}
 }
+
+// TestDNSRebindingRefused: through the real sidecar, a request a web page
+// could make a browser send (a foreign Origin, or a rebound host name that
+// resolves to the loopback sidecar) is refused and never reaches the server.
+func TestDNSRebindingRefused(t *testing.T) {
+	demo, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	m := startMesh(t, upstream, demoTools)
+	body := `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"text":"x"}}}`
+	for _, c := range []struct{ host, origin string }{
+		{"", "https://evil.example"},
+		{"rebound.evil.example:" + strings.Split(m.Listen, ":")[1], ""},
+	} {
+		req, _ := http.NewRequest("POST", m.URL, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		if c.host != "" {
+			req.Host = c.host
+		}
+		if c.origin != "" {
+			req.Header.Set("Origin", c.origin)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 403 || !strings.Contains(string(b), "DNS rebinding") {
+			t.Errorf("host %q origin %q: %d %s", c.host, c.origin, resp.StatusCode, b)
+		}
+	}
+	if calls := demo.Calls(); len(calls) != 0 {
+		t.Fatalf("the server ran %v", calls)
+	}
+}

@@ -133,6 +133,10 @@ type Server struct {
 	Path string `json:"path"`
 	// Listen is the sidecar listener address agents connect to.
 	Listen Endpoint `json:"listen"`
+	// AllowedOrigins are the web origins ("https://app.example.com") whose
+	// pages may call the server; loopback origins and the ingress's own are
+	// always allowed, every other Origin is refused.
+	AllowedOrigins []string `json:"allowedOrigins,omitempty"`
 	// Address is where the ingress reaches the sidecar (a Service name in
 	// Kubernetes); by default Listen, with a wildcard host made loopback.
 	Address Endpoint `json:"address,omitzero"`

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -153,7 +154,7 @@ func (l *loader) servers(e *section.Entry, root section.Pos, listen ir.Endpoint,
 
 // serverFields are the keys of a server entry: its own, then the
 // interceptors' sections, which chain declares.
-var serverFields = append([]string{"name", "upstream", "image", "verify", "unverifiedLocal", "listen", "address", "path"}, chain.Sections...)
+var serverFields = append([]string{"name", "upstream", "image", "verify", "unverifiedLocal", "listen", "address", "path", "allowedOrigins"}, chain.Sections...)
 
 var serverFieldsWant = "a mapping with " + strings.Join(serverFields[:len(serverFields)-1], ", ") + " and " + serverFields[len(serverFields)-1]
 
@@ -195,6 +196,9 @@ func (l *loader) server(i int, e *section.Entry, names map[string]serverName, li
 		if v, ok := l.path(f); ok {
 			s.Path = v
 		}
+	}
+	if f := fs["allowedOrigins"]; f != nil {
+		s.AllowedOrigins = l.origins(f)
 	}
 	if f := fs["address"]; f != nil {
 		if v, ok := l.endpoint(f); ok {
@@ -238,4 +242,26 @@ func (l *loader) path(e *section.Entry) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// origins reads web origins: scheme://host[:port], nothing after.
+func (l *loader) origins(e *section.Entry) []string {
+	items, ok := l.Items(e, `a list of origins such as "https://app.example.com"`)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		v, ok := l.Str(it, "an origin (a string)")
+		if !ok {
+			continue
+		}
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Path != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			l.Errorf(it.Pos(), it.Path, `%q is not an origin: write scheme://host[:port] with nothing after, such as "https://app.example.com"`, v)
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
 }
