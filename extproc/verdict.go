@@ -56,7 +56,13 @@ func (st *stream) refuseBatch(batch *jsonrpc.Batch, exs []*interceptors.Exchange
 	if len(replies) == 0 {
 		return st.immediate(403, "deny", []byte(`{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"mcpmesh: notification refused by policy"}}`), "policy_denied")
 	}
-	// 200: a JSON-RPC error is a normal MCP answer that every client reads.
+	// 200: a JSON-RPC error is a normal MCP answer that every client reads;
+	// a rate limit says 429 so that HTTP clients back off as well.
+	for _, e := range exs {
+		if e.HTTPStatus != 0 {
+			return st.immediate(e.HTTPStatus, "deny", body, "policy_denied")
+		}
+	}
 	return st.immediate(200, "deny", body, "policy_denied")
 }
 

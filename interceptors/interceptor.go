@@ -80,6 +80,9 @@ type Exchange struct {
 	Removed []string
 	// Code is the JSON-RPC error code of a Deny; 0 means a policy refusal.
 	Code int
+	// HTTPStatus, when set, is the HTTP status of a Deny (429 for a rate
+	// limit); 0 means a JSON-RPC error in a normal 200 answer.
+	HTTPStatus int
 	// Reply is the "result" a Respond answers the request with.
 	Reply jsontext.Value
 	// Findings are what content rules saw, including rules in audit mode

@@ -11,6 +11,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/egress"
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
+	"github.com/mcpmesh/mcpmesh/interceptors/ratelimit"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 )
@@ -33,6 +34,8 @@ type Policy struct {
 	Webhooks []webhook.Policy `json:"webhooks,omitempty"`
 	// Clients gives each verified agent its own tools (nil = off).
 	Clients *clients.Policy `json:"clients,omitempty"`
+	// RateLimits bound tools/call per agent or per server (nil = off).
+	RateLimits *ratelimit.Policy `json:"rateLimits,omitempty"`
 }
 
 // Content holds the secret and PII rules of one server.
@@ -79,6 +82,8 @@ func NewState() *State { return &State{Catalog: arguments.NewCatalog(), Hidden: 
 //  5. clients: the verified agent's own tools rules; after arguments, so
 //     the catalog learns every tool the server lists, whichever agent
 //     listed them (one agent's view must not hide a schema from another).
+//     ratelimit: last of the checks that refuse a call outright, so a call
+//     refused anyway (not allowed, malformed) does not use up the agent's rate.
 //  6. egress: destinations in arguments must be allowed.
 //  7. secrets: credentials are blocked or redacted in both directions; it
 //     runs before PII so that a token is labelled as the credential it is
@@ -115,6 +120,13 @@ func Build(server string, s *Policy, st *State) (interceptors.Chain, error) {
 			return nil, fmt.Errorf("server %q: clients: %w", server, err)
 		}
 		chain = append(chain, cl)
+	}
+	if s.RateLimits != nil {
+		rl, err := ratelimit.New(s.RateLimits)
+		if err != nil {
+			return nil, fmt.Errorf("server %q: %w", server, err)
+		}
+		chain = append(chain, rl)
 	}
 	if s.Egress != nil {
 		eg, err := egress.New(s.Egress)

@@ -7,6 +7,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/egress"
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
+	"github.com/mcpmesh/mcpmesh/interceptors/ratelimit"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
@@ -15,19 +16,20 @@ import (
 // Sections are the keys of a server's entry in the policy file that belong
 // to interceptors; the policy loader reads the server's own keys and hands
 // these to Decode.
-var Sections = []string{"tools", "arguments", "content", "poisoning", "egress", "webhooks", "clients"}
+var Sections = []string{"tools", "arguments", "content", "poisoning", "egress", "webhooks", "clients", "rateLimits"}
 
 // Decode reads the interceptors' sections of one server from its fields,
 // each with its own decoder, reporting problems through l.
 func Decode(l *section.Reader, server section.Server, fields map[string]*section.Entry) Policy {
 	return Policy{
-		Tools:     allowlist.Decode(l, fields["tools"], server.At, section.JoinPath(server.Path, "tools")),
-		Arguments: arguments.Decode(l, fields["arguments"]),
-		Content:   decodeContent(l, fields["content"]),
-		Poisoning: poisoning.Decode(l, fields["poisoning"], server.Name),
-		Egress:    egress.Decode(l, fields["egress"]),
-		Webhooks:  webhook.Decode(l, fields["webhooks"]),
-		Clients:   clients.Decode(l, fields["clients"]),
+		Tools:      allowlist.Decode(l, fields["tools"], server.At, section.JoinPath(server.Path, "tools")),
+		Arguments:  arguments.Decode(l, fields["arguments"]),
+		Content:    decodeContent(l, fields["content"]),
+		Poisoning:  poisoning.Decode(l, fields["poisoning"], server.Name),
+		Egress:     egress.Decode(l, fields["egress"]),
+		Webhooks:   webhook.Decode(l, fields["webhooks"]),
+		Clients:    clients.Decode(l, fields["clients"]),
+		RateLimits: ratelimit.Decode(l, fields["rateLimits"]),
 	}
 }
 

@@ -426,3 +426,74 @@ func TestIngressPerClientPolicy(t *testing.T) {
 		t.Errorf("bob's refusal is not audited with his identity:\n%s", tail(m.audit.String(), 4))
 	}
 }
+
+// A rate limit per agent trips with 429 and a JSON-RPC error carrying the
+// caller's id, leaves another agent alone, and recovers.
+func TestIngressRateLimit(t *testing.T) {
+	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	ca, err := devcert.NewCA("mcpmesh e2e CA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	certFile, keyFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
+	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1"}, 90*24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	iss := newIssuer(t, "https://auth.example.com")
+	jwksFile := filepath.Join(dir, "jwks.json")
+	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	port, err := envoy.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := fmt.Sprintf("https://127.0.0.1:%d", port)
+	m := startMeshYAML(t, func(listen string) string {
+		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s}\n",
+			port, base, certFile, keyFile, iss.url, jwksFile) +
+			policyYAML(upstream, listen, demoTools+`    rateLimits:
+      - {tools: [echo], per: client, rate: 2/s, burst: 3}
+`)
+	})
+	url := base + "/servers/demo/mcp"
+	post := func(sub string, id int) (int, string) {
+		req, _ := http.NewRequest("POST", url, strings.NewReader(fmt.Sprintf(`{"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"echo","arguments":{"text":"x"}}}`, id)))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		req.Header.Set("Authorization", "Bearer "+iss.token(t, map[string]any{"sub": sub, "aud": url}))
+		resp, err := httpsClient(ca, nil).Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	// The demo server answers a call outside a session with an error of its
+	// own; what matters is who answers: the server (not 429) or mcpmesh.
+	limited := 0
+	for i := range 6 {
+		status, body := post("alice", 100+i)
+		if status == 429 {
+			limited++
+			if !strings.Contains(body, fmt.Sprintf(`"id":%d`, 100+i)) || !strings.Contains(body, `"code":-32029`) || !strings.Contains(body, "rateLimits[0]") {
+				t.Fatalf("429 body: %s", body)
+			}
+		}
+	}
+	if limited < 2 {
+		t.Fatalf("6 quick calls with a burst of 3: %d limited, want at least 2", limited)
+	}
+	if status, _ := post("bob", 1); status == 429 {
+		t.Fatal("bob was limited by alice's calls")
+	}
+	time.Sleep(1600 * time.Millisecond)
+	if status, body := post("alice", 200); status == 429 {
+		t.Fatalf("alice's bucket did not refill: %s", body)
+	}
+	if !strings.Contains(m.audit.String(), `"subject":"alice"`) || !strings.Contains(m.audit.String(), `"rule":"rateLimits[0]"`) {
+		t.Fatal("the rate-limit refusals are not audited with the identity")
+	}
+}
