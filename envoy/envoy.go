@@ -167,6 +167,9 @@ func Start(ctx context.Context, o Options) (*Process, error) {
 	}
 	level := o.LogLevel
 	if level == "" {
+		level = os.Getenv("MCPMESH_ENVOY_LOG_LEVEL") // for debugging a test run
+	}
+	if level == "" {
 		level = "warning"
 	}
 	cmd := exec.Command(o.Binary, "-c", cfgPath, "-l", level,

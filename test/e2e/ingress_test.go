@@ -497,3 +497,74 @@ func TestIngressRateLimit(t *testing.T) {
 		t.Fatal("the rate-limit refusals are not audited with the identity")
 	}
 }
+
+// Mutual TLS between the ingress and the sidecar: calls through the ingress
+// work; the sidecar refuses a plain connection, a client certificate of
+// another CA and one of the mesh CA that is not the ingress's.
+func TestIngressMutualTLS(t *testing.T) {
+	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	ca, err := devcert.NewCA("edge CA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	meshCA, err := devcert.NewCA("mesh CA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	certFile, keyFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
+	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1"}, 90*24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	meshCert, meshKey := filepath.Join(dir, "mesh-ca.crt"), filepath.Join(dir, "mesh-ca.key")
+	if err := os.WriteFile(meshCert, meshCA.CertPEM, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(meshKey, meshCA.KeyPEM(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	port, err := envoy.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := fmt.Sprintf("https://127.0.0.1:%d", port)
+	m := startMeshYAML(t, func(listen string) string {
+		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  tls: {certFile: %s, keyFile: %s}\n  mtls: {caCertFile: %s, caKeyFile: %s}\n",
+			port, certFile, keyFile, meshCert, meshKey) + policyYAML(upstream, listen, demoTools)
+	})
+	showLogOnFailure(t, "ingress", m.Ingress)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cs, err := mcp.NewClient(&mcp.Implementation{Name: "agent", Version: "1"}, nil).Connect(ctx, &mcp.StreamableClientTransport{Endpoint: base + "/servers/demo/mcp", HTTPClient: httpsClient(ca, nil), MaxRetries: -1}, nil)
+	if err != nil {
+		st, _ := m.Ingress.Admin("/stats?filter=sidecar_demo.*ssl")
+		t.Fatalf("through the ingress over mTLS: %v\n%s", err, st)
+	}
+	defer cs.Close()
+	if r, err := callTool(cs, "echo", map[string]any{"text": "mtls"}); err != nil || textOf(r) != "mtls" {
+		t.Fatalf("echo: %v %v", r, err)
+	}
+
+	// Straight to the sidecar.
+	if _, err := dial(ctx, m.URL, ""); err == nil {
+		t.Fatal("a plain connection to the sidecar was served")
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(meshCA.Cert)
+	for name, issuer := range map[string]*devcert.CA{"another CA": ca, "the mesh CA, not the ingress": meshCA} {
+		c, k, err := issuer.Leaf([]string{"mallory"}, time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pair, err := tls.X509KeyPair(c, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, ServerName: "127.0.0.1", Certificates: []tls.Certificate{pair}, InsecureSkipVerify: true}}, Timeout: 5 * time.Second}
+		resp, err := client.Post(strings.Replace(m.URL, "http://", "https://", 1), "application/json", strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"ping"}`))
+		if err == nil {
+			resp.Body.Close()
+			t.Errorf("%s: a client certificate of %s was served (%d)", name, name, resp.StatusCode)
+		}
+	}
+}

@@ -30,6 +30,8 @@ const (
 	IngressListenerName    = "ingress"
 	IngressRouteConfigName = "ingress_routes"
 	IngressCertSecret      = "ingress_cert"
+	// With mutual TLS: the certificate of each sidecar's listener.
+	SidecarCertSecret = "sidecar_cert"
 )
 
 // IngressClusterName is the ingress's cluster for server's sidecar.

@@ -28,6 +28,7 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/xds/imagegate"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/xds/meshcert"
 	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
@@ -55,6 +56,7 @@ type ControlPlane struct {
 
 	status *statusTracker
 	images *imagegate.Gate
+	issuer *meshcert.Issuer // the mesh CA's, when the policy has one
 }
 
 // New returns a control plane with no policy; nodes get nothing until Apply.
@@ -140,7 +142,11 @@ func (cp *ControlPlane) Apply(ctx context.Context, p *ir.Policy) error {
 
 // apply is Apply with cp.mu held.
 func (cp *ControlPlane) apply(ctx context.Context, p *ir.Policy) error {
-	perNode, err := translator.Translate(cp.routable(ctx, p), cp.opts.Translator)
+	eff, err := cp.withMeshCerts(cp.routable(ctx, p))
+	if err != nil {
+		return err
+	}
+	perNode, err := translator.Translate(eff, cp.opts.Translator)
 	if err != nil {
 		return err
 	}
@@ -204,6 +210,60 @@ func (cp *ControlPlane) routable(ctx context.Context, p *ir.Policy) *ir.Policy {
 	return &eff
 }
 
+// withMeshCerts returns p with the mesh certificates of the ingress and
+// every sidecar filled in, when the ingress asks for mutual TLS. They come
+// from a cache, renewed after a third of their life (RenewMeshCerts pushes
+// the new ones), so a push does not change every key.
+func (cp *ControlPlane) withMeshCerts(p *ir.Policy) (*ir.Policy, error) {
+	if p.Ingress == nil || p.Ingress.MTLS == nil {
+		return p, nil
+	}
+	m := p.Ingress.MTLS
+	if cp.issuer == nil || cp.issuer.Digest() != m.Digest {
+		is, err := meshcert.NewIssuer(m.CACertPEM, m.CAKeyPEM)
+		if err != nil {
+			return nil, err
+		}
+		cp.issuer = is
+	}
+	eff := *p
+	in := *p.Ingress
+	eff.Ingress = &in
+	c, err := cp.issuer.Issue(meshcert.IngressURI, nil)
+	if err != nil {
+		return nil, err
+	}
+	in.ClientCert = ir.KeyPair{CertPEM: c.CertPEM, KeyPEM: c.KeyPEM}
+	eff.Servers = slices.Clone(p.Servers)
+	for i := range eff.Servers {
+		s := &eff.Servers[i]
+		c, err := cp.issuer.Issue(meshcert.SidecarURI(s.Name), []string{s.SidecarAddress().Host})
+		if err != nil {
+			return nil, err
+		}
+		s.MeshCert = ir.KeyPair{CertPEM: c.CertPEM, KeyPEM: c.KeyPEM}
+	}
+	return &eff, nil
+}
+
+// RenewMeshCerts republishes every interval, so mesh certificates are
+// renewed well before they expire (a republish that changes nothing
+// pushes nothing).
+func (cp *ControlPlane) RenewMeshCerts(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if p := cp.Policy(); p != nil && p.Ingress != nil && p.Ingress.MTLS != nil {
+				cp.republish()
+			}
+		}
+	}
+}
+
 // publish sets snap for node. When clusters disappear, it first publishes the
 // new listeners and routes alongside the union of old and new clusters, so
 // Envoy never holds a route to a cluster it has already dropped
@@ -220,7 +280,7 @@ func (cp *ControlPlane) publish(ctx context.Context, node string, snap *cachev3.
 		}
 		if len(stale) > 0 {
 			merged := map[resource.Type][]types.Resource{}
-			for _, t := range []resource.Type{resource.ClusterType, resource.ListenerType, resource.RouteType, resource.ExtensionConfigType} {
+			for _, t := range []resource.Type{resource.ClusterType, resource.ListenerType, resource.RouteType, resource.ExtensionConfigType, resource.SecretType} {
 				for _, r := range snap.GetResources(t) {
 					merged[t] = append(merged[t], r)
 				}

@@ -40,6 +40,13 @@ type Ingress struct {
 	PublicURL string `json:"publicURL,omitempty"`
 	// JWT, when set, makes every request carry a bearer token it verifies.
 	JWT *JWT `json:"jwt,omitempty"`
+	// MTLS, when set, makes the ingress and the sidecars authenticate each
+	// other with certificates the control plane issues from this CA; the
+	// sidecars then accept nothing else.
+	MTLS *MTLS `json:"mtls,omitempty"`
+	// ClientCert is the ingress's mesh certificate (set by the control
+	// plane when MTLS is on; never shipped to ext_proc).
+	ClientCert KeyPair `json:"-"`
 	// Secret is what the ingress adds to every request it forwards, so that
 	// ext_proc trusts the identity headers of that request and no other. It
 	// is derived from the ingress's private key (stable across control-plane
@@ -68,6 +75,20 @@ type JWT struct {
 	Digest   string `json:"digest"`
 	// GroupsClaim names the claim that lists the subject's groups.
 	GroupsClaim string `json:"groupsClaim"`
+}
+
+// MTLS is the CA the mesh certificates are issued from.
+type MTLS struct {
+	CACertFile string `json:"caCertFile"`
+	CAKeyFile  string `json:"caKeyFile"`
+	CACertPEM  []byte `json:"-"`
+	CAKeyPEM   []byte `json:"-"`
+	Digest     string `json:"digest"`
+}
+
+// KeyPair is an issued certificate and its key (PEM).
+type KeyPair struct {
+	CertPEM, KeyPEM []byte
 }
 
 // IngressPath is where agents reach server through the ingress.
@@ -137,6 +158,9 @@ type Server struct {
 	// pages may call the server; loopback origins and the ingress's own are
 	// always allowed, every other Origin is refused.
 	AllowedOrigins []string `json:"allowedOrigins,omitempty"`
+	// MeshCert is the sidecar's mesh certificate (set by the control plane
+	// when the ingress's MTLS is on; never shipped to ext_proc).
+	MeshCert KeyPair `json:"-"`
 	// Address is where the ingress reaches the sidecar (a Service name in
 	// Kubernetes); by default Listen, with a wildcard host made loopback.
 	Address Endpoint `json:"address,omitzero"`

@@ -14,6 +14,7 @@ import (
 	jose "github.com/go-jose/go-jose/v4"
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/xds/meshcert"
 )
 
 // The "ingress" section: the HTTPS entry agents connect to.
@@ -32,12 +33,12 @@ func (l *loader) ingress(e *section.Entry) *ir.Ingress {
 	if e == nil {
 		return nil
 	}
-	const want = "a mapping with listen, tls, publicURL and auth"
+	const want = "a mapping with listen, tls, publicURL, auth and mtls"
 	if section.IsNull(e.Node) {
 		l.Errorf(e.Pos(), e.Path, "must be %s; remove the key to run without an ingress", want)
 		return nil
 	}
-	fs := l.Fields(e, want, "listen", "tls", "publicURL", "auth")
+	fs := l.Fields(e, want, "listen", "tls", "publicURL", "auth", "mtls")
 	if fs == nil {
 		return nil
 	}
@@ -84,7 +85,40 @@ func (l *loader) ingress(e *section.Entry) *ir.Ingress {
 			}
 		}
 	}
+	if f := fs["mtls"]; !section.Absent(f) {
+		in.MTLS = l.meshCA(f)
+	}
 	return in
+}
+
+// meshCA reads the CA the mesh certificates are issued from, and checks
+// that it can issue them.
+func (l *loader) meshCA(e *section.Entry) *ir.MTLS {
+	fs := l.Fields(e, "a mapping with caCertFile and caKeyFile", "caCertFile", "caKeyFile")
+	if fs == nil {
+		return nil
+	}
+	for _, k := range []string{"caCertFile", "caKeyFile"} {
+		if fs[k] == nil {
+			l.Errorf(e.Pos(), section.JoinPath(e.Path, k), "required field is missing")
+		}
+	}
+	if fs["caCertFile"] == nil || fs["caKeyFile"] == nil {
+		return nil
+	}
+	m := &ir.MTLS{}
+	m.CACertFile, m.CACertPEM = l.ReadFile(fs["caCertFile"], "CA certificate", maxPEMBytes, nil)
+	m.CAKeyFile, m.CAKeyPEM = l.ReadFile(fs["caKeyFile"], "CA key", maxPEMBytes, nil)
+	if m.CACertPEM == nil || m.CAKeyPEM == nil {
+		return nil
+	}
+	is, err := meshcert.NewIssuer(m.CACertPEM, m.CAKeyPEM)
+	if err != nil {
+		l.Errorf(e.Pos(), e.Path, "%v", err)
+		return nil
+	}
+	m.Digest = is.Digest()
+	return m
 }
 
 // certificate reads a certificate and its key and checks that they pair,

@@ -32,6 +32,9 @@ func ingress(p *ir.Policy) Resources {
 		c := staticOrDNS(contract.IngressClusterName(s.Name), s.SidecarAddress())
 		c.CircuitBreakers = breakers(p.Limits.Streams())
 		c.PerConnectionBufferLimitBytes = wrapperspb.UInt32(p.Limits.MaxBodyBytes)
+		if meshTLS(p) {
+			c.TransportSocket = ingressUpstreamTLS(p, s)
+		}
 		clusters = append(clusters, c)
 	}
 	return Resources{

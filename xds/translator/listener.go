@@ -46,6 +46,7 @@ func listener(p *ir.Policy, s *ir.Server) (*listenerv3.Listener, error) {
 		Address:                       socketAddress(s.Listen),
 		PerConnectionBufferLimitBytes: wrapperspb.UInt32(p.Limits.MaxBodyBytes),
 		FilterChains: []*listenerv3.FilterChain{{
+			TransportSocket: sidecarTransport(p),
 			Filters: []*listenerv3.Filter{{
 				Name:       "envoy.filters.network.http_connection_manager",
 				ConfigType: &listenerv3.Filter_TypedConfig{TypedConfig: mustAny(manager)},

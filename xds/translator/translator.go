@@ -63,11 +63,15 @@ func sidecar(p *ir.Policy, s *ir.Server, o Options) (Resources, error) {
 		// sidecar's configuration can reach it.
 		clusters = append(clusters, upstreamCluster(p, s))
 	}
-	return Resources{
+	res := Resources{
 		resource.ClusterType:  clusters,
 		resource.ListenerType: {l},
 		resource.RouteType:    {routeConfig(s)},
-	}, nil
+	}
+	if meshTLS(p) {
+		res[resource.SecretType] = []types.Resource{keyPairSecret(contract.SidecarCertSecret, s.MeshCert)}
+	}
+	return res, nil
 }
 
 func upstreamClusterName(s *ir.Server) string { return contract.UpstreamClusterName(s.Name) }

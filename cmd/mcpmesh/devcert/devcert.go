@@ -51,6 +51,16 @@ func NewCA(name string) (*CA, error) {
 	return &CA{Cert: cert, CertPEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), key: key}, nil
 }
 
+// KeyPEM is the CA's private key, for a component that issues from it (the
+// control plane's mesh CA in tests); `mcpmesh dev` never writes it.
+func (ca *CA) KeyPEM() []byte {
+	der, err := x509.MarshalECPrivateKey(ca.key)
+	if err != nil {
+		panic(err) // a P-256 key always marshals
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: der})
+}
+
 // Leaf signs a server certificate for hosts (names or IP addresses), valid
 // for validFor, and returns it with its key, both PEM.
 func (ca *CA) Leaf(hosts []string, validFor time.Duration) (certPEM, keyPEM []byte, err error) {

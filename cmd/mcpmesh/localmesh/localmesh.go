@@ -273,6 +273,9 @@ func StartControlPlane(ctx context.Context, o ControlPlaneOptions) (*ControlPlan
 	if o.RetryImages > 0 {
 		wg.Go(func() { cp.RetryFailedImages(ctx, o.RetryImages) })
 	}
+	// Mesh certificates (with the ingress's mTLS) are renewed hourly: after a
+	// third of their 24-hour life, well before they expire.
+	wg.Go(func() { cp.RenewMeshCerts(ctx, time.Hour) })
 	if o.PolicyFile != "" {
 		poll := o.Poll
 		if poll == 0 {
