@@ -40,6 +40,7 @@ var (
 	profile     = flag.String("load.profile", "", "write CPU profiles of the MCP server and ext_proc to this directory")
 	extprocNet  = flag.String("load.extproc", "tcp", "how sidecars reach ext_proc and the floor processor: tcp (loopback) or unix (a socket file)")
 	soak        = flag.Duration("load.soak", 0, "run the soak for this long (make soak: 30m)")
+	ingressHop  = flag.Int("load.ingress", 0, "measure the ingress hop with this many calls on each path (make loadtest: 4000)")
 	hold        = flag.Bool("load.hold", false, "run the full capacity test: -load.holdcalls slow calls and -load.holdstreams SSE streams held open through one sidecar")
 	holdCalls   = flag.Int("load.holdcalls", 5000, "slow calls held open at once in the full capacity test")
 	holdStreams = flag.Int("load.holdstreams", 1000, "MCP sessions, each with its SSE GET stream open, in the full capacity test")
@@ -440,5 +441,28 @@ func TestSoak(t *testing.T) {
 	}
 	if err := r.Check(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestIngressHop measures what the ingress adds to a call (a short run in
+// every `go test ./...`; -load.ingress N for the figures in
+// docs/benchmarks.md).
+func TestIngressHop(t *testing.T) {
+	n := 200
+	if *ingressHop > 0 {
+		n = *ingressHop
+	}
+	h, err := RunIngressHop(context.Background(), t.TempDir(), envoyBinary(t), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	h.Markdown(&b)
+	t.Log("\n" + b.String())
+	if h.DirectErrs != 0 || h.IngressErr != 0 || h.ViaIngress.Count() != uint64(n) || h.Direct.Count() != uint64(n) {
+		t.Fatalf("%d and %d calls failed", h.DirectErrs, h.IngressErr)
+	}
+	if h.IngressCPUPerCall <= 0 {
+		t.Fatal("the ingress's CPU was not measured")
 	}
 }
