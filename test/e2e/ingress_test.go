@@ -35,15 +35,7 @@ import (
 func ingressMesh(t *testing.T) (m *mesh, ca *devcert.CA, base, certFile, keyFile string) {
 	t.Helper()
 	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
-	ca, err := devcert.NewCA("mcpmesh e2e CA")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	certFile, keyFile = filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
-	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1", "localhost"}, 90*24*time.Hour); err != nil {
-		t.Fatal(err)
-	}
+	ca, _, certFile, keyFile = edgeCert(t)
 	port, err := envoy.FreePort()
 	if err != nil {
 		t.Fatal(err)
@@ -232,15 +224,7 @@ func TestIngressJWT(t *testing.T) {
 	go func() { _ = srv.Serve(l) }()
 	t.Cleanup(func() { _ = srv.Close() })
 	upstream := l.Addr().String()
-	ca, err := devcert.NewCA("mcpmesh e2e CA")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	certFile, keyFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
-	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1", "localhost"}, 90*24*time.Hour); err != nil {
-		t.Fatal(err)
-	}
+	ca, dir, certFile, keyFile := edgeCert(t)
 	iss := newIssuer(t, "https://auth.example.com")
 	jwksFile := filepath.Join(dir, "jwks.json")
 	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
@@ -357,38 +341,13 @@ func (h headerSetter) RoundTrip(r *http.Request) (*http.Response, error) {
 // Two agents, two views: per-client rules give each verified identity its
 // own tools/list and its own decisions for the same call.
 func TestIngressPerClientPolicy(t *testing.T) {
-	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
-	ca, err := devcert.NewCA("mcpmesh e2e CA")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	certFile, keyFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
-	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1"}, 90*24*time.Hour); err != nil {
-		t.Fatal(err)
-	}
-	iss := newIssuer(t, "https://auth.example.com")
-	jwksFile := filepath.Join(dir, "jwks.json")
-	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	port, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := fmt.Sprintf("https://127.0.0.1:%d", port)
-	m := startMeshYAML(t, func(listen string) string {
-		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s}\n",
-			port, base, certFile, keyFile, iss.url, jwksFile) +
-			policyYAML(upstream, listen, demoTools+`    clients:
+	m, ca, iss, base := tokenIngressMesh(t, `    clients:
       rules:
         - groups: [ops]
           tools: {allow: [echo, get_time]}
         - subjects: [bob]
           tools: {allow: [get_time]}
 `)
-	})
-	showLogOnFailure(t, "ingress", m.Ingress)
 	url := base + "/servers/demo/mcp"
 	session := func(claims map[string]any) *mcp.ClientSession {
 		claims["aud"] = url
@@ -418,7 +377,7 @@ func TestIngressPerClientPolicy(t *testing.T) {
 	if r, err := callTool(alice, "echo", map[string]any{"text": "hi"}); err != nil || textOf(r) != "hi" {
 		t.Errorf("alice calls echo: %v %v", r, err)
 	}
-	_, err = callTool(bob, "echo", map[string]any{"text": "hi"})
+	_, err := callTool(bob, "echo", map[string]any{"text": "hi"})
 	if err == nil || !strings.Contains(err.Error(), "clients.rules[1].tools.allow") || strings.Contains(err.Error(), "get_time") {
 		t.Errorf("bob calls echo: %v, want a refusal naming the rule and no other tool", err)
 	}
@@ -430,33 +389,9 @@ func TestIngressPerClientPolicy(t *testing.T) {
 // A rate limit per agent trips with 429 and a JSON-RPC error carrying the
 // caller's id, leaves another agent alone, and recovers.
 func TestIngressRateLimit(t *testing.T) {
-	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
-	ca, err := devcert.NewCA("mcpmesh e2e CA")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	certFile, keyFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
-	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1"}, 90*24*time.Hour); err != nil {
-		t.Fatal(err)
-	}
-	iss := newIssuer(t, "https://auth.example.com")
-	jwksFile := filepath.Join(dir, "jwks.json")
-	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	port, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := fmt.Sprintf("https://127.0.0.1:%d", port)
-	m := startMeshYAML(t, func(listen string) string {
-		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s}\n",
-			port, base, certFile, keyFile, iss.url, jwksFile) +
-			policyYAML(upstream, listen, demoTools+`    rateLimits:
+	m, ca, iss, base := tokenIngressMesh(t, `    rateLimits:
       - {tools: [echo], per: client, rate: 2/s, burst: 3}
 `)
-	})
 	url := base + "/servers/demo/mcp"
 	post := func(sub string, id int) (int, string) {
 		req, _ := http.NewRequest("POST", url, strings.NewReader(fmt.Sprintf(`{"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"echo","arguments":{"text":"x"}}}`, id)))
@@ -503,17 +438,9 @@ func TestIngressRateLimit(t *testing.T) {
 // another CA and one of the mesh CA that is not the ingress's.
 func TestIngressMutualTLS(t *testing.T) {
 	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
-	ca, err := devcert.NewCA("edge CA")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ca, dir, certFile, keyFile := edgeCert(t)
 	meshCA, err := devcert.NewCA("mesh CA")
 	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	certFile, keyFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
-	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1"}, 90*24*time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	meshCert, meshKey := filepath.Join(dir, "mesh-ca.crt"), filepath.Join(dir, "mesh-ca.key")
@@ -567,4 +494,44 @@ func TestIngressMutualTLS(t *testing.T) {
 			t.Errorf("%s: a client certificate of %s was served (%d)", name, name, resp.StatusCode)
 		}
 	}
+}
+
+// tokenIngressMesh starts a mesh (the demo server, policy tools plus
+// serverExtra) behind an ingress that verifies tokens of a test issuer.
+func tokenIngressMesh(t *testing.T, serverExtra string) (m *mesh, ca *devcert.CA, iss *issuer, base string) {
+	t.Helper()
+	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	ca, dir, certFile, keyFile := edgeCert(t)
+	iss = newIssuer(t, "https://auth.example.com")
+	jwksFile := filepath.Join(dir, "jwks.json")
+	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	port, err := envoy.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base = fmt.Sprintf("https://127.0.0.1:%d", port)
+	m = startMeshYAML(t, func(listen string) string {
+		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s}\n",
+			port, base, certFile, keyFile, iss.url, jwksFile) + policyYAML(upstream, listen, demoTools+serverExtra)
+	})
+	showLogOnFailure(t, "ingress", m.Ingress)
+	return m, ca, iss, base
+}
+
+// edgeCert makes a test CA and an ingress certificate for 127.0.0.1 and
+// localhost in a new folder.
+func edgeCert(t *testing.T) (ca *devcert.CA, dir, certFile, keyFile string) {
+	t.Helper()
+	ca, err := devcert.NewCA("mcpmesh e2e CA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir = t.TempDir()
+	certFile, keyFile = filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
+	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1", "localhost"}, 90*24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	return ca, dir, certFile, keyFile
 }

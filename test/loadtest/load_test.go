@@ -368,7 +368,13 @@ func cpuModel() string {
 // breakers (1,024) allow — slow calls and SSE GET streams together — must
 // all complete, and a quick call made meanwhile must succeed.
 func TestHoldSmoke(t *testing.T) {
-	r, err := RunHold(context.Background(), t.TempDir(), envoyBinary(t), HoldConfig{Calls: 1100, Streams: 150, Timeout: 3 * time.Minute, Log: t.Logf})
+	runHold(t, HoldConfig{Calls: 1100, Streams: 150, Timeout: 3 * time.Minute, Log: t.Logf})
+}
+
+// runHold runs cfg, shows its table and fails on what Check finds.
+func runHold(t *testing.T, cfg HoldConfig) {
+	t.Helper()
+	r, err := RunHold(context.Background(), t.TempDir(), envoyBinary(t), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,16 +410,7 @@ func TestHoldFull(t *testing.T) {
 	if !*hold {
 		t.Skip("the full capacity test runs with -load.hold (make loadtest)")
 	}
-	r, err := RunHold(context.Background(), t.TempDir(), envoyBinary(t), HoldConfig{Calls: *holdCalls, Streams: *holdStreams, HTTP2: *holdHTTP2, Timeout: 10 * time.Minute, Log: t.Logf})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	r.Markdown(&b)
-	t.Log("\n" + b.String())
-	if err := r.Check(); err != nil {
-		t.Fatal(err)
-	}
+	runHold(t, HoldConfig{Calls: *holdCalls, Streams: *holdStreams, HTTP2: *holdHTTP2, Timeout: 10 * time.Minute, Log: t.Logf})
 }
 
 // TestSoak checks the soak itself in every `go test ./...` (seconds); with
