@@ -93,6 +93,24 @@ type Exchange struct {
 	tc    jsonrpc.ToolCall
 	tcErr error
 	tcFor *jsonrpc.Message
+
+	// The tool definitions of a tools/list result, read by ToolDefs once
+	// per message.
+	defs    []jsontext.Value
+	defsErr error
+	defsFor *jsonrpc.Message
+}
+
+// ToolDefs returns the tool definitions of Message's result (a tools/list
+// result), read once and shared by every check that looks into them; an
+// interceptor that replaces Message (a filtered list) makes the next caller
+// read the new one.
+func (x *Exchange) ToolDefs() ([]jsontext.Value, error) {
+	if x.defsFor != x.Message {
+		x.defs, x.defsErr = jsonrpc.ReadTools(x.Message.Result)
+		x.defsFor = x.Message
+	}
+	return x.defs, x.defsErr
 }
 
 // ToolCall returns the tools/call params of Message. They are read once and

@@ -14,6 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/argpath"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 )
 
 // Bounds of one Catalog.
@@ -152,6 +153,19 @@ func (c *Catalog) Learn(result jsontext.Value) error {
 	if err != nil {
 		return err
 	}
+	return c.learn(tools)
+}
+
+// LearnDefs is Learn for definitions already read (Exchange.ToolDefs).
+func (c *Catalog) LearnDefs(defs []jsontext.Value) error {
+	tools, err := readDefs(defs)
+	if err != nil {
+		return err
+	}
+	return c.learn(tools)
+}
+
+func (c *Catalog) learn(tools []listed) error {
 	var problems LearnError
 	if len(tools) > MaxTools {
 		for _, t := range tools[MaxTools:] {
@@ -258,76 +272,43 @@ func evictOldest(m map[string]*entry, n int) {
 // readToolsList reads the tools of a tools/list result: an object with a
 // "tools" array of objects. A name listed twice is kept once, as unusable.
 func readToolsList(result jsontext.Value) ([]listed, error) {
-	w := getWalker(result)
-	defer putWalker(w)
-	d := &w.dec
-	if d.PeekKind() != '{' {
-		return nil, fmt.Errorf("%w: the result is not an object", ErrNotToolsList)
-	}
-	if _, err := d.ReadToken(); err != nil {
+	defs, err := jsonrpc.ReadTools(result)
+	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotToolsList, err)
 	}
+	return readDefs(defs)
+}
+
+// readDefs reads the name and inputSchema of each tool definition (as
+// jsonrpc.ReadTools returns them).
+func readDefs(defs []jsontext.Value) ([]listed, error) {
 	var tools []listed
 	var seen map[string]int
-	hasTools := false
-	for d.PeekKind() != '}' {
-		rawName, err := d.ReadValue()
+	for i, def := range defs {
+		if def.Kind() != '{' {
+			continue
+		}
+		w := getWalker(def)
+		t, ok, err := readTool(w)
+		putWalker(w)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrNotToolsList, err)
 		}
-		name := argpath.Unquote(rawName)
-		if string(name) != "tools" {
-			if argpath.ReadAs(name, "tools") {
-				return nil, fmt.Errorf("%w: a member name differs from \"tools\" only by letter case", ErrNotToolsList)
-			}
-			if err := d.SkipValue(); err != nil {
-				return nil, fmt.Errorf("%w: %v", ErrNotToolsList, err)
-			}
+		if !ok {
 			continue
 		}
-		if hasTools || d.PeekKind() != '[' {
-			return nil, fmt.Errorf("%w: \"tools\" must be one array", ErrNotToolsList)
+		t.index = i
+		// A name listed twice leaves the client to pick one schema:
+		// neither is trusted.
+		if j, dup := seen[t.name]; dup {
+			tools[j].schema, tools[j].reason = nil, "listed more than once in one result"
+			continue
 		}
-		hasTools = true
-		if _, err := d.ReadToken(); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrNotToolsList, err)
+		if seen == nil {
+			seen = map[string]int{}
 		}
-		for i := 0; d.PeekKind() != ']'; i++ {
-			if d.PeekKind() != '{' {
-				if err := d.SkipValue(); err != nil {
-					return nil, fmt.Errorf("%w: %v", ErrNotToolsList, err)
-				}
-				continue
-			}
-			t, ok, err := readTool(w)
-			if err != nil {
-				return nil, fmt.Errorf("%w: %v", ErrNotToolsList, err)
-			}
-			if !ok {
-				continue
-			}
-			t.index = i
-			// A name listed twice leaves the client to pick one schema:
-			// neither is trusted.
-			if j, dup := seen[t.name]; dup {
-				tools[j].schema, tools[j].reason = nil, "listed more than once in one result"
-				continue
-			}
-			if seen == nil {
-				seen = map[string]int{}
-			}
-			seen[t.name] = len(tools)
-			tools = append(tools, t)
-		}
-		if _, err := d.ReadToken(); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrNotToolsList, err)
-		}
-	}
-	if _, err := d.ReadToken(); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotToolsList, err)
-	}
-	if !hasTools {
-		return nil, fmt.Errorf("%w: no \"tools\" array", ErrNotToolsList)
+		seen[t.name] = len(tools)
+		tools = append(tools, t)
 	}
 	return tools, nil
 }

@@ -267,7 +267,12 @@ func (c *Checker) anyRule(tool string) bool {
 // learn feeds a tools/list result to the catalog and records what could
 // not be used. The message is never changed.
 func (c *Checker) learn(x *interceptors.Exchange) {
-	err := c.cat.Learn(x.Message.Result)
+	defs, err := x.ToolDefs()
+	if err != nil {
+		err = fmt.Errorf("%w: %v", ErrNotToolsList, err)
+	} else {
+		err = c.cat.LearnDefs(defs)
+	}
 	switch e := err.(type) {
 	case nil:
 	case LearnError:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
 )
 
@@ -40,7 +41,7 @@ type lockFile struct {
 //
 // Tools are sorted by name; two tools with one name are refused.
 func Lock(server string, toolsListResult jsontext.Value) ([]byte, error) {
-	tools, err := toolsOf(toolsListResult)
+	tools, err := jsonrpc.ReadTools(toolsListResult)
 	if err != nil {
 		return nil, err
 	}

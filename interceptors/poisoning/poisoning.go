@@ -173,7 +173,7 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 		}
 	case x.Direction == interceptors.ToClient && m.IsResponse() && m.Result != nil && (x.Method == "tools/list" || x.Method == ""):
 		// jsonrpc.Parse has refused duplicate names already
-		tools, err := toolsOf(m.Result, jsontext.AllowDuplicateNames(true))
+		tools, err := x.ToolDefs()
 		if err != nil {
 			if x.Method == "" {
 				return nil // not a tools/list result
