@@ -103,11 +103,11 @@ func RenderChart(ch *chart.Chart, vals map[string]any) (*Rendered, error) {
 // types maps apiVersion/kind to a constructor of the typed object. A kind
 // the chart starts to render without being listed here fails the tests.
 var types = map[string]func() any{
-	"v1/ConfigMap":                        func() any { return &corev1.ConfigMap{} },
-	"v1/Service":                          func() any { return &corev1.Service{} },
-	"v1/ServiceAccount":                   func() any { return &corev1.ServiceAccount{} },
-	"apps/v1/Deployment":                  func() any { return &appsv1.Deployment{} },
-	"policy/v1/PodDisruptionBudget":       func() any { return &policyv1.PodDisruptionBudget{} },
+	"v1/ConfigMap":                       func() any { return &corev1.ConfigMap{} },
+	"v1/Service":                         func() any { return &corev1.Service{} },
+	"v1/ServiceAccount":                  func() any { return &corev1.ServiceAccount{} },
+	"apps/v1/Deployment":                 func() any { return &appsv1.Deployment{} },
+	"policy/v1/PodDisruptionBudget":      func() any { return &policyv1.PodDisruptionBudget{} },
 	"networking.k8s.io/v1/NetworkPolicy": func() any { return &networkingv1.NetworkPolicy{} },
 }
 
