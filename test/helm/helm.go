@@ -5,10 +5,9 @@
 package helm
 
 import (
-	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -23,6 +22,7 @@ import (
 	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	sigsjson "sigs.k8s.io/json"
 	"sigs.k8s.io/yaml"
 )
 
@@ -114,7 +114,7 @@ var types = map[string]func() any{
 // Decode converts one YAML document into its API type. Duplicate keys and
 // fields the type does not have are errors: a misspelt or misplaced field
 // (say readOnlyRootFileSystem, or securityContext one level too high) would
-// be dropped by the API server, silently.
+// otherwise be dropped, silently, and the hardening with it.
 func Decode(doc []byte) (Object, error) {
 	js, err := yaml.YAMLToJSONStrict(doc)
 	if err != nil {
@@ -129,13 +129,15 @@ func Decode(doc []byte) (Object, error) {
 		return Object{}, fmt.Errorf("unexpected object %s %s", tm.APIVersion, tm.Kind)
 	}
 	v := newObj()
-	dec := json.NewDecoder(bytes.NewReader(js))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return Object{}, fmt.Errorf("%s: %w\n%s", tm.Kind, err, doc)
+	// The API server's own decoder: case-sensitive field names (plain
+	// encoding/json would take readOnlyRootFileSystem for
+	// readOnlyRootFilesystem), unknown and duplicate fields reported.
+	strict, err := sigsjson.UnmarshalStrict(js, v, sigsjson.DisallowUnknownFields, sigsjson.DisallowDuplicateFields)
+	if err == nil && len(strict) > 0 {
+		err = errors.Join(strict...)
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return Object{}, fmt.Errorf("%s: trailing data after the object", tm.Kind)
+	if err != nil {
+		return Object{}, fmt.Errorf("%s: %w\n%s", tm.Kind, err, doc)
 	}
 	meta := v.(metav1.Object)
 	om := metaOf(v)
