@@ -65,7 +65,7 @@ test: tools ## unit, golden-file and end-to-end tests (real Envoy, real MCP SDK,
 
 .PHONY: unit
 unit: ## the unit tests alone (no Envoy, no Node; seconds): the fast loop while editing
-	$(GO) test -count=1 $$($(GO) list ./... | grep -v -e /test/e2e -e /test/loadtest -e /test/conformance -e /test/observe)
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v -e /test/e2e -e /test/loadtest -e /test/conformance -e /test/observe -e /test/helm)
 
 .PHONY: test-race
 test-race: tools ## the unit tests under the race detector
@@ -117,3 +117,14 @@ clean: ## remove build outputs, profiles and caches a build or test can leave (k
 	find . -path ./.git -prune -o -path ./.venv -prune -o -path ./.tools -prune -o -type f \
 		\( -name '*.test' -o -name '*.prof' -o -name '*.pprof' -o -name '*.out' -o -name '*.trace' \) -print -delete
 	$(GO) clean -testcache
+
+.PHONY: helm-test
+helm-test: envoy ## the Helm chart's tests: render, lint, strict decode, hardening, rendered pods run locally
+	$(GO) test -count=1 ./test/helm/
+
+IMAGE_DIR ?= .cache/image
+.PHONY: image
+image: ## build the mcpmesh image (static, non-root, no shell, reproducible) as an OCI layout in .cache/image/oci
+	mkdir -p $(IMAGE_DIR)
+	CGO_ENABLED=0 GOOS=linux GOARCH=amd64 $(GO) build -trimpath -buildvcs=false -ldflags "-s -w -buildid=" -o $(IMAGE_DIR)/mcpmesh ./cmd/mcpmesh
+	$(GO) run ./manifests/image -bin $(IMAGE_DIR)/mcpmesh -out $(IMAGE_DIR)/oci -version $$(git describe --tags --always 2>/dev/null || echo dev)

@@ -1,0 +1,382 @@
+package helm
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
+
+	"github.com/mcpmesh/mcpmesh/envoy"
+	"github.com/mcpmesh/mcpmesh/test/demoserver"
+)
+
+// TestRenderedPodsServeMCP runs the containers the chart renders as local
+// processes, with exactly their rendered commands, arguments, environment
+// (downward API included) and ConfigMap files laid out as kubelet lays them
+// out; loopback stands in for the pod network and the control plane
+// Service's DNS name. The server container's image cannot run here; the
+// demo MCP server listens in its place on the port the chart gives it.
+// An MCP client then talks to the sidecar port the Service exposes, and a
+// policy edit is delivered the way kubelet delivers a ConfigMap update.
+func TestRenderedPodsServeMCP(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: starts Envoy, the control plane and ext_proc")
+	}
+	envoyBin, err := envoy.FindBinary(RepoRoot())
+	if err != nil {
+		t.Fatalf("%v", err) // never skip: this test is the only run of the rendered commands
+	}
+	ports := freePorts(t, 7)
+	vals := func(allow ...any) map[string]any {
+		return values(t, "required.yaml", func(v map[string]any) {
+			set(v, "controlPlane.xdsPort", ports[0])
+			set(v, "controlPlane.adminPort", ports[1])
+			set(v, "extProc.port", ports[2])
+			set(v, "extProc.adminPort", ports[3])
+			set(v, "envoy.adminPort", ports[4])
+			set(v, "sidecar.port", ports[5])
+			set(v, "servers.0.port", ports[6])
+			set(v, "servers.0.policy.tools.allow", allow)
+		})
+	}
+	r, err := Render(vals("echo", "get_*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cp, srv *appsv1.Deployment
+	for _, d := range r.Deployments() {
+		if d.Spec.Template.Labels["mcpmesh.io/server"] == "demo" {
+			srv = d
+		} else {
+			cp = d
+		}
+	}
+	_, cpSvc, _ := controlPlane(t, r)
+	cpHost := cpSvc.Name + "." + Namespace + ".svc.cluster.local"
+
+	mcpmeshBin := buildMcpmesh(t)
+	bins := map[string]string{"/usr/local/bin/mcpmesh": mcpmeshBin, "envoy": envoyBin}
+	root := t.TempDir()
+	// Service DNS name -> loopback, in arguments and in ConfigMap files.
+	dns := strings.NewReplacer(cpHost, "127.0.0.1")
+
+	// The server container's stand-in.
+	srvC := container(srv.Spec.Template.Spec, "server")
+	demo := demoserver.New()
+	l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(int(portOf(srvC, "server"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: demo.Handler(demoserver.Options{}), ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = hs.Serve(l) }()
+	t.Cleanup(func() { _ = hs.Close() })
+
+	cpPod := newPod(t, r, cp, filepath.Join(root, "controlplane"), bins, dns)
+	cpPod.start(t, "controlplane")
+	cpPod.waitReady(t, "controlplane")
+	srvPod := newPod(t, r, srv, filepath.Join(root, "demo"), bins, dns)
+	srvPod.start(t, "extproc")
+	srvPod.start(t, "envoy")
+	srvPod.waitReady(t, "extproc")
+	srvPod.waitReady(t, "envoy")
+
+	url := fmt.Sprintf("http://127.0.0.1:%d%s", portOf(container(srv.Spec.Template.Spec, "envoy"), "mcp"), "/mcp")
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var cs *mcp.ClientSession
+	c := mcp.NewClient(&mcp.Implementation{Name: "mcpmesh-helm-test", Version: "1.0.0"}, nil)
+	if cs, err = c.Connect(ctx, &mcp.StreamableClientTransport{Endpoint: url, MaxRetries: -1}, nil); err != nil {
+		t.Fatalf("connect through the sidecar %s: %v\n%s", url, err, srvPod.logs())
+	}
+	defer cs.Close()
+	lt, err := cs.ListTools(ctx, nil)
+	if err != nil {
+		t.Fatalf("tools/list: %v", err)
+	}
+	var names []string
+	for _, tl := range lt.Tools {
+		names = append(names, tl.Name)
+	}
+	slices.Sort(names)
+	if !slices.Equal(names, []string{"echo", "get_time"}) {
+		t.Errorf("tools/list through the sidecar: %v, want [echo get_time] (run_shell hidden by the policy)", names)
+	}
+	res, err := cs.CallTool(ctx, &mcp.CallToolParams{Name: "echo", Arguments: map[string]any{"text": "hello"}})
+	if err != nil || res.IsError {
+		t.Fatalf("echo through the sidecar: %v %+v", err, res)
+	}
+	if _, err := cs.CallTool(ctx, &mcp.CallToolParams{Name: "run_shell", Arguments: map[string]any{"command": "id"}}); err == nil || !strings.Contains(err.Error(), "run_shell") {
+		t.Errorf("run_shell was not refused with the rule: %v", err)
+	}
+	if n := demo.Called("run_shell"); n != 0 {
+		t.Errorf("the server saw run_shell %d times", n)
+	}
+
+	// `helm upgrade` with echo no longer allowed: kubelet swaps the ConfigMap's
+	// ..data symlink; the running control plane must notice and push.
+	edited, err := Render(vals("get_*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cpPod.updateConfigMaps(t, edited)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		_, err := cs.CallTool(ctx, &mcp.CallToolParams{Name: "echo", Arguments: map[string]any{"text": "again"}})
+		if err != nil && strings.Contains(err.Error(), "echo") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("echo still allowed 30s after the ConfigMap update (last: %v)\n%s", err, cpPod.logs())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	// Every process is still the one started: the change needed no restart.
+	for _, p := range append(cpPod.procs, srvPod.procs...) {
+		if p.exited() {
+			t.Errorf("%s exited", p.name)
+		}
+	}
+}
+
+// pod runs the containers of one Deployment's pod template as processes.
+type pod struct {
+	r      *Rendered
+	d      *appsv1.Deployment
+	dir    string
+	bins   map[string]string
+	dns    *strings.Replacer
+	vols   map[string]string // volume name -> host directory
+	procs  []*proc
+	cmVols map[string]string // ConfigMap name -> host directory
+}
+
+func newPod(t *testing.T, r *Rendered, d *appsv1.Deployment, dir string, bins map[string]string, dns *strings.Replacer) *pod {
+	t.Helper()
+	p := &pod{r: r, d: d, dir: dir, bins: bins, dns: dns, vols: map[string]string{}, cmVols: map[string]string{}}
+	for _, v := range d.Spec.Template.Spec.Volumes {
+		host := filepath.Join(dir, "volumes", v.Name)
+		switch {
+		case v.ConfigMap != nil:
+			cm, _ := r.Get("ConfigMap", v.ConfigMap.Name).(*corev1.ConfigMap)
+			if cm == nil {
+				t.Fatalf("volume %s: ConfigMap %s is not rendered", v.Name, v.ConfigMap.Name)
+			}
+			if err := ProjectConfigMap(host, p.rewrite(cm.Data)); err != nil {
+				t.Fatal(err)
+			}
+			p.cmVols[v.ConfigMap.Name] = host
+		case v.EmptyDir != nil:
+			if err := os.MkdirAll(host, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		default:
+			t.Fatalf("volume %s: only ConfigMap and emptyDir volumes are expected", v.Name)
+		}
+		p.vols[v.Name] = host
+	}
+	return p
+}
+
+func (p *pod) rewrite(data map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range data {
+		out[k] = p.dns.Replace(v)
+	}
+	return out
+}
+
+// updateConfigMaps delivers the ConfigMaps of a new rendering to this pod.
+func (p *pod) updateConfigMaps(t *testing.T, r *Rendered) {
+	t.Helper()
+	for name, dir := range p.cmVols {
+		cm, _ := r.Get("ConfigMap", name).(*corev1.ConfigMap)
+		if err := UpdateConfigMap(dir, p.rewrite(cm.Data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// start runs container name: its command mapped to a local binary, $(VAR)
+// references expanded, mount paths mapped to the projected volumes.
+func (p *pod) start(t *testing.T, name string) {
+	t.Helper()
+	c := container(p.d.Spec.Template.Spec, name)
+	argv := append(append([]string{}, c.Command...), c.Args...)
+	bin, ok := p.bins[argv[0]]
+	if !ok {
+		t.Fatalf("%s: no local binary for command %q", name, argv[0])
+	}
+	for i, a := range argv[1:] {
+		argv[i+1] = p.dns.Replace(p.hostPath(c, Expand(a, c.Env, p.d.Spec.Template.Labels)))
+	}
+	env := []string{"PATH=" + os.Getenv("PATH")}
+	for _, e := range c.Env {
+		env = append(env, e.Name+"="+p.hostPath(c, Expand("$("+e.Name+")", c.Env, p.d.Spec.Template.Labels)))
+	}
+	logPath := filepath.Join(p.dir, name+".log")
+	lf, err := os.Create(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, argv[1:]...)
+	cmd.Env, cmd.Stdout, cmd.Stderr = env, lf, lf
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	pr := &proc{name: name, cmd: cmd, log: logPath, done: make(chan struct{})}
+	go func() { _ = cmd.Wait(); lf.Close(); close(pr.done) }()
+	p.procs = append(p.procs, pr)
+	t.Cleanup(pr.stop)
+}
+
+// hostPath maps the container path in s (a path, or -flag=path) to the
+// host directory of the volume mounted there, using the deepest mount.
+func (p *pod) hostPath(c *corev1.Container, s string) string {
+	best := -1
+	for i, m := range c.VolumeMounts {
+		mp := m.MountPath
+		if s == mp || strings.HasPrefix(s, mp+"/") || strings.Contains(s, "="+mp) && (strings.HasSuffix(s, "="+mp) || strings.Contains(s, "="+mp+"/")) {
+			if best < 0 || len(mp) > len(c.VolumeMounts[best].MountPath) {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return s
+	}
+	m := c.VolumeMounts[best]
+	return strings.Replace(s, m.MountPath, p.vols[m.Name], 1)
+}
+
+// waitReady polls the container's readiness probe as kubelet would.
+func (p *pod) waitReady(t *testing.T, name string) {
+	t.Helper()
+	c := container(p.d.Spec.Template.Spec, name)
+	pr := c.ReadinessProbe
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var err error
+		switch {
+		case pr.HTTPGet != nil:
+			port := pr.HTTPGet.Port.IntValue()
+			if port == 0 {
+				port = int(portOf(c, pr.HTTPGet.Port.StrVal))
+			}
+			var resp *http.Response
+			if resp, err = http.Get(fmt.Sprintf("http://127.0.0.1:%d%s", port, pr.HTTPGet.Path)); err == nil {
+				resp.Body.Close()
+				if resp.StatusCode >= 400 {
+					err = fmt.Errorf("status %d", resp.StatusCode)
+				}
+			}
+		case pr.TCPSocket != nil:
+			port := pr.TCPSocket.Port.IntValue()
+			if port == 0 {
+				port = int(portOf(c, pr.TCPSocket.Port.StrVal))
+			}
+			var conn net.Conn
+			if conn, err = net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", port), time.Second); err == nil {
+				conn.Close()
+			}
+		default:
+			t.Fatalf("%s: unexpected probe %+v", name, pr)
+		}
+		if err == nil {
+			return
+		}
+		for _, pr := range p.procs {
+			if pr.exited() {
+				t.Fatalf("%s exited:\n%s", pr.name, p.logs())
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s not ready after 30s: %v\n%s", name, err, p.logs())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func (p *pod) logs() string {
+	var b strings.Builder
+	for _, pr := range p.procs {
+		data, _ := os.ReadFile(pr.log)
+		lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+		if len(lines) > 15 {
+			lines = lines[len(lines)-15:]
+		}
+		fmt.Fprintf(&b, "--- %s (%s)\n%s\n", pr.name, pr.log, strings.Join(lines, "\n"))
+	}
+	return b.String()
+}
+
+type proc struct {
+	name string
+	cmd  *exec.Cmd
+	log  string
+	done chan struct{}
+}
+
+func (p *proc) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+func (p *proc) stop() {
+	if p.exited() {
+		return
+	}
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.done:
+	case <-time.After(5 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-p.done
+	}
+}
+
+// freePorts returns n distinct loopback ports for processes that bind them
+// later (Envoy cannot be handed a socket).
+func freePorts(t *testing.T, n int) []int {
+	t.Helper()
+	var out []int
+	for len(out) < n {
+		p, err := envoy.FreePort()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// buildMcpmesh builds the mcpmesh command once per test binary run.
+func buildMcpmesh(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "mcpmesh")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/mcpmesh")
+	cmd.Dir = RepoRoot()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/mcpmesh: %v\n%s", err, out)
+	}
+	return bin
+}
