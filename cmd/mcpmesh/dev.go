@@ -46,16 +46,18 @@ func runDev(args []string) error {
 	if err := os.MkdirAll(*workDir, 0o755); err != nil {
 		return err
 	}
+	devToken := "" // a bearer token for the ingress, when the default policy gets one
 	if *policyFile == "" {
 		*policyFile = filepath.Join(*workDir, "policy.yaml")
 		y := string(policy.DefaultYAML())
 		y = strings.ReplaceAll(y, "127.0.0.1:10000", *listen)
 		y = strings.ReplaceAll(y, "127.0.0.1:18080", *demoAddr)
 		if *ingressListen != "" {
-			section, err := devIngress(*workDir, *ingressListen)
+			section, token, err := devIngress(*workDir, *ingressListen)
 			if err != nil {
 				return err
 			}
+			devToken = token
 			y = strings.Replace(y, "version: 1\n", "version: 1\n\n"+section, 1)
 		}
 		if err := os.WriteFile(*policyFile, []byte(y), 0o644); err != nil {
@@ -112,6 +114,9 @@ func runDev(args []string) error {
 	for _, s := range pol.Servers {
 		if pol.Ingress != nil {
 			urls = append(urls, fmt.Sprintf("  %-10s https://%s%s  (trust %s)", s.Name, pol.Ingress.Listen.String(), ir.IngressPath(s.Name), filepath.Join(*workDir, "tls", "ca.crt")))
+			if devToken != "" && s.Name == "demo" {
+				urls = append(urls, "             with the header  Authorization: Bearer "+devToken)
+			}
 		}
 		urls = append(urls, fmt.Sprintf("  %-10s http://%s%s  (its sidecar, directly)", s.Name, s.Listen.String(), s.Path))
 	}
@@ -175,28 +180,54 @@ func defaultExtProcAddr(workDir string) string {
 // devIngress makes a development CA and a certificate for the ingress in
 // <workDir>/tls and returns the policy's ingress section for them. Clients
 // trust tls/ca.crt; the CA's key is never written.
-func devIngress(workDir, listen string) (string, error) {
+func devIngress(workDir, listen string) (section, token string, err error) {
 	ep, err := ir.ParseEndpoint(listen)
 	if err != nil {
-		return "", fmt.Errorf("-ingress-listen: %w", err)
+		return "", "", fmt.Errorf("-ingress-listen: %w", err)
 	}
 	dir, err := filepath.Abs(filepath.Join(workDir, "tls"))
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
+		return "", "", err
 	}
 	ca, err := devcert.NewCA("mcpmesh dev CA")
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "ca.crt"), ca.CertPEM, 0o644); err != nil {
-		return "", err
+		return "", "", err
 	}
 	cert, key := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
 	if err := ca.WriteLeaf(cert, key, []string{ep.Host, "localhost", "127.0.0.1"}, 90*24*time.Hour); err != nil {
-		return "", err
+		return "", "", err
 	}
-	return fmt.Sprintf("ingress:                   # HTTPS for agents; the development certificate is signed by tls/ca.crt\n  listen: %s\n  tls: {certFile: %s, keyFile: %s}\n\n", listen, cert, key), nil
+	// A development issuer: its keys in tls/jwks.json, a token for the demo
+	// server printed for the user (its key is never written).
+	iss, err := devcert.NewIssuer("https://issuer.mcpmesh.invalid")
+	if err != nil {
+		return "", "", err
+	}
+	jwks, err := iss.JWKS()
+	if err != nil {
+		return "", "", err
+	}
+	jwksFile := filepath.Join(dir, "jwks.json")
+	if err := os.WriteFile(jwksFile, jwks, 0o644); err != nil {
+		return "", "", err
+	}
+	publicURL := "https://" + ep.String()
+	token, err = iss.Token("dev", publicURL+ir.IngressPath("demo"), []string{"dev"}, 24*time.Hour)
+	if err != nil {
+		return "", "", err
+	}
+	return fmt.Sprintf(`ingress:                   # HTTPS for agents; the development certificate is signed by tls/ca.crt
+  listen: %s
+  publicURL: %s
+  tls: {certFile: %s, keyFile: %s}
+  auth:                    # bearer tokens of a development issuer (mcpmesh dev prints one)
+    jwt: {issuer: %s, jwksFile: %s}
+
+`, listen, publicURL, cert, key, iss.URL, jwksFile), token, nil
 }
