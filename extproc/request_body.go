@@ -42,7 +42,7 @@ func (st *stream) onRequestBody(ctx context.Context, body []byte) *extprocv3.Pro
 	exs := make([]*interceptors.Exchange, len(batch.Messages))
 	denied, modified, answered := false, false, false
 	for i, m := range batch.Messages {
-		e := &interceptors.Exchange{Server: st.server, Client: st.who, Direction: interceptors.ToServer, Message: m, Method: m.Method}
+		e := &interceptors.Exchange{Server: st.server, Session: st.sessionID, Client: st.who, Direction: interceptors.ToServer, Message: m, Method: m.Method}
 		exs[i] = e
 		// A tools/call without an id is malformed, but it is judged like a
 		// request all the same: a lenient server might still run it.
@@ -135,7 +135,7 @@ func (st *stream) answerLocally(ctx context.Context, batch *jsonrpc.Batch, exs [
 func (st *stream) judgeReply(ctx context.Context, req *interceptors.Exchange) []byte {
 	start := time.Now()
 	m := &jsonrpc.Message{ID: req.Message.ID, Result: req.Reply}
-	e := &interceptors.Exchange{Server: st.server, Client: st.who, Direction: interceptors.ToClient, Message: m, Method: req.Method, Tool: req.Tool}
+	e := &interceptors.Exchange{Server: st.server, Session: st.sessionID, Client: st.who, Direction: interceptors.ToClient, Message: m, Method: req.Method, Tool: req.Tool}
 	if err := st.chain.Run(ctx, e); err != nil {
 		e.Refuse("internal", "the answer could not be inspected: "+err.Error())
 	}

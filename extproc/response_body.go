@@ -121,7 +121,7 @@ func (st *stream) judgeEvent(ctx context.Context, ev sse.Event, start time.Time)
 	for i, m := range batch.Messages {
 		e, err := st.inspectToClient(ctx, m)
 		if err != nil {
-			e = &interceptors.Exchange{Server: st.server, Client: st.who, Direction: interceptors.ToClient, Message: m}
+			e = &interceptors.Exchange{Server: st.server, Session: st.sessionID, Client: st.who, Direction: interceptors.ToClient, Message: m}
 			e.Refuse("internal", err.Error())
 		}
 		if e.Action != interceptors.Allow || len(e.Findings) > 0 {
@@ -149,7 +149,7 @@ func (st *stream) judgeEvent(ctx context.Context, ev sse.Event, start time.Time)
 
 // inspectToClient runs the chain on a message from the server.
 func (st *stream) inspectToClient(ctx context.Context, m *jsonrpc.Message) (*interceptors.Exchange, error) {
-	e := &interceptors.Exchange{Server: st.server, Client: st.who, Direction: interceptors.ToClient, Message: m, Method: m.Method}
+	e := &interceptors.Exchange{Server: st.server, Session: st.sessionID, Client: st.who, Direction: interceptors.ToClient, Message: m, Method: m.Method}
 	if m.IsResponse() {
 		if c, ok := st.pending[m.IDKey()]; ok {
 			e.Method, e.Tool = c.method, c.tool

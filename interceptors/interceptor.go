@@ -60,6 +60,8 @@ func (a Action) String() string {
 // learned about it. Interceptors read and may replace Message.
 type Exchange struct {
 	Server string
+	// Session is the MCP session (Mcp-Session-Id), "" without one.
+	Session string
 	// Client is the agent as the ingress verified it (empty when the
 	// request did not come through an ingress that verifies tokens).
 	Client    Identity

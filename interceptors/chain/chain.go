@@ -13,6 +13,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 	"github.com/mcpmesh/mcpmesh/interceptors/ratelimit"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
+	"github.com/mcpmesh/mcpmesh/interceptors/sequences"
 	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 )
 
@@ -36,6 +37,8 @@ type Policy struct {
 	Clients *clients.Policy `json:"clients,omitempty"`
 	// RateLimits bound tools/call per agent or per server (nil = off).
 	RateLimits *ratelimit.Policy `json:"rateLimits,omitempty"`
+	// Sequences flags risky orders of calls in a session (nil = off).
+	Sequences *sequences.Policy `json:"sequences,omitempty"`
 }
 
 // Content holds the secret and PII rules of one server.
@@ -54,13 +57,17 @@ type State struct {
 	// Hidden holds the tools whose last listing the poisoning check hid;
 	// calls to them are refused.
 	Hidden *poisoning.Hidden
+	// Sessions holds the recent calls of each session, for sequences.
+	Sessions *sequences.History
 	// OtherTools lists the tools the other servers of the mesh publish,
 	// for shadowing checks; nil when unknown.
 	OtherTools func() []string
 }
 
 // NewState returns empty state for a server.
-func NewState() *State { return &State{Catalog: arguments.NewCatalog(), Hidden: poisoning.NewHidden()} }
+func NewState() *State {
+	return &State{Catalog: arguments.NewCatalog(), Hidden: poisoning.NewHidden(), Sessions: sequences.NewHistory()}
+}
 
 // Build compiles the chain for one server. This is the one place the order
 // is declared:
@@ -82,6 +89,8 @@ func NewState() *State { return &State{Catalog: arguments.NewCatalog(), Hidden: 
 //  5. clients: the verified agent's own tools rules; after arguments, so
 //     the catalog learns every tool the server lists, whichever agent
 //     listed them (one agent's view must not hide a schema from another).
+//     sequences: the session's order of calls, once the call itself is
+//     allowed (only calls that go through join the session's history).
 //     ratelimit: last of the checks that refuse a call outright, so a call
 //     refused anyway (not allowed, malformed) does not use up the agent's rate.
 //  6. egress: destinations in arguments must be allowed.
@@ -120,6 +129,13 @@ func Build(server string, s *Policy, st *State) (interceptors.Chain, error) {
 			return nil, fmt.Errorf("server %q: clients: %w", server, err)
 		}
 		chain = append(chain, cl)
+	}
+	if s.Sequences != nil {
+		sq, err := sequences.New(s.Sequences, st.Sessions)
+		if err != nil {
+			return nil, fmt.Errorf("server %q: %w", server, err)
+		}
+		chain = append(chain, sq)
 	}
 	if s.RateLimits != nil {
 		rl, err := ratelimit.New(s.RateLimits)

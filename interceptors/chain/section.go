@@ -10,13 +10,14 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/ratelimit"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
+	"github.com/mcpmesh/mcpmesh/interceptors/sequences"
 	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 )
 
 // Sections are the keys of a server's entry in the policy file that belong
 // to interceptors; the policy loader reads the server's own keys and hands
 // these to Decode.
-var Sections = []string{"tools", "arguments", "content", "poisoning", "egress", "webhooks", "clients", "rateLimits"}
+var Sections = []string{"tools", "arguments", "content", "poisoning", "egress", "webhooks", "clients", "rateLimits", "sequences"}
 
 // Decode reads the interceptors' sections of one server from its fields,
 // each with its own decoder, reporting problems through l.
@@ -30,6 +31,7 @@ func Decode(l *section.Reader, server section.Server, fields map[string]*section
 		Webhooks:   webhook.Decode(l, fields["webhooks"]),
 		Clients:    clients.Decode(l, fields["clients"]),
 		RateLimits: ratelimit.Decode(l, fields["rateLimits"]),
+		Sequences:  sequences.Decode(l, fields["sequences"]),
 	}
 }
 

@@ -539,3 +539,37 @@ type Server struct {
 	At   Pos    // where the server's entry starts
 	Path string // its field path, such as "servers[0]"
 }
+
+// KeyEntry is one field of a mapping whose keys are the user's own names.
+type KeyEntry struct {
+	Key   string
+	Entry *Entry
+}
+
+// AnyFields reads the mapping held by e whose keys are names the user
+// chooses (tags, labels), in the order written; duplicate keys are
+// reported. It returns nil when e does not hold a mapping (reported as want).
+func (l *Reader) AnyFields(e *Entry, want string) []KeyEntry {
+	m, ok := e.Node.(*ast.MappingNode)
+	if !ok {
+		if e.Node != nil {
+			l.TypeError(e, want)
+		}
+		return nil
+	}
+	own, merged := l.collect(m, e.Path, map[*ast.MappingNode]bool{})
+	var out []KeyEntry
+	first := map[string]Pos{}
+	for i, f := range append(own, merged...) {
+		path := JoinPath(e.Path, f.name)
+		if p, dup := first[f.name]; dup {
+			if i < len(own) {
+				l.Errorf(f.keyPos, path, "duplicate key %q (first at line %d)", f.name, p.Line)
+			}
+			continue
+		}
+		first[f.name] = f.keyPos
+		out = append(out, KeyEntry{Key: f.name, Entry: &Entry{Path: path, KeyPos: f.keyPos, Node: l.Resolve(f.value, path)}})
+	}
+	return out
+}
