@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -393,5 +394,33 @@ func TestDNSRebindingRefused(t *testing.T) {
 	}
 	if calls := demo.Calls(); len(calls) != 0 {
 		t.Fatalf("the server ran %v", calls)
+	}
+}
+
+// TestRiskySequenceRefused: through the real sidecar, a tool tagged
+// sends-out called right after one tagged reads-secrets in the same MCP
+// session is refused; the same tool in a fresh session is not.
+func TestRiskySequenceRefused(t *testing.T) {
+	demo, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	m := startMesh(t, upstream, demoTools+`    sequences:
+      tags:
+        reads-secrets: [get_time]
+        sends-out: [echo]
+      rules:
+        - {name: exfiltration, after: reads-secrets, then: sends-out, within: 5}
+`)
+	cs := connect(t, m.URL)
+	if _, err := callTool(cs, "get_time", map[string]any{}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := callTool(cs, "echo", map[string]any{"text": "the secret"})
+	if err == nil || !strings.Contains(err.Error(), "sequences.exfiltration") {
+		t.Fatalf("echo after get_time in one session: %v, want a refusal naming the rule", err)
+	}
+	if r, err := callTool(connect(t, m.URL), "echo", map[string]any{"text": "hi"}); err != nil || textOf(r) != "hi" {
+		t.Fatalf("echo in a fresh session: %v %v", r, err)
+	}
+	if calls := demo.Calls(); !slices.Equal(calls, []string{"get_time", "echo"}) {
+		t.Fatalf("the server ran %v, want get_time and the fresh session's echo only", calls)
 	}
 }
