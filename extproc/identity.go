@@ -4,15 +4,20 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
 
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
+	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
 
 	"github.com/mcpmesh/mcpmesh/xds/contract"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 // identityHeaders are removed from every request before it reaches the
 // server: they are for ext_proc, and the server has no use for them.
-var identityHeaders = []string{contract.IngressAuthHeader, contract.SubjectHeader, contract.IssuerHeader, contract.GroupsHeader}
+var identityHeaders = []string{contract.IngressAuthHeader, contract.SubjectHeader, contract.IssuerHeader, contract.GroupsHeader, contract.ScopeHeader}
 
 // readIdentity takes the identity headers only from a request that carries
 // the ingress's proof (a secret the control plane derives from the
@@ -29,6 +34,36 @@ func (st *stream) readIdentity(hm *core.HeaderMap) {
 	st.who.Subject = header(hm, contract.SubjectHeader)
 	st.who.Issuer = header(hm, contract.IssuerHeader)
 	st.who.Groups = decodeGroups(header(hm, contract.GroupsHeader))
+	st.who.Scopes = strings.Fields(header(hm, contract.ScopeHeader))
+	st.viaIngress = true
+}
+
+// checkAuth refuses, when the ingress verifies tokens, a request that did
+// not come through it (no proof: an agent that reached the sidecar
+// directly skips the token check) and one whose token lacks a required
+// scope (403 insufficient_scope, RFC 6750).
+func (st *stream) checkAuth() *extprocv3.ProcessingResponse {
+	in := st.pol.policy.Ingress
+	if in == nil || in.JWT == nil {
+		return nil
+	}
+	if !st.viaIngress {
+		return st.refuse(401, contract.CodePolicyDenied, nil, contract.MsgNotViaIngress, "not_via_ingress")
+	}
+	var missing []string
+	for _, s := range in.JWT.Scopes {
+		if !slices.Contains(st.who.Scopes, s) {
+			missing = append(missing, s)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	resp := st.refuse(403, contract.CodePolicyDenied, nil, fmt.Sprintf("mcpmesh: the token lacks the scope(s) %s", strings.Join(missing, " ")), "insufficient_scope")
+	challenge := fmt.Sprintf(`Bearer error="insufficient_scope", scope="%s", resource_metadata="%s%s"`, strings.Join(in.JWT.Scopes, " "), in.PublicURL, ir.MetadataPath(st.server))
+	resp.GetImmediateResponse().Headers.SetHeaders = append(resp.GetImmediateResponse().Headers.SetHeaders,
+		&core.HeaderValueOption{Header: &core.HeaderValue{Key: "www-authenticate", RawValue: []byte(challenge)}})
+	return resp
 }
 
 // decodeGroups reads the groups claim as Envoy copies it: a list is JSON,

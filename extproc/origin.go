@@ -22,7 +22,7 @@ func (st *stream) checkOrigin(authority, origin string) *extprocv3.ProcessingRes
 	if st.spec == nil {
 		return nil
 	}
-	if loopbackHost(st.spec.Listen.Host) && authority != "" && !loopbackHost(hostOf(authority)) && !st.viaIngress(authority) {
+	if loopbackHost(st.spec.Listen.Host) && authority != "" && !loopbackHost(hostOf(authority)) && !st.ingressHost(authority) {
 		return st.refuse(403, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: Host %q is not this sidecar's (it listens on %s); refused against DNS rebinding", authority, st.spec.Listen), "host")
 	}
 	if origin == "" {
@@ -48,8 +48,8 @@ func (st *stream) originAllowed(origin string) bool {
 	return loopbackHost(u.Hostname())
 }
 
-// viaIngress: the ingress forwards the Host agents used, its public one.
-func (st *stream) viaIngress(authority string) bool {
+// ingressHost: the ingress forwards the Host agents used, its public one.
+func (st *stream) ingressHost(authority string) bool {
 	in := st.pol.policy.Ingress
 	if in == nil || in.PublicURL == "" {
 		return false

@@ -29,6 +29,9 @@ func (st *stream) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.Processi
 	if resp := st.checkOrigin(header(h.Headers, ":authority"), header(h.Headers, "origin")); resp != nil {
 		return resp
 	}
+	if resp := st.checkAuth(); resp != nil {
+		return resp
+	}
 	if st.httpMethod != "POST" {
 		// A POST is refused once its body is read, with the caller's id.
 		if resp := st.unavailable(nil); resp != nil {

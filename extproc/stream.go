@@ -45,6 +45,7 @@ type stream struct {
 	mcpMethod  string // Mcp-Method header, checked against the body
 	mcpName    string // Mcp-Name header, checked against the body
 	who        interceptors.Identity
+	viaIngress bool // the request carries the ingress's proof
 
 	// pending maps request ids of this POST to what they asked, so responses
 	// can be judged in context (a tools/list result is filtered as such).

@@ -132,6 +132,7 @@ type Identity struct {
 	Subject string
 	Issuer  string
 	Groups  []string
+	Scopes  []string
 }
 
 // Finding is one rule that fired on a message.

@@ -29,7 +29,7 @@ import (
 func runDev(args []string) error {
 	fs := flag.NewFlagSet("dev", flag.ExitOnError)
 	listen := fs.String("listen", envOr("MCPMESH_LISTEN", "127.0.0.1:10000"), "sidecar address agents connect to (with the default policy)")
-	ingressListen := fs.String("ingress-listen", envOr("MCPMESH_INGRESS", "127.0.0.1:10443"), `HTTPS ingress address (with the default policy, which gets a development certificate); "" for none`)
+	ingressListen := fs.String("ingress-listen", envOr("MCPMESH_INGRESS", "127.0.0.1:10443"), `HTTPS ingress address (with the default policy, which gets a development certificate and token issuer); "none" for no ingress, agents then use the sidecar directly`)
 	policyFile := fs.String("policy", "", "policy file (default: the embedded demo policy, copied to -workdir so it can be edited live)")
 	workDir := fs.String("workdir", ".cache/dev", "where the policy copy, Envoy bootstrap and logs go")
 	demoAddr := fs.String("demo-listen", "127.0.0.1:18080", "address of the demo MCP server (the default policy's upstream)")
@@ -52,7 +52,7 @@ func runDev(args []string) error {
 		y := string(policy.DefaultYAML())
 		y = strings.ReplaceAll(y, "127.0.0.1:10000", *listen)
 		y = strings.ReplaceAll(y, "127.0.0.1:18080", *demoAddr)
-		if *ingressListen != "" {
+		if *ingressListen != "" && *ingressListen != "none" {
 			section, token, err := devIngress(*workDir, *ingressListen)
 			if err != nil {
 				return err
@@ -118,7 +118,9 @@ func runDev(args []string) error {
 				urls = append(urls, "             with the header  Authorization: Bearer "+devToken)
 			}
 		}
-		urls = append(urls, fmt.Sprintf("  %-10s http://%s%s  (its sidecar, directly)", s.Name, s.Listen.String(), s.Path))
+		if pol.Ingress == nil || pol.Ingress.JWT == nil {
+			urls = append(urls, fmt.Sprintf("  %-10s http://%s%s  (its sidecar, directly)", s.Name, s.Listen.String(), s.Path))
+		}
 	}
 
 	fmt.Printf(`

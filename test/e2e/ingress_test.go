@@ -306,18 +306,14 @@ func TestIngressJWT(t *testing.T) {
 		t.Fatalf("audit records must carry the verified identity:\n%s", tail(log, 5))
 	}
 
-	// Straight to the sidecar, forging the identity and a proof: ignored.
+	// Straight to the sidecar, skipping the token check and forging the
+	// identity and a proof: refused, and the forged name is never recorded.
 	direct := &http.Client{Transport: headerSetter{"X-Mcpmesh-Subject", "mallory", headerSetter{"X-Mcpmesh-Ingress", "guess", http.DefaultTransport}}}
-	dcs, err := (mcp.NewClient(&mcp.Implementation{Name: "forger", Version: "1"}, nil)).Connect(ctx, &mcp.StreamableClientTransport{Endpoint: m.URL, HTTPClient: direct, MaxRetries: -1}, nil)
-	if err != nil {
-		t.Fatal(err)
+	if _, err := (mcp.NewClient(&mcp.Implementation{Name: "forger", Version: "1"}, nil)).Connect(ctx, &mcp.StreamableClientTransport{Endpoint: m.URL, HTTPClient: direct, MaxRetries: -1}, nil); err == nil {
+		t.Fatal("an agent that skipped the ingress was served")
 	}
-	defer dcs.Close()
-	if _, err := callTool(dcs, "echo", map[string]any{"text": "forged"}); err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(m.audit.String(), "mallory") {
-		t.Fatal("a forged identity header reached the audit log")
+	if strings.Contains(m.audit.String(), "mallory") || !strings.Contains(m.audit.String(), `"rule":"not_via_ingress"`) {
+		t.Fatalf("the direct request: forged identity recorded, or the refusal not audited:\n%s", tail(m.audit.String(), 3))
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -534,4 +530,47 @@ func edgeCert(t *testing.T) (ca *devcert.CA, dir, certFile, keyFile string) {
 		t.Fatal(err)
 	}
 	return ca, dir, certFile, keyFile
+}
+
+// A token without a scope the policy requires: 403 with the
+// insufficient_scope challenge; with the scope, served.
+func TestIngressScopes(t *testing.T) {
+	ca, dir, certFile, keyFile := edgeCert(t)
+	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	iss := newIssuer(t, "https://auth.example.com")
+	jwksFile := filepath.Join(dir, "jwks.json")
+	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	port, err := envoy.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := fmt.Sprintf("https://127.0.0.1:%d", port)
+	startMeshYAML(t, func(listen string) string {
+		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s, scopes: [mcp.tools]}\n",
+			port, base, certFile, keyFile, iss.url, jwksFile) + policyYAML(upstream, listen, demoTools)
+	})
+	url := base + "/servers/demo/mcp"
+	post := func(scope string) (int, string, string) {
+		req, _ := http.NewRequest("POST", url, strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"ping"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		req.Header.Set("Authorization", "Bearer "+iss.token(t, map[string]any{"aud": url, "scope": scope}))
+		resp, err := httpsClient(ca, nil).Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, resp.Header.Get("WWW-Authenticate"), string(b)
+	}
+	status, challenge, body := post("openid profile")
+	ch, err := oauthex.ParseWWWAuthenticate([]string{challenge})
+	if status != 403 || err != nil || len(ch) != 1 || ch[0].Params["error"] != "insufficient_scope" || ch[0].Params["scope"] != "mcp.tools" || !strings.Contains(body, "mcp.tools") {
+		t.Fatalf("a token without the scope: %d %q %s (%v)", status, challenge, body, err)
+	}
+	if status, _, body := post("openid mcp.tools"); status == 401 || status == 403 {
+		t.Fatalf("a token with the scope: %d %s", status, body)
+	}
 }

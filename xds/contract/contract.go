@@ -61,6 +61,7 @@ const (
 	SubjectHeader = "x-mcpmesh-subject"
 	GroupsHeader  = "x-mcpmesh-groups"
 	IssuerHeader  = "x-mcpmesh-issuer"
+	ScopeHeader   = "x-mcpmesh-scope"
 	// IngressAuthHeader carries the ingress's proof that it set the
 	// identity headers: a secret only the ingress and ext_proc know.
 	IngressAuthHeader = "x-mcpmesh-ingress"
@@ -97,6 +98,7 @@ const (
 	MsgInspectionTimeout = "mcpmesh: inspection timed out; refused"
 	MsgServerDown        = "mcpmesh: the MCP server is unavailable"
 	MsgUnauthenticated   = "mcpmesh: a valid bearer token for this server is required"
+	MsgNotViaIngress     = "mcpmesh: this server is reached through the ingress, which verifies tokens; refused"
 )
 
 // MsgTooLarge refuses a request body over the limit.

@@ -75,6 +75,9 @@ type JWT struct {
 	Digest   string `json:"digest"`
 	// GroupsClaim names the claim that lists the subject's groups.
 	GroupsClaim string `json:"groupsClaim"`
+	// Scopes every token must carry (its "scope" claim), or the request is
+	// refused with 403 insufficient_scope.
+	Scopes []string `json:"scopes,omitempty"`
 }
 
 // MTLS is the CA the mesh certificates are issued from.

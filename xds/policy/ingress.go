@@ -171,7 +171,7 @@ const DefaultGroupsClaim = "groups"
 
 // jwt reads ingress.auth.jwt.
 func (l *loader) jwt(e *section.Entry) *ir.JWT {
-	fs := l.Fields(e, "a mapping with issuer, audiences, jwksFile and groupsClaim", "issuer", "audiences", "jwksFile", "groupsClaim")
+	fs := l.Fields(e, "a mapping with issuer, audiences, jwksFile, groupsClaim and scopes", "issuer", "audiences", "jwksFile", "groupsClaim", "scopes")
 	if fs == nil {
 		return nil
 	}
@@ -194,6 +194,19 @@ func (l *loader) jwt(e *section.Entry) *ir.JWT {
 			for _, it := range items {
 				if v, ok := l.Str(it, "an audience (a string)"); ok && v != "" {
 					j.Audiences = append(j.Audiences, v)
+				}
+			}
+		}
+	}
+	if f := fs["scopes"]; f != nil {
+		if items, ok := l.Items(f, "a list of scopes (strings)"); ok {
+			for _, it := range items {
+				if v, ok := l.Str(it, "a scope (a string)"); ok {
+					if v == "" || strings.ContainsAny(v, " \t\"\\") {
+						l.Errorf(it.Pos(), it.Path, "%q is not a scope: one token, no spaces or quotes", v)
+						continue
+					}
+					j.Scopes = append(j.Scopes, v)
 				}
 			}
 		}

@@ -189,6 +189,7 @@ func jwtAuthn(p *ir.Policy) *jwtv3.JwtAuthentication {
 				{HeaderName: contract.SubjectHeader, ClaimName: "sub"},
 				{HeaderName: contract.GroupsHeader, ClaimName: j.GroupsClaim},
 				{HeaderName: contract.IssuerHeader, ClaimName: "iss"},
+				{HeaderName: contract.ScopeHeader, ClaimName: "scope"},
 			},
 			ClockSkewSeconds: 30,
 		}
