@@ -12,6 +12,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 	"github.com/mcpmesh/mcpmesh/interceptors/ratelimit"
+	"github.com/mcpmesh/mcpmesh/interceptors/results"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 	"github.com/mcpmesh/mcpmesh/interceptors/sequences"
 	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
@@ -39,6 +40,8 @@ type Policy struct {
 	RateLimits *ratelimit.Policy `json:"rateLimits,omitempty"`
 	// Sequences flags risky orders of calls in a session (nil = off).
 	Sequences *sequences.Policy `json:"sequences,omitempty"`
+	// Results checks tool results for text that steers the agent (nil = off).
+	Results *results.Policy `json:"results,omitempty"`
 }
 
 // Content holds the secret and PII rules of one server.
@@ -94,6 +97,9 @@ func NewState() *State {
 //     ratelimit: last of the checks that refuse a call outright, so a call
 //     refused anyway (not allowed, malformed) does not use up the agent's rate.
 //  6. egress: destinations in arguments must be allowed.
+//     results: tool results that try to steer the agent; after the
+//     webhooks (an after-hook may replace a result) and before secrets and
+//     pii, so their redactions cover what it leaves (or adds).
 //  7. secrets: credentials are blocked or redacted in both directions; it
 //     runs before PII so that a token is labelled as the credential it is
 //     rather than, say, as digits that look like a phone number.
@@ -150,6 +156,13 @@ func Build(server string, s *Policy, st *State) (interceptors.Chain, error) {
 			return nil, fmt.Errorf("server %q: egress: %w", server, err)
 		}
 		chain = append(chain, eg)
+	}
+	if s.Results != nil {
+		rc, err := results.New(s.Results)
+		if err != nil {
+			return nil, fmt.Errorf("server %q: %w", server, err)
+		}
+		chain = append(chain, rc)
 	}
 	if s.Content.Secrets != nil {
 		sc, err := secrets.New(s.Content.Secrets)

@@ -11,6 +11,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/egress"
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
+	"github.com/mcpmesh/mcpmesh/interceptors/results"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 	"github.com/mcpmesh/mcpmesh/interceptors/sequences"
 	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
@@ -29,6 +30,7 @@ func TestOrder(t *testing.T) {
 		Poisoning: &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide},
 		Egress:    &egress.Policy{Mode: interceptors.Enforce, Detect: true, Allow: []string{"example.com"}, Schemes: []string{"https"}},
 		Clients:   &clients.Policy{Rules: []clients.Rule{{Groups: []string{"eng"}, Tools: allowlist.Policy{AllowAll: true}}}},
+		Results:   &results.Policy{Action: results.ActionAnnotate},
 		Sequences: &sequences.Policy{Tags: map[string][]string{"a": {"x"}, "b": {"y"}}, Rules: []sequences.Rule{{Name: "r", After: "a", Then: "b"}}},
 		Webhooks: []webhook.Policy{
 			{Name: "a", Phase: "before", URL: "http://127.0.0.1:1/a", TimeoutMillis: 100, MaxBytes: 1024, Mode: interceptors.Enforce},
@@ -43,7 +45,7 @@ func TestOrder(t *testing.T) {
 	for _, ic := range c {
 		names = append(names, ic.Name())
 	}
-	want := []string{"allowlist", "poisoning", "webhook", "webhook", "arguments", "clients", "sequences", "egress", "secrets", "pii"}
+	want := []string{"allowlist", "poisoning", "webhook", "webhook", "arguments", "clients", "sequences", "egress", "results", "secrets", "pii"}
 	for i := range names {
 		if len(names[i]) > len(want[i]) && names[i][:len(want[i])] == want[i] {
 			names[i] = want[i] // hooks are named after the hook

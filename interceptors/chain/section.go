@@ -8,6 +8,7 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 	"github.com/mcpmesh/mcpmesh/interceptors/ratelimit"
+	"github.com/mcpmesh/mcpmesh/interceptors/results"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/mcpmesh/mcpmesh/interceptors/sequences"
@@ -17,7 +18,7 @@ import (
 // Sections are the keys of a server's entry in the policy file that belong
 // to interceptors; the policy loader reads the server's own keys and hands
 // these to Decode.
-var Sections = []string{"tools", "arguments", "content", "poisoning", "egress", "webhooks", "clients", "rateLimits", "sequences"}
+var Sections = []string{"tools", "arguments", "content", "poisoning", "egress", "webhooks", "clients", "rateLimits", "sequences", "results"}
 
 // Decode reads the interceptors' sections of one server from its fields,
 // each with its own decoder, reporting problems through l.
@@ -32,6 +33,7 @@ func Decode(l *section.Reader, server section.Server, fields map[string]*section
 		Clients:    clients.Decode(l, fields["clients"]),
 		RateLimits: ratelimit.Decode(l, fields["rateLimits"]),
 		Sequences:  sequences.Decode(l, fields["sequences"]),
+		Results:    results.Decode(l, fields["results"]),
 	}
 }
 

@@ -1,0 +1,26 @@
+package results
+
+import "github.com/mcpmesh/mcpmesh/interceptors"
+
+// Policy is the "results" section of a server: what to do with a tool
+// result whose text tries to steer the agent (prompt injection).
+type Policy struct {
+	Mode interceptors.Mode `json:"mode"`
+	// Action: "annotate" (wrap the text in a marked, escaped block and add
+	// a warning item), "redact" (replace it), "block" (answer with an error
+	// instead), or "audit" (record only).
+	Action string `json:"action"`
+	// Tools limits the check to tool patterns (empty: every tool).
+	Tools []string `json:"tools,omitempty"`
+	// Threshold is the evidence score from which a text is flagged
+	// (0: the poisoning check's default).
+	Threshold int `json:"threshold,omitempty"`
+}
+
+// Actions.
+const (
+	ActionAnnotate = "annotate"
+	ActionRedact   = "redact"
+	ActionBlock    = "block"
+	ActionAudit    = "audit"
+)
