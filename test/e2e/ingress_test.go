@@ -497,6 +497,12 @@ func TestIngressMutualTLS(t *testing.T) {
 func tokenIngressMesh(t *testing.T, serverExtra string) (m *mesh, ca *devcert.CA, iss *issuer, base string) {
 	t.Helper()
 	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	return tokenIngressMeshFor(t, upstream, demoTools+serverExtra)
+}
+
+// tokenIngressMeshFor is tokenIngressMesh for any upstream and tools section.
+func tokenIngressMeshFor(t *testing.T, upstream, tools string) (m *mesh, ca *devcert.CA, iss *issuer, base string) {
+	t.Helper()
 	ca, dir, certFile, keyFile := edgeCert(t)
 	iss = newIssuer(t, "https://auth.example.com")
 	jwksFile := filepath.Join(dir, "jwks.json")
@@ -510,7 +516,7 @@ func tokenIngressMesh(t *testing.T, serverExtra string) (m *mesh, ca *devcert.CA
 	base = fmt.Sprintf("https://127.0.0.1:%d", port)
 	m = startMeshYAML(t, func(listen string) string {
 		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s}\n",
-			port, base, certFile, keyFile, iss.url, jwksFile) + policyYAML(upstream, listen, demoTools+serverExtra)
+			port, base, certFile, keyFile, iss.url, jwksFile) + policyYAML(upstream, listen, tools)
 	})
 	showLogOnFailure(t, "ingress", m.Ingress)
 	return m, ca, iss, base
