@@ -383,11 +383,28 @@ func invisible(r rune) bool {
 	return false
 }
 
-// mayHoldInvisible is a quick test: every invisible character's UTF-8
-// form starts with one of these bytes.
+// invisibleLead marks the bytes that start the UTF-8 form of an invisible
+// character.
+var invisibleLead = [256]bool{0xC2: true, 0xCD: true, 0xE1: true, 0xE2: true, 0xEF: true, 0xF3: true}
+
+// mayHoldInvisible is a quick test: ASCII text is passed eight bytes at a
+// time, and only a non-ASCII word is looked at byte by byte.
 func mayHoldInvisible(s string) bool {
-	for _, b := range [...]byte{0xE2, 0xC2, 0xEF, 0xCD, 0xE1, 0xF3} {
-		if strings.IndexByte(s, b) >= 0 {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 == 0 {
+			continue
+		}
+		for j := i; j < i+8; j++ {
+			if invisibleLead[s[j]] {
+				return true
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if invisibleLead[s[i]] {
 			return true
 		}
 	}
