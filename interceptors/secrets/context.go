@@ -1,8 +1,10 @@
 package secrets
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // What gitleaks' rule set lacks for messages between agents and servers,
@@ -291,13 +293,15 @@ func contextAt(text string, p int) (start, end, nameEnd int, ok bool) {
 	}
 	nameEnd = b
 	i := b
-	skip := func(set string) {
-		for i < len(text) && strings.IndexByte(set, text[i]) >= 0 {
-			i++
-		}
+	for i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '\\') {
+		i++
 	}
-	skip(`"'\`)
-	skip(" \t")
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	if i == len(text) || text[i] != '=' && text[i] != ':' && text[i] != '?' {
+		return 0, 0, nameEnd, false // most keyword hits: a word in prose or code
+	}
 	switch {
 	case strings.HasPrefix(text[i:], ":="), strings.HasPrefix(text[i:], "=>"), strings.HasPrefix(text[i:], "?="):
 		i += 2
@@ -309,7 +313,9 @@ func contextAt(text string, p int) (start, end, nameEnd int, ok bool) {
 	if !secretName(text[a:b]) { // after the cheaper separator test
 		return 0, 0, nameEnd, false
 	}
-	skip(" \t")
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
 	var quote byte
 	if i < len(text) && text[i] == '\\' && i+1 < len(text) && (text[i+1] == '"' || text[i+1] == '\'') {
 		i++ // an escaped quote: JSON text inside a JSON string
@@ -390,11 +396,10 @@ var invisibleLead = [256]bool{0xC2: true, 0xCD: true, 0xE1: true, 0xE2: true, 0x
 // mayHoldInvisible is a quick test: ASCII text is passed eight bytes at a
 // time, and only a non-ASCII word is looked at byte by byte.
 func mayHoldInvisible(s string) bool {
+	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&0x8080808080808080 == 0 {
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
 			continue
 		}
 		for j := i; j < i+8; j++ {
