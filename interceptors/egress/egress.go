@@ -81,7 +81,7 @@ type prefixEntry struct {
 // port at all; with one, exactly that port.
 func portOK(entry uint16, d destination) bool {
 	if entry == 0 {
-		return !d.explicit || d.port == defaultPorts[d.scheme]
+		return !d.explicit || d.port == defaultPort(d.scheme)
 	}
 	return d.port == entry
 }

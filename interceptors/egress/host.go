@@ -35,6 +35,17 @@ var defaultPorts = map[string]uint16{
 	"mongodb": 27017, "amqp": 5672, "amqps": 5671, "nats": 4222, "mqtt": 1883, "mqtts": 8883,
 }
 
+// defaultPort is the scheme's default port, 0 when it has none known.
+func defaultPort(scheme string) uint16 {
+	switch scheme { // the common ones without a map lookup
+	case "https":
+		return 443
+	case "http":
+		return 80
+	}
+	return defaultPorts[scheme]
+}
+
 // parsePort reads a decimal port from 1 to 65535 without sign or leading
 // zero.
 func parsePort(p string) (uint16, bool) {
@@ -171,7 +182,7 @@ var errBadPort = errors.New("has a port that is not a number from 1 to 65535")
 // setPort records the port written (p), else the scheme's default.
 func (d *destination) setPort(p string) error {
 	if p == "" {
-		d.port = defaultPorts[d.scheme]
+		d.port = defaultPort(d.scheme)
 		return nil
 	}
 	n, ok := parsePort(strings.TrimLeft(p, "0"))
