@@ -293,8 +293,14 @@ func contextAt(text string, p int) (start, end, nameEnd int, ok bool) {
 	}
 	nameEnd = b
 	i := b
-	for i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '\\') {
-		i++
+	for i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '\\' || text[i] == ']') {
+		i++ // closing quotes, escaped ones, and $cfg['db_password']
+	}
+	// The name as the value of a name member, the value in the next one:
+	// key="ClientSecret" value="..." (XML settings), "name": "DB_PASSWORD",
+	// "value": "..." (Kubernetes env in JSON text).
+	if j := valueMember(text, i); j > i {
+		i = j
 	}
 	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
 		i++
@@ -353,6 +359,24 @@ func contextAt(text string, p int) (start, end, nameEnd int, ok bool) {
 	}
 	// Redact the whole value, scheme included ("Bearer ...").
 	return start, i, nameEnd, true
+}
+
+// valueMember returns where the separator after a "value" member name
+// that follows at i (after a comma, blanks and quotes) can be; i when none
+// follows.
+func valueMember(text string, i int) int {
+	j := i
+	for j < len(text) && j-i < 32 && strings.IndexByte(",\" '\t\r\n\\", text[j]) >= 0 {
+		j++
+	}
+	if j == i || len(text)-j < 5 || !strings.EqualFold(text[j:j+5], "value") {
+		return i
+	}
+	j += 5
+	for j < len(text) && (text[j] == '"' || text[j] == '\'' || text[j] == '\\') {
+		j++
+	}
+	return j
 }
 
 // reference reports whether an unquoted value is a dotted chain of

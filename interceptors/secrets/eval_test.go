@@ -193,9 +193,14 @@ func contextCases() []category {
 		inText = append(inText, bodyCase{textResult(quote(doc)), v}) // JSON text inside a JSON string inside text
 	}
 	for i, form := range []string{"DB_PASSWORD=%s", "export API_KEY=%s", "password: %s", "client_secret = \"%s\"", "token => '%s'",
-		"SECRET_KEY := \"%s\"", "https://api.example.com/v1?access_token=%s&page=2", "Authorization: Bearer %s"} {
-		v := pw[i%len(pw)]
-		kv = append(kv, bodyCase{textResult("config:\n" + fmt.Sprintf(form, v) + "\nregion: eu-west-1"), v})
+		"SECRET_KEY := \"%s\"", "https://api.example.com/v1?access_token=%s&page=2", "Authorization: Bearer %s",
+		"smtp.pass=%s", "  auth_token: '%s'", "$config['db_password'] = '%s';", "--set admin.password=%s", "private_key ?= \"%s\"",
+		"x-api-key: %s", "<add key=\"ClientSecret\" value=\"%s\" />", "GITHUB_TOKEN=%s npm publish",
+		`{"env":[{"name":"DB_PASSWORD","value":"%s"}]}`, "- name: API_TOKEN\n  value: \"%s\""} {
+		for j := range 3 {
+			v := pw[(i+j)%len(pw)]
+			kv = append(kv, bodyCase{textResult("config:\n" + fmt.Sprintf(form, v) + "\nregion: eu-west-1"), v})
+		}
 	}
 	var urls []bodyCase
 	for i, scheme := range []string{"postgres", "postgresql", "mysql", "mongodb", "mongodb+srv", "redis", "rediss", "amqp", "amqps", "https", "http", "ftp", "sftp", "smtp", "ldap", "jdbc:postgresql"} {
@@ -293,11 +298,22 @@ func benignCases() []benign {
 	}
 	placeholders := []string{
 		result(`{"password":"***","token":"<redacted>","api_key":"changeme","secret":"","client_secret":"${CLIENT_SECRET}","auth":"{{ .Values.auth }}","credentials":"[REDACTED:mcpmesh-secret-member]"}`),
-		textResult("password: ********\ntoken=<your-token-here>\nAPI_KEY=$API_KEY\nsecret = os.environ['SECRET']\nDB_PASSWORD=changeme"),
-		textResult(`token := r.Header.Get("Authorization")` + "\npassword = settings.DATABASE_PASSWORD\n" + `"password": "required"`),
-		textResult("postgres://user:password@localhost/db and https://user:${PASS}@host and redis://:<password>@cache"),
-		textResult("Reset your password: click the link. The token expired; request a new token: it lasts one hour."),
+		result(`{"password":"********","apiKey":"xxxxxxxxxxxxxxxx","token":"your_token_here","secret":"<secret>","auth":"none","pwd":"null","access_key":"EXAMPLEKEY"}`),
 		result(`{"inputSchema":{"properties":{"password":{"type":"string","description":"The user's password"}}}}`),
+		result(`{"token_endpoint":"https://auth.example.com/oauth/token","token_type":"Bearer","token_endpoint_auth_methods_supported":["client_secret_basic"],"expires_in":3600}`),
+		result(`{"secret_name":"db-credentials","secretRef":"projects/p/secrets/db/versions/latest","password_file":"/run/secrets/db_password","passwordPolicy":"min 12 chars"}`),
+		result(`{"author":"Jane Roe","keyboard":"us-intl","public_key_id":"k-2025-01","sessionKeyRotation":"daily","max_tokens":4096}`),
+	}
+	for _, line := range []string{
+		"password: ********", "token=<your-token-here>", "API_KEY=$API_KEY", "secret = os.environ['SECRET']", "DB_PASSWORD=changeme",
+		`token := r.Header.Get("Authorization")`, "password = settings.DATABASE_PASSWORD", `"password": "required"`,
+		"const apiKey = process.env.API_KEY;", "api_key = getenv(\"API_KEY\")", "token: ${{ secrets.GITHUB_TOKEN }}",
+		"postgres://user:password@localhost/db", "https://user:${PASS}@host/x", "redis://:<password>@cache:6379",
+		"Reset your password: click the link. The token expired; request a new token: it lasts one hour.",
+		"Error: invalid token: unauthorized", "auth: required", "secret: hidden", "The key: keep it safe.",
+		"Set PASSWORD=... in your .env file", "password: [REDACTED:mcpmesh-secret-member]",
+	} {
+		placeholders = append(placeholders, textResult(line))
 	}
 	return []benign{
 		{"commit hashes", sha},
