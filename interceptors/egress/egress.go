@@ -438,6 +438,11 @@ func (s *scan) nested(d destination) {
 					s.detectString([]byte(v))
 					break
 				}
+				if strings.HasPrefix(v, "//") {
+					// Protocol-relative: the redirector keeps its own scheme.
+					s.judge(parseURL(d.scheme + ":" + v))
+					break
+				}
 				dec, err := url.QueryUnescape(v)
 				if err != nil || dec == v {
 					break

@@ -3,6 +3,7 @@ package egress
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -446,6 +447,9 @@ func TestRedirectors(t *testing.T) {
 		"https://redirect.example.com/r#https://evil.com",
 		"https://redirect.example.com/r?u=https://api.example.com/?next=https://169.254.169.254/",
 		"https://redirect.example.com/r?url=https://api.example.com:8443/",
+		"https://redirect.example.com/r?next=//evil.com/x",
+		"https://redirect.example.com/r?next=%2F%2Fevil.com%2Fx",
+		"https://redirect.example.com/r?cb=" + url.QueryEscape(`{"to":"https:\/\/evil.com"}`),
 	} {
 		x := run(t, c, "fetch", fmt.Sprintf(`{"url":%q}`, u))
 		if x.Action != interceptors.Deny {

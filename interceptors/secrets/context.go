@@ -151,7 +151,14 @@ func secretName(name string) bool {
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		case c >= utf8.RuneSelf:
-			return false
+			// "pass\u200bword" is a password member: invisible characters
+			// are ignored in names as in values.
+			r, w := utf8.DecodeRuneInString(name[i:])
+			if !invisible(r) {
+				return false
+			}
+			i += w - 1
+			continue
 		}
 		buf[n] = c
 		n++

@@ -10,7 +10,7 @@ import (
 
 func TestSecretName(t *testing.T) {
 	for _, n := range []string{"password", "DB_PASSWORD", "dbPassword", "api-key", "apiKey", "X-Api-Key", "client_secret",
-		"private_key", "access_key", "authToken", "auth", "Authorization", "credentials", "smtp.pass", "pass", "passphrase"} {
+		"pass\u200bword", "api\u00adkey", "private_key", "access_key", "authToken", "auth", "Authorization", "credentials", "smtp.pass", "pass", "passphrase"} {
 		if !secretName(n) {
 			t.Errorf("%q: not a secret name", n)
 		}
