@@ -10,7 +10,9 @@
 // mean to gitleaks, with these differences of engine:
 //
 //   - every string value of the message is scanned on its own (object
-//     member names are not scanned), after JSON unescaping;
+//     member names are not scanned, but the name a value is under feeds
+//     the context rule), after JSON unescaping and with invisible
+//     characters taken out;
 //   - one keyword pass (Aho-Corasick, ASCII case ignored) selects the rules
 //     and the places to look; a rule's pattern only runs near its keywords,
 //     so a match must contain one of the rule's keywords (gitleaks' own
@@ -18,6 +20,10 @@
 //   - path and commit allowlists do not apply (messages have neither), and
 //     neither do path-only rules; an inline "gitleaks:allow" is not honoured;
 //   - encoded text (base64, hex, percent-encoding) is not decoded.
+//
+// What the set lacks is added in context.go, each with its own rule id:
+// values under names like a secret, credentials in URLs, and vendor
+// prefixes with a body a few characters off.
 package secrets
 
 import (
