@@ -129,10 +129,12 @@ var secretNameExact = map[string]bool{
 }
 
 // notSecretNames end like secret names but hold no credential: paging
-// cursors and the like.
+// cursors, progress and idempotency tokens.
 var notSecretNames = []string{
 	"pagetoken", "nexttoken", "continuationtoken", "synctoken", "resumetoken", "cursortoken",
 	"paginationtoken", "prevtoken", "previoustoken", "starttoken", "tokentype", "maxtoken",
+	"progresstoken",                                        // MCP's _meta.progressToken
+	"clienttoken", "idempotencytoken", "cancellationtoken", // request ids by another name
 }
 
 // secretName reports whether a member or variable name says its value is

@@ -16,7 +16,7 @@ func TestSecretName(t *testing.T) {
 		}
 	}
 	for _, n := range []string{"id", "key", "etag", "request_id", "sha", "author", "next_page_token", "nextPageToken", "token_type",
-		"max_tokens", "public_key_id", "secret_name", "passport", "bypass_cache", "keyboard", "oauth_provider"} {
+		"max_tokens", "progressToken", "clientToken", "public_key_id", "secret_name", "passport", "bypass_cache", "keyboard", "oauth_provider"} {
 		if secretName(n) {
 			t.Errorf("%q: a secret name", n)
 		}

@@ -303,6 +303,8 @@ func benignCases() []benign {
 		result(`{"token_endpoint":"https://auth.example.com/oauth/token","token_type":"Bearer","token_endpoint_auth_methods_supported":["client_secret_basic"],"expires_in":3600}`),
 		result(`{"secret_name":"db-credentials","secretRef":"projects/p/secrets/db/versions/latest","password_file":"/run/secrets/db_password","passwordPolicy":"min 12 chars"}`),
 		result(`{"author":"Jane Roe","keyboard":"us-intl","public_key_id":"k-2025-01","sessionKeyRotation":"daily","max_tokens":4096}`),
+		`{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"a1B2c3D4e5F6g7H8","progress":50}}`,
+		result(`{"_meta":{"progressToken":"Xk29dLq81Zp0"},"clientToken":"4fA9-22bQ-x81Z","idempotency_token":"k3J9dLq81Zp0aa"}`),
 	}
 	for _, line := range []string{
 		"password: ********", "token=<your-token-here>", "API_KEY=$API_KEY", "secret = os.environ['SECRET']", "DB_PASSWORD=changeme",
