@@ -18,9 +18,11 @@ package egress
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math/bits"
 	"net/netip"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,14 +57,34 @@ type Checker struct {
 	mode         string
 	paths        []argPath
 	detect       bool
-	hosts        map[string]struct{} // exact names
-	suffixes     []string            // ".example.com" for "*.example.com"
-	prefixes     []netip.Prefix      // IPs and CIDRs
+	hosts        map[string][]uint16 // exact names -> ports (0: the scheme's default)
+	suffixes     []suffixEntry       // "*.example.com"
+	prefixes     []prefixEntry       // IPs and CIDRs
 	schemes      map[string]struct{}
 	allowPrivate bool
 }
 
 var _ interceptors.Interceptor = (*Checker)(nil)
+
+type suffixEntry struct {
+	suffix string // ".example.com"
+	port   uint16
+}
+
+type prefixEntry struct {
+	prefix netip.Prefix
+	port   uint16
+}
+
+// portOK reports whether an allow entry's port (0: none written) admits
+// the destination's: without one, only the scheme's default port, or no
+// port at all; with one, exactly that port.
+func portOK(entry uint16, d destination) bool {
+	if entry == 0 {
+		return !d.explicit || d.port == defaultPort(d.scheme)
+	}
+	return d.port == entry
+}
 
 // argPath is one "<tool glob>:<path>" entry.
 type argPath struct {
@@ -72,7 +94,7 @@ type argPath struct {
 
 // New compiles e. A nil e gives a checker that checks nothing.
 func New(e *Policy) (*Checker, error) {
-	c := &Checker{mode: string(interceptors.Enforce), hosts: map[string]struct{}{}, schemes: map[string]struct{}{}}
+	c := &Checker{mode: string(interceptors.Enforce), hosts: map[string][]uint16{}, schemes: map[string]struct{}{}}
 	if e == nil {
 		return c, nil
 	}
@@ -123,7 +145,14 @@ func New(e *Policy) (*Checker, error) {
 }
 
 func (c *Checker) addAllow(a string) error {
+	a, port, problem := splitAllowPort(a)
+	if problem != "" {
+		return errors.New(problem)
+	}
 	if strings.Contains(a, "/") {
+		if port != 0 {
+			return fmt.Errorf("a CIDR takes no port")
+		}
 		p, err := netip.ParsePrefix(a)
 		if err != nil {
 			return fmt.Errorf("not a valid CIDR")
@@ -131,12 +160,12 @@ func (c *Checker) addAllow(a string) error {
 		if p.Addr().Is4In6() {
 			p = netip.PrefixFrom(p.Addr().Unmap(), max(p.Bits()-96, 0))
 		}
-		c.prefixes = append(c.prefixes, p.Masked())
+		c.prefixes = append(c.prefixes, prefixEntry{p.Masked(), 0})
 		return nil
 	}
 	if ip, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(a, "["), "]")); err == nil {
 		ip = ip.WithZone("").Unmap()
-		c.prefixes = append(c.prefixes, netip.PrefixFrom(ip, ip.BitLen()))
+		c.prefixes = append(c.prefixes, prefixEntry{netip.PrefixFrom(ip, ip.BitLen()), port})
 		return nil
 	}
 	wild := strings.HasPrefix(a, "*.")
@@ -148,9 +177,9 @@ func (c *Checker) addAllow(a string) error {
 		return fmt.Errorf("write IPv4 addresses in dotted-quad form")
 	}
 	if wild {
-		c.suffixes = append(c.suffixes, "."+name)
+		c.suffixes = append(c.suffixes, suffixEntry{"." + name, port})
 	} else {
-		c.hosts[name] = struct{}{}
+		c.hosts[name] = append(c.hosts[name], port)
 	}
 	return nil
 }
@@ -214,7 +243,7 @@ func (s *scan) release() {
 	s.c, s.x, s.src = nil, nil, nil
 	s.buf = bytes.Buffer{}
 	s.dec.Reset(&s.buf) // drop references to the arguments
-	s.findings = 0
+	s.findings, s.depth = 0, 0
 	if cap(s.where) > 4<<10 {
 		s.where = nil
 	}
@@ -242,6 +271,7 @@ type scan struct {
 	dec      jsontext.Decoder
 	where    []byte
 	findings int
+	depth    int // of JSON text in strings and of URLs in URLs
 }
 
 // walk reads the value the decoder is at, depth segments below the
@@ -310,7 +340,7 @@ func (s *scan) walk(active uint64, depth int, declared bool) error {
 				s.judge(parseValue(string(str)))
 			}
 		} else if s.c.detect {
-			s.detect(str)
+			s.detectString(str)
 		}
 	case '0':
 		if declared { // a number where a host is expected: 2130706433 is an address
@@ -338,6 +368,92 @@ func (s *scan) step(active uint64, depth int, name []byte, index int) (next uint
 		}
 	}
 	return next, ends
+}
+
+// maxNesting bounds how deep JSON text inside strings, and URLs inside the
+// query of URLs, are followed.
+const maxNesting = 4
+
+// detectString finds URLs in a string argument. A string that holds a
+// JSON document is read as one: its strings are searched (unescaped, so
+// "https:\/\/..." is found), and so are strings holding JSON in turn.
+// Other text is searched as it is and, when it holds "\/", with those
+// read as "/" (JSON text that is not valid, or JavaScript).
+func (s *scan) detectString(text []byte) {
+	if s.depth < maxNesting && looksLikeJSON(text) {
+		s.depth++
+		ok := s.detectJSON(text)
+		s.depth--
+		if ok {
+			return
+		}
+	}
+	s.detect(text)
+	if bytes.Contains(text, []byte(`\/`)) {
+		s.detect(bytes.ReplaceAll(text, []byte(`\/`), []byte("/")))
+	}
+}
+
+func looksLikeJSON(b []byte) bool {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	return len(b) > 1 && (b[0] == '{' || b[0] == '[')
+}
+
+// detectJSON searches the strings of a JSON text; false when it is not
+// valid JSON (nothing is reported then).
+func (s *scan) detectJSON(text []byte) bool {
+	if !jsontext.Value(text).IsValid() {
+		return false
+	}
+	dec := jsontext.NewDecoder(bytes.NewReader(text))
+	for !s.done() {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			break
+		}
+		if tok.Kind() == '"' {
+			s.detectString([]byte(tok.String()))
+		}
+	}
+	return true
+}
+
+// nested judges the URLs in the query and fragment of an allowed URL:
+// each parameter value, percent-decoded up to three times (a redirector's
+// target is often encoded once or twice).
+func (s *scan) nested(d destination) {
+	if s.depth >= maxNesting || d.query == "" && d.fragment == "" {
+		return
+	}
+	s.depth++
+	defer func() { s.depth-- }()
+	for _, part := range [...]string{d.query, d.fragment} {
+		for kv := range strings.FieldsFuncSeq(part, func(r rune) bool { return r == '&' || r == ';' }) {
+			_, v, ok := strings.Cut(kv, "=")
+			if !ok {
+				v = kv // a fragment may be a URL itself
+			}
+			for range 3 {
+				if strings.Contains(v, "://") || strings.Contains(v, `:\/\/`) {
+					s.detectString([]byte(v))
+					break
+				}
+				if strings.HasPrefix(v, "//") {
+					// Protocol-relative: the redirector keeps its own scheme.
+					s.judge(parseURL(d.scheme + ":" + v))
+					break
+				}
+				dec, err := url.QueryUnescape(v)
+				if err != nil || dec == v {
+					break
+				}
+				v = dec
+			}
+			if s.done() {
+				return
+			}
+		}
+	}
 }
 
 // detect finds "scheme://..." URLs in free text and judges each.
@@ -413,7 +529,7 @@ func (s *scan) judge(d destination, err error) {
 			detail = "host " + quote(d.host) + " " + err.Error()
 		}
 	default:
-		allowed, private := c.hostAllowed(d)
+		listed, allowed, private := c.hostAllowed(d)
 		switch {
 		case private && !(allowed && c.allowPrivate):
 			rule = RulePrivate
@@ -421,10 +537,16 @@ func (s *scan) judge(d destination, err error) {
 			if allowed {
 				detail += " (listed in allow, but allowPrivate is off)"
 			}
+		case listed && !allowed:
+			rule = RuleAllow
+			detail = "host " + quote(d.host) + " is in the egress allow list, but not with port " + strconv.Itoa(int(d.port))
 		case !allowed:
 			rule = RuleAllow
 			detail = "host " + quote(d.host) + " is not in the egress allow list"
 		default:
+			// An allowed URL may carry another in its query or fragment
+			// (a redirector's ?url=): those are judged too.
+			s.nested(d)
 			return
 		}
 	}
@@ -445,30 +567,42 @@ func (c *Checker) schemeAllowed(scheme string) bool {
 }
 
 // hostAllowed matches a normalised destination against the allow list and
-// classifies it.
-func (c *Checker) hostAllowed(d destination) (allowed, private bool) {
+// classifies it: listed says an entry names the host, allowed that one
+// also admits the port.
+func (c *Checker) hostAllowed(d destination) (listed, allowed, private bool) {
 	if d.addr.IsValid() {
 		for _, p := range c.prefixes {
-			if p.Contains(d.addr) {
+			if p.prefix.Contains(d.addr) {
+				listed = true
+				if portOK(p.port, d) {
+					allowed = true
+					break
+				}
+			}
+		}
+		return listed, allowed, privateIP(d.addr)
+	}
+	if ports, ok := c.hosts[d.host]; ok {
+		listed = true
+		for _, p := range ports {
+			if portOK(p, d) {
 				allowed = true
 				break
 			}
 		}
-		return allowed, privateIP(d.addr)
 	}
-	if _, ok := c.hosts[d.host]; ok {
-		allowed = true
-	} else {
-		for _, suf := range c.suffixes {
-			// "*.example.com" matches a.example.com, not example.com and
-			// not evilexample.com.
-			if len(d.host) > len(suf) && strings.HasSuffix(d.host, suf) {
-				allowed = true
-				break
-			}
+	for _, suf := range c.suffixes {
+		if allowed {
+			break
+		}
+		// "*.example.com" matches a.example.com, not example.com and
+		// not evilexample.com.
+		if len(d.host) > len(suf.suffix) && strings.HasSuffix(d.host, suf.suffix) {
+			listed = true
+			allowed = portOK(suf.port, d)
 		}
 	}
-	return allowed, privateName(d.host)
+	return listed, allowed, privateName(d.host)
 }
 
 // quote quotes a host for a finding, clipped.

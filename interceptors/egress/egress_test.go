@@ -3,6 +3,7 @@ package egress
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -46,7 +47,8 @@ var basePolicy = &Policy{
 	Arguments: []string{"fetch:url", "*:endpoint", "multi:targets.*.host"},
 	Allow: []string{
 		"api.example.com", "*.example.com", "203.0.113.0/24", "2001:db8:1::/48",
-		"bücher.example.org", "10.0.0.5", "localhost",
+		"bücher.example.org", "10.0.0.5", "localhost", "ports.example.net:8443", "*.svc.example.net:9443", "[2001:db8:1::9]:8080",
+		"203.0.113.50:8443",
 	},
 }
 
@@ -60,7 +62,20 @@ func TestDestinations(t *testing.T) {
 		{"https://api.example.com/v1?q=1", ""},
 		{"https://API.Example.COM./v1", ""},
 		{"https://a.b.example.com", ""},
-		{"https://api.example.com:8443/x", ""},
+		// Ports: without one in the entry, only the scheme's default.
+		{"https://api.example.com:8443/x", RuleAllow},
+		{"https://api.example.com:443/x", ""},
+		{"https://api.example.com:0443/x", ""}, // leading zeros: still 443
+		{"https://api.example.com:80/x", RuleAllow},
+		{"https://api.example.com:99999/x", RuleAllow},
+		{"https://ports.example.net:8443/", ""},
+		{"https://ports.example.net/", RuleAllow}, // 443 is not 8443
+		{"https://ports.example.net:9443/", RuleAllow},
+		{"https://a.svc.example.net:9443/", ""},
+		{"https://a.svc.example.net/", RuleAllow},
+		{"https://203.0.113.50:8443/", ""},
+		{"https://203.0.113.50:8444/", RuleAllow},
+		{"https://203.0.113.50/", ""},           // also in 203.0.113.0/24, without a port
 		{"https://example.com/", RuleAllow},     // the wildcard is for subdomains only
 		{"https://evilexample.com/", RuleAllow}, // not a subdomain
 		{"https://example.com.evil.io/", RuleAllow},
@@ -156,7 +171,8 @@ func TestBareHosts(t *testing.T) {
 		rule string
 	}{
 		{"api.example.com", ""},
-		{"api.example.com:8443", ""},
+		{"api.example.com:8443", RuleAllow}, // a port not listed
+		{"ports.example.net:8443", ""},
 		{"api.example.com/path", ""},
 		{"203.0.113.9", ""},
 		{"[2001:db8:1::1]:443", RulePrivate},
@@ -276,13 +292,14 @@ func TestDetect(t *testing.T) {
 func TestAllowPrivate(t *testing.T) {
 	c := mustNew(t, &Policy{
 		Arguments:    []string{"*:url"},
-		Allow:        []string{"10.0.0.0/8", "localhost", "::1", "::ffff:192.168.1.0/120"},
+		Allow:        []string{"10.0.0.0/8", "localhost:3000", "::1", "::ffff:192.168.1.0/120"},
 		Schemes:      []string{"http", "https"},
 		AllowPrivate: true,
 	})
 	for url, want := range map[string]string{
 		"http://10.2.3.4/":       "",
 		"http://localhost:3000/": "",
+		"http://localhost/":      RulePrivate, // listed only with port 3000
 		"http://[::1]/":          "",
 		"http://192.168.1.9/":    "", // mapped CIDR matches the IPv4 form
 		"http://192.168.2.9/":    RulePrivate,
@@ -326,6 +343,12 @@ func TestNewErrors(t *testing.T) {
 		{Allow: []string{"*.*.com"}},
 		{Allow: []string{"2130706433"}},
 		{Schemes: []string{"ht tp"}},
+		{Allow: []string{"a.com:0"}},
+		{Allow: []string{"a.com:65536"}},
+		{Allow: []string{"a.com:https"}},
+		{Allow: []string{"a.com:"}},
+		{Allow: []string{"[::1]"}},
+		{Allow: []string{"10.0.0.0/8:443"}},
 	} {
 		if _, err := New(e); err == nil {
 			t.Errorf("New(%+v): no error", e)
@@ -386,5 +409,65 @@ func TestCallWithoutURLsDoesNotAllocate(t *testing.T) {
 		}
 	}); n != 0 {
 		t.Errorf("%v allocations per call", n)
+	}
+}
+
+// A URL inside a JSON document passed as a string is found, escaped
+// slashes and nested documents included.
+func TestJSONInStrings(t *testing.T) {
+	c := mustNew(t, &Policy{Detect: true, Allow: []string{"api.example.com"}})
+	inner := `{"callback":"https:\/\/evil.com\/hook","ok":"https://api.example.com/"}`
+	for name, args := range map[string]string{
+		"json in a string":         fmt.Sprintf(`{"config":%q}`, inner),
+		"json in json in a string": fmt.Sprintf(`{"config":%q}`, fmt.Sprintf(`{"nested":%q}`, inner)),
+		"array":                    fmt.Sprintf(`{"config":%q}`, `["x", {"u": "https:\/\/evil.com"}]`),
+		"escaped slashes in text":  fmt.Sprintf(`{"script":%q}`, `fetch("https:\/\/evil.com\/x")`),
+		"invalid json with escape": fmt.Sprintf(`{"config":%q}`, `{"u": "https:\/\/evil.com", }`),
+	} {
+		x := run(t, c, "t", args)
+		if x.Action != interceptors.Deny || len(x.Findings) == 0 || !strings.Contains(x.Findings[0].Detail, `"evil.com"`) {
+			t.Errorf("%s: %v %+v", name, x.Action, x.Findings)
+		}
+	}
+	x := run(t, c, "t", fmt.Sprintf(`{"config":%q}`, `{"ok":"https:\/\/api.example.com\/v1","n":1}`))
+	if x.Action != interceptors.Allow {
+		t.Errorf("allowed URL in JSON: %v %+v", x.Action, x.Findings)
+	}
+}
+
+// An allowed URL carrying another in its query or fragment: the inner
+// one is judged too, decoded.
+func TestRedirectors(t *testing.T) {
+	c := mustNew(t, &Policy{Detect: true, Arguments: []string{"fetch:url"}, Allow: []string{"redirect.example.com", "api.example.com"}})
+	for _, u := range []string{
+		"https://redirect.example.com/r?url=https://evil.com/x",
+		"https://redirect.example.com/r?a=1&url=https%3A%2F%2Fevil.com%2Fx",
+		"https://redirect.example.com/r?url=https%253A%252F%252Fevil.com", // encoded twice
+		"https://redirect.example.com/r#next=https://evil.com",
+		"https://redirect.example.com/r#https://evil.com",
+		"https://redirect.example.com/r?u=https://api.example.com/?next=https://169.254.169.254/",
+		"https://redirect.example.com/r?url=https://api.example.com:8443/",
+		"https://redirect.example.com/r?next=//evil.com/x",
+		"https://redirect.example.com/r?next=%2F%2Fevil.com%2Fx",
+		"https://redirect.example.com/r?cb=" + url.QueryEscape(`{"to":"https:\/\/evil.com"}`),
+	} {
+		x := run(t, c, "fetch", fmt.Sprintf(`{"url":%q}`, u))
+		if x.Action != interceptors.Deny {
+			t.Errorf("%s: %v %+v", u, x.Action, x.Findings)
+		}
+	}
+	for _, u := range []string{
+		"https://redirect.example.com/r?url=https://api.example.com/x&n=2",
+		"https://redirect.example.com/r?q=plain+words&page=2#top",
+	} {
+		x := run(t, c, "fetch", fmt.Sprintf(`{"url":%q}`, u))
+		if x.Action != interceptors.Allow {
+			t.Errorf("%s: %v %+v", u, x.Action, x.Findings)
+		}
+		// The same in free text.
+		x = run(t, c, "other", fmt.Sprintf(`{"text":%q}`, "open "+u+" now"))
+		if x.Action != interceptors.Allow {
+			t.Errorf("text %s: %v %+v", u, x.Action, x.Findings)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package egress
 
 import (
 	"errors"
+	"fmt"
 	"net/netip"
 	"net/url"
 	"strings"
@@ -17,6 +18,79 @@ type destination struct {
 	scheme string
 	host   string     // the normalised name, or the address in standard form
 	addr   netip.Addr // valid when the host is an IP address (unmapped, no zone)
+	// port is the one written, else the scheme's default (0: none known);
+	// explicit says it was written.
+	port     uint16
+	explicit bool
+	// query and fragment of a URL, raw: URLs in them are judged too.
+	query, fragment string
+}
+
+// defaultPorts are the ports of schemes whose URLs may leave them out; an
+// allow entry without a port admits only these (or no port at all).
+var defaultPorts = map[string]uint16{
+	"http": 80, "https": 443, "ws": 80, "wss": 443, "ftp": 21, "ftps": 990, "sftp": 22, "ssh": 22,
+	"git": 9418, "ldap": 389, "ldaps": 636, "smtp": 25, "smtps": 465, "imap": 143, "imaps": 993,
+	"redis": 6379, "rediss": 6379, "postgres": 5432, "postgresql": 5432, "mysql": 3306,
+	"mongodb": 27017, "amqp": 5672, "amqps": 5671, "nats": 4222, "mqtt": 1883, "mqtts": 8883,
+}
+
+// defaultPort is the scheme's default port, 0 when it has none known.
+func defaultPort(scheme string) uint16 {
+	switch scheme { // the common ones without a map lookup
+	case "https":
+		return 443
+	case "http":
+		return 80
+	}
+	return defaultPorts[scheme]
+}
+
+// parsePort reads a decimal port from 1 to 65535 without sign or leading
+// zero.
+func parsePort(p string) (uint16, bool) {
+	if p == "" || len(p) > 5 || p[0] == '0' {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(p); i++ {
+		if p[i] < '0' || p[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(p[i]-'0')
+	}
+	return uint16(n), n <= 65535
+}
+
+// splitAllowPort splits an allow entry into its destination and port
+// ("api.example.com:443", "*.example.com:8443", "[2001:db8::1]:443",
+// "203.0.113.7:8080"; 0 without one). A bare IPv6 address has no port;
+// CIDRs take none. problem describes a malformed entry.
+func splitAllowPort(s string) (host string, port uint16, problem string) {
+	if strings.HasPrefix(s, "[") {
+		end := strings.IndexByte(s, ']')
+		if end < 0 || !strings.HasPrefix(s[end+1:], ":") {
+			return "", 0, fmt.Sprintf("%q: write IPv6 addresses without brackets, or in brackets with a port as in \"[2001:db8::1]:443\"", s)
+		}
+		host, p := s[1:end], s[end+2:]
+		if _, err := netip.ParseAddr(host); err != nil || strings.Contains(host, "/") {
+			return "", 0, fmt.Sprintf("%q: only an IPv6 address goes in brackets", s)
+		}
+		if port, ok := parsePort(p); ok {
+			return host, port, ""
+		}
+		return "", 0, fmt.Sprintf("%q: the port %q must be a number from 1 to 65535", s, p)
+	}
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 || strings.Count(s, ":") > 1 || strings.Contains(s, "/") {
+		return s, 0, "" // a name, an IPv4 address, an IPv6 address or a CIDR
+	}
+	p := s[i+1:]
+	port, ok := parsePort(p)
+	if !ok {
+		return "", 0, fmt.Sprintf("%q: the port %q must be a number from 1 to 65535", s, p)
+	}
+	return s[:i], port, ""
 }
 
 // Reasons a value cannot be judged; each is refused.
@@ -75,7 +149,11 @@ func parseValue(v string) (destination, error) {
 	if err != nil {
 		return destination{}, errUnparsable
 	}
-	return hostDestination("", u.Hostname())
+	d, err := hostDestination("", u.Hostname())
+	if err == nil {
+		err = d.setPort(u.Port())
+	}
+	return d, err
 }
 
 // parseURL reads an absolute URL. The host is the one net/url finds after
@@ -91,7 +169,28 @@ func parseURL(v string) (destination, error) {
 	if err != nil || u.Opaque != "" {
 		return destination{}, errUnparsable
 	}
-	return hostDestination(strings.ToLower(u.Scheme), u.Hostname())
+	d, err := hostDestination(strings.ToLower(u.Scheme), u.Hostname())
+	d.query, d.fragment = u.RawQuery, u.EscapedFragment()
+	if err == nil {
+		err = d.setPort(u.Port())
+	}
+	return d, err
+}
+
+var errBadPort = errors.New("has a port that is not a number from 1 to 65535")
+
+// setPort records the port written (p), else the scheme's default.
+func (d *destination) setPort(p string) error {
+	if p == "" {
+		d.port = defaultPort(d.scheme)
+		return nil
+	}
+	n, ok := parsePort(strings.TrimLeft(p, "0"))
+	if !ok {
+		return errBadPort
+	}
+	d.port, d.explicit = n, true
+	return nil
 }
 
 // hostDestination normalises a host as a resolver would read it.

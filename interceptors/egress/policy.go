@@ -15,6 +15,9 @@ type Policy struct {
 	Detect bool `json:"detect"`
 	// Allow lists destinations: exact host names, "*.example.com"
 	// wildcards (subdomains only), IP addresses and CIDRs ("10.1.0.0/16").
+	// All but CIDRs may name a port ("api.example.com:8443",
+	// "[2001:db8::1]:443"); without one only the scheme's default port is
+	// allowed.
 	Allow []string `json:"allow,omitempty"`
 	// Schemes allowed for URLs (default ["https"]).
 	Schemes []string `json:"schemes,omitempty"`

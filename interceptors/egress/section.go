@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
@@ -103,14 +104,14 @@ func egressArguments(l *section.Reader, e *section.Entry) ([]string, bool) {
 // destinations reads allowed host names, wildcards, addresses and CIDRs;
 // they are returned in canonical form.
 func destinations(l *section.Reader, e *section.Entry) []string {
-	items, ok := l.Items(e, "a list of host names, IP addresses and CIDRs")
+	items, ok := l.Items(e, "a list of host names, IP addresses and CIDRs, with optional ports")
 	if !ok {
 		return nil
 	}
 	out := []string{}
 	seen := map[string]section.Pos{}
 	for _, it := range items {
-		s, ok := l.Str(it, "a host name, IP address or CIDR (a string)")
+		s, ok := l.Str(it, "a host name, IP address or CIDR, with an optional port (a string)")
 		if !ok {
 			continue
 		}
@@ -126,18 +127,24 @@ func destinations(l *section.Reader, e *section.Entry) []string {
 }
 
 // allowEntry checks one allow entry and returns its canonical form: host
-// names in lower case, addresses and CIDRs as net/netip prints them.
+// names in lower case, addresses and CIDRs as net/netip prints them, and a
+// port, when one is given, after a colon ("[addr]:port" for IPv6).
 func allowEntry(s string) (string, string) {
 	switch {
 	case s == "":
 		return "", "destination must not be empty"
 	case strings.Contains(s, "://"):
 		hint := ""
-		if u, err := url.Parse(s); err == nil && u.Hostname() != "" {
-			hint = fmt.Sprintf(", such as %q", u.Hostname())
+		if u, err := url.Parse(s); err == nil && u.Host != "" {
+			hint = fmt.Sprintf(", such as %q", u.Host)
 		}
-		return "", fmt.Sprintf("%q is a URL; write only its host name%s (schemes are listed in schemes)", s, hint)
+		return "", fmt.Sprintf("%q is a URL; write only its host name, with a port if it is not the scheme's default%s (schemes are listed in schemes)", s, hint)
 	case strings.Contains(s, "/"):
+		if pfx, _, ok := strings.Cut(s, "]"); ok || strings.Count(s, ":") == 1 {
+			if i := strings.LastIndexByte(s, ':'); i > strings.IndexByte(s, '/') || ok && strings.HasPrefix(pfx, "[") {
+				return "", fmt.Sprintf("%q: a CIDR takes no port; list the addresses with a port one by one, or the CIDR for the scheme's default port", s)
+			}
+		}
 		p, err := netip.ParsePrefix(s)
 		if err != nil {
 			return "", fmt.Sprintf(`%q is not a valid CIDR such as "10.1.0.0/16" or "fd00::/8"`, s)
@@ -147,36 +154,45 @@ func allowEntry(s string) (string, string) {
 		}
 		return p.String(), ""
 	}
-	if a, err := netip.ParseAddr(s); err == nil {
+	host, port, problem := splitAllowPort(s)
+	if problem != "" {
+		return "", problem
+	}
+	withPort := func(h string) string {
+		if port == 0 {
+			return h
+		}
+		if strings.Contains(h, ":") {
+			h = "[" + h + "]"
+		}
+		return h + ":" + strconv.Itoa(int(port))
+	}
+	if a, err := netip.ParseAddr(host); err == nil {
 		if a.Zone() != "" {
 			return "", fmt.Sprintf("address %q must not have a zone (%%%s)", s, a.Zone())
 		}
-		return a.String(), ""
+		return withPort(a.String()), ""
 	}
-	host := strings.ToLower(s)
-	wildcard := strings.HasPrefix(host, "*.")
+	lower := strings.ToLower(host)
+	wildcard := strings.HasPrefix(lower, "*.")
 	if wildcard {
-		host = host[2:]
+		lower = lower[2:]
 	}
 	switch {
-	case s == "*":
+	case host == "*":
 		return "", `a bare "*" would allow every destination; remove the egress key to turn egress checks off`
-	case strings.Contains(host, "*"):
+	case strings.Contains(lower, "*"):
 		return "", fmt.Sprintf(`%q: "*" is only allowed as a whole first label, as in "*.example.com"`, s)
-	case strings.HasPrefix(s, "["):
-		return "", fmt.Sprintf("%q: write IPv6 addresses without brackets", s)
-	case strings.Contains(host, ":"):
-		return "", fmt.Sprintf("%q: destinations have no port; write the host name or address only", s)
-	case section.AllNumeric(host):
+	case section.AllNumeric(lower):
 		return "", fmt.Sprintf("%q is not a valid IP address", s)
 	}
-	if problem := dnsNameProblem(host); problem != "" {
+	if problem := dnsNameProblem(lower); problem != "" {
 		return "", fmt.Sprintf("%q is not a valid host name: %s", s, problem)
 	}
 	if wildcard {
-		return "*." + host, ""
+		return withPort("*." + lower), ""
 	}
-	return host, ""
+	return withPort(lower), ""
 }
 
 // dnsNameProblem describes why a lower-case name is not a DNS host name.

@@ -25,6 +25,11 @@ type rule struct {
 	keywords    []string
 	allow       []*allowList
 	generic     bool // "generic" rules yield to specific ones on the same text
+	// lenient rules (mcpmesh's additions that widen a gitleaks rule, and
+	// the context rule) yield to any other finding that covers theirs.
+	lenient bool
+	check   func(secret string) bool // when set, must accept the secret
+	widens  []string                 // lenient: the rules it widens (Disable)
 
 	// Window evaluation: every match lies within maxW bytes (-1: no bound),
 	// and starts at most pre bytes before the keyword that selected it.
@@ -114,8 +119,35 @@ var defaultRules = sync.OnceValues(func() (*ruleSet, error) {
 		}
 		rs.rules = append(rs.rules, r)
 	}
+	// What the set lacks (context.go), after it: gitleaks' ids keep
+	// their order and precedence.
+	for _, x := range extraRules {
+		r := &rule{id: x.id, secretGroup: x.group, entropy: x.entropy, keywords: x.keywords, lenient: x.lenient, check: x.check, widens: x.widens}
+		if rs.byID[r.id] != nil {
+			return nil, fmt.Errorf("secrets: rule %s: the id is taken", r.id)
+		}
+		for _, w := range x.widens {
+			if rs.byID[w] == nil { // gitleaks renamed it: keep Disable meaningful
+				return nil, fmt.Errorf("secrets: rule %s widens %s, which the set does not have", r.id, w)
+			}
+		}
+		if r.re, err = regexp.Compile(x.re); err != nil {
+			return nil, fmt.Errorf("secrets: rule %s: %w", r.id, err)
+		}
+		if err := r.analyse(); err != nil {
+			return nil, fmt.Errorf("secrets: rule %s: %w", r.id, err)
+		}
+		rs.byID[r.id] = r
+		rs.rules = append(rs.rules, r)
+	}
+	// The context rule has no pattern of its own (see Scanner.find and
+	// Scanner.detect); it is known for Disable.
+	rs.byID[RuleSecretMember] = contextRule
 	return rs, nil
 })
+
+// contextRule is the rule of findings by name context.
+var contextRule = &rule{id: RuleSecretMember, lenient: true}
 
 // unboundedPre is how far before its keyword a match of a pattern without
 // a width bound may start, when the pattern does not tell.

@@ -10,7 +10,9 @@
 // mean to gitleaks, with these differences of engine:
 //
 //   - every string value of the message is scanned on its own (object
-//     member names are not scanned), after JSON unescaping;
+//     member names are not scanned, but the name a value is under feeds
+//     the context rule), after JSON unescaping and with invisible
+//     characters taken out;
 //   - one keyword pass (Aho-Corasick, ASCII case ignored) selects the rules
 //     and the places to look; a rule's pattern only runs near its keywords,
 //     so a match must contain one of the rule's keywords (gitleaks' own
@@ -18,6 +20,10 @@
 //   - path and commit allowlists do not apply (messages have neither), and
 //     neither do path-only rules; an inline "gitleaks:allow" is not honoured;
 //   - encoded text (base64, hex, percent-encoding) is not decoded.
+//
+// What the set lacks is added in context.go, each with its own rule id:
+// values under names like a secret, credentials in URLs, and vendor
+// prefixes with a body a few characters off.
 package secrets
 
 import (
@@ -43,6 +49,8 @@ type Scanner struct {
 	rules   []*rule // enabled rules with a content pattern
 	kw      *keywordMatcher
 	kwRules [][]int32 // keyword -> indices into rules
+	ctx     bool      // the context rule is on
+	ctxKW   []bool    // keyword -> it selects a name context look
 	states  sync.Pool
 }
 
@@ -114,7 +122,7 @@ func New(r *Policy) (*Scanner, error) {
 		return ki
 	}
 	for _, ru := range rs.rules {
-		if disabled[ru.id] {
+		if disabled[ru.id] || slices.ContainsFunc(ru.widens, func(id string) bool { return disabled[id] }) {
 			continue
 		}
 		ri := int32(len(s.rules))
@@ -129,6 +137,15 @@ func New(r *Policy) (*Scanner, error) {
 		}
 		for _, lit := range ru.required {
 			c.reqIdx = append(c.reqIdx, index(lit))
+		}
+	}
+	if s.ctx = !disabled[RuleSecretMember]; s.ctx {
+		for _, k := range contextKeywords {
+			index(k)
+		}
+		s.ctxKW = make([]bool, len(keywords))
+		for _, k := range contextKeywords {
+			s.ctxKW[kwIndex[k]] = true
 		}
 	}
 	s.kw = newKeywordMatcher(keywords)
@@ -157,29 +174,57 @@ func (s *Scanner) Intercept(ctx context.Context, x *interceptors.Exchange) error
 	return redact.Inspect(ctx, x, "secrets", redact.Options{}, s.detect)
 }
 
-func (s *Scanner) detect(dir interceptors.Direction, _ string, _ []string, text string, dst []redact.Detection) []redact.Detection {
+func (s *Scanner) detect(dir interceptors.Direction, _ string, path []string, text string, dst []redact.Detection) []redact.Detection {
 	st := s.states.Get().(*state)
-	found := s.find(text, st)
+	// Invisible characters are matched as if absent; the ranges found are
+	// mapped back and cover the ones inside a token.
+	clean, idx, buf := stripInvisible(text, st.idx, st.buf)
+	st.idx, st.buf = idx, buf
+	found := s.find(clean, st)
+	// A value under a member named like a secret, when nothing else
+	// found a credential in it.
+	if s.ctx && len(found) == 0 && len(path) > 0 && secretName(path[len(path)-1]) && credentialLike(clean) {
+		a, b := 0, len(clean)
+		for a < b && clean[a] <= ' ' {
+			a++
+		}
+		for b > a && clean[b-1] <= ' ' {
+			b--
+		}
+		found = append(found, found0(contextRule, a, b))
+	}
 	if len(found) > 0 {
 		action := s.responses
 		if dir == interceptors.ToServer {
 			action = s.requests
 		}
 		for _, f := range found {
-			dst = append(dst, redact.Detection{Start: f.start, End: f.end, Rule: f.rule.id, Action: action, Mode: s.mode})
+			start, end := f.start, f.end
+			if idx != nil {
+				start, end = unmap(idx, start, end)
+			}
+			dst = append(dst, redact.Detection{Start: start, End: end, Rule: f.rule.id, Action: action, Mode: s.mode})
 		}
 	}
 	s.states.Put(st)
 	return dst
 }
 
+func found0(r *rule, start, end int) found { return found{rule: r, start: start, end: end} }
+
 // Find returns the credentials in text, ordered by position.
 func (s *Scanner) Find(text string) []Match {
 	st := s.states.Get().(*state)
 	defer s.states.Put(st)
+	clean, idx, buf := stripInvisible(text, st.idx, st.buf)
+	st.idx, st.buf = idx, buf
 	var out []Match
-	for _, f := range s.find(text, st) {
-		out = append(out, Match{Rule: f.rule.id, Start: f.start, End: f.end})
+	for _, f := range s.find(clean, st) {
+		start, end := f.start, f.end
+		if idx != nil {
+			start, end = unmap(idx, start, end)
+		}
+		out = append(out, Match{Rule: f.rule.id, Start: start, End: end})
 	}
 	return out
 }
@@ -196,6 +241,8 @@ type state struct {
 	masks []uint64 // prefilter scratch
 	upto  []uint8
 	allow allowState
+	idx   []int32 // stripInvisible's offsets
+	buf   []byte  // and text
 }
 
 func (st *state) prefilter(pf *prefilter, text string, p int) bool {
@@ -233,15 +280,24 @@ func (s *Scanner) find(text string, st *state) []found {
 	}
 	clear(st.start)
 	n := 0
+	nameEnd := 0
 	for _, h := range st.hits {
 		st.seen[h.kw] = st.gen
 		for _, ri := range s.kwRules[h.kw] {
 			st.start[ri+1]++
 			n++
 		}
+		if s.ctx && s.ctxKW[h.kw] && int(h.pos) >= nameEnd {
+			// KEY=value, "key": "value", key: value in text.
+			var a, b int
+			var ok bool
+			if a, b, nameEnd, ok = contextAt(text, int(h.pos)); ok {
+				st.found = append(st.found, found{rule: contextRule, start: a, end: b})
+			}
+		}
 	}
 	if n == 0 {
-		return nil
+		return resolve(st.found)
 	}
 	for i := 1; i < len(st.start); i++ {
 		st.start[i] += st.start[i-1]
@@ -468,6 +524,9 @@ func (s *Scanner) accept(st *state, r *rule, text string, loc []int, dst []found
 	if r.entropy != 0 && entropy(secret) <= r.entropy {
 		return dst
 	}
+	if r.check != nil && !r.check(secret) {
+		return dst
+	}
 	match := func() string { return text[mStart:mEnd] }
 	line := func() string {
 		a := strings.LastIndexByte(text[:mStart], '\n') + 1
@@ -506,7 +565,25 @@ func resolve(fs []found) []found {
 			continue
 		}
 		for _, g := range fs {
-			if !g.rule.generic && g.start < f.end && f.start < g.end {
+			if !g.rule.generic && !g.rule.lenient && g.start < f.end && f.start < g.end {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	// A lenient finding adds nothing where another covers it: the exact
+	// rule keeps its id. One that reaches further stays, so that the
+	// redaction covers the whole token. A context finding yields to any
+	// rule that found a credential in its value ("Bearer <jwt>" is a jwt).
+	for i, f := range fs {
+		if !f.rule.lenient {
+			continue
+		}
+		for j, g := range fs {
+			if j == i || drop[j] || g.rule.lenient {
+				continue
+			}
+			if g.start <= f.start && f.end <= g.end || f.rule == contextRule && g.start < f.end && f.start < g.end {
 				drop[i] = true
 				break
 			}

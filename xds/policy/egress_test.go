@@ -74,20 +74,20 @@ func TestEgressErrors(t *testing.T) {
 			`policy.yaml:8:56: servers[0].egress.arguments[4]: must be a "tool:argument" entry such as "fetch:url" (a string), got the integer 3`}},
 		{"arguments not a list", "    egress: {arguments: fetch:url}\n", []string{
 			`policy.yaml:6:25: servers[0].egress.arguments: must be a list of "tool:argument" entries, got the string "fetch:url"`}},
-		{"bad destinations", "    egress:\n      allow: ['', 'https://api.github.com/x', 10.1.2.3/16, 10.0.0.0/33, 'fe80::1%eth0', '*', 'api.*.com', '[::1]', 'a.com:443', 10.1.2, bad_name.com, -a.com, 5]\n", []string{
+		{"bad destinations", "    egress:\n      allow: ['', 'https://api.github.com/x', 10.1.2.3/16, 10.0.0.0/33, 'fe80::1%eth0', '*', 'api.*.com', '[::1]', 'a.com:0x1', 10.1.2, bad_name.com, -a.com, 5]\n", []string{
 			`policy.yaml:7:15: servers[0].egress.allow[0]: destination must not be empty`,
-			`policy.yaml:7:19: servers[0].egress.allow[1]: "https://api.github.com/x" is a URL; write only its host name, such as "api.github.com" (schemes are listed in schemes)`,
+			`policy.yaml:7:19: servers[0].egress.allow[1]: "https://api.github.com/x" is a URL; write only its host name, with a port if it is not the scheme's default, such as "api.github.com" (schemes are listed in schemes)`,
 			`policy.yaml:7:47: servers[0].egress.allow[2]: CIDR "10.1.2.3/16" has address bits set beyond its prefix length; write "10.1.0.0/16"`,
 			`policy.yaml:7:60: servers[0].egress.allow[3]: "10.0.0.0/33" is not a valid CIDR such as "10.1.0.0/16" or "fd00::/8"`,
 			`policy.yaml:7:73: servers[0].egress.allow[4]: address "fe80::1%eth0" must not have a zone (%eth0)`,
 			`policy.yaml:7:89: servers[0].egress.allow[5]: a bare "*" would allow every destination; remove the egress key to turn egress checks off`,
 			`policy.yaml:7:94: servers[0].egress.allow[6]: "api.*.com": "*" is only allowed as a whole first label, as in "*.example.com"`,
-			`policy.yaml:7:107: servers[0].egress.allow[7]: "[::1]": write IPv6 addresses without brackets`,
-			`policy.yaml:7:116: servers[0].egress.allow[8]: "a.com:443": destinations have no port; write the host name or address only`,
+			`policy.yaml:7:107: servers[0].egress.allow[7]: "[::1]": write IPv6 addresses without brackets, or in brackets with a port as in "[2001:db8::1]:443"`,
+			`policy.yaml:7:116: servers[0].egress.allow[8]: "a.com:0x1": the port "0x1" must be a number from 1 to 65535`,
 			`policy.yaml:7:129: servers[0].egress.allow[9]: "10.1.2" is not a valid IP address`,
 			`policy.yaml:7:137: servers[0].egress.allow[10]: "bad_name.com" is not a valid host name: each dot-separated label must be 1-63 letters, digits and '-', starting and ending with a letter or digit`,
 			`policy.yaml:7:151: servers[0].egress.allow[11]: "-a.com" is not a valid host name: each dot-separated label must be 1-63 letters, digits and '-', starting and ending with a letter or digit`,
-			`policy.yaml:7:159: servers[0].egress.allow[12]: must be a host name, IP address or CIDR (a string), got the integer 5`}},
+			`policy.yaml:7:159: servers[0].egress.allow[12]: must be a host name, IP address or CIDR, with an optional port (a string), got the integer 5`}},
 		{"bad schemes", "    egress: {schemes: [HTTPS, 'https://', 1http, '']}\n  - {name: b, upstream: 'h:2', tools: {}, egress: {schemes: []}}\n", []string{
 			`policy.yaml:6:24: servers[0].egress.schemes[0]: "HTTPS" is not a URL scheme: use lower-case letters, digits, '+', '-' and '.', starting with a letter; write "https"`,
 			`policy.yaml:6:31: servers[0].egress.schemes[1]: "https://" is not a URL scheme: use lower-case letters, digits, '+', '-' and '.', starting with a letter; write "https"`,
