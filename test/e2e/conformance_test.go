@@ -74,7 +74,7 @@ func TestConformanceThroughIngress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, ca, iss, base := tokenIngressMeshFor(t, u.Host, "")
+	_, ca, iss, base := tokenIngressMeshFor(t, u.Host, "", "")
 	target := base + "/servers/demo/mcp"
 	proxy := tokenProxy(t, target, iss.token(t, map[string]any{"aud": target}), httpsClient(ca, nil).Transport)
 	d, err := tools.RunServer(ctx, direct, spec)

@@ -224,22 +224,7 @@ func TestIngressJWT(t *testing.T) {
 	go func() { _ = srv.Serve(l) }()
 	t.Cleanup(func() { _ = srv.Close() })
 	upstream := l.Addr().String()
-	ca, dir, certFile, keyFile := edgeCert(t)
-	iss := newIssuer(t, "https://auth.example.com")
-	jwksFile := filepath.Join(dir, "jwks.json")
-	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	port, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := fmt.Sprintf("https://127.0.0.1:%d", port)
-	m := startMeshYAML(t, func(listen string) string {
-		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s}\n",
-			port, base, certFile, keyFile, iss.url, jwksFile) + policyYAML(upstream, listen, demoTools)
-	})
-	showLogOnFailure(t, "ingress", m.Ingress)
+	m, ca, iss, base := tokenIngressMeshFor(t, upstream, demoTools, "")
 	url := base + "/servers/demo/mcp"
 	resource := url
 	client := httpsClient(ca, nil)
@@ -497,11 +482,12 @@ func TestIngressMutualTLS(t *testing.T) {
 func tokenIngressMesh(t *testing.T, serverExtra string) (m *mesh, ca *devcert.CA, iss *issuer, base string) {
 	t.Helper()
 	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
-	return tokenIngressMeshFor(t, upstream, demoTools+serverExtra)
+	return tokenIngressMeshFor(t, upstream, demoTools+serverExtra, "")
 }
 
-// tokenIngressMeshFor is tokenIngressMesh for any upstream and tools section.
-func tokenIngressMeshFor(t *testing.T, upstream, tools string) (m *mesh, ca *devcert.CA, iss *issuer, base string) {
+// tokenIngressMeshFor is tokenIngressMesh for any upstream and tools
+// section; jwtExtra adds fields to auth.jwt (", scopes: [x]").
+func tokenIngressMeshFor(t *testing.T, upstream, tools, jwtExtra string) (m *mesh, ca *devcert.CA, iss *issuer, base string) {
 	t.Helper()
 	ca, dir, certFile, keyFile := edgeCert(t)
 	iss = newIssuer(t, "https://auth.example.com")
@@ -515,8 +501,8 @@ func tokenIngressMeshFor(t *testing.T, upstream, tools string) (m *mesh, ca *dev
 	}
 	base = fmt.Sprintf("https://127.0.0.1:%d", port)
 	m = startMeshYAML(t, func(listen string) string {
-		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s}\n",
-			port, base, certFile, keyFile, iss.url, jwksFile) + policyYAML(upstream, listen, tools)
+		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s%s}\n",
+			port, base, certFile, keyFile, iss.url, jwksFile, jwtExtra) + policyYAML(upstream, listen, tools)
 	})
 	showLogOnFailure(t, "ingress", m.Ingress)
 	return m, ca, iss, base
@@ -541,22 +527,8 @@ func edgeCert(t *testing.T) (ca *devcert.CA, dir, certFile, keyFile string) {
 // A token without a scope the policy requires: 403 with the
 // insufficient_scope challenge; with the scope, served.
 func TestIngressScopes(t *testing.T) {
-	ca, dir, certFile, keyFile := edgeCert(t)
 	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
-	iss := newIssuer(t, "https://auth.example.com")
-	jwksFile := filepath.Join(dir, "jwks.json")
-	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	port, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := fmt.Sprintf("https://127.0.0.1:%d", port)
-	startMeshYAML(t, func(listen string) string {
-		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s, scopes: [mcp.tools]}\n",
-			port, base, certFile, keyFile, iss.url, jwksFile) + policyYAML(upstream, listen, demoTools)
-	})
+	_, ca, iss, base := tokenIngressMeshFor(t, upstream, demoTools, ", scopes: [mcp.tools]")
 	url := base + "/servers/demo/mcp"
 	post := func(scope string) (int, string, string) {
 		req, _ := http.NewRequest("POST", url, strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"ping"}`))
