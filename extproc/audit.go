@@ -39,7 +39,7 @@ func (st *stream) auditOne(e *interceptors.Exchange, latency time.Duration) erro
 	}
 	st.srv.Metrics.messages.WithLabelValues(st.server, e.Direction.String(), methodLabel(e.Method), rec.Decision).Inc()
 	if e.Method == "tools/call" && kind == "request" {
-		st.srv.Metrics.toolCall(st.server, e.Tool, rec.Decision)
+		st.srv.Metrics.toolCall(st.server, e.Tool, e.Client.Subject, rec.Decision)
 	}
 	st.srv.Metrics.decided(st.server, e, rec.Decision)
 	if err := st.srv.Audit.Write(rec); err != nil {

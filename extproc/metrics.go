@@ -12,6 +12,7 @@ import (
 type Metrics struct {
 	messages      *prometheus.CounterVec
 	toolCalls     *prometheus.CounterVec
+	clientCalls   *prometheus.CounterVec
 	ruleDecisions *prometheus.CounterVec
 	findings      *prometheus.CounterVec
 	refused       *prometheus.CounterVec
@@ -21,10 +22,11 @@ type Metrics struct {
 	auditErrors   prometheus.Counter
 	streams       prometheus.Gauge
 
-	mu       sync.Mutex
-	lastVer  string
-	toolSeen map[string]map[string]bool
-	ruleSeen map[string]map[string]bool
+	mu          sync.Mutex
+	lastVer     string
+	toolSeen    map[string]map[string]bool
+	subjectSeen map[string]map[string]bool
+	ruleSeen    map[string]map[string]bool
 }
 
 // maxToolLabels bounds the tool label per server: tool names come from
@@ -47,6 +49,10 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "mcpmesh_extproc_tool_calls_total",
 			Help: "tools/call requests by server, tool and decision.",
 		}, []string{"server", "tool", "decision"}),
+		clientCalls: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mcpmesh_extproc_client_calls_total",
+			Help: "tools/call requests by server, verified agent (the ingress's subject; _anonymous without one; at most 256 per server, then _other) and decision.",
+		}, []string{"server", "subject", "decision"}),
 		ruleDecisions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "mcpmesh_extproc_rule_decisions_total",
 			Help: "JSON-RPC messages denied, modified or answered by a policy rule, by server, direction, decision and rule.",
@@ -82,7 +88,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "mcpmesh_extproc_active_streams",
 			Help: "ext_proc streams (one per HTTP request) in progress.",
 		}),
-		toolSeen: map[string]map[string]bool{},
+		toolSeen: map[string]map[string]bool{}, subjectSeen: map[string]map[string]bool{},
 		ruleSeen: map[string]map[string]bool{},
 	}
 	if reg != nil {
@@ -93,7 +99,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 
 // Collectors lists every metric of the service.
 func (m *Metrics) Collectors() []prometheus.Collector {
-	return []prometheus.Collector{m.messages, m.toolCalls, m.ruleDecisions, m.findings, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams}
+	return []prometheus.Collector{m.messages, m.toolCalls, m.clientCalls, m.ruleDecisions, m.findings, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams}
 }
 
 func (m *Metrics) setPolicy(version string) {
@@ -106,11 +112,16 @@ func (m *Metrics) setPolicy(version string) {
 	m.lastVer = version
 }
 
-func (m *Metrics) toolCall(server, tool, decision string) {
+func (m *Metrics) toolCall(server, tool, subject, decision string) {
+	if subject == "" {
+		subject = "_anonymous"
+	}
 	m.mu.Lock()
 	tool = capLabel(m.toolSeen, server, tool, maxToolLabels)
+	subject = capLabel(m.subjectSeen, server, subject, maxToolLabels)
 	m.mu.Unlock()
 	m.toolCalls.WithLabelValues(server, tool, decision).Inc()
+	m.clientCalls.WithLabelValues(server, subject, decision).Inc()
 }
 
 // decided counts a message's decision by the rule behind it, and every

@@ -107,6 +107,10 @@ func Security() Dashboard {
 					Expr: `topk(10, sum by (server, tool) (increase(mcpmesh_extproc_tool_calls_total{server=~"$server"}[$__range])))`}}},
 				{Title: "Top 10 tools denied", Kind: "table", Targets: []Target{{Instant: true,
 					Expr: `topk(10, sum by (server, tool) (increase(mcpmesh_extproc_tool_calls_total{server=~"$server",decision="deny"}[$__range])))`}}},
+				{Title: "Top 10 agents by calls", Description: "Verified agents (the subject of their token at the ingress); _anonymous for calls that did not come through an ingress that verifies tokens.", Kind: "table", Targets: []Target{{Instant: true,
+					Expr: `topk(10, sum by (server, subject) (increase(mcpmesh_extproc_client_calls_total{server=~"$server"}[$__range])))`}}},
+				{Title: "Top 10 agents by denials", Kind: "table", Targets: []Target{{Instant: true,
+					Expr: `topk(10, sum by (server, subject) (increase(mcpmesh_extproc_client_calls_total{server=~"$server",decision="deny"}[$__range])))`}}},
 			}},
 		},
 	}
