@@ -12,6 +12,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -550,5 +551,37 @@ func TestIngressScopes(t *testing.T) {
 	}
 	if status, _, body := post("openid mcp.tools"); status == 401 || status == 403 {
 		t.Fatalf("a token with the scope: %d %s", status, body)
+	}
+}
+
+// The issuer's keys named by URL: the control plane fetches them and the
+// ingress verifies tokens with them.
+func TestIngressJWKSFromURL(t *testing.T) {
+	ca, _, certFile, keyFile := edgeCert(t)
+	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	iss := newIssuer(t, "https://auth.example.com")
+	keys := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write(iss.jwks(t)) }))
+	t.Cleanup(keys.Close)
+	port, err := envoy.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := fmt.Sprintf("https://127.0.0.1:%d", port)
+	m := startMeshYAML(t, func(listen string) string {
+		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksURL: '%s/keys'}\n",
+			port, base, certFile, keyFile, iss.url, keys.URL) + policyYAML(upstream, listen, demoTools)
+	})
+	showLogOnFailure(t, "ingress", m.Ingress)
+	url := base + "/servers/demo/mcp"
+	hc := &http.Client{Transport: bearer{iss.token(t, map[string]any{"aud": url}), httpsClient(ca, nil).Transport}}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cs, err := mcp.NewClient(&mcp.Implementation{Name: "agent", Version: "1"}, nil).Connect(ctx, &mcp.StreamableClientTransport{Endpoint: url, HTTPClient: hc, MaxRetries: -1}, nil)
+	if err != nil {
+		t.Fatalf("a token signed by the key behind jwksURL: %v", err)
+	}
+	defer cs.Close()
+	if r, err := callTool(cs, "echo", map[string]any{"text": "keys by url"}); err != nil || textOf(r) != "keys by url" {
+		t.Fatalf("echo: %v %v", r, err)
 	}
 }

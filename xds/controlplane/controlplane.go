@@ -57,6 +57,7 @@ type ControlPlane struct {
 	status *statusTracker
 	images *imagegate.Gate
 	issuer *meshcert.Issuer // the mesh CA's, when the policy has one
+	jwks   *jwksCache       // issuers' key sets named by URL
 }
 
 // New returns a control plane with no policy; nodes get nothing until Apply.
@@ -74,6 +75,7 @@ func New(o Options) *ControlPlane {
 		metrics: o.Metrics,
 		nodes:   map[string]bool{},
 		status:  newStatusTracker(o.Metrics),
+		jwks:    newJWKSCache(),
 	}
 	io := o.Images
 	if io.Logger == nil {
@@ -142,7 +144,7 @@ func (cp *ControlPlane) Apply(ctx context.Context, p *ir.Policy) error {
 
 // apply is Apply with cp.mu held.
 func (cp *ControlPlane) apply(ctx context.Context, p *ir.Policy) error {
-	eff, err := cp.withMeshCerts(cp.routable(ctx, p))
+	eff, err := cp.withMeshCerts(cp.withJWKS(ctx, cp.routable(ctx, p)))
 	if err != nil {
 		return err
 	}

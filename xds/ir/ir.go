@@ -69,8 +69,11 @@ type JWT struct {
 	Issuer string `json:"issuer"`
 	// Audiences a token may name besides the server's resource URI.
 	Audiences []string `json:"audiences,omitempty"`
-	// JWKS is the issuer's key set, read from JWKSFile.
-	JWKSFile string `json:"jwksFile"`
+	// JWKS is the issuer's key set, read from JWKSFile, or fetched from
+	// JWKSURL by the control plane (cached, refreshed; served to the
+	// ingress inline, so Envoy needs no route to the issuer).
+	JWKSFile string `json:"jwksFile,omitempty"`
+	JWKSURL  string `json:"jwksURL,omitempty"`
 	JWKS     []byte `json:"-"`
 	Digest   string `json:"digest"`
 	// GroupsClaim names the claim that lists the subject's groups.

@@ -171,14 +171,26 @@ const DefaultGroupsClaim = "groups"
 
 // jwt reads ingress.auth.jwt.
 func (l *loader) jwt(e *section.Entry) *ir.JWT {
-	fs := l.Fields(e, "a mapping with issuer, audiences, jwksFile, groupsClaim and scopes", "issuer", "audiences", "jwksFile", "groupsClaim", "scopes")
+	fs := l.Fields(e, "a mapping with issuer, audiences, jwksFile or jwksURL, groupsClaim and scopes", "issuer", "audiences", "jwksFile", "jwksURL", "groupsClaim", "scopes")
 	if fs == nil {
 		return nil
 	}
 	j := &ir.JWT{GroupsClaim: DefaultGroupsClaim}
-	for _, k := range []string{"issuer", "jwksFile"} {
-		if fs[k] == nil {
-			l.Errorf(e.Pos(), section.JoinPath(e.Path, k), "required field is missing")
+	if fs["issuer"] == nil {
+		l.Errorf(e.Pos(), section.JoinPath(e.Path, "issuer"), "required field is missing")
+	}
+	switch {
+	case fs["jwksFile"] == nil && fs["jwksURL"] == nil:
+		l.Errorf(e.Pos(), section.JoinPath(e.Path, "jwksFile"), "required: the issuer's keys, as a file (jwksFile) or an https URL the control plane fetches (jwksURL)")
+	case fs["jwksFile"] != nil && fs["jwksURL"] != nil:
+		l.Errorf(fs["jwksURL"].Pos(), fs["jwksURL"].Path, "give jwksFile or jwksURL, not both")
+	}
+	if f := fs["jwksURL"]; f != nil {
+		if v, ok := l.Str(f, "the https URL of the issuer's key set (a string)"); ok {
+			if u, err := url.Parse(v); err != nil || u.Host == "" || (u.Scheme != "https" && !(u.Scheme == "http" && isLoopback(u.Hostname()))) {
+				l.Errorf(f.Pos(), f.Path, "must be an https URL (http only on loopback), got %q", v)
+			}
+			j.JWKSURL = v
 		}
 	}
 	if f := fs["issuer"]; f != nil {

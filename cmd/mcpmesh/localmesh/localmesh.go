@@ -276,6 +276,8 @@ func StartControlPlane(ctx context.Context, o ControlPlaneOptions) (*ControlPlan
 	// Mesh certificates (with the ingress's mTLS) are renewed hourly: after a
 	// third of their 24-hour life, well before they expire.
 	wg.Go(func() { cp.RenewMeshCerts(ctx, time.Hour) })
+	// Issuers' key sets named by URL are fetched again every few minutes.
+	wg.Go(func() { cp.RefreshJWKS(ctx, controlplane.JWKSRefresh) })
 	if o.PolicyFile != "" {
 		poll := o.Poll
 		if poll == 0 {
