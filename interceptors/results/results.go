@@ -79,10 +79,29 @@ func (c *Checker) covers(tool string) bool {
 	return false
 }
 
+// apacheHeader is the Apache-2.0 notice that heads most source files a
+// code tool returns: its "Unless required by applicable law" reads as an
+// authority claim and its URL after "distributed" as a destination. Only
+// the exact wording (between comment marks) is blanked, so nothing can
+// hide inside it.
+var apacheHeader = phrase(`Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0 Unless required by applicable law or agreed to in writing, software distributed under the License is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied. See the License for the specific language governing permissions and limitations under the License.`)
+
+// phrase matches the words of text in order, separated by space and
+// comment marks.
+func phrase(text string) *regexp.Regexp {
+	ws := strings.Fields(text)
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(strings.Join(ws, `[\s/#*;-]+`))
+}
+
 // judge returns the score of s and what fired.
 func (c *Checker) judge(s string) (int, string) {
-	v := poisoning.ScoreText(s)
-	score, why := v.Score, v.Signals
+	if strings.Contains(s, "Licensed under the Apache License") {
+		s = apacheHeader.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+	}
+	score, why := scoreWindows(s)
 	if roleMarker.MatchString(s) {
 		score += roleMarkerHit
 		why = strings.TrimPrefix(why+"; fake conversation turn", "; ")
@@ -95,6 +114,65 @@ func (c *Checker) judge(s string) (int, string) {
 		}
 	}
 	return score, why
+}
+
+// window is the span of text whose signals add up. A tool description is
+// a few sentences, but a result can be a whole page: scored as one text, a
+// README collects a secret in one section, a URL in another and a "must"
+// in a third, and reaches the threshold with no instruction anywhere. An
+// injection is a few sentences in one place, so signals count together
+// only within a window of lines; windows overlap by a line so that an
+// instruction across a boundary is still read whole.
+const (
+	window    = 512
+	maxLine   = 1024 // a longer line (minified JSON, a paragraph) is cut at spaces
+	lineCarry = 256  // the overlap kept when a long line is cut
+)
+
+// scoreWindows returns the highest score of the windows of s and its
+// signals.
+func scoreWindows(s string) (int, string) {
+	if len(s) <= window+maxLine {
+		v := poisoning.ScoreText(s)
+		return v.Score, v.Signals
+	}
+	best := poisoning.TextVerdict{}
+	judge := func(w string) {
+		if v := poisoning.ScoreText(w); v.Score > best.Score {
+			best = v
+		}
+	}
+	start, prev := 0, 0 // start of the window, start of its last line
+	for i := 0; i < len(s); {
+		nl := strings.IndexByte(s[i:], '\n')
+		end := len(s)
+		if nl >= 0 {
+			end = i + nl + 1
+		}
+		if end-i > maxLine {
+			// a long line: cut at a space near maxLine, carry an overlap
+			cut := i + maxLine
+			if sp := strings.LastIndexByte(s[i+maxLine/2:cut], ' '); sp >= 0 {
+				cut = i + maxLine/2 + sp + 1
+			}
+			judge(s[start:cut])
+			start = max(cut-lineCarry, i)
+			if sp := strings.IndexByte(s[start:cut], ' '); sp >= 0 {
+				start += sp + 1
+			}
+			prev, i = start, cut
+			continue
+		}
+		if end-start > window && prev > start {
+			judge(s[start:end])
+			start = prev
+		}
+		prev, i = i, end
+		if end == len(s) {
+			judge(s[start:end])
+		}
+	}
+	return best.Score, best.Signals
 }
 
 type contentItem = map[string]jsontext.Value
