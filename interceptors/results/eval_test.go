@@ -46,8 +46,8 @@ type evalCase struct {
 // floors per split: the lowest detection rate of injections and the
 // highest false-positive rate of benign texts the test accepts.
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 21.0 / 205, fp: 51.0 / 903},
-	"heldout": {detect: 25.0 / 246, fp: 16.0 / 446},
+	"tuning":  {detect: 104.0 / 205, fp: 52.0 / 903},
+	"heldout": {detect: 119.0 / 246, fp: 17.0 / 446},
 }
 
 func loadEval(t testing.TB) []evalCase {
@@ -155,6 +155,31 @@ func TestEvalCorpus(t *testing.T) {
 		}
 		if fp > f.fp {
 			t.Errorf("%s: false positives %.3f above the ceiling %.3f", split, fp, f.fp)
+		}
+	}
+}
+
+// BenchmarkScanBenignText measures how fast result text is scored: the
+// benign texts of the corpus, each judged as one text item of a result.
+// The target is >= 100 MB/s per core.
+func BenchmarkScanBenignText(b *testing.B) {
+	c, err := New(&Policy{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	n := 0
+	for _, e := range loadEval(b) {
+		if e.Label == "benign" {
+			texts = append(texts, e.Text)
+			n += len(e.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			c.judge(t)
 		}
 	}
 }

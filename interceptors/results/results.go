@@ -32,13 +32,8 @@ type Checker struct {
 
 var _ interceptors.Interceptor = (*Checker)(nil)
 
-// Markers of a text written to pass as another turn of the conversation, or
-// to hide from the human who reads the result.
-var (
-	roleMarker    = regexp.MustCompile(`(?im)(<\|im_start\|>|<\|im_end\|>|<\|(system|assistant|user)\|>|\[/?INST\]|^\s*(system|assistant|### (system|instruction))\s*:)`)
-	htmlComment   = regexp.MustCompile(`(?s)<!--.*?-->`)
-	roleMarkerHit = 4 // a fake turn is enough on its own
-)
+// htmlComment finds comments, which a page hides from the human reader.
+var htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
 
 // New compiles p.
 func New(p *Policy) (*Checker, error) {
@@ -102,9 +97,12 @@ func (c *Checker) judge(s string) (int, string) {
 		s = apacheHeader.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
 	}
 	score, why := scoreWindows(s)
-	if roleMarker.MatchString(s) {
-		score += roleMarkerHit
-		why = strings.TrimPrefix(why+"; fake conversation turn", "; ")
+	if n, rs := resultSignals(s); n > 0 {
+		score += n
+		why = strings.TrimPrefix(why+"; "+strings.Join(rs, "; "), "; ")
+	}
+	if !strings.Contains(s, "<!--") {
+		return score, why
 	}
 	for _, cm := range htmlComment.FindAllString(s, 8) {
 		if h := poisoning.ScoreText(cm); h.Score > 0 {
