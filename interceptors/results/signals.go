@@ -39,12 +39,31 @@ var steerVerb = regexp.MustCompile(`\b(in|to|into|within|with|begin|start|prefix
 
 // near the anchors "instruction", "prompt", "rules" and "input".
 var (
-	earlierRe = regexp.MustCompile(`^(instructions?|prompt|rules) (above|so far)|(above|previous|prior|earlier|initial|original|system) (instructions?|prompt|rules)$`)
+	earlierRe = regexp.MustCompile(`(above|previous|prior|earlier|initial|original|system) (instructions?|prompt|rules)$`)
 	repeatRe  = regexp.MustCompile(`\b(repeat|print|output|reveal|show|list) (all |the |your )*(instructions?|prompt|system prompt|rules)$`)
 	delimRe   = regexp.MustCompile(`\b(end|begin|start) (of )?(the )?(user |new |extra )?(input|instructions?|prompt)$`)
-	sayRe     = regexp.MustCompile(`(^|[^a-z])(say|respond with|reply with|answer with) ?$`)
 	insertRe  = regexp.MustCompile(`\b(add|include|insert|integrate|incorporate|ensure|embed|append|put)\b[^.\n]{0,60}$`)
 )
+
+// said reports that head ends with a verb of saying: `say "…"`.
+func said(head string) bool {
+	for _, v := range []string{"say", "respond with", "reply with", "answer with"} {
+		if strings.HasSuffix(head, v) {
+			k := len(head) - len(v)
+			return k == 0 || head[k-1] < 'a' || head[k-1] > 'z'
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
 
 // lowerASCII returns s with ASCII letters in lower case (the anchors are
 // ASCII; other bytes stay as they are, so offsets match s).
@@ -101,15 +120,17 @@ func resultSignals(s string) (int, []string) {
 			if anchor == "instruction" && end < len(t) && t[end] == 's' {
 				end++
 			}
+			// cheap tests first: "input" and "prompt" are common in code
 			head := before(t, end, 40)
-			if delimRe.MatchString(head) {
+			if containsAny(head, "end", "begin", "start") && delimRe.MatchString(head) {
 				add(sigDelim)
 			}
 			if anchor != "input" {
-				if repeatRe.MatchString(head) {
+				if containsAny(head, "repeat", "print", "output", "reveal", "show", "list") && repeatRe.MatchString(head) {
 					add(sigRepeat)
 				}
-				if earlierRe.MatchString(head) || earlierRe.MatchString(t[at:min(len(t), at+28)]) {
+				if containsAny(head, "above", "previous", "prior", "earlier", "initial", "original", "system") && earlierRe.MatchString(head) ||
+					strings.HasPrefix(t[end:], " above") || strings.HasPrefix(t[end:], " so far") {
 					add(sigEarlier)
 				}
 			}
@@ -122,7 +143,7 @@ func resultSignals(s string) (int, []string) {
 		}
 		at := i + k
 		i = at + 1
-		if sayRe.MatchString(before(t, at, 16)) {
+		if said(strings.TrimRight(before(t, at, 16), " ")) {
 			add(sigSay)
 			break
 		}
@@ -177,8 +198,11 @@ func chatTurn(t string) bool {
 			at := i + k
 			i = at + len(label)
 			// only blanks between the line start and the label
-			ls := strings.LastIndexByte(t[:at], '\n') + 1
-			if strings.TrimLeft(t[ls:at], " \t") != "" {
+			j := at
+			for j > 0 && (t[j-1] == ' ' || t[j-1] == '\t') {
+				j--
+			}
+			if j > 0 && t[j-1] != '\n' {
 				continue
 			}
 			if rest := strings.TrimLeft(t[i:], " \t"); strings.HasPrefix(rest, ":") {
