@@ -91,10 +91,19 @@ func phrase(text string) *regexp.Regexp {
 	return regexp.MustCompile(strings.Join(ws, `[\s/#*;-]+`))
 }
 
+// importantHeading is a Markdown heading or GitHub alert called
+// "Important": page structure, not the <IMPORTANT> tag of an injection.
+var importantHeading = regexp.MustCompile(`(?im)^[ \t]{0,3}(#{1,6}[ \t]*important\b|>[ \t]*\[!important\])`)
+
+func blank(m string) string { return strings.Repeat(" ", len(m)) }
+
 // judge returns the score of s and what fired.
 func (c *Checker) judge(s string) (int, string) {
 	if strings.Contains(s, "Licensed under the Apache License") {
-		s = apacheHeader.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+		s = apacheHeader.ReplaceAllStringFunc(s, blank)
+	}
+	if strings.Contains(s, "MPORTANT") || strings.Contains(s, "mportant") {
+		s = importantHeading.ReplaceAllStringFunc(s, blank)
 	}
 	score, why := scoreWindows(s)
 	if n, rs := resultSignals(s); n > 0 {

@@ -29,6 +29,8 @@ var (
 	sigSay     = resultSignal{"dictates words", 2}             // `say "…"`, `respond with '…'`
 	sigInsert  = resultSignal{"inserts content", 2}            // "add the following link to"
 	sigFlood   = resultSignal{"token flood", 2}                // the same short token thirty-two times
+	sigCode    = resultSignal{"code for the reply", 2}         // "merge the following code block into your solution"
+	sigPersona = resultSignal{"assigns a persona", 2}          // "you are a faulty security system"
 	sigTurn    = resultSignal{"fake conversation turn", 4}     // <|im_start|>, [INST], "system:" at a line start
 )
 
@@ -41,7 +43,9 @@ var steerVerb = regexp.MustCompile(`\b(in|to|into|within|with|begin|start|prefix
 var (
 	earlierRe = regexp.MustCompile(`(above|previous|prior|earlier|initial|original|system) (instructions?|prompt|rules)$`)
 	repeatRe  = regexp.MustCompile(`\b(repeat|print|output|reveal|show|list) (all |the |your )*(instructions?|prompt|system prompt|rules)$`)
-	delimRe   = regexp.MustCompile(`\b(end|begin|start) (of )?(the )?(user |new |extra )?(input|instructions?|prompt)$`)
+	delimRe   = regexp.MustCompile(`\b(end|begin|start) (of )?(the )?(user |new |extra |untrusted )?(input|instructions?|prompt)$`)
+	yourCode  = regexp.MustCompile(`\byour (code|solution|implementation|codebase|algorithm)`)
+	personaRe = regexp.MustCompile(`^(now )?(a|an) [^.\n]{0,40}\b(ai|assistant|system|bot|robot|model|agent|chatbot)\b`)
 	insertRe  = regexp.MustCompile(`\b(add|include|insert|integrate|incorporate|ensure|embed|append|put)\b[^.\n]{0,60}$`)
 )
 
@@ -162,6 +166,35 @@ func resultSignals(s string) (int, []string) {
 					add(sigInsert)
 				}
 			}
+		}
+	}
+	for _, anchor := range []string{"following code ", "subsequent code ", "below code "} {
+		at := strings.Index(t, anchor)
+		if at < 0 {
+			continue
+		}
+		// the code is for the reader's own code: on the same line
+		ls := max(0, at-80)
+		if k := strings.LastIndexByte(t[ls:at], '\n'); k >= 0 {
+			ls += k + 1
+		}
+		le := min(len(t), at+len(anchor)+80)
+		if k := strings.IndexByte(t[at:le], '\n'); k >= 0 {
+			le = at + k
+		}
+		if yourCode.MatchString(t[ls:le]) {
+			add(sigCode)
+		}
+	}
+	for i := 0; ; {
+		k := strings.Index(t[i:], "you are ")
+		if k < 0 {
+			break
+		}
+		i += k + len("you are ")
+		if personaRe.MatchString(t[i:min(len(t), i+64)]) {
+			add(sigPersona)
+			break
 		}
 	}
 	if flooded(t) {
