@@ -136,16 +136,59 @@ const (
 	lineCarry = 256  // the overlap kept when a long line is cut
 )
 
+// docTalk caps the score of a verdict made only of talk about secrets and
+// destinations: documentation names credentials, reads them from files and
+// shows URLs and addresses all the time ("reads the API key from
+// ~/.config", "send a PR to https://…"). A secret read and sent to a
+// destination together is still full evidence, and a capped verdict still
+// counts with a result signal. The signal names are read from the
+// verdict's text ("score 4: secret, secret+verb (…)"); a text in another
+// form is left as it is.
+func docTalk(v poisoning.TextVerdict) poisoning.TextVerdict {
+	const capped = 2
+	if v.Score <= capped {
+		return v
+	}
+	names, ok := strings.CutPrefix(v.Signals, "score ")
+	if !ok {
+		return v
+	}
+	_, names, ok = strings.Cut(names, ": ")
+	if !ok {
+		return v
+	}
+	names, _, _ = strings.Cut(names, " (")
+	var secret, verb, dest bool
+	for n := range strings.SplitSeq(names, ", ") {
+		switch n {
+		case "secret":
+			secret = true
+		case "secret+verb":
+			verb = true
+		case "exfiltration":
+			dest = true
+		case "encoded", "obfuscated":
+		default:
+			return v // an instruction-like signal: full weight
+		}
+	}
+	if secret && verb && dest {
+		return v
+	}
+	v.Score = capped
+	return v
+}
+
 // scoreWindows returns the highest score of the windows of s and its
 // signals.
 func scoreWindows(s string) (int, string) {
 	if len(s) <= window+maxLine {
-		v := poisoning.ScoreText(s)
+		v := docTalk(poisoning.ScoreText(s))
 		return v.Score, v.Signals
 	}
 	best := poisoning.TextVerdict{}
 	judge := func(w string) {
-		if v := poisoning.ScoreText(w); v.Score > best.Score {
+		if v := docTalk(poisoning.ScoreText(w)); v.Score > best.Score {
 			best = v
 		}
 	}
