@@ -102,7 +102,7 @@ func (c *Checker) judge(s string) (int, string) {
 	if strings.Contains(s, "Licensed under the Apache License") {
 		s = apacheHeader.ReplaceAllStringFunc(s, blank)
 	}
-	if strings.Contains(s, "MPORTANT") || strings.Contains(s, "mportant") {
+	if containsAny(s, "# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]") {
 		s = importantHeading.ReplaceAllStringFunc(s, blank)
 	}
 	score, why := scoreWindows(s)

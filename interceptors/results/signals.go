@@ -3,6 +3,7 @@ package results
 import (
 	"regexp"
 	"strings"
+	"unsafe"
 )
 
 // Signals specific to tool results. The poisoning scorer reads text meant
@@ -72,13 +73,19 @@ func containsAny(s string, subs ...string) bool {
 // lowerASCII returns s with ASCII letters in lower case (the anchors are
 // ASCII; other bytes stay as they are, so offsets match s).
 func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
+	if len(s) == 0 {
+		return s
 	}
-	return string(b)
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is not written again: no second copy of a large result
+	return unsafe.String(&b[0], len(b))
 }
 
 // before returns up to n bytes of t before i.
@@ -262,7 +269,7 @@ func flooded(t string) bool {
 		}
 		tok := t[i:j]
 		i = j
-		if tok == "" || len(tok) > 4 || strings.Trim(tok, "0123456789.,=_|*#+-:") == "" {
+		if tok == "" || len(tok) > 4 || ruleOrNumber(tok) {
 			prev, n = "", 0
 			continue
 		}
@@ -275,6 +282,18 @@ func flooded(t string) bool {
 		prev, n = tok, 1
 	}
 	return false
+}
+
+// ruleOrNumber reports a token of digits and rule characters only.
+func ruleOrNumber(tok string) bool {
+	for i := 0; i < len(tok); i++ {
+		switch c := tok[i]; {
+		case '0' <= c && c <= '9', strings.IndexByte(".,=_|*#+-:", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
