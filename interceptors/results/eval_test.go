@@ -47,7 +47,7 @@ type evalCase struct {
 // highest false-positive rate of benign texts the test accepts.
 var floors = map[string]struct{ detect, fp float64 }{
 	"tuning":  {detect: 135.0 / 205, fp: 33.0 / 903},
-	"heldout": {detect: 140.0 / 246, fp: 12.0 / 446},
+	"heldout": {detect: 142.0 / 278, fp: 12.0 / 446},
 }
 
 func loadEval(t testing.TB) []evalCase {
