@@ -32,6 +32,8 @@ var (
 	sigFlood   = resultSignal{"token flood", 2}                // the same short token thirty-two times
 	sigCode    = resultSignal{"code for the reply", 2}         // "merge the following code block into your solution"
 	sigPersona = resultSignal{"assigns a persona", 2}          // "you are a faulty security system"
+	sigOrder   = resultSignal{"orders words", 4}               // `Say "…"` as a sentence of its own
+	sigRisky   = resultSignal{"code that runs or sends", 2}    // with sigCode: os.system, sendall, curl …
 	sigTurn    = resultSignal{"fake conversation turn", 4}     // <|im_start|>, [INST], "system:" at a line start
 )
 
@@ -50,13 +52,30 @@ var (
 	insertRe  = regexp.MustCompile(`\b(add|include|insert|integrate|incorporate|ensure|embed|append|put)\b[^.\n]{0,60}$`)
 )
 
+var sayVerbs = []string{"say", "respond with", "reply with", "answer with", "respond only with", "reply only with", "answer only with"}
+
 // said reports that head ends with a verb of saying: `say "…"`.
 func said(head string) bool {
-	for _, v := range []string{"say", "respond with", "reply with", "answer with"} {
+	for _, v := range sayVerbs {
 		if strings.HasSuffix(head, v) {
 			k := len(head) - len(v)
 			return k == 0 || head[k-1] < 'a' || head[k-1] > 'z'
 		}
+	}
+	return false
+}
+
+// ordered reports that the verb of saying at the end of head opens a
+// sentence or a line (an order to whoever reads it: `Say "yes".`), rather
+// than being told about ("the docs say "…"").
+func ordered(head string) bool {
+	for _, v := range sayVerbs {
+		if !strings.HasSuffix(head, v) {
+			continue
+		}
+		pre := strings.TrimSuffix(strings.TrimRight(head[:len(head)-len(v)], " \t"), "please")
+		pre = strings.TrimRight(pre, " \t,")
+		return pre == "" && len(head) < 24 || strings.HasSuffix(pre, "\n") || strings.HasSuffix(pre, ".") || strings.HasSuffix(pre, "!")
 	}
 	return false
 }
@@ -154,8 +173,11 @@ func resultSignals(s string) (int, []string) {
 		}
 		at := i + k
 		i = at + 1
-		if said(strings.TrimRight(before(t, at, 16), " ")) {
+		if head := strings.TrimRight(before(t, at, 24), " "); said(head) {
 			add(sigSay)
+			if ordered(head) {
+				add(sigOrder)
+			}
 			break
 		}
 	}
@@ -191,6 +213,10 @@ func resultSignals(s string) (int, []string) {
 		}
 		if yourCode.MatchString(t[ls:le]) {
 			add(sigCode)
+			// the code handed over runs commands or sends data
+			if containsAny(t[at:], "os.system(", "subprocess.", "os.remove(", "sendall(", "requests.post(", "storbinary(", "dd if=", "rm -rf", "curl ", "wget", "chmod ", "smtplib", ".connect((") {
+				add(sigRisky)
+			}
 		}
 	}
 	for i := 0; ; {
@@ -208,7 +234,14 @@ func resultSignals(s string) (int, []string) {
 		add(sigFlood)
 	}
 	score, why := 0, make([]string, 0, len(found))
+	code := false
 	for _, f := range found {
+		code = code || f == sigCode
+	}
+	for _, f := range found {
+		if code && f == sigInsert {
+			continue // "add the following code to your solution" is one piece of evidence, not two
+		}
 		score += f.weight
 		why = append(why, f.name)
 	}
