@@ -79,14 +79,15 @@ func (c *Checker) covers(tool string) bool {
 // authority claim and its URL after "distributed" as a destination. Only
 // the exact wording (between comment marks) is blanked, so nothing can
 // hide inside it.
-var apacheHeader = phrase(`Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0 Unless required by applicable law or agreed to in writing, software distributed under the License is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied. See the License for the specific language governing permissions and limitations under the License.`)
+var apacheHeader = phrase(`Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0 Unless required by applicable law or agreed to in writing, software distributed under the License is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.`)
 
 // phrase matches the words of text in order, separated by space and
 // comment marks.
 func phrase(text string) *regexp.Regexp {
 	ws := strings.Fields(text)
 	for i, w := range ws {
-		ws[i] = regexp.QuoteMeta(w)
+		// the notice's URL is written with either scheme
+		ws[i] = strings.Replace(regexp.QuoteMeta(w), "http://", "https?://", 1)
 	}
 	return regexp.MustCompile(strings.Join(ws, `[\s/#*;-]+`))
 }
@@ -114,7 +115,8 @@ func (c *Checker) judge(s string) (int, string) {
 		return score, why
 	}
 	for _, cm := range htmlComment.FindAllString(s, 8) {
-		if h := poisoning.ScoreText(cm); h.Score > 0 {
+		// a link in a comment is page furniture; an instruction is not
+		if h := poisoning.ScoreText(cm); h.Score > 0 && talksToTheModel(h) {
 			score += 2
 			why = strings.TrimPrefix(why+"; instructions in a hidden HTML comment", "; ")
 			break
@@ -149,17 +151,12 @@ func docTalk(v poisoning.TextVerdict) poisoning.TextVerdict {
 	if v.Score <= capped {
 		return v
 	}
-	names, ok := strings.CutPrefix(v.Signals, "score ")
+	names, ok := signalNames(v)
 	if !ok {
 		return v
 	}
-	_, names, ok = strings.Cut(names, ": ")
-	if !ok {
-		return v
-	}
-	names, _, _ = strings.Cut(names, " (")
 	var secret, verb, dest bool
-	for n := range strings.SplitSeq(names, ", ") {
+	for _, n := range names {
 		switch n {
 		case "secret":
 			secret = true
@@ -177,6 +174,38 @@ func docTalk(v poisoning.TextVerdict) poisoning.TextVerdict {
 	}
 	v.Score = capped
 	return v
+}
+
+// signalNames reads the names of the signals of v from its text ("score
+// 4: secret, secret+verb (…)"); ok is false for a text in another form.
+func signalNames(v poisoning.TextVerdict) ([]string, bool) {
+	names, ok := strings.CutPrefix(v.Signals, "score ")
+	if !ok {
+		return nil, false
+	}
+	_, names, ok = strings.Cut(names, ": ")
+	if !ok {
+		return nil, false
+	}
+	names, _, _ = strings.Cut(names, " (")
+	return strings.Split(names, ", "), true
+}
+
+// talksToTheModel reports a verdict with a signal other than secrets,
+// destinations and encodings: what an HTML comment must show to count.
+func talksToTheModel(v poisoning.TextVerdict) bool {
+	names, ok := signalNames(v)
+	if !ok {
+		return v.Score > 0
+	}
+	for _, n := range names {
+		switch n {
+		case "secret", "secret+verb", "exfiltration", "encoded", "obfuscated":
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // scoreWindows returns the highest score of the windows of s and its
