@@ -32,13 +32,8 @@ type Checker struct {
 
 var _ interceptors.Interceptor = (*Checker)(nil)
 
-// Markers of a text written to pass as another turn of the conversation, or
-// to hide from the human who reads the result.
-var (
-	roleMarker    = regexp.MustCompile(`(?im)(<\|im_start\|>|<\|im_end\|>|<\|(system|assistant|user)\|>|\[/?INST\]|^\s*(system|assistant|### (system|instruction))\s*:)`)
-	htmlComment   = regexp.MustCompile(`(?s)<!--.*?-->`)
-	roleMarkerHit = 4 // a fake turn is enough on its own
-)
+// htmlComment finds comments, which a page hides from the human reader.
+var htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
 
 // New compiles p.
 func New(p *Policy) (*Checker, error) {
@@ -79,22 +74,184 @@ func (c *Checker) covers(tool string) bool {
 	return false
 }
 
+// apacheHeader is the Apache-2.0 notice that heads most source files a
+// code tool returns: its "Unless required by applicable law" reads as an
+// authority claim and its URL after "distributed" as a destination. Only
+// the exact wording (between comment marks) is blanked, so nothing can
+// hide inside it.
+var apacheHeader = phrase(`Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except in compliance with the License. You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0 Unless required by applicable law or agreed to in writing, software distributed under the License is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.`)
+
+// phrase matches the words of text in order, separated by space and
+// comment marks.
+func phrase(text string) *regexp.Regexp {
+	ws := strings.Fields(text)
+	for i, w := range ws {
+		// the notice's URL is written with either scheme
+		ws[i] = strings.Replace(regexp.QuoteMeta(w), "http://", "https?://", 1)
+	}
+	return regexp.MustCompile(strings.Join(ws, `[\s/#*;-]+`))
+}
+
+// importantHeading is a Markdown heading or GitHub alert called
+// "Important": page structure, not the <IMPORTANT> tag of an injection.
+var importantHeading = regexp.MustCompile(`(?im)^[ \t]{0,3}(#{1,6}[ \t]*important\b|>[ \t]*\[!important\])`)
+
+func blank(m string) string { return strings.Repeat(" ", len(m)) }
+
 // judge returns the score of s and what fired.
 func (c *Checker) judge(s string) (int, string) {
-	v := poisoning.ScoreText(s)
-	score, why := v.Score, v.Signals
-	if roleMarker.MatchString(s) {
-		score += roleMarkerHit
-		why = strings.TrimPrefix(why+"; fake conversation turn", "; ")
+	if strings.Contains(s, "Licensed under the Apache License") {
+		s = apacheHeader.ReplaceAllStringFunc(s, blank)
+	}
+	if containsAny(s, "# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]") {
+		s = importantHeading.ReplaceAllStringFunc(s, blank)
+	}
+	score, why := scoreWindows(s)
+	if n, rs := resultSignals(s); n > 0 {
+		score += n
+		why = strings.TrimPrefix(why+"; "+strings.Join(rs, "; "), "; ")
+	}
+	if !strings.Contains(s, "<!--") {
+		return score, why
 	}
 	for _, cm := range htmlComment.FindAllString(s, 8) {
-		if h := poisoning.ScoreText(cm); h.Score > 0 {
+		// a link in a comment is page furniture; an instruction is not
+		if h := poisoning.ScoreText(cm); h.Score > 0 && talksToTheModel(h) {
 			score += 2
 			why = strings.TrimPrefix(why+"; instructions in a hidden HTML comment", "; ")
 			break
 		}
 	}
 	return score, why
+}
+
+// window is the span of text whose signals add up. A tool description is
+// a few sentences, but a result can be a whole page: scored as one text, a
+// README collects a secret in one section, a URL in another and a "must"
+// in a third, and reaches the threshold with no instruction anywhere. An
+// injection is a few sentences in one place, so signals count together
+// only within a window of lines; windows overlap by a line so that an
+// instruction across a boundary is still read whole.
+const (
+	window    = 512
+	maxLine   = 1024 // a longer line (minified JSON, a paragraph) is cut at spaces
+	lineCarry = 256  // the overlap kept when a long line is cut
+)
+
+// docTalk caps the score of a verdict made only of talk about secrets and
+// destinations: documentation names credentials, reads them from files and
+// shows URLs and addresses all the time ("reads the API key from
+// ~/.config", "send a PR to https://…"). A secret read and sent to a
+// destination together is still full evidence, and a capped verdict still
+// counts with a result signal. The signal names are read from the
+// verdict's text ("score 4: secret, secret+verb (…)"); a text in another
+// form is left as it is.
+func docTalk(v poisoning.TextVerdict) poisoning.TextVerdict {
+	const capped = 2
+	if v.Score <= capped {
+		return v
+	}
+	names, ok := signalNames(v)
+	if !ok {
+		return v
+	}
+	var secret, verb, dest bool
+	for _, n := range names {
+		switch n {
+		case "secret":
+			secret = true
+		case "secret+verb":
+			verb = true
+		case "exfiltration":
+			dest = true
+		case "encoded", "obfuscated":
+		default:
+			return v // an instruction-like signal: full weight
+		}
+	}
+	if secret && verb && dest {
+		return v
+	}
+	v.Score = capped
+	return v
+}
+
+// signalNames reads the names of the signals of v from its text ("score
+// 4: secret, secret+verb (…)"); ok is false for a text in another form.
+func signalNames(v poisoning.TextVerdict) ([]string, bool) {
+	names, ok := strings.CutPrefix(v.Signals, "score ")
+	if !ok {
+		return nil, false
+	}
+	_, names, ok = strings.Cut(names, ": ")
+	if !ok {
+		return nil, false
+	}
+	names, _, _ = strings.Cut(names, " (")
+	return strings.Split(names, ", "), true
+}
+
+// talksToTheModel reports a verdict with a signal other than secrets,
+// destinations and encodings: what an HTML comment must show to count.
+func talksToTheModel(v poisoning.TextVerdict) bool {
+	names, ok := signalNames(v)
+	if !ok {
+		return v.Score > 0
+	}
+	for _, n := range names {
+		switch n {
+		case "secret", "secret+verb", "exfiltration", "encoded", "obfuscated":
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// scoreWindows returns the highest score of the windows of s and its
+// signals.
+func scoreWindows(s string) (int, string) {
+	if len(s) <= window+maxLine {
+		v := docTalk(poisoning.ScoreText(s))
+		return v.Score, v.Signals
+	}
+	best := poisoning.TextVerdict{}
+	judge := func(w string) {
+		if v := docTalk(poisoning.ScoreText(w)); v.Score > best.Score {
+			best = v
+		}
+	}
+	start, prev := 0, 0 // start of the window, start of its last line
+	for i := 0; i < len(s); {
+		nl := strings.IndexByte(s[i:], '\n')
+		end := len(s)
+		if nl >= 0 {
+			end = i + nl + 1
+		}
+		if end-i > maxLine {
+			// a long line: cut at a space near maxLine, carry an overlap
+			cut := i + maxLine
+			if sp := strings.LastIndexByte(s[i+maxLine/2:cut], ' '); sp >= 0 {
+				cut = i + maxLine/2 + sp + 1
+			}
+			judge(s[start:cut])
+			start = max(cut-lineCarry, i)
+			if sp := strings.IndexByte(s[start:cut], ' '); sp >= 0 {
+				start += sp + 1
+			}
+			prev, i = start, cut
+			continue
+		}
+		if end-start > window && prev > start {
+			judge(s[start:end])
+			start = prev
+		}
+		prev, i = i, end
+		if end == len(s) {
+			judge(s[start:end])
+		}
+	}
+	return best.Score, best.Signals
 }
 
 type contentItem = map[string]jsontext.Value

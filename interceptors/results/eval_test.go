@@ -1,0 +1,185 @@
+package results
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
+)
+
+// The evaluation corpus in testdata/eval: indirect prompt injections from
+// public benchmarks and benign texts that real tools return (see
+// testdata/eval/PROVENANCE.md). Each file belongs to one split; the
+// held-out split is only measured, never tuned on.
+//
+// The issue's targets: >= 90% of injections detected and <= 2% of benign
+// texts flagged. The floors below are the rates measured when they were
+// set, so the test fails on any regression; raise them as the checker
+// improves.
+
+type evalFile struct {
+	Split   string      `json:"split"`
+	Entries []evalEntry `json:"entries"`
+}
+
+type evalEntry struct {
+	Text     string          `json:"text"`
+	Label    string          `json:"label"`
+	Category string          `json:"category"`
+	Source   json.RawMessage `json:"source"`
+}
+
+type evalCase struct {
+	split string
+	evalEntry
+}
+
+// floors per split: the lowest detection rate of injections and the
+// highest false-positive rate of benign texts the test accepts.
+var floors = map[string]struct{ detect, fp float64 }{
+	"tuning":  {detect: 142.0 / 205, fp: 28.0 / 903},
+	"heldout": {detect: 145.0 / 278, fp: 10.0 / 446},
+}
+
+func loadEval(t testing.TB) []evalCase {
+	t.Helper()
+	files, err := filepath.Glob("testdata/eval/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no evaluation corpus: %v", err)
+	}
+	var out []evalCase
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ef evalFile
+		if err := json.Unmarshal(b, &ef); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if ef.Split != "tuning" && ef.Split != "heldout" {
+			t.Fatalf("%s: split %q", f, ef.Split)
+		}
+		for i, e := range ef.Entries {
+			if e.Label != "injection" && e.Label != "benign" || e.Category == "" || e.Text == "" || len(e.Source) == 0 {
+				t.Fatalf("%s entry %d: label %q category %q", f, i, e.Label, e.Category)
+			}
+			if (e.Label == "benign") != strings.HasPrefix(e.Category, "benign-") {
+				t.Fatalf("%s entry %d: label %q with category %q", f, i, e.Label, e.Category)
+			}
+			out = append(out, evalCase{split: ef.Split, evalEntry: e})
+		}
+	}
+	return out
+}
+
+// resultOf wraps text as the result of a tools/call, as a server sends it.
+func resultOf(t testing.TB, text string) jsontext.Value {
+	b, err := json.Marshal(map[string]any{"content": []map[string]string{{"type": "text", "text": text}}, "isError": false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// flagged runs the checker with the default policy on text as a result.
+func flagged(t testing.TB, c *Checker, text string) bool {
+	x := &interceptors.Exchange{Server: "s", Direction: interceptors.ToClient, Method: "tools/call", Tool: "fetch",
+		Message: &jsonrpc.Message{ID: jsontext.Value("1"), Result: resultOf(t, text)}}
+	if err := c.Intercept(context.Background(), x); err != nil {
+		t.Fatal(err)
+	}
+	return len(x.Findings) > 0
+}
+
+func TestEvalCorpus(t *testing.T) {
+	c, err := New(&Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type tally struct{ n, hit int }
+	per := map[[2]string]*tally{} // split, category
+	tot := map[[2]string]*tally{} // split, label
+	for _, e := range loadEval(t) {
+		hit := flagged(t, c, e.Text)
+		for i, m := range []map[[2]string]*tally{per, tot} {
+			k := [2]string{e.split, e.Category}
+			if i == 1 {
+				k[1] = e.Label
+			}
+			if m[k] == nil {
+				m[k] = &tally{}
+			}
+			m[k].n++
+			if hit {
+				m[k].hit++
+			}
+		}
+		if testing.Verbose() && hit != (e.Label == "injection") && os.Getenv("EVAL_MISSES") != "" && e.split == "tuning" {
+			t.Logf("%s %s: %.160q", e.Label, e.Category, e.Text)
+		}
+	}
+	keys := make([][2]string, 0, len(per))
+	for k := range per {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
+	var b strings.Builder
+	for _, k := range keys {
+		v := per[k]
+		what := "detected"
+		if strings.HasPrefix(k[1], "benign-") {
+			what = "flagged"
+		}
+		fmt.Fprintf(&b, "%-8s %-22s %4d/%-4d %5.1f%% %s\n", k[0], k[1], v.hit, v.n, 100*float64(v.hit)/float64(v.n), what)
+	}
+	t.Logf("per category:\n%s", b.String())
+	for split, f := range floors {
+		inj, ben := tot[[2]string{split, "injection"}], tot[[2]string{split, "benign"}]
+		if inj == nil || ben == nil {
+			t.Fatalf("%s: no injections or no benign texts", split)
+		}
+		det, fp := float64(inj.hit)/float64(inj.n), float64(ben.hit)/float64(ben.n)
+		t.Logf("%s: detected %d/%d (%.1f%%), benign flagged %d/%d (%.1f%%)", split, inj.hit, inj.n, 100*det, ben.hit, ben.n, 100*fp)
+		if det < f.detect {
+			t.Errorf("%s: detection %.3f below the floor %.3f", split, det, f.detect)
+		}
+		if fp > f.fp {
+			t.Errorf("%s: false positives %.3f above the ceiling %.3f", split, fp, f.fp)
+		}
+	}
+}
+
+// BenchmarkScanBenignText measures how fast result text is scored: the
+// benign texts of the corpus, each judged as one text item of a result.
+// The issue's target is >= 100 MB/s per core.
+func BenchmarkScanBenignText(b *testing.B) {
+	c, err := New(&Policy{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	n := 0
+	for _, e := range loadEval(b) {
+		if e.Label == "benign" {
+			texts = append(texts, e.Text)
+			n += len(e.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			c.judge(t)
+		}
+	}
+}

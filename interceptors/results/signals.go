@@ -1,0 +1,332 @@
+package results
+
+import (
+	"regexp"
+	"strings"
+	"unsafe"
+)
+
+// Signals specific to tool results. The poisoning scorer reads text meant
+// for a model that is supposed to hold instructions (a tool description);
+// a result is supposed to hold data, so text that talks to the assistant
+// about its own reply, marks the end of the user's input or floods the
+// context is out of place there. Each is found from a rare anchor (a
+// literal located with strings.Index) and then checked in a few bytes
+// around it, never with a regular expression over the whole text: results
+// can be large and this runs on every one.
+
+// A signal found in a result, and its weight (as the poisoning weights: 4
+// flags on its own, 2 needs company).
+type resultSignal struct {
+	name   string
+	weight int
+}
+
+var (
+	sigSteer   = resultSignal{"steers the reply", 4}           // "begin your response with", "translate your answer"
+	sigRepeat  = resultSignal{"asks for the instructions", 4}  // "repeat your instructions", "print the prompt"
+	sigDelim   = resultSignal{"fake end of input", 4}          // "END USER INPUT", "begin new instructions"
+	sigEarlier = resultSignal{"refers to the instructions", 2} // "the instructions above", "previous rules"
+	sigSay     = resultSignal{"dictates words", 2}             // `say "…"`, `respond with '…'`
+	sigInsert  = resultSignal{"inserts content", 2}            // "add the following link to"
+	sigFlood   = resultSignal{"token flood", 2}                // the same short token thirty-two times
+	sigCode    = resultSignal{"code for the reply", 2}         // "merge the following code block into your solution"
+	sigPersona = resultSignal{"assigns a persona", 2}          // "you are a faulty security system"
+	sigOrder   = resultSignal{"orders words", 4}               // `Say "…"` as a sentence of its own
+	sigRisky   = resultSignal{"code that runs or sends", 2}    // with sigCode: os.system, sendall, curl …
+	sigTurn    = resultSignal{"fake conversation turn", 4}     // <|im_start|>, [INST], "system:" at a line start
+)
+
+// steerVerb ends the few words before "your response|reply|answer": what
+// the text tells the assistant to do with its reply ("thanks for your
+// reply" does not match).
+var steerVerb = regexp.MustCompile(`\b(in|to|into|within|with|begin|start|prefix|end|encode|translate|write|reverse|provide|render|express|modify|enhance|augment|integrate|include|use|apply|replace|convert|scramble|group|remove|combine|introduce|misspell|rearrange|anagram|shift|jumble|substitute|invert|display|make)\b[^.\n]{0,40}$`)
+
+// near the anchors "instruction", "prompt", "rules" and "input".
+var (
+	earlierRe = regexp.MustCompile(`(above|previous|prior|earlier|initial|original|system) (instructions?|prompt|rules)$`)
+	repeatRe  = regexp.MustCompile(`\b(repeat|print|output|reveal|show|list) (all |the |your )*(instructions?|prompt|system prompt|rules)$`)
+	delimRe   = regexp.MustCompile(`\b(end|begin|start) (of )?(the )?(user |new |extra |untrusted )?(input|instructions?|prompt)$`)
+	yourCode  = regexp.MustCompile(`\byour (code|solution|implementation|codebase|algorithm)`)
+	personaRe = regexp.MustCompile(`^(now )?(a|an) [^.\n]{0,40}\b(ai|assistant|system|bot|robot|model|agent|chatbot)\b`)
+	insertRe  = regexp.MustCompile(`\b(add|include|insert|integrate|incorporate|ensure|embed|append|put)\b[^.\n]{0,60}$`)
+)
+
+var sayVerbs = []string{"say", "respond with", "reply with", "answer with", "respond only with", "reply only with", "answer only with"}
+
+// said reports that head ends with a verb of saying: `say "…"`.
+func said(head string) bool {
+	for _, v := range sayVerbs {
+		if strings.HasSuffix(head, v) {
+			k := len(head) - len(v)
+			return k == 0 || head[k-1] < 'a' || head[k-1] > 'z'
+		}
+	}
+	return false
+}
+
+// ordered reports that the verb of saying at the end of head opens a
+// sentence or a line (an order to whoever reads it: `Say "yes".`), rather
+// than being told about ("the docs say "…"").
+func ordered(head string) bool {
+	for _, v := range sayVerbs {
+		if !strings.HasSuffix(head, v) {
+			continue
+		}
+		pre := strings.TrimSuffix(strings.TrimRight(head[:len(head)-len(v)], " \t"), "please")
+		pre = strings.TrimRight(pre, " \t,")
+		return pre == "" && len(head) < 24 || strings.HasSuffix(pre, "\n") || strings.HasSuffix(pre, ".") || strings.HasSuffix(pre, "!")
+	}
+	return false
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII returns s with ASCII letters in lower case (the anchors are
+// ASCII; other bytes stay as they are, so offsets match s).
+func lowerASCII(s string) string {
+	if len(s) == 0 {
+		return s
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is not written again: no second copy of a large result
+	return unsafe.String(&b[0], len(b))
+}
+
+// before returns up to n bytes of t before i.
+func before(t string, i, n int) string { return t[max(0, i-n):i] }
+
+// resultSignals scores the result-specific signals of s.
+func resultSignals(s string) (int, []string) {
+	t := lowerASCII(s)
+	var found []resultSignal
+	add := func(g resultSignal) {
+		for _, f := range found {
+			if f == g {
+				return
+			}
+		}
+		found = append(found, g)
+	}
+	if chatTurn(t) {
+		add(sigTurn)
+	}
+	for i := 0; ; {
+		k := strings.Index(t[i:], "your ")
+		if k < 0 {
+			break
+		}
+		i += k + len("your ")
+		rest := t[i:min(len(t), i+9)]
+		if (strings.HasPrefix(rest, "response") || strings.HasPrefix(rest, "reply") || strings.HasPrefix(rest, "answer")) &&
+			steerVerb.MatchString(before(t, i-len("your "), 48)) {
+			add(sigSteer)
+			break
+		}
+	}
+	for _, anchor := range []string{"instruction", "prompt", "rules", "input"} {
+		for i := 0; ; {
+			k := strings.Index(t[i:], anchor)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			i = at + len(anchor)
+			end := i
+			if anchor == "instruction" && end < len(t) && t[end] == 's' {
+				end++
+			}
+			// cheap tests first: "input" and "prompt" are common in code
+			head := before(t, end, 40)
+			if containsAny(head, "end", "begin", "start") && delimRe.MatchString(head) {
+				add(sigDelim)
+			}
+			if anchor != "input" {
+				if containsAny(head, "repeat", "print", "output", "reveal", "show", "list") && repeatRe.MatchString(head) {
+					add(sigRepeat)
+				}
+				if containsAny(head, "above", "previous", "prior", "earlier", "initial", "original", "system") && earlierRe.MatchString(head) ||
+					strings.HasPrefix(t[end:], " above") || strings.HasPrefix(t[end:], " so far") {
+					add(sigEarlier)
+				}
+			}
+		}
+	}
+	for i := 0; ; {
+		k := strings.IndexAny(t[i:], `"'`)
+		if k < 0 {
+			break
+		}
+		at := i + k
+		i = at + 1
+		if head := strings.TrimRight(before(t, at, 24), " "); said(head) {
+			add(sigSay)
+			if ordered(head) {
+				add(sigOrder)
+			}
+			break
+		}
+	}
+	for _, anchor := range []string{"following ", "below "} {
+		for i := 0; ; {
+			k := strings.Index(t[i:], anchor)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			i = at + len(anchor)
+			noun := t[i:min(len(t), i+10)]
+			for _, n := range []string{"code", "snippet", "line", "sentence", "text", "link", "url", "statement"} {
+				if strings.HasPrefix(noun, n) && insertRe.MatchString(before(t, at, 64)) {
+					add(sigInsert)
+				}
+			}
+		}
+	}
+	for _, anchor := range []string{"following code ", "subsequent code ", "below code "} {
+		at := strings.Index(t, anchor)
+		if at < 0 {
+			continue
+		}
+		// the code is for the reader's own code: on the same line
+		ls := max(0, at-80)
+		if k := strings.LastIndexByte(t[ls:at], '\n'); k >= 0 {
+			ls += k + 1
+		}
+		le := min(len(t), at+len(anchor)+80)
+		if k := strings.IndexByte(t[at:le], '\n'); k >= 0 {
+			le = at + k
+		}
+		if yourCode.MatchString(t[ls:le]) {
+			add(sigCode)
+			// the code handed over runs commands or sends data
+			if containsAny(t[at:], "os.system(", "subprocess.", "os.remove(", "sendall(", "requests.post(", "storbinary(", "dd if=", "rm -rf", "curl ", "wget", "chmod ", "smtplib", ".connect((") {
+				add(sigRisky)
+			}
+		}
+	}
+	for i := 0; ; {
+		k := strings.Index(t[i:], "you are ")
+		if k < 0 {
+			break
+		}
+		i += k + len("you are ")
+		if personaRe.MatchString(t[i:min(len(t), i+64)]) {
+			add(sigPersona)
+			break
+		}
+	}
+	if flooded(t) {
+		add(sigFlood)
+	}
+	score, why := 0, make([]string, 0, len(found))
+	code := false
+	for _, f := range found {
+		code = code || f == sigCode
+	}
+	for _, f := range found {
+		if code && f == sigInsert {
+			continue // "add the following code to your solution" is one piece of evidence, not two
+		}
+		score += f.weight
+		why = append(why, f.name)
+	}
+	return score, why
+}
+
+// chatTurn reports chat-template tokens and role labels at a line start
+// in lower-cased t: a text written to pass as another turn of the
+// conversation.
+func chatTurn(t string) bool {
+	if strings.Contains(t, "<|") {
+		for _, tok := range []string{"<|im_start|>", "<|im_end|>", "<|system|>", "<|assistant|>", "<|user|>", "<|endoftext|>"} {
+			if strings.Contains(t, tok) {
+				return true
+			}
+		}
+	}
+	if strings.Contains(t, "[inst]") || strings.Contains(t, "[/inst]") {
+		return true
+	}
+	for _, label := range []string{"system", "assistant", "### system", "### instruction"} {
+		for i := 0; ; {
+			k := strings.Index(t[i:], label)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			i = at + len(label)
+			// only blanks between the line start and the label
+			j := at
+			for j > 0 && (t[j-1] == ' ' || t[j-1] == '\t') {
+				j--
+			}
+			if j > 0 && t[j-1] != '\n' {
+				continue
+			}
+			if rest := strings.TrimLeft(t[i:], " \t"); strings.HasPrefix(rest, ":") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// flooded reports a short token repeated at least 32 times in a row, as
+// attacks pad the context to push earlier instructions out of it. Numbers
+// and rule characters (tables, separators) do not count.
+func flooded(t string) bool {
+	const runs = 32
+	prev, n := "", 0
+	for i := 0; i < len(t); {
+		for i < len(t) && isBlank(t[i]) {
+			i++
+		}
+		j := i
+		for j < len(t) && !isBlank(t[j]) {
+			j++
+		}
+		tok := t[i:j]
+		i = j
+		if tok == "" || len(tok) > 4 || ruleOrNumber(tok) {
+			prev, n = "", 0
+			continue
+		}
+		if tok == prev {
+			if n++; n >= runs {
+				return true
+			}
+			continue
+		}
+		prev, n = tok, 1
+	}
+	return false
+}
+
+// ruleOrNumber reports a token of digits and rule characters only.
+func ruleOrNumber(tok string) bool {
+	for i := 0; i < len(tok); i++ {
+		switch c := tok[i]; {
+		case '0' <= c && c <= '9', strings.IndexByte(".,=_|*#+-:", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
