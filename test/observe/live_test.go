@@ -77,6 +77,12 @@ servers:
         tools: [get_time]
         timeout: 200ms
         failure: open
+    sequences:
+      tags:
+        reads-secrets: [get_time]
+        sends-out: [echo]
+      rules:
+        - {name: exfiltration, after: reads-secrets, then: sends-out, mode: audit}
 `, upstream, listen, extraAllow, lockFile, hookURL)
 }
 
@@ -251,7 +257,8 @@ func TestLiveMesh(t *testing.T) {
 	}
 
 	// What this mesh has must raise its alerts (pending where they have a
-	// "for"): pins no tool matches, a dead webhook, an unverified server.
+	// "for"): pins no tool matches, a dead webhook, an unverified server, a
+	// risky sequence (get_time, tagged reads-secrets, then echo, sends-out).
 	// (The demo's tools carry no poisoned description, so
 	// MCPMeshToolPoisoningFound stays quiet.) Nothing that says the mesh is
 	// broken may be raised.
@@ -263,7 +270,7 @@ func TestLiveMesh(t *testing.T) {
 	for _, a := range r.Data.Result {
 		active[a.Metric["alertname"]] = true
 	}
-	for _, want := range []string{"MCPMeshRugPull", "MCPMeshWebhookFailing", "MCPMeshServerUnverifiedLocal"} {
+	for _, want := range []string{"MCPMeshRugPull", "MCPMeshWebhookFailing", "MCPMeshServerUnverifiedLocal", "MCPMeshRiskySequence"} {
 		if !active[want] {
 			t.Errorf("alert %s is not raised on the live mesh; active: %v", want, active)
 		}
