@@ -134,6 +134,9 @@ func ControlPlane() Dashboard {
 				{Title: "Policy version per ext_proc instance", Kind: "table", Targets: []Target{
 					{Instant: true, Expr: `max by (instance, version) (mcpmesh_extproc_policy_info)`},
 				}},
+				{Title: "Certificates: time left", Description: "Until the ingress's serving certificate and the mesh CA expire (MCPMeshCertificateExpiring fires under 14 days).", Kind: "table", Unit: "s", Targets: []Target{
+					{Instant: true, Expr: `min by (certificate, file) (mcpmesh_controlplane_certificate_expiry_timestamp_seconds) - time()`},
+				}},
 			}},
 			{Title: "Pushes", Panels: []Panel{
 				{Title: "Pushes by resource type", Unit: "ops", Targets: []Target{{

@@ -24,6 +24,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/devcert"
 	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
 	"github.com/mcpmesh/mcpmesh/envoy"
 	"github.com/mcpmesh/mcpmesh/extproc"
@@ -39,14 +40,15 @@ var noDataExpected = map[string]string{
 	`sum by (server, result) (increase(mcpmesh_controlplane_image_verifications_total[$__rate_interval]))`: "the demo server runs unverifiedLocal: verifying an image needs a registry (test/e2e TestUnverifiedImageNotReachable covers it)",
 }
 
-// livePolicy gives the demo server every interceptor the dashboards watch:
+// livePolicy declares an ingress and gives the demo server every
+// interceptor the dashboards watch:
 // the allowlist (run_shell denied), secrets (redacted in requests), an
 // audit-mode PII rule (shadow findings), pins that no tool matches (rug
 // pulls, in audit so calls still pass), egress (URLs denied) and a
 // fail-open webhook that cannot be reached (webhook failures).
-func livePolicy(upstream, listen, lockFile, hookURL, extraAllow string) string {
+func livePolicy(ingress, upstream, listen, lockFile, hookURL, extraAllow string) string {
 	return fmt.Sprintf(`version: 1
-limits:
+%slimits:
   maxBodyBytes: 1048576
   messageTimeout: 5s
 servers:
@@ -83,7 +85,7 @@ servers:
         sends-out: [echo]
       rules:
         - {name: exfiltration, after: reads-secrets, then: sends-out, mode: audit}
-`, upstream, listen, extraAllow, lockFile, hookURL)
+`, ingress, upstream, listen, extraAllow, lockFile, hookURL)
 }
 
 // TestLiveMesh runs the real mesh (control plane, ext_proc, Envoy, the demo
@@ -125,9 +127,25 @@ func TestLiveMesh(t *testing.T) {
 		t.Fatal(err)
 	}
 	listen := fmt.Sprintf("127.0.0.1:%d", port)
+	// An ingress (TLS only, so the calls below may still go straight to
+	// the sidecar): its certificate's expiry is on the control plane
+	// dashboard.
+	ca, err := devcert.NewCA("observe CA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	certFile, keyFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
+	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1"}, 90*24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	ingressPort, err := envoy.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingress := fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  tls: {certFile: %s, keyFile: %s}\n", ingressPort, certFile, keyFile)
 	policyFile := filepath.Join(dir, "policy.yaml")
 	writePolicy := func(extraAllow string) {
-		if err := os.WriteFile(policyFile, []byte(livePolicy(upstream, listen, lockFile, hookURL, extraAllow)), 0o644); err != nil {
+		if err := os.WriteFile(policyFile, []byte(livePolicy(ingress, upstream, listen, lockFile, hookURL, extraAllow)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -276,7 +294,7 @@ func TestLiveMesh(t *testing.T) {
 		}
 	}
 	for _, never := range []string{"MCPMeshExtProcDown", "MCPMeshExtProcWithoutPolicy", "MCPMeshExtProcStreamsFailing", "MCPMeshAuditWriteFailing",
-		"MCPMeshConfigNacked", "MCPMeshServerImageNotVerified", "MCPMeshSidecarDisconnected", "MCPMeshPolicyVersionSkew", "MCPMeshSidecarOverloaded"} {
+		"MCPMeshConfigNacked", "MCPMeshServerImageNotVerified", "MCPMeshSidecarDisconnected", "MCPMeshPolicyVersionSkew", "MCPMeshSidecarOverloaded", "MCPMeshCertificateExpiring"} {
 		if active[never] {
 			t.Errorf("alert %s is raised on a healthy mesh", never)
 		}

@@ -85,6 +85,8 @@ func New(o Options) *ControlPlane {
 	// routed: publish the same policy again.
 	io.OnChange = cp.republish
 	cp.images = imagegate.New(io)
+	policy := cp.Policy
+	o.Metrics.certs.policy.Store(&policy)
 	return cp
 }
 

@@ -2,6 +2,9 @@ package controlplane
 
 import (
 	"sync/atomic"
+	"time"
+
+	"github.com/mcpmesh/mcpmesh/xds/ir"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -15,7 +18,42 @@ type Metrics struct {
 	pushes     *prometheus.CounterVec
 	ackSeconds *prometheus.HistogramVec
 	nodes      *nodePolicyCollector
+	certs      *certExpiryCollector
 	lastVer    string
+}
+
+// certExpiryCollector reports, at scrape time, when the certificates of
+// the policy in force expire: the ingress's serving certificate and the
+// mesh CA (no mesh certificate outlives it; the leaves themselves are
+// renewed by the control plane). An alert on it gives weeks of notice
+// instead of an outage.
+type certExpiryCollector struct {
+	desc *prometheus.Desc
+	// policy returns the policy in force; set by New.
+	policy atomic.Pointer[func() *ir.Policy]
+}
+
+func (c *certExpiryCollector) Describe(ch chan<- *prometheus.Desc) { ch <- c.desc }
+
+func (c *certExpiryCollector) Collect(ch chan<- prometheus.Metric) {
+	get := c.policy.Load()
+	if get == nil {
+		return
+	}
+	p := (*get)()
+	if p == nil || p.Ingress == nil {
+		return
+	}
+	emit := func(name, file string, at time.Time) {
+		if at.IsZero() {
+			return
+		}
+		ch <- prometheus.MustNewConstMetric(c.desc, prometheus.GaugeValue, float64(at.Unix()), name, file)
+	}
+	emit("ingress", p.Ingress.TLS.CertFile, p.Ingress.TLS.NotAfter)
+	if m := p.Ingress.MTLS; m != nil {
+		emit("mesh_ca", m.CACertFile, m.NotAfter)
+	}
 }
 
 // nodePolicyCollector reports, at scrape time, which policy version each
@@ -70,6 +108,9 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		nodes: &nodePolicyCollector{desc: prometheus.NewDesc("mcpmesh_controlplane_node_policy_info",
 			"Connected xDS streams by node and the policy version whose configuration they acknowledged (unknown: none of the recent ones).",
 			[]string{"node", "version"}, nil)},
+		certs: &certExpiryCollector{desc: prometheus.NewDesc("mcpmesh_controlplane_certificate_expiry_timestamp_seconds",
+			"When a certificate of the policy in force expires (Unix time), by role (ingress: the serving certificate; mesh_ca: the CA of the mesh certificates) and file.",
+			[]string{"certificate", "file"}, nil)},
 	}
 	if reg != nil {
 		reg.MustRegister(m.Collectors()...)
@@ -79,7 +120,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 
 // Collectors lists every metric of the control plane.
 func (m *Metrics) Collectors() []prometheus.Collector {
-	return []prometheus.Collector{m.policyInfo, m.reloads, m.streams, m.nacks, m.pushes, m.ackSeconds, m.nodes}
+	return []prometheus.Collector{m.policyInfo, m.reloads, m.streams, m.nacks, m.pushes, m.ackSeconds, m.nodes, m.certs}
 }
 
 func (m *Metrics) setPolicy(version string) {

@@ -2,6 +2,11 @@ package controlplane
 
 import (
 	"context"
+	"crypto/tls"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -9,7 +14,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/devcert"
 	"github.com/mcpmesh/mcpmesh/xds/contract"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
+	"github.com/mcpmesh/mcpmesh/xds/translator"
 )
 
 // nodeGauge reads mcpmesh_controlplane_node_policy_info{node, version}
@@ -93,4 +101,53 @@ func TestMetricsNodePolicyVersionAndPushes(t *testing.T) {
 
 	adsClient(t, addr, "made-up-node", resource.ExtensionConfigType)
 	waitFor(t, "the made-up node as _unknown", func() bool { return nodeGauge(t, cp.metrics, "_unknown", "unknown") == 1 })
+}
+
+// The expiry of the ingress certificate and of the mesh CA in force is
+// exported (what MCPMeshCertificateExpiring watches); a policy without an
+// ingress exports none.
+func TestMetricsCertificateExpiry(t *testing.T) {
+	m := NewMetrics(nil)
+	cp := New(Options{
+		Translator: translator.Options{ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: 18081}},
+		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Metrics:    m,
+	})
+	ctx := context.Background()
+	if err := cp.Apply(ctx, testPolicy("v1", "echo")); err != nil {
+		t.Fatal(err)
+	}
+	if n := testutil.CollectAndCount(m.certs); n != 0 {
+		t.Fatalf("no ingress, yet %d certificate series", n)
+	}
+
+	ca, err := devcert.NewCAFor("mesh CA", 400*24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, key, err := ca.Leaf([]string{"mcp.example.com"}, 40*24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf, err := tls.X509KeyPair(cert, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := testPolicy("v2", "echo")
+	p.Ingress = &ir.Ingress{
+		Listen: ir.Endpoint{Host: "127.0.0.1", Port: 10443},
+		TLS:    ir.TLS{CertFile: "/etc/mcpmesh/tls.crt", KeyFile: "/etc/mcpmesh/tls.key", CertPEM: cert, KeyPEM: key, Digest: "t", NotAfter: leaf.Leaf.NotAfter},
+		MTLS:   &ir.MTLS{CACertFile: "/etc/mcpmesh/ca.crt", CAKeyFile: "/etc/mcpmesh/ca.key", CACertPEM: ca.CertPEM, CAKeyPEM: ca.KeyPEM(), Digest: "c", NotAfter: ca.Cert.NotAfter},
+	}
+	if err := cp.Apply(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf(`# HELP mcpmesh_controlplane_certificate_expiry_timestamp_seconds When a certificate of the policy in force expires (Unix time), by role (ingress: the serving certificate; mesh_ca: the CA of the mesh certificates) and file.
+# TYPE mcpmesh_controlplane_certificate_expiry_timestamp_seconds gauge
+mcpmesh_controlplane_certificate_expiry_timestamp_seconds{certificate="ingress",file="/etc/mcpmesh/tls.crt"} %d
+mcpmesh_controlplane_certificate_expiry_timestamp_seconds{certificate="mesh_ca",file="/etc/mcpmesh/ca.crt"} %d
+`, leaf.Leaf.NotAfter.Unix(), ca.Cert.NotAfter.Unix())
+	if err := testutil.CollectAndCompare(m.certs, strings.NewReader(want)); err != nil {
+		t.Fatal(err)
+	}
 }

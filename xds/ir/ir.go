@@ -90,6 +90,8 @@ type MTLS struct {
 	CACertPEM  []byte `json:"-"`
 	CAKeyPEM   []byte `json:"-"`
 	Digest     string `json:"digest"`
+	// NotAfter is when the CA expires.
+	NotAfter time.Time `json:"notAfter"`
 }
 
 // KeyPair is an issued certificate and its key (PEM).

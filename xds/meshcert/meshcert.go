@@ -85,6 +85,9 @@ func (is *Issuer) CAPEM() []byte { return is.caPEM }
 // Digest identifies the CA (a different CA is a different issuer).
 func (is *Issuer) Digest() string { return is.digest }
 
+// CANotAfter is when the CA expires: no certificate it issues outlives it.
+func (is *Issuer) CANotAfter() time.Time { return is.ca.NotAfter }
+
 // Issue returns a certificate for uri (its identity) and hosts (DNS names
 // or IP addresses a client may dial), issued now or taken from the cache
 // while it has more than two thirds of its life left.

@@ -118,6 +118,14 @@ func (l *loader) meshCA(e *section.Entry) *ir.MTLS {
 		return nil
 	}
 	m.Digest = is.Digest()
+	m.NotAfter = is.CANotAfter().UTC()
+	switch now := time.Now(); {
+	case now.After(m.NotAfter):
+		l.Errorf(fs["caCertFile"].Pos(), fs["caCertFile"].Path, "CA certificate %s expired on %s", m.CACertFile, m.NotAfter.Format(time.RFC3339))
+		return nil
+	case m.NotAfter.Sub(now) < certWarnBefore:
+		l.Warnf(fs["caCertFile"].Pos(), fs["caCertFile"].Path, "CA certificate %s expires on %s; mesh certificates cannot outlive it", m.CACertFile, m.NotAfter.Format(time.RFC3339))
+	}
 	return m
 }
 

@@ -70,6 +70,35 @@ func TestIngressSection(t *testing.T) {
 		t.Fatalf("auth: %+v %+v files %v", in, in.JWT, res.Files)
 	}
 
+	// The mesh CA: its expiry is known to the control plane (a metric and
+	// an alert watch it); one that expired is refused, one that expires
+	// soon is warned about.
+	for name, validFor := range map[string]time.Duration{"ca": 2 * 365 * 24 * time.Hour, "soonca": 24 * time.Hour, "oldca": -time.Second} {
+		c, err := devcert.NewCAFor("mesh CA "+name, validFor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(name+".crt", c.CertPEM)
+		write(name+".key", c.KeyPEM())
+	}
+	mtls := func(ca string) string {
+		return "ingress:\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  mtls: {caCertFile: " + ca + ".crt, caKeyFile: " + ca + ".key}\n"
+	}
+	res, err = parse(mtls("ca"))
+	if err != nil || len(res.Warnings) != 0 {
+		t.Fatalf("mesh CA: %v %v", err, res)
+	}
+	if m := res.Policy.Ingress.MTLS; m == nil || time.Until(m.NotAfter) < 729*24*time.Hour || time.Until(m.NotAfter) > 731*24*time.Hour {
+		t.Fatalf("mesh CA expiry not read: %+v", m)
+	}
+	res, err = parse(mtls("soonca"))
+	if err != nil || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Error(), "ingress.mtls.caCertFile: CA certificate") || !strings.Contains(res.Warnings[0].Error(), "mesh certificates cannot outlive it") {
+		t.Fatalf("a mesh CA that expires soon: %v %v", err, res)
+	}
+	if _, err := parse(mtls("oldca")); err == nil || !strings.Contains(err.Error(), "ingress.mtls.caCertFile: CA certificate "+filepath.Join(dir, "oldca.crt")+" expired on") {
+		t.Fatalf("an expired mesh CA: %v", err)
+	}
+
 	write("private.json", []byte(`{"keys":[{"kty":"EC","crv":"P-256","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM","d":"870MB6gfuTJ4HtUnUvYMyJpr5eUZNP4Bk43bVdj3eAE","kid":"1"}]}`))
 	write("empty.json", []byte(`{"keys":[]}`))
 

@@ -26,7 +26,11 @@ type CA struct {
 }
 
 // NewCA makes a CA valid for a year.
-func NewCA(name string) (*CA, error) {
+func NewCA(name string) (*CA, error) { return NewCAFor(name, 365*24*time.Hour) }
+
+// NewCAFor makes a CA valid for validFor from now (negative: already
+// expired, for tests of what refuses it).
+func NewCAFor(name string, validFor time.Duration) (*CA, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return nil, err
@@ -35,7 +39,7 @@ func NewCA(name string) (*CA, error) {
 		SerialNumber:          serial(),
 		Subject:               pkix.Name{CommonName: name, Organization: []string{"mcpmesh development"}},
 		NotBefore:             time.Now().Add(-time.Minute),
-		NotAfter:              time.Now().Add(365 * 24 * time.Hour),
+		NotAfter:              time.Now().Add(validFor),
 		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageCRLSign,
 		BasicConstraintsValid: true,
 		IsCA:                  true,
