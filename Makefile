@@ -74,6 +74,14 @@ test-race: tools ## the unit tests under the race detector
 .PHONY: dashboards
 dashboards: ## regenerate the Grafana dashboards in manifests/dashboards from their Go definitions
 	$(GO) test ./manifests/dashboards/ -run TestJSONUpToDate -update
+	$(MAKE) chart-files
+
+.PHONY: chart-files
+chart-files: ## copy the alerts and dashboards into the Helm chart (it cannot read outside its directory)
+	rm -f manifests/helm/mcpmesh/files/dashboards/*.json
+	mkdir -p manifests/helm/mcpmesh/files/dashboards
+	cp manifests/prometheus/alerts.yaml manifests/helm/mcpmesh/files/alerts.yaml
+	cp manifests/dashboards/*.json manifests/helm/mcpmesh/files/dashboards/
 
 .PHONY: golden
 golden: ## regenerate the golden files of generated Envoy config

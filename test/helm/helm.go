@@ -103,12 +103,25 @@ func RenderChart(ch *chart.Chart, vals map[string]any) (*Rendered, error) {
 // types maps apiVersion/kind to a constructor of the typed object. A kind
 // the chart starts to render without being listed here fails the tests.
 var types = map[string]func() any{
-	"v1/ConfigMap":                       func() any { return &corev1.ConfigMap{} },
-	"v1/Service":                         func() any { return &corev1.Service{} },
-	"v1/ServiceAccount":                  func() any { return &corev1.ServiceAccount{} },
-	"apps/v1/Deployment":                 func() any { return &appsv1.Deployment{} },
-	"policy/v1/PodDisruptionBudget":      func() any { return &policyv1.PodDisruptionBudget{} },
-	"networking.k8s.io/v1/NetworkPolicy": func() any { return &networkingv1.NetworkPolicy{} },
+	"v1/ConfigMap":                            func() any { return &corev1.ConfigMap{} },
+	"v1/Service":                              func() any { return &corev1.Service{} },
+	"v1/ServiceAccount":                       func() any { return &corev1.ServiceAccount{} },
+	"apps/v1/Deployment":                      func() any { return &appsv1.Deployment{} },
+	"policy/v1/PodDisruptionBudget":           func() any { return &policyv1.PodDisruptionBudget{} },
+	"networking.k8s.io/v1/NetworkPolicy":      func() any { return &networkingv1.NetworkPolicy{} },
+	"monitoring.coreos.com/v1/PrometheusRule": func() any { return &PrometheusRule{} },
+}
+
+// PrometheusRule is the prometheus-operator's resource as far as the chart
+// fills it in (the operator's Go module for one struct is not worth it):
+// metadata, and spec.groups, which the tests compare whole with
+// manifests/prometheus/alerts.yaml. Any other field is refused.
+type PrometheusRule struct {
+	metav1.TypeMeta   `json:",inline"`
+	metav1.ObjectMeta `json:"metadata"`
+	Spec              struct {
+		Groups []map[string]any `json:"groups"`
+	} `json:"spec"`
 }
 
 // Decode converts one YAML document into its API type. Duplicate keys and
@@ -157,6 +170,8 @@ func metaOf(v any) *metav1.ObjectMeta {
 	case *policyv1.PodDisruptionBudget:
 		return &o.ObjectMeta
 	case *networkingv1.NetworkPolicy:
+		return &o.ObjectMeta
+	case *PrometheusRule:
 		return &o.ObjectMeta
 	}
 	return nil

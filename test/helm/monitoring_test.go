@@ -1,0 +1,118 @@
+package helm
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+	"sigs.k8s.io/yaml"
+
+	"github.com/mcpmesh/mcpmesh/manifests/dashboards"
+)
+
+// The chart cannot read outside its directory, so it carries copies of the
+// alerts and dashboards; they must be the repository's, byte for byte.
+func TestChartFilesMatchRepo(t *testing.T) {
+	pairs := map[string]string{
+		filepath.Join(RepoRoot(), "manifests", "prometheus", "alerts.yaml"): filepath.Join(ChartDir(), "files", "alerts.yaml"),
+	}
+	for _, d := range dashboards.All() {
+		pairs[filepath.Join(RepoRoot(), "manifests", "dashboards", d.File)] = filepath.Join(ChartDir(), "files", "dashboards", d.File)
+	}
+	copies, _ := filepath.Glob(filepath.Join(ChartDir(), "files", "dashboards", "*.json"))
+	if len(copies) != len(dashboards.All()) {
+		t.Errorf("the chart carries %d dashboards, the repository %d: run make chart-files", len(copies), len(dashboards.All()))
+	}
+	for src, dst := range pairs {
+		want, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(dst)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s is not a copy of %s: run make chart-files", dst, src)
+		}
+	}
+}
+
+// Off by default (the CRD may not exist; dashboards may be managed
+// elsewhere); when on, the PrometheusRule holds exactly alerts.yaml and
+// there is one labelled ConfigMap per dashboard with its JSON unchanged
+// (Helm must not have templated the {{ }} placeholders in either).
+func TestMonitoring(t *testing.T) {
+	r := render(t, "full.yaml", nil)
+	if n := len(r.OfKind("PrometheusRule")); n != 0 {
+		t.Errorf("a PrometheusRule by default")
+	}
+	for _, o := range r.OfKind("ConfigMap") {
+		if o.Meta.Labels["app.kubernetes.io/component"] == "monitoring" {
+			t.Errorf("dashboard ConfigMap %s by default", o.Name)
+		}
+	}
+
+	r = render(t, "full.yaml", func(v map[string]any) {
+		set(v, "monitoring.prometheusRule.enabled", true)
+		set(v, "monitoring.prometheusRule.labels", map[string]any{"release": "kube-prometheus-stack"})
+		set(v, "monitoring.dashboards.enabled", true)
+		set(v, "monitoring.dashboards.folder", "MCP")
+	})
+	checkMetadata(t, r)
+
+	rules := r.OfKind("PrometheusRule")
+	if len(rules) != 1 {
+		t.Fatalf("%d PrometheusRules, want 1", len(rules))
+	}
+	pr := rules[0].Value.(*PrometheusRule)
+	if pr.Labels["release"] != "kube-prometheus-stack" {
+		t.Errorf("PrometheusRule labels %v: the ruleSelector label is missing", pr.Labels)
+	}
+	src, err := os.ReadFile(filepath.Join(RepoRoot(), "manifests", "prometheus", "alerts.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want struct {
+		Groups []map[string]any `json:"groups"`
+	}
+	if err := yaml.UnmarshalStrict(src, &want); err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Groups) == 0 || !reflect.DeepEqual(pr.Spec.Groups, want.Groups) {
+		t.Errorf("the PrometheusRule's groups differ from alerts.yaml")
+	}
+	if !strings.Contains(r.Manifest, `summary: "{{ $labels.rule }} on {{ $labels.server }} cannot decide"`) {
+		t.Errorf("alert templates were rewritten by Helm")
+	}
+
+	seen := 0
+	for _, d := range dashboards.All() {
+		var o any
+		for _, c := range r.OfKind("ConfigMap") {
+			if strings.HasSuffix(c.Name, "-dashboard-"+strings.TrimSuffix(d.File, ".json")) {
+				o = c.Value
+			}
+		}
+		if o == nil {
+			t.Errorf("no ConfigMap for dashboard %s", d.File)
+			continue
+		}
+		cm := o.(*corev1.ConfigMap)
+		if cm.Labels["grafana_dashboard"] != "1" || cm.Annotations["grafana_folder"] != "MCP" {
+			t.Errorf("%s: labels %v annotations %v: Grafana's sidecar would not file it", cm.Name, cm.Labels, cm.Annotations)
+		}
+		want, err := d.JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cm.Data["mcpmesh-"+d.File]; strings.TrimSpace(got) != strings.TrimSpace(string(want)) {
+			t.Errorf("%s: the dashboard JSON differs from %s", cm.Name, d.File)
+		}
+		seen++
+	}
+	if seen < 3 {
+		t.Errorf("only %d dashboards", seen)
+	}
+}
