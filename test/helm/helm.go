@@ -110,6 +110,22 @@ var types = map[string]func() any{
 	"policy/v1/PodDisruptionBudget":           func() any { return &policyv1.PodDisruptionBudget{} },
 	"networking.k8s.io/v1/NetworkPolicy":      func() any { return &networkingv1.NetworkPolicy{} },
 	"monitoring.coreos.com/v1/PrometheusRule": func() any { return &PrometheusRule{} },
+	"monitoring.coreos.com/v1/PodMonitor":     func() any { return &PodMonitor{} },
+}
+
+// PodMonitor is the prometheus-operator's resource as far as the chart
+// fills it in; any other field is refused.
+type PodMonitor struct {
+	metav1.TypeMeta   `json:",inline"`
+	metav1.ObjectMeta `json:"metadata"`
+	Spec              struct {
+		Selector            metav1.LabelSelector `json:"selector"`
+		PodMetricsEndpoints []struct {
+			Port     string `json:"port"`
+			Path     string `json:"path"`
+			Interval string `json:"interval"`
+		} `json:"podMetricsEndpoints"`
+	} `json:"spec"`
 }
 
 // PrometheusRule is the prometheus-operator's resource as far as the chart
@@ -172,6 +188,8 @@ func metaOf(v any) *metav1.ObjectMeta {
 	case *networkingv1.NetworkPolicy:
 		return &o.ObjectMeta
 	case *PrometheusRule:
+		return &o.ObjectMeta
+	case *PodMonitor:
 		return &o.ObjectMeta
 	}
 	return nil

@@ -2,13 +2,17 @@ package helm
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/labels"
 	"sigs.k8s.io/yaml"
 
 	"github.com/mcpmesh/mcpmesh/manifests/dashboards"
@@ -114,5 +118,63 @@ func TestMonitoring(t *testing.T) {
 	}
 	if seen < 3 {
 		t.Errorf("only %d dashboards", seen)
+	}
+}
+
+// The PodMonitor selects every pod of the release, and each pod exposes one
+// of its endpoint ports by name: the admin port its mcpmesh process serves
+// /metrics on.
+func TestPodMonitor(t *testing.T) {
+	if n := len(render(t, "full.yaml", nil).OfKind("PodMonitor")); n != 0 {
+		t.Errorf("a PodMonitor by default")
+	}
+	r := render(t, "full.yaml", func(v map[string]any) {
+		set(v, "monitoring.podMonitor.enabled", true)
+		set(v, "monitoring.podMonitor.labels", map[string]any{"release": "kube-prometheus-stack"})
+	})
+	checkMetadata(t, r)
+	pms := r.OfKind("PodMonitor")
+	if len(pms) != 1 {
+		t.Fatalf("%d PodMonitors, want 1", len(pms))
+	}
+	pm := pms[0].Value.(*PodMonitor)
+	if pm.Labels["release"] != "kube-prometheus-stack" {
+		t.Errorf("PodMonitor labels %v: the podMonitorSelector label is missing", pm.Labels)
+	}
+	sel, err := metav1.LabelSelectorAsSelector(&pm.Spec.Selector)
+	if err != nil || sel.Empty() {
+		t.Fatalf("selector %v: %v", pm.Spec.Selector, err)
+	}
+	endpoints := map[string]bool{}
+	for _, e := range pm.Spec.PodMetricsEndpoints {
+		if e.Path != "/metrics" || e.Interval != "30s" {
+			t.Errorf("endpoint %+v", e)
+		}
+		endpoints[e.Port] = true
+	}
+	deployments := r.Deployments()
+	if len(deployments) < 2 {
+		t.Fatalf("only %d deployments", len(deployments))
+	}
+	for name, d := range deployments {
+		if !sel.Matches(labels.Set(d.Spec.Template.Labels)) {
+			t.Errorf("%s: its pods are not scraped", name)
+			continue
+		}
+		scraped := 0
+		for _, c := range d.Spec.Template.Spec.Containers {
+			for _, p := range c.Ports {
+				if !endpoints[p.Name] {
+					continue
+				}
+				scraped++
+				if !slices.Contains(c.Args, fmt.Sprintf("-admin-listen=:%d", p.ContainerPort)) {
+					t.Errorf("%s: port %s (%d) is not where %s serves /metrics: %v", name, p.Name, p.ContainerPort, c.Name, c.Args)
+				}
+			}
+		}
+		if scraped != 1 {
+			t.Errorf("%s: %d scraped ports, want 1", name, scraped)
+		}
 	}
 }
