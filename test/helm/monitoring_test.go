@@ -43,6 +43,20 @@ func TestChartFilesMatchRepo(t *testing.T) {
 	}
 }
 
+// selected returns the one object of kind, which must carry the label the
+// tests give it for Prometheus's selectors (release: kube-prometheus-stack).
+func selected(t *testing.T, r *Rendered, kind string) any {
+	t.Helper()
+	objs := r.OfKind(kind)
+	if len(objs) != 1 {
+		t.Fatalf("%d of %s, want 1", len(objs), kind)
+	}
+	if l := objs[0].Meta.Labels; l["release"] != "kube-prometheus-stack" {
+		t.Errorf("%s labels %v: the label Prometheus selects it by is missing", kind, l)
+	}
+	return objs[0].Value
+}
+
 // Off by default (the CRD may not exist; dashboards may be managed
 // elsewhere); when on, the PrometheusRule holds exactly alerts.yaml and
 // there is one labelled ConfigMap per dashboard with its JSON unchanged
@@ -66,14 +80,7 @@ func TestMonitoring(t *testing.T) {
 	})
 	checkMetadata(t, r)
 
-	rules := r.OfKind("PrometheusRule")
-	if len(rules) != 1 {
-		t.Fatalf("%d PrometheusRules, want 1", len(rules))
-	}
-	pr := rules[0].Value.(*PrometheusRule)
-	if pr.Labels["release"] != "kube-prometheus-stack" {
-		t.Errorf("PrometheusRule labels %v: the ruleSelector label is missing", pr.Labels)
-	}
+	pr := selected(t, r, "PrometheusRule").(*PrometheusRule)
 	src, err := os.ReadFile(filepath.Join(RepoRoot(), "manifests", "prometheus", "alerts.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -133,14 +140,7 @@ func TestPodMonitor(t *testing.T) {
 		set(v, "monitoring.podMonitor.labels", map[string]any{"release": "kube-prometheus-stack"})
 	})
 	checkMetadata(t, r)
-	pms := r.OfKind("PodMonitor")
-	if len(pms) != 1 {
-		t.Fatalf("%d PodMonitors, want 1", len(pms))
-	}
-	pm := pms[0].Value.(*PodMonitor)
-	if pm.Labels["release"] != "kube-prometheus-stack" {
-		t.Errorf("PodMonitor labels %v: the podMonitorSelector label is missing", pm.Labels)
-	}
+	pm := selected(t, r, "PodMonitor").(*PodMonitor)
 	sel, err := metav1.LabelSelectorAsSelector(&pm.Spec.Selector)
 	if err != nil || sel.Empty() {
 		t.Fatalf("selector %v: %v", pm.Spec.Selector, err)
