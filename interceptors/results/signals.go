@@ -1,6 +1,7 @@
 package results
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"unsafe"
@@ -107,6 +108,20 @@ func lowerASCII(s string) string {
 	return unsafe.String(&b[0], len(b))
 }
 
+// occurrences yields the offset of each occurrence of anchor in t, left
+// to right, without overlaps.
+func occurrences(t, anchor string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; ; {
+			k := strings.Index(t[i:], anchor)
+			if k < 0 || !yield(i+k) {
+				return
+			}
+			i += k + len(anchor)
+		}
+	}
+}
+
 // before returns up to n bytes of t before i.
 func before(t string, i, n int) string { return t[max(0, i-n):i] }
 
@@ -125,28 +140,18 @@ func resultSignals(s string) (int, []string) {
 	if chatTurn(t) {
 		add(sigTurn)
 	}
-	for i := 0; ; {
-		k := strings.Index(t[i:], "your ")
-		if k < 0 {
-			break
-		}
-		i += k + len("your ")
+	for at := range occurrences(t, "your ") {
+		i := at + len("your ")
 		rest := t[i:min(len(t), i+9)]
 		if (strings.HasPrefix(rest, "response") || strings.HasPrefix(rest, "reply") || strings.HasPrefix(rest, "answer")) &&
-			steerVerb.MatchString(before(t, i-len("your "), 48)) {
+			steerVerb.MatchString(before(t, at, 48)) {
 			add(sigSteer)
 			break
 		}
 	}
 	for _, anchor := range []string{"instruction", "prompt", "rules", "input"} {
-		for i := 0; ; {
-			k := strings.Index(t[i:], anchor)
-			if k < 0 {
-				break
-			}
-			at := i + k
-			i = at + len(anchor)
-			end := i
+		for at := range occurrences(t, anchor) {
+			end := at + len(anchor)
 			if anchor == "instruction" && end < len(t) && t[end] == 's' {
 				end++
 			}
@@ -182,13 +187,8 @@ func resultSignals(s string) (int, []string) {
 		}
 	}
 	for _, anchor := range []string{"following ", "below "} {
-		for i := 0; ; {
-			k := strings.Index(t[i:], anchor)
-			if k < 0 {
-				break
-			}
-			at := i + k
-			i = at + len(anchor)
+		for at := range occurrences(t, anchor) {
+			i := at + len(anchor)
 			noun := t[i:min(len(t), i+10)]
 			for _, n := range []string{"code", "snippet", "line", "sentence", "text", "link", "url", "statement"} {
 				if strings.HasPrefix(noun, n) && insertRe.MatchString(before(t, at, 64)) {
@@ -219,12 +219,8 @@ func resultSignals(s string) (int, []string) {
 			}
 		}
 	}
-	for i := 0; ; {
-		k := strings.Index(t[i:], "you are ")
-		if k < 0 {
-			break
-		}
-		i += k + len("you are ")
+	for at := range occurrences(t, "you are ") {
+		i := at + len("you are ")
 		if personaRe.MatchString(t[i:min(len(t), i+64)]) {
 			add(sigPersona)
 			break
@@ -263,13 +259,8 @@ func chatTurn(t string) bool {
 		return true
 	}
 	for _, label := range []string{"system", "assistant", "### system", "### instruction"} {
-		for i := 0; ; {
-			k := strings.Index(t[i:], label)
-			if k < 0 {
-				break
-			}
-			at := i + k
-			i = at + len(label)
+		for at := range occurrences(t, label) {
+			i := at + len(label)
 			// only blanks between the line start and the label
 			j := at
 			for j > 0 && (t[j-1] == ' ' || t[j-1] == '\t') {

@@ -116,6 +116,15 @@ func (cp *ControlPlane) republish() {
 // RetryFailedImages re-verifies servers whose image failed verification every
 // interval (a registry outage or a signature pushed late), until ctx ends.
 func (cp *ControlPlane) RetryFailedImages(ctx context.Context, every time.Duration) {
+	cp.republishEvery(ctx, every, func(*ir.Policy) bool {
+		return slices.ContainsFunc(cp.images.Statuses(), func(st imagegate.Status) bool { return st.State == imagegate.Failed })
+	})
+}
+
+// republishEvery republishes the policy in force every interval while
+// due says so, until ctx ends. A republish that changes nothing pushes
+// nothing.
+func (cp *ControlPlane) republishEvery(ctx context.Context, every time.Duration, due func(*ir.Policy) bool) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -123,11 +132,8 @@ func (cp *ControlPlane) RetryFailedImages(ctx context.Context, every time.Durati
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			for _, st := range cp.images.Statuses() {
-				if st.State == imagegate.Failed {
-					cp.republish()
-					break
-				}
+			if p := cp.Policy(); p != nil && due(p) {
+				cp.republish()
 			}
 		}
 	}
@@ -254,18 +260,7 @@ func (cp *ControlPlane) withMeshCerts(p *ir.Policy) (*ir.Policy, error) {
 // renewed well before they expire (a republish that changes nothing
 // pushes nothing).
 func (cp *ControlPlane) RenewMeshCerts(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if p := cp.Policy(); p != nil && p.Ingress != nil && p.Ingress.MTLS != nil {
-				cp.republish()
-			}
-		}
-	}
+	cp.republishEvery(ctx, every, func(p *ir.Policy) bool { return p.Ingress != nil && p.Ingress.MTLS != nil })
 }
 
 // publish sets snap for node. When clusters disappear, it first publishes the

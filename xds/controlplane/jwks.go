@@ -112,16 +112,7 @@ func (cp *ControlPlane) withJWKS(ctx context.Context, p *ir.Policy) *ir.Policy {
 // by URL, so a rotated key reaches the ingress (a republish that changes
 // nothing pushes nothing).
 func (cp *ControlPlane) RefreshJWKS(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if p := cp.Policy(); p != nil && p.Ingress != nil && p.Ingress.JWT != nil && p.Ingress.JWT.JWKSURL != "" {
-				cp.republish()
-			}
-		}
-	}
+	cp.republishEvery(ctx, every, func(p *ir.Policy) bool {
+		return p.Ingress != nil && p.Ingress.JWT != nil && p.Ingress.JWT.JWKSURL != ""
+	})
 }
