@@ -97,6 +97,7 @@ loadtest: envoy ## end-to-end load matrix (direct, plain Envoy, ext_proc floor, 
 	$(GO) test -count=1 -run '^TestHoldFull$$' -timeout 15m -v ./test/loadtest -load.hold
 	$(GO) test -count=1 -run '^TestHoldFull$$' -timeout 15m -v ./test/loadtest -load.hold -load.holdcalls 10000 -load.holdhttp2
 	$(GO) test -count=1 -run '^TestIngressHop$$' -timeout 10m -v ./test/loadtest -load.ingress 4000
+	$(GO) test -count=1 -run '^TestEgressHop$$' -timeout 10m -v ./test/loadtest -load.egress 2000
 
 .PHONY: soak
 soak: envoy ## 30 minutes at a steady rate with agents coming and going; memory and goroutines sampled every minute (not in CI)

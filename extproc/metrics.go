@@ -21,6 +21,7 @@ type Metrics struct {
 	policyUpdates *prometheus.CounterVec
 	auditErrors   prometheus.Counter
 	streams       prometheus.Gauge
+	egressReqs    *prometheus.CounterVec
 
 	mu          sync.Mutex
 	lastVer     string
@@ -88,6 +89,10 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "mcpmesh_extproc_active_streams",
 			Help: "ext_proc streams (one per HTTP request) in progress.",
 		}),
+		egressReqs: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mcpmesh_extproc_egress_requests_total",
+			Help: "Connections and requests through the servers' egress proxies, by server, decision and rule (\"\" for a plain allow).",
+		}, []string{"server", "decision", "rule"}),
 		toolSeen: map[string]map[string]bool{}, subjectSeen: map[string]map[string]bool{},
 		ruleSeen: map[string]map[string]bool{},
 	}
@@ -99,7 +104,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 
 // Collectors lists every metric of the service.
 func (m *Metrics) Collectors() []prometheus.Collector {
-	return []prometheus.Collector{m.messages, m.toolCalls, m.clientCalls, m.ruleDecisions, m.findings, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams}
+	return []prometheus.Collector{m.messages, m.toolCalls, m.clientCalls, m.ruleDecisions, m.findings, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams, m.egressReqs}
 }
 
 func (m *Metrics) setPolicy(version string) {
@@ -185,4 +190,9 @@ func methodLabel(method string) string {
 		return method
 	}
 	return "_other"
+}
+
+// egress counts one decision of an egress proxy. Rules are a fixed set.
+func (m *Metrics) egress(server, decision, rule string) {
+	m.egressReqs.WithLabelValues(server, decision, rule).Inc()
 }

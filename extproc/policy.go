@@ -2,11 +2,13 @@ package extproc
 
 import (
 	"fmt"
+	"net"
 	"sync"
 	"sync/atomic"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/chain"
+	"github.com/mcpmesh/mcpmesh/interceptors/egress"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -16,6 +18,25 @@ type compiled struct {
 	policy *ir.Policy
 	chains map[string]interceptors.Chain
 	specs  map[string]*ir.Server // by name: one ext_proc serves every server
+	gates  map[string]*egress.Gate // egress proxies, by server
+}
+
+// gate is the egress gate of server; nil when the policy gives it none (or
+// there is no policy).
+func (c *compiled) gate(server string) *egress.Gate {
+	if c == nil {
+		return nil
+	}
+	return c.gates[server]
+}
+
+// knownServer is server as a metrics label: "_unknown" unless the policy
+// names it, since anything that reaches ext_proc can send any name.
+func (c *compiled) knownServer(server string) string {
+	if c == nil || c.specs[server] == nil {
+		return "_unknown"
+	}
+	return server
 }
 
 // PolicyStore holds the policy in force. Readers take a pointer once per
@@ -23,6 +44,8 @@ type compiled struct {
 type PolicyStore struct {
 	cur     atomic.Pointer[compiled]
 	metrics *Metrics
+	// Resolver looks up the names of egress destinations.
+	Resolver egress.Resolver
 
 	mu    sync.Mutex
 	state map[string]*chain.State // per server name, kept across versions
@@ -31,7 +54,7 @@ type PolicyStore struct {
 // NewPolicyStore returns an empty store: until a policy arrives every
 // message is refused.
 func NewPolicyStore(m *Metrics) *PolicyStore {
-	return &PolicyStore{metrics: m, state: map[string]*chain.State{}}
+	return &PolicyStore{metrics: m, state: map[string]*chain.State{}, Resolver: net.DefaultResolver}
 }
 
 // serverState returns the long-lived state of a server, creating it once.
@@ -65,14 +88,23 @@ func (s *PolicyStore) Update(p *ir.Policy) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	c := &compiled{policy: p, chains: make(map[string]interceptors.Chain, len(p.Servers)), specs: make(map[string]*ir.Server, len(p.Servers))}
+	c := &compiled{policy: p, chains: make(map[string]interceptors.Chain, len(p.Servers)), specs: make(map[string]*ir.Server, len(p.Servers)), gates: map[string]*egress.Gate{}}
 	for i := range p.Servers {
-		c.specs[p.Servers[i].Name] = &p.Servers[i]
-		ch, err := chain.Build(p.Servers[i].Name, &p.Servers[i].Policy, s.serverState(p.Servers[i].Name))
+		name := p.Servers[i].Name
+		c.specs[name] = &p.Servers[i]
+		st := s.serverState(name)
+		ch, err := chain.Build(name, &p.Servers[i].Policy, st)
 		if err != nil {
 			return fmt.Errorf("compile policy %s: %w", p.Version, err)
 		}
-		c.chains[p.Servers[i].Name] = ch
+		c.chains[name] = ch
+		if e := p.Servers[i].Egress; e != nil && e.Network != nil {
+			g, err := egress.NewGate(e.Network, s.Resolver, st.Secrets)
+			if err != nil {
+				return fmt.Errorf("compile policy %s: server %q: %w", p.Version, name, err)
+			}
+			c.gates[name] = g
+		}
 	}
 	s.cur.Store(c)
 	if s.metrics != nil {

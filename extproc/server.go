@@ -47,11 +47,17 @@ func (s *Server) Process(rpc extprocv3.ExternalProcessor_ProcessServer) error {
 	defer s.Metrics.streams.Dec()
 	n := s.active.Add(1)
 	defer s.active.Add(-1)
-	server := ""
+	server, listener := "", ""
 	if md, ok := metadata.FromIncomingContext(rpc.Context()); ok {
 		if v := md.Get(contract.ServerHeader); len(v) == 1 {
 			server = v[0]
 		}
+		if v := md.Get(contract.ListenerHeader); len(v) == 1 {
+			listener = v[0]
+		}
+	}
+	if listener == contract.ListenerEgress {
+		return s.processEgress(rpc, server)
 	}
 	st := newStream(s, server)
 	st.admit(n)

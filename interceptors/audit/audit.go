@@ -37,6 +37,10 @@ type Record struct {
 	Rule      string   `json:"rule,omitempty"`
 	Reason    string   `json:"reason,omitempty"`
 	Removed   []string `json:"removed,omitempty"`
+	// Destination ("host:port") and Address (the checked address
+	// connected to) of a connection through the server's egress proxy.
+	Destination string `json:"destination,omitempty"`
+	Address     string `json:"address,omitempty"`
 	// Findings lists every rule that fired, including audit-mode rules
 	// that changed nothing ("would have blocked").
 	Findings      []interceptors.Finding `json:"findings,omitempty"`

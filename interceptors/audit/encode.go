@@ -51,6 +51,8 @@ func appendRecord(b []byte, r *Record) (_ []byte, ok bool) {
 		}
 		b = append(b, ']')
 	}
+	b = appendOptional(b, `,"destination":`, r.Destination)
+	b = appendOptional(b, `,"address":`, r.Address)
 	if len(r.Findings) > 0 {
 		b = append(b, `,"findings":[`...)
 		for i := range r.Findings {

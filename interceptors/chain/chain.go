@@ -65,16 +65,22 @@ type State struct {
 	// OtherTools lists the tools the other servers of the mesh publish,
 	// for shadowing checks; nil when unknown.
 	OtherTools func() []string
+	// Secrets reads the credentials the egress proxy adds (shared with
+	// the proxy's gate, so the guard knows what the proxy sends).
+	Secrets *egress.SecretFiles
 }
 
 // NewState returns empty state for a server.
 func NewState() *State {
-	return &State{Catalog: arguments.NewCatalog(), Hidden: poisoning.NewHidden(), Sessions: sequences.NewHistory()}
+	return &State{Catalog: arguments.NewCatalog(), Hidden: poisoning.NewHidden(), Sessions: sequences.NewHistory(), Secrets: egress.NewSecretFiles()}
 }
 
 // Build compiles the chain for one server. This is the one place the order
 // is declared:
 //
+//  0. the credentials the egress proxy adds for the server are redacted
+//     wherever they show up, in both directions, before any other step (a
+//     webhook included) reads the message.
 //  1. allowlist: cheapest and most decisive. A forbidden tool is refused
 //     before anything spends time on its arguments, and tools/list results
 //     lose forbidden tools before any later step (or the agent) sees them.
@@ -113,7 +119,13 @@ func Build(server string, s *Policy, st *State) (interceptors.Chain, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server %q: arguments: %w", server, err)
 	}
-	chain := interceptors.Chain{al}
+	var chain interceptors.Chain
+	if s.Egress != nil {
+		if g := egress.NewCredentialGuard(s.Egress.Network, st.Secrets); g != nil {
+			chain = append(chain, g)
+		}
+	}
+	chain = append(chain, al)
 	if s.Poisoning != nil {
 		pc, err := poisoning.New(s.Poisoning, st.OtherTools, st.Hidden)
 		if err != nil {
@@ -150,7 +162,7 @@ func Build(server string, s *Policy, st *State) (interceptors.Chain, error) {
 		}
 		chain = append(chain, rl)
 	}
-	if s.Egress != nil {
+	if s.Egress.ChecksArguments() {
 		eg, err := egress.New(s.Egress)
 		if err != nil {
 			return nil, fmt.Errorf("server %q: egress: %w", server, err)

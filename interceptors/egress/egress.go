@@ -18,10 +18,8 @@ package egress
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"math/bits"
-	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -54,37 +52,15 @@ const (
 // Checker is the compiled form of Policy. It implements
 // interceptors.Interceptor and is safe for concurrent use.
 type Checker struct {
-	mode         string
-	paths        []argPath
-	detect       bool
-	hosts        map[string][]uint16 // exact names -> ports (0: the scheme's default)
-	suffixes     []suffixEntry       // "*.example.com"
-	prefixes     []prefixEntry       // IPs and CIDRs
+	mode   string
+	paths  []argPath
+	detect bool
+	allowList
 	schemes      map[string]struct{}
 	allowPrivate bool
 }
 
 var _ interceptors.Interceptor = (*Checker)(nil)
-
-type suffixEntry struct {
-	suffix string // ".example.com"
-	port   uint16
-}
-
-type prefixEntry struct {
-	prefix netip.Prefix
-	port   uint16
-}
-
-// portOK reports whether an allow entry's port (0: none written) admits
-// the destination's: without one, only the scheme's default port, or no
-// port at all; with one, exactly that port.
-func portOK(entry uint16, d destination) bool {
-	if entry == 0 {
-		return !d.explicit || d.port == defaultPort(d.scheme)
-	}
-	return d.port == entry
-}
 
 // argPath is one "<tool glob>:<path>" entry.
 type argPath struct {
@@ -94,7 +70,7 @@ type argPath struct {
 
 // New compiles e. A nil e gives a checker that checks nothing.
 func New(e *Policy) (*Checker, error) {
-	c := &Checker{mode: string(interceptors.Enforce), hosts: map[string][]uint16{}, schemes: map[string]struct{}{}}
+	c := &Checker{mode: string(interceptors.Enforce), allowList: newAllowList(), schemes: map[string]struct{}{}}
 	if e == nil {
 		return c, nil
 	}
@@ -126,7 +102,7 @@ func New(e *Policy) (*Checker, error) {
 	c.detect = e.Detect
 	c.allowPrivate = e.AllowPrivate
 	for i, a := range e.Allow {
-		if err := c.addAllow(a); err != nil {
+		if err := c.add(a); err != nil {
 			return nil, fmt.Errorf("egress.allow[%d]: %q: %w", i, a, err)
 		}
 	}
@@ -142,46 +118,6 @@ func New(e *Policy) (*Checker, error) {
 		c.schemes[ls] = struct{}{}
 	}
 	return c, nil
-}
-
-func (c *Checker) addAllow(a string) error {
-	a, port, problem := splitAllowPort(a)
-	if problem != "" {
-		return errors.New(problem)
-	}
-	if strings.Contains(a, "/") {
-		if port != 0 {
-			return fmt.Errorf("a CIDR takes no port")
-		}
-		p, err := netip.ParsePrefix(a)
-		if err != nil {
-			return fmt.Errorf("not a valid CIDR")
-		}
-		if p.Addr().Is4In6() {
-			p = netip.PrefixFrom(p.Addr().Unmap(), max(p.Bits()-96, 0))
-		}
-		c.prefixes = append(c.prefixes, prefixEntry{p.Masked(), 0})
-		return nil
-	}
-	if ip, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(a, "["), "]")); err == nil {
-		ip = ip.WithZone("").Unmap()
-		c.prefixes = append(c.prefixes, prefixEntry{netip.PrefixFrom(ip, ip.BitLen()), port})
-		return nil
-	}
-	wild := strings.HasPrefix(a, "*.")
-	name, err := normaliseName(strings.TrimPrefix(a, "*."))
-	if err != nil {
-		return fmt.Errorf("not a host name, \"*.\" wildcard, IP address or CIDR")
-	}
-	if _, isNum, _ := numericIPv4(name); isNum {
-		return fmt.Errorf("write IPv4 addresses in dotted-quad form")
-	}
-	if wild {
-		c.suffixes = append(c.suffixes, suffixEntry{"." + name, port})
-	} else {
-		c.hosts[name] = append(c.hosts[name], port)
-	}
-	return nil
 }
 
 // Name implements interceptors.Interceptor.
@@ -564,45 +500,6 @@ func (s *scan) judge(d destination, err error) {
 func (c *Checker) schemeAllowed(scheme string) bool {
 	_, ok := c.schemes[scheme]
 	return ok
-}
-
-// hostAllowed matches a normalised destination against the allow list and
-// classifies it: listed says an entry names the host, allowed that one
-// also admits the port.
-func (c *Checker) hostAllowed(d destination) (listed, allowed, private bool) {
-	if d.addr.IsValid() {
-		for _, p := range c.prefixes {
-			if p.prefix.Contains(d.addr) {
-				listed = true
-				if portOK(p.port, d) {
-					allowed = true
-					break
-				}
-			}
-		}
-		return listed, allowed, privateIP(d.addr)
-	}
-	if ports, ok := c.hosts[d.host]; ok {
-		listed = true
-		for _, p := range ports {
-			if portOK(p, d) {
-				allowed = true
-				break
-			}
-		}
-	}
-	for _, suf := range c.suffixes {
-		if allowed {
-			break
-		}
-		// "*.example.com" matches a.example.com, not example.com and
-		// not evilexample.com.
-		if len(d.host) > len(suf.suffix) && strings.HasSuffix(d.host, suf.suffix) {
-			listed = true
-			allowed = portOK(suf.port, d)
-		}
-	}
-	return listed, allowed, privateName(d.host)
 }
 
 // quote quotes a host for a finding, clipped.

@@ -27,11 +27,15 @@ func Decode(l *section.Reader, e *section.Entry) *Policy {
 		l.Errorf(e.Pos(), e.Path, `must be a mapping; write "egress: {}" to check URLs in every argument with the defaults, or remove the key to turn egress checks off`)
 		return nil
 	}
-	fs := l.Fields(e, "a mapping with mode, arguments, detect, allow, schemes and allowPrivate", "mode", "arguments", "detect", "allow", "schemes", "allowPrivate")
+	fs := l.Fields(e, "a mapping with mode, arguments, detect, allow, schemes, allowPrivate and network", "mode", "arguments", "detect", "allow", "schemes", "allowPrivate", "network")
 	if fs == nil {
 		return nil
 	}
-	g := &Policy{Mode: interceptors.Enforce, Detect: true, Schemes: append([]string(nil), DefaultEgressSchemes...)}
+	// With network alone, arguments are not checked unless asked for.
+	g := &Policy{Mode: interceptors.Enforce, Detect: fs["network"] == nil, Schemes: append([]string(nil), DefaultEgressSchemes...)}
+	if f := fs["network"]; f != nil {
+		g.Network = decodeNetwork(l, f)
+	}
 	g.Mode = l.Mode(fs["mode"], "remove the egress key to turn egress checks off")
 	// Arguments that are present but invalid count as given: they have been reported.
 	checked := false
@@ -45,7 +49,7 @@ func Decode(l *section.Reader, e *section.Entry) *Policy {
 		g.Detect = v
 		checked = checked || !ok
 	}
-	checked = checked || g.Detect
+	checked = checked || g.Detect || fs["network"] != nil
 	if f := fs["allow"]; f != nil {
 		g.Allow = destinations(l, f)
 	}
@@ -58,7 +62,7 @@ func Decode(l *section.Reader, e *section.Entry) *Policy {
 		g.AllowPrivate, _ = l.Boolean(f)
 	}
 	if !checked {
-		l.Errorf(e.Pos(), e.Path, "nothing would be checked: list the arguments that carry URLs or host names, or set detect: true")
+		l.Errorf(e.Pos(), e.Path, "nothing would be checked: list the arguments that carry URLs or host names, set detect: true, or confine the server's connections with network")
 	}
 	return g
 }

@@ -41,6 +41,7 @@ var (
 	extprocNet  = flag.String("load.extproc", "tcp", "how sidecars reach ext_proc and the floor processor: tcp (loopback) or unix (a socket file)")
 	soak        = flag.Duration("load.soak", 0, "run the soak for this long (make soak: 30m)")
 	ingressHop  = flag.Int("load.ingress", 0, "measure the ingress hop with this many calls on each path (make loadtest: 4000)")
+	egressHop   = flag.Int("load.egress", 0, "measure the egress proxy with this many requests on each path (make loadtest: 2000)")
 	hold        = flag.Bool("load.hold", false, "run the full capacity test: -load.holdcalls slow calls and -load.holdstreams SSE streams held open through one sidecar")
 	holdCalls   = flag.Int("load.holdcalls", 5000, "slow calls held open at once in the full capacity test")
 	holdStreams = flag.Int("load.holdstreams", 1000, "MCP sessions, each with its SSE GET stream open, in the full capacity test")
@@ -461,5 +462,30 @@ func TestIngressHop(t *testing.T) {
 	}
 	if h.IngressCPUPerCall <= 0 {
 		t.Fatal("the ingress's CPU was not measured")
+	}
+}
+
+// TestEgressHop measures what the egress proxy adds to a server's outbound
+// request (a short run in every `go test ./...`; -load.egress N for the
+// figures in docs/benchmarks.md).
+func TestEgressHop(t *testing.T) {
+	n := 100
+	if *egressHop > 0 {
+		n = *egressHop
+	}
+	h, err := RunEgressHop(context.Background(), t.TempDir(), envoyBinary(t), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	h.Markdown(&b)
+	t.Log("\n" + b.String())
+	if h.Errors() != 0 || len(h.Rows) != 6 {
+		t.Fatalf("%d requests failed", h.Errors())
+	}
+	for _, r := range h.Rows {
+		if r.Hist.Count() != uint64(n) {
+			t.Fatalf("%s: %d of %d requests measured", r.Path, r.Hist.Count(), n)
+		}
 	}
 }

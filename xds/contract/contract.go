@@ -53,6 +53,34 @@ func RouteConfigName(server string) string { return "routes_" + server }
 // ListenerName is the sidecar's listener; its stats use it as their prefix.
 func ListenerName(server string) string { return "mcp_" + server }
 
+// The egress listener of a sidecar: the forward proxy its MCP server's
+// outbound HTTP and HTTPS go through. ext_proc judges every request on it
+// and names the cluster and the address Envoy connects to, so Envoy never
+// resolves a name itself (the address ext_proc checked is the one used).
+const (
+	// EgressDirectCluster connects to the address ext_proc names, as is
+	// (plain HTTP, or the tunnel of a CONNECT).
+	EgressDirectCluster = "egress_direct"
+	// EgressClusterHeader names the cluster of an egress request and
+	// EgressTargetHeader its address ("203.0.113.7:443"). ext_proc sets
+	// both on every request it allows, over whatever the server sent; the
+	// cluster removes them before anything leaves the sidecar.
+	EgressClusterHeader = "x-mcpmesh-egress-cluster"
+	EgressTargetHeader  = "x-mcpmesh-egress-target"
+	// ListenerHeader is the gRPC metadata key by which a sidecar tells
+	// ext_proc that a stream comes from its egress listener.
+	ListenerHeader = "x-mcpmesh-listener"
+	ListenerEgress = "egress"
+)
+
+// EgressListenerName is the egress listener of server's sidecar; its stats
+// use it as their prefix.
+func EgressListenerName(server string) string { return "egress_" + server }
+
+// EgressCredentialCluster is the cluster that originates TLS to the
+// destination of the server's i-th credential (egress.network.credentials).
+func EgressCredentialCluster(i int) string { return fmt.Sprintf("egress_credential_%d", i) }
+
 // Headers between Envoy and ext_proc.
 const (
 	// SubjectHeader, GroupsHeader and IssuerHeader carry the identity the

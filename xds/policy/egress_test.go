@@ -33,6 +33,36 @@ func TestEgressValid(t *testing.T) {
 				Schemes: []string{"https", "http", "git+ssh"}, AllowPrivate: true},
 			warnings: []string{`policy.yaml:10:110: servers[0].egress.allow[7]: destination "api.github.com" is listed twice (first at line 10)`},
 		},
+		{
+			name: "network alone: the proxy, arguments unchecked",
+			body: `    egress:
+      network:
+        allow: [API.GitHub.com, "10.20.0.0/16"]
+        credentials:
+          - {host: API.GitHub.com, secretFile: /run/secrets/gh}
+          - {host: internal.example.com, port: 8443, header: x-api-key, secretFile: /run/secrets/k, caFile: /etc/ca.crt}
+          - {host: basic.example.com, header: Authorization, prefix: "Basic ", secretFile: /run/secrets/b}
+`,
+			want: &egress.Policy{Mode: interceptors.Enforce, Schemes: []string{"https"}, Network: &egress.Network{
+				Listen: "127.0.0.1:15001", Allow: []string{"api.github.com", "10.20.0.0/16"},
+				Credentials: []egress.Credential{
+					{Host: "api.github.com", Port: 443, Header: "Authorization", Prefix: "Bearer ", SecretFile: "/run/secrets/gh"},
+					{Host: "internal.example.com", Port: 8443, Header: "X-Api-Key", SecretFile: "/run/secrets/k", CAFile: "/etc/ca.crt"},
+					{Host: "basic.example.com", Port: 443, Header: "Authorization", Prefix: "Basic ", SecretFile: "/run/secrets/b"},
+				}}},
+		},
+		{
+			name: "network with argument checks",
+			body: "    egress: {detect: true, allow: [a.com], network: {listen: '127.0.0.1:15002', allow: [a.com]}}\n",
+			want: &egress.Policy{Mode: interceptors.Enforce, Detect: true, Allow: []string{"a.com"}, Schemes: []string{"https"},
+				Network: &egress.Network{Listen: "127.0.0.1:15002", Allow: []string{"a.com"}}},
+		},
+		{
+			name: "network allowing nothing is said",
+			body: "    egress: {network: {}}\n",
+			want: &egress.Policy{Mode: interceptors.Enforce, Schemes: []string{"https"}, Network: &egress.Network{Listen: "127.0.0.1:15001", Allow: []string{}}},
+			warnings: []string{`policy.yaml:6:23: servers[0].egress.network: no destinations allowed: the server may open no connection at all through its sidecar`},
+		},
 		{name: "explicit defaults", body: "    egress: {mode: enforce, arguments: [], detect: true, allow: [], schemes: [https], allowPrivate: false}\n",
 			want: &egress.Policy{Mode: interceptors.Enforce, Detect: true, Allow: []string{}, Schemes: []string{"https"}}},
 	}
@@ -58,9 +88,9 @@ func TestEgressErrors(t *testing.T) {
 		{"empty value", "    egress:\n", []string{
 			`policy.yaml:6:5: servers[0].egress: must be a mapping; write "egress: {}" to check URLs in every argument with the defaults, or remove the key to turn egress checks off`}},
 		{"nothing checked", "    egress: {detect: false, allow: [a.com]}\n", []string{
-			`policy.yaml:6:13: servers[0].egress: nothing would be checked: list the arguments that carry URLs or host names, or set detect: true`}},
+			`policy.yaml:6:13: servers[0].egress: nothing would be checked: list the arguments that carry URLs or host names, set detect: true, or confine the server's connections with network`}},
 		{"nothing checked, empty list", "    egress: {detect: false, arguments: []}\n", []string{
-			`policy.yaml:6:13: servers[0].egress: nothing would be checked: list the arguments that carry URLs or host names, or set detect: true`}},
+			`policy.yaml:6:13: servers[0].egress: nothing would be checked: list the arguments that carry URLs or host names, set detect: true, or confine the server's connections with network`}},
 		{"bad fields", "    egress: {mode: off, detect: yes, allowPrivate: 1, scheme: [https]}\n", []string{
 			`policy.yaml:6:20: servers[0].egress.mode: must be "enforce" or "audit", got "off"; remove the egress key to turn egress checks off`,
 			`policy.yaml:6:33: servers[0].egress.detect: must be true or false, got the string "yes"`,
@@ -94,6 +124,18 @@ func TestEgressErrors(t *testing.T) {
 			`policy.yaml:6:43: servers[0].egress.schemes[2]: "1http" is not a URL scheme: use lower-case letters, digits, '+', '-' and '.', starting with a letter`,
 			`policy.yaml:6:50: servers[0].egress.schemes[3]: "" is not a URL scheme: use lower-case letters, digits, '+', '-' and '.', starting with a letter`,
 			`policy.yaml:7:61: servers[1].egress.schemes: must list at least one scheme; remove the key for the default [https]`}},
+		{"bad network", "    egress:\n      network:\n        listen: localhost:15001\n        allow: ['*']\n        credentials:\n          - {host: '*.github.com', secretFile: token}\n          - {host: a.com, header: 'Content-Length', secretFile: /s, port: 0}\n          - {host: b.com, header: 'x-mcpmesh-subject', prefix: \"a\\nb\"}\n", []string{
+			`policy.yaml:8:17: servers[0].egress.network.listen: "localhost:15001" is not a listen address: write an IP address and a port, such as "127.0.0.1:15001"`,
+			`policy.yaml:9:17: servers[0].egress.network.allow[0]: a bare "*" would allow every destination; remove the egress key to turn egress checks off`,
+			`policy.yaml:11:20: servers[0].egress.network.credentials[0].host: "*.github.com" is not a host name: a credential belongs to exactly one named host (no wildcards, addresses or ports)`,
+			`policy.yaml:11:48: servers[0].egress.network.credentials[0].secretFile: "token" must be an absolute path: ext_proc and the sidecar may run in other directories than the control plane`,
+			`policy.yaml:12:35: servers[0].egress.network.credentials[1].header: "Content-Length" cannot carry a credential: the sidecar does not let a secret replace a header that frames or routes the request`,
+			`policy.yaml:12:75: servers[0].egress.network.credentials[1].port: must be between 1 and 65535, got 0`,
+			`policy.yaml:13:13: servers[0].egress.network.credentials[2].secretFile: required field is missing`,
+			`policy.yaml:13:35: servers[0].egress.network.credentials[2].header: "x-mcpmesh-subject" is reserved for mcpmesh and Envoy`,
+			`policy.yaml:13:64: servers[0].egress.network.credentials[2].prefix: must not contain line breaks or NUL`}},
+		{"network on the sidecar's address", "    listen: 127.0.0.1:15001\n    egress: {network: {allow: [a.com]}}\n", []string{
+			`policy.yaml:7:13: servers[0].egress.network.listen: the egress proxy and the server's sidecar both listen on 127.0.0.1:15001; give egress.network a listen address of its own`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -519,7 +519,9 @@ func TestDocsExample(t *testing.T) {
 	}
 	files.Poisoning = &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide, MaxDescriptionBytes: 4096}
 	files.Egress = &egress.Policy{Mode: interceptors.Enforce, Arguments: []string{"read_*:url", "*:endpoint"}, Detect: true,
-		Allow: []string{"api.github.com", "*.example.com", "10.1.0.0/16", "192.0.2.7"}, Schemes: []string{"https"}}
+		Allow: []string{"api.github.com", "*.example.com", "10.1.0.0/16", "192.0.2.7"}, Schemes: []string{"https"},
+		Network: &egress.Network{Listen: "127.0.0.1:15001", Allow: []string{"api.github.com", "*.githubusercontent.com", "10.20.0.0/16"},
+			Credentials: []egress.Credential{{Host: "api.github.com", Port: 443, Header: "Authorization", Prefix: "Bearer ", SecretFile: "/var/run/secrets/github/token"}}}}
 	files.Webhooks = []webhook.Policy{{Name: "dlp", Phase: "before", URL: "http://127.0.0.1:9000/hook", Tools: []string{"*"},
 		TimeoutMillis: 500, MaxBytes: 1 << 20, Mode: interceptors.Enforce}}
 	files.Image = "registry.example.com/mcp/files@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"

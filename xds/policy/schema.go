@@ -206,6 +206,9 @@ func (l *loader) server(i int, e *section.Entry, names map[string]serverName, li
 		}
 	}
 	s.Policy = chain.Decode(l.Reader, section.Server{Name: s.Name, At: at, Path: e.Path}, fs)
+	if s.Egress != nil && s.Egress.Network != nil && s.Egress.Network.Listen == s.Listen.String() {
+		l.Errorf(fs["egress"].Pos(), section.JoinPath(e.Path, "egress.network.listen"), "the egress proxy and the server's sidecar both listen on %s; give egress.network a listen address of its own", s.Listen)
+	}
 	l.image(&s, at, e.Path, fs["image"], fs["verify"], fs["unverifiedLocal"], verify)
 	return s
 }

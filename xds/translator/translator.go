@@ -63,9 +63,18 @@ func sidecar(p *ir.Policy, s *ir.Server, o Options) (Resources, error) {
 		// sidecar's configuration can reach it.
 		clusters = append(clusters, upstreamCluster(p, s))
 	}
+	listeners := []types.Resource{l}
+	if n := egressNetwork(s); n != nil {
+		el, ec, err := egressResources(p, s, n)
+		if err != nil {
+			return nil, fmt.Errorf("egress.network: %w", err)
+		}
+		listeners = append(listeners, el)
+		clusters = append(clusters, ec...)
+	}
 	res := Resources{
 		resource.ClusterType:  clusters,
-		resource.ListenerType: {l},
+		resource.ListenerType: listeners,
 		resource.RouteType:    {routeConfig(s)},
 	}
 	if meshTLS(p) {
