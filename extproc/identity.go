@@ -17,7 +17,7 @@ import (
 
 // identityHeaders are removed from every request before it reaches the
 // server: they are for ext_proc, and the server has no use for them.
-var identityHeaders = []string{contract.IngressAuthHeader, contract.SubjectHeader, contract.IssuerHeader, contract.GroupsHeader, contract.ScopeHeader}
+var identityHeaders = []string{contract.IngressAuthHeader, contract.SubjectHeader, contract.IssuerHeader, contract.GroupsHeader, contract.ScopeHeader, contract.TokenIDHeader}
 
 // readIdentity takes the identity headers only from a request that carries
 // the ingress's proof (a secret the control plane derives from the
@@ -36,6 +36,30 @@ func (st *stream) readIdentity(hm *core.HeaderMap) {
 	st.who.Groups = decodeGroups(header(hm, contract.GroupsHeader))
 	st.who.Scopes = strings.Fields(header(hm, contract.ScopeHeader))
 	st.viaIngress = true
+	// Every value, not the first: were a client's own header ever kept
+	// beside the one the ingress copied from the token, a revoked token
+	// must not hide behind it.
+	for _, v := range headerValues(hm, contract.SubjectHeader) {
+		st.revoked = st.revoked || st.pol.revokedSubjects[v]
+	}
+	for _, v := range headerValues(hm, contract.TokenIDHeader) {
+		st.revoked = st.revoked || st.pol.revokedTokens[v]
+	}
+}
+
+// headerValues returns every value of key in hm.
+func headerValues(hm *core.HeaderMap, key string) []string {
+	var out []string
+	for _, h := range hm.GetHeaders() {
+		if h.GetKey() == key {
+			v := h.GetValue()
+			if len(h.GetRawValue()) > 0 {
+				v = string(h.GetRawValue())
+			}
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // checkAuth refuses, when the ingress verifies tokens, a request that did
@@ -49,6 +73,13 @@ func (st *stream) checkAuth() *extprocv3.ProcessingResponse {
 	}
 	if !st.viaIngress {
 		return st.refuse(401, contract.CodePolicyDenied, nil, contract.MsgNotViaIngress, "not_via_ingress")
+	}
+	if st.revoked {
+		resp := st.refuse(401, contract.CodePolicyDenied, nil, contract.MsgRevoked, "revoked")
+		challenge := fmt.Sprintf(`Bearer error="invalid_token", error_description="the token has been revoked", resource_metadata="%s%s"`, in.PublicURL, ir.MetadataPath(st.server))
+		resp.GetImmediateResponse().Headers.SetHeaders = append(resp.GetImmediateResponse().Headers.SetHeaders,
+			&core.HeaderValueOption{Header: &core.HeaderValue{Key: "www-authenticate", RawValue: []byte(challenge)}})
+		return resp
 	}
 	var missing []string
 	for _, s := range in.JWT.Scopes {

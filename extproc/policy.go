@@ -19,6 +19,9 @@ type compiled struct {
 	chains map[string]interceptors.Chain
 	specs  map[string]*ir.Server // by name: one ext_proc serves every server
 	gates  map[string]*egress.Gate // egress proxies, by server
+	// revokedSubjects and revokedTokens are the ingress's revocation
+	// lists as sets.
+	revokedSubjects, revokedTokens map[string]bool
 }
 
 // gate is the egress gate of server; nil when the policy gives it none (or
@@ -106,6 +109,9 @@ func (s *PolicyStore) Update(p *ir.Policy) error {
 			c.gates[name] = g
 		}
 	}
+	if in := p.Ingress; in != nil && in.JWT != nil {
+		c.revokedSubjects, c.revokedTokens = set(in.JWT.Revoked.Subjects), set(in.JWT.Revoked.TokenIDs)
+	}
 	s.cur.Store(c)
 	if s.metrics != nil {
 		s.metrics.setPolicy(p.Version)
@@ -122,3 +128,11 @@ func (s *PolicyStore) Version() string {
 }
 
 func (s *PolicyStore) load() *compiled { return s.cur.Load() }
+
+func set(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, v := range list {
+		m[v] = true
+	}
+	return m
+}

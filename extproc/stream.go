@@ -46,6 +46,7 @@ type stream struct {
 	mcpName    string // Mcp-Name header, checked against the body
 	who        interceptors.Identity
 	viaIngress bool // the request carries the ingress's proof
+	revoked    bool // its token's subject or id is revoked
 
 	// pending maps request ids of this POST to what they asked, so responses
 	// can be judged in context (a tools/list result is filtered as such).

@@ -90,6 +90,8 @@ const (
 	GroupsHeader  = "x-mcpmesh-groups"
 	IssuerHeader  = "x-mcpmesh-issuer"
 	ScopeHeader   = "x-mcpmesh-scope"
+	// TokenIDHeader carries the token's "jti", for revocation.
+	TokenIDHeader = "x-mcpmesh-token-id"
 	// IngressAuthHeader carries the ingress's proof that it set the
 	// identity headers: a secret only the ingress and ext_proc know.
 	IngressAuthHeader = "x-mcpmesh-ingress"
@@ -127,6 +129,7 @@ const (
 	MsgServerDown        = "mcpmesh: the MCP server is unavailable"
 	MsgUnauthenticated   = "mcpmesh: a valid bearer token for this server is required"
 	MsgNotViaIngress     = "mcpmesh: this server is reached through the ingress, which verifies tokens; refused"
+	MsgRevoked           = "mcpmesh: the token has been revoked"
 )
 
 // MsgTooLarge refuses a request body over the limit.

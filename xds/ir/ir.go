@@ -81,6 +81,15 @@ type JWT struct {
 	// Scopes every token must carry (its "scope" claim), or the request is
 	// refused with 403 insufficient_scope.
 	Scopes []string `json:"scopes,omitempty"`
+	// Revoked tokens are refused by every sidecar, whatever their expiry.
+	Revoked Revoked `json:"revoked,omitzero"`
+}
+
+// Revoked lists subjects ("sub") and token ids ("jti") whose tokens are
+// refused: a leaked token or a departed agent, before the token expires.
+type Revoked struct {
+	Subjects []string `json:"subjects,omitempty"`
+	TokenIDs []string `json:"tokenIDs,omitempty"`
 }
 
 // MTLS is the CA the mesh certificates are issued from.

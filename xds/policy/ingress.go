@@ -6,6 +6,7 @@ import (
 	"crypto/tls"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/netip"
 	"net/url"
 	"strings"
@@ -179,7 +180,7 @@ const DefaultGroupsClaim = "groups"
 
 // jwt reads ingress.auth.jwt.
 func (l *loader) jwt(e *section.Entry) *ir.JWT {
-	fs := l.Fields(e, "a mapping with issuer, audiences, jwksFile or jwksURL, groupsClaim and scopes", "issuer", "audiences", "jwksFile", "jwksURL", "groupsClaim", "scopes")
+	fs := l.Fields(e, "a mapping with issuer, audiences, jwksFile or jwksURL, groupsClaim, scopes and revoked", "issuer", "audiences", "jwksFile", "jwksURL", "groupsClaim", "scopes", "revoked")
 	if fs == nil {
 		return nil
 	}
@@ -231,6 +232,9 @@ func (l *loader) jwt(e *section.Entry) *ir.JWT {
 			}
 		}
 	}
+	if f := fs["revoked"]; f != nil {
+		j.Revoked = l.revoked(f)
+	}
 	if f := fs["groupsClaim"]; f != nil {
 		if v, ok := l.Str(f, "a claim name (a string)"); ok && v != "" {
 			j.GroupsClaim = v
@@ -265,4 +269,35 @@ func isLoopback(host string) bool {
 	}
 	a, err := netip.ParseAddr(host)
 	return err == nil && a.IsLoopback()
+}
+
+// revoked reads ingress.auth.jwt.revoked: subjects and token ids refused
+// whatever their tokens' expiry.
+func (l *loader) revoked(e *section.Entry) ir.Revoked {
+	var r ir.Revoked
+	fs := l.Fields(e, "a mapping with subjects and tokenIDs", "subjects", "tokenIDs")
+	for key, dst := range map[string]*[]string{"subjects": &r.Subjects, "tokenIDs": &r.TokenIDs} {
+		f := fs[key]
+		if f == nil {
+			continue
+		}
+		items, ok := l.Items(f, "a list of strings")
+		if !ok {
+			continue
+		}
+		seen := map[string]section.Pos{}
+		for _, it := range items {
+			v, ok := l.Str(it, "a string")
+			if !ok {
+				continue
+			}
+			if v == "" {
+				l.Errorf(it.Pos(), it.Path, "must not be empty")
+				continue
+			}
+			l.NoteRepeat(seen, v, it, fmt.Sprintf("%q", v))
+			*dst = append(*dst, v)
+		}
+	}
+	return r
 }

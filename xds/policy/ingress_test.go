@@ -3,11 +3,13 @@ package policy
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/devcert"
+	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
 func TestIngressSection(t *testing.T) {
@@ -68,6 +70,20 @@ func TestIngressSection(t *testing.T) {
 	if in.PublicURL != "https://mcp.example.com" || in.JWT == nil || in.JWT.GroupsClaim != "groups" || len(in.JWT.JWKS) == 0 || in.Secret == "" ||
 		in.ResourceURI("a") != "https://mcp.example.com/servers/a/mcp" || len(res.Files) != 3 {
 		t.Fatalf("auth: %+v %+v files %v", in, in.JWT, res.Files)
+	}
+
+	// Revocation lists travel with the policy; a repeat is said, an empty
+	// entry refused.
+	res, err = parse("ingress:\n  publicURL: https://mcp.example.com\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {jwt: {issuer: 'https://auth.example.com', jwksFile: jwks.json, revoked: {subjects: [carol, carol], tokenIDs: [tok-1]}}}\n")
+	if err != nil || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Error(), `ingress.auth.jwt.revoked.subjects[1]: "carol" is listed twice`) {
+		t.Fatalf("revoked: %v %v", err, res)
+	}
+	if r := res.Policy.Ingress.JWT.Revoked; !reflect.DeepEqual(r, ir.Revoked{Subjects: []string{"carol", "carol"}, TokenIDs: []string{"tok-1"}}) {
+		t.Fatalf("revoked: %+v", r)
+	}
+	if _, err := parse("ingress:\n  publicURL: https://mcp.example.com\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {jwt: {issuer: 'https://auth.example.com', jwksFile: jwks.json, revoked: {subject: [x], tokenIDs: ['']}}}\n"); err == nil ||
+		!strings.Contains(err.Error(), `ingress.auth.jwt.revoked.subject: unknown field "subject" (did you mean "subjects"?)`) || !strings.Contains(err.Error(), "ingress.auth.jwt.revoked.tokenIDs[0]: must not be empty") {
+		t.Fatalf("bad revoked: %v", err)
 	}
 
 	// The mesh CA: its expiry is known to the control plane (a metric and

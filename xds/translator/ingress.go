@@ -190,6 +190,7 @@ func jwtAuthn(p *ir.Policy) *jwtv3.JwtAuthentication {
 				{HeaderName: contract.GroupsHeader, ClaimName: j.GroupsClaim},
 				{HeaderName: contract.IssuerHeader, ClaimName: "iss"},
 				{HeaderName: contract.ScopeHeader, ClaimName: "scope"},
+				{HeaderName: contract.TokenIDHeader, ClaimName: "jti"},
 			},
 			ClockSkewSeconds: 30,
 		}
