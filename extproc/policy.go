@@ -102,7 +102,7 @@ func (s *PolicyStore) Update(p *ir.Policy) error {
 		}
 		c.chains[name] = ch
 		if e := p.Servers[i].Egress; e != nil && e.Network != nil {
-			g, err := egress.NewGate(e.Network, s.Resolver, st.Secrets)
+			g, err := egress.NewGate(e.Network, s.Resolver, st.Secrets, st.Tokens)
 			if err != nil {
 				return fmt.Errorf("compile policy %s: server %q: %w", p.Version, name, err)
 			}

@@ -68,11 +68,13 @@ type State struct {
 	// Secrets reads the credentials the egress proxy adds (shared with
 	// the proxy's gate, so the guard knows what the proxy sends).
 	Secrets *egress.SecretFiles
+	Tokens  *egress.Tokens
 }
 
 // NewState returns empty state for a server.
 func NewState() *State {
-	return &State{Catalog: arguments.NewCatalog(), Hidden: poisoning.NewHidden(), Sessions: sequences.NewHistory(), Secrets: egress.NewSecretFiles()}
+	files := egress.NewSecretFiles()
+	return &State{Catalog: arguments.NewCatalog(), Hidden: poisoning.NewHidden(), Sessions: sequences.NewHistory(), Secrets: files, Tokens: egress.NewTokens(files)}
 }
 
 // Build compiles the chain for one server. This is the one place the order
@@ -121,7 +123,7 @@ func Build(server string, s *Policy, st *State) (interceptors.Chain, error) {
 	}
 	var chain interceptors.Chain
 	if s.Egress != nil {
-		if g := egress.NewCredentialGuard(s.Egress.Network, st.Secrets); g != nil {
+		if g := egress.NewCredentialGuard(s.Egress.Network, st.Secrets, st.Tokens); g != nil {
 			chain = append(chain, g)
 		}
 	}

@@ -17,20 +17,24 @@ import (
 // learnt one somehow, cannot move it through the mesh. It knows the current
 // value of every credential file and the few before it.
 type CredentialGuard struct {
-	files *SecretFiles
-	paths []string
+	files  *SecretFiles
+	tokens *Tokens
+	paths  []string
+	creds  []Credential
 }
 
 var _ interceptors.Interceptor = (*CredentialGuard)(nil)
 
 // NewCredentialGuard guards the credentials of n; nil when it has none.
-func NewCredentialGuard(n *Network, files *SecretFiles) *CredentialGuard {
+func NewCredentialGuard(n *Network, files *SecretFiles, tokens *Tokens) *CredentialGuard {
 	if n == nil || len(n.Credentials) == 0 {
 		return nil
 	}
-	g := &CredentialGuard{files: files}
+	g := &CredentialGuard{files: files, tokens: tokens, creds: n.Credentials}
 	for _, c := range n.Credentials {
-		g.paths = append(g.paths, c.SecretFile)
+		if c.SecretFile != "" {
+			g.paths = append(g.paths, c.SecretFile)
+		}
 	}
 	return g
 }
@@ -41,6 +45,9 @@ func (g *CredentialGuard) Name() string { return Name }
 // Intercept implements interceptors.Interceptor.
 func (g *CredentialGuard) Intercept(ctx context.Context, x *interceptors.Exchange) error {
 	known := g.files.Known(g.paths)
+	if g.tokens != nil {
+		known = append(known, g.tokens.Known(g.creds)...)
+	}
 	if len(known) == 0 {
 		return nil
 	}

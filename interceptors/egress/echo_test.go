@@ -42,7 +42,7 @@ func newGuard(t *testing.T) *CredentialGuard {
 	if err := os.WriteFile(path, []byte(echoSecret+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	g := NewCredentialGuard(&Network{Credentials: []Credential{{Host: "api.example.com", Port: 443, Header: "Authorization", Prefix: "Bearer ", SecretFile: path}}}, NewSecretFiles())
+	g := NewCredentialGuard(&Network{Credentials: []Credential{{Host: "api.example.com", Port: 443, Header: "Authorization", Prefix: "Bearer ", SecretFile: path}}}, NewSecretFiles(), nil)
 	if g == nil {
 		t.Fatal("nil guard")
 	}
@@ -126,7 +126,7 @@ func TestCredentialGuardRotation(t *testing.T) {
 		}
 		return []byte(value), nil
 	}
-	g := NewCredentialGuard(&Network{Credentials: []Credential{{Host: "api.example.com", Port: 443, Header: "Authorization", SecretFile: "/s/token"}}}, files)
+	g := NewCredentialGuard(&Network{Credentials: []Credential{{Host: "api.example.com", Port: 443, Header: "Authorization", SecretFile: "/s/token"}}}, files, nil)
 	steps := []struct {
 		name     string
 		fail     bool
@@ -155,10 +155,10 @@ func TestCredentialGuardRotation(t *testing.T) {
 }
 
 func TestNewCredentialGuardNil(t *testing.T) {
-	if g := NewCredentialGuard(&Network{Allow: []string{"api.example.com"}}, NewSecretFiles()); g != nil {
+	if g := NewCredentialGuard(&Network{Allow: []string{"api.example.com"}}, NewSecretFiles(), nil); g != nil {
 		t.Errorf("guard without credentials: %+v", g)
 	}
-	if g := NewCredentialGuard(nil, NewSecretFiles()); g != nil {
+	if g := NewCredentialGuard(nil, NewSecretFiles(), nil); g != nil {
 		t.Errorf("guard for nil network: %+v", g)
 	}
 }

@@ -47,12 +47,13 @@ type Gate struct {
 	list        []Credential
 	resolver    Resolver
 	secrets     *SecretFiles
+	tokens      *Tokens
 }
 
 // NewGate compiles n. resolver looks names up (nil: none can be, every
 // name is refused); secrets reads the credentials' files.
-func NewGate(n *Network, resolver Resolver, secrets *SecretFiles) (*Gate, error) {
-	g := &Gate{allow: newAllowList(), credentials: map[string]int{}, list: n.Credentials, resolver: resolver, secrets: secrets}
+func NewGate(n *Network, resolver Resolver, secrets *SecretFiles, tokens *Tokens) (*Gate, error) {
+	g := &Gate{allow: newAllowList(), credentials: map[string]int{}, list: n.Credentials, resolver: resolver, secrets: secrets, tokens: tokens}
 	for i, a := range n.Allow {
 		if err := g.allow.add(a); err != nil {
 			return nil, fmt.Errorf("egress.network.allow[%d]: %q: %w", i, a, err)
@@ -62,8 +63,11 @@ func NewGate(n *Network, resolver Resolver, secrets *SecretFiles) (*Gate, error)
 		if _, dup := g.credentials[c.Host]; dup {
 			return nil, fmt.Errorf("egress.network.credentials[%d]: a second credential for %q", i, c.Host)
 		}
-		if c.SecretFile == "" || c.Header == "" || c.Port == 0 {
-			return nil, fmt.Errorf("egress.network.credentials[%d]: host, port, header and secretFile are required", i)
+		if (c.SecretFile == "") == (c.OAuth == nil) || c.Header == "" || c.Port == 0 {
+			return nil, fmt.Errorf("egress.network.credentials[%d]: host, port, header and one of secretFile and oauth are required", i)
+		}
+		if c.OAuth != nil && tokens == nil {
+			return nil, fmt.Errorf("egress.network.credentials[%d]: no token cache for an oauth client", i)
 		}
 		g.credentials[c.Host] = i
 	}
@@ -180,9 +184,15 @@ func (g *Gate) Decide(ctx context.Context, r Request) Decision {
 
 	if d.Credential >= 0 {
 		c := g.list[d.Credential]
-		secret, err := g.secrets.Read(c.SecretFile)
+		var secret string
+		var err error
+		if c.OAuth != nil {
+			secret, err = g.tokens.Token(ctx, c.OAuth)
+		} else {
+			secret, err = g.secrets.Read(c.SecretFile)
+		}
 		if err != nil {
-			return refuse(d, RuleNetworkSecret, "the credential for %s cannot be read; refused rather than sent without it: %v", quote(c.Host), err)
+			return refuse(d, RuleNetworkSecret, "the credential for %s is not available; refused rather than sent without it: %v", quote(c.Host), err)
 		}
 		d.Rule, d.Header, d.Value = RuleNetworkCredential, c.Header, c.Prefix+secret
 	}
@@ -277,6 +287,18 @@ const keepHistory = 4
 func (s *SecretFiles) Read(path string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.readLocked(path)
+}
+
+// ReadFresh is Read without the once-a-second cache: for a caller that
+// has reason to think the file just changed (a token endpoint refused the
+// client secret it had).
+func (s *SecretFiles) ReadFresh(path string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if f := s.files[path]; f != nil {
+		f.checked = time.Time{}
+	}
 	return s.readLocked(path)
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -54,7 +55,7 @@ func credentials(l *section.Reader, e *section.Entry) []Credential {
 	var out []Credential
 	seen := map[string]section.Pos{}
 	for _, it := range items {
-		fs := l.Fields(it, "a mapping with host, port, header, prefix, secretFile and caFile", "host", "port", "header", "prefix", "secretFile", "caFile")
+		fs := l.Fields(it, "a mapping with host, port, header, prefix, secretFile or oauth, and caFile", "host", "port", "header", "prefix", "secretFile", "oauth", "caFile")
 		if fs == nil {
 			continue
 		}
@@ -111,21 +112,22 @@ func credentials(l *section.Reader, e *section.Entry) []Credential {
 				c.Prefix = s
 			}
 		}
+		switch {
+		case fs["secretFile"] == nil && fs["oauth"] == nil:
+			l.Errorf(it.Pos(), section.JoinPath(it.Path, "secretFile"), "required: the secret, as a file (secretFile) or fetched as short-lived tokens (oauth)")
+			good = false
+		case fs["secretFile"] != nil && fs["oauth"] != nil:
+			l.Errorf(fs["oauth"].Pos(), fs["oauth"].Path, "give secretFile or oauth, not both")
+			good = false
+		}
 		for key, dst := range map[string]*string{"secretFile": &c.SecretFile, "caFile": &c.CAFile} {
-			f := fs[key]
-			if f == nil {
-				if key == "secretFile" {
-					need(key)
-				}
-				continue
+			if f := fs[key]; f != nil {
+				good = absPath(l, f, dst) && good
 			}
-			if s, ok := l.Str(f, "an absolute file path (a string)"); ok {
-				if !filepath.IsAbs(s) {
-					l.Errorf(f.Pos(), f.Path, "%q must be an absolute path: ext_proc and the sidecar may run in other directories than the control plane", s)
-					good = false
-				}
-				*dst = s
-			}
+		}
+		if f := fs["oauth"]; f != nil {
+			c.OAuth = oauthClient(l, f)
+			good = c.OAuth != nil && good
 		}
 		if !good {
 			continue
@@ -156,4 +158,92 @@ func headerProblem(s string) string {
 		return fmt.Sprintf("%q is reserved for mcpmesh and Envoy", s)
 	}
 	return ""
+}
+
+// absPath reads an absolute file path into dst.
+func absPath(l *section.Reader, f *section.Entry, dst *string) bool {
+	s, ok := l.Str(f, "an absolute file path (a string)")
+	if !ok {
+		return false
+	}
+	if !filepath.IsAbs(s) {
+		l.Errorf(f.Pos(), f.Path, "%q must be an absolute path: ext_proc and the sidecar may run in other directories than the control plane", s)
+		return false
+	}
+	*dst = s
+	return true
+}
+
+// oauthClient reads a credential's oauth: an OAuth 2.0 client that gets
+// short-lived tokens with the client credentials grant. nil when it is
+// unusable (reported).
+func oauthClient(l *section.Reader, e *section.Entry) *OAuthClient {
+	fs := l.Fields(e, "a mapping with tokenURL, clientID, clientSecretFile, scopes and audience", "tokenURL", "clientID", "clientSecretFile", "scopes", "audience")
+	if fs == nil {
+		return nil
+	}
+	o := &OAuthClient{}
+	good := true
+	for _, key := range []string{"tokenURL", "clientID", "clientSecretFile"} {
+		if fs[key] == nil {
+			l.Errorf(e.Pos(), section.JoinPath(e.Path, key), "required field is missing")
+			good = false
+		}
+	}
+	if f := fs["tokenURL"]; f != nil {
+		if v, ok := l.Str(f, "the token endpoint's URL (a string)"); ok {
+			u, err := url.Parse(v)
+			if err != nil || u.Host == "" || u.User != nil || u.Fragment != "" || (u.Scheme != "https" && !(u.Scheme == "http" && loopbackHost(u.Hostname()))) {
+				l.Errorf(f.Pos(), f.Path, "must be an https URL (http only on loopback), got %q", v)
+				good = false
+			}
+			o.TokenURL = v
+		} else {
+			good = false
+		}
+	}
+	if f := fs["clientID"]; f != nil {
+		if v, ok := l.Str(f, "a client id (a string)"); ok && v != "" {
+			o.ClientID = v
+		} else {
+			if ok {
+				l.Errorf(f.Pos(), f.Path, "must not be empty")
+			}
+			good = false
+		}
+	}
+	if f := fs["clientSecretFile"]; f != nil {
+		good = absPath(l, f, &o.ClientSecretFile) && good
+	}
+	if f := fs["scopes"]; f != nil {
+		if items, ok := l.Items(f, "a list of scopes (strings)"); ok {
+			for _, it := range items {
+				if v, ok := l.Str(it, "a scope (a string)"); ok {
+					if v == "" || strings.ContainsAny(v, " \t\"\\") {
+						l.Errorf(it.Pos(), it.Path, "%q is not a scope: one token, no spaces or quotes", v)
+						good = false
+						continue
+					}
+					o.Scopes = append(o.Scopes, v)
+				}
+			}
+		}
+	}
+	if f := fs["audience"]; f != nil {
+		if v, ok := l.Str(f, "the resource the tokens are for (a string)"); ok {
+			o.Audience = v
+		}
+	}
+	if !good {
+		return nil
+	}
+	return o
+}
+
+func loopbackHost(h string) bool {
+	if h == "localhost" {
+		return true
+	}
+	a, err := netip.ParseAddr(h)
+	return err == nil && a.IsLoopback()
 }

@@ -62,7 +62,7 @@ func mustGate(t *testing.T, n *Network, r Resolver, s *SecretFiles) *Gate {
 	if s == nil {
 		s = NewSecretFiles()
 	}
-	g, err := NewGate(n, r, s)
+	g, err := NewGate(n, r, s, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,11 +338,11 @@ func TestNewGateErrors(t *testing.T) {
 		"bad allow":      {Allow: []string{"https://api.example.com/"}},
 		"numeric name":   {Allow: []string{"2130706433"}},
 	} {
-		if g, err := NewGate(n, resolver(nil), NewSecretFiles()); err == nil {
+		if g, err := NewGate(n, resolver(nil), NewSecretFiles(), nil); err == nil {
 			t.Errorf("%s: no error (%v)", name, g)
 		}
 	}
-	g, err := NewGate(&Network{Credentials: []Credential{ok}}, nil, NewSecretFiles())
+	g, err := NewGate(&Network{Credentials: []Credential{ok}}, nil, NewSecretFiles(), nil)
 	if err != nil || len(g.Credentials()) != 1 || g.Credentials()[0] != ok {
 		t.Errorf("valid credential: %v %+v", err, g)
 	}

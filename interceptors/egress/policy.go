@@ -70,8 +70,11 @@ type Credential struct {
 	Prefix string `json:"prefix"`
 	// SecretFile holds the secret, as ext_proc sees its file system (a
 	// mounted Kubernetes Secret); it is read again when it changes, so a
-	// rotation needs no restart.
-	SecretFile string `json:"secretFile"`
+	// rotation needs no restart. Exactly one of SecretFile and OAuth.
+	SecretFile string `json:"secretFile,omitempty"`
+	// OAuth, instead, has the sidecar fetch short-lived tokens for the
+	// destination and refresh them before they expire.
+	OAuth *OAuthClient `json:"oauth,omitempty"`
 	// CAFile is the trust for the destination's certificate, as the
 	// sidecar's Envoy sees its file system (default: the system bundle).
 	CAFile string `json:"caFile,omitempty"`
@@ -79,3 +82,19 @@ type Credential struct {
 
 // DefaultCAFile is the system trust bundle of the Envoy image.
 const DefaultCAFile = "/etc/ssl/certs/ca-certificates.crt"
+
+// OAuthClient is an OAuth 2.0 client that gets tokens with the client
+// credentials grant.
+type OAuthClient struct {
+	// TokenURL is the authorization server's token endpoint (https; http
+	// only on loopback).
+	TokenURL string `json:"tokenURL"`
+	ClientID string `json:"clientID"`
+	// ClientSecretFile holds the client secret, read by ext_proc like a
+	// SecretFile (rotation included).
+	ClientSecretFile string   `json:"clientSecretFile"`
+	Scopes           []string `json:"scopes,omitempty"`
+	// Audience, when set, asks for a token for that resource (sent as
+	// "audience" and as RFC 8707's "resource").
+	Audience string `json:"audience,omitempty"`
+}

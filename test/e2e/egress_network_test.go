@@ -7,6 +7,7 @@ import (
 	"crypto/x509"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -14,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -333,5 +335,137 @@ func writeSecret(t *testing.T, file, value string) {
 	}
 	if err := os.Rename(tmp, file); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestEgressOAuthTokens: for a destination whose credential is an OAuth
+// client, the sidecar fetches short-lived tokens with the client
+// credentials grant and refreshes them before they expire: calls keep
+// working across refreshes and a rotation of the client secret, the token
+// endpoint is asked once per token rather than per request, and neither
+// the client secret nor a token reaches the server or the audit log.
+func TestEgressOAuthTokens(t *testing.T) {
+	ca, dir, certFile, keyFile := edgeCert(t)
+	caFile := filepath.Join(dir, "ca.crt")
+	if err := os.WriteFile(caFile, ca.CertPEM, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	const clientID = "mcp-fetch"
+	oldSecret, newSecret := "client-secret-"+strings.Repeat("c3", 10), "client-secret-"+strings.Repeat("d4", 10)
+	var mu sync.Mutex
+	secrets := map[string]bool{oldSecret: true}
+	issued := map[string]time.Time{} // token -> expiry
+	var fetches []string             // the client secret of each fetch
+	tokenEndpoint := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, secret, ok := r.BasicAuth()
+		_ = r.ParseForm()
+		mu.Lock()
+		defer mu.Unlock()
+		if !ok || id != clientID || !secrets[secret] || r.Form.Get("grant_type") != "client_credentials" || r.Form.Get("scope") != "repo:read" {
+			http.Error(w, `{"error":"invalid_client"}`, http.StatusUnauthorized)
+			return
+		}
+		fetches = append(fetches, secret)
+		tok := fmt.Sprintf("access-token-%02d-%s", len(fetches), strings.Repeat("z", 16))
+		// 11 s: the client refreshes 10 s before expiry, so about once a second.
+		issued[tok] = time.Now().Add(11 * time.Second)
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"access_token":%q,"token_type":"Bearer","expires_in":11}`, tok)
+	}))
+	t.Cleanup(tokenEndpoint.Close)
+
+	var seen []string
+	secure := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		mu.Lock()
+		exp, ok := issued[tok]
+		seen = append(seen, tok)
+		mu.Unlock()
+		if !ok || time.Now().After(exp) {
+			http.Error(w, "invalid token", http.StatusUnauthorized)
+			return
+		}
+		if r.URL.Path == "/echo" {
+			fmt.Fprintf(w, "token %s", tok)
+			return
+		}
+		fmt.Fprint(w, "authorized")
+	}))
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secure.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	secure.StartTLS()
+	t.Cleanup(secure.Close)
+	securePort := secure.Listener.Addr().(*net.TCPAddr).Port
+
+	secretFile := filepath.Join(dir, "client-secret")
+	writeSecret(t, secretFile, oldSecret)
+	egressPort, err := envoy.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	upstream, _, childOut := startFetchServer(t, fmt.Sprintf("http://127.0.0.1:%d", egressPort), caFile)
+	m := startMeshYAML(t, func(listen string) string {
+		return policyYAML(upstream, listen, fmt.Sprintf(`    tools: {allow: [fetch]}
+    egress:
+      network:
+        listen: 127.0.0.1:%d
+        allow: ["127.0.0.1:%[2]d", "[::1]:%[2]d"]
+        credentials:
+          - host: localhost
+            port: %[2]d
+            caFile: %[3]s
+            oauth: {tokenURL: "%[4]s/token", clientID: %[5]s, clientSecretFile: %[6]s, scopes: ["repo:read"]}
+`, egressPort, securePort, caFile, tokenEndpoint.URL, clientID, secretFile))
+	})
+	cs := connect(t, m.URL)
+	fetch := func(path string) string {
+		t.Helper()
+		r, err := callTool(cs, "fetch", map[string]any{"url": fmt.Sprintf("http://localhost:%d%s", securePort, path)})
+		if err != nil {
+			t.Fatalf("fetch %s: %v", path, err)
+		}
+		return textOf(r)
+	}
+
+	start, calls := time.Now(), 0
+	rotated := false
+	for time.Since(start) < 3500*time.Millisecond {
+		if got := fetch("/data"); got != "status 200\nauthorized" {
+			t.Fatalf("call %d failed: %q", calls, got)
+		}
+		calls++
+		if !rotated && time.Since(start) > 1500*time.Millisecond {
+			// Rotate the client secret: the old one stops working at once.
+			mu.Lock()
+			secrets = map[string]bool{newSecret: true}
+			mu.Unlock()
+			writeSecret(t, secretFile, newSecret)
+			rotated = true
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got := fetch("/echo"); strings.Contains(got, "access-token-") || !strings.Contains(got, "[REDACTED:egress.network.credential]") {
+		t.Errorf("an echoed token reached the agent: %q", got)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	distinct := map[string]bool{}
+	for _, tok := range seen {
+		distinct[tok] = true
+	}
+	t.Logf("%d calls, %d token fetches, %d distinct tokens", calls, len(fetches), len(distinct))
+	if len(distinct) < 3 || len(fetches) > 8 || len(fetches) >= calls/4 {
+		t.Errorf("%d calls used %d tokens from %d fetches: want refreshes about once a second, not per call", calls, len(distinct), len(fetches))
+	}
+	if fetches[len(fetches)-1] != newSecret {
+		t.Error("the rotated client secret was not used")
+	}
+	for _, s := range append([]string{oldSecret, newSecret}, slices.Collect(maps.Keys(distinct))...) {
+		if strings.Contains(m.audit.String(), s) || strings.Contains(childOut.String(), s) {
+			t.Errorf("a secret or token reached the audit log or the server's output")
+		}
 	}
 }

@@ -42,6 +42,8 @@ func TestEgressValid(t *testing.T) {
           - {host: API.GitHub.com, secretFile: /run/secrets/gh}
           - {host: internal.example.com, port: 8443, header: x-api-key, secretFile: /run/secrets/k, caFile: /etc/ca.crt}
           - {host: basic.example.com, header: Authorization, prefix: "Basic ", secretFile: /run/secrets/b}
+          - host: api.example.org
+            oauth: {tokenURL: "https://auth.example.org/oauth/token", clientID: mcp-github, clientSecretFile: /run/secrets/client, scopes: [read, write], audience: "https://api.example.org"}
 `,
 			want: &egress.Policy{Mode: interceptors.Enforce, Schemes: []string{"https"}, Network: &egress.Network{
 				Listen: "127.0.0.1:15001", Allow: []string{"api.github.com", "10.20.0.0/16"},
@@ -49,6 +51,8 @@ func TestEgressValid(t *testing.T) {
 					{Host: "api.github.com", Port: 443, Header: "Authorization", Prefix: "Bearer ", SecretFile: "/run/secrets/gh"},
 					{Host: "internal.example.com", Port: 8443, Header: "X-Api-Key", SecretFile: "/run/secrets/k", CAFile: "/etc/ca.crt"},
 					{Host: "basic.example.com", Port: 443, Header: "Authorization", Prefix: "Basic ", SecretFile: "/run/secrets/b"},
+					{Host: "api.example.org", Port: 443, Header: "Authorization", Prefix: "Bearer ", OAuth: &egress.OAuthClient{
+						TokenURL: "https://auth.example.org/oauth/token", ClientID: "mcp-github", ClientSecretFile: "/run/secrets/client", Scopes: []string{"read", "write"}, Audience: "https://api.example.org"}},
 				}}},
 		},
 		{
@@ -131,9 +135,17 @@ func TestEgressErrors(t *testing.T) {
 			`policy.yaml:11:48: servers[0].egress.network.credentials[0].secretFile: "token" must be an absolute path: ext_proc and the sidecar may run in other directories than the control plane`,
 			`policy.yaml:12:35: servers[0].egress.network.credentials[1].header: "Content-Length" cannot carry a credential: the sidecar does not let a secret replace a header that frames or routes the request`,
 			`policy.yaml:12:75: servers[0].egress.network.credentials[1].port: must be between 1 and 65535, got 0`,
-			`policy.yaml:13:13: servers[0].egress.network.credentials[2].secretFile: required field is missing`,
+			`policy.yaml:13:13: servers[0].egress.network.credentials[2].secretFile: required: the secret, as a file (secretFile) or fetched as short-lived tokens (oauth)`,
 			`policy.yaml:13:35: servers[0].egress.network.credentials[2].header: "x-mcpmesh-subject" is reserved for mcpmesh and Envoy`,
 			`policy.yaml:13:64: servers[0].egress.network.credentials[2].prefix: must not contain line breaks or NUL`}},
+		{"bad oauth", "    egress:\n      network:\n        credentials:\n          - {host: a.com, secretFile: /s, oauth: {tokenURL: 'https://auth.example.com/token', clientID: c, clientSecretFile: /cs}}\n          - {host: b.com, oauth: {tokenURL: 'http://auth.example.com/token', clientID: '', scopes: ['a b'], clientSecretFile: cs}}\n          - {host: c.com, oauth: {clientID: x}}\n", []string{
+			`policy.yaml:9:50: servers[0].egress.network.credentials[0].oauth: give secretFile or oauth, not both`,
+			`policy.yaml:10:45: servers[0].egress.network.credentials[1].oauth.tokenURL: must be an https URL (http only on loopback), got "http://auth.example.com/token"`,
+			`policy.yaml:10:88: servers[0].egress.network.credentials[1].oauth.clientID: must not be empty`,
+			`policy.yaml:10:101: servers[0].egress.network.credentials[1].oauth.scopes[0]: "a b" is not a scope: one token, no spaces or quotes`,
+			`policy.yaml:10:127: servers[0].egress.network.credentials[1].oauth.clientSecretFile: "cs" must be an absolute path: ext_proc and the sidecar may run in other directories than the control plane`,
+			`policy.yaml:11:34: servers[0].egress.network.credentials[2].oauth.tokenURL: required field is missing`,
+			`policy.yaml:11:34: servers[0].egress.network.credentials[2].oauth.clientSecretFile: required field is missing`}},
 		{"network on the sidecar's address", "    listen: 127.0.0.1:15001\n    egress: {network: {allow: [a.com]}}\n", []string{
 			`policy.yaml:7:13: servers[0].egress.network.listen: the egress proxy and the server's sidecar both listen on 127.0.0.1:15001; give egress.network a listen address of its own`}},
 	}
