@@ -69,8 +69,8 @@ func (h *half) add(chunk []byte, limit int) {
 
 // requestHeaders judges the request headers; unless they refuse the request
 // or end it, their answer waits for the body's (see finish).
-func (st *stream) requestHeaders(h *extprocv3.HttpHeaders) {
-	r := st.onRequestHeaders(h)
+func (st *stream) requestHeaders(ctx context.Context, h *extprocv3.HttpHeaders) {
+	r := st.onRequestHeaders(ctx, h)
 	if r.GetImmediateResponse() != nil || h.EndOfStream {
 		st.emit(r)
 		return

@@ -22,6 +22,7 @@ type Metrics struct {
 	auditErrors   prometheus.Counter
 	streams       prometheus.Gauge
 	egressReqs    *prometheus.CounterVec
+	exchanges     *prometheus.CounterVec
 
 	mu          sync.Mutex
 	lastVer     string
@@ -93,6 +94,10 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "mcpmesh_extproc_egress_requests_total",
 			Help: "Connections and requests through the servers' egress proxies, by server, decision and rule (\"\" for a plain allow).",
 		}, []string{"server", "decision", "rule"}),
+		exchanges: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mcpmesh_extproc_token_exchanges_total",
+			Help: "Agent tokens exchanged for a server's (tokenExchange), by server and result (exchanged, cached, failed, no_token).",
+		}, []string{"server", "result"}),
 		toolSeen: map[string]map[string]bool{}, subjectSeen: map[string]map[string]bool{},
 		ruleSeen: map[string]map[string]bool{},
 	}
@@ -104,7 +109,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 
 // Collectors lists every metric of the service.
 func (m *Metrics) Collectors() []prometheus.Collector {
-	return []prometheus.Collector{m.messages, m.toolCalls, m.clientCalls, m.ruleDecisions, m.findings, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams, m.egressReqs}
+	return []prometheus.Collector{m.messages, m.toolCalls, m.clientCalls, m.ruleDecisions, m.findings, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams, m.egressReqs, m.exchanges}
 }
 
 func (m *Metrics) setPolicy(version string) {

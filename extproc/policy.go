@@ -3,6 +3,7 @@ package extproc
 import (
 	"fmt"
 	"net"
+	"reflect"
 	"sync"
 	"sync/atomic"
 
@@ -17,11 +18,13 @@ import (
 type compiled struct {
 	policy *ir.Policy
 	chains map[string]interceptors.Chain
-	specs  map[string]*ir.Server // by name: one ext_proc serves every server
+	specs  map[string]*ir.Server   // by name: one ext_proc serves every server
 	gates  map[string]*egress.Gate // egress proxies, by server
 	// revokedSubjects and revokedTokens are the ingress's revocation
 	// lists as sets.
 	revokedSubjects, revokedTokens map[string]bool
+	// exchangers trade agents' tokens for the servers' (tokenExchange).
+	exchangers map[string]*exchanger
 }
 
 // gate is the egress gate of server; nil when the policy gives it none (or
@@ -52,12 +55,15 @@ type PolicyStore struct {
 
 	mu    sync.Mutex
 	state map[string]*chain.State // per server name, kept across versions
+	// exchangers are kept across versions while their settings stay, so
+	// their caches do too.
+	exchangers map[string]*exchanger
 }
 
 // NewPolicyStore returns an empty store: until a policy arrives every
 // message is refused.
 func NewPolicyStore(m *Metrics) *PolicyStore {
-	return &PolicyStore{metrics: m, state: map[string]*chain.State{}, Resolver: net.DefaultResolver}
+	return &PolicyStore{metrics: m, state: map[string]*chain.State{}, exchangers: map[string]*exchanger{}, Resolver: net.DefaultResolver}
 }
 
 // serverState returns the long-lived state of a server, creating it once.
@@ -101,6 +107,12 @@ func (s *PolicyStore) Update(p *ir.Policy) error {
 			return fmt.Errorf("compile policy %s: %w", p.Version, err)
 		}
 		c.chains[name] = ch
+		if x := p.Servers[i].TokenExchange; x != nil {
+			if c.exchangers == nil {
+				c.exchangers = map[string]*exchanger{}
+			}
+			c.exchangers[name] = s.exchanger(name, *x, st)
+		}
 		if e := p.Servers[i].Egress; e != nil && e.Network != nil {
 			g, err := egress.NewGate(e.Network, s.Resolver, st.Secrets, st.Tokens)
 			if err != nil {
@@ -135,4 +147,17 @@ func set(list []string) map[string]bool {
 		m[v] = true
 	}
 	return m
+}
+
+// exchanger returns server's exchanger, the one it had when cfg is
+// unchanged.
+func (s *PolicyStore) exchanger(server string, cfg ir.TokenExchange, st *chain.State) *exchanger {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if x := s.exchangers[server]; x != nil && reflect.DeepEqual(x.cfg, cfg) {
+		return x
+	}
+	x := newExchanger(cfg, st.Secrets)
+	s.exchangers[server] = x
+	return x
 }

@@ -1,19 +1,23 @@
 package extproc
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"time"
 
+	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
 	extprocv3 "github.com/envoyproxy/go-control-plane/envoy/service/ext_proc/v3"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 )
 
 // onRequestHeaders judges what the headers alone can tell: no policy, an
 // unknown or unavailable server, an HTTP method, content type or encoding the
 // body could not be read in. Refusing here spares collecting a body that
 // cannot pass.
-func (st *stream) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.ProcessingResponse {
+func (st *stream) onRequestHeaders(ctx context.Context, h *extprocv3.HttpHeaders) *extprocv3.ProcessingResponse {
 	st.httpMethod = header(h.Headers, ":method")
 	st.requestID = header(h.Headers, "x-request-id")
 	st.sessionID = header(h.Headers, "mcp-session-id")
@@ -59,14 +63,46 @@ func (st *stream) onRequestHeaders(h *extprocv3.HttpHeaders) *extprocv3.Processi
 	default:
 		return st.refuse(405, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: HTTP method %s is not part of MCP Streamable HTTP", st.httpMethod), "http_method")
 	}
+	mutation := &extprocv3.HeaderMutation{RemoveHeaders: removedRequestHeaders}
+	if x := st.pol.exchangers[st.server]; x != nil {
+		// The agent's token is replaced by one for the server, never passed on.
+		set, resp := st.exchangeToken(ctx, x, header(h.Headers, "authorization"))
+		if resp != nil {
+			return resp
+		}
+		mutation.SetHeaders = append(mutation.SetHeaders, set)
+	}
 	// Ask the server for identity encoding so that every response can be read.
 	return &extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestHeaders{
-		RequestHeaders: &extprocv3.HeadersResponse{Response: &extprocv3.CommonResponse{
-			HeaderMutation: &extprocv3.HeaderMutation{RemoveHeaders: removedRequestHeaders},
-		}},
+		RequestHeaders: &extprocv3.HeadersResponse{Response: &extprocv3.CommonResponse{HeaderMutation: mutation}},
 	}}
 }
 
+// exchangeToken trades the agent's bearer token for the server's, within
+// the message timeout; a failure refuses the request.
+func (st *stream) exchangeToken(ctx context.Context, x *exchanger, authorization string) (*core.HeaderValueOption, *extprocv3.ProcessingResponse) {
+	subject, ok := strings.CutPrefix(authorization, "Bearer ")
+	if !ok || subject == "" || !st.viaIngress {
+		st.srv.Metrics.exchanges.WithLabelValues(st.server, "no_token").Inc()
+		return nil, st.refuse(401, contract.CodePolicyDenied, nil, contract.MsgUnauthenticated, "token_exchange")
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Duration(st.pol.policy.Limits.MessageTimeoutMillis)*time.Millisecond)
+	defer cancel()
+	tok, hit, err := x.exchange(ctx, subject)
+	if err != nil {
+		st.srv.Metrics.exchanges.WithLabelValues(st.server, "failed").Inc()
+		return nil, st.refuse(502, contract.CodePolicyDenied, nil, fmt.Sprintf("mcpmesh: the agent's token could not be exchanged for server %q: %v", st.server, err), "token_exchange")
+	}
+	result := "exchanged"
+	if hit {
+		result = "cached"
+	}
+	st.srv.Metrics.exchanges.WithLabelValues(st.server, result).Inc()
+	return &core.HeaderValueOption{Header: &core.HeaderValue{Key: "authorization", RawValue: []byte("Bearer " + tok)}, AppendAction: core.HeaderValueOption_OVERWRITE_IF_EXISTS_OR_ADD}, nil
+}
+
 // removedRequestHeaders: Accept-Encoding, so that every response can be
-// read, and the identity headers, which are for ext_proc alone.
+// read, and the identity headers, which are for ext_proc alone. A token the
+// ingress forwarded for an exchange is replaced, not removed: see
+// exchangeToken.
 var removedRequestHeaders = append([]string{"accept-encoding"}, identityHeaders...)

@@ -100,7 +100,7 @@ func (st *stream) handle(ctx context.Context, req *extprocv3.ProcessingRequest) 
 	}
 	switch r := req.Request.(type) {
 	case *extprocv3.ProcessingRequest_RequestHeaders:
-		st.requestHeaders(r.RequestHeaders)
+		st.requestHeaders(ctx, r.RequestHeaders)
 		return st.out, "request_headers"
 	case *extprocv3.ProcessingRequest_RequestBody:
 		st.requestBody(ctx, r.RequestBody.GetBody(), r.RequestBody.GetEndOfStream(), false)

@@ -181,6 +181,11 @@ type Server struct {
 	// Address is where the ingress reaches the sidecar (a Service name in
 	// Kubernetes); by default Listen, with a wildcard host made loopback.
 	Address Endpoint `json:"address,omitzero"`
+	// TokenExchange, when set, gives the server an audience-restricted
+	// token for the agent instead of none: ext_proc exchanges the agent's
+	// verified token (RFC 8693) and sends the result as Authorization. The
+	// agent's own token never reaches the server.
+	TokenExchange *TokenExchange `json:"tokenExchange,omitempty"`
 	// Policy holds the interceptors' sections (tools, arguments, content,
 	// poisoning, egress, webhooks); chain declares them in one place.
 	chain.Policy
@@ -198,6 +203,19 @@ type Server struct {
 	// the server is not routed (e.g. its image failed verification). ext_proc
 	// refuses every message for it with this reason.
 	Unavailable string `json:"unavailable,omitempty"`
+}
+
+// TokenExchange is an OAuth 2.0 client of an authorization server that
+// exchanges tokens (RFC 8693).
+type TokenExchange struct {
+	TokenURL string `json:"tokenURL"`
+	ClientID string `json:"clientID"`
+	// ClientSecretFile is read by ext_proc (and again when it changes).
+	ClientSecretFile string `json:"clientSecretFile"`
+	// Audience is what the issued token is for (the server, or the API it
+	// calls); Scopes narrow it.
+	Audience string   `json:"audience"`
+	Scopes   []string `json:"scopes,omitempty"`
 }
 
 // SupplyChain holds settings shared by every image verification.

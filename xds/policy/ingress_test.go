@@ -136,3 +136,44 @@ func TestIngressSection(t *testing.T) {
 		}
 	}
 }
+
+// tokenExchange: read with its fields, refused without a verifying ingress
+// and with bad fields.
+func TestTokenExchangeSection(t *testing.T) {
+	dir := t.TempDir()
+	ca, err := devcert.NewCA("test CA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ca.WriteLeaf(filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key"), []string{"localhost"}, 90*24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "jwks.json"), []byte(`{"keys":[{"kty":"EC","crv":"P-256","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM","kid":"1"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const ingress = "ingress:\n  publicURL: https://mcp.example.com\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {jwt: {issuer: 'https://auth.example.com', jwksFile: jwks.json}}\n"
+	parse := func(top, exchange string) (*Result, error) {
+		y := "version: 1\n" + top + "servers:\n  - name: a\n    upstream: 127.0.0.1:9000\n    unverifiedLocal: true\n    tools: {allow: ['*']}\n    tokenExchange: " + exchange + "\n"
+		return Parse(filepath.Join(dir, "policy.yaml"), []byte(y))
+	}
+	res, err := parse(ingress, "{tokenURL: 'https://auth.example.com/token', clientID: mcp-a, clientSecretFile: /run/secrets/sts, audience: 'https://api.example.com', scopes: [read]}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &ir.TokenExchange{TokenURL: "https://auth.example.com/token", ClientID: "mcp-a", ClientSecretFile: "/run/secrets/sts", Audience: "https://api.example.com", Scopes: []string{"read"}}
+	if got := res.Policy.Servers[0].TokenExchange; !reflect.DeepEqual(got, want) {
+		t.Fatalf("tokenExchange: %+v", got)
+	}
+	for name, c := range map[string]struct{ top, exchange, want string }{
+		"no ingress":   {"", "{tokenURL: 'https://a.example.com/t', clientID: c, clientSecretFile: /s, audience: x}", "servers[0].tokenExchange: needs ingress.auth.jwt"},
+		"http":         {ingress, "{tokenURL: 'http://a.example.com/t', clientID: c, clientSecretFile: /s, audience: x}", "tokenExchange.tokenURL: must be an https URL (http only on loopback)"},
+		"relative":     {ingress, "{tokenURL: 'https://a.example.com/t', clientID: c, clientSecretFile: s, audience: x}", `tokenExchange.clientSecretFile: "s" must be an absolute path`},
+		"no audience":  {ingress, "{tokenURL: 'https://a.example.com/t', clientID: c, clientSecretFile: /s}", "tokenExchange.audience: required field is missing"},
+		"misspelt":     {ingress, "{tokenUrl: 'https://a.example.com/t', clientID: c, clientSecretFile: /s, audience: x}", `tokenExchange.tokenUrl: unknown field "tokenUrl" (did you mean "tokenURL"?)`},
+		"spaced scope": {ingress, "{tokenURL: 'https://a.example.com/t', clientID: c, clientSecretFile: /s, audience: x, scopes: ['a b']}", `tokenExchange.scopes[0]: "a b" is not a scope`},
+	} {
+		if _, err := parse(c.top, c.exchange); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error containing %q", name, err, c.want)
+		}
+	}
+}

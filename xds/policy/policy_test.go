@@ -265,7 +265,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown top-level key", "version: 1\nserver: []\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
 			`policy.yaml:2:1: server: unknown field "server" (did you mean "servers"?)`}},
 		{"unknown key far from any", head + "    upstream: h:1\n    tools: {}\n    colour: red\n", []string{
-			`policy.yaml:6:5: servers[0].colour: unknown field "colour"; expected one of: name, upstream, image, verify, unverifiedLocal, listen, address, path, allowedOrigins, tools, arguments, content, poisoning, egress, webhooks, clients, rateLimits, sequences, results`}},
+			`policy.yaml:6:5: servers[0].colour: unknown field "colour"; expected one of: name, upstream, image, verify, unverifiedLocal, listen, address, path, allowedOrigins, tokenExchange, tools, arguments, content, poisoning, egress, webhooks, clients, rateLimits, sequences, results`}},
 		{"misspelt tools key", head + "    upstream: h:1\n    tools:\n      alow: [echo]\n", []string{
 			`policy.yaml:6:7: servers[0].tools.alow: unknown field "alow" (did you mean "allow"?)`}},
 		{"wrong case", "version: 1\nlimits: {MaxBodyBytes: 2048}\nservers: [{name: a, upstream: 'h:1', tools: {}}]\n", []string{
@@ -276,7 +276,7 @@ func TestParseErrors(t *testing.T) {
 			"policy.yaml:3:5: servers[0].name: required field is missing",
 			"policy.yaml:3:5: servers[0].upstream: required field is missing"}},
 		{"server not a mapping", "version: 1\nservers:\n  - demo\n", []string{
-			`policy.yaml:3:5: servers[0]: must be a mapping with name, upstream, image, verify, unverifiedLocal, listen, address, path, allowedOrigins, tools, arguments, content, poisoning, egress, webhooks, clients, rateLimits, sequences and results, got the string "demo"`}},
+			`policy.yaml:3:5: servers[0]: must be a mapping with name, upstream, image, verify, unverifiedLocal, listen, address, path, allowedOrigins, tokenExchange, tools, arguments, content, poisoning, egress, webhooks, clients, rateLimits, sequences and results, got the string "demo"`}},
 		{"port 0", head + "    upstream: 127.0.0.1:0\n    tools: {}\n", []string{
 			"policy.yaml:4:15: servers[0].upstream: port must be in 1-65535"}},
 		{"port too big", head + "    upstream: 127.0.0.1:65536\n    tools: {}\n", []string{

@@ -36,6 +36,11 @@ func (l *loader) policy(body ast.Node) *ir.Policy {
 	listen, path := l.defaults(fs["defaults"])
 	p.Servers = l.servers(fs["servers"], root, listen, path, verify)
 	p.Ingress = l.ingress(fs["ingress"])
+	for i, s := range p.Servers {
+		if s.TokenExchange != nil && (p.Ingress == nil || p.Ingress.JWT == nil) {
+			l.Errorf(root, fmt.Sprintf("servers[%d].tokenExchange", i), "needs ingress.auth.jwt: only a token the ingress verified is exchanged")
+		}
+	}
 	if p.Ingress != nil {
 		for _, s := range p.Servers {
 			if s.Listen == p.Ingress.Listen {
@@ -154,7 +159,7 @@ func (l *loader) servers(e *section.Entry, root section.Pos, listen ir.Endpoint,
 
 // serverFields are the keys of a server entry: its own, then the
 // interceptors' sections, which chain declares.
-var serverFields = append([]string{"name", "upstream", "image", "verify", "unverifiedLocal", "listen", "address", "path", "allowedOrigins"}, chain.Sections...)
+var serverFields = append([]string{"name", "upstream", "image", "verify", "unverifiedLocal", "listen", "address", "path", "allowedOrigins", "tokenExchange"}, chain.Sections...)
 
 var serverFieldsWant = "a mapping with " + strings.Join(serverFields[:len(serverFields)-1], ", ") + " and " + serverFields[len(serverFields)-1]
 
@@ -204,6 +209,9 @@ func (l *loader) server(i int, e *section.Entry, names map[string]serverName, li
 		if v, ok := l.endpoint(f); ok {
 			s.Address = v
 		}
+	}
+	if f := fs["tokenExchange"]; f != nil {
+		s.TokenExchange = l.tokenExchange(f)
 	}
 	s.Policy = chain.Decode(l.Reader, section.Server{Name: s.Name, At: at, Path: e.Path}, fs)
 	if s.Egress != nil && s.Egress.Network != nil && s.Egress.Network.Listen == s.Listen.String() {

@@ -184,7 +184,9 @@ func jwtAuthn(p *ir.Policy) *jwtv3.JwtAuthentication {
 			JwksSourceSpecifier: &jwtv3.JwtProvider_LocalJwks{LocalJwks: &core.DataSource{
 				Specifier: &core.DataSource_InlineBytes{InlineBytes: j.JWKS},
 			}},
-			Forward: false,
+			// The token goes on only to a sidecar that exchanges it;
+			// ext_proc takes it off before the server.
+			Forward: s.TokenExchange != nil,
 			ClaimToHeaders: []*jwtv3.JwtClaimToHeader{
 				{HeaderName: contract.SubjectHeader, ClaimName: "sub"},
 				{HeaderName: contract.GroupsHeader, ClaimName: j.GroupsClaim},

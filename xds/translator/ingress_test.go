@@ -88,3 +88,30 @@ func TestIngressNode(t *testing.T) {
 		}
 	}
 }
+
+// The agent's token goes on from the ingress only to a server that
+// exchanges it; every other provider drops it.
+func TestIngressForwardsTokenOnlyForExchange(t *testing.T) {
+	p := &ir.Policy{
+		Version: "v",
+		Limits:  ir.Limits{MaxBodyBytes: 4096, MessageTimeoutMillis: 750},
+		Ingress: &ir.Ingress{Listen: ir.Endpoint{Host: "0.0.0.0", Port: 10443}, PublicURL: "https://mcp.example.com", TLS: ir.TLS{CertPEM: []byte("cert"), KeyPEM: []byte("key"), Digest: "d"},
+			JWT: &ir.JWT{Issuer: "https://auth.example.com", JWKS: []byte(`{"keys":[]}`), GroupsClaim: "groups"}},
+		Servers: []ir.Server{
+			{Name: "plain", Upstream: ir.Endpoint{Host: "10.0.0.1", Port: 80}, Listen: ir.Endpoint{Host: "0.0.0.0", Port: 10000}, Path: "/mcp", Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}}},
+			{Name: "exchanging", Upstream: ir.Endpoint{Host: "10.0.0.2", Port: 80}, Listen: ir.Endpoint{Host: "0.0.0.0", Port: 10001}, Path: "/mcp", Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}},
+				TokenExchange: &ir.TokenExchange{TokenURL: "https://auth.example.com/token", ClientID: "c", ClientSecretFile: "/s", Audience: "https://api.example.com"}},
+		},
+	}
+	j := jwtAuthn(p)
+	if j.Providers["server_plain"].GetForward() || !j.Providers["server_exchanging"].GetForward() {
+		t.Fatalf("forward: plain %v, exchanging %v", j.Providers["server_plain"].GetForward(), j.Providers["server_exchanging"].GetForward())
+	}
+	claims := map[string]string{}
+	for _, c := range j.Providers["server_plain"].GetClaimToHeaders() {
+		claims[c.GetClaimName()] = c.GetHeaderName()
+	}
+	if claims["jti"] != contract.TokenIDHeader || claims["sub"] != contract.SubjectHeader {
+		t.Fatalf("claims copied: %v", claims)
+	}
+}
