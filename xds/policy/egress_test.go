@@ -62,9 +62,9 @@ func TestEgressValid(t *testing.T) {
 				Network: &egress.Network{Listen: "127.0.0.1:15002", Allow: []string{"a.com"}}},
 		},
 		{
-			name: "network allowing nothing is said",
-			body: "    egress: {network: {}}\n",
-			want: &egress.Policy{Mode: interceptors.Enforce, Schemes: []string{"https"}, Network: &egress.Network{Listen: "127.0.0.1:15001", Allow: []string{}}},
+			name:     "network allowing nothing is said",
+			body:     "    egress: {network: {}}\n",
+			want:     &egress.Policy{Mode: interceptors.Enforce, Schemes: []string{"https"}, Network: &egress.Network{Listen: "127.0.0.1:15001", Allow: []string{}}},
 			warnings: []string{`policy.yaml:6:23: servers[0].egress.network: no destinations allowed: the server may open no connection at all through its sidecar`},
 		},
 		{name: "explicit defaults", body: "    egress: {mode: enforce, arguments: [], detect: true, allow: [], schemes: [https], allowPrivate: false}\n",
