@@ -115,7 +115,7 @@ func New(a Policy, cat *Catalog) (*Checker, error) {
 		return nil, fmt.Errorf("arguments: the schema check needs a catalog")
 	}
 	for i, ar := range a.Rules {
-		r, err := compileRule(i, ar)
+		r, err := compileRule("arguments.rules["+strconv.Itoa(i)+"]", ar)
 		if err != nil {
 			return nil, fmt.Errorf("arguments.rules[%d]: %w", i, err)
 		}
@@ -124,7 +124,22 @@ func New(a Policy, cat *Catalog) (*Checker, error) {
 	return c, nil
 }
 
-func compileRule(i int, ar Rule) (rule, error) {
+// NewRules compiles argument rules alone (no schema check), their findings
+// named prefix[i]: the rules a clients entry adds for its agents.
+func NewRules(rules []Rule, prefix string) (*Checker, error) {
+	c := &Checker{unknown: string(interceptors.ActionAudit)}
+	for i, ar := range rules {
+		name := prefix + "[" + strconv.Itoa(i) + "]"
+		r, err := compileRule(name, ar)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		c.rules = append(c.rules, r)
+	}
+	return c, nil
+}
+
+func compileRule(base string, ar Rule) (rule, error) {
 	var r rule
 	var err error
 	if r.tool, err = toolglob.Compile(ar.Tool); err != nil {
@@ -199,7 +214,6 @@ func compileRule(i int, ar Rule) (rule, error) {
 	}
 	r.stringOnly = len(r.allow) > 0 || len(r.deny) > 0 || len(r.prefixes) > 0 || r.maxLength > 0
 
-	base := "arguments.rules[" + strconv.Itoa(i) + "]"
 	r.nRequired, r.nSchema = base+".required", base+".schema"
 	r.nAllow, r.nDeny, r.nPrefixes = base+".allow", base+".deny", base+".pathPrefixes"
 	r.nMaxLength, r.nMaxBytes, r.nEnum = base+".maxLength", base+".maxBytes", base+".enum"

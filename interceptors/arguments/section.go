@@ -44,14 +44,22 @@ func Decode(l *section.Reader, e *section.Entry) Policy {
 		}
 	}
 	if f := fs["rules"]; f != nil {
-		items, _ := l.Items(f, "a list of argument rules")
-		for _, it := range items {
-			if r, ok := argumentRule(l, it); ok {
-				args.Rules = append(args.Rules, r)
-			}
-		}
+		args.Rules = DecodeRules(l, f)
 	}
 	return args
+}
+
+// DecodeRules reads a list of argument rules (arguments.rules, and the
+// rules a clients entry adds).
+func DecodeRules(l *section.Reader, e *section.Entry) []Rule {
+	var out []Rule
+	items, _ := l.Items(e, "a list of argument rules")
+	for _, it := range items {
+		if r, ok := argumentRule(l, it); ok {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func argumentRule(l *section.Reader, e *section.Entry) (Rule, bool) {

@@ -13,7 +13,10 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/interceptors/pii"
+	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 )
 
 // Clients is the compiled form of Policy.
@@ -26,6 +29,10 @@ type compiledRule struct {
 	subjects, groups []string
 	tools            *allowlist.Allowlist
 	name             string // "clients.rules[i]"
+	// more runs on these agents' messages once the tools rules let them
+	// through: argument rules, then secrets, then PII (the server's own
+	// order).
+	more interceptors.Chain
 }
 
 var _ interceptors.Interceptor = (*Clients)(nil)
@@ -47,9 +54,41 @@ func New(p *Policy) (*Clients, error) {
 		if err != nil {
 			return nil, fmt.Errorf("clients: rules[%d]: %w", i, err)
 		}
-		c.rules = append(c.rules, compiledRule{subjects: r.Subjects, groups: r.Groups, tools: a, name: name})
+		cr := compiledRule{subjects: r.Subjects, groups: r.Groups, tools: a, name: name}
+		if len(r.Arguments) > 0 {
+			ac, err := arguments.NewRules(r.Arguments, name+".arguments")
+			if err != nil {
+				return nil, fmt.Errorf("clients: %w", err)
+			}
+			cr.more = append(cr.more, ac)
+		}
+		if r.Secrets != nil {
+			sc, err := secrets.New(r.Secrets)
+			if err != nil {
+				return nil, fmt.Errorf("clients: rules[%d].content.secrets: %w", i, err)
+			}
+			cr.more = append(cr.more, sc)
+		}
+		if len(r.PII) > 0 {
+			d, err := pii.New(r.PII)
+			if err != nil {
+				return nil, fmt.Errorf("clients: rules[%d].content.pii: %w", i, err)
+			}
+			cr.more = append(cr.more, d)
+		}
+		c.rules = append(c.rules, cr)
 	}
 	return c, nil
+}
+
+// rule is the first rule that names who, nil when none does.
+func (c *Clients) rule(who interceptors.Identity) *compiledRule {
+	for i := range c.rules {
+		if c.rules[i].names(who) {
+			return &c.rules[i]
+		}
+	}
+	return nil
 }
 
 // Name implements interceptors.Interceptor.
@@ -57,10 +96,7 @@ func (c *Clients) Name() string { return "clients" }
 
 // decide reports whether who may use tool, and the rule that decided.
 func (c *Clients) decide(who interceptors.Identity, tool string) (bool, string) {
-	for _, r := range c.rules {
-		if !r.names(who) {
-			continue
-		}
+	if r := c.rule(who); r != nil {
 		return r.tools.Decide(tool)
 	}
 	if c.allowUnmatched {
@@ -85,7 +121,19 @@ func (r *compiledRule) names(who interceptors.Identity) bool {
 }
 
 // Intercept implements interceptors.Interceptor.
-func (c *Clients) Intercept(_ context.Context, x *interceptors.Exchange) error {
+func (c *Clients) Intercept(ctx context.Context, x *interceptors.Exchange) error {
+	if err := c.tools(x); err != nil || x.Action == interceptors.Deny {
+		return err
+	}
+	// The agent's own argument and content rules.
+	if r := c.rule(x.Client); r != nil && len(r.more) > 0 {
+		return r.more.Run(ctx, x)
+	}
+	return nil
+}
+
+// tools applies the agent's tools rules: a call refused, a listing filtered.
+func (c *Clients) tools(x *interceptors.Exchange) error {
 	m := x.Message
 	switch {
 	case x.Direction == interceptors.ToServer && m.Method == "tools/call":

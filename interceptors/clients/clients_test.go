@@ -9,7 +9,9 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 )
 
 var testPolicy = &Policy{Rules: []Rule{
@@ -89,5 +91,66 @@ func TestToolsListPerAgent(t *testing.T) {
 	}
 	if got := names(interceptors.Identity{}); got != "" {
 		t.Errorf("an unidentified agent sees %s", got)
+	}
+}
+
+// An agent's own argument and content rules apply to its messages only,
+// after its tools rules, and name the rule in the client entry.
+func TestArgumentAndContentRulesPerAgent(t *testing.T) {
+	c, err := New(&Policy{Unmatched: UnmatchedAllow, Rules: []Rule{{
+		Groups: []string{"contractors"},
+		Tools:  allowlist.Policy{AllowAll: true, Deny: []string{"delete_*"}},
+		Arguments: []arguments.Rule{{Tool: "read_*", Argument: "path", Mode: interceptors.Enforce,
+			PathPrefixes: []string{"/srv/public"}}},
+		PII: []pii.Rule{{Kind: "email", Action: interceptors.ActionRedact, Mode: interceptors.Enforce}},
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contractor := interceptors.Identity{Subject: "dave", Groups: []string{"contractors"}}
+	staff := interceptors.Identity{Subject: "erin", Groups: []string{"staff"}}
+	callWith := func(who interceptors.Identity, args string) *interceptors.Exchange {
+		b, err := jsonrpc.Parse([]byte(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"read_file","arguments":`+args+`}}`), jsonrpc.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := &interceptors.Exchange{Server: "s", Client: who, Direction: interceptors.ToServer, Message: b.Messages[0], Method: "tools/call", Tool: "read_file"}
+		if err := c.Intercept(context.Background(), x); err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	if x := callWith(contractor, `{"path":"/srv/private/payroll.csv"}`); x.Action != interceptors.Deny || !strings.HasPrefix(x.Rule, "clients.rules[0].arguments[0].pathPrefixes") {
+		t.Errorf("contractor outside the prefix: %v %q", x.Action, x.Rule)
+	}
+	if x := callWith(contractor, `{"path":"/srv/public/a.txt"}`); x.Action == interceptors.Deny {
+		t.Errorf("contractor inside the prefix refused: %q", x.Rule)
+	}
+	if x := callWith(staff, `{"path":"/srv/private/payroll.csv"}`); x.Action == interceptors.Deny {
+		t.Errorf("the contractors' rule applied to staff: %q", x.Rule)
+	}
+	// Content: an address in a result is redacted for contractors only.
+	result := func(who interceptors.Identity) string {
+		b, err := jsonrpc.Parse([]byte(`{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":"owner: jane.doe@example.com"}]}}`), jsonrpc.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := &interceptors.Exchange{Server: "s", Client: who, Direction: interceptors.ToClient, Message: b.Messages[0], Method: "tools/call", Tool: "read_file"}
+		if err := c.Intercept(context.Background(), x); err != nil {
+			t.Fatal(err)
+		}
+		return string(x.Message.Result)
+	}
+	if got := result(contractor); strings.Contains(got, "jane.doe@example.com") || !strings.Contains(got, "[REDACTED:") {
+		t.Errorf("contractor result: %s", got)
+	}
+	if got := result(staff); !strings.Contains(got, "jane.doe@example.com") {
+		t.Errorf("staff result changed: %s", got)
+	}
+	// A refused tool is refused before the agent's other rules run.
+	b, _ := jsonrpc.Parse([]byte(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"delete_file","arguments":{}}}`), jsonrpc.Limits{})
+	x := &interceptors.Exchange{Server: "s", Client: contractor, Direction: interceptors.ToServer, Message: b.Messages[0], Method: "tools/call", Tool: "delete_file"}
+	if err := c.Intercept(context.Background(), x); err != nil || x.Rule != `clients.rules[0].tools.deny "delete_*"` {
+		t.Errorf("delete_file: %v %q", err, x.Rule)
 	}
 }

@@ -1,6 +1,11 @@
 package clients
 
-import "github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+import (
+	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
+	"github.com/mcpmesh/mcpmesh/interceptors/pii"
+	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
+)
 
 // Policy is the "clients" section of a server: which tools each verified
 // agent may see and call, on top of the server's own tools rules.
@@ -12,11 +17,18 @@ type Policy struct {
 	Unmatched string `json:"unmatched"`
 }
 
-// Rule names agents by subject or group and gives them tools rules.
+// Rule names agents by subject or group and gives them tools rules, and
+// argument and content rules on top of the server's own.
 type Rule struct {
 	Subjects []string         `json:"subjects,omitempty"`
 	Groups   []string         `json:"groups,omitempty"`
 	Tools    allowlist.Policy `json:"tools"`
+	// Arguments are checked on these agents' tools/call requests, after
+	// the server's own argument rules.
+	Arguments []arguments.Rule `json:"arguments,omitempty"`
+	// Secrets and PII are scanned in these agents' messages, both ways.
+	Secrets *secrets.Policy `json:"secrets,omitempty"`
+	PII     []pii.Rule      `json:"pii,omitempty"`
 }
 
 // What an agent no rule names may use.

@@ -2,6 +2,9 @@ package clients
 
 import (
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
+	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
+	"github.com/mcpmesh/mcpmesh/interceptors/pii"
+	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
 )
 
@@ -35,7 +38,7 @@ func Decode(l *section.Reader, e *section.Entry) *Policy {
 		return p
 	}
 	for _, it := range items {
-		rfs := l.Fields(it, "a mapping with subjects, groups and tools", "subjects", "groups", "tools")
+		rfs := l.Fields(it, "a mapping with subjects, groups, tools, arguments and content", "subjects", "groups", "tools", "arguments", "content")
 		if rfs == nil {
 			continue
 		}
@@ -45,10 +48,29 @@ func Decode(l *section.Reader, e *section.Entry) *Policy {
 		if len(r.Subjects) == 0 && len(r.Groups) == 0 {
 			l.Errorf(it.Pos(), it.Path, "names no agent: give subjects or groups (or both)")
 		}
+		if rfs["tools"] == nil && rfs["arguments"] == nil && rfs["content"] == nil {
+			l.Errorf(it.Pos(), section.JoinPath(it.Path, "tools"), "required field is missing: the tools these agents may use (or, without tools, the arguments or content rules they get)")
+		}
 		if rfs["tools"] == nil {
-			l.Errorf(it.Pos(), section.JoinPath(it.Path, "tools"), "required field is missing: the tools these agents may use")
+			// Without tools, the agents may use what the server's tools rules allow.
+			r.Tools = allowlist.Policy{AllowAll: true}
 		} else {
 			r.Tools = allowlist.Decode(l, rfs["tools"], it.Pos(), section.JoinPath(it.Path, "tools"))
+		}
+		if f := rfs["arguments"]; f != nil {
+			r.Arguments = arguments.DecodeRules(l, f)
+		}
+		if f := rfs["content"]; f != nil {
+			if section.IsNull(f.Node) {
+				l.Errorf(f.Pos(), f.Path, "must be a mapping with secrets and pii")
+			} else if cfs := l.Fields(f, "a mapping with secrets and pii", "secrets", "pii"); cfs != nil {
+				if sf := cfs["secrets"]; sf != nil {
+					r.Secrets = secrets.Decode(l, sf)
+				}
+				if pf := cfs["pii"]; pf != nil {
+					r.PII = pii.Decode(l, pf)
+				}
+			}
 		}
 		p.Rules = append(p.Rules, r)
 	}

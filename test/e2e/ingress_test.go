@@ -327,8 +327,14 @@ func TestIngressPerClientPolicy(t *testing.T) {
       rules:
         - groups: [ops]
           tools: {allow: [echo, get_time]}
+          # ops may echo, but not text that looks like a shell command,
+          # and email addresses are redacted from what they get back
+          arguments: [{tool: echo, argument: text, deny: ['^\s*(rm|curl|sh)\b']}]
+          content: {pii: [{kind: email, action: redact}]}
         - subjects: [bob]
           tools: {allow: [get_time]}
+        - subjects: [dave]
+          tools: {allow: [echo]}
 `)
 	url := base + "/servers/demo/mcp"
 	session := func(claims map[string]any) *mcp.ClientSession {
@@ -358,6 +364,20 @@ func TestIngressPerClientPolicy(t *testing.T) {
 	}
 	if r, err := callTool(alice, "echo", map[string]any{"text": "hi"}); err != nil || textOf(r) != "hi" {
 		t.Errorf("alice calls echo: %v %v", r, err)
+	}
+	// alice's own argument and content rules; dave, allowed echo too, has none.
+	dave := session(map[string]any{"sub": "dave"})
+	if _, err := callTool(alice, "echo", map[string]any{"text": "rm -rf /"}); err == nil || !strings.Contains(err.Error(), "clients.rules[0].arguments[0].deny") {
+		t.Errorf("alice echoes a shell command: %v, want her argument rule to refuse it", err)
+	}
+	if r, err := callTool(dave, "echo", map[string]any{"text": "rm -rf /"}); err != nil || textOf(r) != "rm -rf /" {
+		t.Errorf("dave echoes the same text: %v %v, want it allowed (the rule is alice's group's)", r, err)
+	}
+	if r, err := callTool(alice, "echo", map[string]any{"text": "mail jane.doe@example.com"}); err != nil || strings.Contains(textOf(r), "jane.doe@example.com") {
+		t.Errorf("alice's result still holds the address: %v %v", r, err)
+	}
+	if r, err := callTool(dave, "echo", map[string]any{"text": "mail jane.doe@example.com"}); err != nil || textOf(r) != "mail jane.doe@example.com" {
+		t.Errorf("dave's result changed: %v %v", r, err)
 	}
 	_, err := callTool(bob, "echo", map[string]any{"text": "hi"})
 	if err == nil || !strings.Contains(err.Error(), "clients.rules[1].tools.allow") || strings.Contains(err.Error(), "get_time") {
