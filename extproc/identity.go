@@ -17,7 +17,7 @@ import (
 
 // identityHeaders are removed from every request before it reaches the
 // server: they are for ext_proc, and the server has no use for them.
-var identityHeaders = []string{contract.IngressAuthHeader, contract.SubjectHeader, contract.IssuerHeader, contract.GroupsHeader, contract.ScopeHeader, contract.TokenIDHeader}
+var identityHeaders = []string{contract.IngressAuthHeader, contract.SubjectHeader, contract.IssuerHeader, contract.GroupsHeader, contract.ScopeHeader, contract.TokenIDHeader, contract.CertURIHeader, contract.CertDNSHeader}
 
 // readIdentity takes the identity headers only from a request that carries
 // the ingress's proof (a secret the control plane derives from the
@@ -36,6 +36,16 @@ func (st *stream) readIdentity(hm *core.HeaderMap) {
 	st.who.Groups = decodeGroups(header(hm, contract.GroupsHeader))
 	st.who.Scopes = strings.Fields(header(hm, contract.ScopeHeader))
 	st.viaIngress = true
+	if st.who.Subject == "" {
+		// No token names the agent: its verified certificate does, by its
+		// first URI name (a SPIFFE id, say), else its first DNS name.
+		for _, h := range []string{contract.CertURIHeader, contract.CertDNSHeader} {
+			if v, _, _ := strings.Cut(header(hm, h), ","); strings.TrimSpace(v) != "" {
+				st.who.Subject = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
 	// Every value, not the first: were a client's own header ever kept
 	// beside the one the ingress copied from the token, a revoked token
 	// must not hide behind it.
@@ -68,11 +78,14 @@ func headerValues(hm *core.HeaderMap, key string) []string {
 // scope (403 insufficient_scope, RFC 6750).
 func (st *stream) checkAuth() *extprocv3.ProcessingResponse {
 	in := st.pol.policy.Ingress
-	if in == nil || in.JWT == nil {
+	if !in.Authenticated() {
 		return nil
 	}
 	if !st.viaIngress {
 		return st.refuse(401, contract.CodePolicyDenied, nil, contract.MsgNotViaIngress, "not_via_ingress")
+	}
+	if in.JWT == nil {
+		return nil
 	}
 	if st.revoked {
 		resp := st.refuse(401, contract.CodePolicyDenied, nil, contract.MsgRevoked, "revoked")

@@ -92,6 +92,10 @@ const (
 	ScopeHeader   = "x-mcpmesh-scope"
 	// TokenIDHeader carries the token's "jti", for revocation.
 	TokenIDHeader = "x-mcpmesh-token-id"
+	// CertURIHeader and CertDNSHeader carry the URI and DNS names of the
+	// client certificate the ingress verified (comma-separated).
+	CertURIHeader = "x-mcpmesh-cert-uri"
+	CertDNSHeader = "x-mcpmesh-cert-dns"
 	// IngressAuthHeader carries the ingress's proof that it set the
 	// identity headers: a secret only the ingress and ext_proc know.
 	IngressAuthHeader = "x-mcpmesh-ingress"

@@ -40,6 +40,10 @@ type Ingress struct {
 	PublicURL string `json:"publicURL,omitempty"`
 	// JWT, when set, makes every request carry a bearer token it verifies.
 	JWT *JWT `json:"jwt,omitempty"`
+	// ClientCerts, when set, verifies agents' TLS client certificates
+	// against a CA; the certificate's name is the agent's identity when no
+	// token gives one.
+	ClientCerts *ClientCerts `json:"clientCerts,omitempty"`
 	// MTLS, when set, makes the ingress and the sidecars authenticate each
 	// other with certificates the control plane issues from this CA; the
 	// sidecars then accept nothing else.
@@ -90,6 +94,22 @@ type JWT struct {
 type Revoked struct {
 	Subjects []string `json:"subjects,omitempty"`
 	TokenIDs []string `json:"tokenIDs,omitempty"`
+}
+
+// ClientCerts is the CA agents' client certificates must chain to.
+type ClientCerts struct {
+	CAFile string `json:"caFile"`
+	CAPEM  []byte `json:"-"`
+	Digest string `json:"digest"`
+	// Required refuses the TLS handshake of a client without a
+	// certificate; otherwise one is verified when presented.
+	Required bool `json:"required"`
+}
+
+// Authenticated says whether the ingress verifies agents (tokens or
+// certificates), so that sidecars accept nothing that bypassed it.
+func (in *Ingress) Authenticated() bool {
+	return in != nil && (in.JWT != nil || (in.ClientCerts != nil && in.ClientCerts.Required))
 }
 
 // MTLS is the CA the mesh certificates are issued from.

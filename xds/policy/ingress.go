@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -78,7 +79,10 @@ func (l *loader) ingress(e *section.Entry) *ir.Ingress {
 		}
 	}
 	if f := fs["auth"]; !section.Absent(f) {
-		afs := l.Fields(f, "a mapping with jwt", "jwt")
+		afs := l.Fields(f, "a mapping with jwt and clientCerts", "jwt", "clientCerts")
+		if c := afs["clientCerts"]; c != nil {
+			in.ClientCerts = l.clientCerts(c)
+		}
 		if j := afs["jwt"]; j != nil {
 			in.JWT = l.jwt(j)
 			if in.PublicURL == "" {
@@ -300,4 +304,34 @@ func (l *loader) revoked(e *section.Entry) ir.Revoked {
 		}
 	}
 	return r
+}
+
+// clientCerts reads ingress.auth.clientCerts: the CA agents' certificates
+// must chain to.
+func (l *loader) clientCerts(e *section.Entry) *ir.ClientCerts {
+	fs := l.Fields(e, "a mapping with caFile and required", "caFile", "required")
+	if fs == nil {
+		return nil
+	}
+	c := &ir.ClientCerts{Required: true}
+	if f := fs["required"]; f != nil {
+		c.Required, _ = l.Boolean(f)
+	}
+	f := fs["caFile"]
+	if f == nil {
+		l.Errorf(e.Pos(), section.JoinPath(e.Path, "caFile"), "required field is missing: the CA agents' certificates must chain to")
+		return nil
+	}
+	c.CAFile, c.CAPEM = l.ReadFile(f, "client CA certificate", maxPEMBytes, nil)
+	if c.CAPEM == nil {
+		return nil
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(c.CAPEM) {
+		l.Errorf(f.Pos(), f.Path, "%s holds no PEM certificate", c.CAFile)
+		return nil
+	}
+	sum := sha256.Sum256(c.CAPEM)
+	c.Digest = hex.EncodeToString(sum[:])[:16]
+	return c
 }

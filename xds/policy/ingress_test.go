@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -84,6 +85,31 @@ func TestIngressSection(t *testing.T) {
 	if _, err := parse("ingress:\n  publicURL: https://mcp.example.com\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {jwt: {issuer: 'https://auth.example.com', jwksFile: jwks.json, revoked: {subject: [x], tokenIDs: ['']}}}\n"); err == nil ||
 		!strings.Contains(err.Error(), `ingress.auth.jwt.revoked.subject: unknown field "subject" (did you mean "subjects"?)`) || !strings.Contains(err.Error(), "ingress.auth.jwt.revoked.tokenIDs[0]: must not be empty") {
 		t.Fatalf("bad revoked: %v", err)
+	}
+
+	// Client certificates: the CA is read (and watched); a file without a
+	// certificate, or no caFile, is refused.
+	write("agents.crt", ca.CertPEM)
+	write("notpem.crt", []byte("not a certificate"))
+	res, err = parse("ingress:\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {clientCerts: {caFile: agents.crt}}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cc := res.Policy.Ingress.ClientCerts; cc == nil || !cc.Required || len(cc.CAPEM) == 0 || cc.Digest == "" || !res.Policy.Ingress.Authenticated() || !slices.Contains(res.Files, filepath.Join(dir, "agents.crt")) {
+		t.Fatalf("clientCerts: %+v, files %v", cc, res.Files)
+	}
+	res, err = parse("ingress:\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {clientCerts: {caFile: agents.crt, required: false}}\n")
+	if err != nil || res.Policy.Ingress.ClientCerts.Required || res.Policy.Ingress.Authenticated() {
+		t.Fatalf("optional clientCerts: %v %+v", err, res)
+	}
+	for input, want := range map[string]string{
+		"{caFile: notpem.crt}": "holds no PEM certificate",
+		"{required: true}":     "ingress.auth.clientCerts.caFile: required field is missing",
+		"{caFile: nope.crt}":   "cannot read",
+	} {
+		if _, err := parse("ingress:\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {clientCerts: " + input + "}\n"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("clientCerts %s: %v, want %q", input, err, want)
+		}
 	}
 
 	// The mesh CA: its expiry is known to the control plane (a metric and

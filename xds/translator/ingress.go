@@ -93,6 +93,14 @@ func ingressListener(p *ir.Policy) *listenerv3.Listener {
 			AlpnProtocols:                  []string{"h2", "http/1.1"},
 		},
 	}
+	if cc := p.Ingress.ClientCerts; cc != nil {
+		// Agents' certificates chain to this CA; without Required a client
+		// may present none (and is then identified by its token, if any).
+		tlsCtx.RequireClientCertificate = wrapperspb.Bool(cc.Required)
+		tlsCtx.CommonTlsContext.ValidationContextType = &tlsv3.CommonTlsContext_ValidationContext{ValidationContext: &tlsv3.CertificateValidationContext{
+			TrustedCa: &core.DataSource{Specifier: &core.DataSource_InlineBytes{InlineBytes: cc.CAPEM}},
+		}}
+	}
 	return &listenerv3.Listener{
 		Name:                          contract.IngressListenerName,
 		Address:                       socketAddress(p.Ingress.Listen),
@@ -127,11 +135,11 @@ func ingressRoutes(p *ir.Policy) *route.RouteConfiguration {
 				PrefixRewrite:    s.Path,
 				Timeout:          durationpb.New(0),
 			}},
-			// Whatever a client sent under this name is overwritten.
-			RequestHeadersToAdd: []*core.HeaderValueOption{{
-				Header:       &core.HeaderValue{Key: contract.IngressAuthHeader, Value: p.Ingress.Secret},
-				AppendAction: core.HeaderValueOption_OVERWRITE_IF_EXISTS_OR_ADD,
-			}},
+			// Whatever a client sent under these names is removed first
+			// (Envoy removes before it adds), then what the ingress knows
+			// is set.
+			RequestHeadersToRemove: []string{contract.CertURIHeader, contract.CertDNSHeader},
+			RequestHeadersToAdd:    ingressHeaders(p.Ingress),
 		})
 	}
 	routes = append(routes, &route.Route{
@@ -148,6 +156,20 @@ func ingressRoutes(p *ir.Policy) *route.RouteConfiguration {
 		Name:         contract.IngressRouteConfigName,
 		VirtualHosts: []*route.VirtualHost{{Name: "ingress", Domains: []string{"*"}, Routes: routes}},
 	}
+}
+
+// ingressHeaders are the headers the ingress sets on every request it
+// forwards: its proof and, with client certificates, the verified names
+// (an empty value, no certificate, adds nothing).
+func ingressHeaders(in *ir.Ingress) []*core.HeaderValueOption {
+	set := func(k, v string) *core.HeaderValueOption {
+		return &core.HeaderValueOption{Header: &core.HeaderValue{Key: k, Value: v}, AppendAction: core.HeaderValueOption_OVERWRITE_IF_EXISTS_OR_ADD}
+	}
+	out := []*core.HeaderValueOption{set(contract.IngressAuthHeader, in.Secret)}
+	if in.ClientCerts != nil {
+		out = append(out, set(contract.CertURIHeader, "%DOWNSTREAM_PEER_URI_SAN%"), set(contract.CertDNSHeader, "%DOWNSTREAM_PEER_DNS_SAN%"))
+	}
+	return out
 }
 
 func adsSource() *core.ConfigSource {

@@ -1,6 +1,7 @@
 package translator
 
 import (
+	"slices"
 	"testing"
 
 	cluster "github.com/envoyproxy/go-control-plane/envoy/config/cluster/v3"
@@ -113,5 +114,35 @@ func TestIngressForwardsTokenOnlyForExchange(t *testing.T) {
 	}
 	if claims["jti"] != contract.TokenIDHeader || claims["sub"] != contract.SubjectHeader {
 		t.Fatalf("claims copied: %v", claims)
+	}
+}
+
+// With client certificates the ingress verifies them against the agents'
+// CA and passes their names on, after removing what a client sent.
+func TestIngressClientCertificates(t *testing.T) {
+	p := &ir.Policy{
+		Version: "v",
+		Limits:  ir.Limits{MaxBodyBytes: 4096, MessageTimeoutMillis: 750},
+		Ingress: &ir.Ingress{Listen: ir.Endpoint{Host: "0.0.0.0", Port: 10443}, TLS: ir.TLS{CertPEM: []byte("cert"), KeyPEM: []byte("key"), Digest: "d"},
+			ClientCerts: &ir.ClientCerts{CAPEM: []byte("agents-ca"), Required: true}},
+		Servers: []ir.Server{{Name: "a", Upstream: ir.Endpoint{Host: "10.0.0.1", Port: 80}, Listen: ir.Endpoint{Host: "0.0.0.0", Port: 10000}, Path: "/mcp", Policy: chain.Policy{Tools: allowlist.Policy{AllowAll: true}}}},
+	}
+	var dtc tlsv3.DownstreamTlsContext
+	if err := ingressListener(p).FilterChains[0].GetTransportSocket().GetTypedConfig().UnmarshalTo(&dtc); err != nil {
+		t.Fatal(err)
+	}
+	if !dtc.GetRequireClientCertificate().GetValue() || string(dtc.GetCommonTlsContext().GetValidationContext().GetTrustedCa().GetInlineBytes()) != "agents-ca" {
+		t.Fatalf("client certificate validation: %v", &dtc)
+	}
+	r := ingressRoutes(p).VirtualHosts[0].Routes[0]
+	if !slices.Contains(r.RequestHeadersToRemove, contract.CertURIHeader) || !slices.Contains(r.RequestHeadersToRemove, contract.CertDNSHeader) {
+		t.Errorf("client-sent certificate headers are not removed: %v", r.RequestHeadersToRemove)
+	}
+	set := map[string]string{}
+	for _, h := range r.RequestHeadersToAdd {
+		set[h.GetHeader().GetKey()] = h.GetHeader().GetValue()
+	}
+	if set[contract.CertURIHeader] != "%DOWNSTREAM_PEER_URI_SAN%" || set[contract.CertDNSHeader] != "%DOWNSTREAM_PEER_DNS_SAN%" {
+		t.Errorf("certificate names: %v", set)
 	}
 }

@@ -13,8 +13,10 @@ import (
 	"fmt"
 	"math/big"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -65,7 +67,8 @@ func (ca *CA) KeyPEM() []byte {
 	return pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: der})
 }
 
-// Leaf signs a server certificate for hosts (names or IP addresses), valid
+// Leaf signs a certificate for hosts (names, IP addresses, or URIs such as
+// SPIFFE ids for a client), valid
 // for validFor, and returns it with its key, both PEM.
 func (ca *CA) Leaf(hosts []string, validFor time.Duration) (certPEM, keyPEM []byte, err error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
@@ -83,6 +86,8 @@ func (ca *CA) Leaf(hosts []string, validFor time.Duration) (certPEM, keyPEM []by
 	for _, h := range hosts {
 		if ip := net.ParseIP(h); ip != nil {
 			tmpl.IPAddresses = append(tmpl.IPAddresses, ip)
+		} else if u, err := url.Parse(h); err == nil && strings.Contains(h, "://") {
+			tmpl.URIs = append(tmpl.URIs, u) // an agent's identity, such as a SPIFFE id
 		} else {
 			tmpl.DNSNames = append(tmpl.DNSNames, h)
 		}
