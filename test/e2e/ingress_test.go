@@ -116,6 +116,42 @@ func TestIngressTLS(t *testing.T) {
 		t.Fatalf("GET /metrics on the ingress: %d %s", resp.StatusCode, body)
 	}
 
+	// Oversized headers, too many of them, and underscores in names are
+	// refused at the edge (HTTP/1.1 here, for a status to read; HTTP/2
+	// gets its stream reset).
+	h1 := httpsClient(ca, nil)
+	h1.Transport.(*http.Transport).ForceAttemptHTTP2 = false
+	h1.Transport.(*http.Transport).TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
+	for name, tc := range map[string]struct {
+		h    http.Header
+		want int
+	}{
+		"small headers":    {http.Header{"X-Small": {"a"}}, 200},
+		"40 KB of headers": {http.Header{"X-Big": {strings.Repeat("a", 40<<10)}}, 431}, // the default: 60 KB
+		"70 headers": {func() http.Header {
+			h := http.Header{}
+			for i := range 70 { // Envoy's default would allow 100
+				h.Set(fmt.Sprintf("X-H%d", i), "v")
+			}
+			return h
+		}(), 431},
+		"underscore": {http.Header{"X_Mcpmesh_Subject": {"mallory"}}, 400},
+	} {
+		req, _ := http.NewRequest("POST", url, strings.NewReader(`{"jsonrpc":"2.0","id":1,"method":"ping"}`))
+		req.Header = tc.h
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "application/json, text/event-stream")
+		resp, err := h1.Do(req)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("%s: %d, want %d", name, resp.StatusCode, tc.want)
+		}
+	}
+
 	// Rotation: new files, the same listener; new handshakes see the new
 	// certificate, the open session goes on.
 	before := peerSerial(t, ca, base)

@@ -63,6 +63,12 @@ var modernCiphers = []string{
 	"ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
 }
 
+// Limits on what an agent's request headers may be.
+const (
+	ingressMaxHeadersKB = 32
+	ingressMaxHeaders   = 64
+)
+
 func ingressListener(p *ir.Policy) *listenerv3.Listener {
 	manager := &hcm.HttpConnectionManager{
 		StatPrefix: contract.IngressListenerName,
@@ -81,6 +87,14 @@ func ingressListener(p *ir.Policy) *listenerv3.Listener {
 		// The ingress is the edge: a client's X-Forwarded-For is not trusted,
 		// and what the sidecars see is set here.
 		UseRemoteAddress: wrapperspb.Bool(true),
+		// Headers are bounded at the edge (431 beyond), and a header name
+		// with an underscore, which some servers read as its dashed twin,
+		// is refused rather than passed on.
+		MaxRequestHeadersKb: wrapperspb.UInt32(ingressMaxHeadersKB),
+		CommonHttpProtocolOptions: &core.HttpProtocolOptions{
+			MaxHeadersCount:              wrapperspb.UInt32(ingressMaxHeaders),
+			HeadersWithUnderscoresAction: core.HttpProtocolOptions_REJECT_REQUEST,
+		},
 	}
 	tlsCtx := &tlsv3.DownstreamTlsContext{
 		CommonTlsContext: &tlsv3.CommonTlsContext{
