@@ -7,11 +7,13 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/egress"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -64,5 +66,23 @@ func TestExchanger(t *testing.T) {
 	}
 	if _, _, err := x.exchange(ctx, "agent3"); err != nil || len(x.cache) > maxExchanged {
 		t.Fatalf("bounded cache: %v, %d entries", err, len(x.cache))
+	}
+}
+
+// The headers of the policy's chosen claims are taken off before the server,
+// with the fixed identity headers.
+func TestClaimHeadersRemoved(t *testing.T) {
+	ps := NewPolicyStore(nil)
+	p := &ir.Policy{Version: "v", Limits: ir.Limits{MaxBodyBytes: 1024, MessageTimeoutMillis: 500},
+		Ingress: &ir.Ingress{JWT: &ir.JWT{Claims: []string{"tenant", "plan"}}},
+		Servers: []ir.Server{{Name: "a", Path: "/mcp", Upstream: ir.Endpoint{Host: "127.0.0.1", Port: 1}, Listen: ir.Endpoint{Host: "127.0.0.1", Port: 2}}}}
+	if err := ps.Update(p); err != nil {
+		t.Fatal(err)
+	}
+	got := ps.load().removeHeaders
+	for _, h := range []string{contract.ClaimHeader(0), contract.ClaimHeader(1), contract.SubjectHeader, contract.TokenIDHeader, contract.CertURIHeader} {
+		if !slices.Contains(got, h) {
+			t.Errorf("%s is not removed before the server: %v", h, got)
+		}
 	}
 }

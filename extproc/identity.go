@@ -36,6 +36,16 @@ func (st *stream) readIdentity(hm *core.HeaderMap) {
 	st.who.Groups = decodeGroups(header(hm, contract.GroupsHeader))
 	st.who.Scopes = strings.Fields(header(hm, contract.ScopeHeader))
 	st.viaIngress = true
+	if j := st.pol.policy.Ingress.JWT; j != nil {
+		for i, name := range j.Claims {
+			if v := decodeGroups(header(hm, contract.ClaimHeader(i))); len(v) > 0 {
+				if st.who.Claims == nil {
+					st.who.Claims = make(map[string][]string, len(j.Claims))
+				}
+				st.who.Claims[name] = v
+			}
+		}
+	}
 	if st.who.Subject == "" {
 		// No token names the agent: its verified certificate does, by its
 		// first URI name (a SPIFFE id, say), else its first DNS name.
@@ -110,8 +120,8 @@ func (st *stream) checkAuth() *extprocv3.ProcessingResponse {
 	return resp
 }
 
-// decodeGroups reads the groups claim as Envoy copies it: a list is JSON,
-// base64-encoded; a plain string is one group.
+// decodeGroups reads the groups claim (or another chosen claim) as Envoy
+// copies it: a list is JSON, base64-encoded; a plain string is one value.
 func decodeGroups(v string) []string {
 	if v == "" {
 		return nil

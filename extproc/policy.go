@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"net"
 	"reflect"
+	"slices"
 	"sync"
 	"sync/atomic"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/chain"
 	"github.com/mcpmesh/mcpmesh/interceptors/egress"
+	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
 
@@ -25,6 +27,9 @@ type compiled struct {
 	revokedSubjects, revokedTokens map[string]bool
 	// exchangers trade agents' tokens for the servers' (tokenExchange).
 	exchangers map[string]*exchanger
+	// removeHeaders are taken off every request before the server: the
+	// fixed ones and the headers of the policy's chosen claims.
+	removeHeaders []string
 }
 
 // gate is the egress gate of server; nil when the policy gives it none (or
@@ -121,8 +126,13 @@ func (s *PolicyStore) Update(p *ir.Policy) error {
 			c.gates[name] = g
 		}
 	}
+	c.removeHeaders = removedRequestHeaders
 	if in := p.Ingress; in != nil && in.JWT != nil {
 		c.revokedSubjects, c.revokedTokens = set(in.JWT.Revoked.Subjects), set(in.JWT.Revoked.TokenIDs)
+		c.removeHeaders = slices.Clone(removedRequestHeaders)
+		for i := range in.JWT.Claims {
+			c.removeHeaders = append(c.removeHeaders, contract.ClaimHeader(i))
+		}
 	}
 	s.cur.Store(c)
 	if s.metrics != nil {

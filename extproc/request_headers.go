@@ -3,6 +3,7 @@ package extproc
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -63,7 +64,9 @@ func (st *stream) onRequestHeaders(ctx context.Context, h *extprocv3.HttpHeaders
 	default:
 		return st.refuse(405, jsonrpc.CodeInvalidRequest, nil, fmt.Sprintf("mcpmesh: HTTP method %s is not part of MCP Streamable HTTP", st.httpMethod), "http_method")
 	}
-	mutation := &extprocv3.HeaderMutation{RemoveHeaders: removedRequestHeaders}
+	// Clipped: the list is shared by every stream, and an answer merged
+	// into this one later must append to a copy (see finish).
+	mutation := &extprocv3.HeaderMutation{RemoveHeaders: slices.Clip(st.pol.removeHeaders)}
 	if x := st.pol.exchangers[st.server]; x != nil {
 		// The agent's token is replaced by one for the server, never passed on.
 		set, resp := st.exchangeToken(ctx, x, header(h.Headers, "authorization"))

@@ -133,6 +133,9 @@ type Identity struct {
 	Issuer  string
 	Groups  []string
 	Scopes  []string
+	// Claims holds the token's claims the policy chose to copy
+	// (ingress.auth.jwt.claims), each as its values (one for a string).
+	Claims map[string][]string
 }
 
 // Finding is one rule that fired on a message.

@@ -27,6 +27,7 @@ type Clients struct {
 
 type compiledRule struct {
 	subjects, groups []string
+	claims           map[string][]string
 	tools            *allowlist.Allowlist
 	name             string // "clients.rules[i]"
 	// more runs on these agents' messages once the tools rules let them
@@ -46,7 +47,7 @@ func New(p *Policy) (*Clients, error) {
 		return nil, fmt.Errorf("clients: unmatched must be deny or allow, not %q", p.Unmatched)
 	}
 	for i, r := range p.Rules {
-		if len(r.Subjects) == 0 && len(r.Groups) == 0 {
+		if len(r.Subjects) == 0 && len(r.Groups) == 0 && len(r.Claims) == 0 {
 			return nil, fmt.Errorf("clients: rules[%d] names no agent", i)
 		}
 		name := fmt.Sprintf("clients.rules[%d]", i)
@@ -54,7 +55,7 @@ func New(p *Policy) (*Clients, error) {
 		if err != nil {
 			return nil, fmt.Errorf("clients: rules[%d]: %w", i, err)
 		}
-		cr := compiledRule{subjects: r.Subjects, groups: r.Groups, tools: a, name: name}
+		cr := compiledRule{subjects: r.Subjects, groups: r.Groups, claims: r.Claims, tools: a, name: name}
 		if len(r.Arguments) > 0 {
 			ac, err := arguments.NewRules(r.Arguments, name+".arguments")
 			if err != nil {
@@ -117,7 +118,18 @@ func (r *compiledRule) names(who interceptors.Identity) bool {
 			return true
 		}
 	}
-	return false
+	return len(r.claims) > 0 && r.claimsMatch(who.Claims)
+}
+
+// claimsMatch: every claim of the rule has one of its values among the
+// agent's.
+func (r *compiledRule) claimsMatch(have map[string][]string) bool {
+	for name, want := range r.claims {
+		if !slices.ContainsFunc(have[name], func(v string) bool { return slices.Contains(want, v) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // Intercept implements interceptors.Interceptor.

@@ -154,3 +154,27 @@ func TestArgumentAndContentRulesPerAgent(t *testing.T) {
 		t.Errorf("delete_file: %v %q", err, x.Rule)
 	}
 }
+
+// A rule by claims names an agent when every claim it lists has one of its
+// values among the agent's.
+func TestRuleByClaims(t *testing.T) {
+	c, err := New(&Policy{Rules: []Rule{{Claims: map[string][]string{"tenant": {"acme"}, "plan": {"pro", "enterprise"}}, Tools: allowlist.Policy{AllowAll: true}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		claims map[string][]string
+		named  bool
+	}{
+		{map[string][]string{"tenant": {"acme"}, "plan": {"pro"}}, true},
+		{map[string][]string{"tenant": {"globex", "acme"}, "plan": {"enterprise"}}, true},
+		{map[string][]string{"tenant": {"acme"}, "plan": {"free"}}, false},
+		{map[string][]string{"tenant": {"acme"}}, false},
+		{nil, false},
+	} {
+		x := call(t, c, interceptors.Identity{Subject: "s", Claims: tc.claims}, "echo")
+		if named := x.Action != interceptors.Deny; named != tc.named {
+			t.Errorf("claims %v: named %v, want %v (%q)", tc.claims, named, tc.named, x.Rule)
+		}
+	}
+}

@@ -20,9 +20,13 @@ type Policy struct {
 // Rule names agents by subject or group and gives them tools rules, and
 // argument and content rules on top of the server's own.
 type Rule struct {
-	Subjects []string         `json:"subjects,omitempty"`
-	Groups   []string         `json:"groups,omitempty"`
-	Tools    allowlist.Policy `json:"tools"`
+	Subjects []string `json:"subjects,omitempty"`
+	Groups   []string `json:"groups,omitempty"`
+	// Claims names agents by the claims the ingress copies
+	// (ingress.auth.jwt.claims): every claim listed must have one of its
+	// values. A rule names an agent by subject, group or claims.
+	Claims map[string][]string `json:"claims,omitempty"`
+	Tools  allowlist.Policy    `json:"tools"`
 	// Arguments are checked on these agents' tools/call requests, after
 	// the server's own argument rules.
 	Arguments []arguments.Rule `json:"arguments,omitempty"`

@@ -1,6 +1,8 @@
 package clients
 
 import (
+	"github.com/goccy/go-yaml/ast"
+
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
 	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
@@ -38,15 +40,18 @@ func Decode(l *section.Reader, e *section.Entry) *Policy {
 		return p
 	}
 	for _, it := range items {
-		rfs := l.Fields(it, "a mapping with subjects, groups, tools, arguments and content", "subjects", "groups", "tools", "arguments", "content")
+		rfs := l.Fields(it, "a mapping with subjects, groups, claims, tools, arguments and content", "subjects", "groups", "claims", "tools", "arguments", "content")
 		if rfs == nil {
 			continue
 		}
 		var r Rule
 		r.Subjects = stringList(l, rfs["subjects"], "a subject")
 		r.Groups = stringList(l, rfs["groups"], "a group")
-		if len(r.Subjects) == 0 && len(r.Groups) == 0 {
-			l.Errorf(it.Pos(), it.Path, "names no agent: give subjects or groups (or both)")
+		if f := rfs["claims"]; f != nil {
+			r.Claims = claimValues(l, f)
+		}
+		if len(r.Subjects) == 0 && len(r.Groups) == 0 && len(r.Claims) == 0 {
+			l.Errorf(it.Pos(), it.Path, "names no agent: give subjects, groups or claims")
 		}
 		if rfs["tools"] == nil && rfs["arguments"] == nil && rfs["content"] == nil {
 			l.Errorf(it.Pos(), section.JoinPath(it.Path, "tools"), "required field is missing: the tools these agents may use (or, without tools, the arguments or content rules they get)")
@@ -94,6 +99,26 @@ func stringList(l *section.Reader, e *section.Entry, what string) []string {
 			}
 			out = append(out, v)
 		}
+	}
+	return out
+}
+
+// claimValues reads claims: a mapping of claim names to the values that
+// name an agent (a list, or one string).
+func claimValues(l *section.Reader, e *section.Entry) map[string][]string {
+	out := map[string][]string{}
+	for _, kv := range l.AnyFields(e, "a mapping of claim names to lists of values") {
+		var vals []string
+		if s, ok := kv.Entry.Node.(*ast.StringNode); ok {
+			vals = []string{s.Value}
+		} else {
+			vals = stringList(l, kv.Entry, "a claim value")
+		}
+		if len(vals) == 0 {
+			l.Errorf(kv.Entry.Pos(), kv.Entry.Path, "list at least one value of claim %q", kv.Key)
+			continue
+		}
+		out[kv.Key] = vals
 	}
 	return out
 }

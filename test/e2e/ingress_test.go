@@ -641,3 +641,44 @@ func TestIngressJWKSFromURL(t *testing.T) {
 		t.Fatalf("echo: %v %v", r, err)
 	}
 }
+
+// Chosen claims name agents in clients rules: a token whose tenant claim
+// matches gets the rule's tools, another tenant's does not, and a claim
+// header a client sends itself (with a token that has no such claim) is
+// dropped at the ingress.
+func TestIngressClaims(t *testing.T) {
+	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	_, ca, iss, base := tokenIngressMeshFor(t, upstream, demoTools+`    clients:
+      rules:
+        - claims: {tenant: [acme], plan: [pro, enterprise]}
+          tools: {allow: [echo, get_time]}
+`, ", claims: [tenant, plan]")
+	url := base + "/servers/demo/mcp"
+	session := func(claims map[string]any, forged string) *mcp.ClientSession {
+		claims["aud"] = url
+		var rt http.RoundTripper = bearer{iss.token(t, claims), httpsClient(ca, nil).Transport}
+		if forged != "" {
+			rt = headerSetter{"X-Mcpmesh-Claim-0", forged, rt}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		cs, err := mcp.NewClient(&mcp.Implementation{Name: "agent", Version: "1"}, nil).Connect(ctx, &mcp.StreamableClientTransport{Endpoint: url, HTTPClient: &http.Client{Transport: rt}, MaxRetries: -1}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = cs.Close() })
+		return cs
+	}
+	if got := toolNames(t, session(map[string]any{"sub": "a1", "tenant": "acme", "plan": "pro"}, "")); !slices.Equal(got, []string{"echo", "get_time"}) {
+		t.Errorf("acme/pro sees %v", got)
+	}
+	if got := toolNames(t, session(map[string]any{"sub": "a2", "tenant": "acme", "plan": "free"}, "")); len(got) != 0 {
+		t.Errorf("acme/free sees %v: every claim of the rule must match", got)
+	}
+	if got := toolNames(t, session(map[string]any{"sub": "b1", "tenant": "globex", "plan": "pro"}, "")); len(got) != 0 {
+		t.Errorf("globex sees %v", got)
+	}
+	if got := toolNames(t, session(map[string]any{"sub": "m1", "plan": "pro"}, "acme")); len(got) != 0 {
+		t.Errorf("a token without tenant, with a forged claim header, sees %v", got)
+	}
+}

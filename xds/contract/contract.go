@@ -81,6 +81,14 @@ func EgressListenerName(server string) string { return "egress_" + server }
 // destination of the server's i-th credential (egress.network.credentials).
 func EgressCredentialCluster(i int) string { return fmt.Sprintf("egress_credential_%d", i) }
 
+// HeaderPrefix starts every header the mesh sets between its components;
+// the ingress drops whatever a client sends under it.
+const HeaderPrefix = "x-mcpmesh-"
+
+// ClaimHeader carries the i-th of the claims the policy chose
+// (ingress.auth.jwt.claims).
+func ClaimHeader(i int) string { return fmt.Sprintf("x-mcpmesh-claim-%d", i) }
+
 // Headers between Envoy and ext_proc.
 const (
 	// SubjectHeader, GroupsHeader and IssuerHeader carry the identity the

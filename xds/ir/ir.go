@@ -85,6 +85,10 @@ type JWT struct {
 	// Scopes every token must carry (its "scope" claim), or the request is
 	// refused with 403 insufficient_scope.
 	Scopes []string `json:"scopes,omitempty"`
+	// Claims are copied from each token for ext_proc (string, number or
+	// boolean claims; "a.b" reaches into an object): clients rules can
+	// name agents by them.
+	Claims []string `json:"claims,omitempty"`
 	// Revoked tokens are refused by every sidecar, whatever their expiry.
 	Revoked Revoked `json:"revoked,omitzero"`
 }

@@ -43,6 +43,15 @@ func TestClientsSection(t *testing.T) {
 		t.Errorf("content.secrets with the defaults: %+v", sec)
 	}
 
+	s, _ = parseServer(t, "    clients: {rules: [{claims: {tenant: acme, plan: [pro, enterprise]}, tools: {allow: [echo]}}]}\n")
+	if got := s.Clients.Rules[0].Claims; !reflect.DeepEqual(got, map[string][]string{"tenant": {"acme"}, "plan": {"pro", "enterprise"}}) {
+		t.Errorf("claims: %v", got)
+	}
+	checkErrors(t, srv+"    clients: {rules: [{claims: {tenant: []}, tools: {allow: [echo]}}]}\n", []string{
+		`policy.yaml:6:23: servers[0].clients.rules[0]: names no agent: give subjects, groups or claims`,
+		`policy.yaml:6:41: servers[0].clients.rules[0].claims.tenant: list at least one value of claim "tenant"`,
+	})
+
 	checkErrors(t, srv+`    clients:
       rules:
         - groups: [contractors]

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/netip"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -184,7 +185,7 @@ const DefaultGroupsClaim = "groups"
 
 // jwt reads ingress.auth.jwt.
 func (l *loader) jwt(e *section.Entry) *ir.JWT {
-	fs := l.Fields(e, "a mapping with issuer, audiences, jwksFile or jwksURL, groupsClaim, scopes and revoked", "issuer", "audiences", "jwksFile", "jwksURL", "groupsClaim", "scopes", "revoked")
+	fs := l.Fields(e, "a mapping with issuer, audiences, jwksFile or jwksURL, groupsClaim, scopes, claims and revoked", "issuer", "audiences", "jwksFile", "jwksURL", "groupsClaim", "scopes", "claims", "revoked")
 	if fs == nil {
 		return nil
 	}
@@ -238,6 +239,9 @@ func (l *loader) jwt(e *section.Entry) *ir.JWT {
 	}
 	if f := fs["revoked"]; f != nil {
 		j.Revoked = l.revoked(f)
+	}
+	if f := fs["claims"]; f != nil {
+		j.Claims = l.claims(f)
 	}
 	if f := fs["groupsClaim"]; f != nil {
 		if v, ok := l.Str(f, "a claim name (a string)"); ok && v != "" {
@@ -334,4 +338,43 @@ func (l *loader) clientCerts(e *section.Entry) *ir.ClientCerts {
 	sum := sha256.Sum256(c.CAPEM)
 	c.Digest = hex.EncodeToString(sum[:])[:16]
 	return c
+}
+
+// maxClaims bounds the claims copied per token: each is a header on every
+// request.
+const maxClaims = 16
+
+var claimName = regexp.MustCompile(`^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$`)
+
+// claims reads ingress.auth.jwt.claims: the claims clients rules may name
+// agents by.
+func (l *loader) claims(e *section.Entry) []string {
+	items, ok := l.Items(e, "a list of claim names")
+	if !ok {
+		return nil
+	}
+	if len(items) > maxClaims {
+		l.Errorf(e.Pos(), e.Path, "at most %d claims, not %d", maxClaims, len(items))
+		return nil
+	}
+	var out []string
+	seen := map[string]section.Pos{}
+	for _, it := range items {
+		v, ok := l.Str(it, "a claim name (a string)")
+		if !ok {
+			continue
+		}
+		switch v {
+		case "sub", "iss", "scope", "jti", "aud", "exp", "iat", "nbf":
+			l.Errorf(it.Pos(), it.Path, "%q is already handled by the ingress (subject, issuer, scopes, token id, audience, times)", v)
+			continue
+		}
+		if !claimName.MatchString(v) {
+			l.Errorf(it.Pos(), it.Path, `%q is not a claim name: letters, digits, '_' and '-', with '.' between the names of nested claims ("org.id")`, v)
+			continue
+		}
+		l.NoteRepeat(seen, v, it, fmt.Sprintf("claim %q", v))
+		out = append(out, v)
+	}
+	return out
 }

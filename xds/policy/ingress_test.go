@@ -87,6 +87,16 @@ func TestIngressSection(t *testing.T) {
 		t.Fatalf("bad revoked: %v", err)
 	}
 
+	// Chosen claims.
+	res, err = parse("ingress:\n  publicURL: https://mcp.example.com\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {jwt: {issuer: 'https://auth.example.com', jwksFile: jwks.json, claims: [tenant, org.id]}}\n")
+	if err != nil || !reflect.DeepEqual(res.Policy.Ingress.JWT.Claims, []string{"tenant", "org.id"}) {
+		t.Fatalf("claims: %v %+v", err, res)
+	}
+	if _, err := parse("ingress:\n  publicURL: https://mcp.example.com\n  tls: {certFile: tls.crt, keyFile: tls.key}\n  auth: {jwt: {issuer: 'https://auth.example.com', jwksFile: jwks.json, claims: [sub, 'a b', 'x..y']}}\n"); err == nil ||
+		!strings.Contains(err.Error(), `claims[0]: "sub" is already handled by the ingress`) || !strings.Contains(err.Error(), `claims[1]: "a b" is not a claim name`) || !strings.Contains(err.Error(), `claims[2]: "x..y" is not a claim name`) {
+		t.Fatalf("bad claims: %v", err)
+	}
+
 	// Client certificates: the CA is read (and watched); a file without a
 	// certificate, or no caFile, is refused.
 	write("agents.crt", ca.CertPEM)

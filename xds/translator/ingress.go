@@ -17,6 +17,9 @@ import (
 	"google.golang.org/protobuf/types/known/durationpb"
 	"google.golang.org/protobuf/types/known/wrapperspb"
 
+	mutation "github.com/envoyproxy/go-control-plane/envoy/config/common/mutation_rules/v3"
+	earlymutation "github.com/envoyproxy/go-control-plane/envoy/extensions/http/early_header_mutation/header_mutation/v3"
+	matcher "github.com/envoyproxy/go-control-plane/envoy/type/matcher/v3"
 	"github.com/mcpmesh/mcpmesh/xds/contract"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
 )
@@ -91,6 +94,18 @@ func ingressListener(p *ir.Policy) *listenerv3.Listener {
 		// with an underscore, which some servers read as its dashed twin,
 		// is refused rather than passed on.
 		MaxRequestHeadersKb: wrapperspb.UInt32(ingressMaxHeadersKB),
+		// Every header a client sends under the mesh's prefix is dropped
+		// before any filter runs: identity, proof and certificate headers
+		// are the ingress's to set, whether or not a token carries the
+		// claim they come from.
+		EarlyHeaderMutationExtensions: []*core.TypedExtensionConfig{{
+			Name: "envoy.http.early_header_mutation.header_mutation",
+			TypedConfig: mustAny(&earlymutation.HeaderMutation{Mutations: []*mutation.HeaderMutation{{
+				Action: &mutation.HeaderMutation_RemoveOnMatch_{RemoveOnMatch: &mutation.HeaderMutation_RemoveOnMatch{
+					KeyMatcher: &matcher.StringMatcher{MatchPattern: &matcher.StringMatcher_Prefix{Prefix: contract.HeaderPrefix}},
+				}},
+			}}}),
+		}},
 		CommonHttpProtocolOptions: &core.HttpProtocolOptions{
 			MaxHeadersCount:              wrapperspb.UInt32(ingressMaxHeaders),
 			HeadersWithUnderscoresAction: core.HttpProtocolOptions_REJECT_REQUEST,
@@ -223,13 +238,13 @@ func jwtAuthn(p *ir.Policy) *jwtv3.JwtAuthentication {
 			// The token goes on only to a sidecar that exchanges it;
 			// ext_proc takes it off before the server.
 			Forward: s.TokenExchange != nil,
-			ClaimToHeaders: []*jwtv3.JwtClaimToHeader{
+			ClaimToHeaders: append([]*jwtv3.JwtClaimToHeader{
 				{HeaderName: contract.SubjectHeader, ClaimName: "sub"},
 				{HeaderName: contract.GroupsHeader, ClaimName: j.GroupsClaim},
 				{HeaderName: contract.IssuerHeader, ClaimName: "iss"},
 				{HeaderName: contract.ScopeHeader, ClaimName: "scope"},
 				{HeaderName: contract.TokenIDHeader, ClaimName: "jti"},
-			},
+			}, claimHeaders(j)...),
 			ClockSkewSeconds: 30,
 		}
 		cfg.Rules = append(cfg.Rules, &jwtv3.RequirementRule{
@@ -240,6 +255,15 @@ func jwtAuthn(p *ir.Policy) *jwtv3.JwtAuthentication {
 		})
 	}
 	return cfg
+}
+
+// claimHeaders copies the policy's chosen claims, each to its own header.
+func claimHeaders(j *ir.JWT) []*jwtv3.JwtClaimToHeader {
+	out := make([]*jwtv3.JwtClaimToHeader, len(j.Claims))
+	for i, c := range j.Claims {
+		out[i] = &jwtv3.JwtClaimToHeader{HeaderName: contract.ClaimHeader(i), ClaimName: c}
+	}
+	return out
 }
 
 // metadataRoute serves the protected-resource metadata of a server (RFC

@@ -7,6 +7,8 @@ import (
 	cluster "github.com/envoyproxy/go-control-plane/envoy/config/cluster/v3"
 	listenerv3 "github.com/envoyproxy/go-control-plane/envoy/config/listener/v3"
 	route "github.com/envoyproxy/go-control-plane/envoy/config/route/v3"
+	hcm "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/network/http_connection_manager/v3"
+	earlymutation "github.com/envoyproxy/go-control-plane/envoy/extensions/http/early_header_mutation/header_mutation/v3"
 	tlsv3 "github.com/envoyproxy/go-control-plane/envoy/extensions/transport_sockets/tls/v3"
 	cachev3 "github.com/envoyproxy/go-control-plane/pkg/cache/v3"
 	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
@@ -114,6 +116,25 @@ func TestIngressForwardsTokenOnlyForExchange(t *testing.T) {
 	}
 	if claims["jti"] != contract.TokenIDHeader || claims["sub"] != contract.SubjectHeader {
 		t.Fatalf("claims copied: %v", claims)
+	}
+	p.Ingress.JWT.Claims = []string{"tenant", "org.id"}
+	claims = map[string]string{}
+	for _, c := range jwtAuthn(p).Providers["server_plain"].GetClaimToHeaders() {
+		claims[c.GetClaimName()] = c.GetHeaderName()
+	}
+	if claims["tenant"] != contract.ClaimHeader(0) || claims["org.id"] != contract.ClaimHeader(1) {
+		t.Fatalf("chosen claims: %v", claims)
+	}
+	// Whatever a client sends under the mesh's prefix is gone before
+	// jwt_authn copies the claims.
+	var m hcm.HttpConnectionManager
+	if err := ingressListener(p).FilterChains[0].Filters[0].GetTypedConfig().UnmarshalTo(&m); err != nil {
+		t.Fatal(err)
+	}
+	var early earlymutation.HeaderMutation
+	if ext := m.GetEarlyHeaderMutationExtensions(); len(ext) != 1 || ext[0].GetTypedConfig().UnmarshalTo(&early) != nil ||
+		early.GetMutations()[0].GetRemoveOnMatch().GetKeyMatcher().GetPrefix() != contract.HeaderPrefix {
+		t.Fatalf("early header mutation: %v", m.GetEarlyHeaderMutationExtensions())
 	}
 }
 
