@@ -153,7 +153,8 @@ func TestRenderedPodsServeMCP(t *testing.T) {
 
 // pod runs the containers of one Deployment's pod template as processes.
 type pod struct {
-	r      *Rendered
+	r       *Rendered
+	secrets map[string]map[string][]byte // Secret name -> data, as the cluster would hold them
 	d      *appsv1.Deployment
 	dir    string
 	bins   map[string]string
@@ -164,8 +165,13 @@ type pod struct {
 }
 
 func newPod(t *testing.T, r *Rendered, d *appsv1.Deployment, dir string, bins map[string]string, dns *strings.Replacer) *pod {
+	return newPodWithSecrets(t, r, d, dir, bins, dns, nil)
+}
+
+// newPodWithSecrets is newPod with the Secrets the pod's volumes name.
+func newPodWithSecrets(t *testing.T, r *Rendered, d *appsv1.Deployment, dir string, bins map[string]string, dns *strings.Replacer, secrets map[string]map[string][]byte) *pod {
 	t.Helper()
-	p := &pod{r: r, d: d, dir: dir, bins: bins, dns: dns, vols: map[string]string{}, cmVols: map[string]string{}}
+	p := &pod{r: r, d: d, dir: dir, bins: bins, dns: dns, vols: map[string]string{}, cmVols: map[string]string{}, secrets: secrets}
 	for _, v := range d.Spec.Template.Spec.Volumes {
 		host := filepath.Join(dir, "volumes", v.Name)
 		switch {
@@ -182,8 +188,20 @@ func newPod(t *testing.T, r *Rendered, d *appsv1.Deployment, dir string, bins ma
 			if err := os.MkdirAll(host, 0o755); err != nil {
 				t.Fatal(err)
 			}
+		case v.Secret != nil:
+			data, ok := p.secrets[v.Secret.SecretName]
+			if !ok {
+				t.Fatalf("volume %s: the test holds no Secret %s", v.Name, v.Secret.SecretName)
+			}
+			files := map[string]string{}
+			for k, b := range data {
+				files[k] = string(b)
+			}
+			if err := ProjectConfigMap(host, files); err != nil { // kubelet projects Secrets the same way
+				t.Fatal(err)
+			}
 		default:
-			t.Fatalf("volume %s: only ConfigMap and emptyDir volumes are expected", v.Name)
+			t.Fatalf("volume %s: only ConfigMap, Secret and emptyDir volumes are expected", v.Name)
 		}
 		p.vols[v.Name] = host
 	}

@@ -127,11 +127,37 @@ limits:
 supplyChain:
   {{- toYaml . | nindent 2 }}
 {{- end }}
+{{- with .Values.ingress }}
+{{- if .enabled }}
+ingress:
+  listen: {{ printf "%s:%v" $.Values.sidecar.listenHost .port | quote }}
+  {{- with .publicURL }}
+  publicURL: {{ . | quote }}
+  {{- end }}
+  # The Secret mounted into the control plane, which serves it over SDS.
+  tls:
+    certFile: {{ printf "%s/tls.crt" (include "mcpmesh.ingress.tlsDir" $) }}
+    keyFile: {{ printf "%s/tls.key" (include "mcpmesh.ingress.tlsDir" $) }}
+  {{- with .auth }}
+  auth:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- if .meshCASecret }}
+  mtls:
+    caCertFile: {{ printf "%s/tls.crt" (include "mcpmesh.ingress.meshCADir" $) }}
+    caKeyFile: {{ printf "%s/tls.key" (include "mcpmesh.ingress.meshCADir" $) }}
+  {{- end }}
+{{- end }}
+{{- end }}
 servers:
 {{- range .Values.servers }}
   - name: {{ .name }}
     upstream: {{ printf "127.0.0.1:%v" .port | quote }}
     listen: {{ printf "%s:%v" $.Values.sidecar.listenHost (include "mcpmesh.server.sidecarPort" (list $ .)) | quote }}
+    {{- if $.Values.ingress.enabled }}
+    # Where the ingress reaches this sidecar: its Service.
+    address: {{ printf "%s.%s.svc.%s:%v" (include "mcpmesh.server.name" (list $ .)) $.Release.Namespace $.Values.clusterDomain (include "mcpmesh.server.sidecarPort" (list $ .)) | quote }}
+    {{- end }}
     path: {{ .path | default "/mcp" | quote }}
     image: {{ .image | quote }}
     {{- if .unverifiedLocal }}
@@ -143,8 +169,23 @@ servers:
 {{- end }}
 {{- end -}}
 
+{{/* Where the control plane finds the ingress certificate and the mesh CA. */}}
+{{- define "mcpmesh.ingress.tlsDir" -}}/etc/mcpmesh/ingress-tls{{- end -}}
+{{- define "mcpmesh.ingress.meshCADir" -}}/etc/mcpmesh/mesh-ca{{- end -}}
+{{- define "mcpmesh.ingress.name" -}}
+{{- printf "%s-ingress" (include "mcpmesh.fullname" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
 {{/* Fails on values the schema cannot express: clashing ports, duplicate names. */}}
 {{- define "mcpmesh.checks" -}}
+{{- if .Values.ingress.enabled -}}
+{{- if not .Values.ingress.tlsSecret -}}
+{{- fail "ingress.tlsSecret: name the kubernetes.io/tls Secret with the ingress certificate (tls.crt, tls.key)" -}}
+{{- end -}}
+{{- if and (dig "jwt" nil (.Values.ingress.auth | default dict)) (not .Values.ingress.publicURL) -}}
+{{- fail "ingress.publicURL: required with ingress.auth.jwt (tokens are bound to <publicURL>/servers/<name>/mcp)" -}}
+{{- end -}}
+{{- end -}}
 {{- if not .Values.servers -}}
 {{- fail "servers: list at least one MCP server to protect (name, image pinned by digest, port); see the example in values.yaml" -}}
 {{- end -}}
