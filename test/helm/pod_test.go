@@ -155,13 +155,13 @@ func TestRenderedPodsServeMCP(t *testing.T) {
 type pod struct {
 	r       *Rendered
 	secrets map[string]map[string][]byte // Secret name -> data, as the cluster would hold them
-	d      *appsv1.Deployment
-	dir    string
-	bins   map[string]string
-	dns    *strings.Replacer
-	vols   map[string]string // volume name -> host directory
-	procs  []*proc
-	cmVols map[string]string // ConfigMap name -> host directory
+	d       *appsv1.Deployment
+	dir     string
+	bins    map[string]string
+	dns     *strings.Replacer
+	vols    map[string]string // volume name -> host directory
+	procs   []*proc
+	cmVols  map[string]string // ConfigMap name -> host directory
 }
 
 func newPod(t *testing.T, r *Rendered, d *appsv1.Deployment, dir string, bins map[string]string, dns *strings.Replacer) *pod {
