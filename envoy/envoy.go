@@ -41,6 +41,11 @@ type Bootstrap struct {
 	AdminPort int
 	XDSHost   string
 	XDSPort   int
+	// StatsPort, when set, serves /stats/prometheus (and nothing else of
+	// the admin interface) on StatsHost (default 0.0.0.0), for scraping
+	// from outside the pod.
+	StatsHost string
+	StatsPort int
 }
 
 // Render returns the bootstrap YAML for b.
@@ -53,6 +58,9 @@ func (b Bootstrap) Render() ([]byte, error) {
 	}
 	if b.AdminHost == "" {
 		b.AdminHost = "127.0.0.1"
+	}
+	if b.StatsHost == "" {
+		b.StatsHost = "0.0.0.0"
 	}
 	var buf bytes.Buffer
 	if err := bootstrapTmpl.Execute(&buf, b); err != nil {

@@ -1,10 +1,25 @@
 package envoy
 
 import (
+	"context"
+	"fmt"
+	"io"
 	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	discoverygrpc "github.com/envoyproxy/go-control-plane/envoy/service/discovery/v3"
+	"github.com/envoyproxy/go-control-plane/pkg/cache/types"
+	cachev3 "github.com/envoyproxy/go-control-plane/pkg/cache/v3"
+	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
+	serverv3 "github.com/envoyproxy/go-control-plane/pkg/server/v3"
+	"google.golang.org/grpc"
 )
 
 func TestFreePortIsOutsideTheEphemeralRange(t *testing.T) {
@@ -42,5 +57,71 @@ func TestBootstrapRender(t *testing.T) {
 func TestPinnedVersion(t *testing.T) {
 	if v := Version(); strings.Count(v, ".") != 2 {
 		t.Fatalf("envoy/VERSION holds %q, want x.y.z", v)
+	}
+}
+
+// With a stats port, the real Envoy serves its Prometheus metrics there and
+// nothing else of its admin interface.
+func TestStatsListener(t *testing.T) {
+	_, file, _, _ := runtime.Caller(0)
+	bin, err := FindBinary(filepath.Join(filepath.Dir(file), ".."))
+	if err != nil {
+		t.Fatalf("%v", err) // never skip: run `make envoy`
+	}
+	stats, err := FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An ADS server with an empty snapshot, so that Envoy finishes its
+	// initial fetch at once and opens its static listener.
+	snapshots := cachev3.NewSnapshotCache(true, cachev3.IDHash{}, nil)
+	empty, _ := cachev3.NewSnapshot("1", map[resource.Type][]types.Resource{resource.ClusterType: {}, resource.ListenerType: {}})
+	if err := snapshots.SetSnapshot(context.Background(), "stats-test", empty); err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := grpc.NewServer()
+	discoverygrpc.RegisterAggregatedDiscoveryServiceServer(g, serverv3.NewServer(context.Background(), snapshots, nil))
+	go func() { _ = g.Serve(l) }()
+	defer g.Stop()
+	p, err := Start(context.Background(), Options{Binary: bin, WorkDir: t.TempDir(),
+		Bootstrap: Bootstrap{NodeID: "stats-test", XDSHost: "127.0.0.1", XDSPort: l.Addr().(*net.TCPAddr).Port, StatsHost: "127.0.0.1", StatsPort: stats}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Stop()
+	base := fmt.Sprintf("http://127.0.0.1:%d", stats)
+	var body []byte
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		resp, err := http.Get(base + "/stats/prometheus")
+		if err == nil {
+			body, _ = io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			log, _ := os.ReadFile(p.LogPath)
+			t.Fatalf("no metrics on the stats port: %v\n%s", err, log)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !strings.Contains(string(body), "envoy_server_live") {
+		t.Errorf("the stats port does not serve Envoy's metrics:\n%.300s", body)
+	}
+	for _, path := range []string{"/config_dump", "/clusters", "/stats", "/quitquitquit", "/stats/prometheus/../../config_dump"} {
+		resp, err := http.Post(base+path, "text/plain", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 404 {
+			t.Errorf("POST %s on the stats port: %d, want 404", path, resp.StatusCode)
+		}
 	}
 }

@@ -512,7 +512,13 @@ func checkSidecars(t *testing.T, r *Rendered) {
 		}
 		// Envoy's bootstrap comes from the chart's ConfigMap.
 		bs := bootstrapOf(t, r, d)
-		addr := dig(bs, "static_resources", "clusters", 0, "load_assignment", "endpoints", 0, "lb_endpoints", 0, "endpoint", "address", "socket_address")
+		var addr any
+		clusters, _ := dig(bs, "static_resources", "clusters").([]any)
+		for i, c := range clusters {
+			if m, _ := c.(map[string]any); m["name"] == "mcpmesh_xds" {
+				addr = dig(bs, "static_resources", "clusters", i, "load_assignment", "endpoints", 0, "lb_endpoints", 0, "endpoint", "address", "socket_address")
+			}
+		}
 		if got := fmtAddr(addr); got != cpAddr {
 			t.Errorf("%s: Envoy's bootstrap reaches the control plane at %q, want %q", name, got, cpAddr)
 		}
@@ -619,7 +625,7 @@ func TestEnvoyBootstrapMatchesRepo(t *testing.T) {
 	d := r.Deployments()["mcp-files"]
 	got := bootstrapOf(t, r, d)
 	want, err := envoy.Bootstrap{NodeID: "x", AdminHost: "127.0.0.1", AdminPort: 15001,
-		XDSHost: "mcp-controlplane.agents.svc.cluster.local", XDSPort: 18443}.Render()
+		XDSHost: "mcp-controlplane.agents.svc.cluster.local", XDSPort: 18443, StatsHost: "0.0.0.0", StatsPort: 15090}.Render()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -678,7 +684,7 @@ func checkNetworkPolicies(t *testing.T, r *Rendered) {
 				if p.Port.IntVal == sidecar {
 					continue
 				}
-				if p.Port.IntVal == portOf(container(ps, "extproc"), "extproc-admin") && len(in.From) > 0 {
+				if (p.Port.IntVal == portOf(container(ps, "extproc"), "extproc-admin") || p.Port.IntVal == portOf(container(ps, "envoy"), "envoy-stats")) && len(in.From) > 0 {
 					continue // metrics scrapers, when configured
 				}
 				t.Errorf("%s: ingress allowed on port %v; only the sidecar port may be open", name, p.Port.String())

@@ -60,7 +60,7 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ports := freePorts(t, 9)
+	ports := freePorts(t, 11)
 	vals := func(v map[string]any) {
 		ingressValues(v)
 		set(v, "controlPlane.xdsPort", ports[0])
@@ -71,6 +71,7 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 		set(v, "sidecar.port", ports[5])
 		set(v, "servers.0.port", ports[6])
 		set(v, "ingress.port", ports[7])
+		set(v, "envoy.statsPort", ports[9])
 		set(v, "ingress.publicURL", fmt.Sprintf("https://127.0.0.1:%d", ports[7]))
 		set(v, "ingress.auth", map[string]any{"jwt": map[string]any{"issuer": "https://auth.example.com", "jwksFile": "jwks.json"}})
 		set(v, "policy.files", map[string]any{"jwks.json": string(jwks)})
@@ -81,7 +82,7 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 	}
 	// Each pod has a loopback of its own; here they share one, so the
 	// ingress pod comes from a rendering with another Envoy admin port.
-	rIn, err := Render(values(t, "required.yaml", func(v map[string]any) { vals(v); set(v, "envoy.adminPort", ports[8]) }))
+	rIn, err := Render(values(t, "required.yaml", func(v map[string]any) { vals(v); set(v, "envoy.adminPort", ports[8]); set(v, "envoy.statsPort", ports[10]) }))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -147,10 +147,17 @@ func TestPodMonitor(t *testing.T) {
 	}
 	endpoints := map[string]bool{}
 	for _, e := range pm.Spec.PodMetricsEndpoints {
-		if e.Path != "/metrics" || e.Interval != "30s" {
+		path := "/metrics"
+		if e.Port == "envoy-stats" {
+			path = "/stats/prometheus"
+		}
+		if e.Path != path || e.Interval != "30s" {
 			t.Errorf("endpoint %+v", e)
 		}
 		endpoints[e.Port] = true
+	}
+	if !endpoints["envoy-stats"] {
+		t.Error("Envoy's stats are not scraped")
 	}
 	deployments := r.Deployments()
 	if len(deployments) < 2 {
@@ -168,13 +175,26 @@ func TestPodMonitor(t *testing.T) {
 					continue
 				}
 				scraped++
+				if c.Name == "envoy" {
+					// Envoy serves its stats where the bootstrap's stats listener is.
+					bs := bootstrapOf(t, r, d)
+					port := dig(bs, "static_resources", "listeners", 0, "address", "socket_address", "port_value")
+					if f, _ := port.(float64); int32(f) != p.ContainerPort {
+						t.Errorf("%s: port %s (%d) is not Envoy's stats listener (%v)", name, p.Name, p.ContainerPort, port)
+					}
+					continue
+				}
 				if !slices.Contains(c.Args, fmt.Sprintf("-admin-listen=:%d", p.ContainerPort)) {
 					t.Errorf("%s: port %s (%d) is not where %s serves /metrics: %v", name, p.Name, p.ContainerPort, c.Name, c.Args)
 				}
 			}
 		}
-		if scraped != 1 {
-			t.Errorf("%s: %d scraped ports, want 1", name, scraped)
+		want := 1 // the control plane
+		if d.Spec.Template.Labels["mcpmesh.io/server"] != "" {
+			want = 2 // ext_proc and Envoy
+		}
+		if scraped != want {
+			t.Errorf("%s: %d scraped ports, want %d", name, scraped, want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package helm
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -39,7 +40,7 @@ func TestRenderedPodsServeMCP(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v", err) // never skip: this test is the only run of the rendered commands
 	}
-	ports := freePorts(t, 7)
+	ports := freePorts(t, 8)
 	vals := func(allow ...any) map[string]any {
 		return values(t, "required.yaml", func(v map[string]any) {
 			set(v, "controlPlane.xdsPort", ports[0])
@@ -49,6 +50,7 @@ func TestRenderedPodsServeMCP(t *testing.T) {
 			set(v, "envoy.adminPort", ports[4])
 			set(v, "sidecar.port", ports[5])
 			set(v, "servers.0.port", ports[6])
+			set(v, "envoy.statsPort", ports[7])
 			set(v, "servers.0.policy.tools.allow", allow)
 		})
 	}
@@ -123,6 +125,18 @@ func TestRenderedPodsServeMCP(t *testing.T) {
 	}
 	if n := demo.Called("run_shell"); n != 0 {
 		t.Errorf("the server saw run_shell %d times", n)
+	}
+
+	// Envoy's metrics, where the PodMonitor scrapes them: the sidecar's
+	// stats, the call just made among them.
+	stats, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/stats/prometheus", portOf(container(srv.Spec.Template.Spec, "envoy"), "envoy-stats")))
+	if err != nil {
+		t.Fatalf("Envoy's stats port: %v", err)
+	}
+	body, _ := io.ReadAll(stats.Body)
+	stats.Body.Close()
+	if stats.StatusCode != 200 || !strings.Contains(string(body), `envoy_http_downstream_rq_total{envoy_http_conn_manager_prefix="mcp_demo"}`) {
+		t.Errorf("Envoy's stats port: %d\n%.500s", stats.StatusCode, body)
 	}
 
 	// `helm upgrade` with echo no longer allowed: kubelet swaps the ConfigMap's

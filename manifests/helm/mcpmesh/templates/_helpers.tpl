@@ -197,6 +197,9 @@ servers:
 {{- $_ := set $names $s.name true -}}
 {{- $sc := include "mcpmesh.server.sidecarPort" (list $ $s) | int -}}
 {{- $ports := list (list "the sidecar port" $sc) (list "extProc.port" ($.Values.extProc.port | int)) (list "extProc.adminPort" ($.Values.extProc.adminPort | int)) (list "envoy.adminPort" ($.Values.envoy.adminPort | int)) (list "the server port" ($s.port | int)) -}}
+{{- if $.Values.envoy.statsPort -}}
+{{- $ports = append $ports (list "envoy.statsPort" ($.Values.envoy.statsPort | int)) -}}
+{{- end -}}
 {{- $seen := dict -}}
 {{- range $p := $ports -}}
 {{- $k := toString (index $p 1) -}}
@@ -223,7 +226,46 @@ dynamic_resources:
   cds_config: { ads: {}, resource_api_version: V3 }
   lds_config: { ads: {}, resource_api_version: V3 }
 static_resources:
+  {{- if .Values.envoy.statsPort }}
+  # Envoy's metrics for Prometheus, and nothing else of the admin interface,
+  # on a port other pods may reach (the admin port stays on loopback).
+  listeners:
+    - name: envoy_stats
+      address:
+        socket_address: { address: 0.0.0.0, port_value: {{ .Values.envoy.statsPort }} }
+      filter_chains:
+        - filters:
+            - name: envoy.filters.network.http_connection_manager
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager
+                stat_prefix: envoy_stats
+                route_config:
+                  virtual_hosts:
+                    - name: stats
+                      domains: ["*"]
+                      routes:
+                        - match: { path: /stats/prometheus }
+                          route: { cluster: envoy_admin }
+                        - match: { prefix: / }
+                          direct_response: { status: 404 }
+                http_filters:
+                  - name: envoy.filters.http.router
+                    typed_config:
+                      "@type": type.googleapis.com/envoy.extensions.filters.http.router.v3.Router
+  {{- end }}
   clusters:
+    {{- if .Values.envoy.statsPort }}
+    - name: envoy_admin
+      type: STATIC
+      connect_timeout: 1s
+      load_assignment:
+        cluster_name: envoy_admin
+        endpoints:
+          - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: { address: 127.0.0.1, port_value: {{ .Values.envoy.adminPort }} }
+    {{- end }}
     - name: mcpmesh_xds
       type: STRICT_DNS
       connect_timeout: 1s
