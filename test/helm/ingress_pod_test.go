@@ -82,7 +82,11 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 	}
 	// Each pod has a loopback of its own; here they share one, so the
 	// ingress pod comes from a rendering with another Envoy admin port.
-	rIn, err := Render(values(t, "required.yaml", func(v map[string]any) { vals(v); set(v, "envoy.adminPort", ports[8]); set(v, "envoy.statsPort", ports[10]) }))
+	rIn, err := Render(values(t, "required.yaml", func(v map[string]any) {
+		vals(v)
+		set(v, "envoy.adminPort", ports[8])
+		set(v, "envoy.statsPort", ports[10])
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
