@@ -504,8 +504,29 @@ func checkSidecars(t *testing.T, r *Rendered) {
 			t.Errorf("%s: Envoy's node id resolves to %q; the control plane serves %q", name, got, contract.SidecarNodeID(server))
 		}
 		a := args(ext)
-		if a["listen"] != extProcAddr || !strings.HasPrefix(a["listen"], "127.0.0.1:") {
-			t.Errorf("%s: ext_proc listens on %q, the control plane sends sidecars to %q; both must be this pod's loopback", name, a["listen"], extProcAddr)
+		if a["listen"] != extProcAddr {
+			t.Errorf("%s: ext_proc listens on %q, the control plane sends sidecars to %q", name, a["listen"], extProcAddr)
+		}
+		if sock, ok := strings.CutPrefix(a["listen"], "unix:"); ok {
+			// A socket on a volume Envoy and ext_proc mount and the server
+			// does not, which the two share through the pod's fsGroup.
+			mountedIn := func(c *corev1.Container) string {
+				for _, m := range c.VolumeMounts {
+					if filepath.Dir(sock) == m.MountPath {
+						return m.Name
+					}
+				}
+				return ""
+			}
+			v := mountedIn(ext)
+			if v == "" || mountedIn(env) != v || mountedIn(container(ps, "server")) != "" || volume(ps, v) == nil || volume(ps, v).EmptyDir == nil {
+				t.Errorf("%s: the ext_proc socket %s must be on an emptyDir mounted by Envoy and ext_proc only", name, sock)
+			}
+			if ps.SecurityContext == nil || ps.SecurityContext.FSGroup == nil {
+				t.Errorf("%s: no fsGroup: Envoy, another user, could not connect to the socket", name)
+			}
+		} else if !strings.HasPrefix(a["listen"], "127.0.0.1:") {
+			t.Errorf("%s: ext_proc listens on %q: must be this pod's loopback or a socket", name, a["listen"])
 		}
 		if a["control-plane"] != cpAddr {
 			t.Errorf("%s: ext_proc follows %q, want the control plane Service %s", name, a["control-plane"], cpAddr)

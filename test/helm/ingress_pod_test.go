@@ -114,6 +114,7 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 		srv.Name+"."+Namespace+".svc.cluster.local", "127.0.0.1",
 		"/etc/mcpmesh/ingress-tls", filepath.Join(cpDir, "volumes", "ingress-tls"),
 		"/etc/mcpmesh/mesh-ca", filepath.Join(cpDir, "volumes", "mesh-ca"),
+		"unix:/run/mcpmesh/", "unix:"+filepath.Join(root, "demo", "volumes", "extproc-socket")+"/",
 	)
 	secrets := map[string]map[string][]byte{
 		"mcp-edge-tls": {"tls.crt": edgeCert, "tls.key": edgeKey},

@@ -72,8 +72,10 @@ func TestRenderedPodsServeMCP(t *testing.T) {
 	mcpmeshBin := buildMcpmesh(t)
 	bins := map[string]string{"/usr/local/bin/mcpmesh": mcpmeshBin, "envoy": envoyBin}
 	root := t.TempDir()
-	// Service DNS name -> loopback, in arguments and in ConfigMap files.
-	dns := strings.NewReplacer(cpHost, "127.0.0.1")
+	// Service DNS name -> loopback, in arguments and in ConfigMap files; the
+	// ext_proc socket's directory -> the server pod's volume, where the
+	// control plane's flag must point the sidecar too.
+	dns := strings.NewReplacer(cpHost, "127.0.0.1", "unix:/run/mcpmesh/", "unix:"+filepath.Join(root, "demo", "volumes", "extproc-socket")+"/")
 
 	// The server container's stand-in.
 	srvC := container(srv.Spec.Template.Spec, "server")

@@ -108,7 +108,7 @@ func TestTemplateChecks(t *testing.T) {
 		want string
 	}{
 		{"server port is the sidecar port", func(v map[string]any) { set(v, "servers.0.port", 10000) }, `server "demo": the sidecar port and the server port are both port 10000`},
-		{"server port is ext_proc's", func(v map[string]any) { set(v, "servers.0.port", 18081) }, "extProc.port and the server port are both port 18081"},
+		{"server port is ext_proc's", func(v map[string]any) { set(v, "extProc.transport", "tcp"); set(v, "servers.0.port", 18081) }, "extProc.port and the server port are both port 18081"},
 		{"envoy admin is ext_proc admin", func(v map[string]any) { set(v, "envoy.adminPort", 9902) }, "extProc.adminPort and envoy.adminPort are both port 9902"},
 		{"two servers with one name", func(v map[string]any) {
 			s := v["servers"].([]any)

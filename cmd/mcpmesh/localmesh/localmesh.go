@@ -471,7 +471,17 @@ func listenOn(addr string) (net.Listener, error) {
 	if fi, err := os.Lstat(ep.Unix); err == nil && fi.Mode()&os.ModeSocket != 0 {
 		_ = os.Remove(ep.Unix)
 	}
-	return net.Listen("unix", ep.Unix)
+	l, err := net.Listen("unix", ep.Unix)
+	if err != nil {
+		return nil, err
+	}
+	// Envoy runs as another user: in a pod the two share the volume's group
+	// (fsGroup), and connecting needs write permission on the socket.
+	if err := os.Chmod(ep.Unix, 0o660); err != nil {
+		l.Close()
+		return nil, err
+	}
+	return l, nil
 }
 
 // listenAgain listens on the address a stopped service had; the old socket

@@ -169,6 +169,16 @@ servers:
 {{- end }}
 {{- end -}}
 
+{{/* Where a sidecar reaches its pod's ext_proc: the socket, or loopback TCP. */}}
+{{- define "mcpmesh.extProc.socketDir" -}}/run/mcpmesh{{- end -}}
+{{- define "mcpmesh.extProc.address" -}}
+{{- if eq .Values.extProc.transport "tcp" -}}
+127.0.0.1:{{ .Values.extProc.port }}
+{{- else -}}
+unix:{{ include "mcpmesh.extProc.socketDir" . }}/extproc.sock
+{{- end -}}
+{{- end -}}
+
 {{/* Where the control plane finds the ingress certificate and the mesh CA. */}}
 {{- define "mcpmesh.ingress.tlsDir" -}}/etc/mcpmesh/ingress-tls{{- end -}}
 {{- define "mcpmesh.ingress.meshCADir" -}}/etc/mcpmesh/mesh-ca{{- end -}}
@@ -196,7 +206,7 @@ servers:
 {{- end -}}
 {{- $_ := set $names $s.name true -}}
 {{- $sc := include "mcpmesh.server.sidecarPort" (list $ $s) | int -}}
-{{- $ports := list (list "the sidecar port" $sc) (list "extProc.port" ($.Values.extProc.port | int)) (list "extProc.adminPort" ($.Values.extProc.adminPort | int)) (list "envoy.adminPort" ($.Values.envoy.adminPort | int)) (list "the server port" ($s.port | int)) -}}
+{{- $ports := list (list "the sidecar port" $sc) (list "extProc.port" (ternary ($.Values.extProc.port | int) 0 (eq $.Values.extProc.transport "tcp"))) (list "extProc.adminPort" ($.Values.extProc.adminPort | int)) (list "envoy.adminPort" ($.Values.envoy.adminPort | int)) (list "the server port" ($s.port | int)) -}}
 {{- if $.Values.envoy.statsPort -}}
 {{- $ports = append $ports (list "envoy.statsPort" ($.Values.envoy.statsPort | int)) -}}
 {{- end -}}
