@@ -6,6 +6,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/webhook"
 )
 
 // Metrics of the ext_proc service.
@@ -103,6 +104,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 	}
 	if reg != nil {
 		reg.MustRegister(m.Collectors()...)
+		reg.MustRegister(webhook.Collectors()...)
 	}
 	return m
 }

@@ -86,6 +86,7 @@ const maxMessage = 200 // characters of a hook's deny message kept
 // Hook is the compiled form of one Policy. It implements
 // interceptors.Interceptor and is safe for concurrent use.
 type Hook struct {
+	name     string
 	phase    string
 	url      string
 	tools    []toolglob.Pattern
@@ -106,7 +107,7 @@ var _ interceptors.Interceptor = (*Hook)(nil)
 // timeout, no proxy from the environment, no redirects followed. A client
 // given is used with redirects turned off (a shallow copy is made).
 func New(h Policy, client *http.Client) (*Hook, error) {
-	k := &Hook{phase: h.Phase, failOpen: h.FailOpen, mode: string(interceptors.Enforce)}
+	k := &Hook{name: h.Name, phase: h.Phase, failOpen: h.FailOpen, mode: string(interceptors.Enforce)}
 	if h.Name == "" {
 		return nil, errors.New("webhook: a name is required")
 	}
@@ -255,7 +256,13 @@ func (k *Hook) Intercept(ctx context.Context, x *interceptors.Exchange) error {
 		req.Tool = x.Tool
 		req.Result = m.Result
 	}
+	start := time.Now()
 	a, fail := k.call(ctx, &req, m)
+	outcome := a.Decision
+	if fail != "" {
+		outcome = "failure"
+	}
+	callSeconds.WithLabelValues(x.Server, k.name, k.phase, outcome).Observe(time.Since(start).Seconds())
 	if fail != "" {
 		k.failure(x, fail)
 		return nil

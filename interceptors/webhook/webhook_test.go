@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/go-json-experiment/json/jsontext"
+	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
@@ -529,5 +531,29 @@ func TestDockerCompat(t *testing.T) {
 
 	if _, err := New(Policy{Name: "n", Phase: Before, URL: "http://h/", Compat: "mcp"}, nil); err == nil {
 		t.Fatal("unknown compat accepted")
+	}
+}
+
+// Each call is timed by outcome, so a slow or failing guardrail service
+// shows in the metrics.
+func TestCallsTimed(t *testing.T) {
+	count := func(name, outcome string) uint64 {
+		m := &dto.Metric{}
+		if err := callSeconds.WithLabelValues("srv", name, After, outcome).(prometheus.Histogram).Write(m); err != nil {
+			t.Fatal(err)
+		}
+		return m.GetHistogram().GetSampleCount()
+	}
+	ok := newServer(t, 200, `{"decision":"deny","message":"classified as injection"}`)
+	k := newHook(t, Policy{Name: "classifier", Phase: After}, ok.URL)
+	intercept(t, k, response("fetch"))
+	if count("classifier", DecisionDeny) != 1 {
+		t.Errorf("a deny was not timed")
+	}
+	down := newServer(t, 500, "")
+	k = newHook(t, Policy{Name: "classifier-down", Phase: After}, down.URL)
+	intercept(t, k, response("fetch"))
+	if count("classifier-down", "failure") != 1 {
+		t.Errorf("a failure was not timed")
 	}
 }
