@@ -71,6 +71,10 @@ unit: ## the unit tests alone (no Envoy, no Node; seconds): the fast loop while 
 test-race: tools ## the unit tests under the race detector
 	$(GO) test -race -count=1 ./xds/... ./extproc/... ./interceptors/...
 
+.PHONY: dashboards-preview
+dashboards-preview: envoy promtool ## draw every dashboard from a live mesh's real Prometheus to docs/images/dashboards/*.png
+	$(GO) test -count=1 -run '^TestLiveMesh$$' -v ./test/observe -observe.preview $(CURDIR)/docs/images/dashboards
+
 .PHONY: dashboards
 dashboards: ## regenerate the Grafana dashboards in manifests/dashboards from their Go definitions
 	$(GO) test ./manifests/dashboards/ -run TestJSONUpToDate -update

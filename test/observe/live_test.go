@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -36,6 +37,8 @@ import (
 
 // noDataExpected names the queries a short run on loopback cannot feed,
 // with the reason; every other query must return data.
+var previewDir = flag.String("observe.preview", "", "write a PNG of every dashboard, drawn from the live test's Prometheus, to this directory (make dashboards-preview)")
+
 var noDataExpected = map[string]string{
 	`sum by (server, result) (increase(mcpmesh_controlplane_image_verifications_total[$__rate_interval]))`: "the demo server runs unverifiedLocal: verifying an image needs a registry (test/e2e TestUnverifiedImageNotReachable covers it)",
 }
@@ -183,6 +186,7 @@ func TestLiveMesh(t *testing.T) {
 		"envoy":                sidecar.AdminAddr + "|/stats/prometheus",
 	})
 
+	loadStart := time.Now()
 	// Load: every kind of call, a few rounds, with a policy change in the
 	// middle so that pushes and their ACKs fall in the window.
 	endpoint := "http://" + listen + "/mcp"
@@ -299,6 +303,23 @@ func TestLiveMesh(t *testing.T) {
 			t.Errorf("alert %s is raised on a healthy mesh", never)
 		}
 	}
+	// The pictures of the dashboards, drawn from this Prometheus: into
+	// -observe.preview (make dashboards-preview), else only checked.
+	out := *previewDir
+	if out == "" {
+		out = t.TempDir()
+	}
+	files, err := Preview(prom.addr, out, loadStart.Add(-10*time.Second), time.Now())
+	if err != nil {
+		t.Fatalf("dashboard previews: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil || len(b) < 20000 || string(b[1:4]) != "PNG" {
+			t.Errorf("preview %s: %d bytes, %v", f, len(b), err)
+		}
+	}
+	t.Logf("%d dashboard previews in %s", len(files), out)
 	t.Logf("%d dashboard queries asked, %d without data, %d excused", len(allQueries()), len(missing), len(noDataExpected))
 	for e := range noDataExpected {
 		if !slicesContainsExpr(allQueries(), e) {
