@@ -298,7 +298,7 @@ func TestLiveMesh(t *testing.T) {
 		}
 	}
 	for _, never := range []string{"MCPMeshExtProcDown", "MCPMeshExtProcWithoutPolicy", "MCPMeshExtProcStreamsFailing", "MCPMeshAuditWriteFailing",
-		"MCPMeshConfigNacked", "MCPMeshServerImageNotVerified", "MCPMeshSidecarDisconnected", "MCPMeshPolicyVersionSkew", "MCPMeshSidecarOverloaded", "MCPMeshCertificateExpiring"} {
+		"MCPMeshConfigNacked", "MCPMeshServerImageNotVerified", "MCPMeshSidecarDisconnected", "MCPMeshPolicyVersionSkew", "MCPMeshSidecarOverloaded", "MCPMeshCertificateExpiring", "MCPMeshEnvoyCertificateExpiring"} {
 		if active[never] {
 			t.Errorf("alert %s is raised on a healthy mesh", never)
 		}
