@@ -17,6 +17,7 @@ Usage:
   mcpmesh verify       [flags] FILE  verify every server image's signature once (for CI); exit 1 on any failure
   mcpmesh status       [flags]       show what the control plane serves: image state of every server, node ACKs
   mcpmesh lock         [flags]       pin a server's tool definitions (for poisoning.lockFile)
+  mcpmesh lockdown     -uid N        confine the MCP server's user to loopback (a pod's init container)
   mcpmesh version                    print versions
 
 Run "mcpmesh COMMAND -h" for the flags of a command.
@@ -38,6 +39,8 @@ func main() {
 		err = runExtProc(args)
 	case "lock":
 		err = runLock(args)
+	case "lockdown":
+		err = runLockdown(args)
 	case "validate":
 		os.Exit(runValidate(args, os.Stdout, os.Stderr))
 	case "verify":

@@ -247,8 +247,13 @@ func checkPod(t *testing.T, name string, d *appsv1.Deployment) {
 		sc.SeccompProfile == nil || sc.SeccompProfile.Type != corev1.SeccompProfileTypeRuntimeDefault {
 		t.Errorf("%s: pod securityContext %+v is not non-root with the RuntimeDefault seccomp profile", name, sc)
 	}
-	if len(ps.InitContainers) > 0 || len(ps.EphemeralContainers) > 0 {
-		t.Errorf("%s: unexpected init or ephemeral containers", name)
+	if len(ps.EphemeralContainers) > 0 {
+		t.Errorf("%s: unexpected ephemeral containers", name)
+	}
+	for _, c := range ps.InitContainers {
+		// The one exception to non-root: the egress lockdown, root with
+		// NET_ADMIN alone, running mcpmesh's own image once.
+		checkLockdown(t, name, c)
 	}
 	vols := map[string]corev1.Volume{}
 	for _, v := range ps.Volumes {
@@ -790,5 +795,27 @@ func checkPolicy(t *testing.T, r *Rendered, more func(*policy.Result)) {
 	}
 	if more != nil {
 		more(res)
+	}
+}
+
+// checkLockdown: the only init container is the egress lockdown, which
+// runs as root with NET_ADMIN and nothing else, read-only, pinned.
+func checkLockdown(t *testing.T, pod string, c corev1.Container) {
+	t.Helper()
+	id := pod + "/" + c.Name
+	sc := c.SecurityContext
+	switch {
+	case c.Name != "lockdown" || len(c.Args) != 2 || c.Args[0] != "lockdown" || !strings.HasPrefix(c.Args[1], "-uid="):
+		t.Errorf("%s: unexpected init container %v %v", id, c.Command, c.Args)
+	case !digestRef.MatchString(c.Image):
+		t.Errorf("%s: image %q is not pinned by digest", id, c.Image)
+	case sc == nil || sc.Capabilities == nil || !reflect.DeepEqual(sc.Capabilities.Add, []corev1.Capability{"NET_ADMIN"}) || !reflect.DeepEqual(sc.Capabilities.Drop, []corev1.Capability{"ALL"}):
+		t.Errorf("%s: capabilities %+v, want drop ALL and add NET_ADMIN only", id, sc)
+	case sc.ReadOnlyRootFilesystem == nil || !*sc.ReadOnlyRootFilesystem || sc.AllowPrivilegeEscalation == nil || *sc.AllowPrivilegeEscalation || (sc.Privileged != nil && *sc.Privileged):
+		t.Errorf("%s: securityContext %+v", id, sc)
+	case sc.SeccompProfile == nil || sc.SeccompProfile.Type != corev1.SeccompProfileTypeRuntimeDefault:
+		t.Errorf("%s: seccomp profile %+v", id, sc.SeccompProfile)
+	case c.Resources.Limits.Cpu().IsZero() || c.Resources.Limits.Memory().IsZero():
+		t.Errorf("%s: no resource limits", id)
 	}
 }

@@ -1,7 +1,9 @@
 package helm
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
@@ -68,6 +70,23 @@ func TestEgressWiring(t *testing.T) {
 	if got := mounted("server"); len(got) != 0 {
 		t.Errorf("the server container mounts secrets %v", got)
 	}
+	// The lockdown confines the server's user, which is neither Envoy's nor
+	// ext_proc's.
+	var lock *corev1.Container
+	for i := range ps.InitContainers {
+		if ps.InitContainers[i].Name == "lockdown" {
+			lock = &ps.InitContainers[i]
+		}
+	}
+	srvUID := *container(ps, "server").SecurityContext.RunAsUser
+	if lock == nil || lock.Args[1] != fmt.Sprintf("-uid=%d", srvUID) {
+		t.Fatalf("no lockdown of the server's user %d: %+v", srvUID, lock)
+	}
+	for _, c := range []string{"envoy", "extproc"} {
+		if *container(ps, c).SecurityContext.RunAsUser == srvUID {
+			t.Errorf("%s runs as the server's user %d, which the lockdown confines", c, srvUID)
+		}
+	}
 	checkPolicy(t, r, func(res *policy.Result) {
 		n := res.Policy.Servers[0].Egress.Network
 		if n == nil || n.Listen != "127.0.0.1:15009" || len(n.Credentials) != 1 {
@@ -92,6 +111,20 @@ func TestEgressWiring(t *testing.T) {
 	}
 	if proxy != "http://"+egress.DefaultNetworkListen {
 		t.Errorf("default HTTPS_PROXY %q, want http://%s", proxy, egress.DefaultNetworkListen)
+	}
+
+	// egressLockdown: false leaves it out; a server sharing ext_proc's user is refused.
+	r = render(t, "required.yaml", func(v map[string]any) {
+		set(v, "servers.0.policy.egress", map[string]any{"network": map[string]any{"allow": []any{"api.github.com"}}})
+		set(v, "servers.0.egressLockdown", false)
+	})
+	for _, d := range r.Deployments() {
+		if len(d.Spec.Template.Spec.InitContainers) != 0 {
+			t.Errorf("%s: a lockdown with egressLockdown: false", d.Name)
+		}
+	}
+	if _, err := Render(values(t, "required.yaml", func(v map[string]any) { set(v, "servers.0.runAsUser", 65531) })); err == nil || !strings.Contains(err.Error(), "needs a user of its own") {
+		t.Errorf("a server with ext_proc's user: %v", err)
 	}
 
 	// Without egress.network, no proxy variables.

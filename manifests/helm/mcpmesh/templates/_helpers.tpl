@@ -210,6 +210,10 @@ unix:{{ include "mcpmesh.extProc.socketDir" . }}/extproc.sock
 {{- if $.Values.envoy.statsPort -}}
 {{- $ports = append $ports (list "envoy.statsPort" ($.Values.envoy.statsPort | int)) -}}
 {{- end -}}
+{{- $uid := $s.runAsUser | default 65532 | int -}}
+{{- if or (eq $uid ($.Values.envoy.runAsUser | int)) (eq $uid ($.Values.extProc.runAsUser | int)) -}}
+{{- fail (printf "server %q: runAsUser %d is also Envoy's or ext_proc's; the server needs a user of its own (its egress lockdown confines that user)" $s.name $uid) -}}
+{{- end -}}
 {{- $seen := dict -}}
 {{- range $p := $ports -}}
 {{- $k := toString (index $p 1) -}}
