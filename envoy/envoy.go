@@ -133,6 +133,9 @@ type Options struct {
 	LogLevel string
 	// Stderr, when set, also receives Envoy's log.
 	Stderr io.Writer
+	// Concurrency is Envoy's number of worker threads (0: one per CPU,
+	// Envoy's default).
+	Concurrency int
 }
 
 // Process is a running Envoy.
@@ -180,9 +183,13 @@ func Start(ctx context.Context, o Options) (*Process, error) {
 	if level == "" {
 		level = "warning"
 	}
-	cmd := exec.Command(o.Binary, "-c", cfgPath, "-l", level,
+	args := []string{"-c", cfgPath, "-l", level,
 		"--use-dynamic-base-id", // lets several Envoys share one machine
-		"--drain-time-s", "1", "--parent-shutdown-time-s", "2")
+		"--drain-time-s", "1", "--parent-shutdown-time-s", "2"}
+	if o.Concurrency > 0 {
+		args = append(args, "--concurrency", strconv.Itoa(o.Concurrency))
+	}
+	cmd := exec.Command(o.Binary, args...)
 	var out io.Writer = logFile
 	if o.Stderr != nil {
 		out = io.MultiWriter(logFile, o.Stderr)

@@ -43,7 +43,9 @@ func serverName(mode string) string { return "demo-" + mode }
 type Env struct {
 	WorkDir  string
 	EnvoyBin string
-	Policy   *ir.Policy
+	// EnvoyConcurrency is every Envoy's worker threads (0: one per CPU).
+	EnvoyConcurrency int
+	Policy           *ir.Policy
 
 	demo     *child
 	upstream map[string]string // mode -> server address
@@ -229,10 +231,11 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 				return nil, err
 			}
 			p, err := startEnvoy(ctx, envoy.Options{
-				Binary:    e.EnvoyBin,
-				WorkDir:   dir,
-				Config:    cfg,
-				Bootstrap: envoy.Bootstrap{NodeID: staticNodeID(path == PathFloor, name), AdminHost: "127.0.0.1", AdminPort: admin},
+				Binary:      e.EnvoyBin,
+				WorkDir:     dir,
+				Concurrency: e.EnvoyConcurrency,
+				Config:      cfg,
+				Bootstrap:   envoy.Bootstrap{NodeID: staticNodeID(path == PathFloor, name), AdminHost: "127.0.0.1", AdminPort: admin},
 			}, t.Addr)
 			if err != nil {
 				return nil, err
@@ -248,7 +251,7 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 			t.Addr = srv.Listen.String()
 			var err error
 			s.mesh, err = localmesh.StartSidecar(ctx, localmesh.SidecarOptions{
-				Binary: e.EnvoyBin, WorkDir: dir, ControlPlane: e.cp.Addr, Server: name, Listen: t.Addr,
+				Binary: e.EnvoyBin, WorkDir: dir, ControlPlane: e.cp.Addr, Server: name, Listen: t.Addr, Concurrency: e.EnvoyConcurrency,
 			})
 			if err != nil {
 				return nil, err

@@ -408,6 +408,7 @@ type SidecarOptions struct {
 	ControlPlane string // ADS address
 	Server       string // the server the sidecar fronts
 	Listen       string // where it accepts agents, as the policy says
+	Concurrency  int    // Envoy's worker threads (0: one per CPU)
 }
 
 // StartSidecar starts an Envoy as the sidecar of a server, configured over
@@ -428,8 +429,9 @@ func startNode(ctx context.Context, o SidecarOptions, node, nodeCluster, what st
 		return nil, fmt.Errorf("control plane address: %w", err)
 	}
 	p, err := envoy.Start(ctx, envoy.Options{
-		Binary:  o.Binary,
-		WorkDir: o.WorkDir,
+		Binary:      o.Binary,
+		WorkDir:     o.WorkDir,
+		Concurrency: o.Concurrency,
 		Bootstrap: envoy.Bootstrap{
 			NodeID: node, Cluster: nodeCluster,
 			XDSHost: ep.Host, XDSPort: int(ep.Port),
