@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/netip"
-	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -191,16 +190,9 @@ func oauthClient(l *section.Reader, e *section.Entry) *OAuthClient {
 		}
 	}
 	if f := fs["tokenURL"]; f != nil {
-		if v, ok := l.Str(f, "the token endpoint's URL (a string)"); ok {
-			u, err := url.Parse(v)
-			if err != nil || u.Host == "" || u.User != nil || u.Fragment != "" || (u.Scheme != "https" && !(u.Scheme == "http" && loopbackHost(u.Hostname()))) {
-				l.Errorf(f.Pos(), f.Path, "must be an https URL (http only on loopback), got %q", v)
-				good = false
-			}
-			o.TokenURL = v
-		} else {
-			good = false
-		}
+		var ok bool
+		o.TokenURL, ok = l.ServiceURL(f, "token endpoint's")
+		good = ok && good
 	}
 	if f := fs["clientID"]; f != nil {
 		if v, ok := l.Str(f, "a client id (a string)"); ok && v != "" {
@@ -216,18 +208,7 @@ func oauthClient(l *section.Reader, e *section.Entry) *OAuthClient {
 		good = absPath(l, f, &o.ClientSecretFile) && good
 	}
 	if f := fs["scopes"]; f != nil {
-		if items, ok := l.Items(f, "a list of scopes (strings)"); ok {
-			for _, it := range items {
-				if v, ok := l.Str(it, "a scope (a string)"); ok {
-					if v == "" || strings.ContainsAny(v, " \t\"\\") {
-						l.Errorf(it.Pos(), it.Path, "%q is not a scope: one token, no spaces or quotes", v)
-						good = false
-						continue
-					}
-					o.Scopes = append(o.Scopes, v)
-				}
-			}
-		}
+		o.Scopes = l.Scopes(f)
 	}
 	if f := fs["audience"]; f != nil {
 		if v, ok := l.Str(f, "the resource the tokens are for (a string)"); ok {
@@ -238,12 +219,4 @@ func oauthClient(l *section.Reader, e *section.Entry) *OAuthClient {
 		return nil
 	}
 	return o
-}
-
-func loopbackHost(h string) bool {
-	if h == "localhost" {
-		return true
-	}
-	a, err := netip.ParseAddr(h)
-	return err == nil && a.IsLoopback()
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math"
 	"net/netip"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -347,4 +348,50 @@ func (l *Reader) Duration(e *Entry, examples string, lo, hi time.Duration, bound
 		return d, true
 	}
 	return 0, false
+}
+
+// Scopes reads a list of OAuth scopes: each one token, without spaces or
+// quotes. Bad entries are reported and left out.
+func (l *Reader) Scopes(e *Entry) []string {
+	items, ok := l.Items(e, "a list of scopes (strings)")
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		v, ok := l.Str(it, "a scope (a string)")
+		if !ok {
+			continue
+		}
+		if v == "" || strings.ContainsAny(v, " \t\"\\") {
+			l.Errorf(it.Pos(), it.Path, "%q is not a scope: one token, no spaces or quotes", v)
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// ServiceURL reads the URL of a service the mesh calls (a token endpoint,
+// a key set): https, or http on a loopback address for local development.
+// ok is false when the value is not such a URL (reported).
+func (l *Reader) ServiceURL(e *Entry, what string) (string, bool) {
+	v, ok := l.Str(e, "the "+what+" URL (a string)")
+	if !ok {
+		return "", false
+	}
+	if u, err := url.Parse(v); err != nil || u.Host == "" || u.User != nil || u.Fragment != "" || (u.Scheme != "https" && !(u.Scheme == "http" && LoopbackHost(u.Hostname()))) {
+		l.Errorf(e.Pos(), e.Path, "must be an https URL (http only on loopback), got %q", v)
+		return v, false
+	}
+	return v, true
+}
+
+// LoopbackHost reports whether h is "localhost" or a loopback address.
+func LoopbackHost(h string) bool {
+	if h == "localhost" {
+		return true
+	}
+	a, err := netip.ParseAddr(h)
+	return err == nil && a.IsLoopback()
 }

@@ -161,14 +161,7 @@ func TestEgressNetwork(t *testing.T) {
 			fmt.Fprint(w, "authorized")
 		}
 	}))
-	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	secure.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
-	secure.StartTLS()
-	t.Cleanup(secure.Close)
-	securePort := secure.Listener.Addr().(*net.TCPAddr).Port
+	securePort := startTLS(t, secure, certFile, keyFile)
 
 	secretFile := filepath.Join(dir, "api-token")
 	writeSecret(t, secretFile, oldToken)
@@ -327,6 +320,20 @@ func tlsPool(file string) (*x509.CertPool, error) {
 	return p, nil
 }
 
+// startTLS serves srv over TLS with the certificate in the files and
+// returns its port.
+func startTLS(t *testing.T, srv *httptest.Server, certFile, keyFile string) int {
+	t.Helper()
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	return srv.Listener.Addr().(*net.TCPAddr).Port
+}
+
 func writeSecret(t *testing.T, file, value string) {
 	t.Helper()
 	tmp := file + ".new"
@@ -391,14 +398,7 @@ func TestEgressOAuthTokens(t *testing.T) {
 		}
 		fmt.Fprint(w, "authorized")
 	}))
-	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	secure.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
-	secure.StartTLS()
-	t.Cleanup(secure.Close)
-	securePort := secure.Listener.Addr().(*net.TCPAddr).Port
+	securePort := startTLS(t, secure, certFile, keyFile)
 
 	secretFile := filepath.Join(dir, "client-secret")
 	writeSecret(t, secretFile, oldSecret)

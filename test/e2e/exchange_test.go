@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -13,8 +12,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/mcpmesh/mcpmesh/test/demoserver"
 )
 
 // TestIngressTokenExchange: a server with tokenExchange receives, for each
@@ -24,19 +21,11 @@ import (
 func TestIngressTokenExchange(t *testing.T) {
 	var mu sync.Mutex
 	var serverSaw []string // Authorization headers the MCP server received
-	h := demoserver.New().Handler(demoserver.Options{JSONResponse: true})
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	upstream := recordingDemo(t, func(r *http.Request) {
 		mu.Lock()
 		serverSaw = append(serverSaw, r.Header.Get("Authorization"))
 		mu.Unlock()
-		h.ServeHTTP(w, r)
-	})}
-	go func() { _ = srv.Serve(l) }()
-	t.Cleanup(func() { _ = srv.Close() })
+	})
 
 	const clientID, clientSecret, audience = "mcp-sidecar-demo", "sts-client-secret-0123456789", "https://api.example.com"
 	var exchanges []string // subject of each exchange
@@ -75,7 +64,7 @@ func TestIngressTokenExchange(t *testing.T) {
 	if err := os.WriteFile(secretFile, []byte(clientSecret+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, ca, iss, base := tokenIngressMeshFor(t, l.Addr().String(), demoTools+fmt.Sprintf(
+	_, ca, iss, base := tokenIngressMeshFor(t, upstream, demoTools+fmt.Sprintf(
 		"    tokenExchange: {tokenURL: %q, clientID: %s, clientSecretFile: %s, audience: %q, scopes: [\"repo:read\"]}\n",
 		sts.URL+"/token", clientID, secretFile, audience), "")
 	url := base + "/servers/demo/mcp"

@@ -243,12 +243,7 @@ func TestIngressJWT(t *testing.T) {
 	// The MCP server, with a record of the headers it receives.
 	var seen []string
 	var mu sync.Mutex
-	h := demoserver.New().Handler(demoserver.Options{JSONResponse: true})
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	upstream := recordingDemo(t, func(r *http.Request) {
 		mu.Lock()
 		for name := range r.Header {
 			if n := strings.ToLower(name); n == "authorization" || strings.HasPrefix(n, "x-mcpmesh-") {
@@ -256,11 +251,7 @@ func TestIngressJWT(t *testing.T) {
 			}
 		}
 		mu.Unlock()
-		h.ServeHTTP(w, r)
-	})}
-	go func() { _ = srv.Serve(l) }()
-	t.Cleanup(func() { _ = srv.Close() })
-	upstream := l.Addr().String()
+	})
 	m, ca, iss, base := tokenIngressMeshFor(t, upstream, demoTools, "")
 	url := base + "/servers/demo/mcp"
 	resource := url
@@ -546,8 +537,46 @@ func tokenIngressMesh(t *testing.T, serverExtra string) (m *mesh, ca *devcert.CA
 // section; jwtExtra adds fields to auth.jwt (", scopes: [x]").
 func tokenIngressMeshFor(t *testing.T, upstream, tools, jwtExtra string) (m *mesh, ca *devcert.CA, iss *issuer, base string) {
 	t.Helper()
+	ti := newTokenIngress(t, upstream, tools)
+	m = startMeshYAML(t, func(listen string) string { return ti.policy(listen, jwtExtra) })
+	showLogOnFailure(t, "ingress", m.Ingress)
+	return m, ti.ca, ti.iss, ti.base
+}
+
+// recordingDemo serves the demo MCP server (JSON answers), showing record
+// every request first, and returns its address.
+func recordingDemo(t *testing.T, record func(*http.Request)) string {
+	t.Helper()
+	h := demoserver.New().Handler(demoserver.Options{JSONResponse: true})
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		record(r)
+		h.ServeHTTP(w, r)
+	})}
+	go func() { _ = srv.Serve(l) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return l.Addr().String()
+}
+
+// tokenIngress is an ingress that verifies tokens of a test issuer in
+// front of upstream, as policy text a test can render again with other
+// auth.jwt fields (a revocation list, say).
+type tokenIngress struct {
+	ca                          *devcert.CA
+	iss                         *issuer
+	base                        string
+	port                        int
+	certFile, keyFile, jwksFile string
+	upstream, tools             string
+}
+
+func newTokenIngress(t *testing.T, upstream, tools string) *tokenIngress {
+	t.Helper()
 	ca, dir, certFile, keyFile := edgeCert(t)
-	iss = newIssuer(t, "https://auth.example.com")
+	iss := newIssuer(t, "https://auth.example.com")
 	jwksFile := filepath.Join(dir, "jwks.json")
 	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
 		t.Fatal(err)
@@ -556,13 +585,15 @@ func tokenIngressMeshFor(t *testing.T, upstream, tools, jwtExtra string) (m *mes
 	if err != nil {
 		t.Fatal(err)
 	}
-	base = fmt.Sprintf("https://127.0.0.1:%d", port)
-	m = startMeshYAML(t, func(listen string) string {
-		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s%s}\n",
-			port, base, certFile, keyFile, iss.url, jwksFile, jwtExtra) + policyYAML(upstream, listen, tools)
-	})
-	showLogOnFailure(t, "ingress", m.Ingress)
-	return m, ca, iss, base
+	return &tokenIngress{ca: ca, iss: iss, base: fmt.Sprintf("https://127.0.0.1:%d", port), port: port,
+		certFile: certFile, keyFile: keyFile, jwksFile: jwksFile, upstream: upstream, tools: tools}
+}
+
+// policy renders the mesh's policy with jwtExtra added to auth.jwt
+// (", scopes: [x]").
+func (ti *tokenIngress) policy(listen, jwtExtra string) string {
+	return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s%s}\n",
+		ti.port, ti.base, ti.certFile, ti.keyFile, ti.iss.url, ti.jwksFile, jwtExtra) + policyYAML(ti.upstream, listen, ti.tools)
 }
 
 // edgeCert makes a test CA and an ingress certificate for 127.0.0.1 and

@@ -1,18 +1,14 @@
 package e2e
 
 import (
-	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/modelcontextprotocol/go-sdk/oauthex"
 
-	"github.com/mcpmesh/mcpmesh/envoy"
 	"github.com/mcpmesh/mcpmesh/test/demoserver"
 )
 
@@ -22,23 +18,11 @@ import (
 // client adds cannot hide a revoked token.
 func TestIngressRevocation(t *testing.T) {
 	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
-	ca, dir, certFile, keyFile := edgeCert(t)
-	iss := newIssuer(t, "https://auth.example.com")
-	jwksFile := filepath.Join(dir, "jwks.json")
-	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	port, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := fmt.Sprintf("https://127.0.0.1:%d", port)
-	policy := func(listen, revoked string) string {
-		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksFile: %s%s}\n",
-			port, base, certFile, keyFile, iss.url, jwksFile, revoked) + policyYAML(upstream, listen, demoTools)
-	}
+	ti := newTokenIngress(t, upstream, demoTools)
+	policy := ti.policy
 	m := startMeshYAML(t, func(listen string) string { return policy(listen, "") })
 	showLogOnFailure(t, "ingress", m.Ingress)
+	ca, iss, base := ti.ca, ti.iss, ti.base
 
 	url := base + "/servers/demo/mcp"
 	client := httpsClient(ca, nil)

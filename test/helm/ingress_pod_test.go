@@ -9,10 +9,8 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +22,6 @@ import (
 
 	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/devcert"
 	"github.com/mcpmesh/mcpmesh/envoy"
-	"github.com/mcpmesh/mcpmesh/test/demoserver"
 )
 
 // TestRenderedIngressServesMCP runs the ingress the chart renders, with the
@@ -60,19 +57,13 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ports := freePorts(t, 11)
+	ports := freePorts(t, podPortCount+3)
+	inPort, inAdmin, inStats := ports[podPortCount], ports[podPortCount+1], ports[podPortCount+2]
 	vals := func(v map[string]any) {
 		ingressValues(v)
-		set(v, "controlPlane.xdsPort", ports[0])
-		set(v, "controlPlane.adminPort", ports[1])
-		set(v, "extProc.port", ports[2])
-		set(v, "extProc.adminPort", ports[3])
-		set(v, "envoy.adminPort", ports[4])
-		set(v, "sidecar.port", ports[5])
-		set(v, "servers.0.port", ports[6])
-		set(v, "ingress.port", ports[7])
-		set(v, "envoy.statsPort", ports[9])
-		set(v, "ingress.publicURL", fmt.Sprintf("https://127.0.0.1:%d", ports[7]))
+		setPodPorts(v, ports)
+		set(v, "ingress.port", inPort)
+		set(v, "ingress.publicURL", fmt.Sprintf("https://127.0.0.1:%d", inPort))
 		set(v, "ingress.auth", map[string]any{"jwt": map[string]any{"issuer": "https://auth.example.com", "jwksFile": "jwks.json"}})
 		set(v, "policy.files", map[string]any{"jwks.json": string(jwks)})
 	}
@@ -84,8 +75,8 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 	// ingress pod comes from a rendering with another Envoy admin port.
 	rIn, err := Render(values(t, "required.yaml", func(v map[string]any) {
 		vals(v)
-		set(v, "envoy.adminPort", ports[8])
-		set(v, "envoy.statsPort", ports[10])
+		set(v, "envoy.adminPort", inAdmin)
+		set(v, "envoy.statsPort", inStats)
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -122,14 +113,7 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 	}
 	bins := map[string]string{"/usr/local/bin/mcpmesh": buildMcpmesh(t), "envoy": envoyBin}
 
-	demo := demoserver.New()
-	l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(int(portOf(container(srv.Spec.Template.Spec, "server"), "server"))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := &http.Server{Handler: demo.Handler(demoserver.Options{}), ReadHeaderTimeout: 5 * time.Second}
-	go func() { _ = hs.Serve(l) }()
-	t.Cleanup(func() { _ = hs.Close() })
+	standInServer(t, srv)
 
 	cpPod := newPodWithSecrets(t, r, cp, cpDir, bins, dns, secrets)
 	cpPod.start(t, "controlplane")
@@ -143,7 +127,7 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 	srvPod.waitReady(t, "envoy")
 	inPod.waitReady(t, "envoy")
 
-	url := fmt.Sprintf("https://127.0.0.1:%d/servers/demo/mcp", ports[7])
+	url := fmt.Sprintf("https://127.0.0.1:%d/servers/demo/mcp", inPort)
 	pool := x509.NewCertPool()
 	pool.AddCert(edge.Cert)
 	transport := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}, ForceAttemptHTTP2: true}
@@ -189,7 +173,7 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 		t.Error("run_shell was not refused through the ingress")
 	}
 	// The sidecar takes nothing but the ingress: a plain request to its port fails.
-	if resp, err := http.Post(fmt.Sprintf("http://127.0.0.1:%d/mcp", ports[5]), "application/json", strings.NewReader(`{}`)); err == nil {
+	if resp, err := http.Post(fmt.Sprintf("http://127.0.0.1:%d/mcp", ports[5]) /* the sidecar port */, "application/json", strings.NewReader(`{}`)); err == nil {
 		resp.Body.Close()
 		t.Errorf("the sidecar answered plain HTTP (%d) with mutual TLS on", resp.StatusCode)
 	}

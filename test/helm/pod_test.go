@@ -40,17 +40,10 @@ func TestRenderedPodsServeMCP(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v", err) // never skip: this test is the only run of the rendered commands
 	}
-	ports := freePorts(t, 8)
+	ports := freePorts(t, podPortCount)
 	vals := func(allow ...any) map[string]any {
 		return values(t, "required.yaml", func(v map[string]any) {
-			set(v, "controlPlane.xdsPort", ports[0])
-			set(v, "controlPlane.adminPort", ports[1])
-			set(v, "extProc.port", ports[2])
-			set(v, "extProc.adminPort", ports[3])
-			set(v, "envoy.adminPort", ports[4])
-			set(v, "sidecar.port", ports[5])
-			set(v, "servers.0.port", ports[6])
-			set(v, "envoy.statsPort", ports[7])
+			setPodPorts(v, ports)
 			set(v, "servers.0.policy.tools.allow", allow)
 		})
 	}
@@ -77,16 +70,7 @@ func TestRenderedPodsServeMCP(t *testing.T) {
 	// control plane's flag must point the sidecar too.
 	dns := strings.NewReplacer(cpHost, "127.0.0.1", "unix:/run/mcpmesh/", "unix:"+filepath.Join(root, "demo", "volumes", "extproc-socket")+"/")
 
-	// The server container's stand-in.
-	srvC := container(srv.Spec.Template.Spec, "server")
-	demo := demoserver.New()
-	l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(int(portOf(srvC, "server"))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := &http.Server{Handler: demo.Handler(demoserver.Options{}), ReadHeaderTimeout: 5 * time.Second}
-	go func() { _ = hs.Serve(l) }()
-	t.Cleanup(func() { _ = hs.Close() })
+	demo := standInServer(t, srv)
 
 	cpPod := newPod(t, r, cp, filepath.Join(root, "controlplane"), bins, dns)
 	cpPod.start(t, "controlplane")
@@ -165,6 +149,33 @@ func TestRenderedPodsServeMCP(t *testing.T) {
 			t.Errorf("%s exited", p.name)
 		}
 	}
+}
+
+// podPortCount ports, from freePorts, are what setPodPorts gives a pod.
+const podPortCount = 8
+
+// setPodPorts gives every port of the release a free one: the pods of a
+// test share one loopback, not one each.
+func setPodPorts(v map[string]any, ports []int) {
+	for i, k := range []string{"controlPlane.xdsPort", "controlPlane.adminPort", "extProc.port", "extProc.adminPort",
+		"envoy.adminPort", "sidecar.port", "servers.0.port", "envoy.statsPort"} {
+		set(v, k, ports[i])
+	}
+}
+
+// standInServer serves the demo MCP server where the server container of
+// srv listens: its image cannot run here.
+func standInServer(t *testing.T, srv *appsv1.Deployment) *demoserver.Server {
+	t.Helper()
+	demo := demoserver.New()
+	l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(int(portOf(container(srv.Spec.Template.Spec, "server"), "server"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: demo.Handler(demoserver.Options{}), ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = hs.Serve(l) }()
+	t.Cleanup(func() { _ = hs.Close() })
+	return demo
 }
 
 // pod runs the containers of one Deployment's pod template as processes.

@@ -14,10 +14,7 @@ import (
 	"time"
 
 	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/devcert"
-	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
 	"github.com/mcpmesh/mcpmesh/envoy"
-	"github.com/mcpmesh/mcpmesh/extproc"
-	"github.com/mcpmesh/mcpmesh/interceptors/audit"
 )
 
 // EgressHop is what the sidecar's egress proxy adds to a server's outbound
@@ -83,7 +80,6 @@ func RunEgressHop(ctx context.Context, workDir, envoyBin string, calls int) (*Eg
 	if err != nil {
 		return nil, err
 	}
-	policyFile := filepath.Join(workDir, "policy.yaml")
 	y := fmt.Sprintf(`version: 1
 servers:
   - name: demo
@@ -97,15 +93,7 @@ servers:
         allow: ["localhost:%[4]d", "127.0.0.1:%[4]d", "[::1]:%[4]d", "localhost:%[5]d", "127.0.0.1:%[5]d", "[::1]:%[5]d"]
         credentials: [{host: localhost, port: %[5]d, secretFile: %s, caFile: %s}]
 `, plain.Listener.Addr(), sidecarPort, egressPort, plainPort, securePort, secretFile, caFile)
-	if err := writeFile(policyFile, y); err != nil {
-		return nil, err
-	}
-	m, err := localmesh.Start(ctx, localmesh.Options{
-		ControlPlane: localmesh.ControlPlaneOptions{PolicyFile: policyFile},
-		ExtProc:      localmesh.ExtProcOptions{Metrics: extproc.NewMetrics(nil), Audit: audit.New(io.Discard)},
-		EnvoyBinary:  envoyBin,
-		WorkDir:      workDir,
-	})
+	m, err := startLocalMesh(ctx, workDir, envoyBin, y)
 	if err != nil {
 		return nil, err
 	}

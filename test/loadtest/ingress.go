@@ -59,18 +59,9 @@ func RunIngressHop(ctx context.Context, workDir, envoyBin string, calls int) (*I
 	if err != nil {
 		return nil, err
 	}
-	policyFile := filepath.Join(workDir, "policy.yaml")
 	y := fmt.Sprintf("version: 1\ningress:\n  listen: 127.0.0.1:%d\n  tls: {certFile: %s, keyFile: %s}\nservers:\n  - name: demo\n    upstream: %s\n    unverifiedLocal: true\n    listen: 127.0.0.1:%d\n    tools: {allow: [echo]}\n",
 		ingressPort, certFile, keyFile, l.Addr(), sidecarPort)
-	if err := writeFile(policyFile, y); err != nil {
-		return nil, err
-	}
-	m, err := localmesh.Start(ctx, localmesh.Options{
-		ControlPlane: localmesh.ControlPlaneOptions{PolicyFile: policyFile},
-		ExtProc:      localmesh.ExtProcOptions{Metrics: extproc.NewMetrics(nil), Audit: audit.New(io.Discard)},
-		EnvoyBinary:  envoyBin,
-		WorkDir:      workDir,
-	})
+	m, err := startLocalMesh(ctx, workDir, envoyBin, y)
 	if err != nil {
 		return nil, err
 	}
@@ -143,3 +134,18 @@ func (h *IngressHop) Markdown(w io.Writer) {
 }
 
 func writeFile(name, content string) error { return os.WriteFile(name, []byte(content), 0o644) }
+
+// startLocalMesh runs the whole mesh on policy (control plane, ext_proc and
+// every Envoy the policy names), quietly, with its files in workDir.
+func startLocalMesh(ctx context.Context, workDir, envoyBin, policy string) (*localmesh.Mesh, error) {
+	policyFile := filepath.Join(workDir, "policy.yaml")
+	if err := writeFile(policyFile, policy); err != nil {
+		return nil, err
+	}
+	return localmesh.Start(ctx, localmesh.Options{
+		ControlPlane: localmesh.ControlPlaneOptions{PolicyFile: policyFile},
+		ExtProc:      localmesh.ExtProcOptions{Metrics: extproc.NewMetrics(nil), Audit: audit.New(io.Discard)},
+		EnvoyBinary:  envoyBin,
+		WorkDir:      workDir,
+	})
+}

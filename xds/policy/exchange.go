@@ -1,9 +1,7 @@
 package policy
 
 import (
-	"net/url"
 	"path/filepath"
-	"strings"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/section"
 	"github.com/mcpmesh/mcpmesh/xds/ir"
@@ -23,16 +21,15 @@ func (l *loader) tokenExchange(e *section.Entry) *ir.TokenExchange {
 			l.Errorf(e.Pos(), section.JoinPath(e.Path, key), "required field is missing")
 			continue
 		}
+		if key == "tokenURL" {
+			x.TokenURL, _ = l.ServiceURL(f, "token endpoint's")
+			continue
+		}
 		v, ok := l.Str(f, "a string")
 		if !ok {
 			continue
 		}
 		switch key {
-		case "tokenURL":
-			if u, err := url.Parse(v); err != nil || u.Host == "" || u.User != nil || u.Fragment != "" || (u.Scheme != "https" && !(u.Scheme == "http" && isLoopback(u.Hostname()))) {
-				l.Errorf(f.Pos(), f.Path, "must be an https URL (http only on loopback), got %q", v)
-			}
-			x.TokenURL = v
 		case "clientSecretFile":
 			if !filepath.IsAbs(v) {
 				l.Errorf(f.Pos(), f.Path, "%q must be an absolute path: ext_proc reads it, and may run in another directory than the control plane", v)
@@ -50,17 +47,7 @@ func (l *loader) tokenExchange(e *section.Entry) *ir.TokenExchange {
 		}
 	}
 	if f := fs["scopes"]; f != nil {
-		if items, ok := l.Items(f, "a list of scopes (strings)"); ok {
-			for _, it := range items {
-				if v, ok := l.Str(it, "a scope (a string)"); ok {
-					if v == "" || strings.ContainsAny(v, " \t\"\\") {
-						l.Errorf(it.Pos(), it.Path, "%q is not a scope: one token, no spaces or quotes", v)
-						continue
-					}
-					x.Scopes = append(x.Scopes, v)
-				}
-			}
-		}
+		x.Scopes = l.Scopes(f)
 	}
 	return x
 }

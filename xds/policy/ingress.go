@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"net/netip"
 	"net/url"
 	"regexp"
 	"strings"
@@ -200,16 +199,11 @@ func (l *loader) jwt(e *section.Entry) *ir.JWT {
 		l.Errorf(fs["jwksURL"].Pos(), fs["jwksURL"].Path, "give jwksFile or jwksURL, not both")
 	}
 	if f := fs["jwksURL"]; f != nil {
-		if v, ok := l.Str(f, "the https URL of the issuer's key set (a string)"); ok {
-			if u, err := url.Parse(v); err != nil || u.Host == "" || (u.Scheme != "https" && !(u.Scheme == "http" && isLoopback(u.Hostname()))) {
-				l.Errorf(f.Pos(), f.Path, "must be an https URL (http only on loopback), got %q", v)
-			}
-			j.JWKSURL = v
-		}
+		j.JWKSURL, _ = l.ServiceURL(f, "issuer's key set")
 	}
 	if f := fs["issuer"]; f != nil {
 		if v, ok := l.Str(f, "the issuer's URL (a string)"); ok {
-			if u, err := url.Parse(v); err != nil || u.Scheme != "https" && !(u.Scheme == "http" && isLoopback(u.Hostname())) || u.Host == "" {
+			if u, err := url.Parse(v); err != nil || u.Scheme != "https" && !(u.Scheme == "http" && section.LoopbackHost(u.Hostname())) || u.Host == "" {
 				l.Errorf(f.Pos(), f.Path, "must be the issuer's https URL, exactly as tokens carry it in \"iss\"; got %q", v)
 			}
 			j.Issuer = v
@@ -225,17 +219,7 @@ func (l *loader) jwt(e *section.Entry) *ir.JWT {
 		}
 	}
 	if f := fs["scopes"]; f != nil {
-		if items, ok := l.Items(f, "a list of scopes (strings)"); ok {
-			for _, it := range items {
-				if v, ok := l.Str(it, "a scope (a string)"); ok {
-					if v == "" || strings.ContainsAny(v, " \t\"\\") {
-						l.Errorf(it.Pos(), it.Path, "%q is not a scope: one token, no spaces or quotes", v)
-						continue
-					}
-					j.Scopes = append(j.Scopes, v)
-				}
-			}
-		}
+		j.Scopes = l.Scopes(f)
 	}
 	if f := fs["revoked"]; f != nil {
 		j.Revoked = l.revoked(f)
@@ -269,14 +253,6 @@ func (l *loader) jwt(e *section.Entry) *ir.JWT {
 		}
 	}
 	return j
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	a, err := netip.ParseAddr(host)
-	return err == nil && a.IsLoopback()
 }
 
 // revoked reads ingress.auth.jwt.revoked: subjects and token ids refused
