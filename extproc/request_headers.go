@@ -84,8 +84,10 @@ func (st *stream) onRequestHeaders(ctx context.Context, h *extprocv3.HttpHeaders
 // exchangeToken trades the agent's bearer token for the server's, within
 // the message timeout; a failure refuses the request.
 func (st *stream) exchangeToken(ctx context.Context, x *exchanger, authorization string) (*core.HeaderValueOption, *extprocv3.ProcessingResponse) {
-	subject, ok := strings.CutPrefix(authorization, "Bearer ")
-	if !ok || subject == "" || !st.viaIngress {
+	// The scheme is case-insensitive (RFC 9110 §11.1).
+	scheme, subject, _ := strings.Cut(authorization, " ")
+	subject = strings.TrimSpace(subject)
+	if !strings.EqualFold(scheme, "Bearer") || subject == "" || !st.viaIngress {
 		st.srv.Metrics.exchanges.WithLabelValues(st.server, "no_token").Inc()
 		return nil, st.refuse(401, contract.CodePolicyDenied, nil, contract.MsgUnauthenticated, "token_exchange")
 	}
