@@ -7,6 +7,7 @@ package interceptors
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -96,23 +97,44 @@ type Exchange struct {
 	tcErr error
 	tcFor *jsonrpc.Message
 
-	// The tool definitions of a tools/list result, read by ToolDefs once
-	// per message.
-	defs    []jsontext.Value
-	defsErr error
-	defsFor *jsonrpc.Message
+	// A tools/list result, read by ToolList once per message.
+	list    *jsonrpc.ToolList
+	listErr error
+	listFor *jsonrpc.Message
 }
 
-// ToolDefs returns the tool definitions of Message's result (a tools/list
-// result), read once and shared by every check that looks into them; an
-// interceptor that replaces Message (a filtered list) makes the next caller
-// read the new one.
-func (x *Exchange) ToolDefs() ([]jsontext.Value, error) {
-	if x.defsFor != x.Message {
-		x.defs, x.defsErr = jsonrpc.ReadTools(x.Message.Result)
-		x.defsFor = x.Message
+// ToolList returns Message's result read as a tools/list result, once, and
+// shared by every check: those that look into definitions (its Defs) and
+// those that filter the list (its Filter). An interceptor that replaces
+// Message (a filtered list) makes the next caller read the new one.
+func (x *Exchange) ToolList() (*jsonrpc.ToolList, error) {
+	if x.listFor != x.Message {
+		x.list, x.listErr = jsonrpc.ScanTools(x.Message.Result)
+		x.listFor = x.Message
 	}
-	return x.defs, x.defsErr
+	return x.list, x.listErr
+}
+
+// FilterTools rewrites Message's result (a tools/list result) from the
+// shared read, keeping the tools for which keep(name) is true; see
+// jsonrpc.ToolList.Filter.
+func (x *Exchange) FilterTools(keep func(name string) bool) (out jsontext.Value, removed []string, changed bool, err error) {
+	l, err := x.ToolList()
+	if err != nil {
+		return nil, nil, false, err
+	}
+	out, removed, changed = l.Filter(keep)
+	return out, removed, changed, nil
+}
+
+// ToolDefs returns the tool definitions of Message's result (ToolList's
+// Defs); an error wraps jsonrpc.ErrNotToolsList.
+func (x *Exchange) ToolDefs() ([]jsontext.Value, error) {
+	l, err := x.ToolList()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", jsonrpc.ErrNotToolsList, err)
+	}
+	return l.Defs, nil
 }
 
 // ToolCall returns the tools/call params of Message. They are read once and

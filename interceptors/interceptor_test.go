@@ -1,9 +1,11 @@
 package interceptors
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 )
 
@@ -45,5 +47,36 @@ func TestReplaceNamesEveryRule(t *testing.T) {
 	x.Replace(&jsonrpc.Message{}, "poisoning.instructions", "again")
 	if x.Action != Modify || x.Rule != `tools.deny "run_shell"; poisoning.instructions` || !strings.Contains(x.Reason, "run_shell; removed 1 tool(s) with suspicious definitions: add") {
 		t.Fatalf("rule %q reason %q", x.Rule, x.Reason)
+	}
+}
+
+// A tools/list result is read once per message: the checks that look into
+// it and the filters share one read, and a replaced message is read anew.
+func TestToolListReadOnce(t *testing.T) {
+	x := &Exchange{Direction: ToClient, Method: "tools/list",
+		Message: &jsonrpc.Message{ID: jsontext.Value("1"), Result: jsontext.Value(`{"tools":[{"name":"a"},{"name":"b"}],"nextCursor":"c"}`)}}
+	l1, err := x.ToolList()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l2, _ := x.ToolList(); l2 != l1 {
+		t.Fatal("the list was read twice")
+	}
+	if defs, err := x.ToolDefs(); err != nil || len(defs) != 2 || &defs[0] != &l1.Defs[0] {
+		t.Fatalf("ToolDefs does not share the read: %v", err)
+	}
+	out, removed, changed, err := x.FilterTools(func(n string) bool { return n == "b" })
+	if err != nil || !changed || len(removed) != 1 || string(out) != `{"tools":[{"name":"b"}],"nextCursor":"c"}` {
+		t.Fatalf("filter: %s %v %v %v", out, removed, changed, err)
+	}
+	cp := *x.Message
+	cp.Result = out
+	x.Replace(&cp, "r", "filtered")
+	if l3, _ := x.ToolList(); l3 == l1 || len(l3.Defs) != 1 {
+		t.Fatal("a replaced message was not read anew")
+	}
+	x.Message = &jsonrpc.Message{ID: jsontext.Value("2"), Result: jsontext.Value(`{"Tools":[]}`)}
+	if _, err := x.ToolDefs(); !errors.Is(err, jsonrpc.ErrNotToolsList) {
+		t.Fatalf("a look-alike key: %v", err)
 	}
 }

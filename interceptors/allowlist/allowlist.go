@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
-	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 )
 
@@ -108,7 +107,7 @@ func (a *Allowlist) Intercept(_ context.Context, x *interceptors.Exchange) error
 	case x.Direction == interceptors.ToClient && m.IsResponse() && m.Result != nil && (x.Method == "tools/list" || x.Method == ""):
 		// An uncorrelated response (e.g. replayed on a resumed SSE stream)
 		// is filtered whenever it has the shape of a tools/list result.
-		out, removed, changed, err := jsonrpc.FilterTools(m.Result, func(name string) bool {
+		out, removed, changed, err := x.FilterTools(func(name string) bool {
 			ok, _ := a.Decide(name)
 			return ok
 		})

@@ -14,7 +14,6 @@ import (
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/allowlist"
 	"github.com/mcpmesh/mcpmesh/interceptors/arguments"
-	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors/pii"
 	"github.com/mcpmesh/mcpmesh/interceptors/secrets"
 )
@@ -155,7 +154,7 @@ func (c *Clients) tools(x *interceptors.Exchange) error {
 			x.Refuse(rule, fmt.Sprintf("tool %q is not allowed for %s on server %q", x.Tool, who(x.Client), x.Server))
 		}
 	case x.Direction == interceptors.ToClient && m.IsResponse() && m.Result != nil && (x.Method == "tools/list" || x.Method == ""):
-		out, removed, changed, err := jsonrpc.FilterTools(m.Result, func(name string) bool {
+		out, removed, changed, err := x.FilterTools(func(name string) bool {
 			ok, _ := c.decide(x.Client, name)
 			return ok
 		})

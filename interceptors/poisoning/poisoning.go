@@ -28,7 +28,6 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
-	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 )
 
 // Finding kinds; each finding's rule is "poisoning.<kind>".
@@ -260,7 +259,7 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 	if rule == "" {
 		return nil
 	}
-	out, removed, changed, err := jsonrpc.FilterTools(x.Message.Result, func(name string) bool { return !remove[name] })
+	out, removed, changed, err := x.FilterTools(func(name string) bool { return !remove[name] })
 	if err != nil {
 		return fmt.Errorf("tools/list result: %w", err)
 	}

@@ -311,131 +311,171 @@ func (m *Message) ParamName() string {
 	return string(out)
 }
 
-// FilterTools rewrites a tools/list result, keeping only the tools for which
-// keep(name) is true.
-//
-// Every other member of the result object (nextCursor, _meta, unknown ones)
-// and every kept tool stays byte-identical and in order; only the
-// whitespace between the elements of the tools array may change. A tool
-// that is not an object, has no string "name", or has a member whose name
-// differs from "name" only by letter case or after a NUL, is removed
-// without calling keep
-// and reported with the name "" (or its "name" when it is a string).
-//
-// It returns the new result (result itself when nothing changed), the
-// names removed, and whether anything changed. The result must be an
-// object holding a "tools" array; a member whose name differs from "tools"
-// only by letter case or after a NUL is refused with ErrCaseVariantKey,
-// since a client could read it instead.
-func FilterTools(result jsontext.Value, keep func(name string) bool) (out jsontext.Value, removed []string, changed bool, err error) {
+// ToolList is a tools/list result read once: every element of its "tools"
+// array with its span in the result and its name under the strict rules
+// below. The checks that look into definitions read Defs; the filters
+// rewrite the list from the spans, without reading it again.
+type ToolList struct {
+	// Defs are the elements of the array, in order, each aliasing the
+	// result (elements that are not objects included).
+	Defs   []jsontext.Value
+	result jsontext.Value
+	tools  []listedTool
+	// open and closing are the offsets of the array's brackets.
+	open, closing int
+}
+
+type listedTool struct {
+	start, end int
+	name       string
+	ok         bool // an object with exactly one string "name" and no look-alike of it
+}
+
+// ScanTools reads a tools/list result. The result must be an object
+// holding a "tools" array; a member whose name differs from "tools" only by
+// letter case or after a NUL is refused with ErrCaseVariantKey, since a
+// client could read it instead.
+func ScanTools(result jsontext.Value) (*ToolList, error) {
 	r := getReader(result)
 	defer putReader(r)
 	p := parser{body: result, dec: &r.dec}
 	d := p.dec
 	if k := d.PeekKind(); k != '{' {
 		if k == 0 {
-			return nil, nil, false, p.token()
+			return nil, p.token()
 		}
-		return nil, nil, false, fmt.Errorf("%w: a tools/list result must be an object, not a %s", ErrInvalid, kindName(k))
+		return nil, fmt.Errorf("%w: a tools/list result must be an object, not a %s", ErrInvalid, kindName(k))
 	}
 	if err := p.token(); err != nil {
-		return nil, nil, false, err
+		return nil, err
 	}
-	hasTools := false
-	var buf []byte // the rewritten result, once a tool is removed
+	l := &ToolList{result: result, open: -1}
 	for {
 		k := d.PeekKind()
 		if k == '}' {
 			break
 		}
 		if k == 0 {
-			return nil, nil, false, p.token()
+			return nil, p.token()
 		}
 		rawName, err := p.value()
 		if err != nil {
-			return nil, nil, false, err
+			return nil, err
 		}
 		name := unquoteName(rawName)
 		if !bytes.Equal(name, nameTools) {
 			if confusable(name, nameTools) {
-				return nil, nil, false, fmt.Errorf("%w: %s in a tools/list result (for \"tools\")", ErrCaseVariantKey, clip(rawName))
+				return nil, fmt.Errorf("%w: %s in a tools/list result (for \"tools\")", ErrCaseVariantKey, clip(rawName))
 			}
 			if _, err := p.value(); err != nil {
-				return nil, nil, false, err
+				return nil, err
 			}
 			continue
 		}
-		hasTools = true
+		if l.open >= 0 {
+			return nil, fmt.Errorf("%w: a tools/list result holds one \"tools\" array", ErrInvalid)
+		}
 		if k := d.PeekKind(); k != '[' {
 			if k == 0 {
-				return nil, nil, false, p.token()
+				return nil, p.token()
 			}
-			return nil, nil, false, fmt.Errorf("%w: \"tools\" must be an array, not a %s", ErrInvalid, kindName(k))
+			return nil, fmt.Errorf("%w: \"tools\" must be an array, not a %s", ErrInvalid, kindName(k))
 		}
 		if err := p.token(); err != nil {
-			return nil, nil, false, err
+			return nil, err
 		}
-		open := int(d.InputOffset()) - 1
-		firstStart, lastEnd := -1, -1 // the kept tools before the first removal
-		kept := 0
+		l.open = int(d.InputOffset()) - 1
 		for {
 			k := d.PeekKind()
 			if k == ']' {
 				break
 			}
 			if k == 0 {
-				return nil, nil, false, p.token()
+				return nil, p.token()
 			}
 			start, end, tname, ok, err := p.tool()
 			if err != nil {
-				return nil, nil, false, err
+				return nil, err
 			}
-			if ok && keep(tname) {
-				switch {
-				case buf == nil:
-					if firstStart < 0 {
-						firstStart = start
-					}
-					lastEnd = end
-				case kept > 0:
-					buf = append(buf, ',')
-					fallthrough
-				default:
-					buf = append(buf, result[start:end]...)
-				}
-				kept++
-				continue
-			}
-			removed = append(removed, tname)
-			if buf == nil {
-				buf = make([]byte, 0, len(result))
-				buf = append(buf, result[:open+1]...)
-				if firstStart >= 0 {
-					buf = append(buf, result[firstStart:lastEnd]...)
-				}
-			}
+			l.tools = append(l.tools, listedTool{start: start, end: end, name: tname, ok: ok})
+			l.Defs = append(l.Defs, result[start:end])
 		}
 		if err := p.token(); err != nil {
-			return nil, nil, false, err
+			return nil, err
 		}
-		if buf != nil {
-			closing := int(d.InputOffset()) - 1
-			buf = append(buf, result[closing:]...)
-		}
+		l.closing = int(d.InputOffset()) - 1
 	}
 	if err := p.token(); err != nil {
-		return nil, nil, false, err
+		return nil, err
 	}
 	if err := p.end(); err != nil {
-		return nil, nil, false, err
+		return nil, err
 	}
-	if !hasTools {
-		return nil, nil, false, fmt.Errorf("%w: a tools/list result needs a \"tools\" array", ErrInvalid)
+	if l.open < 0 {
+		return nil, fmt.Errorf("%w: a tools/list result needs a \"tools\" array", ErrInvalid)
+	}
+	return l, nil
+}
+
+// Filter rewrites the result, keeping only the tools for which keep(name)
+// is true.
+//
+// Every other member of the result object (nextCursor, _meta, unknown ones)
+// and every kept tool stays byte-identical and in order; only the
+// whitespace between the elements of the tools array may change. A tool
+// that is not an object, has no string "name", or has a member whose name
+// differs from "name" only by letter case or after a NUL, is removed
+// without calling keep and reported with the name "" (or its "name" when
+// it is a string).
+//
+// It returns the new result (the list's own when nothing changed), the
+// names removed, and whether anything changed.
+func (l *ToolList) Filter(keep func(name string) bool) (out jsontext.Value, removed []string, changed bool) {
+	var buf []byte                // the rewritten result, once a tool is removed
+	firstStart, lastEnd := -1, -1 // the kept tools before the first removal
+	kept := 0
+	for _, t := range l.tools {
+		if t.ok && keep(t.name) {
+			switch {
+			case buf == nil:
+				if firstStart < 0 {
+					firstStart = t.start
+				}
+				lastEnd = t.end
+			case kept > 0:
+				buf = append(buf, ',')
+				fallthrough
+			default:
+				buf = append(buf, l.result[t.start:t.end]...)
+			}
+			kept++
+			continue
+		}
+		removed = append(removed, t.name)
+		if buf == nil {
+			buf = make([]byte, 0, len(l.result))
+			buf = append(buf, l.result[:l.open+1]...)
+			if firstStart >= 0 {
+				buf = append(buf, l.result[firstStart:lastEnd]...)
+			}
+		}
 	}
 	if buf == nil {
-		return result, nil, false, nil
+		return l.result, nil, false
 	}
-	return jsontext.Value(buf), removed, true, nil
+	buf = append(buf, l.result[l.closing:]...)
+	return jsontext.Value(buf), removed, true
+}
+
+// FilterTools is ScanTools and Filter in one: for a result read nowhere
+// else.
+func FilterTools(result jsontext.Value, keep func(name string) bool) (out jsontext.Value, removed []string, changed bool, err error) {
+	l, err := ScanTools(result)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	out, removed, changed = l.Filter(keep)
+	return out, removed, changed, nil
 }
 
 // tool reads one element of a tools array, reporting its span in the
