@@ -291,8 +291,15 @@ func (p *Process) WaitListener(ctx context.Context, addr string) error {
 // ephemeral range (32768 and up on Linux), so the port cannot be taken in
 // the meantime by an outgoing connection or another "port 0" listener.
 func FreePort() (int, error) {
-	for range 200 {
-		port := 20000 + rand.IntN(12000)
+	// Test packages run side by side, each choosing ports and binding them
+	// a moment later: each process draws from its own twelfth of the range
+	// first, so that two of them rarely pick the same port in that moment.
+	own := 20000 + (os.Getpid()%12)*1000
+	for i := range 200 {
+		port := own + rand.IntN(1000)
+		if i >= 100 {
+			port = 20000 + rand.IntN(12000)
+		}
 		l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 		if err != nil {
 			continue
