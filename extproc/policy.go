@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/chain"
@@ -50,6 +51,10 @@ func (c *compiled) knownServer(server string) string {
 	return server
 }
 
+// egressDNSTTL is how long an egress destination's addresses are reused
+// before the name is looked up again.
+const egressDNSTTL = 5 * time.Second
+
 // PolicyStore holds the policy in force. Readers take a pointer once per
 // HTTP stream, so a request is judged by one version from start to end.
 type PolicyStore struct {
@@ -68,7 +73,8 @@ type PolicyStore struct {
 // NewPolicyStore returns an empty store: until a policy arrives every
 // message is refused.
 func NewPolicyStore(m *Metrics) *PolicyStore {
-	return &PolicyStore{metrics: m, state: map[string]*chain.State{}, exchangers: map[string]*exchanger{}, Resolver: net.DefaultResolver}
+	return &PolicyStore{metrics: m, state: map[string]*chain.State{}, exchangers: map[string]*exchanger{},
+		Resolver: egress.NewCachingResolver(net.DefaultResolver, egressDNSTTL)}
 }
 
 // serverState returns the long-lived state of a server, creating it once.

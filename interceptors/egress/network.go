@@ -355,3 +355,57 @@ func (s *SecretFiles) Known(paths []string) []string {
 	}
 	return out
 }
+
+// CachingResolver answers a name from its last lookup for TTL, so that a
+// server calling one API many times does not wait on DNS each time. Only
+// answers are kept, never failures; the gate checks every answer it is
+// given, cached or not, so a cached address is as checked as a fresh one.
+type CachingResolver struct {
+	Resolver Resolver
+	TTL      time.Duration
+	now      func() time.Time
+
+	mu      sync.Mutex
+	answers map[string]cachedAnswer
+}
+
+type cachedAnswer struct {
+	addrs   []netip.Addr
+	expires time.Time
+}
+
+// maxCachedNames bounds the cache: a server that looks up many names
+// cannot grow it without end.
+const maxCachedNames = 4096
+
+// NewCachingResolver caches r's answers for ttl.
+func NewCachingResolver(r Resolver, ttl time.Duration) *CachingResolver {
+	return &CachingResolver{Resolver: r, TTL: ttl, now: time.Now, answers: map[string]cachedAnswer{}}
+}
+
+// LookupNetIP implements Resolver.
+func (c *CachingResolver) LookupNetIP(ctx context.Context, network, host string) ([]netip.Addr, error) {
+	key := network + "\x00" + host
+	now := c.now()
+	c.mu.Lock()
+	if a, ok := c.answers[key]; ok && now.Before(a.expires) {
+		c.mu.Unlock()
+		return a.addrs, nil
+	}
+	c.mu.Unlock()
+	addrs, err := c.Resolver.LookupNetIP(ctx, network, host)
+	if err != nil || len(addrs) == 0 {
+		return addrs, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.answers) >= maxCachedNames {
+		for k, a := range c.answers {
+			if !now.Before(a.expires) || len(c.answers) >= maxCachedNames {
+				delete(c.answers, k)
+			}
+		}
+	}
+	c.answers[key] = cachedAnswer{addrs: addrs, expires: now.Add(c.TTL)}
+	return addrs, nil
+}

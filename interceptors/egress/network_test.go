@@ -3,6 +3,7 @@ package egress
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/netip"
 	"slices"
@@ -447,4 +448,57 @@ func TestGateConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// countingResolver answers every name with one public address, or fails,
+// and counts its lookups.
+type countingResolver struct {
+	calls int
+	fail  bool
+}
+
+func (r *countingResolver) LookupNetIP(_ context.Context, _, _ string) ([]netip.Addr, error) {
+	r.calls++
+	if r.fail {
+		return nil, errors.New("no such host")
+	}
+	return []netip.Addr{netip.MustParseAddr("203.0.113.7")}, nil
+}
+
+// Answers are reused for the TTL, failures never; the cache stays bounded.
+func TestCachingResolver(t *testing.T) {
+	inner := &countingResolver{}
+	c := NewCachingResolver(inner, 5*time.Second)
+	clock := time.Unix(1_000_000, 0)
+	c.now = func() time.Time { return clock }
+	ctx := context.Background()
+	for range 3 {
+		if a, err := c.LookupNetIP(ctx, "ip", "api.example.com"); err != nil || len(a) != 1 {
+			t.Fatal(a, err)
+		}
+	}
+	if inner.calls != 1 {
+		t.Fatalf("%d lookups within the TTL, want 1", inner.calls)
+	}
+	clock = clock.Add(6 * time.Second)
+	c.LookupNetIP(ctx, "ip", "api.example.com")
+	if inner.calls != 2 {
+		t.Fatalf("%d lookups after the TTL, want 2", inner.calls)
+	}
+	inner.fail = true
+	for range 2 {
+		if _, err := c.LookupNetIP(ctx, "ip", "down.example.com"); err == nil {
+			t.Fatal("a failure was not passed on")
+		}
+	}
+	if inner.calls != 4 {
+		t.Fatalf("failures cached: %d lookups", inner.calls)
+	}
+	inner.fail = false
+	for i := range maxCachedNames + 10 {
+		c.LookupNetIP(ctx, "ip", fmt.Sprintf("h%d.example.com", i))
+	}
+	if n := len(c.answers); n > maxCachedNames {
+		t.Fatalf("%d names cached, want at most %d", n, maxCachedNames)
+	}
 }
