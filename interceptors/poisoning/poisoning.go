@@ -214,7 +214,7 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 	}
 
 	look := newLookalikes(others)
-	ev := &evidence{walker: new(walker)}
+	ev := &evidence{walker: new(walker), definitions: true}
 	var (
 		findings []interceptors.Finding
 		remove   = map[string]bool{}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -14,7 +15,7 @@ import (
 
 // reset forgets the evidence of the previous tool, keeping the buffers.
 func (e *evidence) reset() {
-	*e = evidence{scratch: e.scratch[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], walker: e.walker}
+	*e = evidence{scratch: e.scratch[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], walker: e.walker, definitions: e.definitions, snake: e.snake[:0]}
 }
 
 // canon returns the canonical form of the last text judged; it shares
@@ -166,6 +167,12 @@ type evidence struct {
 	cur                  []string // path of the text being judged (valid during text)
 	where                [numSignals]string
 	walker               *walker // reused for every tool of a list
+	snake                []byte  // the snake_case identifiers of the current text, as words
+	// definitions: the texts are a tool definition's, where identifiers
+	// in prose are themselves suspect (read snake_case as words, and
+	// code-style calls of other components); a tool result's text is full
+	// of code and identifiers, and is read as written.
+	definitions bool
 }
 
 func (e *evidence) fire(s signal, what string) {
@@ -269,10 +276,83 @@ func (e *evidence) scan(s string, depth int) {
 	// t shares scratch: whatever match keeps of it must be copied
 	t := unsafe.String(unsafe.SliceData(canon), len(canon))
 	e.match(t, flags)
+	if e.definitions && strings.IndexByte(t, '_') >= 0 {
+		// snake_case hides words from the cues ("external_server",
+		// "ignore_previous_instructions"): its identifiers are read a
+		// second time, alone, with the underscores taken for spaces.
+		if strings.IndexByte(t, '(') >= 0 && containsAny(t, callVerbs) {
+			if call := callReference.FindString(t); call != "" {
+				e.fire(sigToolRef, strings.Clone(call))
+			}
+		}
+		if e.snake = snakeWords(e.snake[:0], t); len(e.snake) > 0 {
+			e.match(unsafe.String(unsafe.SliceData(e.snake), len(e.snake)), flags)
+		}
+	}
 	if depth == 0 && flags&flagEncodedRun != 0 {
 		e.decodeAll(s, depth)
 	}
 }
+
+// callReference is an instruction to call a function of another component
+// written as code, "invoke external_server.sensitive_operation()": prose
+// that tells the model which other server's function to run.
+var callVerbs = []string{"invoke", "call", "execute", "run", "trigger"}
+
+var callReference = regexp.MustCompile(`\b(?:invoke|call|execute|run|trigger)\s+(?:the\s+)?[a-z_][a-z0-9_-]*\.[a-z_][a-z0-9_]*\s*\(`)
+
+// snakeWords returns the snake_case identifiers of t with their
+// underscores taken for spaces, each ended by ". " so that no cue runs from
+// one into the next; "" when t has none.
+func snakeWords(b []byte, t string) []byte {
+	for i := 0; i < len(t); {
+		if !wordByte(t[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && (wordByte(t[j]) || t[j] == '_') {
+			j++
+		}
+		if w := t[i:j]; strings.IndexByte(w, '_') > 0 && anyCueWord(w) {
+			start := len(b)
+			b = append(b, w...)
+			desnakeBytes(b[start:])
+			b = append(b, ". "...)
+		}
+		i = j
+	}
+	return b
+}
+
+// anyCueWord reports whether a part of the snake_case identifier w is a
+// word a cue is found by: the identifiers without one cannot add a signal.
+func anyCueWord(w string) bool {
+	for part := range strings.SplitSeq(w, "_") {
+		if part != "" && len(cues.byFirst[part]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// desnake returns t with every '_' between two letters or digits replaced
+// by a space.
+func desnake(t string) string {
+	b := []byte(t)
+	desnakeBytes(b)
+	return string(b)
+}
+
+func desnakeBytes(b []byte) {
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == '_' && wordByte(b[i-1]) && wordByte(b[i+1]) {
+			b[i] = ' '
+		}
+	}
+}
+
+func wordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // match looks for cues and markup in canonical text t.
 func (e *evidence) match(t string, flags textFlags) {
@@ -420,7 +500,7 @@ func (e *evidence) decodeAll(s string, depth int) {
 		if !printable(dec) {
 			return
 		}
-		var alone evidence
+		alone := evidence{definitions: e.definitions}
 		alone.scan(dec, depth+1)
 		if alone.score() == 0 {
 			return
