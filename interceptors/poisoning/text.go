@@ -3,6 +3,8 @@ package poisoning
 // Judging free text with the same normaliser and signals as tool
 // definitions: the results check reads what tools return with it.
 
+import "sync"
+
 // TextVerdict is what the signal scorer found in one text.
 type TextVerdict struct {
 	Score int
@@ -13,10 +15,18 @@ type TextVerdict struct {
 // ScoreText normalises s (confusables, invisible characters, spacing,
 // encodings) and scores the instructions addressed to a model in it.
 func ScoreText(s string) TextVerdict {
-	var ev evidence
-	ev.text([]string{"text"}, s)
+	ev := textEvidence.Get().(*evidence)
+	defer textEvidence.Put(ev)
+	ev.reset()
+	ev.text(textPath, s)
 	if ev.score() == 0 {
 		return TextVerdict{}
 	}
 	return TextVerdict{Score: ev.score(), Signals: ev.detail()}
 }
+
+// textEvidence keeps the buffers of ScoreText between calls: a result is
+// judged window by window, and each would allocate them again.
+var textEvidence = sync.Pool{New: func() any { return new(evidence) }}
+
+var textPath = []string{"text"}
