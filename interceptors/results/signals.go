@@ -1,9 +1,9 @@
 package results
 
 import (
-	"iter"
 	"regexp"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -11,10 +11,10 @@ import (
 // for a model that is supposed to hold instructions (a tool description);
 // a result is supposed to hold data, so text that talks to the assistant
 // about its own reply, marks the end of the user's input or floods the
-// context is out of place there. Each is found from a rare anchor (a
-// literal located with strings.Index) and then checked in a few bytes
-// around it, never with a regular expression over the whole text: results
-// can be large and this runs on every one.
+// context is out of place there. Each is found from an anchor (a literal,
+// all of them located in one pass over the text) and then checked in a few
+// bytes around it, never with a regular expression over the whole text:
+// results can be large and this runs on every one.
 
 // A signal found in a result, and its weight (as the poisoning weights: 4
 // flags on its own, 2 needs company).
@@ -108,18 +108,91 @@ func lowerASCII(s string) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// occurrences yields the offset of each occurrence of anchor in t, left
-// to right, without overlaps.
-func occurrences(t, anchor string) iter.Seq[int] {
-	return func(yield func(int) bool) {
-		for i := 0; ; {
-			k := strings.Index(t[i:], anchor)
-			if k < 0 || !yield(i+k) {
-				return
+// The anchors the signals start from. None overlaps itself, so every
+// occurrence is found by one pass that tries, at each byte, the anchors
+// starting with it. A strings.Index pass per anchor was four times slower:
+// the first letters (i, p, r, s, a, y) are so common that each pass
+// stopped every few bytes.
+const (
+	aYour = iota
+	aInstruction
+	aPrompt
+	aRules
+	aInput
+	aFollowing
+	aBelow
+	aFollowingCode
+	aSubsequentCode
+	aBelowCode
+	aYouAre
+	aSystem
+	aAssistant
+	aHashSystem
+	aHashInstruction
+	aQuote
+	numAnchors
+)
+
+var anchorText = []struct {
+	lit string
+	id  int
+}{
+	{"your ", aYour}, {"instruction", aInstruction}, {"prompt", aPrompt}, {"rules", aRules},
+	{"input", aInput}, {"following ", aFollowing}, {"below ", aBelow},
+	{"following code ", aFollowingCode}, {"subsequent code ", aSubsequentCode},
+	{"below code ", aBelowCode}, {"you are ", aYouAre}, {"system", aSystem},
+	{"assistant", aAssistant}, {"### system", aHashSystem},
+	{"### instruction", aHashInstruction}, {`"`, aQuote}, {`'`, aQuote},
+}
+
+// anchorsByFirst lists, per byte, the anchors starting with it; startPair
+// marks the byte pairs an anchor can start with, so that the common
+// letters are passed over after one table read.
+var anchorsByFirst, startPair = func() (t [256][]uint8, pair [1 << 16]bool) {
+	for i, a := range anchorText {
+		t[a.lit[0]] = append(t[a.lit[0]], uint8(i))
+		if len(a.lit) == 1 {
+			for c := range 256 {
+				pair[int(a.lit[0])<<8|c] = true
 			}
-			i += k + len(anchor)
+			continue
+		}
+		pair[int(a.lit[0])<<8|int(a.lit[1])] = true
+	}
+	return t, pair
+}()
+
+// anchorIndex holds the offsets of each anchor in a text, ascending.
+type anchorIndex [numAnchors][]int
+
+var anchorPool = sync.Pool{New: func() any { return new(anchorIndex) }}
+
+func (x *anchorIndex) find(t string) {
+	for k := range x {
+		x[k] = x[k][:0]
+	}
+	for i := 0; i+1 < len(t); i++ {
+		if !startPair[int(t[i])<<8|int(t[i+1])] {
+			continue
+		}
+		for _, k := range anchorsByFirst[t[i]] {
+			if a := anchorText[k]; strings.HasPrefix(t[i:], a.lit) {
+				x[a.id] = append(x[a.id], i)
+			}
 		}
 	}
+	// the last byte can only be a quote
+	if n := len(t); n > 0 && (t[n-1] == '"' || t[n-1] == '\'') {
+		x[aQuote] = append(x[aQuote], n-1)
+	}
+}
+
+// first returns the offset of the first occurrence of anchor a, or -1.
+func (x *anchorIndex) first(a int) int {
+	if len(x[a]) == 0 {
+		return -1
+	}
+	return x[a][0]
 }
 
 // before returns up to n bytes of t before i.
@@ -128,6 +201,9 @@ func before(t string, i, n int) string { return t[max(0, i-n):i] }
 // resultSignals scores the result-specific signals of s.
 func resultSignals(s string) (int, []string) {
 	t := lowerASCII(s)
+	at := anchorPool.Get().(*anchorIndex)
+	defer anchorPool.Put(at)
+	at.find(t)
 	var found []resultSignal
 	add := func(g resultSignal) {
 		for _, f := range found {
@@ -137,10 +213,10 @@ func resultSignals(s string) (int, []string) {
 		}
 		found = append(found, g)
 	}
-	if chatTurn(t) {
+	if chatTurn(t, at) {
 		add(sigTurn)
 	}
-	for at := range occurrences(t, "your ") {
+	for _, at := range at[aYour] {
 		i := at + len("your ")
 		rest := t[i:min(len(t), i+9)]
 		if (strings.HasPrefix(rest, "response") || strings.HasPrefix(rest, "reply") || strings.HasPrefix(rest, "answer")) &&
@@ -149,10 +225,10 @@ func resultSignals(s string) (int, []string) {
 			break
 		}
 	}
-	for _, anchor := range []string{"instruction", "prompt", "rules", "input"} {
-		for at := range occurrences(t, anchor) {
-			end := at + len(anchor)
-			if anchor == "instruction" && end < len(t) && t[end] == 's' {
+	for _, anchor := range []int{aInstruction, aPrompt, aRules, aInput} {
+		for _, at := range at[anchor] {
+			end := at + len(anchorText[anchor].lit)
+			if anchor == aInstruction && end < len(t) && t[end] == 's' {
 				end++
 			}
 			// cheap tests first: "input" and "prompt" are common in code
@@ -160,7 +236,7 @@ func resultSignals(s string) (int, []string) {
 			if containsAny(head, "end", "begin", "start") && delimRe.MatchString(head) {
 				add(sigDelim)
 			}
-			if anchor != "input" {
+			if anchor != aInput {
 				if containsAny(head, "repeat", "print", "output", "reveal", "show", "list") && repeatRe.MatchString(head) {
 					add(sigRepeat)
 				}
@@ -171,13 +247,7 @@ func resultSignals(s string) (int, []string) {
 			}
 		}
 	}
-	for i := 0; ; {
-		k := strings.IndexAny(t[i:], `"'`)
-		if k < 0 {
-			break
-		}
-		at := i + k
-		i = at + 1
+	for _, at := range at[aQuote] {
 		if head := strings.TrimRight(before(t, at, 24), " "); said(head) {
 			add(sigSay)
 			if ordered(head) {
@@ -186,9 +256,9 @@ func resultSignals(s string) (int, []string) {
 			break
 		}
 	}
-	for _, anchor := range []string{"following ", "below "} {
-		for at := range occurrences(t, anchor) {
-			i := at + len(anchor)
+	for _, anchor := range []int{aFollowing, aBelow} {
+		for _, at := range at[anchor] {
+			i := at + len(anchorText[anchor].lit)
 			noun := t[i:min(len(t), i+10)]
 			for _, n := range []string{"code", "snippet", "line", "sentence", "text", "link", "url", "statement"} {
 				if strings.HasPrefix(noun, n) && insertRe.MatchString(before(t, at, 64)) {
@@ -197,8 +267,8 @@ func resultSignals(s string) (int, []string) {
 			}
 		}
 	}
-	for _, anchor := range []string{"following code ", "subsequent code ", "below code "} {
-		at := strings.Index(t, anchor)
+	for _, anchor := range []int{aFollowingCode, aSubsequentCode, aBelowCode} {
+		at := at.first(anchor)
 		if at < 0 {
 			continue
 		}
@@ -207,7 +277,7 @@ func resultSignals(s string) (int, []string) {
 		if k := strings.LastIndexByte(t[ls:at], '\n'); k >= 0 {
 			ls += k + 1
 		}
-		le := min(len(t), at+len(anchor)+80)
+		le := min(len(t), at+len(anchorText[anchor].lit)+80)
 		if k := strings.IndexByte(t[at:le], '\n'); k >= 0 {
 			le = at + k
 		}
@@ -219,7 +289,7 @@ func resultSignals(s string) (int, []string) {
 			}
 		}
 	}
-	for at := range occurrences(t, "you are ") {
+	for _, at := range at[aYouAre] {
 		i := at + len("you are ")
 		if personaRe.MatchString(t[i:min(len(t), i+64)]) {
 			add(sigPersona)
@@ -247,7 +317,7 @@ func resultSignals(s string) (int, []string) {
 // chatTurn reports chat-template tokens and role labels at a line start
 // in lower-cased t: a text written to pass as another turn of the
 // conversation.
-func chatTurn(t string) bool {
+func chatTurn(t string, anchors *anchorIndex) bool {
 	if strings.Contains(t, "<|") {
 		for _, tok := range []string{"<|im_start|>", "<|im_end|>", "<|system|>", "<|assistant|>", "<|user|>", "<|endoftext|>"} {
 			if strings.Contains(t, tok) {
@@ -258,9 +328,9 @@ func chatTurn(t string) bool {
 	if strings.Contains(t, "[inst]") || strings.Contains(t, "[/inst]") {
 		return true
 	}
-	for _, label := range []string{"system", "assistant", "### system", "### instruction"} {
-		for at := range occurrences(t, label) {
-			i := at + len(label)
+	for _, label := range []int{aSystem, aAssistant, aHashSystem, aHashInstruction} {
+		for _, at := range anchors[label] {
+			i := at + len(anchorText[label].lit)
 			// only blanks between the line start and the label
 			j := at
 			for j > 0 && (t[j-1] == ' ' || t[j-1] == '\t') {
