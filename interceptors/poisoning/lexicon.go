@@ -46,7 +46,9 @@ const secretTransferBonus = 2
 
 // cues by signal; English first, then the ten most used languages of the
 // web after it (es, de, ja, fr, ru, pt, it, zh, nl, pl), for the two
-// strongest signals and for secrets and transfers.
+// strongest signals and for secrets and transfers. Overrides are listed
+// in the familiar and the polite imperative (and the plural where it
+// differs): "ignoriere" and "ignorieren Sie", "ignora" and "ignore".
 var lexicon = map[signal][]string{
 	sigOverride: {
 		"ignore ~ previous", "ignore ~ prior", "ignore ~ above", "ignore ~ earlier", "ignore ~ instructions", "ignore ~ rules",
@@ -59,16 +61,23 @@ var lexicon = map[signal][]string{
 		"no matter what", "no matter how many", "instead do the following", "always obey",
 		// es
 		"ignora ~ instrucciones", "ignora ~ anteriores", "olvida ~ instrucciones", "olvidate de", "nuevas instrucciones",
+		"ignore ~ instrucciones", "ignoren ~ instrucciones", "olvide ~ instrucciones", "olviden ~ instrucciones",
 		// de
 		"ignoriere ~ anweisungen", "ignoriere ~ vorherigen", "vergiss ~ anweisungen", "vergiss alles", "neue anweisungen",
+		"ignorieren ~ anweisungen", "ignorieren ~ vorherigen", "ignoriert ~ anweisungen", "vergessen ~ anweisungen",
+		"vergessen sie alles", "vergesst ~ anweisungen",
 		// fr
 		"ignorez ~ instructions", "ignore ~ instructions precedentes", "oubliez ~ instructions", "oubliez tout", "nouvelles instructions",
+		"oublie ~ instructions", "oublie tout",
 		// pt
-		"ignore ~ instrucoes", "esqueca ~ instrucoes", "novas instrucoes",
+		"ignore ~ instrucoes", "esqueca ~ instrucoes", "novas instrucoes", "ignora ~ instrucoes", "esquece ~ instrucoes",
+		"ignorem ~ instrucoes",
 		// it
-		"ignora ~ istruzioni", "dimentica ~ istruzioni", "nuove istruzioni",
+		"ignora ~ istruzioni", "dimentica ~ istruzioni", "nuove istruzioni", "ignori ~ istruzioni", "ignorate ~ istruzioni",
+		"dimentichi ~ istruzioni", "dimenticate ~ istruzioni",
 		// ru
 		"игнорируи ~ инструкции", "игнорируи ~ предыдущие", "забудь ~ инструкции", "новые инструкции",
+		"игнорируите ~ инструкции", "игнорируите ~ предыдущие", "забудьте ~ инструкции",
 		// nl
 		"negeer ~ instructies", "vergeet ~ instructies", "nieuwe instructies",
 		// pl
