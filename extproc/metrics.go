@@ -24,6 +24,7 @@ type Metrics struct {
 	streams       prometheus.Gauge
 	egressReqs    *prometheus.CounterVec
 	exchanges     *prometheus.CounterVec
+	serverAnswers *prometheus.CounterVec
 
 	mu          sync.Mutex
 	lastVer     string
@@ -99,6 +100,10 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "mcpmesh_extproc_token_exchanges_total",
 			Help: "Agent tokens exchanged for a server's (tokenExchange), by server and result (exchanged, cached, failed, no_token).",
 		}, []string{"server", "result"}),
+		serverAnswers: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "mcpmesh_extproc_server_answers_total",
+			Help: "Requests of a server to the client (sampling, elicitation) refused by a rule and answered to the server with the refusal, by server and outcome (delivered, failed).",
+		}, []string{"server", "outcome"}),
 		toolSeen: map[string]map[string]bool{}, subjectSeen: map[string]map[string]bool{},
 		ruleSeen: map[string]map[string]bool{},
 	}
@@ -111,7 +116,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 
 // Collectors lists every metric of the service.
 func (m *Metrics) Collectors() []prometheus.Collector {
-	return []prometheus.Collector{m.messages, m.toolCalls, m.clientCalls, m.ruleDecisions, m.findings, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams, m.egressReqs, m.exchanges}
+	return []prometheus.Collector{m.messages, m.toolCalls, m.clientCalls, m.ruleDecisions, m.findings, m.refused, m.latency, m.policyInfo, m.policyUpdates, m.auditErrors, m.streams, m.egressReqs, m.exchanges, m.serverAnswers}
 }
 
 func (m *Metrics) setPolicy(version string) {

@@ -22,6 +22,7 @@ func (st *stream) onRequestHeaders(ctx context.Context, h *extprocv3.HttpHeaders
 	st.httpMethod = header(h.Headers, ":method")
 	st.requestID = header(h.Headers, "x-request-id")
 	st.sessionID = header(h.Headers, "mcp-session-id")
+	st.protocolVersion = header(h.Headers, "mcp-protocol-version")
 	st.mcpMethod = header(h.Headers, "mcp-method")
 	st.mcpName = header(h.Headers, "mcp-name")
 	st.readIdentity(h.Headers)

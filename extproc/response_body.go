@@ -50,7 +50,7 @@ func (st *stream) onJSONResponse(ctx context.Context, body []byte) *extprocv3.Pr
 			}
 		}
 		if e.Action == interceptors.Deny {
-			batch.Messages[i] = &jsonrpc.Message{ID: m.ID, Error: errorObject(e)}
+			st.settleDenied(batch, i, e)
 			changed = true
 			continue
 		}
@@ -60,7 +60,10 @@ func (st *stream) onJSONResponse(ctx context.Context, body []byte) *extprocv3.Pr
 		}
 	}
 	cr := &extprocv3.CommonResponse{}
-	if changed {
+	switch {
+	case changed && !compact(batch):
+		setBody(cr, nil) // only a refused request of the server's: nothing for the client
+	case changed:
 		setBody(cr, jsonrpc.EncodeBatch(batch))
 	}
 	return bodyContinue(cr)
@@ -134,7 +137,7 @@ func (st *stream) judgeEvent(ctx context.Context, ev sse.Event, start time.Time)
 			if m.ID == nil {
 				return nil // a refused notification is simply not delivered
 			}
-			batch.Messages[i] = &jsonrpc.Message{ID: m.ID, Error: errorObject(e)}
+			st.settleDenied(batch, i, e)
 			changed = true
 		case interceptors.Modify:
 			batch.Messages[i] = e.Message
@@ -143,6 +146,9 @@ func (st *stream) judgeEvent(ctx context.Context, ev sse.Event, start time.Time)
 	}
 	if !changed {
 		return ev.Raw
+	}
+	if !compact(batch) {
+		return nil // only the server's own refused request: answered to the server
 	}
 	return sse.Encode(sse.Event{ID: ev.ID, Type: ev.Type, Data: jsonrpc.EncodeBatch(batch), HasData: true})
 }

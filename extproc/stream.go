@@ -42,11 +42,14 @@ type stream struct {
 	httpMethod string
 	requestID  string
 	sessionID  string
-	mcpMethod  string // Mcp-Method header, checked against the body
-	mcpName    string // Mcp-Name header, checked against the body
-	who        interceptors.Identity
-	viaIngress bool // the request carries the ingress's proof
-	revoked    bool // its token's subject or id is revoked
+	// protocolVersion is the MCP-Protocol-Version the client sent, repeated
+	// when ext_proc answers the server in the client's place.
+	protocolVersion string
+	mcpMethod       string // Mcp-Method header, checked against the body
+	mcpName         string // Mcp-Name header, checked against the body
+	who             interceptors.Identity
+	viaIngress      bool // the request carries the ingress's proof
+	revoked         bool // its token's subject or id is revoked
 
 	// pending maps request ids of this POST to what they asked, so responses
 	// can be judged in context (a tools/list result is filtered as such).
