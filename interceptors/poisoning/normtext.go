@@ -250,7 +250,8 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 	out := dst[start : start+len(s)]
 	w := 0
 	run, pct, amp := 0, 0, 0
-	word, singles := 0, 0 // length of the current word; one-letter words in a row
+	word, singles := 0, 0       // length of the current word; one-letter words in a row
+	letters, sepSingles := 0, 0 // letters since the last other byte; one-letter runs between separators
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
 		c := lowerTab[s[i]]
@@ -258,8 +259,21 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 			if run++; run >= 16 {
 				flags |= flagEncodedRun
 			}
+			letters++
 		} else {
 			run = 0
+			if letterSeparator(c) {
+				if letters == 1 {
+					if sepSingles++; sepSingles >= 3 {
+						return dst[:start], 0, false // perhaps "i-g-n-o-r-e"
+					}
+				} else {
+					sepSingles = 0
+				}
+			} else {
+				sepSingles = 0
+			}
+			letters = 0
 			switch c {
 			case ' ':
 				if prevSpace {
@@ -299,28 +313,32 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 }
 
 // squeeze rewrites b[start:] in place: runs of at least four one-letter
-// words separated by single spaces ("i g n o r e") are joined into words,
+// words separated by single spaces ("i g n o r e") or by one punctuation
+// mark ("i-g-n-o-r-e", "i.g.n.o.r.e", joinSeparated) are joined into words,
 // a gap of two or more spaces being the word break in such text; then
 // every run of spaces becomes one space, without leading or trailing
 // space. spaced reports whether letters were joined.
 func squeeze(b []byte, start int) (_ []byte, spaced bool) {
+	b, spaced = joinSeparated(b, start)
 	t := b[start:]
 	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 	// one-letter word at i, with exactly one space before the next letter
 	single := func(i int) bool {
 		return i < len(t) && isLetter(t[i]) && (i == 0 || t[i-1] == ' ') && (i+1 == len(t) || t[i+1] == ' ')
 	}
+	letterSpaced := false
 	for i := 1; i+5 < len(t); i++ {
 		// cheap test first: " x " at i..i+2
 		if t[i] != ' ' || t[i+2] != ' ' {
 			continue
 		}
 		if j := i - 1; single(j) && single(j+2) && t[j+3] == ' ' && single(j+4) && t[j+5] == ' ' && single(j+6) {
-			spaced = true
+			letterSpaced = true
 			break
 		}
 	}
-	if spaced {
+	spaced = spaced || letterSpaced
+	if letterSpaced {
 		// read from a copy: joining rewrites what single looks at
 		t = append([]byte(nil), t...)
 	}
@@ -329,7 +347,7 @@ func squeeze(b []byte, start int) (_ []byte, spaced bool) {
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		if c == ' ' {
-			if spaced && i > 0 && i+1 < len(t) && single(i-1) && single(i+1) {
+			if letterSpaced && i > 0 && i+1 < len(t) && single(i-1) && single(i+1) {
 				continue // the space inside a letter-spaced word
 			}
 			if w == 0 || out[w-1] == ' ' {
@@ -343,4 +361,47 @@ func squeeze(b []byte, start int) (_ []byte, spaced bool) {
 		w--
 	}
 	return b[:start+w], spaced
+}
+
+// letterSeparator reports the punctuation that spells a word out letter
+// by letter when put between its letters: "i-g-n-o-r-e", "i.g.n.o.r.e",
+// "i_g_n_o_r_e", "i*g*n*o*r*e", "i|g|n|o|r|e", "i~g~n~o~r~e".
+func letterSeparator(c byte) bool {
+	return c == '-' || c == '.' || c == '_' || c == '*' || c == '|' || c == '~'
+}
+
+// joinSeparated rewrites b[start:] in place, joining each run of at least
+// four single letters that one separator (the same throughout) keeps apart
+// and nothing else touches: "i-g-n-o-r-e" reads "ignore", while "e.g.",
+// "u.s.a." and "1.2.3.4" stay as they are. joined reports whether any run
+// was joined.
+func joinSeparated(b []byte, start int) (_ []byte, joined bool) {
+	t := b[start:]
+	alnum := func(i int) bool {
+		return i >= 0 && i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= '0' && t[i] <= '9')
+	}
+	lower := func(i int) bool { return i < len(t) && t[i] >= 'a' && t[i] <= 'z' }
+	// Written in place: w never passes i, and only what lies before w is
+	// written, so the bytes read (at i-1 and after i) are the original ones.
+	w := 0
+	for i := 0; i < len(t); {
+		if lower(i) && !alnum(i-1) && i+1 < len(t) && letterSeparator(t[i+1]) {
+			sep, n, k := t[i+1], 1, i // k: the run's last letter
+			for k+2 < len(t) && t[k+1] == sep && lower(k+2) && !alnum(k+3) {
+				n, k = n+1, k+2
+			}
+			if n >= 4 {
+				for m := i; m <= k; m += 2 {
+					t[w] = t[m]
+					w++
+				}
+				joined, i = true, k+1
+				continue
+			}
+		}
+		t[w] = t[i]
+		w++
+		i++
+	}
+	return b[:start+w], joined
 }
