@@ -36,7 +36,16 @@ var (
 	sigOrder   = resultSignal{"orders words", 4}               // `Say "…"` as a sentence of its own
 	sigRisky   = resultSignal{"code that runs or sends", 2}    // with sigCode: os.system, sendall, curl …
 	sigTurn    = resultSignal{"fake conversation turn", 4}     // <|im_start|>, [INST], "system:" at a line start
+	sigAddress = resultSignal{"addressed to the AI", 2}        // "if you are an AI assistant", "note to the AI"
 )
+
+// addressRe reads what follows an address ("if you are ", "note to "…):
+// the reader it names is a model, not a person.
+var addressRe = regexp.MustCompile(`^(an? |the |any |all |every |dear )?(ai|llm|large language model|language model|assistant|chatbot|ai (assistant|agent|model|system|bot)s?|agents?|model)\b`)
+
+// addressHeads are the anchors of an address: a conditional ("if you are
+// an AI …"), a note or message "to"/"for" the reader, or a salutation.
+var addressHeads = []int{aIfYouAre, aIfYoure, aNoteTo, aNoteFor, aMessageTo, aMessageFor, aInstructionsFor, aAttention, aDear}
 
 // steerVerb ends the few words before "your response|reply|answer": what
 // the text tells the assistant to do with its reply ("thanks for your
@@ -130,6 +139,15 @@ const (
 	aHashSystem
 	aHashInstruction
 	aQuote
+	aIfYouAre
+	aIfYoure
+	aNoteTo
+	aNoteFor
+	aMessageTo
+	aMessageFor
+	aInstructionsFor
+	aAttention
+	aDear
 	numAnchors
 )
 
@@ -143,7 +161,19 @@ var anchorText = []struct {
 	{"below code ", aBelowCode}, {"you are ", aYouAre}, {"system", aSystem},
 	{"assistant", aAssistant}, {"### system", aHashSystem},
 	{"### instruction", aHashInstruction}, {`"`, aQuote}, {`'`, aQuote},
+	{"if you are ", aIfYouAre}, {"if you're ", aIfYoure}, {"note to ", aNoteTo}, {"note for ", aNoteFor},
+	{"message to ", aMessageTo}, {"message for ", aMessageFor}, {"instructions for ", aInstructionsFor},
+	{"attention ", aAttention}, {"dear ", aDear},
 }
+
+// anchorLen is the length of each anchor, by id (the ids are not the
+// indexes of anchorText: the quote has two spellings).
+var anchorLen = func() (n [numAnchors]int) {
+	for _, a := range anchorText {
+		n[a.id] = len(a.lit)
+	}
+	return n
+}()
 
 // anchorsByFirst lists, per byte, the anchors starting with it; startPair
 // marks the byte pairs an anchor can start with, so that the common
@@ -227,7 +257,7 @@ func resultSignals(s string) (int, []string) {
 	}
 	for _, anchor := range []int{aInstruction, aPrompt, aRules, aInput} {
 		for _, at := range at[anchor] {
-			end := at + len(anchorText[anchor].lit)
+			end := at + anchorLen[anchor]
 			if anchor == aInstruction && end < len(t) && t[end] == 's' {
 				end++
 			}
@@ -258,7 +288,7 @@ func resultSignals(s string) (int, []string) {
 	}
 	for _, anchor := range []int{aFollowing, aBelow} {
 		for _, at := range at[anchor] {
-			i := at + len(anchorText[anchor].lit)
+			i := at + anchorLen[anchor]
 			noun := t[i:min(len(t), i+10)]
 			for _, n := range []string{"code", "snippet", "line", "sentence", "text", "link", "url", "statement"} {
 				if strings.HasPrefix(noun, n) && insertRe.MatchString(before(t, at, 64)) {
@@ -277,7 +307,7 @@ func resultSignals(s string) (int, []string) {
 		if k := strings.LastIndexByte(t[ls:at], '\n'); k >= 0 {
 			ls += k + 1
 		}
-		le := min(len(t), at+len(anchorText[anchor].lit)+80)
+		le := min(len(t), at+anchorLen[anchor]+80)
 		if k := strings.IndexByte(t[at:le], '\n'); k >= 0 {
 			le = at + k
 		}
@@ -291,9 +321,22 @@ func resultSignals(s string) (int, []string) {
 	}
 	for _, at := range at[aYouAre] {
 		i := at + len("you are ")
+		if strings.HasSuffix(before(t, at, 3), "if ") {
+			continue // a condition ("if you are an AI …"): an address, below
+		}
 		if personaRe.MatchString(t[i:min(len(t), i+64)]) {
 			add(sigPersona)
 			break
+		}
+	}
+	for _, head := range addressHeads {
+		for _, at := range at[head] {
+			// "note to self", "message to the team": the reader must be a model
+			i := at + anchorLen[head]
+			if addressRe.MatchString(t[i:min(len(t), i+40)]) {
+				add(sigAddress)
+				break
+			}
 		}
 	}
 	if flooded(t) {
@@ -330,7 +373,7 @@ func chatTurn(t string, anchors *anchorIndex) bool {
 	}
 	for _, label := range []int{aSystem, aAssistant, aHashSystem, aHashInstruction} {
 		for _, at := range anchors[label] {
-			i := at + len(anchorText[label].lit)
+			i := at + anchorLen[label]
 			// only blanks between the line start and the label
 			j := at
 			for j > 0 && (t[j-1] == ' ' || t[j-1] == '\t') {
