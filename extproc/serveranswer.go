@@ -32,7 +32,8 @@ var serverAnswerClient = &http.Client{Timeout: serverAnswerTimeout}
 // answerServer sends the refusal of e (a request from the server) back to
 // the server, in the background; the outcome is counted and logged.
 func (st *stream) answerServer(id jsontext.Value, e *interceptors.Exchange) {
-	if st.spec == nil {
+	if st.spec == nil { // an unknown server is refused before any answer flows
+		st.srv.Metrics.serverAnswers.WithLabelValues(st.serverLabel(), "failed").Inc()
 		return
 	}
 	body := jsonrpc.ErrorResponse(id, contract.CodePolicyDenied, "mcpmesh: "+e.Reason+" (rule: "+e.Rule+")", map[string]string{"rule": e.Rule})
@@ -82,8 +83,8 @@ type statusError struct{ code int }
 func (e *statusError) Error() string { return "the server answered HTTP " + http.StatusText(e.code) }
 
 // settleDenied puts the refusal of the denied message i of batch in its
-// place: an error under its id for a response or a notification's id, and
-// for the server's own request an answer to the server and nothing to the
+// place: for a response to the client's request, an error under that id;
+// for the server's own request, an answer to the server and nothing to the
 // client (the message becomes nil; see compact).
 func (st *stream) settleDenied(batch *jsonrpc.Batch, i int, e *interceptors.Exchange) {
 	m := batch.Messages[i]
