@@ -72,11 +72,7 @@ func headerValues(hm *core.HeaderMap, key string) []string {
 	var out []string
 	for _, h := range hm.GetHeaders() {
 		if h.GetKey() == key {
-			v := h.GetValue()
-			if len(h.GetRawValue()) > 0 {
-				v = string(h.GetRawValue())
-			}
-			out = append(out, v)
+			out = append(out, headerValue(h))
 		}
 	}
 	return out
@@ -98,11 +94,8 @@ func (st *stream) checkAuth() *extprocv3.ProcessingResponse {
 		return nil
 	}
 	if st.revoked {
-		resp := st.refuse(401, contract.CodePolicyDenied, nil, contract.MsgRevoked, "revoked")
-		challenge := fmt.Sprintf(`Bearer error="invalid_token", error_description="the token has been revoked", resource_metadata="%s%s"`, in.PublicURL, ir.MetadataPath(st.server))
-		resp.GetImmediateResponse().Headers.SetHeaders = append(resp.GetImmediateResponse().Headers.SetHeaders,
-			&core.HeaderValueOption{Header: &core.HeaderValue{Key: "www-authenticate", RawValue: []byte(challenge)}})
-		return resp
+		return withChallenge(st.refuse(401, contract.CodePolicyDenied, nil, contract.MsgRevoked, "revoked"),
+			fmt.Sprintf(`Bearer error="invalid_token", error_description="the token has been revoked", resource_metadata="%s%s"`, in.PublicURL, ir.MetadataPath(st.server)))
 	}
 	var missing []string
 	for _, s := range in.JWT.Scopes {
@@ -113,10 +106,14 @@ func (st *stream) checkAuth() *extprocv3.ProcessingResponse {
 	if len(missing) == 0 {
 		return nil
 	}
-	resp := st.refuse(403, contract.CodePolicyDenied, nil, fmt.Sprintf("mcpmesh: the token lacks the scope(s) %s", strings.Join(missing, " ")), "insufficient_scope")
-	challenge := fmt.Sprintf(`Bearer error="insufficient_scope", scope="%s", resource_metadata="%s%s"`, strings.Join(in.JWT.Scopes, " "), in.PublicURL, ir.MetadataPath(st.server))
-	resp.GetImmediateResponse().Headers.SetHeaders = append(resp.GetImmediateResponse().Headers.SetHeaders,
-		&core.HeaderValueOption{Header: &core.HeaderValue{Key: "www-authenticate", RawValue: []byte(challenge)}})
+	return withChallenge(st.refuse(403, contract.CodePolicyDenied, nil, fmt.Sprintf("mcpmesh: the token lacks the scope(s) %s", strings.Join(missing, " ")), "insufficient_scope"),
+		fmt.Sprintf(`Bearer error="insufficient_scope", scope="%s", resource_metadata="%s%s"`, strings.Join(in.JWT.Scopes, " "), in.PublicURL, ir.MetadataPath(st.server)))
+}
+
+// withChallenge adds the WWW-Authenticate header (RFC 6750) to a refusal.
+func withChallenge(resp *extprocv3.ProcessingResponse, challenge string) *extprocv3.ProcessingResponse {
+	h := resp.GetImmediateResponse().Headers
+	h.SetHeaders = append(h.SetHeaders, &core.HeaderValueOption{Header: &core.HeaderValue{Key: "www-authenticate", RawValue: []byte(challenge)}})
 	return resp
 }
 

@@ -104,7 +104,7 @@ func (st *stream) exchangeToken(ctx context.Context, x *exchanger, authorization
 		result = "cached"
 	}
 	st.srv.Metrics.exchanges.WithLabelValues(st.server, result).Inc()
-	return &core.HeaderValueOption{Header: &core.HeaderValue{Key: "authorization", RawValue: []byte("Bearer " + tok)}, AppendAction: core.HeaderValueOption_OVERWRITE_IF_EXISTS_OR_ADD}, nil
+	return overwrite("authorization", "Bearer "+tok), nil
 }
 
 // removedRequestHeaders: Accept-Encoding, so that every response can be

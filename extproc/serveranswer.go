@@ -27,7 +27,12 @@ import (
 // serverAnswerTimeout bounds the delivery of one refusal to the server.
 const serverAnswerTimeout = 5 * time.Second
 
-var serverAnswerClient = &http.Client{Timeout: serverAnswerTimeout}
+// serverAnswerClient speaks to the server container only: no proxy from
+// the environment, no redirect followed elsewhere.
+var serverAnswerClient = &http.Client{
+	Transport:     &http.Transport{},
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
 
 // answerServer sends the refusal of e (a request from the server) back to
 // the server, in the background; the outcome is counted and logged.

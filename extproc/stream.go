@@ -173,13 +173,18 @@ func (st *stream) chainContext(ctx context.Context) context.Context {
 func header(hm *core.HeaderMap, key string) string {
 	for _, h := range hm.GetHeaders() {
 		if h.GetKey() == key {
-			if len(h.GetRawValue()) > 0 {
-				return string(h.GetRawValue())
-			}
-			return h.GetValue()
+			return headerValue(h)
 		}
 	}
 	return ""
+}
+
+// headerValue is h's value, whichever field Envoy put it in.
+func headerValue(h *core.HeaderValue) string {
+	if len(h.GetRawValue()) > 0 {
+		return string(h.GetRawValue())
+	}
+	return h.GetValue()
 }
 
 // mediaType is the media type of a Content-Type value without parameters;

@@ -173,10 +173,7 @@ func (st *stream) singlePendingID() []byte {
 func setBody(cr *extprocv3.CommonResponse, body []byte) {
 	cr.BodyMutation = &extprocv3.BodyMutation{Mutation: &extprocv3.BodyMutation_Body{Body: body}}
 	// A body of new length with the old content-length is a broken message.
-	cr.HeaderMutation = &extprocv3.HeaderMutation{SetHeaders: []*core.HeaderValueOption{{
-		Header:       &core.HeaderValue{Key: "content-length", RawValue: []byte(strconv.Itoa(len(body)))},
-		AppendAction: core.HeaderValueOption_OVERWRITE_IF_EXISTS_OR_ADD,
-	}}}
+	cr.HeaderMutation = &extprocv3.HeaderMutation{SetHeaders: []*core.HeaderValueOption{overwrite("content-length", strconv.Itoa(len(body)))}}
 }
 
 func bodyContinue(cr *extprocv3.CommonResponse) *extprocv3.ProcessingResponse {
