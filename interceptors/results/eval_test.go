@@ -21,7 +21,7 @@ import (
 // testdata/eval/PROVENANCE.md). Each file belongs to one split; the
 // held-out split is only measured, never tuned on.
 //
-// The targets: >= 90% of injections detected and <= 2% of benign
+// The targets: >= 90% of injections detected and <= 2% of benign
 // texts flagged. The floors below are the rates measured when they were
 // set, so the test fails on any regression; raise them as the checker
 // improves.
@@ -161,7 +161,7 @@ func TestEvalCorpus(t *testing.T) {
 
 // BenchmarkScanBenignText measures how fast result text is scored: the
 // benign texts of the corpus, each judged as one text item of a result.
-// The target is >= 100 MB/s per core.
+// The target is >= 100 MB/s per core.
 func BenchmarkScanBenignText(b *testing.B) {
 	c, err := New(&Policy{})
 	if err != nil {
