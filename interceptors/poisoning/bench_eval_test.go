@@ -3,10 +3,10 @@ package poisoning
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/evalcorpus"
 )
 
 // BenchmarkToolsList100KB checks a tools/list result of about 100 KB made
@@ -18,17 +18,16 @@ func BenchmarkToolsList100KB(b *testing.B) {
 	var tools []string
 	var others []string
 	size := 0
+	byFile := map[string][]evalEntry{}
+	for _, c := range evalcorpus.Load(b, "testdata/eval", checkEntry) {
+		byFile[c.File] = append(byFile[c.File], c.Entry)
+	}
 	for _, f := range []string{"benign-github-mcp-server.json", "benign-playwright-mcp.json", "benign-cisco-azure.json", "benign-cisco-discord.json", "benign-cisco-github.json", "benign-memory.json"} {
-		data, err := os.ReadFile("testdata/eval/" + f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var ef evalFile
-		if err := json.Unmarshal(data, &ef); err != nil {
-			b.Fatal(err)
+		if len(byFile[f]) == 0 {
+			b.Fatalf("no entries in testdata/eval/%s", f)
 		}
 		listed := false // a server's own names are never "others"
-		for _, e := range ef.Entries {
+		for _, e := range byFile[f] {
 			var tl struct {
 				Name string `json:"name"`
 			}

@@ -4,25 +4,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/evalcorpus"
 )
 
 // The evaluation corpus in testdata/eval: tool definitions from public
 // poisoning research and from the published tool lists of real MCP
 // servers (see testdata/eval/PROVENANCE.md). Each file belongs to one
 // split; the held-out split is only ever measured, never tuned on.
-
-type evalFile struct {
-	Source  json.RawMessage `json:"source"`
-	Split   string          `json:"split"`
-	Entries []evalEntry     `json:"entries"`
-}
 
 type evalEntry struct {
 	Tool       json.RawMessage `json:"tool"`
@@ -41,34 +35,21 @@ type evalCase struct {
 
 func loadEval(t testing.TB) []evalCase {
 	t.Helper()
-	files, err := filepath.Glob("testdata/eval/*.json")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no evaluation corpus: %v", err)
-	}
 	var out []evalCase
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ef evalFile
-		if err := json.Unmarshal(b, &ef); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if ef.Split != "tuning" && ef.Split != "heldout" {
-			t.Fatalf("%s: split %q", f, ef.Split)
-		}
-		for i, e := range ef.Entries {
-			if e.Label != "poisoned" && e.Label != "benign" || e.Category == "" || len(e.Tool) == 0 {
-				t.Fatalf("%s entry %d: label %q category %q", f, i, e.Label, e.Category)
-			}
-			if (e.Label == "benign") != (e.Category == "benign") {
-				t.Fatalf("%s entry %d: label %q with category %q", f, i, e.Label, e.Category)
-			}
-			out = append(out, evalCase{file: filepath.Base(f), split: ef.Split, evalEntry: e})
-		}
+	for _, c := range evalcorpus.Load(t, "testdata/eval", checkEntry) {
+		out = append(out, evalCase{file: c.File, split: c.Split, evalEntry: c.Entry})
 	}
 	return out
+}
+
+func checkEntry(e evalEntry) error {
+	if e.Label != "poisoned" && e.Label != "benign" || e.Category == "" || len(e.Tool) == 0 {
+		return fmt.Errorf("label %q category %q", e.Label, e.Category)
+	}
+	if (e.Label == "benign") != (e.Category == "benign") {
+		return fmt.Errorf("label %q with category %q", e.Label, e.Category)
+	}
+	return nil
 }
 
 // meshNames returns, per split, the tool names of every benign file: each

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/evalcorpus"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 )
 
@@ -25,11 +25,6 @@ import (
 // texts flagged. The floors below are the rates measured when they were
 // set, so the test fails on any regression; raise them as the checker
 // improves.
-
-type evalFile struct {
-	Split   string      `json:"split"`
-	Entries []evalEntry `json:"entries"`
-}
 
 type evalEntry struct {
 	Text     string          `json:"text"`
@@ -52,34 +47,21 @@ var floors = map[string]struct{ detect, fp float64 }{
 
 func loadEval(t testing.TB) []evalCase {
 	t.Helper()
-	files, err := filepath.Glob("testdata/eval/*.json")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no evaluation corpus: %v", err)
-	}
 	var out []evalCase
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ef evalFile
-		if err := json.Unmarshal(b, &ef); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if ef.Split != "tuning" && ef.Split != "heldout" {
-			t.Fatalf("%s: split %q", f, ef.Split)
-		}
-		for i, e := range ef.Entries {
-			if e.Label != "injection" && e.Label != "benign" || e.Category == "" || e.Text == "" || len(e.Source) == 0 {
-				t.Fatalf("%s entry %d: label %q category %q", f, i, e.Label, e.Category)
-			}
-			if (e.Label == "benign") != strings.HasPrefix(e.Category, "benign-") {
-				t.Fatalf("%s entry %d: label %q with category %q", f, i, e.Label, e.Category)
-			}
-			out = append(out, evalCase{split: ef.Split, evalEntry: e})
-		}
+	for _, c := range evalcorpus.Load(t, "testdata/eval", checkEntry) {
+		out = append(out, evalCase{split: c.Split, evalEntry: c.Entry})
 	}
 	return out
+}
+
+func checkEntry(e evalEntry) error {
+	if e.Label != "injection" && e.Label != "benign" || e.Category == "" || e.Text == "" || len(e.Source) == 0 {
+		return fmt.Errorf("label %q category %q", e.Label, e.Category)
+	}
+	if (e.Label == "benign") != strings.HasPrefix(e.Category, "benign-") {
+		return fmt.Errorf("label %q with category %q", e.Label, e.Category)
+	}
+	return nil
 }
 
 // resultOf wraps text as the result of a tools/call, as a server sends it.
