@@ -56,8 +56,11 @@ var lexicon = map[signal][]string{
 		"disregard ~ previous", "disregard ~ prior", "disregard ~ instructions", "disregard everything", "disregard ~ rules",
 		"disregard following", "disregard all", "disregard any", "forget ~ previous", "forget all", "forget everything",
 		"forget your", "from now on", "new instructions", "updated instructions", "override ~ instructions",
-		"override the system prompt", "takes precedence over", "take precedence over", "supersede", "supersedes",
-		"higher priority than", "regardless of input", "regardless of permissions", "regardless of the user",
+		"override the system prompt", "supersede", "supersedes",
+		// precedence over what the model was told, not one setting over another
+		"precedence over ~ instructions", "precedence over ~ instruction", "precedence over ~ rules", "precedence over ~ guidelines", "precedence over ~ directives", "precedence over ~ prompt", "precedence over ~ previous", "precedence over ~ prior", "precedence over ~ user", "precedence over ~ system", "precedence over ~ other", "precedence over ~ all", "precedence over ~ any", "precedence over ~ everything",
+		"priority than ~ instructions", "priority than ~ instruction", "priority than ~ rules", "priority than ~ guidelines", "priority than ~ directives", "priority than ~ prompt", "priority than ~ previous", "priority than ~ prior", "priority than ~ user", "priority than ~ system", "priority than ~ other", "priority than ~ all", "priority than ~ any", "priority than ~ everything",
+		"regardless of input", "regardless of permissions", "regardless of the user",
 		"no matter what", "no matter how many", "instead do the following", "always obey",
 		// es
 		"ignora ~ instrucciones", "ignora ~ anteriores", "olvida ~ instrucciones", "olvidate de", "nuevas instrucciones",

@@ -7,6 +7,7 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -455,18 +456,38 @@ func (e *evidence) markup(t string, ws []span) {
 		for wi < len(ws) && ws[wi].start < j {
 			wi++
 		}
-		if wi < len(ws) && ws[wi].start == j && tagWords[t[ws[wi].start:ws[wi].end]] {
+		if wi < len(ws) && ws[wi].start == j && tagWords[t[ws[wi].start:ws[wi].end]] && !(c == '[' && !e.definitions && linkLabel(t[i:])) {
 			e.fire(sigTag, strings.Clone(t[i:ws[wi].end]))
 			return
 		}
 	}
 }
 
+// linkLabel reports whether canonical text t starts with a Markdown
+// link's label, "[Secret Service](…)", "[Security Policy][ref]" or a
+// reference "[ref]: https://…": in a page or a README that is a link, not
+// a tag.
+func linkLabel(t string) bool {
+	end := strings.IndexByte(t, ']')
+	if end < 0 || end > 200 || strings.IndexByte(t[1:end], '[') >= 0 {
+		return false
+	}
+	rest := t[end+1:]
+	return strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "[") ||
+		strings.HasPrefix(rest, ": http://") || strings.HasPrefix(rest, ": https://")
+}
+
 // destinations finds e-mail addresses and URLs together with a verb of
 // sending: where data would go.
+//
+// In a tool definition any address counts, and a URL counts with a verb
+// of sending anywhere in the text. Other text (a tool's result: a page, a
+// README, an e-mail) is full of addresses and links beside such verbs
+// ("read the docs at https://…"), so there a destination counts only
+// within a few words of the verb, where it is what is sent to.
 func (e *evidence) destinations(t string, ws []span) {
 	at := strings.IndexByte(t, '@')
-	if at > 0 && at+4 < len(t) {
+	if at > 0 && at+4 < len(t) && (e.definitions || e.nearTransfer(ws, at)) {
 		// local@domain.tld
 		l := at
 		for l > 0 && isMailByte(t[l-1]) {
@@ -483,9 +504,43 @@ func (e *evidence) destinations(t string, ws []span) {
 			}
 		}
 	}
-	if len(e.transferAt) > 0 && (strings.Contains(t, "http://") || strings.Contains(t, "https://")) {
-		e.fire(sigExfil, "URL with a send verb")
+	if len(e.transferAt) == 0 {
+		return
 	}
+	if e.definitions {
+		if strings.Contains(t, "http://") || strings.Contains(t, "https://") {
+			e.fire(sigExfil, "URL with a send verb")
+		}
+		return
+	}
+	for off := 0; ; {
+		i := strings.Index(t[off:], "http")
+		if i < 0 {
+			return
+		}
+		off += i
+		if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && e.nearTransfer(ws, off) {
+			e.fire(sigExfil, "URL with a send verb")
+			return
+		}
+		off += len("http")
+	}
+}
+
+// transferReach is how many words apart a verb of sending and the
+// destination it sends to may stand in text other than a definition.
+const transferReach = 12
+
+// nearTransfer reports whether the byte offset at in the canonical text
+// lies within transferReach words of a verb of sending.
+func (e *evidence) nearTransfer(ws []span, at int) bool {
+	w, _ := slices.BinarySearchFunc(ws, at, func(s span, at int) int { return s.start - at })
+	for _, v := range e.transferAt {
+		if d := w - v; d >= -transferReach && d <= transferReach {
+			return true
+		}
+	}
+	return false
 }
 
 func isMailByte(c byte) bool {

@@ -40,9 +40,12 @@ type evalCase struct {
 
 // floors per split: the lowest detection rate of injections and the
 // highest false-positive rate of benign texts the test accepts.
+// (The held-out detection floor went from 145 to 144 when destinations in
+// result text began to count only near a verb of sending: one held-out
+// task-hijack fewer was flagged, and four held-out benign texts fewer.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 143.0 / 205, fp: 28.0 / 903},
-	"heldout": {detect: 145.0 / 278, fp: 10.0 / 446},
+	"tuning":  {detect: 143.0 / 205, fp: 16.0 / 903},
+	"heldout": {detect: 144.0 / 278, fp: 6.0 / 446},
 }
 
 func loadEval(t testing.TB) []evalCase {

@@ -314,7 +314,7 @@ func resultSignals(s string) (int, []string) {
 		if yourCode.MatchString(t[ls:le]) {
 			add(sigCode)
 			// the code handed over runs commands or sends data
-			if containsAny(t[at:], "os.system(", "subprocess.", "os.remove(", "sendall(", "requests.post(", "storbinary(", "dd if=", "rm -rf", "curl ", "wget", "chmod ", "smtplib", ".connect((") {
+			if containsAny(t[at:], "os.system(", "subprocess.", "os.remove(", "sendall(", "sendto(", "requests.post(", "storbinary(", "dd if=", "rm -rf", "curl ", "wget", "chmod ", "smtplib", ".connect((") {
 				add(sigRisky)
 			}
 		}
