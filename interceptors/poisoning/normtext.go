@@ -250,20 +250,21 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 	out := dst[start : start+len(s)]
 	w := 0
 	run, pct, amp := 0, 0, 0
-	word, singles := 0, 0       // length of the current word; one-letter words in a row
-	letters, sepSingles := 0, 0 // letters since the last other byte; one-letter runs between separators
+	word, singles := 0, 0 // length of the current word; one-letter words in a row
+	sepSingles := 0       // one-letter runs between separators
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
 		c := lowerTab[s[i]]
 		if b64Tab[c] {
-			if run++; run >= 16 {
+			run++ // letters, digits, '+', '/', '=' since the last other byte
+		} else {
+			// Only a run decodeAll would decode flags the text: long
+			// identifiers, paths and words in code cost no second pass.
+			if run >= 16 && encodedLooking(s[i-run:i]) {
 				flags |= flagEncodedRun
 			}
-			letters++
-		} else {
-			run = 0
 			if letterSeparator(c) {
-				if letters == 1 {
+				if run == 1 {
 					if sepSingles++; sepSingles >= 3 {
 						return dst[:start], 0, false // perhaps "i-g-n-o-r-e"
 					}
@@ -273,7 +274,7 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 			} else {
 				sepSingles = 0
 			}
-			letters = 0
+			run = 0
 			switch c {
 			case ' ':
 				if prevSpace {
@@ -305,6 +306,9 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 		prevSpace = false
 		out[w] = c
 		w++
+	}
+	if run >= 16 && encodedLooking(s[len(s)-run:]) {
+		flags |= flagEncodedRun
 	}
 	if w > 0 && out[w-1] == ' ' {
 		w--

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"slices"
 	"strings"
@@ -215,5 +216,39 @@ func TestDefinitionsReadSnakeCaseAndCalls(t *testing.T) {
 		if got := desnake(in); got != want {
 			t.Errorf("desnake(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// canonicalASCII flags a text for decoding only for a run decodeAll
+// decodes: every such run, in the middle and at the end of a text, must
+// flag it, or an encoded payload would go unread.
+func TestEncodedRunsFlagTheText(t *testing.T) {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
+	rng := rand.New(rand.NewPCG(1, 2))
+	looking, plain := 0, 0
+	for range 50000 {
+		n := 16 + rng.IntN(48)
+		// draw from a few sub-alphabets so that hex and one-case runs occur
+		sub := []string{alphabet, "0123456789abcdef", "0123456789ABCDEF", "abcdefghijklmnopqrstuvwxyz", "ABCDEFabcdef0123456789", alphabet[:26] + "0123456789"}[rng.IntN(6)]
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = sub[rng.IntN(len(sub))]
+		}
+		run := string(b)
+		want := encodedLooking(run)
+		for _, text := range []string{"see " + run + " here", "ends with " + run} {
+			_, flags := canonical(nil, text)
+			if got := flags&flagEncodedRun != 0; got != want {
+				t.Fatalf("%q: flagged %v, decodeAll would decode it: %v", text, got, want)
+			}
+		}
+		if want {
+			looking++
+		} else {
+			plain++
+		}
+	}
+	if looking == 0 || plain == 0 {
+		t.Fatalf("the draw must give both kinds of run: %d encoded-looking, %d not", looking, plain)
 	}
 }

@@ -397,11 +397,11 @@ func flooded(t string) bool {
 	const runs = 32
 	prev, n := "", 0
 	for i := 0; i < len(t); {
-		for i < len(t) && isBlank(t[i]) {
+		for i < len(t) && blankByte[t[i]] {
 			i++
 		}
 		j := i
-		for j < len(t) && !isBlank(t[j]) {
+		for j < len(t) && !blankByte[t[j]] {
 			j++
 		}
 		tok := t[i:j]
@@ -424,13 +424,21 @@ func flooded(t string) bool {
 // ruleOrNumber reports a token of digits and rule characters only.
 func ruleOrNumber(tok string) bool {
 	for i := 0; i < len(tok); i++ {
-		switch c := tok[i]; {
-		case '0' <= c && c <= '9', strings.IndexByte(".,=_|*#+-:", c) >= 0:
-		default:
+		if !ruleByte[tok[i]] {
 			return false
 		}
 	}
 	return true
 }
 
-func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+// blankByte marks the bytes that separate tokens; ruleByte the digits and the
+// characters tables and separators are drawn with.
+var blankByte, ruleByte = func() (b, r [256]bool) {
+	for _, c := range []byte(" \t\n\r") {
+		b[c] = true
+	}
+	for _, c := range []byte("0123456789.,=_|*#+-:") {
+		r[c] = true
+	}
+	return b, r
+}()

@@ -1,6 +1,9 @@
 package results
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Each result signal on a text it is for, and texts that must stay below
 // the threshold (documentation that talks about secrets, replies and code).
@@ -37,6 +40,30 @@ func TestResultSignals(t *testing.T) {
 		score, why := c.judge(tc.text)
 		if got := score >= c.threshold; got != tc.flag {
 			t.Errorf("%q: score %d (%s), flagged %v, want %v", tc.text, score, why, got, tc.flag)
+		}
+	}
+}
+
+// A token flood: one short token at least 32 times in a row, whatever the
+// blanks between; table rules and numbers are not floods.
+func TestFlooded(t *testing.T) {
+	rep := func(tok, sep string, n int) string { return strings.Repeat(tok+sep, n) }
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"intro " + rep("ö", " ", 32) + "outro", true},
+		{rep("la", "\t", 16) + rep("la", "\n", 16), true},
+		{rep("zz", " \r\n ", 32), true},
+		{rep("la", " ", 31) + "li " + rep("la", " ", 31), false},
+		{rep("hello", " ", 40), false}, // longer than four bytes
+		{rep("--", " ", 40), false},
+		{rep("1", " ", 40), false},
+		{rep("|", " ", 40), false},
+		{"", false},
+	} {
+		if got := flooded(tc.text); got != tc.want {
+			t.Errorf("flooded(%.40q…) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
