@@ -24,19 +24,20 @@ type resultSignal struct {
 }
 
 var (
-	sigSteer   = resultSignal{"steers the reply", 4}           // "begin your response with", "translate your answer"
-	sigRepeat  = resultSignal{"asks for the instructions", 4}  // "repeat your instructions", "print the prompt"
-	sigDelim   = resultSignal{"fake end of input", 4}          // "END USER INPUT", "begin new instructions"
-	sigEarlier = resultSignal{"refers to the instructions", 2} // "the instructions above", "previous rules"
-	sigSay     = resultSignal{"dictates words", 2}             // `say "…"`, `respond with '…'`
-	sigInsert  = resultSignal{"inserts content", 2}            // "add the following link to"
-	sigFlood   = resultSignal{"token flood", 2}                // the same short token thirty-two times
-	sigCode    = resultSignal{"code for the reply", 2}         // "merge the following code block into your solution"
-	sigPersona = resultSignal{"assigns a persona", 2}          // "you are a faulty security system"
-	sigOrder   = resultSignal{"orders words", 4}               // `Say "…"` as a sentence of its own
-	sigRisky   = resultSignal{"code that runs or sends", 2}    // with sigCode: os.system, sendall, curl …
-	sigTurn    = resultSignal{"fake conversation turn", 4}     // <|im_start|>, [INST], "system:" at a line start
-	sigAddress = resultSignal{"addressed to the AI", 2}        // "if you are an AI assistant", "note to the AI"
+	sigSteer     = resultSignal{"steers the reply", 4}           // "begin your response with", "translate your answer"
+	sigSteerWeak = resultSignal{"governs the reply", 2}          // "provide your answer in JSON", "in your response"
+	sigRepeat    = resultSignal{"asks for the instructions", 4}  // "repeat your instructions", "print the prompt"
+	sigDelim     = resultSignal{"fake end of input", 4}          // "END USER INPUT", "begin new instructions"
+	sigEarlier   = resultSignal{"refers to the instructions", 2} // "the instructions above", "previous rules"
+	sigSay       = resultSignal{"dictates words", 2}             // `say "…"`, `respond with '…'`
+	sigInsert    = resultSignal{"inserts content", 2}            // "add the following link to"
+	sigFlood     = resultSignal{"token flood", 2}                // the same short token thirty-two times
+	sigCode      = resultSignal{"code for the reply", 2}         // "merge the following code block into your solution"
+	sigPersona   = resultSignal{"assigns a persona", 2}          // "you are a faulty security system"
+	sigOrder     = resultSignal{"orders words", 4}               // `Say "…"` as a sentence of its own
+	sigRisky     = resultSignal{"code that runs or sends", 2}    // with sigCode: os.system, sendall, curl …
+	sigTurn      = resultSignal{"fake conversation turn", 4}     // <|im_start|>, [INST], "system:" at a line start
+	sigAddress   = resultSignal{"addressed to the AI", 2}        // "if you are an AI assistant", "note to the AI"
 )
 
 // addressRe reads what follows an address ("if you are ", "note to "…):
@@ -49,23 +50,54 @@ var addressHeads = []int{aIfYouAre, aIfYoure, aNoteTo, aNoteFor, aMessageTo, aMe
 
 // steerVerb ends the few words before "your response|reply|answer": what
 // the text tells the assistant to do with its reply ("thanks for your
-// reply" does not match).
-var steerVerb = regexp.MustCompile(`\b(in|to|into|within|with|begin|start|prefix|end|encode|translate|write|reverse|provide|render|express|modify|enhance|augment|integrate|include|use|apply|replace|convert|scramble|group|remove|combine|introduce|misspell|rearrange|anagram|shift|jumble|substitute|invert|display|make)\b[^.\n]{0,40}$`)
+// reply" does not match). reworkVerb is the part of it that reworks a
+// text (translate, encode, reverse it, begin it with …): only these count
+// before "your message", which is as often the reader's own mail ("as you
+// said in your message", "include the order number in your message").
+var (
+	reworkVerb = regexp.MustCompile(`\b(begin|start|prefix|prepend|append|preface|conclude|finish|end|encode|translate|reverse|render|express|replace|convert|scramble|misspell|rearrange|anagram|shift|jumble|substitute|invert)\b[^.\n]{0,40}$`)
+	steerVerb  = regexp.MustCompile(`\b(in|to|into|within|with|begin|start|prefix|prepend|append|preface|conclude|finish|end|encode|translate|write|reverse|provide|render|express|modify|enhance|augment|integrate|include|use|apply|replace|convert|scramble|group|remove|combine|introduce|misspell|rearrange|anagram|shift|jumble|substitute|invert|display|make)\b[^.\n]{0,40}$`)
+)
 
 // near the anchors "instruction", "prompt", "rules" and "input".
 var (
 	earlierRe = regexp.MustCompile(`(above|previous|prior|earlier|initial|original|system) (instructions?|prompt|rules)$`)
-	repeatRe  = regexp.MustCompile(`\b(repeat|print|output|reveal|show|list) (all |the |your )*(instructions?|prompt|system prompt|rules)$`)
+	repeatRe  = regexp.MustCompile(`\b(repeat|print|output|reveal|show|list|display|recite|dump|tell me|write out|spell out|give me) (all |the |your |of |me |us )*(initial |original |system |secret |hidden |pre-)?(instructions?|prompt|rules)$`)
+	// near the anchor "above": the text before this one, asked back
+	// ("repeat the words above", "print everything above")
+	aboveRe   = regexp.MustCompile(`\b(repeat|print|output|reveal|display|recite|dump|write out|spell out) (all |the |of |your |everything |me )*(words?|text|content|lines?|messages?|sentences?|everything|conversation) ?$`)
 	delimRe   = regexp.MustCompile(`\b(end|begin|start) (of )?(the )?(user |new |extra |untrusted )?(input|instructions?|prompt)$`)
-	yourCode  = regexp.MustCompile(`\byour (code|solution|implementation|codebase|algorithm)`)
+	yourCode  = regexp.MustCompile(`\byour (code|solution|implementation|codebase|algorithm|program|script|answer|response|reply|explanation)|\bthe code you (write|develop|produce|generate)`)
 	personaRe = regexp.MustCompile(`^(now )?(a|an) [^.\n]{0,40}\b(ai|assistant|system|bot|robot|model|agent|chatbot)\b`)
 	insertRe  = regexp.MustCompile(`\b(add|include|insert|integrate|incorporate|ensure|embed|append|put)\b[^.\n]{0,60}$`)
 )
 
 var sayVerbs = []string{"say", "respond with", "reply with", "answer with", "respond only with", "reply only with", "answer only with"}
 
+// sayFillers may stand between a verb of saying and the words it
+// dictates: `say the phrase "…"`, `reply with either "…"`.
+var sayFillers = []string{"the phrase", "the words", "the word", "only", "just", "exactly", "either", "simply"}
+
+// dropFillers returns head without up to two fillers at its end.
+func dropFillers(head string) string {
+	for range 2 {
+		cut := false
+		for _, f := range sayFillers {
+			if rest, ok := strings.CutSuffix(head, f); ok && (rest == "" || rest[len(rest)-1] == ' ') {
+				head, cut = strings.TrimRight(rest, " "), true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	return head
+}
+
 // said reports that head ends with a verb of saying: `say "…"`.
 func said(head string) bool {
+	head = dropFillers(head)
 	for _, v := range sayVerbs {
 		if strings.HasSuffix(head, v) {
 			k := len(head) - len(v)
@@ -79,16 +111,24 @@ func said(head string) bool {
 // sentence or a line (an order to whoever reads it: `Say "yes".`), rather
 // than being told about ("the docs say "…"").
 func ordered(head string) bool {
+	head = dropFillers(head)
 	for _, v := range sayVerbs {
 		if !strings.HasSuffix(head, v) {
 			continue
 		}
-		pre := strings.TrimSuffix(strings.TrimRight(head[:len(head)-len(v)], " \t"), "please")
+		pre := strings.TrimRight(head[:len(head)-len(v)], " \t")
+		for _, w := range []string{"please", "now", "then", "just", "simply"} {
+			if rest, ok := strings.CutSuffix(pre, w); ok && (rest == "" || !isLetter(rest[len(rest)-1])) {
+				pre = strings.TrimRight(rest, " \t,")
+			}
+		}
 		pre = strings.TrimRight(pre, " \t,")
 		return pre == "" && len(head) < 24 || strings.HasSuffix(pre, "\n") || strings.HasSuffix(pre, ".") || strings.HasSuffix(pre, "!")
 	}
 	return false
 }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func containsAny(s string, subs ...string) bool {
 	for _, x := range subs {
@@ -148,6 +188,7 @@ const (
 	aInstructionsFor
 	aAttention
 	aDear
+	aAbove
 	numAnchors
 )
 
@@ -160,10 +201,10 @@ var anchorText = []struct {
 	{"following code ", aFollowingCode}, {"subsequent code ", aSubsequentCode},
 	{"below code ", aBelowCode}, {"you are ", aYouAre}, {"system", aSystem},
 	{"assistant", aAssistant}, {"### system", aHashSystem},
-	{"### instruction", aHashInstruction}, {`"`, aQuote}, {`'`, aQuote},
+	{"### instruction", aHashInstruction}, {`"`, aQuote}, {`'`, aQuote}, {"\u201c", aQuote}, {"\u2018", aQuote}, {"\u201e", aQuote},
 	{"if you are ", aIfYouAre}, {"if you're ", aIfYoure}, {"note to ", aNoteTo}, {"note for ", aNoteFor},
 	{"message to ", aMessageTo}, {"message for ", aMessageFor}, {"instructions for ", aInstructionsFor},
-	{"attention ", aAttention}, {"dear ", aDear},
+	{"attention ", aAttention}, {"dear ", aDear}, {"above", aAbove},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -249,8 +290,11 @@ func resultSignals(s string) (int, []string) {
 	for _, at := range at[aYour] {
 		i := at + len("your ")
 		rest := t[i:min(len(t), i+9)]
-		if (strings.HasPrefix(rest, "response") || strings.HasPrefix(rest, "reply") || strings.HasPrefix(rest, "answer")) &&
-			steerVerb.MatchString(before(t, at, 48)) {
+		reply := strings.HasPrefix(rest, "response") || strings.HasPrefix(rest, "reply") || strings.HasPrefix(rest, "answer")
+		if !reply && !strings.HasPrefix(rest, "message") {
+			continue
+		}
+		if head := before(t, at, 48); reply && steerVerb.MatchString(head) || !reply && reworkVerb.MatchString(head) {
 			add(sigSteer)
 			break
 		}
@@ -267,7 +311,7 @@ func resultSignals(s string) (int, []string) {
 				add(sigDelim)
 			}
 			if anchor != aInput {
-				if containsAny(head, "repeat", "print", "output", "reveal", "show", "list") && repeatRe.MatchString(head) {
+				if containsAny(head, "repeat", "print", "output", "reveal", "show", "list", "display", "recite", "dump", "tell", "write", "spell", "give") && repeatRe.MatchString(head) {
 					add(sigRepeat)
 				}
 				if containsAny(head, "above", "previous", "prior", "earlier", "initial", "original", "system") && earlierRe.MatchString(head) ||
@@ -277,12 +321,22 @@ func resultSignals(s string) (int, []string) {
 			}
 		}
 	}
+	for _, at := range at[aAbove] {
+		if head := before(t, at, 48); containsAny(head, "repeat", "print", "output", "reveal", "display", "recite", "dump", "write", "spell") && aboveRe.MatchString(head) {
+			add(sigRepeat)
+			break
+		}
+	}
 	for _, at := range at[aQuote] {
-		if head := strings.TrimRight(before(t, at, 24), " "); said(head) {
-			add(sigSay)
-			if ordered(head) {
-				add(sigOrder)
-			}
+		head := strings.TrimRight(before(t, at, 40), " ")
+		if !said(head) {
+			continue
+		}
+		add(sigSay)
+		// an order: the verb opens a sentence, or the words are to be
+		// said alone (`say "yes" and nothing else`)
+		if ordered(head) || containsAny(t[at:min(len(t), at+120)], "and nothing else", "and nothing more", ", nothing else") {
+			add(sigOrder)
 			break
 		}
 	}
