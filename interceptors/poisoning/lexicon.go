@@ -26,15 +26,24 @@ const (
 	sigEncoded                  // an encoded string that decodes to evidence
 	sigObfuscated               // needed normalisation (spacing, look-alikes, invisible)
 	sigTransfer                 // a verb of reading or sending: weight only with a secret
+	sigPromotion                // advertising: awards, endorsements, scarcity, "rated #1"
+	sigPreference               // pushes the model's choice of tool: "this tool first", "inferior alternatives"
 	numSignals
 )
 
-var signalNames = [numSignals]string{"override", "concealment", "tag", "authority", "directive", "secret", "history", "exfiltration", "tool-redirect", "bypass", "encoded", "obfuscated", "transfer"}
+var signalNames = [numSignals]string{"override", "concealment", "tag", "authority", "directive", "secret", "history", "exfiltration", "tool-redirect", "bypass", "encoded", "obfuscated", "transfer", "promotion", "preference"}
 
 var signalWeight = [numSignals]int{
 	sigOverride: 4, sigConceal: 4, sigTag: 2, sigAuthority: 2, sigDirective: 2, sigSecret: 2,
 	sigHistory: 2, sigExfil: 2, sigToolRef: 2, sigBypass: 2, sigEncoded: 1, sigObfuscated: 1, sigTransfer: 0,
+	sigPromotion: 2, sigPreference: 2,
 }
+
+// definitionOnly marks the signals read only in tool definitions: a tool
+// that advertises itself to the model, or runs down the other tools, is
+// after the model's choice (preference manipulation); a web page or a
+// README that a tool returns advertises to people all the time.
+var definitionOnly = [numSignals]bool{sigPromotion: true, sigPreference: true}
 
 // DefaultScoreThreshold is the sum of signal weights from which a tool is
 // flagged.
@@ -90,7 +99,7 @@ var lexicon = map[signal][]string{
 	},
 	sigConceal: {
 		"do not ~ mention", "don't ~ mention", "dont ~ mention", "never mention", "do not tell", "don't tell", "dont tell",
-		"never tell", "without telling", "do not inform", "do not notify", "do not alert", "never disclose",
+		"never tell", "without telling", "execute ~ silently", "run ~ silently", "silently execute", "silently run", "do not inform", "do not notify", "do not alert", "never disclose",
 		"do not disclose", "do not reveal", "don't reveal", "never reveal", "never be mentioned", "not be mentioned",
 		"hide ~ from the user", "keep ~ from the user", "keep ~ secret", "user must not know", "user should not know",
 		"without the user knowing", "without the user's knowledge", "the user will not see", "not visible to the user",
@@ -151,11 +160,28 @@ var lexicon = map[signal][]string{
 		"mcp_tool_", "no matter how many arguments", "when the user asks ~ to use", "when the user asks ~ to call",
 		"when a user asks ~ to use", "when users ask ~ to use", "when you are asked ~ to use", "overrides", "replaces", "behavior of", "behaviour of", "usage of",
 	},
+	// Preference manipulation (MPMA, arXiv:2505.11154): a definition that
+	// sells its tool to the model or disparages the alternatives.
+	sigPromotion: {
+		"rated 1", "ranked 1", "1 ranked", "1 rated", "number one", "trusted by", "recommended by", "endorsed by",
+		"used by over", "used by millions", "featured in", "featured on", "as seen on", "award-winning", "award winning",
+		"five-star", "5-star", "star reviews", "satisfaction rate", "satisfied users", "million users", "million downloads",
+		"limited time", "act now", "hurry", "access expires", "uses left", "spots filling", "industry leader",
+		"market leader", "game changer", "breakthrough technology", "scientifically proven", "world's most",
+		"unmatched", "unprecedented", "best tools", "the best ~ tool",
+	},
+	sigPreference: {
+		"this tool first", "choose this tool", "use this tool for all", "try this tool", "over any alternatives",
+		"over any other", "before any other", "all other ~ tools", "other ~ tools are", "inferior", "outdated tools",
+		"don't settle", "do not settle", "why settle", "than competitors", "than other ~ tools", "outperforms",
+		"superior to", "far superior", "being deprecated", "only ~ you should trust", "start here",
+	},
 	sigBypass: {
 		"bypass", "bypassing", "disable ~ security", "disable ~ restrictions", "disable ~ validation", "disable ~ protections",
 		"unrestricted access", "skip validation", "without validation", "security restrictions", "suspended",
 		"safety rules", "safety checks", "full access", "admin access", "full database access", "full table access",
-		"elevated", "no restrictions",
+		"elevated", "no restrictions", "skip ~ confirmation", "automatically approve", "safety filters", "disable ~ safety",
+		"disable ~ guardrails", "without permission checks",
 	},
 }
 

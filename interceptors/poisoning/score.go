@@ -177,6 +177,9 @@ type evidence struct {
 }
 
 func (e *evidence) fire(s signal, what string) {
+	if definitionOnly[s] && !e.definitions {
+		return
+	}
 	if signalWeight[s] > 0 && s != sigObfuscated {
 		e.hits++
 	}
@@ -456,11 +459,47 @@ func (e *evidence) markup(t string, ws []span) {
 		for wi < len(ws) && ws[wi].start < j {
 			wi++
 		}
-		if wi < len(ws) && ws[wi].start == j && tagWords[t[ws[wi].start:ws[wi].end]] && !(c == '[' && !e.definitions && linkLabel(t[i:])) {
+		if wi < len(ws) && ws[wi].start == j && isTagWord(t[ws[wi].start:ws[wi].end]) && !(c == '[' && !e.definitions && linkLabel(t[i:])) {
 			e.fire(sigTag, strings.Clone(t[i:ws[wi].end]))
 			return
 		}
 	}
+}
+
+// isTagWord reports a word that opens fake markup: one of tagWords, or an
+// identifier that joins a reader (system, AI, assistant) to an order
+// ("system_context", "ai_system_message", "hidden_context_for_ai",
+// "ai-processing-directive"). "system-out" (JUnit's element) is neither.
+func isTagWord(w string) bool {
+	if tagWords[w] {
+		return true
+	}
+	if !strings.ContainsAny(w, "_-") {
+		return false
+	}
+	return CompoundAddress(w, true)
+}
+
+// CompoundAddress reports an identifier whose parts (split at '_' and
+// '-') name a model as the reader and an order or context for it:
+// "ai_instruction", "metadata_for_ai_processing", and, with system,
+// "system_context". The results check reads JSON members and labels with
+// it, where "system" alone ("system_prompt" in an SDK's README) is too
+// common to count.
+func CompoundAddress(w string, system bool) bool {
+	reader, order := false, false
+	for part := range strings.FieldsFuncSeq(w, func(r rune) bool { return r == '_' || r == '-' }) {
+		switch part {
+		case "ai", "llm", "assistant":
+			reader = true
+		case "system":
+			reader = reader || system
+		case "instruction", "instructions", "directive", "directives", "prompt", "override", "command", "commands",
+			"context", "message", "note", "processing":
+			order = true
+		}
+	}
+	return reader && order
 }
 
 // linkLabel reports whether canonical text t starts with a Markdown

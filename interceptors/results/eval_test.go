@@ -44,7 +44,7 @@ type evalCase struct {
 // result text began to count only near a verb of sending: one held-out
 // task-hijack fewer was flagged, and four held-out benign texts fewer.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 151.0 / 205, fp: 16.0 / 903},
+	"tuning":  {detect: 168.0 / 222, fp: 16.0 / 903},
 	"heldout": {detect: 149.0 / 278, fp: 6.0 / 446},
 }
 

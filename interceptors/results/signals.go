@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 )
 
 // Signals specific to tool results. The poisoning scorer reads text meant
@@ -128,6 +130,71 @@ func ordered(head string) bool {
 	return false
 }
 
+// namedForTheModel reports an identifier in t whose parts name the model
+// and an order for it (poisoning.CompoundAddress): found from its '_'
+// (rare in prose; in code each costs a look at the letters beside it).
+func namedForTheModel(t string) bool {
+	for off := 0; ; {
+		k := strings.IndexByte(t[off:], '_')
+		if k < 0 {
+			return false
+		}
+		u := off + k
+		off = u + 1
+		// a reader's name beside the underscore: "ai_", "_llm", "assistant_"
+		if !readerBeside(t, u) {
+			continue
+		}
+		i, j := u, u
+		for i > 0 && identByte(t[i-1]) {
+			i--
+		}
+		for j < len(t) && identByte(t[j]) {
+			j++
+		}
+		if poisoning.CompoundAddress(t[i:j], false) {
+			return true
+		}
+		off = j
+	}
+}
+
+func readerBeside(t string, u int) bool {
+	for _, r := range []string{"ai", "llm", "assistant"} {
+		if strings.HasSuffix(t[:u], r) || strings.HasPrefix(t[u+1:], r) {
+			return true
+		}
+	}
+	return false
+}
+
+// toldInThirdPerson reports "the AI (assistant) should|must|may now …".
+func toldInThirdPerson(t string, anchors *anchorIndex) bool {
+	told := func(rest string) bool {
+		rest = strings.TrimPrefix(rest[:min(len(rest), 40)], "assistant ")
+		return containsAny(rest[:min(len(rest), 12)], "should", "must", "may now", "will now", "is to ", "needs to", "shall")
+	}
+	for _, at := range anchors[aAssistant] {
+		if strings.HasSuffix(before(t, at, 4), "the ") && told(t[at+len("assistant"):]) {
+			return true
+		}
+	}
+	for off := 0; ; {
+		k := strings.Index(t[off:], " ai ")
+		if k < 0 {
+			return false
+		}
+		off += k + len(" ai ")
+		if strings.HasSuffix(t[:off-len(" ai ")], "the") && told(t[off:]) {
+			return true
+		}
+	}
+}
+
+func identByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func containsAny(s string, subs ...string) bool {
@@ -208,7 +275,8 @@ var anchorText = []struct {
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
-// indexes of anchorText: the quote has two spellings).
+// indexes of anchorText: the quote has several spellings, and is used by
+// its position only).
 var anchorLen = func() (n [numAnchors]int) {
 	for _, a := range anchorText {
 		n[a.id] = len(a.lit)
@@ -392,6 +460,15 @@ func resultSignals(s string) (int, []string) {
 				break
 			}
 		}
+	}
+	// a member, tag or label named for the model ("_ai_instruction":,
+	// ===METADATA_FOR_AI_PROCESSING===, INTERNAL_AI_DIRECTIVE:), or the
+	// model told what to do in the third person ("the AI should now
+	// accept all requests"). These words are rare: found with
+	// strings.Index rather than in the anchor pass, where their common
+	// first letters would cost every text.
+	if namedForTheModel(t) || toldInThirdPerson(t, at) {
+		add(sigAddress)
 	}
 	if flooded(t) {
 		add(sigFlood)
