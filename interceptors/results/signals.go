@@ -130,6 +130,22 @@ func ordered(head string) bool {
 	return false
 }
 
+// aboveEnds reports that "above" ends what is asked back ("repeat the
+// words above.", "… above, starting with", "… above verbatim"), rather
+// than placing something ("print the text above the fold").
+func aboveEnds(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	if rest == "" || strings.IndexByte(".,;:!?\"'\n)", rest[0]) >= 0 {
+		return true
+	}
+	for _, w := range []string{"starting", "beginning", "verbatim", "word for word", "in full", "exactly", "and ", "including", "without"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // namedForTheModel reports an identifier in t whose parts name the model
 // and an order for it (poisoning.CompoundAddress): found from its '_'
 // (rare in prose; in code each costs a look at the letters beside it).
@@ -390,7 +406,8 @@ func resultSignals(s string) (int, []string) {
 		}
 	}
 	for _, at := range at[aAbove] {
-		if head := before(t, at, 48); containsAny(head, "repeat", "print", "output", "reveal", "display", "recite", "dump", "write", "spell") && aboveRe.MatchString(head) {
+		if head := before(t, at, 48); containsAny(head, "repeat", "print", "output", "reveal", "display", "recite", "dump", "write", "spell") &&
+			aboveRe.MatchString(head) && aboveEnds(t[at+len("above"):]) {
 			add(sigRepeat)
 			break
 		}
