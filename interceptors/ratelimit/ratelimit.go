@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"golang.org/x/time/rate"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
@@ -37,13 +38,7 @@ type rule struct {
 	burst  int
 	name   string
 	mu     sync.Mutex
-	bucket map[string]*entry
-	tick   uint64
-}
-
-type entry struct {
-	l    *rate.Limiter
-	used uint64
+	bucket *simplelru.LRU[string, *rate.Limiter] // by key, the least recently used dropped first
 }
 
 var _ interceptors.Interceptor = (*Limiter)(nil)
@@ -55,7 +50,11 @@ func New(p *Policy) (*Limiter, error) {
 		if r.PerSecond <= 0 || r.Burst < 1 {
 			return nil, fmt.Errorf("rateLimits[%d]: rate and burst must be positive", i)
 		}
-		cr := &rule{per: r.Per, limit: rate.Limit(r.PerSecond), burst: r.Burst, bucket: map[string]*entry{},
+		buckets, err := simplelru.NewLRU[string, *rate.Limiter](MaxBuckets, nil)
+		if err != nil {
+			return nil, err
+		}
+		cr := &rule{per: r.Per, limit: rate.Limit(r.PerSecond), burst: r.Burst, bucket: buckets,
 			name: fmt.Sprintf("rateLimits[%d]", i)}
 		for _, t := range r.Tools {
 			g, err := toolglob.Compile(t)
@@ -108,29 +107,12 @@ func (r *rule) matches(tool string) bool {
 func (r *rule) allow(key string, now time.Time) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.tick++
-	e, ok := r.bucket[key]
+	l, ok := r.bucket.Get(key)
 	if !ok {
-		if len(r.bucket) >= MaxBuckets {
-			r.evict()
-		}
-		e = &entry{l: rate.NewLimiter(r.limit, r.burst)}
-		r.bucket[key] = e
+		l = rate.NewLimiter(r.limit, r.burst)
+		r.bucket.Add(key, l)
 	}
-	e.used = r.tick
-	return e.l.AllowN(now, 1)
-}
-
-// evict drops the least recently used bucket.
-func (r *rule) evict() {
-	var oldest string
-	least := ^uint64(0)
-	for k, e := range r.bucket {
-		if e.used < least {
-			oldest, least = k, e.used
-		}
-	}
-	delete(r.bucket, oldest)
+	return l.AllowN(now, 1)
 }
 
 func perText(l rate.Limit) string {

@@ -64,7 +64,7 @@ func TestServerWideBucketAndEviction(t *testing.T) {
 	for i := range MaxBuckets + 10 {
 		callAt(t, pc, fmt.Sprint("agent-", i), "x")
 	}
-	if n := len(pc.rules[0].bucket); n > MaxBuckets {
+	if n := pc.rules[0].bucket.Len(); n > MaxBuckets {
 		t.Fatalf("%d buckets, bound %d", n, MaxBuckets)
 	}
 }

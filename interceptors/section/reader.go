@@ -314,38 +314,46 @@ func (l *Reader) collect(m *ast.MappingNode, path string, visiting map[*ast.Mapp
 // It reports unknown and duplicate keys, and returns nil when e does not
 // hold a mapping (after reporting it as want).
 func (l *Reader) Fields(e *Entry, want string, known ...string) map[string]*Entry {
-	m, ok := e.Node.(*ast.MappingNode)
-	if !ok {
-		if e.Node != nil {
-			l.TypeError(e, want)
-		}
-		return nil
-	}
-	own, merged := l.collect(m, e.Path, map[*ast.MappingNode]bool{})
 	out := map[string]*Entry{}
-	first := map[string]Pos{}
-	add := func(f rawField, fromMerge bool) {
-		path := JoinPath(e.Path, f.name)
-		if p, dup := first[f.name]; dup {
-			if !fromMerge {
-				l.Errorf(f.keyPos, path, "duplicate key %q (first at line %d)", f.name, p.Line)
-			}
-			return
-		}
-		first[f.name] = f.keyPos
+	ok := l.eachField(e, want, func(f rawField, path string) {
 		if !Contains(known, f.name) {
 			l.Errorf(f.keyPos, path, "unknown field %q%s", f.name, Suggest(f.name, known))
 			return
 		}
 		out[f.name] = &Entry{Path: path, KeyPos: f.keyPos, Node: l.Resolve(f.value, path)}
-	}
-	for _, f := range own {
-		add(f, false)
-	}
-	for _, f := range merged {
-		add(f, true)
+	})
+	if !ok {
+		return nil
 	}
 	return out
+}
+
+// eachField calls fn for each field of the mapping held by e, its own keys
+// before those a merge (<<) brings in, each name once: a duplicate own key
+// is reported, a merged key the mapping also has is overridden silently.
+// ok is false when e does not hold a mapping (reported as want).
+func (l *Reader) eachField(e *Entry, want string, fn func(f rawField, path string)) (ok bool) {
+	m, ok := e.Node.(*ast.MappingNode)
+	if !ok {
+		if e.Node != nil {
+			l.TypeError(e, want)
+		}
+		return false
+	}
+	own, merged := l.collect(m, e.Path, map[*ast.MappingNode]bool{})
+	first := map[string]Pos{}
+	for i, f := range append(own, merged...) {
+		path := JoinPath(e.Path, f.name)
+		if p, dup := first[f.name]; dup {
+			if i < len(own) {
+				l.Errorf(f.keyPos, path, "duplicate key %q (first at line %d)", f.name, p.Line)
+			}
+			continue
+		}
+		first[f.name] = f.keyPos
+		fn(f, path)
+	}
+	return true
 }
 
 // Items reads the list held by e and returns one entry per item, or ok false
@@ -550,26 +558,9 @@ type KeyEntry struct {
 // chooses (tags, labels), in the order written; duplicate keys are
 // reported. It returns nil when e does not hold a mapping (reported as want).
 func (l *Reader) AnyFields(e *Entry, want string) []KeyEntry {
-	m, ok := e.Node.(*ast.MappingNode)
-	if !ok {
-		if e.Node != nil {
-			l.TypeError(e, want)
-		}
-		return nil
-	}
-	own, merged := l.collect(m, e.Path, map[*ast.MappingNode]bool{})
 	var out []KeyEntry
-	first := map[string]Pos{}
-	for i, f := range append(own, merged...) {
-		path := JoinPath(e.Path, f.name)
-		if p, dup := first[f.name]; dup {
-			if i < len(own) {
-				l.Errorf(f.keyPos, path, "duplicate key %q (first at line %d)", f.name, p.Line)
-			}
-			continue
-		}
-		first[f.name] = f.keyPos
+	l.eachField(e, want, func(f rawField, path string) {
 		out = append(out, KeyEntry{Key: f.name, Entry: &Entry{Path: path, KeyPos: f.keyPos, Node: l.Resolve(f.value, path)}})
-	}
+	})
 	return out
 }

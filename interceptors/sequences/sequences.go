@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/hashicorp/golang-lru/v2/simplelru"
+
 	"github.com/mcpmesh/mcpmesh/interceptors"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 )
@@ -23,60 +25,47 @@ const maxHistory = 1000
 // History is the recent calls of each session of one server. It outlives a
 // policy version (the chain keeps it per server).
 type History struct {
-	mu       sync.Mutex
-	sessions map[string]*session
-	tick     uint64
-}
-
-type session struct {
-	calls []string // the tools called, oldest first
-	used  uint64
+	mu sync.Mutex
+	// the tools each session called, oldest first; the session that
+	// called last longest ago is forgotten first
+	sessions *simplelru.LRU[string, *[]string]
 }
 
 // NewHistory returns an empty history.
-func NewHistory() *History { return &History{sessions: map[string]*session{}} }
+func NewHistory() *History {
+	sessions, err := simplelru.NewLRU[string, *[]string](MaxSessions, nil)
+	if err != nil {
+		panic(err) // only for a size below 1
+	}
+	return &History{sessions: sessions}
+}
 
 func (h *History) recent(id string, n int) []string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	s := h.sessions[id]
-	if s == nil {
+	s, ok := h.sessions.Peek(id) // reading is not a call
+	if !ok {
 		return nil
 	}
-	if len(s.calls) > n {
-		return append([]string(nil), s.calls[len(s.calls)-n:]...)
+	calls := *s
+	if len(calls) > n {
+		return append([]string(nil), calls[len(calls)-n:]...)
 	}
-	return append([]string(nil), s.calls...)
+	return append([]string(nil), calls...)
 }
 
 func (h *History) add(id, tool string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.tick++
-	s := h.sessions[id]
-	if s == nil {
-		if len(h.sessions) >= MaxSessions {
-			h.evict()
-		}
-		s = &session{}
-		h.sessions[id] = s
+	s, ok := h.sessions.Get(id)
+	if !ok {
+		s = new([]string)
+		h.sessions.Add(id, s)
 	}
-	s.used = h.tick
-	s.calls = append(s.calls, tool)
-	if len(s.calls) > maxHistory {
-		s.calls = append(s.calls[:0], s.calls[len(s.calls)-maxHistory/2:]...)
+	*s = append(*s, tool)
+	if len(*s) > maxHistory {
+		*s = append((*s)[:0], (*s)[len(*s)-maxHistory/2:]...)
 	}
-}
-
-func (h *History) evict() {
-	var oldest string
-	least := ^uint64(0)
-	for k, s := range h.sessions {
-		if s.used < least {
-			oldest, least = k, s.used
-		}
-	}
-	delete(h.sessions, oldest)
 }
 
 // Checker is the compiled form of Policy.

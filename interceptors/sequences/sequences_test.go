@@ -71,7 +71,7 @@ func TestSessionsBounded(t *testing.T) {
 	for i := range MaxSessions + 5 {
 		h.add(fmt.Sprint(i), "x")
 	}
-	if len(h.sessions) > MaxSessions {
-		t.Fatalf("%d sessions kept, bound %d", len(h.sessions), MaxSessions)
+	if h.sessions.Len() > MaxSessions {
+		t.Fatalf("%d sessions kept, bound %d", h.sessions.Len(), MaxSessions)
 	}
 }
