@@ -108,7 +108,7 @@ func (r rate) pct() float64 {
 // up as the detector improves; the targets are >= 95 % of poisoned
 // definitions flagged and <= 1 % of benign ones.
 const (
-	minDetectTuning  = 98.0
+	minDetectTuning  = 99.0
 	minDetectHeldout = 92.0
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.0

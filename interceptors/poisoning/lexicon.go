@@ -28,22 +28,38 @@ const (
 	sigTransfer                 // a verb of reading or sending: weight only with a secret
 	sigPromotion                // advertising: awards, endorsements, scarcity, "rated #1"
 	sigPreference               // pushes the model's choice of tool: "this tool first", "inferior alternatives"
+	sigHarvest                  // a parameter for the model's own context: "tools_list", "conversation_history"
 	numSignals
 )
 
-var signalNames = [numSignals]string{"override", "concealment", "tag", "authority", "directive", "secret", "history", "exfiltration", "tool-redirect", "bypass", "encoded", "obfuscated", "transfer", "promotion", "preference"}
+var signalNames = [numSignals]string{"override", "concealment", "tag", "authority", "directive", "secret", "history", "exfiltration", "tool-redirect", "bypass", "encoded", "obfuscated", "transfer", "promotion", "preference", "context-parameter"}
 
 var signalWeight = [numSignals]int{
 	sigOverride: 4, sigConceal: 4, sigTag: 2, sigAuthority: 2, sigDirective: 2, sigSecret: 2,
 	sigHistory: 2, sigExfil: 2, sigToolRef: 2, sigBypass: 2, sigEncoded: 1, sigObfuscated: 1, sigTransfer: 0,
-	sigPromotion: 2, sigPreference: 2,
+	sigPromotion: 2, sigPreference: 2, sigHarvest: 4,
 }
 
 // definitionOnly marks the signals read only in tool definitions: a tool
 // that advertises itself to the model, or runs down the other tools, is
 // after the model's choice (preference manipulation); a web page or a
 // README that a tool returns advertises to people all the time.
-var definitionOnly = [numSignals]bool{sigPromotion: true, sigPreference: true}
+var definitionOnly = [numSignals]bool{sigPromotion: true, sigPreference: true, sigHarvest: true}
+
+// harvestParams are parameter names that ask the model to fill in its own
+// context: the tools it has, its system prompt, the conversation, its
+// reasoning. A model fills in every parameter it is shown, so such a
+// parameter leaks that context to the server (HiddenLayer, "Exploiting MCP
+// tool parameters", 2025). Each maps to the word a description that
+// explains the parameter would use; a tool whose description names it
+// ("summarise the chat history") asks for it openly.
+var harvestParams = map[string]string{
+	"tools_list": "tool", "tool_list": "tool", "available_tools": "tool", "list_of_tools": "tool", "all_tools": "tool",
+	"system_prompt": "prompt", "system_instructions": "instruction", "model_instructions": "instruction",
+	"conversation_history": "conversation", "chat_history": "chat", "message_history": "message",
+	"previous_messages": "message", "all_messages": "message", "conversation_log": "conversation",
+	"chain_of_thought": "thought", "internal_thoughts": "thought",
+}
 
 // DefaultScoreThreshold is the sum of signal weights from which a tool is
 // flagged.

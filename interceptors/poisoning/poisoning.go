@@ -281,7 +281,11 @@ func (c *Checker) mode() string {
 }
 
 // toolName returns the tool's "name" ("" when it has none).
-func toolName(t jsontext.Value) string {
+func toolName(t jsontext.Value) string { return memberString(t, "name") }
+
+// memberString returns the string member key of object t ("" when it has
+// none).
+func memberString(t jsontext.Value, key string) string {
 	d := jsontext.NewDecoder(bytes.NewReader(t))
 	if tok, err := d.ReadToken(); err != nil || tok.Kind() != '{' {
 		return ""
@@ -291,7 +295,7 @@ func toolName(t jsontext.Value) string {
 		if err != nil {
 			return ""
 		}
-		if nt.String() == "name" && d.PeekKind() == '"' {
+		if nt.String() == key && d.PeekKind() == '"' {
 			v, err := d.ReadToken()
 			if err != nil {
 				return ""
@@ -312,6 +316,9 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 	var (
 		phrase   string   // detail of the first instruction phrase found
 		phraseAt []string // and where
+		// a parameter named for the model's context, and the word a
+		// description that explains it would hold
+		harvest, harvestWord string
 	)
 	seen := map[string]bool{} // one finding per kind
 	where := func(path []string) string {
@@ -349,6 +356,12 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			add(KindUnicode, c.action, path, fmt.Sprintf("invisible or bidirectional character U+%04X in a %s", first, what))
 		}
 		if key {
+			if len(path) > 0 && path[len(path)-1] == ".properties" {
+				var buf [32]byte
+				if word, ok := harvestParams[string(paramKey(buf[:0], s))]; ok && harvest == "" {
+					harvest, harvestWord = strings.Clone(s), word
+				}
+			}
 			return
 		}
 		field := ""
@@ -397,6 +410,11 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			}
 		}
 	})
+	if harvest != "" && !strings.Contains(strings.ToLower(memberString(t, "description")+" "+name), harvestWord) {
+		ev.cur = []string{".inputSchema", ".properties", "." + harvest}
+		ev.fire(sigHarvest, harvest)
+		ev.cur = nil
+	}
 	if other := look.of(name); other != "" {
 		add(KindShadowing, c.action, []string{".name"}, "name looks like tool "+quote(other)+" of another server")
 	}
@@ -464,6 +482,35 @@ func quote(s string) string {
 	return strconv.QuoteToGraphic(s)
 }
 
+// paramKey appends a parameter name in snake_case, lower case, to dst:
+// "conversationHistory" and "Conversation-History" read as
+// "conversation_history".
+func paramKey(dst []byte, name string) []byte {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if i > 0 && name[i-1] >= 'a' && name[i-1] <= 'z' {
+				dst = append(dst, '_')
+			}
+			dst = append(dst, c+'a'-'A')
+		case c == '-' || c == ' ' || c == '.':
+			dst = append(dst, '_')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// nameTab marks the bytes of a tool name in lower-cased text.
+var nameTab = func() (tab [256]bool) {
+	for b := range 256 {
+		tab[b] = b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b == '-' || b == '.' || b >= 0x80
+	}
+	return
+}()
+
 // mentions returns the first name of others that occurs in lower (a
 // lower-cased description) as a whole word. A name that is a plain word
 // ("fetch", "search") only counts when quoted or followed by "tool", so
@@ -471,9 +518,6 @@ func quote(s string) string {
 func mentions(lower string, others map[string]bool, filter *nameFilter) string {
 	if len(others) == 0 {
 		return ""
-	}
-	isName := func(b byte) bool {
-		return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b == '-' || b == '.' || b >= 0x80
 	}
 	check := func(tok string, start, end int) bool {
 		if filter != nil && !filter.may(tok) || !others[tok] {
@@ -496,12 +540,12 @@ func mentions(lower string, others map[string]bool, filter *nameFilter) string {
 		return strings.HasPrefix(rest, "tool")
 	}
 	for i := 0; i < len(lower); {
-		if !isName(lower[i]) {
+		if !nameTab[lower[i]] {
 			i++
 			continue
 		}
 		j := i
-		for j < len(lower) && isName(lower[j]) {
+		for j < len(lower) && nameTab[lower[j]] {
 			j++
 		}
 		s, e := i, j
@@ -516,9 +560,9 @@ func mentions(lower string, others map[string]bool, filter *nameFilter) string {
 			if check(tok, s, e) {
 				return tok
 			}
-			if strings.Contains(tok, ".") {
+			if strings.IndexByte(tok, '.') >= 0 {
 				off := s
-				for _, part := range strings.Split(tok, ".") {
+				for part := range strings.SplitSeq(tok, ".") {
 					if part != "" && check(part, off, off+len(part)) {
 						return part
 					}
