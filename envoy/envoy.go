@@ -278,7 +278,8 @@ func (p *Process) WaitListener(ctx context.Context, addr string) error {
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("envoy has no listener on %s yet (listeners: %q): %w", addr, out, ctx.Err())
+			// the log goes with the caller's work directory: keep its end
+			return fmt.Errorf("envoy has no listener on %s yet (listeners: %q): %w; log: %s\n%s", addr, out, ctx.Err(), p.LogPath, tail(p.LogPath, 20))
 		case <-p.done:
 			return fmt.Errorf("envoy exited; log: %s\n%s", p.LogPath, tail(p.LogPath, 20))
 		case <-time.After(50 * time.Millisecond):
