@@ -160,6 +160,8 @@ var lexicon = map[signal][]string{
 	sigHistory: {
 		"previous messages", "last messages", "all messages", "conversation history", "chat history", "message history",
 		"entire conversation", "full conversation", "previous conversation", "list_chats", "system prompt",
+		"what the * asked", "what the * said", "what the * typed", "the user's question", "the user's query",
+		"the user's request", "the user's messages", "the customer's question", "the customer's request",
 		"your instructions", "internal instructions", "all available tools", "tools_list", "list of tools",
 	},
 	sigExfil: {
@@ -175,6 +177,7 @@ var lexicon = map[signal][]string{
 		"should never be invoked", "never be invoked", "is invoked", "the send_email", "send_email tool",
 		"mcp_tool_", "no matter how many arguments", "when the user asks ~ to use", "when the user asks ~ to call",
 		"when a user asks ~ to use", "when users ask ~ to use", "when you are asked ~ to use", "overrides", "replaces", "behavior of", "behaviour of", "usage of",
+		"applies to all",
 	},
 	// Preference manipulation (MPMA, arXiv:2505.11154): a definition that
 	// sells its tool to the model or disparages the alternatives.
@@ -191,6 +194,8 @@ var lexicon = map[signal][]string{
 		"over any other", "before any other", "all other ~ tools", "other ~ tools are", "inferior", "outdated tools",
 		"don't settle", "do not settle", "why settle", "than competitors", "than other ~ tools", "outperforms",
 		"superior to", "far superior", "being deprecated", "only ~ you should trust", "start here",
+		"prioritize calling", "prioritise calling", "prioritize using", "prioritise using", "no longer effective",
+		"highest priority ~ tool",
 	},
 	sigBypass: {
 		"bypass", "bypassing", "disable ~ security", "disable ~ restrictions", "disable ~ validation", "disable ~ protections",

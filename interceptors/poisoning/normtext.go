@@ -92,6 +92,7 @@ func canonical(dst []byte, s string) ([]byte, textFlags) {
 	// Runs of base64 characters, '%' and '&' are counted on the way, so
 	// that only text that can hold an encoding is decoded (decodeAll).
 	run, pct, amp := 0, 0, 0
+	hexPairs := 0 // hex bytes written apart, "5b 61 64 …", in a row
 	put := func(c byte) {
 		switch {
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=':
@@ -108,7 +109,15 @@ func canonical(dst []byte, s string) ([]byte, textFlags) {
 				flags |= flagEncodedRun
 			}
 			run = 0
+		case c == ' ' && run == 2 && isHexDigit(dst[len(dst)-1]) && isHexDigit(dst[len(dst)-2]):
+			if hexPairs++; hexPairs >= 16 {
+				flags |= flagEncodedRun
+			}
+			run = 0
 		default:
+			if c != ' ' || run != 0 {
+				hexPairs = 0
+			}
 			run = 0
 		}
 		dst = append(dst, c)
@@ -250,6 +259,7 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 	out := dst[start : start+len(s)]
 	w := 0
 	run, pct, amp := 0, 0, 0
+	hexPairs := 0         // hex bytes written apart, "5b 61 64 …", in a row
 	word, singles := 0, 0 // length of the current word; one-letter words in a row
 	sepSingles := 0       // one-letter runs between separators
 	prevSpace := true
@@ -262,6 +272,13 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 			// identifiers, paths and words in code cost no second pass.
 			if run >= 16 && encodedLooking(s[i-run:i]) {
 				flags |= flagEncodedRun
+			}
+			if c == ' ' && run == 2 && isHexDigit(s[i-1]) && isHexDigit(s[i-2]) {
+				if hexPairs++; hexPairs >= 16 {
+					flags |= flagEncodedRun
+				}
+			} else if c != ' ' || run != 0 {
+				hexPairs = 0
 			}
 			if letterSeparator(c) {
 				if run == 1 {
@@ -408,4 +425,8 @@ func joinSeparated(b []byte, start int) (_ []byte, joined bool) {
 		i++
 	}
 	return b[:start+w], joined
+}
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }

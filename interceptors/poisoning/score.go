@@ -174,6 +174,8 @@ type evidence struct {
 	// code-style calls of other components); a tool result's text is full
 	// of code and identifiers, and is read as written.
 	definitions bool
+	// a second promotional claim, other than example[sigPromotion]
+	promotedAlso string
 }
 
 func (e *evidence) fire(s signal, what string) {
@@ -182,6 +184,15 @@ func (e *evidence) fire(s signal, what string) {
 	}
 	if signalWeight[s] > 0 && s != sigObfuscated {
 		e.hits++
+	}
+	if s == sigPromotion && e.weight[s] > 0 && what != e.example[s] && what != e.promotedAlso {
+		// A definition that is mostly advertising (three distinct claims
+		// or more) is after the model's choice even without naming it.
+		if e.promotedAlso == "" {
+			e.promotedAlso = what
+		} else {
+			e.weight[s] = int8(2 * signalWeight[s])
+		}
 	}
 	if e.weight[s] == 0 {
 		e.where[s] = strings.Join(e.cur, "")
@@ -618,6 +629,14 @@ func (e *evidence) decodeAll(s string, depth int) {
 			judge("HTML entities", dec)
 		}
 	}
+	// hex bytes written apart, as a hex dump shows them
+	if strings.Count(s, " ") >= 15 {
+		for _, run := range spacedHex.FindAllString(s, -1) {
+			if b, err := hex.DecodeString(strings.ReplaceAll(run, " ", "")); err == nil {
+				judge("hex", string(b))
+			}
+		}
+	}
 	// base64 and hex: each run of at least 16 characters
 	for i := 0; i < len(s); {
 		j := i
@@ -640,6 +659,8 @@ func (e *evidence) decodeAll(s string, depth int) {
 		i = j
 	}
 }
+
+var spacedHex = regexp.MustCompile(`\b(?:[0-9A-Fa-f]{2} ){15,}[0-9A-Fa-f]{2}\b`)
 
 func isB64(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
