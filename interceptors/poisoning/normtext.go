@@ -34,6 +34,7 @@ const (
 	flagSpaced                           // letter-spaced words joined
 	flagCJK                              // Han, kana or Hangul present
 	flagEncodedRun                       // may hold base64, hex, percent or entities
+	flagSpacedHex                        // holds hex bytes written apart ("5b 61 64 …")
 )
 
 // asciiOf maps a non-ASCII rune to the lower-case ASCII letter or digit it
@@ -111,7 +112,7 @@ func canonical(dst []byte, s string) ([]byte, textFlags) {
 			run = 0
 		case c == ' ' && run == 2 && isHexDigit(dst[len(dst)-1]) && isHexDigit(dst[len(dst)-2]):
 			if hexPairs++; hexPairs >= 16 {
-				flags |= flagEncodedRun
+				flags |= flagEncodedRun | flagSpacedHex
 			}
 			run = 0
 		default:
@@ -275,7 +276,7 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 			}
 			if c == ' ' && run == 2 && isHexDigit(s[i-1]) && isHexDigit(s[i-2]) {
 				if hexPairs++; hexPairs >= 16 {
-					flags |= flagEncodedRun
+					flags |= flagEncodedRun | flagSpacedHex
 				}
 			} else if c != ' ' || run != 0 {
 				hexPairs = 0

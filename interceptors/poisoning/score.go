@@ -305,7 +305,7 @@ func (e *evidence) scan(s string, depth int) {
 		}
 	}
 	if depth == 0 && flags&flagEncodedRun != 0 {
-		e.decodeAll(s, depth)
+		e.decodeAll(s, depth, flags&flagSpacedHex != 0)
 	}
 }
 
@@ -600,7 +600,7 @@ func isMailByte(c byte) bool {
 // decodeAll judges what encoded runs in s decode to: base64, hex, percent
 // encoding and HTML entities. Only decodings that are mostly printable
 // text are read; a decoding that shows evidence is itself evidence.
-func (e *evidence) decodeAll(s string, depth int) {
+func (e *evidence) decodeAll(s string, depth int, spaced bool) {
 	judge := func(kind, dec string) {
 		if !printable(dec) {
 			return
@@ -630,7 +630,7 @@ func (e *evidence) decodeAll(s string, depth int) {
 		}
 	}
 	// hex bytes written apart, as a hex dump shows them
-	if strings.Count(s, " ") >= 15 {
+	if spaced {
 		for _, run := range spacedHex.FindAllString(s, -1) {
 			if b, err := hex.DecodeString(strings.ReplaceAll(run, " ", "")); err == nil {
 				judge("hex", string(b))
