@@ -143,6 +143,37 @@ func ordered(head string) bool {
 	return false
 }
 
+// awaited reports that the words before "your reply" wait for it or
+// thank for it ("thanks in advance for", "I look forward to"): mail, not
+// an instruction about the reply.
+func awaited(head string) bool {
+	for _, w := range []string{"for ", "forward to ", "await ", "awaiting ", "appreciate ", "receive ", "received ", "receiving "} {
+		if strings.HasSuffix(head, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// scheduled reports that what follows "your answer" says when or to whom
+// it is due ("by Friday", "to question 3 before the meeting"), not what it
+// must say.
+func scheduled(rest string) bool {
+	rest = strings.TrimLeft(strings.TrimLeft(rest, "abcdefghijklmnopqrstuvwxyz"), " ,")
+	if after, ok := strings.CutPrefix(rest, "by "); ok {
+		// "by Friday", "by May 1", "by the end of …": not "by inviting feedback"
+		return after != "" && (after[0] >= '0' && after[0] <= '9' || containsAny(after[:min(len(after), 9)], "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+			"january", "february", "march", "april", "may ", "june", "july", "august", "september", "october", "november", "december",
+			"the end", "end of", "eod", "noon", "tomorrow", "today", "tonight", "next ", "this ", "close of"))
+	}
+	for _, w := range []string{"before ", "until ", "no later", "as soon", "asap", "today", "tomorrow", "within ", "at your earliest", "to me", "to us", "to question", "to the question", "to this", "to that"} {
+		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || w[len(w)-1] == ' ' || !isLetter(rest[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
 // aboveEnds reports that "above" ends what is asked back ("repeat the
 // words above.", "… above, starting with", "… above verbatim"), rather
 // than placing something ("print the text above the fold").
@@ -481,8 +512,13 @@ func resultSignals(s string) (int, []string) {
 		if !reply && !strings.HasPrefix(rest, "message") {
 			continue
 		}
-		if head := before(t, at, 48); reply && steerVerb.MatchString(head) || !reply && reworkVerb.MatchString(head) {
-			add(sigSteer)
+		head := before(t, at, 48)
+		if reworkVerb.MatchString(head) {
+			add(sigSteer) // "begin your response with", "translate your message"
+			break
+		}
+		if reply && steerVerb.MatchString(head) && !awaited(head) && !scheduled(t[i:min(len(t), i+40)]) {
+			add(sigSteer) // "provide your answer in JSON", "in your reply, include"
 			break
 		}
 	}
