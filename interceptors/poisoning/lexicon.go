@@ -129,7 +129,8 @@ var lexicon = map[signal][]string{
 		"ユーザーに伝えない", "ユーザーに言わない", "不要告诉用户", "不要提及", "别告诉用户",
 	},
 	sigAuthority: {
-		"required by", "security policy", "for compliance", "compliance purposes", "audit purposes", "required security check",
+		"required by law", "required by policy", "required by ~ policy", "required by ~ security", "required by ~ compliance",
+		"required by ~ administrator", "required by ~ admin", "required by ~ system", "security policy", "for compliance", "compliance purposes", "audit purposes", "required security check",
 		"you are now", "admin mode", "administrative mode", "privilege level", "very important", "very very",
 		"otherwise the tool will not work", "will not work otherwise", "will crash", "all data will be lost",
 		"system directive", "system note", "system instruction", "system override", "priority instruction",
@@ -138,7 +139,7 @@ var lexicon = map[signal][]string{
 	sigDirective: {
 		"you must", "you should always", "you need to first", "must first", "the assistant must", "the model must",
 		"the agent must", "the ai must", "always add", "always include", "always call the", "always read", "always send",
-		"always respond", "always say", "call ~ first", "first call", "always suggest", "always log", "always use this tool", "just use this tool",
+		"always respond", "always say", "always suggest", "always log", "always use this tool", "just use this tool",
 		"execute this tool", "make sure to include", "make sure you include", "make sure to change", "remember this instruction",
 		"apply it to every", "in every future", "pretend", "act as if", "act as a", "you will now", "respond with",
 		"provide detailed reasoning",
@@ -165,7 +166,7 @@ var lexicon = map[signal][]string{
 		"your instructions", "internal instructions", "all available tools", "tools_list", "list of tools",
 	},
 	sigExfil: {
-		"exfiltrate", "exfiltration", "external server", "external logging", "external endpoint", "attacker",
+		"exfiltrate", "exfiltration", "external_server", "external logging", "external endpoint", "attacker",
 		"attacker-controlled", "monitoring proxy", "proxy number", "forward copy", "forward a copy", "backup copies",
 		"redirect all requests", "send user data", "send all", "bcc", "mirror the message",
 	},
@@ -176,7 +177,7 @@ var lexicon = map[signal][]string{
 		"also present", "side effect on", "any messaging tool", "any other tool", "other tools must", "tool must",
 		"should never be invoked", "never be invoked", "is invoked", "the send_email", "send_email tool",
 		"mcp_tool_", "no matter how many arguments", "when the user asks ~ to use", "when the user asks ~ to call",
-		"when a user asks ~ to use", "when users ask ~ to use", "when you are asked ~ to use", "overrides", "replaces", "behavior of", "behaviour of", "usage of",
+		"when a user asks ~ to use", "when users ask ~ to use", "when you are asked ~ to use", "overrides the ~ tool", "replaces the ~ tool", "behavior of", "behaviour of", "usage of",
 		"applies to all",
 	},
 	// Preference manipulation (MPMA, arXiv:2505.11154): a definition that

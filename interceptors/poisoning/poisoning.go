@@ -41,7 +41,7 @@ const (
 )
 
 // DefaultMaxDescriptionBytes applies when Policy.MaxDescriptionBytes is 0.
-const DefaultMaxDescriptionBytes = 4096
+const DefaultMaxDescriptionBytes = 8192
 
 // MaxFindings bounds the findings reported for one message; one more
 // finding then tells how many were left out.
@@ -384,7 +384,10 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		// The phrase rules below only look for what the cue scan has a
 		// word for; text without any cue costs no phrase search.
 		cued := ev.hits != hits || smuggled != "" || strings.Contains(s, "~/") || strings.Contains(s, "~\\")
-		if !cued && (!isText || len(others) == 0) {
+		if !cued {
+			// A text that names another server's tool without a single cue
+			// is documentation ("required for the 'create_project'
+			// method"); shadowing tells the model what to do with it.
 			return
 		}
 		// the canonical form of s (lower case, invisible characters
