@@ -439,6 +439,11 @@ func matchFrom(t string, ws []span, i int, rest []string) bool {
 		return i < len(ws) && matchFrom(t, ws, i+1, rest[1:])
 	case "~":
 		for skip := 0; skip <= 3; skip++ {
+			// the words a cue skips stay within its sentence (a mark
+			// and a space end one; "a.l.l" or "v1.2" do not)
+			if i > 0 && i+skip < len(ws) && sentenceEnd(t[ws[i-1].end:ws[i+skip].start]) {
+				return false
+			}
 			if matchFrom(t, ws, i+skip, rest[1:]) {
 				return true
 			}
@@ -446,6 +451,15 @@ func matchFrom(t string, ws []span, i int, rest []string) bool {
 		return false
 	}
 	return i < len(ws) && t[ws[i].start:ws[i].end] == rest[0] && matchFrom(t, ws, i+1, rest[1:])
+}
+
+func sentenceEnd(gap string) bool {
+	for _, e := range []string{". ", "! ", "? ", "; "} {
+		if strings.Contains(gap, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // markup finds fake tags addressed to the model: <IMPORTANT>, </system>,
