@@ -1,6 +1,7 @@
 package results
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"sync"
@@ -239,14 +240,24 @@ func toldInThirdPerson(t string, anchors *anchorIndex) bool {
 			return true
 		}
 	}
-	for off := 0; ; {
-		k := strings.Index(t[off:], " ai ")
-		if k < 0 {
-			return false
-		}
-		off += k + len(" ai ")
-		if strings.HasSuffix(t[:off-len(" ai ")], "the") && told(t[off:]) {
+	for at := range occurrences(t, " ai ") {
+		if strings.HasSuffix(t[:at], "the") && told(t[at+len(" ai "):]) {
 			return true
+		}
+	}
+	return false
+}
+
+// occurrences yields the offsets of sub in t, left to right, without
+// overlaps.
+func occurrences(t, sub string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for off := 0; ; {
+			k := strings.Index(t[off:], sub)
+			if k < 0 || !yield(off+k) {
+				return
+			}
+			off += k + len(sub)
 		}
 	}
 }
@@ -267,13 +278,7 @@ var firstPerson = regexp.MustCompile(`\b(my|me)\b`)
 // questions to", or a README's "collect the logs and send them to
 // support@", is not one.
 func fetchAndSend(t string) bool {
-	for off := 0; ; {
-		k := strings.IndexByte(t[off:], '@')
-		if k < 0 {
-			return false
-		}
-		at := off + k
-		off = at + 1
+	for at := range occurrences(t, "@") {
 		if at == 0 || !identByte(t[at-1]) || at+1 >= len(t) || !identByte(t[at+1]) {
 			continue
 		}
@@ -292,6 +297,7 @@ func fetchAndSend(t string) bool {
 			return true
 		}
 	}
+	return false
 }
 
 // actOnMine is a request for an action with consequences on the
@@ -310,13 +316,8 @@ var actVerbs = func() map[string]bool {
 // actsAsUser reports such a request opening a sentence, a line or a
 // quoted value.
 func actsAsUser(t string) bool {
-	for off := 0; ; {
-		k := strings.Index(t[off:], "please ")
-		if k < 0 {
-			return false
-		}
-		at := off + k
-		off = at + len("please ")
+	for at := range occurrences(t, "please ") {
+		off := at + len("please ")
 		head := strings.TrimRight(before(t, at, 8), " ")
 		if head != "" && strings.IndexByte(".!?:'\"\n", head[len(head)-1]) < 0 {
 			continue
@@ -332,6 +333,7 @@ func actsAsUser(t string) bool {
 			return true // the thing acted on is "my …", not a clause about it
 		}
 	}
+	return false
 }
 
 func identByte(c byte) bool {
