@@ -1,7 +1,8 @@
 // Package results reads what a tool returns before the agent does, and
 // flags text that tries to steer it: instructions addressed to the model,
 // claims of authority, requests for secrets or conversation history, fake
-// conversation turns and role markers, hidden HTML comments. It scores text
+// conversation turns and role markers, text hidden from the human reader
+// (HTML comments, elements styled out of sight, data: URLs). It scores text
 // with the poisoning check's normaliser and signals (the same tricks hide
 // instructions in results as in tool descriptions) and adds the markers
 // specific to results.
@@ -32,9 +33,6 @@ type Checker struct {
 }
 
 var _ interceptors.Interceptor = (*Checker)(nil)
-
-// htmlComment finds comments, which a page hides from the human reader.
-var htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
 
 // New compiles p.
 func New(p *Policy) (*Checker, error) {
@@ -111,17 +109,6 @@ func (c *Checker) judge(s string) (int, string) {
 	if n, rs := resultSignals(s); n > 0 {
 		score += n
 		why = strings.TrimPrefix(why+"; "+strings.Join(rs, "; "), "; ")
-	}
-	if !strings.Contains(s, "<!--") {
-		return score, why
-	}
-	for _, cm := range htmlComment.FindAllString(s, 8) {
-		// a link in a comment is page furniture; an instruction is not
-		if h := poisoning.ScoreText(cm); h.Score > 0 && talksToTheModel(h) {
-			score += 2
-			why = strings.TrimPrefix(why+"; instructions in a hidden HTML comment", "; ")
-			break
-		}
 	}
 	return score, why
 }

@@ -406,6 +406,10 @@ const (
 	aWereYou
 	aNotSupposed
 	aNotAllowed
+	aComment
+	aStyle
+	aHidden
+	aData
 	numAnchors
 )
 
@@ -424,6 +428,7 @@ var anchorText = []struct {
 	{"attention ", aAttention}, {"dear ", aDear}, {"above", aAbove}, {"conversation", aConversation},
 	{"you were ", aYouWere}, {"were you ", aWereYou}, {"was you ", aWereYou}, {"not supposed to ", aNotSupposed},
 	{"not allowed to ", aNotAllowed}, {"not permitted to ", aNotAllowed},
+	{"<!--", aComment}, {"style", aStyle}, {"hidden", aHidden}, {"data:", aData},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -672,6 +677,15 @@ func resultSignals(s string) (int, []string) {
 	if flooded(t) {
 		add(sigFlood)
 	}
+	// text kept from the human reader that talks to the model
+	hiddenTexts(s, t, at, func(kind, h string) bool {
+		// a link in a comment is page furniture; an instruction is not
+		if v := poisoning.ScoreText(h); v.Score > 0 && talksToTheModel(v) {
+			add(resultSignal{"instructions in " + kind, 2})
+			return false // once per kind
+		}
+		return true
+	})
 	if strings.Contains(t, "please ") && actsAsUser(t) {
 		add(sigAsUser)
 		add(sigActs)

@@ -1,0 +1,146 @@
+package results
+
+import (
+	"encoding/base64"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// Text that a page or a Markdown document keeps from its human reader
+// while a model reads every byte of it: HTML comments, elements styled out
+// of sight (display:none, zero-size or white-on-white text, pushed off the
+// screen) and text carried in data: URLs. Its instructions are scored with
+// the rest of the text; hiding them is evidence of its own.
+
+// htmlComment finds comments, which a page hides from the human reader.
+var htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+
+// openTag finds an element's opening tag with its attributes.
+var openTag = regexp.MustCompile(`(?i)<([a-z][a-z0-9]*)(\s[^<>]*)>`)
+
+// hiddenStyle is a style that keeps an element's text out of sight.
+var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0*(\.0+)?(px|pt|em|rem|%)?\s*(;|$|!)|opacity\s*:\s*0*(\.0+)?\s*(;|$|!)|color\s*:\s*transparent|(left|top|text-indent)\s*:\s*-\d{3,}(px|em)|(height|width|max-height)\s*:\s*0(px)?\s*;.*overflow\s*:\s*hidden`)
+
+// whiteText is text coloured white, which a white page does not show
+// unless the element has a background of its own.
+var whiteText = regexp.MustCompile(`(?i)(^|[;\s"'])color\s*:\s*(white|#fff\b|#ffffff\b|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\))`)
+
+// styleAttr reads an element's style attribute.
+var styleAttr = regexp.MustCompile(`(?i)\bstyle\s*=\s*("[^"]*"|'[^']*')`)
+
+// hiddenAttr is the boolean "hidden" attribute.
+var hiddenAttr = regexp.MustCompile(`(?i)(^|\s)hidden(\s|=|$)`)
+
+// dataURL finds data: URLs whose content is text: the URL carries it
+// encoded, out of the reader's sight. Images and fonts are page furniture.
+var dataURL = regexp.MustCompile(`(?i)^data:(text/[a-z0-9.+-]+|application/(json|xml|xhtml\+xml|javascript|x-javascript))((;[a-z0-9-]+=[a-z0-9.-]+)*)(;base64)?,([A-Za-z0-9+/=%._~!$&*:@-]+)`)
+
+// maxHidden bounds the text read from one hidden element or data: URL.
+const maxHidden = 8 << 10
+
+// The kinds of hidden text, in the order they are reported.
+const (
+	hiddenComment = "a hidden HTML comment"
+	hiddenStyled  = "text styled out of sight"
+	hiddenData    = "a data: URL"
+)
+
+// hiddenTexts calls yield with each text s hides from a human reader and
+// its kind, kind by kind, until yield returns false for a kind (it has
+// seen enough of it) or the texts run out. t is s in lower case and at its
+// anchors.
+func hiddenTexts(s, t string, at *anchorIndex, yield func(kind, text string) bool) {
+	for n, i := range at[aComment] {
+		end := strings.Index(t[i:], "-->")
+		if end < 0 {
+			end = len(t) - i
+		}
+		if n == 8 || !yield(hiddenComment, s[i:i+min(end, maxHidden)]) {
+			break
+		}
+	}
+	// "style" and "hidden" count inside a tag: find the tag around them
+	last := -1
+styled:
+	for _, a := range [...]int{aStyle, aHidden} {
+		for _, i := range at[a] {
+			lt := strings.LastIndexByte(t[max(0, i-512):i], '<')
+			if lt < 0 {
+				continue
+			}
+			lt += max(0, i-512)
+			if lt == last || strings.IndexByte(t[lt:i], '>') >= 0 {
+				continue // counted, or not inside a tag
+			}
+			last = lt
+			m := openTag.FindStringSubmatchIndex(s[lt:min(len(s), lt+1024)])
+			if m == nil || m[0] != 0 || !hiddenElement(s[lt+m[4]:lt+m[5]]) {
+				continue
+			}
+			from := lt + m[1]
+			body := s[from:]
+			if end := strings.Index(t[from:], "</"+t[lt+m[2]:lt+m[3]]); end >= 0 {
+				body = body[:end]
+			}
+			body = body[:min(len(body), maxHidden)]
+			if h := strings.TrimSpace(anyTag.ReplaceAllString(body, " ")); h != "" && !yield(hiddenStyled, h) {
+				break styled
+			}
+		}
+	}
+	n := 0
+	for _, i := range at[aData] {
+		if i > 0 && (isLetter(t[i-1]) || t[i-1] == '-' || t[i-1] == '_') {
+			continue // "metadata:", "x-data:"
+		}
+		m := dataURL.FindStringSubmatch(s[i:min(len(s), i+maxHidden*2)])
+		if m == nil {
+			continue
+		}
+		if n++; n > 8 {
+			return
+		}
+		if h, ok := decodeData(m[6], m[5] != ""); ok && !yield(hiddenData, h) {
+			return
+		}
+	}
+}
+
+// anyTag is an HTML tag, dropped from hidden text before it is scored.
+var anyTag = regexp.MustCompile(`<[^<>]*>`)
+
+// hiddenElement reports attributes that keep an element out of sight.
+func hiddenElement(attrs string) bool {
+	if hiddenAttr.MatchString(attrs) {
+		return true
+	}
+	st := styleAttr.FindStringSubmatch(attrs)
+	if st == nil {
+		return false
+	}
+	style := strings.Trim(st[1], `"'`)
+	if hiddenStyle.MatchString(style) {
+		return true
+	}
+	// white on white: white text with no background of its own
+	return whiteText.MatchString(style) && !strings.Contains(strings.ToLower(style), "background")
+}
+
+// decodeData decodes a data: URL's content (base64 or percent-encoded).
+func decodeData(payload string, b64 bool) (string, bool) {
+	payload = payload[:min(len(payload), maxHidden*4/3)]
+	if b64 {
+		if p, err := url.PathUnescape(payload); err == nil {
+			payload = p
+		}
+		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
+			if b, err := enc.DecodeString(payload); err == nil {
+				return string(b), true
+			}
+		}
+		return "", false
+	}
+	t, err := url.PathUnescape(payload)
+	return t, err == nil
+}
