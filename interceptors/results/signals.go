@@ -3,6 +3,7 @@ package results
 import (
 	"iter"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -437,10 +438,17 @@ func containsAny(s string, subs ...string) bool {
 // lowerASCII returns s with ASCII letters in lower case (the anchors are
 // ASCII; other bytes stay as they are, so offsets match s).
 func lowerASCII(s string) string {
+	var b []byte
+	return lowerInto(&b, s)
+}
+
+// lowerInto is lowerASCII into *buf, which it grows as needed; the
+// result is valid until *buf is written again.
+func lowerInto(buf *[]byte, s string) string {
 	if len(s) == 0 {
 		return s
 	}
-	b := make([]byte, len(s))
+	b := slices.Grow((*buf)[:0], len(s))[:len(s)]
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
@@ -448,9 +456,15 @@ func lowerASCII(s string) string {
 		}
 		b[i] = c
 	}
-	// b is not written again: no second copy of a large result
+	*buf = b
 	return unsafe.String(&b[0], len(b))
 }
+
+// lowerPool keeps lowerInto's buffers between results; one past
+// maxPooledLower goes to the garbage collector instead.
+var lowerPool = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledLower = 1 << 20
 
 // The anchors the signals start from. None overlaps itself, so every
 // occurrence is found by one pass that tries, at each byte, the anchors
@@ -580,7 +594,14 @@ func before(t string, i, n int) string { return t[max(0, i-n):i] }
 
 // resultSignals scores the result-specific signals of s.
 func resultSignals(s string) (int, []string) {
-	t := lowerASCII(s)
+	// t is only read within this call: its buffer goes back to the pool
+	buf := lowerPool.Get().(*[]byte)
+	defer func() {
+		if cap(*buf) <= maxPooledLower {
+			lowerPool.Put(buf)
+		}
+	}()
+	t := lowerInto(buf, s)
 	at := anchorPool.Get().(*anchorIndex)
 	defer anchorPool.Put(at)
 	at.find(t)
