@@ -54,10 +54,10 @@ var definitionOnly = [numSignals]bool{sigPromotion: true, sigPreference: true, s
 // explains the parameter would use; a tool whose description names it
 // ("summarise the chat history") asks for it openly.
 var harvestParams = map[string]string{
-	"tools_list": "tool", "tool_list": "tool", "available_tools": "tool", "list_of_tools": "tool", "all_tools": "tool",
-	"system_prompt": "prompt", "system_instructions": "instruction", "model_instructions": "instruction",
-	"conversation_history": "conversation", "chat_history": "chat", "message_history": "message",
-	"previous_messages": "message", "all_messages": "message", "conversation_log": "conversation",
+	"tools_list": "tools", "tool_list": "tools", "available_tools": "tools", "list_of_tools": "tools", "all_tools": "tools",
+	"system_prompt": "prompt", "system_instructions": "instructions", "model_instructions": "instructions",
+	"conversation_history": "conversation", "chat_history": "chat", "message_history": "history",
+	"previous_messages": "messages", "all_messages": "messages", "conversation_log": "conversation",
 	"chain_of_thought": "thought", "internal_thoughts": "thought",
 }
 

@@ -552,7 +552,8 @@ func TestContextParameter(t *testing.T) {
 		return string(b)
 	}
 	for _, p := range []string{"tools_list", "conversationHistory", "Chain-Of-Thought", "system_prompt"} {
-		x := runList(t, c, "tools/list", def("times", "a times b", p))
+		// "tool" alone does not explain a list of tools
+		x := runList(t, c, "tools/list", def("times", "This tool multiplies: a times b", p))
 		if !slices.Equal(rules(x), []string{"poisoning.instructions"}) || !strings.Contains(x.Findings[0].Detail, "context-parameter") ||
 			x.Findings[0].Where != "tools[times].inputSchema.properties."+p {
 			t.Errorf("%s: findings %+v", p, x.Findings)
