@@ -13,9 +13,6 @@ import (
 // screen) and text carried in data: URLs. Its instructions are scored with
 // the rest of the text; hiding them is evidence of its own.
 
-// htmlComment finds comments, which a page hides from the human reader.
-var htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
-
 // openTag finds an element's opening tag with its attributes.
 var openTag = regexp.MustCompile(`(?i)<([a-z][a-z0-9]*)(\s[^<>]*)>`)
 
@@ -129,7 +126,7 @@ func hiddenElement(attrs string) bool {
 
 // decodeData decodes a data: URL's content (base64 or percent-encoded).
 func decodeData(payload string, b64 bool) (string, bool) {
-	payload = payload[:min(len(payload), maxHidden*4/3)]
+	payload = payload[:min(len(payload), maxHidden*4/3/4*4)] // whole base64 quanta
 	if b64 {
 		if p, err := url.PathUnescape(payload); err == nil {
 			payload = p
