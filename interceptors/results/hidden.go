@@ -81,7 +81,8 @@ styled:
 				body = body[:end]
 			}
 			body = body[:min(len(body), maxHidden)]
-			if h := strings.TrimSpace(anyTag.ReplaceAllString(body, " ")); h != "" && !yield(hiddenStyled, h) {
+			// (tags stay: <IMPORTANT> is evidence, <b> is no cue)
+			if h := strings.TrimSpace(body); h != "" && !yield(hiddenStyled, h) {
 				break styled
 			}
 		}
@@ -103,9 +104,6 @@ styled:
 		}
 	}
 }
-
-// anyTag is an HTML tag, dropped from hidden text before it is scored.
-var anyTag = regexp.MustCompile(`<[^<>]*>`)
 
 // hiddenElement reports attributes that keep an element out of sight.
 func hiddenElement(attrs string) bool {

@@ -181,14 +181,23 @@ func signalNames(v poisoning.TextVerdict) ([]string, bool) {
 
 // talksToTheModel reports a verdict with a signal other than secrets,
 // destinations and encodings: what an HTML comment must show to count.
-func talksToTheModel(v poisoning.TextVerdict) bool {
+func talksToTheModel(v poisoning.TextVerdict) bool { return hasSignalBut(v, "") }
+
+// ordersTheModel is talksToTheModel without a bare "you must": what text
+// styled out of sight must show to count, since pages hide their own
+// messages to people until needed ("You must enter a valid e-mail").
+func ordersTheModel(v poisoning.TextVerdict) bool { return hasSignalBut(v, "directive") }
+
+// hasSignalBut reports a signal other than secrets, destinations,
+// encodings and also.
+func hasSignalBut(v poisoning.TextVerdict, also string) bool {
 	names, ok := signalNames(v)
 	if !ok {
 		return v.Score > 0
 	}
 	for _, n := range names {
 		switch n {
-		case "secret", "secret+verb", "exfiltration", "encoded", "obfuscated":
+		case "secret", "secret+verb", "exfiltration", "encoded", "obfuscated", also:
 		default:
 			return true
 		}

@@ -785,7 +785,8 @@ func resultSignals(s string) (int, []string) {
 	// text kept from the human reader that talks to the model
 	hiddenTexts(s, t, at, func(kind, h string) bool {
 		// a link in a comment is page furniture; an instruction is not
-		if v := poisoning.ScoreText(h); v.Score > 0 && talksToTheModel(v) {
+		v := poisoning.ScoreText(h)
+		if v.Score > 0 && (kind == hiddenComment && talksToTheModel(v) || kind != hiddenComment && ordersTheModel(v)) {
 			add(resultSignal{"instructions in " + kind, 2})
 			return false // once per kind
 		}
