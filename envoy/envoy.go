@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"text/template"
 	"time"
@@ -295,21 +296,35 @@ func FreePort() (int, error) {
 	// Test packages run side by side, each choosing ports and binding them
 	// a moment later: each process draws from its own twelfth of the range
 	// first, so that two of them rarely pick the same port in that moment.
+	// Within a process, parallel tests would pick the same free port before
+	// either binds it: a port is handed out once per process.
+	handedOut.Lock()
+	defer handedOut.Unlock()
 	own := 20000 + (os.Getpid()%12)*1000
 	for i := range 200 {
 		port := own + rand.IntN(1000)
 		if i >= 100 {
 			port = 20000 + rand.IntN(12000)
 		}
+		if handedOut.ports[port] {
+			continue
+		}
 		l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 		if err != nil {
 			continue
 		}
 		l.Close()
+		handedOut.ports[port] = true
 		return port, nil
 	}
 	return 0, errors.New("no free loopback port found in 20000-31999")
 }
+
+// handedOut holds the ports FreePort has returned in this process.
+var handedOut = struct {
+	sync.Mutex
+	ports map[int]bool
+}{ports: map[int]bool{}}
 
 func tail(path string, n int) string {
 	b, err := os.ReadFile(path)

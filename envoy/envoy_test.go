@@ -39,6 +39,22 @@ func TestFreePortIsOutsideTheEphemeralRange(t *testing.T) {
 	}
 }
 
+// Parallel tests of one process pick ports before any of them binds: a
+// port is never handed out twice, though it stays free until bound.
+func TestFreePortNeverTwice(t *testing.T) {
+	seen := map[int]bool{}
+	for range 500 {
+		p, err := FreePort()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen[p] {
+			t.Fatalf("port %d handed out twice", p)
+		}
+		seen[p] = true
+	}
+}
+
 func TestBootstrapRender(t *testing.T) {
 	y, err := Bootstrap{NodeID: "sidecar/demo", XDSHost: "127.0.0.1", XDSPort: 18000, AdminPort: 9901}.Render()
 	if err != nil {
