@@ -2,6 +2,7 @@ package results
 
 import (
 	"encoding/base64"
+	"iter"
 	"net/url"
 	"regexp"
 	"strings"
@@ -46,61 +47,83 @@ const (
 // hiddenTexts calls yield with each text s hides from a human reader and
 // its kind, kind by kind, until yield returns false for a kind (it has
 // seen enough of it) or the texts run out. t is s in lower case and at its
-// anchors.
+// anchors. A text inside one already read is not read again, so the work
+// stays linear in s whatever it nests ("<!-- <!-- <!--", tags without
+// their end).
 func hiddenTexts(s, t string, at *anchorIndex, yield func(kind, text string) bool) {
-	for n, i := range at[aComment] {
-		end := strings.Index(t[i:], "-->")
-		if end < 0 {
-			end = len(t) - i
+	next := 0
+	for _, i := range at[aComment] {
+		if i < next {
+			continue
 		}
-		if n == 8 || !yield(hiddenComment, s[i:i+min(end, maxHidden)]) {
+		end := strings.Index(t[i:min(len(t), i+maxHidden)], "-->")
+		if end < 0 {
+			end = min(len(t)-i, maxHidden)
+		}
+		next = i + end
+		if !yield(hiddenComment, s[i:next]) {
 			break
 		}
 	}
-	// "style" and "hidden" count inside a tag: find the tag around them
-	last := -1
-styled:
-	for _, a := range [...]int{aStyle, aHidden} {
-		for _, i := range at[a] {
-			lt := strings.LastIndexByte(t[max(0, i-512):i], '<')
-			if lt < 0 {
-				continue
-			}
-			lt += max(0, i-512)
-			if lt == last || strings.IndexByte(t[lt:i], '>') >= 0 {
-				continue // counted, or not inside a tag
-			}
-			last = lt
-			m := openTag.FindStringSubmatchIndex(s[lt:min(len(s), lt+1024)])
-			if m == nil || m[0] != 0 || !hiddenElement(s[lt+m[4]:lt+m[5]]) {
-				continue
-			}
-			from := lt + m[1]
-			body := s[from:]
-			if end := strings.Index(t[from:], "</"+t[lt+m[2]:lt+m[3]]); end >= 0 {
-				body = body[:end]
-			}
-			body = body[:min(len(body), maxHidden)]
-			// (tags stay: <IMPORTANT> is evidence, <b> is no cue)
-			if h := strings.TrimSpace(body); h != "" && !yield(hiddenStyled, h) {
-				break styled
-			}
+	// "style" and "hidden" count inside a tag: find the tag around them,
+	// in the order they occur
+	next = 0
+	for i := range merged(at[aStyle], at[aHidden]) {
+		if i < next {
+			continue
+		}
+		lt := strings.LastIndexByte(t[max(0, i-512):i], '<')
+		if lt < 0 {
+			continue
+		}
+		lt += max(0, i-512)
+		if lt < next || strings.IndexByte(t[lt:i], '>') >= 0 {
+			continue // read, or not inside a tag
+		}
+		m := openTag.FindStringSubmatchIndex(s[lt:min(len(s), lt+1024)])
+		if m == nil || m[0] != 0 || !hiddenElement(s[lt+m[4]:lt+m[5]]) {
+			continue
+		}
+		from := lt + m[1]
+		end := strings.Index(t[from:min(len(t), from+maxHidden)], "</"+t[lt+m[2]:lt+m[3]])
+		if end < 0 {
+			end = min(len(t)-from, maxHidden)
+		}
+		next = from + end
+		// (tags stay: <IMPORTANT> is evidence, <b> is no cue)
+		if h := strings.TrimSpace(s[from:next]); h != "" && !yield(hiddenStyled, h) {
+			break
 		}
 	}
-	n := 0
+	next = 0
 	for _, i := range at[aData] {
-		if i > 0 && (isLetter(t[i-1]) || t[i-1] == '-' || t[i-1] == '_') {
-			continue // "metadata:", "x-data:"
+		if i < next || i > 0 && (isLetter(t[i-1]) || t[i-1] == '-' || t[i-1] == '_') {
+			continue // read, or "metadata:", "x-data:"
 		}
-		m := dataURL.FindStringSubmatch(s[i:min(len(s), i+maxHidden*2)])
+		m := dataURL.FindStringSubmatchIndex(s[i:min(len(s), i+maxHidden*2)])
 		if m == nil {
 			continue
 		}
-		if n++; n > 8 {
+		next = i + m[1]
+		if h, ok := decodeData(s[i+m[12]:i+m[13]], m[10] >= 0); ok && !yield(hiddenData, h) {
 			return
 		}
-		if h, ok := decodeData(m[6], m[5] != ""); ok && !yield(hiddenData, h) {
-			return
+	}
+}
+
+// merged yields the offsets of two ascending lists in ascending order.
+func merged(a, b []int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for len(a) > 0 || len(b) > 0 {
+			var i int
+			if len(b) == 0 || len(a) > 0 && a[0] <= b[0] {
+				i, a = a[0], a[1:]
+			} else {
+				i, b = b[0], b[1:]
+			}
+			if !yield(i) {
+				return
+			}
 		}
 	}
 }

@@ -79,3 +79,27 @@ func TestHiddenElement(t *testing.T) {
 		return true
 	})
 }
+
+// Hidden texts inside one already read are not read again: a page of
+// thousands of nested or unclosed comments, hidden tags and data: URLs
+// costs scorings of at most its own length per kind, not thousands of
+// 8 KB reads.
+func TestHiddenTextsLinear(t *testing.T) {
+	for _, page := range []string{
+		strings.Repeat(`<b hidden>x</b><!-- y --><a href="data:text/plain,z">z</a>`, 5000),
+		strings.Repeat(`<!-- <b hidden>data:text/plain,aaaa `, 5000),
+	} {
+		var at anchorIndex
+		at.find(lowerASCII(page))
+		read := map[string]int{}
+		hiddenTexts(page, lowerASCII(page), &at, func(kind, text string) bool {
+			read[kind] += len(text)
+			return true
+		})
+		for _, kind := range []string{hiddenComment, hiddenStyled, hiddenData} {
+			if n := read[kind]; n == 0 || n > len(page) {
+				t.Errorf("%.20q…: %s read %d bytes of a %d-byte page", page, kind, n, len(page))
+			}
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/go-json-experiment/json"
@@ -179,26 +180,31 @@ func signalNames(v poisoning.TextVerdict) ([]string, bool) {
 	return strings.Split(names, ", "), true
 }
 
-// talksToTheModel reports a verdict with a signal other than secrets,
-// destinations and encodings: what an HTML comment must show to count.
-func talksToTheModel(v poisoning.TextVerdict) bool { return hasSignalBut(v, "") }
+// Signals that describe data rather than talk to its reader: secrets,
+// destinations, encodings; and with them a bare "you must", which pages
+// also write to people.
+var (
+	aboutData       = []string{"secret", "secret+verb", "exfiltration", "encoded", "obfuscated"}
+	aboutDataOrMust = append(slices.Clip(aboutData), "directive")
+)
+
+// talksToTheModel reports a verdict with a signal other than aboutData:
+// what an HTML comment must show to count.
+func talksToTheModel(v poisoning.TextVerdict) bool { return hasSignalBeyond(v, aboutData) }
 
 // ordersTheModel is talksToTheModel without a bare "you must": what text
 // styled out of sight must show to count, since pages hide their own
 // messages to people until needed ("You must enter a valid e-mail").
-func ordersTheModel(v poisoning.TextVerdict) bool { return hasSignalBut(v, "directive") }
+func ordersTheModel(v poisoning.TextVerdict) bool { return hasSignalBeyond(v, aboutDataOrMust) }
 
-// hasSignalBut reports a signal other than secrets, destinations,
-// encodings and also.
-func hasSignalBut(v poisoning.TextVerdict, also string) bool {
+// hasSignalBeyond reports a signal of v not in ignored.
+func hasSignalBeyond(v poisoning.TextVerdict, ignored []string) bool {
 	names, ok := signalNames(v)
 	if !ok {
 		return v.Score > 0
 	}
 	for _, n := range names {
-		switch n {
-		case "secret", "secret+verb", "exfiltration", "encoded", "obfuscated", also:
-		default:
+		if !slices.Contains(ignored, n) {
 			return true
 		}
 	}

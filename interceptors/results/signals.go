@@ -279,7 +279,11 @@ var (
 // urlForUserData reports such a URL in s (t is s in lower case, urls
 // the offsets of "http" in it).
 func urlForUserData(s, t string, urls []int) bool {
+	next := 0 // a URL is read once, not again from an "http" inside it
 	for _, at := range urls {
+		if at < next || !strings.HasPrefix(t[at:], "http://") && !strings.HasPrefix(t[at:], "https://") {
+			continue
+		}
 		end := at
 		for end < len(s) && end-at < 2048 && !urlEnd(s[end]) {
 			// a placeholder may hold blanks: "?d=[CONVERSATION SUMMARY]"
@@ -290,6 +294,7 @@ func urlForUserData(s, t string, urls []int) bool {
 			}
 			end++
 		}
+		next = end
 		u := s[at:end]
 		q := strings.IndexAny(u, "?#=")
 		// cheap tests first: a placeholder needs a bracket, a '$' or an
