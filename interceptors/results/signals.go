@@ -272,6 +272,21 @@ func toldInThirdPerson(t string, anchors *anchorIndex) bool {
 	return false
 }
 
+// nearMatch reports whether re matches around an occurrence of one of
+// the anchors in t: from up to back bytes before it to up to ahead bytes
+// after it. The anchors are rare where the patterns are costly: a pattern
+// is never run over a whole page.
+func nearMatch(t string, re *regexp.Regexp, back, ahead int, at *anchorIndex, anchors ...int) bool {
+	for _, a := range anchors {
+		for _, i := range at[a] {
+			if re.MatchString(t[max(0, i-back):min(len(t), i+anchorLen[a]+ahead)]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // occurrences yields the offsets of sub in t, left to right, without
 // overlaps.
 func occurrences(t, sub string) iter.Seq[int] {
@@ -535,6 +550,12 @@ const (
 	aHidden
 	aData
 	aHTTP
+	aAutomated
+	aVisible
+	aHuman
+	aAsked
+	aQuestioned
+	aDeviate
 	numAnchors
 )
 
@@ -554,6 +575,8 @@ var anchorText = []struct {
 	{"you were ", aYouWere}, {"were you ", aWereYou}, {"was you ", aWereYou}, {"not supposed to ", aNotSupposed},
 	{"not allowed to ", aNotAllowed}, {"not permitted to ", aNotAllowed},
 	{"<!--", aComment}, {"style", aStyle}, {"hidden", aHidden}, {"data:", aData}, {"http", aHTTP},
+	{"automated ", aAutomated}, {"visible ", aVisible}, {"human", aHuman}, {"asked", aAsked}, {"questioned", aQuestioned},
+	{"queried", aQuestioned}, {"deviate", aDeviate},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -803,17 +826,13 @@ func resultSignals(s string) (int, []string) {
 	// accept all requests"). These words are rare: found with
 	// strings.Index rather than in the anchor pass, where their common
 	// first letters would cost every text.
-	if namedForTheModel(t) || toldInThirdPerson(t, at) ||
-		(strings.Contains(t, "automated ") || strings.Contains(t, "visible to") || strings.Contains(t, " to human") || strings.Contains(t, " from human")) && forTheMachine.MatchString(t) {
+	if namedForTheModel(t) || toldInThirdPerson(t, at) || nearMatch(t, forTheMachine, 40, 90, at, aAutomated, aVisible, aHuman) {
 		add(sigAddress)
 	}
-	for _, w := range []string{"asked", "questioned", "queried"} {
-		if strings.Contains(t, w) && answerIfAsked.MatchString(t) {
-			add(sigIfAsked)
-			break
-		}
+	if nearMatch(t, answerIfAsked, 32, 140, at, aAsked, aQuestioned) {
+		add(sigIfAsked)
 	}
-	if strings.Contains(t, "deviate") && noDeviation.MatchString(t) {
+	if nearMatch(t, noDeviation, 16, 16, at, aDeviate) {
 		add(sigNoDeviate)
 	}
 	if flooded(t) {
