@@ -592,16 +592,17 @@ var anchorLen = func() (n [numAnchors]int) {
 // anchorsByFirst lists, per byte, the anchors starting with it; startPair
 // marks the byte pairs an anchor can start with, so that the common
 // letters are passed over after one table read.
-var anchorsByFirst, startPair = func() (t [256][]uint8, pair [1 << 16]bool) {
+var anchorsByFirst, startPair = func() (t [256][]uint8, pair [1 << 16 / 64]uint64) {
+	mark := func(p int) { pair[p/64] |= 1 << (p % 64) }
 	for i, a := range anchorText {
 		t[a.lit[0]] = append(t[a.lit[0]], uint8(i))
 		if len(a.lit) == 1 {
 			for c := range 256 {
-				pair[int(a.lit[0])<<8|c] = true
+				mark(int(a.lit[0])<<8 | c)
 			}
 			continue
 		}
-		pair[int(a.lit[0])<<8|int(a.lit[1])] = true
+		mark(int(a.lit[0])<<8 | int(a.lit[1]))
 	}
 	return t, pair
 }()
@@ -616,7 +617,7 @@ func (x *anchorIndex) find(t string) {
 		x[k] = x[k][:0]
 	}
 	for i := 0; i+1 < len(t); i++ {
-		if !startPair[int(t[i])<<8|int(t[i+1])] {
+		if p := int(t[i])<<8 | int(t[i+1]); startPair[p/64]&(1<<(p%64)) == 0 {
 			continue
 		}
 		for _, k := range anchorsByFirst[t[i]] {
@@ -912,28 +913,37 @@ func chatTurn(t string, anchors *anchorIndex) bool {
 // and rule characters (tables, separators) do not count.
 func flooded(t string) bool {
 	const runs = 32
-	prev, n := "", 0
+	// a token of up to four bytes is compared as a number: its bytes and
+	// its length; 0 is no token (none yet, or a longer one)
+	var prev uint64
+	n := 0
 	for i := 0; i < len(t); {
 		for i < len(t) && blankByte[t[i]] {
 			i++
 		}
 		j := i
+		var tok uint64
 		for j < len(t) && !blankByte[t[j]] {
+			if j-i < 4 {
+				tok = tok<<8 | uint64(t[j])
+			}
 			j++
 		}
-		tok := t[i:j]
-		i = j
-		if tok == "" || len(tok) > 4 || ruleOrNumber(tok) {
-			prev, n = "", 0
+		if j == i || j-i > 4 {
+			prev, n = 0, 0
+			i = j
 			continue
 		}
+		tok |= uint64(j-i) << 32
 		if tok == prev {
-			if n++; n >= runs {
+			// numbers and rules repeat in tables: judged once, at the count
+			if n++; n >= runs && !ruleOrNumber(t[i:j]) {
 				return true
 			}
-			continue
+		} else {
+			prev, n = tok, 1
 		}
-		prev, n = tok, 1
+		i = j
 	}
 	return false
 }
