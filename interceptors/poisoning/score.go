@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html"
+	"iter"
 	"net/url"
 	"regexp"
 	"slices"
@@ -65,7 +66,7 @@ func compileLexicon() *cueIndex {
 	}
 	sort.Ints(sigs) // deterministic order: lower signals win ties in details
 	for _, si := range sigs {
-		for _, text := range lexicon[signal(si)] {
+		for text := range expandCues(lexicon[signal(si)]) {
 			canon, flags := canonical(nil, text)
 			c := cue{sig: signal(si), text: text}
 			if flags&flagCJK != 0 {
@@ -73,29 +74,135 @@ func compileLexicon() *cueIndex {
 				ix.cjk = append(ix.cjk, c)
 				continue
 			}
-			for _, w := range words(string(canon), nil) {
-				c.words = append(c.words, string(canon[w.start:w.end]))
-			}
+			c.words = cueWords(text)
 			if len(c.words) == 0 || c.words[0] == "*" || c.words[0] == "~" {
 				panic("poisoning: bad cue " + text)
 			}
 			// Look cues up by their longest word before any wildcard:
-			// "the other tool" by "other", not by the common "the".
+			// "the other tool" by "other", not by the common "the" (a
+			// choice of words by its shortest).
 			for i, w := range c.words {
 				if w == "*" || w == "~" {
 					break
 				}
-				if len(w) > len(c.words[c.anchor]) {
+				if slotLen(w) > slotLen(c.words[c.anchor]) {
 					c.anchor = i
 				}
 			}
-			a := c.words[c.anchor]
-			ix.byFirst[a] = append(ix.byFirst[a], len(ix.cues))
-			ix.firstLen[a[0]] |= 1 << min(len(a), 63)
+			for a := range slotWords(c.words[c.anchor]) {
+				ix.byFirst[a] = append(ix.byFirst[a], len(ix.cues))
+				ix.firstLen[a[0]] |= 1 << min(len(a), 63)
+			}
 			ix.cues = append(ix.cues, c)
 		}
 	}
 	return ix
+}
+
+// expandCues yields the cues of a lexicon line list with every "{a|b}"
+// whose choices hold several words replaced by each of them in turn; a
+// choice of single words stays one slot of the cue (cueWords), so that a
+// word is looked up once for the whole family.
+func expandCues(lines []string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		var expand func(string) bool
+		expand = func(text string) bool {
+			open, end := -1, -1
+			for from := 0; ; {
+				k := strings.IndexByte(text[from:], '{')
+				if k < 0 {
+					return yield(text)
+				}
+				open = from + k
+				if end = strings.IndexByte(text[open:], '}'); end < 0 {
+					panic("poisoning: unclosed { in cue " + text)
+				}
+				if strings.IndexByte(text[open:open+end], ' ') >= 0 {
+					break
+				}
+				from = open + end
+			}
+			for choice := range strings.SplitSeq(text[open+1:open+end], "|") {
+				if !expand(text[:open] + choice + text[open+end+1:]) {
+					return false
+				}
+			}
+			return true
+		}
+		for _, line := range lines {
+			if !expand(line) {
+				return
+			}
+		}
+	}
+}
+
+// cueWords returns the words of a cue in the canonical form; a choice of
+// single words, "{a|b}", is one slot written "|a|b".
+func cueWords(text string) []string {
+	var out []string
+	for tok := range strings.FieldsSeq(text) {
+		if choices, ok := strings.CutPrefix(tok, "{"); ok {
+			slot := ""
+			for choice := range strings.SplitSeq(strings.TrimSuffix(choices, "}"), "|") {
+				ws := cueWords(choice)
+				if len(ws) != 1 {
+					panic("poisoning: a choice of " + tok + " is not one word")
+				}
+				slot += "|" + ws[0]
+			}
+			out = append(out, slot)
+			continue
+		}
+		canon, _ := canonical(nil, tok)
+		for _, w := range words(string(canon), nil) {
+			out = append(out, string(canon[w.start:w.end]))
+		}
+	}
+	return out
+}
+
+// slotWords yields the words a cue's slot accepts.
+func slotWords(slot string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if !strings.HasPrefix(slot, "|") {
+			yield(slot)
+			return
+		}
+		for w := range strings.SplitSeq(slot[1:], "|") {
+			if !yield(w) {
+				return
+			}
+		}
+	}
+}
+
+// slotLen is the length of a slot's shortest word.
+func slotLen(slot string) int {
+	n := -1
+	for w := range slotWords(slot) {
+		if n < 0 || len(w) < n {
+			n = len(w)
+		}
+	}
+	return n
+}
+
+// slotIs reports whether the word w fills slot.
+func slotIs(slot, w string) bool {
+	if len(slot) == 0 || slot[0] != '|' {
+		return slot == w
+	}
+	for rest := slot[1:]; ; {
+		k := strings.IndexByte(rest, '|')
+		if k < 0 {
+			return rest == w
+		}
+		if rest[:k] == w {
+			return true
+		}
+		rest = rest[k+1:]
+	}
 }
 
 type span struct{ start, end int }
@@ -422,7 +529,7 @@ func matchBefore(t string, ws []span, i int, prefix []string) bool {
 	}
 	for k, w := range prefix {
 		s := ws[i-len(prefix)+k]
-		if t[s.start:s.end] != w {
+		if !slotIs(w, t[s.start:s.end]) {
 			return false
 		}
 	}
@@ -450,7 +557,7 @@ func matchFrom(t string, ws []span, i int, rest []string) bool {
 		}
 		return false
 	}
-	return i < len(ws) && t[ws[i].start:ws[i].end] == rest[0] && matchFrom(t, ws, i+1, rest[1:])
+	return i < len(ws) && slotIs(rest[0], t[ws[i].start:ws[i].end]) && matchFrom(t, ws, i+1, rest[1:])
 }
 
 func sentenceEnd(gap string) bool {
