@@ -99,25 +99,38 @@ var lexicon = map[signal][]string{
 		"{kidding|joking|teasing|ribbing|your leg|change of plans} ~ {don't|do not|dont} {do|follow|carry|proceed} {that|this|it}",
 		"{kidding|joking|teasing|ribbing|your leg|change of plans} ~ {disregard|ignore} {that|this|it}",
 		"disregard the {last|latest} {command|instruction|task|directive}",
+		// what the reader was told, and the content it reads, set aside
+		"{ignore|overlook|disregard|forget} ~ {you|you've} ~ {told|instructed|taught}",
+		"{forget|disregard} ~ {rules|restrictions|guidelines}",
+		"{ignore|disregard} the * and {state|say|claim|report|respond|answer|output|print|declare|write}",
+		"do anything now",
 		// es
 		"ignora ~ instrucciones", "ignora ~ anteriores", "olvida ~ instrucciones", "olvidate de", "nuevas instrucciones",
 		"ignore ~ instrucciones", "ignoren ~ instrucciones", "olvide ~ instrucciones", "olviden ~ instrucciones",
+		"{ignora|ignore|ignoren|olvida|olvide} lo anterior", "{ignora|ignore|ignoren} todo lo que",
+		"{ignora|ignore|ignoren} {la|el|los|las} * y {di|diga|declara|declare|indica|indique|escribe|escriba|responde|responda}",
 		// de
 		"ignoriere ~ anweisungen", "ignoriere ~ vorherigen", "vergiss ~ anweisungen", "vergiss alles", "neue anweisungen",
 		"ignorieren ~ anweisungen", "ignorieren ~ vorherigen", "ignoriert ~ anweisungen", "vergessen ~ anweisungen",
 		"vergessen sie alles", "vergesst ~ anweisungen",
+		"{ignoriere|ignorieren|ignoriert} ~ {die|den|das} * und {sage|sagen|gib|geben|schreibe|schreiben|antworte|antworten}",
 		// fr
 		"ignorez ~ instructions", "ignore ~ instructions precedentes", "oubliez ~ instructions", "oubliez tout", "nouvelles instructions",
 		"oublie ~ instructions", "oublie tout",
+		"{ignore|ignorez|ignorer} ce qui precede", "{ignore|ignorez} tout ce qu'on",
+		"{ignore|ignorez} {la|le|les} * et {dis|dites|indique|indiquez|ecris|ecrivez|reponds|repondez|declare|declarez}",
 		// pt
 		"ignore ~ instrucoes", "esqueca ~ instrucoes", "novas instrucoes", "ignora ~ instrucoes", "esquece ~ instrucoes",
 		"ignorem ~ instrucoes",
+		"{ignore|ignora|ignorem} {o|a|os|as} * e {diga|declare|indique|escreva|responda|diz|declara|indica|escreve|responde}",
 		// it
 		"ignora ~ istruzioni", "dimentica ~ istruzioni", "nuove istruzioni", "ignori ~ istruzioni", "ignorate ~ istruzioni",
-		"dimentichi ~ istruzioni", "dimenticate ~ istruzioni",
+		"dimentichi ~ istruzioni", "dimenticate ~ istruzioni", "{ignora|ignori|ignorate} quanto sopra",
+		"{ignora|ignori|ignorate} {la|il|lo|le|i|gli} * e {di|dite|dichiara|indica|scrivi|rispondi}",
 		// ru
 		"игнорируи ~ инструкции", "игнорируи ~ предыдущие", "забудь ~ инструкции", "новые инструкции",
 		"игнорируите ~ инструкции", "игнорируите ~ предыдущие", "забудьте ~ инструкции",
+		"игнорировать ~ инструкции", "игнорировать предыдущие",
 		// nl
 		"negeer ~ instructies", "vergeet ~ instructies", "nieuwe instructies",
 		// pl
@@ -147,6 +160,9 @@ var lexicon = map[signal][]string{
 		"otherwise the tool will not work", "will not work otherwise", "will crash", "all data will be lost",
 		"system directive", "system note", "system instruction", "system override", "priority instruction",
 		"admin override", "context update", "important system", "this is required", "mandatory",
+		"{i'm|im} your {developer|creator|administrator|admin|owner|maintainer|boss|programmer}",
+		"i am your {developer|creator|administrator|admin|owner|maintainer|boss|programmer}",
+		"as your {developer|creator|administrator|boss}", "override mode",
 	},
 	sigDirective: {
 		"you must", "you should always", "you need to first", "must first", "the assistant must", "the model must",
@@ -182,6 +198,24 @@ var lexicon = map[signal][]string{
 		"{replicate|parrot|echo|quote|recite|reiterate|duplicate|reproduce|repeat|print|output|reveal} ~ {your|the} {initial|first|original|starting} {instruction|instructions|directive|directives|directions|prompt|commands}",
 		"{verbatim|word for word} ~ {our|this|your} {conversation|dialogue|dialog|chat|prompt|instructions|directive}",
 		"{our|this|your} {conversation|dialogue|dialog|chat|prompt|instructions|directive} ~ {verbatim|word for word}",
+		// a credential of the reader's asked for: "what is your password?",
+		// "give me your password", "can you share your password?" (not
+		// "enter" or "confirm your password", which forms ask of people)
+		"{what is|what's} {your|the} {password|passcode|passphrase|pin}", "{what is|what's} your secret {key|code|word|phrase}",
+		"{give|tell|send} me ~ {your|the} {password|passcode|passphrase}", "{give|tell|send} me ~ secret {key|code}",
+		"{can|could|would} you {share|tell|give|reveal|disclose|provide} ~ {password|passcode|passphrase}",
+		"{share|give|tell|send|reveal|disclose} ~ {password|passcode|passphrase} {with|to} me",
+		"cual es {la|tu|su} contrasena", "{comparte|comparta|compartir|compartan} ~ contrasena {conmigo|con nosotros}", "{dame|deme} ~ contrasena",
+		"{quel est|quelle est} {le|ton|votre} mot de passe", "{partager|partagez|partage} ~ mot de passe", "{donnez-moi|donne-moi} ~ mot de passe",
+		"{was ist|wie lautet|wie ist} {das|dein|ihr} passwort", "mir ~ passwort {geben|sagen|nennen|teilen}", "{dein|ihr} passwort teilen",
+		"qual e {a|sua|tua} senha", "qual e a sua senha", "{compartilhe|compartilhar} ~ senha", "{me de|me diga} ~ senha",
+		"qual e la {password|tua|sua}", "{condividi|condividere|dammi|dimmi} ~ password",
+		"{какои|каков} ~ пароль", "{скажи|назови|сообщи|даи} ~ пароль",
+		"パスワードは何", "パスワードを教えて", "密码是什么", "告诉我密码", "你的密码是",
+		// the user's own data asked for ("can you tell me the user's birth
+		// year?", "where does the user live?"); an API's "provide the
+		// user's e-mail address" is not a question to the reader
+		"{tell me|give me|send me|reveal|disclose} ~ the user's", "where {does|is} the user {live|living|located|staying}",
 	},
 	sigHistory: {
 		"previous messages", "last messages", "all messages", "conversation history", "chat history", "message history",

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -259,6 +260,8 @@ func isPunctRune(t string, i int) bool {
 	switch {
 	case r >= 0x2000 && r <= 0x206F, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFF0F, r >= 0xFF1A && r <= 0xFF20:
 		return true
+	case r < 0x100: // Latin-1: "¿", "¡", "«", "»", "·", "©"
+		return unicode.IsPunct(r) || unicode.IsSymbol(r)
 	}
 	return false
 }

@@ -31,6 +31,9 @@ type evalEntry struct {
 	Label    string          `json:"label"`
 	Category string          `json:"category"`
 	Source   json.RawMessage `json:"source"`
+	// Lang is the language of a text not in English (ISO 639-1): the
+	// rates are printed per language too
+	Lang string `json:"lang,omitempty"`
 }
 
 type evalCase struct {
@@ -49,7 +52,7 @@ type evalCase struct {
 // authority claim after that: one tuning false positive fewer, one
 // held-out injection fewer.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 637.0 / 886, fp: 15.0 / 1012},
+	"tuning":  {detect: 790.0 / 1322, fp: 15.0 / 1012},
 	"heldout": {detect: 163.0 / 316, fp: 6.0 / 510},
 }
 
@@ -97,8 +100,9 @@ func TestEvalCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	type tally struct{ n, hit int }
-	per := map[[2]string]*tally{} // split, category
-	tot := map[[2]string]*tally{} // split, label
+	per := map[[2]string]*tally{}    // split, category
+	byLang := map[[2]string]*tally{} // split, language of injections not in English
+	tot := map[[2]string]*tally{}    // split, label
 	for _, e := range loadEval(t) {
 		hit := flagged(t, c, e.Text)
 		for i, m := range []map[[2]string]*tally{per, tot} {
@@ -112,6 +116,16 @@ func TestEvalCorpus(t *testing.T) {
 			m[k].n++
 			if hit {
 				m[k].hit++
+			}
+		}
+		if e.Lang != "" && e.Label == "injection" {
+			k := [2]string{e.split, e.Lang}
+			if byLang[k] == nil {
+				byLang[k] = &tally{}
+			}
+			byLang[k].n++
+			if hit {
+				byLang[k].hit++
 			}
 		}
 		if testing.Verbose() && hit != (e.Label == "injection") && os.Getenv("EVAL_MISSES") != "" && e.split == "tuning" {
@@ -133,6 +147,17 @@ func TestEvalCorpus(t *testing.T) {
 		fmt.Fprintf(&b, "%-8s %-22s %4d/%-4d %5.1f%% %s\n", k[0], k[1], v.hit, v.n, 100*float64(v.hit)/float64(v.n), what)
 	}
 	t.Logf("per category:\n%s", b.String())
+	b.Reset()
+	langs := make([][2]string, 0, len(byLang))
+	for k := range byLang {
+		langs = append(langs, k)
+	}
+	sort.Slice(langs, func(i, j int) bool { return langs[i][0]+langs[i][1] < langs[j][0]+langs[j][1] })
+	for _, k := range langs {
+		v := byLang[k]
+		fmt.Fprintf(&b, "%-8s %-4s %4d/%-4d %5.1f%% detected\n", k[0], k[1], v.hit, v.n, 100*float64(v.hit)/float64(v.n))
+	}
+	t.Logf("injections not in English, per language:\n%s", b.String())
 	for split, f := range floors {
 		inj, ben := tot[[2]string{split, "injection"}], tot[[2]string{split, "benign"}]
 		if inj == nil || ben == nil {
