@@ -103,6 +103,7 @@ var lexicon = map[signal][]string{
 		"{ignore|overlook|disregard|forget} ~ {you|you've} ~ {told|instructed|taught}",
 		"{forget|disregard} ~ {rules|restrictions|guidelines}",
 		"{ignore|disregard} the * and {state|say|claim|report|respond|answer|output|print|declare|write}",
+		"{ignore|disregard} the {webpage|website|resume|article|paper|document|email|transcript|table}",
 		"do anything now",
 		// es
 		"ignora ~ instrucciones", "ignora ~ anteriores", "olvida ~ instrucciones", "olvidate de", "nuevas instrucciones",

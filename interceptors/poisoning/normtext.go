@@ -35,6 +35,7 @@ const (
 	flagCJK                              // Han, kana or Hangul present
 	flagEncodedRun                       // may hold base64, hex, percent or entities
 	flagSpacedHex                        // holds hex bytes written apart ("5b 61 64 …")
+	flagSpacedBin                        // holds bytes written in binary, apart ("01001001 01100111 …")
 )
 
 // asciiOf maps a non-ASCII rune to the lower-case ASCII letter or digit it
@@ -93,7 +94,8 @@ func canonical(dst []byte, s string) ([]byte, textFlags) {
 	// Runs of base64 characters, '%' and '&' are counted on the way, so
 	// that only text that can hold an encoding is decoded (decodeAll).
 	run, pct, amp := 0, 0, 0
-	hexPairs := 0 // hex bytes written apart, "5b 61 64 …", in a row
+	hexPairs := 0  // hex bytes written apart, "5b 61 64 …", in a row
+	binGroups := 0 // bytes in binary written apart, "01001001 01100111 …", in a row
 	put := func(c byte) {
 		switch {
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=':
@@ -114,10 +116,15 @@ func canonical(dst []byte, s string) ([]byte, textFlags) {
 			if hexPairs++; hexPairs >= 16 {
 				flags |= flagEncodedRun | flagSpacedHex
 			}
-			run = 0
+			run, binGroups = 0, 0
+		case c == ' ' && run == 8 && isBinary(dst[len(dst)-8:]):
+			if binGroups++; binGroups >= 8 {
+				flags |= flagEncodedRun | flagSpacedBin
+			}
+			run, hexPairs = 0, 0
 		default:
 			if c != ' ' || run != 0 {
-				hexPairs = 0
+				hexPairs, binGroups = 0, 0
 			}
 			run = 0
 		}
@@ -261,6 +268,7 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 	w := 0
 	run, pct, amp := 0, 0, 0
 	hexPairs := 0         // hex bytes written apart, "5b 61 64 …", in a row
+	binGroups := 0        // bytes in binary written apart, "01001001 …", in a row
 	word, singles := 0, 0 // length of the current word; one-letter words in a row
 	sepSingles := 0       // one-letter runs between separators
 	prevSpace := true
@@ -280,6 +288,13 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 				}
 			} else if c != ' ' || run != 0 {
 				hexPairs = 0
+			}
+			if c == ' ' && run == 8 && isBinary(s[i-8:i]) {
+				if binGroups++; binGroups >= 8 {
+					flags |= flagEncodedRun | flagSpacedBin
+				}
+			} else if c != ' ' || run != 0 {
+				binGroups = 0
 			}
 			if letterSeparator(c) {
 				if run == 1 {
@@ -426,6 +441,16 @@ func joinSeparated(b []byte, start int) (_ []byte, joined bool) {
 		i++
 	}
 	return b[:start+w], joined
+}
+
+// isBinary reports whether b holds only the digits 0 and 1.
+func isBinary[T string | []byte](b T) bool {
+	for i := 0; i < len(b); i++ {
+		if b[i] != '0' && b[i] != '1' {
+			return false
+		}
+	}
+	return true
 }
 
 func isHexDigit(c byte) bool {

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -415,7 +416,7 @@ func (e *evidence) scan(s string, depth int) {
 		}
 	}
 	if depth == 0 && flags&flagEncodedRun != 0 {
-		e.decodeAll(s, depth, flags&flagSpacedHex != 0)
+		e.decodeAll(s, depth, flags)
 	}
 }
 
@@ -724,7 +725,7 @@ func isMailByte(c byte) bool {
 // decodeAll judges what encoded runs in s decode to: base64, hex, percent
 // encoding and HTML entities. Only decodings that are mostly printable
 // text are read; a decoding that shows evidence is itself evidence.
-func (e *evidence) decodeAll(s string, depth int, spaced bool) {
+func (e *evidence) decodeAll(s string, depth int, flags textFlags) {
 	judge := func(kind, dec string) {
 		if !printable(dec) {
 			return
@@ -754,11 +755,22 @@ func (e *evidence) decodeAll(s string, depth int, spaced bool) {
 		}
 	}
 	// hex bytes written apart, as a hex dump shows them
-	if spaced {
+	if flags&flagSpacedHex != 0 {
 		for _, run := range spacedHex.FindAllString(s, -1) {
 			if b, err := hex.DecodeString(strings.ReplaceAll(run, " ", "")); err == nil {
 				judge("hex", string(b))
 			}
+		}
+	}
+	// bytes in binary written apart: "01001001 01100111 01101110 …"
+	if flags&flagSpacedBin != 0 {
+		for _, run := range spacedBin.FindAllString(s, -1) {
+			var b []byte
+			for group := range strings.FieldsSeq(run) {
+				n, _ := strconv.ParseUint(group, 2, 8)
+				b = append(b, byte(n))
+			}
+			judge("binary", string(b))
 		}
 	}
 	// base64 and hex: each run of at least 16 characters
@@ -784,7 +796,10 @@ func (e *evidence) decodeAll(s string, depth int, spaced bool) {
 	}
 }
 
-var spacedHex = regexp.MustCompile(`\b(?:[0-9A-Fa-f]{2} ){15,}[0-9A-Fa-f]{2}\b`)
+var (
+	spacedHex = regexp.MustCompile(`\b(?:[0-9A-Fa-f]{2} ){15,}[0-9A-Fa-f]{2}\b`)
+	spacedBin = regexp.MustCompile(`\b(?:[01]{8}\s+){7,}[01]{8}\b`)
+)
 
 func isB64(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
