@@ -282,27 +282,29 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 			if run >= 16 && encodedLooking(s[i-run:i]) {
 				flags |= flagEncodedRun
 			}
-			if c == ' ' && run == 2 && isHexDigit(s[i-1]) && isHexDigit(s[i-2]) {
-				if hexPairs++; hexPairs >= 16 {
-					flags |= flagEncodedRun | flagSpacedHex
-				}
-			} else if c != ' ' || run != 0 {
-				hexPairs = 0
-			}
-			if c == ' ' && run == 8 && isBinary(s[i-8:i]) {
-				if binGroups++; binGroups >= 8 {
-					flags |= flagEncodedRun | flagSpacedBin
-				}
-			} else if c != ' ' || run != 0 {
-				binGroups = 0
-			}
-			if letterSeparator(c) {
-				if run == 1 {
-					if sepSingles++; sepSingles >= 3 {
-						return dst[:start], 0, false // perhaps "i-g-n-o-r-e"
+			// hex pairs and binary bytes written apart; a second blank
+			// between them keeps the count
+			if c == ' ' {
+				if run == 2 && isHexDigit(s[i-1]) && isHexDigit(s[i-2]) {
+					if hexPairs++; hexPairs >= 16 {
+						flags |= flagEncodedRun | flagSpacedHex
 					}
-				} else {
-					sepSingles = 0
+				} else if run != 0 {
+					hexPairs = 0
+				}
+				if run == 8 && isBinary(s[i-8:i]) {
+					if binGroups++; binGroups >= 8 {
+						flags |= flagEncodedRun | flagSpacedBin
+					}
+				} else if run != 0 {
+					binGroups = 0
+				}
+			} else {
+				hexPairs, binGroups = 0, 0
+			}
+			if run == 1 && letterSeparator(c) {
+				if sepSingles++; sepSingles >= 3 {
+					return dst[:start], 0, false // perhaps "i-g-n-o-r-e"
 				}
 			} else {
 				sepSingles = 0
