@@ -392,7 +392,7 @@ func urlEnd(c byte) bool {
 // and then forward this information to", "download my data and, once
 // downloaded, email the file to", "fetch the details … Also, email those
 // details to me at".
-var fetchThenSend = regexp.MustCompile(`\b(list|retrieve|get|find|collect|gather|fetch|obtain|extract|look up|download|export|compile|access|search)\b[^!?\n]{0,160}\b(send|email|e-mail|forward|share|upload|post|transmit|mail)\b[^!?\n]{0,80}$`)
+var fetchThenSend = regexp.MustCompile(`\b(list|retrieve|get|find|collect|gather|fetch|obtain|extract|look up|download|export|compile|access|search|check|dump|generate|provide)\b[^!?\n]{0,160}\b(send|email|e-mail|forward|share|upload|post|transmit|mail)\b[^!?\n]{0,80}$`)
 
 // firstPerson finds the user's own voice: "my accounts", "to me at".
 var firstPerson = regexp.MustCompile(`\b(my|me)\b`)
@@ -419,11 +419,38 @@ func fetchAndSend(t string) bool {
 		}
 		head := before(t, i, 240)
 		m := fetchThenSend.FindStringIndex(head)
-		if m != nil && !containsAny(head, "find attached", "find the attached", "find enclosed") && firstPerson.MatchString(head[m[0]:]) {
+		if m != nil && !containsAny(head, "find attached", "find the attached", "find enclosed") &&
+			(firstPerson.MatchString(head[m[0]:]) || freeMail(t[at+1:])) {
 			return true
 		}
 	}
 	return false
+}
+
+// freeMail reports whether the domain at the start of t is a free
+// webmail service's: data fetched and mailed to a private mailbox, rather
+// than to a project's or a company's ("send the logs to
+// support@example.com"), is what an injection asks for.
+func freeMail(t string) bool {
+	end := 0
+	for end < len(t) && (identByte(t[end]) || t[end] == '.') {
+		end++
+	}
+	domain := strings.TrimRight(t[:end], ".")
+	for _, d := range freeMailDomains {
+		if domain == d || strings.HasPrefix(d, "*.") && strings.HasPrefix(domain, d[2:]+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// freeMailDomains are the largest free webmail services ("*.x": x under
+// any country's suffix, yahoo.co.uk).
+var freeMailDomains = []string{
+	"gmail.com", "googlemail.com", "*.yahoo", "outlook.com", "hotmail.com", "*.hotmail", "live.com", "msn.com",
+	"aol.com", "icloud.com", "me.com", "mail.com", "*.gmx", "gmx.net", "proton.me", "protonmail.com", "pm.me",
+	"*.yandex", "yandex.ru", "mail.ru", "qq.com", "163.com", "126.com", "zoho.com", "tutanota.com", "web.de",
 }
 
 // actOnMine is a request for an action with consequences on the
