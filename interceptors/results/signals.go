@@ -455,8 +455,10 @@ var freeMailDomains = []string{
 
 // actOnMine is a request for an action with consequences on the
 // requester's own things: "Please grant permanent access to my friend",
-// "Please sell 50 units of my Bitcoin holdings" (read after "please ").
-var actOnMine = regexp.MustCompile(`^(grant|unlock|lock|transfer|deposit|withdraw|pay|initiate|sell|buy|purchase|delete|remove|move|redirect|change|update|reset|disable|turn off|dispatch|schedule|cancel|share|give|leave|create|install|guide|open|book|order|add|set|approve|authorize|authorise)\b[^.!?\n]{0,120}\b(my|me)\b`)
+// "Please sell 50 units of my Bitcoin holdings" (read after "please "). A
+// dot before a blank ends the sentence; one inside a name does not ("the
+// '.hidden' folder in my Dropbox").
+var actOnMine = regexp.MustCompile(`^(grant|unlock|lock|transfer|deposit|withdraw|pay|initiate|sell|buy|purchase|delete|remove|move|redirect|change|update|reset|disable|turn off|dispatch|schedule|cancel|share|give|leave|create|install|guide|open|book|order|add|set|approve|authorize|authorise)\b(?:[^.!?\n]|\.\S){0,120}\b(my|me)\b`)
 
 var actVerbs = func() map[string]bool {
 	m := map[string]bool{}
