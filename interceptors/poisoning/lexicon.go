@@ -102,42 +102,47 @@ var lexicon = map[signal][]string{
 		// what the reader was told, and the content it reads, set aside
 		"{ignore|overlook|disregard|forget} ~ {you|you've} ~ {told|instructed|taught}",
 		"{forget|disregard} ~ {rules|restrictions|guidelines}",
-		"{ignore|disregard} the * and {state|say|claim|report|respond|answer|output|print|declare|write}",
+		"{ignore|disregard} the ~ and {state|say|claim|report|respond|answer|output|print|declare|write}",
 		"{ignore|disregard} the {webpage|website|resume|article|paper|document|email|transcript|table}",
 		"do anything now",
 		// es
 		"ignora ~ instrucciones", "ignora ~ anteriores", "olvida ~ instrucciones", "olvidate de", "nuevas instrucciones",
 		"ignore ~ instrucciones", "ignoren ~ instrucciones", "olvide ~ instrucciones", "olviden ~ instrucciones",
 		"{ignora|ignore|ignoren|olvida|olvide} lo anterior", "{ignora|ignore|ignoren} todo lo que",
-		"{ignora|ignore|ignoren} {la|el|los|las} * y {di|diga|declara|declare|indica|indique|escribe|escriba|responde|responda}",
+		"{ignora|ignore|ignoren} {la|el|los|las} ~ y {di|diga|declara|declare|indica|indique|escribe|escriba|responde|responda}",
+		"ignorar ~ instrucciones", "ignorar lo anterior",
 		// de
 		"ignoriere ~ anweisungen", "ignoriere ~ vorherigen", "vergiss ~ anweisungen", "vergiss alles", "neue anweisungen",
 		"ignorieren ~ anweisungen", "ignorieren ~ vorherigen", "ignoriert ~ anweisungen", "vergessen ~ anweisungen",
 		"vergessen sie alles", "vergesst ~ anweisungen",
-		"{ignoriere|ignorieren|ignoriert} ~ {die|den|das} * und {sage|sagen|gib|geben|schreibe|schreiben|antworte|antworten}",
+		"{ignoriere|ignorieren|ignoriert} ~ {die|den|das} ~ und {sage|sagen|gib|geben|schreibe|schreiben|antworte|antworten}",
 		// fr
 		"ignorez ~ instructions", "ignore ~ instructions precedentes", "oubliez ~ instructions", "oubliez tout", "nouvelles instructions",
 		"oublie ~ instructions", "oublie tout",
 		"{ignore|ignorez|ignorer} ce qui precede", "{ignore|ignorez} tout ce qu'on",
-		"{ignore|ignorez} {la|le|les} * et {dis|dites|indique|indiquez|ecris|ecrivez|reponds|repondez|declare|declarez}",
+		"{ignore|ignorez} {la|le|les} ~ et {dis|dites|indique|indiquez|ecris|ecrivez|reponds|repondez|declare|declarez}",
+		"ignorer ~ instructions", "ignorer ce qui precede",
 		// pt
 		"ignore ~ instrucoes", "esqueca ~ instrucoes", "novas instrucoes", "ignora ~ instrucoes", "esquece ~ instrucoes",
 		"ignorem ~ instrucoes",
-		"{ignore|ignora|ignorem} {o|a|os|as} * e {diga|declare|indique|escreva|responda|diz|declara|indica|escreve|responde}",
+		"{ignore|ignora|ignorem} {o|a|os|as} ~ e {diga|declare|indique|escreva|responda|diz|declara|indica|escreve|responde}",
+		"ignorar ~ instrucoes",
 		// it
 		"ignora ~ istruzioni", "dimentica ~ istruzioni", "nuove istruzioni", "ignori ~ istruzioni", "ignorate ~ istruzioni",
 		"dimentichi ~ istruzioni", "dimenticate ~ istruzioni", "{ignora|ignori|ignorate} quanto sopra",
-		"{ignora|ignori|ignorate} {la|il|lo|le|i|gli} * e {di|dite|dichiara|indica|scrivi|rispondi}",
+		"{ignora|ignori|ignorate} {la|il|lo|le|i|gli} ~ e {di|dite|dichiara|indica|scrivi|rispondi}",
+		"ignorare ~ istruzioni", "ignorare quanto sopra",
 		// ru
 		"игнорируи ~ инструкции", "игнорируи ~ предыдущие", "забудь ~ инструкции", "новые инструкции",
 		"игнорируите ~ инструкции", "игнорируите ~ предыдущие", "забудьте ~ инструкции",
-		"игнорировать ~ инструкции", "игнорировать предыдущие",
+		"игнорировать ~ инструкции", "игнорировать предыдущие", "{игнорируи|игнорируите} ~ говорили",
 		// nl
 		"negeer ~ instructies", "vergeet ~ instructies", "nieuwe instructies",
 		// pl
 		"zignoruj ~ instrukcje", "zapomnij ~ instrukcje", "nowe instrukcje",
 		// ja, zh (matched as substrings)
 		"以前の指示を無視", "指示を無視", "命令を忘れ", "忽略之前", "忽略所有", "忽略以上", "忘记之前", "新的指令",
+		"无视之前", "无视以上", "无视所有",
 	},
 	sigConceal: {
 		"do not ~ mention", "don't ~ mention", "dont ~ mention", "never mention", "do not tell", "don't tell", "dont tell",
@@ -212,7 +217,7 @@ var lexicon = map[signal][]string{
 		"qual e {a|sua|tua} senha", "qual e a sua senha", "{compartilhe|compartilhar} ~ senha", "{me de|me diga} ~ senha",
 		"qual e la {password|tua|sua}", "{condividi|condividere|dammi|dimmi} ~ password",
 		"{какои|каков} ~ пароль", "{скажи|назови|сообщи|даи} ~ пароль",
-		"パスワードは何", "パスワードを教えて", "密码是什么", "告诉我密码", "你的密码是",
+		"パスワードは何", "パスワードを教えて", "密码是什么", "告诉我密码", "你的密码是", "密钥是什么",
 		// the user's own data asked for ("can you tell me the user's birth
 		// year?", "where does the user live?"); an API's "provide the
 		// user's e-mail address" is not a question to the reader
