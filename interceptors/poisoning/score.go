@@ -722,8 +722,8 @@ func isMailByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
 }
 
-// decodeAll judges what encoded runs in s decode to: base64, hex, percent
-// encoding and HTML entities. Only decodings that are mostly printable
+// decodeAll judges what encoded runs in s decode to: base64, hex (whole or
+// written apart), bytes in binary, percent encoding and HTML entities. Only decodings that are mostly printable
 // text are read; a decoding that shows evidence is itself evidence.
 func (e *evidence) decodeAll(s string, depth int, flags textFlags) {
 	judge := func(kind, dec string) {
