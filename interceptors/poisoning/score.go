@@ -338,38 +338,42 @@ func (e *evidence) score() int {
 // detail names the signals that fired, strongest first, with the cue that
 // gave each: "score 6: override "ignore ~ previous", tag "<important>"".
 // summary is "score N: signal, signal, …" without the example.
-func (e *evidence) summary() string {
-	var parts []string
-	for s := range numSignals {
-		if e.weight[s] > 0 {
-			parts = append(parts, signalNames[s])
-		}
-	}
-	if e.bonus {
-		parts = append(parts, "secret+verb")
-	}
-	return fmt.Sprintf("score %d: %s", e.score(), strings.Join(parts, ", "))
+func (e *evidence) summary() string { return e.summaryOf(e.names()) }
+
+func (e *evidence) summaryOf(names []string) string {
+	return fmt.Sprintf("score %d: %s", e.score(), strings.Join(names, ", "))
 }
 
-func (e *evidence) detail() string {
-	var parts []string
+func (e *evidence) detail() string { return e.detailOf(e.names()) }
+
+// detailOf is detail with the names of the signals already listed.
+func (e *evidence) detailOf(names []string) string {
 	top, best := signal(0), int8(0)
 	for s := range numSignals {
-		if e.weight[s] > 0 {
-			parts = append(parts, signalNames[s])
-			if e.weight[s] > best {
-				top, best = s, e.weight[s]
-			}
+		if e.weight[s] > best {
+			top, best = s, e.weight[s]
 		}
 	}
-	if e.bonus {
-		parts = append(parts, "secret+verb")
-	}
-	d := fmt.Sprintf("score %d: %s", e.score(), strings.Join(parts, ", "))
+	d := e.summaryOf(names)
 	if len(d) > 80 {
 		d = d[:80] + "…"
 	}
 	return d + " (" + quote(clip(e.example[top], 24)) + ")"
+}
+
+// names lists the signals that fired, in signal order, and "secret+verb"
+// for the bonus.
+func (e *evidence) names() []string {
+	var out []string
+	for s := range numSignals {
+		if e.weight[s] > 0 {
+			out = append(out, signalNames[s])
+		}
+	}
+	if e.bonus {
+		out = append(out, "secret+verb")
+	}
+	return out
 }
 
 func clip(s string, n int) string {

@@ -8,8 +8,12 @@ import "sync"
 // TextVerdict is what the signal scorer found in one text.
 type TextVerdict struct {
 	Score int
-	// Signals names the signals that fired and the strongest cue.
+	// Signals names the signals that fired and the strongest cue, for
+	// people: "score 6: override, tag ("ignore ~ previous")".
 	Signals string
+	// Names are the signals that fired, for code ("override", "tag",
+	// "secret+verb" for a secret beside a verb of sending).
+	Names []string
 }
 
 // ScoreText normalises s (confusables, invisible characters, spacing,
@@ -22,7 +26,8 @@ func ScoreText(s string) TextVerdict {
 	if ev.score() == 0 {
 		return TextVerdict{}
 	}
-	return TextVerdict{Score: ev.score(), Signals: ev.detail()}
+	names := ev.names()
+	return TextVerdict{Score: ev.score(), Signals: ev.detailOf(names), Names: names}
 }
 
 // textEvidence keeps the buffers of ScoreText between calls: a result is

@@ -103,3 +103,9 @@ func TestHiddenTextsLinear(t *testing.T) {
 		}
 	}
 }
+
+// lowerASCII is lowerInto into a buffer of its own.
+func lowerASCII(s string) string {
+	var b []byte
+	return lowerInto(&b, s)
+}

@@ -132,20 +132,14 @@ const (
 // shows URLs and addresses all the time ("reads the API key from
 // ~/.config", "send a PR to https://…"). A secret read and sent to a
 // destination together is still full evidence, and a capped verdict still
-// counts with a result signal. The signal names are read from the
-// verdict's text ("score 4: secret, secret+verb (…)"); a text in another
-// form is left as it is.
+// counts with a result signal.
 func docTalk(v poisoning.TextVerdict) poisoning.TextVerdict {
 	const capped = 2
 	if v.Score <= capped {
 		return v
 	}
-	names, ok := signalNames(v)
-	if !ok {
-		return v
-	}
 	var secret, verb, dest bool
-	for _, n := range names {
+	for _, n := range v.Names {
 		switch n {
 		case "secret":
 			secret = true
@@ -163,21 +157,6 @@ func docTalk(v poisoning.TextVerdict) poisoning.TextVerdict {
 	}
 	v.Score = capped
 	return v
-}
-
-// signalNames reads the names of the signals of v from its text ("score
-// 4: secret, secret+verb (…)"); ok is false for a text in another form.
-func signalNames(v poisoning.TextVerdict) ([]string, bool) {
-	names, ok := strings.CutPrefix(v.Signals, "score ")
-	if !ok {
-		return nil, false
-	}
-	_, names, ok = strings.Cut(names, ": ")
-	if !ok {
-		return nil, false
-	}
-	names, _, _ = strings.Cut(names, " (")
-	return strings.Split(names, ", "), true
 }
 
 // Signals that describe data rather than talk to its reader: secrets,
@@ -199,11 +178,7 @@ func ordersTheModel(v poisoning.TextVerdict) bool { return hasSignalBeyond(v, ab
 
 // hasSignalBeyond reports a signal of v not in ignored.
 func hasSignalBeyond(v poisoning.TextVerdict, ignored []string) bool {
-	names, ok := signalNames(v)
-	if !ok {
-		return v.Score > 0
-	}
-	for _, n := range names {
+	for _, n := range v.Names {
 		if !slices.Contains(ignored, n) {
 			return true
 		}

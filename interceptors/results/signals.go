@@ -506,15 +506,10 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
-// lowerASCII returns s with ASCII letters in lower case (the anchors are
-// ASCII; other bytes stay as they are, so offsets match s).
-func lowerASCII(s string) string {
-	var b []byte
-	return lowerInto(&b, s)
-}
-
-// lowerInto is lowerASCII into *buf, which it grows as needed; the
-// result is valid until *buf is written again.
+// lowerInto returns s with ASCII letters in lower case (the anchors are
+// ASCII; other bytes stay as they are, so offsets match s), written into
+// *buf, which it grows as needed; the result is valid until *buf is
+// written again.
 func lowerInto(buf *[]byte, s string) string {
 	if len(s) == 0 {
 		return s

@@ -64,7 +64,7 @@ func BenchmarkFilterTools(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(result)))
 		for b.Loop() {
-			_, removed, _, err := FilterTools(result, func(n string) bool { return !strings.HasSuffix(n, "0") })
+			_, removed, _, err := filterTools(result, func(n string) bool { return !strings.HasSuffix(n, "0") })
 			if err != nil || len(removed) != 5 {
 				b.Fatal(err, removed)
 			}
@@ -74,7 +74,7 @@ func BenchmarkFilterTools(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(result)))
 		for b.Loop() {
-			if _, _, changed, err := FilterTools(result, func(string) bool { return true }); err != nil || changed {
+			if _, _, changed, err := filterTools(result, func(string) bool { return true }); err != nil || changed {
 				b.Fatal(err)
 			}
 		}

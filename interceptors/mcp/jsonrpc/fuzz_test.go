@@ -90,13 +90,13 @@ func FuzzParse(f *testing.F) {
 			}
 			_ = m.ParamName()
 			if m.Result != nil {
-				res, removed, changed, err := FilterTools(m.Result, func(n string) bool { return len(n)%2 == 0 })
+				res, removed, changed, err := filterTools(m.Result, func(n string) bool { return len(n)%2 == 0 })
 				if err == nil {
 					if changed != (len(removed) > 0) {
 						t.Fatal("changed without a removal")
 					}
 					if changed {
-						if _, _, changed2, err := FilterTools(res, func(n string) bool { return len(n)%2 == 0 }); err != nil || changed2 {
+						if _, _, changed2, err := filterTools(res, func(n string) bool { return len(n)%2 == 0 }); err != nil || changed2 {
 							t.Fatalf("filtered result %s is refiltered: %v %v", res, changed2, err)
 						}
 					}

@@ -467,17 +467,6 @@ func (l *ToolList) Filter(keep func(name string) bool) (out jsontext.Value, remo
 	return jsontext.Value(buf), removed, true
 }
 
-// FilterTools is ScanTools and Filter in one: for a result read nowhere
-// else.
-func FilterTools(result jsontext.Value, keep func(name string) bool) (out jsontext.Value, removed []string, changed bool, err error) {
-	l, err := ScanTools(result)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	out, removed, changed = l.Filter(keep)
-	return out, removed, changed, nil
-}
-
 // tool reads one element of a tools array, reporting its span in the
 // result, its name, and whether it is a well-formed tool with a name.
 func (p *parser) tool() (start, end int, name string, ok bool, err error) {

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 func toolCallMessage(t *testing.T, params string) *Message {
@@ -221,7 +223,7 @@ func TestFilterTools(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var asked []string
-			out, removed, changed, err := FilterTools(raw(tt.result), func(name string) bool {
+			out, removed, changed, err := filterTools(raw(tt.result), func(name string) bool {
 				asked = append(asked, name)
 				return keepAB(name)
 			})
@@ -247,7 +249,7 @@ func TestFilterTools(t *testing.T) {
 				t.Errorf("unchanged result is not the input")
 			}
 			// The output is a valid result again, and filtering it changes nothing.
-			out2, _, changed2, err := FilterTools(out, keepAB)
+			out2, _, changed2, err := filterTools(out, keepAB)
 			if err != nil || changed2 || string(out2) != string(out) {
 				t.Errorf("refiltering: %s %v %v", out2, changed2, err)
 			}
@@ -267,7 +269,7 @@ func TestFilterToolsInResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := b.Messages[0]
-	out, removed, changed, err := FilterTools(m.Result, func(n string) bool { return !strings.HasPrefix(n, "secret") })
+	out, removed, changed, err := filterTools(m.Result, func(n string) bool { return !strings.HasPrefix(n, "secret") })
 	if err != nil || !changed || len(removed) != 1 {
 		t.Fatal(out, removed, changed, err)
 	}
@@ -342,4 +344,14 @@ func sameToolCall(t *testing.T, m *Message) {
 		(a.Arguments == nil) != (b.Arguments == nil) || (a.Meta == nil) != (b.Meta == nil)) {
 		t.Fatalf("%s: %+v and %+v", m.Params, a, b)
 	}
+}
+
+// filterTools is ScanTools and Filter in one.
+func filterTools(result jsontext.Value, keep func(name string) bool) (out jsontext.Value, removed []string, changed bool, err error) {
+	l, err := ScanTools(result)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	out, removed, changed = l.Filter(keep)
+	return out, removed, changed, nil
 }
