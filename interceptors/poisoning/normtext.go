@@ -2,6 +2,7 @@ package poisoning
 
 import (
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -77,6 +78,24 @@ func hidden(r rune) bool {
 // canonical appends the judging form of s to dst and reports which tricks
 // it undid. ASCII text costs one pass and no allocation beyond dst.
 func canonical(dst []byte, s string) ([]byte, textFlags) {
+	dst, _, flags, _ := canonicalWords(dst, nil, false, s)
+	return dst, flags
+}
+
+// canonicalWords is canonical that also appends the word spans of the
+// canonical text to ws when track is set and it took the ASCII path; found
+// says whether it did (otherwise the caller runs words on the output).
+func canonicalWords(dst []byte, ws []span, track bool, s string) (_ []byte, _ []span, _ textFlags, found bool) {
+	if out, ws, f, ok := canonicalASCII(dst, ws, track, s); ok {
+		return out, ws, f, track
+	}
+	dst, flags := canonicalGeneral(dst, s)
+	return dst, ws, flags, false
+}
+
+// canonicalGeneral is canonical for any text: NFKD, look-alike letters,
+// invisible characters, letter-spacing.
+func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 	var flags textFlags
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -86,11 +105,6 @@ func canonical(dst []byte, s string) ([]byte, textFlags) {
 		}
 	}
 	start := len(dst)
-	if ascii {
-		if out, f, ok := canonicalASCII(dst, s); ok {
-			return out, f
-		}
-	}
 	// Runs of base64 characters, '%' and '&' are counted on the way, so
 	// that only text that can hold an encoding is decoded (decodeAll).
 	run, pct, amp := 0, 0, 0
@@ -241,9 +255,9 @@ func canonical(dst []byte, s string) ([]byte, textFlags) {
 // which bytes can be part of a base64 or hex run.
 // (Variables, not init: the lexicon is compiled through canonical during
 // package variable initialisation.)
-var lowerTab, b64Tab = asciiTables()
+var lowerTab, b64Tab, alnumTab = asciiTables()
 
-func asciiTables() (lowerTab [256]byte, b64Tab [256]bool) {
+func asciiTables() (lowerTab [256]byte, b64Tab, alnumTab [256]bool) {
 	for i := range lowerTab {
 		c := byte(i)
 		switch {
@@ -253,7 +267,8 @@ func asciiTables() (lowerTab [256]byte, b64Tab [256]bool) {
 			c = ' '
 		}
 		lowerTab[i] = c
-		b64Tab[i] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
+		alnumTab[i] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+		b64Tab[i] = alnumTab[i] || c == '+' || c == '/' || c == '='
 	}
 	return
 }
@@ -261,21 +276,68 @@ func asciiTables() (lowerTab [256]byte, b64Tab [256]bool) {
 // canonicalASCII is canonical for ASCII text in one pass: case folded,
 // white space collapsed, encoded runs noted. ok is false when the text
 // may be letter-spaced; canonical then takes the general path.
-func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
-	start := len(dst)
+//
+// It also appends the word spans of its output to ws (what words would
+// find in it), so that the scorer reads the text once: letters and digits
+// are copied in an inner loop, and only the other bytes pay for the
+// checks below.
+func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []span, flags textFlags, ok bool) {
+	start, spans := len(dst), len(ws)
 	dst = slices.Grow(dst, len(s))
 	out := dst[start : start+len(s)]
 	w := 0
+	in := -1 // start of the current word in out, or -1
 	run, pct, amp := 0, 0, 0
 	hexPairs := 0         // hex bytes written apart, "5b 61 64 …", in a row
 	binGroups := 0        // bytes in binary written apart, "01001001 …", in a row
 	word, singles := 0, 0 // length of the current word; one-letter words in a row
 	sepSingles := 0       // one-letter runs between separators
 	prevSpace := true
-	for i := 0; i < len(s); i++ {
+	// Letters that may be spread out are checked at the end, on the text
+	// as the general path would see it, since most such runs are not
+	// ("x = a + b", "a b c"). A text with wide spaces goes to the general
+	// path then: its runes and that text would not line up.
+	maybeSpaced, spaceRunes := false, false
+	for i, size := 0, 1; i < len(s); i += size {
+		size = 1
 		c := lowerTab[s[i]]
+		if alnumTab[c] {
+			// letters and digits, the common case, in a loop of their own
+			j := i
+			for ; j < len(s); j++ {
+				c := lowerTab[s[j]]
+				if !alnumTab[c] {
+					break
+				}
+				out[w+j-i] = c
+			}
+			if in < 0 {
+				in = w
+			}
+			n := j - i
+			w += n
+			run += n
+			word += n
+			prevSpace = false
+			if i = j; i == len(s) {
+				break
+			}
+			c = lowerTab[s[i]]
+		}
+		var kind runeKind
+		if c >= utf8.RuneSelf {
+			// punctuation, symbols and spaces that the general path would
+			// leave as they are (or read as ' '); anything else goes there
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch kind, size = plainRune(r), n; kind {
+			case runeSpace:
+				c, spaceRunes = ' ', true
+			case runeOther:
+				return dst[:start], ws[:spans], 0, false
+			}
+		}
 		if b64Tab[c] {
-			run++ // letters, digits, '+', '/', '=' since the last other byte
+			run++ // '+', '/', '=' continue a base64 run
 		} else {
 			// Only a run decodeAll would decode flags the text: long
 			// identifiers, paths and words in code cost no second pass.
@@ -304,7 +366,7 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 			}
 			if run == 1 && letterSeparator(c) {
 				if sepSingles++; sepSingles >= 3 {
-					return dst[:start], 0, false // perhaps "i-g-n-o-r-e"
+					maybeSpaced = true // perhaps "i-g-n-o-r-e"
 				}
 			} else {
 				sepSingles = 0
@@ -312,12 +374,16 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 			run = 0
 			switch c {
 			case ' ':
+				if in >= 0 && track {
+					ws = append(ws, span{in, w})
+				}
+				in = -1
 				if prevSpace {
 					continue
 				}
 				if word == 1 {
 					if singles++; singles >= 3 {
-						return dst[:start], 0, false // perhaps letter-spaced
+						maybeSpaced = true // perhaps "i g n o r e"
 					}
 				} else {
 					singles = 0
@@ -337,18 +403,100 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 				}
 			}
 		}
-		word++
+		// the word spans of words(): '_', '*' and '~' belong to words, and
+		// an apostrophe or hyphen does when a letter follows it
+		switch {
+		case wordTab[c] || kind == runeWordPart:
+			if in < 0 {
+				in = w
+			}
+		case (c == '\'' || c == '-') && in >= 0 && i+1 < len(s) && lowerTab[s[i+1]] >= 'a' && lowerTab[s[i+1]] <= 'z':
+		case in >= 0:
+			if track {
+				ws = append(ws, span{in, w})
+			}
+			in = -1
+		}
+		word += size
 		prevSpace = false
-		out[w] = c
-		w++
+		if size == 1 {
+			out[w] = c
+		} else {
+			copy(out[w:], s[i:i+size])
+		}
+		w += size
 	}
 	if run >= 16 && encodedLooking(s[len(s)-run:]) {
 		flags |= flagEncodedRun
 	}
+	if maybeSpaced && (spaceRunes || spacedOutASCII(s)) {
+		return dst[:start], ws[:spans], 0, false
+	}
+	if in >= 0 && track {
+		ws = append(ws, span{in, w})
+	}
 	if w > 0 && out[w-1] == ' ' {
 		w--
 	}
-	return dst[:start+w], flags, true
+	for k := spans; start > 0 && k < len(ws); k++ {
+		ws[k].start += start
+		ws[k].end += start
+	}
+	return dst[:start+w], ws, flags, true
+}
+
+// spacedOutASCII is spacedOut for s with lowerTab applied: the general
+// path's text before squeeze, for text without wide spaces.
+func spacedOutASCII(s string) bool {
+	p := lowered.Get().(*[]byte)
+	defer lowered.Put(p)
+	b := (*p)[:0]
+	for i := 0; i < len(s); i++ {
+		b = append(b, lowerTab[s[i]])
+	}
+	*p = b
+	return spacedOut(b)
+}
+
+var lowered = sync.Pool{New: func() any { return new([]byte) }}
+
+// How canonicalASCII reads a non-ASCII rune.
+type runeKind uint8
+
+const (
+	runeOther     runeKind = iota // needs the general path
+	runeSpace                     // read as ' ' (no-break and other spaces)
+	runeSeparator                 // kept as it is, and separates words
+	runeWordPart                  // kept as it is, and part of a word (a symbol punctRune does not list)
+)
+
+// plainRune says how the general path would read r when it stands alone:
+// as a space, or as itself (a punctuation mark or symbol that NFKD leaves
+// alone and that is neither hidden nor a letter, digit or mark). Letters,
+// digits, marks, hidden characters and compatibility forms are runeOther.
+func plainRune(r rune) runeKind {
+	if r == utf8.RuneError || r >= 0xE0000 || hidden(r) {
+		return runeOther
+	}
+	p := norm.NFKD.PropertiesString(string(r))
+	if p.CCC() != 0 {
+		return runeOther
+	}
+	if d := p.Decomposition(); d != nil {
+		if string(d) == " " {
+			return runeSpace
+		}
+		return runeOther
+	}
+	switch {
+	case unicode.IsSpace(r):
+		return runeSpace
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+		return runeOther
+	case punctRune(r):
+		return runeSeparator
+	}
+	return runeWordPart
 }
 
 // squeeze rewrites b[start:] in place: runs of at least four one-letter
@@ -360,22 +508,8 @@ func canonicalASCII(dst []byte, s string) (_ []byte, flags textFlags, ok bool) {
 func squeeze(b []byte, start int) (_ []byte, spaced bool) {
 	b, spaced = joinSeparated(b, start)
 	t := b[start:]
-	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
-	// one-letter word at i, with exactly one space before the next letter
-	single := func(i int) bool {
-		return i < len(t) && isLetter(t[i]) && (i == 0 || t[i-1] == ' ') && (i+1 == len(t) || t[i+1] == ' ')
-	}
-	letterSpaced := false
-	for i := 1; i+5 < len(t); i++ {
-		// cheap test first: " x " at i..i+2
-		if t[i] != ' ' || t[i+2] != ' ' {
-			continue
-		}
-		if j := i - 1; single(j) && single(j+2) && t[j+3] == ' ' && single(j+4) && t[j+5] == ' ' && single(j+6) {
-			letterSpaced = true
-			break
-		}
-	}
+	single := func(i int) bool { return singleLetter(t, i) }
+	letterSpaced := letterSpaced(t)
 	spaced = spaced || letterSpaced
 	if letterSpaced {
 		// read from a copy: joining rewrites what single looks at
@@ -416,33 +550,73 @@ func letterSeparator(c byte) bool {
 // was joined.
 func joinSeparated(b []byte, start int) (_ []byte, joined bool) {
 	t := b[start:]
-	alnum := func(i int) bool {
-		return i >= 0 && i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= '0' && t[i] <= '9')
-	}
-	lower := func(i int) bool { return i < len(t) && t[i] >= 'a' && t[i] <= 'z' }
 	// Written in place: w never passes i, and only what lies before w is
 	// written, so the bytes read (at i-1 and after i) are the original ones.
 	w := 0
 	for i := 0; i < len(t); {
-		if lower(i) && !alnum(i-1) && i+1 < len(t) && letterSeparator(t[i+1]) {
-			sep, n, k := t[i+1], 1, i // k: the run's last letter
-			for k+2 < len(t) && t[k+1] == sep && lower(k+2) && !alnum(k+3) {
-				n, k = n+1, k+2
+		if k, n := separatedRun(t, i); n >= 4 {
+			for m := i; m <= k; m += 2 {
+				t[w] = t[m]
+				w++
 			}
-			if n >= 4 {
-				for m := i; m <= k; m += 2 {
-					t[w] = t[m]
-					w++
-				}
-				joined, i = true, k+1
-				continue
-			}
+			joined, i = true, k+1
+			continue
 		}
 		t[w] = t[i]
 		w++
 		i++
 	}
 	return b[:start+w], joined
+}
+
+// separatedRun returns the last letter k of the run of single letters
+// that one separator keeps apart from t[i] on, and how many letters it
+// has (0 when none starts at i).
+func separatedRun(t []byte, i int) (k, n int) {
+	alnum := func(i int) bool {
+		return i >= 0 && i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= '0' && t[i] <= '9')
+	}
+	lower := func(i int) bool { return i < len(t) && t[i] >= 'a' && t[i] <= 'z' }
+	if !lower(i) || alnum(i-1) || i+1 >= len(t) || !letterSeparator(t[i+1]) {
+		return i, 0
+	}
+	sep, n, k := t[i+1], 1, i
+	for k+2 < len(t) && t[k+1] == sep && lower(k+2) && !alnum(k+3) {
+		n, k = n+1, k+2
+	}
+	return k, n
+}
+
+// singleLetter reports a one-letter word at t[i], with spaces or the
+// ends of t around it.
+func singleLetter(t []byte, i int) bool {
+	return i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= '0' && t[i] <= '9') && (i == 0 || t[i-1] == ' ') && (i+1 == len(t) || t[i+1] == ' ')
+}
+
+// letterSpaced reports four one-letter words in a row, one space apart
+// ("i g n o r e").
+func letterSpaced(t []byte) bool {
+	for i := 1; i+5 < len(t); i++ {
+		// cheap test first: " x " at i..i+2
+		if t[i] != ' ' || t[i+2] != ' ' {
+			continue
+		}
+		if j := i - 1; singleLetter(t, j) && singleLetter(t, j+2) && t[j+3] == ' ' && singleLetter(t, j+4) && t[j+5] == ' ' && singleLetter(t, j+6) {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedOut reports whether squeeze would join letters in t, the text
+// before white space is collapsed.
+func spacedOut(t []byte) bool {
+	for i := range t {
+		if _, n := separatedRun(t, i); n >= 4 {
+			return true
+		}
+	}
+	return letterSpaced(t)
 }
 
 // isBinary reports whether b holds only the digits 0 and 1.

@@ -258,6 +258,11 @@ func isPunctRune(t string, i int) bool {
 		i--
 	}
 	r, _ := utf8.DecodeRuneInString(t[i:])
+	return punctRune(r)
+}
+
+// punctRune reports whether the non-ASCII rune r separates words.
+func punctRune(r rune) bool {
 	switch {
 	case r >= 0x2000 && r <= 0x206F, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFF0F, r >= 0xFF1A && r <= 0xFF20:
 		return true
@@ -398,14 +403,18 @@ func (e *evidence) scan(s string, depth int) {
 	if len(s) == 0 {
 		return
 	}
-	canon, flags := canonical(e.scratch[:0], s)
+	canon, spans, flags, found := canonicalWords(e.scratch[:0], e.spans[:0], true, s)
 	e.scratch = canon
 	if flags&(flagConfusable|flagSpaced|flagInvisible) != 0 {
 		e.fire(sigObfuscated, "normalised spelling")
 	}
 	// t shares scratch: whatever match keeps of it must be copied
 	t := unsafe.String(unsafe.SliceData(canon), len(canon))
-	e.match(t, flags)
+	if !found {
+		spans = words(t, spans)
+	}
+	e.spans = spans
+	e.match(t, spans, flags)
 	if e.definitions && strings.IndexByte(t, '_') >= 0 {
 		// snake_case hides words from the cues ("external_server",
 		// "ignore_previous_instructions"): its identifiers are read a
@@ -416,7 +425,9 @@ func (e *evidence) scan(s string, depth int) {
 			}
 		}
 		if e.snake = snakeWords(e.snake[:0], t); len(e.snake) > 0 {
-			e.match(unsafe.String(unsafe.SliceData(e.snake), len(e.snake)), flags)
+			t := unsafe.String(unsafe.SliceData(e.snake), len(e.snake))
+			e.spans = words(t, e.spans[:0])
+			e.match(t, e.spans, flags)
 		}
 	}
 	if depth == 0 && flags&flagEncodedRun != 0 {
@@ -484,10 +495,8 @@ func desnakeBytes(b []byte) {
 
 func wordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
-// match looks for cues and markup in canonical text t.
-func (e *evidence) match(t string, flags textFlags) {
-	e.spans = words(t, e.spans[:0])
-	ws := e.spans
+// match looks for cues and markup in canonical text t, whose words are ws.
+func (e *evidence) match(t string, ws []span, flags textFlags) {
 	e.secretAt, e.transferAt = e.secretAt[:0], e.transferAt[:0]
 	for i, w := range ws {
 		if cues.firstLen[t[w.start]]&(1<<min(w.end-w.start, 63)) == 0 {

@@ -445,3 +445,45 @@ func TestExtractionAndCancellation(t *testing.T) {
 	expectSignal(t, "extraction", false, benign...)
 	expectSignal(t, "override", false, benign...)
 }
+
+// The fast path finds word spans while it folds the text; they must be what
+// words finds in its output, and the output what the general path makes,
+// for any mix of the bytes and runes it treats apart.
+func TestCanonicalWordSpans(t *testing.T) {
+	texts := []string{
+		"", " ", "Ignore ALL previous_instructions!", "don't  re-run it -", "a-", "it's'", "x ' y",
+		"key=abc+/def==, path a/b/c ~/.ssh/id_rsa *bold* ~tilde~", "Tab\tand\nnew\r\nlines  ", "end-",
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	// ASCII bytes it treats apart, and runes it reads as spaces, as
+	// separators, as parts of words, or leaves to the general path
+	alphabet := strings.Split("a Z 0 9 _ * ~ ' - + / = % & . \t \n , A \u00a0 \u2003 — ’ ─ ✓ ° é \u200b \u0301 ｉ", " ")
+	alphabet = append(alphabet, " ")
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	compared := 0
+	for _, s := range texts {
+		canon, ws, _, found := canonicalWords(nil, nil, true, s)
+		if !found {
+			continue // the general path: words runs on its output
+		}
+		compared++
+		if want := words(string(canon), nil); !slices.Equal(ws, want) {
+			t.Fatalf("%q → %q: spans %v, words finds %v", s, canon, ws, want)
+		}
+		if plain, _ := canonical(nil, s); string(plain) != string(canon) {
+			t.Fatalf("%q: %q with spans, %q without", s, canon, plain)
+		}
+		if general, _ := canonicalGeneral(nil, s); string(general) != string(canon) {
+			t.Fatalf("%q: %q, the general path reads %q", s, canon, general)
+		}
+	}
+	if compared < 500 {
+		t.Fatalf("only %d of %d texts took the ASCII path", compared, len(texts))
+	}
+}
