@@ -19,7 +19,7 @@ import (
 
 // reset forgets the evidence of the previous tool, keeping the buffers.
 func (e *evidence) reset() {
-	*e = evidence{scratch: e.scratch[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], walker: e.walker, definitions: e.definitions, snake: e.snake[:0]}
+	*e = evidence{scratch: e.scratch[:0], decoded: e.decoded[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], walker: e.walker, definitions: e.definitions, snake: e.snake[:0]}
 }
 
 // canon returns the canonical form of the last text judged; it shares
@@ -50,12 +50,11 @@ type cue struct {
 
 type cueIndex struct {
 	byFirst map[string][]int // anchor word -> cues
-	// firstLen[c] has bit n set when a cue's first word starts with byte c
-	// and has n bytes (n capped at 63): most words are ruled out without
-	// a map lookup.
-	firstLen [256]uint64
-	cues     []cue
-	cjk      []cue // substring cues
+	// maybe has the bit of anchorKey set for every anchor word: nine words
+	// in ten of a text are ruled out without a map lookup.
+	maybe [anchorKeys / 64]uint64
+	cues  []cue
+	cjk   []cue // substring cues
 }
 
 var cues = compileLexicon()
@@ -93,12 +92,25 @@ func compileLexicon() *cueIndex {
 			}
 			for a := range slotWords(c.words[c.anchor]) {
 				ix.byFirst[a] = append(ix.byFirst[a], len(ix.cues))
-				ix.firstLen[a[0]] |= 1 << min(len(a), 63)
+				k := anchorKey(a)
+				ix.maybe[k/64] |= 1 << (k % 64)
 			}
 			ix.cues = append(ix.cues, c)
 		}
 	}
 	return ix
+}
+
+// anchorKeys is the size of the anchor word filter, in bits.
+const anchorKeys = 1 << 16
+
+// anchorKey hashes a word by its length and its first, middle and last
+// bytes: cheap, and with some 400 anchor words in 65,536 bits, few other
+// words share a key.
+func anchorKey(w string) uint32 {
+	h := uint32(len(w))*0x9E3779B1 ^ uint32(w[0])<<16 ^ uint32(w[len(w)/2])<<8 ^ uint32(w[len(w)-1])
+	h *= 0x85EBCA6B
+	return h >> 16 % anchorKeys
 }
 
 // expandCues yields the cues of a lexicon line list with every "{a|b}"
@@ -277,6 +289,7 @@ type evidence struct {
 	weight               [numSignals]int8
 	example              [numSignals]string // first cue or marker that gave the signal
 	scratch              []byte
+	decoded              []byte // what decodeAll decoded last
 	spans                []span
 	secretAt, transferAt []int // word positions in the current text
 	bonus                bool
@@ -353,17 +366,27 @@ func (e *evidence) detail() string { return e.detailOf(e.names()) }
 
 // detailOf is detail with the names of the signals already listed.
 func (e *evidence) detailOf(names []string) string {
+	return detailText(e.score(), names, e.example[e.top()])
+}
+
+// top is the strongest signal found (the first of equals).
+func (e *evidence) top() signal {
 	top, best := signal(0), int8(0)
 	for s := range numSignals {
 		if e.weight[s] > best {
 			top, best = s, e.weight[s]
 		}
 	}
-	d := e.summaryOf(names)
+	return top
+}
+
+// detailText is "score N: names (cue)", the names cut at 80 bytes.
+func detailText(score int, names []string, cue string) string {
+	d := fmt.Sprintf("score %d: %s", score, strings.Join(names, ", "))
 	if len(d) > 80 {
 		d = d[:80] + "…"
 	}
-	return d + " (" + quote(clip(e.example[top], 24)) + ")"
+	return d + " (" + quote(clip(cue, 24)) + ")"
 }
 
 // names lists the signals that fired, in signal order, and "secret+verb"
@@ -499,7 +522,7 @@ func wordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 func (e *evidence) match(t string, ws []span, flags textFlags) {
 	e.secretAt, e.transferAt = e.secretAt[:0], e.transferAt[:0]
 	for i, w := range ws {
-		if cues.firstLen[t[w.start]]&(1<<min(w.end-w.start, 63)) == 0 {
+		if k := anchorKey(t[w.start:w.end]); cues.maybe[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
 		for _, ci := range cues.byFirst[t[w.start:w.end]] {
@@ -589,15 +612,14 @@ func sentenceEnd(gap string) bool {
 // markup finds fake tags addressed to the model: <IMPORTANT>, </system>,
 // [INST], <|system|>, ### Instruction, <!-- SYSTEM: … -->.
 func (e *evidence) markup(t string, ws []span) {
-	if !strings.ContainsAny(t, "<[#") {
-		return
-	}
 	wi := 0
 	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c != '<' && c != '[' && c != '#' {
-			continue
+		k := strings.IndexAny(t[i:], "<[#")
+		if k < 0 {
+			return
 		}
+		i += k
+		c := t[i]
 		if c == '#' && (i+1 >= len(t) || t[i+1] != '#') {
 			continue
 		}
@@ -756,6 +778,11 @@ func (e *evidence) decodeAll(s string, depth int, flags textFlags) {
 		e.bonus = e.bonus || alone.bonus
 		e.fire(sigEncoded, kind)
 	}
+	judgeBytes := func(kind string, b []byte) {
+		if printable(unsafe.String(unsafe.SliceData(b), len(b))) {
+			judge(kind, string(b))
+		}
+	}
 	// percent encoding and HTML entities: decode the whole string
 	if strings.Count(s, "%") >= 3 {
 		if dec, err := url.PathUnescape(s); err == nil && dec != s {
@@ -794,12 +821,17 @@ func (e *evidence) decodeAll(s string, depth int, flags textFlags) {
 		}
 		if j-i >= 16 && encodedLooking(s[i:j]) {
 			run := s[i:j]
+			// decoded into a scratch buffer: most runs in ordinary text
+			// (digests, ids) decode to bytes that are not text, and only
+			// text is kept
 			if isHex(run) && len(run)%2 == 0 {
-				if b, err := hex.DecodeString(run); err == nil {
-					judge("hex", string(b))
+				if b, err := hex.AppendDecode(e.decoded[:0], unsafe.Slice(unsafe.StringData(run), len(run))); err == nil {
+					e.decoded = b
+					judgeBytes("hex", b)
 				}
-			} else if dec, ok := decodeB64(run); ok {
-				judge("base64", dec)
+			} else if b, ok := decodeB64(e.decoded[:0], run); ok {
+				e.decoded = b
+				judgeBytes("base64", b)
 			}
 		}
 		if j == i {
@@ -849,14 +881,15 @@ func isHex(s string) bool {
 	return true
 }
 
-func decodeB64(run string) (string, bool) {
+func decodeB64(dst []byte, run string) ([]byte, bool) {
 	run = strings.TrimRight(run, "=")
+	src := unsafe.Slice(unsafe.StringData(run), len(run))
 	for _, enc := range []*base64.Encoding{base64.RawStdEncoding, base64.RawURLEncoding} {
-		if b, err := enc.DecodeString(run); err == nil {
-			return string(b), true
+		if b, err := enc.AppendDecode(dst, src); err == nil {
+			return b, true
 		}
 	}
-	return "", false
+	return dst, false
 }
 
 // printable reports whether s is UTF-8 text, mostly letters and spaces.

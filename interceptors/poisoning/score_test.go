@@ -231,7 +231,7 @@ func TestDefinitionsReadSnakeCaseAndCalls(t *testing.T) {
 		t.Errorf("definition: score %d, signals %s", def.score(), def.summary())
 	}
 	if v := ScoreText(s); v.Score >= DefaultScoreThreshold {
-		t.Errorf("result text scored %d: %s", v.Score, v.Signals)
+		t.Errorf("result text scored %d: %s", v.Score, v.Signals())
 	}
 	for in, want := range map[string]string{"external_server": "external server", "a__b": "a__b", "_x_": "_x_", "tools_list": "tools list"} {
 		if got := desnake(in); got != want {

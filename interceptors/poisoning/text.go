@@ -8,12 +8,20 @@ import "sync"
 // TextVerdict is what the signal scorer found in one text.
 type TextVerdict struct {
 	Score int
-	// Signals names the signals that fired and the strongest cue, for
-	// people: "score 6: override, tag ("ignore ~ previous")".
-	Signals string
 	// Names are the signals that fired, for code ("override", "tag",
 	// "secret+verb" for a secret beside a verb of sending).
 	Names []string
+	cue   string // the cue of the strongest signal
+}
+
+// Signals names the signals that fired and the strongest cue, for people:
+// "score 6: override, tag ("ignore ~ previous")". It is written only when
+// asked for: most verdicts on a long result are dropped for a higher one.
+func (v TextVerdict) Signals() string {
+	if v.Score == 0 {
+		return ""
+	}
+	return detailText(v.Score, v.Names, v.cue)
 }
 
 // ScoreText normalises s (confusables, invisible characters, spacing,
@@ -27,7 +35,7 @@ func ScoreText(s string) TextVerdict {
 		return TextVerdict{}
 	}
 	names := ev.names()
-	return TextVerdict{Score: ev.score(), Signals: ev.detailOf(names), Names: names}
+	return TextVerdict{Score: ev.score(), Names: names, cue: ev.example[ev.top()]}
 }
 
 // textEvidence keeps the buffers of ScoreText between calls: a result is

@@ -191,7 +191,7 @@ func hasSignalBeyond(v poisoning.TextVerdict, ignored []string) bool {
 func scoreWindows(s string) (int, string) {
 	if len(s) <= window+maxLine {
 		v := docTalk(poisoning.ScoreText(s))
-		return v.Score, v.Signals
+		return v.Score, v.Signals()
 	}
 	best := poisoning.TextVerdict{}
 	judge := func(w string) {
@@ -229,7 +229,7 @@ func scoreWindows(s string) (int, string) {
 			judge(s[start:end])
 		}
 	}
-	return best.Score, best.Signals
+	return best.Score, best.Signals()
 }
 
 type contentItem = map[string]jsontext.Value
