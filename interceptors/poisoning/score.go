@@ -816,7 +816,7 @@ func (e *evidence) decodeAll(s string, depth int, flags textFlags) {
 	// base64 and hex: each run of at least 16 characters
 	for i := 0; i < len(s); {
 		j := i
-		for j < len(s) && isB64(s[j]) {
+		for j < len(s) && b64Tab[lowerTab[s[j]]] {
 			j++
 		}
 		if j-i >= 16 && encodedLooking(s[i:j]) {
@@ -845,10 +845,6 @@ var (
 	spacedHex = regexp.MustCompile(`\b(?:[0-9A-Fa-f]{2} ){15,}[0-9A-Fa-f]{2}\b`)
 	spacedBin = regexp.MustCompile(`\b(?:[01]{8}\s+){7,}[01]{8}\b`)
 )
-
-func isB64(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '='
-}
 
 // encodedLooking reports whether a run of base64 characters looks like an
 // encoding rather than a word or identifier: hex of even length with
