@@ -145,3 +145,26 @@ func TestFlooded(t *testing.T) {
 		}
 	}
 }
+
+// lowerInto lowers ASCII letters only, whatever the bytes around them and
+// wherever they fall in the eight-byte words it reads.
+func TestLowerInto(t *testing.T) {
+	var all []byte
+	for c := range 256 {
+		all = append(all, byte(c), 'Q', byte(255-c))
+	}
+	var buf []byte
+	for off := range 9 {
+		s := string(all[off:])
+		got := lowerInto(&buf, s)
+		for i := 0; i < len(s); i++ {
+			want := s[i]
+			if 'A' <= want && want <= 'Z' {
+				want += 'a' - 'A'
+			}
+			if got[i] != want {
+				t.Fatalf("offset %d: byte %#x lowered to %#x, want %#x", off, s[i], got[i], want)
+			}
+		}
+	}
+}
