@@ -138,6 +138,13 @@ func dropFillers(head string) string {
 
 // said reports that head ends with a verb of saying: `say "…"`.
 func said(head string) bool {
+	// cheap tests first: every verb and filler ends with a letter, and
+	// every verb with "say" or " with" (most quotes, in code, follow "("
+	// or close a string)
+	if head == "" || head[len(head)-1] < 'a' || head[len(head)-1] > 'z' ||
+		!strings.Contains(head, "say") && !strings.Contains(head, " with") {
+		return false
+	}
 	head = dropFillers(head)
 	for _, v := range sayVerbs {
 		if strings.HasSuffix(head, v) {
@@ -323,23 +330,28 @@ func urlForUserData(s, t string, urls []int) bool {
 			continue
 		}
 		end := at
+		marked := false // a bracket or a '$' in the URL
 		for end < len(s) && end-at < 2048 && !urlEnd(s[end]) {
-			// a placeholder may hold blanks: "?d=[CONVERSATION SUMMARY]"
-			if k := strings.IndexByte("[{<", s[end]); k >= 0 {
-				if c := strings.IndexByte(s[end:min(len(s), end+48)], "]}>"[k]); c > 0 {
-					end += c
+			switch c := s[end]; c {
+			case '[', '{', '<':
+				marked = true
+				// a placeholder may hold blanks: "?d=[CONVERSATION SUMMARY]"
+				if k := strings.IndexByte(s[end:min(len(s), end+48)], closing(c)); k > 0 {
+					end += k
 				}
+			case '$':
+				marked = true
 			}
 			end++
 		}
 		next = end
 		u := s[at:end]
-		q := strings.IndexAny(u, "?#=")
 		// cheap tests first: a placeholder needs a bracket, a '$' or an
 		// upper-case word with an underscore
-		if !strings.ContainsAny(u, "{<[$") && !upperSnake(u) {
+		if !marked && !upperSnake(u) {
 			continue
 		}
+		q := strings.IndexAny(u, "?#=")
 		found := placeholder.FindAllStringIndex(u, 8)
 		if len(found) == 0 {
 			continue
@@ -384,6 +396,17 @@ func upperSnake(u string) bool {
 	return false
 }
 
+// closing returns the bracket that closes c.
+func closing(c byte) byte {
+	switch c {
+	case '[':
+		return ']'
+	case '{':
+		return '}'
+	}
+	return '>'
+}
+
 // urlEnd ends a URL in prose: a blank, a quote or a closing parenthesis.
 func urlEnd(c byte) bool {
 	return c <= ' ' || c == '"' || c == '\'' || c == ')' || c == '`'
@@ -419,9 +442,12 @@ func fetchAndSend(t string) bool {
 			continue
 		}
 		head := before(t, i, 240)
-		m := fetchThenSend.FindStringIndex(head)
+		// the pattern spans no '\n', '!' or '?': it is read from the last
+		// of them, not over mail headers and lines before
+		from := strings.LastIndexAny(head, "\n!?") + 1
+		m := fetchThenSend.FindStringIndex(head[from:])
 		if m != nil && !containsAny(head, "find attached", "find the attached", "find enclosed") &&
-			(firstPerson.MatchString(head[m[0]:]) || freeMail(t[at+1:])) {
+			(firstPerson.MatchString(head[from+m[0]:]) || freeMail(t[at+1:])) {
 			return true
 		}
 	}
