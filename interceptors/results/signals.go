@@ -1011,39 +1011,71 @@ func chatTurn(t string, anchors *anchorIndex) bool {
 // and rule characters (tables, separators) do not count.
 func flooded(t string) bool {
 	const runs = 32
-	// a token of up to four bytes is compared as a number: its bytes and
-	// its length; 0 is no token (none yet, or a longer one)
-	var prev uint64
-	n := 0
-	for i := 0; i < len(t); {
+	// 32 tokens and the blanks between them span at least 63 bytes: a run
+	// holds one of every 63rd byte. Rather than every token of the text,
+	// the tokens around such a byte (a probe) are read, back to the first
+	// of their run and on to its end; the next probe is past what they
+	// read.
+	const stride = 2*runs - 1
+	for p := 0; p < len(t); {
+		// the token at p, or the first after it
+		i := p
 		for i < len(t) && blankByte[t[i]] {
 			i++
 		}
-		j := i
-		var tok uint64
-		for j < len(t) && !blankByte[t[j]] {
-			if j-i < 4 {
-				tok = tok<<8 | uint64(t[j])
-			}
-			j++
+		if i == len(t) {
+			return false
 		}
-		if j == i || j-i > 4 {
-			prev, n = 0, 0
-			i = j
+		for i > 0 && i > p-4 && !blankByte[t[i-1]] {
+			i--
+		}
+		j := tokenEnd(t, i)
+		if j-i > 4 || i > 0 && !blankByte[t[i-1]] {
+			p += stride // a longer token: in no run
 			continue
 		}
-		tok |= uint64(j-i) << 32
-		if tok == prev {
-			// numbers and rules repeat in tables: judged once, at the count
-			if n++; n >= runs && !ruleOrNumber(t[i:j]) {
-				return true
+		tok, n := t[i:j], 1
+		for k := i; ; n++ { // back to the run's first token
+			e := k
+			for e > 0 && blankByte[t[e-1]] {
+				e--
 			}
-		} else {
-			prev, n = tok, 1
+			s := e
+			for s > 0 && e-s <= 4 && !blankByte[t[s-1]] {
+				s--
+			}
+			if s == e || t[s:e] != tok {
+				break
+			}
+			k = s
 		}
-		i = j
+		next := j // on to the first token after the run
+		for ; ; n++ {
+			for next < len(t) && blankByte[t[next]] {
+				next++
+			}
+			e := tokenEnd(t, next)
+			if e == next || t[next:e] != tok {
+				break
+			}
+			next = e
+		}
+		if n >= runs && !ruleOrNumber(tok) {
+			return true
+		}
+		p = max(p+stride, next)
 	}
 	return false
+}
+
+// tokenEnd returns the end of the token that starts at i, reading at most
+// five bytes: an end more than four bytes after i is a longer token's.
+func tokenEnd(t string, i int) int {
+	j := i
+	for j < len(t) && j-i <= 4 && !blankByte[t[j]] {
+		j++
+	}
+	return j
 }
 
 // ruleOrNumber reports a token of digits and rule characters only.
