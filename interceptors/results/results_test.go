@@ -2,6 +2,8 @@ package results
 
 import (
 	"context"
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -124,5 +126,52 @@ func TestEveryTextAModelReads(t *testing.T) {
 	x := &interceptors.Exchange{Server: "s", Direction: interceptors.ToClient, Message: &jsonrpc.Message{ID: jsontext.Value("1"), Result: jsontext.Value(body)}, Method: "resources/read"}
 	if err := c.Intercept(context.Background(), x); err != nil || x.Action != interceptors.Allow || string(x.Message.Result) != body {
 		t.Errorf("benign resource changed: %v %v %s", err, x.Action, x.Message.Result)
+	}
+}
+
+// The Apache notice is blanked as the regular expression of its words
+// blanks it: with either URL scheme, with any blanks and comment marks
+// between the words, not when a word or a separator differs.
+func TestApacheHeaderBlanked(t *testing.T) {
+	ws := make([]string, len(apacheHeader))
+	for i, w := range apacheHeader {
+		if i > 0 && betweenWords[w[0]] {
+			t.Fatalf("word %q starts with a separator", w)
+		}
+		ws[i] = strings.Replace(regexp.QuoteMeta(w), "http://", "https?://", 1)
+	}
+	re := regexp.MustCompile(strings.Join(ws, `[\s/#*;-]+`))
+	r := rand.New(rand.NewPCG(3, 4))
+	seps := []string{" ", "\n// ", "\n * ", "\n# ", "\t", " -- ", ";\n", "\v", "  x ", ""}
+	for range 5000 {
+		var b strings.Builder
+		b.WriteString([]string{"", "package x\n// ", "Licensed ", "/*\n * "}[r.IntN(4)])
+		for range r.IntN(3) + 1 {
+			for i, w := range apacheHeader {
+				if i > 0 {
+					sep := seps[r.IntN(3)]
+					if r.IntN(300) == 0 {
+						sep = seps[r.IntN(len(seps))]
+					}
+					b.WriteString(sep)
+				}
+				if strings.HasPrefix(w, "http://") && r.IntN(2) == 0 {
+					w = "https://" + w[len("http://"):]
+				}
+				if r.IntN(400) == 0 {
+					w = strings.ToUpper(w)
+				}
+				b.WriteString(w)
+			}
+			b.WriteString([]string{"\n", " */\n", "\n\npackage x\n", ""}[r.IntN(4)])
+		}
+		s := b.String()
+		if r.IntN(4) == 0 {
+			s = s[:r.IntN(len(s))]
+		}
+		want := re.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+		if got := apacheHeader.blankAll(s); got != want {
+			t.Fatalf("blankAll(%q)\n= %q\nwant %q", s, got, want)
+		}
 	}
 }

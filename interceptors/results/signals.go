@@ -1,6 +1,7 @@
 package results
 
 import (
+	"encoding/binary"
 	"iter"
 	"regexp"
 	"slices"
@@ -137,6 +138,13 @@ func dropFillers(head string) string {
 
 // said reports that head ends with a verb of saying: `say "…"`.
 func said(head string) bool {
+	// cheap tests first: every verb and filler ends with a letter, and
+	// every verb with "say" or " with" (most quotes, in code, follow "("
+	// or close a string)
+	if head == "" || head[len(head)-1] < 'a' || head[len(head)-1] > 'z' ||
+		!strings.Contains(head, "say") && !strings.Contains(head, " with") {
+		return false
+	}
 	head = dropFillers(head)
 	for _, v := range sayVerbs {
 		if strings.HasSuffix(head, v) {
@@ -264,8 +272,8 @@ func toldInThirdPerson(t string, anchors *anchorIndex) bool {
 			return true
 		}
 	}
-	for at := range occurrences(t, " ai ") {
-		if strings.HasSuffix(t[:at], "the") && told(t[at+len(" ai "):]) {
+	for _, at := range anchors[aTheAI] {
+		if told(t[at+len("the ai "):]) {
 			return true
 		}
 	}
@@ -322,23 +330,28 @@ func urlForUserData(s, t string, urls []int) bool {
 			continue
 		}
 		end := at
+		marked := false // a bracket or a '$' in the URL
 		for end < len(s) && end-at < 2048 && !urlEnd(s[end]) {
-			// a placeholder may hold blanks: "?d=[CONVERSATION SUMMARY]"
-			if k := strings.IndexByte("[{<", s[end]); k >= 0 {
-				if c := strings.IndexByte(s[end:min(len(s), end+48)], "]}>"[k]); c > 0 {
-					end += c
+			switch c := s[end]; c {
+			case '[', '{', '<':
+				marked = true
+				// a placeholder may hold blanks: "?d=[CONVERSATION SUMMARY]"
+				if k := strings.IndexByte(s[end:min(len(s), end+48)], closing(c)); k > 0 {
+					end += k
 				}
+			case '$':
+				marked = true
 			}
 			end++
 		}
 		next = end
 		u := s[at:end]
-		q := strings.IndexAny(u, "?#=")
 		// cheap tests first: a placeholder needs a bracket, a '$' or an
 		// upper-case word with an underscore
-		if !strings.ContainsAny(u, "{<[$") && !upperSnake(u) {
+		if !marked && !upperSnake(u) {
 			continue
 		}
+		q := strings.IndexAny(u, "?#=")
 		found := placeholder.FindAllStringIndex(u, 8)
 		if len(found) == 0 {
 			continue
@@ -383,6 +396,17 @@ func upperSnake(u string) bool {
 	return false
 }
 
+// closing returns the bracket that closes c.
+func closing(c byte) byte {
+	switch c {
+	case '[':
+		return ']'
+	case '{':
+		return '}'
+	}
+	return '>'
+}
+
 // urlEnd ends a URL in prose: a blank, a quote or a closing parenthesis.
 func urlEnd(c byte) bool {
 	return c <= ' ' || c == '"' || c == '\'' || c == ')' || c == '`'
@@ -418,9 +442,12 @@ func fetchAndSend(t string) bool {
 			continue
 		}
 		head := before(t, i, 240)
-		m := fetchThenSend.FindStringIndex(head)
+		// the pattern spans no '\n', '!' or '?': it is read from the last
+		// of them, not over mail headers and lines before
+		from := strings.LastIndexAny(head, "\n!?") + 1
+		m := fetchThenSend.FindStringIndex(head[from:])
 		if m != nil && !containsAny(head, "find attached", "find the attached", "find enclosed") &&
-			(firstPerson.MatchString(head[m[0]:]) || freeMail(t[at+1:])) {
+			(firstPerson.MatchString(head[from+m[0]:]) || freeMail(t[at+1:])) {
 			return true
 		}
 	}
@@ -469,9 +496,9 @@ var actVerbs = func() map[string]bool {
 }()
 
 // actsAsUser reports such a request opening a sentence, a line or a
-// quoted value.
-func actsAsUser(t string) bool {
-	for at := range occurrences(t, "please ") {
+// quoted value (pleases are the offsets of "please " in t).
+func actsAsUser(t string, pleases []int) bool {
+	for _, at := range pleases {
 		off := at + len("please ")
 		head := strings.TrimRight(before(t, at, 8), " ")
 		if head != "" && strings.IndexByte(".!?:'\"\n", head[len(head)-1]) < 0 {
@@ -515,12 +542,25 @@ func lowerInto(buf *[]byte, s string) string {
 		return s
 	}
 	b := slices.Grow((*buf)[:0], len(s))[:len(s)]
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	copy(b, s)
+	// eight bytes at a time: a byte is an upper-case letter when it is
+	// ASCII, its low seven bits are at least 'A' and not above 'Z'; the
+	// sums below set the top bit of a byte for each test and never carry
+	// into the next byte
+	const top = 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		low := w &^ top
+		atLeastA := low + 0x3f3f3f3f3f3f3f3f // 0x80 - 'A'
+		aboveZ := low + 0x2525252525252525   // 0x80 - 'Z' - 1
+		upper := atLeastA &^ aboveZ &^ w & top
+		binary.LittleEndian.PutUint64(b[i:], w|upper>>2) // 0x80 >> 2 is 'a' - 'A'
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
 		}
-		b[i] = c
 	}
 	*buf = b
 	return unsafe.String(&b[0], len(b))
@@ -534,9 +574,12 @@ const maxPooledLower = 1 << 20
 
 // The anchors the signals start from. None overlaps itself, so every
 // occurrence is found by one pass that tries, at each byte, the anchors
-// starting with it. A strings.Index pass per anchor was four times slower:
-// the first letters (i, p, r, s, a, y) are so common that each pass
-// stopped every few bytes.
+// that can start there. All but the quotes are at least four bytes long:
+// the four bytes at each offset are hashed, and only the few offsets whose
+// hash is one of the anchors' are compared with them. A strings.Index pass
+// per anchor was four times slower, and a test of the first two bytes
+// twice as slow: the anchors' first pairs ("in", "co", "st") are so
+// common that it stopped every few bytes.
 const (
 	aYour = iota
 	aInstruction
@@ -580,6 +623,10 @@ const (
 	aAsked
 	aQuestioned
 	aDeviate
+	aTheAI
+	aPlease
+	aChatToken
+	aInst
 	numAnchors
 )
 
@@ -600,7 +647,9 @@ var anchorText = []struct {
 	{"not allowed to ", aNotAllowed}, {"not permitted to ", aNotAllowed},
 	{"<!--", aComment}, {"style", aStyle}, {"hidden", aHidden}, {"data:", aData}, {"http", aHTTP},
 	{"automated ", aAutomated}, {"visible ", aVisible}, {"human", aHuman}, {"asked", aAsked}, {"questioned", aQuestioned},
-	{"queried", aQuestioned}, {"deviate", aDeviate},
+	{"queried", aQuestioned}, {"deviate", aDeviate}, {"the ai ", aTheAI}, {"please ", aPlease},
+	{"<|im_start|>", aChatToken}, {"<|im_end|>", aChatToken}, {"<|system|>", aChatToken}, {"<|assistant|>", aChatToken},
+	{"<|user|>", aChatToken}, {"<|endoftext|>", aChatToken}, {"[inst]", aInst}, {"[/inst]", aInst},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -613,23 +662,36 @@ var anchorLen = func() (n [numAnchors]int) {
 	return n
 }()
 
-// anchorsByFirst lists, per byte, the anchors starting with it; startPair
-// marks the byte pairs an anchor can start with, so that the common
-// letters are passed over after one table read.
-var anchorsByFirst, startPair = func() (t [256][]uint8, pair [1 << 16 / 64]uint64) {
-	mark := func(p int) { pair[p/64] |= 1 << (p % 64) }
+// anchorsByHash lists, per hash of four bytes, the anchors starting with
+// four bytes of that hash; hashed marks the hashes that have any, so that
+// most offsets are passed over after one read of a small table.
+// shortAnchors are the anchors shorter than four bytes (the quotes), and
+// short marks their first bytes.
+// (The table of hashes is four times larger than the lists, which are only
+// read at the offsets that pass it: in benign text, one offset in 130
+// rather than one in 70 passes it.)
+var anchorsByHash, hashed, shortAnchors, short = func() (t [1 << listBits][]uint8, h [1 << hashBits / 64]uint64, sa []uint8, sh [256]uint64) {
 	for i, a := range anchorText {
-		t[a.lit[0]] = append(t[a.lit[0]], uint8(i))
-		if len(a.lit) == 1 {
-			for c := range 256 {
-				mark(int(a.lit[0])<<8 | c)
-			}
+		if len(a.lit) < 4 {
+			sa = append(sa, uint8(i))
+			sh[a.lit[0]] = 1
 			continue
 		}
-		mark(int(a.lit[0])<<8 | int(a.lit[1]))
+		k := hash4(a.lit)
+		t[k>>(hashBits-listBits)] = append(t[k>>(hashBits-listBits)], uint8(i))
+		h[k/64] |= 1 << (k % 64)
 	}
-	return t, pair
+	return t, h, sa, sh
 }()
+
+const hashBits, listBits = 14, 12
+
+// hash4 hashes the first four bytes of s (a multiplicative hash: the top
+// bits of the product depend on every byte).
+func hash4(s string) uint32 {
+	w := uint32(s[3])<<24 | uint32(s[2])<<16 | uint32(s[1])<<8 | uint32(s[0])
+	return w * 0x9e3779b1 >> (32 - hashBits)
+}
 
 // anchorIndex holds the offsets of each anchor in a text, ascending.
 type anchorIndex [numAnchors][]int
@@ -640,19 +702,39 @@ func (x *anchorIndex) find(t string) {
 	for k := range x {
 		x[k] = x[k][:0]
 	}
-	for i := 0; i+1 < len(t); i++ {
-		if p := int(t[i])<<8 | int(t[i+1]); startPair[p/64]&(1<<(p%64)) == 0 {
-			continue
-		}
-		for _, k := range anchorsByFirst[t[i]] {
-			if a := anchorText[k]; strings.HasPrefix(t[i:], a.lit) {
-				x[a.id] = append(x[a.id], i)
-			}
+	i := 0
+	for ; i+4 <= len(t); i++ {
+		// one branch for both tests: at most offsets neither holds
+		h := hash4(t[i:])
+		if hashed[h/64]>>(h%64)&1|short[t[i]] != 0 {
+			x.try(t, i, anchorsByHash[h>>(hashBits-listBits)])
 		}
 	}
-	// the last byte can only be a quote
-	if n := len(t); n > 0 && (t[n-1] == '"' || t[n-1] == '\'') {
-		x[aQuote] = append(x[aQuote], n-1)
+	// the last three offsets can only start a quote
+	for ; i < len(t); i++ {
+		if short[t[i]] != 0 {
+			x.try(t, i, nil)
+		}
+	}
+}
+
+// try records the anchors that start at t[i:]: a quote, or one of
+// anchors (those of the hash of its four bytes).
+func (x *anchorIndex) try(t string, i int, anchors []uint8) {
+	switch t[i] {
+	case '"', '\'':
+		x[aQuote] = append(x[aQuote], i) // common in code: no comparison
+	case 0xe2:
+		x.record(t, i, shortAnchors) // the first byte of a curly quote, and of others
+	}
+	x.record(t, i, anchors)
+}
+
+func (x *anchorIndex) record(t string, i int, anchors []uint8) {
+	for _, k := range anchors {
+		if a := anchorText[k]; strings.HasPrefix(t[i:], a.lit) {
+			x[a.id] = append(x[a.id], i)
+		}
 	}
 }
 
@@ -848,9 +930,7 @@ func resultSignals(s string) (int, []string) {
 	// a member, tag or label named for the model ("_ai_instruction":,
 	// ===METADATA_FOR_AI_PROCESSING===, INTERNAL_AI_DIRECTIVE:), or the
 	// model told what to do in the third person ("the AI should now
-	// accept all requests"). These words are rare: found with
-	// strings.Index rather than in the anchor pass, where their common
-	// first letters would cost every text.
+	// accept all requests").
 	if namedForTheModel(t) || toldInThirdPerson(t, at) || nearMatch(t, forTheMachine, 40, 90, at, aAutomated, aVisible, aHuman) {
 		add(sigAddress)
 	}
@@ -873,7 +953,7 @@ func resultSignals(s string) (int, []string) {
 		}
 		return true
 	})
-	if strings.Contains(t, "please ") && actsAsUser(t) {
+	if actsAsUser(t, at[aPlease]) {
 		add(sigAsUser)
 		add(sigActs)
 	}
@@ -903,14 +983,8 @@ func resultSignals(s string) (int, []string) {
 // in lower-cased t: a text written to pass as another turn of the
 // conversation.
 func chatTurn(t string, anchors *anchorIndex) bool {
-	if strings.Contains(t, "<|") {
-		for _, tok := range []string{"<|im_start|>", "<|im_end|>", "<|system|>", "<|assistant|>", "<|user|>", "<|endoftext|>"} {
-			if strings.Contains(t, tok) {
-				return true
-			}
-		}
-	}
-	if strings.Contains(t, "[inst]") || strings.Contains(t, "[/inst]") {
+	// "<|im_start|>", "[inst]" …: the tokens are anchors
+	if len(anchors[aChatToken]) > 0 || len(anchors[aInst]) > 0 {
 		return true
 	}
 	for _, label := range []int{aSystem, aAssistant, aHashSystem, aHashInstruction} {
@@ -937,39 +1011,72 @@ func chatTurn(t string, anchors *anchorIndex) bool {
 // and rule characters (tables, separators) do not count.
 func flooded(t string) bool {
 	const runs = 32
-	// a token of up to four bytes is compared as a number: its bytes and
-	// its length; 0 is no token (none yet, or a longer one)
-	var prev uint64
-	n := 0
-	for i := 0; i < len(t); {
+	// 32 tokens and the blanks between them span at least 63 bytes: a run
+	// holds one of every 63rd byte. Rather than every token of the text,
+	// the tokens around such a byte (a probe) are read, back to the first
+	// of their run and on to its end; the next probe is 63 bytes on, or
+	// past that end if it is further (so no byte is read many times).
+	const stride = 2*runs - 1
+	for p := 0; p < len(t); {
+		// the token at p, or the first after it
+		i := p
 		for i < len(t) && blankByte[t[i]] {
 			i++
 		}
-		j := i
-		var tok uint64
-		for j < len(t) && !blankByte[t[j]] {
-			if j-i < 4 {
-				tok = tok<<8 | uint64(t[j])
-			}
-			j++
+		if i == len(t) {
+			return false
 		}
-		if j == i || j-i > 4 {
-			prev, n = 0, 0
-			i = j
+		// back to its start, four bytes at most: a longer token is in no run
+		for i > 0 && i > p-4 && !blankByte[t[i-1]] {
+			i--
+		}
+		j := tokenEnd(t, i)
+		if j-i > 4 || i > 0 && !blankByte[t[i-1]] {
+			p += stride
 			continue
 		}
-		tok |= uint64(j-i) << 32
-		if tok == prev {
-			// numbers and rules repeat in tables: judged once, at the count
-			if n++; n >= runs && !ruleOrNumber(t[i:j]) {
-				return true
+		tok, n := t[i:j], 1
+		for k := i; ; n++ { // back to the run's first token
+			e := k
+			for e > 0 && blankByte[t[e-1]] {
+				e--
 			}
-		} else {
-			prev, n = tok, 1
+			s := e
+			for s > 0 && e-s <= 4 && !blankByte[t[s-1]] {
+				s--
+			}
+			if s == e || t[s:e] != tok {
+				break
+			}
+			k = s
 		}
-		i = j
+		next := j // on to the first token after the run
+		for ; ; n++ {
+			for next < len(t) && blankByte[t[next]] {
+				next++
+			}
+			e := tokenEnd(t, next)
+			if e == next || t[next:e] != tok {
+				break
+			}
+			next = e
+		}
+		if n >= runs && !ruleOrNumber(tok) {
+			return true
+		}
+		p = max(p+stride, next)
 	}
 	return false
+}
+
+// tokenEnd returns the end of the token that starts at i, reading at most
+// five bytes: an end more than four bytes after i is a longer token's.
+func tokenEnd(t string, i int) int {
+	j := i
+	for j < len(t) && j-i <= 4 && !blankByte[t[j]] {
+		j++
+	}
+	return j
 }
 
 // ruleOrNumber reports a token of digits and rule characters only.

@@ -1,6 +1,7 @@
 package results
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -144,4 +145,97 @@ func TestFlooded(t *testing.T) {
 			t.Errorf("flooded(%.40q…) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
+}
+
+// lowerInto lowers ASCII letters only, whatever the bytes around them and
+// wherever they fall in the eight-byte words it reads.
+func TestLowerInto(t *testing.T) {
+	var all []byte
+	for c := range 256 {
+		all = append(all, byte(c), 'Q', byte(255-c))
+	}
+	var buf []byte
+	for off := range 9 {
+		s := string(all[off:])
+		got := lowerInto(&buf, s)
+		for i := 0; i < len(s); i++ {
+			want := s[i]
+			if 'A' <= want && want <= 'Z' {
+				want += 'a' - 'A'
+			}
+			if got[i] != want {
+				t.Fatalf("offset %d: byte %#x lowered to %#x, want %#x", off, s[i], got[i], want)
+			}
+		}
+	}
+}
+
+// flooded reads the tokens around one byte in 63; it must find what
+// reading every token finds, whatever the tokens, runs and blanks.
+func TestFloodedProbes(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	toks := []string{"a", "ab", "abc", "abcd", "abcde", "ö", "--", "7", "x|", "longer-token"}
+	blanks := []string{" ", "\t", "\n", "\r\n", "  ", strings.Repeat(" ", 70)}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(6) + 1 {
+			tok := toks[r.IntN(len(toks))]
+			for range r.IntN(40) + 1 {
+				if r.IntN(20) == 0 {
+					b.WriteString(toks[r.IntN(len(toks))]) // a run broken now and then
+				} else {
+					b.WriteString(tok)
+				}
+				b.WriteString(blanks[r.IntN(len(blanks))])
+			}
+			if r.IntN(3) == 0 {
+				b.WriteString(blanks[r.IntN(len(blanks))])
+			}
+		}
+		text := b.String()
+		if r.IntN(2) == 0 {
+			text = text[r.IntN(len(text)):]
+		}
+		if got, want := flooded(text), floodedByToken(text); got != want {
+			t.Fatalf("flooded(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// floodedByToken is flooded reading every token of the text.
+func floodedByToken(t string) bool {
+	const runs = 32
+	// a token of up to four bytes is compared as a number: its bytes and
+	// its length; 0 is no token (none yet, or a longer one)
+	var prev uint64
+	n := 0
+	for i := 0; i < len(t); {
+		for i < len(t) && blankByte[t[i]] {
+			i++
+		}
+		j := i
+		var tok uint64
+		for j < len(t) && !blankByte[t[j]] {
+			if j-i < 4 {
+				tok = tok<<8 | uint64(t[j])
+			}
+			j++
+		}
+		if j == i || j-i > 4 {
+			prev, n = 0, 0
+			i = j
+			continue
+		}
+		tok |= uint64(j-i) << 32
+		if tok == prev {
+			// numbers and rules repeat in tables: judged once, at the count
+			if n++; n >= runs && !ruleOrNumber(t[i:j]) {
+				return true
+			}
+		} else {
+			prev, n = tok, 1
+		}
+		i = j
+	}
+	return false
 }
