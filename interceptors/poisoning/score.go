@@ -613,12 +613,28 @@ func sentenceEnd(gap string) bool {
 // [INST], <|system|>, ### Instruction, <!-- SYSTEM: … -->.
 func (e *evidence) markup(t string, ws []span) {
 	wi := 0
-	for i := 0; i < len(t); i++ {
-		k := strings.IndexAny(t[i:], "<[#")
-		if k < 0 {
+	// the next '<', '[' and '#' after i, each found by IndexByte (a vector
+	// search) and searched for again only once passed; -1 when none is left
+	const openers = "<[#"
+	var next [len(openers)]int // all searched for at i == 0
+	for i := 0; ; i++ {
+		at := -1
+		for k := range next {
+			if next[k] >= 0 && next[k] < i || i == 0 {
+				if p := strings.IndexByte(t[i:], openers[k]); p >= 0 {
+					next[k] = i + p
+				} else {
+					next[k] = -1
+				}
+			}
+			if next[k] >= 0 && (at < 0 || next[k] < at) {
+				at = next[k]
+			}
+		}
+		if at < 0 {
 			return
 		}
-		i += k
+		i = at
 		c := t[i]
 		if c == '#' && (i+1 >= len(t) || t[i+1] != '#') {
 			continue
