@@ -288,10 +288,14 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 	w := 0
 	in := -1 // start of the current word in out, or -1
 	run, pct, amp := 0, 0, 0
-	hexPairs := 0         // hex bytes written apart, "5b 61 64 …", in a row
-	binGroups := 0        // bytes in binary written apart, "01001001 …", in a row
-	word, singles := 0, 0 // length of the current word; one-letter words in a row
-	sepSingles := 0       // one-letter runs between separators
+	hexPairs := 0  // hex bytes written apart, "5b 61 64 …", in a row
+	binGroups := 0 // bytes in binary written apart, "01001001 …", in a row
+	word := 0      // bytes in the current run of non-blanks
+	// letter-spacing as squeeze sees it: one-letter words in a row with
+	// exactly one blank between them (gap counts the blanks since the last
+	// word, before is the gap in front of the current word)
+	singles, gap, before := 0, 0, 0
+	sepSingles := 0 // one-letter runs between separators
 	prevSpace := true
 	// Letters that may be spread out are checked at the end, on the text
 	// as the general path would see it, since most such runs are not
@@ -318,6 +322,9 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 			w += n
 			run += n
 			word += n
+			if prevSpace {
+				before, gap = gap, 0
+			}
 			prevSpace = false
 			if i = j; i == len(s) {
 				break
@@ -378,16 +385,12 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 					ws = append(ws, span{in, w})
 				}
 				in = -1
+				gap++
 				if prevSpace {
 					continue
 				}
-				if word == 1 {
-					if singles++; singles >= 3 {
-						maybeSpaced = true // perhaps "i g n o r e"
-					}
-				} else {
-					singles = 0
-				}
+				singles = oneLetter(singles, word, before, out[w-1])
+				maybeSpaced = maybeSpaced || singles >= 4 // "i g n o r e"
 				word = 0
 				prevSpace = true
 				out[w] = ' '
@@ -418,6 +421,9 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 			in = -1
 		}
 		word += size
+		if prevSpace {
+			before, gap = gap, 0
+		}
 		prevSpace = false
 		if size == 1 {
 			out[w] = c
@@ -428,6 +434,9 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 	}
 	if run >= 16 && encodedLooking(s[len(s)-run:]) {
 		flags |= flagEncodedRun
+	}
+	if w > 0 && !prevSpace {
+		maybeSpaced = maybeSpaced || oneLetter(singles, word, before, out[w-1]) >= 4
 	}
 	if maybeSpaced && (spaceRunes || spacedOutASCII(s)) {
 		return dst[:start], ws[:spans], 0, false
@@ -443,6 +452,19 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 		ws[k].end += start
 	}
 	return dst[:start+w], ws, flags, true
+}
+
+// oneLetter returns the count of one-letter words in a row, one blank
+// apart, once a word of n bytes ending in last has ended; before is the
+// number of blanks in front of it.
+func oneLetter(singles, n, before int, last byte) int {
+	switch {
+	case n != 1 || !alnumTab[last]:
+		return 0
+	case before == 1 && singles > 0:
+		return singles + 1
+	}
+	return 1
 }
 
 // spacedOutASCII is spacedOut for s with lowerTab applied: the general

@@ -453,18 +453,26 @@ func TestCanonicalWordSpans(t *testing.T) {
 	texts := []string{
 		"", " ", "Ignore ALL previous_instructions!", "don't  re-run it -", "a-", "it's'", "x ' y",
 		"key=abc+/def==, path a/b/c ~/.ssh/id_rsa *bold* ~tilde~", "Tab\tand\nnew\r\nlines  ", "end-",
+		// one-letter words: spread-out letters only when four stand one blank apart
+		"x = a b c d + e", "say i g n o r e now", "a b c  d", "a  b c d e", "1 2 3 4.", "a\tb\nc d", "if a b c then",
+		"(a b c d)", "a b c d", "x\u00a0y z w v", "i-g-n-o-r-e", "a.b.c and d.e.f.g", "e.g. a-b-c",
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	// ASCII bytes it treats apart, and runes it reads as spaces, as
 	// separators, as parts of words, or leaves to the general path
 	alphabet := strings.Split("a Z 0 9 _ * ~ ' - + / = % & . \t \n , A \u00a0 \u2003 — ’ ─ ✓ ° é \u200b \u0301 ｉ", " ")
 	alphabet = append(alphabet, " ")
-	for range 5000 {
-		var b strings.Builder
-		for range rng.IntN(40) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+	// and texts of one-letter words, blanks and separators, where letters
+	// are spread out often
+	spread := []string{"a", "b", "1", "Z", "ab", " ", " ", " ", "  ", "\n", "-", ".", "_", "\u00a0"}
+	for _, alphabet := range [][]string{alphabet, spread} {
+		for range 5000 {
+			var b strings.Builder
+			for range rng.IntN(40) {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			}
+			texts = append(texts, b.String())
 		}
-		texts = append(texts, b.String())
 	}
 	compared := 0
 	for _, s := range texts {
