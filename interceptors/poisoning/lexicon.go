@@ -164,6 +164,7 @@ var lexicon = map[signal][]string{
 		"required by ~ administrator", "required by ~ admin", "required by ~ system", "security policy", "for compliance", "compliance purposes", "audit purposes", "required security check",
 		"you are now", "admin mode", "administrative mode", "privilege level", "very important", "very very",
 		"otherwise the tool will not work", "will not work otherwise", "will crash", "all data will be lost",
+		"{will|to|may|might|could} malfunction",
 		"system directive", "system note", "system instruction", "system override", "priority instruction",
 		"admin override", "context update", "important system", "this is required", "mandatory",
 		"{i'm|im} your {developer|creator|administrator|admin|owner|maintainer|boss|programmer}",
@@ -228,6 +229,7 @@ var lexicon = map[signal][]string{
 		"entire conversation", "full conversation", "previous conversation", "list_chats", "system prompt",
 		"what the * asked", "what the * said", "what the * typed", "the user's question", "the user's query",
 		"the user's request", "the user's messages", "the customer's question", "the customer's request",
+		"the user's {previous|last|prior|latest|earlier|preceding} {message|messages|prompt|prompts|input|inputs|question|questions}",
 		"your instructions", "internal instructions", "all available tools", "tools_list", "list of tools",
 	},
 	sigExfil: {
