@@ -53,9 +53,10 @@ type evalCase struct {
 // held-out injection fewer.)
 // (The mcp-security-workshop's audit report joined tuning and AgentNull's
 // twelve credential-asking outputs held-out: 834/1323 and 165/328 as they
-// came in.)
+// came in; GenAIScript's sample tool answer then joined tuning, not
+// flagged: 834/1324.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 834.0 / 1323, fp: 15.0 / 1012},
+	"tuning":  {detect: 834.0 / 1324, fp: 15.0 / 1012},
 	"heldout": {detect: 165.0 / 328, fp: 6.0 / 510},
 }
 
