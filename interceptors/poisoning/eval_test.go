@@ -108,9 +108,12 @@ func (r rate) pct() float64 {
 // up as the detector improves; the targets are >= 95 % of poisoned
 // definitions flagged and <= 1 % of benign ones. (The held-out floor went
 // from 88.0 to 81.8 when four sources joined that split with 23 poisoned
-// definitions, of which the checker of the time flagged 10: 126/154.)
+// definitions, of which the checker of the time flagged 10: 126/154. The
+// tuning floor went from 99.0 to 89.3 when pipelock's scanner tests
+// joined that split with 54 poisoned texts, 34 of them flagged as they
+// came in: 177/198.)
 const (
-	minDetectTuning  = 99.0
+	minDetectTuning  = 89.3
 	minDetectHeldout = 81.8
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.0
