@@ -113,7 +113,7 @@ func (r rate) pct() float64 {
 // joined that split with 54 poisoned texts, 34 of them flagged as they
 // came in: 177/198.)
 const (
-	minDetectTuning  = 89.3
+	minDetectTuning  = 90.4
 	minDetectHeldout = 81.8
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.0

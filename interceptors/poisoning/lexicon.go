@@ -190,6 +190,7 @@ var lexicon = map[signal][]string{
 	sigTransfer: {
 		"read", "reads", "cat", "open", "load", "include", "pass", "send", "upload", "attach", "provide", "extract", "copy",
 		"forward", "post", "share", "collect", "harvest", "contents", "content", "concatenate", "leak",
+		"steal", "steals", "stealing", "dump", "dumps",
 		"lee", "envia", "lies", "sende", "lisez", "envoyez", "leia", "envie", "leggi", "invia", "прочитаи", "отправь",
 		"lees", "stuur", "przeczytaj", "wyslij", "読み", "送信", "读取", "发送",
 	},
