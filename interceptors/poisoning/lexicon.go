@@ -102,6 +102,7 @@ var lexicon = map[signal][]string{
 		// what the reader was told, and the content it reads, set aside
 		"{ignore|overlook|disregard|forget} ~ {you|you've} ~ {told|instructed|taught}",
 		"{forget|disregard} ~ {rules|restrictions|guidelines}",
+		"override ~ {rules|restrictions|guidelines|safeguards}",
 		"{ignore|disregard} the ~ and {state|say|claim|report|respond|answer|output|print|declare|write}",
 		"{ignore|disregard} the {webpage|website|resume|article|paper|document|email|transcript|table}",
 		"do anything now",
