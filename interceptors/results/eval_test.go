@@ -54,9 +54,9 @@ type evalCase struct {
 // (The mcp-security-workshop's audit report joined tuning and AgentNull's
 // twelve credential-asking outputs held-out: 834/1323 and 165/328 as they
 // came in; GenAIScript's sample tool answer then joined tuning, not
-// flagged: 834/1324.)
+// flagged: 834/1324; mcp-watchdog's two, one flagged: 835/1326.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 834.0 / 1324, fp: 15.0 / 1012},
+	"tuning":  {detect: 835.0 / 1326, fp: 15.0 / 1012},
 	"heldout": {detect: 165.0 / 328, fp: 6.0 / 510},
 }
 
