@@ -112,9 +112,10 @@ func (r rate) pct() float64 {
 // tuning floor went from 99.0 to 89.3 when pipelock's scanner tests
 // joined that split with 54 poisoned texts, 34 of them flagged as they
 // came in: 177/198; cues worded on its misses brought it to 180/198, and
-// mcp-watchdog's tests then came in at 7 of 12: 187/210.)
+// mcp-watchdog's tests then came in at 7 of 12: 187/210; 190/210 with
+// cues worded on their misses.)
 const (
-	minDetectTuning  = 89.0
+	minDetectTuning  = 90.4
 	minDetectHeldout = 81.8
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.0

@@ -184,7 +184,7 @@ var lexicon = map[signal][]string{
 		"id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "ssh key", "ssh keys", "ssh private", "mcp json", "claude_desktop_config", "credentials",
 		"credential", "api key", "api keys", "api_key", "secret key", "secrets", "password", "passwords", "passwd",
 		"etc shadow", "private key", "private keys", "env file", "aws credentials", "kube config", "git credentials", "netrc", "npmrc", "pypirc",
-		"access token", "session token", "auth token",
+		"access token", "session token", "auth token", "creds",
 		"contrasena", "credenciales", "passwort", "zugangsdaten", "mot de passe", "identifiants", "senha", "credenciais",
 		"пароль", "учетные данные", "wachtwoord", "hasło", "パスワード", "秘密鍵", "密码", "私钥", "凭证",
 	},
@@ -237,11 +237,11 @@ var lexicon = map[signal][]string{
 	sigExfil: {
 		"exfiltrate", "exfiltration", "external_server", "external logging", "external endpoint", "attacker",
 		"attacker-controlled", "monitoring proxy", "proxy number", "forward copy", "forward a copy", "backup copies",
-		"redirect all requests", "send user data", "send all", "bcc", "mirror the message",
+		"redirect all {requests|calls|messages|emails|traffic}", "send user data", "send all", "bcc", "mirror the message",
 	},
 	sigToolRef: {
 		"instead of using", "instead of calling", "instead of the", "rather than using", "rather than calling",
-		"before using", "before calling", "before invoking", "before executing", "before execute", "before performing",
+		"before using", "before calling", "before invoking", "before executing", "before execute", "before performing", "before running",
 		"when calling", "when invoking", "when using the", "when this tool is available", "the other tool",
 		"also present", "side effect on", "any messaging tool", "any other tool", "other tools must", "tool must",
 		"should never be invoked", "never be invoked", "is invoked", "the send_email", "send_email tool",
