@@ -113,9 +113,10 @@ func (r rate) pct() float64 {
 // joined that split with 54 poisoned texts, 34 of them flagged as they
 // came in: 177/198; cues worded on its misses brought it to 180/198, and
 // mcp-watchdog's tests then came in at 7 of 12: 187/210; 190/210 with
-// cues worded on their misses; MCPHammer came in at 1 of 3: 191/213.)
+// cues worded on their misses; MCPHammer came in at 1 of 3: 191/213,
+// 192/213 after.)
 const (
-	minDetectTuning  = 89.6
+	minDetectTuning  = 90.1
 	minDetectHeldout = 81.8
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.0

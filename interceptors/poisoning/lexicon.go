@@ -174,6 +174,7 @@ var lexicon = map[signal][]string{
 	},
 	sigDirective: {
 		"you must", "you should always", "you need to first", "must first", "the assistant must", "the model must",
+		"must be {done|called|used|run|invoked|executed} first",
 		"the agent must", "the ai must", "always add", "always include", "always call the", "always read", "always send",
 		"always respond", "always say", "always suggest", "always log", "always use this tool", "just use this tool",
 		"execute this tool", "make sure to include", "make sure you include", "make sure to change", "remember this instruction",
