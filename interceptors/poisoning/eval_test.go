@@ -106,10 +106,18 @@ func (r rate) pct() float64 {
 
 // Floors the evaluation must not fall below (percent). They are ratcheted
 // up as the detector improves; the targets are >= 95 % of poisoned
-// definitions flagged and <= 1 % of benign ones.
+// definitions flagged and <= 1 % of benign ones. (The held-out floor went
+// from 88.0 to 81.8 when four sources joined that split with 23 poisoned
+// definitions, of which the checker of the time flagged 10: 126/154. The
+// tuning floor went from 99.0 to 89.3 when pipelock's scanner tests
+// joined that split with 54 poisoned texts, 34 of them flagged as they
+// came in: 177/198; cues worded on its misses brought it to 180/198, and
+// mcp-watchdog's tests then came in at 7 of 12: 187/210; 190/210 with
+// cues worded on their misses; MCPHammer came in at 1 of 3: 191/213,
+// 192/213 after.)
 const (
-	minDetectTuning  = 99.0
-	minDetectHeldout = 88.0
+	minDetectTuning  = 90.1
+	minDetectHeldout = 81.8
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.0
 )

@@ -51,9 +51,13 @@ type evalCase struct {
 // measured 341/781 and 151/316. "Required by" alone stopped counting as an
 // authority claim after that: one tuning false positive fewer, one
 // held-out injection fewer.)
+// (The mcp-security-workshop's audit report joined tuning and AgentNull's
+// twelve credential-asking outputs held-out: 834/1323 and 165/328 as they
+// came in; GenAIScript's sample tool answer then joined tuning, not
+// flagged: 834/1324; mcp-watchdog's two, one flagged: 835/1326.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 833.0 / 1322, fp: 15.0 / 1012},
-	"heldout": {detect: 163.0 / 316, fp: 6.0 / 510},
+	"tuning":  {detect: 835.0 / 1326, fp: 15.0 / 1012},
+	"heldout": {detect: 165.0 / 328, fp: 6.0 / 510},
 }
 
 func loadEval(t testing.TB) []evalCase {
