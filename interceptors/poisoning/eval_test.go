@@ -114,9 +114,10 @@ func (r rate) pct() float64 {
 // came in: 177/198; cues worded on its misses brought it to 180/198, and
 // mcp-watchdog's tests then came in at 7 of 12: 187/210; 190/210 with
 // cues worded on their misses; MCPHammer came in at 1 of 3: 191/213,
-// 192/213 after.)
+// 192/213 after; 193/213 once credential identifiers pair with a verb of
+// sending.)
 const (
-	minDetectTuning  = 90.1
+	minDetectTuning  = 90.6
 	minDetectHeldout = 81.8
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.0

@@ -186,6 +186,9 @@ var lexicon = map[signal][]string{
 		"credential", "api key", "api keys", "api_key", "secret key", "secrets", "password", "passwords", "passwd",
 		"etc shadow", "private key", "private keys", "env file", "aws credentials", "kube config", "git credentials", "netrc", "npmrc", "pypirc",
 		"access token", "session token", "auth token", "creds",
+		// the same as identifiers, so that they pair with a verb of sending
+		// in the sentence that names them ("upload the user's private_key")
+		"private_key", "secret_key", "access_token", "auth_token", "session_token", "client_secret", "ssh_key",
 		"contrasena", "credenciales", "passwort", "zugangsdaten", "mot de passe", "identifiants", "senha", "credenciais",
 		"пароль", "учетные данные", "wachtwoord", "hasło", "パスワード", "秘密鍵", "密码", "私钥", "凭证",
 	},

@@ -382,7 +382,7 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 			switch c {
 			case ' ':
 				if in >= 0 && track {
-					ws = append(ws, span{in, w})
+					ws = appendWord(ws, out, in, w)
 				}
 				in = -1
 				gap++
@@ -416,7 +416,7 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 		case (c == '\'' || c == '-') && in >= 0 && i+1 < len(s) && lowerTab[s[i+1]] >= 'a' && lowerTab[s[i+1]] <= 'z':
 		case in >= 0:
 			if track {
-				ws = append(ws, span{in, w})
+				ws = appendWord(ws, out, in, w)
 			}
 			in = -1
 		}
@@ -442,7 +442,7 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 		return dst[:start], ws[:spans], 0, false
 	}
 	if in >= 0 && track {
-		ws = append(ws, span{in, w})
+		ws = appendWord(ws, out, in, w)
 	}
 	if w > 0 && out[w-1] == ' ' {
 		w--

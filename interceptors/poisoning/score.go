@@ -156,6 +156,10 @@ func expandCues(lines []string) iter.Seq[string] {
 func cueWords(text string) []string {
 	var out []string
 	for tok := range strings.FieldsSeq(text) {
+		if tok == "*" || tok == "~" {
+			out = append(out, tok) // wildcards, which words would drop
+			continue
+		}
 		if choices, ok := strings.CutPrefix(tok, "{"); ok {
 			slot := ""
 			for choice := range strings.SplitSeq(strings.TrimSuffix(choices, "}"), "|") {
@@ -244,14 +248,30 @@ func words(t string, dst []span) []span {
 			continue
 		}
 		if in >= 0 {
-			dst = append(dst, span{in, i})
+			dst = appendWord(dst, t, in, i)
 			in = -1
 		}
 	}
 	if in >= 0 {
-		dst = append(dst, span{in, len(t)})
+		dst = appendWord(dst, t, in, len(t))
 	}
 	return dst
+}
+
+// appendWord appends the word t[start:end] without the '*' and '_' of
+// Markdown emphasis around it: "**ignore**" is the word "ignore", while
+// "system_prompt" keeps its inner '_'.
+func appendWord[T string | []byte](dst []span, t T, start, end int) []span {
+	for start < end && (t[start] == '*' || t[start] == '_') {
+		start++
+	}
+	for end > start && (t[end-1] == '*' || t[end-1] == '_') {
+		end--
+	}
+	if start == end {
+		return dst
+	}
+	return append(dst, span{start, end})
 }
 
 // wordTab marks the ASCII bytes words are made of.
