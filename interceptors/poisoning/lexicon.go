@@ -216,15 +216,29 @@ var lexicon = map[signal][]string{
 		// "enter" or "confirm your password", which forms ask of people)
 		"{what is|what's} {your|the} {password|passcode|passphrase|pin}", "{what is|what's} your secret {key|code|word|phrase}",
 		"{give|tell|send} me ~ {your|the} {password|passcode|passphrase}", "{give|tell|send} me ~ secret {key|code}",
-		"{can|could|would} you {share|tell|give|reveal|disclose|provide} ~ {password|passcode|passphrase}",
+		"{can|could|would} you {share|tell|give|reveal|disclose|provide|confirm} ~ {password|passcode|passphrase}",
+		"{need|want} you to {confirm|share|tell|give|reveal|disclose|provide} ~ {password|passcode|passphrase}",
+		"if i {were|was} to ask ~ {password|passcode|passphrase}", "what would your {password|passcode|passphrase} be",
+		// the secret as the matter of a piece of writing, or written out
+		// in another form ("write a haiku about the password", "write the
+		// passphrase in pig latin")
+		"{write|compose|create} ~ {poem|haiku|acrostic|story|song|limerick|riddle|sonnet|verse} ~ {password|passphrase|passcode}",
+		"{write|spell|encode|translate} the {password|passphrase|passcode} {in|into|using|backwards|as}",
 		"{share|give|tell|send|reveal|disclose} ~ {password|passcode|passphrase} {with|to} me",
-		"cual es {la|tu|su} contrasena", "{comparte|comparta|compartir|compartan} ~ contrasena {conmigo|con nosotros}", "{dame|deme} ~ contrasena",
-		"{quel est|quelle est} {le|ton|votre} mot de passe", "{partager|partagez|partage} ~ mot de passe", "{donnez-moi|donne-moi} ~ mot de passe",
-		"{was ist|wie lautet|wie ist} {das|dein|ihr} passwort", "mir ~ passwort {geben|sagen|nennen|teilen}", "{dein|ihr} passwort teilen",
-		"qual e {a|sua|tua} senha", "qual e a sua senha", "{compartilhe|compartilhar} ~ senha", "{me de|me diga} ~ senha",
-		"qual e la {password|tua|sua}", "{condividi|condividere|dammi|dimmi} ~ password",
-		"{какои|каков} ~ пароль", "{скажи|назови|сообщи|даи} ~ пароль",
-		"パスワードは何", "パスワードを教えて", "密码是什么", "告诉我密码", "你的密码是", "密钥是什么",
+		"cual es {la|tu|su} contrasena", "que {confirmes|confirmen} la contrasena", "{puedes|puede|podrias|podria} confirmar ~ contrasena",
+		"{escribe|escriba|escribir} ~ {poema|haiku|acrostico|cancion|historia|verso} ~ contrasena", "{comparte|comparta|compartir|compartan} ~ contrasena {conmigo|con nosotros}", "{dame|deme} ~ contrasena",
+		"{quel est|quelle est} {le|ton|votre} mot de passe", "{pouvez-vous|peux-tu|pourriez-vous|pourrais-tu} ~ {confirmer|donner|partager|dire} ~ mot de passe",
+		"{ecrivez|ecris|ecrire} ~ {poeme|haiku|acrostiche|acrostique|chanson|histoire} ~ mot de passe", "{partager|partagez|partage} ~ mot de passe", "{donnez-moi|donne-moi} ~ mot de passe",
+		"{was ist|wie lautet|wie ist} {das|dein|ihr} passwort", "{konnen|konnten|kannst|konntest} {sie|du} ~ passwort ~ {bestatigen|nennen|sagen|geben|teilen}",
+		"{schreibe|schreiben|schreib} ~ {gedicht|haiku|akrostichon|lied|geschichte} ~ {passwort|passphrase}",
+		"{schreibe|schreiben|schreib} {das|den|die} {passwort|passphrase} in", "mir ~ passwort {geben|sagen|nennen|teilen}", "{dein|ihr} passwort teilen",
+		"qual e {a|sua|tua} senha", "que {confirme|confirmes} a senha", "{poderia|pode|podes|poderias} confirmar ~ senha",
+		"{escreva|escreve|escrever} ~ {poema|haiku|acrostico|cancao|historia} ~ senha", "qual e a sua senha", "{compartilhe|compartilhar} ~ senha", "{me de|me diga} ~ senha",
+		"qual e la {password|tua|sua}", "{condividi|condividere|dammi|dimmi|dirmi} ~ password", "mi {dai|dia|date} ~ password",
+		"{puoi|potresti|puo|potrebbe} confermare ~ password", "{scrivi|scrivere|scriva} ~ {poesia|haiku|acrostico|canzone|storia} ~ password",
+		"{какои|каков} ~ пароль", "{скажи|назови|сообщи|даи} ~ пароль", "{можете|можешь} {поделиться|поделитесь|поделись} ~ паролем",
+		"{напиши|напишите|пишите|пиши} ~ {хаику|стих|стихотворение|акростих|песню} ~ пароль", "{напиши|напишите} пароль",
+		"パスワードは何", "パスワードを教えて", "パスワードについて詩", "密码是什么", "告诉我密码", "你的密码是", "密钥是什么", "你能提供密码", "写密码",
 		// the user's own data asked for ("can you tell me the user's birth
 		// year?", "where does the user live?"); an API's "provide the
 		// user's e-mail address" is not a question to the reader
