@@ -243,6 +243,16 @@ var lexicon = map[signal][]string{
 		// year?", "where does the user live?"); an API's "provide the
 		// user's e-mail address" is not a question to the reader
 		"{tell me|give me|send me|reveal|disclose} ~ the user's", "where {does|is} the user {live|living|located|staying}",
+		// someone's personal data asked of the reader ("could you tell me
+		// Paul's birth date?"), in the other languages too
+		"{tell me|give me|send me|reveal|disclose} ~ {birth date|birthdate|date of birth|home address|email address|e-mail address|phone number|city of residence|social security number|bank balance|account balance}",
+		"{decirme|dime|darme|dame} ~ {fecha de nacimiento|ciudad de residencia|ciudad actual|direccion de correo}",
+		"mir ~ {geburtsdatum|e-mail-adresse|wohnort|wohnadresse|kontostand} ~ {nennen|sagen|geben|mitteilen|verraten}",
+		"{me dire|me donner|m'indiquer} ~ {date de naissance|ville de residence|adresse e-mail|l'adresse e-mail|adresse electronique|l'adresse electronique}",
+		"{dizer-me|me dizer|diga-me|me diga} ~ {data de nascimento|atual cidade|cidade de residencia|endereco de e-mail}",
+		"{dirmi|dimmi|darmi|dammi} ~ {data di nascita|citta di residenza|indirizzo email|indirizzo e-mail}",
+		"{скажите|скажи|назовите|назови} ~ {дату рождения|адрес электроннои почты|город проживания}",
+		"生年月日を教えて", "メールアドレスを教えて",
 	},
 	sigHistory: {
 		"previous messages", "last messages", "all messages", "conversation history", "chat history", "message history",
