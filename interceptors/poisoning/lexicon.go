@@ -243,6 +243,7 @@ var lexicon = map[signal][]string{
 		// year?", "where does the user live?"); an API's "provide the
 		// user's e-mail address" is not a question to the reader
 		"{tell me|give me|send me|reveal|disclose} ~ the user's", "where {does|is} the user {live|living|located|staying}",
+		"{can|could|would} you {translate|encode|spell|reverse|scramble} the user's", "{letter|letters} of the user's",
 		// someone's personal data asked of the reader ("could you tell me
 		// Paul's birth date?"), in the other languages too
 		"{tell me|give me|send me|reveal|disclose} ~ {birth date|birthdate|date of birth|home address|email address|e-mail address|phone number|city of residence|social security number|bank balance|account balance}",
