@@ -578,15 +578,6 @@ func mentions(lower string, others map[string]bool, filter *nameFilter) string {
 	return ""
 }
 
-// walk calls fn for every string in v: member names (key true) and string
-// values, with the path to each as segments ".name" and "[i]". path and s
-// are valid only during the call: s may share memory with the decoder's
-// buffer (strings without escapes are not copied), so fn must copy what it
-// keeps.
-func walk(v jsontext.Value, fn func(path []string, key bool, s string)) error {
-	return new(walker).walk(v, fn)
-}
-
 // walker keeps a decoder and its buffers from one definition to the next.
 type walker struct {
 	rd   bytes.Reader
@@ -595,6 +586,11 @@ type walker struct {
 	path []string
 }
 
+// walk calls fn for every string in v: member names (key true) and string
+// values, with the path to each as segments ".name" and "[i]". path and s
+// are valid only during the call: s may share memory with the decoder's
+// buffer (strings without escapes are not copied), so fn must copy what it
+// keeps.
 func (w *walker) walk(v jsontext.Value, fn func(path []string, key bool, s string)) error {
 	w.rd.Reset(v)
 	// The message was parsed strictly before; duplicate names need no

@@ -373,21 +373,12 @@ func (e *evidence) score() int {
 	return n
 }
 
-// detail names the signals that fired, strongest first, with the cue that
-// gave each: "score 6: override "ignore ~ previous", tag "<important>"".
-// summary is "score N: signal, signal, …" without the example.
-func (e *evidence) summary() string { return e.summaryOf(e.names()) }
+// summary names the signals that fired: "score 6: override, tag".
+func (e *evidence) summary() string { return summaryText(e.score(), e.names()) }
 
-func (e *evidence) summaryOf(names []string) string {
-	return fmt.Sprintf("score %d: %s", e.score(), strings.Join(names, ", "))
-}
-
-func (e *evidence) detail() string { return e.detailOf(e.names()) }
-
-// detailOf is detail with the names of the signals already listed.
-func (e *evidence) detailOf(names []string) string {
-	return detailText(e.score(), names, e.example[e.top()])
-}
+// detail is the summary, cut at 80 bytes, with the cue of the strongest
+// signal: "score 6: override, tag ("ignore ~ previous")".
+func (e *evidence) detail() string { return detailText(e.score(), e.names(), e.example[e.top()]) }
 
 // top is the strongest signal found (the first of equals).
 func (e *evidence) top() signal {
@@ -400,9 +391,12 @@ func (e *evidence) top() signal {
 	return top
 }
 
-// detailText is "score N: names (cue)", the names cut at 80 bytes.
+func summaryText(score int, names []string) string {
+	return fmt.Sprintf("score %d: %s", score, strings.Join(names, ", "))
+}
+
 func detailText(score int, names []string, cue string) string {
-	d := fmt.Sprintf("score %d: %s", score, strings.Join(names, ", "))
+	d := summaryText(score, names)
 	if len(d) > 80 {
 		d = d[:80] + "…"
 	}
