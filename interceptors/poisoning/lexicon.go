@@ -144,6 +144,22 @@ var lexicon = map[signal][]string{
 		// ja, zh (matched as substrings)
 		"以前の指示を無視", "指示を無視", "命令を忘れ", "忽略之前", "忽略所有", "忽略以上", "忘记之前", "新的指令",
 		"无视之前", "无视以上", "无视所有",
+		// ko (matched as substrings)
+		"지시를 무시", "지시사항을 무시", "지침을 무시", "명령을 무시", "지시를 잊", "지시사항을 잊", "명령을 잊",
+		// tr
+		"talimatları ~ yok say", "talimatları ~ yoksay", "talimatları ~ görmezden", "talimatları unut", "talimatlarını ~ görmezden",
+		// id
+		"abaikan ~ instruksi", "abaikan ~ petunjuk", "abaikan ~ perintah", "lupakan ~ instruksi", "lupakan ~ petunjuk",
+		// vi
+		"bỏ qua ~ hướng dẫn", "bỏ qua ~ chỉ dẫn", "bỏ qua ~ chỉ thị", "quên ~ hướng dẫn", "phớt lờ ~ hướng dẫn",
+		// el
+		"αγνοήστε ~ οδηγίες", "αγνόησε ~ οδηγίες", "αγνοήστε ~ προηγούμενες", "αγνόησε ~ προηγούμενες", "ξεχάστε ~ οδηγίες", "ξέχασε ~ οδηγίες",
+		// ar
+		"تجاهل ~ التعليمات", "تجاهل ~ السابقة", "تجاهل ~ الأوامر", "انس ~ التعليمات", "تجاهلي ~ التعليمات",
+		// fa
+		"دستورات ~ نادیده", "دستورالعمل‌های ~ نادیده", "دستورالعمل‌ها ~ نادیده", "دستورالعمل ~ نادیده",
+		// hi
+		"निर्देशों ~ अनदेखा", "निर्देशों ~ अनदेखी", "निर्देशों ~ नज़रअंदाज़", "निर्देश ~ अनदेखा", "निर्देशों ~ भूल",
 	},
 	sigConceal: {
 		"do not ~ mention", "don't ~ mention", "dont ~ mention", "never mention", "do not tell", "don't tell", "dont tell",

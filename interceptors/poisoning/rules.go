@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // A phrase is one wording of a hidden instruction or of shadowing. It runs
@@ -166,6 +168,30 @@ func invisible(r rune) bool {
 	return false
 }
 
+const zwnj, zwj = 0x200C, 0x200D
+
+// joinsLetters reports whether the join control r at s[i] is used as its
+// scripts need it (Unicode's identifier rules, UAX #31, A1, A2 and B): a
+// non-joiner after a virama or between two Arabic-script letters, as in
+// Persian's "دستورالعمل‌ها"; a joiner after a virama, or inside an emoji
+// sequence ("👩‍💻"). Anywhere else it hides nothing a reader needs and is
+// reported.
+func joinsLetters(s string, i int, r rune) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+	var p norm.Properties
+	if prev != utf8.RuneError {
+		p = norm.NFC.PropertiesString(string(prev))
+	}
+	switch {
+	case p.CCC() == 9: // a virama: both controls shape the conjunct
+		return unicode.IsLetter(next)
+	case r == zwnj:
+		return unicode.In(prev, unicode.Arabic) && unicode.In(next, unicode.Arabic)
+	}
+	return (unicode.Is(unicode.So, prev) || prev == 0xFE0F) && unicode.Is(unicode.So, next)
+}
+
 // unicodeScan returns the first invisible character of s, s without its
 // invisible characters, and the ASCII text smuggled in tag characters
 // (U+E0020–U+E007E spell ASCII that models read). For ASCII input it
@@ -183,7 +209,7 @@ func unicodeScan(s string) (first rune, visible, smuggled string) {
 	}
 	var vis, tags []byte
 	for i, r := range s {
-		if !invisible(r) {
+		if !invisible(r) || (r == zwnj || r == zwj) && joinsLetters(s, i, r) {
 			if vis != nil {
 				vis = utf8.AppendRune(vis, r)
 			}
