@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Text that a page or a Markdown document keeps from its human reader
@@ -161,4 +162,36 @@ func decodeData(payload string, b64 bool) (string, bool) {
 	}
 	t, err := url.PathUnescape(payload)
 	return t, err == nil
+}
+
+// smuggled reports text written in characters no screen shows: a run of
+// Unicode tag characters (U+E0020–U+E007E spell ASCII that a model reads
+// as such; "ASCII smuggling"), or of variation selectors, which can carry
+// a byte each. Neither has a use that writes four in a row, except the tags
+// of a subdivision flag after U+1F3F4 (🏴 England), which are skipped.
+func smuggled(s string) bool {
+	// every such rune starts F3 A0 (U+E0000–U+E0FFF) or EF B8 (U+FE00–U+FE3F)
+	for _, lead := range []string{"\xF3\xA0", "\xEF\xB8"} {
+		for off := 0; ; {
+			i := strings.Index(s[off:], lead)
+			if i < 0 {
+				break
+			}
+			i += off
+			run, j := 0, i
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !(r >= 0xE0020 && r <= 0xE007F || r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF) {
+					break
+				}
+				run++
+				j += n
+			}
+			if run >= 4 && !strings.HasSuffix(s[:i], "\U0001F3F4") {
+				return true
+			}
+			off = max(j, i+1)
+		}
+	}
+	return false
 }
