@@ -499,6 +499,10 @@ var freeMailDomains = []string{
 // '.hidden' folder in my Dropbox").
 var actOnMine = regexp.MustCompile(`^(grant|unlock|lock|transfer|deposit|withdraw|pay|initiate|sell|buy|purchase|delete|remove|move|redirect|change|update|reset|disable|turn off|dispatch|schedule|cancel|share|give|leave|create|install|guide|open|book|order|add|set|approve|authorize|authorise)\b(?:[^.!?\n]|\.\S){0,120}\b(my|me)\b`)
 
+// moneyOut is money asked to be sent to an account, whoever's it is:
+// "transfer $3,000 to account number 123-1234-1234".
+var moneyOut = regexp.MustCompile(`^(transfer|pay|send|wire|deposit|withdraw|initiate a (payment|transfer|wire))\b[^.!?\n]{0,40}?(\$ ?\d|€ ?\d|£ ?\d|\b\d[\d,.]* ?(usd|eur|gbp|dollars|euros|pounds|btc|bitcoins?|eth|ether)\b)[^!?\n]{0,60}?\bto\b[^.!?\n]{0,24}?\b(account|iban|payee|wallet|address)\b`)
+
 var actVerbs = func() map[string]bool {
 	m := map[string]bool{}
 	for _, v := range strings.Split("grant unlock lock transfer deposit withdraw pay initiate sell buy purchase delete remove move redirect change update reset disable turn dispatch schedule cancel share give leave create install guide open book order add set approve authorize authorise", " ") {
@@ -528,7 +532,8 @@ func actsAsUser(s, t string, pleases, verbs []int) bool {
 	for _, at := range pleases {
 		off := at + len("please ")
 		head := strings.TrimRight(before(t, at, 8), " ")
-		if head != "" && strings.IndexByte(".!?:'\"\n", head[len(head)-1]) < 0 {
+		if head != "" && strings.IndexByte(".!?:'\"\n", head[len(head)-1]) < 0 &&
+			!(head[len(head)-1] == ',' && s[at] == 'P') {
 			continue
 		}
 		if actOnMineAt(t, off) {
@@ -544,6 +549,9 @@ func actOnMineAt(t string, off int) bool {
 	w := off
 	for w < len(t) && t[w] >= 'a' && t[w] <= 'z' {
 		w++
+	}
+	if moneyOut.MatchString(t[off:min(len(t), off+160)]) {
+		return true
 	}
 	if !actVerbs[t[off:w]] {
 		return false // cheap test first: most requests are not for such actions
@@ -694,7 +702,7 @@ var anchorText = []struct {
 	{"grant ", aActVerb}, {"unlock ", aActVerb}, {"transfer ", aActVerb}, {"deposit ", aActVerb},
 	{"withdraw ", aActVerb}, {"pay ", aActVerb}, {"initiate ", aActVerb}, {"sell ", aActVerb},
 	{"purchase ", aActVerb}, {"redirect ", aActVerb}, {"disable ", aActVerb},
-	{"dispatch ", aActVerb}, {"approve ", aActVerb}, {"authorize ", aActVerb}, {"authorise ", aActVerb},
+	{"send ", aActVerb}, {"wire ", aActVerb}, {"dispatch ", aActVerb}, {"approve ", aActVerb}, {"authorize ", aActVerb}, {"authorise ", aActVerb},
 	{"<|im_start|>", aChatToken}, {"<|im_end|>", aChatToken}, {"<|system|>", aChatToken}, {"<|assistant|>", aChatToken},
 	{"<|user|>", aChatToken}, {"<|endoftext|>", aChatToken}, {"[inst]", aInst}, {"[/inst]", aInst},
 }
