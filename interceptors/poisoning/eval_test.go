@@ -115,9 +115,10 @@ func (r rate) pct() float64 {
 // mcp-watchdog's tests then came in at 7 of 12: 187/210; 190/210 with
 // cues worded on their misses; MCPHammer came in at 1 of 3: 191/213,
 // 192/213 after; 193/213 once credential identifiers pair with a verb of
-// sending.)
+// sending; 194/213 with "fetch", "retrieve" and "exfiltrate" as such
+// verbs.)
 const (
-	minDetectTuning  = 90.6
+	minDetectTuning  = 91.0
 	minDetectHeldout = 81.8
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.0

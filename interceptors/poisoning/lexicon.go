@@ -201,7 +201,7 @@ var lexicon = map[signal][]string{
 		"id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "ssh key", "ssh keys", "ssh private", "mcp json", "claude_desktop_config", "credentials",
 		"credential", "api key", "api keys", "api_key", "secret key", "secrets", "password", "passwords", "passwd",
 		"etc shadow", "private key", "private keys", "env file", "aws credentials", "kube config", "git credentials", "netrc", "npmrc", "pypirc",
-		"access token", "session token", "auth token", "creds",
+		"access token", "session token", "auth token", "creds", "env configuration",
 		// the same as identifiers, so that they pair with a verb of sending
 		// in the sentence that names them ("upload the user's private_key")
 		"private_key", "secret_key", "access_token", "auth_token", "session_token", "client_secret", "ssh_key",
@@ -211,7 +211,7 @@ var lexicon = map[signal][]string{
 	sigTransfer: {
 		"read", "reads", "cat", "open", "load", "include", "pass", "send", "upload", "attach", "provide", "extract", "copy",
 		"forward", "post", "share", "collect", "harvest", "contents", "content", "concatenate", "leak",
-		"steal", "steals", "stealing", "dump", "dumps",
+		"steal", "steals", "stealing", "dump", "dumps", "fetch", "retrieve", "exfiltrate",
 		"lee", "envia", "lies", "sende", "lisez", "envoyez", "leia", "envie", "leggi", "invia", "прочитаи", "отправь",
 		"lees", "stuur", "przeczytaj", "wyslij", "読み", "送信", "读取", "发送",
 	},

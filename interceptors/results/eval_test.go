@@ -56,8 +56,8 @@ type evalCase struct {
 // came in; GenAIScript's sample tool answer then joined tuning, not
 // flagged: 834/1324; mcp-watchdog's two, one flagged: 835/1326.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 907.0 / 1326, fp: 15.0 / 1012},
-	"heldout": {detect: 166.0 / 328, fp: 6.0 / 510},
+	"tuning":  {detect: 964.0 / 1326, fp: 15.0 / 1012},
+	"heldout": {detect: 170.0 / 328, fp: 6.0 / 510},
 }
 
 func loadEval(t testing.TB) []evalCase {
