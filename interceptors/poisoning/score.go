@@ -542,6 +542,9 @@ func (e *evidence) match(t string, ws []span, flags textFlags) {
 		for _, ci := range cues.byFirst[t[w.start:w.end]] {
 			c := &cues.cues[ci]
 			if matchBefore(t, ws, i, c.words[:c.anchor]) && matchFrom(t, ws, i+1, c.words[c.anchor+1:]) {
+				if c.sig == sigToolRef && !e.definitions && !toolNear(t, ws, i) {
+					continue
+				}
 				switch c.sig {
 				case sigSecret:
 					e.secretAt = append(e.secretAt, i)
@@ -575,6 +578,27 @@ func (e *evidence) match(t string, ws []span, flags textFlags) {
 	e.markup(t, ws)
 	e.destinations(t, ws)
 }
+
+// toolNear reports whether a word naming a tool or a function stands
+// within a few words of ws[i]. In a definition every reference is to
+// tools; in other text "instead of the", "before running" and "usage of"
+// are what any documentation says, and steer the use of tools only when
+// one is named.
+func toolNear(t string, ws []span, i int) bool {
+	for k := max(0, i-toolReach); k < min(len(ws), i+toolReach+1); k++ {
+		switch w := t[ws[k].start:ws[k].end]; w {
+		case "tool", "tools", "function", "functions", "mcp", "server's", "plugin":
+			return true
+		default:
+			if strings.IndexByte(w, '_') > 0 && strings.IndexByte(w, '_') < len(w)-1 {
+				return true // a snake_case name, "send_email"
+			}
+		}
+	}
+	return false
+}
+
+const toolReach = 8
 
 // matchBefore reports whether the words before ws[i] are prefix.
 func matchBefore(t string, ws []span, i int, prefix []string) bool {
