@@ -783,12 +783,34 @@ func (e *evidence) destinations(t string, ws []span) {
 			return
 		}
 		off += i
-		if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && e.nearTransfer(ws, off) {
+		if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !readersLink(t, off) && e.nearTransfer(ws, off) {
 			e.fire(sigExfil, "URL with a send verb")
 			return
 		}
 		off += len("http")
 	}
+}
+
+// readersLink reports whether the URL at t[off:] is the target of a
+// Markdown link that is not itself where something goes: a page links
+// its references ("the [credentials](https://…) package", "provided by
+// [GNOME Keyring](https://…)"), while "send the key to [our
+// backup](https://…)" still names a destination.
+func readersLink(t string, off int) bool {
+	if !strings.HasSuffix(t[:off], "](") {
+		return false
+	}
+	open := strings.LastIndexByte(t[:off-2], '[')
+	if open < 0 {
+		return false
+	}
+	head := strings.TrimRight(t[:open], " ")
+	for _, to := range []string{" to", " at", " via", " into", " using", " on"} {
+		if strings.HasSuffix(head, to) {
+			return false
+		}
+	}
+	return true
 }
 
 // transferReach is how many words apart a verb of sending and the

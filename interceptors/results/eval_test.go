@@ -57,10 +57,12 @@ type evalCase struct {
 // flagged: 834/1324; mcp-watchdog's two, one flagged: 835/1326.)
 // (Once wording that steers the use of tools counted in result text only
 // beside a tool's name, tuning went from 964 to 963 detected and from 15
-// to 10 benign texts flagged, held-out from 6 to 5 benign.)
+// to 10 benign texts flagged, held-out from 6 to 5 benign; and once a
+// Markdown link's target stopped counting as a destination unless
+// something is sent to the link, 5 and 3 benign.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 963.0 / 1326, fp: 10.0 / 1012},
-	"heldout": {detect: 170.0 / 328, fp: 5.0 / 510},
+	"tuning":  {detect: 963.0 / 1326, fp: 5.0 / 1012},
+	"heldout": {detect: 170.0 / 328, fp: 3.0 / 510},
 }
 
 func loadEval(t testing.TB) []evalCase {
