@@ -37,6 +37,7 @@ const (
 	flagEncodedRun                       // may hold base64, hex, percent or entities
 	flagSpacedHex                        // holds hex bytes written apart ("5b 61 64 …")
 	flagSpacedBin                        // holds bytes written in binary, apart ("01001001 01100111 …")
+	flagB64Run                           // holds a run of 16 base64 characters or more
 )
 
 // asciiOf maps a non-ASCII rune to the lower-case ASCII letter or digit it
@@ -114,7 +115,7 @@ func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 		switch {
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=':
 			if run++; run >= 16 {
-				flags |= flagEncodedRun
+				flags |= flagEncodedRun | flagB64Run
 			}
 		case c == '%':
 			if pct++; pct >= 3 {
@@ -205,7 +206,7 @@ func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 					if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
 						hasASCII = true
 						if run++; run >= 16 && c != '_' {
-							flags |= flagEncodedRun
+							flags |= flagEncodedRun | flagB64Run
 						}
 						letter(rune(c), rune(c))
 						continue
@@ -349,7 +350,7 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 			// Only a run decodeAll would decode flags the text: long
 			// identifiers, paths and words in code cost no second pass.
 			if run >= 16 && encodedLooking(s[i-run:i]) {
-				flags |= flagEncodedRun
+				flags |= flagEncodedRun | flagB64Run
 			}
 			// hex pairs and binary bytes written apart; a second blank
 			// between them keeps the count
@@ -433,7 +434,7 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 		w += size
 	}
 	if run >= 16 && encodedLooking(s[len(s)-run:]) {
-		flags |= flagEncodedRun
+		flags |= flagEncodedRun | flagB64Run
 	}
 	if w > 0 && !prevSpace {
 		maybeSpaced = maybeSpaced || oneLetter(singles, word, before, out[w-1]) >= 4

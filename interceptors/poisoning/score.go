@@ -889,8 +889,9 @@ func (e *evidence) decodeAll(s string, depth int, flags textFlags) {
 			judge("binary", string(b))
 		}
 	}
-	// base64 and hex: each run of at least 16 characters
-	for i := 0; i < len(s); {
+	// base64 and hex: each run of at least 16 characters, which the fold
+	// has seen if there is one (most texts flagged hold only '%' or '&')
+	for i := 0; i < len(s) && flags&flagB64Run != 0; {
 		j := i
 		for j < len(s) && b64Tab[lowerTab[s[j]]] {
 			j++
