@@ -590,7 +590,7 @@ func toolNear(t string, ws []span, i int) bool {
 		case "tool", "tools", "function", "functions", "mcp", "server's", "plugin":
 			return true
 		default:
-			if strings.IndexByte(w, '_') > 0 && strings.IndexByte(w, '_') < len(w)-1 {
+			if u := strings.IndexByte(w, '_'); u > 0 && u < len(w)-1 {
 				return true // a snake_case name, "send_email"
 			}
 		}

@@ -513,38 +513,36 @@ var actVerbs = func() map[string]bool {
 
 // actsAsUser reports such a request opening a sentence, a line or a
 // quoted value: after "please " (pleases are its offsets in t), or as a
-// bare imperative (verbs are the offsets of the verbs that can open one,
-// in s as written and in lower-cased t). A bare imperative may also
-// follow a comma when it starts with a capital, as a new sentence glued
-// to a line of text does ("our new flavor, Withdraw 5 Bitcoin to my
-// account").
+// bare imperative (verbs are the offsets of the verbs that can open one).
+// s is the text as written, t the same in lower case.
 func actsAsUser(s, t string, pleases, verbs []int) bool {
 	for _, at := range verbs {
-		head := strings.TrimRight(before(t, at, 8), " ")
-		if head != "" && strings.IndexByte(".!?:'\"\n", head[len(head)-1]) < 0 &&
-			!(head[len(head)-1] == ',' && 'A' <= s[at] && s[at] <= 'Z') {
-			continue
-		}
-		if actOnMineAt(t, at) {
+		if opensRequest(s, t, at) && actOnMineAt(t, at) {
 			return true
 		}
 	}
 	for _, at := range pleases {
-		off := at + len("please ")
-		head := strings.TrimRight(before(t, at, 8), " ")
-		if head != "" && strings.IndexByte(".!?:'\"\n", head[len(head)-1]) < 0 &&
-			!(head[len(head)-1] == ',' && s[at] == 'P') {
-			continue
-		}
-		if actOnMineAt(t, off) {
+		if opensRequest(s, t, at) && actOnMineAt(t, at+len("please ")) {
 			return true
 		}
 	}
 	return false
 }
 
-// actOnMineAt reports an action on the user's own things requested at
-// t[off:].
+// opensRequest reports whether the word at t[at] opens a sentence, a line
+// or a quoted value, or follows a comma with a capital, as a sentence glued
+// to a line of text does ("our new flavor, Withdraw 5 Bitcoin to my
+// account").
+func opensRequest(s, t string, at int) bool {
+	head := strings.TrimRight(before(t, at, 8), " ")
+	if head == "" || strings.IndexByte(".!?:'\"\n", head[len(head)-1]) >= 0 {
+		return true
+	}
+	return head[len(head)-1] == ',' && 'A' <= s[at] && s[at] <= 'Z'
+}
+
+// actOnMineAt reports a request at t[off:] for an action on the user's
+// own things, or for money sent to an account.
 func actOnMineAt(t string, off int) bool {
 	w := off
 	for w < len(t) && t[w] >= 'a' && t[w] <= 'z' {
