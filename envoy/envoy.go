@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -148,15 +151,30 @@ type Process struct {
 	LogPath   string
 }
 
-// Start launches Envoy and returns once its admin endpoint answers.
+// Start launches Envoy and returns once its admin endpoint answers (as this
+// Envoy: see serves).
+//
+// When o.Bootstrap.AdminPort is 0, Start picks the admin port itself; if
+// another process binds that port between the pick and Envoy's bind (test
+// packages run side by side, each picking ports), Envoy exits and Start
+// tries again on a fresh port (see WithFreePorts). A start that fails on a
+// port the caller chose returns a *PortInUseError: callers that pick their
+// ports (listeners, stats) retry with WithFreePorts.
 func Start(ctx context.Context, o Options) (*Process, error) {
-	if o.Bootstrap.AdminPort == 0 {
-		port, err := FreePort()
-		if err != nil {
-			return nil, err
-		}
-		o.Bootstrap.AdminPort = port
+	if o.Bootstrap.AdminPort != 0 {
+		return start(ctx, o)
 	}
+	var p *Process
+	err := WithFreePorts(1, func(ports []int) error {
+		o.Bootstrap.AdminPort = ports[0]
+		var err error
+		p, err = start(ctx, o)
+		return err
+	})
+	return p, err
+}
+
+func start(ctx context.Context, o Options) (*Process, error) {
 	cfg := o.Config
 	if cfg == nil {
 		var err error
@@ -215,23 +233,48 @@ func Start(ctx context.Context, o Options) (*Process, error) {
 	for {
 		select {
 		case <-p.done:
-			return nil, fmt.Errorf("envoy exited during start-up (%v); log: %s\n%s", p.err, logPath, tail(logPath, 20))
+			detail := fmt.Sprintf("envoy exited during start-up (%v); log: %s\n%s", p.err, logPath, tail(logPath, 20))
+			log, _ := os.ReadFile(logPath)
+			if e := PortInUseIn(string(log), detail); e != nil {
+				return nil, e
+			}
+			return nil, errors.New(detail)
 		case <-ctx.Done():
 			p.Stop()
 			return nil, ctx.Err()
 		default:
 		}
-		if resp, err := http.Get("http://" + p.AdminAddr + "/server_info"); err == nil {
-			resp.Body.Close()
+		if p.serves(cfgPath) {
 			return p, nil
 		}
 		if time.Now().After(deadline) {
 			p.Stop()
-			return nil, fmt.Errorf("envoy admin did not answer within 20s; log: %s", logPath)
+			return nil, fmt.Errorf("envoy admin did not answer on %s within 20s; log: %s", p.AdminAddr, logPath)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// serves reports whether the admin address answers as this Envoy, the one
+// running cfgPath. Any answer is not enough: when another process holds the
+// admin port, it may be the one answering (an HTTP server, another Envoy's
+// admin) until this Envoy fails to bind the port and exits.
+func (p *Process) serves(cfgPath string) bool {
+	// Bounded: a process holding the port may accept and never answer.
+	resp, err := startupClient.Get("http://" + p.AdminAddr + "/server_info")
+	if err != nil {
+		return false
+	}
+	defer resp.Body.Close()
+	var info struct {
+		Options struct {
+			ConfigPath string `json:"config_path"`
+		} `json:"command_line_options"`
+	}
+	return json.NewDecoder(resp.Body).Decode(&info) == nil && info.Options.ConfigPath == cfgPath
+}
+
+var startupClient = &http.Client{Timeout: 500 * time.Millisecond}
 
 // PID is the process id of Envoy.
 func (p *Process) PID() int { return p.cmd.Process.Pid }
@@ -267,7 +310,11 @@ func (p *Process) Admin(path string) (string, error) {
 }
 
 // WaitListener waits until Envoy has a listener bound to addr (host:port).
+// When Envoy reports that it could not bind addr's port because another
+// process holds it, WaitListener returns a *PortInUseError at once: Envoy
+// does not try again until the control plane sends the listener anew.
 func (p *Process) WaitListener(ctx context.Context, addr string) error {
+	_, port, _ := net.SplitHostPort(addr)
 	for {
 		// Listed is not enough: a warming listener does not accept yet.
 		out, err := p.Admin("/listeners")
@@ -275,6 +322,14 @@ func (p *Process) WaitListener(ctx context.Context, addr string) error {
 			if c, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
 				c.Close()
 				return nil
+			}
+		}
+		// A listener from the control plane that failed to bind is in the
+		// config dump with its error; the log may be quieter than "error".
+		if dump, err := p.Admin("/config_dump?resource=dynamic_listeners"); err == nil {
+			if e := PortInUseIn(dump, ""); e != nil && slices.Contains(e.Ports(), atoi(port)) {
+				e.Detail = fmt.Sprintf("envoy rejected its listener on %s; log: %s\n%s", addr, p.LogPath, tail(p.LogPath, 20))
+				return e
 			}
 		}
 		select {
@@ -292,6 +347,8 @@ func (p *Process) WaitListener(ctx context.Context, addr string) error {
 // later (Envoy cannot be handed a socket). It picks below the kernel's
 // ephemeral range (32768 and up on Linux), so the port cannot be taken in
 // the meantime by an outgoing connection or another "port 0" listener.
+// Another test process may still bind it first: WithFreePorts retries a
+// start with fresh ports when that happens.
 func FreePort() (int, error) {
 	// Test packages run side by side, each choosing ports and binding them
 	// a moment later: each process draws from its own twelfth of the range
@@ -325,6 +382,102 @@ var handedOut = struct {
 	sync.Mutex
 	ports map[int]bool
 }{ports: map[int]bool{}}
+
+// pickPort is FreePort; tests replace it to hand out a taken port.
+var pickPort = FreePort
+
+// PortTries is how many sets of fresh ports WithFreePorts tries.
+const PortTries = 5
+
+// WithFreePorts calls start with n ports from FreePort. FreePort can only
+// check that a port is free when it picks it: another process (test packages
+// run side by side) may bind it before the process that start runs does.
+// When start fails with a *PortInUseError naming a port of this try,
+// WithFreePorts calls it again with n fresh ports, up to PortTries times in
+// all; start must stop whatever it started before it returns an error. Any
+// other error, or a port in use that start did not get from this try (a
+// fixed port: picking others cannot help), is returned as it is.
+func WithFreePorts(n int, start func(ports []int) error) error {
+	var tried [][]int
+	for {
+		ports := make([]int, n)
+		for i := range ports {
+			p, err := pickPort()
+			if err != nil {
+				return err
+			}
+			ports[i] = p
+		}
+		tried = append(tried, ports)
+		err := start(ports)
+		var inUse *PortInUseError
+		if err == nil || !errors.As(err, &inUse) || !slices.ContainsFunc(inUse.Ports(), func(p int) bool { return slices.Contains(ports, p) }) {
+			return err
+		}
+		if len(tried) == PortTries {
+			return fmt.Errorf("another process took a port before it was bound, in each of %d tries (ports %v): %w", PortTries, tried, err)
+		}
+	}
+}
+
+// PortInUseError is a failure to bind an address that another process
+// holds.
+type PortInUseError struct {
+	Addrs  []string // as the output named them: "127.0.0.1:20123"
+	Detail string   // what failed, with the end of its log
+}
+
+func (e *PortInUseError) Error() string {
+	return fmt.Sprintf("address already in use: %s; %s", strings.Join(e.Addrs, ", "), e.Detail)
+}
+
+// Ports are the ports of e.Addrs.
+func (e *PortInUseError) Ports() []int {
+	var ports []int
+	for _, a := range e.Addrs {
+		if _, p, err := net.SplitHostPort(a); err == nil {
+			ports = append(ports, atoi(p))
+		}
+	}
+	return ports
+}
+
+// IsPortInUse reports whether err is or wraps a *PortInUseError.
+func IsPortInUse(err error) bool {
+	var e *PortInUseError
+	return errors.As(err, &e)
+}
+
+// Envoy: "cannot bind '127.0.0.1:20123': Address already in use" (on exit,
+// and in a rejected listener's error state); Go: "listen tcp
+// 127.0.0.1:20123: bind: address already in use".
+var bindFailures = []*regexp.Regexp{
+	regexp.MustCompile(`cannot bind '([^']+)': Address already in use`),
+	regexp.MustCompile(`listen tcp[46]? (\S+): bind: address already in use`),
+}
+
+// PortInUseIn returns the failure an Envoy's or a Go program's output
+// reports when it could not bind an address because another process holds
+// it, with detail for its message; nil when the output reports none.
+func PortInUseIn(output, detail string) *PortInUseError {
+	var addrs []string
+	for _, re := range bindFailures {
+		for _, m := range re.FindAllStringSubmatch(output, -1) {
+			if !slices.Contains(addrs, m[1]) {
+				addrs = append(addrs, m[1])
+			}
+		}
+	}
+	if len(addrs) == 0 {
+		return nil
+	}
+	return &PortInUseError{Addrs: addrs, Detail: detail}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
 
 func tail(path string, n int) string {
 	b, err := os.ReadFile(path)

@@ -7,19 +7,10 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
-
-	discoverygrpc "github.com/envoyproxy/go-control-plane/envoy/service/discovery/v3"
-	"github.com/envoyproxy/go-control-plane/pkg/cache/types"
-	cachev3 "github.com/envoyproxy/go-control-plane/pkg/cache/v3"
-	"github.com/envoyproxy/go-control-plane/pkg/resource/v3"
-	serverv3 "github.com/envoyproxy/go-control-plane/pkg/server/v3"
-	"google.golang.org/grpc"
 )
 
 func TestFreePortIsOutsideTheEphemeralRange(t *testing.T) {
@@ -79,32 +70,19 @@ func TestPinnedVersion(t *testing.T) {
 // With a stats port, the real Envoy serves its Prometheus metrics there and
 // nothing else of its admin interface.
 func TestStatsListener(t *testing.T) {
-	_, file, _, _ := runtime.Caller(0)
-	bin, err := FindBinary(filepath.Join(filepath.Dir(file), ".."))
-	if err != nil {
-		t.Fatalf("%v", err) // never skip: run `make envoy`
-	}
-	stats, err := FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// An ADS server with an empty snapshot, so that Envoy finishes its
-	// initial fetch at once and opens its static listener.
-	snapshots := cachev3.NewSnapshotCache(true, cachev3.IDHash{}, nil)
-	empty, _ := cachev3.NewSnapshot("1", map[resource.Type][]types.Resource{resource.ClusterType: {}, resource.ListenerType: {}})
-	if err := snapshots.SetSnapshot(context.Background(), "stats-test", empty); err != nil {
-		t.Fatal(err)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := grpc.NewServer()
-	discoverygrpc.RegisterAggregatedDiscoveryServiceServer(g, serverv3.NewServer(context.Background(), snapshots, nil))
-	go func() { _ = g.Serve(l) }()
-	defer g.Stop()
-	p, err := Start(context.Background(), Options{Binary: bin, WorkDir: t.TempDir(),
-		Bootstrap: Bootstrap{NodeID: "stats-test", XDSHost: "127.0.0.1", XDSPort: l.Addr().(*net.TCPAddr).Port, StatsHost: "127.0.0.1", StatsPort: stats}})
+	bin := envoyBinary(t)
+	xds := startADS(t, "stats-test")
+	// The stats port is the caller's: another process may take it before
+	// Envoy binds it.
+	var p *Process
+	var stats int
+	err := WithFreePorts(1, func(ports []int) error {
+		stats = ports[0]
+		var err error
+		p, err = Start(context.Background(), Options{Binary: bin, WorkDir: t.TempDir(),
+			Bootstrap: Bootstrap{NodeID: "stats-test", XDSHost: "127.0.0.1", XDSPort: xds.port, StatsHost: "127.0.0.1", StatsPort: stats}})
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

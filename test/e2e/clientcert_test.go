@@ -14,7 +14,6 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/devcert"
-	"github.com/mcpmesh/mcpmesh/envoy"
 	"github.com/mcpmesh/mcpmesh/test/demoserver"
 )
 
@@ -38,10 +37,7 @@ func TestIngressClientCertificates(t *testing.T) {
 	if err := os.WriteFile(agentsCA, agents.CertPEM, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	port, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
+	var port int // the ingress's, picked with the sidecar's
 	const alice, root = "spiffe://example.org/agent/alice", "spiffe://example.org/agent/root"
 	policy := func(required bool) func(string) string {
 		return func(listen string) string {
@@ -55,7 +51,10 @@ func TestIngressClientCertificates(t *testing.T) {
 `, alice, root))
 		}
 	}
-	m := startMeshYAML(t, policy(true))
+	m, _ := startMeshPorts(t, 1, func(listen string, ports []int) string {
+		port = ports[0]
+		return policy(true)(listen)
+	})
 	showLogOnFailure(t, "ingress", m.Ingress)
 	url := fmt.Sprintf("https://127.0.0.1:%d/servers/demo/mcp", port)
 

@@ -27,7 +27,6 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/oauthex"
 
 	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/devcert"
-	"github.com/mcpmesh/mcpmesh/envoy"
 	"github.com/mcpmesh/mcpmesh/test/demoserver"
 )
 
@@ -37,19 +36,15 @@ func ingressMesh(t *testing.T) (m *mesh, ca *devcert.CA, base, certFile, keyFile
 	t.Helper()
 	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
 	ca, _, certFile, keyFile = edgeCert(t)
-	port, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m = startMeshYAML(t, func(listen string) string {
-		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  tls: {certFile: %s, keyFile: %s}\n", port, certFile, keyFile) +
+	m, ports := startMeshPorts(t, 1, func(listen string, ports []int) string {
+		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  tls: {certFile: %s, keyFile: %s}\n", ports[0], certFile, keyFile) +
 			policyYAML(upstream, listen, demoTools)
 	})
 	if m.Ingress == nil {
 		t.Fatal("the mesh started no ingress")
 	}
 	showLogOnFailure(t, "ingress", m.Ingress)
-	return m, ca, fmt.Sprintf("https://127.0.0.1:%d", port), certFile, keyFile
+	return m, ca, fmt.Sprintf("https://127.0.0.1:%d", ports[0]), certFile, keyFile
 }
 
 func httpsClient(ca *devcert.CA, mutate func(*tls.Config)) *http.Client {
@@ -479,15 +474,11 @@ func TestIngressMutualTLS(t *testing.T) {
 	if err := os.WriteFile(meshKey, meshCA.KeyPEM(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	port, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := fmt.Sprintf("https://127.0.0.1:%d", port)
-	m := startMeshYAML(t, func(listen string) string {
+	m, ports := startMeshPorts(t, 1, func(listen string, ports []int) string {
 		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  tls: {certFile: %s, keyFile: %s}\n  mtls: {caCertFile: %s, caKeyFile: %s}\n",
-			port, certFile, keyFile, meshCert, meshKey) + policyYAML(upstream, listen, demoTools)
+			ports[0], certFile, keyFile, meshCert, meshKey) + policyYAML(upstream, listen, demoTools)
 	})
+	base := fmt.Sprintf("https://127.0.0.1:%d", ports[0])
 	showLogOnFailure(t, "ingress", m.Ingress)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -538,8 +529,7 @@ func tokenIngressMesh(t *testing.T, serverExtra string) (m *mesh, ca *devcert.CA
 func tokenIngressMeshFor(t *testing.T, upstream, tools, jwtExtra string) (m *mesh, ca *devcert.CA, iss *issuer, base string) {
 	t.Helper()
 	ti := newTokenIngress(t, upstream, tools)
-	m = startMeshYAML(t, func(listen string) string { return ti.policy(listen, jwtExtra) })
-	showLogOnFailure(t, "ingress", m.Ingress)
+	m = ti.start(t, jwtExtra)
 	return m, ti.ca, ti.iss, ti.base
 }
 
@@ -581,12 +571,19 @@ func newTokenIngress(t *testing.T, upstream, tools string) *tokenIngress {
 	if err := os.WriteFile(jwksFile, iss.jwks(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	port, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &tokenIngress{ca: ca, iss: iss, base: fmt.Sprintf("https://127.0.0.1:%d", port), port: port,
-		certFile: certFile, keyFile: keyFile, jwksFile: jwksFile, upstream: upstream, tools: tools}
+	return &tokenIngress{ca: ca, iss: iss, certFile: certFile, keyFile: keyFile, jwksFile: jwksFile, upstream: upstream, tools: tools}
+}
+
+// start starts a mesh with this ingress in front; the ingress's port is
+// picked with the sidecar's (see startMeshPorts).
+func (ti *tokenIngress) start(t *testing.T, jwtExtra string) *mesh {
+	t.Helper()
+	m, _ := startMeshPorts(t, 1, func(listen string, ports []int) string {
+		ti.port, ti.base = ports[0], fmt.Sprintf("https://127.0.0.1:%d", ports[0])
+		return ti.policy(listen, jwtExtra)
+	})
+	showLogOnFailure(t, "ingress", m.Ingress)
+	return m
 }
 
 // policy renders the mesh's policy with jwtExtra added to auth.jwt
@@ -649,14 +646,11 @@ func TestIngressJWKSFromURL(t *testing.T) {
 	iss := newIssuer(t, "https://auth.example.com")
 	keys := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write(iss.jwks(t)) }))
 	t.Cleanup(keys.Close)
-	port, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := fmt.Sprintf("https://127.0.0.1:%d", port)
-	m := startMeshYAML(t, func(listen string) string {
+	var base string
+	m, _ := startMeshPorts(t, 1, func(listen string, ports []int) string {
+		base = fmt.Sprintf("https://127.0.0.1:%d", ports[0])
 		return fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  publicURL: %s\n  tls: {certFile: %s, keyFile: %s}\n  auth:\n    jwt: {issuer: %s, jwksURL: '%s/keys'}\n",
-			port, base, certFile, keyFile, iss.url, keys.URL) + policyYAML(upstream, listen, demoTools)
+			ports[0], base, certFile, keyFile, iss.url, keys.URL) + policyYAML(upstream, listen, demoTools)
 	})
 	showLogOnFailure(t, "ingress", m.Ingress)
 	url := base + "/servers/demo/mcp"

@@ -78,11 +78,15 @@ func startMesh(t *testing.T, upstream string, tools string) *mesh {
 // listen is the sidecar address of the server "demo".
 func startMeshYAML(t *testing.T, policy func(listen string) string) *mesh {
 	t.Helper()
+	m, _ := startMeshPorts(t, 0, func(listen string, _ []int) string { return policy(listen) })
+	return m
+}
+
+// startMeshPorts is startMeshYAML with n more free ports for the policy
+// (an ingress's, say), which it returns.
+func startMeshPorts(t *testing.T, n int, policy func(listen string, ports []int) string) (*mesh, []int) {
+	t.Helper()
 	dir := t.TempDir()
-	listenPort, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
 	bin, err := envoy.FindBinary(repoRoot())
 	if err != nil {
 		t.Fatalf("%v", err) // never skip: the suite is meaningless without the real Envoy
@@ -91,18 +95,9 @@ func startMeshYAML(t *testing.T, policy func(listen string) string) *mesh {
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	}
-	m := &mesh{
-		t:          t,
-		policyFile: filepath.Join(dir, "policy.yaml"),
-		Listen:     fmt.Sprintf("127.0.0.1:%d", listenPort),
-		audit:      &syncBuffer{},
-		registry:   prometheus.NewRegistry(),
-		cpRegistry: prometheus.NewRegistry(),
-	}
-	m.URL = "http://" + m.Listen + "/mcp"
-	m.writePolicy(policy(m.Listen))
+	m := &mesh{t: t, policyFile: filepath.Join(dir, "policy.yaml")}
 	t.Cleanup(func() {
-		if t.Failed() {
+		if t.Failed() && m.audit != nil {
 			t.Logf("audit log:\n%s", tail(m.audit.String(), 20))
 		}
 	})
@@ -113,13 +108,26 @@ func startMeshYAML(t *testing.T, policy func(listen string) string) *mesh {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(sockDir) })
-	m.Mesh, err = localmesh.Start(context.Background(), localmesh.Options{
-		// Polled often, so that tests see policy edits quickly.
-		ControlPlane: localmesh.ControlPlaneOptions{PolicyFile: m.policyFile, Poll: 100 * time.Millisecond, Registry: m.cpRegistry, Logger: log},
-		ExtProc: localmesh.ExtProcOptions{Addr: ir.UnixPrefix + filepath.Join(sockDir, "extproc.sock"),
-			Metrics: extproc.NewMetrics(m.registry), Audit: audit.New(m.audit), Logger: log},
-		EnvoyBinary: bin,
-		WorkDir:     dir,
+	// The ports are picked before Envoy binds them: when another test
+	// process binds one first, the mesh starts again on fresh ones.
+	var more []int
+	err = envoy.WithFreePorts(1+n, func(ports []int) error {
+		m.Listen = fmt.Sprintf("127.0.0.1:%d", ports[0])
+		m.URL = "http://" + m.Listen + "/mcp"
+		more = ports[1:]
+		m.writePolicy(policy(m.Listen, more))
+		// Fresh for each try: the parts of a failed one registered theirs.
+		m.audit, m.registry, m.cpRegistry = &syncBuffer{}, prometheus.NewRegistry(), prometheus.NewRegistry()
+		var err error
+		m.Mesh, err = localmesh.Start(context.Background(), localmesh.Options{
+			// Polled often, so that tests see policy edits quickly.
+			ControlPlane: localmesh.ControlPlaneOptions{PolicyFile: m.policyFile, Poll: 100 * time.Millisecond, Registry: m.cpRegistry, Logger: log},
+			ExtProc: localmesh.ExtProcOptions{Addr: ir.UnixPrefix + filepath.Join(sockDir, "extproc.sock"),
+				Metrics: extproc.NewMetrics(m.registry), Audit: audit.New(m.audit), Logger: log},
+			EnvoyBinary: bin,
+			WorkDir:     dir,
+		})
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -127,7 +135,7 @@ func startMeshYAML(t *testing.T, policy func(listen string) string) *mesh {
 	t.Cleanup(m.Stop)
 	m.envoy = m.Sidecars["demo"]
 	showLogOnFailure(t, "demo", m.envoy)
-	return m
+	return m, more
 }
 
 // startSidecar starts another sidecar, for server, on the mesh's control

@@ -20,8 +20,7 @@ func TestIngressRevocation(t *testing.T) {
 	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
 	ti := newTokenIngress(t, upstream, demoTools)
 	policy := ti.policy
-	m := startMeshYAML(t, func(listen string) string { return policy(listen, "") })
-	showLogOnFailure(t, "ingress", m.Ingress)
+	m := ti.start(t, "")
 	ca, iss, base := ti.ca, ti.iss, ti.base
 
 	url := base + "/servers/demo/mcp"

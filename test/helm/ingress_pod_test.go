@@ -57,75 +57,110 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ports := freePorts(t, podPortCount+3)
-	inPort, inAdmin, inStats := ports[podPortCount], ports[podPortCount+1], ports[podPortCount+2]
-	vals := func(v map[string]any) {
-		ingressValues(v)
-		setPodPorts(v, ports)
-		set(v, "ingress.port", inPort)
-		set(v, "ingress.publicURL", fmt.Sprintf("https://127.0.0.1:%d", inPort))
-		set(v, "ingress.auth", map[string]any{"jwt": map[string]any{"issuer": "https://auth.example.com", "jwksFile": "jwks.json"}})
-		set(v, "policy.files", map[string]any{"jwks.json": string(jwks)})
-	}
-	r, err := Render(values(t, "required.yaml", vals))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Each pod has a loopback of its own; here they share one, so the
-	// ingress pod comes from a rendering with another Envoy admin port.
-	rIn, err := Render(values(t, "required.yaml", func(v map[string]any) {
-		vals(v)
-		set(v, "envoy.adminPort", inAdmin)
-		set(v, "envoy.statsPort", inStats)
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cp, srv, in *appsv1.Deployment
-	for _, d := range r.Deployments() {
-		switch d.Spec.Template.Labels["app.kubernetes.io/component"] {
-		case "server":
-			srv = d
-		case "controlplane":
-			cp = d
-		}
-	}
-	for _, d := range rIn.Deployments() {
-		if d.Spec.Template.Labels["app.kubernetes.io/component"] == "ingress" {
-			in = d
-		}
-	}
-	_, cpSvc, _ := controlPlane(t, r)
-	root := t.TempDir()
-	cpDir := filepath.Join(root, "controlplane")
-	// Service names -> loopback; the Secrets' mount paths -> where they are
-	// laid out (the policy names files by their path in the pod).
-	dns := strings.NewReplacer(
-		cpSvc.Name+"."+Namespace+".svc.cluster.local", "127.0.0.1",
-		srv.Name+"."+Namespace+".svc.cluster.local", "127.0.0.1",
-		"/etc/mcpmesh/ingress-tls", filepath.Join(cpDir, "volumes", "ingress-tls"),
-		"/etc/mcpmesh/mesh-ca", filepath.Join(cpDir, "volumes", "mesh-ca"),
-		"unix:/run/mcpmesh/", "unix:"+filepath.Join(root, "demo", "volumes", "extproc-socket")+"/",
-	)
-	secrets := map[string]map[string][]byte{
-		"mcp-edge-tls": {"tls.crt": edgeCert, "tls.key": edgeKey},
-		"mcp-mesh-ca":  {"tls.crt": mesh.CertPEM, "tls.key": mesh.KeyPEM()},
-	}
 	bins := map[string]string{"/usr/local/bin/mcpmesh": buildMcpmesh(t), "envoy": envoyBin}
+	var (
+		ports                []int
+		inPort               int
+		cpPod, srvPod, inPod *pod
+	)
+	// The release's ports are picked before its processes bind them: when
+	// another test process binds one first, the pods start again on fresh
+	// ports.
+	err = envoy.WithFreePorts(podPortCount+3, func(picked []int) (err error) {
+		defer func() {
+			if err != nil {
+				cpPod.stop()
+				srvPod.stop()
+				inPod.stop()
+			}
+		}()
+		ports = picked
+		var inAdmin, inStats int
+		inPort, inAdmin, inStats = ports[podPortCount], ports[podPortCount+1], ports[podPortCount+2]
+		vals := func(v map[string]any) {
+			ingressValues(v)
+			setPodPorts(v, ports)
+			set(v, "ingress.port", inPort)
+			set(v, "ingress.publicURL", fmt.Sprintf("https://127.0.0.1:%d", inPort))
+			set(v, "ingress.auth", map[string]any{"jwt": map[string]any{"issuer": "https://auth.example.com", "jwksFile": "jwks.json"}})
+			set(v, "policy.files", map[string]any{"jwks.json": string(jwks)})
+		}
+		r, err := Render(values(t, "required.yaml", vals))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Each pod has a loopback of its own; here they share one, so the
+		// ingress pod comes from a rendering with another Envoy admin port.
+		rIn, err := Render(values(t, "required.yaml", func(v map[string]any) {
+			vals(v)
+			set(v, "envoy.adminPort", inAdmin)
+			set(v, "envoy.statsPort", inStats)
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cp, srv, in *appsv1.Deployment
+		for _, d := range r.Deployments() {
+			switch d.Spec.Template.Labels["app.kubernetes.io/component"] {
+			case "server":
+				srv = d
+			case "controlplane":
+				cp = d
+			}
+		}
+		for _, d := range rIn.Deployments() {
+			if d.Spec.Template.Labels["app.kubernetes.io/component"] == "ingress" {
+				in = d
+			}
+		}
+		_, cpSvc, _ := controlPlane(t, r)
+		root := t.TempDir()
+		cpDir := filepath.Join(root, "controlplane")
+		// Service names -> loopback; the Secrets' mount paths -> where they are
+		// laid out (the policy names files by their path in the pod).
+		dns := strings.NewReplacer(
+			cpSvc.Name+"."+Namespace+".svc.cluster.local", "127.0.0.1",
+			srv.Name+"."+Namespace+".svc.cluster.local", "127.0.0.1",
+			"/etc/mcpmesh/ingress-tls", filepath.Join(cpDir, "volumes", "ingress-tls"),
+			"/etc/mcpmesh/mesh-ca", filepath.Join(cpDir, "volumes", "mesh-ca"),
+			"unix:/run/mcpmesh/", "unix:"+filepath.Join(root, "demo", "volumes", "extproc-socket")+"/",
+		)
+		secrets := map[string]map[string][]byte{
+			"mcp-edge-tls": {"tls.crt": edgeCert, "tls.key": edgeKey},
+			"mcp-mesh-ca":  {"tls.crt": mesh.CertPEM, "tls.key": mesh.KeyPEM()},
+		}
 
-	standInServer(t, srv)
+		if _, err := standInServer(t, srv); err != nil {
+			return err
+		}
 
-	cpPod := newPodWithSecrets(t, r, cp, cpDir, bins, dns, secrets)
-	cpPod.start(t, "controlplane")
-	cpPod.waitReady(t, "controlplane")
-	srvPod := newPod(t, r, srv, filepath.Join(root, "demo"), bins, dns)
-	srvPod.start(t, "extproc")
-	srvPod.start(t, "envoy")
-	inPod := newPod(t, rIn, in, filepath.Join(root, "ingress"), bins, dns)
-	inPod.start(t, "envoy")
-	srvPod.waitReady(t, "extproc")
-	srvPod.waitReady(t, "envoy")
-	inPod.waitReady(t, "envoy")
+		cpPod = newPodWithSecrets(t, r, cp, cpDir, bins, dns, secrets)
+		cpPod.start(t, "controlplane")
+		if err := cpPod.waitReady(t, "controlplane"); err != nil {
+			return err
+		}
+		srvPod = newPod(t, r, srv, filepath.Join(root, "demo"), bins, dns)
+		srvPod.start(t, "extproc")
+		srvPod.start(t, "envoy")
+		inPod = newPod(t, rIn, in, filepath.Join(root, "ingress"), bins, dns)
+		inPod.start(t, "envoy")
+		if err := srvPod.waitReady(t, "extproc"); err != nil {
+			return err
+		}
+		if err := srvPod.waitReady(t, "envoy"); err != nil {
+			return err
+		}
+		if err := inPod.waitReady(t, "envoy"); err != nil {
+			return err
+		}
+		if err := srvPod.waitListener(t, podPort(ports, "envoy.adminPort"), podPort(ports, "sidecar.port")); err != nil {
+			return err
+		}
+		return inPod.waitListener(t, inAdmin, inPort)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	url := fmt.Sprintf("https://127.0.0.1:%d/servers/demo/mcp", inPort)
 	pool := x509.NewCertPool()
@@ -173,7 +208,7 @@ func TestRenderedIngressServesMCP(t *testing.T) {
 		t.Error("run_shell was not refused through the ingress")
 	}
 	// The sidecar takes nothing but the ingress: a plain request to its port fails.
-	if resp, err := http.Post(fmt.Sprintf("http://127.0.0.1:%d/mcp", ports[5]) /* the sidecar port */, "application/json", strings.NewReader(`{}`)); err == nil {
+	if resp, err := http.Post(fmt.Sprintf("http://127.0.0.1:%d/mcp", podPort(ports, "sidecar.port")), "application/json", strings.NewReader(`{}`)); err == nil {
 		resp.Body.Close()
 		t.Errorf("the sidecar answered plain HTTP (%d) with mutual TLS on", resp.StatusCode)
 	}

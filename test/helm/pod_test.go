@@ -40,46 +40,74 @@ func TestRenderedPodsServeMCP(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v", err) // never skip: this test is the only run of the rendered commands
 	}
-	ports := freePorts(t, podPortCount)
-	vals := func(allow ...any) map[string]any {
-		return values(t, "required.yaml", func(v map[string]any) {
-			setPodPorts(v, ports)
-			set(v, "servers.0.policy.tools.allow", allow)
-		})
-	}
-	r, err := Render(vals("echo", "get_*"))
+	mcpmeshBin := buildMcpmesh(t)
+	bins := map[string]string{"/usr/local/bin/mcpmesh": mcpmeshBin, "envoy": envoyBin}
+	var (
+		vals          func(allow ...any) map[string]any
+		srv           *appsv1.Deployment
+		demo          *demoserver.Server
+		cpPod, srvPod *pod
+	)
+	// The release's ports are picked before its processes bind them: when
+	// another test process binds one first, the pods start again on fresh
+	// ports.
+	err = envoy.WithFreePorts(podPortCount, func(ports []int) (err error) {
+		defer func() {
+			if err != nil {
+				cpPod.stop()
+				srvPod.stop()
+			}
+		}()
+		vals = func(allow ...any) map[string]any {
+			return values(t, "required.yaml", func(v map[string]any) {
+				setPodPorts(v, ports)
+				set(v, "servers.0.policy.tools.allow", allow)
+			})
+		}
+		r, err := Render(vals("echo", "get_*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cp *appsv1.Deployment
+		for _, d := range r.Deployments() {
+			if d.Spec.Template.Labels["mcpmesh.io/server"] == "demo" {
+				srv = d
+			} else {
+				cp = d
+			}
+		}
+		_, cpSvc, _ := controlPlane(t, r)
+		cpHost := cpSvc.Name + "." + Namespace + ".svc.cluster.local"
+
+		root := t.TempDir()
+		// Service DNS name -> loopback, in arguments and in ConfigMap files; the
+		// ext_proc socket's directory -> the server pod's volume, where the
+		// control plane's flag must point the sidecar too.
+		dns := strings.NewReplacer(cpHost, "127.0.0.1", "unix:/run/mcpmesh/", "unix:"+filepath.Join(root, "demo", "volumes", "extproc-socket")+"/")
+
+		if demo, err = standInServer(t, srv); err != nil {
+			return err
+		}
+
+		cpPod = newPod(t, r, cp, filepath.Join(root, "controlplane"), bins, dns)
+		cpPod.start(t, "controlplane")
+		if err := cpPod.waitReady(t, "controlplane"); err != nil {
+			return err
+		}
+		srvPod = newPod(t, r, srv, filepath.Join(root, "demo"), bins, dns)
+		srvPod.start(t, "extproc")
+		srvPod.start(t, "envoy")
+		if err := srvPod.waitReady(t, "extproc"); err != nil {
+			return err
+		}
+		if err := srvPod.waitReady(t, "envoy"); err != nil {
+			return err
+		}
+		return srvPod.waitListener(t, podPort(ports, "envoy.adminPort"), podPort(ports, "sidecar.port"))
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cp, srv *appsv1.Deployment
-	for _, d := range r.Deployments() {
-		if d.Spec.Template.Labels["mcpmesh.io/server"] == "demo" {
-			srv = d
-		} else {
-			cp = d
-		}
-	}
-	_, cpSvc, _ := controlPlane(t, r)
-	cpHost := cpSvc.Name + "." + Namespace + ".svc.cluster.local"
-
-	mcpmeshBin := buildMcpmesh(t)
-	bins := map[string]string{"/usr/local/bin/mcpmesh": mcpmeshBin, "envoy": envoyBin}
-	root := t.TempDir()
-	// Service DNS name -> loopback, in arguments and in ConfigMap files; the
-	// ext_proc socket's directory -> the server pod's volume, where the
-	// control plane's flag must point the sidecar too.
-	dns := strings.NewReplacer(cpHost, "127.0.0.1", "unix:/run/mcpmesh/", "unix:"+filepath.Join(root, "demo", "volumes", "extproc-socket")+"/")
-
-	demo := standInServer(t, srv)
-
-	cpPod := newPod(t, r, cp, filepath.Join(root, "controlplane"), bins, dns)
-	cpPod.start(t, "controlplane")
-	cpPod.waitReady(t, "controlplane")
-	srvPod := newPod(t, r, srv, filepath.Join(root, "demo"), bins, dns)
-	srvPod.start(t, "extproc")
-	srvPod.start(t, "envoy")
-	srvPod.waitReady(t, "extproc")
-	srvPod.waitReady(t, "envoy")
 
 	url := fmt.Sprintf("http://127.0.0.1:%d%s", portOf(container(srv.Spec.Template.Spec, "envoy"), "mcp"), "/mcp")
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -151,31 +179,43 @@ func TestRenderedPodsServeMCP(t *testing.T) {
 	}
 }
 
-// podPortCount ports, from freePorts, are what setPodPorts gives a pod.
-const podPortCount = 8
+// podPortKeys are the values setPodPorts sets, in the order of its ports.
+var podPortKeys = []string{"controlPlane.xdsPort", "controlPlane.adminPort", "extProc.port", "extProc.adminPort",
+	"envoy.adminPort", "sidecar.port", "servers.0.port", "envoy.statsPort"}
+
+// podPortCount ports, from envoy.WithFreePorts, are what setPodPorts gives a pod.
+var podPortCount = len(podPortKeys)
 
 // setPodPorts gives every port of the release a free one: the pods of a
 // test share one loopback, not one each.
 func setPodPorts(v map[string]any, ports []int) {
-	for i, k := range []string{"controlPlane.xdsPort", "controlPlane.adminPort", "extProc.port", "extProc.adminPort",
-		"envoy.adminPort", "sidecar.port", "servers.0.port", "envoy.statsPort"} {
+	for i, k := range podPortKeys {
 		set(v, k, ports[i])
 	}
 }
 
+// podPort is the port setPodPorts gives the value key.
+func podPort(ports []int, key string) int {
+	return ports[slices.Index(podPortKeys, key)]
+}
+
 // standInServer serves the demo MCP server where the server container of
-// srv listens: its image cannot run here.
-func standInServer(t *testing.T, srv *appsv1.Deployment) *demoserver.Server {
+// srv listens: its image cannot run here. A port another process holds is
+// an *envoy.PortInUseError.
+func standInServer(t *testing.T, srv *appsv1.Deployment) (*demoserver.Server, error) {
 	t.Helper()
 	demo := demoserver.New()
 	l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(int(portOf(container(srv.Spec.Template.Spec, "server"), "server"))))
 	if err != nil {
+		if e := envoy.PortInUseIn(err.Error(), "the stand-in server"); e != nil {
+			return nil, e
+		}
 		t.Fatal(err)
 	}
 	hs := &http.Server{Handler: demo.Handler(demoserver.Options{}), ReadHeaderTimeout: 5 * time.Second}
 	go func() { _ = hs.Serve(l) }()
 	t.Cleanup(func() { _ = hs.Close() })
-	return demo
+	return demo, nil
 }
 
 // pod runs the containers of one Deployment's pod template as processes.
@@ -307,8 +347,21 @@ func (p *pod) hostPath(c *corev1.Container, s string) string {
 	return strings.Replace(s, m.MountPath, p.vols[m.Name], 1)
 }
 
-// waitReady polls the container's readiness probe as kubelet would.
-func (p *pod) waitReady(t *testing.T, name string) {
+// stop stops the pod's processes; a nil pod has none.
+func (p *pod) stop() {
+	if p == nil {
+		return
+	}
+	for _, pr := range p.procs {
+		pr.stop()
+	}
+}
+
+// waitReady polls the container's readiness probe as kubelet would. A
+// process of the pod that exits fails t, unless it could not bind a port
+// because another process holds it: that is returned as an
+// *envoy.PortInUseError, for the test to start again on fresh ports.
+func (p *pod) waitReady(t *testing.T, name string) error {
 	t.Helper()
 	c := container(p.d.Spec.Template.Spec, name)
 	pr := c.ReadinessProbe
@@ -322,7 +375,7 @@ func (p *pod) waitReady(t *testing.T, name string) {
 				port = int(portOf(c, pr.HTTPGet.Port.StrVal))
 			}
 			var resp *http.Response
-			if resp, err = http.Get(fmt.Sprintf("http://127.0.0.1:%d%s", port, pr.HTTPGet.Path)); err == nil {
+			if resp, err = probeClient.Get(fmt.Sprintf("http://127.0.0.1:%d%s", port, pr.HTTPGet.Path)); err == nil {
 				resp.Body.Close()
 				if resp.StatusCode >= 400 {
 					err = fmt.Errorf("status %d", resp.StatusCode)
@@ -341,15 +394,67 @@ func (p *pod) waitReady(t *testing.T, name string) {
 			t.Fatalf("%s: unexpected probe %+v", name, pr)
 		}
 		if err == nil {
-			return
+			return nil
 		}
-		for _, pr := range p.procs {
-			if pr.exited() {
-				t.Fatalf("%s exited:\n%s", pr.name, p.logs())
-			}
+		if err := p.exited(t); err != nil {
+			return err
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("%s not ready after 30s: %v\n%s", name, err, p.logs())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// probeClient times out as kubelet's probes do by default (timeoutSeconds:
+// 1): a process holding a port may accept connections and never answer.
+var probeClient = &http.Client{Timeout: time.Second}
+
+// exited fails t when a process of the pod has exited, or returns an
+// *envoy.PortInUseError when it exited because a port was taken.
+func (p *pod) exited(t *testing.T) error {
+	t.Helper()
+	for _, pr := range p.procs {
+		if pr.exited() {
+			log, _ := os.ReadFile(pr.log)
+			if e := envoy.PortInUseIn(string(log), pr.name+" exited:\n"+p.logs()); e != nil {
+				return e
+			}
+			t.Fatalf("%s exited:\n%s", pr.name, p.logs())
+		}
+	}
+	return nil
+}
+
+// waitListener waits until the pod's Envoy, its admin on adminPort, lists
+// its listener on port. Its readiness probe is not enough: the probe's
+// connection reaches whatever holds the port, and when another process
+// took it first, Envoy rejects the listener (an *envoy.PortInUseError).
+func (p *pod) waitListener(t *testing.T, adminPort, port int) error {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := probeClient.Get(fmt.Sprintf("http://127.0.0.1:%d/listeners", adminPort))
+		if err == nil {
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			for _, l := range strings.Fields(string(body)) {
+				if strings.HasSuffix(l, ":"+strconv.Itoa(port)) {
+					return nil
+				}
+			}
+		}
+		for _, pr := range p.procs {
+			log, _ := os.ReadFile(pr.log)
+			if e := envoy.PortInUseIn(string(log), pr.name+":\n"+p.logs()); e != nil {
+				return e
+			}
+		}
+		if err := p.exited(t); err != nil {
+			return err
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Envoy (admin port %d) has no listener on port %d after 30s\n%s", adminPort, port, p.logs())
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -395,23 +500,6 @@ func (p *proc) stop() {
 		_ = p.cmd.Process.Kill()
 		<-p.done
 	}
-}
-
-// freePorts returns n distinct loopback ports for processes that bind them
-// later (Envoy cannot be handed a socket).
-func freePorts(t *testing.T, n int) []int {
-	t.Helper()
-	var out []int
-	for len(out) < n {
-		p, err := envoy.FreePort()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !slices.Contains(out, p) {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // buildMcpmesh builds the mcpmesh command once per test binary run.

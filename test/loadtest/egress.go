@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/devcert"
+	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
 	"github.com/mcpmesh/mcpmesh/envoy"
 )
 
@@ -72,15 +73,14 @@ func RunEgressHop(ctx context.Context, workDir, envoyBin string, calls int) (*Eg
 	if err := writeFile(secretFile, "loadtest-token\n"); err != nil {
 		return nil, err
 	}
-	sidecarPort, err := envoy.FreePort()
-	if err != nil {
-		return nil, err
-	}
-	egressPort, err := envoy.FreePort()
-	if err != nil {
-		return nil, err
-	}
-	y := fmt.Sprintf(`version: 1
+	// The ports are picked before Envoy binds them: when another test
+	// process binds one first, the mesh starts again on fresh ones.
+	var egressPort int
+	var m *localmesh.Mesh
+	err = envoy.WithFreePorts(2, func(ports []int) error {
+		sidecarPort := ports[0]
+		egressPort = ports[1]
+		y := fmt.Sprintf(`version: 1
 servers:
   - name: demo
     upstream: %s
@@ -93,7 +93,19 @@ servers:
         allow: ["localhost:%[4]d", "127.0.0.1:%[4]d", "[::1]:%[4]d", "localhost:%[5]d", "127.0.0.1:%[5]d", "[::1]:%[5]d"]
         credentials: [{host: localhost, port: %[5]d, secretFile: %s, caFile: %s}]
 `, plain.Listener.Addr(), sidecarPort, egressPort, plainPort, securePort, secretFile, caFile)
-	m, err := startLocalMesh(ctx, workDir, envoyBin, y)
+		var err error
+		if m, err = startLocalMesh(ctx, workDir, envoyBin, y); err != nil {
+			return err
+		}
+		// The mesh waits for the sidecar's listener; the proxy's is another.
+		wctx, cancel := context.WithTimeout(ctx, localmesh.StartTimeout)
+		defer cancel()
+		if err := m.Sidecars["demo"].WaitListener(wctx, fmt.Sprintf("127.0.0.1:%d", egressPort)); err != nil {
+			m.Stop()
+			return err
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}

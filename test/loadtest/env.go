@@ -208,35 +208,35 @@ func (e *Env) Start(ctx context.Context, mode string, paths []string) (*Stack, e
 		case PathDirect:
 			t.Addr = e.upstream[mode]
 		case PathEnvoy, PathFloor:
-			port, err := envoy.FreePort()
-			if err != nil {
-				return nil, err
-			}
-			admin, err := envoy.FreePort()
-			if err != nil {
-				return nil, err
-			}
-			t.Addr = "127.0.0.1:" + strconv.Itoa(port)
-			listen := ir.Endpoint{Host: "127.0.0.1", Port: uint32(port)}
-			var cfg []byte
-			if path == PathEnvoy {
-				cfg, err = PlainBootstrap(e.Policy, name, listen, admin)
-			} else {
-				var proc ir.Endpoint
-				if proc, err = e.floorProcessor(); err == nil {
-					cfg, err = FloorBootstrap(e.Policy, name, listen, admin, proc)
+			// Both ports are picked before Envoy binds them: when another
+			// test process binds one first, Envoy starts again on fresh ones.
+			var p *envoy.Process
+			err := envoy.WithFreePorts(2, func(ports []int) error {
+				port, admin := ports[0], ports[1]
+				t.Addr = "127.0.0.1:" + strconv.Itoa(port)
+				listen := ir.Endpoint{Host: "127.0.0.1", Port: uint32(port)}
+				var cfg []byte
+				var err error
+				if path == PathEnvoy {
+					cfg, err = PlainBootstrap(e.Policy, name, listen, admin)
+				} else {
+					var proc ir.Endpoint
+					if proc, err = e.floorProcessor(); err == nil {
+						cfg, err = FloorBootstrap(e.Policy, name, listen, admin, proc)
+					}
 				}
-			}
-			if err != nil {
-				return nil, err
-			}
-			p, err := startEnvoy(ctx, envoy.Options{
-				Binary:      e.EnvoyBin,
-				WorkDir:     dir,
-				Concurrency: e.EnvoyConcurrency,
-				Config:      cfg,
-				Bootstrap:   envoy.Bootstrap{NodeID: staticNodeID(path == PathFloor, name), AdminHost: "127.0.0.1", AdminPort: admin},
-			}, t.Addr)
+				if err != nil {
+					return err
+				}
+				p, err = startEnvoy(ctx, envoy.Options{
+					Binary:      e.EnvoyBin,
+					WorkDir:     dir,
+					Concurrency: e.EnvoyConcurrency,
+					Config:      cfg,
+					Bootstrap:   envoy.Bootstrap{NodeID: staticNodeID(path == PathFloor, name), AdminHost: "127.0.0.1", AdminPort: admin},
+				}, t.Addr)
+				return err
+			})
 			if err != nil {
 				return nil, err
 			}

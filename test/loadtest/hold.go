@@ -144,40 +144,47 @@ func RunHold(ctx context.Context, workDir, envoyBin string, cfg HoldConfig) (*Ho
 	defer srv.srv.Close()
 	defer closeOnce(srv.release)
 
-	port, err := envoy.FreePort()
-	if err != nil {
-		return nil, err
-	}
-	listen := fmt.Sprintf("127.0.0.1:%d", port)
 	limits := ""
 	if cfg.Limit > 0 {
 		limits = fmt.Sprintf("limits: {maxConcurrentStreams: %d}\n", cfg.Limit)
 	}
-	y := fmt.Sprintf("version: 1\n%sservers:\n  - name: hold\n    upstream: %s\n    unverifiedLocal: true\n    listen: %s\n    tools: {allow: [hold, echo]}\n", limits, srv.addr, listen)
-	res, err := policy.Parse("hold policy", []byte(y))
-	if err != nil {
-		return nil, err
-	}
-	epPort, err := envoy.FreePort()
-	if err != nil {
-		return nil, err
-	}
-	cp, err := localmesh.StartControlPlane(ctx, localmesh.ControlPlaneOptions{
-		ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: uint32(epPort)}, Policy: res.Policy,
+	// The sidecar's and ext_proc's ports are picked before they are bound:
+	// when another test process binds one first, the three parts start
+	// again on fresh ones.
+	var (
+		listen string
+		cp     *localmesh.ControlPlane
+		ext    *child
+		side   *envoy.Process
+	)
+	err = envoy.WithFreePorts(2, func(ports []int) error {
+		listen = fmt.Sprintf("127.0.0.1:%d", ports[0])
+		y := fmt.Sprintf("version: 1\n%sservers:\n  - name: hold\n    upstream: %s\n    unverifiedLocal: true\n    listen: %s\n    tools: {allow: [hold, echo]}\n", limits, srv.addr, listen)
+		res, err := policy.Parse("hold policy", []byte(y))
+		if err != nil {
+			return err
+		}
+		if cp, err = localmesh.StartControlPlane(ctx, localmesh.ControlPlaneOptions{
+			ExtProc: ir.Endpoint{Host: "127.0.0.1", Port: uint32(ports[1])}, Policy: res.Policy,
+		}); err != nil {
+			return err
+		}
+		if ext, err = startChild("extproc", extProcArgs{Listen: fmt.Sprintf("127.0.0.1:%d", ports[1]), XDS: cp.Addr, Audit: filepath.Join(workDir, "audit.jsonl")}, workDir); err != nil {
+			cp.Stop()
+			return err
+		}
+		if side, err = localmesh.StartSidecar(ctx, localmesh.SidecarOptions{Binary: envoyBin, WorkDir: workDir, ControlPlane: cp.Addr, Server: "hold", Listen: listen}); err != nil {
+			ext.stop()
+			cp.Stop()
+			return err
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	defer cp.Stop()
-	ext, err := startChild("extproc", extProcArgs{Listen: fmt.Sprintf("127.0.0.1:%d", epPort), XDS: cp.Addr, Audit: filepath.Join(workDir, "audit.jsonl")}, workDir)
-	if err != nil {
-		return nil, err
-	}
 	defer ext.stop()
-	side, err := localmesh.StartSidecar(ctx, localmesh.SidecarOptions{Binary: envoyBin, WorkDir: workDir, ControlPlane: cp.Addr, Server: "hold", Listen: listen})
-	if err != nil {
-		return nil, err
-	}
 	defer side.Stop()
 	url := "http://" + listen + "/mcp"
 

@@ -51,17 +51,18 @@ func RunIngressHop(ctx context.Context, workDir, envoyBin string, calls int) (*I
 	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1"}, 90*24*time.Hour); err != nil {
 		return nil, err
 	}
-	sidecarPort, err := envoy.FreePort()
-	if err != nil {
-		return nil, err
-	}
-	ingressPort, err := envoy.FreePort()
-	if err != nil {
-		return nil, err
-	}
-	y := fmt.Sprintf("version: 1\ningress:\n  listen: 127.0.0.1:%d\n  tls: {certFile: %s, keyFile: %s}\nservers:\n  - name: demo\n    upstream: %s\n    unverifiedLocal: true\n    listen: 127.0.0.1:%d\n    tools: {allow: [echo]}\n",
-		ingressPort, certFile, keyFile, l.Addr(), sidecarPort)
-	m, err := startLocalMesh(ctx, workDir, envoyBin, y)
+	// The ports are picked before the Envoys bind them: when another test
+	// process binds one first, the mesh starts again on fresh ones.
+	var sidecarPort, ingressPort int
+	var m *localmesh.Mesh
+	err = envoy.WithFreePorts(2, func(ports []int) error {
+		sidecarPort, ingressPort = ports[0], ports[1]
+		y := fmt.Sprintf("version: 1\ningress:\n  listen: 127.0.0.1:%d\n  tls: {certFile: %s, keyFile: %s}\nservers:\n  - name: demo\n    upstream: %s\n    unverifiedLocal: true\n    listen: 127.0.0.1:%d\n    tools: {allow: [echo]}\n",
+			ingressPort, certFile, keyFile, l.Addr(), sidecarPort)
+		var err error
+		m, err = startLocalMesh(ctx, workDir, envoyBin, y)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -25,6 +26,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
+	"github.com/mcpmesh/mcpmesh/envoy"
 	"github.com/mcpmesh/mcpmesh/extproc"
 	"github.com/mcpmesh/mcpmesh/interceptors/audit"
 	"github.com/mcpmesh/mcpmesh/test/demoserver"
@@ -263,7 +265,11 @@ func startChild(role string, args any, workDir string) (*child, error) {
 		}
 		return c, nil
 	case <-c.done:
-		return nil, fmt.Errorf("%s exited during start-up: %s", role, tailFile(logPath, 20))
+		detail := fmt.Sprintf("%s exited during start-up: %s", role, tailFile(logPath, 20))
+		if e := envoy.PortInUseIn(detail, detail); e != nil {
+			return nil, e // another process took its port: the caller may pick another
+		}
+		return nil, errors.New(detail)
 	case <-time.After(30 * time.Second):
 		c.stop()
 		return nil, fmt.Errorf("%s not ready within 30s: %s", role, tailFile(logPath, 20))

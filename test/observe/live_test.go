@@ -125,11 +125,6 @@ func TestLiveMesh(t *testing.T) {
 	if err := os.WriteFile(lockFile, []byte(lock), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	port, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	listen := fmt.Sprintf("127.0.0.1:%d", port)
 	// An ingress (TLS only, so the calls below may still go straight to
 	// the sidecar): its certificate's expiry is on the control plane
 	// dashboard.
@@ -141,31 +136,39 @@ func TestLiveMesh(t *testing.T) {
 	if err := ca.WriteLeaf(certFile, keyFile, []string{"127.0.0.1"}, 90*24*time.Hour); err != nil {
 		t.Fatal(err)
 	}
-	ingressPort, err := envoy.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ingress := fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  tls: {certFile: %s, keyFile: %s}\n", ingressPort, certFile, keyFile)
+	var listen, ingress string
 	policyFile := filepath.Join(dir, "policy.yaml")
 	writePolicy := func(extraAllow string) {
 		if err := os.WriteFile(policyFile, []byte(livePolicy(ingress, upstream, listen, lockFile, hookURL, extraAllow)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	writePolicy("")
 
 	sockDir, err := os.MkdirTemp("", "mcpmesh-observe")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(sockDir) })
-	cpReg, epReg := prometheus.NewRegistry(), prometheus.NewRegistry()
-	mesh, err := localmesh.Start(context.Background(), localmesh.Options{
-		ControlPlane: localmesh.ControlPlaneOptions{PolicyFile: policyFile, Poll: 200 * time.Millisecond, Registry: cpReg, Logger: log},
-		ExtProc: localmesh.ExtProcOptions{Addr: ir.UnixPrefix + filepath.Join(sockDir, "extproc.sock"),
-			Metrics: extproc.NewMetrics(epReg), Audit: audit.New(io.Discard), Logger: log},
-		EnvoyBinary: envoyBin,
-		WorkDir:     dir,
+	var cpReg, epReg *prometheus.Registry
+	var mesh *localmesh.Mesh
+	// The sidecar's and the ingress's ports are picked before Envoy binds
+	// them: when another test process binds one first, the mesh starts
+	// again on fresh ones.
+	err = envoy.WithFreePorts(2, func(ports []int) error {
+		listen = fmt.Sprintf("127.0.0.1:%d", ports[0])
+		ingress = fmt.Sprintf("ingress:\n  listen: 127.0.0.1:%d\n  tls: {certFile: %s, keyFile: %s}\n", ports[1], certFile, keyFile)
+		writePolicy("")
+		// Fresh for each try: the parts of a failed one registered theirs.
+		cpReg, epReg = prometheus.NewRegistry(), prometheus.NewRegistry()
+		var err error
+		mesh, err = localmesh.Start(context.Background(), localmesh.Options{
+			ControlPlane: localmesh.ControlPlaneOptions{PolicyFile: policyFile, Poll: 200 * time.Millisecond, Registry: cpReg, Logger: log},
+			ExtProc: localmesh.ExtProcOptions{Addr: ir.UnixPrefix + filepath.Join(sockDir, "extproc.sock"),
+				Metrics: extproc.NewMetrics(epReg), Audit: audit.New(io.Discard), Logger: log},
+			EnvoyBinary: envoyBin,
+			WorkDir:     dir,
+		})
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
