@@ -16,10 +16,12 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/sys/unix"
 
 	"github.com/mcpmesh/mcpmesh/cmd/mcpmesh/localmesh"
 	"github.com/mcpmesh/mcpmesh/envoy"
@@ -430,5 +432,34 @@ func TestRiskySequenceRefused(t *testing.T) {
 	}
 	if calls := demo.Calls(); !slices.Equal(calls, []string{"get_time", "echo"}) {
 		t.Fatalf("the server ran %v, want get_time and the fresh session's echo only", calls)
+	}
+}
+
+// TestListenerPortNotShared: no other process can bind the sidecar's port
+// beside Envoy, not even one of the same user asking for SO_REUSEPORT,
+// which would take a share of the agents' connections past every check.
+func TestListenerPortNotShared(t *testing.T) {
+	_, upstream := startDemo(t, demoserver.Options{JSONResponse: true})
+	m := startMesh(t, upstream, demoTools)
+	lc := net.ListenConfig{Control: func(_, _ string, c syscall.RawConn) error {
+		var serr error
+		if err := c.Control(func(fd uintptr) {
+			serr = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_REUSEPORT, 1)
+		}); err != nil {
+			return err
+		}
+		return serr
+	}}
+	l, err := lc.Listen(context.Background(), "tcp", m.Listen)
+	if err == nil {
+		l.Close()
+		t.Fatalf("another socket bound the sidecar's port %s beside Envoy", m.Listen)
+	}
+	if !errors.Is(err, syscall.EADDRINUSE) {
+		t.Fatalf("binding the sidecar's port: %v, want address in use", err)
+	}
+	// and the sidecar still serves
+	if r, err := callTool(connect(t, m.URL), "echo", map[string]any{"text": "still mine"}); err != nil || textOf(r) != "still mine" {
+		t.Fatalf("echo through the sidecar: %v %v", r, err)
 	}
 }

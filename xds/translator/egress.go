@@ -94,8 +94,9 @@ func egressListener(p *ir.Policy, s *ir.Server, listen ir.Endpoint) *listenerv3.
 		RequestTimeout:    durationpb.New(0),
 	}
 	return &listenerv3.Listener{
-		Name:    contract.EgressListenerName(s.Name),
-		Address: socketAddress(listen),
+		Name:            contract.EgressListenerName(s.Name),
+		Address:         socketAddress(listen),
+		EnableReusePort: exclusivePort,
 		FilterChains: []*listenerv3.FilterChain{{
 			Filters: []*listenerv3.Filter{{
 				Name:       "envoy.filters.network.http_connection_manager",

@@ -133,6 +133,7 @@ func ingressListener(p *ir.Policy) *listenerv3.Listener {
 	return &listenerv3.Listener{
 		Name:                          contract.IngressListenerName,
 		Address:                       socketAddress(p.Ingress.Listen),
+		EnableReusePort:               exclusivePort,
 		PerConnectionBufferLimitBytes: wrapperspb.UInt32(p.Limits.MaxBodyBytes),
 		FilterChains: []*listenerv3.FilterChain{{
 			TransportSocket: &core.TransportSocket{

@@ -44,6 +44,7 @@ func listener(p *ir.Policy, s *ir.Server) (*listenerv3.Listener, error) {
 	return &listenerv3.Listener{
 		Name:                          listenerName(s),
 		Address:                       socketAddress(s.Listen),
+		EnableReusePort:               exclusivePort,
 		PerConnectionBufferLimitBytes: wrapperspb.UInt32(p.Limits.MaxBodyBytes),
 		FilterChains: []*listenerv3.FilterChain{{
 			TransportSocket: sidecarTransport(p),
@@ -54,6 +55,13 @@ func listener(p *ir.Policy, s *ir.Server) (*listenerv3.Listener, error) {
 		}},
 	}, nil
 }
+
+// exclusivePort turns off SO_REUSEPORT, which Envoy sets on Linux by
+// default: with it, another process of the same user can bind the mesh's
+// port beside Envoy and take a share of its connections, past every
+// check. Without it such a bind fails, and so does Envoy's own when the
+// port is taken, loudly.
+var exclusivePort = wrapperspb.Bool(false)
 
 // httpFilters is the one place the sidecar's HTTP filter order is declared:
 // ext_proc inspects every message before the router forwards anything.

@@ -247,6 +247,9 @@ static_resources:
     - name: envoy_stats
       address:
         socket_address: { address: 0.0.0.0, port_value: {{ .Values.envoy.statsPort }} }
+      # no SO_REUSEPORT: another process must not share this port (as the
+      # mesh's own listeners, see xds/translator)
+      enable_reuse_port: false
       filter_chains:
         - filters:
             - name: envoy.filters.network.http_connection_manager
