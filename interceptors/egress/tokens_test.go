@@ -66,12 +66,6 @@ func (s *tokenServer) requests() []tokenRequest {
 	return slices.Clone(s.reqs)
 }
 
-func (s *tokenServer) setAnswer(answer func(w http.ResponseWriter, n int, r tokenRequest)) {
-	s.mu.Lock()
-	s.answer = answer
-	s.mu.Unlock()
-}
-
 // writeTokenJSON answers a token request with a bearer token.
 func writeTokenJSON(w http.ResponseWriter, token string, expiresIn int) {
 	w.Header().Set("Content-Type", "application/json")

@@ -57,14 +57,10 @@ type Env struct {
 	sockDir  string // the Unix sockets' folder, removed by Close
 }
 
-// NewEnv starts the MCP server, the control plane and ext_proc. Envoys are
-// started per response mode by Start.
-func NewEnv(workDir, envoyBin string) (*Env, error) {
-	return NewEnvOver(workDir, envoyBin, "tcp")
-}
-
-// NewEnvOver is NewEnv with the sidecars reaching ext_proc (and the floor
-// processor) over network: "tcp" (loopback) or "unix" (a socket file).
+// NewEnvOver starts the MCP server, the control plane and ext_proc, which
+// the sidecars (and the floor processor) reach over network: "tcp"
+// (loopback) or "unix" (a socket file). Envoys are started per response
+// mode by Start.
 func NewEnvOver(workDir, envoyBin, network string) (*Env, error) {
 	e := &Env{WorkDir: workDir, EnvoyBin: envoyBin, upstream: map[string]string{}, network: network}
 	ok := false
@@ -143,7 +139,7 @@ func NewEnvOver(workDir, envoyBin, network string) (*Env, error) {
 	return e, nil
 }
 
-// Close stops everything NewEnv started.
+// Close stops everything NewEnvOver started.
 func (e *Env) Close() {
 	if e.ext != nil {
 		e.ext.stop()

@@ -45,7 +45,6 @@ func SidecarURI(server string) string { return "spiffe://mcpmesh/sidecar/" + ser
 // Issuer signs certificates with one CA.
 type Issuer struct {
 	ca     *x509.Certificate
-	caPEM  []byte
 	key    crypto.Signer
 	digest string
 	now    func() time.Time
@@ -76,11 +75,8 @@ func NewIssuer(caCertPEM, caKeyPEM []byte) (*Issuer, error) {
 		return nil, errors.New("mesh CA: the key cannot sign")
 	}
 	sum := sha256.Sum256(append(append([]byte{}, caCertPEM...), caKeyPEM...))
-	return &Issuer{ca: ca, caPEM: caCertPEM, key: key, digest: hex.EncodeToString(sum[:8]), now: time.Now, cache: map[string]*Cert{}}, nil
+	return &Issuer{ca: ca, key: key, digest: hex.EncodeToString(sum[:8]), now: time.Now, cache: map[string]*Cert{}}, nil
 }
-
-// CAPEM is the CA certificate both sides trust.
-func (is *Issuer) CAPEM() []byte { return is.caPEM }
 
 // Digest identifies the CA (a different CA is a different issuer).
 func (is *Issuer) Digest() string { return is.digest }
