@@ -61,7 +61,7 @@ type evalCase struct {
 // Markdown link's target stopped counting as a destination unless
 // something is sent to the link, 5 and 3 benign.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 963.0 / 1326, fp: 5.0 / 1012},
+	"tuning":  {detect: 965.0 / 1326, fp: 5.0 / 1012},
 	"heldout": {detect: 170.0 / 328, fp: 3.0 / 510},
 }
 

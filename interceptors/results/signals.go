@@ -92,6 +92,9 @@ var (
 	steerVerb  = regexp.MustCompile(`\b(in|to|into|within|with|begin|start|prefix|prepend|append|preface|conclude|finish|end|encode|translate|write|reverse|provide|render|express|modify|enhance|augment|integrate|include|use|apply|replace|convert|scramble|group|remove|combine|introduce|misspell|rearrange|anagram|shift|jumble|substitute|invert|display|make)\b[^.\n]{0,40}$`)
 )
 
+// before "following:", a verb of saying ("state the following:")
+var dictateFollowing = regexp.MustCompile(`\b(say|state|output|declare|respond with|reply with|answer with) (exactly |only |just )?the $`)
+
 // near the anchors "instruction", "prompt", "rules" and "input".
 var (
 	earlierRe = regexp.MustCompile(`(above|previous|prior|earlier|initial|original) (instructions?|prompt|rules)$`)
@@ -628,6 +631,7 @@ const (
 	aRules
 	aInput
 	aFollowing
+	aFollowingColon
 	aBelow
 	aFollowingCode
 	aSubsequentCode
@@ -683,7 +687,7 @@ var anchorText = []struct {
 	id  int
 }{
 	{"your ", aYour}, {"instruction", aInstruction}, {"prompt", aPrompt}, {"rules", aRules},
-	{"input", aInput}, {"following ", aFollowing}, {"below ", aBelow},
+	{"input", aInput}, {"following ", aFollowing}, {"following:", aFollowingColon}, {"below ", aBelow},
 	{"following code ", aFollowingCode}, {"subsequent code ", aSubsequentCode},
 	{"below code ", aBelowCode}, {"you are ", aYouAre}, {"system", aSystem},
 	{"assistant", aAssistant}, {"### system", aHashSystem},
@@ -927,6 +931,20 @@ func resultSignals(s string) (int, []string) {
 		// said alone (`say "yes" and nothing else`)
 		if ordered(head) || containsAny(t[at:min(len(t), at+120)], "and nothing else", "and nothing more", ", nothing else") {
 			add(sigOrder)
+			break
+		}
+	}
+	for _, at := range at[aFollowingColon] {
+		// "State the following: …", "Please output the following: …": an
+		// order, as a sentence of its own, to say what comes next
+		head := before(t, at, 48)
+		m := dictateFollowing.FindStringSubmatchIndex(head)
+		if m == nil {
+			continue
+		}
+		verb := at - len(head) + m[2]
+		if opensRequest(s, t, verb) || strings.HasSuffix(t[:verb], "please ") && opensRequest(s, t, verb-len("please ")) {
+			add(sigSay)
 			break
 		}
 	}
