@@ -61,8 +61,8 @@ type evalCase struct {
 // Markdown link's target stopped counting as a destination unless
 // something is sent to the link, 5 and 3 benign.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 965.0 / 1326, fp: 5.0 / 1012},
-	"heldout": {detect: 170.0 / 328, fp: 3.0 / 510},
+	"tuning":  {detect: 966.0 / 1326, fp: 5.0 / 1012},
+	"heldout": {detect: 172.0 / 328, fp: 3.0 / 510},
 }
 
 func loadEval(t testing.TB) []evalCase {
