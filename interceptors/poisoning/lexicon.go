@@ -88,6 +88,7 @@ var lexicon = map[signal][]string{
 		"precedence over ~ instructions", "precedence over ~ instruction", "precedence over ~ rules", "precedence over ~ guidelines", "precedence over ~ directives", "precedence over ~ prompt", "precedence over ~ previous", "precedence over ~ prior", "precedence over ~ user", "precedence over ~ system", "precedence over ~ other", "precedence over ~ all", "precedence over ~ any", "precedence over ~ everything",
 		"priority than ~ instructions", "priority than ~ instruction", "priority than ~ rules", "priority than ~ guidelines", "priority than ~ directives", "priority than ~ prompt", "priority than ~ previous", "priority than ~ prior", "priority than ~ user", "priority than ~ system", "priority than ~ other", "priority than ~ all", "priority than ~ any", "priority than ~ everything",
 		"regardless of input", "regardless of permissions", "regardless of the user",
+		"regardless of ~ {instructions|guidelines|restrictions|prompt}", "regardless of ~ {previous|prior|existing|pre-existing|your} rules",
 		"no matter what", "no matter how many", "instead do the following", "always obey",
 		// an earlier instruction called off ("consider all past commands as
 		// cancelled", "just kidding, don't do that"); orders are left out,
@@ -179,7 +180,7 @@ var lexicon = map[signal][]string{
 	sigAuthority: {
 		"required by law", "required by policy", "required by ~ policy", "required by ~ security", "required by ~ compliance",
 		"required by ~ administrator", "required by ~ admin", "required by ~ system", "security policy", "for compliance", "compliance purposes", "audit purposes", "required security check",
-		"you are now", "admin mode", "administrative mode", "privilege level", "very important", "very very",
+		"you are now", "admin mode", "administrative mode", "developer mode", "god mode", "privilege level", "very important", "very very",
 		"otherwise the tool will not work", "will not work otherwise", "will crash", "all data will be lost",
 		"{will|to|may|might|could} malfunction",
 		"system directive", "system note", "system instruction", "system override", "priority instruction",

@@ -106,7 +106,7 @@ var (
 	// the model's own setup named ("your initial instructions", "your
 	// system prompt"), and a verb or question that asks for it
 	ownSetupRe = regexp.MustCompile(`\b(your ((initial|starting|original|system|hidden|secret|internal|first|core|underlying|base|preset|exact|full|complete|entire|current|previous|prior) ){0,2}|the ((initial|starting|original|hidden|secret|internal|exact|full|complete|entire) )?(system|initial|original|hidden|secret) )(instructions?|prompt|rules)$`)
-	askedForRe = regexp.MustCompile(`\b(repeat|print|output|reveal|show|list|display|recite|dump|tell me|tell us|write out|spell out|give me|share|translate|encode|rot13|summari[sz]e|paraphrase|describe|explain|return|copy|leak|expose|what are|what were|what is|what's|what was|opposite of|continue|see|view|console\.log\(|print\()\b?[^.!?\n]{0,30}$`)
+	askedForRe = regexp.MustCompile(`\b(repeat|print|output|reveal|show|list|display|recite|dump|paste|tell me|tell us|write out|spell out|give me|share|translate|encode|rot13|summari[sz]e|paraphrase|describe|explain|return|copy|leak|expose|what are|what were|what is|what's|what was|opposite of|continue|see|view|console\.log\(|print\()\b?[^.!?\n]{0,30}$`)
 	// the conversation or "the above text" asked back
 	convoRe     = regexp.MustCompile(`\b(repeat|print|output|reveal|display|recite|dump|write out|spell out) (back )?(all of |all |everything in )?(this|the|our|your) (entire |whole |full |previous |current )?$`)
 	aboveHeadRe = regexp.MustCompile(`\b(repeat|print|output|reveal|display|recite|dump|write out|spell out|translate|summari[sz]e) (all of |all |everything |me )*the $`)
