@@ -639,9 +639,13 @@ func matchFrom(t string, ws []span, i int, rest []string) bool {
 }
 
 func sentenceEnd(gap string) bool {
-	for _, e := range []string{". ", "! ", "? ", "; "} {
-		if strings.Contains(gap, e) {
-			return true
+	// one pass: this runs for every word a cue's "~" skips
+	for i := 0; i+1 < len(gap); i++ {
+		switch gap[i] {
+		case '.', '!', '?', ';':
+			if gap[i+1] == ' ' {
+				return true
+			}
 		}
 	}
 	return false

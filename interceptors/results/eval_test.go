@@ -210,3 +210,25 @@ func BenchmarkScanBenignText(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScanRepeatedAnchors measures the scan on hostile text: one
+// word the signals start from, repeated for 256 KB, so that every check
+// that runs per occurrence runs tens of thousands of times. Each should
+// stay within a few times the cost of benign text of the same size
+// (docs/benchmarks.md).
+func BenchmarkScanRepeatedAnchors(b *testing.B) {
+	c, err := New(&Policy{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, unit := range []string{"lorem ipsum dolor sit amet ", "to continue ", "proceed ", "prompt ", "dialogue ", "following: ",
+		"please ", "send ", "commands ", "malicious ", "your response ", "ignore previous ", "<!-- ", "http://x.example/?q= "} {
+		s := strings.Repeat(unit, (256<<10)/len(unit))
+		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				c.judge(s)
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
@@ -89,9 +90,45 @@ var addressHeads = []int{aIfYouAre, aIfYoure, aNoteTo, aNoteFor, aMessageTo, aMe
 // before "your message", which is as often the reader's own mail ("as you
 // said in your message", "include the order number in your message").
 var (
-	reworkVerb = regexp.MustCompile(`\b(begin|start|prefix|prepend|append|preface|conclude|finish|end|encode|translate|reverse|render|express|replace|convert|scramble|misspell|rearrange|anagram|shift|jumble|substitute|invert)\b[^.\n]{0,40}$`)
-	steerVerb  = regexp.MustCompile(`\b(in|to|into|within|with|begin|start|prefix|prepend|append|preface|conclude|finish|end|encode|translate|write|reverse|provide|render|express|modify|enhance|augment|integrate|include|use|apply|replace|convert|scramble|group|remove|combine|introduce|misspell|rearrange|anagram|shift|jumble|substitute|invert|display|make)\b[^.\n]{0,40}$`)
+	reworkVerbs = wordSet("begin start prefix prepend append preface conclude finish end encode translate reverse render express replace convert scramble misspell rearrange anagram shift jumble substitute invert")
+	steerVerbs  = wordSet("in to into within with begin start prefix prepend append preface conclude finish end encode translate write reverse provide render express modify enhance augment integrate include use apply replace convert scramble group remove combine introduce misspell rearrange anagram shift jumble substitute invert display make")
 )
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// verbBefore reports whether one of verbs ends, as a word, at most 40
+// characters before the end of head with no '.' or line break after it:
+// `\b(verbs)\b[^.\n]{0,40}$` without a regular expression, which cost
+// ten microseconds at each "your " of a text.
+func verbBefore(head string, verbs map[string]bool) bool {
+	stop := strings.LastIndexAny(head, ".\n") + 1
+	for b := len(head); b > stop; {
+		for b > stop && !asciiWordByte(head[b-1]) {
+			b--
+		}
+		if b == stop || utf8.RuneCountInString(head[b:]) > 40 {
+			return false
+		}
+		a := b
+		for a > stop && asciiWordByte(head[a-1]) {
+			a--
+		}
+		if verbs[head[a:b]] {
+			return true
+		}
+		b = a
+	}
+	return false
+}
+
+// asciiWordByte is what \w matches in a regular expression.
+func asciiWordByte(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' || c == '_' }
 
 // before "following:", a verb of saying ("state the following:")
 var dictateFollowing = regexp.MustCompile(`\b(say|state|output|declare|respond with|reply with|answer with) (exactly |only |just )?the $`)
@@ -841,11 +878,11 @@ func resultSignals(s string) (int, []string) {
 			continue
 		}
 		head := before(t, at, 48)
-		if reworkVerb.MatchString(head) {
+		if verbBefore(head, reworkVerbs) {
 			add(sigSteer) // "begin your response with", "translate your message"
 			break
 		}
-		if reply && steerVerb.MatchString(head) && !awaited(head) && !scheduled(t[i:min(len(t), i+40)]) {
+		if reply && verbBefore(head, steerVerbs) && !awaited(head) && !scheduled(t[i:min(len(t), i+40)]) {
 			add(sigSteer) // "provide your answer in JSON", "in your reply, include"
 			break
 		}
@@ -939,6 +976,9 @@ func resultSignals(s string) (int, []string) {
 	for _, at := range at[aFollowingColon] {
 		// "State the following: …", "Please output the following: …": an
 		// order, as a sentence of its own, to say what comes next
+		if lastWord(t, at) != "the" {
+			continue // cheap test first
+		}
 		head := before(t, at, 48)
 		m := dictateFollowing.FindStringSubmatchIndex(head)
 		if m == nil {
@@ -1071,6 +1111,9 @@ func resultSignals(s string) (int, []string) {
 func reproductionAsked(t string, at *anchorIndex) bool {
 	for _, a := range []int{aPrompt, aInstruction, aConversation, aDialogue, aDirective, aChatHistory, aScenario, aInput, aSystem, aCommands} {
 		for _, i := range at[a] {
+			if !reproduceWords[lastWord(t, i)] {
+				continue // cheap test first: what stands before the name
+			}
 			rest := t[i+anchorLen[a] : min(len(t), i+anchorLen[a]+40)]
 			switch a {
 			case aInput:
@@ -1096,6 +1139,31 @@ func reproductionAsked(t string, at *anchorIndex) bool {
 	return false
 }
 
+// reproduceWords are the words reproduceRe can have just before the name
+// of what is asked for: a cheap test before the expression.
+var reproduceWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("repeat recite echo parrot replay duplicate mirror mirroring reproduce restate reiterate transcribe rollback again " +
+		"all every each the of our your this these entire full whole complete previous prior earlier initial original first given literal exact same words sentences lines parts text content script in provided from to you me us back") {
+		m[w] = true
+	}
+	return m
+}()
+
+// lastWord returns the word of letters that ends before t[i] and the
+// white space before it.
+func lastWord(t string, i int) string {
+	j := i
+	for j > 0 && (t[j-1] == ' ' || t[j-1] == '\n' || t[j-1] == '\t' || t[j-1] == '\r' || t[j-1] == '\f' || t[j-1] == '\v') {
+		j--
+	}
+	k := j
+	for k > 0 && isLetter(t[k-1]) {
+		k--
+	}
+	return t[k:j]
+}
+
 var commandsOfTheReader = regexp.MustCompile(`^((given|provided|issued) to you|in (the|our|this) (conversation|chat|dialogue|prompt))\b`)
 
 // secretToGoOn reports a sentence that makes going on depend on a secret
@@ -1105,9 +1173,18 @@ var commandsOfTheReader = regexp.MustCompile(`^((given|provided|issued) to you|i
 // (the "advanced tool poisoning" of MCP research); a page asks people to
 // enter or type theirs, which does not count.
 func secretToGoOn(t string, at []int) bool {
+	next := 0 // the end of the sentence read last: each is read once
 	for _, i := range at {
-		sentence := sentenceAround(t, i, 200)
-		if goOnRe.MatchString(sentence) && handOverRe.MatchString(sentence) {
+		if i < next {
+			continue
+		}
+		head := before(t, i, 12)
+		if !strings.HasSuffix(head, "to ") && !strings.HasSuffix(head, "before ") {
+			continue // cheap test first: "continue" and "proceed" alone are common
+		}
+		sentence, end := sentenceAround(t, i, 200)
+		next = end
+		if containsAny(sentence, secretWords...) && goOnRe.MatchString(sentence) && handOverRe.MatchString(sentence) {
 			return true
 		}
 	}
@@ -1115,9 +1192,9 @@ func secretToGoOn(t string, at []int) bool {
 }
 
 // sentenceAround returns the sentence of t around t[i], at most reach
-// bytes on either side. A dot ends a sentence only before a blank: paths
+// bytes on either side, and where it ends. A dot ends a sentence only before a blank: paths
 // and names ("~/.ssh/id_rsa", "config.yaml") keep theirs.
-func sentenceAround(t string, i, reach int) string {
+func sentenceAround(t string, i, reach int) (_ string, end int) {
 	start, end := max(0, i-reach), min(len(t), i+reach)
 	for _, mark := range []string{". ", "! ", "? ", "\n"} {
 		if k := strings.LastIndex(t[start:i], mark); k >= 0 {
@@ -1127,8 +1204,11 @@ func sentenceAround(t string, i, reach int) string {
 			end = i + k
 		}
 	}
-	return t[start:end]
+	return t[start:end], end
 }
+
+// secretWords are parts of the secrets handOverRe names, for a cheap test.
+var secretWords = []string{"pass", "key", "token", "credential", "id_rsa", "id_ed25519", ".env", "otp", "2fa", "mfa", "backup code", "cookie", "phrase"}
 
 var (
 	goOnRe = regexp.MustCompile(`\b(to (continue|proceed)|before (continuing|proceeding)|in order to (continue|proceed)|(required|needed) to (continue|proceed))\b`)
