@@ -177,7 +177,14 @@ func TestWithFreePortsRetriesATakenBootstrapPort(t *testing.T) {
 	if len(tried) != 2 || tried[0][0] != taken || slices.Contains(tried[1], taken) || picks() != 4 {
 		t.Fatalf("ports tried: %v (%d picks), want the taken port %d, then two fresh ones", tried, picks(), taken)
 	}
-	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/stats/prometheus", tried[1][0]))
+	// Envoy's admin answers before its workers bind the static listeners
+	stats := fmt.Sprintf("127.0.0.1:%d", tried[1][0])
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := p.WaitListener(ctx, stats); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Get("http://" + stats + "/stats/prometheus")
 	if err != nil {
 		t.Fatal(err)
 	}
