@@ -89,13 +89,7 @@ var actOnMine = regexp.MustCompile(`^(grant|unlock|lock|transfer|deposit|withdra
 // "transfer $3,000 to account number 123-1234-1234".
 var moneyOut = regexp.MustCompile(`^(transfer|pay|send|wire|deposit|withdraw|initiate a (payment|transfer|wire))\b[^.!?\n]{0,40}?(\$ ?\d|€ ?\d|£ ?\d|\b\d[\d,.]* ?(usd|eur|gbp|dollars|euros|pounds|btc|bitcoins?|eth|ether)\b)[^!?\n]{0,60}?\bto\b[^.!?\n]{0,24}?\b(account|iban|payee|wallet|address)\b`)
 
-var actVerbs = func() map[string]bool {
-	m := map[string]bool{}
-	for _, v := range strings.Split("grant unlock lock transfer deposit withdraw pay initiate sell buy purchase delete remove move redirect change update reset disable turn dispatch schedule cancel share give leave create install guide open book order add set approve authorize authorise", " ") {
-		m[v] = true
-	}
-	return m
-}()
+var actVerbs = wordSet("grant unlock lock transfer deposit withdraw pay initiate sell buy purchase delete remove move redirect change update reset disable turn dispatch schedule cancel share give leave create install guide open book order add set approve authorize authorise")
 
 // actsAsUser reports such a request opening a sentence, a line or a
 // quoted value: after "please " (pleases are its offsets in t), or as a

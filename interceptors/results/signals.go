@@ -1006,14 +1006,8 @@ func reproductionAsked(t string, at *anchorIndex) bool {
 
 // reproduceWords are the words reproduceRe can have just before the name
 // of what is asked for: a cheap test before the expression.
-var reproduceWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("repeat recite echo parrot replay duplicate mirror mirroring reproduce restate reiterate transcribe rollback again " +
-		"all every each the of our your this these entire full whole complete previous prior earlier initial original first given literal exact same words sentences lines parts text content script in provided from to you me us back") {
-		m[w] = true
-	}
-	return m
-}()
+var reproduceWords = wordSet("repeat recite echo parrot replay duplicate mirror mirroring reproduce restate reiterate transcribe rollback again " +
+	"all every each the of our your this these entire full whole complete previous prior earlier initial original first given literal exact same words sentences lines parts text content script in provided from to you me us back")
 
 // lastWord returns the word of letters that ends before t[i] and the
 // white space before it.
