@@ -707,6 +707,30 @@ func (x *anchorIndex) first(a int) int {
 	return x[a][0]
 }
 
+// tutorialStep reports whether the insertion whose object ends at end
+// ("add the following lines") shows that object as a code block right
+// after, and names no reply in its sentence: a tutorial's "open wiki.go
+// and add the following lines:" over a <pre> block. "Add the following
+// line to your answer: <code>…" still inserts into the reply.
+func tutorialStep(t string, at, end int) bool {
+	rest := t[end:min(len(t), end+48)]
+	colon := strings.IndexByte(rest, ':')
+	if colon < 0 || colon > 2 {
+		return false // "lines:", "line :"
+	}
+	rest = strings.TrimLeft(rest[colon+1:], " \t\r\n")
+	rest = strings.TrimPrefix(rest, "</p>")
+	rest = strings.TrimLeft(rest, " \t\r\n")
+	if !strings.HasPrefix(rest, "```") && !strings.HasPrefix(rest, "<pre") && !strings.HasPrefix(rest, "<code") {
+		return false
+	}
+	sentence := t[max(0, at-120):end]
+	if i := strings.LastIndexAny(sentence, ".!?\n"); i >= 0 {
+		sentence = sentence[i+1:]
+	}
+	return !containsAny(sentence, "your answer", "your response", "your reply", "your output", "your summary", "your message")
+}
+
 // before returns up to n bytes of t before i.
 func before(t string, i, n int) string { return t[max(0, i-n):i] }
 
@@ -860,7 +884,7 @@ func resultSignals(s string) (int, []string) {
 			i := at + anchorLen[anchor]
 			noun := t[i:min(len(t), i+10)]
 			for _, n := range []string{"code", "snippet", "line", "sentence", "text", "link", "url", "statement"} {
-				if strings.HasPrefix(noun, n) && insertRe.MatchString(before(t, at, 64)) {
+				if strings.HasPrefix(noun, n) && insertRe.MatchString(before(t, at, 64)) && !tutorialStep(t, at, i+len(n)) {
 					add(sigInsert)
 				}
 			}
