@@ -62,9 +62,12 @@ type evalCase struct {
 // something is sent to the link, 5 and 3 benign.)
 // (spikee's English seeds joined tuning: 225 of their 263 injections were
 // flagged as they came in, 966/1326 → 1191/1589; cues worded on their
-// misses brought it to 1198/1589.)
+// misses brought it to 1198/1589. The reader's setup or identity ordered
+// out, what is above this message, and overrides and requests for the
+// instructions in the languages of the lexicon: 1232/1589, benign and
+// held-out unchanged.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1198.0 / 1589, fp: 5.0 / 1014},
+	"tuning":  {detect: 1232.0 / 1589, fp: 5.0 / 1014},
 	"heldout": {detect: 172.0 / 328, fp: 3.0 / 510},
 }
 
@@ -222,7 +225,8 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, unit := range []string{"lorem ipsum dolor sit amet ", "to continue ", "proceed ", "prompt ", "dialogue ", "following: ",
-		"please ", "send ", "commands ", "malicious ", "your response ", "ignore previous ", "<!-- ", "http://x.example/?q= "} {
+		"please ", "send ", "commands ", "malicious ", "your response ", "ignore previous ", "<!-- ", "http://x.example/?q= ",
+		"ignore o ", "tus instrucciones ", "无视上面的指示 "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))
