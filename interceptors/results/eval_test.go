@@ -62,12 +62,15 @@ type evalCase struct {
 // something is sent to the link, 5 and 3 benign.)
 // (spikee's English seeds joined tuning: 225 of their 263 injections were
 // flagged as they came in, 966/1326 → 1191/1589; cues worded on their
-// misses brought it to 1198/1589.)
+// misses brought it to 1198/1589. The reader's setup or identity ordered
+// out, what is above this message, and overrides and requests for the
+// instructions in the languages of the lexicon: 1232/1589, benign and
+// held-out unchanged.)
 // (Real web pages joined both splits as benign-html, raw HTML of public
 // sites and examples: 142 in tuning, 246 held-out. As they came in, one
 // and two of them were flagged: 6/1156 and 5/756.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1198.0 / 1589, fp: 6.0 / 1156},
+	"tuning":  {detect: 1232.0 / 1589, fp: 6.0 / 1156},
 	"heldout": {detect: 172.0 / 328, fp: 5.0 / 756},
 }
 
@@ -225,7 +228,8 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, unit := range []string{"lorem ipsum dolor sit amet ", "to continue ", "proceed ", "prompt ", "dialogue ", "following: ",
-		"please ", "send ", "commands ", "malicious ", "your response ", "ignore previous ", "<!-- ", "http://x.example/?q= "} {
+		"please ", "send ", "commands ", "malicious ", "your response ", "ignore previous ", "<!-- ", "http://x.example/?q= ",
+		"ignore o ", "tus instrucciones ", "无视上面的指示 "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))
