@@ -183,7 +183,11 @@ var lexicon = map[signal][]string{
 		"you are now", "admin mode", "administrative mode", "developer mode", "god mode", "privilege level", "very important", "very very",
 		"otherwise the tool will not work", "will not work otherwise", "will crash", "all data will be lost",
 		"{will|to|may|might|could} malfunction",
-		"system directive", "system note", "system instruction", "system override", "priority instruction",
+		"system directive", "system note", "system instruction", "system message", "system override", "priority instruction",
+		// a text that calls itself a message to the model ("instruction for
+		// agent", "note to the AI")
+		"{instruction|instructions|message|messages|note|notes|directive|directives} {for|to} {ai|agent|agents|assistant|assistants|llm|llms|model|models}",
+		"{instruction|instructions|message|messages|note|notes|directive|directives} {for|to} the {ai|agent|assistant|llm|model}",
 		"admin override", "context update", "important system", "this is required", "mandatory",
 		"{i'm|im} your {developer|creator|administrator|admin|owner|maintainer|boss|programmer}",
 		"i am your {developer|creator|administrator|admin|owner|maintainer|boss|programmer}",
