@@ -362,7 +362,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 				if word, ok := harvestParams[string(k)]; ok && harvest == "" {
 					harvest, harvestWord = strings.Clone(s), word
 				}
-				if secretReadParam(string(k)) {
+				if secretReadParam(unsafe.String(unsafe.SliceData(k), len(k))) {
 					// the model fills in the parameter: its name is the order
 					ev.cur = path
 					ev.fire(sigSecret, strings.Clone(s))
@@ -521,11 +521,13 @@ func paramKey(dst []byte, name string) []byte {
 // fetches.
 func secretReadParam(k string) bool {
 	read := false
-	for part := range strings.SplitSeq(k, "_") {
+	for rest := k; rest != "" && !read; {
+		part, next, _ := strings.Cut(rest, "_") // no iterator: k stays on the stack
 		switch part {
 		case "read", "reading", "content", "contents", "dump", "cat", "leak", "steal":
 			read = true
 		}
+		rest = next
 	}
 	if !read {
 		return false
