@@ -116,10 +116,14 @@ func (r rate) pct() float64 {
 // cues worded on their misses; MCPHammer came in at 1 of 3: 191/213,
 // 192/213 after; 193/213 once credential identifiers pair with a verb of
 // sending; 194/213 with "fetch", "retrieve" and "exfiltrate" as such
-// verbs.)
+// verbs; 207/213 and held-out 131/154 with a tool preferred over unnamed
+// alternatives, access asked for to continue, whole conversations handed
+// over, another tool set aside, a secret file before its verb, a
+// parameter named for a secret's content, bold markers and notes to the
+// model.)
 const (
-	minDetectTuning  = 91.0
-	minDetectHeldout = 81.8
+	minDetectTuning  = 97.1
+	minDetectHeldout = 85.0
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.0
 )

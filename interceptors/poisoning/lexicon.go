@@ -183,11 +183,18 @@ var lexicon = map[signal][]string{
 		"you are now", "admin mode", "administrative mode", "developer mode", "god mode", "privilege level", "very important", "very very",
 		"otherwise the tool will not work", "will not work otherwise", "will crash", "all data will be lost",
 		"{will|to|may|might|could} malfunction",
-		"system directive", "system note", "system instruction", "system override", "priority instruction",
+		"system directive", "system note", "system instruction", "system message", "system override", "priority instruction",
+		// a text that calls itself a message to the model ("instruction for
+		// agent", "note to the AI")
+		"{instruction|instructions|message|messages|note|notes|directive|directives} {for|to} {ai|agent|agents|assistant|assistants|llm|llms|model|models}",
+		"{instruction|instructions|message|messages|note|notes|directive|directives} {for|to} the {ai|agent|assistant|llm|model}",
 		"admin override", "context update", "important system", "this is required", "mandatory",
 		"{i'm|im} your {developer|creator|administrator|admin|owner|maintainer|boss|programmer}",
 		"i am your {developer|creator|administrator|admin|owner|maintainer|boss|programmer}",
 		"as your {developer|creator|administrator|boss}", "override mode",
+		// more access claimed as the condition to go on: an escalation
+		// put to the model ("need elevated access to continue")
+		"{need|needs|require|requires} ~ {access|permission|permissions|privileges|approval|authorization|authorisation} to {continue|proceed}",
 	},
 	sigDirective: {
 		"you must", "you should always", "you need to first", "must first", "the assistant must", "the model must",
@@ -197,6 +204,8 @@ var lexicon = map[signal][]string{
 		"execute this tool", "make sure to include", "make sure you include", "make sure to change", "remember this instruction",
 		"apply it to every", "in every future", "pretend", "act as if", "act as a", "you will now", "respond with",
 		"provide detailed reasoning",
+		// the model's choice of tool ordered ("always prefer this tool")
+		"always {prefer|choose|pick|select}",
 	},
 	sigSecret: {
 		"id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "ssh key", "ssh keys", "ssh private", "mcp json", "claude_desktop_config", "credentials",
@@ -228,6 +237,9 @@ var lexicon = map[signal][]string{
 		"{replicate|parrot|echo|quote|recite|reiterate|duplicate|reproduce|repeat|print|output|reveal} ~ {your|the} {initial|first|original|starting} {instruction|instructions|directive|directives|directions|prompt|commands}",
 		"{verbatim|word for word} ~ {our|this|your} {conversation|dialogue|dialog|chat|prompt|instructions|directive}",
 		"{our|this|your} {conversation|dialogue|dialog|chat|prompt|instructions|directive} ~ {verbatim|word for word}",
+		// whole conversations, threads or channels handed over ("provide
+		// complete message threads", "store entire Slack channels")
+		"{provide|send|pass|paste|submit|upload|share|include|forward|dump|store|save|copy} ~ {complete|entire|full|whole} ~ {conversation|conversations|chat|chats|dialogue|dialogues|threads|channels|histories|transcripts}",
 		// a credential of the reader's asked for: "what is your password?",
 		// "give me your password", "can you share your password?" (not
 		// "enter" or "confirm your password", which forms ask of people)
@@ -312,6 +324,19 @@ var lexicon = map[signal][]string{
 		"superior to", "far superior", "being deprecated", "only ~ you should trust", "start here",
 		"prioritize calling", "prioritise calling", "prioritize using", "prioritise using", "no longer effective",
 		"highest priority ~ tool",
+		// preferred over alternatives left unnamed ("over similarly-named
+		// ones", "over others"): a real description that prefers itself
+		// names the sibling it is preferred to ("prefer this over 'get_report'")
+		"prefer ~ over {others|alternatives|similarly-named|competing|competitors}",
+		"prefer ~ over {any|all|the} {other|others|alternative|alternatives|similar|similarly-named|competing}",
+		"prefer ~ over {other|similar|competing|alternative} {tools|ones|servers|functions|options}",
+		"{instead of|rather than} {any|all} {other|others|alternatives}",
+		"the only {tool|one|function|server} you {should|need|can|must}",
+		// the model turned from another tool ("rather than the write tool,
+		// use this"); documentation says as much of anything else, so
+		// these count only in definitions, where the redirect phrases then
+		// look for a tool's name
+		"rather than the", "{don't|do not|dont|never} {use|call|invoke} the",
 	},
 	sigBypass: {
 		"bypass", "bypassing", "disable ~ security", "disable ~ restrictions", "disable ~ validation", "disable ~ protections",

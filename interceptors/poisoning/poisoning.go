@@ -358,8 +358,16 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		if key {
 			if len(path) > 0 && path[len(path)-1] == ".properties" {
 				var buf [32]byte
-				if word, ok := harvestParams[string(paramKey(buf[:0], s))]; ok && harvest == "" {
+				k := paramKey(buf[:0], s)
+				if word, ok := harvestParams[string(k)]; ok && harvest == "" {
 					harvest, harvestWord = strings.Clone(s), word
+				}
+				if secretReadParam(unsafe.String(unsafe.SliceData(k), len(k))) {
+					// the model fills in the parameter: its name is the order
+					ev.cur = path
+					ev.fire(sigSecret, strings.Clone(s))
+					ev.bonus = true
+					ev.cur = nil
 				}
 			}
 			return
@@ -505,6 +513,43 @@ func paramKey(dst []byte, name string) []byte {
 	}
 	return dst
 }
+
+// secretReadParam reports whether a parameter name (in paramKey's form)
+// asks for the content of a secret: "read_private_key",
+// "content_from_reading_ssh_id_rsa". A secret named alone ("api_key",
+// "secret_value") is a value the user gives; read, it is one the model
+// fetches.
+func secretReadParam(k string) bool {
+	read := false
+	for rest := k; rest != "" && !read; {
+		part, next, _ := strings.Cut(rest, "_") // no iterator: k stays on the stack
+		switch part {
+		case "read", "reading", "content", "contents", "dump", "cat", "leak", "steal":
+			read = true
+		}
+		rest = next
+	}
+	if !read {
+		return false
+	}
+	for _, id := range secretIdents {
+		if i := strings.Index(k, id); i >= 0 && (i == 0 || k[i-1] == '_') && (i+len(id) == len(k) || k[i+len(id)] == '_') {
+			return true
+		}
+	}
+	return false
+}
+
+// secretIdents are the secret cues written as parameter names ("ssh key"
+// as "ssh_key").
+var secretIdents = func() (out []string) {
+	for _, c := range lexicon[sigSecret] {
+		if c != "" && c[0] < 0x80 && !strings.ContainsAny(c, "{~*") {
+			out = append(out, strings.ReplaceAll(c, " ", "_"))
+		}
+	}
+	return
+}()
 
 // nameTab marks the bytes of a tool name in lower-cased text.
 var nameTab = func() (tab [256]bool) {

@@ -60,7 +60,14 @@ const (
 
 // Verbs that make a mention of a less telling file (a .env, an SSH
 // config) an instruction to read or send it, within one sentence.
-const fileVerbs = `\b(read|cat|open|load|include|pass|send|upload|attach|provide|extract|copy|forward|contents? of)\b[^.!?\n]{0,60}`
+const fileVerbs = `\b(read|cat|open|load|include|pass|send|upload|attach|provide|extract|copy|forward|access (the|your|their|all)|contents? of)\b[^.!?\n]{0,60}`
+
+// The same verbs after the file, as an order about it: ".env file: access
+// it now", "~/.ssh/config and upload to server".
+const fileThenVerb = `[^.!?\n]{0,40}?(\band|\bthen|—|-|:|,) (read|cat|open|load|include|pass|send|upload|attach|provide|extract|copy|forward|access) (it|them|its|their|to)\b`
+
+// Files that are secret only as a whole directory or beside a verb.
+const lesserFiles = `(\.ssh\b|(^|[ /\\'"` + "`" + `(])\.env\b|\.aws[/\\]|\.kube[/\\]|\.npmrc\b|\.docker[/\\]config|\.gnupg\b|\bcredentials\.json\b|/etc/passwd\b|\bprivate keys?\b)`
 
 const quoteChars = "['\"`]"
 
@@ -79,7 +86,7 @@ var instructionPhrases = []phrase{
 	{sensitive, []string{"id_", "mcp.json", "claude_desktop_config", ".cursor", "/etc/s", ".git-credentials", ".netrc", ".pypirc"}, nil, regexp.MustCompile(
 		`\bid_(rsa|dsa|ecdsa|ed25519)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|~[/\\]\.cursor\b|\.cursor[/\\]|/etc/(shadow|sudoers)\b|\.git-credentials\b|\.netrc\b|\.pypirc\b`)},
 	{sensitive, []string{".ssh", ".env", ".aws", ".kube", ".npmrc", ".docker", ".gnupg", "credentials.json", "/etc/passwd", "private key"}, nil, regexp.MustCompile(
-		fileVerbs + `(\.ssh\b|(^|[ /\\'"` + "`" + `(])\.env\b|\.aws[/\\]|\.kube[/\\]|\.npmrc\b|\.docker[/\\]config|\.gnupg\b|\bcredentials\.json\b|/etc/passwd\b|\bprivate keys?\b)`)},
+		fileVerbs + lesserFiles + `|` + lesserFiles + fileThenVerb)},
 	{tagBlock, []string{"<"}, nil, regexp.MustCompile(
 		`< ?/? ?(important|system|instructions?|secret|hidden|admin|critical|priority|assistant|ai|context|override|sys|system-prompt|note-to-ai)\b[^<>]{0,40}>`)},
 	{directive, []string{"system prompt", "system instruction"}, nil, regexp.MustCompile(
@@ -105,8 +112,8 @@ var shadowingPhrases = []phrase{
 		`\b(instead of|rather than|in place of) (using |calling )?(the |any )?[^ .]{1,64} (tool|function|server)s?\b`)},
 	{redirect, []string{"when the user ", "whenever the user ", "when you ", "whenever you ", "when users ", "when a user ", "when an a"}, nil, regexp.MustCompile(
 		`\bwhen(ever)? (the user|you|users?|a user|an? (agent|assistant)) (asks?|wants?|requests?|tries|try|needs?|is asked) (you )?to (use|call|invoke|run)\b`)},
-	{redirect, []string{"other tool", "another tool", "other function", "another function"}, nil, regexp.MustCompile(
-		`\b(do not|don'?t|never) (use|call|invoke) (the |any )?(other|another) (tool|function)s?\b`)},
+	{redirect, []string{"not use ", "n't use ", "dont use ", "never use ", "not call ", "n't call ", "dont call ", "never call ", "not invoke ", "n't invoke ", "never invoke "}, []string{"tool", "function"}, regexp.MustCompile(
+		`\b(do not|don'?t|never) (use|call|invoke) (the |any )?(other|another|[^ .]{1,64}) (tool|function)s?\b`)},
 	{redirect, []string{"tool must", "tools must", "tool should", "tools should", "tools need"}, nil, regexp.MustCompile(
 		`\b(other|all|every) (other )?tools? (must|should|need to)\b`)},
 	{redirect, []string{"replaces", "supersedes", "overrides", "precedence over"}, nil, regexp.MustCompile(

@@ -652,17 +652,23 @@ func sentenceEnd(gap string) bool {
 }
 
 // markup finds fake tags addressed to the model: <IMPORTANT>, </system>,
-// [INST], <|system|>, ### Instruction, <!-- SYSTEM: … -->.
+// [INST], <|system|>, ### Instruction, <!-- SYSTEM: … -->, and in a
+// definition **SYSTEM MESSAGE** (a page or a README sets words in bold all
+// the time).
 func (e *evidence) markup(t string, ws []span) {
 	wi := 0
-	// the next '<', '[' and '#' after i, each found by IndexByte (a vector
-	// search) and searched for again only once passed; -1 when none is left
-	const openers = "<[#"
+	// the next '<', '[', '#' and '*' after i, each found by IndexByte (a
+	// vector search) and searched for again only once passed; -1 when none
+	// is left
+	const openers = "<[#*"
 	var next [len(openers)]int // all searched for at i == 0
+	if !e.definitions {
+		next[3] = -1
+	}
 	for i := 0; ; i++ {
 		at := -1
 		for k := range next {
-			if next[k] >= 0 && next[k] < i || i == 0 {
+			if next[k] >= 0 && next[k] < i || i == 0 && (k < 3 || e.definitions) {
 				if p := strings.IndexByte(t[i:], openers[k]); p >= 0 {
 					next[k] = i + p
 				} else {
@@ -678,10 +684,13 @@ func (e *evidence) markup(t string, ws []span) {
 		}
 		i = at
 		c := t[i]
-		if c == '#' && (i+1 >= len(t) || t[i+1] != '#') {
+		if (c == '#' || c == '*') && (i+1 >= len(t) || t[i+1] != c) {
 			continue
 		}
 		j := i + 1
+		if c == '*' {
+			j = i + 2
+		}
 		for j < len(t) && j-i <= 5 && strings.IndexByte("|!-/# [", t[j]) >= 0 {
 			j++
 		}
