@@ -218,8 +218,11 @@ var lexicon = map[signal][]string{
 		"contrasena", "credenciales", "passwort", "zugangsdaten", "mot de passe", "identifiants", "senha", "credenciais",
 		"пароль", "учетные данные", "wachtwoord", "hasło", "パスワード", "秘密鍵", "密码", "私钥", "凭证",
 	},
+	// Verbs of reading and sending, as orders: "reads" and "retrieves" are
+	// how a description says what its tool does ("Reads secrets from
+	// Vault"); verbs that only an attack uses keep every form ("steals").
 	sigTransfer: {
-		"read", "reads", "cat", "open", "load", "include", "pass", "send", "upload", "attach", "provide", "extract", "copy",
+		"read", "cat", "open", "load", "include", "pass", "send", "upload", "attach", "provide", "extract", "copy",
 		"forward", "post", "share", "collect", "harvest", "contents", "content", "concatenate", "leak",
 		"steal", "steals", "stealing", "dump", "dumps", "fetch", "retrieve", "exfiltrate",
 		"lee", "envia", "lies", "sende", "lisez", "envoyez", "leia", "envie", "leggi", "invia", "прочитаи", "отправь",
