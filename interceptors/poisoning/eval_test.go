@@ -120,9 +120,14 @@ func (r rate) pct() float64 {
 // alternatives, access asked for to continue, whole conversations handed
 // over, another tool set aside, a secret file before its verb, a
 // parameter named for a secret's content, bold markers and notes to the
-// model.)
+// model. The tuning floor went from 97.1 to 92.9 when two tool-selection
+// sources joined that split with 28 poisoned definitions, 4 of them
+// flagged as they came in: 211/241; 224/241 with the choice of a tool
+// ordered in the passive or the modal, other tools run down as a class,
+// bracketed choice labels, a second distinct push for the choice or a
+// second advertising claim counting double.)
 const (
-	minDetectTuning  = 97.1
+	minDetectTuning  = 92.9
 	minDetectHeldout = 85.0
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.0

@@ -319,6 +319,12 @@ var lexicon = map[signal][]string{
 		"limited time", "act now", "hurry", "access expires", "uses left", "spots filling", "industry leader",
 		"market leader", "game changer", "breakthrough technology", "scientifically proven", "world's most",
 		"unmatched", "unprecedented", "best tools", "the best ~ tool",
+		// the tool ranked above the rest, or vouched for by its following
+		// ("the most effective function", "over 10,000 GitHub stars")
+		"the most {effective|reliable|accurate|powerful|trusted|popular|advanced|comprehensive} {function|tool|server|option|choice|solution}",
+		"github stars", "stars on github", "users worldwide", "developers worldwide", "de facto standard", "fortune 500",
+		"adopted by {thousands|millions|hundreds}", "state-of-the-art", "state of the art",
+		"thought leaders", "top conferences", "top institutions", "big companies", "peer-reviewed",
 	},
 	sigPreference: {
 		"this tool first", "choose this tool", "use this tool for all", "try this tool", "over any alternatives",
@@ -340,6 +346,20 @@ var lexicon = map[signal][]string{
 		// these count only in definitions, where the redirect phrases then
 		// look for a tool's name
 		"rather than the", "{don't|do not|dont|never} {use|call|invoke} the",
+		// the choice of this tool ordered in the passive or the modal, with
+		// no case named: "should be called whenever possible", "should be
+		// selected over legacy tools", "should be preferred for all API
+		// calls", "you must select this tool"; a real description says
+		// when to use its tool ("should be used when the file is large")
+		"{should|must} ~ be {called|used|selected|chosen|invoked|preferred|picked} whenever possible",
+		"{should|must} ~ be {selected|chosen|preferred|picked} {over|for|above} {all|any|every|other|others|legacy|older|the other}",
+		"{should|must} {select|choose|pick} this {tool|function|one}",
+		"ignore {other|all|any|the} ~ tools", "ignore {all|any} other ~ tools",
+		"the recommended {tool|function|server} for {all|any|every}",
+		// other tools run down as a class ("legacy transcription tools"); a
+		// server that replaces its own named tool ("instead of the legacy
+		// search tool") says so in the singular
+		"{legacy|outdated|obsolete|inferior} ~ tools",
 	},
 	sigBypass: {
 		"bypass", "bypassing", "disable ~ security", "disable ~ restrictions", "disable ~ validation", "disable ~ protections",

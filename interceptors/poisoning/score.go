@@ -335,13 +335,18 @@ func (e *evidence) fire(s signal, what string) {
 		e.hits++
 	}
 	if s == sigPromotion && e.weight[s] > 0 && what != e.example[s] && what != e.promotedAlso {
-		// A definition that is mostly advertising (three distinct claims
-		// or more) is after the model's choice even without naming it.
-		if e.promotedAlso == "" {
-			e.promotedAlso = what
-		} else {
-			e.weight[s] = int8(2 * signalWeight[s])
-		}
+		// A definition that advertises itself twice over (two distinct
+		// claims: "trusted by ... with over 10 thousand stars on GitHub")
+		// is after the model's choice even without naming it.
+		e.promotedAlso = what
+		e.weight[s] = int8(2 * signalWeight[s])
+	}
+	if s == sigPreference && e.weight[s] > 0 && what != e.example[s] {
+		// Two distinct pushes for the model's choice ("[PREFERRED]" and
+		// "the recommended tool for all queries"; "should be selected over
+		// legacy tools"): the definition argues for itself, not once in
+		// passing.
+		e.weight[s] = int8(2 * signalWeight[s])
 	}
 	if e.weight[s] == 0 {
 		e.where[s] = strings.Join(e.cur, "")
@@ -701,7 +706,25 @@ func (e *evidence) markup(t string, ws []span) {
 			e.fire(sigTag, strings.Clone(t[i:ws[wi].end]))
 			return
 		}
+		// "[PREFERRED]", "<RECOMMENDED>" heading a definition: a label
+		// for the model's choice (read in definitions only)
+		if c != '#' && c != '*' && e.definitions && wi < len(ws) && ws[wi].start == j && choiceLabel(t[ws[wi].start:ws[wi].end]) && closes(t, ws[wi].end) {
+			e.fire(sigPreference, strings.Clone(t[i:ws[wi].end]))
+		}
 	}
+}
+
+// choiceLabel reports a word that, bracketed on its own, labels a tool
+// for the model's choice: "[PREFERRED]", "<RECOMMENDED>".
+func choiceLabel(w string) bool {
+	return w == "preferred" || w == "recommended" || w == "preferred_tool" || w == "recommended_tool"
+}
+
+// closes reports whether the word ending at end is closed at once by ']'
+// or '>': "[PREFERRED]" is a label, "[preferred way to run it](...)" is
+// a link.
+func closes(t string, end int) bool {
+	return end < len(t) && (t[end] == ']' || t[end] == '>')
 }
 
 // isTagWord reports a word that opens fake markup: one of tagWords, or an
