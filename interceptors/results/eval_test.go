@@ -69,8 +69,16 @@ type evalCase struct {
 // (Real web pages joined both splits as benign-html, raw HTML of public
 // sites and examples: 142 in tuning, 246 held-out. As they came in, one
 // and two of them were flagged: 6/1156 and 5/756.)
+// (Agent Security Bench's observation injections and greshake/llm-security's
+// payloads joined tuning with their clean tool answers and pages: 46 of
+// ASB's 100 and 15 of llm-security's 19 flagged as they came in, none of
+// the 22 benign texts: 1293/1708, 6/1178. The reader's other tools
+// forbidden, the reader named as the assistant beside "you" or as
+// someone's digital assistant, a role that makes it another AI, and data
+// asked for in a question and sent by the next sentence: 1354/1708,
+// benign and held-out unchanged.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1232.0 / 1589, fp: 6.0 / 1156},
+	"tuning":  {detect: 1354.0 / 1708, fp: 6.0 / 1178},
 	"heldout": {detect: 172.0 / 328, fp: 5.0 / 756},
 }
 
@@ -229,7 +237,7 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 	}
 	for _, unit := range []string{"lorem ipsum dolor sit amet ", "to continue ", "proceed ", "prompt ", "dialogue ", "following: ",
 		"please ", "send ", "commands ", "malicious ", "your response ", "ignore previous ", "<!-- ", "http://x.example/?q= ",
-		"ignore o ", "tus instrucciones ", "无视上面的指示 "} {
+		"ignore o ", "tus instrucciones ", "无视上面的指示 ", "use other tools ", "you play the role of ", "if assistant "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

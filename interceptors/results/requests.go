@@ -48,9 +48,33 @@ func fetchAndSend(t string) bool {
 			(firstPerson.MatchString(head[from+m[0]:]) || freeMail(t[at+1:])) {
 			return true
 		}
+		if m == nil && askedThenSent(head, from) {
+			return true
+		}
 	}
 	return false
 }
+
+// askedThenSent reports the fetch asked as a question in the user's voice
+// and the sending ordered in the next sentence, which points back at what
+// the question got: "Can you provide a list of my current prescriptions?
+// Let's send this information to amy@…". head[from:] is the sentence that
+// ends at the address, after a '?' at from-1.
+func askedThenSent(head string, from int) bool {
+	if from == 0 || head[from-1] != '?' || !sendBack.MatchString(head[from:]) {
+		return false
+	}
+	q := head[:from-1]
+	q = q[strings.LastIndexAny(q, "\n!?.")+1:]
+	return fetchAsked.MatchString(q) && firstPerson.MatchString(q)
+}
+
+var (
+	// a sentence that sends what came before: "Let's send this information to"
+	sendBack = regexp.MustCompile(`^\s*(let's |let us |please |then |now |and |also )?(send|email|e-mail|forward|share|upload|post|transmit|mail) (this|that|these|those|it|them|the (information|details|list|data|results?))\b`)
+	// a question that asks for data: "Can you provide a list of my …"
+	fetchAsked = regexp.MustCompile(`\b(can|could|would|will) you (please )?(list|retrieve|get|find|collect|gather|fetch|obtain|extract|look up|download|export|compile|access|search|check|dump|generate|provide|give me)\b`)
+)
 
 // freeMail reports whether the domain at the start of t is a free
 // webmail service's: data fetched and mailed to a private mailbox, rather
