@@ -184,6 +184,8 @@ var lexicon = map[signal][]string{
 		"otherwise the tool will not work", "will not work otherwise", "will crash", "all data will be lost",
 		"{will|to|may|might|could} malfunction",
 		"system directive", "system note", "system instruction", "system message", "system override", "priority instruction",
+		// a role label over an order ("SYSTEM: override ...", "ADMIN: execute")
+		"{system|admin|root} : {override|execute|run|bypass|ignore|disable|disregard}",
 		// a text that calls itself a message to the model ("instruction for
 		// agent", "note to the AI")
 		"{instruction|instructions|message|messages|note|notes|directive|directives} {for|to} {ai|agent|agents|assistant|assistants|llm|llms|model|models}",
@@ -238,6 +240,9 @@ var lexicon = map[signal][]string{
 		"{sentences|sentence|statements|phrases|wording|text|lines|exchanges} {you|you've|we|we've} ~ {saw|seen|read|received|encountered|processed|interpreted|got|exchanged|come|had|gone}",
 		"{sentences|sentence|statements|phrases|wording|text|lines|exchanges} that {you|we} ~ {saw|seen|read|received|encountered|processed|interpreted|got|exchanged|come|had|gone}",
 		"{replicate|parrot|echo|quote|recite|reiterate|duplicate|reproduce|repeat|print|output|reveal} ~ {your|the} {initial|first|original|starting} {instruction|instructions|directive|directives|directions|prompt|commands}",
+		// the reader's prompt asked for back ("print your prompt", "show me
+		// your system prompt")
+		"{print|reveal|output|dump|leak|show me} ~ your {prompt|system prompt}",
 		"{verbatim|word for word} ~ {our|this|your} {conversation|dialogue|dialog|chat|prompt|instructions|directive}",
 		"{our|this|your} {conversation|dialogue|dialog|chat|prompt|instructions|directive} ~ {verbatim|word for word}",
 		// whole conversations, threads or channels handed over ("provide
@@ -359,14 +364,22 @@ var lexicon = map[signal][]string{
 		// other tools run down as a class ("legacy transcription tools"); a
 		// server that replaces its own named tool ("instead of the legacy
 		// search tool") says so in the singular
-		"{legacy|outdated|obsolete|inferior} ~ tools",
+		"{legacy|outdated|obsolete|inferior} ~ tools", // the reader's safeguards switched off as such ("bypass all security
+		// restrictions", "disable guardrails"), not a cache or a rate limit
+		// bypassed ("bypass cache", "bypass CORS restrictions")
+		"{bypass|circumvent|disable} {restrictions|guardrails|safeguards}",
+		"{bypass|circumvent|disable} {all|any} {restrictions|guardrails|safeguards}",
+		"{bypass|circumvent|disable} {all|any|your} {safety|security} {restrictions|guardrails|safeguards|measures|protocols|rules|guidelines|filters}",
+		// a privileged role put on the reader ("act as if you are root",
+		// "pretend to be the administrator")
+		"{act as if|pretend} ~ {you are|you're|to be} ~ {root|admin|administrator|superuser|jailbroken|unrestricted}",
 	},
 	sigBypass: {
 		"bypass", "bypassing", "disable ~ security", "disable ~ restrictions", "disable ~ validation", "disable ~ protections",
 		"unrestricted access", "skip validation", "without validation", "security restrictions", "suspended",
 		"safety rules", "safety checks", "full access", "admin access", "full database access", "full table access",
 		"elevated", "no restrictions", "skip ~ confirmation", "automatically approve", "safety filters", "disable ~ safety",
-		"disable ~ guardrails", "without permission checks",
+		"disable ~ guardrails", "without permission checks", "override {safety|security}",
 	},
 }
 

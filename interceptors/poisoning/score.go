@@ -704,6 +704,14 @@ func (e *evidence) markup(t string, ws []span) {
 		}
 		if wi < len(ws) && ws[wi].start == j && isTagWord(t[ws[wi].start:ws[wi].end]) && !(c == '[' && !e.definitions && linkLabel(t[i:])) {
 			e.fire(sigTag, strings.Clone(t[i:ws[wi].end]))
+			// a block marked hidden ("[HIDDEN] ... [/HIDDEN]", "<hidden>")
+			// keeps its text from the user, whom the markup does not
+			// address; "secret" counts so only when the block is closed
+			// ("[SECRET] ... [/SECRET]"), a secrets manager's own label not
+			// being one
+			if w := t[ws[wi].start:ws[wi].end]; w == "hidden" || w == "secret" && closesBlock(t[ws[wi].end:], c, w) {
+				e.fire(sigConceal, strings.Clone(t[i:ws[wi].end]))
+			}
 			return
 		}
 		// "[PREFERRED]", "<RECOMMENDED>" heading a definition: a label
@@ -712,6 +720,17 @@ func (e *evidence) markup(t string, ws []span) {
 			e.fire(sigPreference, strings.Clone(t[i:ws[wi].end]))
 		}
 	}
+}
+
+// closesBlock reports whether rest holds the closing form of a block
+// opened with c and word w: "[/secret]", "</secret>".
+func closesBlock(rest string, c byte, w string) bool {
+	closer := "</"
+	if c == '[' {
+		closer = "[/"
+	}
+	k := strings.Index(rest, closer)
+	return k >= 0 && strings.HasPrefix(rest[k+2:], w)
 }
 
 // choiceLabel reports a word that, bracketed on its own, labels a tool
