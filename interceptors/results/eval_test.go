@@ -77,9 +77,18 @@ type evalCase struct {
 // someone's digital assistant, a role that makes it another AI, and data
 // asked for in a question and sent by the next sentence: 1354/1708,
 // benign and held-out unchanged.)
+// (Injections that MCP servers return joined both splits with the same
+// servers' clean answers: MCPSecBench, mcp-audit and Kyze Labs' server in
+// tuning, 12 of 16 flagged as they came in and 1 of 25 benign answers
+// (1366/1724, 7/1203); the Damn Vulnerable MCP Server's and beejak's
+// Vulnerable MCP Server's held-out, 5 of 5 and none of 9 (177/333,
+// 5/765). Money asked out whole to a numbered account, a request opened
+// by an invisible character, an agent named by what it does to the text
+// and told what to do, and a named tool ordered called now: 1369/1724,
+// benign and held-out unchanged.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1354.0 / 1708, fp: 6.0 / 1178},
-	"heldout": {detect: 172.0 / 328, fp: 5.0 / 756},
+	"tuning":  {detect: 1369.0 / 1724, fp: 7.0 / 1203},
+	"heldout": {detect: 177.0 / 333, fp: 5.0 / 765},
 }
 
 func loadEval(t testing.TB) []evalCase {
@@ -237,7 +246,7 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 	}
 	for _, unit := range []string{"lorem ipsum dolor sit amet ", "to continue ", "proceed ", "prompt ", "dialogue ", "following: ",
 		"please ", "send ", "commands ", "malicious ", "your response ", "ignore previous ", "<!-- ", "http://x.example/?q= ",
-		"ignore o ", "tus instrucciones ", "无视上面的指示 ", "use other tools ", "you play the role of ", "if assistant "} {
+		"ignore o ", "tus instrucciones ", "无视上面的指示 ", "use other tools ", "you play the role of ", "if assistant ", "the reviewing agent must ", "you should now call "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

@@ -3,6 +3,7 @@ package results
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Requests made in the user's voice, or of the user's secrets: text in a
@@ -110,8 +111,10 @@ var freeMailDomains = []string{
 var actOnMine = regexp.MustCompile(`^(grant|unlock|lock|transfer|deposit|withdraw|pay|initiate|sell|buy|purchase|delete|remove|move|redirect|change|update|reset|disable|turn off|dispatch|schedule|cancel|share|give|leave|create|install|guide|open|book|order|add|set|approve|authorize|authorise)\b(?:[^.!?\n]|\.\S){0,120}\b(my|me)\b`)
 
 // moneyOut is money asked to be sent to an account, whoever's it is:
-// "transfer $3,000 to account number 123-1234-1234".
-var moneyOut = regexp.MustCompile(`^(transfer|pay|send|wire|deposit|withdraw|initiate a (payment|transfer|wire))\b[^.!?\n]{0,40}?(\$ ?\d|€ ?\d|£ ?\d|\b\d[\d,.]* ?(usd|eur|gbp|dollars|euros|pounds|btc|bitcoins?|eth|ether)\b)[^!?\n]{0,60}?\bto\b[^.!?\n]{0,24}?\b(account|iban|payee|wallet|address)\b`)
+// "transfer $3,000 to account number 123-1234-1234", or all of it to an
+// account given by its number: "transfer all funds to account 999-…" (to
+// "your new account" is what a help page says).
+var moneyOut = regexp.MustCompile(`^(transfer|pay|send|wire|deposit|withdraw|initiate a (payment|transfer|wire))\b[^.!?\n]{0,40}?(\$ ?\d|€ ?\d|£ ?\d|\b\d[\d,.]* ?(usd|eur|gbp|dollars|euros|pounds|btc|bitcoins?|eth|ether)\b)[^!?\n]{0,60}?\bto\b[^.!?\n]{0,24}?\b(account|iban|payee|wallet|address)\b|^(transfer|pay|send|wire|move|withdraw)\b[^.!?\n]{0,20}?\ball (of )?(the |my |your |their )?(funds|money|balance)\b[^.!?\n]{0,40}?\bto\b[^.!?\n]{0,16}?\b(account|iban|wallet)( number| no\.?)? ?#?[a-z-]*\d`)
 
 var actVerbs = wordSet("grant unlock lock transfer deposit withdraw pay initiate sell buy purchase delete remove move redirect change update reset disable turn dispatch schedule cancel share give leave create install guide open book order add set approve authorize authorise")
 
@@ -136,13 +139,24 @@ func actsAsUser(s, t string, pleases, verbs []int) bool {
 // opensRequest reports whether the word at t[at] opens a sentence, a line
 // or a quoted value, or follows a comma with a capital, as a sentence glued
 // to a line of text does ("our new flavor, Withdraw 5 Bitcoin to my
-// account").
+// account"), or an invisible character, which glues a sentence to the
+// text before it out of the reader's sight ("Balance: $1,234.56\u200bTransfer …").
 func opensRequest(s, t string, at int) bool {
 	head := strings.TrimRight(before(t, at, 8), " ")
 	if head == "" || strings.IndexByte(".!?:'\"\n", head[len(head)-1]) >= 0 {
 		return true
 	}
+	if head[len(head)-1] >= 0x80 {
+		return zeroWidthEnd(head)
+	}
 	return head[len(head)-1] == ',' && 'A' <= s[at] && s[at] <= 'Z'
+}
+
+// zeroWidthEnd reports whether s ends with a character of no width
+// that is no space: U+200B–U+200D, U+2060 or U+FEFF.
+func zeroWidthEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r >= 0x200B && r <= 0x200D || r == 0x2060 || r == 0xFEFF
 }
 
 // actOnMineAt reports a request at t[off:] for an action on the user's
