@@ -57,13 +57,18 @@ type cueIndex struct {
 	cjk   []cue // substring cues
 }
 
-var cues = compileLexicon()
+// definitionCues are looked up in a tool definition's texts; textCues, in other
+// text, leave out the signals only a definition gives (fire would drop
+// them), so that a result's words are not tried against them at all.
+var definitionCues, textCues = compileLexicon(true), compileLexicon(false)
 
-func compileLexicon() *cueIndex {
+func compileLexicon(definitions bool) *cueIndex {
 	ix := &cueIndex{byFirst: map[string][]int{}}
 	sigs := make([]int, 0, len(lexicon))
 	for s := range lexicon {
-		sigs = append(sigs, int(s))
+		if definitions || !definitionOnly[s] {
+			sigs = append(sigs, int(s))
+		}
 	}
 	sort.Ints(sigs) // deterministic order: lower signals win ties in details
 	for _, si := range sigs {
@@ -512,7 +517,7 @@ func snakeWords(b []byte, t string) []byte {
 // word a cue is found by: the identifiers without one cannot add a signal.
 func anyCueWord(w string) bool {
 	for part := range strings.SplitSeq(w, "_") {
-		if part != "" && len(cues.byFirst[part]) > 0 {
+		if part != "" && len(definitionCues.byFirst[part]) > 0 {
 			return true
 		}
 	}
@@ -540,6 +545,10 @@ func wordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 // match looks for cues and markup in canonical text t, whose words are ws.
 func (e *evidence) match(t string, ws []span, flags textFlags) {
 	e.secretAt, e.transferAt = e.secretAt[:0], e.transferAt[:0]
+	cues := textCues
+	if e.definitions {
+		cues = definitionCues
+	}
 	for i, w := range ws {
 		if k := anchorKey(t[w.start:w.end]); cues.maybe[k/64]&(1<<(k%64)) == 0 {
 			continue
