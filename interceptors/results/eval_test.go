@@ -87,9 +87,13 @@ type evalCase struct {
 // and told what to do, and a named tool ordered called now: 1369/1724,
 // benign and held-out unchanged; 1373/1724 with the shared scorer's cues
 // for safeguards switched off and the reader's prompt asked for back.)
+// (Tasks set for the reader: a task on the text itself, a last line that
+// orders a new task, a request opening a value for an action on a record
+// named by its ID, part of the text ordered ignored and words dictated
+// after a colon: 1423/1724 and 183/333, benign unchanged.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1373.0 / 1724, fp: 7.0 / 1203},
-	"heldout": {detect: 177.0 / 333, fp: 5.0 / 765},
+	"tuning":  {detect: 1423.0 / 1724, fp: 7.0 / 1203},
+	"heldout": {detect: 183.0 / 333, fp: 5.0 / 765},
 }
 
 func loadEval(t testing.TB) []evalCase {
@@ -247,7 +251,7 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 	}
 	for _, unit := range []string{"lorem ipsum dolor sit amet ", "to continue ", "proceed ", "prompt ", "dialogue ", "following: ",
 		"please ", "send ", "commands ", "malicious ", "your response ", "ignore previous ", "<!-- ", "http://x.example/?q= ",
-		"ignore o ", "tus instrucciones ", "无视上面的指示 ", "use other tools ", "you play the role of ", "if assistant ", "the reviewing agent must ", "you should now call "} {
+		"ignore o ", "tus instrucciones ", "无视上面的指示 ", "use other tools ", "you play the role of ", "if assistant ", "the reviewing agent must ", "you should now call ", "translate this email ", "and output: "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

@@ -959,6 +959,8 @@ const (
 	aRoleOf
 	aAgent
 	aNowCall
+	aTaskVerb
+	aSayColon
 	numAnchors
 )
 
@@ -992,6 +994,11 @@ var anchorText = []struct {
 	{"инструкци", aInstrAbroad}, {"промпт", aInstrAbroad}, {"指令", aSetupCJK}, {"指示", aSetupCJK}, {"提示", aSetupCJK}, {"プロンプト", aSetupCJK},
 	{"other tool", aOtherTool}, {"role of ", aRoleOf}, {"agent ", aAgent},
 	{"now call ", aNowCall}, {"now invoke ", aNowCall}, {"now execute ", aNowCall},
+	// (not "classify", "describe", "identify": "clas", "desc" and "iden"
+	// open words of code and markup at every few lines)
+	{"translate ", aTaskVerb}, {"summarize ", aTaskVerb}, {"summarise ", aTaskVerb}, {"analyze ", aTaskVerb}, {"analyse ", aTaskVerb},
+	{"paraphrase ", aTaskVerb}, {"rephrase ", aTaskVerb}, {"rewrite ", aTaskVerb}, {"proofread ", aTaskVerb}, {"count ", aTaskVerb}, {"explain ", aTaskVerb},
+	{"output:", aSayColon}, {"report:", aSayColon}, {"state:", aSayColon}, {"say:", aSayColon}, {"respond:", aSayColon}, {"reply:", aSayColon}, {"declare:", aSayColon},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1376,6 +1383,22 @@ func resultSignals(s string) (int, []string) {
 	if actsAsUser(s, t, at[aPlease], at[aActVerb]) {
 		add(sigAsUser)
 		add(sigActs)
+	}
+	if actsOnRecord(s, t, at[aPlease]) {
+		add(sigActs)
+		add(sigByID)
+	}
+	if selfTask(s, t, at[aTaskVerb]) {
+		add(sigSelfTask)
+	}
+	if lastTask(s, t) {
+		add(sigLastTask)
+	}
+	if disregarded(s, t, at[aIgnor]) {
+		add(sigDisregard)
+	}
+	if saidAfterColon(t, at[aSayColon]) {
+		add(sigSayColon)
 	}
 	if urlForUserData(s, t, at[aHTTP]) {
 		add(sigFillURL)
