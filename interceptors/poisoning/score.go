@@ -112,6 +112,10 @@ type cueIndex struct {
 	maybe [anchorKeys / 64]uint64
 	cues  []cue
 	cjk   []cue // substring cues
+	// cjkLead has the bit of the first two bytes of every substring cue,
+	// cjkBy its cues: a text is read once for all of them.
+	cjkLead [1 << 16 / 64]uint64
+	cjkBy   map[uint16][]int
 }
 
 // definitionCues are looked up in a tool definition's texts; textCues, in other
@@ -135,6 +139,15 @@ func compileLexicon(definitions bool) *cueIndex {
 			c := cue{sig: signal(si), text: text}
 			if flags&flagCJK != 0 {
 				c.words = []string{string(canon)}
+				if len(c.words[0]) < 2 || len(ix.cjk) >= maxCJKCues {
+					panic("poisoning: bad cue " + text)
+				}
+				if ix.cjkBy == nil {
+					ix.cjkBy = map[uint16][]int{}
+				}
+				k := cjkKey(c.words[0])
+				ix.cjkLead[k/64] |= 1 << (k % 64)
+				ix.cjkBy[k] = append(ix.cjkBy[k], len(ix.cjk))
 				ix.cjk = append(ix.cjk, c)
 				continue
 			}
@@ -191,6 +204,29 @@ func compileLexicon(definitions bool) *cueIndex {
 		}
 	}
 	return ix
+}
+
+// maxCJKCues bounds the substring cues, found in a text as a bitset.
+const maxCJKCues = 256
+
+func cjkKey(s string) uint16 { return uint16(s[0])<<8 | uint16(s[1]) }
+
+// cjkFound returns the bitset of the substring cues t contains: one pass
+// over t for all of them, where searching for each in turn read the text
+// some forty times.
+func (ix *cueIndex) cjkFound(t string) (found [maxCJKCues / 64]uint64) {
+	for p := 0; p+1 < len(t); p++ {
+		k := cjkKey(t[p:])
+		if ix.cjkLead[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		for _, ci := range ix.cjkBy[k] {
+			if strings.HasPrefix(t[p:], ix.cjk[ci].words[0]) {
+				found[ci/64] |= 1 << (ci % 64)
+			}
+		}
+	}
+	return found
 }
 
 // A cue looked up by its anchor word, with the words it needs next to it
@@ -326,13 +362,20 @@ type span struct{ start, end int }
 // are kept ("don't"), as are hyphens between letters ("attacker-controlled").
 func words(t string, dst []span) []span {
 	in := -1
+	sep := false // isPunctRune of the last byte >= utf8.RuneSelf
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		w := wordTab[c]
 		if !w {
 			switch {
 			case c >= utf8.RuneSelf:
-				w = !isPunctRune(t, i)
+				// a continuation byte right after another byte of its
+				// character has its class: a character is decoded once,
+				// not once per byte
+				if c&0xC0 != 0x80 || i == 0 || t[i-1] < utf8.RuneSelf {
+					sep = isPunctRune(t, i)
+				}
+				w = !sep
 			case (c == '\'' || c == '-') && in >= 0 && i+1 < len(t):
 				w = t[i+1] >= 'a' && t[i+1] <= 'z'
 			}
@@ -695,8 +738,9 @@ func (e *evidence) match(t string, ws []span, flags textFlags) {
 		}
 	}
 	if flags&flagCJK != 0 {
-		for _, c := range cues.cjk {
-			if strings.Contains(t, c.words[0]) {
+		found := cues.cjkFound(t)
+		for ci, c := range cues.cjk {
+			if found[ci/64]&(1<<(ci%64)) != 0 {
 				e.fire(c.sig, c.text)
 				if c.sig == sigSecret {
 					e.secretAt = append(e.secretAt, 0)
