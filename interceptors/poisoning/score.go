@@ -44,17 +44,78 @@ func (e *evidence) strongest() string {
 type cue struct {
 	sig    signal
 	words  []string
+	slots  []slot // words, compiled for matching
 	anchor int    // index of the word looked up; the words before it have no wildcard
 	text   string // for the finding
 }
 
+// A slot of a cue as matched: a word, a choice of words, "*" or "~".
+type slot struct {
+	kind slotKind
+	// keys has the wordKey bit of each of its words: most words of a
+	// text are ruled out by their length and first byte alone, without a
+	// comparison.
+	keys  uint64
+	words []string // one word, or the choices
+	id    int32    // the same for slots of the same words, across cues
+}
+
+type slotKind uint8
+
+const (
+	slotWord slotKind = iota // words[0], or any of words
+	slotAny                  // "*"
+	slotSkip                 // "~"
+)
+
+// compileSlot compiles a word of cueWords.
+func compileSlot(w string) slot {
+	switch w {
+	case "*":
+		return slot{kind: slotAny}
+	case "~":
+		return slot{kind: slotSkip}
+	}
+	var s slot
+	for a := range slotWords(w) {
+		s.words = append(s.words, a)
+		s.keys |= wordKey(a)
+	}
+	return s
+}
+
+// wordKey is a bit for a word's length and first byte; 0 for "".
+func wordKey(w string) uint64 {
+	if len(w) == 0 {
+		return 0
+	}
+	return 1 << ((uint(len(w))*5 + uint(w[0])) & 63)
+}
+
+// fits reports whether the word w fills the slot.
+func (s *slot) fits(w string) bool {
+	if s.keys&wordKey(w) == 0 {
+		return false
+	}
+	for _, a := range s.words {
+		if a == w {
+			return true
+		}
+	}
+	return false
+}
+
 type cueIndex struct {
-	byFirst map[string][]int // anchor word -> cues
+	byFirst map[string][]cueRef // anchor word -> cues
 	// maybe has the bit of anchorKey set for every anchor word: nine words
 	// in ten of a text are ruled out without a map lookup.
 	maybe [anchorKeys / 64]uint64
 	cues  []cue
 	cjk   []cue // substring cues
+	// cjkLead has the bit of the first two bytes of every substring cue,
+	// cjkBy its cues: a text is read once for all of them.
+	cjkLead [1 << 16 / 64]uint64
+	cjkBy   map[uint16][]int
 }
 
 // definitionCues are looked up in a tool definition's texts; textCues, in other
@@ -63,7 +124,8 @@ type cueIndex struct {
 var definitionCues, textCues = compileLexicon(true), compileLexicon(false)
 
 func compileLexicon(definitions bool) *cueIndex {
-	ix := &cueIndex{byFirst: map[string][]int{}}
+	ix := &cueIndex{byFirst: map[string][]cueRef{}}
+	ids := map[string]int32{} // slot ids by their words
 	sigs := make([]int, 0, len(lexicon))
 	for s := range lexicon {
 		if definitions || !definitionOnly[s] {
@@ -77,12 +139,29 @@ func compileLexicon(definitions bool) *cueIndex {
 			c := cue{sig: signal(si), text: text}
 			if flags&flagCJK != 0 {
 				c.words = []string{string(canon)}
+				if len(c.words[0]) < 2 || len(ix.cjk) >= maxCJKCues {
+					panic("poisoning: bad cue " + text)
+				}
+				if ix.cjkBy == nil {
+					ix.cjkBy = map[uint16][]int{}
+				}
+				k := cjkKey(c.words[0])
+				ix.cjkLead[k/64] |= 1 << (k % 64)
+				ix.cjkBy[k] = append(ix.cjkBy[k], len(ix.cjk))
 				ix.cjk = append(ix.cjk, c)
 				continue
 			}
 			c.words = cueWords(text)
 			if len(c.words) == 0 || c.words[0] == "*" || c.words[0] == "~" {
 				panic("poisoning: bad cue " + text)
+			}
+			for _, w := range c.words {
+				sl := compileSlot(w)
+				if _, ok := ids[w]; !ok {
+					ids[w] = int32(len(ids))
+				}
+				sl.id = ids[w]
+				c.slots = append(c.slots, sl)
 			}
 			// Look cues up by their longest word before any wildcard:
 			// "the other tool" by "other", not by the common "the" (a
@@ -96,15 +175,80 @@ func compileLexicon(definitions bool) *cueIndex {
 				}
 			}
 			for a := range slotWords(c.words[c.anchor]) {
-				ix.byFirst[a] = append(ix.byFirst[a], len(ix.cues))
+				ix.byFirst[a] = append(ix.byFirst[a], cueRef{cue: int32(len(ix.cues))})
 				k := anchorKey(a)
 				ix.maybe[k/64] |= 1 << (k % 64)
 			}
 			ix.cues = append(ix.cues, c)
 		}
 	}
+	for _, refs := range ix.byFirst {
+		for k := range refs {
+			c := &ix.cues[refs[k].cue]
+			if c.anchor > 0 {
+				refs[k].prev = c.slots[c.anchor-1].keys
+			}
+			switch next := c.slots[c.anchor+1:]; {
+			case len(next) > 0 && next[0].kind == slotWord:
+				refs[k].gate, refs[k].keys, refs[k].id = gateWord, next[0].keys, next[0].id
+			case len(next) > 1 && next[0].kind == slotSkip && next[1].kind == slotWord:
+				refs[k].gate, refs[k].keys, refs[k].id = gateReach, next[1].keys, next[1].id
+			}
+		}
+		// the cues of a word that need the same word after it follow each
+		// other ("send me ~ …", eleven of them): one test rules them all out
+		for k := len(refs) - 2; k >= 0; k-- {
+			if a, b := refs[k], refs[k+1]; a.gate != gateNone && a.gate == b.gate && a.id == b.id {
+				refs[k].same = b.same + 1
+			}
+		}
+	}
 	return ix
 }
+
+// maxCJKCues bounds the substring cues, found in a text as a bitset.
+const maxCJKCues = 256
+
+func cjkKey(s string) uint16 { return uint16(s[0])<<8 | uint16(s[1]) }
+
+// cjkFound returns the bitset of the substring cues t contains: one pass
+// over t for all of them, where searching for each in turn read the text
+// some forty times.
+func (ix *cueIndex) cjkFound(t string) (found [maxCJKCues / 64]uint64) {
+	for p := 0; p+1 < len(t); p++ {
+		k := cjkKey(t[p:])
+		if ix.cjkLead[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		for _, ci := range ix.cjkBy[k] {
+			if strings.HasPrefix(t[p:], ix.cjk[ci].words[0]) {
+				found[ci/64] |= 1 << (ci % 64)
+			}
+		}
+	}
+	return found
+}
+
+// A cue looked up by its anchor word, with the words it needs next to it
+// (its gate, the first word after the anchor or after a "~" there, and the
+// word before): most cues of a word fail on them, and are told so without
+// being read.
+type cueRef struct {
+	cue  int32
+	same int32 // how many of the cues after it have the same gate
+	gate gateKind
+	id   int32  // the gate's slot
+	keys uint64 // the gate's slot's keys
+	prev uint64 // the keys of the slot before the anchor; 0 if none
+}
+
+type gateKind uint8
+
+const (
+	gateNone  gateKind = iota
+	gateWord           // a word slot right after the anchor
+	gateReach          // "~" and a word slot after the anchor
+)
 
 // anchorKeys is the size of the anchor word filter, in bits.
 const anchorKeys = 1 << 16
@@ -211,23 +355,6 @@ func slotLen(slot string) int {
 	return n
 }
 
-// slotIs reports whether the word w fills slot.
-func slotIs(slot, w string) bool {
-	if len(slot) == 0 || slot[0] != '|' {
-		return slot == w
-	}
-	for rest := slot[1:]; ; {
-		k := strings.IndexByte(rest, '|')
-		if k < 0 {
-			return rest == w
-		}
-		if rest[:k] == w {
-			return true
-		}
-		rest = rest[k+1:]
-	}
-}
-
 type span struct{ start, end int }
 
 // words appends the word spans of canonical text t: runs of letters,
@@ -235,13 +362,20 @@ type span struct{ start, end int }
 // are kept ("don't"), as are hyphens between letters ("attacker-controlled").
 func words(t string, dst []span) []span {
 	in := -1
+	sep := false // isPunctRune of the last byte >= utf8.RuneSelf
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		w := wordTab[c]
 		if !w {
 			switch {
 			case c >= utf8.RuneSelf:
-				w = !isPunctRune(t, i)
+				// a continuation byte right after another byte of its
+				// character has its class: a character is decoded once,
+				// not once per byte
+				if c&0xC0 != 0x80 || i == 0 || t[i-1] < utf8.RuneSelf {
+					sep = isPunctRune(t, i)
+				}
+				w = !sep
 			case (c == '\'' || c == '-') && in >= 0 && i+1 < len(t):
 				w = t[i+1] >= 'a' && t[i+1] <= 'z'
 			}
@@ -549,13 +683,47 @@ func (e *evidence) match(t string, ws []span, flags textFlags) {
 	if e.definitions {
 		cues = definitionCues
 	}
+	m := cueMatch{t: t, ws: ws, reachAt: -1}
 	for i, w := range ws {
 		if k := anchorKey(t[w.start:w.end]); cues.maybe[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
-		for _, ci := range cues.byFirst[t[w.start:w.end]] {
-			c := &cues.cues[ci]
-			if matchBefore(t, ws, i, c.words[:c.anchor]) && matchFrom(t, ws, i+1, c.words[c.anchor+1:]) {
+		refs := cues.byFirst[t[w.start:w.end]]
+		if len(refs) == 0 {
+			continue
+		}
+		var prevKey, nextKey uint64 // of the words before and after the anchor
+		if i > 0 {
+			prevKey = wordKey(t[ws[i-1].start:ws[i-1].end])
+		}
+		if i+1 < len(ws) {
+			nextKey = wordKey(t[ws[i+1].start:ws[i+1].end])
+		}
+		for r := 0; r < len(refs); r++ {
+			// the words before and after the anchor are tried first,
+			// without reading the cue: where a word comes back thousands
+			// of times most of its cues fail on them, and a run of cues
+			// with the same gate fails at once
+			ref := &refs[r]
+			if ref.prev != 0 && ref.prev&prevKey == 0 {
+				continue // the word before does not fit
+			}
+			c := &cues.cues[ref.cue]
+			from := c.anchor + 1
+			switch ref.gate {
+			case gateWord:
+				if ref.keys&nextKey == 0 || !c.slots[from].fits(t[ws[i+1].start:ws[i+1].end]) {
+					r += int(ref.same)
+					continue
+				}
+				from++ // the gate has read it
+			case gateReach:
+				if ref.keys&m.reach(i+1) == 0 {
+					r += int(ref.same)
+					continue
+				}
+			}
+			if m.before(i, c.slots[:c.anchor]) && m.from(i+from-c.anchor, c.slots[from:]) {
 				if c.sig == sigToolRef && !e.definitions && !toolNear(t, ws, i) {
 					continue
 				}
@@ -570,8 +738,9 @@ func (e *evidence) match(t string, ws []span, flags textFlags) {
 		}
 	}
 	if flags&flagCJK != 0 {
-		for _, c := range cues.cjk {
-			if strings.Contains(t, c.words[0]) {
+		found := cues.cjkFound(t)
+		for ci, c := range cues.cjk {
+			if found[ci/64]&(1<<(ci%64)) != 0 {
 				e.fire(c.sig, c.text)
 				if c.sig == sigSecret {
 					e.secretAt = append(e.secretAt, 0)
@@ -614,46 +783,101 @@ func toolNear(t string, ws []span, i int) bool {
 
 const toolReach = 8
 
-// matchBefore reports whether the words before ws[i] are prefix.
-func matchBefore(t string, ws []span, i int, prefix []string) bool {
+// cueMatch matches the slots of cues against the words ws of t.
+type cueMatch struct {
+	t  string
+	ws []span
+	// the last reach computed, for the next cue of the same word
+	reachAt   int
+	reachKeys uint64
+}
+
+func (m *cueMatch) word(i int) string { return m.t[m.ws[i].start:m.ws[i].end] }
+
+// before reports whether the words before ws[i] fill prefix (which holds
+// no wildcard).
+func (m *cueMatch) before(i int, prefix []slot) bool {
 	if len(prefix) > i {
 		return false
 	}
-	for k, w := range prefix {
-		s := ws[i-len(prefix)+k]
-		if !slotIs(w, t[s.start:s.end]) {
+	for k := range prefix {
+		if !prefix[k].fits(m.word(i - len(prefix) + k)) {
 			return false
 		}
 	}
 	return true
 }
 
-// matchFrom reports whether rest matches the words from ws[i] on.
-func matchFrom(t string, ws []span, i int, rest []string) bool {
-	if len(rest) == 0 {
-		return true
-	}
-	switch rest[0] {
-	case "*":
-		return i < len(ws) && matchFrom(t, ws, i+1, rest[1:])
-	case "~":
-		for skip := 0; skip <= 3; skip++ {
-			// the words a cue skips stay within its sentence (a mark
-			// and a space end one; "a.l.l" or "v1.2" do not)
-			if i > 0 && i+skip < len(ws) && sentenceEnd(t[ws[i-1].end:ws[i+skip].start]) {
+// from reports whether rest matches the words from ws[i] on.
+func (m *cueMatch) from(i int, rest []slot) bool {
+	for ; len(rest) > 0; rest = rest[1:] {
+		switch s := &rest[0]; s.kind {
+		case slotAny:
+			if i >= len(m.ws) {
 				return false
 			}
-			if matchFrom(t, ws, i+skip, rest[1:]) {
-				return true
+		case slotSkip:
+			// the next word of the cue must be one of the few words in
+			// reach: told by their lengths and first bytes, read once for
+			// all the cues tried here, before a try per word
+			next := rest[1:]
+			word := len(next) > 0 && next[0].kind == slotWord
+			if word && next[0].keys&m.reach(i) == 0 {
+				return false
+			}
+			for skip := 0; skip <= 3; skip++ {
+				// the words a cue skips stay within its sentence (a mark
+				// and a space end one; "a.l.l" or "v1.2" do not); the
+				// gaps before were read at the smaller skips
+				j := i + skip
+				if i > 0 && j < len(m.ws) && m.endBefore(j) {
+					return false
+				}
+				if !word {
+					if m.from(j, next) {
+						return true
+					}
+				} else if j < len(m.ws) && next[0].fits(m.word(j)) && m.from(j+1, next[1:]) {
+					return true
+				}
+			}
+			return false
+		default:
+			if i >= len(m.ws) || !s.fits(m.word(i)) {
+				return false
 			}
 		}
-		return false
+		i++
 	}
-	return i < len(ws) && slotIs(rest[0], t[ws[i].start:ws[i].end]) && matchFrom(t, ws, i+1, rest[1:])
+	return true
+}
+
+// reach returns the wordKey bits of the words a "~" before ws[i] can
+// reach: ws[i:i+4], up to the end of the sentence.
+func (m *cueMatch) reach(i int) uint64 {
+	if i == m.reachAt {
+		return m.reachKeys
+	}
+	var keys uint64
+	for k := i; k < min(i+4, len(m.ws)); k++ {
+		if k > 0 && m.endBefore(k) {
+			break
+		}
+		keys |= wordKey(m.word(k))
+	}
+	m.reachAt, m.reachKeys = i, keys
+	return keys
+}
+
+// endBefore reports whether a sentence ends between ws[k-1] and ws[k]. A
+// mark and a space never stand inside a word, so a sentence ends between
+// two words apart when it ends in one of the gaps between them.
+func (m *cueMatch) endBefore(k int) bool {
+	return sentenceEnd(m.t[m.ws[k-1].end:m.ws[k].start])
 }
 
 func sentenceEnd(gap string) bool {
-	// one pass: this runs for every word a cue's "~" skips
+	// one pass: this runs for the gap before every word a cue's "~" skips
 	for i := 0; i+1 < len(gap); i++ {
 		switch gap[i] {
 		case '.', '!', '?', ';':

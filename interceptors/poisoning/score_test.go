@@ -411,8 +411,8 @@ func TestCueChoices(t *testing.T) {
 		slot, w string
 		ok      bool
 	}{{"|repeat|recite", "recite", true}, {"|repeat|recite", "repeat", true}, {"|repeat|recite", "rec", false}, {"|repeat|recite", "", false}, {"plain", "plain", true}} {
-		if slotIs(c.slot, c.w) != c.ok {
-			t.Errorf("slotIs(%q, %q) = %v", c.slot, c.w, !c.ok)
+		if s := compileSlot(c.slot); s.fits(c.w) != c.ok {
+			t.Errorf("slot %q fits %q: %v", c.slot, c.w, !c.ok)
 		}
 	}
 }
