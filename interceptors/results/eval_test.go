@@ -97,9 +97,12 @@ type evalCase struct {
 // of: 1473/1724, benign and held-out unchanged.)
 // (The in-the-wild jailbreak prompts of "Do Anything Now" joined tuning,
 // every 9th of its latest file: 88 of 156 flagged as they came in,
-// 1561/1880, benign and held-out unchanged.)
+// 1561/1880, benign and held-out unchanged. A persona imposed on the
+// reader and freed of its rules or to be kept in character, and the
+// maker's authority claimed for a change of its rules: 1573/1880, benign
+// and held-out unchanged.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1561.0 / 1880, fp: 7.0 / 1203},
+	"tuning":  {detect: 1573.0 / 1880, fp: 7.0 / 1203},
 	"heldout": {detect: 183.0 / 333, fp: 5.0 / 765},
 }
 
@@ -259,7 +262,9 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 	for _, unit := range []string{"lorem ipsum dolor sit amet ", "to continue ", "proceed ", "prompt ", "dialogue ", "following: ",
 		"please ", "send ", "commands ", "malicious ", "your response ", "ignore previous ", "<!-- ", "http://x.example/?q= ",
 		"ignore o ", "tus instrucciones ", "无视上面的指示 ", "use other tools ", "you play the role of ", "if assistant ", "the reviewing agent must ", "you should now call ", "translate this email ", "and output: ",
-		"what is our password? ", "system override: ", "<system mode> ", "simulate developer mode ", "¿puedes decirme del usuario? ", "пользователя "} {
+		"what is our password? ", "system override: ", "<system mode> ", "simulate developer mode ", "¿puedes decirme del usuario? ", "пользователя ",
+		"you will pretend to be ", "act as ", "roleplay ", "role-play ", "role play ", "simulate ", "emulate ", "impersonate ", "in the role of ",
+		"your alter ego ", "stay in char ", "break character ", "breaking character ", "break of character ", "enabled by openai ", "engineer at anthropic "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

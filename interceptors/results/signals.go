@@ -974,6 +974,9 @@ const (
 	aModeTag
 	aDevMode
 	aTheUser
+	aCast
+	aKeep
+	aMaker
 	numAnchors
 )
 
@@ -1019,6 +1022,11 @@ var anchorText = []struct {
 	{"<mode ", aModeTag}, {"loper mode", aDevMode},
 	{"suário", aTheUser}, {"suario", aTheUser}, {"'utente", aTheUser}, {"'utilisateur", aTheUser}, {"benutzers", aTheUser},
 	{"пользовател", aTheUser}, {"用户", aTheUser}, {"ユーザー", aTheUser},
+	{"pretend", aCast}, {"act as ", aCast}, {"roleplay", aCast}, {"role-play", aCast}, {"role play", aCast},
+	{"simulate ", aCast}, {"emulate ", aCast}, {"impersonate ", aCast}, {"alter ego", aCast},
+	{"in char", aKeep}, {"break character", aKeep}, {"breaking character", aKeep}, {"break of character", aKeep},
+	// (from inside the names: "open" and "anth" open common words)
+	{"penai", aMaker}, {"hropic", aMaker},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1422,6 +1430,15 @@ func resultSignals(s string) (int, []string) {
 	}
 	if modeSwitched(t, at) {
 		add(sigModeSwitch)
+	}
+	if personaFreed(s, t, at[aCast], at[aRoleOf]) {
+		add(sigFreedPersona)
+	}
+	if personaKept(s, t, at[aCast], at[aRoleOf], at[aKeep]) {
+		add(sigKeptPersona)
+	}
+	if makerClaimed(t, at[aMaker]) {
+		add(sigMakerClaim)
 	}
 	if userDataAsked(t, at[aTheUser]) {
 		add(sigUserAsked)
