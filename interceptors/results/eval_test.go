@@ -95,8 +95,11 @@ type evalCase struct {
 // switched, its setup revealed in an order joined to another, and the
 // user's data asked of it in the languages the scorer reads the English
 // of: 1473/1724, benign and held-out unchanged.)
+// ("Full access" counted only as given to, held by or asked for by the
+// reader, not in a record's "administrator with full access": tuning
+// benign 7 → 6 of 1203, the rest unchanged.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1473.0 / 1724, fp: 7.0 / 1203},
+	"tuning":  {detect: 1473.0 / 1724, fp: 6.0 / 1203},
 	"heldout": {detect: 183.0 / 333, fp: 5.0 / 765},
 }
 
