@@ -133,9 +133,13 @@ func (r rate) pct() float64 {
 // role label over an order and blocks marked hidden. The held-out benign
 // ceiling went from 1.0 to 1.4 when medusa's false-positive probes joined
 // that split with 2 of 10 flagged as they came in (6/459); the target
-// stays <= 1 %.)
+// stays <= 1 %. Tuning went from 250/272 to 260/272 with the tool's name
+// read as words, a chat role's label opening a text, a marker heading an
+// order, security checks switched off as such, the environment read by a
+// command substitution in a URL or stolen by name, and a sentence that
+// only names who vouches for the tool; held-out and benign unchanged.)
 const (
-	minDetectTuning  = 91.9
+	minDetectTuning  = 95.5
 	minDetectHeldout = 84.2
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.4

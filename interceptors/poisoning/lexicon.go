@@ -214,6 +214,9 @@ var lexicon = map[signal][]string{
 		"credential", "api key", "api keys", "api_key", "secret key", "secrets", "password", "passwords", "passwd",
 		"etc shadow", "private key", "private keys", "env file", "aws credentials", "kube config", "git credentials", "netrc", "npmrc", "pypirc",
 		"access token", "session token", "auth token", "creds", "env configuration",
+		// the environment's variables, where a process keeps its keys and
+		// tokens, named as what is stolen or sent out
+		"{exfiltrate|exfiltrates|exfiltrating|steal|steals|stealing|harvest|harvests|harvesting} ~ {environment|env} {variables|vars}",
 		// the same as identifiers, so that they pair with a verb of sending
 		// in the sentence that names them ("upload the user's private_key")
 		"private_key", "secret_key", "access_token", "auth_token", "session_token", "client_secret", "ssh_key",
@@ -369,7 +372,8 @@ var lexicon = map[signal][]string{
 		// bypassed ("bypass cache", "bypass CORS restrictions")
 		"{bypass|circumvent|disable} {restrictions|guardrails|safeguards}",
 		"{bypass|circumvent|disable} {all|any} {restrictions|guardrails|safeguards}",
-		"{bypass|circumvent|disable} {all|any|your} {safety|security} {restrictions|guardrails|safeguards|measures|protocols|rules|guidelines|filters}",
+		"{bypass|circumvent|disable} {all|any|your} {safety|security} {restrictions|guardrails|safeguards|measures|protocols|rules|guidelines|filters|checks|controls}",
+		"{bypass|circumvent|disable} {safety|security} {restrictions|guardrails|safeguards|measures|protocols|rules|guidelines|filters|checks|controls}",
 		// a privileged role put on the reader ("act as if you are root",
 		// "pretend to be the administrator")
 		"{act as if|pretend} ~ {you are|you're|to be} ~ {root|admin|administrator|superuser|jailbroken|unrestricted}",

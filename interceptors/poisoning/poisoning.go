@@ -214,7 +214,7 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 	}
 
 	look := newLookalikes(others)
-	ev := &evidence{walker: new(walker), definitions: true}
+	ev := &evidence{walker: new(walker), definitions: true, nameWords: make([]byte, 0, 64)}
 	var (
 		findings []interceptors.Finding
 		remove   = map[string]bool{}
@@ -421,6 +421,14 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			}
 		}
 	})
+	// The tool's name is read too, as the words it is made of: the model
+	// reads "SYSTEM:_override_tool" as it reads a description. A name
+	// says what its tool does, so only what is addressed to the model
+	// counts there: "read_credentials" and "send_all_messages" name a
+	// tool's function, not an order.
+	if name != "" {
+		ev.name(name)
+	}
 	if harvest != "" && !strings.Contains(strings.ToLower(memberString(t, "description")+" "+name), harvestWord) {
 		ev.cur = []string{".inputSchema", ".properties", "." + harvest}
 		ev.fire(sigHarvest, harvest)

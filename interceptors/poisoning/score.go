@@ -19,7 +19,7 @@ import (
 
 // reset forgets the evidence of the previous tool, keeping the buffers.
 func (e *evidence) reset() {
-	*e = evidence{scratch: e.scratch[:0], decoded: e.decoded[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], walker: e.walker, definitions: e.definitions, snake: e.snake[:0]}
+	*e = evidence{scratch: e.scratch[:0], decoded: e.decoded[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], walker: e.walker, definitions: e.definitions, snake: e.snake[:0], nameWords: e.nameWords[:0]}
 }
 
 // canon returns the canonical form of the last text judged; it shares
@@ -121,14 +121,20 @@ type cueIndex struct {
 // definitionCues are looked up in a tool definition's texts; textCues, in other
 // text, leave out the signals only a definition gives (fire would drop
 // them), so that a result's words are not tried against them at all.
-var definitionCues, textCues = compileLexicon(true), compileLexicon(false)
+// nameCues, in a tool's name, hold only the signals a name counts for
+// (addressed).
+var (
+	definitionCues = compileLexicon(func(signal) bool { return true })
+	textCues       = compileLexicon(func(s signal) bool { return !definitionOnly[s] })
+	nameCues       = compileLexicon(func(s signal) bool { return addressed[s] })
+)
 
-func compileLexicon(definitions bool) *cueIndex {
+func compileLexicon(keep func(signal) bool) *cueIndex {
 	ix := &cueIndex{byFirst: map[string][]cueRef{}}
 	ids := map[string]int32{} // slot ids by their words
 	sigs := make([]int, 0, len(lexicon))
 	for s := range lexicon {
-		if definitions || !definitionOnly[s] {
+		if keep(s) {
 			sigs = append(sigs, int(s))
 		}
 	}
@@ -455,8 +461,10 @@ type evidence struct {
 	hits                 int      // cues, markup and destinations seen, all texts
 	cur                  []string // path of the text being judged (valid during text)
 	where                [numSignals]string
-	walker               *walker // reused for every tool of a list
-	snake                []byte  // the snake_case identifiers of the current text, as words
+	walker               *walker           // reused for every tool of a list
+	snake                []byte            // the snake_case identifiers of the current text, as words
+	nameWords            []byte            // the tool's name, as words
+	only                 *[numSignals]bool // when set, the only signals that count
 	// definitions: the texts are a tool definition's, where identifiers
 	// in prose are themselves suspect (read snake_case as words, and
 	// code-style calls of other components); a tool result's text is full
@@ -467,7 +475,7 @@ type evidence struct {
 }
 
 func (e *evidence) fire(s signal, what string) {
-	if definitionOnly[s] && !e.definitions {
+	if definitionOnly[s] && !e.definitions || e.only != nil && !e.only[s] {
 		return
 	}
 	if signalWeight[s] > 0 && s != sigObfuscated {
@@ -572,6 +580,71 @@ func clip(s string, n int) string {
 	return s[:n]
 }
 
+// name judges a tool's name as the words it is made of: the model reads
+// "SYSTEM:_override_tool" as it reads a description. A name says what
+// its tool does, so only what is addressed to the model counts there:
+// "read_credentials" and "send_all_messages" name a tool's function, not
+// an order.
+func (e *evidence) name(name string) {
+	// camelCase, snake_case and kebab-case split and lower-cased:
+	// "getSystemPrompt" and "get_system-prompt" as "get system prompt"
+	b, ws, plain := e.nameWords[:0], e.spans[:0], true
+	in := -1 // start of the word being read
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			if in >= 0 && name[i-1] >= 'a' && name[i-1] <= 'z' {
+				ws = append(ws, span{in, len(b)})
+				b = append(b, ' ')
+				in = -1
+			}
+			c += 'a' - 'A'
+		case c == '_' || c == '-' || c == '.':
+			if in >= 0 {
+				ws = append(ws, span{in, len(b)})
+				in = -1
+			}
+			b = append(b, ' ')
+			continue
+		default:
+			plain = false
+		}
+		if in < 0 {
+			in = len(b)
+		}
+		b = append(b, c)
+	}
+	if in >= 0 {
+		ws = append(ws, span{in, len(b)})
+	}
+	e.nameWords = b
+	t := unsafe.String(unsafe.SliceData(b), len(b))
+	bonus := e.bonus
+	e.only = &addressed
+	if plain {
+		// already in the canonical form, lower-case ASCII words, with
+		// no markup, address or URL
+		e.cur, e.spans = namePath, ws
+		e.cues(t, ws, 0)
+		e.cur = nil
+	} else {
+		e.text(namePath, t)
+	}
+	e.only, e.bonus = nil, bonus
+}
+
+var namePath = []string{".name"}
+
+// addressed marks the signals of words addressed to the model, rather than
+// words for the data a tool handles (secrets, conversations, transfers,
+// other tools, a cache bypassed): the signals a tool's name counts for.
+var addressed = [numSignals]bool{
+	sigOverride: true, sigConceal: true, sigTag: true, sigAuthority: true, sigDirective: true,
+	sigObfuscated: true, sigPromotion: true, sigPreference: true, sigExtract: true,
+}
+
 // text judges one string a model will read (a description, title,
 // parameter description, default, enum value, example, annotation).
 func (e *evidence) text(path []string, s string) {
@@ -611,9 +684,64 @@ func (e *evidence) scan(s string, depth int) {
 			e.match(t, e.spans, flags)
 		}
 	}
+	if e.definitions && strings.Contains(t, "$(") {
+		e.substitutions(t)
+	}
 	if depth == 0 && flags&flagEncodedRun != 0 {
 		e.decodeAll(s, depth, flags)
 	}
+}
+
+// substitutions finds, in a definition's canonical text t, a shell
+// command substitution that reads the environment or a secret file inside
+// a URL or a network command: "curl https://…?env=$(env | base64)",
+// "wget --post-data=$(cat ~/.ssh/id_rsa) …". What the shell substitutes
+// there leaves the machine with the request.
+func (e *evidence) substitutions(t string) {
+	for off := 0; ; {
+		k := strings.Index(t[off:], "$(")
+		if k < 0 {
+			return
+		}
+		at := off + k
+		off = at + 2
+		end := strings.IndexByte(t[off:], ')')
+		if end < 0 {
+			return
+		}
+		inner := t[off : off+end]
+		if !readsSecrets(inner) {
+			continue
+		}
+		token := t[strings.LastIndexByte(t[:at], ' ')+1 : at]
+		line := t[max(0, at-80):at]
+		if strings.Contains(token, "://") || strings.Contains(line, "curl ") || strings.Contains(line, "wget ") {
+			e.fire(sigExfil, "$("+strings.Clone(inner)+") sent out")
+			e.fire(sigSecret, "$("+strings.Clone(inner)+")")
+			e.bonus = true
+			return
+		}
+	}
+}
+
+// readsSecrets reports whether the shell command cmd (canonical) prints
+// the environment ("env", "printenv") or reads a secret file
+// ("cat ~/.ssh/id_rsa", "cat .env").
+func readsSecrets(cmd string) bool {
+	cmd = strings.TrimLeft(cmd, " ")
+	first, _, _ := strings.Cut(cmd, " ")
+	if first == "env" || first == "printenv" {
+		return true
+	}
+	if strings.Contains(cmd, ".ssh/") || strings.Contains(cmd, ".aws/") || strings.Contains(cmd, ".env") {
+		return true
+	}
+	for _, id := range secretIdents {
+		if strings.Contains(cmd, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // callReference is an instruction to call a function of another component
@@ -678,9 +806,20 @@ func wordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 
 // match looks for cues and markup in canonical text t, whose words are ws.
 func (e *evidence) match(t string, ws []span, flags textFlags) {
+	e.cues(t, ws, flags)
+	e.markup(t, ws)
+	e.destinations(t, ws)
+}
+
+// cues looks for the cues of the lexicon in canonical text t, whose words
+// are ws.
+func (e *evidence) cues(t string, ws []span, flags textFlags) {
 	e.secretAt, e.transferAt = e.secretAt[:0], e.transferAt[:0]
 	cues := textCues
-	if e.definitions {
+	switch {
+	case e.only != nil:
+		cues = nameCues
+	case e.definitions:
 		cues = definitionCues
 	}
 	m := cueMatch{t: t, ws: ws, reachAt: -1}
@@ -727,6 +866,18 @@ func (e *evidence) match(t string, ws []span, flags textFlags) {
 				if c.sig == sigToolRef && !e.definitions && !toolNear(t, ws, i) {
 					continue
 				}
+				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
+					continue
+				}
+				if c.sig == sigPromotion && e.definitions && m.endorsement(i-c.anchor, c) {
+					// a sentence that only names who vouches for the tool
+					// ("Trusted by OpenAI.") says nothing of what it does:
+					// its one reader is the model choosing a tool, so it is
+					// a whole push for the choice, as two claims are
+					e.fire(sigPromotion, c.text)
+					e.fire(sigPromotion, "endorsement as a sentence")
+					continue
+				}
 				switch c.sig {
 				case sigSecret:
 					e.secretAt = append(e.secretAt, i)
@@ -758,8 +909,6 @@ func (e *evidence) match(t string, ws []span, flags textFlags) {
 			}
 		}
 	}
-	e.markup(t, ws)
-	e.destinations(t, ws)
 }
 
 // toolNear reports whether a word naming a tool or a function stands
@@ -852,6 +1001,52 @@ func (m *cueMatch) from(i int, rest []slot) bool {
 	return true
 }
 
+// endorsement reports whether the cue c, matched from ws[start], is a
+// "... by" of endorsement that makes a sentence with at most three words
+// after it: "Trusted by OpenAI.", "Recommended by Jeff Dean."
+func (m *cueMatch) endorsement(start int, c *cue) bool {
+	if c.words[len(c.words)-1] != "by" || start > 0 && !m.endBefore(start) {
+		return false
+	}
+	from := start + len(c.slots)
+	if from < len(m.ws) && byIdiom[m.word(from)] {
+		return false // "trusted by default" names no one
+	}
+	for k := from; k <= from+3; k++ {
+		if k == len(m.ws) || k > from && m.endBefore(k) {
+			return k > from
+		}
+	}
+	return false
+}
+
+// accessGranted reports whether the "full access" at ws[start] is given
+// to, held by or asked for by the reader: a verb of granting or the
+// reader within three words before it ("you now have full access",
+// "grant yourself full access", "give me full access"), or a state after
+// it ("full access granted"). A record's or a role's "administrator with
+// full access" grants nothing.
+func (m *cueMatch) accessGranted(start int) bool {
+	for k := max(0, start-3); k < start; k++ {
+		if grantWords[m.word(k)] {
+			return true
+		}
+	}
+	return start+2 < len(m.ws) && grantedWords[m.word(start+2)]
+}
+
+var (
+	grantWords = map[string]bool{
+		"grant": true, "granted": true, "give": true, "given": true, "gain": true, "unlock": true, "unlocked": true,
+		"enable": true, "enabled": true, "you": true, "you're": true, "you've": true, "yourself": true,
+	}
+	grantedWords = map[string]bool{"granted": true, "enabled": true, "unlocked": true, "mode": true, "activated": true}
+)
+
+// byIdiom are the words of "by default", "by design", …: a manner, not
+// someone who vouches.
+var byIdiom = map[string]bool{"default": true, "design": true, "convention": true, "nature": true}
+
 // reach returns the wordKey bits of the words a "~" before ws[i] can
 // reach: ws[i:i+4], up to the end of the sentence.
 func (m *cueMatch) reach(i int) uint64 {
@@ -894,6 +1089,12 @@ func sentenceEnd(gap string) bool {
 // definition **SYSTEM MESSAGE** (a page or a README sets words in bold all
 // the time).
 func (e *evidence) markup(t string, ws []span) {
+	// a chat role's label opening a definition's text, "SYSTEM: …", is
+	// the turn of the template written out (a page or a transcript quotes
+	// such turns)
+	if e.definitions && len(ws) > 0 && ws[0].end < len(t) && t[ws[0].end] == ':' && roleLabel(t[ws[0].start:ws[0].end]) && strings.Trim(t[:ws[0].start], " *#>") == "" {
+		e.fire(sigTag, strings.Clone(t[ws[0].start:ws[0].end+1]))
+	}
 	wi := 0
 	// the next '<', '[', '#' and '*' after i, each found by IndexByte (a
 	// vector search) and searched for again only once passed; -1 when none
@@ -937,6 +1138,12 @@ func (e *evidence) markup(t string, ws []span) {
 		}
 		if wi < len(ws) && ws[wi].start == j && isTagWord(t[ws[wi].start:ws[wi].end]) && !(c == '[' && !e.definitions && linkLabel(t[i:])) {
 			e.fire(sigTag, strings.Clone(t[i:ws[wi].end]))
+			// in a definition, the marker heading an order ("**IMPORTANT**
+			// follow these rules", "[SECRET] do …") is the order's
+			// emphasis: what follows is addressed to the model
+			if e.definitions && headsOrder(t, ws, wi, c) {
+				e.fire(sigDirective, strings.Clone(t[i:ws[wi].end])+" …")
+			}
 			// a block marked hidden ("[HIDDEN] ... [/HIDDEN]", "<hidden>")
 			// keeps its text from the user, whom the markup does not
 			// address; "secret" counts so only when the block is closed
@@ -954,6 +1161,41 @@ func (e *evidence) markup(t string, ws []span) {
 		}
 	}
 }
+
+// headsOrder reports whether the marker opened with c whose first word is
+// ws[wi] closes ("**", ">", "]") within a few words and the word right
+// after it is an order: an imperative of compliance or a modal.
+func headsOrder(t string, ws []span, wi int, c byte) bool {
+	closer := "**"
+	switch c {
+	case '<':
+		closer = ">"
+	case '[':
+		closer = "]"
+	case '#':
+		return false
+	}
+	rest := t[ws[wi].end:min(len(t), ws[wi].end+40)]
+	k := strings.Index(rest, closer)
+	if k < 0 {
+		return false
+	}
+	end := ws[wi].end + k + len(closer)
+	for wi < len(ws) && ws[wi].start < end {
+		wi++
+	}
+	return wi < len(ws) && strings.Trim(t[end:ws[wi].start], " :-") == "" && orderWords[t[ws[wi].start:ws[wi].end]]
+}
+
+// orderWords open an order to the reader.
+var orderWords = map[string]bool{
+	"follow": true, "obey": true, "comply": true, "do": true, "must": true, "always": true, "never": true,
+	"execute": true, "run": true,
+}
+
+// roleLabel reports a word that names the turn of a chat template that
+// instructs the model: "system", "assistant".
+func roleLabel(w string) bool { return w == "system" || w == "assistant" }
 
 // closesBlock reports whether rest holds the closing form of a block
 // opened with c and word w: "[/secret]", "</secret>".
