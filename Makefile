@@ -117,12 +117,16 @@ FUZZ_JSONRPC ?= 200000x
 FUZZ_SSE ?= 400000x
 FUZZ_POLICY ?= 80000x
 FUZZ_REDACT ?= 10000x
+FUZZ_RESULTS ?= 50000x
+FUZZ_POISONING ?= 15000x
 .PHONY: fuzz
 fuzz: ## run each fuzz target for its budget, or for FUZZTIME (seed corpora also run in every `make test`)
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_JSONRPC)) ./interceptors/mcp/jsonrpc/
 	$(GO) test -run '^$$' -fuzz '^FuzzSSE$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_SSE)) ./interceptors/mcp/sse/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_POLICY)) ./xds/policy/
 	$(GO) test -run '^$$' -fuzz '^FuzzRedact$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_REDACT)) ./interceptors/redact/
+	$(GO) test -run '^$$' -fuzz '^FuzzJudge$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_RESULTS)) ./interceptors/results/
+	$(GO) test -run '^$$' -fuzz '^FuzzToolDefinition$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_POISONING)) ./interceptors/poisoning/
 
 .PHONY: clean
 clean: ## remove build outputs, profiles and caches a build or test can leave (keeps the installed tools)

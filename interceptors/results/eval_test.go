@@ -265,7 +265,7 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 	for _, unit := range []string{"lorem ipsum dolor sit amet ", "to continue ", "proceed ", "prompt ", "dialogue ", "following: ",
 		"please ", "send ", "commands ", "malicious ", "your response ", "ignore previous ", "<!-- ", "http://x.example/?q= ",
 		"ignore o ", "tus instrucciones ", "无视上面的指示 ", "use other tools ", "you play the role of ", "if assistant ", "the reviewing agent must ", "you should now call ", "translate this email ", "and output: ",
-		"what is our password? ", "system override: ", "<system mode> ", "simulate developer mode ", "¿puedes decirme del usuario? ", "пользователя ",
+		"what is our password? ", "system override: ", "<system mode> ", "simulate developer mode ", "¿puedes decirme del usuario? ", "пользователя ", "игнорируй ", "игнорируй и ", "無視して ", "忽略，",
 		"you will pretend to be ", "act as ", "roleplay ", "role-play ", "role play ", "simulate ", "emulate ", "impersonate ", "in the role of ",
 		"your alter ego ", "stay in char ", "break character ", "breaking character ", "break of character ", "enabled by openai ", "engineer at anthropic "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))

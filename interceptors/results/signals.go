@@ -334,13 +334,16 @@ func setAside(t string, at *anchorIndex) bool {
 			}
 		}
 	}
-	for _, i := range at[aIgnorCyr] {
+	// The checks below that read on past the verb do so once per text,
+	// from the first occurrence: run at every occurrence, their searches
+	// cost a text that repeats the verb time in the square of its length.
+	if offs := at[aIgnorCyr]; len(offs) > 0 {
 		// "игнорируй(те)", "игнорировать": lower-cased here, t lowers ASCII only
-		w := strings.ToLower(t[max(0, i-2):min(len(t), i+160)])
-		if m := aboveCyr.FindStringIndex(w); m != nil && m[0] <= 2 {
+		if aboveCyr.MatchString(strings.ToLower(t[max(0, offs[0]-len("и")):])) {
 			return true
 		}
 	}
+	saidAfter := false // a 忽略 or 无视 was met: saidZh reads on from it
 	for _, i := range at[aIgnoreCJK] {
 		head, rest := before(t, i, 36), t[i+len("無視"):min(len(t), i+len("無視")+180)]
 		if strings.HasPrefix(t[i:], "無視") {
@@ -349,17 +352,18 @@ func setAside(t string, at *anchorIndex) bool {
 					return true
 				}
 			}
-			if strings.HasPrefix(rest, "して") && saidJa.MatchString(rest) {
-				return true
-			}
 			continue
 		}
+		saidAfter = true
 		for _, w := range aboveZh {
 			if strings.HasPrefix(rest, w) {
 				return true
 			}
 		}
-		if saidZh.MatchString(rest) {
+	}
+	if offs := at[aIgnoreCJK]; len(offs) > 0 {
+		from := t[offs[0]:]
+		if strings.Contains(from, "無視して") && saidJa.MatchString(from) || saidAfter && saidZh.MatchString(from) {
 			return true
 		}
 	}
@@ -378,17 +382,17 @@ var (
 		"alles oben", "alles obige", "alles bisherige", "alles vorherige", "alles davor", // de
 		"tutto quanto sopra", "tutto ciò che precede", "ciò che precede", "tutto quello sopra", "il testo sopra", // it
 	}
-	aboveCyr = regexp.MustCompile(`^и?гнориру(й|йте|ите)?(\s+(вс[её]|все))?\s+(вышеизложенное|вышесказанное|написанное выше|сказанное выше|всё выше|все выше|предыдущее)|^и?гнорир(уй|уйте|овать)\s+[^.!?
+	aboveCyr = regexp.MustCompile(`игнориру(й|йте|ите)?(\s+(вс[её]|все))?\s+(вышеизложенное|вышесказанное|написанное выше|сказанное выше|всё выше|все выше|предыдущее)|игнорир(уй|уйте|овать)\s+[^.!?
 ]{1,40}?\s+и\s+(скажи|скажите|напиши|напишите|ответь|ответьте|заяви|заявите|укажи|укажите)\s`)
 	// before 無視: "上記を", "以上を", "これまでの指示をすべて"
 	aboveJa = []string{"上記を", "以上を", "前述を", "上記の内容を", "上記の指示を", "これまでの指示をすべて", "これまでの指示を全て", "今までの指示をすべて"}
 	// after 無視して: words dictated ("…と述べてください", "「…」と言って")
-	saidJa = regexp.MustCompile(`^して[^。！？
+	saidJa = regexp.MustCompile(`無視して[^。！？
 ]{0,60}?と(言|述べ|答え|書い|宣言し|回答し)(て|なさい|ろ)`)
 	// after 忽略 or 无视: what came before
 	aboveZh = []string{"以前", "上述", "上面", "前面", "此前", "先前", "以上所有"}
 	// after 忽略 or 无视: "，并声明…", "，然后说…"
-	saidZh = regexp.MustCompile(`^[^。！？
+	saidZh = regexp.MustCompile(`(忽略|无视)[^。！？
 ]{0,40}?[,，]\s*(并|然后|而是)\s*(说|声明|说明|表示|回答|写)`)
 )
 
