@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -36,7 +37,7 @@ func (s *Server) processEgress(rpc extprocv3.ExternalProcessor_ProcessServer, se
 		h, ok := req.Request.(*extprocv3.ProcessingRequest_RequestHeaders)
 		var resp *extprocv3.ProcessingResponse
 		if ok {
-			resp = s.judgeEgress(rpc.Context(), server, h.RequestHeaders.GetHeaders(), start)
+			resp = s.judgeEgressSafely(rpc.Context(), server, h.RequestHeaders.GetHeaders(), start)
 		} else {
 			// Only headers are configured to come: anything else is a
 			// mismatch with the control plane; stop the request.
@@ -47,6 +48,27 @@ func (s *Server) processEgress(rpc extprocv3.ExternalProcessor_ProcessServer, se
 			return err
 		}
 	}
+}
+
+// judgeEgressSafely is judgeEgress with a panic turned into a refusal that
+// is logged and audited, so one bad decision does not end the process.
+func (s *Server) judgeEgressSafely(ctx context.Context, server string, hm *core.HeaderMap, start time.Time) (resp *extprocv3.ProcessingResponse) {
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		s.Log.Error("panic while judging an egress request; refused", "server", server, "panic", p, "stack", string(debug.Stack()))
+		rec := audit.Record{Time: time.Now(), Server: server, Direction: interceptors.ToServer.String(), Kind: "egress",
+			Method: header(hm, ":method"), Destination: header(hm, ":authority"),
+			Decision: "deny", Rule: "internal_error", Reason: msgInternalError, LatencyMicros: time.Since(start).Microseconds()}
+		if err := s.Audit.Write(&rec); err != nil {
+			s.Metrics.auditErrors.Inc()
+		}
+		s.Metrics.egress(s.Policy.load().knownServer(server), "deny", "internal_error")
+		resp = egressRefusal(500, msgInternalError)
+	}()
+	return s.judgeEgress(ctx, server, hm, start)
 }
 
 func (s *Server) judgeEgress(ctx context.Context, server string, hm *core.HeaderMap, start time.Time) *extprocv3.ProcessingResponse {

@@ -3,6 +3,7 @@ package extproc
 import (
 	"context"
 	"mime"
+	"runtime/debug"
 	"time"
 
 	core "github.com/envoyproxy/go-control-plane/envoy/config/core/v3"
@@ -24,6 +25,7 @@ import (
 //	                     one judgement per phase
 //	verdict.go           chain results turned into answers for Envoy
 //	audit.go             the audit record of every decision
+//	crash.go             a panic while judging turned into a refusal
 
 // stream is the state of one ext_proc stream, which Envoy opens per HTTP
 // request: what the request said, what it asked for, and how the response is
@@ -90,8 +92,19 @@ func (st *stream) admit(n int64) {
 
 // handle takes one message from Envoy and returns the answers to send, in
 // order (none while a body is still arriving). The slice is reused by the
-// next call.
-func (st *stream) handle(ctx context.Context, req *extprocv3.ProcessingRequest) ([]*extprocv3.ProcessingResponse, string) {
+// next call. A panic while judging refuses the message (see crashed) instead
+// of ending the process with every stream in flight.
+func (st *stream) handle(ctx context.Context, req *extprocv3.ProcessingRequest) (out []*extprocv3.ProcessingResponse, phase string) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, phase = st.crashed(req, p, debug.Stack())
+		}
+	}()
+	return st.dispatch(ctx, req)
+}
+
+// dispatch judges one message from Envoy by its phase.
+func (st *stream) dispatch(ctx context.Context, req *extprocv3.ProcessingRequest) ([]*extprocv3.ProcessingResponse, string) {
 	st.out = st.out[:0]
 	if st.closed {
 		return nil, "after_refusal"
