@@ -22,7 +22,7 @@ func BenchmarkToolsList100KB(b *testing.B) {
 	for _, c := range evalcorpus.Load(b, "testdata/eval", checkEntry) {
 		byFile[c.File] = append(byFile[c.File], c.Entry)
 	}
-	for _, f := range []string{"benign-github-mcp-server.json", "benign-playwright-mcp.json", "benign-cisco-azure.json", "benign-cisco-discord.json", "benign-cisco-github.json", "benign-memory.json"} {
+	for _, f := range []string{"benign-github-mcp-server.json", "benign-playwright-mcp-heldout.json", "benign-cisco-azure-heldout.json", "benign-cisco-discord.json", "benign-cisco-github.json", "benign-memory.json"} {
 		if len(byFile[f]) == 0 {
 			b.Fatalf("no entries in testdata/eval/%s", f)
 		}

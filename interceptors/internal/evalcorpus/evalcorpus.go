@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -41,6 +42,11 @@ func Load[E any](t testing.TB, dir string, check func(E) error) []Case[E] {
 		}
 		if file.Split != "tuning" && file.Split != "heldout" {
 			t.Fatalf("%s: split %q", f, file.Split)
+		}
+		// The name says the split, so that anyone reading the corpus can
+		// keep away from the held-out files without opening them.
+		if strings.Contains(filepath.Base(f), "heldout") != (file.Split == "heldout") {
+			t.Fatalf("%s: split %q, but a file is held out exactly when its name says heldout", f, file.Split)
 		}
 		for i, e := range file.Entries {
 			if err := check(e); err != nil {
