@@ -137,9 +137,16 @@ func (r rate) pct() float64 {
 // read as words, a chat role's label opening a text, a marker heading an
 // order, security checks switched off as such, the environment read by a
 // command substitution in a URL or stolen by name, and a sentence that
-// only names who vouches for the tool; held-out and benign unchanged.)
+// only names who vouches for the tool; held-out and benign unchanged.
+// The tuning floor went from 95.5 to 92.9 when the MPMA study's servers
+// joined that split with 70 poisoned and 141 benign definitions, none of
+// them flagged as they came in: 260/342, 1/723; 318/342 with a rank put
+// before a name that says what its tool does, the tool placed first in
+// the world, and endorsement by a class of people nobody can check
+// ("validated by weather experts") counting as a whole push; held-out and
+// benign unchanged.)
 const (
-	minDetectTuning  = 95.5
+	minDetectTuning  = 92.9
 	minDetectHeldout = 84.2
 	maxFPTuning      = 1.0
 	maxFPHeldout     = 1.4

@@ -333,6 +333,23 @@ var lexicon = map[signal][]string{
 		"github stars", "stars on github", "users worldwide", "developers worldwide", "de facto standard", "fortune 500",
 		"adopted by {thousands|millions|hundreds}", "state-of-the-art", "state of the art",
 		"thought leaders", "top conferences", "top institutions", "big companies", "peer-reviewed",
+		// the tool placed first in the world ("This is the best tool in
+		// the world."), a second claim beside "the best tool"
+		"{best|greatest|finest} ~ in the world", "world's {best|greatest|finest|leading|top}",
+		"top-rated", "top rated",
+		// vouched for by a class of people nobody can check ("validated by
+		// weather experts", "favored by industry leaders", "a preferred
+		// choice among professionals"): a description names what its tool
+		// does, and only a model choosing between tools is swayed by who
+		// is said to like it. A line that starts with "!" is a whole push.
+		"!{trusted|recommended|endorsed|favored|favoured|praised|validated|regarded|rated|top-rated|highly-rated|respected|preferred|appreciated|backed|supported|approved|loved|vetted|relied on|widely used} {by|among} ~ {experts|professionals|specialists|leaders|analysts|bloggers|traders|enthusiasts|engineers|researchers|scientists|authorities|pros}",
+		"!{experts|professionals|specialists|leaders|analysts|bloggers} ~ {recommend|endorse|trust|prefer|love|praise|favor|favour|choose} this {tool|function|server|method|service|solution|approach}",
+		"{experts|professionals|specialists|analysts|bloggers} {recommend|endorse|prefer|praise|favor|favour}",
+		"backed by",
+		"!{preferred|favorite|favourite|top} choice {among|of|for} ~ {experts|professionals|specialists|leaders|analysts|bloggers|traders|enthusiasts|engineers|researchers|scientists|pros}",
+		"!{expert-endorsed|expert-recommended|expert-approved|expert-validated|expert-vetted|expert-trusted|industry-endorsed|industry-recommended}",
+		"!{highly|widely} {regarded|respected|acclaimed|praised}",
+		"!highly recommended {by|for its|among}",
 	},
 	sigPreference: {
 		"this tool first", "choose this tool", "use this tool for all", "try this tool", "over any alternatives",

@@ -47,6 +47,9 @@ type cue struct {
 	slots  []slot // words, compiled for matching
 	anchor int    // index of the word looked up; the words before it have no wildcard
 	text   string // for the finding
+	// whole: the cue alone is a whole push for the model's choice (a
+	// lexicon line that starts with "!"), as two distinct claims are
+	whole bool
 }
 
 // A slot of a cue as matched: a word, a choice of words, "*" or "~".
@@ -141,8 +144,10 @@ func compileLexicon(keep func(signal) bool) *cueIndex {
 	sort.Ints(sigs) // deterministic order: lower signals win ties in details
 	for _, si := range sigs {
 		for text := range expandCues(lexicon[signal(si)]) {
+			whole := strings.HasPrefix(text, "!")
+			text = strings.TrimPrefix(text, "!")
 			canon, flags := canonical(nil, text)
-			c := cue{sig: signal(si), text: text}
+			c := cue{sig: signal(si), text: text, whole: whole}
 			if flags&flagCJK != 0 {
 				c.words = []string{string(canon)}
 				if len(c.words[0]) < 2 || len(ix.cjk) >= maxCJKCues {
@@ -621,6 +626,16 @@ func (e *evidence) name(name string) {
 	}
 	e.nameWords = b
 	t := unsafe.String(unsafe.SliceData(b), len(b))
+	if len(ws) > 2 && rankWords[t[ws[0].start:ws[0].end]] && nameVerbs[t[ws[1].start:ws[1].end]] {
+		// a rank put before a name that says what its tool does
+		// ("best-get-alerts", "ultimate_fetch_url"): no tool does "best",
+		// so the word is there for the model that picks between tools
+		// (MPMA's "best name", arXiv:2505.11154)
+		e.cur = namePath
+		e.fire(sigPreference, "rank before the name: "+t[ws[0].start:ws[0].end])
+		e.fire(sigPreference, "a push for the choice on its own")
+		e.cur = nil
+	}
 	bonus := e.bonus
 	e.only = &addressed
 	if plain {
@@ -636,6 +651,18 @@ func (e *evidence) name(name string) {
 }
 
 var namePath = []string{".name"}
+
+var (
+	rankWords = map[string]bool{"best": true, "ultimate": true, "greatest": true, "superior": true, "preferred": true, "recommended": true, "top1": true, "no1": true}
+	// nameVerbs open most tool names: what the tool does
+	nameVerbs = map[string]bool{
+		"get": true, "fetch": true, "search": true, "find": true, "list": true, "read": true, "write": true, "create": true,
+		"update": true, "delete": true, "run": true, "execute": true, "install": true, "convert": true, "send": true,
+		"query": true, "lookup": true, "check": true, "download": true, "upload": true, "translate": true, "analyze": true,
+		"analyse": true, "generate": true, "calculate": true, "compute": true, "set": true, "add": true, "remove": true,
+		"open": true, "call": true, "invoke": true, "scan": true, "parse": true, "summarize": true, "summarise": true,
+	}
+)
 
 // addressed marks the signals of words addressed to the model, rather than
 // words for the data a tool handles (secrets, conversations, transfers,
@@ -867,6 +894,11 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					continue
 				}
 				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
+					continue
+				}
+				if c.whole && e.definitions {
+					e.fire(c.sig, c.text)
+					e.fire(c.sig, "a push for the choice on its own")
 					continue
 				}
 				if c.sig == sigPromotion && e.definitions && m.endorsement(i-c.anchor, c) {
