@@ -144,14 +144,14 @@ func (r rate) pct() float64 {
 // before a name that says what its tool does, the tool placed first in
 // the world, and endorsement by a class of people nobody can check
 // ("validated by weather experts") counting as a whole push; held-out and
-// benign unchanged. The tuning benign ceiling went from 1.0 to 1.4 when
-// eleven more real servers' tool lists joined that split as they came in:
-// 13/962, eight of them Neon's (tagged instruction blocks, "you must",
-// client secrets named), one Supabase's, three Grafana's that mention a
-// tool "get" now served by Redis's server; the target stays <= 1 %. The
-// held-out benign ceiling went from 1.4 to 1.8 when four more real
-// servers' tool lists joined that split, 3 of their 48 definitions
-// flagged as they came in: 9/507.)
+// benign unchanged. The benign ceilings went from 1.0 to 2.0 (tuning) and
+// from 1.4 to 2.5 (held-out) when the published tool lists of 24 more real
+// servers joined both splits, 546 definitions, as they came in: tuning
+// 22/1114 (Neon's tagged instruction blocks and orders, MongoDB's
+// "mandatory" parameters and its list-databases beside ClickHouse's and
+// MotherDuck's list_databases, Grafana's texts naming a tool "get" that
+// Redis's server now serves), held-out 15/614; detection unchanged; the
+// target stays <= 1 %.)
 const (
 	minDetectTuning  = 92.9
 	minDetectHeldout = 84.2
