@@ -151,12 +151,22 @@ func (r rate) pct() float64 {
 // "mandatory" parameters and its list-databases beside ClickHouse's and
 // MotherDuck's list_databases, Grafana's texts naming a tool "get" that
 // Redis's server now serves), held-out 15/614; detection unchanged; the
-// target stays <= 1 %.)
+// target stays <= 1 %. Principles chosen on the tuning false positives
+// then brought them to 12/1114 and 11/614: the same words joined by
+// another separator are not a look-alike name, as equal names are not
+// (detection 317/342 and 142/171: one tuning and two held-out derived
+// look-alikes were separator swaps); a quoted word that is the tool's own
+// parameter or enum value is not another server's tool; a URL read from
+// or given as a reference is not a destination; a definition that orders
+// its own use ("before calling this tool") is not steering another tool;
+// a sentence in a nested schema counts only if it reaches the threshold on
+// its own; and a user's turn named in a definition counts only when handed
+// over (beside a verb of sending, or with a destination named).)
 const (
-	minDetectTuning  = 92.9
-	minDetectHeldout = 84.2
-	maxFPTuning      = 2.0
-	maxFPHeldout     = 2.5
+	minDetectTuning  = 92.6
+	minDetectHeldout = 83.0
+	maxFPTuning      = 1.1
+	maxFPHeldout     = 1.8
 )
 
 func TestEvalCorpus(t *testing.T) {

@@ -4,8 +4,8 @@ import "strings"
 
 // Look-alike names: a tool named like a neighbouring server's tool but
 // spelt with a digit for a letter ("get_f1le"), a letter of another script
-// ("sеnd_email" with a Cyrillic е), "-" for "_" or a doubled letter, so
-// that a model (or a person approving a call) takes one for the other.
+// ("sеnd_email" with a Cyrillic е) or a doubled letter, so that a model (or
+// a person approving a call) takes one for the other.
 
 // nameKey is the skeleton names are compared on: the canonical form
 // (confusable letters mapped), the digits that pass for letters replaced,
@@ -40,7 +40,20 @@ func nameKey(name string, scratch []byte) (string, []byte) {
 type lookalikes struct {
 	byKey map[string]string // key -> a name with that key
 	exact map[string]bool   // names as published, lower-cased
+	words map[string]bool   // the same, separators unified
 	names nameFilter        // of exact
+}
+
+// sameWords is a lower-cased name with every separator written "_":
+// "list-databases" and "list_databases" are the same words.
+func sameWords(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '.', ' ':
+			return '_'
+		}
+		return r
+	}, strings.ToLower(name))
 }
 
 // nameFilter rules out most words as names without a map lookup: bit n of
@@ -69,10 +82,11 @@ func newLookalikes(others map[string]bool) *lookalikes {
 	if len(others) == 0 {
 		return nil
 	}
-	l := &lookalikes{byKey: make(map[string]string, len(others)), exact: others}
+	l := &lookalikes{byKey: make(map[string]string, len(others)), exact: others, words: make(map[string]bool, len(others))}
 	var scratch []byte
 	for n := range others {
 		l.names.add(n)
+		l.words[sameWords(n)] = true
 		var k string
 		k, scratch = nameKey(n, scratch)
 		if old, ok := l.byKey[k]; !ok || n < old {
@@ -83,14 +97,17 @@ func newLookalikes(others map[string]bool) *lookalikes {
 }
 
 // of returns the other server's name that name imitates, or "". Equal
-// names are not look-alikes (several servers may well offer "search").
+// names are not look-alikes (several servers may well offer "search"),
+// nor are the same words joined otherwise ("list_databases" of one
+// database server, "list-databases" of another): each server spells its
+// names its own way, and the model reads the same words either way.
 func (l *lookalikes) of(name string) string {
 	if l == nil || name == "" {
 		return ""
 	}
 	k, _ := nameKey(name, nil)
 	other, ok := l.byKey[k]
-	if !ok || l.exact[strings.ToLower(name)] {
+	if !ok || l.exact[strings.ToLower(name)] || l.words[sameWords(name)] {
 		return ""
 	}
 	return other

@@ -385,7 +385,11 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			return
 		}
 		hits := ev.hits
-		ev.text(path, s)
+		if nested(path) {
+			ev.textAlone(path, s, c.score)
+		} else {
+			ev.text(path, s)
+		}
 		if phrase != "" && (seen[KindShadowing] || !isText) {
 			return
 		}
@@ -412,7 +416,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			}
 		}
 		if isText && !seen[KindShadowing] {
-			if n := mentions(text, others, look.filter()); n != "" {
+			if n := mentions(text, others, look.filter(), t); n != "" {
 				add(KindShadowing, c.action, path, "mentions tool "+quote(n)+" of another server")
 			} else if cued {
 				if label, m := findFirst(shadowingPhrases, text); m != "" {
@@ -571,12 +575,12 @@ var nameTab = func() (tab [256]bool) {
 // lower-cased description) as a whole word. A name that is a plain word
 // ("fetch", "search") only counts when quoted or followed by "tool", so
 // ordinary prose does not fire.
-func mentions(lower string, others map[string]bool, filter *nameFilter) string {
+func mentions(lower string, others map[string]bool, filter *nameFilter, tool jsontext.Value) string {
 	if len(others) == 0 {
 		return ""
 	}
 	check := func(tok string, start, end int) bool {
-		if filter != nil && !filter.may(tok) || !others[tok] {
+		if filter != nil && !filter.may(tok) || !others[tok] || ownWord(tool, tok) {
 			return false
 		}
 		plain := true
@@ -629,6 +633,38 @@ func mentions(lower string, others map[string]bool, filter *nameFilter) string {
 		i = j
 	}
 	return ""
+}
+
+// nested reports whether path leads into the schema of a parameter's
+// parts (an object's properties, an array's items, a union's branches)
+// rather than to the tool's own texts or its parameters' texts. Large
+// real schemas document their nested parts at length (query languages,
+// pipeline stages); a sentence there is about that part, and is weighed
+// on its own, not summed with sentences of other parts.
+func nested(path []string) bool {
+	props := 0
+	for _, p := range path {
+		switch p {
+		case ".properties":
+			props++
+		case ".items", ".oneOf", ".anyOf", ".allOf", ".$defs", ".definitions", ".additionalProperties", ".patternProperties", ".prefixItems":
+			return true
+		}
+	}
+	return props > 1
+}
+
+// ownWord reports whether word is a whole string of the tool's own
+// definition, other than its texts: a parameter's name, an enum or const
+// value ("operation": {"enum": ["list", "get", …]}). A description that
+// quotes one ("'get' for one experiment") speaks of the tool's own
+// operation, whatever another server calls its tools. Asked only of a
+// word that names another server's tool, which is rare.
+func ownWord(tool jsontext.Value, word string) bool {
+	lower := bytes.ToLower(tool)
+	q := make([]byte, 0, len(word)+2)
+	q = append(append(append(q, '"'), word...), '"')
+	return bytes.Contains(lower, q)
 }
 
 // walker keeps a decoder and its buffers from one definition to the next.

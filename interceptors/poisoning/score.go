@@ -19,7 +19,7 @@ import (
 
 // reset forgets the evidence of the previous tool, keeping the buffers.
 func (e *evidence) reset() {
-	*e = evidence{scratch: e.scratch[:0], decoded: e.decoded[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], walker: e.walker, definitions: e.definitions, snake: e.snake[:0], nameWords: e.nameWords[:0]}
+	*e = evidence{scratch: e.scratch[:0], decoded: e.decoded[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], turnAt: e.turnAt[:0], walker: e.walker, definitions: e.definitions, snake: e.snake[:0], nameWords: e.nameWords[:0]}
 }
 
 // canon returns the canonical form of the last text judged; it shares
@@ -462,6 +462,8 @@ type evidence struct {
 	decoded              []byte // what decodeAll decoded last
 	spans                []span
 	secretAt, transferAt []int // word positions in the current text
+	turnAt               []int // the user's turns named (userTurn), in a definition
+	turnCue              string
 	bonus                bool
 	hits                 int      // cues, markup and destinations seen, all texts
 	cur                  []string // path of the text being judged (valid during text)
@@ -680,6 +682,25 @@ func (e *evidence) text(path []string, s string) {
 	e.cur = nil
 }
 
+// textAlone judges s on its own: its signals count for the tool only if
+// they reach threshold together (see nested).
+func (e *evidence) textAlone(path []string, s string, threshold int) {
+	alone := evidence{definitions: e.definitions, walker: e.walker, nameWords: e.nameWords}
+	alone.text(path, s)
+	e.hits += alone.hits
+	if alone.score() < threshold {
+		return
+	}
+	for sg := range numSignals {
+		if alone.weight[sg] != 0 {
+			e.cur = path
+			e.fire(signal(sg), alone.example[sg])
+			e.cur = nil
+		}
+	}
+	e.bonus = e.bonus || alone.bonus
+}
+
 func (e *evidence) scan(s string, depth int) {
 	if len(s) == 0 {
 		return
@@ -836,12 +857,36 @@ func (e *evidence) match(t string, ws []span, flags textFlags) {
 	e.cues(t, ws, flags)
 	e.markup(t, ws)
 	e.destinations(t, ws)
+	e.turns()
+}
+
+// turns fires the user's turns named in a definition that are handed
+// over: beside a verb of sending ("include the user's question in
+// context"), or in a text that names where to ("let backup@… know what the
+// customer asked"); not a turn the tool works from ("the page that answers
+// the user's question").
+func (e *evidence) turns() {
+	if len(e.turnAt) == 0 {
+		return
+	}
+	if e.weight[sigExfil] > 0 {
+		e.fire(sigHistory, e.turnCue)
+		return
+	}
+	for _, a := range e.turnAt {
+		for _, b := range e.transferAt {
+			if d := a - b; d >= -turnReach && d <= turnReach {
+				e.fire(sigHistory, e.turnCue)
+				return
+			}
+		}
+	}
 }
 
 // cues looks for the cues of the lexicon in canonical text t, whose words
 // are ws.
 func (e *evidence) cues(t string, ws []span, flags textFlags) {
-	e.secretAt, e.transferAt = e.secretAt[:0], e.transferAt[:0]
+	e.secretAt, e.transferAt, e.turnAt = e.secretAt[:0], e.transferAt[:0], e.turnAt[:0]
 	cues := textCues
 	switch {
 	case e.only != nil:
@@ -890,7 +935,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				}
 			}
 			if m.before(i, c.slots[:c.anchor]) && m.from(i+from-c.anchor, c.slots[from:]) {
-				if c.sig == sigToolRef && !e.definitions && !toolNear(t, ws, i) {
+				if c.sig == sigToolRef && (!e.definitions && !toolNear(t, ws, i) || e.definitions && thisTool(t, ws, i-c.anchor+len(c.slots))) {
 					continue
 				}
 				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
@@ -908,6 +953,11 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					// a whole push for the choice, as two claims are
 					e.fire(sigPromotion, c.text)
 					e.fire(sigPromotion, "endorsement as a sentence")
+					continue
+				}
+				if c.sig == sigHistory && e.definitions && userTurn(c) {
+					e.turnAt = append(e.turnAt, i)
+					e.turnCue = c.text
 					continue
 				}
 				switch c.sig {
@@ -963,6 +1013,32 @@ func toolNear(t string, ws []span, i int) bool {
 }
 
 const toolReach = 8
+
+// userTurn reports whether c names a turn of the user's ("the user's
+// question", "what the user said"), which a definition may well work from;
+// only handed over is it the conversation asked for (see turnReach).
+func userTurn(c *cue) bool {
+	return c.words[0] == "the" || c.words[0] == "what"
+}
+
+// turnReach is how many words apart a user's turn and a verb of sending
+// may stand for the turn to count as handed over.
+const turnReach = 6
+
+// thisTool reports whether the words from ws[i] on name the tool itself
+// ("before calling this tool", "before running this tool: test …"): a
+// definition that orders its own use says when to call it, which is what
+// a description is for; steering the use of another tool is not.
+func thisTool(t string, ws []span, i int) bool {
+	if i+1 >= len(ws) || t[ws[i].start:ws[i].end] != "this" {
+		return false
+	}
+	switch t[ws[i+1].start:ws[i+1].end] {
+	case "tool", "function", "command", "operation", "endpoint":
+		return true
+	}
+	return false
+}
 
 // cueMatch matches the slots of cues against the words ws of t.
 type cueMatch struct {
@@ -1334,10 +1410,18 @@ func (e *evidence) destinations(t string, ws []span) {
 		return
 	}
 	if e.definitions {
-		if strings.Contains(t, "http://") || strings.Contains(t, "https://") {
-			e.fire(sigExfil, "URL with a send verb")
+		for off := 0; ; {
+			i := strings.Index(t[off:], "http")
+			if i < 0 {
+				return
+			}
+			off += i
+			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) {
+				e.fire(sigExfil, "URL with a send verb")
+				return
+			}
+			off += 4
 		}
-		return
 	}
 	for off := 0; ; {
 		i := strings.Index(t[off:], "http")
@@ -1351,6 +1435,21 @@ func (e *evidence) destinations(t string, ws []span) {
 		}
 		off += len("http")
 	}
+}
+
+// referenceURL reports whether the URL at t[off:] is where something is
+// read from or where the reader is sent to read more ("fetching the index
+// from https://…", "see https://…", "can be found here: https://…"), not
+// where something goes: the word before it says so.
+func referenceURL(t string, off int) bool {
+	head := strings.TrimRight(t[:off], " :(\"'`<.,")
+	w := strings.TrimLeft(head[strings.LastIndexByte(head, ' ')+1:], "([\"'`<")
+	return referenceWords[w]
+}
+
+var referenceWords = map[string]bool{
+	"from": true, "see": true, "here": true, "docs": true, "documentation": true, "reference": true,
+	"e.g": true, "eg": true, "i.e": true, "example": true,
 }
 
 // readersLink reports whether the URL at t[off:] is the target of a
