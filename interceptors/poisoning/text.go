@@ -43,3 +43,11 @@ func ScoreText(s string) TextVerdict {
 var textEvidence = sync.Pool{New: func() any { return new(evidence) }}
 
 var textPath = []string{"text"}
+
+// Canonical appends to dst the form of s the scorer judges (confusables
+// mapped, invisible characters dropped, spacing undone, lower case): the
+// results check's learned model reads its words in the same form.
+func Canonical(dst []byte, s string) []byte {
+	dst, _ = canonical(dst, s)
+	return dst
+}

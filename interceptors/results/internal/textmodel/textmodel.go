@@ -1,0 +1,330 @@
+// Package textmodel is a small linear classifier of prompt injection in
+// tool results: logistic regression over hashed word unigrams and bigrams
+// of the poisoning check's canonical form of the text. A long text is read
+// in overlapping windows of words and scored by its highest window, since
+// an injection is a few sentences somewhere in a page.
+//
+// The weights (weights.bin) are learnt from the tuning split of the
+// results check's evaluation corpus only (../../testdata/eval); the
+// generator in ../train writes them (go generate).
+package textmodel
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
+)
+
+//go:generate go run ../train -out weights.bin
+
+// Model is a trained classifier.
+type Model struct {
+	Bits   uint    // the feature space has 1<<Bits buckets
+	Chars  bool    // character 3- to 5-grams as well as words and bigrams
+	Window int     // words per window (windows overlap by half)
+	Bias   float32 // intercept
+	Scale  float32 // a weight is Scale * W[i]
+	// Threshold is the score from which a text is flagged, chosen on the
+	// tuning split with the lexical checks beside it.
+	Threshold float32
+	W         []int16
+}
+
+const magic = "MTMODEL1"
+
+// Encode writes m in the format Decode reads: the magic, the shape, then
+// the weights, little-endian.
+func (m *Model) Encode() []byte {
+	b := []byte(magic)
+	var flags byte
+	if m.Chars {
+		flags |= 1
+	}
+	b = append(b, byte(m.Bits), flags)
+	b = binary.LittleEndian.AppendUint16(b, uint16(m.Window))
+	for _, f := range []float32{m.Bias, m.Scale, m.Threshold} {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(f))
+	}
+	for _, w := range m.W {
+		b = binary.LittleEndian.AppendUint16(b, uint16(w))
+	}
+	return b
+}
+
+// Decode reads a model Encode wrote.
+func Decode(b []byte) (*Model, error) {
+	const head = len(magic) + 4 + 12
+	if len(b) < head || string(b[:len(magic)]) != magic {
+		return nil, errors.New("textmodel: not a model file")
+	}
+	m := &Model{Bits: uint(b[len(magic)]), Chars: b[len(magic)+1]&1 != 0, Window: int(binary.LittleEndian.Uint16(b[len(magic)+2:]))}
+	if m.Bits < 8 || m.Bits > 24 || m.Window < 2 {
+		return nil, fmt.Errorf("textmodel: bad shape: %d bits, window %d", m.Bits, m.Window)
+	}
+	f := func(i int) float32 { return math.Float32frombits(binary.LittleEndian.Uint32(b[len(magic)+4+4*i:])) }
+	m.Bias, m.Scale, m.Threshold = f(0), f(1), f(2)
+	if len(b) != head+2<<m.Bits {
+		return nil, fmt.Errorf("textmodel: %d bytes for %d buckets", len(b), 1<<m.Bits)
+	}
+	m.W = make([]int16, 1<<m.Bits)
+	for i := range m.W {
+		m.W[i] = int16(binary.LittleEndian.Uint16(b[head+2*i:]))
+	}
+	return m, nil
+}
+
+//go:embed weights.bin
+var weights []byte
+
+// Default is the model learnt from the tuning corpus.
+var Default = sync.OnceValue(func() *Model {
+	m, err := Decode(weights)
+	if err != nil {
+		panic(err) // a build with a broken weights file
+	}
+	return m
+})
+
+// Text is the features of a text: for each word of its canonical form,
+// the word's bucket, that of the word with the one before it (the first
+// word pairs with the text's start) and, with character n-grams, those of
+// the word's 3- to 5-grams.
+type Text struct {
+	Feats []uint32
+	Ends  []int32 // Ends[i]: the number of features of words 0..i
+}
+
+// Span returns the features of words [a, b).
+func (t *Text) Span(a, b int) []uint32 {
+	if b == 0 {
+		return nil
+	}
+	start := int32(0)
+	if a > 0 {
+		start = t.Ends[a-1]
+	}
+	return t.Feats[start:t.Ends[b-1]]
+}
+
+// Words is the number of words of t.
+func (t *Text) Words() int { return len(t.Ends) }
+
+// Features sets t to the features of s (for a model of bits buckets, with
+// character n-grams if chars). buf is scratch space for the canonical
+// form, returned for reuse.
+func Features(t *Text, buf []byte, s string, bits uint, chars bool) []byte {
+	buf = poisoning.Canonical(buf[:0], s)
+	t.Feats, t.Ends = t.Feats[:0], t.Ends[:0]
+	shift := 32 - bits
+	prev := uint32(0x2545f491) // the start of the text
+	words(buf, func(h uint32, i, j int) {
+		t.Feats = append(t.Feats, mix(h)>>shift, bigram(prev, h)>>shift)
+		prev = h
+		if chars && j-i <= 24 {
+			t.Feats = appendGrams(t.Feats, buf[i:j], shift)
+		}
+		t.Ends = append(t.Ends, int32(len(t.Feats)))
+	})
+	return buf
+}
+
+// appendGrams appends the buckets of the 3-, 4- and 5-grams of the word w
+// with a mark at each end ("^ign", "ignor", "ore$").
+func appendGrams(dst []uint32, w []byte, shift uint) []uint32 {
+	n := len(w) + 2
+	at := func(i int) uint32 {
+		switch i {
+		case 0:
+			return '^'
+		case n - 1:
+			return '$'
+		}
+		return uint32(w[i-1])
+	}
+	for i := 0; i+3 <= n; i++ {
+		h := uint32(2166136261) ^ 0x27d4eb2f
+		for k := i; k < i+5 && k < n; k++ {
+			h = (h ^ at(k)) * 16777619
+			if k-i >= 2 {
+				dst = append(dst, mix(h)>>shift)
+			}
+		}
+	}
+	return dst
+}
+
+// Words returns the words of s as Features reads them, each with the
+// buckets of its two word features, for naming the weights of a model.
+func Words(s string, bits uint) (ws []string, uni, bi []uint32) {
+	buf := poisoning.Canonical(nil, s)
+	shift := 32 - bits
+	prev := uint32(0x2545f491)
+	words(buf, func(h uint32, i, j int) {
+		ws = append(ws, string(buf[i:j]))
+		uni, bi = append(uni, mix(h)>>shift), append(bi, bigram(prev, h)>>shift)
+		prev = h
+	})
+	return ws, uni, bi
+}
+
+// Gram returns the bucket of a character n-gram as Features writes it
+// ("^ign" for the start of a word), for naming weights.
+func Gram(g string, bits uint) uint32 {
+	h := uint32(2166136261) ^ 0x27d4eb2f
+	for _, c := range []byte(g) {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return mix(h) >> (32 - bits)
+}
+
+func bigram(prev, h uint32) uint32 { return mix(prev*0x9e3779b1 ^ h ^ 0x85ebca6b) }
+
+// words calls f with the hash and span of each word of the canonical text
+// buf: a run of ASCII letters and digits (every number reads as one word,
+// and so does every run longer than 24, a hash or base64), a run of
+// letters of another script, or one Han, kana or Hangul character.
+func words(buf []byte, f func(h uint32, start, end int)) {
+	for i := 0; i < len(buf); {
+		c := buf[i]
+		if c < utf8.RuneSelf {
+			if !alnum[c] {
+				i++
+				continue
+			}
+			j, digits := i, true
+			h := uint32(2166136261) // FNV-1a
+			for ; j < len(buf) && alnum[buf[j]]; j++ {
+				h = (h ^ uint32(buf[j])) * 16777619
+				digits = digits && buf[j] <= '9'
+			}
+			switch {
+			case digits:
+				h = 0x1b873593
+			case j-i > 24:
+				h = 0x5bd1e995
+			}
+			f(h, i, j)
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRune(buf[i:])
+		switch {
+		case !unicode.IsLetter(r):
+			i += n
+		case ideographic(r):
+			f(uint32(r)*0xcc9e2d51, i, i+n)
+			i += n
+		default:
+			start := i
+			h := uint32(2166136261)
+			for i < len(buf) {
+				r, n := utf8.DecodeRune(buf[i:])
+				if r < utf8.RuneSelf && !alnum[r] || r >= utf8.RuneSelf && (!unicode.IsLetter(r) || ideographic(r)) {
+					break
+				}
+				for _, b := range buf[i : i+n] {
+					h = (h ^ uint32(b)) * 16777619
+				}
+				i += n
+			}
+			f(h, start, i)
+		}
+	}
+}
+
+var alnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
+func ideographic(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// mix is murmur3's finaliser: every input bit moves every output bit, so
+// the top bits make a good bucket.
+func mix(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	h ^= h >> 16
+	return h
+}
+
+// Windows calls f with the word span [start, end) of each window of a text
+// of n words: the whole text if it fits in one, else windows of size words
+// every size/2 words, the last one ending at the text's end.
+func Windows(n, size int, f func(start, end int)) {
+	if n <= size {
+		f(0, n)
+		return
+	}
+	step := size / 2
+	for s := 0; ; s += step {
+		if s+size >= n {
+			f(n-size, n)
+			return
+		}
+		f(s, s+size)
+	}
+}
+
+// Norm is the factor of a window's weight sum: each of its n features
+// counts as 1/sqrt(n), so that a short text and a full window weigh alike.
+func Norm(n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return 1 / math.Sqrt(float64(n))
+}
+
+type scratch struct {
+	text Text
+	buf  []byte
+	sums []int64
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Score returns the score of s: the highest of its windows. A text is
+// flagged when Score(s) >= m.Threshold.
+func (m *Model) Score(s string) float64 {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	t := &sc.text
+	sc.buf = Features(t, sc.buf, s, m.Bits, m.Chars)
+	// sums[i] is the weight of the first i words, so that a window's sum
+	// costs a subtraction
+	sums := append(sc.sums[:0], 0)
+	var acc int64
+	k := 0
+	for _, end := range t.Ends {
+		for ; k < int(end); k++ {
+			acc += int64(m.W[t.Feats[k]])
+		}
+		sums = append(sums, acc)
+	}
+	sc.sums = sums
+	best := math.Inf(-1)
+	Windows(t.Words(), m.Window, func(a, b int) {
+		n := len(t.Feats)
+		if b > 0 {
+			n = int(t.Ends[b-1])
+			if a > 0 {
+				n -= int(t.Ends[a-1])
+			}
+		}
+		best = max(best, float64(sums[b]-sums[a])*Norm(n))
+	})
+	return float64(m.Bias) + float64(m.Scale)*best
+}

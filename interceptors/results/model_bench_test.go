@@ -1,0 +1,29 @@
+package results
+
+import (
+	"testing"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/results/internal/textmodel"
+)
+
+// BenchmarkModelScoreBenignText measures the learned model alone (the
+// canonical form, the features and the windows) on the corpus's benign
+// texts, as BenchmarkScanBenignText does for the whole check.
+func BenchmarkModelScoreBenignText(b *testing.B) {
+	m := textmodel.Default()
+	var texts []string
+	n := 0
+	for _, e := range loadEval(b) {
+		if e.Label == "benign" {
+			texts = append(texts, e.Text)
+			n += len(e.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			m.Score(t)
+		}
+	}
+}
