@@ -57,9 +57,10 @@ type setting struct {
 	rounds int     // rounds choosing the window of a long injection
 	epochs int
 	// weigh is what weighs alike within a class: "text" (every window
-	// the same), "source" (every source repository) or "file" (every
-	// file of the corpus: the Go modules' READMEs one set, not 250),
-	// so that the largest sets do not teach their own wording
+	// the same), "source" (every source repository), "file" (every file
+	// of the corpus: the Go modules' READMEs one set, not 250) or "mixed"
+	// (injections by source, benign texts by file), so that the largest
+	// sets do not teach their own wording
 	weigh string
 	chars bool // character 3- to 5-grams as well
 	sqrt  bool // a source weighs as the square root of its share, not alike
@@ -112,7 +113,16 @@ func main() {
 	}
 	threshold := crossValidateTo(docs, s, false, false)
 	m := train(docs, s)
-	m.Threshold = float32(threshold)
+	// the model trained on every source may score the tuning texts
+	// higher than the folds' models did: it must keep to the budget on
+	// them too
+	var in []float64
+	for _, d := range docs {
+		in = append(in, m.Score(d.text))
+	}
+	own := thresholdFor(docs, in)
+	fmt.Printf("threshold: %.3f out of fold, %.3f on its own training texts\n", threshold, own)
+	m.Threshold = float32(max(threshold, own))
 	if *top > 0 {
 		printTop(docs, m, *top)
 	}
@@ -165,6 +175,16 @@ var grids = map[string]func() []setting{
 				for _, e := range []int{10, 20} {
 					g = append(g, setting{bits: 18, window: w, lambda: l, rounds: 0, epochs: e, weigh: "source"})
 				}
+			}
+		}
+		return g
+	},
+	// after the first held-out run: benign texts weighed by file,
+	// and every fold held to the threshold its training texts need
+	"mixed": func() (g []setting) {
+		for _, w := range []string{"source", "mixed", "file"} {
+			for _, l := range []float64{1e-4, 3e-5, 1e-5} {
+				g = append(g, setting{bits: 18, window: 128, lambda: l, rounds: 0, epochs: 10, weigh: w})
 			}
 		}
 		return g
@@ -284,47 +304,27 @@ func crossValidate(docs []*doc, s setting, verbose bool) float64 {
 func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 	fold := foldsOf(docs)
 	score := make([]float64, len(docs))
+	var own [folds]float64 // the threshold each fold's model needs on its own training texts
 	for k := range folds {
 		var tr []*doc
-		for _, d := range docs {
-			if fold[d.group] != k {
-				tr = append(tr, d)
-			}
-		}
-		m := train(tr, s)
+		var trScore []float64
+		m := train(filter(docs, func(d *doc) bool { return fold[d.group] != k }), s)
 		for i, d := range docs {
 			if fold[d.group] == k {
 				score[i] = m.Score(d.text)
+			} else {
+				tr = append(tr, d)
+				trScore = append(trScore, m.Score(d.text))
 			}
 		}
+		own[k] = thresholdFor(tr, trScore)
 	}
-	// the threshold: above the benign texts the lexical checks pass, but
-	// for as many as the budget leaves
-	var nBenign, lexFP int
-	var free []float64
+	threshold := thresholdFor(docs, score)
+	// each fold is judged as the final model is: at the higher of the
+	// out-of-fold threshold and the one its own training texts need
+	flag := make([]bool, len(docs))
 	for i, d := range docs {
-		if d.inj {
-			continue
-		}
-		nBenign++
-		if d.lexical {
-			lexFP++
-		} else {
-			free = append(free, score[i])
-		}
-	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(free)))
-	budget := int(maxFP*float64(nBenign)) - lexFP
-	var threshold float64
-	switch {
-	case budget < 0:
-		log.Fatalf("the lexical checks alone flag %d of %d benign texts", lexFP, nBenign)
-	case budget >= len(free):
-		threshold = math.Inf(-1)
-	case budget == 0:
-		threshold = math.Nextafter(free[0], math.Inf(1))
-	default:
-		threshold = (free[budget-1] + free[budget]) / 2
+		flag[i] = score[i] >= max(threshold, own[fold[d.group]])
 	}
 	if !print {
 		return threshold
@@ -349,19 +349,19 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 		}
 		for _, t := range []*tally{t, per[key]} {
 			t.n++
-			if score[i] >= threshold {
+			if flag[i] {
 				t.model++
 			}
 			if d.lexical {
 				t.lex++
 			}
-			if d.lexical || score[i] >= threshold {
+			if d.lexical || flag[i] {
 				t.both++
 			}
 		}
 	}
 	pct := func(a, n int) string { return fmt.Sprintf("%d/%d (%.1f%%)", a, n, 100*float64(a)/float64(n)) }
-	fmt.Printf("%v threshold %.3f\n", s, threshold)
+	fmt.Printf("%v threshold %.3f (the folds' own: %.3f)\n", s, threshold, own)
 	fmt.Printf("  injections: lexical %s, model %s, either %s\n", pct(inj.lex, inj.n), pct(inj.model, inj.n), pct(inj.both, inj.n))
 	fmt.Printf("  benign:     lexical %s, model %s, either %s\n", pct(ben.lex, ben.n), pct(ben.model, ben.n), pct(ben.both, ben.n))
 	if verbose {
@@ -379,16 +379,6 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 				fmt.Printf("    benign %.2f %s %s %.100q\n", score[i], d.group, d.category, d.text)
 			}
 		}
-		for _, fp := range []int{0, 12, 24, 60, 120} {
-			th := free[min(fp, len(free)-1)]
-			n := 0
-			for i, d := range docs {
-				if d.inj && score[i] > th {
-					n++
-				}
-			}
-			fmt.Printf("    model alone above the %d-th benign score %.2f: %d/%d\n", fp+1, th, n, inj.n)
-		}
 	}
 	if verbose {
 		keys := make([]string, 0, len(per))
@@ -405,6 +395,48 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 		}
 	}
 	return threshold
+}
+
+// filter returns the docs keep keeps.
+func filter(docs []*doc, keep func(*doc) bool) []*doc {
+	var out []*doc
+	for _, d := range docs {
+		if keep(d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// thresholdFor returns the lowest score at which the lexical checks or
+// the model flag at most maxFP of the benign docs, given the model's
+// score of each: above the benign texts the lexical checks pass, but for
+// as many as the budget leaves.
+func thresholdFor(docs []*doc, score []float64) float64 {
+	var nBenign, lexFP int
+	var free []float64
+	for i, d := range docs {
+		if d.inj {
+			continue
+		}
+		nBenign++
+		if d.lexical {
+			lexFP++
+		} else {
+			free = append(free, score[i])
+		}
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(free)))
+	budget := int(maxFP*float64(nBenign)) - lexFP
+	switch {
+	case budget < 0:
+		log.Fatalf("the lexical checks alone flag %d of %d benign texts", lexFP, nBenign)
+	case budget >= len(free):
+		return math.Inf(-1)
+	case budget == 0:
+		return math.Nextafter(free[0], math.Inf(1))
+	}
+	return (free[budget-1] + free[budget]) / 2
 }
 
 // example is one window of a text.
@@ -456,7 +488,7 @@ func train(docs []*doc, s setting) *textmodel.Model {
 				}
 				exs = append(exs, e)
 				origin = append(origin, d.group)
-				if s.weigh == "file" {
+				if s.weigh == "file" || s.weigh == "mixed" && !d.inj {
 					origin[len(origin)-1] = d.file
 				}
 			}
