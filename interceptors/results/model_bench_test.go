@@ -3,6 +3,7 @@ package results
 import (
 	"testing"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 	"github.com/mcpmesh/mcpmesh/interceptors/results/internal/textmodel"
 )
 
@@ -24,6 +25,26 @@ func BenchmarkModelScoreBenignText(b *testing.B) {
 	for b.Loop() {
 		for _, t := range texts {
 			m.Score(t)
+		}
+	}
+}
+
+// BenchmarkModelCanonicalBenignText is the share of the above spent in
+// the shared normaliser: the canonical form alone, on the same texts.
+func BenchmarkModelCanonicalBenignText(b *testing.B) {
+	var texts []string
+	n := 0
+	for _, e := range loadEval(b) {
+		if e.Label == "benign" {
+			texts = append(texts, e.Text)
+			n += len(e.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	var buf []byte
+	for b.Loop() {
+		for _, t := range texts {
+			buf = poisoning.Canonical(buf[:0], t)
 		}
 	}
 }

@@ -89,7 +89,7 @@ func main() {
 	rounds := flag.Int("rounds", 0, "rounds choosing the window of a long injection")
 	epochs := flag.Int("epochs", 10, "passes over the examples")
 	sqrt := flag.Bool("sqrt", false, "a source weighs as the square root of its share")
-	chars := flag.Bool("chars", false, "character 3- to 5-grams as well")
+	chars := flag.Bool("chars", true, "character 3- to 5-grams as well")
 	weigh := flag.String("weigh", "source", "what weighs alike within a class: text, source or file")
 	top := flag.Int("top", 40, "print this many of the heaviest features of the trained model")
 	flag.Parse()
@@ -185,6 +185,18 @@ var grids = map[string]func() []setting{
 		for _, w := range []string{"source", "mixed", "file"} {
 			for _, l := range []float64{1e-4, 3e-5, 1e-5} {
 				g = append(g, setting{bits: 18, window: 128, lambda: l, rounds: 0, epochs: 10, weigh: w})
+			}
+		}
+		return g
+	},
+	// after the second: shorter windows, the window of a long injection
+	// chosen, so that the text an attack was put in is not learnt
+	"carrier": func() (g []setting) {
+		for _, w := range []int{32, 64} {
+			for _, r := range []int{0, 2} {
+				for _, l := range []float64{3e-5, 1e-5} {
+					g = append(g, setting{bits: 18, window: w, lambda: l, rounds: r, epochs: 10, weigh: "source"})
+				}
 			}
 		}
 		return g
