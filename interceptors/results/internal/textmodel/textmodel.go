@@ -123,7 +123,7 @@ func Features(t *Text, buf []byte, s string, bits uint, chars bool) []byte {
 	buf = poisoning.Canonical(buf[:0], s)
 	t.Feats, t.Ends = t.Feats[:0], t.Ends[:0]
 	shift := 32 - bits
-	prev := uint32(0x2545f491) // the start of the text
+	prev := startHash
 	words(buf, func(h uint32, i, j int) {
 		t.Feats = append(t.Feats, mix(h)>>shift, bigram(prev, h)>>shift)
 		prev = h
@@ -138,20 +138,12 @@ func Features(t *Text, buf []byte, s string, bits uint, chars bool) []byte {
 // appendGrams appends the buckets of the 3-, 4- and 5-grams of the word w
 // with a mark at each end ("^ign", "ignor", "ore$").
 func appendGrams(dst []uint32, w []byte, shift uint) []uint32 {
-	n := len(w) + 2
-	at := func(i int) uint32 {
-		switch i {
-		case 0:
-			return '^'
-		case n - 1:
-			return '$'
-		}
-		return uint32(w[i-1])
-	}
-	for i := 0; i+3 <= n; i++ {
-		h := uint32(2166136261) ^ 0x27d4eb2f
-		for k := i; k < i+5 && k < n; k++ {
-			h = (h ^ at(k)) * 16777619
+	var pad [26]byte
+	p := padded(&pad, w)
+	for i := 0; i+3 <= len(p); i++ {
+		h := gramSeed
+		for k := i; k < i+5 && k < len(p); k++ {
+			h = (h ^ uint32(p[k])) * 16777619
 			if k-i >= 2 {
 				dst = append(dst, mix(h)>>shift)
 			}
@@ -160,12 +152,40 @@ func appendGrams(dst []uint32, w []byte, shift uint) []uint32 {
 	return dst
 }
 
+const gramSeed = uint32(2166136261) ^ 0x27d4eb2f
+
+// padded returns w between the marks of a word's ends, in pad.
+func padded(pad *[26]byte, w []byte) []byte {
+	pad[0] = '^'
+	n := copy(pad[1:], w)
+	pad[n+1] = '$'
+	return pad[:n+2]
+}
+
+// gramSum adds the weights of the n-grams of w to acc and their number
+// to n: appendGrams without the slice, for Score.
+func gramSum(wt []int16, w []byte, shift uint, acc int64, n int32) (int64, int32) {
+	var pad [26]byte
+	p := padded(&pad, w)
+	for i := 0; i+3 <= len(p); i++ {
+		h := gramSeed
+		for k := i; k < i+5 && k < len(p); k++ {
+			h = (h ^ uint32(p[k])) * 16777619
+			if k-i >= 2 {
+				acc += int64(wt[mix(h)>>shift])
+				n++
+			}
+		}
+	}
+	return acc, n
+}
+
 // Words returns the words of s as Features reads them, each with the
 // buckets of its two word features, for naming the weights of a model.
 func Words(s string, bits uint) (ws []string, uni, bi []uint32) {
 	buf := poisoning.Canonical(nil, s)
 	shift := 32 - bits
-	prev := uint32(0x2545f491)
+	prev := startHash
 	words(buf, func(h uint32, i, j int) {
 		ws = append(ws, string(buf[i:j]))
 		uni, bi = append(uni, mix(h)>>shift), append(bi, bigram(prev, h)>>shift)
@@ -174,15 +194,24 @@ func Words(s string, bits uint) (ws []string, uni, bi []uint32) {
 	return ws, uni, bi
 }
 
-// Gram returns the bucket of a character n-gram as Features writes it
-// ("^ign" for the start of a word), for naming weights.
-func Gram(g string, bits uint) uint32 {
-	h := uint32(2166136261) ^ 0x27d4eb2f
-	for _, c := range []byte(g) {
-		h = (h ^ uint32(c)) * 16777619
+// Grams returns the character n-grams of a word as Features reads them
+// ("^ig", "^ign", … "re$"), with their buckets, for naming weights.
+func Grams(w string, bits uint) (gs []string, buckets []uint32) {
+	if len(w) > 24 {
+		return nil, nil
 	}
-	return mix(h) >> (32 - bits)
+	buckets = appendGrams(nil, []byte(w), 32-bits)
+	p := "^" + w + "$"
+	for i := 0; i+3 <= len(p); i++ {
+		for k := i + 3; k <= i+5 && k <= len(p); k++ {
+			gs = append(gs, p[i:k])
+		}
+	}
+	return gs, buckets
 }
+
+// startHash stands for the start of the text, the word before the first.
+const startHash = uint32(0x2545f491)
 
 func bigram(prev, h uint32) uint32 { return mix(prev*0x9e3779b1 ^ h ^ 0x85ebca6b) }
 
@@ -289,42 +318,39 @@ func Norm(n int) float64 {
 }
 
 type scratch struct {
-	text Text
-	buf  []byte
-	sums []int64
+	buf    []byte
+	sums   []int64 // the weight of the first i words
+	counts []int32 // the number of features of the first i words
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Score returns the score of s: the highest of its windows. A text is
-// flagged when Score(s) >= m.Threshold.
+// flagged when Score(s) >= m.Threshold. It adds up the weights of the
+// features as Features would list them, without listing them.
 func (m *Model) Score(s string) float64 {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	t := &sc.text
-	sc.buf = Features(t, sc.buf, s, m.Bits, m.Chars)
-	// sums[i] is the weight of the first i words, so that a window's sum
-	// costs a subtraction
-	sums := append(sc.sums[:0], 0)
+	sc.buf = poisoning.Canonical(sc.buf[:0], s)
+	shift := 32 - m.Bits
+	wt := m.W
+	sums, counts := append(sc.sums[:0], 0), append(sc.counts[:0], 0)
 	var acc int64
-	k := 0
-	for _, end := range t.Ends {
-		for ; k < int(end); k++ {
-			acc += int64(m.W[t.Feats[k]])
+	var n int32
+	prev := startHash
+	words(sc.buf, func(h uint32, i, j int) {
+		acc += int64(wt[mix(h)>>shift]) + int64(wt[bigram(prev, h)>>shift])
+		n += 2
+		prev = h
+		if m.Chars && j-i <= 24 {
+			acc, n = gramSum(wt, sc.buf[i:j], shift, acc, n)
 		}
-		sums = append(sums, acc)
-	}
-	sc.sums = sums
+		sums, counts = append(sums, acc), append(counts, n)
+	})
+	sc.sums, sc.counts = sums, counts
 	best := math.Inf(-1)
-	Windows(t.Words(), m.Window, func(a, b int) {
-		n := len(t.Feats)
-		if b > 0 {
-			n = int(t.Ends[b-1])
-			if a > 0 {
-				n -= int(t.Ends[a-1])
-			}
-		}
-		best = max(best, float64(sums[b]-sums[a])*Norm(n))
+	Windows(len(sums)-1, m.Window, func(a, b int) {
+		best = max(best, float64(sums[b]-sums[a])*Norm(int(counts[b]-counts[a])))
 	})
 	return float64(m.Bias) + float64(m.Scale)*best
 }

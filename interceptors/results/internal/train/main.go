@@ -633,6 +633,12 @@ func printTop(docs []*doc, m *textmodel.Model, n int) {
 				prev = ws[i-1]
 			}
 			add(bi[i], prev+" "+w)
+			if m.Chars {
+				gs, bs := textmodel.Grams(w, m.Bits)
+				for k, g := range gs {
+					add(bs[k], "'"+g+"'")
+				}
+			}
 		}
 	}
 	name := func(b uint32) string {
