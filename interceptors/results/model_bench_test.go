@@ -48,3 +48,26 @@ func BenchmarkModelCanonicalBenignText(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkVerdictBenignText is the whole default check of a text, the
+// lexical signals and the model, as Intercept runs it.
+func BenchmarkVerdictBenignText(b *testing.B) {
+	c, err := New(&Policy{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	n := 0
+	for _, e := range loadEval(b) {
+		if e.Label == "benign" {
+			texts = append(texts, e.Text)
+			n += len(e.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, t := range texts {
+			c.verdict(t)
+		}
+	}
+}
