@@ -4,14 +4,13 @@ import (
 	"testing"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
-	"github.com/mcpmesh/mcpmesh/interceptors/results/internal/textmodel"
 )
 
 // BenchmarkModelScoreBenignText measures the learned model alone (the
 // canonical form, the features and the windows) on the corpus's benign
 // texts, as BenchmarkScanBenignText does for the whole check.
 func BenchmarkModelScoreBenignText(b *testing.B) {
-	m := textmodel.Default()
+	m := defaultModel()
 	var texts []string
 	n := 0
 	for _, e := range loadEval(b) {
@@ -24,7 +23,7 @@ func BenchmarkModelScoreBenignText(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, t := range texts {
-			m.Score(t)
+			modelScore(m, t)
 		}
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/mcpmesh/mcpmesh/interceptors/results/internal/textmodel"
 )
 
 // TestModelEval measures the learned text model (internal/textmodel)
@@ -20,12 +18,12 @@ func TestModelEval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := textmodel.Default()
+	m := defaultModel()
 	type tally struct{ n, lex, model, either int }
 	tot := map[[2]string]*tally{}
 	for _, e := range loadEval(t) {
 		lex := flagged(t, c, e.Text)
-		mod := m.Score(e.Text) >= float64(m.Threshold)
+		mod := modelScore(m, e.Text) >= float64(m.Threshold)
 		for _, k := range [][2]string{{e.split, e.Label}, {e.split, e.Category}} {
 			if tot[k] == nil {
 				tot[k] = &tally{}

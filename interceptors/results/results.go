@@ -19,10 +19,10 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/textmodel"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 	"github.com/mcpmesh/mcpmesh/interceptors/redact"
-	"github.com/mcpmesh/mcpmesh/interceptors/results/internal/textmodel"
 	"github.com/mcpmesh/mcpmesh/interceptors/toolglob"
 )
 
@@ -52,7 +52,7 @@ func New(p *Policy) (*Checker, error) {
 		c.threshold = poisoning.DefaultScoreThreshold
 	}
 	if p.ModelOn() {
-		c.model = textmodel.Default()
+		c.model = defaultModel()
 	}
 	for _, t := range p.Tools {
 		g, err := toolglob.Compile(t)
@@ -190,7 +190,7 @@ func (c *Checker) verdict(s string) (string, bool) {
 		fired = append(fired, fmt.Sprintf("score %d: %s", score, why))
 	}
 	if c.model != nil {
-		if v := c.model.Score(s); v >= float64(c.model.Threshold) {
+		if v := modelScore(c.model, s); v >= float64(c.model.Threshold) {
 			fired = append(fired, fmt.Sprintf("model score %.2f (threshold %.2f)", v, c.model.Threshold))
 		}
 	}

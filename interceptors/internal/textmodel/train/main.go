@@ -1,19 +1,22 @@
-// Command train learns the results check's text model from the tuning
-// split of its evaluation corpus and writes the weights textmodel embeds.
-// It never reads a held-out file's entries.
+// Command train learns a text model (package textmodel) from the tuning
+// split of a check's evaluation corpus and writes its weights: -check
+// results reads the results check's tool-result texts, -check poisoning
+// the poisoning check's tool definitions (their name, description and
+// schema strings as one text). It never reads a held-out file's entries.
 //
 // Every choice is made on the tuning split: -cv runs the setting of the
 // flags (-grid a grid of settings) through 5-fold cross-validation grouped
 // by source repository (no source in both the training and the validation
-// folds), sets the threshold so that the lexical checks or the model
-// together flag at most 1% of the benign texts out of fold, and prints the
-// detection it reaches. Without them it trains the setting on the whole
-// split, with the threshold cross-validation gives it, prints its heaviest
-// features and writes -out. The flags' defaults are the setting chosen.
+// folds), sets the threshold so that the check's lexical signals or the
+// model together flag at most 1% of the benign texts out of fold, and
+// prints the detection it reaches. Without them it trains the setting on
+// the whole split, with the threshold cross-validation gives it (or the
+// higher one the final model needs on its own training texts), prints its
+// heaviest features and writes -out. The flags' defaults are the setting
+// chosen for the results check.
 //
-//	go run ./interceptors/results/internal/train -cv -corpus interceptors/results/testdata/eval
-//	go run ./interceptors/results/internal/train -grid weigh -corpus interceptors/results/testdata/eval
-//	go generate ./interceptors/results/internal/textmodel
+//	go generate ./interceptors/results
+//	go run ./interceptors/internal/textmodel/train -check results -corpus interceptors/results/testdata/eval -grid weigh
 package main
 
 import (
@@ -32,14 +35,16 @@ import (
 	"strings"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/textmodel"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 	"github.com/mcpmesh/mcpmesh/interceptors/results"
-	"github.com/mcpmesh/mcpmesh/interceptors/results/internal/textmodel"
 )
 
 // doc is one text of the tuning split.
 type doc struct {
 	text     string
+	canon    []byte // text in the canonical form the model reads
 	inj      bool
 	category string
 	group    string         // the source repository
@@ -78,7 +83,8 @@ const (
 )
 
 func main() {
-	corpus := flag.String("corpus", "../../testdata/eval", "the results evaluation corpus")
+	check := flag.String("check", "results", "the check whose corpus is read: results or poisoning")
+	corpus := flag.String("corpus", "testdata/eval", "the check's evaluation corpus")
 	out := flag.String("out", "", "write the trained model here")
 	cv := flag.Bool("cv", false, "cross-validate the setting of the flags and print the figures")
 	grid := flag.String("grid", "", "cross-validate this grid of settings instead (shape, weigh, chars, window, sqrt)")
@@ -91,12 +97,23 @@ func main() {
 	sqrt := flag.Bool("sqrt", false, "a source weighs as the square root of its share")
 	chars := flag.Bool("chars", true, "character 3- to 5-grams as well")
 	weigh := flag.String("weigh", "source", "what weighs alike within a class: text, source or file")
-	top := flag.Int("top", 40, "print this many of the heaviest features of the trained model")
+	top := flag.Int("top", 0, "print this many of the heaviest features of the trained model")
 	flag.Parse()
 	log.SetFlags(0)
 
 	s := setting{bits: *bits, window: *window, lambda: *lambda, rounds: *rounds, epochs: *epochs, weigh: *weigh, chars: *chars, sqrt: *sqrt}
-	docs := load(*corpus)
+	var docs []*doc
+	switch *check {
+	case "results":
+		docs = loadResults(*corpus)
+	case "poisoning":
+		docs = loadPoisoning(*corpus)
+	default:
+		log.Fatalf("no check %q", *check)
+	}
+	for _, d := range docs {
+		d.canon = poisoning.Canonical(nil, d.text)
+	}
 	switch {
 	case *grid != "":
 		g := grids[*grid]
@@ -118,7 +135,7 @@ func main() {
 	// them too
 	var in []float64
 	for _, d := range docs {
-		in = append(in, m.Score(d.text))
+		in = append(in, m.Score(d.canon))
 	}
 	own := thresholdFor(docs, in)
 	fmt.Printf("threshold: %.3f out of fold, %.3f on its own training texts\n", threshold, own)
@@ -212,8 +229,9 @@ var grids = map[string]func() []setting{
 	},
 }
 
-// load reads the tuning files of dir and the lexical verdict on each text.
-func load(dir string) []*doc {
+// loadResults reads the tuning files of the results corpus in dir and the
+// lexical verdict on each text.
+func loadResults(dir string) []*doc {
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil || len(files) == 0 {
 		log.Fatalf("no corpus in %s", dir)
@@ -324,10 +342,10 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 		m := train(filter(docs, func(d *doc) bool { return fold[d.group] != k }), s)
 		for i, d := range docs {
 			if fold[d.group] == k {
-				score[i] = m.Score(d.text)
+				score[i] = m.Score(d.canon)
 			} else {
 				tr = append(tr, d)
-				trScore = append(trScore, m.Score(d.text))
+				trScore = append(trScore, m.Score(d.canon))
 			}
 		}
 		own[k] = thresholdFor(tr, trScore)
@@ -466,10 +484,9 @@ type example struct {
 // windows at a share of its weight, each later round only the window the
 // model so far scores highest (multiple-instance learning).
 func train(docs []*doc, s setting) *textmodel.Model {
-	var buf []byte
 	for _, d := range docs {
 		if d.featOf != [2]any{s.bits, s.chars} {
-			buf = textmodel.Features(&d.feats, buf, d.text, s.bits, s.chars)
+			textmodel.Features(&d.feats, d.canon, s.bits, s.chars)
 			d.featOf = [2]any{s.bits, s.chars}
 		}
 	}
@@ -626,7 +643,7 @@ func printTop(docs []*doc, m *textmodel.Model, n int) {
 		names[b][name]++
 	}
 	for _, d := range docs {
-		ws, uni, bi := textmodel.Words(d.text, m.Bits)
+		ws, uni, bi := textmodel.Words(d.canon, m.Bits)
 		for i, w := range ws {
 			add(uni[i], w)
 			prev := "^"

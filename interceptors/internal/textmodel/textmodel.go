@@ -1,16 +1,16 @@
-// Package textmodel is a small linear classifier of prompt injection in
-// tool results: logistic regression over hashed word unigrams and bigrams
-// of the poisoning check's canonical form of the text. A long text is read
-// in overlapping windows of words and scored by its highest window, since
-// an injection is a few sentences somewhere in a page.
+// Package textmodel is a small linear classifier of instructions aimed
+// at a model: logistic regression over hashed words, pairs of words and
+// character n-grams of a text in the poisoning check's canonical form
+// (the caller normalises: this package does not import the checks). A
+// long text is read in overlapping windows of words and scored by its
+// highest window, since an injection is a few sentences somewhere in a
+// page.
 //
-// The weights (weights.bin) are learnt from the tuning split of the
-// results check's evaluation corpus only (../../testdata/eval); the
-// generator in ../train writes them (go generate).
+// The generator in ./train learns a model from the tuning split of a
+// check's evaluation corpus and writes it in the format Decode reads.
 package textmodel
 
 import (
-	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -18,11 +18,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 )
-
-//go:generate go run ../train -out weights.bin
 
 // Model is a trained classifier.
 type Model struct {
@@ -80,18 +76,6 @@ func Decode(b []byte) (*Model, error) {
 	return m, nil
 }
 
-//go:embed weights.bin
-var weights []byte
-
-// Default is the model learnt from the tuning corpus.
-var Default = sync.OnceValue(func() *Model {
-	m, err := Decode(weights)
-	if err != nil {
-		panic(err) // a build with a broken weights file
-	}
-	return m
-})
-
 // Text is the features of a text: for each word of its canonical form,
 // the word's bucket, that of the word with the one before it (the first
 // word pairs with the text's start) and, with character n-grams, those of
@@ -116,11 +100,9 @@ func (t *Text) Span(a, b int) []uint32 {
 // Words is the number of words of t.
 func (t *Text) Words() int { return len(t.Ends) }
 
-// Features sets t to the features of s (for a model of bits buckets, with
-// character n-grams if chars). buf is scratch space for the canonical
-// form, returned for reuse.
-func Features(t *Text, buf []byte, s string, bits uint, chars bool) []byte {
-	buf = poisoning.Canonical(buf[:0], s)
+// Features sets t to the features of the canonical text buf (for a model
+// of bits buckets, with character n-grams if chars).
+func Features(t *Text, buf []byte, bits uint, chars bool) {
 	t.Feats, t.Ends = t.Feats[:0], t.Ends[:0]
 	shift := 32 - bits
 	prev := startHash
@@ -132,7 +114,6 @@ func Features(t *Text, buf []byte, s string, bits uint, chars bool) []byte {
 		}
 		t.Ends = append(t.Ends, int32(len(t.Feats)))
 	})
-	return buf
 }
 
 // appendGrams appends the buckets of the 3-, 4- and 5-grams of the word w
@@ -180,10 +161,10 @@ func gramSum(wt []int16, w []byte, shift uint, acc int64, n int32) (int64, int32
 	return acc, n
 }
 
-// Words returns the words of s as Features reads them, each with the
-// buckets of its two word features, for naming the weights of a model.
-func Words(s string, bits uint) (ws []string, uni, bi []uint32) {
-	buf := poisoning.Canonical(nil, s)
+// Words returns the words of the canonical text buf as Features reads
+// them, each with the buckets of its two word features, for naming the
+// weights of a model.
+func Words(buf []byte, bits uint) (ws []string, uni, bi []uint32) {
 	shift := 32 - bits
 	prev := startHash
 	words(buf, func(h uint32, i, j int) {
@@ -318,32 +299,31 @@ func Norm(n int) float64 {
 }
 
 type scratch struct {
-	buf    []byte
 	sums   []int64 // the weight of the first i words
 	counts []int32 // the number of features of the first i words
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// Score returns the score of s: the highest of its windows. A text is
-// flagged when Score(s) >= m.Threshold. It adds up the weights of the
-// features as Features would list them, without listing them.
-func (m *Model) Score(s string) float64 {
+// Score returns the score of the canonical text buf: the highest of its
+// windows. A text is flagged when its score reaches m.Threshold. It adds
+// up the weights of the features as Features would list them, without
+// listing them.
+func (m *Model) Score(buf []byte) float64 {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	sc.buf = poisoning.Canonical(sc.buf[:0], s)
 	shift := 32 - m.Bits
 	wt := m.W
 	sums, counts := append(sc.sums[:0], 0), append(sc.counts[:0], 0)
 	var acc int64
 	var n int32
 	prev := startHash
-	words(sc.buf, func(h uint32, i, j int) {
+	words(buf, func(h uint32, i, j int) {
 		acc += int64(wt[mix(h)>>shift]) + int64(wt[bigram(prev, h)>>shift])
 		n += 2
 		prev = h
 		if m.Chars && j-i <= 24 {
-			acc, n = gramSum(wt, sc.buf[i:j], shift, acc, n)
+			acc, n = gramSum(wt, buf[i:j], shift, acc, n)
 		}
 		sums, counts = append(sums, acc), append(counts, n)
 	})
