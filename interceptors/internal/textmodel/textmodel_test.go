@@ -91,3 +91,11 @@ func TestScoreIsFeatures(t *testing.T) {
 		}
 	}
 }
+
+func TestToolText(t *testing.T) {
+	tool := `{"name":"add","description":"Adds two numbers.","inputSchema":{"type":"object","properties":{"a":{"type":"number","description":"first"},"note":{"type":"string","enum":["x","y"],"default":"z"}},"required":["a"]}}`
+	want := "add\nAdds two numbers.\na\nfirst\nnote\nx\ny\nz\na"
+	if got := ToolText([]byte(tool)); got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
