@@ -31,6 +31,6 @@ var canonicalBufs = sync.Pool{New: func() any { return new([]byte) }}
 func modelScore(m *textmodel.Model, s string) float64 {
 	b := canonicalBufs.Get().(*[]byte)
 	defer canonicalBufs.Put(b)
-	*b = poisoning.Canonical((*b)[:0], s)
+	*b = poisoning.CanonicalWords((*b)[:0], s)
 	return m.Score(*b)
 }

@@ -112,7 +112,7 @@ func main() {
 		log.Fatalf("no check %q", *check)
 	}
 	for _, d := range docs {
-		d.canon = poisoning.Canonical(nil, d.text)
+		d.canon = poisoning.CanonicalWords(nil, d.text)
 	}
 	switch {
 	case *grid != "":
