@@ -51,7 +51,13 @@ type doc struct {
 	file     string         // the corpus file
 	lexical  bool           // flagged by the lexical checks
 	feats    textmodel.Text // the features of text
-	featOf   [2]any         // the bits and chars feats were computed for
+	featOf   featureKind    // what feats were computed for
+}
+
+// featureKind is what a text's features depend on.
+type featureKind struct {
+	bits  uint
+	chars bool
 }
 
 // setting is one point of the grid.
@@ -87,7 +93,7 @@ func main() {
 	corpus := flag.String("corpus", "testdata/eval", "the check's evaluation corpus")
 	out := flag.String("out", "", "write the trained model here")
 	cv := flag.Bool("cv", false, "cross-validate the setting of the flags and print the figures")
-	grid := flag.String("grid", "", "cross-validate this grid of settings instead (shape, weigh, chars, window, sqrt)")
+	grid := flag.String("grid", "", "cross-validate this grid of settings instead (shape, weigh, chars, window, sqrt, mixed, carrier)")
 	verbose := flag.Bool("v", false, "with -cv, print the benign texts that score highest and the figures per source")
 	bits := flag.Uint("bits", 18, "log2 of the number of feature buckets")
 	window := flag.Int("window", 128, "words per window")
@@ -96,12 +102,15 @@ func main() {
 	epochs := flag.Int("epochs", 10, "passes over the examples")
 	sqrt := flag.Bool("sqrt", false, "a source weighs as the square root of its share")
 	chars := flag.Bool("chars", true, "character 3- to 5-grams as well")
-	weigh := flag.String("weigh", "source", "what weighs alike within a class: text, source or file")
+	weigh := flag.String("weigh", "source", "what weighs alike within a class: text, source, file or mixed")
 	top := flag.Int("top", 0, "print this many of the heaviest features of the trained model")
 	flag.Parse()
 	log.SetFlags(0)
 
 	s := setting{bits: *bits, window: *window, lambda: *lambda, rounds: *rounds, epochs: *epochs, weigh: *weigh, chars: *chars, sqrt: *sqrt}
+	if !slices.Contains([]string{"text", "source", "file", "mixed"}, s.weigh) {
+		log.Fatalf("-weigh %q: want text, source, file or mixed", s.weigh)
+	}
 	var docs []*doc
 	switch *check {
 	case "results":
@@ -196,6 +205,15 @@ var grids = map[string]func() []setting{
 		}
 		return g
 	},
+	// sources weighed as the square root of their share
+	"sqrt": func() (g []setting) {
+		for _, w := range []string{"source", "file"} {
+			for _, l := range []float64{1e-4, 3e-5, 1e-5} {
+				g = append(g, setting{bits: 18, window: 128, lambda: l, rounds: 0, epochs: 10, weigh: w, sqrt: true})
+			}
+		}
+		return g
+	},
 	// after the first held-out run: benign texts weighed by file,
 	// and every fold held to the threshold its training texts need
 	"mixed": func() (g []setting) {
@@ -214,15 +232,6 @@ var grids = map[string]func() []setting{
 				for _, l := range []float64{3e-5, 1e-5} {
 					g = append(g, setting{bits: 18, window: w, lambda: l, rounds: r, epochs: 10, weigh: "source"})
 				}
-			}
-		}
-		return g
-	},
-	// sources weighed as the square root of their share
-	"sqrt": func() (g []setting) {
-		for _, w := range []string{"source", "file"} {
-			for _, l := range []float64{1e-4, 3e-5, 1e-5} {
-				g = append(g, setting{bits: 18, window: 128, lambda: l, rounds: 0, epochs: 10, weigh: w, sqrt: true})
 			}
 		}
 		return g
@@ -485,9 +494,9 @@ type example struct {
 // model so far scores highest (multiple-instance learning).
 func train(docs []*doc, s setting) *textmodel.Model {
 	for _, d := range docs {
-		if d.featOf != [2]any{s.bits, s.chars} {
+		if k := (featureKind{s.bits, s.chars}); d.featOf != k {
 			textmodel.Features(&d.feats, d.canon, s.bits, s.chars)
-			d.featOf = [2]any{s.bits, s.chars}
+			d.featOf = k
 		}
 	}
 	var m *textmodel.Model
