@@ -148,17 +148,28 @@ func padded(pad *[26]byte, w []byte) []byte {
 func gramSum(wt []int16, w []byte, shift uint, acc int64, n int32) (int64, int32) {
 	var pad [26]byte
 	p := padded(&pad, w)
+	const prime = 16777619
+	// each start's 3-gram, then its 4- and 5-gram as far as the word goes
+	// (the loop of appendGrams, unrolled)
 	for i := 0; i+3 <= len(p); i++ {
-		h := gramSeed
-		for k := i; k < i+5 && k < len(p); k++ {
-			h = (h ^ uint32(p[k])) * 16777619
-			if k-i >= 2 {
-				acc += int64(wt[mix(h)>>shift])
-				n++
-			}
+		h := ((gramSeed^uint32(p[i]))*prime ^ uint32(p[i+1])) * prime
+		h = (h ^ uint32(p[i+2])) * prime
+		acc += int64(wt[mix(h)>>shift])
+		if i+4 > len(p) {
+			continue
 		}
+		h = (h ^ uint32(p[i+3])) * prime
+		acc += int64(wt[mix(h)>>shift])
+		if i+5 > len(p) {
+			continue
+		}
+		h = (h ^ uint32(p[i+4])) * prime
+		acc += int64(wt[mix(h)>>shift])
 	}
-	return acc, n
+	// as many n-grams as appendGrams lists: len-2 3-grams, len-3 4-grams
+	// and len-4 5-grams (the word is at least one letter: len(p) >= 3)
+	k := int32(len(p))
+	return acc, n + (k - 2) + max(k-3, 0) + max(k-4, 0)
 }
 
 // Words returns the words of the canonical text buf as Features reads
