@@ -119,6 +119,8 @@ FUZZ_POLICY ?= 80000x
 FUZZ_REDACT ?= 10000x
 FUZZ_RESULTS ?= 50000x
 FUZZ_POISONING ?= 15000x
+FUZZ_CANONICAL ?= 40000x
+FUZZ_TEXTMODEL ?= 100000x
 .PHONY: fuzz
 fuzz: ## run each fuzz target for its budget, or for FUZZTIME (seed corpora also run in every `make test`)
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_JSONRPC)) ./interceptors/mcp/jsonrpc/
@@ -127,6 +129,8 @@ fuzz: ## run each fuzz target for its budget, or for FUZZTIME (seed corpora also
 	$(GO) test -run '^$$' -fuzz '^FuzzRedact$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_REDACT)) ./interceptors/redact/
 	$(GO) test -run '^$$' -fuzz '^FuzzJudge$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_RESULTS)) ./interceptors/results/
 	$(GO) test -run '^$$' -fuzz '^FuzzToolDefinition$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_POISONING)) ./interceptors/poisoning/
+	$(GO) test -run '^$$' -fuzz '^FuzzCanonicalWords$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_CANONICAL)) ./interceptors/poisoning/
+	$(GO) test -run '^$$' -fuzz '^FuzzScoreIsFeatures$$' -fuzztime $(or $(FUZZTIME),$(FUZZ_TEXTMODEL)) ./interceptors/internal/textmodel/
 
 .PHONY: clean
 clean: ## remove build outputs, profiles and caches a build or test can leave (keeps the installed tools)

@@ -3,7 +3,11 @@ package poisoning
 // Judging free text with the same normaliser and signals as tool
 // definitions: the results check reads what tools return with it.
 
-import "sync"
+import (
+	"slices"
+	"sync"
+	"unicode/utf8"
+)
 
 // TextVerdict is what the signal scorer found in one text.
 type TextVerdict struct {
@@ -43,3 +47,52 @@ func ScoreText(s string) TextVerdict {
 var textEvidence = sync.Pool{New: func() any { return new(evidence) }}
 
 var textPath = []string{"text"}
+
+// Canonical appends to dst the form of s the scorer judges (confusables
+// mapped, invisible characters dropped, spacing undone, lower case): the
+// results check's learned model reads its words in the same form.
+func Canonical(dst []byte, s string) []byte {
+	dst, _ = canonical(dst, s)
+	return dst
+}
+
+// CanonicalWords appends to dst a text whose runs of letters and digits
+// are those of Canonical's output, the words a model of the text reads,
+// at a fraction of the cost for most text: ASCII in which no four one-
+// character words come in a row is only lower-cased. Canonical changes
+// nothing else about the letters and digits of ASCII text: it joins only
+// letters spread out ("i g n o r e", "i-g-n-o-r-e"), four or more, and
+// only text that is not ASCII goes through its other changes. Any other
+// text is Canonical's.
+func CanonicalWords(dst []byte, s string) []byte {
+	start := len(dst)
+	dst = slices.Grow(dst, len(s))
+	out := dst[start : start+len(s)]
+	run, singles := 0, 0 // the current word, one-character words in a row
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return Canonical(dst[:start], s)
+		}
+		c = lowerTab[c]
+		out[i] = c
+		if alnumTab[c] {
+			run++
+			continue
+		}
+		switch run {
+		case 0:
+		case 1:
+			if singles++; singles >= 4 {
+				return Canonical(dst[:start], s)
+			}
+		default:
+			singles = 0
+		}
+		run = 0
+	}
+	if run == 1 && singles >= 3 {
+		return Canonical(dst[:start], s)
+	}
+	return dst[:start+len(s)]
+}

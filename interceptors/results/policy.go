@@ -15,7 +15,14 @@ type Policy struct {
 	// Threshold is the evidence score from which a text is flagged
 	// (0: the poisoning check's default).
 	Threshold int `json:"threshold,omitempty"`
+	// Model turns the learned text model off when false (nil or true:
+	// on). It flags a text the lexical signals pass when its own score
+	// reaches the threshold chosen with it (README.md, "Learned model").
+	Model *bool `json:"model,omitempty"`
 }
+
+// ModelOn reports whether p has the learned text model read results.
+func (p *Policy) ModelOn() bool { return p.Model == nil || *p.Model }
 
 // Actions.
 const (

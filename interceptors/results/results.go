@@ -19,6 +19,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/textmodel"
 	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 	"github.com/mcpmesh/mcpmesh/interceptors/redact"
@@ -31,6 +32,7 @@ type Checker struct {
 	action    string
 	tools     []toolglob.Pattern
 	threshold int
+	model     *textmodel.Model // nil when the policy turns it off
 }
 
 var _ interceptors.Interceptor = (*Checker)(nil)
@@ -48,6 +50,9 @@ func New(p *Policy) (*Checker, error) {
 	}
 	if c.threshold == 0 {
 		c.threshold = poisoning.DefaultScoreThreshold
+	}
+	if p.ModelOn() {
+		c.model = defaultModel()
 	}
 	for _, t := range p.Tools {
 		g, err := toolglob.Compile(t)
@@ -174,6 +179,22 @@ func (c *Checker) judge(s string) (int, string) {
 		why = strings.TrimPrefix(why+"; "+strings.Join(rs, "; "), "; ")
 	}
 	return score, why
+}
+
+// verdict judges s with the lexical signals and the learned model, and
+// says which fired: "score 6: override, tag (…)" for the signals, "model
+// score 8.31 (threshold 7.26)" for the model, or both.
+func (c *Checker) verdict(s string) (string, bool) {
+	var fired []string
+	if score, why := c.judge(s); score >= c.threshold {
+		fired = append(fired, fmt.Sprintf("score %d: %s", score, why))
+	}
+	if c.model != nil {
+		if v := modelScore(c.model, s); v >= float64(c.model.Threshold) {
+			fired = append(fired, fmt.Sprintf("model score %.2f (threshold %.2f)", v, c.model.Threshold))
+		}
+	}
+	return strings.Join(fired, "; "), len(fired) > 0
 }
 
 // window is the span of text whose signals add up. A tool description is
@@ -375,11 +396,11 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 		if !reads(patterns, path) {
 			return "", false
 		}
-		score, why := c.judge(text)
-		if score < c.threshold {
+		why, hit := c.verdict(text)
+		if !hit {
 			return "", false
 		}
-		details = append(details, fmt.Sprintf("%s.%s: score %d: %s", where, strings.Join(path, "."), score, why))
+		details = append(details, fmt.Sprintf("%s.%s: %s", where, strings.Join(path, "."), why))
 		switch {
 		case c.audit || c.action == ActionAudit || c.action == ActionBlock:
 			return "", false

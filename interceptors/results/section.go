@@ -11,7 +11,7 @@ func Decode(l *section.Reader, e *section.Entry) *Policy {
 		l.Errorf(e.Pos(), e.Path, `must be a mapping; write "results: {}" to check tool results with the defaults, or remove the key`)
 		return nil
 	}
-	fs := l.Fields(e, "a mapping with mode, action, tools and threshold", "mode", "action", "tools", "threshold")
+	fs := l.Fields(e, "a mapping with mode, action, tools, threshold and model", "mode", "action", "tools", "threshold", "model")
 	if fs == nil {
 		return nil
 	}
@@ -30,6 +30,11 @@ func Decode(l *section.Reader, e *section.Entry) *Policy {
 	if f := fs["threshold"]; f != nil {
 		if v, ok := l.Bounded(f, "a whole number", 1, 100, "%d and %d", ""); ok {
 			p.Threshold = v
+		}
+	}
+	if f := fs["model"]; f != nil {
+		if v, ok := l.Boolean(f); ok {
+			p.Model = &v
 		}
 	}
 	return p

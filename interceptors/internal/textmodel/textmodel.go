@@ -1,0 +1,347 @@
+// Package textmodel is a small linear classifier of instructions aimed
+// at a model: logistic regression over hashed words, pairs of words and
+// character n-grams of a text in the poisoning check's canonical form
+// (the caller normalises: this package does not import the checks). A
+// long text is read in overlapping windows of words and scored by its
+// highest window, since an injection is a few sentences somewhere in a
+// page.
+//
+// The generator in ./train learns a model from the tuning split of a
+// check's evaluation corpus and writes it in the format Decode reads.
+package textmodel
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Model is a trained classifier.
+type Model struct {
+	Bits   uint    // the feature space has 1<<Bits buckets
+	Chars  bool    // character 3- to 5-grams as well as words and bigrams
+	Window int     // words per window (windows overlap by half)
+	Bias   float32 // intercept
+	Scale  float32 // a weight is Scale * W[i]
+	// Threshold is the score from which a text is flagged, chosen on the
+	// tuning split with the lexical checks beside it.
+	Threshold float32
+	W         []int16
+}
+
+const magic = "MTMODEL1"
+
+// Encode writes m in the format Decode reads: the magic, the shape, then
+// the weights, little-endian.
+func (m *Model) Encode() []byte {
+	b := []byte(magic)
+	var flags byte
+	if m.Chars {
+		flags |= 1
+	}
+	b = append(b, byte(m.Bits), flags)
+	b = binary.LittleEndian.AppendUint16(b, uint16(m.Window))
+	for _, f := range []float32{m.Bias, m.Scale, m.Threshold} {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(f))
+	}
+	for _, w := range m.W {
+		b = binary.LittleEndian.AppendUint16(b, uint16(w))
+	}
+	return b
+}
+
+// Decode reads a model Encode wrote.
+func Decode(b []byte) (*Model, error) {
+	const head = len(magic) + 4 + 12
+	if len(b) < head || string(b[:len(magic)]) != magic {
+		return nil, errors.New("textmodel: not a model file")
+	}
+	m := &Model{Bits: uint(b[len(magic)]), Chars: b[len(magic)+1]&1 != 0, Window: int(binary.LittleEndian.Uint16(b[len(magic)+2:]))}
+	if m.Bits < 8 || m.Bits > 24 || m.Window < 2 {
+		return nil, fmt.Errorf("textmodel: bad shape: %d bits, window %d", m.Bits, m.Window)
+	}
+	f := func(i int) float32 { return math.Float32frombits(binary.LittleEndian.Uint32(b[len(magic)+4+4*i:])) }
+	m.Bias, m.Scale, m.Threshold = f(0), f(1), f(2)
+	if len(b) != head+2<<m.Bits {
+		return nil, fmt.Errorf("textmodel: %d bytes for %d buckets", len(b), 1<<m.Bits)
+	}
+	m.W = make([]int16, 1<<m.Bits)
+	for i := range m.W {
+		m.W[i] = int16(binary.LittleEndian.Uint16(b[head+2*i:]))
+	}
+	return m, nil
+}
+
+// Text is the features of a text: for each word of its canonical form,
+// the word's bucket, that of the word with the one before it (the first
+// word pairs with the text's start) and, with character n-grams, those of
+// the word's 3- to 5-grams.
+type Text struct {
+	Feats []uint32
+	Ends  []int32 // Ends[i]: the number of features of words 0..i
+}
+
+// Span returns the features of words [a, b).
+func (t *Text) Span(a, b int) []uint32 {
+	if b == 0 {
+		return nil
+	}
+	start := int32(0)
+	if a > 0 {
+		start = t.Ends[a-1]
+	}
+	return t.Feats[start:t.Ends[b-1]]
+}
+
+// Words is the number of words of t.
+func (t *Text) Words() int { return len(t.Ends) }
+
+// Features sets t to the features of the canonical text buf (for a model
+// of bits buckets, with character n-grams if chars).
+func Features(t *Text, buf []byte, bits uint, chars bool) {
+	t.Feats, t.Ends = t.Feats[:0], t.Ends[:0]
+	shift := 32 - bits
+	prev := startHash
+	words(buf, func(h uint32, i, j int) {
+		t.Feats = append(t.Feats, mix(h)>>shift, bigram(prev, h)>>shift)
+		prev = h
+		if chars && j-i <= 24 {
+			t.Feats = appendGrams(t.Feats, buf[i:j], shift)
+		}
+		t.Ends = append(t.Ends, int32(len(t.Feats)))
+	})
+}
+
+// appendGrams appends the buckets of the 3-, 4- and 5-grams of the word w
+// with a mark at each end ("^ign", "ignor", "ore$").
+func appendGrams(dst []uint32, w []byte, shift uint) []uint32 {
+	var pad [26]byte
+	p := padded(&pad, w)
+	for i := 0; i+3 <= len(p); i++ {
+		h := gramSeed
+		for k := i; k < i+5 && k < len(p); k++ {
+			h = (h ^ uint32(p[k])) * 16777619
+			if k-i >= 2 {
+				dst = append(dst, mix(h)>>shift)
+			}
+		}
+	}
+	return dst
+}
+
+const gramSeed = uint32(2166136261) ^ 0x27d4eb2f
+
+// padded returns w between the marks of a word's ends, in pad.
+func padded(pad *[26]byte, w []byte) []byte {
+	pad[0] = '^'
+	n := copy(pad[1:], w)
+	pad[n+1] = '$'
+	return pad[:n+2]
+}
+
+// gramSum adds the weights of the n-grams of w to acc and their number
+// to n: appendGrams without the slice, for Score.
+func gramSum(wt []int16, w []byte, shift uint, acc int64, n int32) (int64, int32) {
+	var pad [26]byte
+	p := padded(&pad, w)
+	const prime = 16777619
+	// each start's 3-gram, then its 4- and 5-gram as far as the word goes
+	// (the loop of appendGrams, unrolled)
+	for i := 0; i+3 <= len(p); i++ {
+		h := ((gramSeed^uint32(p[i]))*prime ^ uint32(p[i+1])) * prime
+		h = (h ^ uint32(p[i+2])) * prime
+		acc += int64(wt[mix(h)>>shift])
+		if i+4 > len(p) {
+			continue
+		}
+		h = (h ^ uint32(p[i+3])) * prime
+		acc += int64(wt[mix(h)>>shift])
+		if i+5 > len(p) {
+			continue
+		}
+		h = (h ^ uint32(p[i+4])) * prime
+		acc += int64(wt[mix(h)>>shift])
+	}
+	// as many n-grams as appendGrams lists: len-2 3-grams, len-3 4-grams
+	// and len-4 5-grams (the word is at least one letter: len(p) >= 3)
+	k := int32(len(p))
+	return acc, n + (k - 2) + max(k-3, 0) + max(k-4, 0)
+}
+
+// Words returns the words of the canonical text buf as Features reads
+// them, each with the buckets of its two word features, for naming the
+// weights of a model.
+func Words(buf []byte, bits uint) (ws []string, uni, bi []uint32) {
+	shift := 32 - bits
+	prev := startHash
+	words(buf, func(h uint32, i, j int) {
+		ws = append(ws, string(buf[i:j]))
+		uni, bi = append(uni, mix(h)>>shift), append(bi, bigram(prev, h)>>shift)
+		prev = h
+	})
+	return ws, uni, bi
+}
+
+// Grams returns the character n-grams of a word as Features reads them
+// ("^ig", "^ign", … "re$"), with their buckets, for naming weights.
+func Grams(w string, bits uint) (gs []string, buckets []uint32) {
+	if len(w) > 24 {
+		return nil, nil
+	}
+	buckets = appendGrams(nil, []byte(w), 32-bits)
+	p := "^" + w + "$"
+	for i := 0; i+3 <= len(p); i++ {
+		for k := i + 3; k <= i+5 && k <= len(p); k++ {
+			gs = append(gs, p[i:k])
+		}
+	}
+	return gs, buckets
+}
+
+// startHash stands for the start of the text, the word before the first.
+const startHash = uint32(0x2545f491)
+
+func bigram(prev, h uint32) uint32 { return mix(prev*0x9e3779b1 ^ h ^ 0x85ebca6b) }
+
+// words calls f with the hash and span of each word of the canonical text
+// buf: a run of ASCII letters and digits (every number reads as one word,
+// and so does every run longer than 24, a hash or base64), a run of
+// letters of another script, or one Han, kana or Hangul character.
+func words(buf []byte, f func(h uint32, start, end int)) {
+	for i := 0; i < len(buf); {
+		c := buf[i]
+		if c < utf8.RuneSelf {
+			if !alnum[c] {
+				i++
+				continue
+			}
+			j, digits := i, true
+			h := uint32(2166136261) // FNV-1a
+			for ; j < len(buf) && alnum[buf[j]]; j++ {
+				h = (h ^ uint32(buf[j])) * 16777619
+				digits = digits && buf[j] <= '9'
+			}
+			switch {
+			case digits:
+				h = 0x1b873593
+			case j-i > 24:
+				h = 0x5bd1e995
+			}
+			f(h, i, j)
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRune(buf[i:])
+		switch {
+		case !unicode.IsLetter(r):
+			i += n
+		case ideographic(r):
+			f(uint32(r)*0xcc9e2d51, i, i+n)
+			i += n
+		default:
+			start := i
+			h := uint32(2166136261)
+			for i < len(buf) {
+				r, n := utf8.DecodeRune(buf[i:])
+				if r < utf8.RuneSelf && !alnum[r] || r >= utf8.RuneSelf && (!unicode.IsLetter(r) || ideographic(r)) {
+					break
+				}
+				for _, b := range buf[i : i+n] {
+					h = (h ^ uint32(b)) * 16777619
+				}
+				i += n
+			}
+			f(h, start, i)
+		}
+	}
+}
+
+var alnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
+func ideographic(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// mix is murmur3's finaliser: every input bit moves every output bit, so
+// the top bits make a good bucket.
+func mix(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	h *= 0xc2b2ae35
+	h ^= h >> 16
+	return h
+}
+
+// Windows calls f with the word span [start, end) of each window of a text
+// of n words: the whole text if it fits in one, else windows of size words
+// every size/2 words, the last one ending at the text's end.
+func Windows(n, size int, f func(start, end int)) {
+	if n <= size {
+		f(0, n)
+		return
+	}
+	step := size / 2
+	for s := 0; ; s += step {
+		if s+size >= n {
+			f(n-size, n)
+			return
+		}
+		f(s, s+size)
+	}
+}
+
+// Norm is the factor of a window's weight sum: each of its n features
+// counts as 1/sqrt(n), so that a short text and a full window weigh alike.
+func Norm(n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return 1 / math.Sqrt(float64(n))
+}
+
+type scratch struct {
+	sums   []int64 // the weight of the first i words
+	counts []int32 // the number of features of the first i words
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// Score returns the score of the canonical text buf: the highest of its
+// windows. A text is flagged when its score reaches m.Threshold. It adds
+// up the weights of the features as Features would list them, without
+// listing them.
+func (m *Model) Score(buf []byte) float64 {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	shift := 32 - m.Bits
+	wt := m.W
+	sums, counts := append(sc.sums[:0], 0), append(sc.counts[:0], 0)
+	var acc int64
+	var n int32
+	prev := startHash
+	words(buf, func(h uint32, i, j int) {
+		acc += int64(wt[mix(h)>>shift]) + int64(wt[bigram(prev, h)>>shift])
+		n += 2
+		prev = h
+		if m.Chars && j-i <= 24 {
+			acc, n = gramSum(wt, buf[i:j], shift, acc, n)
+		}
+		sums, counts = append(sums, acc), append(counts, n)
+	})
+	sc.sums, sc.counts = sums, counts
+	best := math.Inf(-1)
+	Windows(len(sums)-1, m.Window, func(a, b int) {
+		best = max(best, float64(sums[b]-sums[a])*Norm(int(counts[b]-counts[a])))
+	})
+	return float64(m.Bias) + float64(m.Scale)*best
+}

@@ -1,0 +1,697 @@
+// Command train learns a text model (package textmodel) from the tuning
+// split of a check's evaluation corpus and writes its weights: -check
+// results reads the results check's tool-result texts, -check poisoning
+// the poisoning check's tool definitions (their name, description and
+// schema strings as one text). It never reads a held-out file's entries.
+//
+// Every choice is made on the tuning split: -cv runs the setting of the
+// flags (-grid a grid of settings) through 5-fold cross-validation grouped
+// by source repository (no source in both the training and the validation
+// folds), sets the threshold so that the check's lexical signals or the
+// model together flag at most 1% of the benign texts out of fold, and
+// prints the detection it reaches. Without them it trains the setting on
+// the whole split, with the threshold cross-validation gives it (or the
+// higher one the final model needs on its own training texts), prints its
+// heaviest features and writes -out. The flags' defaults are the setting
+// chosen for the results check.
+//
+//	go generate ./interceptors/results
+//	go run ./interceptors/internal/textmodel/train -check results -corpus interceptors/results/testdata/eval -grid weigh
+package main
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/mcpmesh/mcpmesh/interceptors"
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/textmodel"
+	"github.com/mcpmesh/mcpmesh/interceptors/mcp/jsonrpc"
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
+	"github.com/mcpmesh/mcpmesh/interceptors/results"
+)
+
+// doc is one text of the tuning split.
+type doc struct {
+	text     string
+	canon    []byte // text in the canonical form the model reads
+	inj      bool
+	category string
+	group    string         // the source repository
+	file     string         // the corpus file
+	lexical  bool           // flagged by the lexical checks
+	feats    textmodel.Text // the features of text
+	featOf   featureKind    // what feats were computed for
+}
+
+// featureKind is what a text's features depend on.
+type featureKind struct {
+	bits  uint
+	chars bool
+}
+
+// setting is one point of the grid.
+type setting struct {
+	bits   uint
+	window int     // words
+	lambda float64 // L2 regularisation
+	rounds int     // rounds choosing the window of a long injection
+	epochs int
+	// weigh is what weighs alike within a class: "text" (every window
+	// the same), "source" (every source repository), "file" (every file
+	// of the corpus: the Go modules' READMEs one set, not 250) or "mixed"
+	// (injections by source, benign texts by file), so that the largest
+	// sets do not teach their own wording
+	weigh string
+	chars bool // character 3- to 5-grams as well
+	sqrt  bool // a source weighs as the square root of its share, not alike
+}
+
+func (s setting) String() string {
+	return fmt.Sprintf("bits=%d window=%d lambda=%g rounds=%d epochs=%d weigh=%s sqrt=%v chars=%v", s.bits, s.window, s.lambda, s.rounds, s.epochs, s.weigh, s.sqrt, s.chars)
+}
+
+const (
+	folds  = 5
+	maxFP  = 0.01 // the benign rate the lexical checks and the model may flag together, out of fold
+	seed   = 1
+	biasLR = 0.01 // the intercept learns slower than the sparse weights
+)
+
+func main() {
+	check := flag.String("check", "results", "the check whose corpus is read: results or poisoning")
+	corpus := flag.String("corpus", "testdata/eval", "the check's evaluation corpus")
+	out := flag.String("out", "", "write the trained model here")
+	cv := flag.Bool("cv", false, "cross-validate the setting of the flags and print the figures")
+	grid := flag.String("grid", "", "cross-validate this grid of settings instead (shape, weigh, chars, window, sqrt, mixed, carrier)")
+	verbose := flag.Bool("v", false, "with -cv, print the benign texts that score highest and the figures per source")
+	bits := flag.Uint("bits", 18, "log2 of the number of feature buckets")
+	window := flag.Int("window", 128, "words per window")
+	lambda := flag.Float64("lambda", 1e-5, "L2 regularisation")
+	rounds := flag.Int("rounds", 0, "rounds choosing the window of a long injection")
+	epochs := flag.Int("epochs", 10, "passes over the examples")
+	sqrt := flag.Bool("sqrt", false, "a source weighs as the square root of its share")
+	chars := flag.Bool("chars", true, "character 3- to 5-grams as well")
+	weigh := flag.String("weigh", "source", "what weighs alike within a class: text, source, file or mixed")
+	top := flag.Int("top", 0, "print this many of the heaviest features of the trained model")
+	flag.Parse()
+	log.SetFlags(0)
+
+	s := setting{bits: *bits, window: *window, lambda: *lambda, rounds: *rounds, epochs: *epochs, weigh: *weigh, chars: *chars, sqrt: *sqrt}
+	if !slices.Contains([]string{"text", "source", "file", "mixed"}, s.weigh) {
+		log.Fatalf("-weigh %q: want text, source, file or mixed", s.weigh)
+	}
+	var docs []*doc
+	switch *check {
+	case "results":
+		docs = loadResults(*corpus)
+	case "poisoning":
+		docs = loadPoisoning(*corpus)
+	default:
+		log.Fatalf("no check %q", *check)
+	}
+	for _, d := range docs {
+		d.canon = poisoning.CanonicalWords(nil, d.text)
+	}
+	switch {
+	case *grid != "":
+		g := grids[*grid]
+		if g == nil {
+			log.Fatalf("no grid %q", *grid)
+		}
+		for _, s := range g() {
+			crossValidate(docs, s, *verbose)
+		}
+		return
+	case *cv:
+		crossValidate(docs, s, *verbose)
+		return
+	}
+	threshold := crossValidateTo(docs, s, false, false)
+	m := train(docs, s)
+	// the model trained on every source may score the tuning texts
+	// higher than the folds' models did: it must keep to the budget on
+	// them too
+	var in []float64
+	for _, d := range docs {
+		in = append(in, m.Score(d.canon))
+	}
+	own := thresholdFor(docs, in)
+	fmt.Printf("threshold: %.3f out of fold, %.3f on its own training texts\n", threshold, own)
+	m.Threshold = float32(max(threshold, own))
+	if *top > 0 {
+		printTop(docs, m, *top)
+	}
+	if *out != "" {
+		if err := os.WriteFile(*out, m.Encode(), 0o644); err != nil {
+			log.Fatal(err)
+		}
+	}
+}
+
+// grids are the settings -cv compares, in the order they were tried:
+// each grid kept the best of the one before.
+var grids = map[string]func() []setting{
+	// the size of the feature space and of a window, regularisation
+	"shape": func() (g []setting) {
+		for _, bits := range []uint{16, 18} {
+			for _, w := range []int{64, 128} {
+				for _, l := range []float64{1e-4, 1e-5, 1e-6} {
+					g = append(g, setting{bits: bits, window: w, lambda: l, rounds: 2, epochs: 10, weigh: "text"})
+				}
+			}
+		}
+		return g
+	},
+	// what weighs alike, and whether the window of a long injection is
+	// chosen
+	"weigh": func() (g []setting) {
+		for _, w := range []string{"text", "source", "file"} {
+			for _, l := range []float64{3e-4, 1e-4, 3e-5} {
+				for _, r := range []int{0, 2} {
+					g = append(g, setting{bits: 18, window: 128, lambda: l, rounds: r, epochs: 10, weigh: w})
+				}
+			}
+		}
+		return g
+	},
+	// character n-grams
+	"chars": func() (g []setting) {
+		for _, l := range []float64{1e-4, 3e-5, 1e-5} {
+			for _, w := range []int{64, 128} {
+				g = append(g, setting{bits: 18, window: w, lambda: l, rounds: 0, epochs: 10, weigh: "source", chars: true})
+			}
+		}
+		return g
+	},
+	// longer windows, more passes
+	"window": func() (g []setting) {
+		for _, l := range []float64{3e-5, 1e-5} {
+			for _, w := range []int{128, 256} {
+				for _, e := range []int{10, 20} {
+					g = append(g, setting{bits: 18, window: w, lambda: l, rounds: 0, epochs: e, weigh: "source"})
+				}
+			}
+		}
+		return g
+	},
+	// sources weighed as the square root of their share
+	"sqrt": func() (g []setting) {
+		for _, w := range []string{"source", "file"} {
+			for _, l := range []float64{1e-4, 3e-5, 1e-5} {
+				g = append(g, setting{bits: 18, window: 128, lambda: l, rounds: 0, epochs: 10, weigh: w, sqrt: true})
+			}
+		}
+		return g
+	},
+	// after the first held-out run: benign texts weighed by file,
+	// and every fold held to the threshold its training texts need
+	"mixed": func() (g []setting) {
+		for _, w := range []string{"source", "mixed", "file"} {
+			for _, l := range []float64{1e-4, 3e-5, 1e-5} {
+				g = append(g, setting{bits: 18, window: 128, lambda: l, rounds: 0, epochs: 10, weigh: w})
+			}
+		}
+		return g
+	},
+	// after the second: shorter windows, the window of a long injection
+	// chosen, so that the text an attack was put in is not learnt
+	"carrier": func() (g []setting) {
+		for _, w := range []int{32, 64} {
+			for _, r := range []int{0, 2} {
+				for _, l := range []float64{3e-5, 1e-5} {
+					g = append(g, setting{bits: 18, window: w, lambda: l, rounds: r, epochs: 10, weigh: "source"})
+				}
+			}
+		}
+		return g
+	},
+}
+
+// loadResults reads the tuning files of the results corpus in dir and the
+// lexical verdict on each text.
+func loadResults(dir string) []*doc {
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(files) == 0 {
+		log.Fatalf("no corpus in %s", dir)
+	}
+	off := false // the lexical checks alone
+	lex, err := results.New(&results.Policy{Model: &off})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var docs []*doc
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			log.Fatal(err)
+		}
+		var split struct {
+			Split string `json:"split"`
+		}
+		if err := json.Unmarshal(b, &split); err != nil {
+			log.Fatalf("%s: %v", f, err)
+		}
+		if split.Split != "tuning" {
+			continue // held-out texts are never read here
+		}
+		var file struct {
+			Entries []struct {
+				Text     string `json:"text"`
+				Label    string `json:"label"`
+				Category string `json:"category"`
+				Source   struct {
+					Repo string `json:"repo"`
+				} `json:"source"`
+			} `json:"entries"`
+		}
+		if err := json.Unmarshal(b, &file); err != nil {
+			log.Fatalf("%s: %v", f, err)
+		}
+		for _, e := range file.Entries {
+			if e.Source.Repo == "" {
+				log.Fatalf("%s: an entry without a source repository", f)
+			}
+			docs = append(docs, &doc{text: e.Text, inj: e.Label == "injection", category: e.Category,
+				group: e.Source.Repo, file: filepath.Base(f), lexical: flagged(lex, e.Text)})
+		}
+	}
+	return docs
+}
+
+// flagged runs the lexical checks on text as a tool's result.
+func flagged(c *results.Checker, text string) bool {
+	res, err := json.Marshal(map[string]any{"content": []map[string]string{{"type": "text", "text": text}}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	x := &interceptors.Exchange{Server: "s", Direction: interceptors.ToClient, Method: "tools/call", Tool: "fetch",
+		Message: &jsonrpc.Message{ID: []byte("1"), Result: res}}
+	if err := c.Intercept(context.Background(), x); err != nil {
+		log.Fatal(err)
+	}
+	return len(x.Findings) > 0
+}
+
+// foldsOf assigns each source to a fold, largest first, each to the fold
+// with the fewest texts so far.
+func foldsOf(docs []*doc) map[string]int {
+	size := map[string]int{}
+	for _, d := range docs {
+		size[d.group]++
+	}
+	groups := make([]string, 0, len(size))
+	for g := range size {
+		groups = append(groups, g)
+	}
+	slices.SortFunc(groups, func(a, b string) int {
+		return cmp.Or(cmp.Compare(size[b], size[a]), cmp.Compare(a, b))
+	})
+	fold := map[string]int{}
+	var load [folds]int
+	for _, g := range groups {
+		k := 0
+		for i := range load {
+			if load[i] < load[k] {
+				k = i
+			}
+		}
+		fold[g] = k
+		load[k] += size[g]
+	}
+	return fold
+}
+
+// crossValidate trains s on each set of 4 folds, scores the fifth, prints
+// the figures (with verbose, per source too) and returns the threshold at
+// which the lexical checks or the model flag at most maxFP of the benign
+// texts out of fold.
+func crossValidate(docs []*doc, s setting, verbose bool) float64 {
+	return crossValidateTo(docs, s, true, verbose)
+}
+
+// crossValidateTo is crossValidate, printing the figures if print.
+func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
+	fold := foldsOf(docs)
+	score := make([]float64, len(docs))
+	var own [folds]float64 // the threshold each fold's model needs on its own training texts
+	for k := range folds {
+		var tr []*doc
+		var trScore []float64
+		m := train(filter(docs, func(d *doc) bool { return fold[d.group] != k }), s)
+		for i, d := range docs {
+			if fold[d.group] == k {
+				score[i] = m.Score(d.canon)
+			} else {
+				tr = append(tr, d)
+				trScore = append(trScore, m.Score(d.canon))
+			}
+		}
+		own[k] = thresholdFor(tr, trScore)
+	}
+	threshold := thresholdFor(docs, score)
+	// each fold is judged as the final model is: at the higher of the
+	// out-of-fold threshold and the one its own training texts need
+	flag := make([]bool, len(docs))
+	for i, d := range docs {
+		flag[i] = score[i] >= max(threshold, own[fold[d.group]])
+	}
+	if !print {
+		return threshold
+	}
+	type tally struct{ n, model, lex, both int }
+	hasInj := map[string]int{}
+	for _, d := range docs {
+		if d.inj {
+			hasInj[d.group]++
+		}
+	}
+	per := map[string]*tally{}
+	var inj, ben tally
+	for i, d := range docs {
+		t := &ben
+		if d.inj {
+			t = &inj
+		}
+		key := d.group
+		if per[key] == nil {
+			per[key] = &tally{}
+		}
+		for _, t := range []*tally{t, per[key]} {
+			t.n++
+			if flag[i] {
+				t.model++
+			}
+			if d.lexical {
+				t.lex++
+			}
+			if d.lexical || flag[i] {
+				t.both++
+			}
+		}
+	}
+	pct := func(a, n int) string { return fmt.Sprintf("%d/%d (%.1f%%)", a, n, 100*float64(a)/float64(n)) }
+	fmt.Printf("%v threshold %.3f (the folds' own: %.3f)\n", s, threshold, own)
+	fmt.Printf("  injections: lexical %s, model %s, either %s\n", pct(inj.lex, inj.n), pct(inj.model, inj.n), pct(inj.both, inj.n))
+	fmt.Printf("  benign:     lexical %s, model %s, either %s\n", pct(ben.lex, ben.n), pct(ben.model, ben.n), pct(ben.both, ben.n))
+	if verbose {
+		// the benign texts that score highest out of fold, and the
+		// detection at other false-positive budgets
+		idx := make([]int, 0, len(docs))
+		for i := range docs {
+			idx = append(idx, i)
+		}
+		slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(score[b], score[a]) })
+		shown := 0
+		for _, i := range idx {
+			if d := docs[i]; !d.inj && shown < 15 {
+				shown++
+				fmt.Printf("    benign %.2f %s %s %.100q\n", score[i], d.group, d.category, d.text)
+			}
+		}
+	}
+	if verbose {
+		keys := make([]string, 0, len(per))
+		for k := range per {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			t := per[k]
+			if hasInj[k] == 0 {
+				continue
+			}
+			fmt.Printf("    fold %d %-55s n=%4d lexical %4d model %4d either %4d\n", fold[k], k, t.n, t.lex, t.model, t.both)
+		}
+	}
+	return threshold
+}
+
+// filter returns the docs keep keeps.
+func filter(docs []*doc, keep func(*doc) bool) []*doc {
+	var out []*doc
+	for _, d := range docs {
+		if keep(d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// thresholdFor returns the lowest score at which the lexical checks or
+// the model flag at most maxFP of the benign docs, given the model's
+// score of each: above the benign texts the lexical checks pass, but for
+// as many as the budget leaves.
+func thresholdFor(docs []*doc, score []float64) float64 {
+	var nBenign, lexFP int
+	var free []float64
+	for i, d := range docs {
+		if d.inj {
+			continue
+		}
+		nBenign++
+		if d.lexical {
+			lexFP++
+		} else {
+			free = append(free, score[i])
+		}
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(free)))
+	budget := int(maxFP*float64(nBenign)) - lexFP
+	switch {
+	case budget < 0:
+		log.Fatalf("the lexical checks alone flag %d of %d benign texts", lexFP, nBenign)
+	case budget >= len(free):
+		return math.Inf(-1)
+	case budget == 0:
+		return math.Nextafter(free[0], math.Inf(1))
+	}
+	return (free[budget-1] + free[budget]) / 2
+}
+
+// example is one window of a text.
+type example struct {
+	feats  []uint32
+	norm   float64
+	y      float64 // +1 injection, -1 benign
+	weight float64
+}
+
+// train fits logistic regression to the windows of docs. Every window of
+// a benign text is a negative example. An injection longer than a window
+// is a few sentences somewhere in it: the first pass takes all its
+// windows at a share of its weight, each later round only the window the
+// model so far scores highest (multiple-instance learning).
+func train(docs []*doc, s setting) *textmodel.Model {
+	for _, d := range docs {
+		if k := (featureKind{s.bits, s.chars}); d.featOf != k {
+			textmodel.Features(&d.feats, d.canon, s.bits, s.chars)
+			d.featOf = k
+		}
+	}
+	var m *textmodel.Model
+	for round := 0; round <= s.rounds; round++ {
+		var exs []example
+		var origin []string // the source of each example
+		var neg, pos float64
+		for _, d := range docs {
+			var ws [][2]int
+			textmodel.Windows(d.feats.Words(), s.window, func(a, b int) { ws = append(ws, [2]int{a, b}) })
+			if d.inj && len(ws) > 1 && m != nil {
+				best, bestScore := ws[0], math.Inf(-1)
+				for _, w := range ws {
+					if v := windowScore(m, d.feats.Span(w[0], w[1])); v > bestScore {
+						best, bestScore = w, v
+					}
+				}
+				ws = [][2]int{best}
+			}
+			for _, w := range ws {
+				fs := d.feats.Span(w[0], w[1])
+				e := example{feats: fs, norm: textmodel.Norm(len(fs)), y: -1, weight: 1}
+				if d.inj {
+					e.y, e.weight = 1, 1/float64(len(ws))
+					pos += e.weight
+				} else {
+					neg += e.weight
+				}
+				exs = append(exs, e)
+				origin = append(origin, d.group)
+				if s.weigh == "file" || s.weigh == "mixed" && !d.inj {
+					origin[len(origin)-1] = d.file
+				}
+			}
+		}
+		// the classes weigh alike
+		for i := range exs {
+			if exs[i].y > 0 {
+				exs[i].weight *= neg / pos
+			}
+		}
+		if s.weigh != "text" {
+			// each source (or file) weighs alike within its class, or as
+			// the square root of its share
+			type key struct {
+				origin string
+				pos    bool
+			}
+			share := map[key]float64{}
+			for i, e := range exs {
+				share[key{origin[i], e.y > 0}] += e.weight
+			}
+			target := map[key]float64{}
+			var shares, targets [2]float64
+			for k, v := range share {
+				t := 1.0
+				if s.sqrt {
+					t = math.Sqrt(v)
+				}
+				target[k] = t
+				c := 0
+				if k.pos {
+					c = 1
+				}
+				shares[c] += v
+				targets[c] += t
+			}
+			for i := range exs {
+				e := &exs[i]
+				k, c := key{origin[i], e.y > 0}, 0
+				if k.pos {
+					c = 1
+				}
+				e.weight *= target[k] / share[k] * shares[c] / targets[c]
+			}
+		}
+
+		m = sgd(exs, s)
+	}
+	return m
+}
+
+func windowScore(m *textmodel.Model, feats []uint32) float64 {
+	var sum int64
+	for _, f := range feats {
+		sum += int64(m.W[f])
+	}
+	return float64(m.Bias) + float64(m.Scale)*float64(sum)*textmodel.Norm(len(feats))
+}
+
+// sgd minimises the weighted logistic loss with L2 regularisation by
+// stochastic gradient descent (Bottou's schedule: the weights kept as a
+// scale times a vector, so that regularising costs nothing per step), and
+// returns the weights quantised to 16 bits.
+func sgd(exs []example, s setting) *textmodel.Model {
+	const eta0 = 0.5
+	v := make([]float64, 1<<s.bits)
+	scale, bias := 1.0, 0.0
+	rng := rand.New(rand.NewPCG(seed, seed))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	t := 0.0
+	for range s.epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			e := &exs[i]
+			eta := eta0 / (1 + s.lambda*eta0*t)
+			t++
+			var dot float64
+			for _, f := range e.feats {
+				dot += v[f]
+			}
+			z := scale*dot*e.norm + bias
+			g := -e.y / (1 + math.Exp(e.y*z)) // d loss / d z
+			scale *= 1 - eta*s.lambda
+			if scale < 1e-6 {
+				for j := range v {
+					v[j] *= scale
+				}
+				scale = 1
+			}
+			step := eta * e.weight * g * e.norm / scale
+			for _, f := range e.feats {
+				v[f] -= step
+			}
+			bias -= biasLR * eta * e.weight * g
+		}
+	}
+	var top float64
+	for _, x := range v {
+		top = max(top, math.Abs(x*scale))
+	}
+	m := &textmodel.Model{Bits: s.bits, Chars: s.chars, Window: s.window, Bias: float32(bias), Scale: float32(top / math.MaxInt16), W: make([]int16, len(v))}
+	if top == 0 {
+		m.Scale = 1
+	}
+	for j, x := range v {
+		m.W[j] = int16(math.Round(x * scale / float64(m.Scale)))
+	}
+	return m
+}
+
+// printTop prints the heaviest features of m each way, named by the words
+// of the tuning texts that fall in their bucket (the most frequent).
+func printTop(docs []*doc, m *textmodel.Model, n int) {
+	names := map[uint32]map[string]int{}
+	add := func(b uint32, name string) {
+		if names[b] == nil {
+			names[b] = map[string]int{}
+		}
+		names[b][name]++
+	}
+	for _, d := range docs {
+		ws, uni, bi := textmodel.Words(d.canon, m.Bits)
+		for i, w := range ws {
+			add(uni[i], w)
+			prev := "^"
+			if i > 0 {
+				prev = ws[i-1]
+			}
+			add(bi[i], prev+" "+w)
+			if m.Chars {
+				gs, bs := textmodel.Grams(w, m.Bits)
+				for k, g := range gs {
+					add(bs[k], "'"+g+"'")
+				}
+			}
+		}
+	}
+	name := func(b uint32) string {
+		best, bn, total := "", 0, 0
+		for k, c := range names[b] {
+			total += c
+			if c > bn || c == bn && k < best {
+				best, bn = k, c
+			}
+		}
+		return fmt.Sprintf("%q (%d of %d)", best, bn, total)
+	}
+	idx := make([]uint32, len(m.W))
+	for i := range idx {
+		idx[i] = uint32(i)
+	}
+	slices.SortFunc(idx, func(a, b uint32) int { return cmp.Compare(m.W[b], m.W[a]) })
+	var b strings.Builder
+	fmt.Fprintf(&b, "bias %.3f threshold %.3f; heaviest towards injection:\n", m.Bias, m.Threshold)
+	for _, i := range idx[:n] {
+		fmt.Fprintf(&b, "  %+.3f %s\n", float64(m.W[i])*float64(m.Scale), name(i))
+	}
+	fmt.Fprintf(&b, "heaviest towards benign:\n")
+	for k := range n {
+		i := idx[len(idx)-1-k]
+		fmt.Fprintf(&b, "  %+.3f %s\n", float64(m.W[i])*float64(m.Scale), name(i))
+	}
+	fmt.Print(b.String())
+}

@@ -1,0 +1,73 @@
+package results
+
+import (
+	"testing"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
+)
+
+// BenchmarkModelScoreBenignText measures the learned model alone (the
+// canonical form, the features and the windows) on the corpus's benign
+// texts, as BenchmarkScanBenignText does for the whole check.
+func BenchmarkModelScoreBenignText(b *testing.B) {
+	m := defaultModel()
+	var texts []string
+	n := 0
+	for _, e := range loadEval(b) {
+		if e.Label == "benign" {
+			texts = append(texts, e.Text)
+			n += len(e.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			modelScore(m, t)
+		}
+	}
+}
+
+// BenchmarkModelCanonicalBenignText is the share of the above spent in
+// the shared normaliser: the canonical form's words alone, on the same
+// texts.
+func BenchmarkModelCanonicalBenignText(b *testing.B) {
+	var texts []string
+	n := 0
+	for _, e := range loadEval(b) {
+		if e.Label == "benign" {
+			texts = append(texts, e.Text)
+			n += len(e.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	var buf []byte
+	for b.Loop() {
+		for _, t := range texts {
+			buf = poisoning.CanonicalWords(buf[:0], t)
+		}
+	}
+}
+
+// BenchmarkVerdictBenignText is the whole default check of a text, the
+// lexical signals and the model, as Intercept runs it.
+func BenchmarkVerdictBenignText(b *testing.B) {
+	c, err := New(&Policy{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	n := 0
+	for _, e := range loadEval(b) {
+		if e.Label == "benign" {
+			texts = append(texts, e.Text)
+			n += len(e.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, t := range texts {
+			c.verdict(t)
+		}
+	}
+}
