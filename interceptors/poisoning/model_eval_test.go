@@ -18,7 +18,11 @@ import (
 //
 //	go run ./interceptors/internal/textmodel/train -check poisoning -corpus interceptors/poisoning/testdata/eval -lambda 3e-5 -out interceptors/poisoning/testdata/textmodel.bin
 //
-// so its tuning figures are in-sample. It is not part of the check.
+// so its tuning figures are in-sample. It is not part of the check. The
+// weights were learnt from the tuning split of commit 2aa9093, before the
+// MPMA study and 24 more real servers joined it; on today's split the
+// generator declines (the checks alone flag more than its 1 % benign
+// budget), so they are kept as learnt then.
 func TestModelEval(t *testing.T) {
 	b, err := os.ReadFile("testdata/textmodel.bin")
 	if err != nil {
