@@ -161,7 +161,7 @@ func copyModule(t *testing.T) string {
 	}
 	dst := t.TempDir()
 	for _, name := range strings.Split(strings.TrimRight(string(out), "\x00"), "\x00") {
-		if !strings.HasSuffix(name, ".go") && !strings.HasPrefix(name, "go.") && !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".json") {
+		if !moduleFile(name) {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join("../..", name))
@@ -171,6 +171,19 @@ func copyModule(t *testing.T) string {
 		write(t, dst, name, string(data))
 	}
 	return dst
+}
+
+// moduleFile reports whether a tracked file is needed to build and test
+// the module: Go sources, go.mod and go.sum, test data, and the files
+// packages embed (model weights, templates, the Envoy version).
+func moduleFile(name string) bool {
+	for _, suffix := range []string{".go", ".yaml", ".json", ".bin", ".tmpl"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	base := filepath.Base(name)
+	return strings.HasPrefix(base, "go.") || base == "VERSION"
 }
 
 func write(t *testing.T, root, name, content string) {
