@@ -161,11 +161,14 @@ func (r rate) pct() float64 {
 // its own use ("before calling this tool") is not steering another tool;
 // a sentence in a nested schema counts only if it reaches the threshold on
 // its own; and a user's turn named in a definition counts only when handed
-// over (beside a verb of sending, or with a destination named).)
+// over (beside a verb of sending, or with a destination named). Tuning
+// benign 12/1114 -> 10/1114 once something ordered before or instead of a
+// thing that is no tool ("before running a hybrid query") stopped
+// counting as steering a tool; detection and held-out unchanged.)
 const (
 	minDetectTuning  = 92.6
 	minDetectHeldout = 83.0
-	maxFPTuning      = 1.1
+	maxFPTuning      = 0.9
 	maxFPHeldout     = 1.8
 )
 

@@ -935,7 +935,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				}
 			}
 			if m.before(i, c.slots[:c.anchor]) && m.from(i+from-c.anchor, c.slots[from:]) {
-				if c.sig == sigToolRef && (!e.definitions && !toolNear(t, ws, i) || e.definitions && thisTool(t, ws, i-c.anchor+len(c.slots))) {
+				if c.sig == sigToolRef && (!e.definitions && !toolNear(t, ws, i) || e.definitions && (thisTool(t, ws, i-c.anchor+len(c.slots)) || notATool(c, t, ws, i-c.anchor+len(c.slots)))) {
 					continue
 				}
 				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
@@ -1024,6 +1024,36 @@ func userTurn(c *cue) bool {
 // turnReach is how many words apart a user's turn and a verb of sending
 // may stand for the turn to count as handed over.
 const turnReach = 6
+
+// notATool reports whether the cue c, which ends before ws[i], orders
+// something before or instead of a thing that is not a tool ("before
+// running a hybrid query", "instead of the main branch"): the words after
+// it name no tool, function or server, no identifier and no class of
+// them ("any other", "all"). Only the cues that take such an object are
+// asked.
+func notATool(c *cue, t string, ws []span, i int) bool {
+	if !objectCue[c.words[0]] || i >= len(ws) {
+		return false
+	}
+	for k := i; k < min(len(ws), i+4); k++ {
+		w := t[ws[k].start:ws[k].end]
+		switch w {
+		case "tool", "tools", "function", "functions", "server", "servers", "mcp", "operation", "operations", "command", "commands", "action", "actions", "any", "other", "another", "all", "every":
+			return false
+		}
+		if strings.ContainsAny(w, "_-.") {
+			return false // an identifier: send_email, collection-indexes
+		}
+		if k+1 < len(ws) && sentenceEnd(t[ws[k].end:ws[k+1].start]) {
+			break
+		}
+	}
+	return true
+}
+
+// objectCue are the first words of the tool-steering cues that take an
+// object: "before using X", "instead of X", "rather than X".
+var objectCue = map[string]bool{"before": true, "instead": true, "rather": true}
 
 // thisTool reports whether the words from ws[i] on name the tool itself
 // ("before calling this tool", "before running this tool: test …"): a
