@@ -312,6 +312,23 @@ func Norm(n int) float64 {
 type scratch struct {
 	sums   []int64 // the weight of the first i words
 	counts []int32 // the number of features of the first i words
+	// words remembers what a word weighs without the word before it (its
+	// own bucket and its n-grams), for the model it was read with: most
+	// words of a text come again and again.
+	model *Model
+	words [wordCache]cachedWord
+}
+
+// wordCache is the number of words remembered, a power of two.
+const wordCache = 1024
+
+// cachedWord is a word of at most 24 bytes with its weight and its number
+// of features; n == 0 is an empty slot (a word has at least one byte).
+type cachedWord struct {
+	word [24]byte
+	n    uint8
+	cnt  int32
+	sum  int32 // at most 66 features of |weight| <= 32768
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -326,16 +343,33 @@ func (m *Model) Score(buf []byte) float64 {
 	shift := 32 - m.Bits
 	wt := m.W
 	sums, counts := append(sc.sums[:0], 0), append(sc.counts[:0], 0)
+	if sc.model != m {
+		sc.model, sc.words = m, [wordCache]cachedWord{}
+	}
 	var acc int64
 	var n int32
 	prev := startHash
 	words(buf, func(h uint32, i, j int) {
-		acc += int64(wt[mix(h)>>shift]) + int64(wt[bigram(prev, h)>>shift])
-		n += 2
+		acc += int64(wt[bigram(prev, h)>>shift])
+		n++
 		prev = h
-		if m.Chars && j-i <= 24 {
-			acc, n = gramSum(wt, buf[i:j], shift, acc, n)
+		w := buf[i:j]
+		if len(w) > 24 {
+			acc += int64(wt[mix(h)>>shift])
+			n++
+			sums, counts = append(sums, acc), append(counts, n)
+			return
 		}
+		c := &sc.words[(h^h>>10)&(wordCache-1)]
+		if int(c.n) != len(w) || string(c.word[:c.n]) != string(w) {
+			sum, cnt := int64(wt[mix(h)>>shift]), int32(1)
+			if m.Chars {
+				sum, cnt = gramSum(wt, w, shift, sum, cnt)
+			}
+			c.n, c.sum, c.cnt = uint8(copy(c.word[:], w)), int32(sum), cnt
+		}
+		acc += int64(c.sum)
+		n += c.cnt
 		sums, counts = append(sums, acc), append(counts, n)
 	})
 	sc.sums, sc.counts = sums, counts
