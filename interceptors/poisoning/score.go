@@ -19,7 +19,7 @@ import (
 
 // reset forgets the evidence of the previous tool, keeping the buffers.
 func (e *evidence) reset() {
-	*e = evidence{scratch: e.scratch[:0], decoded: e.decoded[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], turnAt: e.turnAt[:0], walker: e.walker, definitions: e.definitions, snake: e.snake[:0], nameWords: e.nameWords[:0]}
+	*e = evidence{scratch: e.scratch[:0], decoded: e.decoded[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], turnAt: e.turnAt[:0], walker: e.walker, definitions: e.definitions, snake: e.snake[:0], nameWords: e.nameWords[:0], alone: e.alone}
 }
 
 // canon returns the canonical form of the last text judged; it shares
@@ -479,6 +479,9 @@ type evidence struct {
 	definitions bool
 	// a second promotional claim, other than example[sigPromotion]
 	promotedAlso string
+	// alone judges a nested schema's text on its own (textAlone), its
+	// buffers kept from one text to the next
+	alone *evidence
 }
 
 func (e *evidence) fire(s signal, what string) {
@@ -685,17 +688,28 @@ func (e *evidence) text(path []string, s string) {
 // textAlone judges s on its own: its signals count for the tool only if
 // they reach threshold together (see nested).
 func (e *evidence) textAlone(path []string, s string, threshold int) {
-	alone := evidence{definitions: e.definitions, walker: e.walker, nameWords: e.nameWords}
+	if e.alone == nil {
+		e.alone = &evidence{definitions: e.definitions}
+	}
+	alone := e.alone
+	alone.reset()
 	alone.text(path, s)
 	e.hits += alone.hits
 	if alone.score() < threshold {
 		return
 	}
-	for sg := range numSignals {
-		if alone.weight[sg] != 0 {
-			e.cur = path
-			e.fire(signal(sg), alone.example[sg])
-			e.cur = nil
+	// its signals join the tool's with the weight they have there (a
+	// promotion claimed twice counts double)
+	for sg, w := range alone.weight {
+		if w == 0 {
+			continue
+		}
+		if e.weight[sg] == 0 {
+			e.where[sg] = strings.Join(path, "")
+			e.example[sg] = alone.example[sg]
+		}
+		if w > e.weight[sg] {
+			e.weight[sg] = w
 		}
 	}
 	e.bonus = e.bonus || alone.bonus
