@@ -164,9 +164,14 @@ func (r rate) pct() float64 {
 // over (beside a verb of sending, or with a destination named). Tuning
 // benign 12/1114 -> 10/1114 once something ordered before or instead of a
 // thing that is no tool ("before running a hybrid query") stopped
-// counting as steering a tool; detection and held-out unchanged.)
+// counting as steering a tool; detection and held-out unchanged. Tuning
+// 317/342 -> 321/342 once a sentence that only names who made the tool
+// ("Developed by Google."), its upkeep ("This function is actively
+// maintained.") or its rank ("This is the preferred function for this
+// task.") counted as a whole push, and identifiers read as words
+// ("created_by") stopped making sentences; benign and held-out unchanged.)
 const (
-	minDetectTuning  = 92.6
+	minDetectTuning  = 93.8
 	minDetectHeldout = 83.0
 	maxFPTuning      = 0.9
 	maxFPHeldout     = 1.8

@@ -346,6 +346,16 @@ var lexicon = map[signal][]string{
 		"!{experts|professionals|specialists|leaders|analysts|bloggers} ~ {recommend|endorse|trust|prefer|love|praise|favor|favour|choose} this {tool|function|server|method|service|solution|approach}",
 		"{experts|professionals|specialists|analysts|bloggers} {recommend|endorse|prefer|praise|favor|favour}",
 		"backed by",
+		// who made the tool, only in a sentence of its own ("Developed by
+		// Google."; see endorsement): in a sentence about what the tool
+		// does ("experiments are created by SDK runners") it is no claim.
+		// A line that starts with "." counts only as such a sentence.
+		".{developed|created|built|made|maintained|powered} by",
+		// the tool's upkeep or rank as all a sentence says ("This function
+		// is actively maintained.", "This is the preferred function for
+		// this task."): only a model choosing between tools is its reader
+		"!{is|are} actively maintained",
+		"!{this|it} is the {preferred|recommended} {function|tool|method|option|choice|server} for",
 		"!{preferred|favorite|favourite|top} choice {among|of|for} ~ {experts|professionals|specialists|leaders|analysts|bloggers|traders|enthusiasts|engineers|researchers|scientists|pros}",
 		"!{expert-endorsed|expert-recommended|expert-approved|expert-validated|expert-vetted|expert-trusted|industry-endorsed|industry-recommended}",
 		"!{highly|widely} {regarded|respected|acclaimed|praised}",

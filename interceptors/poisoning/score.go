@@ -50,6 +50,9 @@ type cue struct {
 	// whole: the cue alone is a whole push for the model's choice (a
 	// lexicon line that starts with "!"), as two distinct claims are
 	whole bool
+	// sentence: the cue counts only as an endorsement that makes a
+	// sentence of its own (a line that starts with ".")
+	sentence bool
 }
 
 // A slot of a cue as matched: a word, a choice of words, "*" or "~".
@@ -144,10 +147,10 @@ func compileLexicon(keep func(signal) bool) *cueIndex {
 	sort.Ints(sigs) // deterministic order: lower signals win ties in details
 	for _, si := range sigs {
 		for text := range expandCues(lexicon[signal(si)]) {
-			whole := strings.HasPrefix(text, "!")
-			text = strings.TrimPrefix(text, "!")
+			whole, sentence := strings.HasPrefix(text, "!"), strings.HasPrefix(text, ".")
+			text = strings.TrimLeft(text, "!.")
 			canon, flags := canonical(nil, text)
-			c := cue{sig: signal(si), text: text, whole: whole}
+			c := cue{sig: signal(si), text: text, whole: whole, sentence: sentence}
 			if flags&flagCJK != 0 {
 				c.words = []string{string(canon)}
 				if len(c.words[0]) < 2 || len(ix.cjk) >= maxCJKCues {
@@ -482,6 +485,9 @@ type evidence struct {
 	// alone judges a nested schema's text on its own (textAlone), its
 	// buffers kept from one text to the next
 	alone *evidence
+	// identifiers: the text matched is snake_case identifiers read as
+	// words ("created_by"), which make no sentence and no claim
+	identifiers bool
 }
 
 func (e *evidence) fire(s signal, what string) {
@@ -743,7 +749,9 @@ func (e *evidence) scan(s string, depth int) {
 		if e.snake = snakeWords(e.snake[:0], t); len(e.snake) > 0 {
 			t := unsafe.String(unsafe.SliceData(e.snake), len(e.snake))
 			e.spans = words(t, e.spans[:0])
+			e.identifiers = true
 			e.match(t, e.spans, flags)
+			e.identifiers = false
 		}
 	}
 	if e.definitions && strings.Contains(t, "$(") {
@@ -955,18 +963,24 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
 					continue
 				}
+				if (c.whole || c.sentence) && e.identifiers {
+					continue
+				}
 				if c.whole && e.definitions {
 					e.fire(c.sig, c.text)
 					e.fire(c.sig, "a push for the choice on its own")
 					continue
 				}
-				if c.sig == sigPromotion && e.definitions && m.endorsement(i-c.anchor, c) {
+				if c.sig == sigPromotion && e.definitions && !e.identifiers && m.endorsement(i-c.anchor, c) {
 					// a sentence that only names who vouches for the tool
 					// ("Trusted by OpenAI.") says nothing of what it does:
 					// its one reader is the model choosing a tool, so it is
 					// a whole push for the choice, as two claims are
 					e.fire(sigPromotion, c.text)
 					e.fire(sigPromotion, "endorsement as a sentence")
+					continue
+				}
+				if c.sentence {
 					continue
 				}
 				if c.sig == sigHistory && e.definitions && userTurn(c) {
