@@ -104,9 +104,14 @@ type evalCase struct {
 // ("Full access" counted only as given to, held by or asked for by the
 // reader, not in a record's "administrator with full access": tuning
 // benign 7 → 6 of 1203, the rest unchanged.)
+// (Benign code, docs, READMEs, configs and JSON of fifteen public
+// repositories in Python, JavaScript/TypeScript, Rust, Java, C and shell
+// joined both splits as they came in: 353 in tuning, 6 flagged (6/1203 →
+// 12/1556), 167 held-out, 3 flagged (5/765 → 8/932); detection
+// unchanged.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1573.0 / 1880, fp: 6.0 / 1203},
-	"heldout": {detect: 183.0 / 333, fp: 5.0 / 765},
+	"tuning":  {detect: 1573.0 / 1880, fp: 12.0 / 1556},
+	"heldout": {detect: 183.0 / 333, fp: 8.0 / 932},
 }
 
 // modelFloors are the floors of the default check, the lexical signals
@@ -114,9 +119,13 @@ var floors = map[string]struct{ detect, fp float64 }{
 // alone, model: false). The model was learnt from the tuning split, so
 // its tuning figures are in-sample (README.md, "Learned model"; it came
 // in at 1628/1880 and 6/1203, held-out 226/333 and 11/765).
+// (The benign code of fifteen repositories in other languages than Go,
+// as it came in, weights unchanged: tuning 6/1203 → 16/1556, held-out
+// 11/765 → 18/932; the model alone flagged 4 of the 353 new tuning
+// texts and 4 of the 167 held-out ones that the signals did not.)
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1628.0 / 1880, fp: 6.0 / 1203},
-	"heldout": {detect: 226.0 / 333, fp: 11.0 / 765},
+	"tuning":  {detect: 1628.0 / 1880, fp: 16.0 / 1556},
+	"heldout": {detect: 226.0 / 333, fp: 18.0 / 932},
 }
 
 func loadEval(t testing.TB) []evalCase {
