@@ -123,9 +123,13 @@ var floors = map[string]struct{ detect, fp float64 }{
 // as it came in, weights unchanged: tuning 6/1203 → 16/1556, held-out
 // 11/765 → 18/932; the model alone flagged 4 of the 353 new tuning
 // texts and 4 of the 167 held-out ones that the signals did not.)
+// (The model then learnt again from the grown tuning split, as go generate
+// does from the corpus, the method unchanged; its threshold rose from
+// 7.26 to 14.49 to keep the benign budget on the wider benign texts:
+// tuning 1601/1880 and 12/1556, held-out 216/333 and 10/932.)
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1628.0 / 1880, fp: 16.0 / 1556},
-	"heldout": {detect: 226.0 / 333, fp: 18.0 / 932},
+	"tuning":  {detect: 1601.0 / 1880, fp: 12.0 / 1556},
+	"heldout": {detect: 216.0 / 333, fp: 10.0 / 932},
 }
 
 func loadEval(t testing.TB) []evalCase {
