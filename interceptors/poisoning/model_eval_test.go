@@ -1,12 +1,10 @@
 package poisoning
 
 import (
-	"fmt"
 	"os"
-	"sort"
-	"strings"
 	"testing"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/evalcorpus"
 	"github.com/mcpmesh/mcpmesh/interceptors/internal/textmodel"
 )
 
@@ -34,42 +32,16 @@ func TestModelEval(t *testing.T) {
 	}
 	cases := loadEval(t)
 	mesh := meshNames(cases)
-	type tally struct{ n, lex, model, either int }
-	tot := map[[2]string]*tally{}
+	var tally evalcorpus.Tally
 	for _, c := range cases {
 		lex, _ := evalFlags(t, c, mesh)
 		canon, _ := canonical(nil, textmodel.ToolText(c.Tool))
 		mod := m.Score(canon) >= float64(m.Threshold)
-		keys := [][2]string{{c.split, c.Label}}
+		classes := []string{c.Label}
 		if c.Category != c.Label {
-			keys = append(keys, [2]string{c.split, c.Category})
+			classes = append(classes, c.Category)
 		}
-		for _, k := range keys {
-			if tot[k] == nil {
-				tot[k] = &tally{}
-			}
-			v := tot[k]
-			v.n++
-			for _, x := range []struct {
-				hit bool
-				n   *int
-			}{{lex, &v.lex}, {mod, &v.model}, {lex || mod, &v.either}} {
-				if x.hit {
-					*x.n++
-				}
-			}
-		}
+		tally.Add(c.split, classes, lex, mod)
 	}
-	keys := make([][2]string, 0, len(tot))
-	for k := range tot {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
-	var sb strings.Builder
-	pct := func(a, n int) string { return fmt.Sprintf("%4d/%-4d %5.1f%%", a, n, 100*float64(a)/float64(n)) }
-	for _, k := range keys {
-		v := tot[k]
-		fmt.Fprintf(&sb, "%-8s %-24s checks %s  model %s  either %s\n", k[0], k[1], pct(v.lex, v.n), pct(v.model, v.n), pct(v.either, v.n))
-	}
-	t.Logf("threshold %.3f\n%s", m.Threshold, sb.String())
+	t.Logf("threshold %.3f\n%s", m.Threshold, tally.Report("checks", "model"))
 }

@@ -256,6 +256,20 @@ func evalCorpus(t *testing.T, p *Policy, floors map[string]struct{ detect, fp fl
 	}
 }
 
+// benignTexts returns the corpus's benign texts and their size in bytes,
+// what the throughput benchmarks read.
+func benignTexts(tb testing.TB) ([]string, int64) {
+	var texts []string
+	var n int64
+	for _, e := range loadEval(tb) {
+		if e.Label == "benign" {
+			texts = append(texts, e.Text)
+			n += int64(len(e.Text))
+		}
+	}
+	return texts, n
+}
+
 // BenchmarkScanBenignText measures how fast result text is scored: the
 // benign texts of the corpus, each judged as one text item of a result.
 // The target is >= 100 MB/s per core.
@@ -264,15 +278,8 @@ func BenchmarkScanBenignText(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var texts []string
-	n := 0
-	for _, e := range loadEval(b) {
-		if e.Label == "benign" {
-			texts = append(texts, e.Text)
-			n += len(e.Text)
-		}
-	}
-	b.SetBytes(int64(n))
+	texts, n := benignTexts(b)
+	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, t := range texts {

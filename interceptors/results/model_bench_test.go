@@ -11,15 +11,8 @@ import (
 // texts, as BenchmarkScanBenignText does for the whole check.
 func BenchmarkModelScoreBenignText(b *testing.B) {
 	m := defaultModel()
-	var texts []string
-	n := 0
-	for _, e := range loadEval(b) {
-		if e.Label == "benign" {
-			texts = append(texts, e.Text)
-			n += len(e.Text)
-		}
-	}
-	b.SetBytes(int64(n))
+	texts, n := benignTexts(b)
+	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, t := range texts {
@@ -32,15 +25,8 @@ func BenchmarkModelScoreBenignText(b *testing.B) {
 // the shared normaliser: the canonical form's words alone, on the same
 // texts.
 func BenchmarkModelCanonicalBenignText(b *testing.B) {
-	var texts []string
-	n := 0
-	for _, e := range loadEval(b) {
-		if e.Label == "benign" {
-			texts = append(texts, e.Text)
-			n += len(e.Text)
-		}
-	}
-	b.SetBytes(int64(n))
+	texts, n := benignTexts(b)
+	b.SetBytes(n)
 	var buf []byte
 	for b.Loop() {
 		for _, t := range texts {
@@ -56,15 +42,8 @@ func BenchmarkVerdictBenignText(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var texts []string
-	n := 0
-	for _, e := range loadEval(b) {
-		if e.Label == "benign" {
-			texts = append(texts, e.Text)
-			n += len(e.Text)
-		}
-	}
-	b.SetBytes(int64(n))
+	texts, n := benignTexts(b)
+	b.SetBytes(n)
 	for b.Loop() {
 		for _, t := range texts {
 			c.verdict(t)

@@ -6,8 +6,10 @@ package evalcorpus
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -56,4 +58,48 @@ func Load[E any](t testing.TB, dir string, check func(E) error) []Case[E] {
 		}
 	}
 	return out
+}
+
+// Tally counts, per split and class (a label or a category), the entries
+// that two checks flag and those that either flags.
+type Tally struct {
+	counts map[[2]string]*[4]int // entries, first, second, either
+}
+
+// Add counts one entry of split under each class, with the two verdicts.
+func (t *Tally) Add(split string, classes []string, first, second bool) {
+	if t.counts == nil {
+		t.counts = map[[2]string]*[4]int{}
+	}
+	for _, class := range classes {
+		k := [2]string{split, class}
+		c := t.counts[k]
+		if c == nil {
+			c = new([4]int)
+			t.counts[k] = c
+		}
+		c[0]++
+		for i, hit := range []bool{first, second, first || second} {
+			if hit {
+				c[i+1]++
+			}
+		}
+	}
+}
+
+// Report is one line per split and class, sorted, with the rates of the
+// two checks (named first and second) and of either.
+func (t *Tally) Report(first, second string) string {
+	keys := make([][2]string, 0, len(t.counts))
+	for k := range t.counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
+	pct := func(a, n int) string { return fmt.Sprintf("%4d/%-4d %5.1f%%", a, n, 100*float64(a)/float64(n)) }
+	var b strings.Builder
+	for _, k := range keys {
+		c := t.counts[k]
+		fmt.Fprintf(&b, "%-8s %-24s %s %s  %s %s  either %s\n", k[0], k[1], first, pct(c[1], c[0]), second, pct(c[2], c[0]), pct(c[3], c[0]))
+	}
+	return b.String()
 }

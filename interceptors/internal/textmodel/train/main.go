@@ -25,6 +25,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"iter"
 	"log"
 	"math"
 	"math/rand/v2"
@@ -241,30 +242,13 @@ var grids = map[string]func() []setting{
 // loadResults reads the tuning files of the results corpus in dir and the
 // lexical verdict on each text.
 func loadResults(dir string) []*doc {
-	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil || len(files) == 0 {
-		log.Fatalf("no corpus in %s", dir)
-	}
 	off := false // the lexical checks alone
 	lex, err := results.New(&results.Policy{Model: &off})
 	if err != nil {
 		log.Fatal(err)
 	}
 	var docs []*doc
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			log.Fatal(err)
-		}
-		var split struct {
-			Split string `json:"split"`
-		}
-		if err := json.Unmarshal(b, &split); err != nil {
-			log.Fatalf("%s: %v", f, err)
-		}
-		if split.Split != "tuning" {
-			continue // held-out texts are never read here
-		}
+	for f, b := range tuningFiles(dir) {
 		var file struct {
 			Entries []struct {
 				Text     string `json:"text"`
@@ -287,6 +271,33 @@ func loadResults(dir string) []*doc {
 		}
 	}
 	return docs
+}
+
+// tuningFiles yields the name and the bytes of each file of the corpus in
+// dir whose split is tuning, in the order of their names; held-out files
+// are read only as far as their split.
+func tuningFiles(dir string) iter.Seq2[string, []byte] {
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(files) == 0 {
+		log.Fatalf("no corpus in %s", dir)
+	}
+	return func(yield func(string, []byte) bool) {
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				log.Fatal(err)
+			}
+			var split struct {
+				Split string `json:"split"`
+			}
+			if err := json.Unmarshal(b, &split); err != nil {
+				log.Fatalf("%s: %v", f, err)
+			}
+			if split.Split == "tuning" && !yield(f, b) {
+				return
+			}
+		}
+	}
 }
 
 // flagged runs the lexical checks on text as a tool's result.

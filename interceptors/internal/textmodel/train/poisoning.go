@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"log"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,10 +20,6 @@ import (
 // verdict of the poisoning check as its evaluation runs it (the benign
 // tools of the split's other files as neighbours in the mesh).
 func loadPoisoning(dir string) []*doc {
-	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil || len(files) == 0 {
-		log.Fatalf("no corpus in %s", dir)
-	}
 	type entry struct {
 		Tool       json.RawMessage `json:"tool"`
 		Label      string          `json:"label"`
@@ -44,20 +39,7 @@ func loadPoisoning(dir string) []*doc {
 		Entries []entry `json:"entries"`
 	}
 	tuning := map[string]*file{}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			log.Fatal(err)
-		}
-		var split struct {
-			Split string `json:"split"`
-		}
-		if err := json.Unmarshal(b, &split); err != nil {
-			log.Fatalf("%s: %v", f, err)
-		}
-		if split.Split != "tuning" {
-			continue // held-out definitions are never read here
-		}
+	for f, b := range tuningFiles(dir) {
 		var fl file
 		if err := json.Unmarshal(b, &fl); err != nil {
 			log.Fatalf("%s: %v", f, err)
