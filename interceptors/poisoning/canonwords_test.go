@@ -1,11 +1,10 @@
 package poisoning
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/evalcorpus"
 )
 
 // alnumRuns returns the runs of ASCII letters and digits of b: the words
@@ -55,26 +54,12 @@ func TestCanonicalWords(t *testing.T) {
 			texts = append(texts, string(c.Tool))
 		}
 	}
-	files, _ := filepath.Glob("../results/testdata/eval/*.json")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var file struct {
-			Split   string `json:"split"`
-			Entries []struct {
-				Text string `json:"text"`
-			} `json:"entries"`
-		}
-		if err := json.Unmarshal(b, &file); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if file.Split != "tuning" {
-			continue
-		}
-		for _, e := range file.Entries {
-			texts = append(texts, e.Text)
+	type result struct {
+		Text string `json:"text"`
+	}
+	for _, c := range evalcorpus.Load(t, "../results/testdata/eval", func(result) error { return nil }) {
+		if c.Split == "tuning" {
+			texts = append(texts, c.Entry.Text)
 		}
 	}
 	for _, s := range texts {
