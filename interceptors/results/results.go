@@ -249,17 +249,28 @@ func hasSignalBeyond(v poisoning.TextVerdict, ignored []string) bool {
 }
 
 // scoreWindows returns the highest score of the windows of s and its
-// signals.
+// signals. Windows that one pass over s shows to score nothing are not
+// scored (poisoning.Quiet): most of a long result.
 func scoreWindows(s string) (int, string) {
-	if len(s) <= window+maxLine {
-		v := docTalk(poisoning.ScoreText(s))
-		return v.Score, v.Signals()
-	}
+	q := poisoning.NewQuiet(s)
+	defer q.Release()
 	best := poisoning.TextVerdict{}
-	judge := func(w string) {
-		if v := docTalk(poisoning.ScoreText(w)); v.Score > best.Score {
+	eachWindow(s, func(start, end int) {
+		if q.Silent(start, end) {
+			return
+		}
+		if v := docTalk(poisoning.ScoreText(s[start:end])); v.Score > best.Score {
 			best = v
 		}
+	})
+	return best.Score, best.Signals()
+}
+
+// eachWindow calls judge with the bounds of each window of s.
+func eachWindow(s string, judge func(start, end int)) {
+	if len(s) <= window+maxLine {
+		judge(0, len(s))
+		return
 	}
 	start, prev := 0, 0 // start of the window, start of its last line
 	for i := 0; i < len(s); {
@@ -274,7 +285,7 @@ func scoreWindows(s string) (int, string) {
 			if sp := strings.LastIndexByte(s[i+maxLine/2:cut], ' '); sp >= 0 {
 				cut = i + maxLine/2 + sp + 1
 			}
-			judge(s[start:cut])
+			judge(start, cut)
 			start = max(cut-lineCarry, i)
 			if sp := strings.IndexByte(s[start:cut], ' '); sp >= 0 {
 				start += sp + 1
@@ -283,15 +294,14 @@ func scoreWindows(s string) (int, string) {
 			continue
 		}
 		if end-start > window && prev > start {
-			judge(s[start:end])
+			judge(start, end)
 			start = prev
 		}
 		prev, i = i, end
 		if end == len(s) {
-			judge(s[start:end])
+			judge(start, end)
 		}
 	}
-	return best.Score, best.Signals()
 }
 
 type contentItem = map[string]jsontext.Value

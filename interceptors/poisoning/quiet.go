@@ -1,0 +1,322 @@
+package poisoning
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"math/bits"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Quiet tells, from one pass over a whole text, which of its windows
+// ScoreText would give no score at all, so that a caller that scores a
+// long text window by window (the results check) can pass them over.
+//
+// Most windows of ordinary text score nothing, yet scoring one costs a
+// fold of every byte. The pass here reads the raw bytes once and marks
+// the places where a signal could start: a word some cue is looked up by
+// whose neighbours fit the cue (the tests cues makes before it reads a
+// cue, and looser ones), an opener of markup before a tag word, a run
+// that decodeAll would decode, letters that may be spread out, a verb of
+// sending beside an address or a URL, and any byte that is not ASCII but
+// punctuation (left to the full fold). A window with none of them, cut
+// between words, cannot score: every signal ScoreText gives text other
+// than a definition needs one, and the words of such a window are the
+// words of the whole text there, only fewer of them around each.
+type Quiet struct {
+	s       string
+	low     []byte // s with its ASCII letters lowered; the same offsets
+	t       string // low, as a string
+	ws      []span // the words of low, as the fold finds them
+	cands   []int  // the words of ws that some cue is looked up by
+	hits    []int  // offsets where a signal may start, ascending
+	pct     []int  // offsets of '%' (three in a window may decode)
+	badPct  []int  // offsets of '%' not followed by two hex digits
+	amp     []int  // offsets of '&'
+	semi    []int  // offsets of ';'
+	openAt  []int  // offsets of '<', '[' and "##"
+	sends   []int  // words a verb of sending could be matched from
+	dests   []int  // offsets of '@' and of "http://" or "https://"
+	decoded []byte // scratch for decodesToText
+
+	// one-letter runs in a row, one byte apart, and where the last ended
+	singles, lastSingle int
+}
+
+var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
+
+// NewQuiet reads s; Release gives its buffers back once done.
+func NewQuiet(s string) *Quiet {
+	q := quietPool.Get().(*Quiet)
+	q.read(s)
+	return q
+}
+
+// Release returns q to the pool; q must not be used after.
+func (q *Quiet) Release() {
+	q.s, q.t = "", ""
+	if cap(q.low) <= 1<<20 {
+		quietPool.Put(q)
+	}
+}
+
+// Silent reports whether ScoreText(s[start:end]) is certainly zero, s
+// being the text q read.
+func (q *Quiet) Silent(start, end int) bool {
+	s := q.s
+	if start > 0 && lowerTab[s[start-1]] != ' ' || end < len(s) && end > 0 && lowerTab[s[end-1]] != ' ' {
+		// a window cut inside a word has words of its own at its ends:
+		// read it alone
+		sub := quietPool.Get().(*Quiet)
+		defer sub.Release()
+		sub.read(s[start:end])
+		return sub.Silent(0, end-start)
+	}
+	return !within(q.hits, start, end, 1) &&
+		// percent encoding decodes only with no stray '%' in the window
+		!(within(q.pct, start, end, 3) && !within(q.badPct, start, end, 1)) &&
+		!(within(q.amp, start, end, 3) && within(q.semi, start, end, 3)) &&
+		!(within(q.sends, start, end, 1) && within(q.dests, start, end, 1))
+}
+
+// within reports whether at least n of the ascending offsets at lie in
+// [start, end).
+func within(at []int, start, end, n int) bool {
+	k := sort.SearchInts(at, start)
+	return k+n-1 < len(at) && at[k+n-1] < end
+}
+
+func (q *Quiet) read(s string) {
+	q.s = s
+	q.low = lowerLetters(q.low[:0], s)
+	q.t = unsafe.String(unsafe.SliceData(q.low), len(q.low))
+	q.ws, q.cands, q.hits = q.ws[:0], q.cands[:0], q.hits[:0]
+	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
+	q.openAt, q.sends, q.dests = q.openAt[:0], q.sends[:0], q.dests[:0]
+	q.singles, q.lastSingle = 0, -2
+	low := q.low
+	for i := 0; i < len(low); {
+		// blanks and punctuation no signal starts from, which end words
+		// and runs, are passed over
+		if plainTab[low[i]] {
+			i++
+			continue
+		}
+		// most of the rest is a word of letters and digits alone
+		// (inlined: this runs for most words of a text)
+		if alnumTab[low[i]] {
+			j := i + 1
+			for {
+				if j+8 > len(low) {
+					j = alnumEnd(low, j)
+					break
+				}
+				if m := notAlnum(binary.LittleEndian.Uint64(low[j:])); m != 0 {
+					j += bits.TrailingZeros64(m) / 8
+					break
+				}
+				j += 8
+			}
+			if j == len(low) || plainTab[low[j]] {
+				q.ws = append(q.ws, span{i, j})
+				if k := anchorKey(q.t[i:j]); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
+					q.cands = append(q.cands, len(q.ws)-1)
+				}
+				if j-i == 1 || j-i >= 16 {
+					q.alnum(i, j)
+				}
+				i = j
+				continue
+			}
+		}
+		i = q.chunk(i)
+	}
+	q.spreadBytes()
+	q.cueHits()
+	q.markupHits()
+	sort.Ints(q.hits)
+}
+
+// chunk reads t[i:] up to the next byte of plainTab one byte (or rune) at
+// a time, as canonicalASCII does, and returns where it stopped.
+func (q *Quiet) chunk(i int) int {
+	s, t := q.s, q.t
+	in := -1 // start of the current word, or -1
+	run := 0 // base64 bytes in a row
+	for i < len(s) && !plainTab[s[i]] {
+		if alnumTab[t[i]] {
+			j := alnumEnd(q.low, i+1)
+			if j-i == 1 {
+				q.alnum(i, j)
+			}
+			if in < 0 {
+				in = i
+			}
+			run += j - i
+			i = j
+			continue
+		}
+		c, size := lowerTab[s[i]], 1
+		if c >= utf8.RuneSelf {
+			// punctuation that the fold keeps as it is separates words
+			// as ASCII's does; anything else (letters, spaces, symbols
+			// inside words, invisible characters) is left to the fold
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if plainRune(r) != runeSeparator {
+				q.hits = append(q.hits, i)
+			}
+			size = n
+		}
+		if b64Tab[c] {
+			run++ // '+', '/', '='
+		} else {
+			if run >= 16 {
+				q.encodedRun(i-run, i)
+			}
+			run = 0
+			q.mark(i, c)
+		}
+		// the word spans of canonicalASCII
+		switch {
+		case wordTab[c]:
+			if in < 0 {
+				in = i
+			}
+		case (c == '\'' || c == '-') && in >= 0 && i+1 < len(s) && t[i+1] >= 'a' && t[i+1] <= 'z':
+		case in >= 0:
+			q.addWord(in, i)
+			in = -1
+		}
+		i += size
+	}
+	if run >= 16 {
+		q.encodedRun(i-run, i)
+	}
+	if in >= 0 {
+		q.addWord(in, i)
+	}
+	return i
+}
+
+// alnum notes a run of letters and digits t[i:j] that may be letters
+// spread out, or a run of base64 (the caller tells which may be).
+func (q *Quiet) alnum(i, j int) {
+	if j-i == 1 {
+		// perhaps "i g n o r e", which the fold would join
+		if i == q.lastSingle+1 {
+			q.singles++
+		} else {
+			q.singles = 1
+		}
+		if q.singles >= 4 {
+			q.hits = append(q.hits, i)
+		}
+		q.lastSingle = j
+	}
+	if j-i >= 16 {
+		q.encodedRun(i, j)
+	}
+}
+
+// spreadBytes marks hex bytes and binary bytes written apart, "5b 61 64 …"
+// and "01001001 01100111 …": sixteen and eight of them in a row flag a
+// window for decoding. Only blanks stand between them, so from the second
+// on each is a word of two or eight letters or digits, the next word
+// after the one before: each word of such a streak, from the fifteenth or
+// the seventh on, is marked.
+func (q *Quiet) spreadBytes() {
+	pairs, octets := 0, 0
+	for _, w := range q.ws {
+		n := w.end - w.start
+		pairs = (pairs + 1) * b2i(n == 2)
+		octets = (octets + 1) * b2i(n == 8)
+		if pairs >= 15 || octets >= 7 {
+			q.hits = append(q.hits, w.start)
+		}
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// addWord appends the word t[start:end] as appendWord does, and notes it
+// when a cue may be looked up by it.
+func (q *Quiet) addWord(start, end int) {
+	n := len(q.ws)
+	if q.ws = appendWord(q.ws, q.t, start, end); len(q.ws) == n {
+		return
+	}
+	w := q.ws[n]
+	if k := anchorKey(q.t[w.start:w.end]); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
+		q.cands = append(q.cands, n)
+	}
+}
+
+// encodedRun marks the run of base64 bytes q.s[start:end] if decodeAll
+// would decode and read it.
+func (q *Quiet) encodedRun(start, end int) {
+	if run := q.s[start:end]; encodedLooking(run) && q.decodesToText(run) {
+		q.hits = append(q.hits, start)
+	}
+}
+
+// plainTab marks the ASCII bytes other than letters and digits that read
+// passes over: blanks, and punctuation that is not part of a word, of a
+// base64 run or of anything mark notes. Each ends a word and a run.
+var plainTab = func() (tab [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		lc := lowerTab[c]
+		tab[c] = !alnumTab[lc] && (lc == ' ' || !wordTab[c] && !b64Tab[c] && strings.IndexByte("'-%&;@:<[#", byte(c)) < 0)
+	}
+	return tab
+}()
+
+// mark notes the punctuation c at t[i] that some signal starts from.
+func (q *Quiet) mark(i int, c byte) {
+	switch c {
+	case '%':
+		q.pct = append(q.pct, i)
+		if i+2 >= len(q.t) || !isHexDigit(q.t[i+1]) || !isHexDigit(q.t[i+2]) {
+			q.badPct = append(q.badPct, i)
+		}
+	case '&':
+		q.amp = append(q.amp, i)
+	case ';':
+		q.semi = append(q.semi, i)
+	case '@':
+		q.dests = append(q.dests, i)
+	case ':':
+		if strings.HasPrefix(q.t[i:], "://") && (strings.HasSuffix(q.t[:i], "http") || strings.HasSuffix(q.t[:i], "https")) {
+			q.dests = append(q.dests, i)
+		}
+	case '<', '[':
+		q.openAt = append(q.openAt, i)
+	case '#':
+		if i+1 < len(q.t) && q.t[i+1] == '#' {
+			q.openAt = append(q.openAt, i)
+		}
+	}
+}
+
+// decodesToText reports whether decodeAll would read what the run decodes
+// to: only a decoding that is mostly printable text is judged.
+func (q *Quiet) decodesToText(run string) bool {
+	var b []byte
+	var ok bool
+	if isHex(run) && len(run)%2 == 0 {
+		var err error
+		b, err = hex.AppendDecode(q.decoded[:0], []byte(run))
+		ok = err == nil
+	} else {
+		b, ok = decodeB64(q.decoded[:0], run)
+	}
+	q.decoded = b
+	return ok && printable(string(b))
+}
