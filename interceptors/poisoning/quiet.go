@@ -27,20 +27,23 @@ import (
 // than a definition needs one, and the words of such a window are the
 // words of the whole text there, only fewer of them around each.
 type Quiet struct {
-	s       string
-	low     []byte // s with its ASCII letters lowered; the same offsets
-	t       string // low, as a string
-	ws      []span // the words of low, as the fold finds them
-	cands   []int  // the words of ws that some cue is looked up by
-	hits    []int  // offsets where a signal may start, ascending
-	pct     []int  // offsets of '%' (three in a window may decode)
-	badPct  []int  // offsets of '%' not followed by two hex digits
-	amp     []int  // offsets of '&'
-	semi    []int  // offsets of ';'
-	openAt  []int  // offsets of '<', '[' and "##"
-	sends   []int  // words a verb of sending could be matched from
-	dests   []int  // offsets of '@' and of "http://" or "https://"
-	decoded []byte // scratch for decodesToText
+	s      string
+	t      string // s with its ASCII letters lowered; the same offsets
+	low    []byte // t, to be read eight bytes at a time (never written)
+	own    []byte // t when q lowered s itself
+	ws     []span // the words of t, as the fold finds them
+	cands  []int  // the words of ws that some cue is looked up by
+	candAt []int  // where each of cands starts
+	// what each of cands may start (cueAt), read when a window needs it
+	candState []uint8
+	hits      []int  // offsets where a signal may start, ascending
+	pct       []int  // offsets of '%' (three in a window may decode)
+	badPct    []int  // offsets of '%' not followed by two hex digits
+	amp       []int  // offsets of '&'
+	semi      []int  // offsets of ';'
+	openAt    []int  // offsets of '<', '[' and "##"
+	dests     []int  // offsets of '@' and of "http://" or "https://"
+	decoded   []byte // scratch for decodesToText
 
 	// one-letter runs in a row, one byte apart, and where the last ended
 	singles, lastSingle int
@@ -48,17 +51,19 @@ type Quiet struct {
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
 
-// NewQuiet reads s; Release gives its buffers back once done.
-func NewQuiet(s string) *Quiet {
+// NewQuiet reads s; Release gives its buffers back once done. lower is s
+// with its ASCII letters in lower case and nothing else changed, if the
+// caller has it, or "".
+func NewQuiet(s, lower string) *Quiet {
 	q := quietPool.Get().(*Quiet)
-	q.read(s)
+	q.read(s, lower)
 	return q
 }
 
 // Release returns q to the pool; q must not be used after.
 func (q *Quiet) Release() {
-	q.s, q.t = "", ""
-	if cap(q.low) <= 1<<20 {
+	q.s, q.t, q.low = "", "", nil
+	if cap(q.own) <= 1<<20 {
 		quietPool.Put(q)
 	}
 }
@@ -72,14 +77,24 @@ func (q *Quiet) Silent(start, end int) bool {
 		// read it alone
 		sub := quietPool.Get().(*Quiet)
 		defer sub.Release()
-		sub.read(s[start:end])
+		sub.read(s[start:end], q.t[start:end])
 		return sub.Silent(0, end-start)
 	}
-	return !within(q.hits, start, end, 1) &&
+	if within(q.hits, start, end, 1) ||
 		// percent encoding decodes only with no stray '%' in the window
-		!(within(q.pct, start, end, 3) && !within(q.badPct, start, end, 1)) &&
-		!(within(q.amp, start, end, 3) && within(q.semi, start, end, 3)) &&
-		!(within(q.sends, start, end, 1) && within(q.dests, start, end, 1))
+		within(q.pct, start, end, 3) && !within(q.badPct, start, end, 1) ||
+		within(q.amp, start, end, 3) && within(q.semi, start, end, 3) {
+		return false
+	}
+	// the words a cue may start from, each read once, when first in a
+	// window that nothing else keeps
+	dest := within(q.dests, start, end, 1)
+	for k := sort.SearchInts(q.candAt, start); k < len(q.candAt) && q.candAt[k] < end; k++ {
+		if c := q.cueAt(k); c == cueHit || c == cueSend && dest {
+			return false
+		}
+	}
+	return true
 }
 
 // within reports whether at least n of the ascending offsets at lie in
@@ -89,13 +104,17 @@ func within(at []int, start, end, n int) bool {
 	return k+n-1 < len(at) && at[k+n-1] < end
 }
 
-func (q *Quiet) read(s string) {
-	q.s = s
-	q.low = lowerLetters(q.low[:0], s)
-	q.t = unsafe.String(unsafe.SliceData(q.low), len(q.low))
+func (q *Quiet) read(s, lower string) {
+	q.s, q.t = s, lower
+	if len(lower) != len(s) {
+		q.own = lowerLetters(q.own[:0], s)
+		q.t = unsafe.String(unsafe.SliceData(q.own), len(q.own))
+	}
+	// only read: the bytes of t, for loads of eight
+	q.low = unsafe.Slice(unsafe.StringData(q.t), len(q.t))
 	q.ws, q.cands, q.hits = q.ws[:0], q.cands[:0], q.hits[:0]
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
-	q.openAt, q.sends, q.dests = q.openAt[:0], q.sends[:0], q.dests[:0]
+	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
 	q.singles, q.lastSingle = 0, -2
 	low := q.low
 	for i := 0; i < len(low); {
@@ -124,6 +143,8 @@ func (q *Quiet) read(s string) {
 				q.ws = append(q.ws, span{i, j})
 				if k := anchorKey(q.t[i:j]); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
 					q.cands = append(q.cands, len(q.ws)-1)
+					q.candAt = append(q.candAt, i)
+					q.candState = append(q.candState, cueUnread)
 				}
 				if j-i == 1 || j-i >= 16 {
 					q.alnum(i, j)
@@ -135,7 +156,6 @@ func (q *Quiet) read(s string) {
 		i = q.chunk(i)
 	}
 	q.spreadBytes()
-	q.cueHits()
 	q.markupHits()
 	sort.Ints(q.hits)
 }
@@ -166,7 +186,14 @@ func (q *Quiet) chunk(i int) int {
 			// inside words, invisible characters) is left to the fold
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if plainRune(r) != runeSeparator {
+				// every window that holds a byte of the chunk holds it
+				// all (windows end at blanks), and is read whole: the
+				// rest of the chunk need not be read
 				q.hits = append(q.hits, i)
+				for i < len(s) && !plainTab[s[i]] {
+					i++
+				}
+				return i
 			}
 			size = n
 		}
@@ -256,6 +283,8 @@ func (q *Quiet) addWord(start, end int) {
 	w := q.ws[n]
 	if k := anchorKey(q.t[w.start:w.end]); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
 		q.cands = append(q.cands, n)
+		q.candAt = append(q.candAt, w.start)
+		q.candState = append(q.candState, cueUnread)
 	}
 }
 

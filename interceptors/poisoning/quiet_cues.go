@@ -5,49 +5,78 @@ import "strings"
 // word returns the i-th word.
 func (q *Quiet) word(i int) string { return q.t[q.ws[i].start:q.ws[i].end] }
 
-// cueHits marks the words that a cue of textCues could be matched from
-// (of the candidates addWord noted).
-// Each test is one cues makes, or a looser one: a window has the same
-// words, only fewer of them around a word, and no test here passes on
-// fewer words what it failed on more (sentence ends are not read).
-func (q *Quiet) cueHits() {
+// What a word may start, as cueAt tells it.
+const (
+	cueUnread uint8 = iota
+	cueNone
+	cueSend // a verb of sending, which counts only with a destination
+	cueHit
+)
+
+// cueAt tells what the k-th candidate word may start, read once: a cue
+// of textCues, a verb of sending only, or nothing. Each test is one cues
+// makes, or a looser one: a window has the same words, only fewer of
+// them around a word, and no test here passes on fewer words what it
+// failed on more (sentence ends are not read).
+func (q *Quiet) cueAt(k int) uint8 {
+	if q.candState[k] != cueUnread {
+		return q.candState[k]
+	}
+	state := cueNone
 	cues := textCues
 	m := cueMatch{t: q.t, ws: q.ws}
-	for _, i := range q.cands {
-		w := q.ws[i]
-		refs := cues.byFirst[q.t[w.start:w.end]]
-		if len(refs) == 0 {
+	i := q.cands[k]
+	var prevKey, nextKey, reach uint64
+	if i > 0 {
+		prevKey = wordKey(q.word(i - 1))
+	}
+	if i+1 < len(q.ws) {
+		nextKey = wordKey(q.word(i + 1))
+	}
+	for k := i + 1; k < min(i+5, len(q.ws)); k++ {
+		reach |= wordKey(q.word(k))
+	}
+	refs := cues.byFirst[q.word(i)]
+	for r := 0; r < len(refs); r++ {
+		ref := &refs[r]
+		if ref.prev != 0 && ref.prev&prevKey == 0 {
 			continue
 		}
-		var prevKey uint64
-		if i > 0 {
-			prevKey = wordKey(q.word(i - 1))
+		c := &cues.cues[ref.cue]
+		switch ref.gate {
+		case gateWord:
+			if ref.keys&nextKey == 0 || !c.slots[c.anchor+1].fits(q.word(i+1)) {
+				r += int(ref.same)
+				continue
+			}
+		case gateReach:
+			if ref.keys&reach == 0 {
+				r += int(ref.same)
+				continue
+			}
 		}
-		for r := range refs {
-			ref := &refs[r]
-			if ref.prev != 0 && ref.prev&prevKey == 0 {
-				continue
-			}
-			c := &cues.cues[ref.cue]
-			if !m.before(i, c.slots[:c.anchor]) || !m.loosely(i+1, c.slots[c.anchor+1:]) {
-				continue
-			}
-			start := i - c.anchor
-			switch {
-			case c.sig == sigToolRef && !toolNear(q.t, q.ws, i):
-				continue
-			case c.sig == sigBypass && c.text == "full access" && !m.accessGranted(start):
-				continue
-			case c.sig == sigTransfer:
-				// no weight of its own: it counts only with a destination
-				// (an address, a URL) or a secret, itself a hit
-				q.sends = append(q.sends, w.start)
-				continue
-			}
-			q.hits = append(q.hits, w.start)
-			break
+		if c.sig == sigTransfer && state == cueSend {
+			continue // known already
 		}
+		if !m.before(i, c.slots[:c.anchor]) || !m.loosely(i+1, c.slots[c.anchor+1:]) {
+			continue
+		}
+		switch {
+		case c.sig == sigToolRef && !toolNear(q.t, q.ws, i):
+			continue
+		case c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor):
+			continue
+		case c.sig == sigTransfer:
+			// no weight of its own: it counts only with a destination
+			// (an address, a URL) or a secret, itself a hit
+			state = cueSend
+			continue
+		}
+		state = cueHit
+		break
 	}
+	q.candState[k] = state
+	return state
 }
 
 // loosely is from without sentence ends: whether rest could match the

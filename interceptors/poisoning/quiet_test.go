@@ -9,7 +9,7 @@ import (
 // quietMisses reports whether q calls the window s[start:end] silent
 // while ScoreText gives it a score: the one thing Quiet must never do.
 func quietMisses(s string, start, end int) bool {
-	q := NewQuiet(s)
+	q := NewQuiet(s, "")
 	defer q.Release()
 	return q.Silent(start, end) && ScoreText(s[start:end]).Score != 0
 }

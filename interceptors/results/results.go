@@ -168,8 +168,11 @@ func (c *Checker) judge(s string) (int, string) {
 		containsAny(s, "# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]") {
 		s = importantHeading.ReplaceAllStringFunc(s, blank)
 	}
-	score, why := scoreWindows(s)
-	if n, rs := resultSignals(s); n > 0 {
+	// both passes read s lowered
+	t, done := lowered(s)
+	defer done()
+	score, why := scoreWindows(s, t)
+	if n, rs := signalsOf(s, t); n > 0 {
 		score += n
 		why = strings.TrimPrefix(why+"; "+strings.Join(rs, "; "), "; ")
 	}
@@ -249,10 +252,11 @@ func hasSignalBeyond(v poisoning.TextVerdict, ignored []string) bool {
 }
 
 // scoreWindows returns the highest score of the windows of s and its
-// signals. Windows that one pass over s shows to score nothing are not
-// scored (poisoning.Quiet): most of a long result.
-func scoreWindows(s string) (int, string) {
-	q := poisoning.NewQuiet(s)
+// signals; t is s lowered by lowerInto. Windows that one pass over s
+// shows to score nothing are not scored (poisoning.Quiet): most of a long
+// result.
+func scoreWindows(s, t string) (int, string) {
+	q := poisoning.NewQuiet(s, t)
 	defer q.Release()
 	best := poisoning.TextVerdict{}
 	eachWindow(s, func(start, end int) {

@@ -1180,14 +1180,24 @@ func before(t string, i, n int) string { return t[max(0, i-n):i] }
 
 // resultSignals scores the result-specific signals of s.
 func resultSignals(s string) (int, []string) {
-	// t is only read within this call: its buffer goes back to the pool
+	t, done := lowered(s)
+	defer done()
+	return signalsOf(s, t)
+}
+
+// lowered returns s with its ASCII letters in lower case, and done, to
+// call once t is no longer read: its buffer goes back to the pool.
+func lowered(s string) (t string, done func()) {
 	buf := lowerPool.Get().(*[]byte)
-	defer func() {
+	return lowerInto(buf, s), func() {
 		if cap(*buf) <= maxPooledLower {
 			lowerPool.Put(buf)
 		}
-	}()
-	t := lowerInto(buf, s)
+	}
+}
+
+// signalsOf is resultSignals with t, s lowered by lowerInto.
+func signalsOf(s, t string) (int, []string) {
 	at := anchorPool.Get().(*anchorIndex)
 	defer anchorPool.Put(at)
 	at.find(t)
