@@ -131,8 +131,27 @@ func (q *Quiet) markupHits() {
 		if w.start >= j && strings.Trim(q.t[j:w.start], "*_") != "" {
 			continue
 		}
-		if w.start < j || isTagWord(q.t[w.start:w.end]) {
+		if w.start < j || opensTag(q.t[w.start:w.end]) {
 			q.hits = append(q.hits, i)
 		}
 	}
 }
+
+// opensTag is isTagWord, with most words (the "div" and "span" after a '<')
+// ruled out by a bit of their anchorKey rather than a map lookup.
+func opensTag(w string) bool {
+	if strings.IndexByte(w, '_') >= 0 || strings.IndexByte(w, '-') >= 0 {
+		return isTagWord(w)
+	}
+	k := anchorKey(w)
+	return tagKeys[k/64]&(1<<(k%64)) != 0 && tagWords[w]
+}
+
+// tagKeys has the anchorKey bit of every word of tagWords.
+var tagKeys = func() (m [anchorKeys / 64]uint64) {
+	for w := range tagWords {
+		k := anchorKey(w)
+		m[k/64] |= 1 << (k % 64)
+	}
+	return m
+}()
