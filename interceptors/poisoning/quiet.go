@@ -3,7 +3,9 @@ package poisoning
 import (
 	"encoding/binary"
 	"encoding/hex"
+	"html"
 	"math/bits"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
@@ -42,7 +44,7 @@ type Quiet struct {
 	amp       []int  // offsets of '&'
 	semi      []int  // offsets of ';'
 	openAt    []int  // offsets of '<', '[' and "##"
-	dests     []int  // offsets of '@' and of "http://" or "https://"
+	dests     []int  // offsets of '@' and of "http://" or "https://"; ascending
 	decoded   []byte // scratch for decodesToText
 
 	// one-letter runs in a row, one byte apart, and where the last ended
@@ -80,21 +82,57 @@ func (q *Quiet) Silent(start, end int) bool {
 		sub.read(s[start:end], q.t[start:end])
 		return sub.Silent(0, end-start)
 	}
-	if within(q.hits, start, end, 1) ||
-		// percent encoding decodes only with no stray '%' in the window
-		within(q.pct, start, end, 3) && !within(q.badPct, start, end, 1) ||
-		within(q.amp, start, end, 3) && within(q.semi, start, end, 3) {
+	if within(q.hits, start, end, 1) {
 		return false
+	}
+	// what decodeAll would read of the window's percent encoding (none
+	// with a stray '%') and HTML entities: the decoded text, read alone
+	w := s[start:end]
+	if within(q.pct, start, end, 3) && !within(q.badPct, start, end, 1) {
+		if dec, err := url.PathUnescape(w); err == nil && dec != w && !quietText(dec) {
+			return false
+		}
+	}
+	if within(q.amp, start, end, 3) && within(q.semi, start, end, 3) {
+		if dec := html.UnescapeString(w); dec != w && !quietText(dec) {
+			return false
+		}
 	}
 	// the words a cue may start from, each read once, when first in a
 	// window that nothing else keeps
-	dest := within(q.dests, start, end, 1)
 	for k := sort.SearchInts(q.candAt, start); k < len(q.candAt) && q.candAt[k] < end; k++ {
-		if c := q.cueAt(k); c == cueHit || c == cueSend && dest {
+		if c := q.cueAt(k); c == cueHit || c == cueSend && q.destNear(k, start, end) {
 			return false
 		}
 	}
 	return true
+}
+
+// destNear reports an address or a URL in [start, end) close enough to
+// the k-th candidate, a verb of sending, for destinations to count it:
+// within transferReach words, counted as nearTransfer counts them (the
+// words between two offsets of a window are the same in the whole text).
+func (q *Quiet) destNear(k, start, end int) bool {
+	v := q.cands[k]
+	for d := sort.SearchInts(q.dests, start); d < len(q.dests) && q.dests[d] < end; d++ {
+		w := sort.Search(len(q.ws), func(i int) bool { return q.ws[i].start >= q.dests[d] })
+		if w-v >= -transferReach && w-v <= transferReach {
+			return true
+		}
+	}
+	return false
+}
+
+// quietText reports whether decodeAll's judge finds nothing in dec: it
+// reads only printable text, and what it reads scores no more than
+// ScoreText(dec).
+func quietText(dec string) bool {
+	if !printable(dec) {
+		return true
+	}
+	q := NewQuiet(dec, "")
+	defer q.Release()
+	return q.Silent(0, len(dec))
 }
 
 // within reports whether at least n of the ascending offsets at lie in
@@ -322,8 +360,13 @@ func (q *Quiet) mark(i int, c byte) {
 	case '@':
 		q.dests = append(q.dests, i)
 	case ':':
-		if strings.HasPrefix(q.t[i:], "://") && (strings.HasSuffix(q.t[:i], "http") || strings.HasSuffix(q.t[:i], "https")) {
-			q.dests = append(q.dests, i)
+		// where destinations reads the URL from
+		if strings.HasPrefix(q.t[i:], "://") {
+			if strings.HasSuffix(q.t[:i], "https") {
+				q.dests = append(q.dests, i-len("https"))
+			} else if strings.HasSuffix(q.t[:i], "http") {
+				q.dests = append(q.dests, i-len("http"))
+			}
 		}
 	case '<', '[':
 		q.openAt = append(q.openAt, i)

@@ -101,7 +101,7 @@ func TestQuietGenerated(t *testing.T) {
 		}
 	}
 	vocab = append(vocab, "<", "[", "##", "<!--", "-->", "**", "__", "~", "'", "-", ":", ";", "&amp;", "%41%42%43",
-		"&#105;&#103;", "https://x.example/a", "a@b.example", "aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=",
+		"&#105;&#103;", "&lt;system&gt;", "%3Cimportant%3E", "&#x69;gnore", "https://x.example/a", "a@b.example", "aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=",
 		"69 67 6e 6f 72 65", "01101001", "i g n o r e", "s-y-s-t-e-m", "é", "—", "“", "\u00a0", "\u200b", "無視", "ｉｇｎｏｒｅ",
 		"the", "a", "of", "page", "data", "file", ".", ",", "!", "?", "(", ")", "\"", "\n", "\n\n", "\t", "  ")
 	r := rand.New(rand.NewPCG(1, 2))
