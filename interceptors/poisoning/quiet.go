@@ -6,6 +6,7 @@ import (
 	"html"
 	"math/bits"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -38,14 +39,15 @@ type Quiet struct {
 	candAt []int  // where each of cands starts
 	// what each of cands may start (cueAt), read when a window needs it
 	candState []uint8
-	hits      []int  // offsets where a signal may start, ascending
-	pct       []int  // offsets of '%' (three in a window may decode)
-	badPct    []int  // offsets of '%' not followed by two hex digits
-	amp       []int  // offsets of '&'
-	semi      []int  // offsets of ';'
-	openAt    []int  // offsets of '<', '[' and "##"
-	dests     []int  // offsets of '@' and of "http://" or "https://"; ascending
-	decoded   []byte // scratch for decodesToText
+	hits      []int   // offsets where a signal may start, ascending
+	pct       []int   // offsets of '%' (three in a window may decode)
+	badPct    []int   // offsets of '%' not followed by two hex digits
+	amp       []int   // offsets of '&'
+	semi      []int   // offsets of ';'
+	openAt    []int   // offsets of '<', '[' and "##"
+	openState []uint8 // whether each may open a tag (markupAt)
+	dests     []int   // offsets of '@' and of "http://" or "https://"; ascending
+	decoded   []byte  // scratch for decodesToText
 
 	// one-letter runs in a row, one byte apart, and where the last ended
 	singles, lastSingle int
@@ -100,6 +102,11 @@ func (q *Quiet) Silent(start, end int) bool {
 	}
 	// the words a cue may start from, each read once, when first in a
 	// window that nothing else keeps
+	for k := sort.SearchInts(q.openAt, start); k < len(q.openAt) && q.openAt[k] < end; k++ {
+		if q.markupAt(k) {
+			return false
+		}
+	}
 	for k := sort.SearchInts(q.candAt, start); k < len(q.candAt) && q.candAt[k] < end; k++ {
 		if c := q.cueAt(k); c == cueHit || c == cueSend && q.destNear(k, start, end) {
 			return false
@@ -193,8 +200,8 @@ func (q *Quiet) read(s, lower string) {
 		}
 		i = q.chunk(i)
 	}
+	q.marks()
 	q.spreadBytes()
-	q.markupHits()
 	sort.Ints(q.hits)
 }
 
@@ -242,7 +249,6 @@ func (q *Quiet) chunk(i int) int {
 				q.encodedRun(i-run, i)
 			}
 			run = 0
-			q.mark(i, c)
 		}
 		// the word spans of canonicalASCII
 		switch {
@@ -335,15 +341,43 @@ func (q *Quiet) encodedRun(start, end int) {
 }
 
 // plainTab marks the ASCII bytes other than letters and digits that read
-// passes over: blanks, and punctuation that is not part of a word, of a
-// base64 run or of anything mark notes. Each ends a word and a run.
+// passes over: blanks, and punctuation that is not part of a word or of a
+// base64 run. Each ends a word and a run. (marks finds those a signal
+// starts from.)
 var plainTab = func() (tab [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		lc := lowerTab[c]
-		tab[c] = !alnumTab[lc] && (lc == ' ' || !wordTab[c] && !b64Tab[c] && strings.IndexByte("'-%&;@:<[#", byte(c)) < 0)
+		tab[c] = !alnumTab[lc] && (lc == ' ' || !wordTab[c] && !b64Tab[c] && c != '\'' && c != '-')
 	}
 	return tab
 }()
+
+// marks notes the punctuation some signal starts from, found by a vector
+// search for each byte (mark): most of it is passed over by read.
+func (q *Quiet) marks() {
+	for _, c := range []byte("%&;@<[#") {
+		for i := 0; ; i++ {
+			k := strings.IndexByte(q.t[i:], c)
+			if k < 0 {
+				break
+			}
+			i += k
+			q.mark(i, c)
+		}
+	}
+	for i := 0; ; i++ {
+		k := strings.Index(q.t[i:], "://")
+		if k < 0 {
+			break
+		}
+		i += k
+		q.mark(i, ':')
+	}
+	sort.Ints(q.openAt)
+	sort.Ints(q.dests)
+	q.openState = slices.Grow(q.openState[:0], len(q.openAt))[:len(q.openAt)]
+	clear(q.openState)
+}
 
 // mark notes the punctuation c at t[i] that some signal starts from.
 func (q *Quiet) mark(i int, c byte) {

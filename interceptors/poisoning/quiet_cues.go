@@ -1,6 +1,9 @@
 package poisoning
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // word returns the i-th word.
 func (q *Quiet) word(i int) string { return q.t[q.ws[i].start:q.ws[i].end] }
@@ -110,31 +113,31 @@ func (m *cueMatch) loosely(i int, rest []slot) bool {
 	return true
 }
 
-// markupHits marks the openers of markup that a tag word follows, with any
-// run of the bytes markup skips between them (the fold makes a run of
-// blanks one).
-func (q *Quiet) markupHits() {
-	low := q.low
-	wi := 0
-	for _, i := range q.openAt {
-		j := i + 1
-		for j < len(low) && strings.IndexByte("|!-/# [", lowerTab[low[j]]) >= 0 {
-			j++
-		}
-		for wi < len(q.ws) && q.ws[wi].end <= j {
-			wi++
-		}
-		if wi == len(q.ws) {
-			return
-		}
-		w := q.ws[wi]
-		if w.start >= j && strings.Trim(q.t[j:w.start], "*_") != "" {
-			continue
-		}
-		if w.start < j || opensTag(q.t[w.start:w.end]) {
-			q.hits = append(q.hits, i)
-		}
+// markupAt tells whether the k-th opener of markup (openAt) may open a
+// tag: a tag word follows it, with any run of the bytes markup skips
+// between them (the fold makes a run of blanks one). Read once, when a
+// window needs it.
+func (q *Quiet) markupAt(k int) bool {
+	if q.openState[k] != cueUnread {
+		return q.openState[k] == cueHit
 	}
+	i := q.openAt[k]
+	j := i + 1
+	for j < len(q.t) && strings.IndexByte("|!-/# [", lowerTab[q.t[j]]) >= 0 {
+		j++
+	}
+	// the first word that ends after j
+	wi := sort.Search(len(q.ws), func(n int) bool { return q.ws[n].end > j })
+	tag := false
+	if wi < len(q.ws) {
+		w := q.ws[wi]
+		tag = w.start < j || strings.Trim(q.t[j:w.start], "*_") == "" && opensTag(q.t[w.start:w.end])
+	}
+	q.openState[k] = cueNone
+	if tag {
+		q.openState[k] = cueHit
+	}
+	return tag
 }
 
 // opensTag is isTagWord, with most words (the "div" and "span" after a '<')
