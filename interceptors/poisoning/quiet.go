@@ -157,7 +157,9 @@ func (q *Quiet) read(s, lower string) {
 	}
 	// only read: the bytes of t, for loads of eight
 	q.low = unsafe.Slice(unsafe.StringData(q.t), len(q.t))
-	q.ws, q.cands, q.hits = q.ws[:0], q.cands[:0], q.hits[:0]
+	// about a word in seven bytes: one allocation for a text's words
+	// rather than a dozen as they grow, when the pool has lost q's
+	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
 	q.singles, q.lastSingle = 0, -2
