@@ -51,6 +51,8 @@ type Quiet struct {
 
 	// one-letter runs in a row, one byte apart, and where the last ended
 	singles, lastSingle int
+	loud                bool // q gave up: no window is silent (dense)
+	check               int  // the count of words at which dense looks next
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -75,6 +77,9 @@ func (q *Quiet) Release() {
 // Silent reports whether ScoreText(s[start:end]) is certainly zero, s
 // being the text q read.
 func (q *Quiet) Silent(start, end int) bool {
+	if q.loud {
+		return false
+	}
 	s := q.s
 	if start > 0 && lowerTab[s[start-1]] != ' ' || end < len(s) && end > 0 && lowerTab[s[end-1]] != ' ' {
 		// a window cut inside a word has words of its own at its ends:
@@ -162,7 +167,7 @@ func (q *Quiet) read(s, lower string) {
 	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
-	q.singles, q.lastSingle = 0, -2
+	q.singles, q.lastSingle, q.loud, q.check = 0, -2, false, 256
 	low := q.low
 	for i := 0; i < len(low); {
 		// blanks and punctuation no signal starts from, which end words
@@ -192,6 +197,9 @@ func (q *Quiet) read(s, lower string) {
 					q.cands = append(q.cands, len(q.ws)-1)
 					q.candAt = append(q.candAt, i)
 					q.candState = append(q.candState, cueUnread)
+					if q.dense() {
+						return
+					}
 				}
 				if j-i == 1 || j-i >= 16 {
 					q.alnum(i, j)
@@ -205,6 +213,21 @@ func (q *Quiet) read(s, lower string) {
 	q.marks()
 	q.spreadBytes()
 	sort.Ints(q.hits)
+}
+
+// dense reports, every 256 words, whether a third of the words
+// read so far are words a cue is looked up by, and then gives up: in such
+// a text (a hostile one: "ignore previous ignore previous …") windows are
+// seldom silent, and the rest of the pass would only add to their scoring.
+// Ordinary text has about one in ten (at most one in five over its first
+// 4 KB, in the benign corpus). Once loud, q calls no window silent.
+func (q *Quiet) dense() bool {
+	if len(q.ws) < q.check {
+		return false
+	}
+	q.check += 256
+	q.loud = len(q.cands)*3 >= len(q.ws)
+	return q.loud
 }
 
 // chunk reads t[i:] up to the next byte of plainTab one byte (or rune) at

@@ -161,3 +161,18 @@ func FuzzQuiet(f *testing.F) {
 		}
 	})
 }
+
+// TestQuietDense: a long text made of cue words gives the prefilter up
+// (no window silent); ordinary text does not.
+func TestQuietDense(t *testing.T) {
+	q := NewQuiet(strings.Repeat("ignore previous ", 2000), "")
+	if !q.loud || q.Silent(0, 100) {
+		t.Error("a text of cue words: not loud")
+	}
+	q.Release()
+	q = NewQuiet(strings.Repeat("lorem ipsum dolor sit amet ", 2000), "")
+	if q.loud || !q.Silent(0, 270) {
+		t.Error("plain text: loud")
+	}
+	q.Release()
+}
