@@ -320,15 +320,20 @@ func (q *Quiet) alnum(i, j int) {
 // spreadBytes marks hex bytes and binary bytes written apart, "5b 61 64 …"
 // and "01001001 01100111 …": sixteen and eight of them in a row flag a
 // window for decoding. Only blanks stand between them, so from the second
-// on each is a word of two or eight letters or digits, the next word
-// after the one before: each word of such a streak, from the fifteenth or
-// the seventh on, is marked.
+// on each is a word of two hex digits or eight binary ones, the next
+// word after the one before: each word of such a streak, from the
+// fifteenth or the seventh on, is marked.
 func (q *Quiet) spreadBytes() {
 	pairs, octets := 0, 0
 	for _, w := range q.ws {
-		n := w.end - w.start
-		pairs = (pairs + 1) * b2i(n == 2)
-		octets = (octets + 1) * b2i(n == 8)
+		pairs = (pairs + 1) * b2i(w.end-w.start == 2)
+		octets = (octets + 1) * b2i(w.end-w.start == 8)
+		if pairs > 0 && !isHex(q.t[w.start:w.end]) {
+			pairs = 0
+		}
+		if octets > 0 && !isBinary(q.t[w.start:w.end]) {
+			octets = 0
+		}
 		if pairs >= 15 || octets >= 7 {
 			q.hits = append(q.hits, w.start)
 		}
