@@ -53,6 +53,7 @@ type Quiet struct {
 	singles, lastSingle int
 	loud                bool // q gave up: no window is silent (dense)
 	check               int  // the count of words at which dense looks next
+	others              int  // chunks of other scripts, left to the fold
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -167,7 +168,7 @@ func (q *Quiet) read(s, lower string) {
 	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
-	q.singles, q.lastSingle, q.loud, q.check = 0, -2, false, 256
+	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
 	low := q.low
 	for i := 0; i < len(low); {
 		// blanks and punctuation no signal starts from, which end words
@@ -208,25 +209,29 @@ func (q *Quiet) read(s, lower string) {
 				continue
 			}
 		}
-		i = q.chunk(i)
+		if i = q.chunk(i); q.loud {
+			return
+		}
 	}
 	q.marks()
 	q.spreadBytes()
 	sort.Ints(q.hits)
 }
 
-// dense reports, every 256 words, whether a third of the words
-// read so far are words a cue is looked up by, and then gives up: in such
-// a text (a hostile one: "ignore previous ignore previous …") windows are
+// dense reports, every 256 words, whether a third of the words read so
+// far are words a cue is looked up by or chunks left to the fold (other
+// scripts), and then gives up: in such a text (a hostile one: "ignore
+// previous ignore previous …", or one in another script) windows are
 // seldom silent, and the rest of the pass would only add to their scoring.
 // Ordinary text has about one in ten (at most one in five over its first
 // 4 KB, in the benign corpus). Once loud, q calls no window silent.
 func (q *Quiet) dense() bool {
-	if len(q.ws) < q.check {
+	read := len(q.ws) + q.others
+	if read < q.check {
 		return false
 	}
 	q.check += 256
-	q.loud = len(q.cands)*3 >= len(q.ws)
+	q.loud = (len(q.cands)+q.others)*3 >= read
 	return q.loud
 }
 
@@ -260,9 +265,11 @@ func (q *Quiet) chunk(i int) int {
 				// all (windows end at blanks), and is read whole: the
 				// rest of the chunk need not be read
 				q.hits = append(q.hits, i)
+				q.others++
 				for i < len(s) && !plainTab[s[i]] {
 					i++
 				}
+				q.dense()
 				return i
 			}
 			size = n
