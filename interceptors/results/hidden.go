@@ -81,7 +81,7 @@ func hiddenTexts(s, t string, at *anchorIndex, yield func(kind, text string) boo
 		if lt < next || strings.IndexByte(t[lt:i], '>') >= 0 {
 			continue // read, or not inside a tag
 		}
-		m := openTag.FindStringSubmatchIndex(s[lt:min(len(s), lt+1024)])
+		m := openTagAt(s[lt:min(len(s), lt+1024)])
 		if m == nil || m[0] != 0 || !hiddenElement(s[lt+m[4]:lt+m[5]]) {
 			continue
 		}
@@ -129,8 +129,39 @@ func merged(a, b []int) iter.Seq[int] {
 	}
 }
 
+// openTagAt is openTag.FindStringSubmatchIndex(s) for s that starts with
+// '<', when the match starts there: a tag name of ASCII letters and digits
+// is read without the regular expression (an "s" or a "k" of the name
+// could be "ſ" or the Kelvin sign, which (?i) folds to them: those go to
+// the expression).
+func openTagAt(s string) []int {
+	i := 1
+	if i < len(s) && isLetter(s[i]) {
+		for i++; i < len(s) && (isLetter(s[i]) || s[i] >= '0' && s[i] <= '9'); i++ {
+		}
+	}
+	if i < len(s) && s[i] >= utf8.RuneSelf {
+		return openTag.FindStringSubmatchIndex(s)
+	}
+	if i == 1 || i == len(s) || !strings.Contains("\t\n\f\r ", s[i:i+1]) {
+		return nil
+	}
+	// the attributes run to the first '<' or '>', which must be '>'
+	k := strings.IndexAny(s[i:], "<>")
+	if k < 0 || s[i+k] != '>' {
+		return nil
+	}
+	return []int{0, i + k + 1, 1, i, i, i + k}
+}
+
 // hiddenElement reports attributes that keep an element out of sight.
 func hiddenElement(attrs string) bool {
+	// cheap tests first: no expression below matches attributes without
+	// "hidden" or "style" in them, in any case ("ſ" folds to "s")
+	low := strings.ToLower(attrs)
+	if !strings.Contains(low, "hidden") && !strings.Contains(low, "style") && !strings.Contains(low, "ſ") {
+		return false
+	}
 	if hiddenAttr.MatchString(attrs) {
 		return true
 	}

@@ -2,7 +2,9 @@ package results
 
 import (
 	"encoding/base64"
+	"math/rand/v2"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -141,5 +143,39 @@ func TestSmuggled(t *testing.T) {
 		if score, why := c.judge(tc.text); score < c.threshold || !strings.Contains(why, "invisible characters") {
 			t.Errorf("%q: score %d (%s), want flagged", tc.text, score, why)
 		}
+	}
+}
+
+// TestOpenTagAt compares openTagAt with the expression it stands for, on
+// tags made of letters (with "ſ" and the Kelvin sign), digits, blanks,
+// quotes and brackets.
+func TestOpenTagAt(t *testing.T) {
+	parts := []string{"<", ">", "a", "Z", "k", "s", "9", " ", "\t", "\n", "\v", "=", `"`, "/", "-", "ſ", "\u212a", "é"}
+	r := rand.New(rand.NewPCG(3, 4))
+	matched := 0
+	for range 200000 {
+		var b strings.Builder
+		b.WriteByte('<')
+		for range r.IntN(12) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		want := openTag.FindStringSubmatchIndex(s)
+		if want != nil && want[0] != 0 {
+			want = nil
+		}
+		got := openTagAt(s)
+		if got != nil && got[0] != 0 {
+			got = nil
+		}
+		if want != nil {
+			matched++
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("openTagAt(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d tags matched", matched)
 	}
 }

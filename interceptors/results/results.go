@@ -173,8 +173,11 @@ func (c *Checker) judge(s string) (int, string) {
 		containsAny(s, "# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]") {
 		s = importantHeading.ReplaceAllStringFunc(s, blank)
 	}
-	score, why := scoreWindows(s)
-	if n, rs := resultSignals(s); n > 0 {
+	// both passes read s lowered
+	t, done := lowered(s)
+	defer done()
+	score, why := scoreWindows(s, t)
+	if n, rs := signalsOf(s, t); n > 0 {
 		score += n
 		why = strings.TrimPrefix(why+"; "+strings.Join(rs, "; "), "; ")
 	}
@@ -270,17 +273,29 @@ func hasSignalBeyond(v poisoning.TextVerdict, ignored []string) bool {
 }
 
 // scoreWindows returns the highest score of the windows of s and its
-// signals.
-func scoreWindows(s string) (int, string) {
-	if len(s) <= window+maxLine {
-		v := docTalk(poisoning.ScoreText(s))
-		return v.Score, v.Signals()
-	}
+// signals; t is s lowered by lowerInto. Windows that one pass over s
+// shows to score nothing are not scored (poisoning.Quiet): most of a long
+// result.
+func scoreWindows(s, t string) (int, string) {
+	q := poisoning.NewQuiet(s, t)
+	defer q.Release()
 	best := poisoning.TextVerdict{}
-	judge := func(w string) {
-		if v := docTalk(poisoning.ScoreText(w)); v.Score > best.Score {
+	eachWindow(s, func(start, end int) {
+		if q.Silent(start, end) {
+			return
+		}
+		if v := docTalk(poisoning.ScoreText(s[start:end])); v.Score > best.Score {
 			best = v
 		}
+	})
+	return best.Score, best.Signals()
+}
+
+// eachWindow calls judge with the bounds of each window of s.
+func eachWindow(s string, judge func(start, end int)) {
+	if len(s) <= window+maxLine {
+		judge(0, len(s))
+		return
 	}
 	start, prev := 0, 0 // start of the window, start of its last line
 	for i := 0; i < len(s); {
@@ -295,7 +310,7 @@ func scoreWindows(s string) (int, string) {
 			if sp := strings.LastIndexByte(s[i+maxLine/2:cut], ' '); sp >= 0 {
 				cut = i + maxLine/2 + sp + 1
 			}
-			judge(s[start:cut])
+			judge(start, cut)
 			start = max(cut-lineCarry, i)
 			if sp := strings.IndexByte(s[start:cut], ' '); sp >= 0 {
 				start += sp + 1
@@ -304,15 +319,14 @@ func scoreWindows(s string) (int, string) {
 			continue
 		}
 		if end-start > window && prev > start {
-			judge(s[start:end])
+			judge(start, end)
 			start = prev
 		}
 		prev, i = i, end
 		if end == len(s) {
-			judge(s[start:end])
+			judge(start, end)
 		}
 	}
-	return best.Score, best.Signals()
 }
 
 type contentItem = map[string]jsontext.Value

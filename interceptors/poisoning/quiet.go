@@ -1,0 +1,465 @@
+package poisoning
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"html"
+	"math/bits"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Quiet tells, from one pass over a whole text, which of its windows
+// ScoreText would give no score at all, so that a caller that scores a
+// long text window by window (the results check) can pass them over.
+//
+// Most windows of ordinary text score nothing, yet scoring one costs a
+// fold of every byte. The pass here reads the raw bytes once and marks
+// the places where a signal could start: a word some cue is looked up by
+// whose neighbours fit the cue (the tests cues makes before it reads a
+// cue, and looser ones), an opener of markup before a tag word, a run
+// that decodeAll would decode, letters that may be spread out, a verb of
+// sending beside an address or a URL, and any byte that is not ASCII but
+// punctuation (left to the full fold). A window with none of them, cut
+// between words, cannot score: every signal ScoreText gives text other
+// than a definition needs one, and the words of such a window are the
+// words of the whole text there, only fewer of them around each.
+type Quiet struct {
+	s      string
+	t      string // s with its ASCII letters lowered; the same offsets
+	low    []byte // t, to be read eight bytes at a time (never written)
+	own    []byte // t when q lowered s itself
+	ws     []span // the words of t, as the fold finds them
+	cands  []int  // the words of ws that some cue is looked up by
+	candAt []int  // where each of cands starts
+	// what each of cands may start (cueAt), read when a window needs it
+	candState []uint8
+	hits      []int   // offsets where a signal may start, ascending
+	pct       []int   // offsets of '%' (three in a window may decode)
+	badPct    []int   // offsets of '%' not followed by two hex digits
+	amp       []int   // offsets of '&'
+	semi      []int   // offsets of ';'
+	openAt    []int   // offsets of '<', '[' and "##"
+	openState []uint8 // whether each may open a tag (markupAt)
+	dests     []int   // offsets of '@' and of "http://" or "https://"; ascending
+	decoded   []byte  // scratch for decodesToText
+
+	// one-letter runs in a row, one byte apart, and where the last ended
+	singles, lastSingle int
+	loud                bool // q gave up: no window is silent (dense)
+	check               int  // the count of words at which dense looks next
+	others              int  // chunks of other scripts, left to the fold
+}
+
+var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
+
+// NewQuiet reads s; Release gives its buffers back once done. lower is s
+// with its ASCII letters in lower case and nothing else changed, if the
+// caller has it, or "".
+func NewQuiet(s, lower string) *Quiet {
+	q := quietPool.Get().(*Quiet)
+	q.read(s, lower)
+	return q
+}
+
+// Release returns q to the pool; q must not be used after.
+func (q *Quiet) Release() {
+	q.s, q.t, q.low = "", "", nil
+	if cap(q.own) <= 1<<20 {
+		quietPool.Put(q)
+	}
+}
+
+// Silent reports whether ScoreText(s[start:end]) is certainly zero, s
+// being the text q read.
+func (q *Quiet) Silent(start, end int) bool {
+	if q.loud {
+		return false
+	}
+	s := q.s
+	if start > 0 && lowerTab[s[start-1]] != ' ' || end < len(s) && end > 0 && lowerTab[s[end-1]] != ' ' {
+		// a window cut inside a word has words of its own at its ends:
+		// read it alone
+		sub := quietPool.Get().(*Quiet)
+		defer sub.Release()
+		sub.read(s[start:end], q.t[start:end])
+		return sub.Silent(0, end-start)
+	}
+	if within(q.hits, start, end, 1) {
+		return false
+	}
+	// what decodeAll would read of the window's percent encoding (none
+	// with a stray '%') and HTML entities: the decoded text, read alone
+	w := s[start:end]
+	if within(q.pct, start, end, 3) && !within(q.badPct, start, end, 1) {
+		if dec, err := url.PathUnescape(w); err == nil && dec != w && !quietText(dec) {
+			return false
+		}
+	}
+	if within(q.amp, start, end, 3) && within(q.semi, start, end, 3) {
+		if dec := html.UnescapeString(w); dec != w && !quietText(dec) {
+			return false
+		}
+	}
+	// the words a cue may start from, each read once, when first in a
+	// window that nothing else keeps
+	for k := sort.SearchInts(q.openAt, start); k < len(q.openAt) && q.openAt[k] < end; k++ {
+		if q.markupAt(k) {
+			return false
+		}
+	}
+	for k := sort.SearchInts(q.candAt, start); k < len(q.candAt) && q.candAt[k] < end; k++ {
+		if c := q.cueAt(k); c == cueHit || c == cueSend && q.destNear(k, start, end) {
+			return false
+		}
+	}
+	return true
+}
+
+// destNear reports an address or a URL in [start, end) close enough to
+// the k-th candidate, a verb of sending, for destinations to count it:
+// within transferReach words, counted as nearTransfer counts them (the
+// words between two offsets of a window are the same in the whole text).
+func (q *Quiet) destNear(k, start, end int) bool {
+	v := q.cands[k]
+	for d := sort.SearchInts(q.dests, start); d < len(q.dests) && q.dests[d] < end; d++ {
+		w := sort.Search(len(q.ws), func(i int) bool { return q.ws[i].start >= q.dests[d] })
+		if w-v >= -transferReach && w-v <= transferReach {
+			return true
+		}
+	}
+	return false
+}
+
+// quietText reports whether decodeAll's judge finds nothing in dec: it
+// reads only printable text, and what it reads scores no more than
+// ScoreText(dec).
+func quietText(dec string) bool {
+	if !printable(dec) {
+		return true
+	}
+	q := NewQuiet(dec, "")
+	defer q.Release()
+	return q.Silent(0, len(dec))
+}
+
+// within reports whether at least n of the ascending offsets at lie in
+// [start, end).
+func within(at []int, start, end, n int) bool {
+	k := sort.SearchInts(at, start)
+	return k+n-1 < len(at) && at[k+n-1] < end
+}
+
+func (q *Quiet) read(s, lower string) {
+	q.s, q.t = s, lower
+	if len(lower) != len(s) {
+		q.own = lowerLetters(q.own[:0], s)
+		q.t = unsafe.String(unsafe.SliceData(q.own), len(q.own))
+	}
+	// only read: the bytes of t, for loads of eight
+	q.low = unsafe.Slice(unsafe.StringData(q.t), len(q.t))
+	// about a word in seven bytes: one allocation for a text's words
+	// rather than a dozen as they grow, when the pool has lost q's
+	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
+	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
+	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
+	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
+	low := q.low
+	for i := 0; i < len(low); {
+		// blanks and punctuation no signal starts from, which end words
+		// and runs, are passed over
+		if plainTab[low[i]] {
+			i++
+			continue
+		}
+		// most of the rest is a word of letters and digits alone
+		// (inlined: this runs for most words of a text)
+		if alnumTab[low[i]] {
+			j := i + 1
+			for {
+				if j+8 > len(low) {
+					j = alnumEnd(low, j)
+					break
+				}
+				if m := notAlnum(binary.LittleEndian.Uint64(low[j:])); m != 0 {
+					j += bits.TrailingZeros64(m) / 8
+					break
+				}
+				j += 8
+			}
+			if j == len(low) || plainTab[low[j]] {
+				q.ws = append(q.ws, span{i, j})
+				if k := anchorKey(q.t[i:j]); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
+					q.cands = append(q.cands, len(q.ws)-1)
+					q.candAt = append(q.candAt, i)
+					q.candState = append(q.candState, cueUnread)
+					if q.dense() {
+						return
+					}
+				}
+				if j-i == 1 || j-i >= 16 {
+					q.alnum(i, j)
+				}
+				i = j
+				continue
+			}
+		}
+		if i = q.chunk(i); q.loud {
+			return
+		}
+	}
+	q.marks()
+	q.spreadBytes()
+	sort.Ints(q.hits)
+}
+
+// dense reports, every 256 words, whether a third of the words read so
+// far are words a cue is looked up by or chunks left to the fold (other
+// scripts), and then gives up: in such a text (a hostile one: "ignore
+// previous ignore previous …", or one in another script) windows are
+// seldom silent, and the rest of the pass would only add to their scoring.
+// Ordinary text has about one in ten (at most one in five over its first
+// 4 KB, in the benign corpus). Once loud, q calls no window silent.
+func (q *Quiet) dense() bool {
+	read := len(q.ws) + q.others
+	if read < q.check {
+		return false
+	}
+	q.check += 256
+	q.loud = (len(q.cands)+q.others)*3 >= read
+	return q.loud
+}
+
+// chunk reads t[i:] up to the next byte of plainTab one byte (or rune) at
+// a time, as canonicalASCII does, and returns where it stopped.
+func (q *Quiet) chunk(i int) int {
+	s, t := q.s, q.t
+	in := -1 // start of the current word, or -1
+	run := 0 // base64 bytes in a row
+	for i < len(s) && !plainTab[s[i]] {
+		if alnumTab[t[i]] {
+			j := alnumEnd(q.low, i+1)
+			if j-i == 1 {
+				q.alnum(i, j)
+			}
+			if in < 0 {
+				in = i
+			}
+			run += j - i
+			i = j
+			continue
+		}
+		c, size := lowerTab[s[i]], 1
+		if c >= utf8.RuneSelf {
+			// punctuation that the fold keeps as it is separates words
+			// as ASCII's does; anything else (letters, spaces, symbols
+			// inside words, invisible characters) is left to the fold
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if plainRune(r) != runeSeparator {
+				// every window that holds a byte of the chunk holds it
+				// all (windows end at blanks), and is read whole: the
+				// rest of the chunk need not be read
+				q.hits = append(q.hits, i)
+				q.others++
+				for i < len(s) && !plainTab[s[i]] {
+					i++
+				}
+				q.dense()
+				return i
+			}
+			size = n
+		}
+		if b64Tab[c] {
+			run++ // '+', '/', '='
+		} else {
+			if run >= 16 {
+				q.encodedRun(i-run, i)
+			}
+			run = 0
+		}
+		// the word spans of canonicalASCII
+		switch {
+		case wordTab[c]:
+			if in < 0 {
+				in = i
+			}
+		case (c == '\'' || c == '-') && in >= 0 && i+1 < len(s) && t[i+1] >= 'a' && t[i+1] <= 'z':
+		case in >= 0:
+			q.addWord(in, i)
+			in = -1
+		}
+		i += size
+	}
+	if run >= 16 {
+		q.encodedRun(i-run, i)
+	}
+	if in >= 0 {
+		q.addWord(in, i)
+	}
+	return i
+}
+
+// alnum notes a run of letters and digits t[i:j] that may be letters
+// spread out, or a run of base64 (the caller tells which may be).
+func (q *Quiet) alnum(i, j int) {
+	if j-i == 1 {
+		// perhaps "i g n o r e", which the fold would join
+		if i == q.lastSingle+1 {
+			q.singles++
+		} else {
+			q.singles = 1
+		}
+		if q.singles >= 4 {
+			q.hits = append(q.hits, i)
+		}
+		q.lastSingle = j
+	}
+	if j-i >= 16 {
+		q.encodedRun(i, j)
+	}
+}
+
+// spreadBytes marks hex bytes and binary bytes written apart, "5b 61 64 …"
+// and "01001001 01100111 …": sixteen and eight of them in a row flag a
+// window for decoding. Only blanks stand between them, so from the second
+// on each is a word of two hex digits or eight binary ones, the next
+// word after the one before: each word of such a streak, from the
+// fifteenth or the seventh on, is marked.
+func (q *Quiet) spreadBytes() {
+	pairs, octets := 0, 0
+	for _, w := range q.ws {
+		pairs = (pairs + 1) * b2i(w.end-w.start == 2)
+		octets = (octets + 1) * b2i(w.end-w.start == 8)
+		if pairs > 0 && !isHex(q.t[w.start:w.end]) {
+			pairs = 0
+		}
+		if octets > 0 && !isBinary(q.t[w.start:w.end]) {
+			octets = 0
+		}
+		if pairs >= 15 || octets >= 7 {
+			q.hits = append(q.hits, w.start)
+		}
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// addWord appends the word t[start:end] as appendWord does, and notes it
+// when a cue may be looked up by it.
+func (q *Quiet) addWord(start, end int) {
+	n := len(q.ws)
+	if q.ws = appendWord(q.ws, q.t, start, end); len(q.ws) == n {
+		return
+	}
+	w := q.ws[n]
+	if k := anchorKey(q.t[w.start:w.end]); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
+		q.cands = append(q.cands, n)
+		q.candAt = append(q.candAt, w.start)
+		q.candState = append(q.candState, cueUnread)
+	}
+}
+
+// encodedRun marks the run of base64 bytes q.s[start:end] if decodeAll
+// would decode and read it.
+func (q *Quiet) encodedRun(start, end int) {
+	if run := q.s[start:end]; encodedLooking(run) && q.decodesToText(run) {
+		q.hits = append(q.hits, start)
+	}
+}
+
+// plainTab marks the ASCII bytes other than letters and digits that read
+// passes over: blanks, and punctuation that is not part of a word or of a
+// base64 run. Each ends a word and a run. (marks finds those a signal
+// starts from.)
+var plainTab = func() (tab [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		lc := lowerTab[c]
+		tab[c] = !alnumTab[lc] && (lc == ' ' || !wordTab[c] && !b64Tab[c] && c != '\'' && c != '-')
+	}
+	return tab
+}()
+
+// marks notes the punctuation some signal starts from, found by a vector
+// search for each byte (mark): most of it is passed over by read.
+func (q *Quiet) marks() {
+	for _, c := range []byte("%&;@<[#") {
+		for i := 0; ; i++ {
+			k := strings.IndexByte(q.t[i:], c)
+			if k < 0 {
+				break
+			}
+			i += k
+			q.mark(i, c)
+		}
+	}
+	for i := 0; ; i++ {
+		k := strings.Index(q.t[i:], "://")
+		if k < 0 {
+			break
+		}
+		i += k
+		q.mark(i, ':')
+	}
+	sort.Ints(q.openAt)
+	sort.Ints(q.dests)
+	q.openState = slices.Grow(q.openState[:0], len(q.openAt))[:len(q.openAt)]
+	clear(q.openState)
+}
+
+// mark notes the punctuation c at t[i] that some signal starts from.
+func (q *Quiet) mark(i int, c byte) {
+	switch c {
+	case '%':
+		q.pct = append(q.pct, i)
+		if i+2 >= len(q.t) || !isHexDigit(q.t[i+1]) || !isHexDigit(q.t[i+2]) {
+			q.badPct = append(q.badPct, i)
+		}
+	case '&':
+		q.amp = append(q.amp, i)
+	case ';':
+		q.semi = append(q.semi, i)
+	case '@':
+		q.dests = append(q.dests, i)
+	case ':':
+		// where destinations reads the URL from
+		if strings.HasPrefix(q.t[i:], "://") {
+			if strings.HasSuffix(q.t[:i], "https") {
+				q.dests = append(q.dests, i-len("https"))
+			} else if strings.HasSuffix(q.t[:i], "http") {
+				q.dests = append(q.dests, i-len("http"))
+			}
+		}
+	case '<', '[':
+		q.openAt = append(q.openAt, i)
+	case '#':
+		if i+1 < len(q.t) && q.t[i+1] == '#' {
+			q.openAt = append(q.openAt, i)
+		}
+	}
+}
+
+// decodesToText reports whether decodeAll would read what the run decodes
+// to: only a decoding that is mostly printable text is judged.
+func (q *Quiet) decodesToText(run string) bool {
+	var b []byte
+	var ok bool
+	if isHex(run) && len(run)%2 == 0 {
+		var err error
+		b, err = hex.AppendDecode(q.decoded[:0], []byte(run))
+		ok = err == nil
+	} else {
+		b, ok = decodeB64(q.decoded[:0], run)
+	}
+	q.decoded = b
+	return ok && printable(string(b))
+}

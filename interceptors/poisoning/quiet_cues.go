@@ -1,0 +1,160 @@
+package poisoning
+
+import (
+	"sort"
+	"strings"
+)
+
+// word returns the i-th word.
+func (q *Quiet) word(i int) string { return q.t[q.ws[i].start:q.ws[i].end] }
+
+// What a word may start, as cueAt tells it.
+const (
+	cueUnread uint8 = iota
+	cueNone
+	cueSend // a verb of sending, which counts only with a destination
+	cueHit
+)
+
+// cueAt tells what the k-th candidate word may start, read once: a cue
+// of textCues, a verb of sending only, or nothing. Each test is one cues
+// makes, or a looser one: a window has the same words, only fewer of
+// them around a word, and no test here passes on fewer words what it
+// failed on more (sentence ends are not read).
+func (q *Quiet) cueAt(k int) uint8 {
+	if q.candState[k] != cueUnread {
+		return q.candState[k]
+	}
+	state := cueNone
+	cues := textCues
+	m := cueMatch{t: q.t, ws: q.ws}
+	i := q.cands[k]
+	var prevKey, nextKey, reach uint64
+	if i > 0 {
+		prevKey = wordKey(q.word(i - 1))
+	}
+	if i+1 < len(q.ws) {
+		nextKey = wordKey(q.word(i + 1))
+	}
+	for k := i + 1; k < min(i+5, len(q.ws)); k++ {
+		reach |= wordKey(q.word(k))
+	}
+	refs := cues.byFirst[q.word(i)]
+	for r := 0; r < len(refs); r++ {
+		ref := &refs[r]
+		if ref.prev != 0 && ref.prev&prevKey == 0 {
+			continue
+		}
+		c := &cues.cues[ref.cue]
+		switch ref.gate {
+		case gateWord:
+			if ref.keys&nextKey == 0 || !c.slots[c.anchor+1].fits(q.word(i+1)) {
+				r += int(ref.same)
+				continue
+			}
+		case gateReach:
+			if ref.keys&reach == 0 {
+				r += int(ref.same)
+				continue
+			}
+		}
+		if c.sig == sigTransfer && state == cueSend {
+			continue // known already
+		}
+		if !m.before(i, c.slots[:c.anchor]) || !m.loosely(i+1, c.slots[c.anchor+1:]) {
+			continue
+		}
+		switch {
+		case c.sig == sigToolRef && !toolNear(q.t, q.ws, i):
+			continue
+		case c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor):
+			continue
+		case c.sig == sigTransfer:
+			// no weight of its own: it counts only with a destination
+			// (an address, a URL) or a secret, itself a hit
+			state = cueSend
+			continue
+		}
+		state = cueHit
+		break
+	}
+	q.candState[k] = state
+	return state
+}
+
+// loosely is from without sentence ends: whether rest could match the
+// words from ws[i] on.
+func (m *cueMatch) loosely(i int, rest []slot) bool {
+	for ; len(rest) > 0; rest = rest[1:] {
+		switch s := &rest[0]; s.kind {
+		case slotAny:
+			if i >= len(m.ws) {
+				return false
+			}
+		case slotSkip:
+			next := rest[1:]
+			for j := i; j <= i+3; j++ {
+				if len(next) > 0 && next[0].kind == slotWord {
+					if j < len(m.ws) && next[0].fits(m.word(j)) && m.loosely(j+1, next[1:]) {
+						return true
+					}
+				} else if m.loosely(j, next) {
+					return true
+				}
+			}
+			return false
+		default:
+			if i >= len(m.ws) || !s.fits(m.word(i)) {
+				return false
+			}
+		}
+		i++
+	}
+	return true
+}
+
+// markupAt tells whether the k-th opener of markup (openAt) may open a
+// tag: a tag word follows it, with any run of the bytes markup skips
+// between them (the fold makes a run of blanks one). Read once, when a
+// window needs it.
+func (q *Quiet) markupAt(k int) bool {
+	if q.openState[k] != cueUnread {
+		return q.openState[k] == cueHit
+	}
+	i := q.openAt[k]
+	j := i + 1
+	for j < len(q.t) && strings.IndexByte("|!-/# [", lowerTab[q.t[j]]) >= 0 {
+		j++
+	}
+	// the first word that ends after j
+	wi := sort.Search(len(q.ws), func(n int) bool { return q.ws[n].end > j })
+	tag := false
+	if wi < len(q.ws) {
+		w := q.ws[wi]
+		tag = w.start < j || strings.Trim(q.t[j:w.start], "*_") == "" && opensTag(q.t[w.start:w.end])
+	}
+	q.openState[k] = cueNone
+	if tag {
+		q.openState[k] = cueHit
+	}
+	return tag
+}
+
+// opensTag is isTagWord, with most words (the "div" and "span" after a '<')
+// ruled out by a bit of their anchorKey rather than a map lookup.
+func opensTag(w string) bool {
+	if strings.IndexByte(w, '_') >= 0 || strings.IndexByte(w, '-') >= 0 {
+		return isTagWord(w)
+	}
+	k := anchorKey(w)
+	return tagKeys[k/64]&(1<<(k%64)) != 0 && tagWords[w]
+}
+
+// tagKeys has the anchorKey bit of every word of tagWords.
+var tagKeys = func() (m [anchorKeys / 64]uint64) {
+	for w := range tagWords {
+		k := anchorKey(w)
+		m[k/64] |= 1 << (k % 64)
+	}
+	return m
+}()
