@@ -957,7 +957,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				}
 			}
 			if m.before(i, c.slots[:c.anchor]) && m.from(i+from-c.anchor, c.slots[from:]) {
-				if c.sig == sigToolRef && (!e.definitions && !toolNear(t, ws, i) || e.definitions && (thisTool(t, ws, i-c.anchor+len(c.slots)) || notATool(c, t, ws, i-c.anchor+len(c.slots)))) {
+				if c.sig == sigToolRef && !e.steers(c, t, ws, i) {
 					continue
 				}
 				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
@@ -1041,6 +1041,23 @@ func toolNear(t string, ws []span, i int) bool {
 }
 
 const toolReach = 8
+
+// steers reports whether the tool-steering cue c, matched at ws[i],
+// steers the use of another tool. In a definition it does unless it names
+// the tool itself or something that is no tool (thisTool, notATool); in
+// other text, only with a tool named near it (toolNear).
+func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
+	if !e.definitions {
+		return toolNear(t, ws, i)
+	}
+	for _, sl := range c.slots {
+		if sl.kind != slotWord {
+			return true // where its words end is not known here
+		}
+	}
+	after := i - c.anchor + len(c.slots) // the word after the cue
+	return !thisTool(t, ws, after) && !notATool(c, t, ws, after)
+}
 
 // userTurn reports whether c names a turn of the user's ("the user's
 // question", "what the user said"), which a definition may well work from;
