@@ -32,8 +32,9 @@ func notAlnum(w uint64) uint64 {
 	return (^(letter | digit) | w) & top
 }
 
-// lowerLetters appends s with its ASCII letters in lower case.
-func lowerLetters(dst []byte, s string) []byte {
+// LowerASCII appends s with its ASCII letters in lower case; other bytes
+// stay as they are, so offsets in the result match s.
+func LowerASCII(dst []byte, s string) []byte {
 	start := len(dst)
 	dst = append(dst, s...)
 	b := dst[start:]

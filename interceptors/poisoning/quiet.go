@@ -158,7 +158,7 @@ func within(at []int, start, end, n int) bool {
 func (q *Quiet) read(s, lower string) {
 	q.s, q.t = s, lower
 	if len(lower) != len(s) {
-		q.own = lowerLetters(q.own[:0], s)
+		q.own = LowerASCII(q.own[:0], s)
 		q.t = unsafe.String(unsafe.SliceData(q.own), len(q.own))
 	}
 	// only read: the bytes of t, for loads of eight

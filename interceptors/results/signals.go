@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"iter"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -867,27 +866,7 @@ func lowerInto(buf *[]byte, s string) string {
 	if len(s) == 0 {
 		return s
 	}
-	b := slices.Grow((*buf)[:0], len(s))[:len(s)]
-	copy(b, s)
-	// eight bytes at a time: a byte is an upper-case letter when it is
-	// ASCII, its low seven bits are at least 'A' and not above 'Z'; the
-	// sums below set the top bit of a byte for each test and never carry
-	// into the next byte
-	const top = 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i:])
-		low := w &^ top
-		atLeastA := low + 0x3f3f3f3f3f3f3f3f // 0x80 - 'A'
-		aboveZ := low + 0x2525252525252525   // 0x80 - 'Z' - 1
-		upper := atLeastA &^ aboveZ &^ w & top
-		binary.LittleEndian.PutUint64(b[i:], w|upper>>2) // 0x80 >> 2 is 'a' - 'A'
-	}
-	for ; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
+	b := poisoning.LowerASCII((*buf)[:0], s)
 	*buf = b
 	return unsafe.String(&b[0], len(b))
 }
