@@ -54,7 +54,8 @@ func requestIDOf(body []byte) []byte {
 	return nil
 }
 
-// phaseName labels a phase for the latency histogram and the log.
+// phaseName labels a phase for the latency histogram and the log
+// ("unknown" for a phase ext_proc does not handle).
 func phaseName(req *extprocv3.ProcessingRequest) string {
 	switch req.Request.(type) {
 	case *extprocv3.ProcessingRequest_RequestHeaders:

@@ -117,25 +117,25 @@ func (st *stream) dispatch(ctx context.Context, req *extprocv3.ProcessingRequest
 	switch r := req.Request.(type) {
 	case *extprocv3.ProcessingRequest_RequestHeaders:
 		st.requestHeaders(ctx, r.RequestHeaders)
-		return st.out, "request_headers"
+		return st.out, phaseName(req)
 	case *extprocv3.ProcessingRequest_RequestBody:
 		st.requestBody(ctx, r.RequestBody.GetBody(), r.RequestBody.GetEndOfStream(), false)
-		return st.out, "request_body"
+		return st.out, phaseName(req)
 	case *extprocv3.ProcessingRequest_RequestTrailers:
 		// Trailers mark the end of the body; they are passed as they are.
 		st.requestBody(ctx, nil, true, true)
 		st.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_RequestTrailers{RequestTrailers: &extprocv3.TrailersResponse{}}})
-		return st.out, "request_trailers"
+		return st.out, phaseName(req)
 	case *extprocv3.ProcessingRequest_ResponseHeaders:
 		st.responseHeaders(r.ResponseHeaders)
-		return st.out, "response_headers"
+		return st.out, phaseName(req)
 	case *extprocv3.ProcessingRequest_ResponseBody:
 		st.responseBody(ctx, r.ResponseBody.GetBody(), r.ResponseBody.GetEndOfStream(), false)
-		return st.out, "response_body"
+		return st.out, phaseName(req)
 	case *extprocv3.ProcessingRequest_ResponseTrailers:
 		st.responseBody(ctx, nil, true, true)
 		st.emit(&extprocv3.ProcessingResponse{Response: &extprocv3.ProcessingResponse_ResponseTrailers{ResponseTrailers: &extprocv3.TrailersResponse{}}})
-		return st.out, "response_trailers"
+		return st.out, phaseName(req)
 	}
 	// Unknown phases cannot be judged: stop the request.
 	st.emit(st.refuse(502, jsonrpc.CodeInternalError, nil, "mcpmesh: unexpected processing phase", "protocol"))
