@@ -118,10 +118,16 @@ func TestIngressClientCertificates(t *testing.T) {
 	old := m.ControlPlane.Policy().Version
 	m.writePolicy(policy(false)(m.Listen))
 	m.waitNewPolicy(old)
-	cs2, err := connectAs(nil, root)
-	if err != nil {
-		t.Fatalf("optional certificates, none given: %v", err)
-	}
+	// ext_proc enforces the new policy at once; the ingress Envoy applies
+	// its new listener (client certificates optional) a moment later
+	var cs2 *mcp.ClientSession
+	eventually(t, 10*time.Second, func() (err error) {
+		cs2, err = connectAs(nil, root)
+		if err != nil {
+			return fmt.Errorf("optional certificates, none given: %w", err)
+		}
+		return nil
+	})
 	defer cs2.Close()
 	if got := toolNames(t, cs2); len(got) != 0 {
 		t.Errorf("a client without a certificate, claiming root by header, sees %v", got)
