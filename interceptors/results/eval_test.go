@@ -151,9 +151,14 @@ var floors = map[string]struct{ detect, fp float64 }{
 // and ItsNishi/AI-Agent-Security's payloads joined tuning; with design 5's
 // weights 8 of 34, 2 of 2 and 5 of 10 flagged, none of the 9 clean texts:
 // 1658/2070 → 1673/2116, 12/1745 → 12/1754.)
+// (The model then learnt again from the grown tuning split, as go generate
+// does, with λ 3e-5 instead of 1e-5, the one change cross-validation on
+// tuning preferred over ten draws (design 6 in docs/benchmarks.md),
+// threshold 7.80: tuning 1664/2116 and 13/1754 in-sample, held-out 222 →
+// 220 of 333 and 12 → 11 of 932, looked at once.)
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1673.0 / 2116, fp: 12.0 / 1754},
-	"heldout": {detect: 222.0 / 333, fp: 12.0 / 932},
+	"tuning":  {detect: 1664.0 / 2116, fp: 13.0 / 1754},
+	"heldout": {detect: 220.0 / 333, fp: 11.0 / 932},
 }
 
 func loadEval(t testing.TB) []evalCase {

@@ -53,6 +53,9 @@ type doc struct {
 	lexical  bool           // flagged by the lexical checks
 	feats    textmodel.Text // the features of text
 	featOf   featureKind    // what feats were computed for
+	// pair is, for an injection spliced into a benign text, the same
+	// stretch of that text without it (see splice)
+	pair *doc
 }
 
 // featureKind is what a text's features depend on.
@@ -76,10 +79,23 @@ type setting struct {
 	weigh string
 	chars bool // character 3- to 5-grams as well
 	sqrt  bool // a source weighs as the square root of its share, not alike
+	// splice is the number of copies of each injection placed in a
+	// benign text of another source, context the words of that text
+	// kept on each side, and pair whether the same words without the
+	// injection are a benign example of the same weight (see splice)
+	splice  int
+	context int
+	pair    bool
+	draw    uint64 // which random draw of carriers, places and the order of the examples
+	// match: the benign texts of a source that has injections too (the
+	// carriers its attacks were put in) weigh at least as much as its
+	// injections, so that their wording is not learnt as injection
+	match bool
 }
 
 func (s setting) String() string {
-	return fmt.Sprintf("bits=%d window=%d lambda=%g rounds=%d epochs=%d weigh=%s sqrt=%v chars=%v", s.bits, s.window, s.lambda, s.rounds, s.epochs, s.weigh, s.sqrt, s.chars)
+	return fmt.Sprintf("bits=%d window=%d lambda=%g rounds=%d epochs=%d weigh=%s sqrt=%v chars=%v splice=%d context=%d pair=%v",
+		s.bits, s.window, s.lambda, s.rounds, s.epochs, s.weigh, s.sqrt, s.chars, s.splice, s.context, s.pair) + cond(s.match, " match=true", "") + cond(s.draw != 0, fmt.Sprintf(" draw=%d", s.draw), "")
 }
 
 const (
@@ -94,21 +110,27 @@ func main() {
 	corpus := flag.String("corpus", "testdata/eval", "the check's evaluation corpus")
 	out := flag.String("out", "", "write the trained model here")
 	cv := flag.Bool("cv", false, "cross-validate the setting of the flags and print the figures")
-	grid := flag.String("grid", "", "cross-validate this grid of settings instead (shape, weigh, chars, window, sqrt, mixed, carrier)")
+	grid := flag.String("grid", "", "cross-validate this grid of settings instead (shape, weigh, chars, window, sqrt, mixed, carrier, splice, pair, draw, match)")
 	verbose := flag.Bool("v", false, "with -cv, print the benign texts that score highest and the figures per source")
 	bits := flag.Uint("bits", 18, "log2 of the number of feature buckets")
 	window := flag.Int("window", 128, "words per window")
-	lambda := flag.Float64("lambda", 1e-5, "L2 regularisation")
+	lambda := flag.Float64("lambda", 3e-5, "L2 regularisation")
 	rounds := flag.Int("rounds", 0, "rounds choosing the window of a long injection")
 	epochs := flag.Int("epochs", 10, "passes over the examples")
 	sqrt := flag.Bool("sqrt", false, "a source weighs as the square root of its share")
 	chars := flag.Bool("chars", true, "character 3- to 5-grams as well")
+	draw := flag.Uint64("draw", 0, "which random draw of the order of the examples (and with -splice of carriers and places)")
+	match := flag.Bool("match", false, "a source's benign texts weigh at least as much as its injections")
 	weigh := flag.String("weigh", "source", "what weighs alike within a class: text, source, file or mixed")
+	spliceN := flag.Int("splice", 0, "copies of each injection placed in a benign text of another source")
+	context := flag.Int("context", 32, "with -splice, words of the benign text kept on each side of the injection")
+	pair := flag.Bool("pair", false, "with -splice, the benign words around a spliced injection are a benign example too")
 	top := flag.Int("top", 0, "print this many of the heaviest features of the trained model")
 	flag.Parse()
 	log.SetFlags(0)
 
-	s := setting{bits: *bits, window: *window, lambda: *lambda, rounds: *rounds, epochs: *epochs, weigh: *weigh, chars: *chars, sqrt: *sqrt}
+	s := setting{bits: *bits, window: *window, lambda: *lambda, rounds: *rounds, epochs: *epochs, weigh: *weigh, chars: *chars, sqrt: *sqrt,
+		splice: *spliceN, context: *context, pair: *pair, match: *match, draw: *draw}
 	if !slices.Contains([]string{"text", "source", "file", "mixed"}, s.weigh) {
 		log.Fatalf("-weigh %q: want text, source, file or mixed", s.weigh)
 	}
@@ -234,6 +256,84 @@ var grids = map[string]func() []setting{
 					g = append(g, setting{bits: 18, window: w, lambda: l, rounds: r, epochs: 10, weigh: "source"})
 				}
 			}
+		}
+		return g
+	},
+	// after design 5: each injection also placed in benign texts of
+	// other sources (splice copies, context words of the text each
+	// side), the benign words around it a benign example of the same
+	// weight or not (pair), with and without choosing the window of a
+	// long injection; design 5's setting first
+	"splice": func() (g []setting) {
+		base := setting{bits: 18, window: 128, lambda: 1e-5, rounds: 0, epochs: 10, weigh: "source", chars: true, context: 32}
+		g = append(g, base)
+		for _, n := range []int{1, 2, 4} {
+			for _, pair := range []bool{false, true} {
+				for _, r := range []int{0, 2} {
+					s := base
+					s.splice, s.pair, s.rounds = n, pair, r
+					g = append(g, s)
+				}
+			}
+		}
+		return g
+	},
+	// the paired splice around the best of the grid above: the words of
+	// the carrier kept, regularisation, sources as the square root of
+	// their share
+	"pair": func() (g []setting) {
+		base := setting{bits: 18, window: 128, epochs: 10, weigh: "source", chars: true, pair: true}
+		for _, n := range []int{1, 4} {
+			for _, r := range []int{0, 2} {
+				for _, c := range []int{16, 64} {
+					for _, l := range []float64{1e-5, 3e-5} {
+						s := base
+						s.splice, s.rounds, s.context, s.lambda = n, r, c, l
+						g = append(g, s)
+					}
+				}
+				s := base
+				s.splice, s.rounds, s.context, s.lambda, s.sqrt = n, r, 32, 1e-5, true
+				g = append(g, s)
+			}
+		}
+		return g
+	},
+	// design 5's setting, match, λ 3e-5 and the best paired splice, each
+	// on ten draws of the order of the examples (and of the splice's
+	// carriers and places): how much of a difference is the draw's
+	"draw": func() (g []setting) {
+		base := setting{bits: 18, window: 128, epochs: 10, weigh: "source", chars: true, context: 32}
+		for d := range uint64(10) {
+			for _, s := range []setting{
+				{lambda: 1e-5},
+				{lambda: 1e-5, match: true},
+				{lambda: 3e-5},
+				{lambda: 3e-5, splice: 1, context: 16, pair: true},
+			} {
+				x := base
+				x.lambda, x.match, x.splice, x.pair, x.draw = s.lambda, s.match, s.splice, s.pair, d
+				if s.context != 0 {
+					x.context = s.context
+				}
+				g = append(g, x)
+			}
+		}
+		return g
+	},
+	// a source's benign texts (the carriers of its attacks) weighed at
+	// least as much as its injections, with and without the splice
+	"match": func() (g []setting) {
+		base := setting{bits: 18, window: 128, epochs: 10, weigh: "source", chars: true, context: 32, match: true}
+		for _, l := range []float64{1e-5, 3e-5} {
+			s := base
+			s.lambda = l
+			g = append(g, s)
+		}
+		for _, d := range []uint64{0, 1, 2} {
+			s := base
+			s.lambda, s.splice, s.context, s.pair, s.draw = 3e-5, 1, 16, true, d
+			g = append(g, s)
 		}
 		return g
 	},
@@ -504,10 +604,15 @@ type example struct {
 // windows at a share of its weight, each later round only the window the
 // model so far scores highest (multiple-instance learning).
 func train(docs []*doc, s setting) *textmodel.Model {
+	if s.splice > 0 {
+		docs = append(slices.Clip(docs), splice(docs, s)...)
+	}
 	for _, d := range docs {
-		if k := (featureKind{s.bits, s.chars}); d.featOf != k {
-			textmodel.Features(&d.feats, d.canon, s.bits, s.chars)
-			d.featOf = k
+		for _, d := range []*doc{d, d.pair} {
+			if k := (featureKind{s.bits, s.chars}); d != nil && d.featOf != k {
+				textmodel.Features(&d.feats, d.canon, s.bits, s.chars)
+				d.featOf = k
+			}
 		}
 	}
 	var m *textmodel.Model
@@ -515,7 +620,15 @@ func train(docs []*doc, s setting) *textmodel.Model {
 		var exs []example
 		var origin []string // the source of each example
 		var neg, pos float64
+		type paired struct {
+			d        *doc
+			from, to int // its examples
+		}
+		var pairs []paired
 		for _, d := range docs {
+			if d.pair != nil {
+				pairs = append(pairs, paired{d: d, from: len(exs)})
+			}
 			var ws [][2]int
 			textmodel.Windows(d.feats.Words(), s.window, func(a, b int) { ws = append(ws, [2]int{a, b}) })
 			if d.inj && len(ws) > 1 && m != nil {
@@ -541,6 +654,9 @@ func train(docs []*doc, s setting) *textmodel.Model {
 				if s.weigh == "file" || s.weigh == "mixed" && !d.inj {
 					origin[len(origin)-1] = d.file
 				}
+			}
+			if d.pair != nil {
+				pairs[len(pairs)-1].to = len(exs)
 			}
 		}
 		// the classes weigh alike
@@ -584,10 +700,130 @@ func train(docs []*doc, s setting) *textmodel.Model {
 				e.weight *= target[k] / share[k] * shares[c] / targets[c]
 			}
 		}
+		if s.match {
+			var pos, neg = map[string]float64{}, map[string]float64{}
+			for i, e := range exs {
+				if e.y > 0 {
+					pos[origin[i]] += e.weight
+				} else {
+					neg[origin[i]] += e.weight
+				}
+			}
+			for i := range exs {
+				if o := origin[i]; exs[i].y < 0 && neg[o] > 0 && pos[o] > neg[o] {
+					exs[i].weight *= pos[o] / neg[o]
+				}
+			}
+		}
+		// the benign words around a spliced injection, without it, weigh
+		// as much as the injection in them
+		for _, p := range pairs {
+			var w float64
+			for _, e := range exs[p.from:p.to] {
+				w += e.weight
+			}
+			var ws [][2]int
+			textmodel.Windows(p.d.pair.feats.Words(), s.window, func(a, b int) { ws = append(ws, [2]int{a, b}) })
+			for _, x := range ws {
+				fs := p.d.pair.feats.Span(x[0], x[1])
+				exs = append(exs, example{feats: fs, norm: textmodel.Norm(len(fs)), y: -1, weight: w / float64(len(ws))})
+			}
+		}
 
 		m = sgd(exs, s)
 	}
 	return m
+}
+
+// splice returns, for each injection of docs, s.splice copies of it placed
+// in benign texts of other sources, each at a line break of its text
+// chosen at random (a space when the text has no line break; its start
+// and its end count too), with s.context words of the text kept on each
+// side: the injection as a tool returns it inside other content. A copy
+// is grouped and weighed with its injection's source, so that it falls in
+// its injection's fold; the benign text stays a benign text of its own
+// source. With s.pair, the words kept, without the injection, are a benign
+// example as heavy as the copy (train), so that what the copy has more
+// than its carrier, the injection, is what is learnt as injection. It
+// reads only the docs it is given: in cross-validation the training folds.
+func splice(docs []*doc, s setting) []*doc {
+	var carriers []*doc
+	for _, d := range docs {
+		if !d.inj && len(d.canon) > 0 {
+			carriers = append(carriers, d)
+		}
+	}
+	rng := rand.New(rand.NewPCG(seed, 2+s.draw))
+	var out []*doc
+	for _, d := range docs {
+		if !d.inj {
+			continue
+		}
+		for range s.splice {
+			var c *doc
+			for range 100 {
+				if c = carriers[rng.IntN(len(carriers))]; c.group != d.group {
+					break
+				}
+			}
+			if c == nil || c.group == d.group {
+				continue
+			}
+			at, lo, hi := cut(c.canon, rng, s.context)
+			text := make([]byte, 0, hi-lo+len(d.canon)+2)
+			text = append(text, c.canon[lo:at]...)
+			text = append(text, '\n')
+			text = append(text, d.canon...)
+			text = append(text, '\n')
+			text = append(text, c.canon[at:hi]...)
+			sd := &doc{canon: text, inj: true, category: d.category, group: d.group, file: d.file}
+			if s.pair {
+				sd.pair = &doc{canon: c.canon[lo:hi:hi], group: c.group, file: c.file}
+			}
+			out = append(out, sd)
+		}
+	}
+	return out
+}
+
+// cut chooses where in the canonical text b an injection goes (at) and
+// the stretch [lo, hi) around it that keeps about words words each side.
+func cut(b []byte, rng *rand.Rand, words int) (at, lo, hi int) {
+	space := func(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+	at0 := []int{0, len(b)}
+	breaks := at0
+	for _, sep := range []byte{'\n', ' '} {
+		for i, c := range b {
+			if c == sep && i+1 < len(b) {
+				breaks = append(breaks, i+1)
+			}
+		}
+		if len(breaks) > len(at0) {
+			break
+		}
+	}
+	at = breaks[rng.IntN(len(breaks))]
+	lo = at
+	for n := 0; lo > 0 && n < words; {
+		lo--
+		if space(b[lo]) && lo > 0 && !space(b[lo-1]) {
+			n++
+		}
+	}
+	hi = at
+	for n := 0; hi < len(b) && n < words; hi++ {
+		if space(b[hi]) && hi > 0 && !space(b[hi-1]) {
+			n++
+		}
+	}
+	return at, lo, hi
+}
+
+func cond[T any](c bool, a, b T) T {
+	if c {
+		return a
+	}
+	return b
 }
 
 func windowScore(m *textmodel.Model, feats []uint32) float64 {
@@ -606,7 +842,7 @@ func sgd(exs []example, s setting) *textmodel.Model {
 	const eta0 = 0.5
 	v := make([]float64, 1<<s.bits)
 	scale, bias := 1.0, 0.0
-	rng := rand.New(rand.NewPCG(seed, seed))
+	rng := rand.New(rand.NewPCG(seed, seed+s.draw))
 	order := make([]int, len(exs))
 	for i := range order {
 		order[i] = i
