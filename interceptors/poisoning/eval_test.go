@@ -169,11 +169,15 @@ func (r rate) pct() float64 {
 // ("Developed by Google."), its upkeep ("This function is actively
 // maintained.") or its rank ("This is the preferred function for this
 // task.") counted as a whole push, and identifiers read as words
-// ("created_by") stopped making sentences; benign and held-out unchanged.)
+// ("created_by") stopped making sentences; benign and held-out unchanged.
+// Four more real servers' tool lists joined both splits, none flagged as
+// they came in: benign 10/1157 and 11/640. Tuning benign 10/1157 ->
+// 9/1157 once a secret paired with a verb of reading or sending only in
+// its own sentence; detection and held-out unchanged.)
 const (
 	minDetectTuning  = 93.8
 	minDetectHeldout = 83.0
-	maxFPTuning      = 0.9
+	maxFPTuning      = 0.8
 	maxFPHeldout     = 1.8
 )
 

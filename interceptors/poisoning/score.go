@@ -1011,14 +1011,25 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 			}
 		}
 	}
-	// a secret and a read/send verb close together
+	// a secret and a read/send verb close together, in one sentence
 	for _, a := range e.secretAt {
 		for _, b := range e.transferAt {
-			if d := a - b; d >= -12 && d <= 12 || flags&flagCJK != 0 {
+			if d := a - b; flags&flagCJK != 0 || d >= -12 && d <= 12 && !sentenceBetween(t, ws, min(a, b), max(a, b)) {
 				e.bonus = true
 			}
 		}
 	}
+}
+
+// sentenceBetween reports whether a sentence ends between ws[i] and ws[j],
+// i <= j.
+func sentenceBetween(t string, ws []span, i, j int) bool {
+	for k := i + 1; k <= j; k++ {
+		if sentenceEnd(t[ws[k-1].end:ws[k].start]) {
+			return true
+		}
+	}
+	return false
 }
 
 // toolNear reports whether a word naming a tool or a function stands
