@@ -173,7 +173,8 @@ func (r rate) pct() float64 {
 // Four more real servers' tool lists joined both splits, none flagged as
 // they came in: benign 10/1157 and 11/640. Tuning benign 10/1157 ->
 // 9/1157 once a secret paired with a verb of reading or sending only in
-// its own sentence; detection and held-out unchanged.)
+// its own sentence; detection and held-out unchanged. Four more held-out
+// servers, none flagged as they came in: held-out benign 11/657.)
 const (
 	minDetectTuning  = 93.8
 	minDetectHeldout = 83.0
