@@ -174,11 +174,14 @@ func (r rate) pct() float64 {
 // they came in: benign 10/1157 and 11/640. Tuning benign 10/1157 ->
 // 9/1157 once a secret paired with a verb of reading or sending only in
 // its own sentence; detection and held-out unchanged. Four more held-out
-// servers, none flagged as they came in: held-out benign 11/657.)
+// servers, none flagged as they came in: held-out benign 11/657. Tuning
+// benign 9/1157 -> 8/1157 once an order to keep a safeguard (ask the user
+// first or for consent, turn an authentication check on) stopped counting
+// as a directive; detection and held-out unchanged.)
 const (
 	minDetectTuning  = 93.8
 	minDetectHeldout = 83.0
-	maxFPTuning      = 0.8
+	maxFPTuning      = 0.7
 	maxFPHeldout     = 1.8
 )
 

@@ -983,6 +983,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sentence {
 					continue
 				}
+				if c.sig == sigDirective && e.definitions && keepsSafeguard(c, t, ws, i) {
+					continue
+				}
 				if c.sig == sigHistory && e.definitions && userTurn(c) {
 					e.turnAt = append(e.turnAt, i)
 					e.turnCue = c.text
@@ -1031,6 +1034,57 @@ func sentenceBetween(t string, ws []span, i, j int) bool {
 	}
 	return false
 }
+
+// keepsSafeguard reports whether the order of the directive cue c, matched
+// at ws[i], is one to keep a safeguard: to ask the user first or for
+// consent ("always ask the user first", "you must ask user consent before
+// running each query"), to confirm with the user, or to turn an
+// authentication check on ("you should always enable this to ensure
+// authorized access"). An attack orders the model past the user or past a
+// check; such an order keeps both, and a real server that guards its
+// destructive tools writes it. Asking the user for something else ("ask the
+// user for their password") is no safeguard.
+func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
+	for _, sl := range c.slots {
+		if sl.kind != slotWord {
+			return false
+		}
+	}
+	k := i - c.anchor + len(c.slots) // the word after the order
+	if k >= len(ws) {
+		return false
+	}
+	// the words after ws[from] and in its sentence, at most n of them
+	within := func(from, n int, ok func(string) bool) int {
+		for j := from + 1; j < len(ws) && j <= from+n; j++ {
+			if sentenceEnd(t[ws[j-1].end:ws[j].start]) {
+				return -1
+			}
+			if ok(t[ws[j].start:ws[j].end]) {
+				return j
+			}
+		}
+		return -1
+	}
+	isUser := func(w string) bool { return w == "user" || w == "user's" || w == "users" }
+	switch t[ws[k].start:ws[k].end] {
+	case "ask", "consult":
+		u := within(k, 2, isUser)
+		return u >= 0 && within(u, 2, func(w string) bool { return askedForSafeguard[w] }) >= 0
+	case "confirm", "check":
+		return k+1 < len(ws) && t[ws[k+1].start:ws[k+1].end] == "with" && within(k+1, 2, isUser) >= 0
+	case "enable", "require":
+		return within(k, 8, func(w string) bool { return authWords[w] }) >= 0
+	}
+	return false
+}
+
+var (
+	// what a user is asked first or for, when asked as a safeguard
+	askedForSafeguard = map[string]bool{"first": true, "before": true, "consent": true, "confirmation": true, "approval": true, "permission": true, "confirm": true, "approve": true}
+	// an authentication check turned on
+	authWords = map[string]bool{"authorized": true, "authorised": true, "authentication": true, "authorization": true, "authorisation": true, "verification": true}
+)
 
 // toolNear reports whether a word naming a tool or a function stands
 // within a few words of ws[i]. In a definition every reference is to
