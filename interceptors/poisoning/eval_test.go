@@ -177,9 +177,12 @@ func (r rate) pct() float64 {
 // servers, none flagged as they came in: held-out benign 11/657. Tuning
 // benign 9/1157 -> 8/1157 once an order to keep a safeguard (ask the user
 // first or for consent, turn an authentication check on) stopped counting
-// as a directive; detection and held-out unchanged.)
+// as a directive; detection and held-out unchanged. Tuning 321/342 ->
+// 324/342 once a rank joined to a whole name by a separator that name
+// does not use ("best-current_time") counted as a rank before a name;
+// benign and held-out unchanged.)
 const (
-	minDetectTuning  = 93.8
+	minDetectTuning  = 94.7
 	minDetectHeldout = 83.0
 	maxFPTuning      = 0.7
 	maxFPHeldout     = 1.8

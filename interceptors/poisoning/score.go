@@ -637,11 +637,14 @@ func (e *evidence) name(name string) {
 	}
 	e.nameWords = b
 	t := unsafe.String(unsafe.SliceData(b), len(b))
-	if len(ws) > 2 && rankWords[t[ws[0].start:ws[0].end]] && nameVerbs[t[ws[1].start:ws[1].end]] {
+	if len(ws) > 2 && rankWords[t[ws[0].start:ws[0].end]] && (nameVerbs[t[ws[1].start:ws[1].end]] || rankJoined(name)) {
 		// a rank put before a name that says what its tool does
-		// ("best-get-alerts", "ultimate_fetch_url"): no tool does "best",
+		// ("best-get-alerts", "ultimate_fetch_url"), or before a whole
+		// name joined by a separator that name does not use
+		// ("best-current_time", "best-tavily_search"): no tool does "best",
 		// so the word is there for the model that picks between tools
-		// (MPMA's "best name", arXiv:2505.11154)
+		// (MPMA's "best name", arXiv:2505.11154); in "best_time_to_post"
+		// it is part of what the tool finds
 		e.cur = namePath
 		e.fire(sigPreference, "rank before the name: "+t[ws[0].start:ws[0].end])
 		e.fire(sigPreference, "a push for the choice on its own")
@@ -662,6 +665,19 @@ func (e *evidence) name(name string) {
 }
 
 var namePath = []string{".name"}
+
+// rankJoined reports whether name is a first word joined by one separator
+// to the rest of the name, written with another and never with that one:
+// "best-current_time" is "best-" put before "current_time".
+func rankJoined(name string) bool {
+	i := strings.IndexAny(name, "-_.")
+	if i <= 0 {
+		return false
+	}
+	rest := name[i+1:]
+	j := strings.IndexAny(rest, "-_.")
+	return j > 0 && rest[j] != name[i] && strings.IndexByte(rest, name[i]) < 0
+}
 
 var (
 	rankWords = map[string]bool{"best": true, "ultimate": true, "greatest": true, "superior": true, "preferred": true, "recommended": true, "top1": true, "no1": true}

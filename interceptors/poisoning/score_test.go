@@ -874,6 +874,11 @@ func TestUncheckableEndorsementAndRankedNames(t *testing.T) {
 		{"best_route", false},
 		{"best_time_to_post", false},
 		{"get_best_match", false},
+		// a rank joined to a whole name by a separator that name does not use
+		{"best-current_time", true},
+		{"best-tavily_search", true},
+		{"best-time_to_post", true},
+		{"best-time-to-post", false},
 	} {
 		if got, _, details := judge(t, tool(c.name, "Get weather alerts for a state", "")); got != c.want {
 			t.Errorf("name %q: flagged %v (%v), want %v", c.name, got, details, c.want)
