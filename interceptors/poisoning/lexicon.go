@@ -379,14 +379,6 @@ var lexicon = map[signal][]string{
 		"superior to", "far superior", "being deprecated", "only ~ you should trust", "start here",
 		"prioritize calling", "prioritise calling", "prioritize using", "prioritise using", "no longer effective",
 		"highest priority ~ tool",
-		// another tool retired or run down by this one ("the replacement for
-		// the deprecated get_stock_price tool", "drop-in replacement for the
-		// vulnerable container_deploy tool"): only a tool's own server
-		// retires it, in that tool's own description ("DEPRECATED: use
-		// read_text_file instead"); a rival that says so is after the
-		// model's choice (ToolHijacker, arXiv:2504.19793)
-		"{replacement|successor} {for|to|of} ~ {tool|function}",
-		"{deprecated|vulnerable|insecure|outdated|obsolete} * {tool|function}",
 		// preferred over alternatives left unnamed ("over similarly-named
 		// ones", "over others"): a real description that prefers itself
 		// names the sibling it is preferred to ("prefer this over 'get_report'")
