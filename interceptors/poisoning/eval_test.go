@@ -180,12 +180,14 @@ func (r rate) pct() float64 {
 // as a directive; detection and held-out unchanged. Tuning 321/342 ->
 // 324/342 once a rank joined to a whole name by a separator that name
 // does not use ("best-current_time") counted as a rank before a name;
-// benign and held-out unchanged.)
+// benign and held-out unchanged. Three more real servers' tool lists, none
+// flagged as they came in: benign 8/1165 and 11/690 (the held-out ceiling
+// 1.8 -> 1.6).)
 const (
 	minDetectTuning  = 94.7
 	minDetectHeldout = 83.0
 	maxFPTuning      = 0.7
-	maxFPHeldout     = 1.8
+	maxFPHeldout     = 1.6
 )
 
 func TestEvalCorpus(t *testing.T) {
