@@ -169,11 +169,25 @@ func (r rate) pct() float64 {
 // ("Developed by Google."), its upkeep ("This function is actively
 // maintained.") or its rank ("This is the preferred function for this
 // task.") counted as a whole push, and identifiers read as words
-// ("created_by") stopped making sentences; benign and held-out unchanged.)
+// ("created_by") stopped making sentences; benign and held-out unchanged.
+// Four more real servers' tool lists joined both splits, none flagged as
+// they came in: benign 10/1157 and 11/640. Tuning benign 10/1157 ->
+// 9/1157 once a secret paired with a verb of reading or sending only in
+// its own sentence; detection and held-out unchanged. Four more held-out
+// servers, none flagged as they came in: held-out benign 11/657. Tuning
+// benign 9/1157 -> 8/1157 once an order to keep a safeguard (ask the user
+// first or for consent, turn an authentication check on) stopped counting
+// as a directive; detection and held-out unchanged. Tuning 321/342 ->
+// 324/342 once a rank joined to a whole name by a separator that name
+// does not use ("best-current_time") counted as a rank before a name;
+// benign and held-out unchanged. Three more real servers' tool lists, none
+// flagged as they came in: benign 8/1165 and 11/690; then a Google
+// Workspace server joined held-out with 1 of 14 flagged as it came in,
+// 12/704 (1.70 %), so the held-out ceiling stays 1.8.)
 const (
-	minDetectTuning  = 93.8
+	minDetectTuning  = 94.7
 	minDetectHeldout = 83.0
-	maxFPTuning      = 0.9
+	maxFPTuning      = 0.7
 	maxFPHeldout     = 1.8
 )
 

@@ -637,11 +637,14 @@ func (e *evidence) name(name string) {
 	}
 	e.nameWords = b
 	t := unsafe.String(unsafe.SliceData(b), len(b))
-	if len(ws) > 2 && rankWords[t[ws[0].start:ws[0].end]] && nameVerbs[t[ws[1].start:ws[1].end]] {
+	if len(ws) > 2 && rankWords[t[ws[0].start:ws[0].end]] && (nameVerbs[t[ws[1].start:ws[1].end]] || rankJoined(name)) {
 		// a rank put before a name that says what its tool does
-		// ("best-get-alerts", "ultimate_fetch_url"): no tool does "best",
+		// ("best-get-alerts", "ultimate_fetch_url"), or before a whole
+		// name joined by a separator that name does not use
+		// ("best-current_time", "best-tavily_search"): no tool does "best",
 		// so the word is there for the model that picks between tools
-		// (MPMA's "best name", arXiv:2505.11154)
+		// (MPMA's "best name", arXiv:2505.11154); in "best_time_to_post"
+		// it is part of what the tool finds
 		e.cur = namePath
 		e.fire(sigPreference, "rank before the name: "+t[ws[0].start:ws[0].end])
 		e.fire(sigPreference, "a push for the choice on its own")
@@ -662,6 +665,19 @@ func (e *evidence) name(name string) {
 }
 
 var namePath = []string{".name"}
+
+// rankJoined reports whether name is a first word joined by one separator
+// to the rest of the name, written with another and never with that one:
+// "best-current_time" is "best-" put before "current_time".
+func rankJoined(name string) bool {
+	i := strings.IndexAny(name, "-_.")
+	if i <= 0 {
+		return false
+	}
+	rest := name[i+1:]
+	j := strings.IndexAny(rest, "-_.")
+	return j > 0 && rest[j] != name[i] && strings.IndexByte(rest, name[i]) < 0
+}
 
 var (
 	rankWords = map[string]bool{"best": true, "ultimate": true, "greatest": true, "superior": true, "preferred": true, "recommended": true, "top1": true, "no1": true}
@@ -983,6 +999,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sentence {
 					continue
 				}
+				if c.sig == sigDirective && e.definitions && keepsSafeguard(c, t, ws, i) {
+					continue
+				}
 				if c.sig == sigHistory && e.definitions && userTurn(c) {
 					e.turnAt = append(e.turnAt, i)
 					e.turnCue = c.text
@@ -1011,15 +1030,77 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 			}
 		}
 	}
-	// a secret and a read/send verb close together
+	// a secret and a read/send verb close together, in one sentence
 	for _, a := range e.secretAt {
 		for _, b := range e.transferAt {
-			if d := a - b; d >= -12 && d <= 12 || flags&flagCJK != 0 {
+			if d := a - b; flags&flagCJK != 0 || d >= -12 && d <= 12 && !sentenceBetween(t, ws, min(a, b), max(a, b)) {
 				e.bonus = true
 			}
 		}
 	}
 }
+
+// sentenceBetween reports whether a sentence ends between ws[i] and ws[j],
+// i <= j.
+func sentenceBetween(t string, ws []span, i, j int) bool {
+	for k := i + 1; k <= j; k++ {
+		if sentenceEnd(t[ws[k-1].end:ws[k].start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// keepsSafeguard reports whether the order of the directive cue c, matched
+// at ws[i], is one to keep a safeguard: to ask the user first or for
+// consent ("always ask the user first", "you must ask user consent before
+// running each query"), to confirm with the user, or to turn an
+// authentication check on ("you should always enable this to ensure
+// authorized access"). An attack orders the model past the user or past a
+// check; such an order keeps both, and a real server that guards its
+// destructive tools writes it. Asking the user for something else ("ask the
+// user for their password") is no safeguard.
+func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
+	for _, sl := range c.slots {
+		if sl.kind != slotWord {
+			return false
+		}
+	}
+	k := i - c.anchor + len(c.slots) // the word after the order
+	if k >= len(ws) {
+		return false
+	}
+	// the words after ws[from] and in its sentence, at most n of them
+	within := func(from, n int, ok func(string) bool) int {
+		for j := from + 1; j < len(ws) && j <= from+n; j++ {
+			if sentenceEnd(t[ws[j-1].end:ws[j].start]) {
+				return -1
+			}
+			if ok(t[ws[j].start:ws[j].end]) {
+				return j
+			}
+		}
+		return -1
+	}
+	isUser := func(w string) bool { return w == "user" || w == "user's" || w == "users" }
+	switch t[ws[k].start:ws[k].end] {
+	case "ask", "consult":
+		u := within(k, 2, isUser)
+		return u >= 0 && within(u, 2, func(w string) bool { return askedForSafeguard[w] }) >= 0
+	case "confirm", "check":
+		return k+1 < len(ws) && t[ws[k+1].start:ws[k+1].end] == "with" && within(k+1, 2, isUser) >= 0
+	case "enable", "require":
+		return within(k, 8, func(w string) bool { return authWords[w] }) >= 0
+	}
+	return false
+}
+
+var (
+	// what a user is asked first or for, when asked as a safeguard
+	askedForSafeguard = map[string]bool{"first": true, "before": true, "consent": true, "confirmation": true, "approval": true, "permission": true, "confirm": true, "approve": true}
+	// an authentication check turned on
+	authWords = map[string]bool{"authorized": true, "authorised": true, "authentication": true, "authorization": true, "authorisation": true, "verification": true}
+)
 
 // toolNear reports whether a word naming a tool or a function stands
 // within a few words of ws[i]. In a definition every reference is to
