@@ -2,6 +2,7 @@ package poisoning
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/internal/evalcorpus"
@@ -72,4 +73,48 @@ func FuzzCanonicalWords(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkCanonicalWords)
+}
+
+// plainWordsBytes is plainWords one byte at a time.
+func plainWordsBytes(b []byte) (ascii, singles4 bool) {
+	run, singles := 0, 0
+	for _, c := range b {
+		if c >= 0x80 {
+			return false, false
+		}
+		if alnumTab[c] {
+			run++
+			continue
+		}
+		switch run {
+		case 0:
+		case 1:
+			if singles++; singles >= 4 {
+				singles4 = true
+			}
+		default:
+			singles = 0
+		}
+		run = 0
+	}
+	return true, singles4 || run == 1 && singles >= 3
+}
+
+// plainWords, which reads 64 bytes at a time, agrees with a reading byte
+// by byte, on texts of one-letter words, runs across the 64-byte blocks
+// and bytes that are not ASCII.
+func FuzzPlainWords(f *testing.F) {
+	for _, s := range canonicalWordsSeeds {
+		f.Add(s)
+	}
+	f.Add(strings.Repeat("ab c ", 20) + "d e f g")
+	f.Add(strings.Repeat("x", 63) + " a b c d")
+	f.Fuzz(func(t *testing.T, s string) {
+		b := LowerASCII(nil, s)
+		a1, s1 := plainWords(b)
+		a2, s2 := plainWordsBytes(b)
+		if a1 != a2 || a1 && s1 != s2 {
+			t.Fatalf("%q: plainWords %v %v, byte by byte %v %v", s, a1, s1, a2, s2)
+		}
+	})
 }

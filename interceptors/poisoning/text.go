@@ -4,7 +4,8 @@ package poisoning
 // definitions: the results check reads what tools return with it.
 
 import (
-	"slices"
+	"encoding/binary"
+	"math/bits"
 	"sync"
 	"unicode/utf8"
 )
@@ -66,33 +67,72 @@ func Canonical(dst []byte, s string) []byte {
 // text is Canonical's.
 func CanonicalWords(dst []byte, s string) []byte {
 	start := len(dst)
-	dst = slices.Grow(dst, len(s))
-	out := dst[start : start+len(s)]
-	run, singles := 0, 0 // the current word, one-character words in a row
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return Canonical(dst[:start], s)
-		}
-		c = lowerTab[c]
-		out[i] = c
-		if alnumTab[c] {
-			run++
-			continue
-		}
-		switch run {
-		case 0:
-		case 1:
-			if singles++; singles >= 4 {
-				return Canonical(dst[:start], s)
+	dst = LowerASCII(dst, s)
+	// ASCII text goes through canonicalASCII, which keeps letters and
+	// digits as they are lowered here, unless it may be letter-spaced and
+	// spacedOutASCII finds it is (the general path then joins letters):
+	// four one-character words in a row may be, and are checked.
+	if ascii, singles := plainWords(dst[start:]); ascii && (!singles || !spacedOutASCII(s)) {
+		return dst
+	}
+	return Canonical(dst[:start], s)
+}
+
+// plainWords reports whether b, lowered, is ASCII, and whether four
+// one-character runs of letters and digits come in a row in it. It reads b eight bytes at a time into a
+// mask of the letters and digits of 64 bytes, and then passes from run to
+// run of the mask: a few instructions a word rather than a branch a byte.
+func plainWords(b []byte) (ascii, singles4 bool) {
+	const top = 0x8080808080808080
+	singles := 0 // one-character runs in a row
+	run := 0     // bytes of the run the last block ended in, or 0
+	for i := 0; i < len(b); i += 64 {
+		var m uint64 // bit k: b[i+k] is a letter or a digit
+		if i+64 <= len(b) {
+			for k := 0; k < 8; k++ {
+				w := binary.LittleEndian.Uint64(b[i+8*k:])
+				if w&top != 0 {
+					return false, false
+				}
+				m |= gatherTop(^notAlnum(w)&top) << (8 * k)
 			}
-		default:
-			singles = 0
+		} else {
+			for k, c := range b[i:] {
+				if c >= utf8.RuneSelf {
+					return false, false
+				}
+				if alnumTab[c] {
+					m |= 1 << k
+				}
+			}
 		}
-		run = 0
+		// from run to run: k is the bit read up to
+		for k := 0; k < 64; {
+			if run > 0 {
+				n := bits.TrailingZeros64(^(m >> k)) // the run goes on for n bytes
+				run += n
+				if k += n; k == 64 {
+					break // and perhaps into the next block
+				}
+				if singles = (singles + 1) * b2i(run == 1); singles >= 4 {
+					singles4 = true // the rest is only read for ASCII
+				}
+				run = 0
+			}
+			rest := m >> k
+			if rest == 0 {
+				break
+			}
+			k += bits.TrailingZeros64(rest)
+			run = 1
+			k++
+		}
 	}
-	if run == 1 && singles >= 3 {
-		return Canonical(dst[:start], s)
-	}
-	return dst[:start+len(s)]
+	return true, singles4 || run == 1 && singles >= 3
+}
+
+// gatherTop packs the top bits of the eight bytes of w (w has no other
+// bit set) into the low eight bits, byte k's bit at bit k.
+func gatherTop(w uint64) uint64 {
+	return (w >> 7) * 0x0102040810204080 >> 56
 }
