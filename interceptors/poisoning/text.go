@@ -79,56 +79,77 @@ func CanonicalWords(dst []byte, s string) []byte {
 }
 
 // plainWords reports whether b, lowered, is ASCII, and whether four
-// one-character runs of letters and digits come in a row in it. It reads b eight bytes at a time into a
-// mask of the letters and digits of 64 bytes, and then passes from run to
-// run of the mask: a few instructions a word rather than a branch a byte.
+// one-character runs of letters and digits come in a row in it. It reads
+// b eight bytes at a time into a mask of the letters and digits of 64
+// bytes, finds the starts of runs and the one-character runs of a block
+// with a few shifts, and reads the one-character runs one by one only in
+// the blocks that have some: a few instructions for 64 bytes of most text
+// rather than a branch a byte.
 func plainWords(b []byte) (ascii, singles4 bool) {
-	const top = 0x8080808080808080
-	singles := 0 // one-character runs in a row
-	run := 0     // bytes of the run the last block ended in, or 0
+	streak := 0 // one-character runs in a row, the last one read included
+	m, ok := alnumMask(b, 0)
+	var prev uint64 // whether the last byte of the block before is a letter or a digit
 	for i := 0; i < len(b); i += 64 {
-		var m uint64 // bit k: b[i+k] is a letter or a digit
-		if i+64 <= len(b) {
-			for k := 0; k < 8; k++ {
-				w := binary.LittleEndian.Uint64(b[i+8*k:])
-				if w&top != 0 {
-					return false, false
-				}
-				m |= gatherTop(^notAlnum(w)&top) << (8 * k)
+		if !ok {
+			return false, false
+		}
+		next := uint64(0) // the same for the first byte of the next block
+		var nm uint64
+		if i+64 < len(b) {
+			nm, ok = alnumMask(b, i+64)
+			next = nm & 1
+		}
+		starts := m &^ (m<<1 | prev)
+		single := starts &^ (m>>1 | next<<63) // runs that end where they start
+		others := starts &^ single
+		if single == 0 {
+			if others != 0 {
+				streak = 0
 			}
 		} else {
-			for k, c := range b[i:] {
-				if c >= utf8.RuneSelf {
-					return false, false
+			from := 0 // the runs before bit from are counted
+			for ; single != 0 && !singles4; single &= single - 1 {
+				k := bits.TrailingZeros64(single)
+				if others&(1<<k-1)>>from != 0 {
+					streak = 0 // a longer run since the last one-character one
 				}
-				if alnumTab[c] {
-					m |= 1 << k
-				}
-			}
-		}
-		// from run to run: k is the bit read up to
-		for k := 0; k < 64; {
-			if run > 0 {
-				n := bits.TrailingZeros64(^(m >> k)) // the run goes on for n bytes
-				run += n
-				if k += n; k == 64 {
-					break // and perhaps into the next block
-				}
-				if singles = (singles + 1) * b2i(run == 1); singles >= 4 {
+				if streak++; streak >= 4 {
 					singles4 = true // the rest is only read for ASCII
 				}
-				run = 0
+				from = k + 1
 			}
-			rest := m >> k
-			if rest == 0 {
-				break
+			if others>>from != 0 {
+				streak = 0
 			}
-			k += bits.TrailingZeros64(rest)
-			run = 1
-			k++
+		}
+		prev, m = m>>63, nm
+	}
+	return true, singles4
+}
+
+// alnumMask returns the mask of the letters and digits of the block of 64
+// bytes of b from i (bit k for b[i+k]; fewer at the end of b), and whether
+// the block is ASCII.
+func alnumMask(b []byte, i int) (m uint64, ascii bool) {
+	const top = 0x8080808080808080
+	if i+64 <= len(b) {
+		var high uint64
+		for k := 0; k < 8; k++ {
+			w := binary.LittleEndian.Uint64(b[i+8*k:])
+			high |= w
+			m |= gatherTop(^notAlnum(w)&top) << (8 * k)
+		}
+		return m, high&top == 0
+	}
+	for k, c := range b[i:] {
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if alnumTab[c] {
+			m |= 1 << k
 		}
 	}
-	return true, singles4 || run == 1 && singles >= 3
+	return m, true
 }
 
 // gatherTop packs the top bits of the eight bytes of w (w has no other
