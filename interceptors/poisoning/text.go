@@ -57,29 +57,55 @@ func Canonical(dst []byte, s string) []byte {
 	return dst
 }
 
-// CanonicalWords appends to dst a text whose runs of letters and digits
-// are those of Canonical's output, the words a model of the text reads,
-// at a fraction of the cost for most text: ASCII in which no four one-
-// character words come in a row is only lower-cased. Canonical changes
-// nothing else about the letters and digits of ASCII text: it joins only
-// letters spread out ("i g n o r e", "i-g-n-o-r-e"), four or more, and
-// only text that is not ASCII goes through its other changes. Any other
-// text is Canonical's.
+// CanonicalWords appends to dst a text whose words are those of
+// Canonical's output (its runs of letters and digits, and the letters of
+// other scripts: none here but where Canonical's are), the words a model
+// of the text reads, at a fraction of the cost for most text: ASCII in
+// which no four one-character words come in a row is only lower-cased,
+// and so is text whose only other characters are punctuation and symbols
+// that Canonical keeps as they are. Canonical changes nothing else about
+// the letters and digits of such text: it joins only letters spread out
+// ("i g n o r e", "i-g-n-o-r-e"), four or more, and only other text goes
+// through its other changes. Any other text is Canonical's.
 func CanonicalWords(dst []byte, s string) []byte {
 	start := len(dst)
 	dst = LowerASCII(dst, s)
-	// ASCII text goes through canonicalASCII, which keeps letters and
-	// digits as they are lowered here, unless it may be letter-spaced and
-	// spacedOutASCII finds it is (the general path then joins letters):
-	// four one-character words in a row may be, and are checked.
-	if ascii, singles := plainWords(dst[start:]); ascii && (!singles || !spacedOutASCII(s)) {
+	// Such text goes through canonicalASCII, which keeps letters and
+	// digits as they are lowered here and punctuation as it is, unless it
+	// may be letter-spaced and then holds a wide space or spacedOutASCII
+	// finds it is (the general path then joins letters): four one-
+	// character words in a row may be, and are checked.
+	ascii, singles := plainWords(dst[start:])
+	switch {
+	case !singles && (ascii || keptRunes(s)):
+		return dst
+	case singles && ascii && !spacedOutASCII(s):
 		return dst
 	}
 	return Canonical(dst[:start], s)
 }
 
+// keptRunes reports whether canonicalASCII keeps every rune of s beyond
+// ASCII as it is: punctuation and symbols, no letters, marks, spaces,
+// hidden characters or compatibility forms.
+func keptRunes(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if k := plainRune(r); k != runeSeparator && k != runeWordPart {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
 // plainWords reports whether b, lowered, is ASCII, and whether four
-// one-character runs of letters and digits come in a row in it. It reads
+// one-character runs of ASCII letters and digits come in a row in it
+// (other bytes separate runs). It reads
 // b eight bytes at a time into a mask of the letters and digits of 64
 // bytes, finds the starts of runs and the one-character runs of a block
 // with a few shifts, and reads the one-character runs one by one only in
@@ -87,17 +113,15 @@ func CanonicalWords(dst []byte, s string) []byte {
 // rather than a branch a byte.
 func plainWords(b []byte) (ascii, singles4 bool) {
 	streak := 0 // one-character runs in a row, the last one read included
-	m, ok := alnumMask(b, 0)
+	m, ascii := alnumMask(b, 0)
 	var prev uint64 // whether the last byte of the block before is a letter or a digit
 	for i := 0; i < len(b); i += 64 {
-		if !ok {
-			return false, false
-		}
 		next := uint64(0) // the same for the first byte of the next block
 		var nm uint64
 		if i+64 < len(b) {
+			var ok bool
 			nm, ok = alnumMask(b, i+64)
-			next = nm & 1
+			next, ascii = nm&1, ascii && ok
 		}
 		starts := m &^ (m<<1 | prev)
 		single := starts &^ (m>>1 | next<<63) // runs that end where they start
@@ -114,7 +138,7 @@ func plainWords(b []byte) (ascii, singles4 bool) {
 					streak = 0 // a longer run since the last one-character one
 				}
 				if streak++; streak >= 4 {
-					singles4 = true // the rest is only read for ASCII
+					singles4 = true // the rest is read only for whether it is ASCII
 				}
 				from = k + 1
 			}
@@ -124,7 +148,7 @@ func plainWords(b []byte) (ascii, singles4 bool) {
 		}
 		prev, m = m>>63, nm
 	}
-	return true, singles4
+	return ascii, singles4
 }
 
 // alnumMask returns the mask of the letters and digits of the block of 64
@@ -141,15 +165,14 @@ func alnumMask(b []byte, i int) (m uint64, ascii bool) {
 		}
 		return m, high&top == 0
 	}
+	ascii = true
 	for k, c := range b[i:] {
-		if c >= utf8.RuneSelf {
-			return 0, false
-		}
+		ascii = ascii && c < utf8.RuneSelf
 		if alnumTab[c] {
 			m |= 1 << k
 		}
 	}
-	return m, true
+	return m, ascii
 }
 
 // gatherTop packs the top bits of the eight bytes of w (w has no other
