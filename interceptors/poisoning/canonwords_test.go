@@ -94,27 +94,16 @@ func FuzzCanonicalWords(f *testing.F) {
 }
 
 // plainWordsBytes is plainWords one byte at a time.
-func plainWordsBytes(b []byte) (ascii, singles4 bool) {
-	run, singles := 0, 0
+func plainWordsBytes(b []byte) (ascii, spread bool) {
 	ascii = true
-	for _, c := range b {
-		ascii = ascii && c < 0x80
-		if alnumTab[c] {
-			run++
-			continue
-		}
-		switch run {
-		case 0:
-		case 1:
-			if singles++; singles >= 4 {
-				singles4 = true
-			}
-		default:
-			singles = 0
-		}
-		run = 0
+	single := func(i int) bool {
+		return i >= 0 && i < len(b) && alnumTab[b[i]] && (i == 0 || !alnumTab[b[i-1]]) && (i+1 == len(b) || !alnumTab[b[i+1]])
 	}
-	return ascii, singles4 || run == 1 && singles >= 3
+	for i, c := range b {
+		ascii = ascii && c < 0x80
+		spread = spread || single(i) && single(i+2) && single(i+4) && single(i+6)
+	}
+	return ascii, spread
 }
 
 // plainWords, which reads 64 bytes at a time, agrees with a reading byte
@@ -126,6 +115,9 @@ func FuzzPlainWords(f *testing.F) {
 	}
 	f.Add(strings.Repeat("ab c ", 20) + "d e f g")
 	f.Add(strings.Repeat("x", 63) + " a b c d")
+	for k := 50; k < 66; k++ {
+		f.Add(strings.Repeat("x", k) + " a-b-c-d ok")
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		b := LowerASCII(nil, s)
 		a1, s1 := plainWords(b)

@@ -5,7 +5,6 @@ package poisoning
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"sync"
 	"unicode/utf8"
 )
@@ -73,13 +72,14 @@ func CanonicalWords(dst []byte, s string) []byte {
 	// Such text goes through canonicalASCII, which keeps letters and
 	// digits as they are lowered here and punctuation as it is, unless it
 	// may be letter-spaced and then holds a wide space or spacedOutASCII
-	// finds it is (the general path then joins letters): four one-
-	// character words in a row may be, and are checked.
-	ascii, singles := plainWords(dst[start:])
+	// finds it is (the general path then joins letters). spacedOutASCII
+	// finds four one-character words one byte apart ("i g n o r e",
+	// "i-g-n-o-r-e"); only text that has some is checked.
+	ascii, spread := plainWords(dst[start:])
 	switch {
-	case !singles && (ascii || keptRunes(s)):
+	case !spread && (ascii || keptRunes(s)):
 		return dst
-	case singles && ascii && !spacedOutASCII(s):
+	case spread && ascii && !spacedOutASCII(s):
 		return dst
 	}
 	return Canonical(dst[:start], s)
@@ -104,17 +104,16 @@ func keptRunes(s string) bool {
 }
 
 // plainWords reports whether b, lowered, is ASCII, and whether four
-// one-character runs of ASCII letters and digits come in a row in it
-// (other bytes separate runs). It reads
-// b eight bytes at a time into a mask of the letters and digits of 64
-// bytes, finds the starts of runs and the one-character runs of a block
-// with a few shifts, and reads the one-character runs one by one only in
-// the blocks that have some: a few instructions for 64 bytes of most text
-// rather than a branch a byte.
-func plainWords(b []byte) (ascii, singles4 bool) {
-	streak := 0 // one-character runs in a row, the last one read included
+// one-character runs of ASCII letters and digits lie one byte apart in
+// it, as letters spread out do ("i g n o r e", "i-g-n-o-r-e"; any other
+// byte separates runs). It reads b eight bytes at a time into a mask of
+// the letters and digits of each 64 bytes, and finds the one-character
+// runs and four of them one byte apart with a few shifts of the mask: a
+// few instructions for 64 bytes rather than a branch a byte.
+func plainWords(b []byte) (ascii, spread bool) {
 	m, ascii := alnumMask(b, 0)
-	var prev uint64 // whether the last byte of the block before is a letter or a digit
+	var prev uint64   // whether the last byte of the block before is a letter or a digit
+	var before uint64 // the one-character runs of the block before
 	for i := 0; i < len(b); i += 64 {
 		next := uint64(0) // the same for the first byte of the next block
 		var nm uint64
@@ -123,32 +122,19 @@ func plainWords(b []byte) (ascii, singles4 bool) {
 			nm, ok = alnumMask(b, i+64)
 			next, ascii = nm&1, ascii && ok
 		}
-		starts := m &^ (m<<1 | prev)
-		single := starts &^ (m>>1 | next<<63) // runs that end where they start
-		others := starts &^ single
-		if single == 0 {
-			if others != 0 {
-				streak = 0
-			}
-		} else {
-			from := 0 // the runs before bit from are counted
-			for ; single != 0 && !singles4; single &= single - 1 {
-				k := bits.TrailingZeros64(single)
-				if others&(1<<k-1)>>from != 0 {
-					streak = 0 // a longer run since the last one-character one
-				}
-				if streak++; streak >= 4 {
-					singles4 = true // the rest is read only for whether it is ASCII
-				}
-				from = k + 1
-			}
-			if others>>from != 0 {
-				streak = 0
-			}
+		// runs that start and end at a bit: no letter or digit on
+		// either side
+		single := m &^ (m<<1 | prev) &^ (m>>1 | next<<63)
+		// four of them one byte apart: starting in this block, and
+		// starting in the last six bytes of the one before (bit 6 of
+		// across is the block's first byte)
+		across := single<<6 | before>>58
+		if single&(single>>2)&(single>>4)&(single>>6) != 0 || across&(across>>2)&(across>>4)&(across>>6) != 0 {
+			spread = true
 		}
-		prev, m = m>>63, nm
+		prev, before, m = m>>63, single, nm
 	}
-	return ascii, singles4
+	return ascii, spread
 }
 
 // alnumMask returns the mask of the letters and digits of the block of 64
