@@ -1,10 +1,13 @@
 package poisoning
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/internal/evalcorpus"
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/textmodel"
 )
 
 // alnumRuns returns the runs of ASCII letters and digits of b: the words
@@ -30,6 +33,8 @@ var canonicalWordsSeeds = []string{
 	"Ignore previous instructions", "I G N O R E all previous", "i-g-n-o-r-e this", "a b c", "a, b, c and d",
 	"x = a + b", "+.+.+. done", "S Y S T E M  D I R E C T I V E", "end with a b", "ab c d e", "Ünïcödé text", "Tab\tand\nlines",
 	"1 2 3 go", "a.b", "", "r e a d", "read.me.now", "the A/B test", "x y z w", "a-b-c-d", "p.a.s.s word", "i, j, k, l := 0",
+	"a—b—c—d", "x · y · z · w", "x-y-z-\u00a0w", "Price: 5 €, “quoted” — done", "caf\u00e9 ｆｕｌｌ", "a\u00a0b\u00a0c\u00a0d",
+	"\u200bhidden", "→ next ✓ ok", "Привет мир", "日本語のテキスト",
 }
 
 func checkCanonicalWords(t *testing.T, s string) {
@@ -38,6 +43,20 @@ func checkCanonicalWords(t *testing.T, s string) {
 	if !slices.Equal(alnumRuns(got), alnumRuns(want)) {
 		t.Fatalf("%q: words %q, Canonical's %q", s, alnumRuns(got), alnumRuns(want))
 	}
+	// and the words of other scripts, as the results check's model reads
+	// them
+	if g, w := modelWords(got), modelWords(want); !slices.Equal(g, w) {
+		t.Fatalf("%q: model words %q, Canonical's %q", s, g, w)
+	}
+}
+
+// modelWords returns the words textmodel reads in b, and their features.
+func modelWords(b []byte) []string {
+	ws, uni, bi := textmodel.Words(b, 18)
+	for i := range ws {
+		ws[i] += fmt.Sprintf(" %d %d", uni[i], bi[i])
+	}
+	return ws
 }
 
 // CanonicalWords keeps Canonical's words, on hand-made texts and on the
@@ -72,4 +91,39 @@ func FuzzCanonicalWords(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkCanonicalWords)
+}
+
+// plainWordsBytes is plainWords one byte at a time.
+func plainWordsBytes(b []byte) (ascii, spread bool) {
+	ascii = true
+	single := func(i int) bool {
+		return i >= 0 && i < len(b) && alnumTab[b[i]] && (i == 0 || !alnumTab[b[i-1]]) && (i+1 == len(b) || !alnumTab[b[i+1]])
+	}
+	for i, c := range b {
+		ascii = ascii && c < 0x80
+		spread = spread || single(i) && single(i+2) && single(i+4) && single(i+6)
+	}
+	return ascii, spread
+}
+
+// plainWords, which reads 64 bytes at a time, agrees with a reading byte
+// by byte, on texts of one-letter words, runs across the 64-byte blocks
+// and bytes that are not ASCII.
+func FuzzPlainWords(f *testing.F) {
+	for _, s := range canonicalWordsSeeds {
+		f.Add(s)
+	}
+	f.Add(strings.Repeat("ab c ", 20) + "d e f g")
+	f.Add(strings.Repeat("x", 63) + " a b c d")
+	for k := 50; k < 66; k++ {
+		f.Add(strings.Repeat("x", k) + " a-b-c-d ok")
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := LowerASCII(nil, s)
+		a1, s1 := plainWords(b)
+		a2, s2 := plainWordsBytes(b)
+		if a1 != a2 || s1 != s2 {
+			t.Fatalf("%q: plainWords %v %v, byte by byte %v %v", s, a1, s1, a2, s2)
+		}
+	})
 }

@@ -635,6 +635,10 @@ func letterSpaced(t []byte) bool {
 // before white space is collapsed.
 func spacedOut(t []byte) bool {
 	for i := range t {
+		// separatedRun's first test, inline: a letter and a separator
+		if i+1 >= len(t) || !letterSeparator(t[i+1]) || t[i] < 'a' || t[i] > 'z' {
+			continue
+		}
 		if _, n := separatedRun(t, i); n >= 4 {
 			return true
 		}

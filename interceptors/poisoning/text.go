@@ -4,7 +4,7 @@ package poisoning
 // definitions: the results check reads what tools return with it.
 
 import (
-	"slices"
+	"encoding/binary"
 	"sync"
 	"unicode/utf8"
 )
@@ -56,43 +56,113 @@ func Canonical(dst []byte, s string) []byte {
 	return dst
 }
 
-// CanonicalWords appends to dst a text whose runs of letters and digits
-// are those of Canonical's output, the words a model of the text reads,
-// at a fraction of the cost for most text: ASCII in which no four one-
-// character words come in a row is only lower-cased. Canonical changes
-// nothing else about the letters and digits of ASCII text: it joins only
-// letters spread out ("i g n o r e", "i-g-n-o-r-e"), four or more, and
-// only text that is not ASCII goes through its other changes. Any other
-// text is Canonical's.
+// CanonicalWords appends to dst a text whose words are those of
+// Canonical's output (its runs of letters and digits, and the letters of
+// other scripts: none here but where Canonical's are), the words a model
+// of the text reads, at a fraction of the cost for most text: ASCII in
+// which no four one-character words come in a row is only lower-cased,
+// and so is text whose only other characters are punctuation and symbols
+// that Canonical keeps as they are. Canonical changes nothing else about
+// the letters and digits of such text: it joins only letters spread out
+// ("i g n o r e", "i-g-n-o-r-e"), four or more, and only other text goes
+// through its other changes. Any other text is Canonical's.
 func CanonicalWords(dst []byte, s string) []byte {
 	start := len(dst)
-	dst = slices.Grow(dst, len(s))
-	out := dst[start : start+len(s)]
-	run, singles := 0, 0 // the current word, one-character words in a row
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return Canonical(dst[:start], s)
-		}
-		c = lowerTab[c]
-		out[i] = c
-		if alnumTab[c] {
-			run++
+	dst = LowerASCII(dst, s)
+	// Such text goes through canonicalASCII, which keeps letters and
+	// digits as they are lowered here and punctuation as it is, unless it
+	// may be letter-spaced and then holds a wide space or spacedOutASCII
+	// finds it is (the general path then joins letters). spacedOutASCII
+	// finds four one-character words one byte apart ("i g n o r e",
+	// "i-g-n-o-r-e"); only text that has some is checked.
+	ascii, spread := plainWords(dst[start:])
+	switch {
+	case !spread && (ascii || keptRunes(s)):
+		return dst
+	case spread && ascii && !spacedOutASCII(s):
+		return dst
+	}
+	return Canonical(dst[:start], s)
+}
+
+// keptRunes reports whether canonicalASCII keeps every rune of s beyond
+// ASCII as it is: punctuation and symbols, no letters, marks, spaces,
+// hidden characters or compatibility forms.
+func keptRunes(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		switch run {
-		case 0:
-		case 1:
-			if singles++; singles >= 4 {
-				return Canonical(dst[:start], s)
-			}
-		default:
-			singles = 0
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if k := plainRune(r); k != runeSeparator && k != runeWordPart {
+			return false
 		}
-		run = 0
+		i += n
 	}
-	if run == 1 && singles >= 3 {
-		return Canonical(dst[:start], s)
+	return true
+}
+
+// plainWords reports whether b, lowered, is ASCII, and whether four
+// one-character runs of ASCII letters and digits lie one byte apart in
+// it, as letters spread out do ("i g n o r e", "i-g-n-o-r-e"; any other
+// byte separates runs). It reads b eight bytes at a time into a mask of
+// the letters and digits of each 64 bytes, and finds the one-character
+// runs and four of them one byte apart with a few shifts of the mask: a
+// few instructions for 64 bytes rather than a branch a byte.
+func plainWords(b []byte) (ascii, spread bool) {
+	m, ascii := alnumMask(b, 0)
+	var prev uint64   // whether the last byte of the block before is a letter or a digit
+	var before uint64 // the one-character runs of the block before
+	for i := 0; i < len(b); i += 64 {
+		next := uint64(0) // the same for the first byte of the next block
+		var nm uint64
+		if i+64 < len(b) {
+			var ok bool
+			nm, ok = alnumMask(b, i+64)
+			next, ascii = nm&1, ascii && ok
+		}
+		// runs that start and end at a bit: no letter or digit on
+		// either side
+		single := m &^ (m<<1 | prev) &^ (m>>1 | next<<63)
+		// four of them one byte apart: starting in this block, and
+		// starting in the last six bytes of the one before (bit 6 of
+		// across is the block's first byte)
+		across := single<<6 | before>>58
+		if single&(single>>2)&(single>>4)&(single>>6) != 0 || across&(across>>2)&(across>>4)&(across>>6) != 0 {
+			spread = true
+		}
+		prev, before, m = m>>63, single, nm
 	}
-	return dst[:start+len(s)]
+	return ascii, spread
+}
+
+// alnumMask returns the mask of the letters and digits of the block of 64
+// bytes of b from i (bit k for b[i+k]; fewer at the end of b), and whether
+// the block is ASCII.
+func alnumMask(b []byte, i int) (m uint64, ascii bool) {
+	const top = 0x8080808080808080
+	if i+64 <= len(b) {
+		var high uint64
+		for k := 0; k < 8; k++ {
+			w := binary.LittleEndian.Uint64(b[i+8*k:])
+			high |= w
+			m |= gatherTop(^notAlnum(w)&top) << (8 * k)
+		}
+		return m, high&top == 0
+	}
+	ascii = true
+	for k, c := range b[i:] {
+		ascii = ascii && c < utf8.RuneSelf
+		if alnumTab[c] {
+			m |= 1 << k
+		}
+	}
+	return m, ascii
+}
+
+// gatherTop packs the top bits of the eight bytes of w (w has no other
+// bit set) into the low eight bits, byte k's bit at bit k.
+func gatherTop(w uint64) uint64 {
+	return (w >> 7) * 0x0102040810204080 >> 56
 }

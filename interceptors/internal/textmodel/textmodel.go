@@ -319,8 +319,11 @@ type scratch struct {
 	words [wordCache]cachedWord
 }
 
-// wordCache is the number of words remembered, a power of two.
-const wordCache = 1024
+// wordCache is the number of words remembered, a power of two. (With
+// 4096 slots, 144 KB, 85% of the words of the results corpus's benign
+// texts are found there, against 76% with 1024 and 88% with 8192: the
+// n-grams of a third fewer words are summed again than with 1024.)
+const wordCache = 4096
 
 // cachedWord is a word of at most 24 bytes with its weight and its number
 // of features; n == 0 is an empty slot (a word has at least one byte).
