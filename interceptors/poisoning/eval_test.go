@@ -28,8 +28,9 @@ type evalEntry struct {
 }
 
 type evalCase struct {
-	file  string
-	split string
+	file   string
+	split  string
+	server string // the server whose list the file is, when it says so
 	evalEntry
 }
 
@@ -37,7 +38,7 @@ func loadEval(t testing.TB) []evalCase {
 	t.Helper()
 	var out []evalCase
 	for _, c := range evalcorpus.Load(t, "testdata/eval", checkEntry) {
-		out = append(out, evalCase{file: c.File, split: c.Split, evalEntry: c.Entry})
+		out = append(out, evalCase{file: c.File, split: c.Split, server: c.Server, evalEntry: c.Entry})
 	}
 	return out
 }
@@ -74,9 +75,36 @@ func meshNames(cases []evalCase) map[string]map[string][]string {
 	return out
 }
 
+// siblingNames returns, per file that is one server's list, the names of
+// its tools: the server publishes them in one tools/list, and the checker
+// reads a name of that list as the server's own, as it does at run time.
+// The entries of other files (research servers and test fixtures, whose
+// servers' full lists are not all in the corpus) are judged alone, which
+// can only count more of their names as another server's.
+func siblingNames(cases []evalCase) map[string][]string {
+	out := map[string][]string{}
+	for _, c := range cases {
+		if c.server != "" {
+			if n := entryName(c); n != "" && !slices.Contains(out[c.file], n) {
+				out[c.file] = append(out[c.file], n)
+			}
+		}
+	}
+	return out
+}
+
+func entryName(c evalCase) string {
+	var tl struct {
+		Name string `json:"name"`
+	}
+	_ = json.Unmarshal(c.Tool, &tl)
+	return tl.Name
+}
+
 // evalFlags reports whether the checker, with default settings, hides the
-// tool; the finding details say which signals fired.
-func evalFlags(t testing.TB, c evalCase, mesh map[string]map[string][]string) (bool, []string) {
+// tool, listed beside its siblings (their names) when its file is one
+// server's list; the finding details say which signals fired.
+func evalFlags(t testing.TB, c evalCase, mesh map[string]map[string][]string, siblings map[string][]string) (bool, []string) {
 	others := slices.Clone(c.Neighbours)
 	for f, names := range mesh[c.split] {
 		if f != c.file {
@@ -87,12 +115,30 @@ func evalFlags(t testing.TB, c evalCase, mesh map[string]map[string][]string) (b
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := runList(t.(*testing.T), ch, "tools/list", string(c.Tool))
+	name := entryName(c)
+	tools := []string{string(c.Tool)}
+	if name != "" {
+		for _, s := range siblings[c.file] {
+			if s != name {
+				b, err := json.Marshal(map[string]any{"name": s, "inputSchema": map[string]any{"type": "object"}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				tools = append(tools, string(b))
+			}
+		}
+	}
+	x := runList(t.(*testing.T), ch, "tools/list", tools...)
 	var details []string
 	for _, f := range x.Findings {
-		details = append(details, f.Rule+": "+f.Detail)
+		if len(tools) == 1 || strings.HasPrefix(f.Where, "tools["+name+"]") {
+			details = append(details, f.Rule+": "+f.Detail)
+		}
 	}
-	return len(x.Removed) > 0, details
+	if len(tools) == 1 {
+		return len(x.Removed) > 0, details
+	}
+	return slices.Contains(x.Removed, name), details
 }
 
 type rate struct{ hit, n int }
@@ -183,22 +229,28 @@ func (r rate) pct() float64 {
 // benign and held-out unchanged. Three more real servers' tool lists, none
 // flagged as they came in: benign 8/1165 and 11/690; then a Google
 // Workspace server joined held-out with 1 of 14 flagged as it came in,
-// 12/704 (1.70 %), so the held-out ceiling stays 1.8.)
+// 12/704 (1.70 %), so the held-out ceiling stays 1.8. A benign file that is
+// one server's list then began to be judged as that list, names of the
+// server's own not counting as another server's, as at run time: held-out
+// benign 12/704 -> 11/704; and an order naming only the server's own
+// tools stopped counting as steering: tuning benign 8/1165 -> 7/1165;
+// detection unchanged.)
 const (
 	minDetectTuning  = 94.7
 	minDetectHeldout = 83.0
-	maxFPTuning      = 0.7
-	maxFPHeldout     = 1.8
+	maxFPTuning      = 0.61
+	maxFPHeldout     = 1.6
 )
 
 func TestEvalCorpus(t *testing.T) {
 	cases := loadEval(t)
 	mesh := meshNames(cases)
+	siblings := siblingNames(cases)
 	type key struct{ split, cat string }
 	byCat := map[key]*rate{}
 	total := map[key]*rate{} // cat "poisoned" / "benign"
 	for _, c := range cases {
-		flagged, details := evalFlags(t, c, mesh)
+		flagged, details := evalFlags(t, c, mesh, siblings)
 		for i, k := range []key{{c.split, c.Category}, {c.split, c.Label}} {
 			m := byCat
 			if i == 1 {

@@ -32,9 +32,10 @@ func TestModelEval(t *testing.T) {
 	}
 	cases := loadEval(t)
 	mesh := meshNames(cases)
+	siblings := siblingNames(cases)
 	var tally evalcorpus.Tally
 	for _, c := range cases {
-		lex, _ := evalFlags(t, c, mesh)
+		lex, _ := evalFlags(t, c, mesh, siblings)
 		canon, _ := canonical(nil, textmodel.ToolText(c.Tool))
 		mod := m.Score(canon) >= float64(m.Threshold)
 		classes := []string{c.Label}

@@ -214,7 +214,7 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 	}
 
 	look := newLookalikes(others)
-	ev := &evidence{walker: new(walker), definitions: true, nameWords: make([]byte, 0, 64)}
+	ev := &evidence{walker: new(walker), definitions: true, own: own, nameWords: make([]byte, 0, 64)}
 	var (
 		findings []interceptors.Finding
 		remove   = map[string]bool{}

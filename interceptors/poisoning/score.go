@@ -19,7 +19,7 @@ import (
 
 // reset forgets the evidence of the previous tool, keeping the buffers.
 func (e *evidence) reset() {
-	*e = evidence{scratch: e.scratch[:0], decoded: e.decoded[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], turnAt: e.turnAt[:0], walker: e.walker, definitions: e.definitions, snake: e.snake[:0], nameWords: e.nameWords[:0], alone: e.alone}
+	*e = evidence{scratch: e.scratch[:0], decoded: e.decoded[:0], spans: e.spans[:0], secretAt: e.secretAt[:0], transferAt: e.transferAt[:0], turnAt: e.turnAt[:0], walker: e.walker, definitions: e.definitions, own: e.own, snake: e.snake[:0], nameWords: e.nameWords[:0], alone: e.alone}
 }
 
 // canon returns the canonical form of the last text judged; it shares
@@ -480,6 +480,9 @@ type evidence struct {
 	// code-style calls of other components); a tool result's text is full
 	// of code and identifiers, and is read as written.
 	definitions bool
+	// own: the lower-cased names of the tools the definition's server
+	// lists beside it (ownTool)
+	own map[string]bool
 	// a second promotional claim, other than example[sigPromotion]
 	promotedAlso string
 	// alone judges a nested schema's text on its own (textAlone), its
@@ -711,7 +714,7 @@ func (e *evidence) text(path []string, s string) {
 // they reach threshold together (see nested).
 func (e *evidence) textAlone(path []string, s string, threshold int) {
 	if e.alone == nil {
-		e.alone = &evidence{definitions: e.definitions}
+		e.alone = &evidence{definitions: e.definitions, own: e.own}
 	}
 	alone := e.alone
 	alone.reset()
@@ -1137,7 +1140,35 @@ func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
 		}
 	}
 	after := i - c.anchor + len(c.slots) // the word after the cue
-	return !thisTool(t, ws, after) && !notATool(c, t, ws, after)
+	return !thisTool(t, ws, after) && !notATool(c, t, ws, after) && !e.ownTool(t, ws, after)
+}
+
+// ownTool reports whether the words from ws[i] on name a tool of the
+// definition's own server, and no other ("before using get_doc_resource",
+// "instead of the list_branches tool"): a server that orders its own
+// tools describes its workflow, which it may; steering the model away
+// from, or towards, another server's tools is what shadowing does. A
+// class of tools beside the name ("x or other tools") still steers.
+func (e *evidence) ownTool(t string, ws []span, i int) bool {
+	if len(e.own) == 0 || i >= len(ws) {
+		return false
+	}
+	if t[ws[i].start:ws[i].end] == "the" {
+		i++
+	}
+	if i >= len(ws) || !e.own[t[ws[i].start:ws[i].end]] {
+		return false
+	}
+	for k := i + 1; k < min(len(ws), i+5); k++ {
+		if sentenceEnd(t[ws[k-1].end:ws[k].start]) {
+			break
+		}
+		switch t[ws[k].start:ws[k].end] {
+		case "other", "another", "any", "all", "every":
+			return false
+		}
+	}
+	return true
 }
 
 // userTurn reports whether c names a turn of the user's ("the user's

@@ -18,7 +18,11 @@ import (
 type Case[E any] struct {
 	File  string // the file's base name
 	Split string // "tuning" or "heldout"
-	Entry E
+	// Server names the server whose list every entry of the file is part
+	// of, when the file says so: a check that judges a server's list as a
+	// whole reads them together.
+	Server string
+	Entry  E
 }
 
 // Load reads every file of dir; check refuses an entry that is not
@@ -37,6 +41,7 @@ func Load[E any](t testing.TB, dir string, check func(E) error) []Case[E] {
 		}
 		var file struct {
 			Split   string `json:"split"`
+			Server  string `json:"server"`
 			Entries []E    `json:"entries"`
 		}
 		if err := json.Unmarshal(b, &file); err != nil {
@@ -54,7 +59,7 @@ func Load[E any](t testing.TB, dir string, check func(E) error) []Case[E] {
 			if err := check(e); err != nil {
 				t.Fatalf("%s entry %d: %v", f, i, err)
 			}
-			out = append(out, Case[E]{File: filepath.Base(f), Split: file.Split, Entry: e})
+			out = append(out, Case[E]{File: filepath.Base(f), Split: file.Split, Server: file.Server, Entry: e})
 		}
 	}
 	return out
