@@ -2,6 +2,7 @@ package results
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -463,4 +464,52 @@ func floodedByToken(t string) bool {
 		i = j
 	}
 	return false
+}
+
+// TestAnchorIndexEveryOffset compares the anchor pass, which hashes four
+// bytes at each offset and tests the anchors of that hash only, with a
+// test of every anchor at every offset: on the corpus's texts (lowered,
+// and cut at the first eight offsets so that each anchor meets every
+// position in a load of eight bytes) and on every anchor alone, between
+// other anchors and at the ends of a text.
+func TestAnchorIndexEveryOffset(t *testing.T) {
+	// every anchor at every byte offset (anchors by their first byte)
+	var byFirst [256][]int
+	for k, a := range anchorText {
+		byFirst[a.lit[0]] = append(byFirst[a.lit[0]], k)
+	}
+	naive := func(s string) (x anchorIndex) {
+		for i := 0; i < len(s); i++ {
+			for _, k := range byFirst[s[i]] {
+				if a := anchorText[k]; strings.HasPrefix(s[i:], a.lit) {
+					x[a.id] = append(x[a.id], i)
+				}
+			}
+		}
+		return x
+	}
+	var texts []string
+	var all strings.Builder
+	for _, a := range anchorText {
+		texts = append(texts, a.lit, "x"+a.lit, "xy"+a.lit+"z", strings.ToUpper(a.lit), a.lit+a.lit+a.lit)
+		all.WriteString(a.lit)
+	}
+	texts = append(texts, all.String())
+	for _, e := range loadEval(t) {
+		texts = append(texts, e.Text)
+	}
+	var at anchorIndex
+	for _, s := range texts {
+		low := lowerASCII(s)
+		for cut := 0; cut < min(8, len(low)); cut++ {
+			u := low[cut:]
+			at.find(u)
+			want := naive(u)
+			for id := range at {
+				if !slices.Equal(at[id], want[id]) {
+					t.Fatalf("%.40q: anchor %d at %v, want %v", u, id, at[id], want[id])
+				}
+			}
+		}
+	}
 }
