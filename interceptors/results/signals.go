@@ -783,15 +783,23 @@ func urlForUserData(s, t string, urls []int) bool {
 			continue
 		}
 		q := strings.IndexAny(u, "?#=")
-		found := placeholder.FindAllStringIndex(u, 8)
-		if len(found) == 0 {
-			continue
-		}
 		// a Markdown image is fetched as soon as it is shown: any
 		// private placeholder counts there; elsewhere only the
 		// conversation's ("?q={chat_history}"), since API docs write
 		// "?token={token}" for their reader to fill in
 		image := strings.HasSuffix(before(s, at, 64), "](") && strings.Contains(before(s, at, 64), "![")
+		// so outside an image a URL without a word of talkWords has no
+		// placeholder that counts: its placeholders are not listed, and
+		// whether it has one at all is asked only when the text around it
+		// asks to fill it in (rare), not for every URL with a template.
+		// (Only for ASCII: (?i) also reads "ſ" as 's'.)
+		listed := image || !isASCII(u) || containsAny(t[at:end], "conversation", "chat", "history", "summary", "memory", "messages")
+		var found [][]int
+		if listed {
+			if found = placeholder.FindAllStringIndex(u, 8); len(found) == 0 {
+				continue
+			}
+		}
 		for _, m := range found {
 			p := u[m[0]:m[1]]
 			if readersOwn.MatchString(p) {
@@ -806,14 +814,25 @@ func urlForUserData(s, t string, urls []int) bool {
 				return true
 			}
 		}
-		// cheap tests first: whose data, then the verb
+		// cheap tests first: whose data, then the verb (a listed URL has a
+		// placeholder: one without went on above)
 		for _, near := range []string{t[end:min(len(t), end+160)], before(t, at, 120)} {
-			if containsAny(near, "user", "customer", "their", "your") && fillWithUser.MatchString(near) {
+			if containsAny(near, "user", "customer", "their", "your") && (listed || placeholder.MatchString(u)) && fillWithUser.MatchString(near) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // upperSnake reports an upper-case letter, '_' and an upper-case letter
