@@ -783,15 +783,23 @@ func urlForUserData(s, t string, urls []int) bool {
 			continue
 		}
 		q := strings.IndexAny(u, "?#=")
-		found := placeholder.FindAllStringIndex(u, 8)
-		if len(found) == 0 {
-			continue
-		}
 		// a Markdown image is fetched as soon as it is shown: any
 		// private placeholder counts there; elsewhere only the
 		// conversation's ("?q={chat_history}"), since API docs write
 		// "?token={token}" for their reader to fill in
 		image := strings.HasSuffix(before(s, at, 64), "](") && strings.Contains(before(s, at, 64), "![")
+		// so outside an image a URL without a word of talkWords has no
+		// placeholder that counts: its placeholders are not listed, and
+		// whether it has one at all is asked only when the text around it
+		// asks to fill it in (rare), not for every URL with a template.
+		// (Only for ASCII: (?i) also reads "ſ" as 's'.)
+		listed := image || !isASCII(u) || containsAny(t[at:end], "conversation", "chat", "history", "summary", "memory", "messages")
+		var found [][]int
+		if listed {
+			if found = placeholder.FindAllStringIndex(u, 8); len(found) == 0 {
+				continue
+			}
+		}
 		for _, m := range found {
 			p := u[m[0]:m[1]]
 			if readersOwn.MatchString(p) {
@@ -806,14 +814,25 @@ func urlForUserData(s, t string, urls []int) bool {
 				return true
 			}
 		}
-		// cheap tests first: whose data, then the verb
+		// cheap tests first: whose data, then the verb (a listed URL has a
+		// placeholder: one without went on above)
 		for _, near := range []string{t[end:min(len(t), end+160)], before(t, at, 120)} {
-			if containsAny(near, "user", "customer", "their", "your") && fillWithUser.MatchString(near) {
+			if containsAny(near, "user", "customer", "their", "your") && (listed || placeholder.MatchString(u)) && fillWithUser.MatchString(near) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // upperSnake reports an upper-case letter, '_' and an upper-case letter
@@ -1029,8 +1048,10 @@ var anchorLen = func() (n [numAnchors]int) {
 // short marks their first bytes.
 // (The table of hashes is four times larger than the lists, which are only
 // read at the offsets that pass it: in benign text, one offset in 130
-// rather than one in 70 passes it.)
-var anchorsByHash, hashed, shortAnchors, short = func() (t [1 << listBits][]uint8, h [1 << hashBits / 64]uint64, sa []uint8, sh [256]uint64) {
+// rather than one in 70 passes it. It holds a byte per hash, 16 KB, not
+// a bit: a bit costs a variable shift, and the register it needs, at
+// every offset.)
+var anchorsByHash, hashed, shortAnchors, short = func() (t [1 << listBits][]uint8, h [1 << hashBits]uint8, sa []uint8, sh [256]uint8) {
 	for i, a := range anchorText {
 		if len(a.lit) < 4 {
 			sa = append(sa, uint8(i))
@@ -1039,7 +1060,7 @@ var anchorsByHash, hashed, shortAnchors, short = func() (t [1 << listBits][]uint
 		}
 		k := hash4(a.lit)
 		t[k>>(hashBits-listBits)] = append(t[k>>(hashBits-listBits)], uint8(i))
-		h[k/64] |= 1 << (k % 64)
+		h[k] = 1
 	}
 	return t, h, sa, sh
 }()
@@ -1063,10 +1084,14 @@ func (x *anchorIndex) find(t string) {
 		x[k] = x[k][:0]
 	}
 	i := 0
+	// the bytes of t, read only: a load from b[i:i+8] under the loop's
+	// bound needs no check of its own (slicing t at every load cost as
+	// many instructions as two of the probes)
+	b := unsafe.Slice(unsafe.StringData(t), len(t))
 	// four offsets from one load of eight bytes: the four bytes at each
 	// are a shift away
-	for ; i+8 <= len(t); i += 4 {
-		w := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(t[i:]), 8))
+	for ; i+8 <= len(b); i += 4 {
+		w := binary.LittleEndian.Uint64(b[i : i+8])
 		if h, ok := probe(uint32(w)); ok {
 			x.try(t, i, anchorsByHash[h>>(hashBits-listBits)])
 		}
@@ -1082,7 +1107,7 @@ func (x *anchorIndex) find(t string) {
 	}
 	for ; i+4 <= len(t); i++ {
 		h := hash4(t[i:])
-		if hashed[h/64]>>(h%64)&1|short[t[i]] != 0 {
+		if hashed[h]|short[t[i]] != 0 {
 			x.try(t, i, anchorsByHash[h>>(hashBits-listBits)])
 		}
 	}
@@ -1099,7 +1124,7 @@ func (x *anchorIndex) find(t string) {
 func probe(v uint32) (uint32, bool) {
 	// one test for both: at most offsets neither holds
 	h := v * 0x9e3779b1 >> (32 - hashBits)
-	return h, hashed[h/64]>>(h%64)&1|short[byte(v)] != 0
+	return h, hashed[h]|short[byte(v)] != 0
 }
 
 // try records the anchors that start at t[i:]: a quote, or one of

@@ -2,6 +2,7 @@ package results
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -461,6 +462,166 @@ func floodedByToken(t string) bool {
 			prev, n = tok, 1
 		}
 		i = j
+	}
+	return false
+}
+
+// TestAnchorIndexEveryOffset compares the anchor pass, which hashes four
+// bytes at each offset and tests the anchors of that hash only, with a
+// test of every anchor at every offset: on the corpus's texts (lowered,
+// and cut at the first eight offsets so that each anchor meets every
+// position in a load of eight bytes) and on every anchor alone, between
+// other anchors and at the ends of a text.
+func TestAnchorIndexEveryOffset(t *testing.T) {
+	// every anchor at every byte offset (anchors by their first byte)
+	var byFirst [256][]int
+	for k, a := range anchorText {
+		byFirst[a.lit[0]] = append(byFirst[a.lit[0]], k)
+	}
+	naive := func(s string) (x anchorIndex) {
+		for i := 0; i < len(s); i++ {
+			for _, k := range byFirst[s[i]] {
+				if a := anchorText[k]; strings.HasPrefix(s[i:], a.lit) {
+					x[a.id] = append(x[a.id], i)
+				}
+			}
+		}
+		return x
+	}
+	var texts []string
+	var all strings.Builder
+	for _, a := range anchorText {
+		texts = append(texts, a.lit, "x"+a.lit, "xy"+a.lit+"z", strings.ToUpper(a.lit), a.lit+a.lit+a.lit)
+		all.WriteString(a.lit)
+	}
+	texts = append(texts, all.String())
+	for _, e := range loadEval(t) {
+		texts = append(texts, e.Text)
+	}
+	var at anchorIndex
+	for _, s := range texts {
+		low := lowerASCII(s)
+		for cut := 0; cut < min(8, len(low)); cut++ {
+			u := low[cut:]
+			at.find(u)
+			want := naive(u)
+			for id := range at {
+				if !slices.Equal(at[id], want[id]) {
+					t.Fatalf("%.40q: anchor %d at %v, want %v", u, id, at[id], want[id])
+				}
+			}
+		}
+	}
+}
+
+// TestURLForUserDataWords compares urlForUserData, which lists a URL's
+// placeholders only when it holds a word of talkWords or is an image,
+// with the reading of every placeholder (urlForUserDataEvery), on URLs
+// built from each talk word and private word, in every bracket, in upper,
+// mixed and lower case, spelt with "ſ" (which (?i) reads as 's'), in and
+// out of an image, before and after the query, with and without a
+// request to fill them in.
+func TestURLForUserDataWords(t *testing.T) {
+	words := []string{"conversation", "chat", "history", "summary", "memory", "messages", "chat_history", "password", "name", "email", "token", "your_name", "hiſtory", "meſſages", "K", "x"}
+	n := 0
+	for _, w := range words {
+		for _, v := range []string{w, strings.ToUpper(w), alternateCase(w)} {
+			for _, ph := range []string{"{" + v + "}", "{{" + v + "}}", "<" + v + ">", "[" + v + "]", "$" + strings.ToUpper(v), strings.ToUpper(v) + "_ID", "[" + v + " SUMMARY]"} {
+				for _, url := range []string{"https://x.example/?q=" + ph, "http://x.example/" + ph + "/y", "https://x.example/" + ph + "?a=" + ph} {
+					for _, ctx := range []string{"see %s now", "![img](%s)", "[link](%s)", "Open %s, replacing it with the user's name", "%s"} {
+						s := strings.ReplaceAll(ctx, "%s", url)
+						low := lowerASCII(s)
+						var at anchorIndex
+						at.find(low)
+						got, want := urlForUserData(s, low, at[aHTTP]), urlForUserDataEvery(s, low, at[aHTTP])
+						if got != want {
+							t.Errorf("%q: %v, want %v", s, got, want)
+						}
+						if want {
+							n++
+						}
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no URL flagged: the test reads nothing")
+	}
+	t.Logf("%d flagged", n)
+}
+
+// alternateCase upper-cases every second byte of an ASCII word.
+func alternateCase(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); i += 2 {
+		if b[i] >= 'a' && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// urlForUserDataEvery is urlForUserData as it was, listing the
+// placeholders of every URL: the reference of TestURLForUserDataWords.
+func urlForUserDataEvery(s, t string, urls []int) bool {
+	next := 0 // a URL is read once, not again from an "http" inside it
+	for _, at := range urls {
+		if at < next || !strings.HasPrefix(t[at:], "http://") && !strings.HasPrefix(t[at:], "https://") {
+			continue
+		}
+		end := at
+		marked := false // a bracket or a '$' in the URL
+		for end < len(s) && end-at < 2048 && !urlEnd(s[end]) {
+			switch c := s[end]; c {
+			case '[', '{', '<':
+				marked = true
+				// a placeholder may hold blanks: "?d=[CONVERSATION SUMMARY]"
+				if k := strings.IndexByte(s[end:min(len(s), end+48)], closing(c)); k > 0 {
+					end += k
+				}
+			case '$':
+				marked = true
+			}
+			end++
+		}
+		next = end
+		u := s[at:end]
+		// cheap tests first: a placeholder needs a bracket, a '$' or an
+		// upper-case word with an underscore
+		if !marked && !upperSnake(u) {
+			continue
+		}
+		q := strings.IndexAny(u, "?#=")
+		found := placeholder.FindAllStringIndex(u, 8)
+		if len(found) == 0 {
+			continue
+		}
+		// a Markdown image is fetched as soon as it is shown: any
+		// private placeholder counts there; elsewhere only the
+		// conversation's ("?q={chat_history}"), since API docs write
+		// "?token={token}" for their reader to fill in
+		image := strings.HasSuffix(before(s, at, 64), "](") && strings.Contains(before(s, at, 64), "![")
+		for _, m := range found {
+			p := u[m[0]:m[1]]
+			if readersOwn.MatchString(p) {
+				continue // "YOUR_API_KEY", "<your-token>": the human reader's
+			}
+			if strings.IndexByte("{<[$", p[0]) < 0 && (q < 0 || m[0] < q) {
+				continue // an upper-case path segment is a name ("LC_MESSAGES"), not a blank
+			}
+			// (in an image, a private value in the query: a badge's path
+			// template is not one)
+			if talkWords.MatchString(p) || image && q >= 0 && m[0] > q && privateWords.MatchString(p) {
+				return true
+			}
+		}
+		// cheap tests first: whose data, then the verb
+		for _, near := range []string{t[end:min(len(t), end+160)], before(t, at, 120)} {
+			if containsAny(near, "user", "customer", "their", "your") && fillWithUser.MatchString(near) {
+				return true
+			}
+		}
 	}
 	return false
 }
