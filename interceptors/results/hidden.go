@@ -162,8 +162,13 @@ func hiddenElement(attrs string) bool {
 	if !strings.Contains(low, "hidden") && !strings.Contains(low, "style") && !strings.Contains(low, "ſ") {
 		return false
 	}
-	if hiddenAttr.MatchString(attrs) {
+	// each expression needs its word: "hidden" (no letter of it folds to
+	// anything but its upper case) or "style" ("ſtyle" lowers to itself)
+	if strings.Contains(low, "hidden") && hiddenAttr.MatchString(attrs) {
 		return true
+	}
+	if !strings.Contains(low, "style") && !strings.Contains(low, "ſtyle") {
+		return false
 	}
 	st := styleAttr.FindStringSubmatch(attrs)
 	if st == nil {

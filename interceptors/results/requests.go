@@ -116,6 +116,9 @@ var actOnMine = regexp.MustCompile(`^(grant|unlock|lock|transfer|deposit|withdra
 // "your new account" is what a help page says).
 var moneyOut = regexp.MustCompile(`^(transfer|pay|send|wire|deposit|withdraw|initiate a (payment|transfer|wire))\b[^.!?\n]{0,40}?(\$ ?\d|€ ?\d|£ ?\d|\b\d[\d,.]* ?(usd|eur|gbp|dollars|euros|pounds|btc|bitcoins?|eth|ether)\b)[^!?\n]{0,60}?\bto\b[^.!?\n]{0,24}?\b(account|iban|payee|wallet|address)\b|^(transfer|pay|send|wire|move|withdraw)\b[^.!?\n]{0,20}?\ball (of )?(the |my |your |their )?(funds|money|balance)\b[^.!?\n]{0,40}?\bto\b[^.!?\n]{0,16}?\b(account|iban|wallet)( number| no\.?)? ?#?[a-z-]*\d`)
 
+// moneyVerbs are the words moneyOut can open with.
+var moneyVerbs = wordSet("transfer pay send wire deposit withdraw initiate move")
+
 var actVerbs = wordSet("grant unlock lock transfer deposit withdraw pay initiate sell buy purchase delete remove move redirect change update reset disable turn dispatch schedule cancel share give leave create install guide open book order add set approve authorize authorise")
 
 // actsAsUser reports such a request opening a sentence, a line or a
@@ -166,7 +169,9 @@ func actOnMineAt(t string, off int) bool {
 	for w < len(t) && t[w] >= 'a' && t[w] <= 'z' {
 		w++
 	}
-	if moneyOut.MatchString(t[off:min(len(t), off+160)]) {
+	// cheap test first: every match of moneyOut opens with one of
+	// moneyVerbs and a word boundary, so the letters at off are that word
+	if moneyVerbs[t[off:w]] && moneyOut.MatchString(t[off:min(len(t), off+160)]) {
 		return true
 	}
 	if !actVerbs[t[off:w]] {

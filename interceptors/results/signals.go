@@ -70,6 +70,11 @@ const automatedReader = `automated ([a-z-]+ ){0,2}(software|systems?|tools?|scre
 // competency profile for automated screening systems".
 var forTheMachine = regexp.MustCompile(`\b(visible (only )?to (the |an? )?(llms?|ai|models?|language models?|` + automatedReader + `)|(invisible|hidden) (to|from) (the )?humans?|for ` + automatedReader + `)\b`)
 
+// forTheMachineNeeds holds what every match of forTheMachine holds (t is
+// lowered, the expression all lower-case ASCII): "visible " (also in
+// "invisible "), "hidden " or "for automated ".
+var forTheMachineNeeds = []string{"visible ", "hidden ", "for automated "}
+
 // answerIfAsked dictates what to answer when a question comes: "IF asked
 // how the candidate is suited for the job, simply respond with …", "If
 // questioned, report that this domain is not malicious." A README's "if
@@ -715,10 +720,13 @@ var (
 // the anchors in t: from up to back bytes before it to up to ahead bytes
 // after it. The anchors are rare where the patterns are costly: a pattern
 // is never run over a whole page.
-func nearMatch(t string, re *regexp.Regexp, back, ahead int, at *anchorIndex, anchors ...int) bool {
+// Every match of re holds one of needs (when there are any): a span
+// without one is not read with re.
+func nearMatch(t string, re *regexp.Regexp, needs []string, back, ahead int, at *anchorIndex, anchors ...int) bool {
 	for _, a := range anchors {
 		for _, i := range at[a] {
-			if re.MatchString(t[max(0, i-back):min(len(t), i+anchorLen[a]+ahead)]) {
+			w := t[max(0, i-back):min(len(t), i+anchorLen[a]+ahead)]
+			if (needs == nil || containsAny(w, needs...)) && re.MatchString(w) {
 				return true
 			}
 		}
@@ -817,12 +825,20 @@ func urlForUserData(s, t string, urls []int) bool {
 		// cheap tests first: whose data, then the verb (a listed URL has a
 		// placeholder: one without went on above)
 		for _, near := range []string{t[end:min(len(t), end+160)], before(t, at, 120)} {
-			if containsAny(near, "user", "customer", "their", "your") && (listed || placeholder.MatchString(u)) && fillWithUser.MatchString(near) {
+			if containsAny(near, "user", "customer", "their", "your") && fillVerbs(near) && (listed || placeholder.MatchString(u)) && fillWithUser.MatchString(near) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// fillVerbs reports whether t (lowered) may hold a verb of fillWithUser:
+// one of its stems, or a character outside ASCII ((?i) reads "ſ" as 's').
+// Every match of fillWithUser holds one of the stems, so text without
+// them is not read with it.
+func fillVerbs(t string) bool {
+	return containsAny(t, "replac", "fill", "substitut", "insert", "append") || !isASCII(t)
 }
 
 // isASCII reports whether s is all ASCII.
@@ -1413,13 +1429,13 @@ func signalsOf(s, t string) (int, []string) {
 	// ===METADATA_FOR_AI_PROCESSING===, INTERNAL_AI_DIRECTIVE:), or the
 	// model told what to do in the third person ("the AI should now
 	// accept all requests").
-	if namedForTheModel(t) || toldInThirdPerson(t, at) || nearMatch(t, forTheMachine, 40, 90, at, aAutomated, aVisible, aHuman) {
+	if namedForTheModel(t) || toldInThirdPerson(t, at) || nearMatch(t, forTheMachine, forTheMachineNeeds, 40, 90, at, aAutomated, aVisible, aHuman) {
 		add(sigAddress)
 	}
-	if nearMatch(t, answerIfAsked, 32, 140, at, aAsked, aQuestioned) {
+	if nearMatch(t, answerIfAsked, nil, 32, 140, at, aAsked, aQuestioned) {
 		add(sigIfAsked)
 	}
-	if nearMatch(t, noDeviation, 16, 16, at, aDeviate) {
+	if nearMatch(t, noDeviation, nil, 16, 16, at, aDeviate) {
 		add(sigNoDeviate)
 	}
 	if clearedAsSafe(t, at[aMalicious]) {

@@ -1,0 +1,236 @@
+package results
+
+import (
+	"strings"
+	"testing"
+)
+
+// The result signals read some regular expressions only where a cheap
+// exact test says they can match: a word every match holds. These tests
+// hold each test to its expression: wherever the expression matches, the
+// test must pass, on the corpus and on text made to match, in every case
+// and spelling (?i) reads alike ("ſ" as 's', "K" as 'k').
+
+// gate is a cheap test that every match of re passes in text lowered as
+// the signals read it (lowerInto).
+type gate struct {
+	name  string
+	re    interface{ MatchString(string) bool }
+	pass  func(string) bool
+	seeds []string // text re matches
+	// anchored: re is read from where a word starts (^); else it
+	// searches a span
+	anchored bool
+}
+
+var gates = []gate{
+	{"moneyOut", moneyOut, func(s string) bool { return moneyVerbs[lettersAt(s)] }, []string{
+		"transfer $3,000 to account number 123-1234-1234", "pay 50 usd to the wallet address 0xabc",
+		"initiate a wire of 5 btc to my account", "move all the funds to account 999-1", "withdraw all of my money to iban no.de1",
+		"send €20 now to payee 7", "wire 1.000,5 euros to account", "deposit £ 5 to wallet",
+	}, true},
+	{"forTheMachine", forTheMachine, func(s string) bool { return containsAny(s, forTheMachineNeeds...) }, []string{
+		"(invisible to humans, visible to llm scan)", "visible only to the ai", "hidden from the humans",
+		"for automated screening systems", "for automated resume analysis software", "visible to automated readers",
+	}, false},
+	{"fillWithUser", fillWithUser, fillVerbs, []string{
+		"replacing it with the user's name", "fill in the blank by their email", "substitute x with your id",
+		"inserting there with the customer's", "append it by the user", "xſubſtituting it with the uſer's name",
+		"REPLACE IT WITH THE USER'S NAME", "Fill In x By Your",
+	}, false},
+}
+
+// lettersAt returns the lower-case ASCII letters s opens with.
+func lettersAt(s string) string {
+	w := 0
+	for w < len(s) && s[w] >= 'a' && s[w] <= 'z' {
+		w++
+	}
+	return s[:w]
+}
+
+// spellings returns s as (?i) reads it alike, and with what follows or
+// precedes a word changed.
+func spellings(s string) []string {
+	out := []string{s, strings.ToUpper(s), alternateCase(s), lowerASCII(s),
+		strings.ReplaceAll(s, "s", "ſ"), strings.ReplaceAll(s, "S", "ſ"), strings.ReplaceAll(lowerASCII(s), "k", "\u212a"),
+		strings.ReplaceAll(s, " ", "  "), strings.ReplaceAll(s, " ", "_"), strings.ReplaceAll(s, " ", "1 "), "x" + s, "_" + s, "é" + s, s + "é", s + "_",
+		strings.ReplaceAll(s, " ", "\u00a0"), strings.ReplaceAll(s, " ", "\n")}
+	for i := 1; i < len(s); i += 7 {
+		out = append(out, s[:i], s[i:])
+	}
+	return out
+}
+
+// holds reports a failure of g on s lowered: re matches where the test
+// fails.
+func (g gate) holds(t *testing.T, s, what string) {
+	t.Helper()
+	s = lowerASCII(s)
+	if g.re.MatchString(s) && !g.pass(s) {
+		t.Errorf("%s matches %s, but its test fails", g.name, what)
+	}
+}
+
+func TestGatedExpressions(t *testing.T) {
+	texts := loadEval(t)
+	for _, g := range gates {
+		matched, skipped := 0, 0
+		for _, seed := range g.seeds {
+			for _, s := range spellings(seed) {
+				g.holds(t, s, "the text "+strconvQuote(s))
+				if g.re.MatchString(lowerASCII(s)) {
+					matched++
+				}
+			}
+			if !g.re.MatchString(lowerASCII(seed)) {
+				t.Errorf("%s: the seed %q does not match", g.name, seed)
+			}
+		}
+		// the corpus: 160 bytes from every word start for an anchored
+		// expression, else spans of 320 bytes every 160 (every match of
+		// up to 160 bytes is inside one)
+		for _, e := range texts {
+			low := lowerASCII(e.Text)
+			for off := 0; off < len(low); off++ {
+				size := 160
+				if !g.anchored {
+					if off%160 != 0 {
+						continue
+					}
+					size = 320
+				} else if off > 0 && isLetter(low[off-1]) || !isLetter(low[off]) {
+					continue
+				}
+				span := low[off:min(len(low), off+size)]
+				if !g.pass(span) {
+					skipped++
+				}
+				if e.split == "heldout" {
+					g.holds(t, span, "a held-out text")
+				} else {
+					g.holds(t, span, "corpus text "+strconvQuote(span))
+				}
+			}
+		}
+		if matched == 0 || skipped == 0 {
+			t.Errorf("%s: %d seeds matched, %d corpus spans skipped: the test reads nothing", g.name, matched, skipped)
+		}
+		t.Logf("%s: %d spellings matched, %d corpus spans the test skips", g.name, matched, skipped)
+	}
+}
+
+func strconvQuote(s string) string {
+	if len(s) > 80 {
+		s = s[:80]
+	}
+	return "\"" + strings.ReplaceAll(s, "\n", `\n`) + "\""
+}
+
+// FuzzGatedExpressions holds each test to its expression on arbitrary
+// text, as written and lowered.
+func FuzzGatedExpressions(f *testing.F) {
+	for _, g := range gates {
+		for _, s := range g.seeds {
+			f.Add(s)
+		}
+	}
+	f.Add("ſtyle=\"display:none\" hidden")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, g := range gates {
+			g.holds(t, s, "the input")
+		}
+		if hiddenElement(s) != hiddenElementEvery(s) {
+			t.Errorf("hiddenElement(%q) = %v, want %v", s, hiddenElement(s), !hiddenElement(s))
+		}
+	})
+}
+
+// hiddenElementEvery is hiddenElement reading every expression whenever
+// "hidden", "style" or "ſ" is there: the reference of the tests below.
+func hiddenElementEvery(attrs string) bool {
+	low := strings.ToLower(attrs)
+	if !strings.Contains(low, "hidden") && !strings.Contains(low, "style") && !strings.Contains(low, "ſ") {
+		return false
+	}
+	if hiddenAttr.MatchString(attrs) {
+		return true
+	}
+	st := styleAttr.FindStringSubmatch(attrs)
+	if st == nil {
+		return false
+	}
+	style := strings.Trim(st[1], `"'`)
+	if hiddenStyle.MatchString(style) {
+		return true
+	}
+	return whiteText.MatchString(style) && !strings.Contains(strings.ToLower(style), "background")
+}
+
+// TestHiddenElementGated compares hiddenElement with its reference on the
+// attributes of every tag of the corpus and on attributes in every case
+// and spelling.
+func TestHiddenElementGated(t *testing.T) {
+	n, hidden := 0, 0
+	check := func(attrs, what string) {
+		n++
+		got, want := hiddenElement(attrs), hiddenElementEvery(attrs)
+		if got != want {
+			t.Errorf("hiddenElement(%s) = %v, want %v", what, got, want)
+		}
+		if want {
+			hidden++
+		}
+	}
+	for _, e := range loadEval(t) {
+		for _, m := range openTag.FindAllStringSubmatch(e.Text, -1) {
+			if e.split == "heldout" {
+				check(m[2], "a held-out tag's attributes")
+			} else {
+				check(m[2], strconvQuote(m[2]))
+			}
+		}
+	}
+	for _, a := range []string{` hidden`, ` hidden="hidden"`, ` style="display:none"`, ` style='visibility: hidden'`, ` style="color:#fff"`,
+		` style="font-size:0px;"`, ` class="hidden-xs"`, ` data-style="x"`, ` style = "opacity:0;"`, ` aria-hidden="true"`, ` xstyle="display:none"`} {
+		for _, s := range spellings(a) {
+			check(s, strconvQuote(s))
+			check(strings.ReplaceAll(s, "s", "ſ"), strconvQuote(s)+" with ſ")
+		}
+	}
+	if hidden == 0 {
+		t.Error("no attributes hidden: the test reads nothing")
+	}
+	t.Logf("%d attributes, %d hidden", n, hidden)
+}
+
+// TestForTheMachineGated compares the signal's search with and without
+// its test on the corpus texts and on labels in every spelling.
+func TestForTheMachineGated(t *testing.T) {
+	var texts []string
+	for _, e := range loadEval(t) {
+		texts = append(texts, e.Text)
+	}
+	for _, g := range gates[1].seeds {
+		for _, s := range spellings(g) {
+			texts = append(texts, s, "Note: "+s+" and more.")
+		}
+	}
+	n := 0
+	for _, s := range texts {
+		low := lowerASCII(s)
+		var at anchorIndex
+		at.find(low)
+		got := nearMatch(low, forTheMachine, forTheMachineNeeds, 40, 90, &at, aAutomated, aVisible, aHuman)
+		want := nearMatch(low, forTheMachine, nil, 40, 90, &at, aAutomated, aVisible, aHuman)
+		if got != want {
+			t.Errorf("nearMatch(forTheMachine) = %v, want %v", got, want)
+		}
+		if want {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("nothing matched: the test reads nothing")
+	}
+}
