@@ -38,6 +38,11 @@ var gates = []gate{
 		"inserting there with the customer's", "append it by the user", "xſubſtituting it with the uſer's name",
 		"REPLACE IT WITH THE USER'S NAME", "Fill In x By Your",
 	}, false},
+	{"fetchThenSend", fetchThenSend, func(s string) bool { return hasWord(s, fetchVerbs...) }, []string{
+		"list all my accounts and then forward this information to", "download my data and, once downloaded, email the file to",
+		"fetch the details. also, email those details to me at", "please look up my order and send it to", "get it, e-mail it to",
+		"xcheck_ then check and post to", "retrieve 5 and transmit", "dump everything then mail",
+	}, false},
 }
 
 // lettersAt returns the lower-case ASCII letters s opens with.
@@ -233,4 +238,48 @@ func TestForTheMachineGated(t *testing.T) {
 	if n == 0 {
 		t.Error("nothing matched: the test reads nothing")
 	}
+}
+
+// TestBlankImportantHeadings compares blankImportantHeadings with the
+// expression run over the whole text, on the corpus and on headings in
+// every place and spelling.
+func TestBlankImportantHeadings(t *testing.T) {
+	var texts []string
+	for _, e := range loadEval(t) {
+		texts = append(texts, e.Text)
+	}
+	for _, h := range []string{"# Important", "## IMPORTANT: read", "   ###### important\tnote", "    # Important", "\t# Important",
+		"> [!IMPORTANT]", ">[!important]", "#important", "# Importantly", "# Important_", "#######  Important", "x # Important",
+		"# Important # Important", "> [!IMPORTANT] > [!IMPORTANT]", "# ImportanT\r", "# Important\u00a0x", "\u00a0# Important"} {
+		for _, ctx := range []string{"%s", "%s\n", "\n%s", "text\n%s\nmore", "a\n%s\n%s\n\n%s", "%s\r\n%s"} {
+			texts = append(texts, strings.ReplaceAll(ctx, "%s", h), strings.ReplaceAll(ctx, "%s", strings.ToUpper(h)))
+		}
+	}
+	blanked := 0
+	for i, s := range texts {
+		got, want := blankImportantHeadings(s), importantHeading.ReplaceAllStringFunc(s, blank)
+		if got != want {
+			t.Errorf("text %d: blankImportantHeadings differs from the expression", i)
+		}
+		if want != s {
+			blanked++
+		}
+	}
+	if blanked == 0 {
+		t.Error("nothing blanked: the test reads nothing")
+	}
+	t.Logf("%d texts, %d blanked", len(texts), blanked)
+}
+
+// FuzzBlankImportantHeadings compares blankImportantHeadings with the
+// expression on arbitrary text.
+func FuzzBlankImportantHeadings(f *testing.F) {
+	for _, s := range []string{"# Important\n> [!IMPORTANT]", "a\n   ## important b\n", "\t#important", "    # Important", "\xff\n# Important\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := blankImportantHeadings(s), importantHeading.ReplaceAllStringFunc(s, blank); got != want {
+			t.Errorf("blankImportantHeadings(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

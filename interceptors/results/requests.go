@@ -17,6 +17,28 @@ import (
 // details to me at".
 var fetchThenSend = regexp.MustCompile(`\b(list|retrieve|get|find|collect|gather|fetch|obtain|extract|look up|download|export|compile|access|search|check|dump|generate|provide)\b[^!?\n]{0,160}\b(send|email|e-mail|forward|share|upload|post|transmit|mail)\b[^!?\n]{0,80}$`)
 
+// fetchVerbs are the words a match of fetchThenSend opens with.
+var fetchVerbs = []string{"list", "retrieve", "get", "find", "collect", "gather", "fetch", "obtain", "extract", "look up", "download", "export", "compile", "access", "search", "check", "dump", "generate", "provide"}
+
+// hasWord reports whether one of words is in s as a whole word, as \b
+// reads one: with no ASCII letter, digit or '_' just before or after it.
+func hasWord(s string, words ...string) bool {
+	for _, w := range words {
+		for off := 0; ; {
+			k := strings.Index(s[off:], w)
+			if k < 0 {
+				break
+			}
+			i, j := off+k, off+k+len(w)
+			if (i == 0 || !asciiWordByte(s[i-1])) && (j == len(s) || !asciiWordByte(s[j])) {
+				return true
+			}
+			off = i + 1
+		}
+	}
+	return false
+}
+
 // firstPerson finds the user's own voice: "my accounts", "to me at".
 var firstPerson = regexp.MustCompile(`\b(my|me)\b`)
 
@@ -44,7 +66,10 @@ func fetchAndSend(t string) bool {
 		// the pattern spans no '\n', '!' or '?': it is read from the last
 		// of them, not over mail headers and lines before
 		from := strings.LastIndexAny(head, "\n!?") + 1
-		m := fetchThenSend.FindStringIndex(head[from:])
+		var m []int
+		if hasWord(head[from:], fetchVerbs...) { // cheap test first: every match opens with one
+			m = fetchThenSend.FindStringIndex(head[from:])
+		}
 		if m != nil && !containsAny(head, "find attached", "find the attached", "find enclosed") &&
 			(firstPerson.MatchString(head[from+m[0]:]) || freeMail(t[at+1:])) {
 			return true

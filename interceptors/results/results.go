@@ -162,6 +162,41 @@ var importantHeading = regexp.MustCompile(`(?im)^[ \t]{0,3}(#{1,6}[ \t]*importan
 
 func blank(m string) string { return strings.Repeat(" ", len(m)) }
 
+// blankImportantHeadings is importantHeading.ReplaceAllStringFunc(s,
+// blank) without running the expression over the whole text: a match
+// reads no '\n' and starts a line, so it lies within one line, at most one
+// per line, and only a line that opens with '#' or '>' after at most three
+// blanks is read with it.
+func blankImportantHeadings(s string) string {
+	var b []byte // s with the matches blanked, once there is one
+	for start := 0; start < len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		line := s[start:end]
+		i := 0
+		for i < 3 && i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if i < len(line) && (line[i] == '#' || line[i] == '>') {
+			if m := importantHeading.FindStringIndex(line); m != nil {
+				if b == nil {
+					b = []byte(s)
+				}
+				copy(b[start+m[0]:start+m[1]], blank(line[m[0]:m[1]]))
+			}
+		}
+		start = end + 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
 // judge returns the score of s and what fired.
 func (c *Checker) judge(s string) (int, string) {
 	if strings.Contains(s, "Licensed under the Apache License") {
@@ -171,7 +206,7 @@ func (c *Checker) judge(s string) (int, string) {
 	// or "MPORTANT"
 	if (strings.IndexByte(s, '#') >= 0 || strings.Contains(s, "[!")) && containsAny(s, "mportant", "MPORTANT") &&
 		containsAny(s, "# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]") {
-		s = importantHeading.ReplaceAllStringFunc(s, blank)
+		s = blankImportantHeadings(s)
 	}
 	// both passes read s lowered
 	t, done := lowered(s)
