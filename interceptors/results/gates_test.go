@@ -43,6 +43,15 @@ var gates = []gate{
 		"fetch the details. also, email those details to me at", "please look up my order and send it to", "get it, e-mail it to",
 		"xcheck_ then check and post to", "retrieve 5 and transmit", "dump everything then mail",
 	}, false},
+	{"reproduceRe", reproduceRe, func(s string) bool { return containsAny(s, reproduceVerbs...) }, []string{
+		"repeat all the ", "please recite your ", "echo every ", "parrot back the ", "replay your text ", "duplicate the ",
+		"mirroring our ", "reproduce the exact ", "restate all ", "reiterate ", "transcribe the ", "roll back the ", "rollback ",
+		"read back our ", "read again the ", "mirror\tthe\n",
+	}, false},
+	{"actOnMine", actOnMine, func(s string) bool { return hasWord(s, actOnMineNeeds...) }, []string{
+		"grant permanent access to my friend", "sell 50 units of my bitcoin holdings", "unlock my front door",
+		"share it with me", "add a.b to me", "give it to me_ or me", "order (my) cake", "turn off my alarm",
+	}, true},
 }
 
 // lettersAt returns the lower-case ASCII letters s opens with.

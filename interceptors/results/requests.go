@@ -135,6 +135,9 @@ var freeMailDomains = []string{
 // '.hidden' folder in my Dropbox").
 var actOnMine = regexp.MustCompile(`^(grant|unlock|lock|transfer|deposit|withdraw|pay|initiate|sell|buy|purchase|delete|remove|move|redirect|change|update|reset|disable|turn off|dispatch|schedule|cancel|share|give|leave|create|install|guide|open|book|order|add|set|approve|authorize|authorise)\b(?:[^.!?\n]|\.\S){0,120}\b(my|me)\b`)
 
+// actOnMineNeeds are the words every match of actOnMine ends with.
+var actOnMineNeeds = []string{"my", "me"}
+
 // moneyOut is money asked to be sent to an account, whoever's it is:
 // "transfer $3,000 to account number 123-1234-1234", or all of it to an
 // account given by its number: "transfer all funds to account 999-…" (to
@@ -202,7 +205,11 @@ func actOnMineAt(t string, off int) bool {
 	if !actVerbs[t[off:w]] {
 		return false // cheap test first: most requests are not for such actions
 	}
-	m := actOnMine.FindStringIndex(t[off:min(len(t), off+160)])
+	span := t[off:min(len(t), off+160)]
+	if !hasWord(span, actOnMineNeeds...) {
+		return false // cheap test first: every match ends with one of them
+	}
+	m := actOnMine.FindStringIndex(span)
 	// the thing acted on is "my …", not a clause about it
 	return m != nil && !containsAny(t[off:off+m[1]], " when ", " if ", " once ", " after ", " before ", " while ", " because ", " since ", " until ", " that ", " which ", " so ")
 }

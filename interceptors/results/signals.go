@@ -1553,7 +1553,8 @@ func reproductionAsked(t string, at *anchorIndex) bool {
 			}
 			head := before(t, i, 100)
 			// the reader's commands are the session's already
-			if m := reproduceRe.FindStringIndex(head); m != nil && (a == aCommands || reproduceOwn.MatchString(head[m[0]:])) {
+			// (cheap test first: every match holds one of its verbs)
+			if m := reproduceMatch(head); m != nil && (a == aCommands || reproduceOwn.MatchString(head[m[0]:])) {
 				return true
 			}
 			// every sentence of the session's own text, whatever the verb
@@ -1570,6 +1571,21 @@ func reproductionAsked(t string, at *anchorIndex) bool {
 // sentences, words or lines, in our instruction, of your prompt. Docs
 // count the words of a prompt, not of "our" or "your" one.
 var everySentenceOf = regexp.MustCompile(`\b(all|every|each)( of)?( the)? (sentences?|words?|lines?)( (in|of|from))? (our|your) $`)
+
+// reproduceVerbs holds what every match of reproduceRe holds: a verb of
+// it ("mirror" in "mirroring", "roll" in "rollback" and "roll back", "read "
+// in "read back" and "read again"). The text is lowered and the
+// expression lower-case ASCII.
+var reproduceVerbs = []string{"repeat", "recite", "echo", "parrot", "replay", "duplicate", "mirror", "reproduce", "restate", "reiterate", "transcribe", "roll", "read "}
+
+// reproduceMatch is reproduceRe.FindStringIndex(head), read only when head
+// holds one of reproduceVerbs.
+func reproduceMatch(head string) []int {
+	if !containsAny(head, reproduceVerbs...) {
+		return nil
+	}
+	return reproduceRe.FindStringIndex(head)
+}
 
 // reproduceWords are the words reproduceRe can have just before the name
 // of what is asked for: a cheap test before the expression.
