@@ -24,7 +24,7 @@ type gate struct {
 }
 
 var gates = []gate{
-	{"moneyOut", moneyOut, func(s string) bool { return moneyVerbs[lettersAt(s)] }, []string{
+	{"moneyOut", moneyOut, mayBeMoneyOut, []string{
 		"transfer $3,000 to account number 123-1234-1234", "pay 50 usd to the wallet address 0xabc",
 		"initiate a wire of 5 btc to my account", "move all the funds to account 999-1", "withdraw all of my money to iban no.de1",
 		"send €20 now to payee 7", "wire 1.000,5 euros to account", "deposit £ 5 to wallet",
@@ -52,15 +52,6 @@ var gates = []gate{
 		"grant permanent access to my friend", "sell 50 units of my bitcoin holdings", "unlock my front door",
 		"share it with me", "add a.b to me", "give it to me_ or me", "order (my) cake", "turn off my alarm",
 	}, true},
-}
-
-// lettersAt returns the lower-case ASCII letters s opens with.
-func lettersAt(s string) string {
-	w := 0
-	for w < len(s) && s[w] >= 'a' && s[w] <= 'z' {
-		w++
-	}
-	return s[:w]
 }
 
 // spellings returns s as (?i) reads it alike, and with what follows or

@@ -135,6 +135,18 @@ var freeMailDomains = []string{
 // '.hidden' folder in my Dropbox").
 var actOnMine = regexp.MustCompile(`^(grant|unlock|lock|transfer|deposit|withdraw|pay|initiate|sell|buy|purchase|delete|remove|move|redirect|change|update|reset|disable|turn off|dispatch|schedule|cancel|share|give|leave|create|install|guide|open|book|order|add|set|approve|authorize|authorise)\b(?:[^.!?\n]|\.\S){0,120}\b(my|me)\b`)
 
+// mayBeMoneyOut is the cheap test before moneyOut: every match of it
+// opens with one of moneyVerbs and a word boundary, so the letters s
+// opens with are that word, and holds a digit (in the amount, or in the
+// account's number).
+func mayBeMoneyOut(s string) bool {
+	w := 0
+	for w < len(s) && s[w] >= 'a' && s[w] <= 'z' {
+		w++
+	}
+	return moneyVerbs[s[:w]] && strings.ContainsAny(s[w:], "0123456789")
+}
+
 // actOnMineNeeds are the words every match of actOnMine ends with.
 var actOnMineNeeds = []string{"my", "me"}
 
@@ -197,9 +209,7 @@ func actOnMineAt(t string, off int) bool {
 	for w < len(t) && t[w] >= 'a' && t[w] <= 'z' {
 		w++
 	}
-	// cheap test first: every match of moneyOut opens with one of
-	// moneyVerbs and a word boundary, so the letters at off are that word
-	if moneyVerbs[t[off:w]] && moneyOut.MatchString(t[off:min(len(t), off+160)]) {
+	if span := t[off:min(len(t), off+160)]; mayBeMoneyOut(span) && moneyOut.MatchString(span) {
 		return true
 	}
 	if !actVerbs[t[off:w]] {
