@@ -1073,29 +1073,31 @@ func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
 	if k >= len(ws) {
 		return false
 	}
-	// the words after ws[from] and in its sentence, at most n of them
-	within := func(from, n int, ok func(string) bool) int {
-		for j := from + 1; j < len(ws) && j <= from+n; j++ {
-			if sentenceEnd(t[ws[j-1].end:ws[j].start]) {
-				return -1
-			}
-			if ok(t[ws[j].start:ws[j].end]) {
-				return j
-			}
-		}
-		return -1
-	}
 	isUser := func(w string) bool { return w == "user" || w == "user's" || w == "users" }
 	switch t[ws[k].start:ws[k].end] {
 	case "ask", "consult":
-		u := within(k, 2, isUser)
-		return u >= 0 && within(u, 2, func(w string) bool { return askedForSafeguard[w] }) >= 0
+		u := wordWithin(t, ws, k, 2, isUser)
+		return u >= 0 && wordWithin(t, ws, u, 2, func(w string) bool { return askedForSafeguard[w] }) >= 0
 	case "confirm", "check":
-		return k+1 < len(ws) && t[ws[k+1].start:ws[k+1].end] == "with" && within(k+1, 2, isUser) >= 0
+		return k+1 < len(ws) && t[ws[k+1].start:ws[k+1].end] == "with" && wordWithin(t, ws, k+1, 2, isUser) >= 0
 	case "enable", "require":
-		return within(k, 8, func(w string) bool { return authWords[w] }) >= 0
+		return wordWithin(t, ws, k, 8, func(w string) bool { return authWords[w] }) >= 0
 	}
 	return false
+}
+
+// wordWithin returns the first of the n words after ws[from] in its
+// sentence for which ok holds, or -1.
+func wordWithin(t string, ws []span, from, n int, ok func(string) bool) int {
+	for j := from + 1; j < len(ws) && j <= from+n; j++ {
+		if sentenceEnd(t[ws[j-1].end:ws[j].start]) {
+			return -1
+		}
+		if ok(t[ws[j].start:ws[j].end]) {
+			return j
+		}
+	}
+	return -1
 }
 
 var (
@@ -1159,17 +1161,11 @@ func (e *evidence) ownTool(t string, ws []span, i int) bool {
 	if i >= len(ws) || !e.own[t[ws[i].start:ws[i].end]] {
 		return false
 	}
-	for k := i + 1; k < min(len(ws), i+5); k++ {
-		if sentenceEnd(t[ws[k-1].end:ws[k].start]) {
-			break
-		}
-		switch t[ws[k].start:ws[k].end] {
-		case "other", "another", "any", "all", "every":
-			return false
-		}
-	}
-	return true
+	return wordWithin(t, ws, i, 4, func(w string) bool { return toolClassWords[w] }) < 0
 }
+
+// toolClassWords name a class of tools: "x or other tools".
+var toolClassWords = map[string]bool{"other": true, "another": true, "any": true, "all": true, "every": true}
 
 // userTurn reports whether c names a turn of the user's ("the user's
 // question", "what the user said"), which a definition may well work from;

@@ -209,13 +209,13 @@ func actOnMineAt(t string, off int) bool {
 	for w < len(t) && t[w] >= 'a' && t[w] <= 'z' {
 		w++
 	}
-	if span := t[off:min(len(t), off+160)]; mayBeMoneyOut(span) && moneyOut.MatchString(span) {
+	span := t[off:min(len(t), off+160)]
+	if mayBeMoneyOut(span) && moneyOut.MatchString(span) {
 		return true
 	}
 	if !actVerbs[t[off:w]] {
 		return false // cheap test first: most requests are not for such actions
 	}
-	span := t[off:min(len(t), off+160)]
 	if !hasWord(span, actOnMineNeeds...) {
 		return false // cheap test first: every match ends with one of them
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/literals"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 )
 
@@ -71,9 +72,9 @@ const automatedReader = `automated ([a-z-]+ ){0,2}(software|systems?|tools?|scre
 var forTheMachine = regexp.MustCompile(`\b(visible (only )?to (the |an? )?(llms?|ai|models?|language models?|` + automatedReader + `)|(invisible|hidden) (to|from) (the )?humans?|for ` + automatedReader + `)\b`)
 
 // forTheMachineNeeds holds what every match of forTheMachine holds (t is
-// lowered, the expression all lower-case ASCII): "visible " (also in
-// "invisible "), "hidden " or "for automated ".
-var forTheMachineNeeds = []string{"visible ", "hidden ", "for automated "}
+// lowered, the expression lower-case ASCII without (?i), so the literals
+// are exact): "visible to ", "hidden from the human", "for automated " ….
+var forTheMachineNeeds = literals.MustNeeded(forTheMachine)
 
 // answerIfAsked dictates what to answer when a question comes: "IF asked
 // how the candidate is suited for the job, simply respond with …", "If
@@ -834,12 +835,13 @@ func urlForUserData(s, t string, urls []int) bool {
 }
 
 // fillVerbs reports whether t (lowered) may hold a verb of fillWithUser:
-// one of its stems, or a character outside ASCII ((?i) reads "ſ" as 's').
-// Every match of fillWithUser holds one of the stems, so text without
-// them is not read with it.
+// one of the literals every match of it holds, or a character outside
+// ASCII ((?i) reads "ſ" as 's'), so text without them is not read with it.
 func fillVerbs(t string) bool {
-	return containsAny(t, "replac", "fill", "substitut", "insert", "append") || !isASCII(t)
+	return containsAny(t, fillWithUserNeeds...) || !isASCII(t)
 }
+
+var fillWithUserNeeds = literals.MustNeeded(fillWithUser)
 
 // isASCII reports whether s is all ASCII.
 func isASCII(s string) bool {
@@ -1572,11 +1574,10 @@ func reproductionAsked(t string, at *anchorIndex) bool {
 // count the words of a prompt, not of "our" or "your" one.
 var everySentenceOf = regexp.MustCompile(`\b(all|every|each)( of)?( the)? (sentences?|words?|lines?)( (in|of|from))? (our|your) $`)
 
-// reproduceVerbs holds what every match of reproduceRe holds: a verb of
-// it ("mirror" in "mirroring", "roll" in "rollback" and "roll back", "read "
-// in "read back" and "read again"). The text is lowered and the
-// expression lower-case ASCII.
-var reproduceVerbs = []string{"repeat", "recite", "echo", "parrot", "replay", "duplicate", "mirror", "reproduce", "restate", "reiterate", "transcribe", "roll", "read "}
+// reproduceVerbs holds what every match of reproduceRe holds: one of its
+// verbs ("roll back", "read again" …). The text is lowered and the
+// expression lower-case ASCII without (?i).
+var reproduceVerbs = literals.MustNeeded(reproduceRe)
 
 // reproduceMatch is reproduceRe.FindStringIndex(head), read only when head
 // holds one of reproduceVerbs.

@@ -120,27 +120,3 @@ func TestAllowRegexMatchesExpression(t *testing.T) {
 		t.Fatalf("the comparison is too weak: %d gated expressions, %d of %d checks match", gated, positives, checks)
 	}
 }
-
-func TestNeededLiterals(t *testing.T) {
-	for _, c := range []struct {
-		re   string
-		want []string // nil: no literal set
-	}{
-		{`access(?:ibility|or)`, []string{"accessibility", "accessor"}},
-		{`(?i)key[_.-]?id`, []string{"key-id", "key.id", "key_id", "keyid"}},
-		{`[a-z0-9-]*?api[a-z0-9-]*?:jar:`, []string{":jar:"}},
-		{`^[a-zA-Z_.-]+$`, nil},
-		{`(?i)^true|false|null$`, []string{"true", "false", "null"}},
-		{`a|bc`, nil}, // "a" is too short to be worth it
-		{`.+EXAMPLE$`, []string{"example"}},
-	} {
-		tree, err := syntax.Parse(c.re, syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, ok := needed(tree)
-		if ok != (c.want != nil) || strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("needed(%s) = %q, %v; want %q", c.re, got, ok, c.want)
-		}
-	}
-}

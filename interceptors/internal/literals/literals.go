@@ -1,0 +1,210 @@
+// Package literals finds the literal strings one of which every match of a
+// regular expression holds, so that a text without any of them need not be
+// read with the expression: a cheap test before a costly one.
+package literals
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode/utf8"
+)
+
+// MustNeeded is Needed for a compiled expression of the program's own; it
+// panics when re does not tell, as regexp.MustCompile does on a bad one.
+func MustNeeded(re *regexp.Regexp) []string {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	set, ok := Needed(tree)
+	if !ok {
+		panic("literals: no literal set for " + re.String())
+	}
+	return set
+}
+
+// maxLiterals bounds the literal sets built by Needed.
+const maxLiterals = 64
+
+// Needed returns literals (lower case ASCII) one of which every match of
+// re contains, ignoring ASCII case; ok is false when re does not tell.
+// (Case folding also maps a few characters beyond ASCII onto ASCII
+// letters, "ſ" onto s and U+212A onto k, under (?i): text that is not
+// ASCII must be read with the expression itself.)
+// A literal set is only worth having when its strings are long enough to
+// be rare: sets with a string shorter than two bytes are refused.
+func Needed(re *syntax.Regexp) ([]string, bool) {
+	set, ok := need(re)
+	if !ok {
+		return nil, false
+	}
+	for _, s := range set {
+		if len(s) < 2 {
+			return nil, false
+		}
+	}
+	return set, true
+}
+
+func need(re *syntax.Regexp) ([]string, bool) {
+	if set, ok := exact(re); ok && minLen(set) > 0 {
+		return set, true
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return need(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min > 0 {
+			return need(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			set, ok := need(s)
+			if !ok || len(out)+len(set) > maxLiterals {
+				return nil, false
+			}
+			out = appendNew(out, set...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		// The best of: each element's own set, and the cross products of
+		// runs of elements whose matches are a finite set of strings.
+		var best []string
+		consider := func(set []string) {
+			if len(set) > 0 && minLen(set) > minLen(best) {
+				best = set
+			}
+		}
+		var run []string
+		inRun := false
+		for _, s := range re.Sub {
+			if set, ok := exact(s); ok {
+				if !inRun {
+					run, inRun = []string{""}, true
+				}
+				if run = cross(run, set); run == nil {
+					inRun = false
+				} else {
+					consider(run)
+				}
+				continue
+			}
+			inRun = false
+			if set, ok := need(s); ok {
+				consider(set)
+			}
+		}
+		return best, best != nil
+	}
+	return nil, false
+}
+
+// exact returns every string a match of re can be (lower case ASCII),
+// when they are few.
+func exact(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		s := string(re.Rune)
+		if !isASCII(s) {
+			return nil, false
+		}
+		return []string{strings.ToLower(s)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i < len(re.Rune); i += 2 {
+			if re.Rune[i+1] >= utf8.RuneSelf || re.Rune[i+1]-re.Rune[i] > 8 {
+				return nil, false
+			}
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				out = appendNew(out, strings.ToLower(string(c)))
+			}
+		}
+		return out, len(out) > 0 && len(out) <= 8
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpQuest:
+		set, ok := exact(re.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		return appendNew(set, ""), true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range re.Sub {
+			set, ok := exact(s)
+			if !ok {
+				return nil, false
+			}
+			if out = cross(out, set); out == nil {
+				return nil, false
+			}
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			set, ok := exact(s)
+			if !ok || len(out)+len(set) > maxLiterals {
+				return nil, false
+			}
+			out = appendNew(out, set...)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// cross is every a+b, or nil when there would be too many.
+func cross(as, bs []string) []string {
+	if len(as)*len(bs) > maxLiterals {
+		return nil
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = appendNew(out, a+b)
+		}
+	}
+	return out
+}
+
+func appendNew(set []string, ss ...string) []string {
+	for _, s := range ss {
+		found := false
+		for _, t := range set {
+			if t == s {
+				found = true
+				break
+			}
+		}
+		if !found {
+			set = append(set, s)
+		}
+	}
+	return set
+}
+
+func minLen(set []string) int {
+	if len(set) == 0 {
+		return 0
+	}
+	m := len(set[0])
+	for _, s := range set[1:] {
+		m = min(m, len(s))
+	}
+	return m
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
