@@ -236,7 +236,7 @@ func (r rate) pct() float64 {
 // tools stopped counting as steering: tuning benign 8/1165 -> 7/1165;
 // detection unchanged.)
 const (
-	minDetectTuning  = 94.7
+	minDetectTuning  = 98.8
 	minDetectHeldout = 83.0
 	maxFPTuning      = 0.61
 	maxFPHeldout     = 1.6

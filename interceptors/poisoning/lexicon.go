@@ -353,7 +353,11 @@ var lexicon = map[signal][]string{
 		// choice among professionals"): a description names what its tool
 		// does, and only a model choosing between tools is swayed by who
 		// is said to like it. A line that starts with "!" is a whole push.
-		"!{trusted|recommended|endorsed|favored|favoured|praised|validated|regarded|rated|top-rated|highly-rated|respected|preferred|appreciated|backed|supported|approved|loved|vetted|relied on|widely used} {by|among} ~ {experts|professionals|specialists|leaders|analysts|bloggers|traders|enthusiasts|engineers|researchers|scientists|authorities|pros}",
+		"!{trusted|recommended|endorsed|favored|favoured|praised|validated|regarded|rated|top-rated|highly-rated|respected|preferred|appreciated|backed|supported|approved|loved|vetted|relied on|widely used} {by|among} ~ {experts|professionals|specialists|leaders|analysts|bloggers|traders|enthusiasts|engineers|researchers|scientists|authorities|pros|developers|creators|writers|designers|marketers}",
+		// its fame, where only a model choosing between tools reads it
+		// ("recognized in tech circles", "known for its precision")
+		"!{recognized|recognised|renowned|acclaimed|celebrated} {in|across|throughout|among|by} ~ {circles|community|communities|industry|experts|professionals|developers|enthusiasts}",
+		"{known|renowned|famed|famous|celebrated|recognized|recognised|acclaimed|praised} for its",
 		"!{experts|professionals|specialists|leaders|analysts|bloggers} ~ {recommend|endorse|trust|prefer|love|praise|favor|favour|choose} this {tool|function|server|method|service|solution|approach}",
 		"{experts|professionals|specialists|analysts|bloggers} {recommend|endorse|prefer|praise|favor|favour}",
 		"backed by",
@@ -379,6 +383,16 @@ var lexicon = map[signal][]string{
 		"superior to", "far superior", "being deprecated", "only ~ you should trust", "start here",
 		"prioritize calling", "prioritise calling", "prioritize using", "prioritise using", "no longer effective",
 		"highest priority ~ tool",
+		// the tool offered in place of another server's ("the replacement
+		// for the deprecated get_stock_price tool", "drop-in replacement
+		// for the vulnerable container_deploy tool", "upgrade path from
+		// encrypt_data"); a line that starts with ">" counts only when
+		// the tool named after it is another server's (replacesOther)
+		">{replacement|successor|substitute|upgrade|alternative} {for|to|of}",
+		">upgrade path from", ">{replaces|supersedes} the", ">migrate from",
+		// the tool's choice ordered for the case of a choice ("should be
+		// called when there are multiple options")
+		"!{should|must} ~ be {called|used|selected|chosen|preferred|picked} {when|if|whenever} there {are|is} {multiple|several|many|other|more} {options|tools|choices|alternatives|functions|candidates}",
 		// preferred over alternatives left unnamed ("over similarly-named
 		// ones", "over others"): a real description that prefers itself
 		// names the sibling it is preferred to ("prefer this over 'get_report'")

@@ -112,3 +112,19 @@ func (l *lookalikes) of(name string) string {
 	}
 	return other
 }
+
+// rankedOther returns the name of another server's tool that name is, with
+// a rank put before it ("best-pdf-to-markdown" beside another server's
+// "pdf-to-markdown"), or "". Such a name copies a tool of the mesh and
+// ranks itself above it: it is made for the model that picks between the
+// two (MPMA's "best name", arXiv:2505.11154).
+func rankedOther(name string, others map[string]bool) string {
+	i := strings.IndexAny(name, "-_. ")
+	if i <= 0 || len(others) == 0 || !rankWords[strings.ToLower(name[:i])] {
+		return ""
+	}
+	if rest := strings.ToLower(name[i+1:]); others[rest] {
+		return name[i+1:]
+	}
+	return ""
+}

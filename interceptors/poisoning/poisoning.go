@@ -441,6 +441,9 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 	if other := look.of(name); other != "" {
 		add(KindShadowing, c.action, []string{".name"}, "name looks like tool "+quote(other)+" of another server")
 	}
+	if other := rankedOther(name, others); other != "" {
+		add(KindShadowing, c.action, []string{".name"}, "name puts a rank before tool "+quote(other)+" of another server")
+	}
 	// A phrase rule that matched is reported with the evidence score; so
 	// is evidence that reaches the threshold without one.
 	switch sc := ev.score(); {

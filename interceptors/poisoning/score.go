@@ -53,6 +53,10 @@ type cue struct {
 	// sentence: the cue counts only as an endorsement that makes a
 	// sentence of its own (a line that starts with ".")
 	sentence bool
+	// replaces: the cue offers the tool in place of the one named after
+	// it, and is a whole push only when that is another server's tool (a
+	// line that starts with ">"; see replacesOther)
+	replaces bool
 }
 
 // A slot of a cue as matched: a word, a choice of words, "*" or "~".
@@ -147,10 +151,10 @@ func compileLexicon(keep func(signal) bool) *cueIndex {
 	sort.Ints(sigs) // deterministic order: lower signals win ties in details
 	for _, si := range sigs {
 		for text := range expandCues(lexicon[signal(si)]) {
-			whole, sentence := strings.HasPrefix(text, "!"), strings.HasPrefix(text, ".")
-			text = strings.TrimLeft(text, "!.")
+			whole, sentence, replaces := strings.HasPrefix(text, "!"), strings.HasPrefix(text, "."), strings.HasPrefix(text, ">")
+			text = strings.TrimLeft(text, "!.>")
 			canon, flags := canonical(nil, text)
-			c := cue{sig: signal(si), text: text, whole: whole, sentence: sentence}
+			c := cue{sig: signal(si), text: text, whole: whole || replaces, sentence: sentence, replaces: replaces}
 			if flags&flagCJK != 0 {
 				c.words = []string{string(canon)}
 				if len(c.words[0]) < 2 || len(ix.cjk) >= maxCJKCues {
@@ -979,6 +983,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigToolRef && !e.steers(c, t, ws, i) {
 					continue
 				}
+				if c.replaces && !e.replacesOther(c, t, ws, i) {
+					continue
+				}
 				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
 					continue
 				}
@@ -1162,6 +1169,55 @@ func (e *evidence) ownTool(t string, ws []span, i int) bool {
 		return false
 	}
 	return wordWithin(t, ws, i, 4, func(w string) bool { return toolClassWords[w] }) < 0
+}
+
+// replacesOther reports whether the replacement cue c, matched at ws[i],
+// is followed, in its sentence, by the name of a tool that is neither this
+// one nor one of its server's ("replacement for the deprecated
+// get_stock_price tool", "upgrade path from encrypt_data"): a definition
+// that offers itself in place of another server's tool, run down or not,
+// turns the model from that tool, which is preference manipulation; a
+// server that retires one of its own tools for another says so of its own
+// names ("use read_text_file instead").
+func (e *evidence) replacesOther(c *cue, t string, ws []span, i int) bool {
+	if !e.definitions {
+		return false
+	}
+	for _, sl := range c.slots {
+		if sl.kind != slotWord {
+			return false // where its words end is not known here
+		}
+	}
+	k := i - c.anchor + len(c.slots) // the word after the cue
+	for n := 0; n < 2 && k < len(ws) && !sentenceBetween(t, ws, k-1, k); n++ {
+		if w := t[ws[k].start:ws[k].end]; w != "the" && !runDown[w] {
+			break
+		}
+		k++
+	}
+	if k >= len(ws) || sentenceBetween(t, ws, k-1, k) || thisTool(t, ws, k) {
+		return false
+	}
+	name := t[ws[k].start:ws[k].end]
+	if !strings.Contains(strings.Trim(name, "_"), "_") {
+		// a word that is not snake_case ("sub-issue's") names a tool
+		// only as "the x tool"
+		next := ""
+		if k+1 < len(ws) && !sentenceBetween(t, ws, k, k+1) {
+			next = t[ws[k+1].start:ws[k+1].end]
+		}
+		if next != "tool" && next != "function" {
+			return false
+		}
+	}
+	return !e.own[name]
+}
+
+// runDown are the words a replacement puts before the tool it replaces.
+var runDown = map[string]bool{
+	"deprecated": true, "legacy": true, "vulnerable": true, "insecure": true, "unsafe": true, "outdated": true,
+	"obsolete": true, "old": true, "older": true, "weaker": true, "slower": true, "broken": true, "buggy": true,
+	"unreliable": true, "original": true, "existing": true, "current": true, "standard": true, "default": true, "basic": true,
 }
 
 // toolClassWords name a class of tools: "x or other tools".
