@@ -392,7 +392,7 @@ var lexicon = map[signal][]string{
 		">upgrade path from", ">{replaces|supersedes} the", ">migrate from",
 		// the tool's choice ordered for the case of a choice ("should be
 		// called when there are multiple options")
-		"!{should|must} ~ be {called|used|selected|chosen|preferred|picked} {when|if|whenever} there {are|is} {multiple|several|many|other|more} {options|tools|choices|alternatives|functions|candidates}",
+		"!be {called|used|selected|chosen|preferred|picked} {when|if|whenever} there {are|is} {multiple|several|many|other|more} {options|tools|choices|alternatives|functions|candidates}",
 		// preferred over alternatives left unnamed ("over similarly-named
 		// ones", "over others"): a real description that prefers itself
 		// names the sibling it is preferred to ("prefer this over 'get_report'")
