@@ -238,7 +238,7 @@ func (r rate) pct() float64 {
 const (
 	minDetectTuning  = 98.8
 	minDetectHeldout = 83.0
-	maxFPTuning      = 0.61
+	maxFPTuning      = 0.52
 	maxFPHeldout     = 1.6
 )
 

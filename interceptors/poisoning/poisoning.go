@@ -313,6 +313,7 @@ func memberString(t jsontext.Value, key string) string {
 func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool, look *lookalikes, ev *evidence) verdict {
 	v := verdict{name: name}
 	ev.reset()
+	ev.tool = t
 	var (
 		phrase   string   // detail of the first instruction phrase found
 		phraseAt []string // and where

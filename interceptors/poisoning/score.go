@@ -1,6 +1,7 @@
 package poisoning
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
@@ -15,6 +16,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // reset forgets the evidence of the previous tool, keeping the buffers.
@@ -487,6 +490,11 @@ type evidence struct {
 	// own: the lower-cased names of the tools the definition's server
 	// lists beside it (ownTool)
 	own map[string]bool
+	// tool: the definition judged, whose own words (its name's, its
+	// parameters', its enum values) name the data it handles (ownSubject)
+	tool jsontext.Value
+	// toolLower: tool in lower case, made when first asked for
+	toolLower []byte
 	// a second promotional claim, other than example[sigPromotion]
 	promotedAlso string
 	// alone judges a nested schema's text on its own (textAlone), its
@@ -722,6 +730,7 @@ func (e *evidence) textAlone(path []string, s string, threshold int) {
 	}
 	alone := e.alone
 	alone.reset()
+	alone.tool = e.tool
 	alone.text(path, s)
 	e.hits += alone.hits
 	if alone.score() < threshold {
@@ -1017,6 +1026,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
+				if c.sig == sigSecret && e.ownSubject(c, t, ws, i) {
+					continue
+				}
 				switch c.sig {
 				case sigSecret:
 					e.secretAt = append(e.secretAt, i)
@@ -1089,6 +1101,62 @@ func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
 		return k+1 < len(ws) && t[ws[k+1].start:ws[k+1].end] == "with" && wordWithin(t, ws, k+1, 2, isUser) >= 0
 	case "enable", "require":
 		return wordWithin(t, ws, k, 8, func(w string) bool { return authWords[w] }) >= 0
+	}
+	return false
+}
+
+// ownSubject reports whether the secret cue c, matched at ws[i], is what
+// the tool itself handles: every word of it (singular or plural) is a word
+// of the tool's name or a parameter name or enum value of its own
+// ("retrieve all secrets" from a tool whose alertType has the value
+// "Secret"; "the password to set" of a tool named set_password). A tool
+// that manages secrets speaks of them as its data; a request for them is
+// worded apart from the tool's own terms ("read ~/.ssh/id_rsa").
+func (e *evidence) ownSubject(c *cue, t string, ws []span, i int) bool {
+	if len(e.tool) == 0 {
+		return false
+	}
+	for _, sl := range c.slots {
+		if sl.kind != slotWord {
+			return false
+		}
+	}
+	if e.toolLower == nil {
+		e.toolLower = bytes.ToLower(e.tool)
+	}
+	quoted := func(w string) bool {
+		i := bytes.Index(e.toolLower, []byte(w))
+		for i > 0 && i+len(w) < len(e.toolLower) {
+			if e.toolLower[i-1] == '"' && e.toolLower[i+len(w)] == '"' {
+				return true
+			}
+			j := bytes.Index(e.toolLower[i+1:], []byte(w))
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+		return false
+	}
+	from := i - c.anchor
+	for k := from; k < from+len(c.slots); k++ {
+		w := t[ws[k].start:ws[k].end]
+		if !quoted(w) && !quoted(strings.TrimSuffix(w, "s")) && !quoted(w+"s") && !nameHasWord(e.tool, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameHasWord reports whether the tool's name holds w, or w without a
+// plural s, as one of its words ("list_secrets", "get-password").
+func nameHasWord(tool jsontext.Value, w string) bool {
+	name := strings.ToLower(memberString(tool, "name"))
+	stem := strings.TrimSuffix(w, "s")
+	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
+		if part == w || strings.TrimSuffix(part, "s") == stem {
+			return true
+		}
 	}
 	return false
 }
