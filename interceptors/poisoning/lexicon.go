@@ -204,7 +204,11 @@ var lexicon = map[signal][]string{
 		"the agent must", "the ai must", "always add", "always include", "always call the", "always read", "always send",
 		"always respond", "always say", "always suggest", "always log", "always use this tool", "just use this tool",
 		"execute this tool", "make sure to include", "make sure you include", "make sure to change", "remember this instruction",
-		"apply it to every", "in every future", "pretend", "act as if", "act as a", "you will now", "respond with",
+		"apply it to every", "in every future", "act as if",
+		// a false belief or role put on the reader ("pretend you are",
+		// "pretend that the user agreed"), not a dry run a manual offers
+		// ("pretend to load a module, but don't do it")
+		"pretend {you|you're|youre|that|to be|to have|it's|its|it|this|i|i'm|we|we're|the|there|your}", "act as a", "you will now", "respond with",
 		"provide detailed reasoning",
 		// the model's choice of tool ordered ("always prefer this tool")
 		"always {prefer|choose|pick|select}",

@@ -1723,7 +1723,7 @@ func (e *evidence) destinations(t string, ws []span) {
 				return
 			}
 			off += i
-			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) {
+			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) && !loopbackURL(t, off) {
 				e.fire(sigExfil, "URL with a send verb")
 				return
 			}
@@ -1736,7 +1736,7 @@ func (e *evidence) destinations(t string, ws []span) {
 			return
 		}
 		off += i
-		if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !readersLink(t, off) && e.nearTransfer(ws, off) {
+		if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !readersLink(t, off) && !loopbackURL(t, off) && e.nearTransfer(ws, off) {
 			e.fire(sigExfil, "URL with a send verb")
 			return
 		}
@@ -1792,6 +1792,27 @@ func (e *evidence) nearTransfer(ws []span, at int) bool {
 	for _, v := range e.transferAt {
 		if d := w - v; d >= -transferReach && d <= transferReach {
 			return true
+		}
+	}
+	return false
+}
+
+// loopbackURL reports whether the URL at t[off:] is on the reader's own
+// machine (localhost, 127.0.0.0/8, [::1], 0.0.0.0): nothing sent there
+// leaves it, so it is no destination ("-proxy http://127.0.0.1:8080").
+func loopbackURL(t string, off int) bool {
+	h := t[off+strings.Index(t[off:], "//")+2:]
+	for _, p := range []string{"localhost", "127.", "[::1]", "0.0.0.0"} {
+		if strings.HasPrefix(h, p) {
+			rest := h[len(p):]
+			if p == "127." {
+				i := 0
+				for i < len(rest) && (rest[i] >= '0' && rest[i] <= '9' || rest[i] == '.') {
+					i++
+				}
+				rest = rest[i:]
+			}
+			return rest == "" || strings.IndexByte(":/ ?#}>)]\"'`", rest[0]) >= 0
 		}
 	}
 	return false

@@ -132,8 +132,8 @@ type evalCase struct {
 // 15/2024. 40 of Prometheus' docs joined held-out: none flagged, 8/932 →
 // 8/972. Both tuning floors were lowered to these figures.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1636.0 / 2316, fp: 15.0 / 2024},
-	"heldout": {detect: 183.0 / 333, fp: 8.0 / 932},
+	"tuning":  {detect: 1636.0 / 2316, fp: 13.0 / 2024},
+	"heldout": {detect: 183.0 / 333, fp: 8.0 / 972},
 }
 
 // modelFloors are the floors of the default check, the lexical signals
@@ -172,8 +172,8 @@ var floors = map[string]struct{ detect, fp float64 }{
 // to leave files out, and on the grown split it declines, the signals
 // alone flagging more than its 1% benign budget in a fold.)
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1695.0 / 2316, fp: 17.0 / 2024},
-	"heldout": {detect: 220.0 / 333, fp: 11.0 / 932},
+	"tuning":  {detect: 1695.0 / 2316, fp: 15.0 / 2024},
+	"heldout": {detect: 220.0 / 333, fp: 11.0 / 972},
 }
 
 func loadEval(t testing.TB) []evalCase {

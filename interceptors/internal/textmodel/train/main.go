@@ -17,6 +17,11 @@
 //
 //	go generate ./interceptors/results
 //	go run ./interceptors/internal/textmodel/train -check results -corpus interceptors/results/testdata/eval -grid weigh
+//
+// -files names the tuning files to learn from: the shipped model lists
+// the files of the split its design was chosen on (textmodel.files beside
+// it), so that the generator still makes the same bytes when files join
+// the split, until the next design learns from them too.
 package main
 
 import (
@@ -98,6 +103,10 @@ func (s setting) String() string {
 		s.bits, s.window, s.lambda, s.rounds, s.epochs, s.weigh, s.sqrt, s.chars, s.splice, s.context, s.pair) + cond(s.match, " match=true", "") + cond(s.draw != 0, fmt.Sprintf(" draw=%d", s.draw), "")
 }
 
+// defaults is the setting chosen for the results check (design 6), the
+// flags' defaults.
+var defaults = setting{bits: 18, window: 128, lambda: 3e-5, epochs: 10, weigh: "source", chars: true, context: 32}
+
 const (
 	folds  = 5
 	maxFP  = 0.01 // the benign rate the lexical checks and the model may flag together, out of fold
@@ -112,21 +121,25 @@ func main() {
 	cv := flag.Bool("cv", false, "cross-validate the setting of the flags and print the figures")
 	grid := flag.String("grid", "", "cross-validate this grid of settings instead (shape, weigh, chars, window, sqrt, mixed, carrier, splice, pair, draw, match)")
 	verbose := flag.Bool("v", false, "with -cv, print the benign texts that score highest and the figures per source")
-	bits := flag.Uint("bits", 18, "log2 of the number of feature buckets")
-	window := flag.Int("window", 128, "words per window")
-	lambda := flag.Float64("lambda", 3e-5, "L2 regularisation")
-	rounds := flag.Int("rounds", 0, "rounds choosing the window of a long injection")
-	epochs := flag.Int("epochs", 10, "passes over the examples")
-	sqrt := flag.Bool("sqrt", false, "a source weighs as the square root of its share")
-	chars := flag.Bool("chars", true, "character 3- to 5-grams as well")
+	bits := flag.Uint("bits", defaults.bits, "log2 of the number of feature buckets")
+	window := flag.Int("window", defaults.window, "words per window")
+	lambda := flag.Float64("lambda", defaults.lambda, "L2 regularisation")
+	rounds := flag.Int("rounds", defaults.rounds, "rounds choosing the window of a long injection")
+	epochs := flag.Int("epochs", defaults.epochs, "passes over the examples")
+	sqrt := flag.Bool("sqrt", defaults.sqrt, "a source weighs as the square root of its share")
+	chars := flag.Bool("chars", defaults.chars, "character 3- to 5-grams as well")
 	draw := flag.Uint64("draw", 0, "which random draw of the order of the examples (and with -splice of carriers and places)")
-	match := flag.Bool("match", false, "a source's benign texts weigh at least as much as its injections")
-	weigh := flag.String("weigh", "source", "what weighs alike within a class: text, source, file or mixed")
+	match := flag.Bool("match", defaults.match, "a source's benign texts weigh at least as much as its injections")
+	weigh := flag.String("weigh", defaults.weigh, "what weighs alike within a class: text, source, file or mixed")
 	spliceN := flag.Int("splice", 0, "copies of each injection placed in a benign text of another source")
-	context := flag.Int("context", 32, "with -splice, words of the benign text kept on each side of the injection")
+	context := flag.Int("context", defaults.context, "with -splice, words of the benign text kept on each side of the injection")
 	pair := flag.Bool("pair", false, "with -splice, the benign words around a spliced injection are a benign example too")
 	top := flag.Int("top", 0, "print this many of the heaviest features of the trained model")
+	files := flag.String("files", "", "learn only from the tuning files this list names, one per line (the files a shipped model was learnt from)")
 	flag.Parse()
+	if *files != "" {
+		learnFrom = readFileList(*files)
+	}
 	log.SetFlags(0)
 
 	s := setting{bits: *bits, window: *window, lambda: *lambda, rounds: *rounds, epochs: *epochs, weigh: *weigh, chars: *chars, sqrt: *sqrt,
@@ -160,6 +173,21 @@ func main() {
 		crossValidate(docs, s, *verbose)
 		return
 	}
+	m := build(docs, s)
+	if *top > 0 {
+		printTop(docs, m, *top)
+	}
+	if *out != "" {
+		if err := os.WriteFile(*out, m.Encode(), 0o644); err != nil {
+			log.Fatal(err)
+		}
+	}
+}
+
+// build trains s on every text of docs, with the threshold
+// cross-validation gives it (or the higher one the final model needs on
+// its own training texts).
+func build(docs []*doc, s setting) *textmodel.Model {
 	threshold := crossValidateTo(docs, s, false, false)
 	m := train(docs, s)
 	// the model trained on every source may score the tuning texts
@@ -172,14 +200,7 @@ func main() {
 	own := thresholdFor(docs, in)
 	fmt.Printf("threshold: %.3f out of fold, %.3f on its own training texts\n", threshold, own)
 	m.Threshold = float32(max(threshold, own))
-	if *top > 0 {
-		printTop(docs, m, *top)
-	}
-	if *out != "" {
-		if err := os.WriteFile(*out, m.Encode(), 0o644); err != nil {
-			log.Fatal(err)
-		}
-	}
+	return m
 }
 
 // grids are the settings -cv compares, in the order they were tried:
@@ -373,15 +394,49 @@ func loadResults(dir string) []*doc {
 	return docs
 }
 
+// learnFrom, when set (-files), names the only tuning files read: a model
+// is learnt from the split as it was when its design was chosen, and
+// files that joined the split later are measured by the evaluation but
+// learnt from only by the next design.
+var learnFrom map[string]bool
+
+// readFileList reads a list of corpus file names, one per line; blank
+// lines and lines starting with # are skipped.
+func readFileList(path string) map[string]bool {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	names := map[string]bool{}
+	for line := range strings.Lines(string(b)) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.ContainsAny(line, "/\\") || !strings.HasSuffix(line, ".json") {
+			log.Fatalf("%s: %q is not a corpus file name", path, line)
+		}
+		names[line] = true
+	}
+	if len(names) == 0 {
+		log.Fatalf("%s names no file", path)
+	}
+	return names
+}
+
 // tuningFiles yields the name and the bytes of each file of the corpus in
-// dir whose split is tuning, in the order of their names; held-out files
-// are read only as far as their split.
+// dir whose split is tuning (and, with learnFrom set, that it names), in
+// the order of their names; held-out files are read only as far as their
+// split. A named file that is missing or not in the tuning split stops
+// the run: the model would not be the one the list describes.
 func tuningFiles(dir string) iter.Seq2[string, []byte] {
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil || len(files) == 0 {
 		log.Fatalf("no corpus in %s", dir)
 	}
 	return func(yield func(string, []byte) bool) {
+		seen := map[string]bool{}
+		var later []string
 		for _, f := range files {
 			b, err := os.ReadFile(f)
 			if err != nil {
@@ -393,9 +448,31 @@ func tuningFiles(dir string) iter.Seq2[string, []byte] {
 			if err := json.Unmarshal(b, &split); err != nil {
 				log.Fatalf("%s: %v", f, err)
 			}
-			if split.Split == "tuning" && !yield(f, b) {
+			name := filepath.Base(f)
+			if learnFrom != nil && learnFrom[name] {
+				if split.Split != "tuning" {
+					log.Fatalf("%s is listed to learn from, but its split is %q", name, split.Split)
+				}
+				seen[name] = true
+			}
+			if split.Split != "tuning" {
+				continue
+			}
+			if learnFrom != nil && !learnFrom[name] {
+				later = append(later, name)
+				continue
+			}
+			if !yield(f, b) {
 				return
 			}
+		}
+		for name := range learnFrom {
+			if !seen[name] {
+				log.Fatalf("%s is listed to learn from, but is not in %s", name, dir)
+			}
+		}
+		if len(later) > 0 {
+			fmt.Fprintf(os.Stderr, "not learnt from (not in the list): %s\n", strings.Join(later, ", "))
 		}
 	}
 }
