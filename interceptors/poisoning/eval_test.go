@@ -241,7 +241,8 @@ func (r rate) pct() float64 {
 // client's analysis tool), held-out 11/704 -> 12/791. The held-out floor
 // went from 83.0 to 82.8 when a malicious demo server and the Agent
 // Governance Toolkit's MCP scanner tests joined held-out, as they came in:
-// 142/171 -> 159/192 (17 of 21 new poisoned flagged), benign 12/798.)
+// 142/171 -> 159/192 (17 of 21 new poisoned flagged), benign 12/798.
+// Three more real servers, none flagged: benign 12/1493 and 12/803.)
 const (
 	minDetectTuning  = 94.7
 	minDetectHeldout = 82.8
