@@ -234,12 +234,24 @@ func (r rate) pct() float64 {
 // server's own not counting as another server's, as at run time: held-out
 // benign 12/704 -> 11/704; and an order naming only the server's own
 // tools stopped counting as steering: tuning benign 8/1165 -> 7/1165;
-// detection unchanged.)
+// detection unchanged. The tuning ceiling went from 0.61 to 0.81 when 19
+// more real servers' tool lists joined both splits, as they came in:
+// tuning 7/1165 -> 12/1487 (0.81 %, all five Desktop Commander's, whose
+// descriptions tell the model to always use its own tools and never the
+// client's analysis tool), held-out 11/704 -> 12/791. The held-out floor
+// went from 83.0 to 82.8 when a malicious demo server and the Agent
+// Governance Toolkit's MCP scanner tests joined held-out, as they came in:
+// 142/171 -> 159/192 (17 of 21 new poisoned flagged), benign 12/798.
+// Three more real servers, none flagged: benign 12/1493 and 12/803.
+// With the preference principles and the tool's own secrets of the same
+// days, tuning 338/342 and 11/1493; an "always" in the passive, the
+// tool's own use scoped and a class of tools then stopped counting:
+// 8/1493, the ceiling 0.54; held-out 159/192 and 12/803 throughout.)
 const (
 	minDetectTuning  = 98.8
-	minDetectHeldout = 83.0
-	maxFPTuning      = 0.52
-	maxFPHeldout     = 1.6
+	minDetectHeldout = 82.8
+	maxFPTuning      = 0.54
+	maxFPHeldout     = 1.5
 )
 
 func TestEvalCorpus(t *testing.T) {

@@ -600,8 +600,9 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 		if start > 0 && end < len(lower) && strings.IndexByte("`'\"", lower[start-1]) >= 0 && lower[end] == lower[start-1] {
 			return true
 		}
+		// "the search tool" names one; "regular search tools" a class
 		rest := strings.TrimLeft(lower[end:], " ")
-		return strings.HasPrefix(rest, "tool")
+		return strings.HasPrefix(rest, "tool") && !strings.HasPrefix(rest, "tools")
 	}
 	for i := 0; i < len(lower); {
 		if !nameTab[lower[i]] {

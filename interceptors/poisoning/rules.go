@@ -21,6 +21,9 @@ type phrase struct {
 	keys  []string
 	need  []string
 	re    *regexp.Regexp
+	// unless, when set, passes over a match that is no instance of the
+	// phrase (the tool's own use scoped, not another tool's)
+	unless func(match string) bool
 }
 
 func containsAny(s string, subs []string) bool {
@@ -36,7 +39,22 @@ func (p *phrase) find(text string) string {
 	if !containsAny(text, p.keys) || p.need != nil && !containsAny(text, p.need) {
 		return ""
 	}
-	return p.re.FindString(text)
+	if p.unless == nil {
+		return p.re.FindString(text)
+	}
+	for _, m := range p.re.FindAllString(text, -1) {
+		if !p.unless(m) {
+			return m
+		}
+	}
+	return ""
+}
+
+// ofThisTool reports whether a "do not use … tool" match is about the tool
+// itself ("DO NOT use this tool to create PDF files"): a description that
+// scopes its own use says when not to call it, which steers no other tool.
+func ofThisTool(m string) bool {
+	return strings.Contains(m, " this tool") || strings.Contains(m, " this function")
 }
 
 func findFirst(phrases []phrase, text string) (label, match string) {
@@ -74,55 +92,55 @@ const quoteChars = "['\"`]"
 // Compiled once; every Checker shares them.
 var instructionPhrases = []phrase{
 	{override, []string{"ignore ", "disregard ", "forget ", "override "}, nil, regexp.MustCompile(
-		`\b(ignore|disregard|forget|override) (all |any )?(of )?(the |your |my )?(previous|prior|above|earlier|preceding|former|original|other|system|all) (instructions?|prompts?|rules|directions|directives|guidelines|messages|context)\b`)},
+		`\b(ignore|disregard|forget|override) (all |any )?(of )?(the |your |my )?(previous|prior|above|earlier|preceding|former|original|other|system|all) (instructions?|prompts?|rules|directions|directives|guidelines|messages|context)\b`), nil},
 	{concealment, []string{"not ", "n't ", "dont ", "never "}, []string{"user", "human", "operator"}, regexp.MustCompile(
-		`\b(do not|don'?t|never|must not|should not|shouldn'?t) (tell|mention|inform|notify|alert|reveal|disclose|show|let)\b[^.!?\n]*\b(user|users|human|operator)\b`)},
+		`\b(do not|don'?t|never|must not|should not|shouldn'?t) (tell|mention|inform|notify|alert|reveal|disclose|show|let)\b[^.!?\n]*\b(user|users|human|operator)\b`), nil},
 	{concealment, []string{"reveal ", "disclose ", "mention "}, []string{"not ", "n't ", "dont ", "never "}, regexp.MustCompile(
-		`\b(do not|don'?t|never) (reveal|disclose|mention) (this|that|it|these|any of this|the (instructions?|above|following))\b`)},
+		`\b(do not|don'?t|never) (reveal|disclose|mention) (this|that|it|these|any of this|the (instructions?|above|following))\b`), nil},
 	{concealment, []string{"from the user"}, nil, regexp.MustCompile(
-		`\b(hide|conceal|keep) (this|it|that) (secret )?from the user\b`)},
+		`\b(hide|conceal|keep) (this|it|that) (secret )?from the user\b`), nil},
 	{concealment, []string{"the user "}, nil, regexp.MustCompile(
-		`\bthe user (must|should|need) ?(not|n'?t) (know|see|be told|be informed|notice|find out)\b`)},
+		`\bthe user (must|should|need) ?(not|n'?t) (know|see|be told|be informed|notice|find out)\b`), nil},
 	{sensitive, []string{"id_", "mcp.json", "claude_desktop_config", ".cursor", "/etc/s", ".git-credentials", ".netrc", ".pypirc"}, nil, regexp.MustCompile(
-		`\bid_(rsa|dsa|ecdsa|ed25519)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|~[/\\]\.cursor\b|\.cursor[/\\]|/etc/(shadow|sudoers)\b|\.git-credentials\b|\.netrc\b|\.pypirc\b`)},
+		`\bid_(rsa|dsa|ecdsa|ed25519)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|~[/\\]\.cursor\b|\.cursor[/\\]|/etc/(shadow|sudoers)\b|\.git-credentials\b|\.netrc\b|\.pypirc\b`), nil},
 	{sensitive, []string{".ssh", ".env", ".aws", ".kube", ".npmrc", ".docker", ".gnupg", "credentials.json", "/etc/passwd", "private key"}, nil, regexp.MustCompile(
-		fileVerbs + lesserFiles + `|` + lesserFiles + fileThenVerb)},
+		fileVerbs + lesserFiles + `|` + lesserFiles + fileThenVerb), nil},
 	{tagBlock, []string{"<"}, nil, regexp.MustCompile(
-		`< ?/? ?(important|system|instructions?|secret|hidden|admin|critical|priority|assistant|ai|context|override|sys|system-prompt|note-to-ai)\b[^<>]{0,40}>`)},
+		`< ?/? ?(important|system|instructions?|secret|hidden|admin|critical|priority|assistant|ai|context|override|sys|system-prompt|note-to-ai)\b[^<>]{0,40}>`), nil},
 	{directive, []string{"system prompt", "system instruction"}, nil, regexp.MustCompile(
-		`\b(your|reveal|print|repeat|output|disclose|leak|ignore|override|new|updated) (the )?system (prompt|instructions?)\b|\bsystem (prompt|instructions?) (override|update)\b`)},
+		`\b(your|reveal|print|repeat|output|disclose|leak|ignore|override|new|updated) (the )?system (prompt|instructions?)\b|\bsystem (prompt|instructions?) (override|update)\b`), nil},
 	{directive, []string{" first"}, []string{"you ", "the assistant", "the model", "the agent", "the ai", "the llm"}, regexp.MustCompile(
-		`\b(you|the (assistant|model|agent|ai|llm)) (must|should|need to|has to|have to) (always )?first\b`)},
+		`\b(you|the (assistant|model|agent|ai|llm)) (must|should|need to|has to|have to) (always )?first\b`), nil},
 	{directive, []string{"before using", "before calling", "before invoking", "before running", "before executing"}, nil, regexp.MustCompile(
-		`\bbefore (using|calling|invoking|running|executing) (this|any|the|other) (tool|function)s?\b[^.!?\n]*\b(read|call|invoke|fetch|send|open|cat|pass|include|provide|load|run|execute)\b`)},
+		`\bbefore (using|calling|invoking|running|executing) (this|any|the|other) (tool|function)s?\b[^.!?\n]*\b(read|call|invoke|fetch|send|open|cat|pass|include|provide|load|run|execute)\b`), nil},
 	{exfil, []string{"http", "ftp:", "@"}, []string{" to "}, regexp.MustCompile(
-		`\b(send|upload|forward|transmit|exfiltrate|leak|email|mail) [^.!?\n]{0,80}?\bto (https?://|ftp://|[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,})`)},
+		`\b(send|upload|forward|transmit|exfiltrate|leak|email|mail) [^.!?\n]{0,80}?\bto (https?://|ftp://|[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,})`), nil},
 	{exfil, []string{"bcc", "cc "}, nil, regexp.MustCompile(
-		`\b(always|also) b?cc\b|\bbcc\b[^.!?\n]{0,40}@`)},
+		`\b(always|also) b?cc\b|\bbcc\b[^.!?\n]{0,40}@`), nil},
 	{exfil, []string{"secretly", "silently", "quietly", "covertly"}, nil, regexp.MustCompile(
-		`\b(secretly|silently|quietly|covertly) (send|upload|forward|read|copy|include|add|call|run|execute|collect)\b`)},
+		`\b(secretly|silently|quietly|covertly) (send|upload|forward|read|copy|include|add|call|run|execute|collect)\b`), nil},
 	{exfil, []string{"pass "}, nil, regexp.MustCompile(
-		`\bpass (its|their|the|this|that) (full |entire |whole )?(content|contents|value|text|output) (as|in|into|via)\b`)},
+		`\bpass (its|their|the|this|that) (full |entire |whole )?(content|contents|value|text|output) (as|in|into|via)\b`), nil},
 	{exfil, []string{"~/", "~\\", "$home", "%userprofile%"}, nil, regexp.MustCompile(
-		`\b(read|cat|open|load) (the )?(contents? of )?` + quoteChars + `?(~|\$home|%userprofile%)[/\\]`)},
+		`\b(read|cat|open|load) (the )?(contents? of )?` + quoteChars + `?(~|\$home|%userprofile%)[/\\]`), nil},
 }
 
 var shadowingPhrases = []phrase{
 	{redirect, []string{"instead of", "rather than", "in place of"}, nil, regexp.MustCompile(
-		`\b(instead of|rather than|in place of) (using |calling )?(the |any )?[^ .]{1,64} (tool|function|server)s?\b`)},
+		`\b(instead of|rather than|in place of) (using |calling )?(the |any )?[^ .]{1,64} (tool|function|server)s?\b`), nil},
 	{redirect, []string{"when the user ", "whenever the user ", "when you ", "whenever you ", "when users ", "when a user ", "when an a"}, nil, regexp.MustCompile(
-		`\bwhen(ever)? (the user|you|users?|a user|an? (agent|assistant)) (asks?|wants?|requests?|tries|try|needs?|is asked) (you )?to (use|call|invoke|run)\b`)},
+		`\bwhen(ever)? (the user|you|users?|a user|an? (agent|assistant)) (asks?|wants?|requests?|tries|try|needs?|is asked) (you )?to (use|call|invoke|run)\b`), nil},
 	{redirect, []string{"not use ", "n't use ", "dont use ", "never use ", "not call ", "n't call ", "dont call ", "never call ", "not invoke ", "n't invoke ", "never invoke "}, []string{"tool", "function"}, regexp.MustCompile(
-		`\b(do not|don'?t|never) (use|call|invoke) (the |any )?(other|another|[^ .]{1,64}) (tool|function)s?\b`)},
+		`\b(do not|don'?t|never) (use|call|invoke) (the |any )?(other|another|[^ .]{1,64}) (tool|function)s?\b`), ofThisTool},
 	{redirect, []string{"tool must", "tools must", "tool should", "tools should", "tools need"}, nil, regexp.MustCompile(
-		`\b(other|all|every) (other )?tools? (must|should|need to)\b`)},
+		`\b(other|all|every) (other )?tools? (must|should|need to)\b`), nil},
 	{redirect, []string{"replaces", "supersedes", "overrides", "precedence over"}, nil, regexp.MustCompile(
-		`\b(replaces|supersedes|overrides|takes precedence over)\b[^.!?\n]{0,40}\b(tool|function)s?\b`)},
+		`\b(replaces|supersedes|overrides|takes precedence over)\b[^.!?\n]{0,40}\b(tool|function)s?\b`), nil},
 	{redirect, []string{"side effect", "side-effect"}, nil, regexp.MustCompile(
-		`\bside[ -]effects? on\b[^.!?\n]{0,60}\b(tool|function)s?\b`)},
-	{redirect, []string{"also present"}, nil, regexp.MustCompile(`\bthe also present\b`)},
+		`\bside[ -]effects? on\b[^.!?\n]{0,60}\b(tool|function)s?\b`), nil},
+	{redirect, []string{"also present"}, nil, regexp.MustCompile(`\bthe also present\b`), nil},
 	{redirect, []string{"behavior of", "behaviour of", "usage of"}, nil, regexp.MustCompile(
-		`\b(affects?|changes?|modif(y|ies)|alters?) the (behaviou?r|usage) of (the |all |any )?(other )?[^ .]{0,64} ?tools?\b`)},
+		`\b(affects?|changes?|modif(y|ies)|alters?) the (behaviou?r|usage) of (the |all |any )?(other )?[^ .]{0,64} ?tools?\b`), nil},
 }
 
 // normalise lower-cases s and turns every run of white space into one

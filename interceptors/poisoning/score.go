@@ -1018,7 +1018,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sentence {
 					continue
 				}
-				if c.sig == sigDirective && e.definitions && keepsSafeguard(c, t, ws, i) {
+				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || saysWhatIsDone(c, t, ws, i)) {
 					continue
 				}
 				if c.sig == sigHistory && e.definitions && userTurn(c) {
@@ -1157,6 +1157,22 @@ func nameHasWord(tool jsontext.Value, w string) bool {
 		if part == w || strings.TrimSuffix(part, "s") == stem {
 			return true
 		}
+	}
+	return false
+}
+
+// saysWhatIsDone reports whether the directive cue c, matched at ws[i],
+// is an "always" in the passive ("URLs are always read in full"): it says
+// what the tool does, where an order says what the reader must do
+// ("always read ~/.ssh/id_rsa first").
+func saysWhatIsDone(c *cue, t string, ws []span, i int) bool {
+	k := i - c.anchor // the cue's first word
+	if c.words[0] != "always" || k < 1 || sentenceBetween(t, ws, k-1, k) {
+		return false
+	}
+	switch t[ws[k-1].start:ws[k-1].end] {
+	case "is", "are", "was", "were", "be", "been", "being", "get", "gets":
+		return true
 	}
 	return false
 }
