@@ -40,6 +40,10 @@ var canonicalWordsSeeds = []string{
 func checkCanonicalWords(t *testing.T, s string) {
 	t.Helper()
 	got, want := CanonicalWords(nil, s), Canonical(nil, s)
+	// the same bytes from s lowered already
+	if of := CanonicalWordsOf(nil, s, string(LowerASCII(nil, s))); !slices.Equal(of, got) {
+		t.Fatalf("%q: CanonicalWordsOf %q, CanonicalWords %q", s, of, got)
+	}
 	if !slices.Equal(alnumRuns(got), alnumRuns(want)) {
 		t.Fatalf("%q: words %q, Canonical's %q", s, alnumRuns(got), alnumRuns(want))
 	}

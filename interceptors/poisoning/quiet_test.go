@@ -3,6 +3,7 @@ package poisoning
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -197,4 +198,85 @@ func TestQuietSpacedBytes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// spreadBytesEvery is spreadBytes reading every word: the offsets it
+// marks.
+func spreadBytesEvery(q *Quiet) []int {
+	b2i := func(b bool) int {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	var hits []int
+	pairs, octets := 0, 0
+	for _, w := range q.ws {
+		pairs = (pairs + 1) * b2i(w.end-w.start == 2)
+		octets = (octets + 1) * b2i(w.end-w.start == 8)
+		if pairs > 0 && !isHex(q.t[w.start:w.end]) {
+			pairs = 0
+		}
+		if octets > 0 && !isBinary(q.t[w.start:w.end]) {
+			octets = 0
+		}
+		if pairs >= 15 || octets >= 7 {
+			hits = append(hits, w.start)
+		}
+	}
+	return hits
+}
+
+// checkSpreadBytes compares spreadBytes, which reads every seventh word
+// and the streaks around them, with spreadBytesEvery on s.
+func checkSpreadBytes(t *testing.T, s string) {
+	t.Helper()
+	q := NewQuiet(s, "")
+	defer q.Release()
+	if q.loud {
+		return // read stopped early: no words to compare
+	}
+	q.hits = q.hits[:0]
+	q.spreadBytes()
+	if want := spreadBytesEvery(q); !slices.Equal(q.hits, want) {
+		t.Fatalf("%.80q: spreadBytes marks %v, every word %v", s, q.hits, want)
+	}
+}
+
+// spreadWords are words spreadBytes tells apart: hex bytes, binary ones,
+// and words of their lengths that are neither.
+var spreadWords = []string{"5b", "0f", "AB", "zz", "01001001", "0100100", "01001002", "12345678", "x", "hello", "01"}
+
+// TestSpreadBytes compares spreadBytes with spreadBytesEvery on streaks
+// of every length around the thresholds, at every position against the
+// probes, between and beside other streaks, and on random runs of words.
+func TestSpreadBytes(t *testing.T) {
+	for _, w := range spreadWords {
+		for n := 0; n <= 40; n++ {
+			for lead := 0; lead < 8; lead++ {
+				streak := strings.Repeat(w+" ", n)
+				checkSpreadBytes(t, strings.Repeat("a ", lead)+streak+"end")
+				checkSpreadBytes(t, strings.Repeat("a ", lead)+streak+strings.Repeat("01010101 ", n%9)+streak)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(200) {
+			if r.IntN(4) == 0 {
+				b.WriteString(spreadWords[r.IntN(len(spreadWords))])
+			} else {
+				b.WriteString(spreadWords[r.IntN(3)]) // mostly hex bytes
+			}
+			b.WriteString(" \n"[r.IntN(2):][:1])
+		}
+		checkSpreadBytes(t, b.String())
+	}
+}
+
+func FuzzSpreadBytes(f *testing.F) {
+	f.Add(strings.Repeat("5b ", 20))
+	f.Add(strings.Repeat("01001001 ", 10) + strings.Repeat("ff ", 16))
+	f.Fuzz(checkSpreadBytes)
 }

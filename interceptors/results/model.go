@@ -3,6 +3,7 @@ package results
 import (
 	_ "embed"
 	"sync"
+	"unsafe"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/internal/textmodel"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
@@ -29,8 +30,21 @@ var canonicalBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // modelScore returns m's score of s in its canonical form.
 func modelScore(m *textmodel.Model, s string) float64 {
+	return modelScoreOf(m, s, "")
+}
+
+// modelScoreOf is modelScore with s lowered by lowerInto, if the caller
+// has it, or "": most text's canonical form is that (CanonicalWordsOf).
+func modelScoreOf(m *textmodel.Model, s, lower string) float64 {
 	b := canonicalBufs.Get().(*[]byte)
 	defer canonicalBufs.Put(b)
+	if len(lower) == len(s) && s != "" {
+		c := poisoning.CanonicalWordsOf((*b)[:0], s, lower)
+		if unsafe.SliceData(c) != unsafe.StringData(lower) {
+			*b = c // Canonical's form, in the pooled buffer: keep it grown
+		}
+		return m.Score(c)
+	}
 	*b = poisoning.CanonicalWords((*b)[:0], s)
 	return m.Score(*b)
 }

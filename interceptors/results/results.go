@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -199,36 +200,53 @@ func blankImportantHeadings(s string) string {
 
 // judge returns the score of s and what fired.
 func (c *Checker) judge(s string) (int, string) {
-	if strings.Contains(s, "Licensed under the Apache License") {
-		s = apacheHeader.blankAll(s)
+	score, why, _, buf := c.judgeLowered(s)
+	release(buf)
+	return score, why
+}
+
+// judgeLowered is judge, and returns as well s lowered (lowerInto), which
+// the model reads too, in buf, to give back with release once it is no
+// longer read; lower is "" when the signals read another text than s (a
+// licence header or a heading blanked), which the model does not.
+func (c *Checker) judgeLowered(s string) (score int, why, lower string, buf *[]byte) {
+	text := s
+	if strings.Contains(text, "Licensed under the Apache License") {
+		text = apacheHeader.blankAll(text)
 	}
 	// cheap tests first: every spelling has a '#' or "[!", and "mportant"
 	// or "MPORTANT"
-	if (strings.IndexByte(s, '#') >= 0 || strings.Contains(s, "[!")) && containsAny(s, "mportant", "MPORTANT") &&
-		containsAny(s, "# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]") {
-		s = blankImportantHeadings(s)
+	if (strings.IndexByte(text, '#') >= 0 || strings.Contains(text, "[!")) && containsAny(text, "mportant", "MPORTANT") &&
+		containsAny(text, "# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]") {
+		text = blankImportantHeadings(text)
 	}
-	// both passes read s lowered
-	t, done := lowered(s)
-	defer done()
-	score, why := scoreWindows(s, t)
-	if n, rs := signalsOf(s, t); n > 0 {
+	// both passes read text lowered
+	t, buf := lowered(text)
+	score, why = scoreWindows(text, t)
+	if n, rs := signalsOf(text, t); n > 0 {
 		score += n
 		why = strings.TrimPrefix(why+"; "+strings.Join(rs, "; "), "; ")
 	}
-	return score, why
+	// (both blankings return their argument itself when they blank nothing)
+	if unsafe.StringData(text) == unsafe.StringData(s) {
+		lower = t
+	}
+	return score, why, lower, buf
 }
 
 // verdict judges s with the lexical signals and the learned model, and
 // says which fired: "score 6: override, tag (…)" for the signals, "model
-// score 8.31 (threshold 7.26)" for the model, or both.
+// score 8.31 (threshold 7.26)" for the model, or both. The model reads s
+// lowered as the signals did, not lowered again.
 func (c *Checker) verdict(s string) (string, bool) {
 	var fired []string
-	if score, why := c.judge(s); score >= c.threshold {
+	score, why, lower, buf := c.judgeLowered(s)
+	defer release(buf)
+	if score >= c.threshold {
 		fired = append(fired, fmt.Sprintf("score %d: %s", score, why))
 	}
 	if c.model != nil {
-		if v := modelScore(c.model, s); v >= float64(c.model.Threshold) {
+		if v := modelScoreOf(c.model, s, lower); v >= float64(c.model.Threshold) {
 			fired = append(fired, fmt.Sprintf("model score %.2f (threshold %.2f)", v, c.model.Threshold))
 		}
 	}
