@@ -171,9 +171,12 @@ func (q *Quiet) read(s, lower string) {
 	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
 	low := q.low
 	for i := 0; i < len(low); {
-		// blanks and punctuation no signal starts from, which end words
-		// and runs, are passed over
-		if plainTab[low[i]] {
+		// blanks and punctuation, which end words and runs, are passed
+		// over, and those some signal starts from noted
+		if c := low[i]; plainTab[c] {
+			if markTab[c] {
+				q.mark(i, c)
+			}
 			i++
 			continue
 		}
@@ -213,7 +216,8 @@ func (q *Quiet) read(s, lower string) {
 			return
 		}
 	}
-	q.marks()
+	q.openState = slices.Grow(q.openState[:0], len(q.openAt))[:len(q.openAt)]
+	clear(q.openState)
 	q.spreadBytes()
 	sort.Ints(q.hits)
 }
@@ -409,7 +413,7 @@ func (q *Quiet) encodedRun(start, end int) {
 
 // plainTab marks the ASCII bytes other than letters and digits that read
 // passes over: blanks, and punctuation that is not part of a word or of a
-// base64 run. Each ends a word and a run. (marks finds those a signal
+// base64 run. Each ends a word and a run. (markTab marks those a signal
 // starts from.)
 var plainTab = func() (tab [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
@@ -419,34 +423,18 @@ var plainTab = func() (tab [256]bool) {
 	return tab
 }()
 
-// marks notes the punctuation some signal starts from, found by a vector
-// search for each byte (mark): most of it is passed over by read.
-func (q *Quiet) marks() {
-	for _, c := range []byte("%&;@<[#") {
-		for i := 0; ; i++ {
-			k := strings.IndexByte(q.t[i:], c)
-			if k < 0 {
-				break
-			}
-			i += k
-			q.mark(i, c)
-		}
+// markTab marks the punctuation some signal starts from (mark): each is
+// one of plainTab, so read meets it, in the order of the text. (A vector
+// search for each of them, after read, cost a pass over the text each.)
+var markTab = func() (tab [256]bool) {
+	for _, c := range []byte("%&;@<[#:") {
+		tab[c] = true
 	}
-	for i := 0; ; i++ {
-		k := strings.Index(q.t[i:], "://")
-		if k < 0 {
-			break
-		}
-		i += k
-		q.mark(i, ':')
-	}
-	sort.Ints(q.openAt)
-	sort.Ints(q.dests)
-	q.openState = slices.Grow(q.openState[:0], len(q.openAt))[:len(q.openAt)]
-	clear(q.openState)
-}
+	return tab
+}()
 
-// mark notes the punctuation c at t[i] that some signal starts from.
+// mark notes the punctuation c at t[i] that some signal starts from, in
+// ascending order of i: openAt and dests stay sorted.
 func (q *Quiet) mark(i int, c byte) {
 	switch c {
 	case '%':
