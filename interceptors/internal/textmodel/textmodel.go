@@ -373,8 +373,9 @@ func Norm(n int) float64 {
 }
 
 type scratch struct {
-	sums   []int64 // the weight of the first i words
-	counts []int32 // the number of features of the first i words
+	// the weight and the number of features of the first i words (one
+	// slice, not two: one append a word)
+	prefix []prefixSum
 	// words remembers what a word weighs without the word before it (its
 	// own bucket and its n-grams), for the model it was read with: most
 	// words of a text come again and again.
@@ -397,6 +398,11 @@ type cachedWord struct {
 	sum  int32 // at most 66 features of |weight| <= 32768
 }
 
+type prefixSum struct {
+	sum int64
+	n   int32
+}
+
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Score returns the score of the canonical text buf: the highest of its
@@ -408,7 +414,7 @@ func (m *Model) Score(buf []byte) float64 {
 	defer scratchPool.Put(sc)
 	shift := 32 - m.Bits
 	wt := m.W
-	sums, counts := append(sc.sums[:0], 0), append(sc.counts[:0], 0)
+	prefix := append(sc.prefix[:0], prefixSum{})
 	if sc.model != m {
 		sc.model, sc.words = m, [wordCache]cachedWord{}
 	}
@@ -428,7 +434,7 @@ func (m *Model) Score(buf []byte) float64 {
 		if len(w) > 24 {
 			acc += int64(wt[mix(h)>>shift])
 			n++
-			sums, counts = append(sums, acc), append(counts, n)
+			prefix = append(prefix, prefixSum{acc, n})
 			continue
 		}
 		c := &sc.words[(h^h>>10)&(wordCache-1)]
@@ -441,12 +447,12 @@ func (m *Model) Score(buf []byte) float64 {
 		}
 		acc += int64(c.sum)
 		n += c.cnt
-		sums, counts = append(sums, acc), append(counts, n)
+		prefix = append(prefix, prefixSum{acc, n})
 	}
-	sc.sums, sc.counts = sums, counts
+	sc.prefix = prefix
 	best := math.Inf(-1)
-	Windows(len(sums)-1, m.Window, func(a, b int) {
-		best = max(best, float64(sums[b]-sums[a])*Norm(int(counts[b]-counts[a])))
+	Windows(len(prefix)-1, m.Window, func(a, b int) {
+		best = max(best, float64(prefix[b].sum-prefix[a].sum)*Norm(int(prefix[b].n-prefix[a].n)))
 	})
 	return float64(m.Bias) + float64(m.Scale)*best
 }
