@@ -54,6 +54,9 @@ type Quiet struct {
 	loud                bool // q gave up: no window is silent (dense)
 	check               int  // the count of words at which dense looks next
 	others              int  // chunks of other scripts, left to the fold
+	// what the model's canonical form asks (CanonicalWords): whether a
+	// byte was not ASCII, and four one-character words one byte apart
+	nonASCII, spread bool
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -73,6 +76,24 @@ func (q *Quiet) Release() {
 	if cap(q.own) <= 1<<20 {
 		quietPool.Put(q)
 	}
+}
+
+// CanonicalWords is CanonicalWords(dst, s), s being the text q read:
+// where that is s lowered, most text, it returns q's lowered text itself,
+// to be read only until q is released, rather than a copy. What q's pass
+// saw decides it for ASCII text, whose every word it read (its one-letter
+// words one byte apart as plainWords finds them: the normaliser may join
+// only those); for other text, or when q gave up early, the words are
+// read again (CanonicalWordsOf). That reading was a tenth of the model's
+// instructions.
+func (q *Quiet) CanonicalWords(dst []byte) []byte {
+	if q.loud || q.nonASCII {
+		return CanonicalWordsOf(dst, q.s, q.t)
+	}
+	if q.spread && spacedOutASCII(q.s) {
+		return Canonical(dst, q.s)
+	}
+	return q.low
 }
 
 // Silent reports whether ScoreText(s[start:end]) is certainly zero, s
@@ -169,6 +190,7 @@ func (q *Quiet) read(s, lower string) {
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
 	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
+	q.nonASCII, q.spread = false, false
 	low := q.low
 	for i := 0; i < len(low); {
 		// blanks and punctuation, which end words and runs, are passed
@@ -260,6 +282,7 @@ func (q *Quiet) chunk(i int) int {
 		}
 		c, size := lowerTab[s[i]], 1
 		if c >= utf8.RuneSelf {
+			q.nonASCII = true
 			// punctuation that the fold keeps as it is separates words
 			// as ASCII's does; anything else (letters, spaces, symbols
 			// inside words, invisible characters) is left to the fold
@@ -319,6 +342,7 @@ func (q *Quiet) alnum(i, j int) {
 			q.singles = 1
 		}
 		if q.singles >= 4 {
+			q.spread = true
 			q.hits = append(q.hits, i)
 		}
 		q.lastSingle = j

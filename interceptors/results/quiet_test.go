@@ -25,7 +25,9 @@ func TestQuietWindows(t *testing.T) {
 	for _, e := range loadEval(t) {
 		for _, s := range []string{e.Text, strings.ToUpper(e.Text), e.Text[len(e.Text)/3:], strings.ReplaceAll(e.Text, " ", "  "), strings.Repeat(e.Text+"\n", 3)} {
 			low, buf := lowered(s)
-			gotScore, gotWhy := scoreWindows(s, low)
+			q := poisoning.NewQuiet(s, low)
+			gotScore, gotWhy := scoreWindows(s, q)
+			q.Release()
 			release(buf)
 			wantScore, wantWhy := every(s)
 			if gotScore != wantScore || gotWhy != wantWhy {

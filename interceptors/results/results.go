@@ -200,16 +200,35 @@ func blankImportantHeadings(s string) string {
 
 // judge returns the score of s and what fired.
 func (c *Checker) judge(s string) (int, string) {
-	score, why, _, buf := c.judgeLowered(s)
-	release(buf)
-	return score, why
+	j := c.judgeKeep(s)
+	j.release()
+	return j.score, j.why
 }
 
-// judgeLowered is judge, and returns as well s lowered (lowerInto), which
-// the model reads too, in buf, to give back with release once it is no
-// longer read; lower is "" when the signals read another text than s (a
-// licence header or a heading blanked), which the model does not.
-func (c *Checker) judgeLowered(s string) (score int, why, lower string, buf *[]byte) {
+// judgement is judge's score and signals, and what the model reads of the
+// same text: the prefilter's reading of it (poisoning.Quiet) and the text
+// lowered (lowerInto), in buf. quiet and lower are nil and "" when the
+// signals read another text than s (a licence header or a heading
+// blanked), which the model does not.
+type judgement struct {
+	score int
+	why   string
+	quiet *poisoning.Quiet
+	lower string
+	buf   *[]byte
+}
+
+// release gives j's buffers back, once the model has read them.
+func (j *judgement) release() {
+	if j.quiet != nil {
+		j.quiet.Release()
+	}
+	release(j.buf)
+}
+
+// judgeKeep is judge, keeping what the model reads of s too: the check's
+// reading of the text, the model's canonical form, read once.
+func (c *Checker) judgeKeep(s string) judgement {
 	text := s
 	if strings.Contains(text, "Licensed under the Apache License") {
 		text = apacheHeader.blankAll(text)
@@ -221,32 +240,36 @@ func (c *Checker) judgeLowered(s string) (score int, why, lower string, buf *[]b
 		text = blankImportantHeadings(text)
 	}
 	// both passes read text lowered
-	t, buf := lowered(text)
-	score, why = scoreWindows(text, t)
-	if n, rs := signalsOf(text, t); n > 0 {
-		score += n
-		why = strings.TrimPrefix(why+"; "+strings.Join(rs, "; "), "; ")
+	var j judgement
+	j.lower, j.buf = lowered(text)
+	j.quiet = poisoning.NewQuiet(text, j.lower)
+	j.score, j.why = scoreWindows(text, j.quiet)
+	if n, rs := signalsOf(text, j.lower); n > 0 {
+		j.score += n
+		j.why = strings.TrimPrefix(j.why+"; "+strings.Join(rs, "; "), "; ")
 	}
 	// (both blankings return their argument itself when they blank nothing)
-	if unsafe.StringData(text) == unsafe.StringData(s) {
-		lower = t
+	if unsafe.StringData(text) != unsafe.StringData(s) {
+		j.quiet.Release()
+		j.quiet, j.lower = nil, ""
 	}
-	return score, why, lower, buf
+	return j
 }
 
 // verdict judges s with the lexical signals and the learned model, and
 // says which fired: "score 6: override, tag (…)" for the signals, "model
-// score 8.31 (threshold 7.26)" for the model, or both. The model reads s
-// lowered as the signals did, not lowered again.
+// score 8.31 (threshold 7.26)" for the model, or both. The model reads
+// its canonical form from what the signals' passes made of s, not from s
+// again.
 func (c *Checker) verdict(s string) (string, bool) {
 	var fired []string
-	score, why, lower, buf := c.judgeLowered(s)
-	defer release(buf)
-	if score >= c.threshold {
-		fired = append(fired, fmt.Sprintf("score %d: %s", score, why))
+	j := c.judgeKeep(s)
+	defer j.release()
+	if j.score >= c.threshold {
+		fired = append(fired, fmt.Sprintf("score %d: %s", j.score, j.why))
 	}
 	if c.model != nil {
-		if v := modelScoreOf(c.model, s, lower); v >= float64(c.model.Threshold) {
+		if v := modelScoreOf(c.model, s, j.quiet, j.lower); v >= float64(c.model.Threshold) {
 			fired = append(fired, fmt.Sprintf("model score %.2f (threshold %.2f)", v, c.model.Threshold))
 		}
 	}
@@ -326,12 +349,10 @@ func hasSignalBeyond(v poisoning.TextVerdict, ignored []string) bool {
 }
 
 // scoreWindows returns the highest score of the windows of s and its
-// signals; t is s lowered by lowerInto. Windows that one pass over s
-// shows to score nothing are not scored (poisoning.Quiet): most of a long
-// result.
-func scoreWindows(s, t string) (int, string) {
-	q := poisoning.NewQuiet(s, t)
-	defer q.Release()
+// signals; q has read s (poisoning.NewQuiet, with s lowered by
+// lowerInto). Windows that its one pass over s shows to score nothing are
+// not scored: most of a long result.
+func scoreWindows(s string, q *poisoning.Quiet) (int, string) {
 	best := poisoning.TextVerdict{}
 	eachWindow(s, func(start, end int) {
 		if q.Silent(start, end) {
