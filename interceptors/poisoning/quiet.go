@@ -178,6 +178,7 @@ func within(at []int, start, end, n int) bool {
 
 func (q *Quiet) read(s, lower string) {
 	q.s, q.t = s, lower
+	q.nonASCII, q.spread = false, false
 	if len(lower) != len(s) {
 		q.own = LowerASCII(q.own[:0], s)
 		q.t = unsafe.String(unsafe.SliceData(q.own), len(q.own))
@@ -190,7 +191,6 @@ func (q *Quiet) read(s, lower string) {
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
 	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
-	q.nonASCII, q.spread = false, false
 	low := q.low
 	for i := 0; i < len(low); {
 		// blanks and punctuation, which end words and runs, are passed
