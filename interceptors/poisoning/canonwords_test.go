@@ -2,6 +2,7 @@ package poisoning
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -40,6 +41,16 @@ var canonicalWordsSeeds = []string{
 func checkCanonicalWords(t *testing.T, s string) {
 	t.Helper()
 	got, want := CanonicalWords(nil, s), Canonical(nil, s)
+	// the same bytes from s lowered already, and from what Quiet's pass
+	// over s saw
+	if of := CanonicalWordsOf(nil, s, string(LowerASCII(nil, s))); !slices.Equal(of, got) {
+		t.Fatalf("%q: CanonicalWordsOf %q, CanonicalWords %q", s, of, got)
+	}
+	q := NewQuiet(s, "")
+	defer q.Release()
+	if qw := q.CanonicalWords(nil); !slices.Equal(qw, got) {
+		t.Fatalf("%q: Quiet.CanonicalWords %q, CanonicalWords %q", s, qw, got)
+	}
 	if !slices.Equal(alnumRuns(got), alnumRuns(want)) {
 		t.Fatalf("%q: words %q, Canonical's %q", s, alnumRuns(got), alnumRuns(want))
 	}
@@ -83,6 +94,35 @@ func TestCanonicalWords(t *testing.T) {
 	}
 	for _, s := range texts {
 		checkCanonicalWords(t, s)
+	}
+}
+
+// TestQuietCanonicalWords compares Quiet.CanonicalWords with
+// CanonicalWords on generated text: one-character words one byte apart
+// or not, after and before longer words, separators, words a cue is
+// looked up by (so that Quiet may give up early) and characters beyond
+// ASCII, at every mix.
+func TestQuietCanonicalWords(t *testing.T) {
+	parts := []string{"a", "b", "1", "x", "ab", "word", "ignore", "previous", "you", "must", " ", " ", "  ", "-", ".", ",", "\n", "_",
+		"é", "\u00a0", "—", "’", "\u200b", "ｆ", "+", "=", "%41", "<b>", "@", "https://x.example"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(60) {
+			p := parts[r.IntN(len(parts))]
+			if r.IntN(3) == 0 {
+				p = parts[r.IntN(4)] // mostly one-character words
+			}
+			b.WriteString(p)
+			if r.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		checkCanonicalWords(t, b.String())
+	}
+	for _, s := range []string{"i g n o r e", "x = a + b", "a b c", "i-g-n-o-r-e", strings.Repeat("you must ", 200) + "i g n o r e"} {
+		checkCanonicalWords(t, s)
+		checkCanonicalWords(t, strings.Repeat("word ", 300)+s)
 	}
 }
 

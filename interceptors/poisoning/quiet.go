@@ -54,6 +54,9 @@ type Quiet struct {
 	loud                bool // q gave up: no window is silent (dense)
 	check               int  // the count of words at which dense looks next
 	others              int  // chunks of other scripts, left to the fold
+	// what the model's canonical form asks (CanonicalWords): whether a
+	// byte was not ASCII, and four one-character words one byte apart
+	nonASCII, spread bool
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -73,6 +76,24 @@ func (q *Quiet) Release() {
 	if cap(q.own) <= 1<<20 {
 		quietPool.Put(q)
 	}
+}
+
+// CanonicalWords is CanonicalWords(dst, s), s being the text q read:
+// where that is s lowered, most text, it returns q's lowered text itself,
+// to be read only until q is released, rather than a copy. What q's pass
+// saw decides it for ASCII text, whose every word it read (its one-letter
+// words one byte apart as plainWords finds them: the normaliser may join
+// only those); for other text, or when q gave up early, the words are
+// read again (CanonicalWordsOf). That second reading was about a twelfth
+// of the model's instructions.
+func (q *Quiet) CanonicalWords(dst []byte) []byte {
+	if q.loud || q.nonASCII {
+		return CanonicalWordsOf(dst, q.s, q.t)
+	}
+	if q.spread && spacedOutASCII(q.s) {
+		return Canonical(dst, q.s)
+	}
+	return q.low
 }
 
 // Silent reports whether ScoreText(s[start:end]) is certainly zero, s
@@ -157,6 +178,7 @@ func within(at []int, start, end, n int) bool {
 
 func (q *Quiet) read(s, lower string) {
 	q.s, q.t = s, lower
+	q.nonASCII, q.spread = false, false
 	if len(lower) != len(s) {
 		q.own = LowerASCII(q.own[:0], s)
 		q.t = unsafe.String(unsafe.SliceData(q.own), len(q.own))
@@ -171,9 +193,12 @@ func (q *Quiet) read(s, lower string) {
 	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
 	low := q.low
 	for i := 0; i < len(low); {
-		// blanks and punctuation no signal starts from, which end words
-		// and runs, are passed over
-		if plainTab[low[i]] {
+		// blanks and punctuation, which end words and runs, are passed
+		// over, and those some signal starts from noted
+		if c := low[i]; plainTab[c] {
+			if markTab[c] {
+				q.mark(i, c)
+			}
 			i++
 			continue
 		}
@@ -213,7 +238,8 @@ func (q *Quiet) read(s, lower string) {
 			return
 		}
 	}
-	q.marks()
+	q.openState = slices.Grow(q.openState[:0], len(q.openAt))[:len(q.openAt)]
+	clear(q.openState)
 	q.spreadBytes()
 	sort.Ints(q.hits)
 }
@@ -256,6 +282,7 @@ func (q *Quiet) chunk(i int) int {
 		}
 		c, size := lowerTab[s[i]], 1
 		if c >= utf8.RuneSelf {
+			q.nonASCII = true
 			// punctuation that the fold keeps as it is separates words
 			// as ASCII's does; anything else (letters, spaces, symbols
 			// inside words, invisible characters) is left to the fold
@@ -315,6 +342,7 @@ func (q *Quiet) alnum(i, j int) {
 			q.singles = 1
 		}
 		if q.singles >= 4 {
+			q.spread = true
 			q.hits = append(q.hits, i)
 		}
 		q.lastSingle = j
@@ -330,26 +358,59 @@ func (q *Quiet) alnum(i, j int) {
 // on each is a word of two hex digits or eight binary ones, the next
 // word after the one before: each word of such a streak, from the
 // fifteenth or the seventh on, is marked.
+//
+// A streak of seven words or more holds one of every seventh word: rather
+// than every word of the text (a tenth of the pass, for texts that have
+// none), only those are read, and around one that is a byte the streak is
+// read back to its first word and on to its last.
 func (q *Quiet) spreadBytes() {
-	pairs, octets := 0, 0
-	for _, w := range q.ws {
-		pairs = (pairs + 1) * b2i(w.end-w.start == 2)
-		octets = (octets + 1) * b2i(w.end-w.start == 8)
-		if pairs > 0 && !isHex(q.t[w.start:w.end]) {
-			pairs = 0
+	const stride = 7
+	next := 0 // the first word not read yet
+	for p := stride - 1; p < len(q.ws); p += stride {
+		if p < next {
+			continue // in the streak read last
 		}
-		if octets > 0 && !isBinary(q.t[w.start:w.end]) {
-			octets = 0
+		kind := q.byteWord(p)
+		if kind == 0 {
+			continue
 		}
-		if pairs >= 15 || octets >= 7 {
-			q.hits = append(q.hits, w.start)
+		a, b := p, p+1
+		for a > next && q.byteWord(a-1) == kind {
+			a--
 		}
+		for b < len(q.ws) && q.byteWord(b) == kind {
+			b++
+		}
+		from := a + 14 // the fifteenth hex byte
+		if kind == binaryByte {
+			from = a + 6 // the seventh binary one
+		}
+		for k := from; k < b; k++ {
+			q.hits = append(q.hits, q.ws[k].start)
+		}
+		next = b
 	}
 }
 
-func b2i(b bool) int {
-	if b {
-		return 1
+// What a word is to spreadBytes.
+const (
+	hexByte    = 1 // two hex digits
+	binaryByte = 2 // eight binary ones
+)
+
+// byteWord tells whether the i-th word is a byte written in hex, in
+// binary, or neither (0).
+func (q *Quiet) byteWord(i int) int {
+	w := q.ws[i]
+	switch w.end - w.start {
+	case 2:
+		if isHex(q.t[w.start:w.end]) {
+			return hexByte
+		}
+	case 8:
+		if isBinary(q.t[w.start:w.end]) {
+			return binaryByte
+		}
 	}
 	return 0
 }
@@ -379,7 +440,7 @@ func (q *Quiet) encodedRun(start, end int) {
 
 // plainTab marks the ASCII bytes other than letters and digits that read
 // passes over: blanks, and punctuation that is not part of a word or of a
-// base64 run. Each ends a word and a run. (marks finds those a signal
+// base64 run. Each ends a word and a run. (markTab marks those a signal
 // starts from.)
 var plainTab = func() (tab [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
@@ -389,34 +450,18 @@ var plainTab = func() (tab [256]bool) {
 	return tab
 }()
 
-// marks notes the punctuation some signal starts from, found by a vector
-// search for each byte (mark): most of it is passed over by read.
-func (q *Quiet) marks() {
-	for _, c := range []byte("%&;@<[#") {
-		for i := 0; ; i++ {
-			k := strings.IndexByte(q.t[i:], c)
-			if k < 0 {
-				break
-			}
-			i += k
-			q.mark(i, c)
-		}
+// markTab marks the punctuation some signal starts from (mark): each is
+// one of plainTab, so read meets it, in the order of the text. (A vector
+// search for each of them, after read, cost a pass over the text each.)
+var markTab = func() (tab [256]bool) {
+	for _, c := range []byte("%&;@<[#:") {
+		tab[c] = true
 	}
-	for i := 0; ; i++ {
-		k := strings.Index(q.t[i:], "://")
-		if k < 0 {
-			break
-		}
-		i += k
-		q.mark(i, ':')
-	}
-	sort.Ints(q.openAt)
-	sort.Ints(q.dests)
-	q.openState = slices.Grow(q.openState[:0], len(q.openAt))[:len(q.openAt)]
-	clear(q.openState)
-}
+	return tab
+}()
 
-// mark notes the punctuation c at t[i] that some signal starts from.
+// mark notes the punctuation c at t[i] that some signal starts from, in
+// ascending order of i: openAt and dests stay sorted.
 func (q *Quiet) mark(i int, c byte) {
 	switch c {
 	case '%':

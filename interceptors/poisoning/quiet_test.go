@@ -3,6 +3,7 @@ package poisoning
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -197,4 +198,162 @@ func TestQuietSpacedBytes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// spreadBytesEvery is spreadBytes reading every word: the offsets it
+// marks.
+func spreadBytesEvery(q *Quiet) []int {
+	b2i := func(b bool) int {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	var hits []int
+	pairs, octets := 0, 0
+	for _, w := range q.ws {
+		pairs = (pairs + 1) * b2i(w.end-w.start == 2)
+		octets = (octets + 1) * b2i(w.end-w.start == 8)
+		if pairs > 0 && !isHex(q.t[w.start:w.end]) {
+			pairs = 0
+		}
+		if octets > 0 && !isBinary(q.t[w.start:w.end]) {
+			octets = 0
+		}
+		if pairs >= 15 || octets >= 7 {
+			hits = append(hits, w.start)
+		}
+	}
+	return hits
+}
+
+// checkSpreadBytes compares spreadBytes, which reads every seventh word
+// and the streaks around them, with spreadBytesEvery on s.
+func checkSpreadBytes(t *testing.T, s string) {
+	t.Helper()
+	q := NewQuiet(s, "")
+	defer q.Release()
+	if q.loud {
+		return // read stopped early: no words to compare
+	}
+	q.hits = q.hits[:0]
+	q.spreadBytes()
+	if want := spreadBytesEvery(q); !slices.Equal(q.hits, want) {
+		t.Fatalf("%.80q: spreadBytes marks %v, every word %v", s, q.hits, want)
+	}
+}
+
+// spreadWords are words spreadBytes tells apart: hex bytes, binary ones,
+// and words of their lengths that are neither.
+var spreadWords = []string{"5b", "0f", "AB", "zz", "01001001", "0100100", "01001002", "12345678", "x", "hello", "01"}
+
+// TestSpreadBytes compares spreadBytes with spreadBytesEvery on streaks
+// of every length around the thresholds, at every position against the
+// probes, between and beside other streaks, and on random runs of words.
+func TestSpreadBytes(t *testing.T) {
+	for _, w := range spreadWords {
+		for n := 0; n <= 40; n++ {
+			for lead := 0; lead < 8; lead++ {
+				streak := strings.Repeat(w+" ", n)
+				checkSpreadBytes(t, strings.Repeat("a ", lead)+streak+"end")
+				checkSpreadBytes(t, strings.Repeat("a ", lead)+streak+strings.Repeat("01010101 ", n%9)+streak)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(200) {
+			if r.IntN(4) == 0 {
+				b.WriteString(spreadWords[r.IntN(len(spreadWords))])
+			} else {
+				b.WriteString(spreadWords[r.IntN(3)]) // mostly hex bytes
+			}
+			b.WriteString(" \n"[r.IntN(2):][:1])
+		}
+		checkSpreadBytes(t, b.String())
+	}
+}
+
+func FuzzSpreadBytes(f *testing.F) {
+	f.Add(strings.Repeat("5b ", 20))
+	f.Add(strings.Repeat("01001001 ", 10) + strings.Repeat("ff ", 16))
+	f.Fuzz(checkSpreadBytes)
+}
+
+// marksEvery finds what read notes of the punctuation some signal starts
+// from (mark) by a search for each byte in turn, as read did before it
+// noted them on its way: pct, badPct, amp, semi, openAt and dests.
+func marksEvery(t string) [6][]int {
+	var m [6][]int
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; c {
+		case '%':
+			m[0] = append(m[0], i)
+			if i+2 >= len(t) || !isHexDigit(t[i+1]) || !isHexDigit(t[i+2]) {
+				m[1] = append(m[1], i)
+			}
+		case '&':
+			m[2] = append(m[2], i)
+		case ';':
+			m[3] = append(m[3], i)
+		case '<', '[':
+			m[4] = append(m[4], i)
+		case '#':
+			if strings.HasPrefix(t[i:], "##") {
+				m[4] = append(m[4], i)
+			}
+		case '@':
+			m[5] = append(m[5], i)
+		}
+		for _, scheme := range []string{"https://", "http://"} {
+			if strings.HasPrefix(t[i:], scheme) {
+				m[5] = append(m[5], i)
+				break
+			}
+		}
+	}
+	return m
+}
+
+// checkMarks compares what read notes of s's punctuation with marksEvery.
+func checkMarks(t *testing.T, s string) {
+	t.Helper()
+	q := NewQuiet(s, "")
+	defer q.Release()
+	if q.loud {
+		return // read stopped early: Silent reads none of them
+	}
+	got := [6][]int{q.pct, q.badPct, q.amp, q.semi, q.openAt, q.dests}
+	want := marksEvery(q.t)
+	for k := range got {
+		if !slices.Equal(got[k], want[k]) && len(got[k])+len(want[k]) > 0 {
+			t.Fatalf("%.80q: list %d is %v, want %v", s, k, got[k], want[k])
+		}
+	}
+}
+
+var marksSeeds = []string{"", "%", "%4", "%41%zz %41", "a&amp;b &#x41; ;", "<b>[x] ## #x ###", "mail a@b.example or https://x.example/?q=1 http://y",
+	"HTTPS://X.EXAMPLE and ://x and http:/ x https:// @@", "100% of <the> [list] & more; #1 ##", "tag<<[[##:##"}
+
+// TestMarks compares read's notes of punctuation with marksEvery on
+// hand-made texts and on each of them with words and other scripts
+// around, at every cut.
+func TestMarks(t *testing.T) {
+	for _, s := range marksSeeds {
+		for _, around := range []string{"%s", "word %s word", "über%sñ", "x_y-z'%s'", "i g n o r e %s"} {
+			u := fmt.Sprintf(around, s)
+			for cut := 0; cut <= len(u); cut++ {
+				checkMarks(t, u[:cut])
+				checkMarks(t, u[cut:])
+			}
+		}
+	}
+}
+
+func FuzzMarks(f *testing.F) {
+	for _, s := range marksSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkMarks)
 }

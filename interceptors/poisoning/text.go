@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // TextVerdict is what the signal scorer found in one text.
@@ -69,20 +70,42 @@ func Canonical(dst []byte, s string) []byte {
 func CanonicalWords(dst []byte, s string) []byte {
 	start := len(dst)
 	dst = LowerASCII(dst, s)
-	// Such text goes through canonicalASCII, which keeps letters and
-	// digits as they are lowered here and punctuation as it is, unless it
-	// may be letter-spaced and then holds a wide space or spacedOutASCII
-	// finds it is (the general path then joins letters). spacedOutASCII
-	// finds four one-character words one byte apart ("i g n o r e",
-	// "i-g-n-o-r-e"); only text that has some is checked.
-	ascii, spread := plainWords(dst[start:])
-	switch {
-	case !spread && (ascii || keptRunes(s)):
-		return dst
-	case spread && ascii && !spacedOutASCII(s):
+	if loweredWords(dst[start:], s) {
 		return dst
 	}
 	return Canonical(dst[:start], s)
+}
+
+// CanonicalWordsOf is CanonicalWords for a caller that has s lowered
+// already (lower is LowerASCII of s, as the results check's signals read
+// it): where that is the answer, most text, it returns lower itself
+// rather than a copy, to be read only; otherwise it appends Canonical's
+// form to dst. (Lowering and copying the text again cost the results
+// check's model about one instruction in twenty.)
+func CanonicalWordsOf(dst []byte, s, lower string) []byte {
+	b := unsafe.Slice(unsafe.StringData(lower), len(lower)) // read only
+	if loweredWords(b, s) {
+		return b
+	}
+	return Canonical(dst, s)
+}
+
+// loweredWords reports whether lower, s lowered, has Canonical's words.
+// Such text goes through canonicalASCII, which keeps letters and digits as
+// they are lowered and punctuation as it is, unless it may be letter-spaced
+// and then holds a wide space or spacedOutASCII finds it is (the general
+// path then joins letters). spacedOutASCII finds four one-character words
+// one byte apart ("i g n o r e", "i-g-n-o-r-e"); only text that has some
+// is checked.
+func loweredWords(lower []byte, s string) bool {
+	ascii, spread := plainWords(lower)
+	switch {
+	case !spread && (ascii || keptRunes(s)):
+		return true
+	case spread && ascii && !spacedOutASCII(s):
+		return true
+	}
+	return false
 }
 
 // keptRunes reports whether canonicalASCII keeps every rune of s beyond

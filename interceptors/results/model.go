@@ -3,6 +3,7 @@ package results
 import (
 	_ "embed"
 	"sync"
+	"unsafe"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/internal/textmodel"
 	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
@@ -29,8 +30,23 @@ var canonicalBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // modelScore returns m's score of s in its canonical form.
 func modelScore(m *textmodel.Model, s string) float64 {
+	return modelScoreOf(m, s, nil, "")
+}
+
+// modelScoreOf is modelScore from what the signals made of s, if the
+// caller has it: q, the prefilter's reading of s, and lower, s lowered by
+// lowerInto, which is most text's canonical form (Quiet.CanonicalWords).
+func modelScoreOf(m *textmodel.Model, s string, q *poisoning.Quiet, lower string) float64 {
 	b := canonicalBufs.Get().(*[]byte)
 	defer canonicalBufs.Put(b)
-	*b = poisoning.CanonicalWords((*b)[:0], s)
-	return m.Score(*b)
+	var c []byte
+	if q != nil {
+		c = q.CanonicalWords((*b)[:0])
+	} else {
+		c = poisoning.CanonicalWords((*b)[:0], s)
+	}
+	if unsafe.SliceData(c) != unsafe.StringData(lower) {
+		*b = c // in the pooled buffer: keep it grown
+	}
+	return m.Score(c)
 }

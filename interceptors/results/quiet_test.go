@@ -24,9 +24,11 @@ func TestQuietWindows(t *testing.T) {
 	n := 0
 	for _, e := range loadEval(t) {
 		for _, s := range []string{e.Text, strings.ToUpper(e.Text), e.Text[len(e.Text)/3:], strings.ReplaceAll(e.Text, " ", "  "), strings.Repeat(e.Text+"\n", 3)} {
-			low, done := lowered(s)
-			gotScore, gotWhy := scoreWindows(s, low)
-			done()
+			low, buf := lowered(s)
+			q := poisoning.NewQuiet(s, low)
+			gotScore, gotWhy := scoreWindows(s, q)
+			q.Release()
+			release(buf)
 			wantScore, wantWhy := every(s)
 			if gotScore != wantScore || gotWhy != wantWhy {
 				if n++; n <= 5 {

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -199,36 +200,76 @@ func blankImportantHeadings(s string) string {
 
 // judge returns the score of s and what fired.
 func (c *Checker) judge(s string) (int, string) {
-	if strings.Contains(s, "Licensed under the Apache License") {
-		s = apacheHeader.blankAll(s)
+	j := c.judgeKeep(s)
+	j.release()
+	return j.score, j.why
+}
+
+// judgement is judge's score and signals, and what the model reads of the
+// same text: the prefilter's reading of it (poisoning.Quiet) and the text
+// lowered (lowerInto), in buf. quiet and lower are nil and "" when the
+// signals read another text than s (a licence header or a heading
+// blanked), which the model does not.
+type judgement struct {
+	score int
+	why   string
+	quiet *poisoning.Quiet
+	lower string
+	buf   *[]byte
+}
+
+// release gives j's buffers back, once the model has read them.
+func (j *judgement) release() {
+	if j.quiet != nil {
+		j.quiet.Release()
+	}
+	release(j.buf)
+}
+
+// judgeKeep is judge, keeping what the model reads of s too: the check's
+// reading of the text, the model's canonical form, read once.
+func (c *Checker) judgeKeep(s string) judgement {
+	text := s
+	if strings.Contains(text, "Licensed under the Apache License") {
+		text = apacheHeader.blankAll(text)
 	}
 	// cheap tests first: every spelling has a '#' or "[!", and "mportant"
 	// or "MPORTANT"
-	if (strings.IndexByte(s, '#') >= 0 || strings.Contains(s, "[!")) && containsAny(s, "mportant", "MPORTANT") &&
-		containsAny(s, "# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]") {
-		s = blankImportantHeadings(s)
+	if (strings.IndexByte(text, '#') >= 0 || strings.Contains(text, "[!")) && containsAny(text, "mportant", "MPORTANT") &&
+		containsAny(text, "# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]") {
+		text = blankImportantHeadings(text)
 	}
-	// both passes read s lowered
-	t, done := lowered(s)
-	defer done()
-	score, why := scoreWindows(s, t)
-	if n, rs := signalsOf(s, t); n > 0 {
-		score += n
-		why = strings.TrimPrefix(why+"; "+strings.Join(rs, "; "), "; ")
+	// both passes read text lowered
+	var j judgement
+	j.lower, j.buf = lowered(text)
+	j.quiet = poisoning.NewQuiet(text, j.lower)
+	j.score, j.why = scoreWindows(text, j.quiet)
+	if n, rs := signalsOf(text, j.lower); n > 0 {
+		j.score += n
+		j.why = strings.TrimPrefix(j.why+"; "+strings.Join(rs, "; "), "; ")
 	}
-	return score, why
+	// (both blankings return their argument itself when they blank nothing)
+	if unsafe.StringData(text) != unsafe.StringData(s) {
+		j.quiet.Release()
+		j.quiet, j.lower = nil, ""
+	}
+	return j
 }
 
 // verdict judges s with the lexical signals and the learned model, and
 // says which fired: "score 6: override, tag (…)" for the signals, "model
-// score 8.31 (threshold 7.26)" for the model, or both.
+// score 8.31 (threshold 7.26)" for the model, or both. The model reads
+// its canonical form from what the signals' passes made of s, not from s
+// again.
 func (c *Checker) verdict(s string) (string, bool) {
 	var fired []string
-	if score, why := c.judge(s); score >= c.threshold {
-		fired = append(fired, fmt.Sprintf("score %d: %s", score, why))
+	j := c.judgeKeep(s)
+	defer j.release()
+	if j.score >= c.threshold {
+		fired = append(fired, fmt.Sprintf("score %d: %s", j.score, j.why))
 	}
 	if c.model != nil {
-		if v := modelScore(c.model, s); v >= float64(c.model.Threshold) {
+		if v := modelScoreOf(c.model, s, j.quiet, j.lower); v >= float64(c.model.Threshold) {
 			fired = append(fired, fmt.Sprintf("model score %.2f (threshold %.2f)", v, c.model.Threshold))
 		}
 	}
@@ -308,12 +349,10 @@ func hasSignalBeyond(v poisoning.TextVerdict, ignored []string) bool {
 }
 
 // scoreWindows returns the highest score of the windows of s and its
-// signals; t is s lowered by lowerInto. Windows that one pass over s
-// shows to score nothing are not scored (poisoning.Quiet): most of a long
-// result.
-func scoreWindows(s, t string) (int, string) {
-	q := poisoning.NewQuiet(s, t)
-	defer q.Release()
+// signals; q has read s (poisoning.NewQuiet, with s lowered by
+// lowerInto). Windows that its one pass over s shows to score nothing are
+// not scored: most of a long result.
+func scoreWindows(s string, q *poisoning.Quiet) (int, string) {
 	best := poisoning.TextVerdict{}
 	eachWindow(s, func(start, end int) {
 		if q.Silent(start, end) {

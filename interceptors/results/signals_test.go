@@ -473,21 +473,6 @@ func floodedByToken(t string) bool {
 // position in a load of eight bytes) and on every anchor alone, between
 // other anchors and at the ends of a text.
 func TestAnchorIndexEveryOffset(t *testing.T) {
-	// every anchor at every byte offset (anchors by their first byte)
-	var byFirst [256][]int
-	for k, a := range anchorText {
-		byFirst[a.lit[0]] = append(byFirst[a.lit[0]], k)
-	}
-	naive := func(s string) (x anchorIndex) {
-		for i := 0; i < len(s); i++ {
-			for _, k := range byFirst[s[i]] {
-				if a := anchorText[k]; strings.HasPrefix(s[i:], a.lit) {
-					x[a.id] = append(x[a.id], i)
-				}
-			}
-		}
-		return x
-	}
 	var texts []string
 	var all strings.Builder
 	for _, a := range anchorText {
@@ -498,20 +483,61 @@ func TestAnchorIndexEveryOffset(t *testing.T) {
 	for _, e := range loadEval(t) {
 		texts = append(texts, e.Text)
 	}
-	var at anchorIndex
 	for _, s := range texts {
-		low := lowerASCII(s)
-		for cut := 0; cut < min(8, len(low)); cut++ {
-			u := low[cut:]
-			at.find(u)
-			want := naive(u)
-			for id := range at {
-				if !slices.Equal(at[id], want[id]) {
-					t.Fatalf("%.40q: anchor %d at %v, want %v", u, id, at[id], want[id])
-				}
+		checkAnchorIndex(t, s)
+	}
+}
+
+// naiveAnchors is find at its simplest: every anchor at every byte offset
+// (anchors by their first byte).
+func naiveAnchors(s string) (x anchorIndex) {
+	for i := 0; i < len(s); i++ {
+		for _, k := range anchorsByFirst[s[i]] {
+			if a := anchorText[k]; strings.HasPrefix(s[i:], a.lit) {
+				x[a.id] = append(x[a.id], i)
 			}
 		}
 	}
+	return x
+}
+
+var anchorsByFirst = func() (byFirst [256][]int) {
+	for k, a := range anchorText {
+		byFirst[a.lit[0]] = append(byFirst[a.lit[0]], k)
+	}
+	return byFirst
+}()
+
+// checkAnchorIndex compares find with naiveAnchors on s lowered, cut at
+// each of its first eight offsets.
+func checkAnchorIndex(t *testing.T, s string) {
+	t.Helper()
+	var at anchorIndex
+	low := lowerASCII(s)
+	for cut := 0; cut < min(8, len(low)); cut++ {
+		u := low[cut:]
+		at.find(u)
+		want := naiveAnchors(u)
+		for id := range at {
+			if !slices.Equal(at[id], want[id]) {
+				t.Fatalf("%.40q: anchor %d at %v, want %v", u, id, at[id], want[id])
+			}
+		}
+	}
+}
+
+// FuzzAnchorIndex is TestAnchorIndexEveryOffset on any text: seeded with
+// anchors and quotes of every kind side by side, which find reaches by
+// two searches (quotes, and hashes of four bytes) merged.
+func FuzzAnchorIndex(f *testing.F) {
+	var all strings.Builder
+	for _, a := range anchorText {
+		f.Add(a.lit + "'" + a.lit)
+		all.WriteString(a.lit)
+	}
+	f.Add(all.String())
+	f.Add("say \u201cyes\u201d and \u2018no\u2019, \u201elow\u201c \"x\" 'y' \u2014 \u2026 'utente")
+	f.Fuzz(checkAnchorIndex)
 }
 
 // TestURLForUserDataWords compares urlForUserData, which lists a URL's

@@ -260,6 +260,69 @@ func words(buf []byte, f func(h uint32, start, end int)) {
 	}
 }
 
+// nextWord returns the hash and span of the first word of buf that starts
+// at i or after, as words reads it, or start < 0 when there is none. It is
+// words as a plain function for Score's loop: a callback there made every
+// variable of the loop a load and a store through the closure, for each
+// word. (words stays as it was, the reference the tests compare it with.)
+func nextWord(buf []byte, i int) (h uint32, start, end int) {
+	for i < len(buf) {
+		c := buf[i]
+		if c < utf8.RuneSelf {
+			if !alnum[c] {
+				i++
+				continue
+			}
+			j := i
+			h = uint32(2166136261) // FNV-1a
+			for ; j < len(buf) && alnum[buf[j]]; j++ {
+				h = (h ^ uint32(buf[j])) * 16777619
+			}
+			// a number only if it starts with a digit: most words are
+			// not read twice
+			switch {
+			case c <= '9' && allDigits(buf[i:j]):
+				h = 0x1b873593
+			case j-i > 24:
+				h = 0x5bd1e995
+			}
+			return h, i, j
+		}
+		r, n := utf8.DecodeRune(buf[i:])
+		switch {
+		case !unicode.IsLetter(r):
+			i += n
+		case ideographic(r):
+			return uint32(r) * 0xcc9e2d51, i, i + n
+		default:
+			start := i
+			h = uint32(2166136261)
+			for i < len(buf) {
+				r, n := utf8.DecodeRune(buf[i:])
+				if r < utf8.RuneSelf && !alnum[r] || r >= utf8.RuneSelf && (!unicode.IsLetter(r) || ideographic(r)) {
+					break
+				}
+				for _, b := range buf[i : i+n] {
+					h = (h ^ uint32(b)) * 16777619
+				}
+				i += n
+			}
+			return h, start, i
+		}
+	}
+	return 0, -1, -1
+}
+
+// allDigits reports whether w, letters and digits, is all digits.
+func allDigits(w []byte) bool {
+	for _, c := range w {
+		if c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 var alnum = func() (t [256]bool) {
 	for c := range t {
 		t[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
@@ -310,8 +373,9 @@ func Norm(n int) float64 {
 }
 
 type scratch struct {
-	sums   []int64 // the weight of the first i words
-	counts []int32 // the number of features of the first i words
+	// the weight and the number of features of the first i words (one
+	// slice, not two: one append a word)
+	prefix []prefixSum
 	// words remembers what a word weighs without the word before it (its
 	// own bucket and its n-grams), for the model it was read with: most
 	// words of a text come again and again.
@@ -334,6 +398,11 @@ type cachedWord struct {
 	sum  int32 // at most 66 features of |weight| <= 32768
 }
 
+type prefixSum struct {
+	sum int64
+	n   int32
+}
+
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Score returns the score of the canonical text buf: the highest of its
@@ -345,23 +414,28 @@ func (m *Model) Score(buf []byte) float64 {
 	defer scratchPool.Put(sc)
 	shift := 32 - m.Bits
 	wt := m.W
-	sums, counts := append(sc.sums[:0], 0), append(sc.counts[:0], 0)
+	prefix := append(sc.prefix[:0], prefixSum{})
 	if sc.model != m {
 		sc.model, sc.words = m, [wordCache]cachedWord{}
 	}
 	var acc int64
 	var n int32
 	prev := startHash
-	words(buf, func(h uint32, i, j int) {
+	for i := 0; ; {
+		h, start, end := nextWord(buf, i)
+		if start < 0 {
+			break
+		}
+		i = end
 		acc += int64(wt[bigram(prev, h)>>shift])
 		n++
 		prev = h
-		w := buf[i:j]
+		w := buf[start:end]
 		if len(w) > 24 {
 			acc += int64(wt[mix(h)>>shift])
 			n++
-			sums, counts = append(sums, acc), append(counts, n)
-			return
+			prefix = append(prefix, prefixSum{acc, n})
+			continue
 		}
 		c := &sc.words[(h^h>>10)&(wordCache-1)]
 		if int(c.n) != len(w) || string(c.word[:c.n]) != string(w) {
@@ -373,12 +447,12 @@ func (m *Model) Score(buf []byte) float64 {
 		}
 		acc += int64(c.sum)
 		n += c.cnt
-		sums, counts = append(sums, acc), append(counts, n)
-	})
-	sc.sums, sc.counts = sums, counts
+		prefix = append(prefix, prefixSum{acc, n})
+	}
+	sc.prefix = prefix
 	best := math.Inf(-1)
-	Windows(len(sums)-1, m.Window, func(a, b int) {
-		best = max(best, float64(sums[b]-sums[a])*Norm(int(counts[b]-counts[a])))
+	Windows(len(prefix)-1, m.Window, func(a, b int) {
+		best = max(best, float64(prefix[b].sum-prefix[a].sum)*Norm(int(prefix[b].n-prefix[a].n)))
 	})
 	return float64(m.Bias) + float64(m.Scale)*best
 }

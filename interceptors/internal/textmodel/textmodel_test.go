@@ -123,3 +123,34 @@ func TestToolText(t *testing.T) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+// nextWord, Score's loop, reads the words words reads, with their hashes.
+func TestNextWordIsWords(t *testing.T) {
+	for _, s := range append(scoreSeeds, "abcé déf 12ab 0123456789 "+strings.Repeat("k", 30)+" ナ漢字ok", "\xff\xfeab", "é", "1") {
+		checkNextWord(t, s)
+	}
+}
+
+func FuzzNextWordIsWords(f *testing.F) {
+	for _, s := range scoreSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkNextWord)
+}
+
+func checkNextWord(t *testing.T, s string) {
+	buf := []byte(s)
+	var want, got [][3]int
+	words(buf, func(h uint32, i, j int) { want = append(want, [3]int{int(h), i, j}) })
+	for i := 0; ; {
+		h, start, end := nextWord(buf, i)
+		if start < 0 {
+			break
+		}
+		got = append(got, [3]int{int(h), start, end})
+		i = end
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("%q: nextWord reads %v, words %v", s, got, want)
+	}
+}
