@@ -1124,17 +1124,18 @@ func (e *evidence) ownSubject(c *cue, t string, ws []span, i int) bool {
 	if e.toolLower == nil {
 		e.toolLower = bytes.ToLower(e.tool)
 	}
+	// quoted: w is a whole JSON string of the tool, a member name or a value
 	quoted := func(w string) bool {
-		i := bytes.Index(e.toolLower, []byte(w))
-		for i > 0 && i+len(w) < len(e.toolLower) {
-			if e.toolLower[i-1] == '"' && e.toolLower[i+len(w)] == '"' {
+		at := bytes.Index(e.toolLower, []byte(w))
+		for at > 0 && at+len(w) < len(e.toolLower) {
+			if e.toolLower[at-1] == '"' && e.toolLower[at+len(w)] == '"' {
 				return true
 			}
-			j := bytes.Index(e.toolLower[i+1:], []byte(w))
-			if j < 0 {
+			next := bytes.Index(e.toolLower[at+1:], []byte(w))
+			if next < 0 {
 				break
 			}
-			i += 1 + j
+			at += 1 + next
 		}
 		return false
 	}
