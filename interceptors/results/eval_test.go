@@ -171,9 +171,15 @@ var floors = map[string]struct{ detect, fp float64 }{
 // these figures. The model was not learnt again: the generator has no way
 // to leave files out, and on the grown split it declines, the signals
 // alone flagging more than its 1% benign budget in a fold.)
+// (Two false positives of the signals on tldr-pages mended, the model was
+// chosen again by grouped cross-validation on the grown tuning split,
+// design 7 in docs/benchmarks.md: every corpus file weighing alike, no
+// character n-grams, λ 1e-4, threshold 2.36; tuning 1882/2316 and
+// 13/2024 in-sample, held-out 220 → 247 of 333 and 11 → 15 of 972,
+// looked at once.)
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 1695.0 / 2316, fp: 15.0 / 2024},
-	"heldout": {detect: 220.0 / 333, fp: 11.0 / 972},
+	"tuning":  {detect: 1882.0 / 2316, fp: 13.0 / 2024},
+	"heldout": {detect: 247.0 / 333, fp: 15.0 / 972},
 }
 
 func loadEval(t testing.TB) []evalCase {
