@@ -666,7 +666,12 @@ func nested(path []string) bool {
 // operation, whatever another server calls its tools. Asked only of a
 // word that names another server's tool, which is rare.
 func ownWord(tool jsontext.Value, word string) bool {
-	lower := bytes.ToLower(tool)
+	return quotedIn(bytes.ToLower(tool), word)
+}
+
+// quotedIn reports whether word stands in the lower-cased definition
+// lower as a whole JSON string: a member name or a value.
+func quotedIn(lower []byte, word string) bool {
 	q := make([]byte, 0, len(word)+2)
 	q = append(append(append(q, '"'), word...), '"')
 	return bytes.Contains(lower, q)

@@ -1124,21 +1124,7 @@ func (e *evidence) ownSubject(c *cue, t string, ws []span, i int) bool {
 	if e.toolLower == nil {
 		e.toolLower = bytes.ToLower(e.tool)
 	}
-	// quoted: w is a whole JSON string of the tool, a member name or a value
-	quoted := func(w string) bool {
-		at := bytes.Index(e.toolLower, []byte(w))
-		for at > 0 && at+len(w) < len(e.toolLower) {
-			if e.toolLower[at-1] == '"' && e.toolLower[at+len(w)] == '"' {
-				return true
-			}
-			next := bytes.Index(e.toolLower[at+1:], []byte(w))
-			if next < 0 {
-				break
-			}
-			at += 1 + next
-		}
-		return false
-	}
+	quoted := func(w string) bool { return quotedIn(e.toolLower, w) }
 	from := i - c.anchor
 	for k := from; k < from+len(c.slots); k++ {
 		w := t[ws[k].start:ws[k].end]
@@ -1280,7 +1266,7 @@ func (e *evidence) replacesOther(c *cue, t string, ws []span, i int) bool {
 		}
 		k++
 	}
-	if k >= len(ws) || sentenceBetween(t, ws, k-1, k) || thisTool(t, ws, k) {
+	if k >= len(ws) || sentenceBetween(t, ws, k-1, k) || thisTool(t, ws, k) || e.ownTool(t, ws, k) {
 		return false
 	}
 	name := t[ws[k].start:ws[k].end]
@@ -1295,7 +1281,7 @@ func (e *evidence) replacesOther(c *cue, t string, ws []span, i int) bool {
 			return false
 		}
 	}
-	return !e.own[name]
+	return true
 }
 
 // runDown are the words a replacement puts before the tool it replaces.
