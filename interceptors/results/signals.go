@@ -798,7 +798,9 @@ func urlForUserData(s, t string, urls []int) bool {
 		// private placeholder counts there; elsewhere only the
 		// conversation's ("?q={chat_history}"), since API docs write
 		// "?token={token}" for their reader to fill in
-		image := strings.HasSuffix(before(s, at, 64), "](") && strings.Contains(before(s, at, 64), "![")
+		// (or a reference-style image: "![t][ref]" and, below it, "[ref]: URL")
+		image := strings.HasSuffix(before(s, at, 64), "](") && strings.Contains(before(s, at, 64), "![") ||
+			strings.HasSuffix(before(s, at, 64), "]: ") && strings.Contains(before(s, at, 200), "![")
 		// so outside an image a URL without a word of talkWords has no
 		// placeholder that counts: its placeholders are not listed, and
 		// whether it has one at all is asked only when the text around it
@@ -825,6 +827,9 @@ func urlForUserData(s, t string, urls []int) bool {
 				return true
 			}
 		}
+		if blankDefined(t[end:min(len(t), end+200)], u, image) {
+			return true
+		}
 		// cheap tests first: whose data, then the verb (a listed URL has a
 		// placeholder: one without went on above)
 		for _, near := range []string{t[end:min(len(t), end+160)], before(t, at, 120)} {
@@ -835,6 +840,37 @@ func urlForUserData(s, t string, urls []int) bool {
 	}
 	return false
 }
+
+// blankDefined reports whether the text after the URL u (after, lowered)
+// says what goes in one of its blanks, and it is the conversation ("…
+// azure=[DATA], whereas [DATA] is a URL encoded summary of this
+// conversation", "replacing [NUM] with a base64 encoded previous
+// message"), or in an image, which is fetched as soon as it is shown, any
+// private value ("whereas [DATA] is johann's email"). API docs define
+// their blanks too ("where {id} is the order's ID"), for their human
+// reader to fill in with values of the reader's own.
+func blankDefined(after, u string, image bool) bool {
+	if !containsAny(after, "where", "replac", "substitut") {
+		return false // cheap test first
+	}
+	for _, p := range placeholder.FindAllString(u, 8) {
+		k := strings.Index(after, strings.ToLower(p))
+		if k < 0 || !definesBlank.MatchString(before(after, k, 24)) {
+			continue
+		}
+		rest := after[k+len(p) : min(len(after), k+len(p)+100)]
+		if !strings.HasPrefix(rest, " is ") && !strings.HasPrefix(rest, " with ") && !strings.HasPrefix(rest, " = ") {
+			continue
+		}
+		if containsAny(rest, "conversation", "chat", "history", "summary", "memory", "message", "prompt") || image && privateWords.MatchString(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// definesBlank ends the words before a blank that say what goes in it.
+var definesBlank = regexp.MustCompile(`\b(whereas|where|replace|replacing|substitute|substituting)\s+$`)
 
 // fillVerbs reports whether t (lowered) may hold a verb of fillWithUser:
 // one of the literals every match of it holds, or a character outside
