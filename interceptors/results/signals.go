@@ -1037,6 +1037,8 @@ const (
 	aMaker
 	aOthers
 	aAtOnce
+	aAIRole
+	aWaive
 	numAnchors
 )
 
@@ -1097,6 +1099,14 @@ var anchorText = []struct {
 	{"marching", aAtOnce}, {"mandate", aAtOnce}, {"commandment", aAtOnce}, {"imperative", aAtOnce},
 	{"not just", aAtOnce}, {"not merely", aAtOnce}, {"not a mere", aAtOnce}, {"not for ", aAtOnce}, {"not a suggestion", aAtOnce},
 	{"not an advice", aAtOnce}, {"not advice", aAtOnce}, {"not suggestion", aAtOnce},
+	// the role an AI is labelled by (aiLabelled), and a review waived (reviewWaived)
+	{"reviewer:", aAIRole}, {"reviewers:", aAIRole}, {"assistant:", aAIRole}, {"assistants:", aAIRole}, {"agent:", aAIRole},
+	{"agents:", aAIRole}, {"crawler:", aAIRole}, {"crawlers:", aAIRole}, {"scanner:", aAIRole}, {"scanners:", aAIRole},
+	{"bot:", aAIRole}, {"bots:", aAIRole}, {"tool:", aAIRole}, {"tools:", aAIRole}, {"readers:", aAIRole}, {"reader:", aAIRole},
+	{"further review", aWaive}, {"more review", aWaive}, {"additional review", aWaive}, {"further analysis", aWaive},
+	{"not flag", aWaive}, {"n't flag", aWaive}, {"never flag", aWaive}, {"not report", aWaive}, {"not review", aWaive},
+	{"skip the review", aWaive}, {"skip this review", aWaive}, {"skip review", aWaive}, {"skip to the next", aWaive},
+	{"approve this", aWaive}, {"approve the", aWaive}, {"auto-approve", aWaive}, {"autoapprove", aWaive},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1538,6 +1548,12 @@ func signalsOf(s, t string) (int, []string) {
 	if ordersAtOnce(t, at[aAtOnce]) {
 		add(sigAtOnce)
 	}
+	if aiLabelled(t, at[aAIRole]) {
+		add(sigAddress)
+	}
+	if reviewWaived(t, at[aWaive]) {
+		add(sigVerdict)
+	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
 	}
@@ -1545,7 +1561,7 @@ func signalsOf(s, t string) (int, []string) {
 	hiddenTexts(s, t, at, func(kind, h string) bool {
 		// a link in a comment is page furniture; an instruction is not
 		v := poisoning.ScoreText(h)
-		if v.Score > 0 && (kind == hiddenComment && talksToTheModel(v) || kind != hiddenComment && ordersTheModel(v)) {
+		if v.Score > 0 && (kind == hiddenComment && talksToTheModel(v) || kind != hiddenComment && ordersTheModel(v)) || labelledForAI(h) {
 			add(resultSignal{"instructions in " + kind, 2})
 			return false // once per kind
 		}
