@@ -1039,6 +1039,10 @@ const (
 	aAtOnce
 	aAIRole
 	aWaive
+	aAnswerMoment
+	aUserTold
+	aFakeFault
+	aAnswerCut
 	numAnchors
 )
 
@@ -1107,6 +1111,32 @@ var anchorText = []struct {
 	{"not flag", aWaive}, {"n't flag", aWaive}, {"never flag", aWaive}, {"not report", aWaive}, {"not review", aWaive},
 	{"skip the review", aWaive}, {"skip this review", aWaive}, {"skip review", aWaive}, {"skip to the next", aWaive},
 	{"approve this", aWaive}, {"approve the", aWaive}, {"auto-approve", aWaive}, {"autoapprove", aWaive},
+	// an answer written for the reader (answerWritten): a moment in it,
+	// the user told through it, a failure to fake, the answer cut short
+	{"before answering", aAnswerMoment}, {"before responding", aAnswerMoment}, {"before replying", aAnswerMoment},
+	{"after answering", aAnswerMoment}, {"after responding", aAnswerMoment}, {"when answering", aAnswerMoment},
+	{"when responding", aAnswerMoment}, {"when replying", aAnswerMoment}, {"while answering", aAnswerMoment},
+	{"while responding", aAnswerMoment}, {"prior to answering", aAnswerMoment}, {"of your reply", aAnswerMoment},
+	{"of your answer", aAnswerMoment}, {"of your response", aAnswerMoment}, {"of your output", aAnswerMoment},
+	{"of your summary", aAnswerMoment}, {"following your", aAnswerMoment}, {"before your", aAnswerMoment},
+	{"after your", aAnswerMoment}, {"amid your", aAnswerMoment}, {"final answer", aAnswerMoment},
+	{"you finish", aAnswerMoment}, {"you report", aAnswerMoment}, {"you describe", aAnswerMoment}, {"you discuss", aAnswerMoment},
+	{"you explain", aAnswerMoment}, {"you detail", aAnswerMoment}, {"you elaborate", aAnswerMoment}, {"you mention", aAnswerMoment},
+	{"you outline", aAnswerMoment}, {"you list", aAnswerMoment}, {"you summar", aAnswerMoment}, {"you present", aAnswerMoment},
+	{"before giving", aAnswerMoment}, {"before providing", aAnswerMoment}, {"before presenting", aAnswerMoment},
+	{"before listing", aAnswerMoment}, {"before revealing", aAnswerMoment}, {"before detailing", aAnswerMoment},
+	{"before elaborating", aAnswerMoment}, {"before discussing", aAnswerMoment}, {"before describing", aAnswerMoment},
+	{"prior to giving", aAnswerMoment}, {"prior to listing", aAnswerMoment}, {"prior to providing", aAnswerMoment},
+	{"prior to presenting", aAnswerMoment}, {"after detailing", aAnswerMoment}, {"after describing", aAnswerMoment},
+	{"after listing", aAnswerMoment}, {"while discussing", aAnswerMoment}, {"while outlining", aAnswerMoment},
+	{"while describing", aAnswerMoment}, {"when explaining", aAnswerMoment}, {"when mentioning", aAnswerMoment},
+	{"when discussing", aAnswerMoment}, {"when describing", aAnswerMoment},
+	{" the user", aUserTold}, {" users ", aUserTold}, {" readers", aUserTold}, {" the reader", aUserTold},
+	// ("imitat" and "terminat" are inside "limitation" and "terminal")
+	{"emulat", aFakeFault}, {"simulat", aFakeFault}, {" imitat", aFakeFault}, {"mimic", aFakeFault}, {"feign", aFakeFault},
+	{"fake ", aFakeFault}, {"faking", aFakeFault},
+	{"cease", aAnswerCut}, {"discontinu", aAnswerCut}, {" terminate", aAnswerCut}, {"halt ", aAnswerCut}, {"stop the", aAnswerCut},
+	{"stop your", aAnswerCut}, {"stop any", aAnswerCut}, {"end the", aAnswerCut}, {"end your", aAnswerCut},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1129,14 +1159,14 @@ var anchorLen = func() (n [numAnchors]int) {
 // rather than one in 70 passes it. It holds a byte per hash, 16 KB, not
 // a bit: a bit costs a variable shift, and the register it needs, at
 // every offset.)
-var anchorsByHash, hashed, shortAnchors = func() (t [1 << listBits][]uint8, h [1 << hashBits]uint8, sa []uint8) {
+var anchorsByHash, hashed, shortAnchors = func() (t [1 << listBits][]uint16, h [1 << hashBits]uint8, sa []uint16) {
 	for i, a := range anchorText {
 		if len(a.lit) < 4 {
-			sa = append(sa, uint8(i))
+			sa = append(sa, uint16(i))
 			continue
 		}
 		k := hash4(a.lit)
-		t[k>>(hashBits-listBits)] = append(t[k>>(hashBits-listBits)], uint8(i))
+		t[k>>(hashBits-listBits)] = append(t[k>>(hashBits-listBits)], uint16(i))
 		h[k] = 1
 	}
 	return t, h, sa
@@ -1239,7 +1269,7 @@ func (x *anchorIndex) quotes(t string) {
 	}
 }
 
-func (x *anchorIndex) record(t string, i int, anchors []uint8) {
+func (x *anchorIndex) record(t string, i int, anchors []uint16) {
 	for _, k := range anchors {
 		if a := anchorText[k]; strings.HasPrefix(t[i:], a.lit) {
 			x[a.id] = append(x[a.id], i)
@@ -1554,6 +1584,7 @@ func signalsOf(s, t string) (int, []string) {
 	if reviewWaived(t, at[aWaive]) {
 		add(sigVerdict)
 	}
+	answerWritten(t, at, add)
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
 	}
