@@ -447,8 +447,11 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 	}
 	// A phrase rule that matched is reported with the evidence score; so
 	// is evidence that reaches the threshold without one.
+	// a tag block that frames the description and holds nothing else
+	// reported is the server's markup (framesDescription)
+	frameOnly := strings.HasPrefix(phrase, tagBlock+":") && ev.score() <= signalWeight[sigTag] && framesDescription(t, name, phraseAt)
 	switch sc := ev.score(); {
-	case phrase != "" && !(strings.HasPrefix(phrase, tagBlock+":") && sc <= signalWeight[sigTag] && framesDescription(t, name, phraseAt)):
+	case phrase != "" && !frameOnly:
 		if sc > 0 {
 			phrase = clip(phrase+"; "+ev.summary(), 118)
 		}
