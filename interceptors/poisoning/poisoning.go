@@ -420,7 +420,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			if n := mentions(text, others, look.filter(), t); n != "" {
 				add(KindShadowing, c.action, path, "mentions tool "+quote(n)+" of another server")
 			} else if cued {
-				if label, m := findFirst(shadowingPhrases, text); m != "" {
+				if label, m := findFirstExcept(shadowingPhrases, text, ev.ownToolsOnly); m != "" {
 					add(KindShadowing, c.action, path, label+": "+quote(m))
 				}
 			}
@@ -447,8 +447,11 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 	}
 	// A phrase rule that matched is reported with the evidence score; so
 	// is evidence that reaches the threshold without one.
+	// a tag block that frames the description and holds nothing else
+	// reported is the server's markup (framesDescription)
+	frameOnly := strings.HasPrefix(phrase, tagBlock+":") && ev.score() <= signalWeight[sigTag] && framesDescription(t, name, phraseAt)
 	switch sc := ev.score(); {
-	case phrase != "":
+	case phrase != "" && !frameOnly:
 		if sc > 0 {
 			phrase = clip(phrase+"; "+ev.summary(), 118)
 		}
@@ -474,6 +477,25 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		}
 	}
 	return v
+}
+
+// framesDescription reports whether the tag block found at path is the
+// frame of the tool's description: the description opens with it, after
+// at most the tool's own name as a heading ("<instructions>Get the
+// dimensions …", "get_lineage_dev\n\n<instructions>…"). A server that
+// marks up its own documentation wraps all of it; a block hidden for the
+// model follows cover text or sits where no documentation goes (a schema's
+// title, a default). Such a frame with nothing else in it is no
+// instruction.
+func framesDescription(t jsontext.Value, name string, path []string) bool {
+	if len(path) != 1 || path[0] != ".description" {
+		return false
+	}
+	d := strings.TrimSpace(memberString(t, "description"))
+	if name != "" {
+		d = strings.TrimSpace(strings.TrimPrefix(d, name))
+	}
+	return strings.HasPrefix(d, "<")
 }
 
 // modelText reports whether the string at path is text a model reads:
@@ -575,6 +597,13 @@ var nameTab = func() (tab [256]bool) {
 	return
 }()
 
+// callArgument reports whether the quote at lower[q] opens a string
+// passed to a call in code ("toast.error('test')"): a plain word quoted
+// there is the data of an example, not the name of a tool.
+func callArgument(lower string, q int) bool {
+	return q > 0 && lower[q-1] == '('
+}
+
 // mentions returns the first name of others that occurs in lower (a
 // lower-cased description) as a whole word. A name that is a plain word
 // ("fetch", "search") only counts when quoted or followed by "tool", so
@@ -598,7 +627,7 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 			return true
 		}
 		if start > 0 && end < len(lower) && strings.IndexByte("`'\"", lower[start-1]) >= 0 && lower[end] == lower[start-1] {
-			return true
+			return !callArgument(lower, start-1)
 		}
 		// "the search tool" names one; "regular search tools" a class
 		rest := strings.TrimLeft(lower[end:], " ")

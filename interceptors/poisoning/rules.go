@@ -35,19 +35,43 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-func (p *phrase) find(text string) string {
+// find returns the first match of p in text that neither p.unless nor
+// skip (when set) passes over.
+func (p *phrase) find(text string, skip func(match string) bool) string {
 	if !containsAny(text, p.keys) || p.need != nil && !containsAny(text, p.need) {
 		return ""
 	}
-	if p.unless == nil {
+	if p.unless == nil && skip == nil {
 		return p.re.FindString(text)
 	}
 	for _, m := range p.re.FindAllString(text, -1) {
-		if !p.unless(m) {
+		if (p.unless == nil || !p.unless(m)) && (skip == nil || !skip(m)) {
 			return m
 		}
 	}
 	return ""
+}
+
+// namesOwnTool reports whether a shadowing match names a tool of the
+// definition's own server (own, lower-cased names) and no class of tools
+// ("do not use `prepare_database_migration` tool", "instead of the
+// list_branches tool"): forbidding or ordering a server's own tools is its
+// workflow; turning the model from another server's tool, or from tools
+// at large ("any other tool"), is shadowing.
+func namesOwnTool(m string, own map[string]bool) bool {
+	named := false
+	for _, w := range strings.FieldsFunc(m, func(r rune) bool { return !nameRune(r) }) {
+		if toolClassWords[w] {
+			return false
+		}
+		named = named || own[w]
+	}
+	return named
+}
+
+// nameRune reports whether r may stand in a tool's name.
+func nameRune(r rune) bool {
+	return r < utf8.RuneSelf && nameTab[r] && r != '.' || r >= utf8.RuneSelf && unicode.IsLetter(r)
 }
 
 // ofThisTool reports whether a "do not use … tool" match is about the tool
@@ -58,8 +82,13 @@ func ofThisTool(m string) bool {
 }
 
 func findFirst(phrases []phrase, text string) (label, match string) {
+	return findFirstExcept(phrases, text, nil)
+}
+
+// findFirstExcept is findFirst passing over the matches skip reports.
+func findFirstExcept(phrases []phrase, text string, skip func(match string) bool) (label, match string) {
 	for i := range phrases {
-		if m := phrases[i].find(text); m != "" {
+		if m := phrases[i].find(text, skip); m != "" {
 			return phrases[i].label, m
 		}
 	}

@@ -503,6 +503,9 @@ type evidence struct {
 	// identifiers: the text matched is snake_case identifiers read as
 	// words ("created_by"), which make no sentence and no claim
 	identifiers bool
+	// params: the lower-cased parameter names of tool, made when first
+	// asked for (ownParam)
+	params map[string]bool
 }
 
 func (e *evidence) fire(s signal, what string) {
@@ -992,6 +995,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigToolRef && !e.steers(c, t, ws, i) {
 					continue
 				}
+				if c.sig == sigPreference && e.definitions && comparesNoTool(c, t, ws, i) {
+					continue
+				}
 				if c.replaces && !e.replacesOther(c, t, ws, i) {
 					continue
 				}
@@ -1018,7 +1024,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sentence {
 					continue
 				}
-				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || saysWhatIsDone(c, t, ws, i)) {
+				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || saysWhatIsDone(c, t, ws, i) || e.ordersOwnParam(c, t, ws, i)) {
 					continue
 				}
 				if c.sig == sigHistory && e.definitions && userTurn(c) {
@@ -1135,6 +1141,79 @@ func (e *evidence) ownSubject(c *cue, t string, ws []span, i int) bool {
 	return true
 }
 
+// comparesNoTool reports whether the preference cue c, matched at ws[i],
+// sets something that is no tool against another ("only the most relevant
+// sections of each page rather than the full content"): a definition that
+// weighs two ways of calling itself pushes no choice between tools, which
+// preference manipulation is (see notATool).
+func comparesNoTool(c *cue, t string, ws []span, i int) bool {
+	for _, sl := range c.slots {
+		if sl.kind != slotWord {
+			return false
+		}
+	}
+	return notATool(c, t, ws, i-c.anchor+len(c.slots))
+}
+
+// paramReach is how many words after an order its object may stand.
+const paramReach = 5
+
+// ordersOwnParam reports whether the directive cue c, matched at ws[i],
+// orders something done with one of the tool's own parameters, named
+// after a verb of filling it in, within paramReach words in its sentence
+// ("you MUST pass the `tuning_id`", "you should always use the
+// uniqueId"): an order about how to fill in the call is what a
+// description is for, and sends the model nowhere else. An order to do
+// anything else ("you must read the config") still counts.
+func (e *evidence) ordersOwnParam(c *cue, t string, ws []span, i int) bool {
+	for _, sl := range c.slots {
+		if sl.kind != slotWord {
+			return false
+		}
+	}
+	k := i - c.anchor + len(c.slots)
+	if k >= len(ws) || !fillVerbs[t[ws[k].start:ws[k].end]] {
+		return false
+	}
+	for n := k + 1; n < min(len(ws), k+1+paramReach); n++ {
+		if sentenceBetween(t, ws, n-1, n) {
+			return false
+		}
+		if e.ownParam(t[ws[n].start:ws[n].end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// fillVerbs are the verbs of an order to fill in a call's parameter.
+var fillVerbs = map[string]bool{"pass": true, "provide": true, "use": true, "set": true, "specify": true, "supply": true, "include": true, "give": true}
+
+// ownParam reports whether w is the name of a parameter of the tool
+// judged (a member of a "properties" object of its schema), lower-cased,
+// in whatever case style ("uniqueid" for unique_id: a text may write the
+// name as its client's language would).
+func (e *evidence) ownParam(w string) bool {
+	if len(e.tool) == 0 {
+		return false
+	}
+	if e.params == nil {
+		e.params = map[string]bool{}
+		_ = new(walker).walk(e.tool, func(path []string, key bool, s string) {
+			if key && len(path) > 0 && path[len(path)-1] == ".properties" {
+				e.params[unstyled(s)] = true
+			}
+		})
+	}
+	return e.params[unstyled(w)]
+}
+
+// unstyled is a name lower-cased without the separators of snake_case
+// and kebab-case, so that "unique_id", "unique-id" and "uniqueId" agree.
+func unstyled(s string) string {
+	return strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(s))
+}
+
 // nameHasWord reports whether the tool's name holds w, or w without a
 // plural s, as one of its words ("list_secrets", "get-password").
 func nameHasWord(tool jsontext.Value, w string) bool {
@@ -1220,7 +1299,46 @@ func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
 		}
 	}
 	after := i - c.anchor + len(c.slots) // the word after the cue
-	return !thisTool(t, ws, after) && !notATool(c, t, ws, after) && !e.ownTool(t, ws, after)
+	return !thisTool(t, ws, after) && !notATool(c, t, ws, after) && !e.ownTool(t, ws, after) && !e.paramAt(t, ws, after) && !waitsForUser(t, ws, i-c.anchor)
+}
+
+// waitReach is how many words before a steering cue an order to wait for
+// the user may begin.
+const waitReach = 6
+
+// waitsForUser reports whether the steering cue starting at ws[i] holds
+// tool calls back until the user speaks, in its sentence ("wait for
+// explicit user instruction before executing further tool calls"): that
+// keeps the user in the loop, the opposite of steering the model past
+// them (see keepsSafeguard).
+func waitsForUser(t string, ws []span, i int) bool {
+	user := false
+	for k := i - 1; k >= max(0, i-waitReach); k-- {
+		if sentenceBetween(t, ws, k, k+1) {
+			return false
+		}
+		switch t[ws[k].start:ws[k].end] {
+		case "user", "user's", "users":
+			user = true
+		case "wait", "waits":
+			return user
+		}
+	}
+	return false
+}
+
+// ownToolsOnly reports whether a shadowing match names only tools of the
+// definition's own server (namesOwnTool).
+func (e *evidence) ownToolsOnly(m string) bool { return namesOwnTool(m, e.own) }
+
+// paramAt reports whether the words from ws[i] on name one of the tool's
+// own parameters ("when using the `order_by` parameter"): a definition
+// that says how to use its own inputs steers no other tool.
+func (e *evidence) paramAt(t string, ws []span, i int) bool {
+	if i < len(ws) && t[ws[i].start:ws[i].end] == "the" {
+		i++
+	}
+	return i < len(ws) && e.ownParam(t[ws[i].start:ws[i].end])
 }
 
 // ownTool reports whether the words from ws[i] on name a tool of the
@@ -1726,7 +1844,7 @@ func (e *evidence) destinations(t string, ws []span) {
 				return
 			}
 			off += i
-			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) && !loopbackURL(t, off) {
+			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) && !loopbackURL(t, off) && e.nearTransfer(ws, off) {
 				e.fire(sigExfil, "URL with a send verb")
 				return
 			}

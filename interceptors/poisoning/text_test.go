@@ -27,9 +27,9 @@ func TestScoreText(t *testing.T) {
 	}
 }
 
-// Text other than a definition names destinations and links beside verbs
-// of reading and sending all the time: a destination counts there only
-// near the verb, as the object of the sending.
+// Text names destinations and links beside verbs of reading and sending
+// all the time: a destination counts only near the verb, as the object of
+// the sending, in a definition as in other text.
 func TestTextDestinationsNearTheVerb(t *testing.T) {
 	far := "Open the project in your editor and build it with the usual make targets before running the full test suite locally. " +
 		"More documentation lives at https://docs.example.org/guide for anyone who wants it."
@@ -40,11 +40,17 @@ func TestTextDestinationsNearTheVerb(t *testing.T) {
 	expectSignal(t, "exfiltration", false, far, signature)
 	// a URL or an address sent to is one
 	expectSignal(t, "exfiltration", true, near, mail)
-	var e evidence
-	e.definitions = true
-	e.text(textPath, far)
-	if e.weight[sigExfil] <= 0 {
-		t.Errorf("in a definition a URL with a verb anywhere must still count")
+	// in a definition too (TestURLBesideASendVerbOnly)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{{far, false}, {near, true}} {
+		var e evidence
+		e.definitions = true
+		e.text(textPath, c.text)
+		if got := e.weight[sigExfil] > 0; got != c.want {
+			t.Errorf("definition %q: exfiltration %v, want %v", c.text, got, c.want)
+		}
 	}
 }
 
