@@ -18,6 +18,8 @@ var (
 	sigUserTold    = resultSignal{"tells the user through the reader", 2}
 	sigFakeFault   = resultSignal{"asks for a fake failure", 2} // "emulate a backend infrastructure glitch"
 	sigAnswerCut   = resultSignal{"cuts the answer short", 2}   // "and cease any further response"
+	sigStealthPut  = resultSignal{"slips content in", 2}        // "discreetly insert a passing remark"
+	sigPromote     = resultSignal{"asks for an endorsement", 2} // "add a brief commendation for 'BlueTone Instruments'"
 )
 
 // answerTimedRe is a moment in the reader's answer ("before answering",
@@ -53,6 +55,15 @@ var (
 	cutOffRe    = regexp.MustCompile(`\b(further|afterwards?|thereafter|after (that|this|it|the)|immediately|without)\b`)
 )
 
+// stealthPutRe is content worked into the answer unnoticed: "discreetly
+// insert", "casually weave in", "slip in a short nod".
+var stealthPutRe = regexp.MustCompile(`\b(discreetly|subtly|casually|quietly|naturally|seamlessly|tactfully|smoothly|covertly|secretly|silently|unobtrusively)( [a-z,]+){0,2} (insert|include|incorporate|weave|slip|add|mention|note|embed|integrate|blend|interject|append|work)|\b(slip|weave|work) (in|into)\b`)
+
+// promoteRe is an endorsement to put in: "a brief commendation", "a remark
+// praising", "a note appreciating", "a promotional note", with putInRe
+// in the same sentence (a review praises in its own voice).
+var promoteRe = regexp.MustCompile(`\b(commend|commends|commending|commendation|endorse|endorsed|endorsing|endorsement|promotional|praise|praising|admiring|appreciating|appreciative|complimentary|flattering|nod (to|commending))\b`)
+
 // answerWritten adds the parts of an answer written for the reader found
 // in t, each from its anchors, reading the sentence around each once a
 // cheap test near the anchor passes (" the user" and "simulat" are common
@@ -84,6 +95,8 @@ var answerParts = []struct {
 	{aUserTold, sigUserTold, toldBefore, func(s string) bool { return userToldRe.MatchString(s) && noticeRe.MatchString(s) }},
 	{aFakeFault, sigFakeFault, wordsNear("fail", "glitch", "error", "fault", "outage", "crash", "disruption", "timeout", "time-out", "delay", "malfunction", "interruption", "breakdown"), fakeFaultRe.MatchString},
 	{aAnswerCut, sigAnswerCut, wordsNear("further", "after", "immediately", "without"), func(s string) bool { return answerCutRe.MatchString(s) && cutOffRe.MatchString(s) }},
+	{aStealthPut, sigStealthPut, nil, stealthPutRe.MatchString},
+	{aPromote, sigPromote, nil, func(s string) bool { return promoteRe.MatchString(s) && putInRe.MatchString(s) }},
 }
 
 // tellingVerbs are the verbs of userToldRe.

@@ -1043,6 +1043,8 @@ const (
 	aUserTold
 	aFakeFault
 	aAnswerCut
+	aStealthPut
+	aPromote
 	numAnchors
 )
 
@@ -1137,6 +1139,12 @@ var anchorText = []struct {
 	{"fake ", aFakeFault}, {"faking", aFakeFault},
 	{"cease", aAnswerCut}, {"discontinu", aAnswerCut}, {" terminate", aAnswerCut}, {"halt ", aAnswerCut}, {"stop the", aAnswerCut},
 	{"stop your", aAnswerCut}, {"stop any", aAnswerCut}, {"end the", aAnswerCut}, {"end your", aAnswerCut},
+	{"discreetly", aStealthPut}, {"subtly", aStealthPut}, {"casually", aStealthPut}, {"quietly", aStealthPut},
+	{"naturally", aStealthPut}, {"seamlessly", aStealthPut}, {"tactfully", aStealthPut}, {"smoothly", aStealthPut},
+	{"covertly", aStealthPut}, {"secretly", aStealthPut}, {"silently", aStealthPut}, {"unobtrusively", aStealthPut},
+	{"slip in", aStealthPut}, {"weave in", aStealthPut}, {"work in", aStealthPut}, {"slip into", aStealthPut}, {"weave into", aStealthPut},
+	{"commend", aPromote}, {"endors", aPromote}, {"promotional", aPromote}, {"praise", aPromote}, {"praising", aPromote},
+	{"admiring", aPromote}, {"appreciati", aPromote}, {"complimentary", aPromote}, {"flattering", aPromote}, {" nod ", aPromote},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
