@@ -577,13 +577,16 @@ func joinSeparated(b []byte, start int) (_ []byte, joined bool) {
 	// written, so the bytes read (at i-1 and after i) are the original ones.
 	w := 0
 	for i := 0; i < len(t); {
-		if k, n := separatedRun(t, i); n >= 4 {
-			for m := i; m <= k; m += 2 {
-				t[w] = t[m]
-				w++
+		// separatedRun's first test, inline: a letter and a separator
+		if i+1 < len(t) && letterSeparator(t[i+1]) && t[i] >= 'a' && t[i] <= 'z' {
+			if k, n := separatedRun(t, i); n >= 4 {
+				for m := i; m <= k; m += 2 {
+					t[w] = t[m]
+					w++
+				}
+				joined, i = true, k+1
+				continue
 			}
-			joined, i = true, k+1
-			continue
 		}
 		t[w] = t[i]
 		w++
