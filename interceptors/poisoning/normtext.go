@@ -189,58 +189,84 @@ func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 			}
 		}
 		var it norm.Iter
-		it.InitString(norm.NFKD, s)
-		for !it.Done() {
-			seg := it.Next()
-			for len(seg) > 0 {
-				r, n := utf8.DecodeRune(seg)
-				seg = seg[n:]
-				switch {
-				case r < utf8.RuneSelf:
-					c := byte(r)
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					} else if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
-						c = ' '
+		for p := 0; p < len(s); {
+			// ASCII is its own NFKD form, and each ASCII character starts
+			// a segment: only the runs of other bytes go through the
+			// iterator
+			for ; p < len(s) && s[p] < utf8.RuneSelf; p++ {
+				c := lowerTab[s[p]]
+				if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
+					hasASCII = true
+					if run++; run >= 16 && c != '_' {
+						flags |= flagEncodedRun | flagB64Run
 					}
-					if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
-						hasASCII = true
-						if run++; run >= 16 && c != '_' {
-							flags |= flagEncodedRun | flagB64Run
+					letter(rune(c), rune(c))
+					continue
+				}
+				endWord()
+				put(c)
+			}
+			q := p
+			for q < len(s) && s[q] >= utf8.RuneSelf {
+				q++
+			}
+			if q == p {
+				break
+			}
+			it.InitString(norm.NFKD, s[p:q])
+			for !it.Done() {
+				seg := it.Next()
+				for len(seg) > 0 {
+					r, n := utf8.DecodeRune(seg)
+					seg = seg[n:]
+					switch {
+					case r < utf8.RuneSelf:
+						c := byte(r)
+						if 'A' <= c && c <= 'Z' {
+							c += 'a' - 'A'
+						} else if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+							c = ' '
 						}
-						letter(rune(c), rune(c))
-						continue
+						if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
+							hasASCII = true
+							if run++; run >= 16 && c != '_' {
+								flags |= flagEncodedRun | flagB64Run
+							}
+							letter(rune(c), rune(c))
+							continue
+						}
+						endWord()
+						put(c)
+					case r >= 0xE0020 && r <= 0xE007E: // tag characters spell ASCII
+						flags |= flagInvisible
+						endWord()
+						put(byte(unicode.ToLower(r - 0xE0000)))
+					case hidden(r):
+						flags |= flagInvisible
+					case unicode.Is(unicode.Mn, r):
+						// combining marks: accents dropped, so "é" reads "e"
+					case unicode.IsSpace(r):
+						endWord()
+						put(' ')
+					case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+						endWord()
+						dst = utf8.AppendRune(dst, r)
+					default:
+						lr := unicode.ToLower(r)
+						if a, ok := asciiOf[r]; ok {
+							mapped = true
+							letter(lr, rune(a))
+							continue
+						}
+						if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+							flags |= flagCJK
+						}
+						hasNative = true
+						letter(lr, lr)
 					}
-					endWord()
-					put(c)
-				case r >= 0xE0020 && r <= 0xE007E: // tag characters spell ASCII
-					flags |= flagInvisible
-					endWord()
-					put(byte(unicode.ToLower(r - 0xE0000)))
-				case hidden(r):
-					flags |= flagInvisible
-				case unicode.Is(unicode.Mn, r):
-					// combining marks: accents dropped, so "é" reads "e"
-				case unicode.IsSpace(r):
-					endWord()
-					put(' ')
-				case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-					endWord()
-					dst = utf8.AppendRune(dst, r)
-				default:
-					lr := unicode.ToLower(r)
-					if a, ok := asciiOf[r]; ok {
-						mapped = true
-						letter(lr, rune(a))
-						continue
-					}
-					if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-						flags |= flagCJK
-					}
-					hasNative = true
-					letter(lr, lr)
 				}
 			}
+			p = q
 		}
 		endWord()
 	}
