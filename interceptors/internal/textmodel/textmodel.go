@@ -439,11 +439,7 @@ func (m *Model) Score(buf []byte) float64 {
 	var n int32
 	prev := startHash
 	for i := 0; ; {
-		// blanks and punctuation, in a loop of their own
-		for i < len(buf) && blank[buf[i]] {
-			i++
-		}
-		if i == len(buf) {
+		if i = skipBlanks(buf, i); i == len(buf) {
 			break
 		}
 		var h uint32
@@ -518,6 +514,18 @@ func (sc *scratch) word(buf []byte, i int) (h uint32, sum int64, cnt int32, end 
 		c.k0, c.k1, c.k2, c.h, c.sum, c.cnt = k0, k1, k2, h, int32(sum), cnt
 	}
 	return c.h, int64(c.sum), c.cnt, end
+}
+
+// skipBlanks returns the first byte of buf from i on that is not ASCII
+// punctuation or a blank, or len(buf): in a function of its own, whose
+// loop keeps its few variables in registers.
+//
+//go:noinline
+func skipBlanks(buf []byte, i int) int {
+	for i < len(buf) && blank[buf[i]] {
+		i++
+	}
+	return i
 }
 
 // asciiHash is the hash nextWord gives the word w of ASCII letters and
