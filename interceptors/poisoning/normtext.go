@@ -200,7 +200,12 @@ func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 					if run++; run >= 16 && c != '_' {
 						flags |= flagEncodedRun | flagB64Run
 					}
-					letter(rune(c), rune(c))
+					// letter, but for orig: a word with an ASCII letter is
+					// never restored from it
+					if word < 0 {
+						word = len(dst)
+					}
+					dst = append(dst, c)
 					continue
 				}
 				endWord()
@@ -585,6 +590,21 @@ func squeeze(b []byte, start int) (_ []byte, spaced bool) {
 	return b[:start+w], spaced
 }
 
+// separatedRunAt reports a run of four letters or more that one separator
+// keeps apart from t[i] on.
+func separatedRunAt(t []byte, i int) bool {
+	_, n := separatedRun(t, i)
+	return n >= 4
+}
+
+// separatorTab marks the bytes of letterSeparator.
+var separatorTab = func() (tab [256]bool) {
+	for c := range tab {
+		tab[c] = letterSeparator(byte(c))
+	}
+	return tab
+}()
+
 // letterSeparator reports the punctuation that spells a word out letter
 // by letter when put between its letters: "i-g-n-o-r-e", "i.g.n.o.r.e",
 // "i_g_n_o_r_e", "i*g*n*o*r*e", "i|g|n|o|r|e", "i~g~n~o~r~e".
@@ -601,10 +621,15 @@ func joinSeparated(b []byte, start int) (_ []byte, joined bool) {
 	t := b[start:]
 	// Written in place: w never passes i, and only what lies before w is
 	// written, so the bytes read (at i-1 and after i) are the original ones.
-	w := 0
-	for i := 0; i < len(t); {
+	// up to the first run, t stays as it is: only looked at
+	i := 1
+	for i < len(t) && !(separatorTab[t[i]] && t[i-1] >= 'a' && t[i-1] <= 'z' && separatedRunAt(t, i-1)) {
+		i++
+	}
+	w := i - 1
+	for i = w; i < len(t); {
 		// separatedRun's first test, inline: a letter and a separator
-		if i+1 < len(t) && letterSeparator(t[i+1]) && t[i] >= 'a' && t[i] <= 'z' {
+		if i+1 < len(t) && separatorTab[t[i+1]] && t[i] >= 'a' && t[i] <= 'z' {
 			if k, n := separatedRun(t, i); n >= 4 {
 				for m := i; m <= k; m += 2 {
 					t[w] = t[m]
