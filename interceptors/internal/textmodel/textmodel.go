@@ -422,9 +422,9 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // up the weights of the features as Features would list them, without
 // listing them.
 //
-// A word of ASCII letters and digits shorter than eight bytes, most words,
-// is found with one load of eight bytes and looked up in the cache by its
-// bytes, hash and all; word reads every other word.
+// A word of ASCII letters and digits shorter than sixteen bytes, most
+// words, is found with one or two loads of eight bytes and looked up in
+// the cache by its bytes, hash and all; word reads every other word.
 func (m *Model) Score(buf []byte) float64 {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
@@ -456,6 +456,17 @@ func (m *Model) Score(buf []byte) float64 {
 				if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
 					h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
 					i += z / 8
+				}
+			} else if nw == 0 && i+16 <= len(buf) {
+				// eight to fifteen bytes: two loads
+				y := binary.LittleEndian.Uint64(buf[i+8:])
+				if nw := notAlnum(y); nw != 0 {
+					z := bits.TrailingZeros64(nw)
+					k1 := y & (1<<(z&^7) - 1)
+					if c := &sc.words[cacheSlot(x, k1, 0)]; c.k0 == x && c.k1 == k1 && c.k2 == 0 {
+						h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
+						i += 8 + z/8
+					}
 				}
 			}
 		}
