@@ -104,7 +104,8 @@ func TestCanonicalWords(t *testing.T) {
 // ASCII, at every mix.
 func TestQuietCanonicalWords(t *testing.T) {
 	parts := []string{"a", "b", "1", "x", "ab", "word", "ignore", "previous", "you", "must", " ", " ", "  ", "-", ".", ",", "\n", "_",
-		"é", "\u00a0", "—", "’", "\u200b", "ｆ", "+", "=", "%41", "<b>", "@", "https://x.example"}
+		"é", "\u00a0", "—", "’", "\u200b", "ｆ", "+", "=", "%41", "<b>", "@", "https://x.example",
+		"©", "€", "“", "→", "漢", "\u0301", "\xff"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 20000 {
 		var b strings.Builder

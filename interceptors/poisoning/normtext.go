@@ -189,58 +189,89 @@ func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 			}
 		}
 		var it norm.Iter
-		it.InitString(norm.NFKD, s)
-		for !it.Done() {
-			seg := it.Next()
-			for len(seg) > 0 {
-				r, n := utf8.DecodeRune(seg)
-				seg = seg[n:]
-				switch {
-				case r < utf8.RuneSelf:
-					c := byte(r)
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					} else if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
-						c = ' '
+		for p := 0; p < len(s); {
+			// ASCII is its own NFKD form, and each ASCII character starts
+			// a segment: only the runs of other bytes go through the
+			// iterator
+			for ; p < len(s) && s[p] < utf8.RuneSelf; p++ {
+				c := lowerTab[s[p]]
+				if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
+					hasASCII = true
+					if run++; run >= 16 && c != '_' {
+						flags |= flagEncodedRun | flagB64Run
 					}
-					if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
-						hasASCII = true
-						if run++; run >= 16 && c != '_' {
-							flags |= flagEncodedRun | flagB64Run
+					// letter, but for orig: a word with an ASCII letter is
+					// never restored from it
+					if word < 0 {
+						word = len(dst)
+					}
+					dst = append(dst, c)
+					continue
+				}
+				endWord()
+				put(c)
+			}
+			q := p
+			for q < len(s) && s[q] >= utf8.RuneSelf {
+				q++
+			}
+			if q == p {
+				break
+			}
+			it.InitString(norm.NFKD, s[p:q])
+			for !it.Done() {
+				seg := it.Next()
+				for len(seg) > 0 {
+					r, n := utf8.DecodeRune(seg)
+					seg = seg[n:]
+					switch {
+					case r < utf8.RuneSelf:
+						c := byte(r)
+						if 'A' <= c && c <= 'Z' {
+							c += 'a' - 'A'
+						} else if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+							c = ' '
 						}
-						letter(rune(c), rune(c))
-						continue
+						if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
+							hasASCII = true
+							if run++; run >= 16 && c != '_' {
+								flags |= flagEncodedRun | flagB64Run
+							}
+							letter(rune(c), rune(c))
+							continue
+						}
+						endWord()
+						put(c)
+					case r >= 0xE0020 && r <= 0xE007E: // tag characters spell ASCII
+						flags |= flagInvisible
+						endWord()
+						put(byte(unicode.ToLower(r - 0xE0000)))
+					case hidden(r):
+						flags |= flagInvisible
+					case unicode.Is(unicode.Mn, r):
+						// combining marks: accents dropped, so "é" reads "e"
+					case unicode.IsSpace(r):
+						endWord()
+						put(' ')
+					case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+						endWord()
+						dst = utf8.AppendRune(dst, r)
+					default:
+						lr := unicode.ToLower(r)
+						if a, ok := asciiOf[r]; ok {
+							mapped = true
+							letter(lr, rune(a))
+							continue
+						}
+						if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+							flags |= flagCJK
+						}
+						hasNative = true
+						letter(lr, lr)
 					}
-					endWord()
-					put(c)
-				case r >= 0xE0020 && r <= 0xE007E: // tag characters spell ASCII
-					flags |= flagInvisible
-					endWord()
-					put(byte(unicode.ToLower(r - 0xE0000)))
-				case hidden(r):
-					flags |= flagInvisible
-				case unicode.Is(unicode.Mn, r):
-					// combining marks: accents dropped, so "é" reads "e"
-				case unicode.IsSpace(r):
-					endWord()
-					put(' ')
-				case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-					endWord()
-					dst = utf8.AppendRune(dst, r)
-				default:
-					lr := unicode.ToLower(r)
-					if a, ok := asciiOf[r]; ok {
-						mapped = true
-						letter(lr, rune(a))
-						continue
-					}
-					if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-						flags |= flagCJK
-					}
-					hasNative = true
-					letter(lr, lr)
 				}
 			}
+			p = q
 		}
 		endWord()
 	}
@@ -559,6 +590,21 @@ func squeeze(b []byte, start int) (_ []byte, spaced bool) {
 	return b[:start+w], spaced
 }
 
+// separatedRunAt reports a run of four letters or more that one separator
+// keeps apart from t[i] on.
+func separatedRunAt(t []byte, i int) bool {
+	_, n := separatedRun(t, i)
+	return n >= 4
+}
+
+// separatorTab marks the bytes of letterSeparator.
+var separatorTab = func() (tab [256]bool) {
+	for c := range tab {
+		tab[c] = letterSeparator(byte(c))
+	}
+	return tab
+}()
+
 // letterSeparator reports the punctuation that spells a word out letter
 // by letter when put between its letters: "i-g-n-o-r-e", "i.g.n.o.r.e",
 // "i_g_n_o_r_e", "i*g*n*o*r*e", "i|g|n|o|r|e", "i~g~n~o~r~e".
@@ -575,15 +621,23 @@ func joinSeparated(b []byte, start int) (_ []byte, joined bool) {
 	t := b[start:]
 	// Written in place: w never passes i, and only what lies before w is
 	// written, so the bytes read (at i-1 and after i) are the original ones.
-	w := 0
-	for i := 0; i < len(t); {
-		if k, n := separatedRun(t, i); n >= 4 {
-			for m := i; m <= k; m += 2 {
-				t[w] = t[m]
-				w++
+	// up to the first run, t stays as it is: only looked at
+	i := 1
+	for i < len(t) && !(separatorTab[t[i]] && t[i-1] >= 'a' && t[i-1] <= 'z' && separatedRunAt(t, i-1)) {
+		i++
+	}
+	w := i - 1
+	for i = w; i < len(t); {
+		// separatedRun's first test, inline: a letter and a separator
+		if i+1 < len(t) && separatorTab[t[i+1]] && t[i] >= 'a' && t[i] <= 'z' {
+			if k, n := separatedRun(t, i); n >= 4 {
+				for m := i; m <= k; m += 2 {
+					t[w] = t[m]
+					w++
+				}
+				joined, i = true, k+1
+				continue
 			}
-			joined, i = true, k+1
-			continue
 		}
 		t[w] = t[i]
 		w++

@@ -55,8 +55,12 @@ type Quiet struct {
 	check               int  // the count of words at which dense looks next
 	others              int  // chunks of other scripts, left to the fold
 	// what the model's canonical form asks (CanonicalWords): whether a
-	// byte was not ASCII, and four one-character words one byte apart
+	// byte was not ASCII, and four one-character words one byte apart;
+	// whether a rune beyond ASCII was not punctuation the fold keeps (a
+	// chunk was cut short there), and whether one was a letter, digit,
+	// mark, space or hidden character, which the fold changes
 	nonASCII, spread bool
+	cut, changed     bool
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -81,18 +85,29 @@ func (q *Quiet) Release() {
 // CanonicalWords is CanonicalWords(dst, s), s being the text q read:
 // where that is s lowered, most text, it returns q's lowered text itself,
 // to be read only until q is released, rather than a copy. What q's pass
-// saw decides it for ASCII text, whose every word it read (its one-letter
-// words one byte apart as plainWords finds them: the normaliser may join
-// only those); for other text, or when q gave up early, the words are
+// saw decides it for text whose every word it read, ASCII or with only
+// punctuation beyond it that the normaliser keeps (its one-letter words
+// one byte apart as plainWords finds them: the normaliser may join only
+// those), and for text with a rune the normaliser changes (that is
+// Canonical's); for other text, or when q gave up early, the words are
 // read again (CanonicalWordsOf). That second reading was about a twelfth
 // of the model's instructions.
 func (q *Quiet) CanonicalWords(dst []byte) []byte {
-	if q.loud || q.nonASCII {
+	switch {
+	case q.loud || q.cut && !q.changed:
 		return CanonicalWordsOf(dst, q.s, q.t)
-	}
-	if q.spread && spacedOutASCII(q.s) {
+	case q.changed:
+		// a rune the fold changes: not text that is only lowered
+		// (keptRunes)
+		return Canonical(dst, q.s)
+	case q.spread && (q.nonASCII || spacedOutASCII(q.s)):
+		// four one-character words one byte apart: ASCII that may be
+		// letter-spaced, or other text, which loweredWords passes to the
+		// fold then
 		return Canonical(dst, q.s)
 	}
+	// ASCII, or text whose every rune beyond ASCII is punctuation the
+	// fold keeps as it is (keptRunes), every word of it read
 	return q.low
 }
 
@@ -178,7 +193,7 @@ func within(at []int, start, end, n int) bool {
 
 func (q *Quiet) read(s, lower string) {
 	q.s, q.t = s, lower
-	q.nonASCII, q.spread = false, false
+	q.nonASCII, q.spread, q.cut, q.changed = false, false, false, false
 	if len(lower) != len(s) {
 		q.own = LowerASCII(q.own[:0], s)
 		q.t = unsafe.String(unsafe.SliceData(q.own), len(q.own))
@@ -287,7 +302,8 @@ func (q *Quiet) chunk(i int) int {
 			// as ASCII's does; anything else (letters, spaces, symbols
 			// inside words, invisible characters) is left to the fold
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if plainRune(r) != runeSeparator {
+			if k := plainRune(r); k != runeSeparator {
+				q.cut, q.changed = true, q.changed || k != runeWordPart
 				// every window that holds a byte of the chunk holds it
 				// all (windows end at blanks), and is read whole: the
 				// rest of the chunk need not be read

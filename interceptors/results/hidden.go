@@ -170,16 +170,107 @@ func hiddenElement(attrs string) bool {
 	if !strings.Contains(low, "style") && !strings.Contains(low, "ſtyle") {
 		return false
 	}
-	st := styleAttr.FindStringSubmatch(attrs)
-	if st == nil {
+	quoted, ok := styleAttrValue(attrs)
+	if !ok {
 		return false
 	}
-	style := strings.Trim(st[1], `"'`)
-	if hiddenStyle.MatchString(style) {
+	style := strings.Trim(quoted, `"'`)
+	lowStyle := strings.ToLower(style)
+	if mayHideStyle(lowStyle) && hiddenStyle.MatchString(style) {
 		return true
 	}
 	// white on white: white text with no background of its own
-	return whiteText.MatchString(style) && !strings.Contains(strings.ToLower(style), "background")
+	return mayBeWhite(lowStyle) && whiteText.MatchString(style) && !strings.Contains(lowStyle, "background")
+}
+
+// styleAttrValue is styleAttr.FindStringSubmatch(attrs)[1], the quoted
+// value of the first style attribute, without the expression: at the
+// first "style" (in any case, "ſ" for "s") at a word boundary that an
+// equals sign and a quoted value follow, blanks allowed around the sign.
+func styleAttrValue(attrs string) (string, bool) {
+	for i := 0; i < len(attrs); i++ {
+		n := styleWordAt(attrs, i)
+		if n == 0 || (i > 0 && asciiWord(attrs[i-1])) == asciiWord(attrs[i]) {
+			continue // not "style", or not at a word boundary (\b)
+		}
+		j := skipSpace(attrs, i+n)
+		if j == len(attrs) || attrs[j] != '=' {
+			continue
+		}
+		j = skipSpace(attrs, j+1)
+		if j == len(attrs) || attrs[j] != '"' && attrs[j] != '\'' {
+			continue
+		}
+		if k := strings.IndexByte(attrs[j+1:], attrs[j]); k >= 0 {
+			return attrs[j : j+k+2], true
+		}
+	}
+	return "", false
+}
+
+// styleWordAt returns the length of "style" at s[i] as (?i)style matches
+// it ("ſ", two bytes, folds to "s"), or 0.
+func styleWordAt(s string, i int) int {
+	n := 0
+	switch {
+	case i < len(s) && (s[i] == 's' || s[i] == 'S'):
+		n = 1
+	case strings.HasPrefix(s[i:], "ſ"):
+		n = len("ſ")
+	default:
+		return 0
+	}
+	for _, c := range []byte("tyle") {
+		if i+n == len(s) || s[i+n]|0x20 != c {
+			return 0
+		}
+		n++
+	}
+	return n
+}
+
+// asciiWord reports the bytes \w matches.
+func asciiWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// skipSpace returns the end of the run of \s at s[i].
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// mayHideStyle reports whether hiddenStyle may match a style, low being
+// it lowered: each of its branches needs one of these words (none with a
+// letter that folds to anything but its upper case, as "s" and "k" do),
+// or a minus sign before three digits.
+func mayHideStyle(low string) bool {
+	return containsAny(low, "none", "hidden", "font-", "opacity", "parent") || minusDigits(low)
+}
+
+// minusDigits reports a '-' before three digits ("left: -9999px").
+func minusDigits(s string) bool {
+	for i := strings.IndexByte(s, '-'); i >= 0; {
+		if j := i + 1; j+3 <= len(s) && isDigit(s[j]) && isDigit(s[j+1]) && isDigit(s[j+2]) {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], '-')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// mayBeWhite reports whether whiteText may match a style, low being it
+// lowered: it needs "white", "#fff" or "255".
+func mayBeWhite(low string) bool {
+	return containsAny(low, "white", "#fff", "255")
 }
 
 // decodeData decodes a data: URL's content (base64 or percent-encoded).

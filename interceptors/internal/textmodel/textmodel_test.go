@@ -116,6 +116,48 @@ func FuzzScoreIsFeatures(f *testing.F) {
 	})
 }
 
+// Score finds most words eight bytes at a time and looks them up by
+// their bytes in a cache kept between texts: on many texts of words that
+// come again, of every length around eight, sixteen and twenty-four bytes,
+// at the ends of the text too, in ASCII and beyond, it adds up what
+// Features lists.
+func TestScoreGeneratedTexts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var vocab []string
+	for range 300 {
+		var w []byte
+		switch n := 1 + rng.IntN(30); rng.IntN(8) {
+		case 0:
+			for range n {
+				w = append(w, byte('0'+rng.IntN(10)))
+			}
+		case 1:
+			w = append(w, []string{"é", "пароль", "漢", "ナ", "ab\u00e9cd", "…", "\xff"}[rng.IntN(7)]...)
+		default:
+			for range n {
+				w = append(w, "abcdefghijklmnopqrstuvwxyz0123456789"[rng.IntN(36)])
+			}
+		}
+		vocab = append(vocab, string(w))
+	}
+	seps := []string{" ", "  ", ", ", ". ", "-", "'", "\n", "A", "é "}
+	ms := []*Model{testModel(true), testModel(false)}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(vocab[rng.IntN(len(vocab))])
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		s := b.String()
+		if rng.IntN(2) == 0 {
+			s = s[:rng.IntN(len(s)+1)] // end in a word, or in a rune
+		}
+		for _, m := range ms {
+			checkScore(t, m, s)
+		}
+	}
+}
+
 func TestToolText(t *testing.T) {
 	tool := `{"name":"add","description":"Adds two numbers.","inputSchema":{"type":"object","properties":{"a":{"type":"number","description":"first"},"note":{"type":"string","enum":["x","y"],"default":"z"}},"required":["a"]}}`
 	want := "add\nAdds two numbers.\na\nfirst\nnote\nx\ny\nz\na"
