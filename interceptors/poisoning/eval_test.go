@@ -259,10 +259,13 @@ func (r rate) pct() float64 {
 // a wait for the user and a quoted argument of a call in code steer
 // nothing) then brought tuning benign to 11/1635, detection unchanged;
 // held-out, looked at once after them: benign 13/926, poisoned 159/192 ->
-// 158/192, the floor 82.2.)
+// 158/192, the floor 82.2. The floors went to 98.5 and 81.7 when
+// counteragent's scanner fixtures joined tuning and MCP Security Bench
+// joined held-out, as they came in: tuning 345/350 (7 of 8 new flagged),
+// benign 11/1640; held-out 175/214 (17 of its 22), benign 13/942.)
 const (
-	minDetectTuning  = 98.8
-	minDetectHeldout = 82.2
+	minDetectTuning  = 98.5
+	minDetectHeldout = 81.7
 	maxFPTuning      = 0.68
 	maxFPHeldout     = 1.41
 )
