@@ -259,12 +259,22 @@ func (r rate) pct() float64 {
 // a wait for the user and a quoted argument of a call in code steer
 // nothing) then brought tuning benign to 11/1635, detection unchanged;
 // held-out, looked at once after them: benign 13/926, poisoned 159/192 ->
-// 158/192, the floor 82.2.)
+// 158/192, the floor 82.2. The floors went to 98.5 and 81.7 when
+// counteragent's scanner fixtures joined tuning and MCP Security Bench
+// joined held-out, as they came in: tuning 345/350 (7 of 8 new flagged),
+// benign 11/1640; held-out 175/214 (17 of its 22), benign 13/942.
+// mcp-tool-auditor's fixture then joined tuning at 4 of 4: 350/354,
+// 11/1643. Tuning 345/350 -> 346/350 with the choice of this tool ordered
+// to the reader by name ("you should prefer this tool") read as an order,
+// and 350/354 -> 352/354 with a plain letter written as an escape inside
+// a word reported as invisible characters are; benign unchanged. Held-out,
+// looked at a second time after them: 175/214 and 13/942, unchanged; the
+// floors and ceilings are the measured figures.)
 const (
-	minDetectTuning  = 98.8
-	minDetectHeldout = 82.2
-	maxFPTuning      = 0.68
-	maxFPHeldout     = 1.41
+	minDetectTuning  = 99.4
+	minDetectHeldout = 81.7
+	maxFPTuning      = 0.67
+	maxFPHeldout     = 1.39
 )
 
 func TestEvalCorpus(t *testing.T) {

@@ -212,6 +212,10 @@ var lexicon = map[signal][]string{
 		"provide detailed reasoning",
 		// the model's choice of tool ordered ("always prefer this tool")
 		"always {prefer|choose|pick|select}",
+		// the same order put to the reader by name ("You should prefer this
+		// tool over others"): a description says when its tool fits, not
+		// that the reader should favour it
+		"you {should|must|need to} {prefer|choose|pick|select|favor|favour} this {tool|function|server|one}",
 	},
 	sigSecret: {
 		"id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "ssh key", "ssh keys", "ssh private", "mcp json", "claude_desktop_config", "credentials",

@@ -356,6 +356,11 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			}
 			add(KindUnicode, c.action, path, fmt.Sprintf("invisible or bidirectional character U+%04X in a %s", first, what))
 		}
+		if !key && strings.IndexByte(s, '\\') >= 0 {
+			if esc := escapedLetter(s); esc != "" {
+				add(KindUnicode, c.action, path, fmt.Sprintf("a letter written as the escape %q in a value", esc))
+			}
+		}
 		if key {
 			if len(path) > 0 && path[len(path)-1] == ".properties" {
 				var buf [32]byte

@@ -222,6 +222,64 @@ func invisible(r rune) bool {
 	return false
 }
 
+// escapedLetter returns the first escape sequence in s that spells an
+// ASCII letter or digit joined to a word ("\u0041ct", "ex\x65cute"): a
+// text read by a model has no reason to hide a plain letter that way, and
+// the word it breaks escapes a reader and a phrase list, as an invisible
+// character does. Escapes of anything else (a quote, a newline, "é") are
+// documentation of escaping, not a spelling trick.
+func escapedLetter(s string) string {
+	for i := strings.IndexByte(s, '\\'); i >= 0; {
+		n := 0
+		if i+1 < len(s) {
+			switch s[i+1] {
+			case 'u':
+				n = 4
+			case 'x':
+				n = 2
+			}
+		}
+		// an escape after a backslash is itself escaped: shown, not used
+		if end := i + 2 + n; n > 0 && end <= len(s) && (i == 0 || s[i-1] != '\\') {
+			v := 0
+			for _, c := range []byte(s[i+2 : end]) {
+				d := hexVal(c)
+				if d < 0 {
+					v = -1
+					break
+				}
+				v = v<<4 | d
+			}
+			if v >= 0 && v < 0x80 && asciiAlnum(byte(v)) &&
+				(end < len(s) && asciiAlnum(s[end]) || i > 0 && asciiAlnum(s[i-1])) {
+				return s[i:end]
+			}
+		}
+		k := strings.IndexByte(s[i+1:], '\\')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return ""
+}
+
+func hexVal(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+func asciiAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 const zwnj, zwj = 0x200C, 0x200D
 
 // joinsLetters reports whether the join control r at s[i] is used as its
