@@ -488,6 +488,21 @@ func TestAnchorIndexEveryOffset(t *testing.T) {
 	}
 }
 
+// TestAnchorKeyAt checks that each key of anchorKeyAt is an anchor's
+// literal, with room for its two parts (a misspelt key would only be
+// found by its first bytes, as fast as before).
+func TestAnchorKeyAt(t *testing.T) {
+	lits := map[string]bool{}
+	for _, a := range anchorText {
+		lits[a.lit] = true
+	}
+	for lit, at := range anchorKeyAt {
+		if !lits[lit] || at < 0 || at+4 > len(lit) {
+			t.Errorf("anchorKeyAt[%q] = %d", lit, at)
+		}
+	}
+}
+
 // naiveAnchors is find at its simplest: every anchor at every byte offset
 // (anchors by their first byte).
 func naiveAnchors(s string) (x anchorIndex) {
