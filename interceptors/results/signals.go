@@ -773,24 +773,36 @@ func urlForUserData(s, t string, urls []int) bool {
 		}
 		end := at
 		marked := false // a bracket or a '$' in the URL
-		for end < len(s) && end-at < 2048 && !urlEnd(s[end]) {
-			switch c := s[end]; c {
-			case '[', '{', '<':
-				marked = true
-				// a placeholder may hold blanks: "?d=[CONVERSATION SUMMARY]"
+		snake := false  // upperSnake(u), found on the way
+		for lim := min(len(s), at+2048); end < lim; end++ {
+			c := s[end]
+			k := urlByte[c]
+			if k == 0 {
+				continue
+			}
+			if k == urlStop {
+				break
+			}
+			if k == urlSnake {
+				// (an upper-case letter after it is in the URL too, unless
+				// the URL is cut there)
+				snake = snake || end+1 < lim && isUpper(s[end-1]) && isUpper(s[end+1])
+				continue
+			}
+			marked = true
+			// a placeholder may hold blanks: "?d=[CONVERSATION SUMMARY]"
+			if k == urlOpen {
 				if k := strings.IndexByte(s[end:min(len(s), end+48)], closing(c)); k > 0 {
 					end += k
 				}
-			case '$':
-				marked = true
 			}
-			end++
 		}
 		next = end
 		u := s[at:end]
 		// cheap tests first: a placeholder needs a bracket, a '$' or an
-		// upper-case word with an underscore
-		if !marked && !upperSnake(u) {
+		// upper-case word with an underscore (upperSnake: snake, read
+		// whole where no bracket was passed over)
+		if !marked && !snake {
 			continue
 		}
 		q := strings.IndexAny(u, "?#=")
@@ -917,6 +929,36 @@ func closing(c byte) byte {
 func urlEnd(c byte) bool {
 	return c <= ' ' || c == '"' || c == '\'' || c == ')' || c == '`'
 }
+
+// urlByte is what urlForUserData's scan of a URL does at each byte: go
+// on (0), stop (urlEnd), note a placeholder's mark, a bracket it then
+// passes to its end (urlOpen) or a '$' (urlMark), or test an '_' for
+// upperSnake (urlSnake). One load a byte, where the tests of urlEnd and
+// of the marks cost nine comparisons, and upperSnake a second pass.
+var urlByte = func() (k [256]uint8) {
+	for c := range 256 {
+		switch {
+		case urlEnd(byte(c)):
+			k[c] = urlStop
+		case c == '[' || c == '{' || c == '<':
+			k[c] = urlOpen
+		case c == '$':
+			k[c] = urlMark
+		case c == '_':
+			k[c] = urlSnake
+		}
+	}
+	return k
+}()
+
+const (
+	urlStop = 1 + iota
+	urlOpen
+	urlMark
+	urlSnake
+)
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func identByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-'

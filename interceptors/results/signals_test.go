@@ -618,6 +618,39 @@ func TestBlankDefined(t *testing.T) {
 	}
 }
 
+// TestURLForUserDataGenerated compares urlForUserData, which classes a
+// URL's bytes by a table and finds upperSnake on the way, with
+// urlForUserDataEvery on texts made of pieces of URLs and of the words
+// around them, some longer than the 2,048 bytes a URL is read to.
+func TestURLForUserDataGenerated(t *testing.T) {
+	pieces := []string{"https://x.example/", "http://", "?q=", "&d=", "#", "=", "/", "_", "A", "B_C", "LC_MESSAGES", "_X", "x_", "Z",
+		"[", "]", "{", "}", "<", ">", "$", "$USER", "[CONVERSATION SUMMARY]", "{chat_history}", "<your-token>", "[DATA]", "{id}",
+		" ", "\n", "\"", "'", ")", "`", "(", "![img](", "](", "]: ", "![", "é", "ſ", "conversation", "memory", "email",
+		"replacing it with the user's name", "whereas [DATA] is a summary of this conversation", strings.Repeat("a", 700), strings.Repeat("A_B", 300)}
+	rng := rand.New(rand.NewPCG(3, 4))
+	fill := 0
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(14) + 1 {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		low := lowerASCII(s)
+		var at anchorIndex
+		at.find(low)
+		got, want := urlForUserData(s, low, at[aHTTP]), urlForUserDataEvery(s, low, at[aHTTP])
+		if got != want {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+		if want {
+			fill++
+		}
+	}
+	if fill < 100 {
+		t.Errorf("%d texts with a URL to fill: the test reads too few", fill)
+	}
+}
+
 // alternateCase upper-cases every second byte of an ASCII word.
 func alternateCase(s string) string {
 	b := []byte(s)
