@@ -1,6 +1,10 @@
 package results
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/literals"
+)
 
 // Text that writes the reader's answer for it. Data does not know that a
 // model will answer from it, nor when in that answer something belongs;
@@ -91,13 +95,43 @@ var answerParts = []struct {
 	near   func(t string, i int) bool // a cheap test at the anchor i, if any
 	match  func(sentence string) bool
 }{
-	{aAnswerMoment, sigAnswerTimed, nil, func(s string) bool { return answerMomentRe.MatchString(s) && putInRe.MatchString(s) }},
-	{aUserTold, sigUserTold, toldBefore, func(s string) bool { return userToldRe.MatchString(s) && noticeRe.MatchString(s) }},
-	{aFakeFault, sigFakeFault, wordsNear("fail", "glitch", "error", "fault", "outage", "crash", "disruption", "timeout", "time-out", "delay", "malfunction", "interruption", "breakdown"), fakeFaultRe.MatchString},
-	{aAnswerCut, sigAnswerCut, wordsNear("further", "after", "immediately", "without"), func(s string) bool { return answerCutRe.MatchString(s) && cutOffRe.MatchString(s) }},
-	{aStealthPut, sigStealthPut, nil, stealthPutRe.MatchString},
-	{aPromote, sigPromote, nil, func(s string) bool { return promoteRe.MatchString(s) && putInRe.MatchString(s) }},
+	{aAnswerMoment, sigAnswerTimed, nil, func(s string) bool { return answerMoment.MatchString(s) && putIn.MatchString(s) }},
+	{aUserTold, sigUserTold, toldBefore, func(s string) bool { return userTold.MatchString(s) && notice.MatchString(s) }},
+	{aFakeFault, sigFakeFault, wordsNear("fail", "glitch", "error", "fault", "outage", "crash", "disruption", "timeout", "time-out", "delay", "malfunction", "interruption", "breakdown"), fakeFault.MatchString},
+	{aAnswerCut, sigAnswerCut, wordsNear("further", "after", "immediately", "without"), func(s string) bool { return answerCut.MatchString(s) && cutOff.MatchString(s) }},
+	{aStealthPut, sigStealthPut, nil, stealthPut.MatchString},
+	{aPromote, sigPromote, nil, func(s string) bool { return promote.MatchString(s) && putIn.MatchString(s) }},
 }
+
+// The expressions of answerParts, each read only in a sentence that holds
+// one of the literals every match of it holds: an expression tries every
+// offset of a sentence of up to 400 bytes, and many sentences around an
+// anchor lack what it needs (a verb that puts something in, a failure, a
+// promotion).
+var (
+	answerMoment = gated(answerMomentRe)
+	putIn        = gated(putInRe)
+	userTold     = gated(userToldRe)
+	notice       = gated(noticeRe)
+	fakeFault    = gated(fakeFaultRe)
+	answerCut    = gated(answerCutRe)
+	cutOff       = gated(cutOffRe)
+	stealthPut   = gated(stealthPutRe)
+	promote      = gated(promoteRe)
+)
+
+// gatedRe is a regular expression of lower-case ASCII, without (?i), read
+// on lowered text, and the literals one of which every match of it holds
+// (literals.MustNeeded): a text without any of them does not match.
+type gatedRe struct {
+	re    *regexp.Regexp
+	needs []string
+}
+
+func gated(re *regexp.Regexp) gatedRe { return gatedRe{re, literals.MustNeeded(re)} }
+
+// MatchString is re.MatchString(s), s lowered.
+func (g gatedRe) MatchString(s string) bool { return containsAny(s, g.needs...) && g.re.MatchString(s) }
 
 // tellingVerbs are the verbs of userToldRe.
 var tellingVerbs = wordSet("tell telling inform informing notify notifying advise advising direct directing instruct instructing invite inviting prompt prompting urge urging ask asking")

@@ -52,6 +52,22 @@ var gates = []gate{
 		"grant permanent access to my friend", "sell 50 units of my bitcoin holdings", "unlock my front door",
 		"share it with me", "add a.b to me", "give it to me_ or me", "order (my) cake", "turn off my alarm",
 	}, true},
+	// the expressions of answerParts (gatedRe)
+	answerGate("answerMomentRe", answerMoment, "before answering", "at the end of your summary", "as you finish describing", "prior to listing the names", "amid your final reply"),
+	answerGate("putInRe", putIn, "insert a note", "add", "praise them", "trigger it", "tell"),
+	answerGate("userToldRe", userTold, "direct the user", "telling the user", "invite all readers", "urge your users"),
+	answerGate("noticeRe", notice, "a status notification", "visit https://x", "log in", "enter their pin", "http://"),
+	answerGate("fakeFaultRe", fakeFault, "emulate a backend infrastructure glitch", "simulate a delay", "fake an error", "mimicking the crash"),
+	answerGate("answerCutRe", answerCut, "and cease any further response", "stop the response", "end your reply", "halt response generation"),
+	answerGate("cutOffRe", cutOff, "further", "afterward", "after that", "immediately", "without"),
+	answerGate("stealthPutRe", stealthPut, "discreetly insert", "casually weave", "slip in", "work into", "subtly briefly mention"),
+	answerGate("promoteRe", promote, "a brief commendation", "praising", "a nod to", "promotional", "flattering"),
+}
+
+// answerGate is the gate of one of answerParts' expressions: its
+// literals.
+func answerGate(name string, g gatedRe, seeds ...string) gate {
+	return gate{name, g.re, func(s string) bool { return containsAny(s, g.needs...) }, seeds, false}
 }
 
 // spellings returns s as (?i) reads it alike, and with what follows or

@@ -161,6 +161,38 @@ func (p phraseWords) matchAt(s string, i int) (int, bool) {
 // "Important": page structure, not the <IMPORTANT> tag of an injection.
 var importantHeading = regexp.MustCompile(`(?im)^[ \t]{0,3}(#{1,6}[ \t]*important\b|>[ \t]*\[!important\])`)
 
+// importantSpellings are the spellings of importantHeading that text must
+// hold for blankImportantHeadings to read it.
+var importantSpellings = []string{"# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]"}
+
+// importantSpelt is containsAny(s, importantSpellings...), read from each
+// '#' and "[!" of s: searching for "mportant" first, then for each
+// spelling, stopped at every 'm' of the text.
+func importantSpelt(s string) bool {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], '#')
+		if j < 0 {
+			break
+		}
+		i += j
+		rest := s[i+1:]
+		if strings.HasPrefix(rest, "Important") || strings.HasPrefix(rest, " Important") ||
+			strings.HasPrefix(rest, " IMPORTANT") || strings.HasPrefix(rest, " important") {
+			return true
+		}
+	}
+	for i := 0; ; i++ {
+		j := strings.Index(s[i:], "[!")
+		if j < 0 {
+			return false
+		}
+		i += j
+		if rest := s[i+2:]; strings.HasPrefix(rest, "IMPORTANT]") || strings.HasPrefix(rest, "important]") {
+			return true
+		}
+	}
+}
+
 func blank(m string) string { return strings.Repeat(" ", len(m)) }
 
 // blankImportantHeadings is importantHeading.ReplaceAllStringFunc(s,
@@ -233,10 +265,7 @@ func (c *Checker) judgeKeep(s string) judgement {
 	if strings.Contains(text, "Licensed under the Apache License") {
 		text = apacheHeader.blankAll(text)
 	}
-	// cheap tests first: every spelling has a '#' or "[!", and "mportant"
-	// or "MPORTANT"
-	if (strings.IndexByte(text, '#') >= 0 || strings.Contains(text, "[!")) && containsAny(text, "mportant", "MPORTANT") &&
-		containsAny(text, "# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]") {
+	if importantSpelt(text) {
 		text = blankImportantHeadings(text)
 	}
 	// both passes read text lowered

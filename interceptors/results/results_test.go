@@ -175,3 +175,28 @@ func TestApacheHeaderBlanked(t *testing.T) {
 		}
 	}
 }
+
+// TestImportantSpeltIsContainsAny compares importantSpelt with
+// containsAny over importantSpellings on texts made of their pieces.
+func TestImportantSpeltIsContainsAny(t *testing.T) {
+	pieces := []string{"#", "##", " ", "[", "[!", "!", "]", "Important", "IMPORTANT", "important", "mportant", "Import", "x", "\n", "> "}
+	rng := rand.New(rand.NewPCG(1, 2))
+	found := 0
+	for range 200000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := containsAny(s, importantSpellings...)
+		if got := importantSpelt(s); got != want {
+			t.Fatalf("importantSpelt(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Errorf("%d texts with a spelling: the test reads too few", found)
+	}
+}

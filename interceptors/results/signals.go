@@ -773,24 +773,36 @@ func urlForUserData(s, t string, urls []int) bool {
 		}
 		end := at
 		marked := false // a bracket or a '$' in the URL
-		for end < len(s) && end-at < 2048 && !urlEnd(s[end]) {
-			switch c := s[end]; c {
-			case '[', '{', '<':
-				marked = true
-				// a placeholder may hold blanks: "?d=[CONVERSATION SUMMARY]"
+		snake := false  // upperSnake(u), found on the way
+		for lim := min(len(s), at+2048); end < lim; end++ {
+			c := s[end]
+			k := urlByte[c]
+			if k == 0 {
+				continue
+			}
+			if k == urlStop {
+				break
+			}
+			if k == urlSnake {
+				// (an upper-case letter after it is in the URL too, unless
+				// the URL is cut there)
+				snake = snake || end+1 < lim && isUpper(s[end-1]) && isUpper(s[end+1])
+				continue
+			}
+			marked = true
+			// a placeholder may hold blanks: "?d=[CONVERSATION SUMMARY]"
+			if k == urlOpen {
 				if k := strings.IndexByte(s[end:min(len(s), end+48)], closing(c)); k > 0 {
 					end += k
 				}
-			case '$':
-				marked = true
 			}
-			end++
 		}
 		next = end
 		u := s[at:end]
 		// cheap tests first: a placeholder needs a bracket, a '$' or an
-		// upper-case word with an underscore
-		if !marked && !upperSnake(u) {
+		// upper-case word with an underscore (upperSnake: snake, read
+		// whole where no bracket was passed over)
+		if !marked && !snake {
 			continue
 		}
 		q := strings.IndexAny(u, "?#=")
@@ -918,6 +930,36 @@ func urlEnd(c byte) bool {
 	return c <= ' ' || c == '"' || c == '\'' || c == ')' || c == '`'
 }
 
+// urlByte is what urlForUserData's scan of a URL does at each byte: go
+// on (0), stop (urlEnd), note a placeholder's mark, a bracket it then
+// passes to its end (urlOpen) or a '$' (urlMark), or test an '_' for
+// upperSnake (urlSnake). One load a byte, where the tests of urlEnd and
+// of the marks cost nine comparisons, and upperSnake a second pass.
+var urlByte = func() (k [256]uint8) {
+	for c := range 256 {
+		switch {
+		case urlEnd(byte(c)):
+			k[c] = urlStop
+		case c == '[' || c == '{' || c == '<':
+			k[c] = urlOpen
+		case c == '$':
+			k[c] = urlMark
+		case c == '_':
+			k[c] = urlSnake
+		}
+	}
+	return k
+}()
+
+const (
+	urlStop = 1 + iota
+	urlOpen
+	urlMark
+	urlSnake
+)
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
 func identByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
@@ -952,11 +994,11 @@ var lowerPool = sync.Pool{New: func() any { return new([]byte) }}
 
 const maxPooledLower = 1 << 20
 
-// The anchors the signals start from. None overlaps itself, so every
-// occurrence is found by one pass that tries, at each byte, the anchors
-// that can start there. All but the quotes are at least four bytes long:
-// the four bytes at each offset are hashed, and only the few offsets whose
-// hash is one of the anchors' are compared with them. A strings.Index pass
+// The anchors the signals start from, every occurrence found by one pass
+// over the text. All but the quotes are at least four bytes long: the
+// three bytes at every second offset are hashed, and only the few offsets
+// whose hash is that of a part of an anchor are compared with the anchors
+// that part is in (anchorLists). A strings.Index pass
 // per anchor was four times slower, and a test of the first two bytes
 // twice as slow: the anchors' first pairs ("in", "co", "st") are so
 // common that it stopped every few bytes.
@@ -1157,35 +1199,83 @@ var anchorLen = func() (n [numAnchors]int) {
 	return n
 }()
 
-// anchorsByHash lists, per hash of four bytes, the anchors starting with
-// four bytes of that hash; hashed marks the hashes that have any, so that
-// most offsets are passed over after one read of a small table.
-// shortAnchors are the anchors shorter than four bytes (the quotes): they
-// are found apart, by a vector search for their first bytes (quotes).
-// (The table of hashes is four times larger than the lists, which are only
-// read at the offsets that pass it: in benign text, one offset in 130
-// rather than one in 70 passes it. It holds a byte per hash, 16 KB, not
-// a bit: a bit costs a variable shift, and the register it needs, at
-// every offset.)
-var anchorsByHash, hashed, shortAnchors = func() (t [1 << listBits][]uint16, h [1 << hashBits]uint8, sa []uint16) {
+// anchorLists lists, per hash of three bytes (at listOf[hash]), the
+// anchors found by three bytes of that hash. hashed marks the hashes that
+// have any, so that most offsets are passed over after one read of a
+// small table (a byte per hash, 16 KB, not a bit: a bit costs a variable
+// shift, and the register it needs, at every offset); listOf is read only
+// at the offsets that pass it. shortAnchors are the anchors shorter than
+// four bytes (the quotes): they are found apart, by a vector search for
+// their first bytes (quotes).
+//
+// Only every second offset is probed: an anchor of four bytes or more is
+// listed under two three-byte parts of it, at k and k+1 (k from
+// anchorKeyAt, else 0), and one of the two starts at an even offset. This
+// probes half the offsets the four bytes at every offset did, for a few
+// more that pass the table.
+var anchorLists, listOf, hashed, shortAnchors = func() (l [][]anchorEntry, o [1 << hashBits]uint16, h [1 << hashBits]uint8, sa []anchorEntry) {
+	l = [][]anchorEntry{nil} // (list 0: none)
 	for i, a := range anchorText {
 		if len(a.lit) < 4 {
-			sa = append(sa, uint16(i))
+			sa = append(sa, newAnchorEntry(i, 0))
 			continue
 		}
-		k := hash4(a.lit)
-		t[k>>(hashBits-listBits)] = append(t[k>>(hashBits-listBits)], uint16(i))
-		h[k] = 1
+		at := anchorKeyAt[a.lit]
+		for d := range 2 {
+			k := hash3(a.lit[at+d:])
+			if o[k] == 0 {
+				o[k] = uint16(len(l))
+				l = append(l, nil)
+			}
+			l[o[k]] = append(l[o[k]], newAnchorEntry(i, at+d))
+			h[k] = 1
+		}
 	}
-	return t, h, sa
+	return l, o, h, sa
 }()
 
-const hashBits, listBits = 14, 12
+// anchorEntry is an anchor as the bytes at an offset find it: its index
+// in anchorText, where in it those bytes are, and its first eight bytes
+// (fewer, under a mask, if it is shorter) to compare with one load before
+// the whole: many anchors share the bytes they are found by ("you", "not
+// ", "when"), and comparing each whole cost a call.
+type anchorEntry struct {
+	head, mask uint64
+	k          uint16
+	at         uint8
+}
 
-// hash4 hashes the first four bytes of s (a multiplicative hash: the top
-// bits of the product depend on every byte).
-func hash4(s string) uint32 {
-	w := uint32(s[3])<<24 | uint32(s[2])<<16 | uint32(s[1])<<8 | uint32(s[0])
+func newAnchorEntry(k, at int) anchorEntry {
+	var b [8]byte
+	n := copy(b[:], anchorText[k].lit)
+	return anchorEntry{binary.LittleEndian.Uint64(b[:]), ^uint64(0) >> (64 - 8*n), uint16(k), uint8(at)}
+}
+
+// anchorKeyAt is, for the anchors whose first bytes are common in text,
+// where the two three-byte parts they are found by start: rarer parts of
+// the same literal, so that fewer offsets pass the table ("the" and "he "
+// open "the rest", and every "the"; "res" and "est" are far rarer).
+// Chosen by their counts in the corpus's benign texts: the 48 that saved
+// the most (the next 50 would save a third of one per cent of the
+// check's instructions).
+var anchorKeyAt = map[string]int{
+	" the reader": 6, " the user": 3, "the ai ": 3, "the rest": 2, "other tool": 6, "withdraw ": 2,
+	" readers": 2, "verride": 2, "istruzion": 3, "without delay": 8, "commandment": 5, "continu": 3,
+	"conversation": 5, " terminate": 2, "promotional": 2, "complimentary": 3, "commands ": 5, "commend": 1,
+	"everything else": 3, "all else": 2, "all other": 2, "mandate": 2, "end your": 2, "proofread ": 2,
+	"every other": 4, "all the other": 7, "respond:": 4, "prompt": 2, "proceed": 2, "of your answer": 9,
+	"instruç": 4, "you outline": 5, "break character": 3, "of your summary": 8, "break of character": 3, "of your reply": 9,
+	"you finish": 6, "you discuss": 5, "breaking character": 2, "you summar": 4, "of your output": 9, "not a suggestion": 6,
+	"not suggestion": 4, "you elaborate": 2, "not an advice": 7, "not advice": 4, "instantly": 5, "chat history": 3,
+}
+
+const hashBits = 14
+
+// hash3 hashes the first three bytes of s (a multiplicative hash: the top
+// bits of the product depend on every byte; the bytes are in its top
+// three, as probe has them).
+func hash3(s string) uint32 {
+	w := uint32(s[2])<<24 | uint32(s[1])<<16 | uint32(s[0])<<8
 	return w * 0x9e3779b1 >> (32 - hashBits)
 }
 
@@ -1204,34 +1294,30 @@ func (x *anchorIndex) find(t string) {
 	// bound needs no check of its own (slicing t at every load cost as
 	// many instructions as two of the probes)
 	b := unsafe.Slice(unsafe.StringData(t), len(t))
-	// four offsets from one load of eight bytes: the four bytes at each
-	// are a shift away
-	for ; i+8 <= len(b); i += 4 {
+	// three even offsets from one load of eight bytes: the three bytes at
+	// each are two shifts away
+	for ; i+8 <= len(b); i += 6 {
 		w := binary.LittleEndian.Uint64(b[i : i+8])
-		if h, ok := probe(uint32(w)); ok {
-			x.record(t, i, anchorsByHash[h>>(hashBits-listBits)])
+		if h, ok := probe(uint32(w) << 8); ok {
+			x.record(b, t, i, anchorLists[listOf[h]])
 		}
-		if h, ok := probe(uint32(w >> 8)); ok {
-			x.record(t, i+1, anchorsByHash[h>>(hashBits-listBits)])
+		if h, ok := probe(uint32(w>>16) << 8); ok {
+			x.record(b, t, i+2, anchorLists[listOf[h]])
 		}
-		if h, ok := probe(uint32(w >> 16)); ok {
-			x.record(t, i+2, anchorsByHash[h>>(hashBits-listBits)])
-		}
-		if h, ok := probe(uint32(w >> 24)); ok {
-			x.record(t, i+3, anchorsByHash[h>>(hashBits-listBits)])
+		if h, ok := probe(uint32(w>>32) << 8); ok {
+			x.record(b, t, i+4, anchorLists[listOf[h]])
 		}
 	}
-	// (the last three offsets start no anchor of four bytes)
-	for ; i+4 <= len(t); i++ {
-		if h := hash4(t[i:]); hashed[h] != 0 {
-			x.record(t, i, anchorsByHash[h>>(hashBits-listBits)])
+	for ; i+3 <= len(t); i += 2 {
+		if h := hash3(t[i:]); hashed[h] != 0 {
+			x.record(b, t, i, anchorLists[listOf[h]])
 		}
 	}
 }
 
-// probe returns the hash of v, the first four bytes at an offset (as
-// hash4 reads them), and whether an anchor of four bytes or more may
-// start there.
+// probe returns the hash of v, the three bytes at an offset in its top
+// three bytes (as hash3 reads them), and whether an anchor of four bytes
+// or more may be found there.
 func probe(v uint32) (uint32, bool) {
 	h := v * 0x9e3779b1 >> (32 - hashBits)
 	return h, hashed[h] != 0
@@ -1242,7 +1328,7 @@ func probe(v uint32) (uint32, bool) {
 // comparison), and the curly ones, after their first byte (0xe2, which
 // starts other characters too). Each of the three bytes is found by a
 // vector search, and the three series are merged: testing the first byte
-// of every offset for them, in the pass over four-byte hashes, cost that
+// of every offset for them, in the pass over hashes, cost that
 // pass a fifth of its instructions.
 func (x *anchorIndex) quotes(t string) {
 	firsts := [3]byte{'"', '\'', 0xe2}
@@ -1271,18 +1357,38 @@ func (x *anchorIndex) quotes(t string) {
 		if k < 2 {
 			x[aQuote] = append(x[aQuote], i)
 		} else {
-			x.record(t, i, shortAnchors)
+			x.record(unsafe.Slice(unsafe.StringData(t), len(t)), t, i, shortAnchors)
 		}
 		seek(k, i+1)
 	}
 }
 
-func (x *anchorIndex) record(t string, i int, anchors []uint16) {
-	for _, k := range anchors {
-		if a := anchorText[k]; strings.HasPrefix(t[i:], a.lit) {
-			x[a.id] = append(x[a.id], i)
+// record records, of the anchors listed for the bytes at offset i of t
+// (b), those that are there: each starts where its entry says, before i.
+func (x *anchorIndex) record(b []byte, t string, i int, anchors []anchorEntry) {
+	for _, e := range anchors {
+		j := i - int(e.at)
+		if j < 0 {
+			continue
+		}
+		if j+8 <= len(b) && binary.LittleEndian.Uint64(b[j:j+8])&e.mask != e.head {
+			continue
+		}
+		if a := anchorText[e.k]; strings.HasPrefix(t[j:], a.lit) {
+			x.add(a.id, j)
 		}
 	}
+}
+
+// add appends offset j to the anchor's, kept ascending: the literals of
+// one anchor are found by parts at different places in them, so one may
+// be found after a later one.
+func (x *anchorIndex) add(id, j int) {
+	offs := append(x[id], j)
+	for k := len(offs) - 1; k > 0 && offs[k-1] > j; k-- {
+		offs[k], offs[k-1] = offs[k-1], j
+	}
+	x[id] = offs
 }
 
 // first returns the offset of the first occurrence of anchor a, or -1.

@@ -488,6 +488,21 @@ func TestAnchorIndexEveryOffset(t *testing.T) {
 	}
 }
 
+// TestAnchorKeyAt checks that each key of anchorKeyAt is an anchor's
+// literal, with room for its two parts (a misspelt key would only be
+// found by its first bytes, as fast as before).
+func TestAnchorKeyAt(t *testing.T) {
+	lits := map[string]bool{}
+	for _, a := range anchorText {
+		lits[a.lit] = true
+	}
+	for lit, at := range anchorKeyAt {
+		if !lits[lit] || at < 0 || at+4 > len(lit) {
+			t.Errorf("anchorKeyAt[%q] = %d", lit, at)
+		}
+	}
+}
+
 // naiveAnchors is find at its simplest: every anchor at every byte offset
 // (anchors by their first byte).
 func naiveAnchors(s string) (x anchorIndex) {
@@ -600,6 +615,39 @@ func TestBlankDefined(t *testing.T) {
 		if got := slices.Contains(found, sigFillURL.name); got != tc.want {
 			t.Errorf("%q: %v, want the URL to fill %v", tc.text, found, tc.want)
 		}
+	}
+}
+
+// TestURLForUserDataGenerated compares urlForUserData, which classes a
+// URL's bytes by a table and finds upperSnake on the way, with
+// urlForUserDataEvery on texts made of pieces of URLs and of the words
+// around them, some longer than the 2,048 bytes a URL is read to.
+func TestURLForUserDataGenerated(t *testing.T) {
+	pieces := []string{"https://x.example/", "http://", "?q=", "&d=", "#", "=", "/", "_", "A", "B_C", "LC_MESSAGES", "_X", "x_", "Z",
+		"[", "]", "{", "}", "<", ">", "$", "$USER", "[CONVERSATION SUMMARY]", "{chat_history}", "<your-token>", "[DATA]", "{id}",
+		" ", "\n", "\"", "'", ")", "`", "(", "![img](", "](", "]: ", "![", "é", "ſ", "conversation", "memory", "email",
+		"replacing it with the user's name", "whereas [DATA] is a summary of this conversation", strings.Repeat("a", 700), strings.Repeat("A_B", 300)}
+	rng := rand.New(rand.NewPCG(3, 4))
+	fill := 0
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(14) + 1 {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		low := lowerASCII(s)
+		var at anchorIndex
+		at.find(low)
+		got, want := urlForUserData(s, low, at[aHTTP]), urlForUserDataEvery(s, low, at[aHTTP])
+		if got != want {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+		if want {
+			fill++
+		}
+	}
+	if fill < 100 {
+		t.Errorf("%d texts with a URL to fill: the test reads too few", fill)
 	}
 }
 
