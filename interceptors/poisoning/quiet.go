@@ -12,6 +12,8 @@ import (
 	"sync"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/wordbytes"
 )
 
 // Quiet tells, from one pass over a whole text, which of its windows
@@ -223,10 +225,10 @@ func (q *Quiet) read(s, lower string) {
 			j := i + 1
 			for {
 				if j+8 > len(low) {
-					j = alnumEnd(low, j)
+					j = wordbytes.AlnumEnd(low, j)
 					break
 				}
-				if m := notAlnum(binary.LittleEndian.Uint64(low[j:])); m != 0 {
+				if m := wordbytes.NotAlnum(binary.LittleEndian.Uint64(low[j:])); m != 0 {
 					j += bits.TrailingZeros64(m) / 8
 					break
 				}
@@ -284,7 +286,7 @@ func (q *Quiet) chunk(i int) int {
 	run := 0 // base64 bytes in a row
 	for i < len(s) && !plainTab[s[i]] {
 		if alnumTab[t[i]] {
-			j := alnumEnd(q.low, i+1)
+			j := wordbytes.AlnumEnd(q.low, i+1)
 			if j-i == 1 {
 				q.alnum(i, j)
 			}

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/wordbytes"
 )
 
 // TextVerdict is what the signal scorer found in one text.
@@ -170,7 +172,7 @@ func alnumMask(b []byte, i int) (m uint64, ascii bool) {
 		for k := 0; k < 8; k++ {
 			w := binary.LittleEndian.Uint64(b[i+8*k:])
 			high |= w
-			m |= gatherTop(^notAlnum(w)&top) << (8 * k)
+			m |= gatherTop(^wordbytes.NotAlnum(w)&top) << (8 * k)
 		}
 		return m, high&top == 0
 	}

@@ -19,6 +19,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/wordbytes"
 )
 
 // Model is a trained classifier.
@@ -450,7 +452,7 @@ func (m *Model) Score(buf []byte) float64 {
 			x := binary.LittleEndian.Uint64(buf[i:])
 			// the word ends within the eight bytes, and is ASCII (the
 			// first byte is not ASCII if its top bit is set)
-			if nw := notAlnum(x); nw&0x80 == 0 && nw != 0 {
+			if nw := wordbytes.NotAlnum(x); nw&0x80 == 0 && nw != 0 {
 				z := bits.TrailingZeros64(nw)
 				k0 := x & (1<<(z&^7) - 1)
 				if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
@@ -460,7 +462,7 @@ func (m *Model) Score(buf []byte) float64 {
 			} else if nw == 0 && i+16 <= len(buf) {
 				// eight to fifteen bytes: two loads
 				y := binary.LittleEndian.Uint64(buf[i+8:])
-				if nw := notAlnum(y); nw != 0 {
+				if nw := wordbytes.NotAlnum(y); nw != 0 {
 					z := bits.TrailingZeros64(nw)
 					k1 := y & (1<<(z&^7) - 1)
 					if c := &sc.words[cacheSlot(x, k1, 0)]; c.k0 == x && c.k1 == k1 && c.k2 == 0 {
@@ -503,7 +505,7 @@ func (sc *scratch) word(buf []byte, i int) (h uint32, sum int64, cnt int32, end 
 		}
 		hashed = true
 	} else {
-		end = alnumEnd(buf, i+1)
+		end = wordbytes.AlnumEnd(buf, i+1)
 	}
 	w := buf[start:end]
 	if len(w) > 24 {
@@ -553,32 +555,6 @@ func asciiHash(w []byte) uint32 {
 		return 0x5bd1e995
 	}
 	return h
-}
-
-// alnumEnd returns the end of the run of ASCII letters and digits in buf
-// from i on, reading eight bytes at a time.
-func alnumEnd(buf []byte, i int) int {
-	for ; i+8 <= len(buf); i += 8 {
-		if m := notAlnum(binary.LittleEndian.Uint64(buf[i:])); m != 0 {
-			return i + bits.TrailingZeros64(m)/8
-		}
-	}
-	for i < len(buf) && alnum[buf[i]] {
-		i++
-	}
-	return i
-}
-
-// notAlnum sets the top bit of each byte of w that is not a lower-case
-// ASCII letter or a digit (not one alnum lists).
-func notAlnum(w uint64) uint64 {
-	const ones, top = 0x0101010101010101, 0x8080808080808080
-	// each sum sets the top bit of a byte whose low seven bits are at
-	// least the bound, without carrying into the next byte
-	x := w &^ top
-	letter := (x + (0x80-'a')*ones) &^ (x + (0x80-'z'-1)*ones)
-	digit := (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones)
-	return (^(letter | digit) | w) & top
 }
 
 // wordKey packs the word buf[i:j], at most 24 bytes, into three words,
