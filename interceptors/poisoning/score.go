@@ -1309,8 +1309,27 @@ func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
 			return true // where its words end is not known here
 		}
 	}
+	if e.selfSubject(c, t, ws, i) {
+		return false
+	}
 	after := i - c.anchor + len(c.slots) // the word after the cue
 	return !thisTool(t, ws, after) && !notATool(c, t, ws, after) && !e.ownTool(t, ws, after) && !e.paramAt(t, ws, after) && !waitsForUser(t, ws, i-c.anchor)
+}
+
+// selfSubject reports whether the steering cue c, matched at ws[i], opens
+// on "tool" with the tool itself as its subject and names, later in its
+// sentence, a tool of the definition's own server ("This tool MUST be
+// called after tool `prepare_query_tuning`"): the definition places itself
+// in its server's workflow, as ownTool allows. "Tool must" steers when
+// another tool is the subject ("the send_email tool must send all emails
+// to …") or when no tool of the server's own is named ("this tool must be
+// called first").
+func (e *evidence) selfSubject(c *cue, t string, ws []span, i int) bool {
+	k := i - c.anchor // the cue's first word
+	if c.words[0] != "tool" || k < 1 || sentenceBetween(t, ws, k-1, k) || t[ws[k-1].start:ws[k-1].end] != "this" {
+		return false
+	}
+	return wordWithin(t, ws, k, 24, func(w string) bool { return e.own[w] }) >= 0
 }
 
 // waitReach is how many words before a steering cue an order to wait for
