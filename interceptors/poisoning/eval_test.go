@@ -280,11 +280,14 @@ func (r rate) pct() float64 {
 // the server's own tool), which counts as the batch's second look; with
 // the principle as kept, the floor of 81.7 holds, so 175/214, and 13/955
 // stays the ceiling, an upper bound since both principles only take
-// findings away.)
+// findings away. Apify's server then joined tuning, after the principles:
+// 2 of its 17 flagged as it came in ("you must first flatten them using
+// the flatten parameter", a call-actor told to fetch the Actor's details
+// first), tuning benign 8/1686 -> 10/1703, the ceiling 0.59.)
 const (
 	minDetectTuning  = 99.4
 	minDetectHeldout = 81.7
-	maxFPTuning      = 0.48
+	maxFPTuning      = 0.59
 	maxFPHeldout     = 1.37
 )
 
