@@ -269,12 +269,26 @@ func (r rate) pct() float64 {
 // and 350/354 -> 352/354 with a plain letter written as an escape inside
 // a word reported as invisible characters are; benign unchanged. Held-out,
 // looked at a second time after them: 175/214 and 13/942, unchanged; the
-// floors and ceilings are the measured figures.)
+// floors and ceilings are the measured figures. Eight more real servers'
+// tool lists (web search, documentation and agents' memory servers) then
+// joined, none flagged as they came in: tuning 11/1686, held-out 175/214
+// and 13/955 (looked at once then). Knowing what to fill in before the
+// call, and a definition placing itself after its server's own tool, then
+// brought tuning benign to 8/1686 (0.48), detection unchanged. Held-out
+// was not looked at again: a floor failure on the way printed its
+// poisoned rate (81.3 %, with the second principle first worded without
+// the server's own tool), which counts as the batch's second look; with
+// the principle as kept, the floor of 81.7 holds, so 175/214, and 13/955
+// stays the ceiling, an upper bound since both principles only take
+// findings away. Apify's server then joined tuning, after the principles:
+// 2 of its 17 flagged as it came in ("you must first flatten them using
+// the flatten parameter", a call-actor told to fetch the Actor's details
+// first), tuning benign 8/1686 -> 10/1703, the ceiling 0.59.)
 const (
 	minDetectTuning  = 99.4
 	minDetectHeldout = 81.7
-	maxFPTuning      = 0.67
-	maxFPHeldout     = 1.39
+	maxFPTuning      = 0.59
+	maxFPHeldout     = 1.37
 )
 
 func TestEvalCorpus(t *testing.T) {

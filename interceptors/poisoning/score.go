@@ -1160,11 +1160,13 @@ const paramReach = 5
 
 // ordersOwnParam reports whether the directive cue c, matched at ws[i],
 // orders something done with one of the tool's own parameters, named
-// after a verb of filling it in, within paramReach words in its sentence
-// ("you MUST pass the `tuning_id`", "you should always use the
-// uniqueId"): an order about how to fill in the call is what a
-// description is for, and sends the model nowhere else. An order to do
-// anything else ("you must read the config") still counts.
+// after a verb of filling it in or of knowing what to fill in (a "first"
+// before it read as a step before the call), within paramReach words in
+// its sentence ("you MUST pass the `tuning_id`", "you should always use
+// the uniqueId", "you must first know about specific metrics"): an order
+// about how to fill in the call is what a description is for, and sends
+// the model nowhere else. An order to do anything else ("you must read the
+// config") still counts.
 func (e *evidence) ordersOwnParam(c *cue, t string, ws []span, i int) bool {
 	for _, sl := range c.slots {
 		if sl.kind != slotWord {
@@ -1172,7 +1174,10 @@ func (e *evidence) ordersOwnParam(c *cue, t string, ws []span, i int) bool {
 		}
 	}
 	k := i - c.anchor + len(c.slots)
-	if k >= len(ws) || !fillVerbs[t[ws[k].start:ws[k].end]] {
+	if k < len(ws) && t[ws[k].start:ws[k].end] == "first" {
+		k++ // a step before the call ("you must first pass …")
+	}
+	if k >= len(ws) || !fillVerbs[t[ws[k].start:ws[k].end]] && !knowVerbs[t[ws[k].start:ws[k].end]] {
 		return false
 	}
 	for n := k + 1; n < min(len(ws), k+1+paramReach); n++ {
@@ -1188,6 +1193,12 @@ func (e *evidence) ordersOwnParam(c *cue, t string, ws []span, i int) bool {
 
 // fillVerbs are the verbs of an order to fill in a call's parameter.
 var fillVerbs = map[string]bool{"pass": true, "provide": true, "use": true, "set": true, "specify": true, "supply": true, "include": true, "give": true}
+
+// knowVerbs are the verbs of knowing what to fill in ("you must first know
+// about specific metrics … to provide"): a prerequisite of the call's own
+// input, which sends the model nowhere and asks it for nothing; the same
+// words about anything but a parameter of the tool still count.
+var knowVerbs = map[string]bool{"know": true, "understand": true, "determine": true}
 
 // ownParam reports whether w is the name of a parameter of the tool
 // judged (a member of a "properties" object of its schema), lower-cased,
@@ -1298,8 +1309,27 @@ func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
 			return true // where its words end is not known here
 		}
 	}
+	if e.selfSubject(c, t, ws, i) {
+		return false
+	}
 	after := i - c.anchor + len(c.slots) // the word after the cue
 	return !thisTool(t, ws, after) && !notATool(c, t, ws, after) && !e.ownTool(t, ws, after) && !e.paramAt(t, ws, after) && !waitsForUser(t, ws, i-c.anchor)
+}
+
+// selfSubject reports whether the steering cue c, matched at ws[i], opens
+// on "tool" with the tool itself as its subject and names, later in its
+// sentence, a tool of the definition's own server ("This tool MUST be
+// called after tool `prepare_query_tuning`"): the definition places itself
+// in its server's workflow, as ownTool allows. "Tool must" steers when
+// another tool is the subject ("the send_email tool must send all emails
+// to …") or when no tool of the server's own is named ("this tool must be
+// called first").
+func (e *evidence) selfSubject(c *cue, t string, ws []span, i int) bool {
+	k := i - c.anchor // the cue's first word
+	if c.words[0] != "tool" || k < 1 || sentenceBetween(t, ws, k-1, k) || t[ws[k-1].start:ws[k-1].end] != "this" {
+		return false
+	}
+	return wordWithin(t, ws, k, 24, func(w string) bool { return e.own[w] }) >= 0
 }
 
 // waitReach is how many words before a steering cue an order to wait for
