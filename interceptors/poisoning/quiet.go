@@ -47,6 +47,7 @@ type Quiet struct {
 	amp       []int   // offsets of '&'
 	semi      []int   // offsets of ';'
 	openAt    []int   // offsets of '<', '[' and "##"
+	openWord  []int   // for each of openAt, the number of words before it
 	openState []uint8 // whether each may open a tag (markupAt)
 	dests     []int   // offsets of '@' and of "http://" or "https://"; ascending
 	decoded   []byte  // scratch for decodesToText
@@ -207,6 +208,7 @@ func (q *Quiet) read(s, lower string) {
 	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
+	q.openWord = q.openWord[:0]
 	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
 	low := q.low
 	for i := 0; i < len(low); {
@@ -503,10 +505,10 @@ func (q *Quiet) mark(i int, c byte) {
 			}
 		}
 	case '<', '[':
-		q.openAt = append(q.openAt, i)
+		q.openAt, q.openWord = append(q.openAt, i), append(q.openWord, len(q.ws))
 	case '#':
 		if i+1 < len(q.t) && q.t[i+1] == '#' {
-			q.openAt = append(q.openAt, i)
+			q.openAt, q.openWord = append(q.openAt, i), append(q.openWord, len(q.ws))
 		}
 	}
 }
