@@ -64,6 +64,9 @@ type Quiet struct {
 	// mark, space or hidden character, which the fold changes
 	nonASCII, spread bool
 	cut, changed     bool
+	// a rune that needs the fold's general path (runeOther): canonicalASCII
+	// would give up on the text there
+	general bool
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -101,7 +104,12 @@ func (q *Quiet) CanonicalWords(dst []byte) []byte {
 		return CanonicalWordsOf(dst, q.s, q.t)
 	case q.changed:
 		// a rune the fold changes: not text that is only lowered
-		// (keptRunes)
+		// (keptRunes); where it is one canonicalASCII gives up on, the
+		// general path reads the text without that first, partial pass
+		if q.general {
+			dst, _ = canonicalGeneral(dst, q.s)
+			return dst
+		}
 		return Canonical(dst, q.s)
 	case q.spread && (q.nonASCII || spacedOutASCII(q.s)):
 		// four one-character words one byte apart: ASCII that may be
@@ -196,7 +204,7 @@ func within(at []int, start, end, n int) bool {
 
 func (q *Quiet) read(s, lower string) {
 	q.s, q.t = s, lower
-	q.nonASCII, q.spread, q.cut, q.changed = false, false, false, false
+	q.nonASCII, q.spread, q.cut, q.changed, q.general = false, false, false, false, false
 	if len(lower) != len(s) {
 		q.own = LowerASCII(q.own[:0], s)
 		q.t = unsafe.String(unsafe.SliceData(q.own), len(q.own))
@@ -308,6 +316,7 @@ func (q *Quiet) chunk(i int) int {
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if k := plainRune(r); k != runeSeparator {
 				q.cut, q.changed = true, q.changed || k != runeWordPart
+				q.general = q.general || k == runeOther
 				// every window that holds a byte of the chunk holds it
 				// all (windows end at blanks), and is read whole: the
 				// rest of the chunk need not be read
