@@ -193,23 +193,32 @@ func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 			// ASCII is its own NFKD form, and each ASCII character starts
 			// a segment: only the runs of other bytes go through the
 			// iterator
-			for ; p < len(s) && s[p] < utf8.RuneSelf; p++ {
-				c := lowerTab[s[p]]
-				if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
-					hasASCII = true
-					if run++; run >= 16 && c != '_' {
-						flags |= flagEncodedRun | flagB64Run
-					}
-					// letter, but for orig: a word with an ASCII letter is
-					// never restored from it
+			for p < len(s) && s[p] < utf8.RuneSelf {
+				// a run of letters, digits and '_': letter, but for orig (a
+				// word with an ASCII letter is never restored from it),
+				// read with dst, run and flags in locals, as the closures
+				// keep theirs in memory
+				if c := lowerTab[s[p]]; alnumTab[c] || c == '_' {
 					if word < 0 {
 						word = len(dst)
 					}
-					dst = append(dst, c)
+					d, r, f := dst, run, flags
+					for ; p < len(s); p++ {
+						c := lowerTab[s[p]]
+						if !alnumTab[c] && c != '_' {
+							break
+						}
+						if r++; r >= 16 && c != '_' {
+							f |= flagEncodedRun | flagB64Run
+						}
+						d = append(d, c)
+					}
+					dst, run, flags, hasASCII = d, r, f, true
 					continue
 				}
 				endWord()
-				put(c)
+				put(lowerTab[s[p]])
+				p++
 			}
 			q := p
 			for q < len(s) && s[q] >= utf8.RuneSelf {

@@ -47,6 +47,7 @@ type Quiet struct {
 	amp       []int   // offsets of '&'
 	semi      []int   // offsets of ';'
 	openAt    []int   // offsets of '<', '[' and "##"
+	openWord  []int   // for each of openAt, the number of words before it
 	openState []uint8 // whether each may open a tag (markupAt)
 	dests     []int   // offsets of '@' and of "http://" or "https://"; ascending
 	decoded   []byte  // scratch for decodesToText
@@ -63,6 +64,9 @@ type Quiet struct {
 	// mark, space or hidden character, which the fold changes
 	nonASCII, spread bool
 	cut, changed     bool
+	// a rune that needs the fold's general path (runeOther): canonicalASCII
+	// would give up on the text there
+	general bool
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -100,7 +104,12 @@ func (q *Quiet) CanonicalWords(dst []byte) []byte {
 		return CanonicalWordsOf(dst, q.s, q.t)
 	case q.changed:
 		// a rune the fold changes: not text that is only lowered
-		// (keptRunes)
+		// (keptRunes); where it is one canonicalASCII gives up on, the
+		// general path reads the text without that first, partial pass
+		if q.general {
+			dst, _ = canonicalGeneral(dst, q.s)
+			return dst
+		}
 		return Canonical(dst, q.s)
 	case q.spread && (q.nonASCII || spacedOutASCII(q.s)):
 		// four one-character words one byte apart: ASCII that may be
@@ -195,7 +204,7 @@ func within(at []int, start, end, n int) bool {
 
 func (q *Quiet) read(s, lower string) {
 	q.s, q.t = s, lower
-	q.nonASCII, q.spread, q.cut, q.changed = false, false, false, false
+	q.nonASCII, q.spread, q.cut, q.changed, q.general = false, false, false, false, false
 	if len(lower) != len(s) {
 		q.own = LowerASCII(q.own[:0], s)
 		q.t = unsafe.String(unsafe.SliceData(q.own), len(q.own))
@@ -207,6 +216,7 @@ func (q *Quiet) read(s, lower string) {
 	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
+	q.openWord = q.openWord[:0]
 	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
 	low := q.low
 	for i := 0; i < len(low); {
@@ -306,6 +316,7 @@ func (q *Quiet) chunk(i int) int {
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if k := plainRune(r); k != runeSeparator {
 				q.cut, q.changed = true, q.changed || k != runeWordPart
+				q.general = q.general || k == runeOther
 				// every window that holds a byte of the chunk holds it
 				// all (windows end at blanks), and is read whole: the
 				// rest of the chunk need not be read
@@ -503,10 +514,10 @@ func (q *Quiet) mark(i int, c byte) {
 			}
 		}
 	case '<', '[':
-		q.openAt = append(q.openAt, i)
+		q.openAt, q.openWord = append(q.openAt, i), append(q.openWord, len(q.ws))
 	case '#':
 		if i+1 < len(q.t) && q.t[i+1] == '#' {
-			q.openAt = append(q.openAt, i)
+			q.openAt, q.openWord = append(q.openAt, i), append(q.openWord, len(q.ws))
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package poisoning
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -29,17 +28,22 @@ func (q *Quiet) cueAt(k int) uint8 {
 	cues := textCues
 	m := cueMatch{t: q.t, ws: q.ws}
 	i := q.cands[k]
-	var prevKey, nextKey, reach uint64
-	if i > 0 {
-		prevKey = wordKey(q.word(i - 1))
-	}
-	if i+1 < len(q.ws) {
-		nextKey = wordKey(q.word(i + 1))
-	}
-	for k := i + 1; k < min(i+5, len(q.ws)); k++ {
-		reach |= wordKey(q.word(k))
-	}
+	// the cues the word may start; the keys of its neighbours are read
+	// only when there are some (a candidate passed the bits of
+	// anchorKey, and many such words start none)
 	refs := cues.byFirst[q.word(i)]
+	var prevKey, nextKey, reach uint64
+	if len(refs) > 0 {
+		if i > 0 {
+			prevKey = wordKey(q.word(i - 1))
+		}
+		if i+1 < len(q.ws) {
+			nextKey = wordKey(q.word(i + 1))
+		}
+		for k := i + 1; k < min(i+5, len(q.ws)); k++ {
+			reach |= wordKey(q.word(k))
+		}
+	}
 	for r := 0; r < len(refs); r++ {
 		ref := &refs[r]
 		if ref.prev != 0 && ref.prev&prevKey == 0 {
@@ -123,11 +127,10 @@ func (q *Quiet) markupAt(k int) bool {
 	}
 	i := q.openAt[k]
 	j := i + 1
-	for j < len(q.t) && strings.IndexByte("|!-/# [", lowerTab[q.t[j]]) >= 0 {
+	for j < len(q.t) && tagSkipTab[q.t[j]] {
 		j++
 	}
-	// the first word that ends after j
-	wi := sort.Search(len(q.ws), func(n int) bool { return q.ws[n].end > j })
+	wi := q.wordEndingAfter(k, j)
 	tag := false
 	if wi < len(q.ws) {
 		w := q.ws[wi]
@@ -139,6 +142,27 @@ func (q *Quiet) markupAt(k int) bool {
 	}
 	return tag
 }
+
+// wordEndingAfter returns the first word of ws that ends after j, which
+// is after the k-th opener: sort.Search(len(q.ws), ws[n].end > j). The
+// words read before the opener (openWord) end at or before it, so the
+// search starts there, and the word is mostly the first after it.
+func (q *Quiet) wordEndingAfter(k, j int) int {
+	wi := q.openWord[k]
+	for wi < len(q.ws) && q.ws[wi].end <= j {
+		wi++
+	}
+	return wi
+}
+
+// tagSkipTab holds the bytes markupAt passes over between an opener and
+// its tag word: those lowerTab makes one of "|!-/# [" (white space too).
+var tagSkipTab = func() (tab [256]bool) {
+	for c := range tab {
+		tab[c] = strings.IndexByte("|!-/# [", lowerTab[c]) >= 0
+	}
+	return tab
+}()
 
 // opensTag is isTagWord, with most words (the "div" and "span" after a '<')
 // ruled out by a bit of their anchorKey rather than a map lookup.

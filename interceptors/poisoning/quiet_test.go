@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -356,4 +357,38 @@ func FuzzMarks(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkMarks)
+}
+
+// TestMarkupAtIsSearch compares where markupAt looks for a tag word (the
+// opener's word count, then on, and a table of the bytes it passes over)
+// with a search of every word and strings.IndexByte, on generated texts.
+func TestMarkupAtIsSearch(t *testing.T) {
+	for c := range 256 {
+		if want := strings.IndexByte("|!-/# [", lowerTab[c]) >= 0; tagSkipTab[c] != want {
+			t.Fatalf("tagSkipTab[%#x] = %v, want %v", c, tagSkipTab[c], want)
+		}
+	}
+	parts := []string{"<", "[", "##", "#", "<!--", "</", "[!", "|", "-", "/", "!", " ", "  ", "\t", "\n",
+		"div", "span", "system", "b", "x_y", "a-b", "*", "_", "é", "—", "…", "ignore", "1", "A", "%", "&", ";", "'", "Ünï"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for n := range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(40) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		q := NewQuiet(s, "")
+		if len(q.openWord) != len(q.openAt) {
+			t.Fatalf("%d: %q: %d word counts for %d openers", n, s, len(q.openWord), len(q.openAt))
+		}
+		for k, i := range q.openAt {
+			for j := i + 1; j <= len(q.t); j++ {
+				want := sort.Search(len(q.ws), func(n int) bool { return q.ws[n].end > j })
+				if got := q.wordEndingAfter(k, j); got != want {
+					t.Fatalf("%q: opener %d at %d, from %d: word %d, want %d", s, k, i, j, got, want)
+				}
+			}
+		}
+		q.Release()
+	}
 }
