@@ -1089,10 +1089,8 @@ func sentenceBetween(t string, ws []span, i, j int) bool {
 // destructive tools writes it. Asking the user for something else ("ask the
 // user for their password") is no safeguard.
 func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
-	for _, sl := range c.slots {
-		if sl.kind != slotWord {
-			return false
-		}
+	if !c.wordsOnly() {
+		return false
 	}
 	k := i - c.anchor + len(c.slots) // the word after the order
 	if k >= len(ws) {
@@ -1122,10 +1120,8 @@ func (e *evidence) ownSubject(c *cue, t string, ws []span, i int) bool {
 	if len(e.tool) == 0 {
 		return false
 	}
-	for _, sl := range c.slots {
-		if sl.kind != slotWord {
-			return false
-		}
+	if !c.wordsOnly() {
+		return false
 	}
 	if e.toolLower == nil {
 		e.toolLower = bytes.ToLower(e.tool)
@@ -1141,16 +1137,25 @@ func (e *evidence) ownSubject(c *cue, t string, ws []span, i int) bool {
 	return true
 }
 
+// wordsOnly reports whether every slot of c is a word, so that its match
+// spans exactly as many words as it has slots.
+func (c *cue) wordsOnly() bool {
+	for _, sl := range c.slots {
+		if sl.kind != slotWord {
+			return false
+		}
+	}
+	return true
+}
+
 // comparesNoTool reports whether the preference cue c, matched at ws[i],
 // sets something that is no tool against another ("only the most relevant
 // sections of each page rather than the full content"): a definition that
 // weighs two ways of calling itself pushes no choice between tools, which
 // preference manipulation is (see notATool).
 func comparesNoTool(c *cue, t string, ws []span, i int) bool {
-	for _, sl := range c.slots {
-		if sl.kind != slotWord {
-			return false
-		}
+	if !c.wordsOnly() {
+		return false
 	}
 	return notATool(c, t, ws, i-c.anchor+len(c.slots))
 }
@@ -1168,10 +1173,8 @@ const paramReach = 5
 // the model nowhere else. An order to do anything else ("you must read the
 // config") still counts.
 func (e *evidence) ordersOwnParam(c *cue, t string, ws []span, i int) bool {
-	for _, sl := range c.slots {
-		if sl.kind != slotWord {
-			return false
-		}
+	if !c.wordsOnly() {
+		return false
 	}
 	k := i - c.anchor + len(c.slots)
 	if k < len(ws) && t[ws[k].start:ws[k].end] == "first" {
@@ -1222,8 +1225,10 @@ func (e *evidence) ownParam(w string) bool {
 // unstyled is a name lower-cased without the separators of snake_case
 // and kebab-case, so that "unique_id", "unique-id" and "uniqueId" agree.
 func unstyled(s string) string {
-	return strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(s))
+	return unstyle.Replace(strings.ToLower(s))
 }
+
+var unstyle = strings.NewReplacer("_", "", "-", "")
 
 // nameHasWord reports whether the tool's name holds w, or w without a
 // plural s, as one of its words ("list_secrets", "get-password").
@@ -1304,10 +1309,8 @@ func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
 	if !e.definitions {
 		return toolNear(t, ws, i)
 	}
-	for _, sl := range c.slots {
-		if sl.kind != slotWord {
-			return true // where its words end is not known here
-		}
+	if !c.wordsOnly() {
+		return true // where its words end is not known here
 	}
 	if e.selfSubject(c, t, ws, i) {
 		return false
@@ -1402,10 +1405,8 @@ func (e *evidence) replacesOther(c *cue, t string, ws []span, i int) bool {
 	if !e.definitions {
 		return false
 	}
-	for _, sl := range c.slots {
-		if sl.kind != slotWord {
-			return false // where its words end is not known here
-		}
+	if !c.wordsOnly() {
+		return false // where its words end is not known here
 	}
 	k := i - c.anchor + len(c.slots) // the word after the cue
 	for n := 0; n < 2 && k < len(ws) && !sentenceBetween(t, ws, k-1, k); n++ {

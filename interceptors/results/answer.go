@@ -74,17 +74,8 @@ var promoteRe = regexp.MustCompile(`\b(commend|commends|commending|commendation|
 // in docs and code).
 func answerWritten(t string, at *anchorIndex, add func(resultSignal)) {
 	for _, c := range answerParts {
-		next := 0
-		for _, i := range at[c.anchor] {
-			if i < next || c.near != nil && !c.near(t, i) {
-				continue
-			}
-			sentence, end := sentenceAround(t, i, 200)
-			next = end
-			if c.match(sentence) {
-				add(c.g)
-				break
-			}
+		if anySentence(t, at[c.anchor], c.near, c.match) {
+			add(c.g)
 		}
 	}
 }

@@ -231,18 +231,28 @@ func actOnMineAt(t string, off int) bool {
 // (the "advanced tool poisoning" of MCP research); a page asks people to
 // enter or type theirs, which does not count.
 func secretToGoOn(t string, at []int) bool {
-	next := 0 // the end of the sentence read last: each is read once
-	for _, i := range at {
-		if i < next {
-			continue
-		}
+	return anySentence(t, at, func(t string, i int) bool {
+		// cheap test first: "continue" and "proceed" alone are common
 		head := before(t, i, 12)
-		if !strings.HasSuffix(head, "to ") && !strings.HasSuffix(head, "before ") {
-			continue // cheap test first: "continue" and "proceed" alone are common
+		return strings.HasSuffix(head, "to ") || strings.HasSuffix(head, "before ")
+	}, func(sentence string) bool {
+		return containsAny(sentence, secretWords...) && goOnRe.MatchString(sentence) && handOverRe.MatchString(sentence)
+	})
+}
+
+// anySentence reports whether match holds for one of the sentences around
+// the anchors offs of t. near, when set, is a cheap test at an anchor
+// before its sentence is found; a sentence is read once however many
+// anchors it holds.
+func anySentence(t string, offs []int, near func(t string, i int) bool, match func(sentence string) bool) bool {
+	next := 0 // the end of the sentence read last
+	for _, i := range offs {
+		if i < next || near != nil && !near(t, i) {
+			continue
 		}
 		sentence, end := sentenceAround(t, i, 200)
 		next = end
-		if containsAny(sentence, secretWords...) && goOnRe.MatchString(sentence) && handOverRe.MatchString(sentence) {
+		if match(sentence) {
 			return true
 		}
 	}

@@ -40,21 +40,12 @@ var orderNounRe = regexp.MustCompile(`\b(` + orderNouns + `)\b`)
 // instructions aside and makes its own the only one, from the anchors of
 // the others (offs).
 func othersSetAside(t string, offs []int) bool {
-	next := 0
-	for _, i := range offs {
-		if i < next {
-			continue // in the sentence just read
-		}
-		sentence, end := sentenceAround(t, i, 200)
-		next = end
+	return anySentence(t, offs, nil, func(sentence string) bool {
 		if !containsAny(sentence, orderStems...) || !containsAny(sentence, "this ", "what comes", "what follows") {
-			continue // cheap tests first: no order, or none of its own
+			return false // cheap tests first: no order, or none of its own
 		}
-		if othersRe.MatchString(sentence) && soleRe.MatchString(sentence) && orderNounRe.MatchString(sentence) && dismissedRe.MatchString(sentence) {
-			return true
-		}
-	}
-	return false
+		return othersRe.MatchString(sentence) && soleRe.MatchString(sentence) && orderNounRe.MatchString(sentence) && dismissedRe.MatchString(sentence)
+	})
 }
 
 // Text that announces orders for the reader to carry out at once: "the
@@ -78,19 +69,8 @@ var atOnceRe = regexp.MustCompile(`\b(immediate|immediately|urgent|urgently|inst
 // ordersAtOnce reports whether a sentence of t announces orders to carry
 // out at once, from the anchors of a demand to act now (offs).
 func ordersAtOnce(t string, offs []int) bool {
-	next := 0
-	for _, i := range offs {
-		if i < next {
-			continue
-		}
-		sentence, end := sentenceAround(t, i, 200)
-		next = end
-		if !containsAny(sentence, orderStems...) {
-			continue // cheap test first
-		}
-		if atOnceRe.MatchString(sentence) && comingRe.MatchString(sentence) && orderNounRe.MatchString(sentence) {
-			return true
-		}
-	}
-	return false
+	return anySentence(t, offs, nil, func(sentence string) bool {
+		return containsAny(sentence, orderStems...) && // cheap test first
+			atOnceRe.MatchString(sentence) && comingRe.MatchString(sentence) && orderNounRe.MatchString(sentence)
+	})
 }
