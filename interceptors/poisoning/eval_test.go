@@ -289,7 +289,8 @@ func (r rate) pct() float64 {
 // tuning 352/354 -> 360/364 (8 of 10 new flagged: not a parameter named
 // for the system prompt, nor an order written in Spanish) and benign
 // 10/1703 -> 11/1736 (a key-management tool naming id_rsa.pub); held-out
-// 175/214 -> 180/220 (5 of 6) and benign 13/955 -> 14/1024.)
+// 175/214 -> 180/220 (5 of 6) and benign 13/955 -> 14/1024. A scanner's
+// heuristic tests then joined tuning at 3 of 3: 363/367, 11/1739.)
 const (
 	minDetectTuning  = 98.9
 	minDetectHeldout = 81.8
