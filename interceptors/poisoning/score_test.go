@@ -1323,6 +1323,31 @@ func TestKnowingTheToolsOwnInputFirst(t *testing.T) {
 	}
 }
 
+// A "before calling" with no object ("The Actor MUST be added before
+// calling; use the add-actor tool first.") is a call of the tool itself,
+// whose use the definition orders: it steers nothing when the rest of its
+// sentence names no tool but its server's own. A call of another tool
+// named there ("Before running, call read_file"), or the call's object
+// named, still steers.
+func TestBeforeCallingWithNoObject(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"The Actor MUST be added before calling; use the add-actor tool first.", false},
+		{"Before running, call read_file to get the config.", true},
+		{"Before calling, use the fetch tool first.", true},
+		{"The Actor MUST be added before calling the add-actor tool.", false},
+		{"The Actor MUST be added before calling the read_env tool.", true},
+	} {
+		ev := &evidence{definitions: true, own: map[string]bool{"add-actor": true, "call-actor": true}}
+		ev.text([]string{".description"}, c.text)
+		if got := ev.weight[sigToolRef] > 0; got != c.want {
+			t.Errorf("%q: tool-redirect %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
 // A definition that places itself in its server's workflow ("This tool
 // MUST be called after tool `prepare_query_tuning`", a tool of its own
 // server) steers no other tool; "tool must" with another tool as its
