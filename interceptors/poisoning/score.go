@@ -1180,8 +1180,14 @@ func (e *evidence) ordersOwnParam(c *cue, t string, ws []span, i int) bool {
 	if k < len(ws) && t[ws[k].start:ws[k].end] == "first" {
 		k++ // a step before the call ("you must first pass …")
 	}
-	if k >= len(ws) || !fillVerbs[t[ws[k].start:ws[k].end]] && !knowVerbs[t[ws[k].start:ws[k].end]] {
+	if k >= len(ws) {
 		return false
+	}
+	if v := t[ws[k].start:ws[k].end]; !fillVerbs[v] && !knowVerbs[v] {
+		// an order whose verb is itself the name of a parameter of the
+		// tool ("you must first flatten them using the flatten
+		// parameter") orders that option of the call set
+		return e.ownParam(v) && wordWithin(t, ws, k, paramReach+1, e.ownParam) >= 0
 	}
 	for n := k + 1; n < min(len(ws), k+1+paramReach); n++ {
 		if sentenceBetween(t, ws, n-1, n) {
@@ -1215,7 +1221,10 @@ func (e *evidence) ownParam(w string) bool {
 		e.params = map[string]bool{}
 		_ = new(walker).walk(e.tool, func(path []string, key bool, s string) {
 			if key && len(path) > 0 && path[len(path)-1] == ".properties" {
-				e.params[unstyled(s)] = true
+				// s may point into the decoder's buffer, which the walk
+				// reuses, and unstyled returns it as is when it has
+				// nothing to change
+				e.params[strings.Clone(unstyled(s))] = true
 			}
 		})
 	}
