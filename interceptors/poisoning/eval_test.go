@@ -283,11 +283,16 @@ func (r rate) pct() float64 {
 // findings away. Apify's server then joined tuning, after the principles:
 // 2 of its 17 flagged as it came in ("you must first flatten them using
 // the flatten parameter", a call-actor told to fetch the Actor's details
-// first), tuning benign 8/1686 -> 10/1703, the ceiling 0.59.)
+// first), tuning benign 8/1686 -> 10/1703, the ceiling 0.59. A "before
+// calling" with no object read as a call of the tool itself, and an order
+// whose verb is the name of one of the tool's own parameters read as
+// setting that option, brought tuning benign to 8/1703 (0.47), detection
+// 352/354; held-out, looked at once after them: 175/214 and 13/955,
+// unchanged.)
 const (
 	minDetectTuning  = 99.4
 	minDetectHeldout = 81.7
-	maxFPTuning      = 0.59
+	maxFPTuning      = 0.47
 	maxFPHeldout     = 1.37
 )
 
