@@ -283,18 +283,24 @@ func (r rate) pct() float64 {
 // findings away. Apify's server then joined tuning, after the principles:
 // 2 of its 17 flagged as it came in ("you must first flatten them using
 // the flatten parameter", a call-actor told to fetch the Actor's details
-// first), tuning benign 8/1686 -> 10/1703, the ceiling 0.59. Two scanner
-// benchmarks' fixtures then joined tuning, and a scanner's fixtures and
+// first), tuning benign 8/1686 -> 10/1703, the ceiling 0.59. A "before
+// calling" with no object read as a call of the tool itself, and an order
+// whose verb is the name of one of the tool's own parameters read as
+// setting that option, brought tuning benign to 8/1703 (0.47), detection
+// 352/354; held-out, looked at once after them: 175/214 and 13/955,
+// unchanged. Two scanner benchmarks' fixtures had meanwhile joined tuning, and a scanner's fixtures and
 // three more real servers' tool lists joined held-out, as they came in:
 // tuning 352/354 -> 360/364 (8 of 10 new flagged: not a parameter named
 // for the system prompt, nor an order written in Spanish) and benign
 // 10/1703 -> 11/1736 (a key-management tool naming id_rsa.pub); held-out
 // 175/214 -> 180/220 (5 of 6) and benign 13/955 -> 14/1024. A scanner's
-// heuristic tests then joined tuning at 3 of 3: 363/367, 11/1739.)
+// heuristic tests then joined tuning at 3 of 3: 363/367, 11/1739. With the
+// two principles as well: tuning 363/367 and 9/1739 (0.52), held-out
+// 180/220 and 14/1024.)
 const (
 	minDetectTuning  = 98.9
 	minDetectHeldout = 81.8
-	maxFPTuning      = 0.64
+	maxFPTuning      = 0.52
 	maxFPHeldout     = 1.37
 )
 

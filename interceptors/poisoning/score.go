@@ -1180,8 +1180,14 @@ func (e *evidence) ordersOwnParam(c *cue, t string, ws []span, i int) bool {
 	if k < len(ws) && t[ws[k].start:ws[k].end] == "first" {
 		k++ // a step before the call ("you must first pass …")
 	}
-	if k >= len(ws) || !fillVerbs[t[ws[k].start:ws[k].end]] && !knowVerbs[t[ws[k].start:ws[k].end]] {
+	if k >= len(ws) {
 		return false
+	}
+	if v := t[ws[k].start:ws[k].end]; !fillVerbs[v] && !knowVerbs[v] {
+		// an order whose verb is itself the name of a parameter of the
+		// tool ("you must first flatten them using the flatten
+		// parameter") orders that option of the call set
+		return e.ownParam(v) && wordWithin(t, ws, k, paramReach+1, e.ownParam) >= 0
 	}
 	for n := k + 1; n < min(len(ws), k+1+paramReach); n++ {
 		if sentenceBetween(t, ws, n-1, n) {
@@ -1215,7 +1221,10 @@ func (e *evidence) ownParam(w string) bool {
 		e.params = map[string]bool{}
 		_ = new(walker).walk(e.tool, func(path []string, key bool, s string) {
 			if key && len(path) > 0 && path[len(path)-1] == ".properties" {
-				e.params[unstyled(s)] = true
+				// s may point into the decoder's buffer, which the walk
+				// reuses, and unstyled returns it as is when it has
+				// nothing to change
+				e.params[strings.Clone(unstyled(s))] = true
 			}
 		})
 	}
@@ -1316,7 +1325,53 @@ func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
 		return false
 	}
 	after := i - c.anchor + len(c.slots) // the word after the cue
+	if c.words[0] == "before" && objectElided(t, ws, after) && !e.namesOtherTool(t, ws, after) {
+		return false
+	}
 	return !thisTool(t, ws, after) && !notATool(c, t, ws, after) && !e.ownTool(t, ws, after) && !e.paramAt(t, ws, after) && !waitsForUser(t, ws, i-c.anchor)
+}
+
+// objectElided reports whether the clause of a "before calling" ends at
+// ws[i], the word after the cue (or the text does), so that the call has
+// no object ("The Actor MUST be added before calling; use the add-actor
+// tool first."): in a definition a call with nothing named is a call of
+// the tool described, whose own use it orders, as "before calling this
+// tool" does (thisTool). Steering another tool has to name it, there or
+// in the rest of the sentence ("Before running, call read_file"), which
+// namesOtherTool looks for.
+func objectElided(t string, ws []span, i int) bool {
+	if i >= len(ws) {
+		return true
+	}
+	return strings.ContainsAny(t[ws[i-1].end:ws[i].start], ".;:!?,)")
+}
+
+// namesOtherTool reports whether the sentence from ws[i] on names a tool
+// that is not one of the server's own: a snake_case or kebab-case name
+// that is neither the server's nor a parameter of the tool, or a word for
+// a tool ("tool", "function") not right after a name of the server's.
+func (e *evidence) namesOtherTool(t string, ws []span, i int) bool {
+	for k := i; k < len(ws); k++ {
+		if k > i && sentenceBetween(t, ws, k-1, k) {
+			return false
+		}
+		w := t[ws[k].start:ws[k].end]
+		switch w {
+		case "tool", "tools", "function", "functions", "server", "plugin":
+			p := k - 1
+			if p >= i && t[ws[p].start:ws[p].end] == "the" {
+				p--
+			}
+			if p < i || !e.own[t[ws[p].start:ws[p].end]] {
+				return true
+			}
+		default:
+			if n := strings.IndexAny(w, "_-"); n > 0 && n < len(w)-1 && !e.own[w] && !e.ownParam(w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // selfSubject reports whether the steering cue c, matched at ws[i], opens
