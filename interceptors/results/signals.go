@@ -1093,6 +1093,7 @@ const (
 	aCredential
 	aOrderWord
 	aGivenText
+	aOnly
 	numAnchors
 )
 
@@ -1200,6 +1201,8 @@ var anchorText = []struct {
 	{"guideline", aOrderWord}, {"guidance", aOrderWord}, {" orders", aOrderWord}, {"recommendations", aOrderWord},
 	// the text named as the input of a task (givenTextTask)
 	{"the given ", aGivenText}, {"the subsequent ", aGivenText}, {" to follow", aGivenText}, {" segment", aGivenText},
+	// the answer confined to words given (answerConfined)
+	{" only ", aOnly}, {" only:", aOnly}, {" solely", aOnly}, {" exclusively", aOnly}, {" nothing but ", aOnly},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1710,6 +1713,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if givenTextTask(s, t, at[aGivenText]) {
 		add(sigGivenTask)
+	}
+	if answerConfined(t, at[aOnly]) {
+		add(sigConfined)
 	}
 	if aiLabelled(t, at[aAIRole]) {
 		add(sigAddress)
