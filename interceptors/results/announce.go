@@ -43,12 +43,20 @@ func ordersAnnounced(t string, at *anchorIndex) bool {
 			}
 			sentence, end := sentenceAround(t, i, 200)
 			next = end
-			if announcedRe.MatchString(sentence) && mattersRe.MatchString(t[max(0, end-len(sentence)-headingReach):end]) {
+			m := announcedRe.FindStringIndex(sentence)
+			if m != nil && !issuerNamed(sentence[m[1]:]) && mattersRe.MatchString(t[max(0, end-len(sentence)-headingReach):end]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// issuerNamed reports whether the rest of an announcement names who
+// issued the orders or for whom: news of rules ("new rules have just been
+// issued by the SEC for brokers") tells of them, it does not pass them on.
+func issuerNamed(rest string) bool {
+	return containsAny(rest, " by ", " from ", " for ")
 }
 
 // headingReach is how far before the sentence a heading is read.

@@ -22,6 +22,7 @@ func TestOrdersAnnounced(t *testing.T) {
 		{"Read the installation instructions ahead of the upgrade.", false},
 		{"The upcoming release changes the lint rules; see the changelog.", false},
 		{"New contribution guidelines have just been published on the wiki.", false},
+		{"Critical new rules have just been issued by the SEC for brokers.", false},
 	} {
 		_, found := resultSignals(tc.text)
 		if got := slices.Contains(found, sigAnnounced.name); got != tc.want {
