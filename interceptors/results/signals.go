@@ -1091,6 +1091,9 @@ const (
 	aPromote
 	aPostIt
 	aCredential
+	aOrderWord
+	aGivenText
+	aOnly
 	numAnchors
 )
 
@@ -1194,6 +1197,12 @@ var anchorText = []struct {
 	// a secret handed back (secretPostedHere) or rounded up (secretsRoundedUp)
 	{"post it ", aPostIt}, {"share it ", aPostIt}, {"paste it ", aPostIt}, {"send it ", aPostIt}, {"post them ", aPostIt}, {"share them ", aPostIt},
 	{"credential", aCredential}, {"api key", aCredential},
+	// words for orders besides those anchored above (ordersAnnounced)
+	{"guideline", aOrderWord}, {"guidance", aOrderWord}, {" orders", aOrderWord}, {"recommendations", aOrderWord},
+	// the text named as the input of a task (givenTextTask)
+	{"the given ", aGivenText}, {"the subsequent ", aGivenText}, {" to follow", aGivenText}, {" segment", aGivenText},
+	// the answer confined to words given (answerConfined)
+	{" only ", aOnly}, {" only:", aOnly}, {" solely", aOnly}, {" exclusively", aOnly}, {" nothing but ", aOnly},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1698,6 +1707,15 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if ordersAtOnce(t, at[aAtOnce]) {
 		add(sigAtOnce)
+	}
+	if ordersAnnounced(t, at) {
+		add(sigAnnounced)
+	}
+	if givenTextTask(s, t, at[aGivenText]) {
+		add(sigGivenTask)
+	}
+	if answerConfined(t, at[aOnly]) {
+		add(sigConfined)
 	}
 	if aiLabelled(t, at[aAIRole]) {
 		add(sigAddress)
