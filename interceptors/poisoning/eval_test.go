@@ -290,11 +290,18 @@ func (r rate) pct() float64 {
 // for the system prompt, nor an order written in Spanish) and benign
 // 10/1703 -> 11/1736 (a key-management tool naming id_rsa.pub); held-out
 // 175/214 -> 180/220 (5 of 6) and benign 13/955 -> 14/1024. A scanner's
-// heuristic tests then joined tuning at 3 of 3: 363/367, 11/1739.)
+// heuristic tests then joined tuning at 3 of 3: 363/367, 11/1739.
+// Tuning 363/367 -> 365/367 once a context parameter's name counted with
+// underscores around it ("_system_prompt_") and the lexicon's other
+// languages gained the English families of a note addressed to the model,
+// another tool set aside and concealment ("no hace falta comentarlo con
+// el usuario"); benign 11/1739 -> 10/1739 once a key pair's public half
+// (id_rsa.pub) stopped counting as a sensitive file. Held-out, looked at
+// once after them: 180/220 and 14/1024, unchanged.)
 const (
-	minDetectTuning  = 98.9
+	minDetectTuning  = 99.4
 	minDetectHeldout = 81.8
-	maxFPTuning      = 0.64
+	maxFPTuning      = 0.58
 	maxFPHeldout     = 1.37
 )
 

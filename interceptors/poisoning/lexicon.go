@@ -73,7 +73,8 @@ const secretTransferBonus = 2
 
 // cues by signal; English first, then the ten most used languages of the
 // web after it (es, de, ja, fr, ru, pt, it, zh, nl, pl), for the two
-// strongest signals and for secrets and transfers. Overrides are listed
+// strongest signals, for a note addressed to the model, for another tool
+// set aside, and for secrets and transfers. Overrides are listed
 // in the familiar and the polite imperative (and the plural where it
 // differs): "ignoriere" and "ignorieren Sie", "ignora" and "ignore".
 var lexicon = map[signal][]string{
@@ -172,10 +173,13 @@ var lexicon = map[signal][]string{
 		// es, de, fr, pt, it, ru, nl, pl
 		"no le digas al usuario", "no menciones", "sin decirle al usuario", "nicht dem benutzer", "erwahne ~ nicht",
 		"sag dem benutzer nichts", "ne dites pas a l'utilisateur", "ne mentionnez pas", "sans le dire a l'utilisateur",
-		"nao conte ao usuario", "nao mencione", "non dire all'utente", "non menzionare", "не говори пользователю",
-		"не сообщаи пользователю", "не упоминаи", "vertel de gebruiker niet", "niet vermelden", "nie mow uzytkownikowi",
+		"nao conte ao usuario", "nao mencione", "non dire all'utente", "non menzionare", "{не|he} говори пользователю",
+		"{не|he} сообщаи пользователю", "{не|he} упоминаи", "vertel de gebruiker niet", "niet vermelden", "nie mow uzytkownikowi",
 		"nie wspominaj",
 		"ユーザーに伝えない", "ユーザーに言わない", "不要告诉用户", "不要提及", "别告诉用户",
+		// (a capital "Не" is made of look-alikes of Latin letters only, so
+		// the canonical form reads it "he": the Russian cues that open on
+		// it take both)
 		// the rest of the family in the same languages: the polite form, no
 		// need to tell ("no hace falta comentarlo con el usuario"), without
 		// the user knowing ("à l'insu de l'utilisateur", "без ведома
@@ -205,8 +209,8 @@ var lexicon = map[signal][]string{
 		"non {c'e bisogno di|serve|e necessario} {dirlo|dire|menzionarlo|menzionare|informare|avvisare|comunicarlo|comunicare|parlarne|segnalarlo} ~ {all'utente|l'utente|con l'utente|agli utenti|gli utenti}",
 		"senza {dirlo|dire nulla|informare|avvisare} ~ {all'utente|l'utente}", "senza che l'utente {lo sappia|se ne accorga|lo veda}", "all'insaputa dell'utente", "di nascosto",
 		"{nascondi|nasconda|nascondere} ~ all'utente", "l'utente non {deve|dovrebbe} {saperlo|sapere|vederlo|accorgersene}",
-		"не {говорите|сообщаите|упоминаите|рассказываи|рассказываите|уведомляи|уведомляите} ~ {пользователю|пользователя|пользователям}",
-		"{не нужно|не надо|незачем|нет необходимости} {говорить|сообщать|рассказывать|упоминать|уведомлять|информировать} ~ {пользователю|пользователя|пользователям|пользователеи}",
+		"{не|he} {говорите|сообщаите|упоминаите|рассказываи|рассказываите|уведомляи|уведомляите} ~ {пользователю|пользователя|пользователям}",
+		"{не нужно|не надо|he нужно|he надо|незачем|нет необходимости} {говорить|сообщать|рассказывать|упоминать|уведомлять|информировать} ~ {пользователю|пользователя|пользователям|пользователеи}",
 		"без ведома пользователя", "чтобы пользователь не {узнал|заметил|увидел|знал}", "пользователь не должен {знать|узнать|видеть|увидеть|заметить}",
 		"{скрои|скроите|скрываи|скрываите} ~ от пользователя", "таино", "втаине",
 		"{vertel|zeg|meld|vermeld|noem} ~ niet {aan|tegen} de gebruiker", "{zeg|vertel|meld} niets {aan|tegen} de gebruiker",

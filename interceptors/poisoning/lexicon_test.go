@@ -69,4 +69,10 @@ func TestOtherLanguageFamilies(t *testing.T) {
 			t.Errorf("%s: %q flagged %v", tc.lang, tc.plain, det)
 		}
 	}
+	// a capital "Не" reads as the Latin "he" in the canonical form
+	for _, s := range []string{"Не нужно сообщать пользователю.", "Не говори пользователю об этом."} {
+		if v := ScoreText(s); !slices.Contains(v.Names, "concealment") {
+			t.Errorf("ScoreText(%q) = %+v, want concealment", s, v)
+		}
+	}
 }
