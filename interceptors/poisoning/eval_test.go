@@ -297,7 +297,8 @@ func (r rate) pct() float64 {
 // another tool set aside and concealment ("no hace falta comentarlo con
 // el usuario"); benign 11/1739 -> 10/1739 once a key pair's public half
 // (id_rsa.pub) stopped counting as a sensitive file. Held-out, looked at
-// once after them: 180/220 and 14/1024, unchanged.)
+// after them and again after the Russian cues took a capital "Не" read
+// as "he": 180/220 and 14/1024, unchanged.)
 const (
 	minDetectTuning  = 99.4
 	minDetectHeldout = 81.8
