@@ -288,19 +288,28 @@ func (r rate) pct() float64 {
 // whose verb is the name of one of the tool's own parameters read as
 // setting that option, brought tuning benign to 8/1703 (0.47), detection
 // 352/354; held-out, looked at once after them: 175/214 and 13/955,
-// unchanged. Two scanner benchmarks' fixtures had meanwhile joined tuning, and a scanner's fixtures and
-// three more real servers' tool lists joined held-out, as they came in:
+// unchanged. Two scanner benchmarks' fixtures had meanwhile joined
+// tuning, and a scanner's fixtures and three more real servers' tool lists
+// joined held-out, as they came in:
 // tuning 352/354 -> 360/364 (8 of 10 new flagged: not a parameter named
 // for the system prompt, nor an order written in Spanish) and benign
 // 10/1703 -> 11/1736 (a key-management tool naming id_rsa.pub); held-out
 // 175/214 -> 180/220 (5 of 6) and benign 13/955 -> 14/1024. A scanner's
 // heuristic tests then joined tuning at 3 of 3: 363/367, 11/1739. With the
 // two principles as well: tuning 363/367 and 9/1739 (0.52), held-out
-// 180/220 and 14/1024.)
+// 180/220 and 14/1024. Tuning 363/367 -> 365/367 once a context parameter's name counted with
+// underscores around it ("_system_prompt_") and the lexicon's other
+// languages gained the English families of a note addressed to the model,
+// another tool set aside and concealment ("no hace falta comentarlo con
+// el usuario"); benign 11/1739 -> 10/1739 once a key pair's public half
+// (id_rsa.pub) stopped counting as a sensitive file. Held-out, looked at
+// after them and again after the Russian cues took a capital "Не" read
+// as "he": 180/220 and 14/1024, unchanged. With both sets of changes:
+// tuning 365/367 and 8/1739 (0.46).)
 const (
-	minDetectTuning  = 98.9
+	minDetectTuning  = 99.4
 	minDetectHeldout = 81.8
-	maxFPTuning      = 0.52
+	maxFPTuning      = 0.47
 	maxFPHeldout     = 1.37
 )
 

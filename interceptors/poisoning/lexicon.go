@@ -73,7 +73,8 @@ const secretTransferBonus = 2
 
 // cues by signal; English first, then the ten most used languages of the
 // web after it (es, de, ja, fr, ru, pt, it, zh, nl, pl), for the two
-// strongest signals and for secrets and transfers. Overrides are listed
+// strongest signals, for a note addressed to the model, for another tool
+// set aside, and for secrets and transfers. Overrides are listed
 // in the familiar and the polite imperative (and the plural where it
 // differs): "ignoriere" and "ignorieren Sie", "ignora" and "ignore".
 var lexicon = map[signal][]string{
@@ -172,10 +173,60 @@ var lexicon = map[signal][]string{
 		// es, de, fr, pt, it, ru, nl, pl
 		"no le digas al usuario", "no menciones", "sin decirle al usuario", "nicht dem benutzer", "erwahne ~ nicht",
 		"sag dem benutzer nichts", "ne dites pas a l'utilisateur", "ne mentionnez pas", "sans le dire a l'utilisateur",
-		"nao conte ao usuario", "nao mencione", "non dire all'utente", "non menzionare", "не говори пользователю",
-		"не сообщаи пользователю", "не упоминаи", "vertel de gebruiker niet", "niet vermelden", "nie mow uzytkownikowi",
+		"nao conte ao usuario", "nao mencione", "non dire all'utente", "non menzionare", "{не|he} говори пользователю",
+		"{не|he} сообщаи пользователю", "{не|he} упоминаи", "vertel de gebruiker niet", "niet vermelden", "nie mow uzytkownikowi",
 		"nie wspominaj",
 		"ユーザーに伝えない", "ユーザーに言わない", "不要告诉用户", "不要提及", "别告诉用户",
+		// (a capital "Не" is made of look-alikes of Latin letters only, so
+		// the canonical form reads it "he": the Russian cues that open on
+		// it take both)
+		// the rest of the family in the same languages: the polite form, no
+		// need to tell ("no hace falta comentarlo con el usuario"), without
+		// the user knowing ("à l'insu de l'utilisateur", "без ведома
+		// пользователя"), kept from the user, and secretly
+		"no {le|se lo|lo} {digas|diga|digan|menciones|mencione|comentes|comente|cuentes|cuente} ~ usuario", "no {mencione|mencionen}",
+		"no {informes|informe|avises|avise|notifiques|notifique} {al usuario|a los usuarios}",
+		"no {hace falta|es necesario|hay que} {comentarlo|mencionarlo|decirselo|decirle|contarselo|contarle|comentar|mencionar|decir|contar|informar|avisar|notificar} ~ usuario",
+		"sin que el usuario {lo sepa|se entere|lo note|lo vea}", "sin {avisar|informar|notificar} al usuario", "a espaldas del usuario",
+		"{oculta|oculte|ocultar|ocultale|ocultele} ~ al usuario", "el usuario no {debe|deberia} {saberlo|saber|enterarse|verlo}", "en secreto", "a escondidas",
+		"{sag|sage|sagen sie|erzahl|erzahle|erzahlen sie} {dem benutzer|dem nutzer|dem anwender} {nichts|nicht}",
+		"{informiere|informieren sie|benachrichtige|benachrichtigen sie} {den benutzer|den nutzer|den anwender} nicht", "{erwahnen sie|erwahnt} ~ nicht",
+		"ohne {den benutzer|den nutzer|den anwender} ~ zu {informieren|benachrichtigen}", "ohne {es|das|dies} {dem benutzer|dem nutzer|dem anwender} zu {sagen|erzahlen}",
+		"ohne dass der {benutzer|nutzer|anwender} ~ {merkt|erfahrt|weiß|weiss|bemerkt|mitbekommt}",
+		"der {benutzer|nutzer|anwender} {darf|soll} ~ {nicht|nichts} {wissen|erfahren|sehen|bemerken|merken|mitbekommen}",
+		"nicht {notig|erforderlich} ~ {benutzer|nutzer|anwender} ~ {informieren|benachrichtigen|sagen|erzahlen}",
+		"{verheimliche|verheimlichen sie|verberge|verbergen sie} ~ vor dem {benutzer|nutzer|anwender}", "heimlich",
+		"ne ~ {dis|dites|mentionne|mentionnez|signale|signalez|revele|revelez|previens|prevenez} ~ l'utilisateur", "n'en {parlez|parle} pas",
+		"{n'informez|n'informe|n'avertissez|n'avertis|n'alertez} pas l'utilisateur",
+		"{pas besoin|inutile|il n'est pas necessaire} {d'informer|de prevenir|d'avertir|d'en informer|de le dire a|d'en parler a|de le signaler a|de le mentionner a} l'utilisateur",
+		"sans que l'utilisateur {le sache|s'en apercoive|le voie|le remarque}", "sans {informer|prevenir|avertir} l'utilisateur", "a l'insu de l'utilisateur",
+		"{cache|cachez|cacher} ~ a l'utilisateur", "l'utilisateur ne doit pas {le savoir|savoir|le voir|s'en apercevoir}", "en secret", "secretement",
+		"nao {diga|conte|fale|informe|avise|mencione|comente|revele} ~ {ao usuario|o usuario|ao utilizador|o utilizador}",
+		"nao {precisa|e preciso|e necessario} {comentar|mencionar|contar|dizer|informar|avisar|falar} ~ {usuario|utilizador}",
+		"sem {avisar|informar|contar|dizer} ~ {usuario|utilizador}", "sem que o {usuario|utilizador} {saiba|perceba|veja}", "sem o {usuario|utilizador} {saber|perceber|ver}",
+		"{esconda|oculte|esconde|oculta} ~ do {usuario|utilizador}", "o {usuario|utilizador} nao deve {saber|ver|perceber}", "em segredo", "secretamente", "as escondidas",
+		"non {dirlo|dica|dite|menzioni|menzionate|informare|informi|informate|avvisare|avvisi|avvisate|comunicare|comunicarlo} ~ {all'utente|l'utente|agli utenti|gli utenti}",
+		"non {c'e bisogno di|serve|e necessario} {dirlo|dire|menzionarlo|menzionare|informare|avvisare|comunicarlo|comunicare|parlarne|segnalarlo} ~ {all'utente|l'utente|con l'utente|agli utenti|gli utenti}",
+		"senza {dirlo|dire nulla|informare|avvisare} ~ {all'utente|l'utente}", "senza che l'utente {lo sappia|se ne accorga|lo veda}", "all'insaputa dell'utente", "di nascosto",
+		"{nascondi|nasconda|nascondere} ~ all'utente", "l'utente non {deve|dovrebbe} {saperlo|sapere|vederlo|accorgersene}",
+		"{не|he} {говорите|сообщаите|упоминаите|рассказываи|рассказываите|уведомляи|уведомляите} ~ {пользователю|пользователя|пользователям}",
+		"{не нужно|не надо|he нужно|he надо|незачем|нет необходимости} {говорить|сообщать|рассказывать|упоминать|уведомлять|информировать} ~ {пользователю|пользователя|пользователям|пользователеи}",
+		"без ведома пользователя", "чтобы пользователь не {узнал|заметил|увидел|знал}", "пользователь не должен {знать|узнать|видеть|увидеть|заметить}",
+		"{скрои|скроите|скрываи|скрываите} ~ от пользователя", "таино", "втаине",
+		"{vertel|zeg|meld|vermeld|noem} ~ niet {aan|tegen} de gebruiker", "{zeg|vertel|meld} niets {aan|tegen} de gebruiker",
+		"{hoeft|hoef} de gebruiker niet {te informeren|te vertellen|te melden|in te lichten}", "niet ~ {met|aan|tegen} de gebruiker {te bespreken|te melden|te vertellen|besproken|gemeld|verteld}",
+		"zonder de gebruiker {te informeren|te vertellen|in te lichten}", "zonder dat de gebruiker ~ {weet|merkt|ziet}",
+		"de gebruiker mag ~ niet {weten|zien|merken}", "de gebruiker mag niets {weten|merken|zien}", "{verberg|verbergen} ~ voor de gebruiker", "in het geheim", "stiekem",
+		"nie {informuj|mow|wspominaj|mowcie|informujcie|powiadamiaj|zglaszaj} ~ {uzytkownikowi|uzytkownika|uzytkownikom}",
+		"nie {musisz|trzeba|ma potrzeby} {informowac|mowic|wspominac|powiadamiac} ~ {uzytkownikowi|uzytkownika|uzytkownikom}",
+		"bez wiedzy uzytkownika", "bez {informowania|powiadamiania} uzytkownika", "uzytkownik nie powinien {wiedziec|widziec|zauwazyc}", "uzytkownik nie {moze|powinien} sie dowiedziec",
+		"{ukryj|ukryjcie} ~ przed uzytkownikiem", "potajemnie", "w tajemnicy",
+		"ユーザーには伝えない", "ユーザーには言わない", "ユーザーに知らせない", "ユーザーには知らせない", "ユーザーに通知しない", "ユーザーに言及しない",
+		"ユーザーに伝える必要はありません", "ユーザーに伝える必要はない", "ユーザーに説明する必要はありません", "ユーザーに知られない", "ユーザーに気づかれない",
+		"ユーザーに見せない", "ユーザーに隠", "ユーザーから隠", "利用者に伝えない", "こっそり", "密かに", "ひそかに", "言及しないで",
+		"无需告知用户", "无需告诉用户", "不必告诉用户", "不必告知用户", "不需要告诉用户", "不需要告知用户", "不用告诉用户", "不要告知用户", "不要通知用户",
+		"勿告知用户", "请勿提及", "不要提到", "不要透露", "不要向用户透露", "不要向用户提及", "不要让用户知道", "别让用户知道", "不让用户知道", "用户不知情",
+		"对用户隐瞒", "向用户隐瞒", "悄悄", "偷偷", "秘密地", "不要告訴用戶", "不要告訴使用者", "無需告知使用者", "不要讓使用者知道",
 	},
 	sigAuthority: {
 		"required by law", "required by policy", "required by ~ policy", "required by ~ security", "required by ~ compliance",
@@ -194,6 +245,20 @@ var lexicon = map[signal][]string{
 		"{i'm|im} your {developer|creator|administrator|admin|owner|maintainer|boss|programmer}",
 		"i am your {developer|creator|administrator|admin|owner|maintainer|boss|programmer}",
 		"as your {developer|creator|administrator|boss}", "override mode",
+		// the same address to the model in the lexicon's other languages
+		// ("Nota para el asistente:", "Hinweis an den Assistenten",
+		// "アシスタントへの指示", "给AI助手的说明")
+		"{nota|notas|instruccion|instrucciones|mensaje|mensajes|aviso|indicacion|indicaciones} {para el|para la|al|a la|para} {asistente|agente|modelo|ia|llm|asistentes|agentes|modelos}",
+		"{hinweis|hinweise|notiz|anweisung|anweisungen|nachricht|mitteilung} {an|fur} {den|die|das} {assistenten|agenten|ki|modell|sprachmodell|llm}",
+		"{note|notes|instruction|instructions|message|messages|consigne|consignes|remarque} {pour|a} {l'assistant|l'agent|l'ia|l'ai|l'llm|le modele|les agents|les assistants}",
+		"{note|notes|instruction|instructions|message|messages|consigne|consignes|remarque} a l'attention {de l'assistant|de l'agent|de l'ia|du modele}",
+		"{nota|notas|instrucao|instrucoes|mensagem|mensagens|aviso} {para o|para a|ao|a} {assistente|agente|modelo|ia|llm}",
+		"{nota|note|istruzione|istruzioni|messaggio|messaggi|avviso} {per l'assistente|per l'agente|per il modello|per l'ia|all'assistente|all'agente|al modello|all'ia}",
+		"{примечание|заметка|инструкция|инструкции|сообщение|указание|указания} для {ассистента|помощника|агента|модели|ии|нейросети}",
+		"{notitie|opmerking|instructie|instructies|bericht|aanwijzing} {voor|aan} de {assistent|agent|ai}", "{notitie|opmerking|instructie|instructies|bericht|aanwijzing} {voor|aan} het model",
+		"{notatka|uwaga|instrukcja|instrukcje|wiadomosc|polecenie|polecenia} dla {asystenta|agenta|modelu|ai}",
+		"アシスタントへの注意", "アシスタントへのメモ", "アシスタントへの指示", "アシスタントへのメッセージ", "エージェントへの指示", "モデルへの指示", "aiへの指示", "aiアシスタントへ",
+		"给助手的", "给ai助手的", "给ai的指示", "给模型的", "给智能体的", "致助手", "致ai助手", "助手须知", "給助手的", "給ai助手的",
 		// more access claimed as the condition to go on: an escalation
 		// put to the model ("need elevated access to continue")
 		"{need|needs|require|requires} ~ {access|permission|permissions|privileges|approval|authorization|authorisation} to {continue|proceed}",
@@ -336,6 +401,16 @@ var lexicon = map[signal][]string{
 		"mcp_tool_", "no matter how many arguments", "when the user asks ~ to use", "when the user asks ~ to call",
 		"when a user asks ~ to use", "when users ask ~ to use", "when you are asked ~ to use", "overrides the ~ tool", "replaces the ~ tool", "behavior of", "behaviour of", "usage of",
 		"applies to all",
+		// another tool set aside, in the lexicon's other languages
+		"{en lugar de|en vez de} {usar|utilizar|llamar|invocar}", "cualquier otra herramienta",
+		"{statt|anstatt} ~ {zu verwenden|zu nutzen|zu benutzen|aufzurufen}", "{jedes|jedem|jeglichem} {andere|anderen} {werkzeug|tool}",
+		"au lieu {d'utiliser|d'appeler|d'invoquer}", "plutot que {d'utiliser|d'appeler}", "{tout|n'importe quel} autre outil",
+		"{em vez de|ao inves de} {usar|utilizar|chamar|invocar}", "qualquer outra ferramenta",
+		"{invece di|anziche} {usare|utilizzare|chiamare|invocare}", "{qualsiasi|qualunque} altro strumento",
+		"вместо {использования|вызова}", "вместо того чтобы {использовать|вызывать|вызвать}", "{любои|любого|любым} {другои|другого|другим} {инструмент|инструмента|инструментом}",
+		"in plaats van ~ te {gebruiken|roepen}", "{elk|ieder} ander {hulpmiddel|tool}",
+		"zamiast {uzywac|uzyc|wywolywac|wywolac|uzywania}", "{jakiegokolwiek|kazdego} innego narzedzia",
+		"他のツールの代わりに", "他のツールを使わず", "他のツールを使用せず", "而不是使用", "不要使用其他工具", "任何其他工具", "其他任何工具",
 	},
 	// Preference manipulation (MPMA, arXiv:2505.11154): a definition that
 	// sells its tool to the model or disparages the alternatives.

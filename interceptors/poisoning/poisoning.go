@@ -365,7 +365,9 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			if len(path) > 0 && path[len(path)-1] == ".properties" {
 				var buf [32]byte
 				k := paramKey(buf[:0], s)
-				if word, ok := harvestParams[string(k)]; ok && harvest == "" {
+				// underscores around a name ("_system_prompt_",
+				// "__chat_history") mark it internal, not another thing
+				if word, ok := harvestParams[strings.Trim(unsafe.String(unsafe.SliceData(k), len(k)), "_")]; ok && harvest == "" {
 					harvest, harvestWord = strings.Clone(s), word
 				}
 				if secretReadParam(unsafe.String(unsafe.SliceData(k), len(k))) {

@@ -554,7 +554,7 @@ func TestContextParameter(t *testing.T) {
 		})
 		return string(b)
 	}
-	for _, p := range []string{"tools_list", "conversationHistory", "Chain-Of-Thought", "system_prompt"} {
+	for _, p := range []string{"tools_list", "conversationHistory", "Chain-Of-Thought", "system_prompt", "_system_prompt_", "__chat_history"} {
 		// "tool" alone does not explain a list of tools
 		x := runList(t, c, "tools/list", def("times", "This tool multiplies: a times b", p))
 		if !slices.Equal(rules(x), []string{"poisoning.instructions"}) || !strings.Contains(x.Findings[0].Detail, "context-parameter") ||

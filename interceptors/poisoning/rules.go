@@ -74,6 +74,17 @@ func nameRune(r rune) bool {
 	return r < utf8.RuneSelf && nameTab[r] && r != '.' || r >= utf8.RuneSelf && unicode.IsLetter(r)
 }
 
+// publicKeyFile reports whether a sensitive-file match is a key pair's
+// public half ("~/.ssh/id_rsa.pub"): it is made to be handed out, so
+// naming it, even beside a verb of sending, asks for no secret.
+func publicKeyFile(m string) bool { return strings.HasSuffix(m, ".pub") }
+
+// publicHalf reports whether the word ws[i] of t is followed by ".pub",
+// the extension of a key pair's public half (see publicKeyFile).
+func publicHalf(t string, ws []span, i int) bool {
+	return i+1 < len(ws) && t[ws[i].end:ws[i+1].start] == "." && t[ws[i+1].start:ws[i+1].end] == "pub"
+}
+
 // ofThisTool reports whether a "do not use … tool" match is about the tool
 // itself ("DO NOT use this tool to create PDF files"): a description that
 // scopes its own use says when not to call it, which steers no other tool.
@@ -131,7 +142,7 @@ var instructionPhrases = []phrase{
 	{concealment, []string{"the user "}, nil, regexp.MustCompile(
 		`\bthe user (must|should|need) ?(not|n'?t) (know|see|be told|be informed|notice|find out)\b`), nil},
 	{sensitive, []string{"id_", "mcp.json", "claude_desktop_config", ".cursor", "/etc/s", ".git-credentials", ".netrc", ".pypirc"}, nil, regexp.MustCompile(
-		`\bid_(rsa|dsa|ecdsa|ed25519)\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|~[/\\]\.cursor\b|\.cursor[/\\]|/etc/(shadow|sudoers)\b|\.git-credentials\b|\.netrc\b|\.pypirc\b`), nil},
+		`\bid_(rsa|dsa|ecdsa|ed25519)(\.pub)?\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|~[/\\]\.cursor\b|\.cursor[/\\]|/etc/(shadow|sudoers)\b|\.git-credentials\b|\.netrc\b|\.pypirc\b`), publicKeyFile},
 	{sensitive, []string{".ssh", ".env", ".aws", ".kube", ".npmrc", ".docker", ".gnupg", "credentials.json", "/etc/passwd", "private key"}, nil, regexp.MustCompile(
 		fileVerbs + lesserFiles + `|` + lesserFiles + fileThenVerb), nil},
 	{tagBlock, []string{"<"}, nil, regexp.MustCompile(

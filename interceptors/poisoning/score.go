@@ -1032,7 +1032,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
-				if c.sig == sigSecret && e.ownSubject(c, t, ws, i) {
+				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i)) {
 					continue
 				}
 				switch c.sig {
