@@ -483,6 +483,11 @@ func (m *Model) Score(buf []byte) float64 {
 		prev = h
 	}
 	sc.prefix = prefix
+	return m.best(prefix)
+}
+
+// best is the score of the highest window, from the prefix sums.
+func (m *Model) best(prefix []prefixSum) float64 {
 	best := math.Inf(-1)
 	Windows(len(prefix)-1, m.Window, func(a, b int) {
 		best = max(best, float64(prefix[b].sum-prefix[a].sum)*Norm(int(prefix[b].n-prefix[a].n)))
@@ -490,29 +495,89 @@ func (m *Model) Score(buf []byte) float64 {
 	return float64(m.Bias) + float64(m.Scale)*best
 }
 
+// ScoreSpans is Score(buf) for a caller that has found the words of buf
+// already: spans holds the start and the end of each, in order, and buf
+// has no letter beyond ASCII, so that its words are exactly its runs of
+// lower-case ASCII letters and digits. The checks' prefilter reads every
+// word of most texts before the model does (poisoning.Quiet): this passes
+// over the blanks and the search for each word's end a second time.
+func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	shift := 32 - m.Bits
+	wt := m.W
+	prefix := append(sc.prefix[:0], prefixSum{})
+	if sc.model != m {
+		sc.model = m
+		clear(sc.words[:])
+	}
+	var acc int64
+	var n int32
+	prev := startHash
+	for k := 0; k+1 < len(spans); k += 2 {
+		i, j := int(spans[k]), int(spans[k+1])
+		var h uint32
+		var sum int64
+		var cnt int32
+		hit := false
+		// the key of Score's cache is the word's bytes: one or two loads
+		// of eight, masked to its length
+		switch w := j - i; {
+		case w <= 8 && i+8 <= len(buf):
+			k0 := binary.LittleEndian.Uint64(buf[i:]) & (^uint64(0) >> (64 - 8*w))
+			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
+				h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
+			}
+		case w <= 16 && i+16 <= len(buf):
+			k0 := binary.LittleEndian.Uint64(buf[i:])
+			k1 := binary.LittleEndian.Uint64(buf[i+8:]) & (^uint64(0) >> (64 - 8*(w-8)))
+			if c := &sc.words[cacheSlot(k0, k1, 0)]; c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
+				h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
+			}
+		}
+		if !hit {
+			h, sum, cnt = sc.lookup(buf, i, j, 0, false)
+		}
+		acc += int64(wt[bigram(prev, h)>>shift]) + sum
+		n += 1 + cnt
+		prefix = append(prefix, prefixSum{acc, n})
+		prev = h
+	}
+	sc.prefix = prefix
+	return m.best(prefix)
+}
+
 // word reads the word of buf that starts at i or after (nextWord), for
 // Score: its hash, what it weighs without the word before it and its
 // number of features (from the cache, or put there), and its end, or -1
 // when there is no word.
 func (sc *scratch) word(buf []byte, i int) (h uint32, sum int64, cnt int32, end int) {
+	if buf[i] < utf8.RuneSelf {
+		end = wordbytes.AlnumEnd(buf, i+1)
+		h, sum, cnt = sc.lookup(buf, i, end, 0, false)
+		return h, sum, cnt, end
+	}
+	h, start, end := nextWord(buf, i)
+	if start < 0 {
+		return 0, 0, 0, -1
+	}
+	h, sum, cnt = sc.lookup(buf, start, end, h, true)
+	return h, sum, cnt, end
+}
+
+// lookup returns the hash of the word buf[start:end], what it weighs
+// without the word before it and its number of features, from the cache
+// or put there. h is its hash if hashed, else the word is ASCII letters
+// and digits, hashed here only if needed.
+func (sc *scratch) lookup(buf []byte, start, end int, h uint32, hashed bool) (uint32, int64, int32) {
 	m := sc.model
 	shift := 32 - m.Bits
-	start := i
-	hashed := false
-	if buf[i] >= utf8.RuneSelf {
-		if h, start, end = nextWord(buf, i); start < 0 {
-			return 0, 0, 0, -1
-		}
-		hashed = true
-	} else {
-		end = wordbytes.AlnumEnd(buf, i+1)
-	}
 	w := buf[start:end]
 	if len(w) > 24 {
 		if !hashed {
 			h = asciiHash(w)
 		}
-		return h, int64(m.W[mix(h)>>shift]), 1, end
+		return h, int64(m.W[mix(h)>>shift]), 1
 	}
 	k0, k1, k2 := wordKey(buf, start, end)
 	c := &sc.words[cacheSlot(k0, k1, k2)]
@@ -526,7 +591,7 @@ func (sc *scratch) word(buf []byte, i int) (h uint32, sum int64, cnt int32, end 
 		}
 		c.k0, c.k1, c.k2, c.h, c.sum, c.cnt = k0, k1, k2, h, int32(sum), cnt
 	}
-	return c.h, int64(c.sum), c.cnt, end
+	return c.h, int64(c.sum), c.cnt
 }
 
 // skipBlanks returns the first byte of buf from i on that is not ASCII
