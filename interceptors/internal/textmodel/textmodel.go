@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -514,23 +515,26 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 	var acc int64
 	var n int32
 	prev := startHash
-	for k := 0; k+1 < len(spans); k += 2 {
-		i, j := int(spans[k]), int(spans[k+1])
+	// room for every word: append then never grows the slice
+	prefix = slices.Grow(prefix, len(spans)/2)
+	for ; len(spans) >= 2; spans = spans[2:] {
+		i, j := int(spans[0]), int(spans[1])
 		var h uint32
 		var sum int64
 		var cnt int32
 		hit := false
 		// the key of Score's cache is the word's bytes: one or two loads
-		// of eight, masked to its length
+		// of eight, masked to its length (from a table: a shift by a
+		// variable costs a test of its range too)
 		switch w := j - i; {
 		case w <= 8 && i+8 <= len(buf):
-			k0 := binary.LittleEndian.Uint64(buf[i:]) & (^uint64(0) >> (64 - 8*w))
+			k0 := binary.LittleEndian.Uint64(buf[i:]) & keyMask[w&15]
 			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
 				h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
 			}
 		case w <= 16 && i+16 <= len(buf):
 			k0 := binary.LittleEndian.Uint64(buf[i:])
-			k1 := binary.LittleEndian.Uint64(buf[i+8:]) & (^uint64(0) >> (64 - 8*(w-8)))
+			k1 := binary.LittleEndian.Uint64(buf[i+8:]) & keyMask[(w-8)&15]
 			if c := &sc.words[cacheSlot(k0, k1, 0)]; c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
 				h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
 			}
@@ -643,6 +647,15 @@ func keyPart(buf []byte, i, j int) (x uint64) {
 	}
 	return x
 }
+
+// keyMask[n] keeps the first n bytes of a word loaded little-endian, for
+// n from 1 to 8.
+var keyMask = func() (t [16]uint64) {
+	for n := 1; n <= 8; n++ {
+		t[n] = ^uint64(0) >> (64 - 8*n)
+	}
+	return t
+}()
 
 // cacheSlot is the slot of the word cache for a word's key.
 func cacheSlot(k0, k1, k2 uint64) uint64 {
