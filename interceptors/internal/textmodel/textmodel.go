@@ -416,6 +416,7 @@ type cachedWord struct {
 type prefixSum struct {
 	sum int64
 	n   int32
+	h   uint32 // for ScoreSpans, the word's hash between its two loops
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -480,7 +481,7 @@ func (m *Model) Score(buf []byte) float64 {
 		}
 		acc += int64(wt[bigram(prev, h)>>shift]) + sum
 		n += 1 + cnt
-		prefix = append(prefix, prefixSum{acc, n})
+		prefix = append(prefix, prefixSum{acc, n, 0})
 		prev = h
 	}
 	sc.prefix = prefix
@@ -505,24 +506,18 @@ func (m *Model) best(prefix []prefixSum) float64 {
 func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	shift := 32 - m.Bits
-	wt := m.W
-	prefix := append(sc.prefix[:0], prefixSum{})
 	if sc.model != m {
 		sc.model = m
 		clear(sc.words[:])
 	}
-	var acc int64
-	var n int32
-	prev := startHash
-	// room for every word: append then never grows the slice
-	prefix = slices.Grow(prefix, len(spans)/2)
+	// two loops: the first finds each word's own weight, with a call
+	// when it is not in the cache; the second adds the pairs' without
+	// any (in one loop, the variables of both were kept on the stack
+	// around that call)
+	prefix := slices.Grow(sc.prefix[:0], len(spans)/2+1)
+	prefix = append(prefix, prefixSum{})
 	for ; len(spans) >= 2; spans = spans[2:] {
 		i, j := int(spans[0]), int(spans[1])
-		var h uint32
-		var sum int64
-		var cnt int32
-		hit := false
 		// the key of Score's cache is the word's bytes: one or two loads
 		// of eight, masked to its length (from a table: a shift by a
 		// variable costs a test of its range too)
@@ -530,22 +525,31 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		case w <= 8 && i+8 <= len(buf):
 			k0 := binary.LittleEndian.Uint64(buf[i:]) & keyMask[w&15]
 			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
-				h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
+				prefix = append(prefix, prefixSum{int64(c.sum), c.cnt, c.h})
+				continue
 			}
 		case w <= 16 && i+16 <= len(buf):
 			k0 := binary.LittleEndian.Uint64(buf[i:])
 			k1 := binary.LittleEndian.Uint64(buf[i+8:]) & keyMask[(w-8)&15]
 			if c := &sc.words[cacheSlot(k0, k1, 0)]; c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
-				h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
+				prefix = append(prefix, prefixSum{int64(c.sum), c.cnt, c.h})
+				continue
 			}
 		}
-		if !hit {
-			h, sum, cnt = sc.lookup(buf, i, j, 0, false)
-		}
-		acc += int64(wt[bigram(prev, h)>>shift]) + sum
-		n += 1 + cnt
-		prefix = append(prefix, prefixSum{acc, n})
-		prev = h
+		h, sum, cnt := sc.lookup(buf, i, j, 0, false)
+		prefix = append(prefix, prefixSum{sum, cnt, h})
+	}
+	shift := 32 - m.Bits
+	wt := m.W
+	var acc int64
+	var n int32
+	prev := startHash
+	for k := 1; k < len(prefix); k++ {
+		p := &prefix[k]
+		acc += int64(wt[bigram(prev, p.h)>>shift]) + p.sum
+		n += 1 + p.n
+		prev = p.h
+		p.sum, p.n = acc, n
 	}
 	sc.prefix = prefix
 	return m.best(prefix)
