@@ -51,6 +51,16 @@ func checkCanonicalWords(t *testing.T, s string) {
 	if qw := q.CanonicalWords(nil); !slices.Equal(qw, got) {
 		t.Fatalf("%q: Quiet.CanonicalWords %q, CanonicalWords %q", s, qw, got)
 	}
+	// the spans WordSpans gives are the words the model reads there
+	if c, spans := q.WordSpans(nil); spans != nil {
+		var ws []string
+		for k := 0; k < len(spans); k += 2 {
+			ws = append(ws, string(c[spans[k]:spans[k+1]]))
+		}
+		if mw, _, _ := textmodel.Words(c, 18); !slices.Equal(ws, mw) {
+			t.Fatalf("%q: WordSpans %q, the model's words %q", s, ws, mw)
+		}
+	}
 	// a rune the pass found the general path needs: canonicalASCII, which
 	// Quiet.CanonicalWords then skips, gives up on the text
 	if _, _, _, ok := canonicalASCII(nil, nil, false, s); ok && q.general {

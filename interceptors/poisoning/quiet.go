@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"html"
+	"math"
 	"math/bits"
 	"net/url"
 	"slices"
@@ -67,6 +68,9 @@ type Quiet struct {
 	// a rune that needs the fold's general path (runeOther): canonicalASCII
 	// would give up on the text there
 	general bool
+	// the start and end of every run of letters and digits of t, in
+	// order: the model's words when t is its canonical form (WordSpans)
+	runs []int32
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -120,6 +124,22 @@ func (q *Quiet) CanonicalWords(dst []byte) []byte {
 	// ASCII, or text whose every rune beyond ASCII is punctuation the
 	// fold keeps as it is (keptRunes), every word of it read
 	return q.low
+}
+
+// WordSpans is CanonicalWords, and the start and end of each of its
+// words when q read them all: where the canonical form is q's lowered
+// text (ASCII, or with only punctuation beyond it), its words are its
+// runs of ASCII letters and digits, which q's pass found. spans is nil
+// otherwise. Both are read only until q is released.
+func (q *Quiet) WordSpans(dst []byte) (c []byte, spans []int32) {
+	c = q.CanonicalWords(dst)
+	// (CanonicalWordsOf may return the lowered text too, from a reading
+	// of its own after q stopped short: q's runs are complete only if q
+	// neither gave up nor cut a chunk short)
+	if !q.loud && !q.cut && len(c) > 0 && len(c) <= math.MaxInt32 && unsafe.SliceData(c) == unsafe.SliceData(q.low) {
+		return c, q.runs
+	}
+	return c, nil
 }
 
 // Silent reports whether ScoreText(s[start:end]) is certainly zero, s
@@ -216,7 +236,7 @@ func (q *Quiet) read(s, lower string) {
 	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
-	q.openWord = q.openWord[:0]
+	q.openWord, q.runs = q.openWord[:0], slices.Grow(q.runs[:0], len(s)/3)
 	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
 	low := q.low
 	for i := 0; i < len(low); {
@@ -246,6 +266,7 @@ func (q *Quiet) read(s, lower string) {
 			}
 			if j == len(low) || plainTab[low[j]] {
 				q.ws = append(q.ws, span{i, j})
+				q.runs = append(q.runs, int32(i), int32(j))
 				if k := anchorKey(q.t[i:j]); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
 					q.cands = append(q.cands, len(q.ws)-1)
 					q.candAt = append(q.candAt, i)
@@ -297,6 +318,7 @@ func (q *Quiet) chunk(i int) int {
 	for i < len(s) && !plainTab[s[i]] {
 		if alnumTab[t[i]] {
 			j := wordbytes.AlnumEnd(q.low, i+1)
+			q.runs = append(q.runs, int32(i), int32(j))
 			if j-i == 1 {
 				q.alnum(i, j)
 			}

@@ -40,13 +40,18 @@ func modelScoreOf(m *textmodel.Model, s string, q *poisoning.Quiet, lower string
 	b := canonicalBufs.Get().(*[]byte)
 	defer canonicalBufs.Put(b)
 	var c []byte
+	var spans []int32
 	if q != nil {
-		c = q.CanonicalWords((*b)[:0])
+		c, spans = q.WordSpans((*b)[:0])
 	} else {
 		c = poisoning.CanonicalWords((*b)[:0], s)
 	}
 	if unsafe.SliceData(c) != unsafe.StringData(lower) {
 		*b = c // in the pooled buffer: keep it grown
+	}
+	if spans != nil {
+		// the words the prefilter found: not sought a second time
+		return m.ScoreSpans(c, spans)
 	}
 	return m.Score(c)
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/go-json-experiment/json"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/poisoning"
 )
 
 // The learned model flags a request the lexical signals pass, names
@@ -42,5 +44,30 @@ func TestModelReadsCanonical(t *testing.T) {
 	}
 	if len(m.W) != 1<<m.Bits || m.Window < 2 || m.Threshold <= 0 {
 		t.Fatalf("embedded model: %d bits, window %d, threshold %v", m.Bits, m.Window, m.Threshold)
+	}
+}
+
+// The model's score from the prefilter's reading of a text (the words it
+// found, where its lowered text is the canonical form) is its score of
+// the text alone: on each text of the corpus and on its upper-cased and
+// cut variants, and with punctuation, letters and spaces beyond ASCII
+// put in (held-out texts are named by their index only).
+func TestModelScoreOfQuiet(t *testing.T) {
+	m := defaultModel()
+	bad := 0
+	for i, e := range loadEval(t) {
+		for _, s := range []string{e.Text, strings.ToUpper(e.Text), e.Text[len(e.Text)/3:],
+			strings.ReplaceAll(e.Text, ", ", " — "), strings.ReplaceAll(e.Text, "e ", "é "), strings.ReplaceAll(e.Text, ". ", ".\u00a0")} {
+			low, buf := lowered(s)
+			q := poisoning.NewQuiet(s, low)
+			got := modelScoreOf(m, s, q, low)
+			q.Release()
+			release(buf)
+			if want := modelScore(m, s); got != want {
+				if bad++; bad <= 5 {
+					t.Errorf("entry %d (%s): %v from the prefilter's reading, %v alone", i, e.split, got, want)
+				}
+			}
+		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -415,6 +416,7 @@ type cachedWord struct {
 type prefixSum struct {
 	sum int64
 	n   int32
+	h   uint32 // for ScoreSpans, the word's hash between its two loops
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -479,10 +481,15 @@ func (m *Model) Score(buf []byte) float64 {
 		}
 		acc += int64(wt[bigram(prev, h)>>shift]) + sum
 		n += 1 + cnt
-		prefix = append(prefix, prefixSum{acc, n})
+		prefix = append(prefix, prefixSum{acc, n, 0})
 		prev = h
 	}
 	sc.prefix = prefix
+	return m.best(prefix)
+}
+
+// best is the score of the highest window, from the prefix sums.
+func (m *Model) best(prefix []prefixSum) float64 {
 	best := math.Inf(-1)
 	Windows(len(prefix)-1, m.Window, func(a, b int) {
 		best = max(best, float64(prefix[b].sum-prefix[a].sum)*Norm(int(prefix[b].n-prefix[a].n)))
@@ -490,29 +497,95 @@ func (m *Model) Score(buf []byte) float64 {
 	return float64(m.Bias) + float64(m.Scale)*best
 }
 
+// ScoreSpans is Score(buf) for a caller that has found the words of buf
+// already: spans holds the start and the end of each, in order, and buf
+// has no letter beyond ASCII, so that its words are exactly its runs of
+// lower-case ASCII letters and digits. The checks' prefilter reads every
+// word of most texts before the model does (poisoning.Quiet): this passes
+// over the blanks and the search for each word's end a second time.
+func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	if sc.model != m {
+		sc.model = m
+		clear(sc.words[:])
+	}
+	// two loops: the first finds each word's own weight, with a call
+	// when it is not in the cache; the second adds the pairs' without
+	// any (in one loop, the variables of both were kept on the stack
+	// around that call)
+	prefix := slices.Grow(sc.prefix[:0], len(spans)/2+1)
+	prefix = append(prefix, prefixSum{})
+	for ; len(spans) >= 2; spans = spans[2:] {
+		i, j := int(spans[0]), int(spans[1])
+		// the key of Score's cache is the word's bytes: one or two loads
+		// of eight, masked to its length (from a table: a shift by a
+		// variable costs a test of its range too)
+		switch w := j - i; {
+		case w <= 8 && i+8 <= len(buf):
+			k0 := binary.LittleEndian.Uint64(buf[i:]) & keyMask[w&15]
+			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
+				prefix = append(prefix, prefixSum{int64(c.sum), c.cnt, c.h})
+				continue
+			}
+		case w <= 16 && i+16 <= len(buf):
+			k0 := binary.LittleEndian.Uint64(buf[i:])
+			k1 := binary.LittleEndian.Uint64(buf[i+8:]) & keyMask[(w-8)&15]
+			if c := &sc.words[cacheSlot(k0, k1, 0)]; c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
+				prefix = append(prefix, prefixSum{int64(c.sum), c.cnt, c.h})
+				continue
+			}
+		}
+		h, sum, cnt := sc.lookup(buf, i, j, 0, false)
+		prefix = append(prefix, prefixSum{sum, cnt, h})
+	}
+	shift := 32 - m.Bits
+	wt := m.W
+	var acc int64
+	var n int32
+	prev := startHash
+	for k := 1; k < len(prefix); k++ {
+		p := &prefix[k]
+		acc += int64(wt[bigram(prev, p.h)>>shift]) + p.sum
+		n += 1 + p.n
+		prev = p.h
+		p.sum, p.n = acc, n
+	}
+	sc.prefix = prefix
+	return m.best(prefix)
+}
+
 // word reads the word of buf that starts at i or after (nextWord), for
 // Score: its hash, what it weighs without the word before it and its
 // number of features (from the cache, or put there), and its end, or -1
 // when there is no word.
 func (sc *scratch) word(buf []byte, i int) (h uint32, sum int64, cnt int32, end int) {
+	if buf[i] < utf8.RuneSelf {
+		end = wordbytes.AlnumEnd(buf, i+1)
+		h, sum, cnt = sc.lookup(buf, i, end, 0, false)
+		return h, sum, cnt, end
+	}
+	h, start, end := nextWord(buf, i)
+	if start < 0 {
+		return 0, 0, 0, -1
+	}
+	h, sum, cnt = sc.lookup(buf, start, end, h, true)
+	return h, sum, cnt, end
+}
+
+// lookup returns the hash of the word buf[start:end], what it weighs
+// without the word before it and its number of features, from the cache
+// or put there. h is its hash if hashed, else the word is ASCII letters
+// and digits, hashed here only if needed.
+func (sc *scratch) lookup(buf []byte, start, end int, h uint32, hashed bool) (uint32, int64, int32) {
 	m := sc.model
 	shift := 32 - m.Bits
-	start := i
-	hashed := false
-	if buf[i] >= utf8.RuneSelf {
-		if h, start, end = nextWord(buf, i); start < 0 {
-			return 0, 0, 0, -1
-		}
-		hashed = true
-	} else {
-		end = wordbytes.AlnumEnd(buf, i+1)
-	}
 	w := buf[start:end]
 	if len(w) > 24 {
 		if !hashed {
 			h = asciiHash(w)
 		}
-		return h, int64(m.W[mix(h)>>shift]), 1, end
+		return h, int64(m.W[mix(h)>>shift]), 1
 	}
 	k0, k1, k2 := wordKey(buf, start, end)
 	c := &sc.words[cacheSlot(k0, k1, k2)]
@@ -526,7 +599,7 @@ func (sc *scratch) word(buf []byte, i int) (h uint32, sum int64, cnt int32, end 
 		}
 		c.k0, c.k1, c.k2, c.h, c.sum, c.cnt = k0, k1, k2, h, int32(sum), cnt
 	}
-	return c.h, int64(c.sum), c.cnt, end
+	return c.h, int64(c.sum), c.cnt
 }
 
 // skipBlanks returns the first byte of buf from i on that is not ASCII
@@ -578,6 +651,15 @@ func keyPart(buf []byte, i, j int) (x uint64) {
 	}
 	return x
 }
+
+// keyMask[n] keeps the first n bytes of a word loaded little-endian, for
+// n from 1 to 8.
+var keyMask = func() (t [16]uint64) {
+	for n := 1; n <= 8; n++ {
+		t[n] = ^uint64(0) >> (64 - 8*n)
+	}
+	return t
+}()
 
 // cacheSlot is the slot of the word cache for a word's key.
 func cacheSlot(k0, k1, k2 uint64) uint64 {

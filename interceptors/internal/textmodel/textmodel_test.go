@@ -196,3 +196,67 @@ func checkNextWord(t *testing.T, s string) {
 		t.Fatalf("%q: nextWord reads %v, words %v", s, got, want)
 	}
 }
+
+// asciiRuns returns the start and end of each run of lower-case ASCII
+// letters and digits of b, as a caller of ScoreSpans finds them.
+func asciiRuns(b []byte) []int32 {
+	var spans []int32
+	for i := 0; i < len(b); {
+		if !alnum[b[i]] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(b) && alnum[b[j]] {
+			j++
+		}
+		spans = append(spans, int32(i), int32(j))
+		i = j
+	}
+	return spans
+}
+
+// ScoreSpans, from the words found by its caller, is Score: on texts of
+// words that come again, of every length around eight, sixteen and
+// twenty-four bytes, at the ends of the text too, between ASCII
+// punctuation and punctuation beyond it (a text whose words are its ASCII
+// runs), with a cache shared with Score's texts.
+func TestScoreSpansIsScore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var vocab []string
+	for range 300 {
+		n := 1 + rng.IntN(30)
+		var w []byte
+		for range n {
+			if rng.IntN(8) == 0 {
+				w = append(w, byte('0'+rng.IntN(10)))
+			} else {
+				w = append(w, "abcdefghijklmnopqrstuvwxyz0123456789"[rng.IntN(36)])
+			}
+		}
+		vocab = append(vocab, string(w))
+	}
+	seps := []string{" ", "  ", ", ", ". ", "-", "'", "\n", "_", "— ", "“", "…", "!"}
+	ms := []*Model{testModel(true), testModel(false)}
+	texts := append([]string{}, scoreSeeds[:6]...)
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(60) {
+			b.WriteString(vocab[rng.IntN(len(vocab))])
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		s := b.String()
+		if rng.IntN(2) == 0 {
+			s = s[:rng.IntN(len(s)+1)]
+		}
+		texts = append(texts, s)
+	}
+	for _, s := range texts {
+		buf := []byte(s)
+		for _, m := range ms {
+			if got, want := m.ScoreSpans(buf, asciiRuns(buf)), m.Score(buf); got != want {
+				t.Fatalf("%q: ScoreSpans %v, Score %v", s, got, want)
+			}
+		}
+	}
+}
