@@ -296,12 +296,17 @@ func (r rate) pct() float64 {
 // 175/214 -> 180/220 (5 of 6) and benign 13/955 -> 14/1024. A scanner's
 // heuristic tests then joined tuning at 3 of 3: 363/367, 11/1739. With the
 // two principles as well: tuning 363/367 and 9/1739 (0.52), held-out
-// 180/220 and 14/1024.)
+// 180/220 and 14/1024. The tuning ceiling went from 0.52 to 1.01 when 14
+// more vendors' servers' tool lists joined both splits (249 tuning, 21
+// held-out definitions), as they came in: tuning benign 9/1739 ->
+// 20/1988 (monday.com 6 of 92, Auth0 3 of 18, Chrome DevTools 1 of 46,
+// Shopify 1 of 5), held-out 14/1024 -> 14/1045 (none of the 21);
+// detection unchanged.)
 const (
 	minDetectTuning  = 98.9
 	minDetectHeldout = 81.8
-	maxFPTuning      = 0.52
-	maxFPHeldout     = 1.37
+	maxFPTuning      = 1.01
+	maxFPHeldout     = 1.34
 )
 
 func TestEvalCorpus(t *testing.T) {
