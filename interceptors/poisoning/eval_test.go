@@ -301,11 +301,15 @@ func (r rate) pct() float64 {
 // held-out definitions), as they came in: tuning benign 9/1739 ->
 // 20/1988 (monday.com 6 of 92, Auth0 3 of 18, Chrome DevTools 1 of 46,
 // Shopify 1 of 5), held-out 14/1024 -> 14/1045 (none of the 21);
-// detection unchanged.)
+// detection unchanged. "Mention" that tags people or is a noun, verbs of
+// reading under a negation, "can include" said of a value, and a tool
+// preferred over its own server's tools then brought tuning benign to
+// 14/1988 (0.71), detection 363/367; held-out, looked at once after them:
+// 180/220 and 14/1045, unchanged.)
 const (
 	minDetectTuning  = 98.9
 	minDetectHeldout = 81.8
-	maxFPTuning      = 1.01
+	maxFPTuning      = 0.71
 	maxFPHeldout     = 1.34
 )
 
