@@ -305,12 +305,23 @@ func (r rate) pct() float64 {
 // (id_rsa.pub) stopped counting as a sensitive file. Held-out, looked at
 // after them and again after the Russian cues took a capital "Не" read
 // as "he": 180/220 and 14/1024, unchanged. With both sets of changes:
-// tuning 365/367 and 8/1739 (0.46).)
+// tuning 365/367 and 8/1739 (0.46).
+// The tuning ceiling went to 1.01 when 14
+// more vendors' servers' tool lists joined both splits (249 tuning, 21
+// held-out definitions), as they came in: tuning benign 9/1739 ->
+// 20/1988 (monday.com 6 of 92, Auth0 3 of 18, Chrome DevTools 1 of 46,
+// Shopify 1 of 5), held-out 14/1024 -> 14/1045 (none of the 21);
+// detection unchanged. "Mention" that tags people or is a noun, verbs of
+// reading under a negation, "can include" said of a value, and a tool
+// preferred over its own server's tools then brought tuning benign to
+// 14/1988 (0.71), detection 363/367; held-out, looked at once after them:
+// 180/220 and 14/1045, unchanged. All of it together: tuning 365/367
+// and 13/1988 (0.65), held-out 180/220 and 14/1045 (1.34).)
 const (
 	minDetectTuning  = 99.4
 	minDetectHeldout = 81.8
-	maxFPTuning      = 0.47
-	maxFPHeldout     = 1.37
+	maxFPTuning      = 0.66
+	maxFPHeldout     = 1.34
 )
 
 func TestEvalCorpus(t *testing.T) {

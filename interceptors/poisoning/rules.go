@@ -26,6 +26,10 @@ type phrase struct {
 	unless func(match string) bool
 }
 
+// unlessAfter passes over a match of a phrase (by its regexp) for the text
+// before it.
+var unlessAfter = map[*regexp.Regexp]func(before string) bool{}
+
 func containsAny(s string, subs []string) bool {
 	for _, k := range subs {
 		if strings.Contains(s, k) {
@@ -41,15 +45,30 @@ func (p *phrase) find(text string, skip func(match string) bool) string {
 	if !containsAny(text, p.keys) || p.need != nil && !containsAny(text, p.need) {
 		return ""
 	}
-	if p.unless == nil && skip == nil {
+	after := unlessAfter[p.re]
+	if p.unless == nil && skip == nil && after == nil {
 		return p.re.FindString(text)
 	}
-	for _, m := range p.re.FindAllString(text, -1) {
-		if (p.unless == nil || !p.unless(m)) && (skip == nil || !skip(m)) {
+	for _, at := range p.re.FindAllStringIndex(text, -1) {
+		m := text[at[0]:at[1]]
+		if (p.unless == nil || !p.unless(m)) && (skip == nil || !skip(m)) && (after == nil || !after(text[:at[0]])) {
 			return m
 		}
 	}
 	return ""
+}
+
+// forbids reports whether the text before a file phrase ends with a
+// negation ("do not ", "never "), so that the verbs the phrase starts with
+// are forbidden ("Do NOT read, open, or echo any .env file"): keeping a
+// secret file unread is a safeguard, reading it is the attack.
+func forbids(before string) bool {
+	for _, n := range []string{"do not ", "don't ", "dont ", "never ", "must not ", "should not ", "shouldn't "} {
+		if strings.HasSuffix(before, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesOwnTool reports whether a shadowing match names a tool of the
@@ -163,6 +182,14 @@ var instructionPhrases = []phrase{
 		`\bpass (its|their|the|this|that) (full |entire |whole )?(content|contents|value|text|output) (as|in|into|via)\b`), nil},
 	{exfil, []string{"~/", "~\\", "$home", "%userprofile%"}, nil, regexp.MustCompile(
 		`\b(read|cat|open|load) (the )?(contents? of )?` + quoteChars + `?(~|\$home|%userprofile%)[/\\]`), nil},
+}
+
+func init() {
+	for i := range instructionPhrases {
+		if instructionPhrases[i].label == sensitive {
+			unlessAfter[instructionPhrases[i].re] = forbids
+		}
+	}
 }
 
 var shadowingPhrases = []phrase{

@@ -1024,7 +1024,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sentence {
 					continue
 				}
-				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || saysWhatIsDone(c, t, ws, i) || e.ordersOwnParam(c, t, ws, i)) {
+				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || saysWhatIsDone(c, t, ws, i) || e.ordersOwnParam(c, t, ws, i) || e.prefersItselfOverOwn(c, t, ws, i)) {
 					continue
 				}
 				if c.sig == sigHistory && e.definitions && userTurn(c) {
@@ -1035,10 +1035,16 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i)) {
 					continue
 				}
+				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
+					continue
+				}
 				switch c.sig {
 				case sigSecret:
 					e.secretAt = append(e.secretAt, i)
 				case sigTransfer:
+					if e.definitions && c.wordsOnly() && len(c.slots) == 1 && (forbidden(t, ws, i) || mayHold(t, ws, i)) {
+						break
+					}
 					e.transferAt = append(e.transferAt, i)
 				}
 				e.fire(c.sig, c.text)
@@ -1108,6 +1114,104 @@ func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
 	}
 	return false
 }
+
+// prefersItselfOverOwn reports whether the order c, matched at ws[i],
+// prefers this tool over tools of its own server and no other ("ALWAYS
+// prefer this tool over multiple individual 'fill' or 'click' calls"): a
+// server that points the model from its single steps to its batch tool
+// orders its own workflow, as ownTool allows; preference manipulation
+// turns the model from another server's tools, or from tools at large.
+func (e *evidence) prefersItselfOverOwn(c *cue, t string, ws []span, i int) bool {
+	if !c.wordsOnly() || len(e.own) == 0 {
+		return false
+	}
+	k := i - c.anchor + len(c.slots)
+	if k+2 >= len(ws) || !preferVerbs[t[ws[k-1].start:ws[k-1].end]] || t[ws[k].start:ws[k].end] != "this" {
+		return false
+	}
+	if w := t[ws[k+1].start:ws[k+1].end]; w != "tool" && w != "function" {
+		return false
+	}
+	o := wordWithin(t, ws, k+1, 2, func(w string) bool { return w == "over" || w == "than" || w == "to" })
+	if o < 0 || wordWithin(t, ws, o, 5, func(w string) bool { return e.own[w] }) < 0 {
+		return false
+	}
+	return wordWithin(t, ws, o, 12, func(w string) bool { return toolClassWords[w] }) < 0 && !e.namesOtherTool(t, ws, o+1)
+}
+
+var preferVerbs = map[string]bool{"prefer": true, "choose": true, "pick": true, "select": true}
+
+// tagsNotTells reports whether a "do not … mention" matched from ws[from]
+// over n slots uses mention for tagging, not telling: its object is people
+// ("do not use @ to mention users": the @-mention of a chat or a board) or
+// it stands as a noun ("do not set attributes on mention ops"). Concealment
+// keeps a thing from a person ("do not mention this to the user"); a
+// messaging tool that says how to tag people hides nothing.
+func tagsNotTells(t string, ws []span, from, n int) bool {
+	for k := max(from, 0); k < from+n+3 && k < len(ws); k++ {
+		if t[ws[k].start:ws[k].end] != "mention" {
+			continue
+		}
+		if k > 0 && mentionNounBefore[t[ws[k-1].start:ws[k-1].end]] {
+			return true
+		}
+		if k+1 < len(ws) && !sentenceBetween(t, ws, k, k+1) && mentionedPeople[t[ws[k+1].start:ws[k+1].end]] {
+			return k+2 >= len(ws) || !toldWords[t[ws[k+2].start:ws[k+2].end]]
+		}
+		return false
+	}
+	return false
+}
+
+var (
+	mentionedPeople   = map[string]bool{"users": true, "people": true, "teams": true, "members": true, "colleagues": true, "teammates": true, "someone": true, "participants": true}
+	mentionNounBefore = map[string]bool{"on": true, "of": true, "for": true, "with": true, "a": true, "an": true, "each": true, "every": true}
+	toldWords         = map[string]bool{"to": true, "that": true, "about": true, "what": true}
+)
+
+// forbidden reports whether the verb at ws[i] is one the sentence forbids,
+// alone or in a list under one negation ("do NOT read, open, or echo any
+// .env file"): a definition that forbids reading or sending a secret keeps
+// it where it is, which is the opposite of the request an attack makes.
+func forbidden(t string, ws []span, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if sentenceBetween(t, ws, k, k+1) {
+			return false
+		}
+		switch w := t[ws[k].start:ws[k].end]; {
+		case w == "not" || w == "never" || w == "dont" || strings.HasSuffix(w, "n't"):
+			return true
+		case w == "or" || w == "and" || w == "nor" || strings.HasPrefix(t[ws[k].end:], ","):
+			// a verb of the same list
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// mayHold reports whether the verb at ws[i] follows "can", "may" or
+// "might" with no one told to act ("Can include `password`,
+// `http://auth0.com/oauth/grant-type/password-realm`, …"; "the list may
+// include"): it says what a value may hold, and orders nothing moved. With
+// the model as its subject ("you can include the key") it still counts.
+func mayHold(t string, ws []span, i int) bool {
+	k := i - 1
+	if k >= 0 && t[ws[k].start:ws[k].end] == "also" {
+		k--
+	}
+	if k < 0 || sentenceBetween(t, ws, k, i) {
+		return false
+	}
+	switch t[ws[k].start:ws[k].end] {
+	case "can", "may", "might":
+	default:
+		return false
+	}
+	return k == 0 || sentenceBetween(t, ws, k-1, k) || !modelSubject[t[ws[k-1].start:ws[k-1].end]]
+}
+
+var modelSubject = map[string]bool{"you": true, "assistant": true, "model": true, "agent": true, "ai": true, "llm": true, "claude": true, "we": true, "i": true}
 
 // ownSubject reports whether the secret cue c, matched at ws[i], is what
 // the tool itself handles: every word of it (singular or plural) is a word
