@@ -227,9 +227,14 @@ var floors = map[string]struct{ detect, fp float64 }{
 // none of τ-bench's 100, 1959/2333 → 2091/2465, 19/2033 → 19/2133; 7 of
 // SEP's 153 probes and 1 of its 147 clean texts, 253/343 → 260/496,
 // 15/976 → 16/1123. Every floor was set to these figures.)
+// (Design 8, design 7 with features of address of a text's first and last
+// sentences, chosen by grouped cross-validation on design 7's tuning
+// files, threshold 2.24: tuning 2091 → 2133 of 2465 and 19 → 19 of 2133
+// in-sample, held-out 260 → 277 of 496 and 16 → 21 of 1123. Every floor
+// was set to these figures.)
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 2091.0 / 2465, fp: 19.0 / 2133},
-	"heldout": {detect: 260.0 / 496, fp: 16.0 / 1123},
+	"tuning":  {detect: 2133.0 / 2465, fp: 19.0 / 2133},
+	"heldout": {detect: 277.0 / 496, fp: 21.0 / 1123},
 }
 
 func loadEval(t testing.TB) []evalCase {
