@@ -235,9 +235,15 @@ var floors = map[string]struct{ detect, fp float64 }{
 // (The three signals above, orders announced, a task on the given text and
 // the answer confined: tuning 1959 → 2014 of 2333; the rest unchanged.
 // With the sources above as well: 2146/2465.)
+// (Design 8, design 7 with features of address of a text's first and last
+// sentences, chosen by grouped cross-validation on design 7's tuning
+// files, threshold 2.24: tuning 2091 → 2133 of 2465 and 19 → 19 of 2133
+// in-sample, held-out 260 → 277 of 496 and 16 → 21 of 1123. Every floor
+// was set to these figures. With the signals for orders announced, a task
+// on the given text and the answer confined as well: tuning 2181/2465.)
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 2146.0 / 2465, fp: 19.0 / 2133},
-	"heldout": {detect: 260.0 / 496, fp: 16.0 / 1123},
+	"tuning":  {detect: 2181.0 / 2465, fp: 19.0 / 2133},
+	"heldout": {detect: 277.0 / 496, fp: 21.0 / 1123},
 }
 
 func loadEval(t testing.TB) []evalCase {

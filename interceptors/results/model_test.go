@@ -71,3 +71,15 @@ func TestModelScoreOfQuiet(t *testing.T) {
 		}
 	}
 }
+
+// The model weighs what a text's edge sentence says (a question, "you",
+// a change of subject), not that a text is short: a tool's one-word or
+// one-line answer stays below its threshold.
+func TestModelShortAnswers(t *testing.T) {
+	m := defaultModel()
+	for _, s := range []string{"OK", "Done.", "Success", "true", "[]", "File written successfully.", "Saved 3 records. Next run at 5pm."} {
+		if v := modelScore(m, s); v >= float64(m.Threshold) {
+			t.Errorf("%q: score %.2f, threshold %.2f", s, v, m.Threshold)
+		}
+	}
+}

@@ -26,11 +26,14 @@ import (
 
 // Model is a trained classifier.
 type Model struct {
-	Bits   uint    // the feature space has 1<<Bits buckets
-	Chars  bool    // character 3- to 5-grams as well as words and bigrams
-	Window int     // words per window (windows overlap by half)
-	Bias   float32 // intercept
-	Scale  float32 // a weight is Scale * W[i]
+	Bits   uint // the feature space has 1<<Bits buckets
+	Chars  bool // character 3- to 5-grams as well as words and bigrams
+	Window int  // words per window (windows overlap by half)
+	// Address adds the features of address of the text's first and last
+	// sentences (address.go)
+	Address bool
+	Bias    float32 // intercept
+	Scale   float32 // a weight is Scale * W[i]
 	// Threshold is the score from which a text is flagged, chosen on the
 	// tuning split with the lexical checks beside it.
 	Threshold float32
@@ -46,6 +49,9 @@ func (m *Model) Encode() []byte {
 	var flags byte
 	if m.Chars {
 		flags |= 1
+	}
+	if m.Address {
+		flags |= 2
 	}
 	b = append(b, byte(m.Bits), flags)
 	b = binary.LittleEndian.AppendUint16(b, uint16(m.Window))
@@ -64,7 +70,7 @@ func Decode(b []byte) (*Model, error) {
 	if len(b) < head || string(b[:len(magic)]) != magic {
 		return nil, errors.New("textmodel: not a model file")
 	}
-	m := &Model{Bits: uint(b[len(magic)]), Chars: b[len(magic)+1]&1 != 0, Window: int(binary.LittleEndian.Uint16(b[len(magic)+2:]))}
+	m := &Model{Bits: uint(b[len(magic)]), Chars: b[len(magic)+1]&1 != 0, Address: b[len(magic)+1]&2 != 0, Window: int(binary.LittleEndian.Uint16(b[len(magic)+2:]))}
 	if m.Bits < 8 || m.Bits > 24 || m.Window < 2 {
 		return nil, fmt.Errorf("textmodel: bad shape: %d bits, window %d", m.Bits, m.Window)
 	}
@@ -107,14 +113,32 @@ func (t *Text) Words() int { return len(t.Ends) }
 // Features sets t to the features of the canonical text buf (for a model
 // of bits buckets, with character n-grams if chars).
 func Features(t *Text, buf []byte, bits uint, chars bool) {
+	FeaturesOf(t, buf, &Model{Bits: bits, Chars: chars})
+}
+
+// FeaturesOf sets t to the features of the canonical text buf for the
+// model shape of m (its Bits, Chars and Address).
+func FeaturesOf(t *Text, buf []byte, m *Model) {
 	t.Feats, t.Ends = t.Feats[:0], t.Ends[:0]
-	shift := 32 - bits
+	shift := 32 - m.Bits
+	var extra []addrFeature
+	if m.Address {
+		var cnt addrCounts
+		n := 0
+		words(buf, func(h uint32, i, j int) { cnt.add(h); n++ })
+		extra = addressFeatures(nil, buf, n, &cnt, shift)
+	}
 	prev := startHash
 	words(buf, func(h uint32, i, j int) {
 		t.Feats = append(t.Feats, mix(h)>>shift, bigram(prev, h)>>shift)
 		prev = h
-		if chars && j-i <= 24 {
+		if m.Chars && j-i <= 24 {
 			t.Feats = appendGrams(t.Feats, buf[i:j], shift)
+		}
+		for _, e := range extra {
+			if e.word == len(t.Ends) {
+				t.Feats = append(t.Feats, e.bucket)
+			}
 		}
 		t.Ends = append(t.Ends, int32(len(t.Feats)))
 	})
@@ -393,6 +417,9 @@ type scratch struct {
 	// with: most words of a text come again and again.
 	model *Model
 	words [wordCache]cachedWord
+	// the features of address (address.go)
+	cnt   addrCounts
+	extra []addrFeature
 }
 
 // wordCache is the number of words remembered, a power of two. (With
@@ -416,7 +443,7 @@ type cachedWord struct {
 type prefixSum struct {
 	sum int64
 	n   int32
-	h   uint32 // for ScoreSpans, the word's hash between its two loops
+	h   uint32 // the word's hash (in what would be padding): ScoreSpans' second loop and address.go read it
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -481,18 +508,33 @@ func (m *Model) Score(buf []byte) float64 {
 		}
 		acc += int64(wt[bigram(prev, h)>>shift]) + sum
 		n += 1 + cnt
-		prefix = append(prefix, prefixSum{acc, n, 0})
+		prefix = append(prefix, prefixSum{acc, n, h})
 		prev = h
 	}
 	sc.prefix = prefix
-	return m.best(prefix)
+	return m.best(buf, sc)
 }
 
-// best is the score of the highest window, from the prefix sums.
-func (m *Model) best(prefix []prefixSum) float64 {
+// best is the score of the highest window, from the prefix sums in
+// sc.prefix and, when the model reads address, the features of address of
+// buf (which read the words' hashes there).
+func (m *Model) best(buf []byte, sc *scratch) float64 {
+	prefix, wt := sc.prefix, m.W
+	var extra []addrFeature
+	if m.Address {
+		sc.extra = sc.addressFeatures(buf, 32-m.Bits)
+		extra = sc.extra
+	}
 	best := math.Inf(-1)
 	Windows(len(prefix)-1, m.Window, func(a, b int) {
-		best = max(best, float64(prefix[b].sum-prefix[a].sum)*Norm(int(prefix[b].n-prefix[a].n)))
+		sum, k := prefix[b].sum-prefix[a].sum, prefix[b].n-prefix[a].n
+		for _, e := range extra {
+			if e.word >= a && e.word < b {
+				sum += int64(wt[e.bucket])
+				k++
+			}
+		}
+		best = max(best, float64(sum)*Norm(int(k)))
 	})
 	return float64(m.Bias) + float64(m.Scale)*best
 }
@@ -552,7 +594,7 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		p.sum, p.n = acc, n
 	}
 	sc.prefix = prefix
-	return m.best(prefix)
+	return m.best(buf, sc)
 }
 
 // word reads the word of buf that starts at i or after (nextWord), for

@@ -1,0 +1,189 @@
+package textmodel
+
+// Features of address and shift (a model's Address): an injection with no
+// marker is often a task or a question for the reader placed at an edge
+// of data that gives none ("… Best regards, Anna. What is the capital of
+// France?"). For the text's first and last sentence (or its only one), a
+// few features say what that sentence is, each with its place: whether it
+// asks a question, whether it speaks to "you" where the rest of the text
+// does not, and whether its content words are foreign to the rest of the
+// text (a change of subject at an edge). They are hashed like the words'
+// features and added to the sentence's first word, so that the window
+// holding it weighs them. The sentence's place alone is no feature: it
+// would mark every short text, and a one-word answer ("OK") leaned
+// towards injection with it.
+
+import "unicode/utf8"
+
+// addrBuckets counts the words of a text by hash, for the overlap of a
+// sentence with the rest of its text.
+const (
+	addrBucketBits = 12
+	addrBuckets    = 1 << addrBucketBits
+	// a sentence is read up to this many bytes; a longer one is not a
+	// task set in data, and gives no features
+	maxSentence = 320
+)
+
+// addrCounts is the number of the words of a text in each hash bucket.
+type addrCounts [addrBuckets]uint16
+
+func (c *addrCounts) add(h uint32) { c[h>>(32-addrBucketBits)]++ }
+
+// places of a sentence in its text
+const (
+	placeFirst = 1 + iota
+	placeLast
+	placeOnly
+)
+
+// kinds of feature of a sentence
+const (
+	kindQuestion = 1 + iota // it ends with a question mark
+	kindYou                 // it says "you" or "your", and so does the rest of the text
+	kindYouAlone            // it says "you" or "your", and the rest of the text does not
+	kindShift               // its content words are foreign to the rest of the text
+)
+
+// addrFeature is one feature of address: its bucket, at the word index
+// where it counts.
+type addrFeature struct {
+	word   int
+	bucket uint32
+}
+
+var youHash, yourHash = asciiHash([]byte("you")), asciiHash([]byte("your"))
+
+func addrBucket(place, kind int, shift uint) uint32 {
+	return mix(uint32(place)*0x9e3779b1^uint32(kind)*0x85ebca6b^0x3c6ef372) >> shift
+}
+
+// isBoundary reports whether a sentence ends at buf[k]: a line break, or
+// a full stop, question or exclamation mark before a space or the end.
+func isBoundary(buf []byte, k int) bool {
+	if !sentenceMark[buf[k]] {
+		return false
+	}
+	return buf[k] == '\n' || k+1 == len(buf) || buf[k+1] == ' ' || buf[k+1] == '\n' || buf[k+1] == '\t' || buf[k+1] == '\r'
+}
+
+// sentenceMark marks the bytes a sentence may end at.
+var sentenceMark = [256]bool{'\n': true, '.': true, '!': true, '?': true}
+
+// addressFeatures returns the features of address of the canonical text
+// buf that Score has read into sc.prefix.
+func (sc *scratch) addressFeatures(buf []byte, shift uint) []addrFeature {
+	cnt := &sc.cnt
+	clear(cnt[:])
+	for _, p := range sc.prefix[1:] {
+		cnt.add(p.h)
+	}
+	return addressFeatures(sc.extra[:0], buf, len(sc.prefix)-1, cnt, shift)
+}
+
+// addressFeatures appends to dst the features of address of the canonical
+// text buf of n words whose words' hashes cnt counts.
+func addressFeatures(dst []addrFeature, buf []byte, n int, cnt *addrCounts, shift uint) []addrFeature {
+	if n == 0 {
+		return dst
+	}
+	// the text's end, past trailing punctuation and blanks
+	end := len(buf)
+	for end > 0 && buf[end-1] < utf8.RuneSelf && !alnum[buf[end-1]] {
+		end--
+	}
+	question := false
+	for _, c := range buf[end:] {
+		question = question || c == '?'
+	}
+	begin := 0 // the first word's start
+	for begin < end && buf[begin] < utf8.RuneSelf && !alnum[buf[begin]] {
+		begin++
+	}
+	// the last sentence's start, and the first one's end
+	lo := max(begin, end-maxSentence)
+	lastStart := -1
+	tail := buf[lo:end]
+	for k := len(tail) - 1; k >= 0; k-- {
+		if sentenceMark[tail[k]] && isBoundary(buf, lo+k) {
+			lastStart = lo + k + 1
+			break
+		}
+	}
+	if lastStart < 0 {
+		if lo > begin {
+			return dst // the text ends in no sentence
+		}
+		lastStart = begin
+	}
+	if lastStart == begin {
+		return sentenceFeatures(dst, buf[:end], 0, placeOnly, question, cnt, shift)
+	}
+	dst = sentenceFeatures(dst, buf[lastStart:end], n, placeLast, question, cnt, shift)
+	for k, c := range buf[begin:min(end, begin+maxSentence)] {
+		if sentenceMark[c] && isBoundary(buf, begin+k) {
+			return sentenceFeatures(dst, buf[:begin+k], 0, placeFirst, c == '?', cnt, shift)
+		}
+	}
+	return dst
+}
+
+// sentenceFeatures appends the features of the sentence s at place, the
+// first of its text (whose first word is word 0) or its last (whose last
+// word is word n-1).
+func sentenceFeatures(dst []addrFeature, s []byte, n, place int, question bool, cnt *addrCounts, shift uint) []addrFeature {
+	// every word of s: at most one every two bytes
+	var hs [maxSentence/2 + 1]uint32
+	var content [maxSentence/2 + 1]bool
+	k := 0
+	you := false
+	for i := 0; k < len(hs); k++ {
+		h, start, end := nextWord(s, i)
+		if start < 0 {
+			break
+		}
+		hs[k] = h
+		content[k] = end-start >= 4 && s[start] > '9'
+		you = you || h == youHash || h == yourHash
+		i = end
+	}
+	if k == 0 {
+		return dst
+	}
+	w := 0
+	if place == placeLast {
+		w = n - k
+	}
+	if question {
+		dst = append(dst, addrFeature{w, addrBucket(place, kindQuestion, shift)})
+	}
+	// the counts of the rest of the text: the text's less the sentence's
+	for _, h := range hs[:k] {
+		cnt[h>>(32-addrBucketBits)]--
+	}
+	if you {
+		kind := kindYouAlone
+		if cnt[youHash>>(32-addrBucketBits)] > 0 || cnt[yourHash>>(32-addrBucketBits)] > 0 {
+			kind = kindYou
+		}
+		dst = append(dst, addrFeature{w, addrBucket(place, kind, shift)})
+	}
+	if place != placeOnly {
+		words, shared := 0, 0
+		for i, h := range hs[:k] {
+			if content[i] {
+				words++
+				if cnt[h>>(32-addrBucketBits)] > 0 {
+					shared++
+				}
+			}
+		}
+		if words >= 2 && 4*shared <= words {
+			dst = append(dst, addrFeature{w, addrBucket(place, kindShift, shift)})
+		}
+	}
+	for _, h := range hs[:k] {
+		cnt[h>>(32-addrBucketBits)]++
+	}
+	return dst
+}

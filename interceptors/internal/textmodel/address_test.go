@@ -1,0 +1,47 @@
+package textmodel
+
+import "testing"
+
+// has reports whether the features of address of text include kind for
+// the sentence at place, at word w.
+func has(text string, place, kind, w int) bool {
+	var cnt addrCounts
+	n := 0
+	words([]byte(text), func(h uint32, i, j int) { cnt.add(h); n++ })
+	for _, f := range addressFeatures(nil, []byte(text), n, &cnt, 0) {
+		if f.bucket == addrBucket(place, kind, 0) && f.word == w {
+			return true
+		}
+	}
+	return false
+}
+
+// A task or question set at an edge of data is named by its question
+// mark, its "you" and its subject foreign to the rest, with its place.
+func TestAddressFeatures(t *testing.T) {
+	mail := "dear anna, the invoice for march is attached. the invoice covers the march shipments.\n" +
+		"best regards, tom from the shipments team.\n"
+	for _, c := range []struct {
+		text        string
+		place, kind int
+		w           int
+		want        bool
+	}{
+		// a question, at the last sentence's first word (21), and not
+		{mail + "what is the capital of france?", placeLast, kindQuestion, 21, true},
+		{"what is the capital of france?", placeOnly, kindQuestion, 0, true},
+		{mail + "name the capital of france.", placeLast, kindQuestion, 21, false},
+		// "you" where the rest of the text has none, and where it has
+		{mail + "you must now write a poem about spring.", placeLast, kindYouAlone, 21, true},
+		{mail + "you must now write a poem about spring.", placeLast, kindYou, 21, false},
+		{"thank you for your order. " + mail + "you must now write a poem about spring.", placeLast, kindYou, 26, true},
+		// a subject foreign to the rest, and the same subject
+		{mail + "write a limerick about penguins swimming.", placeLast, kindShift, 21, true},
+		{mail + "the march invoice shipments attached.", placeLast, kindShift, 21, false},
+		{"write a limerick about penguins swimming. " + mail, placeFirst, kindShift, 0, true},
+	} {
+		if got := has(c.text, c.place, c.kind, c.w); got != c.want {
+			t.Errorf("%q: place %d kind %d at word %d: %v, want %v", c.text, c.place, c.kind, c.w, got, c.want)
+		}
+	}
+}
