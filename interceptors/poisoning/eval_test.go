@@ -305,11 +305,17 @@ func (r rate) pct() float64 {
 // (id_rsa.pub) stopped counting as a sensitive file. Held-out, looked at
 // after them and again after the Russian cues took a capital "Не" read
 // as "he": 180/220 and 14/1024, unchanged. With both sets of changes:
-// tuning 365/367 and 8/1739 (0.46).)
+// tuning 365/367 and 8/1739 (0.46). Eight more attack sources, split by
+// the repository hash, then came in with no rule changed: tuning 365/367 ->
+// 377/381 (12 of 14 new flagged: not a line-jumping text that passes off
+// its orders as facts about the user's system, nor a calculator that asks
+// for an API key from the environment as a parameter) and benign 8/1739 ->
+// 8/1751; held-out, looked at once after all of them had joined: 180/220 ->
+// 192/234 (82.1) and 14/1024 -> 14/1027.)
 const (
-	minDetectTuning  = 99.4
-	minDetectHeldout = 81.8
-	maxFPTuning      = 0.47
+	minDetectTuning  = 98.9
+	minDetectHeldout = 82.0
+	maxFPTuning      = 0.46
 	maxFPHeldout     = 1.37
 )
 
