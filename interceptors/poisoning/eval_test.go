@@ -316,10 +316,19 @@ func (r rate) pct() float64 {
 // preferred over its own server's tools then brought tuning benign to
 // 14/1988 (0.71), detection 363/367; held-out, looked at once after them:
 // 180/220 and 14/1045, unchanged. All of it together: tuning 365/367
-// and 13/1988 (0.65), held-out 180/220 and 14/1045 (1.34).)
+// and 13/1988 (0.65), held-out 180/220 and 14/1045 (1.34).
+// Eight more attack sources, split by
+// the repository hash, then came in with no rule changed: tuning 365/367 ->
+// 377/381 (12 of 14 new flagged: not a line-jumping text that passes off
+// its orders as facts about the user's system, nor a calculator that asks
+// for an API key from the environment as a parameter) and benign 8/1739 ->
+// 8/1751; held-out, looked at once after all of them had joined: 180/220 ->
+// 192/234 (82.1) and 14/1024 -> 14/1027. With the servers and principles
+// above, chosen beside them: tuning 377/381 and 13/2000 (0.65), held-out
+// 192/234 and 14/1048 (1.34).)
 const (
-	minDetectTuning  = 99.4
-	minDetectHeldout = 81.8
+	minDetectTuning  = 98.9
+	minDetectHeldout = 82.0
 	maxFPTuning      = 0.66
 	maxFPHeldout     = 1.34
 )
