@@ -8,8 +8,8 @@
 // flags (-grid a grid of settings) through 5-fold cross-validation grouped
 // by source repository (no source in both the training and the validation
 // folds), sets the threshold so that the check's lexical signals or the
-// model together flag at most 1% of the benign texts out of fold, and
-// prints the detection it reaches. Without them it trains the setting on
+// model together flag at most 1% of the benign texts out of fold (-budget,
+// -share), and prints the detection it reaches. Without them it trains the setting on
 // the whole split, with the threshold cross-validation gives it (or the
 // higher one the final model needs on its own training texts), prints its
 // heaviest features and writes -out. The flags' defaults are the setting
@@ -21,7 +21,10 @@
 // -files names the tuning files to learn from: the shipped model lists
 // the files of the split its design was chosen on (textmodel.files beside
 // it), so that the generator still makes the same bytes when files join
-// the split, until the next design learns from them too.
+// the split, until the next design learns from them too. -cvfiles
+// cross-validates a listed model's method on the folds of every tuning
+// file, so that it and a model learnt from the grown split are compared
+// on the same texts.
 package main
 
 import (
@@ -118,10 +121,23 @@ var defaults = setting{bits: 18, window: 128, lambda: 1e-4, epochs: 10, weigh: "
 
 const (
 	folds  = 5
-	maxFP  = 0.01 // the benign rate the lexical checks and the model may flag together, out of fold
 	seed   = 1
 	biasLR = 0.01 // the intercept learns slower than the sparse weights
 )
+
+// budget is the rule that sets a model's threshold: how many benign
+// texts it may flag beyond those the lexical checks flag.
+type budget struct {
+	// rule: "total", the lexical checks and the model together flag at
+	// most share of the benign texts (and the run stops where the checks
+	// alone flag more); "extra", the model flags at most share of them
+	// beyond those the checks flag, whatever the checks flag
+	rule  string
+	share float64
+}
+
+// rule is the budget every threshold is set by (-budget, -share).
+var rule = budget{rule: "total", share: 0.01}
 
 func main() {
 	check := flag.String("check", "results", "the check whose corpus is read: results or poisoning")
@@ -146,9 +162,22 @@ func main() {
 	pair := flag.Bool("pair", false, "with -splice, the benign words around a spliced injection are a benign example too")
 	top := flag.Int("top", 0, "print this many of the heaviest features of the trained model")
 	files := flag.String("files", "", "learn only from the tuning files this list names, one per line (the files a shipped model was learnt from)")
+	cvFiles := flag.String("cvfiles", "", "with -cv or -grid, each fold's model learns only from the tuning files this list names, while every tuning text is scored (a shipped model's files, on the folds of the grown split)")
+	budgetRule := flag.String("budget", rule.rule, "how the threshold is set: total (the lexical checks and the model together flag at most -share of the benign texts) or extra (the model at most -share of them beyond those the checks flag)")
+	share := flag.Float64("share", rule.share, "the share of the benign texts -budget allows")
 	flag.Parse()
 	if *files != "" {
 		learnFrom = readFileList(*files)
+	}
+	if *cvFiles != "" {
+		if !*cv && *grid == "" {
+			log.Fatal("-cvfiles is for -cv or -grid: to learn from listed files only, use -files")
+		}
+		cvLearn = readFileList(*cvFiles)
+	}
+	rule = budget{rule: *budgetRule, share: *share}
+	if rule.rule != "total" && rule.rule != "extra" || rule.share < 0 || rule.share >= 1 {
+		log.Fatalf("-budget %q -share %g: want total or extra and a share in [0, 1)", rule.rule, rule.share)
 	}
 	log.SetFlags(0)
 
@@ -353,12 +382,13 @@ var grids = map[string]func() []setting{
 		return g
 	},
 	// design 8: design 7 with and without the features of address, on
-	// draws 0-7
+	// draws 0-7 (as chosen: -budget total -share 0.01 -files
+	// interceptors/results/textmodel.files at design 8)
 	"address": func() (g []setting) {
 		for d := range uint64(8) {
 			for _, a := range []bool{false, true} {
 				s := defaults
-				s.address, s.draw = a, d
+				s.lambda, s.address, s.draw = 1e-4, a, d
 				g = append(g, s)
 			}
 		}
@@ -415,6 +445,10 @@ func loadResults(dir string) []*doc {
 	}
 	return docs
 }
+
+// cvLearn, when set (-cvfiles), names the only files each fold's model
+// learns from in cross-validation; every text is still scored.
+var cvLearn map[string]bool
 
 // learnFrom, when set (-files), names the only tuning files read: a model
 // is learnt from the split as it was when its design was chosen, and
@@ -558,11 +592,11 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 	for k := range folds {
 		var tr []*doc
 		var trScore []float64
-		m := train(filter(docs, func(d *doc) bool { return fold[d.group] != k }), s)
+		m := train(filter(docs, func(d *doc) bool { return fold[d.group] != k && (cvLearn == nil || cvLearn[d.file]) }), s)
 		for i, d := range docs {
 			if fold[d.group] == k {
 				score[i] = m.Score(d.canon)
-			} else {
+			} else if cvLearn == nil || cvLearn[d.file] {
 				tr = append(tr, d)
 				trScore = append(trScore, m.Score(d.canon))
 			}
@@ -611,7 +645,7 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 		}
 	}
 	pct := func(a, n int) string { return fmt.Sprintf("%d/%d (%.1f%%)", a, n, 100*float64(a)/float64(n)) }
-	fmt.Printf("%v threshold %.3f (the folds' own: %.3f)\n", s, threshold, own)
+	fmt.Printf("%v budget=%s:%g threshold %.3f (the folds' own: %.3f)\n", s, rule.rule, rule.share, threshold, own)
 	fmt.Printf("  injections: lexical %s, model %s, either %s\n", pct(inj.lex, inj.n), pct(inj.model, inj.n), pct(inj.both, inj.n))
 	fmt.Printf("  benign:     lexical %s, model %s, either %s\n", pct(ben.lex, ben.n), pct(ben.model, ben.n), pct(ben.both, ben.n))
 	if verbose {
@@ -658,10 +692,10 @@ func filter(docs []*doc, keep func(*doc) bool) []*doc {
 	return out
 }
 
-// thresholdFor returns the lowest score at which the lexical checks or
-// the model flag at most maxFP of the benign docs, given the model's
-// score of each: above the benign texts the lexical checks pass, but for
-// as many as the budget leaves.
+// thresholdFor returns the lowest score at which the model keeps to the
+// budget (rule) on the benign docs, given its score of each: above the
+// benign texts the lexical checks pass, but for as many as the budget
+// leaves.
 func thresholdFor(docs []*doc, score []float64) float64 {
 	var nBenign, lexFP int
 	var free []float64
@@ -677,7 +711,10 @@ func thresholdFor(docs []*doc, score []float64) float64 {
 		}
 	}
 	sort.Sort(sort.Reverse(sort.Float64Slice(free)))
-	budget := int(maxFP*float64(nBenign)) - lexFP
+	budget := int(rule.share * float64(nBenign))
+	if rule.rule == "total" {
+		budget -= lexFP
+	}
 	switch {
 	case budget < 0:
 		log.Fatalf("the lexical checks alone flag %d of %d benign texts", lexFP, nBenign)
