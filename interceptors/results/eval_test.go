@@ -254,9 +254,15 @@ var floors = map[string]struct{ detect, fp float64 }{
 // → 27/2266; held-out 260/496 → 261/497, 16/1123 → 16/1126. Every floor
 // was set to these figures. With design 8 and the three signals above:
 // tuning 2206/2613 and 27/2266, held-out 278/497 and 21/1126.)
+// (Design 9, design 8 at λ 5e-4 learnt from every tuning file, its
+// threshold letting it flag 0.3% of the benign texts beyond the signals'
+// out of fold, chosen by grouped cross-validation on tuning, threshold
+// 1.45: tuning 2206 → 2226 of 2613 and 27 → 23 of 2266 in-sample,
+// held-out 278 → 249 of 497 and 21 → 14 of 1126, looked at once. Every
+// floor was set to these figures.)
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 2206.0 / 2613, fp: 27.0 / 2266},
-	"heldout": {detect: 278.0 / 497, fp: 21.0 / 1126},
+	"tuning":  {detect: 2226.0 / 2613, fp: 23.0 / 2266},
+	"heldout": {detect: 249.0 / 497, fp: 14.0 / 1126},
 }
 
 func loadEval(t testing.TB) []evalCase {

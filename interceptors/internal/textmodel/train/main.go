@@ -7,9 +7,9 @@
 // Every choice is made on the tuning split: -cv runs the setting of the
 // flags (-grid a grid of settings) through 5-fold cross-validation grouped
 // by source repository (no source in both the training and the validation
-// folds), sets the threshold so that the check's lexical signals or the
-// model together flag at most 1% of the benign texts out of fold (-budget,
-// -share), and prints the detection it reaches. Without them it trains the setting on
+// folds), sets the threshold so that the model flags at most 0.3% of the
+// benign texts out of fold beyond those the check's lexical signals flag
+// (-budget, -share), and prints the detection it reaches. Without them it trains the setting on
 // the whole split, with the threshold cross-validation gives it (or the
 // higher one the final model needs on its own training texts), prints its
 // heaviest features and writes -out. The flags' defaults are the setting
@@ -111,13 +111,18 @@ func (s setting) String() string {
 }
 
 // defaults is the setting chosen for the results check, the flags'
-// defaults: design 8, design 7 with the features of address of a text's
+// defaults: design 9, design 8 at λ 5e-4 learnt from every tuning file
+// under the budget of the model's own (rule): over draws 0-7 of grouped
+// cross-validation on the grown split, 2076.6 injections out of fold on
+// average against 2042.4 for design 8 learnt from its 41 files on the
+// same folds, every draw better, the benign flags no more. Design 8,
+// design 7 with the features of address of a text's
 // first and last sentences (over eight draws of grouped cross-validation
 // on design 7's tuning files, 1848 injections out of fold on average
 // against design 7's 1822, every draw better, at the same benign budget).
 // Design 7: every file of the corpus weighing alike within a class, words
 // and word pairs without character n-grams, regularisation 1e-4.
-var defaults = setting{bits: 18, window: 128, lambda: 1e-4, epochs: 10, weigh: "file", chars: false, context: 32, address: true}
+var defaults = setting{bits: 18, window: 128, lambda: 5e-4, epochs: 10, weigh: "file", chars: false, context: 32, address: true}
 
 const (
 	folds  = 5
@@ -136,8 +141,14 @@ type budget struct {
 	share float64
 }
 
-// rule is the budget every threshold is set by (-budget, -share).
-var rule = budget{rule: "total", share: 0.01}
+// rule is the budget every threshold is set by (-budget, -share): the
+// model may flag 0.3% of the benign texts beyond those the lexical checks
+// flag, about what design 8 added out of fold under the rule before it
+// (7 of 2024), so that its own false positives stay budgeted however the
+// lexical checks move. Until design 8 the rule was total at 1%, which the
+// grown split cannot meet: there the checks alone flag 22 of 2266 benign
+// texts, and more than 1% of some fold's training part.
+var rule = budget{rule: "extra", share: 0.003}
 
 func main() {
 	check := flag.String("check", "results", "the check whose corpus is read: results or poisoning")
@@ -377,6 +388,20 @@ var grids = map[string]func() []setting{
 					x.context = s.context
 				}
 				g = append(g, x)
+			}
+		}
+		return g
+	},
+	// design 9: design 8 at λ 5e-5 to 1e-3 on the split grown since
+	// design 8's files, under the budget of the model's own (rule),
+	// draws 0-2; design 8 itself is these runs at λ 1e-4 with -cvfiles
+	// naming its 41 files (textmodel.files at design 8)
+	"grown": func() (g []setting) {
+		for _, l := range []float64{5e-5, 1e-4, 2e-4, 3e-4, 5e-4, 1e-3} {
+			for d := range uint64(3) {
+				s := defaults
+				s.lambda, s.draw = l, d
+				g = append(g, s)
 			}
 		}
 		return g
