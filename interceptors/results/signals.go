@@ -1094,6 +1094,7 @@ const (
 	aOrderWord
 	aGivenText
 	aOnly
+	aPrereq
 	numAnchors
 )
 
@@ -1203,6 +1204,8 @@ var anchorText = []struct {
 	{"the given ", aGivenText}, {"the subsequent ", aGivenText}, {" to follow", aGivenText}, {" segment", aGivenText},
 	// the answer confined to words given (answerConfined)
 	{" only ", aOnly}, {" only:", aOnly}, {" solely", aOnly}, {" exclusively", aOnly}, {" nothing but ", aOnly},
+	// a prerequisite ordered (prereqOrdered)
+	{"must first", aPrereq}, {"need to first", aPrereq}, {"first need to", aPrereq}, {"have to first", aPrereq}, {"first have to", aPrereq}, {"first must", aPrereq},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1746,6 +1749,15 @@ func signalsOf(s, t string) (int, []string) {
 	if actsAsUser(s, t, at[aPlease], at[aActVerb]) {
 		add(sigAsUser)
 		add(sigActs)
+	}
+	if prereqOrdered(t, at[aPrereq]) {
+		add(sigPrereq)
+	}
+	if harmAsked(s, t, at[aPlease]) {
+		add(sigHarmAsked)
+	}
+	if opensAsking(t, at[aPlease]) {
+		add(sigOpensAsking)
 	}
 	if actsOnRecord(s, t, at[aPlease]) {
 		add(sigActs)
