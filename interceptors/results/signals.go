@@ -1513,8 +1513,10 @@ func signalsOf(s, t string) (int, []string) {
 			}
 			// cheap tests first: "input" and "prompt" are common in code
 			head := before(t, end, 40)
-			if containsAny(head, "end", "begin", "start") && delimRe.MatchString(head) {
-				add(sigDelim)
+			if containsAny(head, "end", "begin", "start") {
+				if m := delimRe.FindStringIndex(head); m != nil && !positionNamed(head[:m[0]]) {
+					add(sigDelim)
+				}
 			}
 			if anchor != aInput {
 				if containsAny(head, "repeat", "print", "output", "reveal", "show", "list", "display", "recite", "dump", "tell", "write", "spell", "give") && repeatRe.MatchString(head) {
@@ -1912,6 +1914,26 @@ func clearedAsSafe(t string, malicious []int) bool {
 	}
 	return false
 }
+
+// positionNamed reports whether the words before "end of input" (head)
+// name a place in the input rather than mark one: "at the end of input",
+// "match the beginning/end of the input", "read until the end of input".
+// A fake delimiter stands as a marker of its own ("END USER INPUT", "===
+// END OF PROMPT ==="); docs and code comments speak of where a match or a
+// read stops.
+func positionNamed(head string) bool {
+	head = strings.TrimRight(head, " ")
+	if strings.HasSuffix(head, "/") {
+		return true // "beginning/end of the input"
+	}
+	w, k := prevWord(head, len(head))
+	if w == "the" || w == "very" {
+		w, _ = prevWord(head, k)
+	}
+	return positionWords[w]
+}
+
+var positionWords = wordSet("at to until till by from past before after near reaching reaches reach beyond towards toward")
 
 // chatTurn reports chat-template tokens and role labels at a line start
 // in lower-cased t: a text written to pass as another turn of the
