@@ -1432,7 +1432,8 @@ func tutorialStep(t string, at, end int) bool {
 	rest = strings.TrimLeft(rest[colon+1:], " \t\r\n")
 	rest = strings.TrimPrefix(rest, "</p>")
 	rest = strings.TrimLeft(rest, " \t\r\n")
-	if !strings.HasPrefix(rest, "```") && !strings.HasPrefix(rest, "<pre") && !strings.HasPrefix(rest, "<code") {
+	// a block, or a template's include of a file's code ("{{code "edit.html"}}")
+	if !strings.HasPrefix(rest, "```") && !strings.HasPrefix(rest, "<pre") && !strings.HasPrefix(rest, "<code") && !strings.HasPrefix(rest, "{{code ") {
 		return false
 	}
 	sentence := t[max(0, at-120):end]
