@@ -323,17 +323,13 @@ const (
 // shows URLs and addresses all the time ("reads the API key from
 // ~/.config", "send a PR to https://…"). A secret read and sent to a
 // destination together is still full evidence, and a capped verdict still
-// counts with a result signal. A bare "you must" beside a secret named,
-// with nothing read or sent, is a how-to's step ("You must also set
-// credentials for authentication to the service"): an order aimed at a
-// secret moves it, to a verb of reading or sending or to a destination,
-// or asks for it ("respond with your API key").
+// counts with a result signal.
 func docTalk(v poisoning.TextVerdict) poisoning.TextVerdict {
 	const capped = 2
 	if v.Score <= capped {
 		return v
 	}
-	var secret, verb, dest, must bool
+	var secret, verb, dest bool
 	for _, n := range v.Names {
 		switch n {
 		case "secret":
@@ -342,14 +338,12 @@ func docTalk(v poisoning.TextVerdict) poisoning.TextVerdict {
 			verb = true
 		case "exfiltration":
 			dest = true
-		case "directive":
-			must = true
 		case "encoded", "obfuscated":
 		default:
 			return v // an instruction-like signal: full weight
 		}
 	}
-	if secret && verb && dest || must && (verb || dest || !secret || !strings.HasSuffix(v.Signals(), `("you must")`)) {
+	if secret && verb && dest {
 		return v
 	}
 	v.Score = capped
