@@ -1,6 +1,10 @@
 package results
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/literals"
+)
 
 // A request whose manner or aim is harm or concealment from oversight:
 // "Please subtly alter the financial data â€¦ to ensure it remains undetected
@@ -17,6 +21,10 @@ var sigHarmAsked = resultSignal{"asks for harm or concealment", 4} // "Please â€
 // leave, or to cause harm (not a harm reported: "caused any downtime").
 var harmAimRe = regexp.MustCompile(`\b(undetected|unnoticed|discreetly|covertly|secretly|surreptitiously|stealthily|not (be )?(documented|logged|recorded|reported)|unauthori[sz]ed|without (proper |prior |any )?(authori[sz]ation|consent|permission|approval)|sabotage|corrupt|disrupt)\b|\b(cause|causing|inflict|inflicting|resulting in|trigger|triggering|induce|inducing) [a-z ]{0,24}\b(harm|death|damage|downtime|malfunctions?|errors|outages?|crash(es)?)\b`)
 
+// harmAimNeeds holds what every match of harmAimRe holds, for a cheap
+// test first (t is lowered, the expression lower-case ASCII).
+var harmAimNeeds = literals.MustNeeded(harmAimRe)
+
 // harmAsked reports a request opening a sentence with "please " (offs
 // are its anchors) whose sentence holds harmAimRe.
 func harmAsked(s, t string, offs []int) bool {
@@ -25,7 +33,7 @@ func harmAsked(s, t string, offs []int) bool {
 			continue // cheap test first: most "please" open no request of their own
 		}
 		sentence, _ := sentenceAround(t, at, 200)
-		if harmAimRe.MatchString(sentence) {
+		if containsAny(sentence, harmAimNeeds...) && harmAimRe.MatchString(sentence) {
 			return true
 		}
 	}
