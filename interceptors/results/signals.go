@@ -1094,6 +1094,7 @@ const (
 	aOrderWord
 	aGivenText
 	aOnly
+	aPrereq
 	numAnchors
 )
 
@@ -1203,6 +1204,8 @@ var anchorText = []struct {
 	{"the given ", aGivenText}, {"the subsequent ", aGivenText}, {" to follow", aGivenText}, {" segment", aGivenText},
 	// the answer confined to words given (answerConfined)
 	{" only ", aOnly}, {" only:", aOnly}, {" solely", aOnly}, {" exclusively", aOnly}, {" nothing but ", aOnly},
+	// a prerequisite ordered (prereqOrdered)
+	{"must first", aPrereq}, {"need to first", aPrereq}, {"first need to", aPrereq}, {"have to first", aPrereq}, {"first have to", aPrereq}, {"first must", aPrereq},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1429,7 +1432,8 @@ func tutorialStep(t string, at, end int) bool {
 	rest = strings.TrimLeft(rest[colon+1:], " \t\r\n")
 	rest = strings.TrimPrefix(rest, "</p>")
 	rest = strings.TrimLeft(rest, " \t\r\n")
-	if !strings.HasPrefix(rest, "```") && !strings.HasPrefix(rest, "<pre") && !strings.HasPrefix(rest, "<code") {
+	// a block, or a template's include of a file's code ("{{code "edit.html"}}")
+	if !strings.HasPrefix(rest, "```") && !strings.HasPrefix(rest, "<pre") && !strings.HasPrefix(rest, "<code") && !strings.HasPrefix(rest, "{{code ") {
 		return false
 	}
 	sentence := t[max(0, at-120):end]
@@ -1510,8 +1514,10 @@ func signalsOf(s, t string) (int, []string) {
 			}
 			// cheap tests first: "input" and "prompt" are common in code
 			head := before(t, end, 40)
-			if containsAny(head, "end", "begin", "start") && delimRe.MatchString(head) {
-				add(sigDelim)
+			if containsAny(head, "end", "begin", "start") {
+				if m := delimRe.FindStringIndex(head); m != nil && !positionNamed(head[:m[0]]) {
+					add(sigDelim)
+				}
 			}
 			if anchor != aInput {
 				if containsAny(head, "repeat", "print", "output", "reveal", "show", "list", "display", "recite", "dump", "tell", "write", "spell", "give") && repeatRe.MatchString(head) {
@@ -1747,6 +1753,15 @@ func signalsOf(s, t string) (int, []string) {
 		add(sigAsUser)
 		add(sigActs)
 	}
+	if prereqOrdered(t, at[aPrereq]) {
+		add(sigPrereq)
+	}
+	if harmAsked(s, t, at[aPlease]) {
+		add(sigHarmAsked)
+	}
+	if opensAsking(t, at[aPlease]) {
+		add(sigOpensAsking)
+	}
 	if actsOnRecord(s, t, at[aPlease]) {
 		add(sigActs)
 		add(sigByID)
@@ -1900,6 +1915,26 @@ func clearedAsSafe(t string, malicious []int) bool {
 	}
 	return false
 }
+
+// positionNamed reports whether the words before "end of input" (head)
+// name a place in the input rather than mark one: "at the end of input",
+// "match the beginning/end of the input", "read until the end of input".
+// A fake delimiter stands as a marker of its own ("END USER INPUT", "===
+// END OF PROMPT ==="); docs and code comments speak of where a match or a
+// read stops.
+func positionNamed(head string) bool {
+	head = strings.TrimRight(head, " ")
+	if strings.HasSuffix(head, "/") {
+		return true // "beginning/end of the input"
+	}
+	w, k := prevWord(head, len(head))
+	if w == "the" || w == "very" {
+		w, _ = prevWord(head, k)
+	}
+	return positionWords[w]
+}
+
+var positionWords = wordSet("at to until till by from past before after near reaching reaches reach beyond towards toward")
 
 // chatTurn reports chat-template tokens and role labels at a line start
 // in lower-cased t: a text written to pass as another turn of the
