@@ -170,6 +170,9 @@ var lexicon = map[signal][]string{
 		"hide ~ from the user", "keep ~ from the user", "keep ~ secret", "user must not know", "user should not know",
 		"without the user knowing", "without the user's knowledge", "the user will not see", "not visible to the user",
 		"invisible to the user", "secretly", "covertly", "silently send", "silently call", "quietly",
+		// no need to tell the user, as the other languages below have it
+		// ("There is no need to mention this to the user")
+		"no need to {mention|tell|inform|notify|alert} ~ {user|users}",
 		// es, de, fr, pt, it, ru, nl, pl
 		"no le digas al usuario", "no menciones", "sin decirle al usuario", "nicht dem benutzer", "erwahne ~ nicht",
 		"sag dem benutzer nichts", "ne dites pas a l'utilisateur", "ne mentionnez pas", "sans le dire a l'utilisateur",
@@ -401,6 +404,10 @@ var lexicon = map[signal][]string{
 		"mcp_tool_", "no matter how many arguments", "when the user asks ~ to use", "when the user asks ~ to call",
 		"when a user asks ~ to use", "when users ask ~ to use", "when you are asked ~ to use", "overrides the ~ tool", "replaces the ~ tool", "behavior of", "behaviour of", "usage of",
 		"applies to all",
+		// a rule laid on every command or call the model makes, through
+		// whatever tool ("all commands must include the prefix …"): a
+		// definition's rules are for its own tool's call
+		"{all|every|any} {command|commands|call|calls|request|requests|tool call|tool calls} {must|should|shall}",
 		// another tool set aside, in the lexicon's other languages
 		"{en lugar de|en vez de} {usar|utilizar|llamar|invocar}", "cualquier otra herramienta",
 		"{statt|anstatt} ~ {zu verwenden|zu nutzen|zu benutzen|aufzurufen}", "{jedes|jedem|jeglichem} {andere|anderen} {werkzeug|tool}",
