@@ -290,6 +290,10 @@ var lexicon = map[signal][]string{
 		"credential", "api key", "api keys", "api_key", "secret key", "secrets", "password", "passwords", "passwd",
 		"etc shadow", "private key", "private keys", "env file", "aws credentials", "kube config", "git credentials", "netrc", "npmrc", "pypirc",
 		"access token", "session token", "auth token", "creds", "env configuration",
+		// the rest of what stands for a person's login or money: session
+		// cookies, bearer and refresh tokens, a wallet's seed phrase
+		"{session|auth|authentication|login} {cookie|cookies}", "{bearer|refresh|oauth} {token|tokens}",
+		"{seed|recovery|mnemonic} {phrase|phrases}",
 		// the environment's variables, where a process keeps its keys and
 		// tokens, named as what is stolen or sent out
 		"{exfiltrate|exfiltrates|exfiltrating|steal|steals|stealing|harvest|harvests|harvesting} ~ {environment|env} {variables|vars}",
@@ -473,6 +477,17 @@ var lexicon = map[signal][]string{
 		"superior to", "far superior", "being deprecated", "only ~ you should trust", "start here",
 		"prioritize calling", "prioritise calling", "prioritize using", "prioritise using", "no longer effective",
 		"highest priority ~ tool",
+		// other tools run down as unfit ("Other time tools are being
+		// deprecated", "alternative servers may be compromised"): a
+		// definition speaks of its own tool, and only a model choosing
+		// between tools is told the others' faults
+		"{other|alternative|alternatives|competing|similar|third-party|built-in|default|standard|older|rival} ~ {tool|tools|function|functions|server|servers|implementations|versions} {is|are|were|remain|have been|has been|may be|might be|can be} ~ {deprecated|unsafe|insecure|broken|unreliable|outdated|obsolete|compromised|inaccurate|buggy|vulnerable|dangerous|malicious|untrusted|untrustworthy|disabled|retired|inferior}",
+		// the tool declared obligatory or the one sanctioned choice ("This
+		// tool is REQUIRED and ESSENTIAL", "the only approved tool"): a
+		// description says what its tool does and when it fits
+		"{this|the} {tool|function|server|service} is {mandatory|obligatory|compulsory|essential|not optional}",
+		"{this|the} {tool|function|server|service} is required for {all|every|any|internal}",
+		"{only|sole} {safe|secure|trusted|approved|official|verified|authorized|authorised|sanctioned} {tool|function|server|way|option|choice}",
 		// the tool offered in place of another server's ("the replacement
 		// for the deprecated get_stock_price tool", "drop-in replacement
 		// for the vulnerable container_deploy tool", "upgrade path from
