@@ -1086,6 +1086,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				switch c.sig {
 				case sigSecret:
 					e.secretAt = append(e.secretAt, i)
+					if e.definitions && !e.identifiers && someonesSecret(t, ws, i-c.anchor) {
+						e.bonus = true
+					}
 				case sigTransfer:
 					if e.definitions && c.wordsOnly() && len(c.slots) == 1 && (forbidden(t, ws, i) || mayHold(t, ws, i)) {
 						break
@@ -1117,6 +1120,21 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 			}
 		}
 	}
+}
+
+// someonesSecret reports whether the secret whose first word is ws[i] is
+// named as a person's ("the user's API key", "the customer's password"):
+// a definition that needs a key names its own service's, which the server
+// holds, so a person's secret named there is one the model is asked to
+// get and hand over ("This tool requires the user's API key to function").
+func someonesSecret(t string, ws []span, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch t[ws[k].start:ws[k].end] {
+		case "user's", "users'", "customer's", "customers'", "victim's", "owner's":
+			return !sentenceBetween(t, ws, k, i)
+		}
+	}
+	return false
 }
 
 // sentenceBetween reports whether a sentence ends between ws[i] and ws[j],
