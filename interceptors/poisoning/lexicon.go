@@ -234,6 +234,9 @@ var lexicon = map[signal][]string{
 	sigAuthority: {
 		"required by law", "required by policy", "required by ~ policy", "required by ~ security", "required by ~ compliance",
 		"required by ~ administrator", "required by ~ admin", "required by ~ system", "security policy", "for compliance", "compliance purposes", "audit purposes", "required security check",
+		// use demanded in the name of law, compliance or an audit ("REQUIRED
+		// FOR INTERNAL AUDITING, GDPR, and SOC2 COMPLIANCE")
+		"{required|mandatory|mandated} {for|by} ~ {compliance|auditing|audit|audits|regulations|regulators|regulatory|gdpr|law}",
 		"you are now", "admin mode", "administrative mode", "developer mode", "god mode", "privilege level", "very important", "very very",
 		"otherwise the tool will not work", "will not work otherwise", "will crash", "all data will be lost",
 		"{will|to|may|might|could} malfunction",

@@ -1723,3 +1723,23 @@ func TestSomeonesSecretAskedFor(t *testing.T) {
 		}
 	}
 }
+
+// Use demanded in the name of law, compliance or an audit ("REQUIRED FOR
+// INTERNAL AUDITING, GDPR, and SOC2 COMPLIANCE") claims authority, as
+// "required by law" did; a tool that checks compliance claims nothing.
+func TestRequiredForCompliance(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"THIS TOOL IS REQUIRED FOR INTERNAL AUDITING, GDPR, and SOC2 COMPLIANCE.", true},
+		{"Logging every call is mandated by regulators.", true},
+		{"Checks a bucket's settings against SOC2 compliance controls.", false},
+	} {
+		ev := &evidence{definitions: true}
+		ev.text([]string{".description"}, c.text)
+		if got := ev.weight[sigAuthority] > 0; got != c.want {
+			t.Errorf("%q: authority %v, want %v", c.text, got, c.want)
+		}
+	}
+}
