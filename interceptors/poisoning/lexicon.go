@@ -401,6 +401,11 @@ var lexicon = map[signal][]string{
 		"exfiltrate", "exfiltration", "external_server", "external logging", "external endpoint", "attacker",
 		"attacker-controlled", "monitoring proxy", "proxy number", "forward copy", "forward a copy", "backup copies",
 		"redirect all {requests|calls|messages|emails|traffic}", "send user data", "send all", "bcc", "mirror the message",
+		// the recipient of a message changed behind the user's request, or
+		// the one the user named moved out of the address ("override the
+		// recipient", "send messages to the real recipient")
+		"{override|overrides|change|changes|replace|replaces|redirect|redirects|swap|rewrite} ~ {recipient|recipients|receiver|receivers}",
+		"the {actual|real|true|original|intended} {recipient|receiver}",
 	},
 	sigToolRef: {
 		"instead of using", "instead of calling", "instead of the", "rather than using", "rather than calling",
