@@ -294,8 +294,9 @@ var lexicon = map[signal][]string{
 		"etc shadow", "private key", "private keys", "env file", "aws credentials", "kube config", "git credentials", "netrc", "npmrc", "pypirc",
 		"access token", "session token", "auth token", "creds", "env configuration",
 		// the rest of what stands for a person's login or money: session
-		// cookies, bearer and refresh tokens, a wallet's seed phrase
-		"{session|auth|authentication|login} {cookie|cookies}", "{bearer|refresh|oauth} {token|tokens}",
+		// cookies and a wallet's seed phrase (bearer and refresh tokens are
+		// an API's plumbing, which descriptions explain)
+		"{session|auth|authentication|login} {cookie|cookies}",
 		"{seed|recovery|mnemonic} {phrase|phrases}",
 		// the environment's variables, where a process keeps its keys and
 		// tokens, named as what is stolen or sent out

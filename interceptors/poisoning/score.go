@@ -814,8 +814,11 @@ func (e *evidence) envSecrets(s, t string, ws []span) {
 		if !envSecretName(word) || !strings.Contains(s, strings.ToUpper(word)) {
 			continue
 		}
+		// the verb governs the variable: it comes a few words before it,
+		// in the same clause ("pass the ANTHROPIC_API_KEY", "send the value
+		// of GITHUB_TOKEN"; not "provide a token, or set VERCEL_TOKEN")
 		for _, b := range e.transferAt {
-			if d := i - b; d >= -12 && d <= 12 && !sentenceBetween(t, ws, min(i, b), max(i, b)) {
+			if d := i - b; d >= 1 && d <= 4 && !strings.ContainsAny(t[ws[b].end:w.start], ",;:.()") && !sentenceBetween(t, ws, b, i) {
 				e.fire(sigSecret, strings.Clone(word))
 				e.bonus = true
 				return
@@ -1123,18 +1126,34 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 }
 
 // someonesSecret reports whether the secret whose first word is ws[i] is
-// named as a person's ("the user's API key", "the customer's password"):
-// a definition that needs a key names its own service's, which the server
-// holds, so a person's secret named there is one the model is asked to
-// get and hand over ("This tool requires the user's API key to function").
+// a person's asked for ("requires the user's API key", "provide the
+// customer's password"): a definition that needs a key names its own
+// service's, which the server holds, so a person's secret as what the
+// tool needs or is given is one the model is asked to get and hand over.
+// Said of what the server does with it ("calls the API with the user's
+// access token") it asks nothing.
 func someonesSecret(t string, ws []span, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		switch t[ws[k].start:ws[k].end] {
 		case "user's", "users'", "customer's", "customers'", "victim's", "owner's":
-			return !sentenceBetween(t, ws, k, i)
+			for v := k - 1; v >= 0 && v >= k-2; v-- {
+				if sentenceBetween(t, ws, v, v+1) {
+					return false
+				}
+				if askVerbs[t[ws[v].start:ws[v].end]] {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false
+}
+
+// askVerbs ask for a thing or hand it over.
+var askVerbs = map[string]bool{
+	"requires": true, "require": true, "needs": true, "need": true, "ask": true, "asks": true, "request": true,
+	"provide": true, "pass": true, "enter": true, "supply": true, "give": true, "send": true, "share": true, "include": true,
 }
 
 // sentenceBetween reports whether a sentence ends between ws[i] and ws[j],
