@@ -170,6 +170,9 @@ var lexicon = map[signal][]string{
 		"hide ~ from the user", "keep ~ from the user", "keep ~ secret", "user must not know", "user should not know",
 		"without the user knowing", "without the user's knowledge", "the user will not see", "not visible to the user",
 		"invisible to the user", "secretly", "covertly", "silently send", "silently call", "quietly",
+		// no need to tell the user, as the other languages below have it
+		// ("There is no need to mention this to the user")
+		"no need to {mention|tell|inform|notify|alert} ~ {user|users}",
 		// es, de, fr, pt, it, ru, nl, pl
 		"no le digas al usuario", "no menciones", "sin decirle al usuario", "nicht dem benutzer", "erwahne ~ nicht",
 		"sag dem benutzer nichts", "ne dites pas a l'utilisateur", "ne mentionnez pas", "sans le dire a l'utilisateur",
@@ -231,6 +234,9 @@ var lexicon = map[signal][]string{
 	sigAuthority: {
 		"required by law", "required by policy", "required by ~ policy", "required by ~ security", "required by ~ compliance",
 		"required by ~ administrator", "required by ~ admin", "required by ~ system", "security policy", "for compliance", "compliance purposes", "audit purposes", "required security check",
+		// use demanded in the name of law, compliance or an audit ("REQUIRED
+		// FOR INTERNAL AUDITING, GDPR, and SOC2 COMPLIANCE")
+		"{required|mandatory|mandated} {for|by} ~ {compliance|auditing|audit|audits|regulations|regulators|regulatory|gdpr|law}",
 		"you are now", "admin mode", "administrative mode", "developer mode", "god mode", "privilege level", "very important", "very very",
 		"otherwise the tool will not work", "will not work otherwise", "will crash", "all data will be lost",
 		"{will|to|may|might|could} malfunction",
@@ -287,6 +293,11 @@ var lexicon = map[signal][]string{
 		"credential", "api key", "api keys", "api_key", "secret key", "secrets", "password", "passwords", "passwd",
 		"etc shadow", "private key", "private keys", "env file", "aws credentials", "kube config", "git credentials", "netrc", "npmrc", "pypirc",
 		"access token", "session token", "auth token", "creds", "env configuration",
+		// the rest of what stands for a person's login or money: session
+		// cookies and a wallet's seed phrase (bearer and refresh tokens are
+		// an API's plumbing, which descriptions explain)
+		"{session|auth|authentication|login} {cookie|cookies}",
+		"{seed|recovery|mnemonic} {phrase|phrases}",
 		// the environment's variables, where a process keeps its keys and
 		// tokens, named as what is stolen or sent out
 		"{exfiltrate|exfiltrates|exfiltrating|steal|steals|stealing|harvest|harvests|harvesting} ~ {environment|env} {variables|vars}",
@@ -391,6 +402,11 @@ var lexicon = map[signal][]string{
 		"exfiltrate", "exfiltration", "external_server", "external logging", "external endpoint", "attacker",
 		"attacker-controlled", "monitoring proxy", "proxy number", "forward copy", "forward a copy", "backup copies",
 		"redirect all {requests|calls|messages|emails|traffic}", "send user data", "send all", "bcc", "mirror the message",
+		// the recipient of a message changed behind the user's request, or
+		// the one the user named moved out of the address ("override the
+		// recipient", "send messages to the real recipient")
+		"{override|overrides|change|changes|replace|replaces|redirect|redirects|swap|rewrite} ~ {recipient|recipients|receiver|receivers}",
+		"the {actual|real|true|original|intended} {recipient|receiver}",
 	},
 	sigToolRef: {
 		"instead of using", "instead of calling", "instead of the", "rather than using", "rather than calling",
@@ -401,6 +417,10 @@ var lexicon = map[signal][]string{
 		"mcp_tool_", "no matter how many arguments", "when the user asks ~ to use", "when the user asks ~ to call",
 		"when a user asks ~ to use", "when users ask ~ to use", "when you are asked ~ to use", "overrides the ~ tool", "replaces the ~ tool", "behavior of", "behaviour of", "usage of",
 		"applies to all",
+		// a rule laid on every command or call the model makes, through
+		// whatever tool ("all commands must include the prefix …"): a
+		// definition's rules are for its own tool's call
+		"{all|every|any} {command|commands|call|calls|request|requests|tool call|tool calls} {must|should|shall}",
 		// another tool set aside, in the lexicon's other languages
 		"{en lugar de|en vez de} {usar|utilizar|llamar|invocar}", "cualquier otra herramienta",
 		"{statt|anstatt} ~ {zu verwenden|zu nutzen|zu benutzen|aufzurufen}", "{jedes|jedem|jeglichem} {andere|anderen} {werkzeug|tool}",
@@ -466,6 +486,17 @@ var lexicon = map[signal][]string{
 		"superior to", "far superior", "being deprecated", "only ~ you should trust", "start here",
 		"prioritize calling", "prioritise calling", "prioritize using", "prioritise using", "no longer effective",
 		"highest priority ~ tool",
+		// other tools run down as unfit ("Other time tools are being
+		// deprecated", "alternative servers may be compromised"): a
+		// definition speaks of its own tool, and only a model choosing
+		// between tools is told the others' faults
+		"{other|alternative|alternatives|competing|similar|third-party|built-in|default|standard|older|rival} ~ {tool|tools|function|functions|server|servers|implementations|versions} {is|are|were|remain|have been|has been|may be|might be|can be} ~ {deprecated|unsafe|insecure|broken|unreliable|outdated|obsolete|compromised|inaccurate|buggy|vulnerable|dangerous|malicious|untrusted|untrustworthy|disabled|retired|inferior}",
+		// the tool declared obligatory or the one sanctioned choice ("This
+		// tool is REQUIRED and ESSENTIAL", "the only approved tool"): a
+		// description says what its tool does and when it fits
+		"{this|the} {tool|function|server|service} is {mandatory|obligatory|compulsory|essential|not optional}",
+		"{this|the} {tool|function|server|service} is required for {all|every|any|internal}",
+		"{only|sole} {safe|secure|trusted|approved|official|verified|authorized|authorised|sanctioned} {tool|function|server|way|option|choice}",
 		// the tool offered in place of another server's ("the replacement
 		// for the deprecated get_stock_price tool", "drop-in replacement
 		// for the vulnerable container_deploy tool", "upgrade path from
