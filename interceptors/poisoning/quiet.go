@@ -242,16 +242,20 @@ func (q *Quiet) read(s, lower string) {
 	for i := 0; i < len(low); {
 		// blanks and punctuation, which end words and runs, are passed
 		// over, and those some signal starts from noted
-		if c := low[i]; plainTab[c] {
-			if markTab[c] {
-				q.mark(i, c)
-			}
+		c := low[i]
+		k := quietClass[c]
+		if k == classBlank {
+			i++
+			continue
+		}
+		if k == classMark {
+			q.mark(i, c)
 			i++
 			continue
 		}
 		// most of the rest is a word of letters and digits alone
 		// (inlined: this runs for most words of a text)
-		if alnumTab[low[i]] {
+		if k == classAlnum {
 			j := i + 1
 			for {
 				if j+8 > len(low) {
@@ -267,7 +271,7 @@ func (q *Quiet) read(s, lower string) {
 			if j == len(low) || plainTab[low[j]] {
 				q.ws = append(q.ws, span{i, j})
 				q.runs = append(q.runs, int32(i), int32(j))
-				if k := anchorKey(q.t[i:j]); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
+				if k := anchorKeyAt(low, i, j); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
 					q.cands = append(q.cands, len(q.ws)-1)
 					q.candAt = append(q.candAt, i)
 					q.candState = append(q.candState, cueUnread)
@@ -291,6 +295,31 @@ func (q *Quiet) read(s, lower string) {
 	q.spreadBytes()
 	sort.Ints(q.hits)
 }
+
+// What quietClass tells of a byte of t, in read's loop: a blank or
+// punctuation passed over without a note (plainTab but not markTab), one
+// noted (markTab), a letter or digit (alnumTab), or anything else. (One
+// table rather than three: one load a byte.)
+const (
+	classOther = iota
+	classBlank
+	classMark
+	classAlnum
+)
+
+var quietClass = func() (tab [256]uint8) {
+	for c := range tab {
+		switch {
+		case plainTab[c] && markTab[c]:
+			tab[c] = classMark
+		case plainTab[c]:
+			tab[c] = classBlank
+		case alnumTab[c]:
+			tab[c] = classAlnum
+		}
+	}
+	return tab
+}()
 
 // dense reports, every 256 words, whether a third of the words read so
 // far are words a cue is looked up by or chunks left to the fold (other

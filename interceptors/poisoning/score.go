@@ -283,6 +283,13 @@ func anchorKey(w string) uint32 {
 	return h >> 16 % anchorKeys
 }
 
+// anchorKeyAt is anchorKey(string(b[i:j])), i < j.
+func anchorKeyAt(b []byte, i, j int) uint32 {
+	h := uint32(j-i)*0x9E3779B1 ^ uint32(b[i])<<16 ^ uint32(b[i+(j-i)/2])<<8 ^ uint32(b[j-1])
+	h *= 0x85EBCA6B
+	return h >> 16 % anchorKeys
+}
+
 // expandCues yields the cues of a lexicon line list with every "{a|b}"
 // whose choices hold several words replaced by each of them in turn; a
 // choice of single words stays one slot of the cue (cueWords), so that a
