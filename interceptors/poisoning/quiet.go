@@ -268,7 +268,11 @@ func (q *Quiet) read(s, lower string) {
 				}
 				j += 8
 			}
-			if j == len(low) || plainTab[low[j]] {
+			next := uint8(classBlank)
+			if j < len(low) {
+				next = quietClass[low[j]]
+			}
+			if next == classBlank || next == classMark {
 				q.ws = append(q.ws, span{i, j})
 				q.runs = append(q.runs, int32(i), int32(j))
 				if k := anchorKeyAt(low, i, j); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
@@ -282,7 +286,12 @@ func (q *Quiet) read(s, lower string) {
 				if j-i == 1 || j-i >= 16 {
 					q.alnum(i, j)
 				}
+				// a blank after the word, most often, is passed over
+				// here rather than by a turn of the loop
 				i = j
+				if next == classBlank {
+					i++
+				}
 				continue
 			}
 		}
@@ -503,7 +512,7 @@ func (q *Quiet) addWord(start, end int) {
 		return
 	}
 	w := q.ws[n]
-	if k := anchorKey(q.t[w.start:w.end]); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
+	if k := anchorKeyAt(q.low, w.start, w.end); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
 		q.cands = append(q.cands, n)
 		q.candAt = append(q.candAt, w.start)
 		q.candState = append(q.candState, cueUnread)

@@ -16,8 +16,9 @@ import (
 )
 
 // readPlain is read as it was before its loop looked each byte up in
-// quietClass and keyed words by anchorKeyAt: the tables plainTab, markTab
-// and alnumTab, and anchorKey of the word's string.
+// quietClass, keyed words by anchorKeyAt and passed over the blank after a
+// word with the word: the tables plainTab, markTab and alnumTab, anchorKey
+// of the word's string, and a turn of the loop for every blank.
 func (q *Quiet) readPlain(s, lower string) {
 	q.s, q.t = s, lower
 	q.nonASCII, q.spread, q.cut, q.changed, q.general = false, false, false, false, false
