@@ -262,7 +262,7 @@ func (q *Quiet) read(s, lower string) {
 					j = wordbytes.AlnumEnd(low, j)
 					break
 				}
-				if m := wordbytes.NotAlnum(binary.LittleEndian.Uint64(low[j:])); m != 0 {
+				if m := wordbytes.NotAlnum(binary.LittleEndian.Uint64(low[j : j+8])); m != 0 {
 					j += bits.TrailingZeros64(m) / 8
 					break
 				}

@@ -161,3 +161,26 @@ func TestAnchorKeyAt(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerASCIIIsEachByte compares LowerASCII with a byte-by-byte
+// lowering on random bytes of every length to 40, appended to text
+// already in dst.
+func TestLowerASCIIIsEachByte(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		b := make([]byte, r.IntN(41))
+		for k := range b {
+			b[k] = byte(r.IntN(256))
+		}
+		want := []byte("Ab")
+		for _, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			want = append(want, c)
+		}
+		if got := LowerASCII([]byte("Ab"), string(b)); string(got) != string(want) {
+			t.Fatalf("LowerASCII(%q) = %q, want %q", b, got[2:], want[2:])
+		}
+	}
+}
