@@ -153,7 +153,7 @@ func TestAnchorKeyAt(t *testing.T) {
 			b[k] = byte(r.IntN(256))
 		}
 		for i := 0; i < len(b); i++ {
-			for j := i + 1; j <= len(b); j++ {
+			for j := i + 1; j <= len(b); j++ { // (words are never empty)
 				if got, want := anchorKeyAt(b, i, j), anchorKey(string(b[i:j])); got != want {
 					t.Fatalf("anchorKeyAt(%q) = %d, anchorKey %d", b[i:j], got, want)
 				}
