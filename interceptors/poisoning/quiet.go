@@ -239,7 +239,7 @@ func (q *Quiet) read(s, lower string) {
 	q.openWord, q.runs = q.openWord[:0], slices.Grow(q.runs[:0], len(s)/3)
 	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
 	low := q.low
-	for i := 0; i < len(low); {
+	for i := 0; uint(i) < uint(len(low)); { // (unsigned: low[i] needs no test)
 		// blanks and punctuation, which end words and runs, are passed
 		// over, and those some signal starts from noted
 		c := low[i]
@@ -353,7 +353,7 @@ func (q *Quiet) chunk(i int) int {
 	s, t := q.s, q.t
 	in := -1 // start of the current word, or -1
 	run := 0 // base64 bytes in a row
-	for i < len(s) && !plainTab[s[i]] {
+	for uint(i) < uint(len(s)) && !plainTab[s[i]] {
 		if alnumTab[t[i]] {
 			j := wordbytes.AlnumEnd(q.low, i+1)
 			q.runs = append(q.runs, int32(i), int32(j))
