@@ -16,12 +16,12 @@ func LowerASCII(dst []byte, s string) []byte {
 	const top = 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i:])
+		w := binary.LittleEndian.Uint64(b[i : i+8])
 		low := w &^ top
 		atLeastA := low + 0x3f3f3f3f3f3f3f3f // 0x80 - 'A'
 		aboveZ := low + 0x2525252525252525   // 0x80 - 'Z' - 1
 		upper := atLeastA &^ aboveZ &^ w & top
-		binary.LittleEndian.PutUint64(b[i:], w|upper>>2) // 0x80 >> 2 is 'a' - 'A'
+		binary.LittleEndian.PutUint64(b[i:i+8], w|upper>>2) // 0x80 >> 2 is 'a' - 'A'
 	}
 	for ; i < len(b); i++ {
 		if c := b[i]; 'A' <= c && c <= 'Z' {

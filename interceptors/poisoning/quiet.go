@@ -239,35 +239,43 @@ func (q *Quiet) read(s, lower string) {
 	q.openWord, q.runs = q.openWord[:0], slices.Grow(q.runs[:0], len(s)/3)
 	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
 	low := q.low
-	for i := 0; i < len(low); {
+	for i := 0; uint(i) < uint(len(low)); { // (unsigned: low[i] needs no test)
 		// blanks and punctuation, which end words and runs, are passed
 		// over, and those some signal starts from noted
-		if c := low[i]; plainTab[c] {
-			if markTab[c] {
-				q.mark(i, c)
-			}
+		c := low[i]
+		k := quietClass[c]
+		if k == classBlank {
+			i++
+			continue
+		}
+		if k == classMark {
+			q.mark(i, c)
 			i++
 			continue
 		}
 		// most of the rest is a word of letters and digits alone
 		// (inlined: this runs for most words of a text)
-		if alnumTab[low[i]] {
+		if k == classAlnum {
 			j := i + 1
 			for {
 				if j+8 > len(low) {
 					j = wordbytes.AlnumEnd(low, j)
 					break
 				}
-				if m := wordbytes.NotAlnum(binary.LittleEndian.Uint64(low[j:])); m != 0 {
+				if m := wordbytes.NotAlnum(binary.LittleEndian.Uint64(low[j : j+8])); m != 0 {
 					j += bits.TrailingZeros64(m) / 8
 					break
 				}
 				j += 8
 			}
-			if j == len(low) || plainTab[low[j]] {
+			next := uint8(classBlank)
+			if j < len(low) {
+				next = quietClass[low[j]]
+			}
+			if next == classBlank || next == classMark {
 				q.ws = append(q.ws, span{i, j})
 				q.runs = append(q.runs, int32(i), int32(j))
-				if k := anchorKey(q.t[i:j]); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
+				if k := anchorKeyAt(low, i, j); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
 					q.cands = append(q.cands, len(q.ws)-1)
 					q.candAt = append(q.candAt, i)
 					q.candState = append(q.candState, cueUnread)
@@ -278,7 +286,12 @@ func (q *Quiet) read(s, lower string) {
 				if j-i == 1 || j-i >= 16 {
 					q.alnum(i, j)
 				}
+				// a blank after the word, most often, is passed over
+				// here rather than by a turn of the loop
 				i = j
+				if next == classBlank {
+					i++
+				}
 				continue
 			}
 		}
@@ -291,6 +304,31 @@ func (q *Quiet) read(s, lower string) {
 	q.spreadBytes()
 	sort.Ints(q.hits)
 }
+
+// What quietClass tells of a byte of t, in read's loop: a blank or
+// punctuation passed over without a note (plainTab but not markTab), one
+// noted (markTab), a letter or digit (alnumTab), or anything else. (One
+// table rather than three: one load a byte.)
+const (
+	classOther = iota
+	classBlank
+	classMark
+	classAlnum
+)
+
+var quietClass = func() (tab [256]uint8) {
+	for c := range tab {
+		switch {
+		case plainTab[c] && markTab[c]:
+			tab[c] = classMark
+		case plainTab[c]:
+			tab[c] = classBlank
+		case alnumTab[c]:
+			tab[c] = classAlnum
+		}
+	}
+	return tab
+}()
 
 // dense reports, every 256 words, whether a third of the words read so
 // far are words a cue is looked up by or chunks left to the fold (other
@@ -315,7 +353,7 @@ func (q *Quiet) chunk(i int) int {
 	s, t := q.s, q.t
 	in := -1 // start of the current word, or -1
 	run := 0 // base64 bytes in a row
-	for i < len(s) && !plainTab[s[i]] {
+	for uint(i) < uint(len(s)) && !plainTab[s[i]] {
 		if alnumTab[t[i]] {
 			j := wordbytes.AlnumEnd(q.low, i+1)
 			q.runs = append(q.runs, int32(i), int32(j))
@@ -474,7 +512,7 @@ func (q *Quiet) addWord(start, end int) {
 		return
 	}
 	w := q.ws[n]
-	if k := anchorKey(q.t[w.start:w.end]); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
+	if k := anchorKeyAt(q.low, w.start, w.end); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
 		q.cands = append(q.cands, n)
 		q.candAt = append(q.candAt, w.start)
 		q.candState = append(q.candState, cueUnread)

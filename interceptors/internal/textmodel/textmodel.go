@@ -478,7 +478,7 @@ func (m *Model) Score(buf []byte) float64 {
 		var cnt int32
 		hit := false
 		if i+8 <= len(buf) {
-			x := binary.LittleEndian.Uint64(buf[i:])
+			x := binary.LittleEndian.Uint64(buf[i : i+8])
 			// the word ends within the eight bytes, and is ASCII (the
 			// first byte is not ASCII if its top bit is set)
 			if nw := wordbytes.NotAlnum(x); nw&0x80 == 0 && nw != 0 {
@@ -490,7 +490,7 @@ func (m *Model) Score(buf []byte) float64 {
 				}
 			} else if nw == 0 && i+16 <= len(buf) {
 				// eight to fifteen bytes: two loads
-				y := binary.LittleEndian.Uint64(buf[i+8:])
+				y := binary.LittleEndian.Uint64(buf[i+8 : i+16])
 				if nw := wordbytes.NotAlnum(y); nw != 0 {
 					z := bits.TrailingZeros64(nw)
 					k1 := y & (1<<(z&^7) - 1)
@@ -565,14 +565,14 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		// variable costs a test of its range too)
 		switch w := j - i; {
 		case w <= 8 && i+8 <= len(buf):
-			k0 := binary.LittleEndian.Uint64(buf[i:]) & keyMask[w&15]
+			k0 := binary.LittleEndian.Uint64(buf[i:i+8]) & keyMask[w&15]
 			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
 				prefix = append(prefix, prefixSum{int64(c.sum), c.cnt, c.h})
 				continue
 			}
 		case w <= 16 && i+16 <= len(buf):
-			k0 := binary.LittleEndian.Uint64(buf[i:])
-			k1 := binary.LittleEndian.Uint64(buf[i+8:]) & keyMask[(w-8)&15]
+			k0 := binary.LittleEndian.Uint64(buf[i : i+8])
+			k1 := binary.LittleEndian.Uint64(buf[i+8:i+16]) & keyMask[(w-8)&15]
 			if c := &sc.words[cacheSlot(k0, k1, 0)]; c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
 				prefix = append(prefix, prefixSum{int64(c.sum), c.cnt, c.h})
 				continue

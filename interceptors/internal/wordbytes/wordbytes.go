@@ -13,7 +13,7 @@ import (
 // found without a branch per byte.
 func AlnumEnd(b []byte, i int) int {
 	for ; i+8 <= len(b); i += 8 {
-		if m := NotAlnum(binary.LittleEndian.Uint64(b[i:])); m != 0 {
+		if m := NotAlnum(binary.LittleEndian.Uint64(b[i : i+8])); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
