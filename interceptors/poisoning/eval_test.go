@@ -339,11 +339,16 @@ func (r rate) pct() float64 {
 // in: tuning benign 13/2000 -> 16/2144 (0.75: Firebase's login tool, and
 // two texts already there that name Azure's namespace tools "role" and
 // "documentation" as field names and example values), held-out 14/1048
-// -> 14/1076 (1.30, looked at once); detection unchanged.)
+// -> 14/1076 (1.30, looked at once); detection unchanged. A word quoted
+// among other quoted strings read as data, a secret that lapses asked for
+// by no one, and a thing shown to the user for the user to verify kept as
+// a safeguard: tuning benign 16/2144 -> 13/2144 (0.61), detection
+// 379/381; held-out, looked at a second time after them: 193/234 and
+// 14/1076, unchanged.)
 const (
 	minDetectTuning  = 99.4
 	minDetectHeldout = 82.4
-	maxFPTuning      = 0.75
+	maxFPTuning      = 0.61
 	maxFPHeldout     = 1.31
 )
 
