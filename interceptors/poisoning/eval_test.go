@@ -333,12 +333,23 @@ func (r rate) pct() float64 {
 // message's recipient changed): tuning 377/381 -> 379/381, benign 13/2000
 // unchanged; held-out, looked at twice: 193/234 (82.5) both times, benign
 // 15/1048 the first time and 14/1048 after the secret principles were
-// narrowed to requests (a choice the first look informed).)
+// narrowed to requests (a choice the first look informed).
+// Six more vendors' servers' tool lists (Firebase's, Elastic's, AntV's,
+// Sanity's and Azure's to tuning, a git server to held-out), as they came
+// in: tuning benign 13/2000 -> 16/2144 (0.75: Firebase's login tool, and
+// two texts already there that name Azure's namespace tools "role" and
+// "documentation" as field names and example values), held-out 14/1048
+// -> 14/1076 (1.30, looked at once); detection unchanged. A word quoted
+// among other quoted strings read as data, a secret that lapses asked for
+// by no one, and a thing shown to the user for the user to verify kept as
+// a safeguard: tuning benign 16/2144 -> 13/2144 (0.61), detection
+// 379/381; held-out, looked at a second time after them: 193/234 and
+// 14/1076, unchanged.)
 const (
 	minDetectTuning  = 99.4
 	minDetectHeldout = 82.4
-	maxFPTuning      = 0.66
-	maxFPHeldout     = 1.34
+	maxFPTuning      = 0.61
+	maxFPHeldout     = 1.31
 )
 
 func TestEvalCorpus(t *testing.T) {

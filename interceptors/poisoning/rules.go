@@ -104,6 +104,47 @@ func publicHalf(t string, ws []span, i int) bool {
 	return i+1 < len(ws) && t[ws[i].end:ws[i+1].start] == "." && t[ws[i+1].start:ws[i+1].end] == "pub"
 }
 
+// secretLapses reports whether the secret whose last word is ws[i] is the
+// subject of its own lapse ("force reauthentication when credentials
+// expire or change", "if your API key has expired"): the text says when
+// a login is needed again, which asks the model for no secret.
+func secretLapses(t string, ws []span, i int) bool {
+	for k := i + 1; k < len(ws) && k <= i+3; k++ {
+		if sentenceBetween(t, ws, k-1, k) {
+			return false
+		}
+		switch t[ws[k].start:ws[k].end] {
+		case "expire", "expires", "expired", "expiring", "lapse", "lapses", "lapsed", "rotate", "rotates", "rotated", "revoked", "change", "changes", "changed":
+			return true
+		case "have", "has", "are", "is", "get", "gets", "were", "was", "been", "become", "becomes":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// listedValue reports whether the quoted word lower[q+1:end] (its quotes
+// at q and end) is one item of a list or a pair of quoted strings
+// ("TODO items", "FIXME comments", "documentation"; `role`/`content`): a
+// word quoted among others is data the text gives as examples or field
+// names, not the name of a tool it points the model to.
+func listedValue(lower string, q, end int) bool {
+	next := strings.TrimLeft(lower[end+1:], " ")
+	if len(next) > 1 && (next[0] == ',' || next[0] == '/') {
+		if rest := strings.TrimLeft(next[1:], " "); rest != "" && strings.IndexByte("`'\"", rest[0]) >= 0 {
+			return true
+		}
+	}
+	prev := strings.TrimRight(lower[:q], " ")
+	if n := len(prev); n > 1 && (prev[n-1] == ',' || prev[n-1] == '/') {
+		if before := strings.TrimRight(prev[:n-1], " "); before != "" && strings.IndexByte("`'\"", before[len(before)-1]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // ofThisTool reports whether a "do not use … tool" match is about the tool
 // itself ("DO NOT use this tool to create PDF files"): a description that
 // scopes its own use says when not to call it, which steers no other tool.

@@ -1094,7 +1094,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
-				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i)) {
+				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && c.wordsOnly() && secretLapses(t, ws, i-c.anchor+len(c.slots)-1)) {
 					continue
 				}
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
@@ -1207,9 +1207,26 @@ func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
 		return k+1 < len(ws) && t[ws[k+1].start:ws[k+1].end] == "with" && wordWithin(t, ws, k+1, 2, isUser) >= 0
 	case "enable", "require":
 		return wordWithin(t, ws, k, 8, func(w string) bool { return authWords[w] }) >= 0
+	case "display", "show":
+		// shown to the user so that the user verifies it ("MUST display
+		// the login URL and the Session ID to the user. Explicitly
+		// instruct the user to verify that …"): the user checks the
+		// tool's output, which keeps the user in the loop
+		u := wordWithin(t, ws, k, 14, isUser)
+		if u < 0 {
+			return false
+		}
+		for j := u + 1; j < len(ws) && j <= u+12; j++ {
+			if userChecks[t[ws[j].start:ws[j].end]] {
+				return true
+			}
+		}
 	}
 	return false
 }
+
+// what the user does with what is shown, when shown as a safeguard
+var userChecks = map[string]bool{"verify": true, "compare": true, "confirm": true}
 
 // prefersItselfOverOwn reports whether the order c, matched at ws[i],
 // prefers this tool over tools of its own server and no other ("ALWAYS
