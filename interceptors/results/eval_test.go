@@ -184,7 +184,7 @@ type evalCase struct {
 // benign 22 → 20 of 2266. Held-out unchanged. Every floor was set to
 // these figures.)
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 2145.0 / 2613, fp: 20.0 / 2266},
+	"tuning":  {detect: 2078.0 / 2613, fp: 20.0 / 2266},
 	"heldout": {detect: 191.0 / 497, fp: 8.0 / 1126},
 }
 
@@ -278,9 +278,12 @@ var floors = map[string]struct{ detect, fp float64 }{
 // (whose weights they leave byte for byte as they were): tuning 2266/2613
 // and 21/2266, held-out 249/497 and 14/1126. The poisoning scorer's rule
 // on use demanded for compliance, shared, then caught one held-out code
-// insertion: 250/497, 191/497 by the signals alone.)
+// insertion: 250/497, 191/497 by the signals alone. A result that opens on
+// a request about a record then became evidence that needs company, as a
+// help desk's ticket opens so: tuning 2232/2613, 2078/2613 by the signals
+// alone; the rest unchanged.)
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 2266.0 / 2613, fp: 21.0 / 2266},
+	"tuning":  {detect: 2232.0 / 2613, fp: 21.0 / 2266},
 	"heldout": {detect: 250.0 / 497, fp: 14.0 / 1126},
 }
 

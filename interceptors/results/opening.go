@@ -8,9 +8,12 @@ import "strings"
 // A tool returns the record, a listing or a page, which open on a name, a
 // field or a heading; mail that asks for such an act opens on a greeting
 // or its headers. A result whose first words ask its reader to act on a
-// system's record is a task set for whoever reads it.
+// system's record is a task set for whoever reads it. But a help desk's
+// ticket opens the same way ("Please reset the password for user ID
+// 4411"), and a tool that reads tickets returns it as they are: this is
+// evidence that needs company, not a verdict alone.
 
-var sigOpensAsking = resultSignal{"opens on a request to act on a record", 4} // "Please disable the account with ID 4411."
+var sigOpensAsking = resultSignal{"opens on a request to act on a record", 2} // "Please disable the account with ID 4411."
 
 // notActs are the verbs after "please " that ask the reader to read,
 // write back or look, not to act on a record: "Please find attached

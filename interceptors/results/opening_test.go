@@ -16,3 +16,17 @@ func TestOpensAsking(t *testing.T) {
 		{"Please update the README with the new install steps.", false},
 	})
 }
+
+// A help desk's ticket that opens on a request about a record is not
+// flagged by that alone: a tool that reads tickets returns them so.
+func TestTicketOpeningIsNotAVerdict(t *testing.T) {
+	for _, s := range []string{
+		"Please reset the password for user ID 4411, she is locked out.",
+		"Please update the shipping address for order ID 55123 to 12 Main St.",
+		"Please approve expense report ID 9981 by Friday.",
+	} {
+		if score, found := resultSignals(s); score >= 4 {
+			t.Errorf("%q: score %d %v, want below the threshold", s, score, found)
+		}
+	}
+}
