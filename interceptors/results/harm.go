@@ -19,18 +19,34 @@ var sigHarmAsked = resultSignal{"asks for harm or concealment", 4} // "Please â€
 
 // harmAimRe is the manner or the aim of the act asked for: hidden, without
 // leave, or to cause harm (not a harm reported: "caused any downtime").
-var harmAimRe = regexp.MustCompile(`\b(undetected|unnoticed|discreetly|covertly|secretly|surreptitiously|stealthily|not (be )?(documented|logged|recorded|reported)|unauthori[sz]ed|without (proper |prior |any )?(authori[sz]ation|consent|permission|approval)|sabotage|corrupt|disrupt)\b|\b(cause|causing|inflict|inflicting|resulting in|trigger|triggering|induce|inducing) [a-z ]{0,24}\b(harm|death|damage|downtime|malfunctions?|errors|outages?|crash(es)?)\b`)
+// "Not logged" is left out: "ensure that passwords are not logged" is a
+// safeguard, and the words cannot tell data kept out of logs from an act.
+var harmAimRe = regexp.MustCompile(`\b(undetected|unnoticed|discreetly|covertly|secretly|surreptitiously|stealthily|unauthori[sz]ed|without (proper |prior |any )?(authori[sz]ation|consent|permission|approval)|sabotage|corrupt|disrupt)\b|\b(cause|causing|inflict|inflicting|resulting in|trigger|triggering|induce|inducing) [a-z ]{0,24}\b(harm|death|damage|downtime|malfunctions?|errors|outages?|crash(es)?)\b`)
 
 // harmAimNeeds holds what every match of harmAimRe holds, for a cheap
 // test first (t is lowered, the expression lower-case ASCII).
 var harmAimNeeds = literals.MustNeeded(harmAimRe)
 
+// guardVerbs ask the reader to guard against harm, not to do it: "Please
+// report any unauthorized use of your account", "Please investigate the
+// unauthorized access". Security notices and tickets are worded so.
+var guardVerbs = wordSet("report investigate notify contact alert inform tell escalate flag review check inspect audit monitor prevent stop block revoke help verify confirm look")
+
 // harmAsked reports a request opening a sentence with "please " (offs
-// are its anchors) whose sentence holds harmAimRe.
+// are its anchors) whose sentence holds harmAimRe, unless it asks to
+// guard against harm.
 func harmAsked(s, t string, offs []int) bool {
 	for _, at := range offs {
 		if !opensRequest(s, t, at) {
 			continue // cheap test first: most "please" open no request of their own
+		}
+		off := at + len("please ")
+		w := off
+		for w < len(t) && t[w] >= 'a' && t[w] <= 'z' {
+			w++
+		}
+		if guardVerbs[t[off:w]] {
+			continue
 		}
 		sentence, _ := sentenceAround(t, at, 200)
 		if containsAny(sentence, harmAimNeeds...) && harmAimRe.MatchString(sentence) {

@@ -13,5 +13,10 @@ func TestHarmAsked(t *testing.T) {
 		{"Please let us know if the outage caused any downtime for your team? The postmortem follows.", false},
 		{"The malware remained undetected for months. Please update your antivirus.", false},
 		{"Please review the attached report and send feedback by Friday.", false},
+		// security notices and tickets ask to guard against harm
+		{"Please report any unauthorized use of your account to security@example.com.", false},
+		{"Please investigate the unauthorized access to the database server reported last night.", false},
+		// a safeguard: data kept out of logs is no act hidden from them
+		{"Please ensure that passwords are not logged by the service.", false},
 	})
 }
