@@ -20,6 +20,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/internal/wordbytes"
 )
@@ -556,10 +557,17 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 	// when it is not in the cache; the second adds the pairs' without
 	// any (in one loop, the variables of both were kept on the stack
 	// around that call)
-	prefix := slices.Grow(sc.prefix[:0], len(spans)/2+1)
-	prefix = append(prefix, prefixSum{})
-	for ; len(spans) >= 2; spans = spans[2:] {
-		i, j := int(spans[0]), int(spans[1])
+	// the pairs read by a range and the sums written by index: the
+	// slicing of spans and the appends cost more than the words' keys
+	prefix := slices.Grow(sc.prefix[:0], len(spans)/2+1)[:len(spans)/2+1]
+	prefix[0] = prefixSum{}
+	var pairs [][2]int32
+	if len(spans) >= 2 {
+		pairs = unsafe.Slice((*[2]int32)(unsafe.Pointer(&spans[0])), len(spans)/2)
+	}
+	for x, sp := range pairs {
+		p := &prefix[x+1]
+		i, j := int(sp[0]), int(sp[1])
 		// the key of Score's cache is the word's bytes: one or two loads
 		// of eight, masked to its length (from a table: a shift by a
 		// variable costs a test of its range too)
@@ -567,19 +575,19 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		case w <= 8 && i+8 <= len(buf):
 			k0 := binary.LittleEndian.Uint64(buf[i:i+8]) & keyMask[w&15]
 			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
-				prefix = append(prefix, prefixSum{int64(c.sum), c.cnt, c.h})
+				*p = prefixSum{int64(c.sum), c.cnt, c.h}
 				continue
 			}
 		case w <= 16 && i+16 <= len(buf):
 			k0 := binary.LittleEndian.Uint64(buf[i : i+8])
 			k1 := binary.LittleEndian.Uint64(buf[i+8:i+16]) & keyMask[(w-8)&15]
 			if c := &sc.words[cacheSlot(k0, k1, 0)]; c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
-				prefix = append(prefix, prefixSum{int64(c.sum), c.cnt, c.h})
+				*p = prefixSum{int64(c.sum), c.cnt, c.h}
 				continue
 			}
 		}
 		h, sum, cnt := sc.lookup(buf, i, j, 0, false)
-		prefix = append(prefix, prefixSum{sum, cnt, h})
+		*p = prefixSum{sum, cnt, h}
 	}
 	shift := 32 - m.Bits
 	wt := m.W
