@@ -1315,7 +1315,7 @@ func (x *anchorIndex) find(t string) {
 	b := unsafe.Slice(unsafe.StringData(t), len(t))
 	// three even offsets from one load of eight bytes: the three bytes at
 	// each are two shifts away
-	for ; i+8 <= len(b); i += 6 {
+	for ; i <= len(b)-8; i += 6 { // (as i+8 <= len(b): the load needs no test)
 		w := binary.LittleEndian.Uint64(b[i : i+8])
 		if h, ok := probe(uint32(w) << 8); ok {
 			x.record(b, t, i, anchorLists[listOf[h]])
