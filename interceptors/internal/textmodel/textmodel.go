@@ -556,31 +556,35 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 	// two loops: the first finds each word's own weight, with a call
 	// when it is not in the cache; the second adds the pairs' without
 	// any (in one loop, the variables of both were kept on the stack
-	// around that call)
-	// the pairs read by a range and the sums written by index: the
-	// slicing of spans and the appends cost more than the words' keys
+	// around that call). The pairs are read by a range and the sums
+	// written by index: the slicing of spans and the appends cost more
+	// than the words' keys.
 	prefix := slices.Grow(sc.prefix[:0], len(spans)/2+1)[:len(spans)/2+1]
 	prefix[0] = prefixSum{}
 	var pairs [][2]int32
 	if len(spans) >= 2 {
 		pairs = unsafe.Slice((*[2]int32)(unsafe.Pointer(&spans[0])), len(spans)/2)
 	}
+	sums := prefix[1 : len(pairs)+1]
 	for x, sp := range pairs {
-		p := &prefix[x+1]
-		i, j := int(sp[0]), int(sp[1])
+		p := &sums[x]
+		// offsets in buf, never negative: read as such, and the loads'
+		// bounds as i <= len(buf)-8, the loads need no test of their own
+		i, j := int(uint32(sp[0])), int(uint32(sp[1]))
 		// the key of Score's cache is the word's bytes: one or two loads
 		// of eight, masked to its length (from a table: a shift by a
 		// variable costs a test of its range too)
 		switch w := j - i; {
-		case w <= 8 && i+8 <= len(buf):
+		case w <= 8 && i <= len(buf)-8:
 			k0 := binary.LittleEndian.Uint64(buf[i:i+8]) & keyMask[w&15]
 			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
 				*p = prefixSum{int64(c.sum), c.cnt, c.h}
 				continue
 			}
-		case w <= 16 && i+16 <= len(buf):
-			k0 := binary.LittleEndian.Uint64(buf[i : i+8])
-			k1 := binary.LittleEndian.Uint64(buf[i+8:i+16]) & keyMask[(w-8)&15]
+		case w <= 16 && i <= len(buf)-16:
+			b := buf[i : i+16]
+			k0 := binary.LittleEndian.Uint64(b[:8])
+			k1 := binary.LittleEndian.Uint64(b[8:]) & keyMask[(w-8)&15]
 			if c := &sc.words[cacheSlot(k0, k1, 0)]; c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
 				*p = prefixSum{int64(c.sum), c.cnt, c.h}
 				continue
