@@ -343,13 +343,15 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 	// ("x = a + b", "a b c"). A text with wide spaces goes to the general
 	// path then: its runes and that text would not line up.
 	maybeSpaced, spaceRunes := false, false
-	for i, size := 0, 1; i < len(s); i += size {
+	// (the bounds compared unsigned: i is not negative, and a byte read
+	// under them needs no test of its own)
+	for i, size := 0, 1; uint(i) < uint(len(s)); i += size {
 		size = 1
 		c := lowerTab[s[i]]
 		if alnumTab[c] {
 			// letters and digits, the common case, in a loop of their own
 			j := i
-			for ; j < len(s); j++ {
+			for ; uint(j) < uint(len(s)); j++ {
 				c := lowerTab[s[j]]
 				if !alnumTab[c] {
 					break
@@ -367,7 +369,7 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 				before, gap = gap, 0
 			}
 			prevSpace = false
-			if i = j; i == len(s) {
+			if i = j; uint(i) >= uint(len(s)) { // (i == len(s))
 				break
 			}
 			c = lowerTab[s[i]]
