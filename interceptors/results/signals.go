@@ -1390,7 +1390,7 @@ func (x *anchorIndex) record(b []byte, t string, i int, anchors []anchorEntry) {
 		if j < 0 {
 			continue
 		}
-		if j+8 <= len(b) && binary.LittleEndian.Uint64(b[j:j+8])&e.mask != e.head {
+		if j <= len(b)-8 && binary.LittleEndian.Uint64(b[j:j+8])&e.mask != e.head { // (j+8 <= len(b): the load needs no test)
 			continue
 		}
 		if a := anchorText[e.k]; strings.HasPrefix(t[j:], a.lit) {
