@@ -471,14 +471,16 @@ func (m *Model) Score(buf []byte) float64 {
 	var n int32
 	prev := startHash
 	for i := 0; ; {
-		if i = skipBlanks(buf, i); i == len(buf) {
+		// (compared unsigned, and the loads' bounds as i <= len(buf)-8:
+		// the loads below need no test of their own)
+		if i = skipBlanks(buf, i); uint(i) >= uint(len(buf)) { // (i == len(buf))
 			break
 		}
 		var h uint32
 		var sum int64
 		var cnt int32
 		hit := false
-		if i+8 <= len(buf) {
+		if i <= len(buf)-8 {
 			x := binary.LittleEndian.Uint64(buf[i : i+8])
 			// the word ends within the eight bytes, and is ASCII (the
 			// first byte is not ASCII if its top bit is set)
@@ -489,7 +491,7 @@ func (m *Model) Score(buf []byte) float64 {
 					h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
 					i += z / 8
 				}
-			} else if nw == 0 && i+16 <= len(buf) {
+			} else if nw == 0 && i <= len(buf)-16 {
 				// eight to fifteen bytes: two loads
 				y := binary.LittleEndian.Uint64(buf[i+8 : i+16])
 				if nw := wordbytes.NotAlnum(y); nw != 0 {
@@ -662,7 +664,7 @@ func (sc *scratch) lookup(buf []byte, start, end int, h uint32, hashed bool) (ui
 //
 //go:noinline
 func skipBlanks(buf []byte, i int) int {
-	for i < len(buf) && blank[buf[i]] {
+	for uint(i) < uint(len(buf)) && blank[buf[i]] { // (i >= 0)
 		i++
 	}
 	return i
