@@ -15,7 +15,7 @@ func LowerASCII(dst []byte, s string) []byte {
 	// bit of a byte for each test and never carry into the next byte
 	const top = 0x8080808080808080
 	i := 0
-	for ; i+8 <= len(b); i += 8 {
+	for ; i <= len(b)-8; i += 8 { // (as i+8 <= len(b): the load needs no test)
 		w := binary.LittleEndian.Uint64(b[i : i+8])
 		low := w &^ top
 		atLeastA := low + 0x3f3f3f3f3f3f3f3f // 0x80 - 'A'

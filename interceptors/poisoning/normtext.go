@@ -193,7 +193,7 @@ func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 			// ASCII is its own NFKD form, and each ASCII character starts
 			// a segment: only the runs of other bytes go through the
 			// iterator
-			for p < len(s) && s[p] < utf8.RuneSelf {
+			for uint(p) < uint(len(s)) && s[p] < utf8.RuneSelf { // (p >= 0: s[p] needs no test)
 				// a run of letters, digits and '_': letter, but for orig (a
 				// word with an ASCII letter is never restored from it),
 				// read with dst, run and flags in locals, as the closures
@@ -343,13 +343,15 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 	// ("x = a + b", "a b c"). A text with wide spaces goes to the general
 	// path then: its runes and that text would not line up.
 	maybeSpaced, spaceRunes := false, false
-	for i, size := 0, 1; i < len(s); i += size {
+	// (the bounds compared unsigned: i is not negative, and a byte read
+	// under them needs no test of its own)
+	for i, size := 0, 1; uint(i) < uint(len(s)); i += size {
 		size = 1
 		c := lowerTab[s[i]]
 		if alnumTab[c] {
 			// letters and digits, the common case, in a loop of their own
 			j := i
-			for ; j < len(s); j++ {
+			for ; uint(j) < uint(len(s)); j++ {
 				c := lowerTab[s[j]]
 				if !alnumTab[c] {
 					break
@@ -367,7 +369,7 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 				before, gap = gap, 0
 			}
 			prevSpace = false
-			if i = j; i == len(s) {
+			if i = j; uint(i) >= uint(len(s)) { // (i == len(s))
 				break
 			}
 			c = lowerTab[s[i]]
@@ -632,7 +634,7 @@ func joinSeparated(b []byte, start int) (_ []byte, joined bool) {
 	// written, so the bytes read (at i-1 and after i) are the original ones.
 	// up to the first run, t stays as it is: only looked at
 	i := 1
-	for i < len(t) && !(separatorTab[t[i]] && t[i-1] >= 'a' && t[i-1] <= 'z' && separatedRunAt(t, i-1)) {
+	for uint(i) < uint(len(t)) && !(separatorTab[t[i]] && t[i-1] >= 'a' && t[i-1] <= 'z' && separatedRunAt(t, i-1)) {
 		i++
 	}
 	w := i - 1
@@ -682,7 +684,7 @@ func singleLetter(t []byte, i int) bool {
 // letterSpaced reports four one-letter words in a row, one space apart
 // ("i g n o r e").
 func letterSpaced(t []byte) bool {
-	for i := 1; i+5 < len(t); i++ {
+	for i := 1; i < len(t)-5; i++ { // (as i+5 < len(t): the loads need no test)
 		// cheap test first: " x " at i..i+2
 		if t[i] != ' ' || t[i+2] != ' ' {
 			continue

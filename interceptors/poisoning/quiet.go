@@ -258,7 +258,7 @@ func (q *Quiet) read(s, lower string) {
 		if k == classAlnum {
 			j := i + 1
 			for {
-				if j+8 > len(low) {
+				if j > len(low)-8 { // (as j+8 > len(low): the load below needs no test)
 					j = wordbytes.AlnumEnd(low, j)
 					break
 				}
@@ -269,7 +269,7 @@ func (q *Quiet) read(s, lower string) {
 				j += 8
 			}
 			next := uint8(classBlank)
-			if j < len(low) {
+			if uint(j) < uint(len(low)) {
 				next = quietClass[low[j]]
 			}
 			if next == classBlank || next == classMark {
@@ -351,6 +351,8 @@ func (q *Quiet) dense() bool {
 // a time, as canonicalASCII does, and returns where it stopped.
 func (q *Quiet) chunk(i int) int {
 	s, t := q.s, q.t
+	// t is s lowered, as long: so t[i] needs no test under i's bound
+	t = t[:len(s)]
 	in := -1 // start of the current word, or -1
 	run := 0 // base64 bytes in a row
 	for uint(i) < uint(len(s)) && !plainTab[s[i]] {

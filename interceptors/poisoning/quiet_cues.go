@@ -7,6 +7,14 @@ import (
 // word returns the i-th word.
 func (q *Quiet) word(i int) string { return q.t[q.ws[i].start:q.ws[i].end] }
 
+// spanKey is wordKey(t[w.start:w.end]).
+func spanKey(t string, w span) uint64 {
+	if w.end <= w.start {
+		return 0
+	}
+	return 1 << ((uint(w.end-w.start)*5 + uint(t[w.start])) & 63)
+}
+
 // What a word may start, as cueAt tells it.
 const (
 	cueUnread uint8 = iota
@@ -34,14 +42,17 @@ func (q *Quiet) cueAt(k int) uint8 {
 	refs := cues.byFirst[q.word(i)]
 	var prevKey, nextKey, reach uint64
 	if len(refs) > 0 {
+		// from the spans: wordKey reads a word's length and first byte
+		// only, and the words after i by a range need no test each
 		if i > 0 {
-			prevKey = wordKey(q.word(i - 1))
+			prevKey = spanKey(q.t, q.ws[i-1])
 		}
-		if i+1 < len(q.ws) {
-			nextKey = wordKey(q.word(i + 1))
-		}
-		for k := i + 1; k < min(i+5, len(q.ws)); k++ {
-			reach |= wordKey(q.word(k))
+		for n, w := range q.ws[i+1 : min(i+5, len(q.ws))] {
+			key := spanKey(q.t, w)
+			if n == 0 {
+				nextKey = key
+			}
+			reach |= key
 		}
 	}
 	for r := 0; r < len(refs); r++ {

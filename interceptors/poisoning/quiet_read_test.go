@@ -162,6 +162,26 @@ func TestAnchorKeyAt(t *testing.T) {
 	}
 }
 
+// TestSpanKey compares spanKey with wordKey of the span's text at every
+// span of random bytes (beyond ASCII too), empty ones included.
+func TestSpanKey(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	b := make([]byte, 48)
+	for range 2000 {
+		for k := range b {
+			b[k] = byte(r.IntN(256))
+		}
+		s := string(b)
+		for i := 0; i <= len(s); i++ {
+			for j := i; j <= len(s); j++ {
+				if got, want := spanKey(s, span{i, j}), wordKey(s[i:j]); got != want {
+					t.Fatalf("spanKey(%q) = %#x, wordKey %#x", s[i:j], got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestLowerASCIIIsEachByte compares LowerASCII with a byte-by-byte
 // lowering on random bytes of every length to 40, appended to text
 // already in dst.

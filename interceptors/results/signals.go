@@ -1315,7 +1315,7 @@ func (x *anchorIndex) find(t string) {
 	b := unsafe.Slice(unsafe.StringData(t), len(t))
 	// three even offsets from one load of eight bytes: the three bytes at
 	// each are two shifts away
-	for ; i+8 <= len(b); i += 6 {
+	for ; i <= len(b)-8; i += 6 { // (as i+8 <= len(b): the load needs no test)
 		w := binary.LittleEndian.Uint64(b[i : i+8])
 		if h, ok := probe(uint32(w) << 8); ok {
 			x.record(b, t, i, anchorLists[listOf[h]])
@@ -1390,7 +1390,7 @@ func (x *anchorIndex) record(b []byte, t string, i int, anchors []anchorEntry) {
 		if j < 0 {
 			continue
 		}
-		if j+8 <= len(b) && binary.LittleEndian.Uint64(b[j:j+8])&e.mask != e.head {
+		if j <= len(b)-8 && binary.LittleEndian.Uint64(b[j:j+8])&e.mask != e.head { // (j+8 <= len(b): the load needs no test)
 			continue
 		}
 		if a := anchorText[e.k]; strings.HasPrefix(t[j:], a.lit) {
@@ -1976,15 +1976,17 @@ func flooded(t string) bool {
 	const stride = 2*runs - 1
 	for p := 0; p < len(t); {
 		// the token at p, or the first after it
+		// (the loops' bounds compared unsigned: a byte read under one
+		// needs no test of its own; i, e and s are at most len(t))
 		i := p
-		for i < len(t) && blankByte[t[i]] {
+		for uint(i) < uint(len(t)) && blankByte[t[i]] {
 			i++
 		}
 		if i == len(t) {
 			return false
 		}
 		// back to its start, four bytes at most: a longer token is in no run
-		for i > 0 && i > p-4 && !blankByte[t[i-1]] {
+		for uint(i-1) < uint(len(t)) && i > p-4 && !blankByte[t[i-1]] {
 			i--
 		}
 		j := tokenEnd(t, i)
@@ -1995,11 +1997,11 @@ func flooded(t string) bool {
 		tok, n := t[i:j], 1
 		for k := i; ; n++ { // back to the run's first token
 			e := k
-			for e > 0 && blankByte[t[e-1]] {
+			for uint(e-1) < uint(len(t)) && blankByte[t[e-1]] {
 				e--
 			}
 			s := e
-			for s > 0 && e-s <= 4 && !blankByte[t[s-1]] {
+			for uint(s-1) < uint(len(t)) && e-s <= 4 && !blankByte[t[s-1]] {
 				s--
 			}
 			if s == e || t[s:e] != tok {
@@ -2009,7 +2011,7 @@ func flooded(t string) bool {
 		}
 		next := j // on to the first token after the run
 		for ; ; n++ {
-			for next < len(t) && blankByte[t[next]] {
+			for uint(next) < uint(len(t)) && blankByte[t[next]] {
 				next++
 			}
 			e := tokenEnd(t, next)
@@ -2030,7 +2032,7 @@ func flooded(t string) bool {
 // five bytes: an end more than four bytes after i is a longer token's.
 func tokenEnd(t string, i int) int {
 	j := i
-	for j < len(t) && j-i <= 4 && !blankByte[t[j]] {
+	for uint(j) < uint(len(t)) && j-i <= 4 && !blankByte[t[j]] { // (i >= 0)
 		j++
 	}
 	return j

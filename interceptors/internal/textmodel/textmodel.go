@@ -20,6 +20,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/internal/wordbytes"
 )
@@ -470,14 +471,16 @@ func (m *Model) Score(buf []byte) float64 {
 	var n int32
 	prev := startHash
 	for i := 0; ; {
-		if i = skipBlanks(buf, i); i == len(buf) {
+		// (compared unsigned, and the loads' bounds as i <= len(buf)-8:
+		// the loads below need no test of their own)
+		if i = skipBlanks(buf, i); uint(i) >= uint(len(buf)) { // (i == len(buf))
 			break
 		}
 		var h uint32
 		var sum int64
 		var cnt int32
 		hit := false
-		if i+8 <= len(buf) {
+		if i <= len(buf)-8 {
 			x := binary.LittleEndian.Uint64(buf[i : i+8])
 			// the word ends within the eight bytes, and is ASCII (the
 			// first byte is not ASCII if its top bit is set)
@@ -488,7 +491,7 @@ func (m *Model) Score(buf []byte) float64 {
 					h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
 					i += z / 8
 				}
-			} else if nw == 0 && i+16 <= len(buf) {
+			} else if nw == 0 && i <= len(buf)-16 {
 				// eight to fifteen bytes: two loads
 				y := binary.LittleEndian.Uint64(buf[i+8 : i+16])
 				if nw := wordbytes.NotAlnum(y); nw != 0 {
@@ -555,31 +558,42 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 	// two loops: the first finds each word's own weight, with a call
 	// when it is not in the cache; the second adds the pairs' without
 	// any (in one loop, the variables of both were kept on the stack
-	// around that call)
-	prefix := slices.Grow(sc.prefix[:0], len(spans)/2+1)
-	prefix = append(prefix, prefixSum{})
-	for ; len(spans) >= 2; spans = spans[2:] {
-		i, j := int(spans[0]), int(spans[1])
+	// around that call). The pairs are read by a range and the sums
+	// written by index: the slicing of spans and the appends cost more
+	// than the words' keys.
+	prefix := slices.Grow(sc.prefix[:0], len(spans)/2+1)[:len(spans)/2+1]
+	prefix[0] = prefixSum{}
+	var pairs [][2]int32
+	if len(spans) >= 2 {
+		pairs = unsafe.Slice((*[2]int32)(unsafe.Pointer(&spans[0])), len(spans)/2)
+	}
+	sums := prefix[1 : len(pairs)+1]
+	for x, sp := range pairs {
+		p := &sums[x]
+		// offsets in buf, never negative: read as such, and the loads'
+		// bounds as i <= len(buf)-8, the loads need no test of their own
+		i, j := int(uint32(sp[0])), int(uint32(sp[1]))
 		// the key of Score's cache is the word's bytes: one or two loads
 		// of eight, masked to its length (from a table: a shift by a
 		// variable costs a test of its range too)
 		switch w := j - i; {
-		case w <= 8 && i+8 <= len(buf):
+		case w <= 8 && i <= len(buf)-8:
 			k0 := binary.LittleEndian.Uint64(buf[i:i+8]) & keyMask[w&15]
 			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
-				prefix = append(prefix, prefixSum{int64(c.sum), c.cnt, c.h})
+				*p = prefixSum{int64(c.sum), c.cnt, c.h}
 				continue
 			}
-		case w <= 16 && i+16 <= len(buf):
-			k0 := binary.LittleEndian.Uint64(buf[i : i+8])
-			k1 := binary.LittleEndian.Uint64(buf[i+8:i+16]) & keyMask[(w-8)&15]
+		case w <= 16 && i <= len(buf)-16:
+			b := buf[i : i+16]
+			k0 := binary.LittleEndian.Uint64(b[:8])
+			k1 := binary.LittleEndian.Uint64(b[8:]) & keyMask[(w-8)&15]
 			if c := &sc.words[cacheSlot(k0, k1, 0)]; c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
-				prefix = append(prefix, prefixSum{int64(c.sum), c.cnt, c.h})
+				*p = prefixSum{int64(c.sum), c.cnt, c.h}
 				continue
 			}
 		}
 		h, sum, cnt := sc.lookup(buf, i, j, 0, false)
-		prefix = append(prefix, prefixSum{sum, cnt, h})
+		*p = prefixSum{sum, cnt, h}
 	}
 	shift := 32 - m.Bits
 	wt := m.W
@@ -650,7 +664,7 @@ func (sc *scratch) lookup(buf []byte, start, end int, h uint32, hashed bool) (ui
 //
 //go:noinline
 func skipBlanks(buf []byte, i int) int {
-	for i < len(buf) && blank[buf[i]] {
+	for uint(i) < uint(len(buf)) && blank[buf[i]] { // (i >= 0)
 		i++
 	}
 	return i

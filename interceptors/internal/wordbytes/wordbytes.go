@@ -12,12 +12,17 @@ import (
 // digits in b from i on: most words end within the first eight bytes,
 // found without a branch per byte.
 func AlnumEnd(b []byte, i int) int {
-	for ; i+8 <= len(b); i += 8 {
+	// (i is not negative, as before, where a load panicked on it; with the
+	// bound read as i <= len(b)-8, neither load needs a test of its own)
+	if i < 0 {
+		panic("wordbytes: negative offset")
+	}
+	for ; i <= len(b)-8; i += 8 {
 		if m := NotAlnum(binary.LittleEndian.Uint64(b[i : i+8])); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
-	for i < len(b) && Alnum[b[i]] {
+	for uint(i) < uint(len(b)) && Alnum[b[i]] {
 		i++
 	}
 	return i
