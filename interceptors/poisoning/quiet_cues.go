@@ -39,7 +39,8 @@ func (q *Quiet) cueAt(k int) uint8 {
 	// the cues the word may start; the keys of its neighbours are read
 	// only when there are some (a candidate passed the bits of
 	// anchorKey, and many such words start none)
-	refs := cues.byFirst[q.word(i)]
+	w := q.ws[i]
+	refs := cues.refsOf(anchorKeyAt(q.low, w.start, w.end), q.t[w.start:w.end])
 	var prevKey, nextKey, reach uint64
 	if len(refs) > 0 {
 		// from the spans: wordKey reads a word's length and first byte

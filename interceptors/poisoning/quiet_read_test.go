@@ -204,3 +204,39 @@ func TestLowerASCIIIsEachByte(t *testing.T) {
 		}
 	}
 }
+
+// TestRefsOf compares refsOf with the map it stands for, byFirst, on every
+// anchor word of the three indexes, those words changed by a byte, and
+// random words (many of them sharing an anchor word's key).
+func TestRefsOf(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for _, ix := range []*cueIndex{textCues, definitionCues, nameCues} {
+		words := []string{}
+		for a := range ix.byFirst {
+			words = append(words, a, a+"s", a[:len(a)-1]+"x", "x"+a[1:])
+		}
+		shared := 0
+		for range 200000 {
+			w := make([]byte, 1+r.IntN(12))
+			for k := range w {
+				w[k] = "abcdefghijklmnopqrstuvwxyz0123456789"[r.IntN(36)]
+			}
+			if k := anchorKey(string(w)); ix.maybe[k/64]&(1<<(k%64)) != 0 {
+				shared++
+			}
+			words = append(words, string(w))
+		}
+		if shared < 100 {
+			t.Fatalf("only %d random words share an anchor word's key", shared)
+		}
+		for _, w := range words {
+			if w == "" {
+				continue
+			}
+			got, want := ix.refsOf(anchorKey(w), w), ix.byFirst[w]
+			if len(got) != len(want) || len(got) > 0 && &got[0] != &want[0] {
+				t.Fatalf("refsOf(%q): %d refs, byFirst %d", w, len(got), len(want))
+			}
+		}
+	}
+}

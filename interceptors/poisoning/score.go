@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"iter"
+	"math/bits"
 	"net/url"
 	"regexp"
 	"slices"
@@ -120,6 +121,9 @@ func (s *slot) fits(w string) bool {
 
 type cueIndex struct {
 	byFirst map[string][]cueRef // anchor word -> cues
+	// keyed is byFirst by anchorKey, for refsOf: a table of a power of
+	// two entries, at most half of them used
+	keyed []keyedRefs
 	// maybe has the bit of anchorKey set for every anchor word: nine words
 	// in ten of a text are ruled out without a map lookup.
 	maybe [anchorKeys / 64]uint64
@@ -224,7 +228,38 @@ func compileLexicon(keep func(signal) bool) *cueIndex {
 			}
 		}
 	}
+	ix.keyed = make([]keyedRefs, 2*max(64, 1<<bits.Len(uint(len(ix.byFirst)))))
+	for a, refs := range ix.byFirst {
+		k := anchorKey(a)
+		h := k & uint32(len(ix.keyed)-1)
+		for ix.keyed[h].refs != nil {
+			h = (h + 1) & uint32(len(ix.keyed)-1)
+		}
+		ix.keyed[h] = keyedRefs{key: k, word: a, refs: refs}
+	}
 	return ix
+}
+
+// keyedRefs is an entry of cueIndex.keyed.
+type keyedRefs struct {
+	key  uint32
+	word string
+	refs []cueRef
+}
+
+// refsOf is byFirst[w] for w whose anchorKey is key: the key the caller
+// has already, and an open-addressed table, spare the map's hash of w.
+func (ix *cueIndex) refsOf(key uint32, w string) []cueRef {
+	mask := uint32(len(ix.keyed) - 1)
+	for h := key & mask; ; h = (h + 1) & mask {
+		e := &ix.keyed[h]
+		if e.refs == nil {
+			return nil
+		}
+		if e.key == key && e.word == w {
+			return e.refs
+		}
+	}
 }
 
 // maxCJKCues bounds the substring cues, found in a text as a bitset.
@@ -288,9 +323,10 @@ func anchorKey(w string) uint32 {
 // reads stay bounds-checked: the text is a stranger's, and an offset
 // wrong by one must panic, not read past the buffer.
 func anchorKeyAt(b []byte, i, j int) uint32 {
-	w := b[i:j]
-	n := uint(len(w))
-	h := uint32(n)*0x9E3779B1 ^ uint32(w[0])<<16 ^ uint32(w[n/2])<<8 ^ uint32(w[n-1])
+	// each byte read by its own index, each tested against len(b): fewer
+	// instructions than cutting b[i:j] first
+	n := uint(j - i)
+	h := uint32(n)*0x9E3779B1 ^ uint32(b[i])<<16 ^ uint32(b[i+int(n/2)])<<8 ^ uint32(b[j-1])
 	h *= 0x85EBCA6B
 	return h >> 16 % anchorKeys
 }
@@ -1013,10 +1049,11 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 	}
 	m := cueMatch{t: t, ws: ws, reachAt: -1}
 	for i, w := range ws {
-		if k := anchorKey(t[w.start:w.end]); cues.maybe[k/64]&(1<<(k%64)) == 0 {
+		k := anchorKey(t[w.start:w.end])
+		if cues.maybe[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
-		refs := cues.byFirst[t[w.start:w.end]]
+		refs := cues.refsOf(k, t[w.start:w.end])
 		if len(refs) == 0 {
 			continue
 		}
