@@ -561,3 +561,27 @@ var tagWords = map[string]bool{
 	"override": true, "system_override": true, "priority_instruction": true, "admin_override": true,
 	"security_bypass": true, "system_prompt": true, "im_start": true, "note-to-ai": true, "ai": true, "llm": true,
 }
+
+// forgottenSetup are the words that follow "forget all" when it sets the
+// reader's setup aside: what came before, whose it is, or what governs it
+// ("forget all previous instructions", "forget all your rules", "forget
+// all of that").
+var forgottenSetup = map[string]bool{
+	"previous": true, "prior": true, "preceding": true, "earlier": true, "above": true, "before": true,
+	"the": true, "your": true, "you": true, "of": true, "that": true, "this": true, "these": true, "those": true,
+	"my": true, "our": true, "other": true, "else": true, "about": true, "and": true, "i": true, "we": true,
+	"instructions": true, "instruction": true, "rules": true, "guidelines": true, "directives": true,
+	"commands": true, "context": true, "prompts": true, "prompt": true, "messages": true, "constraints": true,
+	"restrictions": true, "limits": true, "limitations": true, "boundaries": true, "filters": true,
+	"policies": true, "programming": true, "training": true, "safety": true, "ethics": true, "morals": true,
+	"moral": true, "ethical": true, "knowledge": true, "conversation": true, "tasks": true, "orders": true,
+}
+
+// forgetsData reports whether the word at ws[j], after "forget all", names
+// something else than the reader's setup: a manual's "forget all
+// snapshots" or "forget all cached entries" has the product's own data as
+// its object, and an attack that sets the reader's instructions aside
+// needs to say so.
+func forgetsData(t string, ws []span, j int) bool {
+	return j < len(ws) && !forgottenSetup[t[ws[j].start:ws[j].end]]
+}

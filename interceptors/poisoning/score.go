@@ -1098,6 +1098,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.replaces && !e.replacesOther(c, t, ws, i) {
 					continue
 				}
+				if c.sig == sigOverride && c.text == "forget all" && !e.definitions && forgetsData(m.t, m.ws, i+1) {
+					continue
+				}
 				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
 					continue
 				}
