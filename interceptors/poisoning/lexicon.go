@@ -585,3 +585,28 @@ var forgottenSetup = map[string]bool{
 func forgetsData(t string, ws []span, j int) bool {
 	return j < len(ws) && !forgottenSetup[t[ws[j].start:ws[j].end]]
 }
+
+// readerNouns name the reader of a text in the third person.
+var readerNouns = map[string]bool{
+	"assistant": true, "ai": true, "model": true, "bot": true, "chatbot": true, "agent": true, "llm": true, "system": true,
+}
+
+// othersMayNow reports whether "from now on", followed by ws[j], tells
+// what a third party named there can now do ("From now on the user
+// restic can run restic"): a manual states the effect of the step just
+// taken, while an order that takes the reader over from now on speaks to
+// it ("you are", "respond only") or of it ("the assistant must").
+func othersMayNow(t string, ws []span, j int) bool {
+	if j+2 >= len(ws) || t[ws[j].start:ws[j].end] != "the" {
+		return false
+	}
+	for k := j + 1; k <= j+3 && k < len(ws); k++ {
+		switch w := t[ws[k].start:ws[k].end]; {
+		case readerNouns[w]:
+			return false
+		case k > j+1 && (w == "can" || w == "may"):
+			return true
+		}
+	}
+	return false
+}

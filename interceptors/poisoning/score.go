@@ -1098,7 +1098,10 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.replaces && !e.replacesOther(c, t, ws, i) {
 					continue
 				}
-				if c.sig == sigOverride && c.text == "forget all" && !e.definitions && forgetsData(m.t, m.ws, i+1) {
+				if c.sig == sigOverride && c.text == "from now on" && !e.definitions && othersMayNow(m.t, m.ws, i-c.anchor+len(c.slots)) {
+					continue
+				}
+				if c.sig == sigOverride && c.text == "forget all" && !e.definitions && forgetsData(m.t, m.ws, i-c.anchor+len(c.slots)) {
 					continue
 				}
 				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
