@@ -610,3 +610,38 @@ func othersMayNow(t string, ws []span, j int) bool {
 	}
 	return false
 }
+
+// textNouns name a text, its orders or the reader's setup: what an
+// override says comes first ("this message supersedes", "instructions
+// that supersede").
+var textNouns = map[string]bool{
+	"message": true, "messages": true, "instruction": true, "instructions": true, "note": true, "notice": true,
+	"prompt": true, "prompts": true, "text": true, "directive": true, "directives": true, "order": true,
+	"orders": true, "rule": true, "rules": true, "policy": true, "policies": true, "guideline": true,
+	"guidelines": true, "update": true, "command": true, "commands": true, "request": true, "task": true,
+	"tool": true, "tools": true, "this": true, "these": true, "following": true, "it": true,
+}
+
+// settingSupersedes reports whether "supersede(s)" at ws[i] is said in a
+// relative clause of a thing of the product's ("a mode that supersedes
+// everything else", "the flag which supersedes --color") and does not
+// put anything of the reader's below it: code and manuals rank their own
+// settings so, while an override ranks a text or its orders above the
+// reader's ("this message supersedes all previous instructions").
+func settingSupersedes(t string, ws []span, i int) bool {
+	if i < 2 {
+		return false
+	}
+	if rel := t[ws[i-1].start:ws[i-1].end]; rel != "that" && rel != "which" {
+		return false
+	}
+	if textNouns[t[ws[i-2].start:ws[i-2].end]] {
+		return false
+	}
+	for k := i + 1; k <= i+4 && k < len(ws); k++ {
+		if w := t[ws[k].start:ws[k].end]; forgottenSetup[w] && w != "the" && w != "other" && w != "else" {
+			return false
+		}
+	}
+	return true
+}
