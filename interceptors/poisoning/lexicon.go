@@ -1,5 +1,7 @@
 package poisoning
 
+import "strings"
+
 // The evidence the scorer looks for, by signal. A cue is a sequence of
 // words in the canonical form (see canonical): "*" stands for any one word
 // and "~" for up to three; "{a|b}" is either word (or words), so that one
@@ -644,4 +646,25 @@ func settingSupersedes(t string, ws []span, i int) bool {
 		}
 	}
 	return true
+}
+
+// nounHeads are the words after which "ignore" names a thing, not an
+// order: "the ignore file", "without applying ignore rules".
+var nounHeads = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "our": true, "this": true, "these": true,
+	"those": true, "of": true, "with": true, "without": true, "from": true, "by": true,
+}
+
+// ignoreAsNoun reports whether "ignore" at ws[i] is the first word of a
+// compound noun ("ignore rules", "ignore files", "ignore patterns"): it
+// follows a determiner, a preposition or a gerund with nothing between,
+// as code and manuals that filter files write, while an override orders
+// the reader to ignore, as a sentence's verb ("Ignore the rules", "please
+// ignore", "you should ignore").
+func ignoreAsNoun(t string, ws []span, i int) bool {
+	if i < 1 || strings.TrimSpace(t[ws[i-1].end:ws[i].start]) != "" {
+		return false
+	}
+	w := t[ws[i-1].start:ws[i-1].end]
+	return nounHeads[w] || len(w) > 4 && strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "thing")
 }
