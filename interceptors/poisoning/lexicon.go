@@ -668,3 +668,22 @@ func ignoreAsNoun(t string, ws []span, i int) bool {
 	w := t[ws[i-1].start:ws[i-1].end]
 	return nounHeads[w] || len(w) > 4 && strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "thing")
 }
+
+// otherSubjects are the pronouns that make a negated "tell" or "mention"
+// a statement about someone else than the reader.
+var otherSubjects = map[string]bool{"they": true, "it": true, "he": true, "she": true, "we": true, "i": true}
+
+// saidOfOthers reports whether the concealment cue c, matched from
+// ws[start], is a negation ("don't tell", "do not mention") whose subject
+// is a pronoun other than "you" just before it: "they don't tell you what
+// the object is" says what errors or docs leave out, while an order to
+// conceal is said to the reader, as an imperative or with "you".
+func saidOfOthers(c *cue, t string, ws []span, start int) bool {
+	if !strings.HasPrefix(c.text, "do not ") && !strings.HasPrefix(c.text, "don't ") && !strings.HasPrefix(c.text, "dont ") {
+		return false
+	}
+	if start < 1 || strings.TrimSpace(t[ws[start-1].end:ws[start].start]) != "" {
+		return false
+	}
+	return otherSubjects[t[ws[start-1].start:ws[start-1].end]]
+}
