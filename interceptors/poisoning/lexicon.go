@@ -687,3 +687,33 @@ func saidOfOthers(c *cue, t string, ws []span, start int) bool {
 	}
 	return otherSubjects[t[ws[start-1].start:ws[start-1].end]]
 }
+
+// setupVerbs set up what the reader of a manual runs: its own server,
+// repository, keys and settings.
+var setupVerbs = map[string]bool{
+	"set": true, "setup": true, "configure": true, "install": true, "initialize": true, "initialise": true,
+	"init": true, "enable": true, "create": true, "specify": true, "repair": true, "restart": true, "mount": true,
+}
+
+// modalFill are the words between "you must" and its verb.
+var modalFill = map[string]bool{
+	"you": true, "must": true, "need": true, "to": true, "first": true, "also": true, "always": true, "then": true, "still": true,
+}
+
+// setsUpOwn reports whether the directive c, matched from ws[start], orders
+// the reader to set something up ("you must first set up a remote REST
+// server", "You must also set credentials for authentication"): a manual
+// tells its reader how to configure what the reader runs, and the secret
+// beside it is the reader's own, while an order that takes a model over
+// tells it to act on someone else's data.
+func setsUpOwn(c *cue, t string, ws []span, start int) bool {
+	if !strings.Contains(c.text, "must") && c.text != "you need to first" {
+		return false
+	}
+	for k := start; k < len(ws) && k < start+len(c.slots)+3; k++ {
+		if w := t[ws[k].start:ws[k].end]; !modalFill[w] {
+			return setupVerbs[w]
+		}
+	}
+	return false
+}

@@ -1098,6 +1098,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.replaces && !e.replacesOther(c, t, ws, i) {
 					continue
 				}
+				if c.sig == sigDirective && !e.definitions && setsUpOwn(c, m.t, m.ws, i-c.anchor) {
+					continue
+				}
 				if c.sig == sigConceal && !e.definitions && saidOfOthers(c, m.t, m.ws, i-c.anchor) {
 					continue
 				}
