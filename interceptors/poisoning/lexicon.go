@@ -1,5 +1,7 @@
 package poisoning
 
+import "strings"
+
 // The evidence the scorer looks for, by signal. A cue is a sequence of
 // words in the canonical form (see canonical): "*" stands for any one word
 // and "~" for up to three; "{a|b}" is either word (or words), so that one
@@ -560,4 +562,158 @@ var tagWords = map[string]bool{
 	"priority": true, "secret": true, "hidden": true, "critical": true, "sys": true, "assistant": true,
 	"override": true, "system_override": true, "priority_instruction": true, "admin_override": true,
 	"security_bypass": true, "system_prompt": true, "im_start": true, "note-to-ai": true, "ai": true, "llm": true,
+}
+
+// forgottenSetup are the words that follow "forget all" when it sets the
+// reader's setup aside: what came before, whose it is, or what governs it
+// ("forget all previous instructions", "forget all your rules", "forget
+// all of that").
+var forgottenSetup = map[string]bool{
+	"previous": true, "prior": true, "preceding": true, "earlier": true, "above": true, "before": true,
+	"the": true, "your": true, "you": true, "of": true, "that": true, "this": true, "these": true, "those": true,
+	"my": true, "our": true, "other": true, "else": true, "about": true, "and": true, "i": true, "we": true,
+	"instructions": true, "instruction": true, "rules": true, "guidelines": true, "directives": true,
+	"commands": true, "context": true, "prompts": true, "prompt": true, "messages": true, "constraints": true,
+	"restrictions": true, "limits": true, "limitations": true, "boundaries": true, "filters": true,
+	"policies": true, "programming": true, "training": true, "safety": true, "ethics": true, "morals": true,
+	"moral": true, "ethical": true, "knowledge": true, "conversation": true, "tasks": true, "orders": true,
+}
+
+// forgetsData reports whether the word at ws[j], after "forget all", names
+// something else than the reader's setup: a manual's "forget all
+// snapshots" or "forget all cached entries" has the product's own data as
+// its object, and an attack that sets the reader's instructions aside
+// needs to say so.
+func forgetsData(t string, ws []span, j int) bool {
+	return j < len(ws) && !forgottenSetup[t[ws[j].start:ws[j].end]]
+}
+
+// readerNouns name the reader of a text in the third person.
+var readerNouns = map[string]bool{
+	"assistant": true, "ai": true, "model": true, "bot": true, "chatbot": true, "agent": true, "llm": true, "system": true,
+}
+
+// othersMayNow reports whether "from now on", followed by ws[j], tells
+// what a third party named there can now do ("From now on the user
+// restic can run restic"): a manual states the effect of the step just
+// taken, while an order that takes the reader over from now on speaks to
+// it ("you are", "respond only") or of it ("the assistant must").
+func othersMayNow(t string, ws []span, j int) bool {
+	if j+2 >= len(ws) || t[ws[j].start:ws[j].end] != "the" {
+		return false
+	}
+	for k := j + 1; k <= j+3 && k < len(ws); k++ {
+		switch w := t[ws[k].start:ws[k].end]; {
+		case readerNouns[w]:
+			return false
+		case k > j+1 && (w == "can" || w == "may"):
+			return true
+		}
+	}
+	return false
+}
+
+// textNouns name a text, its orders or the reader's setup: what an
+// override says comes first ("this message supersedes", "instructions
+// that supersede").
+var textNouns = map[string]bool{
+	"message": true, "messages": true, "instruction": true, "instructions": true, "note": true, "notice": true,
+	"prompt": true, "prompts": true, "text": true, "directive": true, "directives": true, "order": true,
+	"orders": true, "rule": true, "rules": true, "policy": true, "policies": true, "guideline": true,
+	"guidelines": true, "update": true, "command": true, "commands": true, "request": true, "task": true,
+	"tool": true, "tools": true, "this": true, "these": true, "following": true, "it": true,
+}
+
+// settingSupersedes reports whether "supersede(s)" at ws[i] is said in a
+// relative clause of a thing of the product's ("a mode that supersedes
+// everything else", "the flag which supersedes --color") and does not
+// put anything of the reader's below it: code and manuals rank their own
+// settings so, while an override ranks a text or its orders above the
+// reader's ("this message supersedes all previous instructions").
+func settingSupersedes(t string, ws []span, i int) bool {
+	if i < 2 {
+		return false
+	}
+	if rel := t[ws[i-1].start:ws[i-1].end]; rel != "that" && rel != "which" {
+		return false
+	}
+	if textNouns[t[ws[i-2].start:ws[i-2].end]] {
+		return false
+	}
+	for k := i + 1; k <= i+4 && k < len(ws); k++ {
+		if w := t[ws[k].start:ws[k].end]; forgottenSetup[w] && w != "the" && w != "other" && w != "else" {
+			return false
+		}
+	}
+	return true
+}
+
+// nounHeads are the words after which "ignore" names a thing, not an
+// order: "the ignore file", "without applying ignore rules".
+var nounHeads = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "our": true, "this": true, "these": true,
+	"those": true, "of": true, "with": true, "without": true, "from": true, "by": true,
+}
+
+// ignoreAsNoun reports whether "ignore" at ws[i] is the first word of a
+// compound noun ("ignore rules", "ignore files", "ignore patterns"): it
+// follows a determiner, a preposition or a gerund with nothing between,
+// as code and manuals that filter files write, while an override orders
+// the reader to ignore, as a sentence's verb ("Ignore the rules", "please
+// ignore", "you should ignore").
+func ignoreAsNoun(t string, ws []span, i int) bool {
+	if i < 1 || strings.TrimSpace(t[ws[i-1].end:ws[i].start]) != "" {
+		return false
+	}
+	w := t[ws[i-1].start:ws[i-1].end]
+	return nounHeads[w] || len(w) > 4 && strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "thing")
+}
+
+// otherSubjects are the pronouns that make a negated "tell" or "mention"
+// a statement about someone else than the reader.
+var otherSubjects = map[string]bool{"they": true, "it": true, "he": true, "she": true, "we": true, "i": true}
+
+// saidOfOthers reports whether the concealment cue c, matched from
+// ws[start], is a negation ("don't tell", "do not mention") whose subject
+// is a pronoun other than "you" just before it: "they don't tell you what
+// the object is" says what errors or docs leave out, while an order to
+// conceal is said to the reader, as an imperative or with "you".
+func saidOfOthers(c *cue, t string, ws []span, start int) bool {
+	if !strings.HasPrefix(c.text, "do not ") && !strings.HasPrefix(c.text, "don't ") && !strings.HasPrefix(c.text, "dont ") {
+		return false
+	}
+	if start < 1 || strings.TrimSpace(t[ws[start-1].end:ws[start].start]) != "" {
+		return false
+	}
+	return otherSubjects[t[ws[start-1].start:ws[start-1].end]]
+}
+
+// setupVerbs set up what the reader of a manual runs: its own server,
+// repository, keys and settings.
+var setupVerbs = map[string]bool{
+	"set": true, "setup": true, "configure": true, "install": true, "initialize": true, "initialise": true,
+	"init": true, "enable": true, "create": true, "specify": true, "repair": true, "restart": true, "mount": true,
+}
+
+// modalFill are the words between "you must" and its verb.
+var modalFill = map[string]bool{
+	"you": true, "must": true, "need": true, "to": true, "first": true, "also": true, "always": true, "then": true, "still": true,
+}
+
+// setsUpOwn reports whether the directive c, matched from ws[start], orders
+// the reader to set something up ("you must first set up a remote REST
+// server", "You must also set credentials for authentication"): a manual
+// tells its reader how to configure what the reader runs, and the secret
+// beside it is the reader's own, while an order that takes a model over
+// tells it to act on someone else's data.
+func setsUpOwn(c *cue, t string, ws []span, start int) bool {
+	if !strings.Contains(c.text, "must") && c.text != "you need to first" {
+		return false
+	}
+	for k := start; k < len(ws) && k < start+len(c.slots)+3; k++ {
+		if w := t[ws[k].start:ws[k].end]; !modalFill[w] {
+			return setupVerbs[w]
+		}
+	}
+	return false
 }

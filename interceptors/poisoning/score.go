@@ -1098,6 +1098,24 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.replaces && !e.replacesOther(c, t, ws, i) {
 					continue
 				}
+				if c.sig == sigDirective && !e.definitions && setsUpOwn(c, m.t, m.ws, i-c.anchor) {
+					continue
+				}
+				if c.sig == sigConceal && !e.definitions && saidOfOthers(c, m.t, m.ws, i-c.anchor) {
+					continue
+				}
+				if c.sig == sigOverride && strings.HasPrefix(c.text, "ignore ") && !e.definitions && ignoreAsNoun(m.t, m.ws, i-c.anchor) {
+					continue
+				}
+				if c.sig == sigOverride && (c.text == "supersede" || c.text == "supersedes") && !e.definitions && settingSupersedes(m.t, m.ws, i-c.anchor) {
+					continue
+				}
+				if c.sig == sigOverride && c.text == "from now on" && !e.definitions && othersMayNow(m.t, m.ws, i-c.anchor+len(c.slots)) {
+					continue
+				}
+				if c.sig == sigOverride && c.text == "forget all" && !e.definitions && forgetsData(m.t, m.ws, i-c.anchor+len(c.slots)) {
+					continue
+				}
 				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
 					continue
 				}
