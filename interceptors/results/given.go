@@ -83,11 +83,8 @@ func imperativeAt(s, t string, at, verb int) bool {
 	if strings.HasSuffix(head, `"""`) || strings.HasSuffix(head, "'''") || !opensRequest(s, t, at) {
 		return false
 	}
-	w := verb
-	for w < len(t) && t[w] >= 'a' && t[w] <= 'z' {
-		w++
-	}
-	word := t[verb:w]
+	word := lowerWordAt(t, verb)
+	w := verb + len(word)
 	if len(word) < 3 || w < len(t) && t[w] != ' ' || notVerbs[word] {
 		return false
 	}

@@ -40,12 +40,7 @@ func harmAsked(s, t string, offs []int) bool {
 		if !opensRequest(s, t, at) {
 			continue // cheap test first: most "please" open no request of their own
 		}
-		off := at + len("please ")
-		w := off
-		for w < len(t) && t[w] >= 'a' && t[w] <= 'z' {
-			w++
-		}
-		if guardVerbs[t[off:w]] {
+		if guardVerbs[lowerWordAt(t, at+len("please "))] {
 			continue
 		}
 		sentence, _ := sentenceAround(t, at, 200)

@@ -32,11 +32,7 @@ func opensAsking(t string, offs []int) bool {
 		return false
 	}
 	off := at + len("please ")
-	w := off
-	for w < len(t) && t[w] >= 'a' && t[w] <= 'z' {
-		w++
-	}
-	if w == off || notActs[t[off:w]] {
+	if verb := lowerWordAt(t, off); verb == "" || notActs[verb] {
 		return false
 	}
 	sentence, _ := sentenceAround(t, off, 200)

@@ -202,18 +202,25 @@ func zeroWidthEnd(s string) bool {
 	return r >= 0x200B && r <= 0x200D || r == 0x2060 || r == 0xFEFF
 }
 
-// actOnMineAt reports a request at t[off:] for an action on the user's
-// own things, or for money sent to an account.
-func actOnMineAt(t string, off int) bool {
+// lowerWordAt is the run of lower-case ASCII letters of t that starts at
+// off (empty when there is none): the word after an anchor, in the
+// lowered text.
+func lowerWordAt(t string, off int) string {
 	w := off
 	for w < len(t) && t[w] >= 'a' && t[w] <= 'z' {
 		w++
 	}
+	return t[off:w]
+}
+
+// actOnMineAt reports a request at t[off:] for an action on the user's
+// own things, or for money sent to an account.
+func actOnMineAt(t string, off int) bool {
 	span := t[off:min(len(t), off+160)]
 	if mayBeMoneyOut(span) && moneyOut.MatchString(span) {
 		return true
 	}
-	if !actVerbs[t[off:w]] {
+	if !actVerbs[lowerWordAt(t, off)] {
 		return false // cheap test first: most requests are not for such actions
 	}
 	if !hasWord(span, actOnMineNeeds...) {

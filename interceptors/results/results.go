@@ -161,13 +161,10 @@ func (p phraseWords) matchAt(s string, i int) (int, bool) {
 // "Important": page structure, not the <IMPORTANT> tag of an injection.
 var importantHeading = regexp.MustCompile(`(?im)^[ \t]{0,3}(#{1,6}[ \t]*important\b|>[ \t]*\[!important\])`)
 
-// importantSpellings are the spellings of importantHeading that text must
-// hold for blankImportantHeadings to read it.
-var importantSpellings = []string{"# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]"}
-
-// importantSpelt is containsAny(s, importantSpellings...), read from each
-// '#' and "[!" of s: searching for "mportant" first, then for each
-// spelling, stopped at every 'm' of the text.
+// importantSpelt reports whether s holds a spelling of importantHeading
+// ("# Important", "# IMPORTANT", "#Important", "# important",
+// "[!IMPORTANT]", "[!important]"), the cheap test before the expression
+// runs: it reads from each '#' and each "[!" of s.
 func importantSpelt(s string) bool {
 	for i := 0; ; i++ {
 		j := strings.IndexByte(s[i:], '#')

@@ -176,6 +176,10 @@ func TestApacheHeaderBlanked(t *testing.T) {
 	}
 }
 
+// importantSpellings are the spellings of importantHeading that
+// importantSpelt looks for.
+var importantSpellings = []string{"# Important", "# IMPORTANT", "#Important", "# important", "[!IMPORTANT]", "[!important]"}
+
 // TestImportantSpeltIsContainsAny compares importantSpelt with
 // containsAny over importantSpellings on texts made of their pieces.
 func TestImportantSpeltIsContainsAny(t *testing.T) {

@@ -154,11 +154,7 @@ func actsOnRecord(s, t string, pleases []int) bool {
 			continue // cheap test first: most "please" open prose
 		}
 		off := at + len("please ")
-		w := off
-		for w < len(t) && t[w] >= 'a' && t[w] <= 'z' {
-			w++
-		}
-		if !actVerbs[t[off:w]] {
+		if !actVerbs[lowerWordAt(t, off)] {
 			continue
 		}
 		sentence := t[off:min(len(t), off+120)]
