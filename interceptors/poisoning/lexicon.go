@@ -700,6 +700,29 @@ var modalFill = map[string]bool{
 	"you": true, "must": true, "need": true, "to": true, "first": true, "also": true, "always": true, "then": true, "still": true,
 }
 
+// plainUseOf returns the test that tells, in result text, when a cue of
+// sig written text is used as ordinary text uses its words rather than as
+// an order to the reader, or nil for a cue that has none.
+func plainUseOf(sig signal, text string) func(c *cue, t string, ws []span, start int) bool {
+	switch {
+	case sig == sigDirective:
+		return setsUpOwn
+	case sig == sigConceal:
+		return saidOfOthers
+	case sig != sigOverride:
+		return nil
+	case strings.HasPrefix(text, "ignore "):
+		return func(_ *cue, t string, ws []span, start int) bool { return ignoreAsNoun(t, ws, start) }
+	case text == "supersede" || text == "supersedes":
+		return func(_ *cue, t string, ws []span, start int) bool { return settingSupersedes(t, ws, start) }
+	case text == "from now on":
+		return func(c *cue, t string, ws []span, start int) bool { return othersMayNow(t, ws, start+len(c.slots)) }
+	case text == "forget all":
+		return func(c *cue, t string, ws []span, start int) bool { return forgetsData(t, ws, start+len(c.slots)) }
+	}
+	return nil
+}
+
 // setsUpOwn reports whether the directive c, matched from ws[start], orders
 // the reader to set something up ("you must first set up a remote REST
 // server", "You must also set credentials for authentication"): a manual

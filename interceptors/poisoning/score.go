@@ -61,6 +61,10 @@ type cue struct {
 	// it, and is a whole push only when that is another server's tool (a
 	// line that starts with ">"; see replacesOther)
 	replaces bool
+	// plainUse, when set, tells from the cue's first word (start) that its
+	// words are used in result text as ordinary text uses them, not as an
+	// order to the reader (plainUseOf); definitions keep every match
+	plainUse func(c *cue, t string, ws []span, start int) bool
 }
 
 // A slot of a cue as matched: a word, a choice of words, "*" or "~".
@@ -161,7 +165,7 @@ func compileLexicon(keep func(signal) bool) *cueIndex {
 			whole, sentence, replaces := strings.HasPrefix(text, "!"), strings.HasPrefix(text, "."), strings.HasPrefix(text, ">")
 			text = strings.TrimLeft(text, "!.>")
 			canon, flags := canonical(nil, text)
-			c := cue{sig: signal(si), text: text, whole: whole || replaces, sentence: sentence, replaces: replaces}
+			c := cue{sig: signal(si), text: text, whole: whole || replaces, sentence: sentence, replaces: replaces, plainUse: plainUseOf(signal(si), text)}
 			if flags&flagCJK != 0 {
 				c.words = []string{string(canon)}
 				if len(c.words[0]) < 2 || len(ix.cjk) >= maxCJKCues {
@@ -1098,22 +1102,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.replaces && !e.replacesOther(c, t, ws, i) {
 					continue
 				}
-				if c.sig == sigDirective && !e.definitions && setsUpOwn(c, m.t, m.ws, i-c.anchor) {
-					continue
-				}
-				if c.sig == sigConceal && !e.definitions && saidOfOthers(c, m.t, m.ws, i-c.anchor) {
-					continue
-				}
-				if c.sig == sigOverride && strings.HasPrefix(c.text, "ignore ") && !e.definitions && ignoreAsNoun(m.t, m.ws, i-c.anchor) {
-					continue
-				}
-				if c.sig == sigOverride && (c.text == "supersede" || c.text == "supersedes") && !e.definitions && settingSupersedes(m.t, m.ws, i-c.anchor) {
-					continue
-				}
-				if c.sig == sigOverride && c.text == "from now on" && !e.definitions && othersMayNow(m.t, m.ws, i-c.anchor+len(c.slots)) {
-					continue
-				}
-				if c.sig == sigOverride && c.text == "forget all" && !e.definitions && forgetsData(m.t, m.ws, i-c.anchor+len(c.slots)) {
+				if c.plainUse != nil && !e.definitions && c.plainUse(c, t, ws, i-c.anchor) {
 					continue
 				}
 				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
