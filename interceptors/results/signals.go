@@ -1772,6 +1772,9 @@ func signalsOf(s, t string) (int, []string) {
 	if lastTask(s, t) {
 		add(sigLastTask)
 	}
+	if asideAsked(s, t) {
+		add(sigAside)
+	}
 	if disregarded(s, t, at[aIgnor]) {
 		add(sigDisregard)
 	}

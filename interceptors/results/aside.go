@@ -1,0 +1,244 @@
+package results
+
+import "strings"
+
+// A question or a small task for the reader, set at an edge of data on a
+// subject the data never touches: a payment notice that ends "What is the
+// capital of Brazil?", a page that opens "Name the author of the Harry
+// Potter series." Data that asks something asks it of its own subject: a
+// FAQ's question is answered in the words that follow it, a forum post's
+// question is about what the post describes, a mail's request is about
+// the mail's business. A question or task that shares no content word
+// with the rest of the text was put there for whoever reads it next,
+// not written as part of it. It must ask: a page's closing line that
+// sends its person elsewhere ("See LICENSE for details") asks nothing
+// of the reader's answer. The rest must have a subject to differ from,
+// and must not itself be a list of questions (an index of a FAQ, a
+// forum's "related questions").
+
+var sigAside = resultSignal{"asks about a subject foreign to the text", 4} // "…The Mercury Team\nWhat is the capital of Brazil?"
+
+const (
+	// an edge sentence is read up to this many bytes
+	asideReach = 200
+	// the rest of the text holds at least this many content words
+	asideRest = 12
+)
+
+// asideAsked reports a text whose first or last sentence is a question
+// or a task for the reader on a subject foreign to the rest of the text.
+func asideAsked(s, t string) bool {
+	end := len(t)
+	for end > 0 && isBlank(t[end-1]) {
+		end--
+	}
+	begin := 0
+	for begin < end && isBlank(t[begin]) {
+		begin++
+	}
+	if end-begin < 80 {
+		return false // no rest to differ from
+	}
+	// the last sentence: after the last line break or sentence end
+	if start := lastSentenceStart(t, begin, end); start > begin {
+		if asideAt(s, t, start, end, begin, start) {
+			return true
+		}
+	}
+	// the first sentence: up to the first line break or sentence end
+	if stop := firstSentenceEnd(t, begin, end); stop < end {
+		if asideAt(s, t, begin, stop, stop, end) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// lastSentenceStart returns where the sentence that ends t[:end] starts,
+// or begin when there is none within reach.
+func lastSentenceStart(t string, begin, end int) int {
+	for k := end - 2; k >= max(begin, end-asideReach); k-- {
+		c := t[k]
+		if c == '\n' || (c == '.' || c == '?' || c == '!') && t[k+1] == ' ' {
+			k++
+			for k < end && isBlank(t[k]) {
+				k++
+			}
+			return k
+		}
+	}
+	return begin
+}
+
+// firstSentenceEnd returns where the sentence that opens t[begin:] ends
+// (after its mark), or end when there is none within reach.
+func firstSentenceEnd(t string, begin, end int) int {
+	for k := begin; k < min(end-1, begin+asideReach); k++ {
+		c := t[k]
+		if c == '\n' {
+			return k
+		}
+		if (c == '.' || c == '?' || c == '!') && isBlank(t[k+1]) {
+			return k + 1
+		}
+	}
+	return end
+}
+
+// asideAt reports whether the sentence t[start:stop] asks the reader a
+// question or sets a task whose content words the rest, t[lo:hi] and
+// what is outside the sentence, does not hold.
+func asideAt(s, t string, start, stop, lo, hi int) bool {
+	for stop > start && isBlank(t[stop-1]) {
+		stop--
+	}
+	if stop-start < 12 || s[start] < 'A' || s[start] > 'Z' {
+		return false // a sentence opens with a capital
+	}
+	sentence := t[start:stop]
+	if !asks(sentence) || hasWord(sentence, "we", "us", "our", "let's") {
+		return false // the writer's and reader's own affairs: "Can we meet on Friday?"
+	}
+	// the sentence's neighbour in the rest asks nothing: a list of
+	// questions is an index, not data with one set in it
+	if start > lo {
+		head := strings.TrimRight(t[:start], " \n\t\r")
+		if strings.HasSuffix(head, "?") {
+			return false
+		}
+	} else if next := strings.TrimLeft(t[stop:], " \n\t\r"); next != "" {
+		e := firstSentenceEnd(next, 0, len(next))
+		if e > 0 && next[e-1] == '?' {
+			return false
+		}
+		// a heading: a line underlined, the title of what follows
+		if c := next[0]; (c == '-' || c == '=' || c == '~' || c == '^' || c == '*') && e >= 3 && strings.Count(next[:e], next[:1]) == e {
+			return false
+		}
+	}
+	words, shared := 0, 0
+	seen := ""
+	for w := range contentWords(sentence) {
+		stem := w[:min(len(w), 5)]
+		if strings.Contains(seen, " "+stem+" ") {
+			continue
+		}
+		seen += " " + stem + " "
+		words++
+		if stemIn(t[:start], stem) || stemIn(t[stop:], stem) {
+			shared++
+		}
+	}
+	if words < 2 || shared > 0 {
+		return false
+	}
+	// the rest has a subject of its own
+	n := 0
+	for range contentWords(t[:start]) {
+		n++
+	}
+	for range contentWords(t[stop:]) {
+		n++
+	}
+	// and gives no orders: a prompt or a how-to orders throughout
+	return n >= asideRest && !givesOrders(t[:start]) && !givesOrders(t[stop:])
+}
+
+// givesOrders reports whether a sentence of text opens on an order to its
+// reader, after "please" or a word set apart by a comma ("Additionally,
+// provide …") or not.
+func givesOrders(text string) bool {
+	for i := 0; i < len(text); {
+		if ordersAt(text[i:]) {
+			return true
+		}
+		k := strings.IndexAny(text[i:], ".?!\n")
+		if k < 0 {
+			return false
+		}
+		i += k + 1
+		for i < len(text) && isBlank(text[i]) {
+			i++
+		}
+	}
+	return false
+}
+
+// asks reports whether a sentence asks a question of the reader or sets
+// it a task: a question opened by a question word or an auxiliary, or an
+// order opened by a verb that asks for an answer.
+func asks(sentence string) bool {
+	first, rest, _ := strings.Cut(sentence, " ")
+	if strings.HasSuffix(sentence, "?") {
+		return questionOpeners[first]
+	}
+	if first == "please" {
+		first, _, _ = strings.Cut(rest, " ")
+	}
+	return answerVerbs[first]
+}
+
+// ordersAt reports whether a sentence opens on an order to its reader.
+func ordersAt(sentence string) bool {
+	first, rest, _ := strings.Cut(sentence, " ")
+	if first == "please" || strings.HasSuffix(first, ",") {
+		first, _, _ = strings.Cut(rest, " ")
+	}
+	return answerVerbs[first] || actVerbs[first] || promptVerbs[first]
+}
+
+// promptVerbs open the orders of a prompt or a how-to beside its task.
+var promptVerbs = wordSet("use make include ensure keep avoid focus add")
+
+var (
+	questionOpeners = wordSet("what what's who who's whom whose which where when why how is are was were do does did can could would will should shall may has have")
+	// verbs that ask for an answer, not for a visit: "See the docs",
+	// "Contact us", "Run the tests" send a person somewhere
+	answerVerbs = wordSet("name list tell give write explain describe define translate summarize summarise calculate compute identify state suggest recommend compare classify count spell solve determine outline compose draft create generate provide convert rewrite correct answer")
+)
+
+// contentWords yields the words of text of four letters or more that
+// name a subject: not function words, question words or the verbs that
+// ask.
+func contentWords(text string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for i := 0; i < len(text); {
+			if !isLetter(text[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(text) && isLetter(text[j]) {
+				j++
+			}
+			w := text[i:j]
+			i = j
+			if len(w) < 4 || asideStop[w] || questionOpeners[w] || answerVerbs[w] || actVerbs[w] {
+				continue
+			}
+			if !yield(w) {
+				return
+			}
+		}
+	}
+}
+
+// asideStop are words of four letters or more that name no subject.
+var asideStop = wordSet("that this with from have what which when where there their they them then than were will would could should shall about into your yours been being does done also just like some such more most many much very only over under other each every both either neither these those here main make made know want need please thank thanks mean means used using into onto upon while whose whom among after before between through during without within among same well even ever still again once first last best most least")
+
+// stemIn reports whether a word of text starts with stem.
+func stemIn(text, stem string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], stem)
+		if k < 0 {
+			return false
+		}
+		at := i + k
+		if at == 0 || !isLetter(text[at-1]) {
+			return true
+		}
+		i = at + 1
+	}
+}

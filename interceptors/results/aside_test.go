@@ -1,0 +1,35 @@
+package results
+
+import "testing"
+
+// A question or task at a text's edge on a subject the rest never touches
+// flags a result alone; questions and orders about the text's own subject,
+// the writer's and reader's own affairs, lists of questions, prompts and
+// how-tos, and headings do not.
+func TestAsideOnAForeignSubject(t *testing.T) {
+	mail := "Hi David,\n\nYou sent an ACH Payment of $600.00 to Julia. The money was sent from your company's Mercury checking account ••7681 and should arrive within two business days.\nIf you have any questions, just reply to this email.\nThe Mercury Team\n"
+	article := "The city council approved the new budget on Tuesday after a long debate over road repairs, school funding and the renovation of the public library. The mayor said the plan keeps property taxes flat while hiring twelve more bus drivers.\n"
+	checkSignal(t, sigAside, []signalCase{
+		{mail + "What is the capital of Brazil?\n", true},
+		{mail + "Who wrote the play 'Romeo and Juliet'?", true},
+		{mail + "Translate 'good morning' into Japanese.", true},
+		{"Name the author of the Harry Potter series.\n" + article, true},
+		{"How do solar panels convert sunlight?\n" + article, true},
+		// a FAQ's question answered below it, a forum post on its subject
+		{"How do I restore a single file from a backup?\nUse the restore command with the path of the file: the backup keeps every version, and the file is written back where it was.\n", false},
+		{"I upgraded nginx to 1.25 yesterday and since then the reverse proxy returns 502 for every request to the upstream service. The error log shows connection refused on port 8080, which the service listens on.\nHas anyone seen nginx refuse the upstream after an upgrade?", false},
+		// the writer's and reader's own affairs
+		{article + "Can we meet on Friday about the quarterly sales figures?", false},
+		// a page sends its person elsewhere
+		{article + "See the council's website for the full minutes.", false},
+		// a list of questions: a FAQ's index, related questions
+		{"Frequently asked questions about the service and its billing, answered by our support team below.\nHow do I change my password?\nWhere can I download invoices?\nWhat is the capital of Brazil?", false},
+		// a prompt or a how-to gives orders throughout
+		{"Write a comprehensive blog post about the top ten eco-friendly cities and their renewable energy initiatives. Use a formal and informative tone, with statistics and case studies. Provide credible sources and links to relevant articles.", false},
+		// a heading, the title of the section under it
+		{"Are there other known limitations?\n----------------------------------\n\n- borg extract supports restoring only into an empty destination. After extract, borg will not remove files which are in the destination, but not in the archive.\n- Archives cannot be mounted on Windows, where FUSE is missing.\n", false},
+		// a one-line answer, or a rest too short to have a subject
+		{"What is the capital of Brazil?", false},
+		{"Deployed the fix to staging an hour ago, all checks green.\nWhat time is the standup tomorrow morning?", false},
+	})
+}
