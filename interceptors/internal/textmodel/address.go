@@ -11,9 +11,17 @@ package textmodel
 // features and added to the sentence's first word, so that the window
 // holding it weighs them. The sentence's place alone is no feature: it
 // would mark every short text, and a one-word answer ("OK") leaned
-// towards injection with it.
+// towards injection with it. Whether the sentence asks for an answer
+// (a question word or an auxiliary before its question mark, or a verb
+// of a task first: "name", "list", "translate") is a feature too, alone
+// and with the change of subject: a bare task that says no "you" ("Name
+// the author of the series.") and a question on the text's own subject
+// (a FAQ's) were otherwise read alike.
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // addrBuckets counts the words of a text by hash, for the overlap of a
 // sentence with the rest of its text.
@@ -43,7 +51,26 @@ const (
 	kindYou                 // it says "you" or "your", and so does the rest of the text
 	kindYouAlone            // it says "you" or "your", and the rest of the text does not
 	kindShift               // its content words are foreign to the rest of the text
+	kindAsks                // it asks for an answer: a question word and a question mark, or a verb of a task first
+	kindAsksShift           // it asks, and its content words are foreign to the rest of the text
 )
+
+// The words a sentence that asks for an answer opens with: question
+// words and auxiliaries (with a question mark at its end), and verbs of
+// a task, after "please" or not.
+var questionHashes, taskHashes = hashSet("what who whom whose which where when why how is are was were do does did can could would will should shall may has have"),
+	hashSet("name list tell give write explain describe define translate summarize summarise calculate compute identify state suggest recommend compare classify count spell solve determine outline compose draft create generate provide convert rewrite correct answer")
+
+var pleaseHash = asciiHash([]byte("please"))
+
+// hashSet is the set of the hashes of words.
+func hashSet(words string) map[uint32]bool {
+	m := map[uint32]bool{}
+	for _, w := range strings.Fields(words) {
+		m[asciiHash([]byte(w))] = true
+	}
+	return m
+}
 
 // addrFeature is one feature of address: its bucket, at the word index
 // where it counts.
@@ -168,6 +195,14 @@ func sentenceFeatures(dst []addrFeature, s []byte, n, place int, question bool, 
 		}
 		dst = append(dst, addrFeature{w, addrBucket(place, kind, shift)})
 	}
+	first := hs[0]
+	if first == pleaseHash && k > 1 {
+		first = hs[1]
+	}
+	asks := question && questionHashes[hs[0]] || taskHashes[first]
+	if asks {
+		dst = append(dst, addrFeature{w, addrBucket(place, kindAsks, shift)})
+	}
 	if place != placeOnly {
 		words, shared := 0, 0
 		for i, h := range hs[:k] {
@@ -180,6 +215,9 @@ func sentenceFeatures(dst []addrFeature, s []byte, n, place int, question bool, 
 		}
 		if words >= 2 && 4*shared <= words {
 			dst = append(dst, addrFeature{w, addrBucket(place, kindShift, shift)})
+			if asks {
+				dst = append(dst, addrFeature{w, addrBucket(place, kindAsksShift, shift)})
+			}
 		}
 	}
 	for _, h := range hs[:k] {

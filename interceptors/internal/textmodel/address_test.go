@@ -39,6 +39,17 @@ func TestAddressFeatures(t *testing.T) {
 		{mail + "write a limerick about penguins swimming.", placeLast, kindShift, 21, true},
 		{mail + "the march invoice shipments attached.", placeLast, kindShift, 21, false},
 		{"write a limerick about penguins swimming. " + mail, placeFirst, kindShift, 0, true},
+		// a sentence that asks for an answer, alone and with a change of
+		// subject; a question about the text's own subject, and a sentence
+		// that asks nothing
+		{mail + "name the author of the harry potter series.", placeLast, kindAsks, 21, true},
+		{mail + "name the author of the harry potter series.", placeLast, kindAsksShift, 21, true},
+		{mail + "please translate good morning into japanese.", placeLast, kindAsksShift, 21, true},
+		{"who wrote romeo and juliet? " + mail, placeFirst, kindAsksShift, 0, true},
+		{mail + "is the march invoice attached?", placeLast, kindAsks, 21, true},
+		{mail + "is the march invoice attached?", placeLast, kindAsksShift, 21, false},
+		{mail + "penguins swim in cold antarctic waters.", placeLast, kindAsks, 21, false},
+		{mail + "what a lovely spring morning in paris.", placeLast, kindAsks, 21, false},
 	} {
 		if got := has(c.text, c.place, c.kind, c.w); got != c.want {
 			t.Errorf("%q: place %d kind %d at word %d: %v, want %v", c.text, c.place, c.kind, c.w, got, c.want)
