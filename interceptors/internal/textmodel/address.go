@@ -47,12 +47,12 @@ const (
 
 // kinds of feature of a sentence
 const (
-	kindQuestion = 1 + iota // it ends with a question mark
-	kindYou                 // it says "you" or "your", and so does the rest of the text
-	kindYouAlone            // it says "you" or "your", and the rest of the text does not
-	kindShift               // its content words are foreign to the rest of the text
-	kindAsks                // it asks for an answer: a question word and a question mark, or a verb of a task first
-	kindAsksShift           // it asks, and its content words are foreign to the rest of the text
+	kindQuestion  = 1 + iota // it ends with a question mark
+	kindYou                  // it says "you" or "your", and so does the rest of the text
+	kindYouAlone             // it says "you" or "your", and the rest of the text does not
+	kindShift                // its content words are foreign to the rest of the text
+	kindAsks                 // it asks for an answer: a question word and a question mark, or a verb of a task first
+	kindAsksShift            // it asks, and its content words are foreign to the rest of the text
 )
 
 // The words a sentence that asks for an answer opens with: question
