@@ -94,10 +94,13 @@ func asideAt(s, t string, start, stop, lo, hi int) bool {
 	for stop > start && isBlank(t[stop-1]) {
 		stop--
 	}
-	if stop-start < 12 || s[start] < 'A' || s[start] > 'Z' {
-		return false // a sentence opens with a capital
+	if stop-start < 12 || !isUpper(s[start]) || isUpper(s[start+1]) {
+		return false // a sentence opens with a capital, not a heading in capitals
 	}
 	sentence := t[start:stop]
+	if strings.Contains(sentence, "\t") || strings.Contains(sentence, "  ") {
+		return false // columns: a table's header ("NAME\tVERSION\tSTATUS"), not prose
+	}
 	if !asks(sentence) || hasWord(sentence, "we", "us", "our", "let's") {
 		return false // the writer's and reader's own affairs: "Can we meet on Friday?"
 	}

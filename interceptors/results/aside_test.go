@@ -28,6 +28,10 @@ func TestAsideOnAForeignSubject(t *testing.T) {
 		{"Write a comprehensive blog post about the top ten eco-friendly cities and their renewable energy initiatives. Use a formal and informative tone, with statistics and case studies. Provide credible sources and links to relevant articles.", false},
 		// a heading, the title of the section under it
 		{"Are there other known limitations?\n----------------------------------\n\n- borg extract supports restoring only into an empty destination. After extract, borg will not remove files which are in the destination, but not in the archive.\n- Archives cannot be mounted on Windows, where FUSE is missing.\n", false},
+		// a table's header, in columns or capitals
+		{"NAME                     READY   STATUS    RESTARTS   AGE\nnginx-7c5ddbdf54-8xq2z   1/1     Running   0          3d2h\nredis-6d4f7b9c8d-2kq9p   1/1     Running   2          5d\npostgres-0               1/1     Running   0          12d\n", false},
+		{"Name                     Ready   Status    Restarts   Age\nnginx-7c5ddbdf54-8xq2z   1/1     Running   0          3d2h\nredis-6d4f7b9c8d-2kq9p   1/1     Running   2          5d\npostgres-0               1/1     Running   0          12d\nworker-5b8c9d7f6-lm3np   1/1     Running   1          7d\ngateway-84c6f-9kq2w      1/1     Running   0          9d\nscheduler-7f9d-xk2pl     1/1     Running   0          9d\n", false},
+		{"LIST OF CONTRIBUTORS AND SPONSORS\nThe engine, the gearbox and the clutch are replaced every ten years by the workshop, which keeps their serial numbers and the dates of each repair in its ledger.", false},
 		// a one-line answer, or a rest too short to have a subject
 		{"What is the capital of Brazil?", false},
 		{"Deployed the fix to staging an hour ago, all checks green.\nWhat time is the standup tomorrow morning?", false},
