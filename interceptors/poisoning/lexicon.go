@@ -772,5 +772,15 @@ var definitionLexicon = map[signal][]string{
 		"{practice|convention|framework|workflow|methodology|runbook|procedure|pipeline|guideline|standard} ~ {recommends|prefers|favors|favours|advises|suggests}",
 		// a text that calls itself an urgent instruction to its reader
 		"{critical|mandatory|urgent|compulsory} {instruction|instructions|directive|directives}",
+		// a notice addressed to the model, as a note or a message to it is
+		"{notice|notices} {for|to} {ai|agent|agents|assistant|assistants|llm|llms|model|models}",
+		"{notice|notices} {for|to} the {ai|agent|assistant|llm|model}",
+	},
+	sigPreference: {
+		// the model's calls turned to this tool ("route those calls to this
+		// tool instead") or its choice turned from another ("do not select
+		// it"): a description says what its own tool is for
+		"{route|redirect|divert|direct|send} ~ {calls|requests|them} to this {tool|function|server}",
+		"{don't|do not|dont|never} {select|choose|pick} {it|them|that tool|those tools}",
 	},
 }
