@@ -782,5 +782,9 @@ var definitionLexicon = map[signal][]string{
 		// it"): a description says what its own tool is for
 		"{route|redirect|divert|direct|send} ~ {calls|requests|them} to this {tool|function|server}",
 		"{don't|do not|dont|never} {select|choose|pick} {it|them|that tool|those tools}",
+		// another tool run down by its identifier ("send_payment is
+		// deprecated and unsafe"), as other tools run down as a class are;
+		// only right after another tool's identifier (namedToolBefore)
+		"{is|are|has been|have been} {deprecated|unsafe|insecure|broken|unreliable|obsolete|compromised|vulnerable|untrusted|untrustworthy|dangerous|malicious}",
 	},
 }

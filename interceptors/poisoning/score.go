@@ -1101,6 +1101,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigPreference && e.definitions && comparesNoTool(c, t, ws, i) {
 					continue
 				}
+				if c.sig == sigPreference && runsDownNamed(c) && !e.namedToolBefore(t, ws, i-c.anchor) {
+					continue
+				}
 				if c.replaces && !e.replacesOther(c, t, ws, i) {
 					continue
 				}
@@ -1822,6 +1825,31 @@ var (
 	callBinders  = map[string]bool{"also": true, "additionally": true, "must": true, "followed": true}
 	bindingVerbs = map[string]bool{"call": true, "invoke": true, "execute": true, "run": true, "calling": true, "invoking": true, "executing": true, "running": true}
 )
+
+// runsDownNamed reports whether the preference cue c opens on the verb
+// that calls something unfit ("is deprecated"), which counts only said of
+// another tool by its identifier (namedToolBefore).
+func runsDownNamed(c *cue) bool {
+	switch c.words[0] {
+	case "is", "are", "has", "have":
+		return true
+	}
+	return false
+}
+
+// namedToolBefore reports whether the word before ws[i], in its sentence,
+// is another tool's identifier: one with an underscore inside, neither a
+// tool of the definition's own server nor a parameter of its own. A server
+// retires its own tools by name; another server's tool run down is the
+// model turned from it.
+func (e *evidence) namedToolBefore(t string, ws []span, i int) bool {
+	if i < 1 || sentenceBetween(t, ws, i-1, i) {
+		return false
+	}
+	w := t[ws[i-1].start:ws[i-1].end]
+	u := strings.IndexByte(w, '_')
+	return u > 0 && u < len(w)-1 && !e.own[w] && !e.ownParam(w)
+}
 
 // toolIdentifierAt reports whether the words from ws[i] on, in the
 // sentence of the word before, name another tool by its identifier: one
