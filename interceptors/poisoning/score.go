@@ -1838,25 +1838,21 @@ func runsDownNamed(c *cue) bool {
 }
 
 // namedToolBefore reports whether the word before ws[i], in its sentence,
-// is another tool's identifier: one with an underscore inside, neither a
-// tool of the definition's own server nor a parameter of its own. A server
-// retires its own tools by name; another server's tool run down is the
-// model turned from it.
+// is another tool's identifier (otherToolIdentifier). A server retires its
+// own tools by name; another server's tool run down is the model turned
+// from it.
 func (e *evidence) namedToolBefore(t string, ws []span, i int) bool {
 	if i < 1 || sentenceBetween(t, ws, i-1, i) {
 		return false
 	}
-	w := t[ws[i-1].start:ws[i-1].end]
-	u := strings.IndexByte(w, '_')
-	return u > 0 && u < len(w)-1 && !e.own[w] && !e.ownParam(w)
+	return e.otherToolIdentifier(t[ws[i-1].start:ws[i-1].end])
 }
 
 // toolIdentifierAt reports whether the words from ws[i] on, in the
-// sentence of the word before, name another tool by its identifier: one
-// with an underscore inside ("send_email"), neither a tool of the
-// definition's own server nor a parameter of its own. "Call this", "run
-// the query" or "call list_tables" of a server that has it say how its
-// own tool is used; another server's tool called on every use is steered.
+// sentence of the word before, name another tool by its identifier
+// (otherToolIdentifier). "Call this", "run the query" or "call
+// list_tables" of a server that has it say how its own tool is used;
+// another server's tool called on every use is steered.
 func (e *evidence) toolIdentifierAt(t string, ws []span, i int) bool {
 	if i < len(ws) && t[ws[i].start:ws[i].end] == "the" {
 		i++
@@ -1864,7 +1860,13 @@ func (e *evidence) toolIdentifierAt(t string, ws []span, i int) bool {
 	if i >= len(ws) || sentenceBetween(t, ws, i-1, i) {
 		return false
 	}
-	w := t[ws[i].start:ws[i].end]
+	return e.otherToolIdentifier(t[ws[i].start:ws[i].end])
+}
+
+// otherToolIdentifier reports whether w is an identifier with an
+// underscore inside ("send_email") that is neither a tool of the
+// definition's own server nor a parameter of its own.
+func (e *evidence) otherToolIdentifier(w string) bool {
 	u := strings.IndexByte(w, '_')
 	return u > 0 && u < len(w)-1 && !e.own[w] && !e.ownParam(w)
 }
