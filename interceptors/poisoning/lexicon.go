@@ -740,3 +740,51 @@ func setsUpOwn(c *cue, t string, ws []span, start int) bool {
 	}
 	return false
 }
+
+// definitionLexicon holds cues read only in tool definitions: their words
+// are ordinary in the text a tool returns (a README that explains a
+// workflow, "using the CLI", what a team prefers) but, in a definition,
+// are addressed to the model that chooses and calls tools.
+var definitionLexicon = map[signal][]string{
+	sigToolRef: {
+		// a second tool's call bound to this one's use ("you must also
+		// invoke write_file", "must be followed by calling send_email"):
+		// a definition says how its own tool is called, and a call of
+		// another on every use is a side effect the user never asked for.
+		// The object must be a tool (takesCallObject).
+		"{also|additionally} {call|invoke|execute|run}",
+		"must {call|invoke|execute|run}",
+		"must {immediately|then} {call|invoke|execute|run}",
+		"followed by {calling|invoking|executing|running}",
+		"followed immediately by {calling|invoking|executing|running}",
+	},
+	sigDirective: {
+		// an order repeated on every use with a second action ("Always
+		// also call ...")
+		"always also {call|invoke|execute|run|send|post|write|email}",
+	},
+	sigAuthority: {
+		// unnamed practice said to want an action ("audit frameworks
+		// generally prefer ...", "conventions strongly recommend ..."):
+		// nobody can check the claim, as with "experts recommend", and a
+		// description names what its tool does, not what custom demands
+		"{practice|practices|conventions|frameworks|workflows|methodologies|runbooks|procedures|pipelines|guidelines|standards|architectures|environments|systems} ~ {recommend|prefer|favor|favour|advise|suggest}",
+		"{practice|convention|framework|workflow|methodology|runbook|procedure|pipeline|guideline|standard} ~ {recommends|prefers|favors|favours|advises|suggests}",
+		// a text that calls itself an urgent instruction to its reader
+		"{critical|mandatory|urgent|compulsory} {instruction|instructions|directive|directives}",
+		// a notice addressed to the model, as a note or a message to it is
+		"{notice|notices} {for|to} {ai|agent|agents|assistant|assistants|llm|llms|model|models}",
+		"{notice|notices} {for|to} the {ai|agent|assistant|llm|model}",
+	},
+	sigPreference: {
+		// the model's calls turned to this tool ("route those calls to this
+		// tool instead") or its choice turned from another ("do not select
+		// it"): a description says what its own tool is for
+		"{route|redirect|divert|direct|send} ~ {calls|requests|them} to this {tool|function|server}",
+		"{don't|do not|dont|never} {select|choose|pick} {it|them|that tool|those tools}",
+		// another tool run down by its identifier ("send_payment is
+		// deprecated and unsafe"), as other tools run down as a class are;
+		// only right after another tool's identifier (namedToolBefore)
+		"{is|are|has been|have been} {deprecated|unsafe|insecure|broken|unreliable|obsolete|compromised|vulnerable|untrusted|untrustworthy|dangerous|malicious}",
+	},
+}

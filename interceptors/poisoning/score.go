@@ -145,12 +145,14 @@ type cueIndex struct {
 // nameCues, in a tool's name, hold only the signals a name counts for
 // (addressed).
 var (
-	definitionCues = compileLexicon(func(signal) bool { return true })
-	textCues       = compileLexicon(func(s signal) bool { return !definitionOnly[s] })
-	nameCues       = compileLexicon(func(s signal) bool { return addressed[s] })
+	definitionCues = compileLexicon(func(signal) bool { return true }, definitionLexicon)
+	textCues       = compileLexicon(func(s signal) bool { return !definitionOnly[s] }, nil)
+	nameCues       = compileLexicon(func(s signal) bool { return addressed[s] }, nil)
 )
 
-func compileLexicon(keep func(signal) bool) *cueIndex {
+// compileLexicon compiles the cues of lexicon, and of extra, whose
+// signal keep admits.
+func compileLexicon(keep func(signal) bool, extra map[signal][]string) *cueIndex {
 	ix := &cueIndex{byFirst: map[string][]cueRef{}}
 	ids := map[string]int32{} // slot ids by their words
 	sigs := make([]int, 0, len(lexicon))
@@ -161,7 +163,7 @@ func compileLexicon(keep func(signal) bool) *cueIndex {
 	}
 	sort.Ints(sigs) // deterministic order: lower signals win ties in details
 	for _, si := range sigs {
-		for text := range expandCues(lexicon[signal(si)]) {
+		for text := range expandCues(slices.Concat(lexicon[signal(si)], extra[signal(si)])) {
 			whole, sentence, replaces := strings.HasPrefix(text, "!"), strings.HasPrefix(text, "."), strings.HasPrefix(text, ">")
 			text = strings.TrimLeft(text, "!.>")
 			canon, flags := canonical(nil, text)
@@ -1099,6 +1101,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigPreference && e.definitions && comparesNoTool(c, t, ws, i) {
 					continue
 				}
+				if c.sig == sigPreference && runsDownNamed(c) && !e.namedToolBefore(t, ws, i-c.anchor) {
+					continue
+				}
 				if c.replaces && !e.replacesOther(c, t, ws, i) {
 					continue
 				}
@@ -1587,6 +1592,9 @@ func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
 	if c.words[0] == "before" && objectElided(t, ws, after) && !e.namesOtherTool(t, ws, after) {
 		return false
 	}
+	if bindsCall(c) && !e.toolIdentifierAt(t, ws, after) {
+		return false
+	}
 	return !thisTool(t, ws, after) && !notATool(c, t, ws, after) && !e.ownTool(t, ws, after) && !e.paramAt(t, ws, after) && !waitsForUser(t, ws, i-c.anchor)
 }
 
@@ -1797,6 +1805,71 @@ func notATool(c *cue, t string, ws []span, i int) bool {
 // objectCue are the first words of the tool-steering cues that take an
 // object: "before using X", "instead of X", "rather than X".
 var objectCue = map[string]bool{"before": true, "instead": true, "rather": true}
+
+// bindsCall reports whether the tool-steering cue c binds a call to the
+// tool's use ("also invoke X", "must call X", "followed by calling X"):
+// it steers only when what it calls is named as a tool (toolIdentifierAt).
+func bindsCall(c *cue) bool {
+	if !callBinders[c.words[0]] {
+		return false
+	}
+	for w := range slotWords(c.words[len(c.words)-1]) {
+		if !bindingVerbs[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	callBinders  = map[string]bool{"also": true, "additionally": true, "must": true, "followed": true}
+	bindingVerbs = map[string]bool{"call": true, "invoke": true, "execute": true, "run": true, "calling": true, "invoking": true, "executing": true, "running": true}
+)
+
+// runsDownNamed reports whether the preference cue c opens on the verb
+// that calls something unfit ("is deprecated"), which counts only said of
+// another tool by its identifier (namedToolBefore).
+func runsDownNamed(c *cue) bool {
+	switch c.words[0] {
+	case "is", "are", "has", "have":
+		return true
+	}
+	return false
+}
+
+// namedToolBefore reports whether the word before ws[i], in its sentence,
+// is another tool's identifier (otherToolIdentifier). A server retires its
+// own tools by name; another server's tool run down is the model turned
+// from it.
+func (e *evidence) namedToolBefore(t string, ws []span, i int) bool {
+	if i < 1 || sentenceBetween(t, ws, i-1, i) {
+		return false
+	}
+	return e.otherToolIdentifier(t[ws[i-1].start:ws[i-1].end])
+}
+
+// toolIdentifierAt reports whether the words from ws[i] on, in the
+// sentence of the word before, name another tool by its identifier
+// (otherToolIdentifier). "Call this", "run the query" or "call
+// list_tables" of a server that has it say how its own tool is used;
+// another server's tool called on every use is steered.
+func (e *evidence) toolIdentifierAt(t string, ws []span, i int) bool {
+	if i < len(ws) && t[ws[i].start:ws[i].end] == "the" {
+		i++
+	}
+	if i >= len(ws) || sentenceBetween(t, ws, i-1, i) {
+		return false
+	}
+	return e.otherToolIdentifier(t[ws[i].start:ws[i].end])
+}
+
+// otherToolIdentifier reports whether w is an identifier with an
+// underscore inside ("send_email") that is neither a tool of the
+// definition's own server nor a parameter of its own.
+func (e *evidence) otherToolIdentifier(w string) bool {
+	u := strings.IndexByte(w, '_')
+	return u > 0 && u < len(w)-1 && !e.own[w] && !e.ownParam(w)
+}
 
 // thisTool reports whether the words from ws[i] on name the tool itself
 // ("before calling this tool", "before running this tool: test …"): a
