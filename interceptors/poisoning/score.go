@@ -1136,7 +1136,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
-				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && c.wordsOnly() && secretLapses(t, ws, i-c.anchor+len(c.slots)-1)) {
+				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || whetherSentence(t, ws, i-c.anchor))) {
 					continue
 				}
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
@@ -1244,7 +1244,7 @@ func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
 	switch t[ws[k].start:ws[k].end] {
 	case "ask", "consult":
 		u := wordWithin(t, ws, k, 2, isUser)
-		return u >= 0 && wordWithin(t, ws, u, 2, func(w string) bool { return askedForSafeguard[w] }) >= 0
+		return u >= 0 && (wordWithin(t, ws, u, 2, func(w string) bool { return askedForSafeguard[w] }) >= 0 || asksForCallValues(t, ws, u))
 	case "confirm", "check":
 		return k+1 < len(ws) && t[ws[k+1].start:ws[k+1].end] == "with" && wordWithin(t, ws, k+1, 2, isUser) >= 0
 	case "enable", "require":
@@ -2162,7 +2162,7 @@ func linkLabel(t string) bool {
 // within a few words of the verb, where it is what is sent to.
 func (e *evidence) destinations(t string, ws []span) {
 	at := strings.IndexByte(t, '@')
-	if at > 0 && at+4 < len(t) && (e.definitions || e.nearTransfer(ws, at)) {
+	if at > 0 && at+4 < len(t) {
 		// local@domain.tld
 		l := at
 		for l > 0 && isMailByte(t[l-1]) {
@@ -2174,7 +2174,7 @@ func (e *evidence) destinations(t string, ws []span) {
 		}
 		dom := strings.TrimRight(t[at+1:r], ".")
 		if l < at && strings.Contains(dom, ".") && !strings.HasSuffix(dom, ".") {
-			if tld := dom[strings.LastIndexByte(dom, '.')+1:]; len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789") {
+			if tld := dom[strings.LastIndexByte(dom, '.')+1:]; len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789") && (e.definitions && !exampleDomain(dom) || e.nearTransfer(ws, at)) {
 				e.fire(sigExfil, "e-mail address")
 			}
 		}
@@ -2189,7 +2189,7 @@ func (e *evidence) destinations(t string, ws []span) {
 				return
 			}
 			off += i
-			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) && !loopbackURL(t, off) && e.nearTransfer(ws, off) {
+			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) && !loopbackURL(t, off) && !localNameURL(t, off) && e.nearTransfer(ws, off) {
 				e.fire(sigExfil, "URL with a send verb")
 				return
 			}

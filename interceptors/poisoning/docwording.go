@@ -1,0 +1,101 @@
+package poisoning
+
+import "strings"
+
+// secretWithheld reports whether the secret whose last word is ws[i] is
+// said to be kept back ("the client_secret is redacted in this
+// response", "passwords are masked", "the token is not returned"): the
+// text tells what the tool does not hand out, the opposite of a request
+// for it.
+func secretWithheld(t string, ws []span, i int) bool {
+	k := i + 1
+	if k >= len(ws) || sentenceBetween(t, ws, i, k) || !beWords[t[ws[k].start:ws[k].end]] {
+		return false
+	}
+	for k++; k < len(ws) && k <= i+4; k++ {
+		if sentenceBetween(t, ws, k-1, k) {
+			return false
+		}
+		switch w := t[ws[k].start:ws[k].end]; {
+		case withheldWords[w]:
+			return true
+		case w == "not" || w == "never" || w == "always" || beWords[w]:
+			if w == "not" || w == "never" {
+				return k+1 < len(ws) && !sentenceBetween(t, ws, k, k+1) && notGivenWords[t[ws[k+1].start:ws[k+1].end]]
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	beWords       = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "stays": true, "remains": true, "remain": true, "gets": true, "get": true}
+	withheldWords = map[string]bool{"redacted": true, "masked": true, "obscured": true, "withheld": true, "elided": true, "censored": true, "scrubbed": true, "omitted": true}
+	notGivenWords = map[string]bool{"shown": true, "returned": true, "displayed": true, "exposed": true, "included": true, "logged": true, "stored": true, "printed": true, "revealed": true}
+)
+
+// exampleDomain reports whether an e-mail address's domain is one
+// reserved for documentation (RFC 2606, RFC 6761: example.com, .net and
+// .org, and the .example, .test, .invalid and .localhost names): no mail
+// is delivered there, so such an address shows a value's format
+// ("\"email_col\":\"test@example.com\"") and is a destination only where
+// a verb sends something to it.
+func exampleDomain(dom string) bool {
+	for _, d := range []string{"example.com", "example.net", "example.org"} {
+		if dom == d || strings.HasSuffix(dom, "."+d) {
+			return true
+		}
+	}
+	tld := dom[strings.LastIndexByte(dom, '.')+1:]
+	return tld == "example" || tld == "test" || tld == "invalid" || tld == "localhost"
+}
+
+// asksForCallValues reports whether an order to ask the user, whose word
+// "user" is ws[u], asks for the values the call takes ("you MUST ask the
+// user for every required field value explicitly; do not infer"): the
+// user, not the model, decides what the tool is given, which keeps the
+// user in the loop as asking for consent does.
+func asksForCallValues(t string, ws []span, u int) bool {
+	if u+1 >= len(ws) || t[ws[u+1].start:ws[u+1].end] != "for" {
+		return false
+	}
+	return wordWithin(t, ws, u+1, 4, func(w string) bool { return callValueWords[w] }) >= 0
+}
+
+var callValueWords = map[string]bool{"value": true, "values": true, "field": true, "fields": true, "parameter": true, "parameters": true, "input": true, "inputs": true}
+
+// localNameURL reports whether the URL at t[off:] names its host by a
+// single label ("http://prometheus:9090", "http://grafana/"): a name only
+// the reader's own network resolves (a container's service, a host on
+// the local domain), as in the examples of a service's address a
+// definition gives; a destination out of it has a domain.
+func localNameURL(t string, off int) bool {
+	h := t[off+strings.Index(t[off:], "//")+2:]
+	n := 0
+	for n < len(h) && (h[n] >= 'a' && h[n] <= 'z' || h[n] >= '0' && h[n] <= '9' || h[n] == '-') {
+		n++
+	}
+	if n == 0 || n == len(h) || strings.IndexByte(":/?#\"'`", h[n]) < 0 {
+		return false
+	}
+	for _, c := range h[:n] {
+		if c < '0' || c > '9' {
+			return true // a name, not a number
+		}
+	}
+	return false
+}
+
+// whetherSentence reports whether the sentence that holds ws[i] opens
+// with "whether" ("Whether Grafana should forward credentials such as
+// cookies"): the description of a yes-or-no option, which says what the
+// option turns on and asks the model for nothing.
+func whetherSentence(t string, ws []span, i int) bool {
+	k := i
+	for k > 0 && !sentenceBetween(t, ws, k-1, k) {
+		k--
+	}
+	return t[ws[k].start:ws[k].end] == "whether"
+}
