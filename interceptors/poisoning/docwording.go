@@ -99,3 +99,81 @@ func whetherSentence(t string, ws []span, i int) bool {
 	}
 	return t[ws[k].start:ws[k].end] == "whether"
 }
+
+// rulesOfAFile reports whether the override cue c, matched from ws[i],
+// sets aside the rules of a file it names ("Ignore robots.txt rules for
+// this request"): a site's or a tool's configuration, named by its file,
+// is what the option skips; the model's instructions are no file.
+func rulesOfAFile(c *cue, t string, ws []span, i int) bool {
+	from := i - c.anchor
+	for k := max(from, 0); k+2 < len(ws) && k < from+5; k++ {
+		if ruleWords[t[ws[k].start:ws[k].end]] {
+			return false
+		}
+		if t[ws[k].end:ws[k+1].start] == "." && ruleWords[t[ws[k+2].start:ws[k+2].end]] {
+			return true // "robots" "." "txt" "rules"
+		}
+	}
+	return false
+}
+
+var ruleWords = map[string]bool{"rules": true, "rule": true, "guidelines": true, "restrictions": true}
+
+// useOfCompliance reports whether the authority cue c, matched at ws[i],
+// is "for compliance" qualifying the work it serves ("Use for compliance
+// reporting and issue traceability", "Audit issue-test case relationships
+// for compliance"): a use the tool has, where a claim says something is
+// required for compliance. A sentence that also sends something ("forward
+// a copy to … for compliance tracking") gives compliance as the pretext
+// of the transfer, which counts.
+func useOfCompliance(c *cue, t string, ws []span, i int) bool {
+	if c.text != "for compliance" {
+		return false
+	}
+	from := i - c.anchor
+	start, end := from, from
+	for start > 0 && !sentenceBetween(t, ws, start-1, start) {
+		start--
+	}
+	for end+1 < len(ws) && !sentenceBetween(t, ws, end, end+1) {
+		end++
+	}
+	for j := start; j <= end; j++ {
+		if sendWords[t[ws[j].start:ws[j].end]] {
+			return false
+		}
+	}
+	k := from + len(c.slots)
+	if k < len(ws) && !sentenceBetween(t, ws, k-1, k) && complianceWork[t[ws[k].start:ws[k].end]] {
+		return true
+	}
+	for j := from - 1; j >= 0 && j >= from-8 && !sentenceBetween(t, ws, j, j+1); j-- {
+		if complianceWork[t[ws[j].start:ws[j].end]] {
+			return true
+		}
+	}
+	return false
+}
+
+var sendWords = map[string]bool{"send": true, "sends": true, "forward": true, "forwards": true, "upload": true, "uploads": true, "email": true, "mail": true, "copy": true, "cc": true, "bcc": true, "transmit": true, "share": true, "post": true}
+
+var complianceWork = map[string]bool{"reporting": true, "reports": true, "report": true, "tracking": true, "track": true, "audit": true, "audits": true, "auditing": true, "reviews": true, "review": true, "analysis": true, "monitoring": true, "dashboards": true, "teams": true}
+
+// ownStepsOnly reports whether a "before using the tool … call" match
+// names a tool of the definition's own server ("before using the tool,
+// use `browser_get_clickable_elements` to get the index"): the step
+// before the call is the server's own workflow, as ownTool allows for
+// cues; a step that names no tool of the server (read a file, call
+// another server's tool) still counts.
+func (e *evidence) ownStepsOnly(m string) bool {
+	if !strings.HasPrefix(m, "before ") || len(e.own) == 0 {
+		return false
+	}
+	self := strings.ToLower(memberString(e.tool, "name"))
+	for _, w := range strings.FieldsFunc(m, func(r rune) bool { return !nameRune(r) }) {
+		if e.own[w] && w != self {
+			return true
+		}
+	}
+	return false
+}

@@ -1142,6 +1142,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
 					continue
 				}
+				if e.definitions && (c.sig == sigOverride && rulesOfAFile(c, t, ws, i) || c.sig == sigAuthority && useOfCompliance(c, t, ws, i)) {
+					continue
+				}
 				switch c.sig {
 				case sigSecret:
 					e.secretAt = append(e.secretAt, i)
