@@ -177,3 +177,22 @@ func (e *evidence) ownStepsOnly(m string) bool {
 	}
 	return false
 }
+
+// fillsOwnParam reports whether the directive cue c, matched at ws[i],
+// ends with a verb of filling in whose object is one of the tool's own
+// parameters ("Always include a productId in the request"): the order is
+// to fill in the call, as ordersOwnParam reads it after "you must". An
+// order to put something else into a parameter ("always include the
+// conversation in notes") has that thing as its object and still counts.
+func (e *evidence) fillsOwnParam(c *cue, t string, ws []span, i int) bool {
+	if !c.wordsOnly() || !fillVerbs[c.words[len(c.words)-1]] {
+		return false
+	}
+	k := i - c.anchor + len(c.slots)
+	for k < len(ws) && objectDeterminers[t[ws[k].start:ws[k].end]] {
+		k++
+	}
+	return k < len(ws) && !sentenceBetween(t, ws, i-c.anchor+len(c.slots)-1, k) && e.ownParam(t[ws[k].start:ws[k].end])
+}
+
+var objectDeterminers = map[string]bool{"the": true, "a": true, "an": true, "your": true, "its": true}
