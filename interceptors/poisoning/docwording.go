@@ -196,3 +196,65 @@ func (e *evidence) fillsOwnParam(c *cue, t string, ws []span, i int) bool {
 }
 
 var objectDeterminers = map[string]bool{"the": true, "a": true, "an": true, "your": true, "its": true}
+
+// namesTheReader reports whether the word at ws[from], after a "created
+// by", is the reader or the user ("Created by me", "created by the
+// current user"): a filter on the user's own items, not someone who
+// vouches for the tool.
+func (m *cueMatch) namesTheReader(from int) bool {
+	if from < len(m.ws) && (m.word(from) == "the" || m.word(from) == "a") {
+		from++
+	}
+	if from >= len(m.ws) || from > 0 && m.endBefore(from) {
+		return false
+	}
+	switch m.word(from) {
+	case "me", "you", "us", "myself", "yourself", "user", "users", "current", "caller":
+		return true
+	}
+	return false
+}
+
+// supersedesAThing reports whether the override cue c, matched at ws[i],
+// is "supersede" with a pronoun for its object ("publish another version
+// to supersede it"): one record replacing another the text just named;
+// instructions that supersede others name what they set aside.
+func supersedesAThing(c *cue, t string, ws []span, i int) bool {
+	if c.text != "supersede" && c.text != "supersedes" {
+		return false
+	}
+	k := i - c.anchor + len(c.slots)
+	if k >= len(ws) || sentenceBetween(t, ws, k-1, k) {
+		return false
+	}
+	w := t[ws[k].start:ws[k].end]
+	return w == "it" || w == "them"
+}
+
+// statesRequirement reports whether the directive cue c, matched at
+// ws[i], is "you must have" or "you must be" with a permission or a
+// role after it ("you must have permissions to edit the collection",
+// "you must be signed in"): the condition an account meets for the call,
+// which orders the model to do nothing.
+func statesRequirement(c *cue, t string, ws []span, i int) bool {
+	if !c.wordsOnly() {
+		return false
+	}
+	k := i - c.anchor + len(c.slots)
+	if k+1 >= len(ws) || sentenceBetween(t, ws, k-1, k+1) {
+		return false
+	}
+	w := t[ws[k+1].start:ws[k+1].end]
+	switch t[ws[k].start:ws[k].end] {
+	case "have":
+		return heldWords[w]
+	case "be":
+		return beenWords[w]
+	}
+	return false
+}
+
+var (
+	heldWords = map[string]bool{"permission": true, "permissions": true, "access": true, "rights": true, "role": true, "roles": true, "admin": true, "administrator": true, "edit": true, "write": true, "owner": true}
+	beenWords = map[string]bool{"logged": true, "signed": true, "authenticated": true, "authorized": true, "authorised": true, "an": true, "admin": true, "administrator": true, "owner": true, "member": true}
+)

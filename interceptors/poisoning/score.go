@@ -1128,7 +1128,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sentence {
 					continue
 				}
-				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || saysWhatIsDone(c, t, ws, i) || e.ordersOwnParam(c, t, ws, i) || e.fillsOwnParam(c, t, ws, i) || e.prefersItselfOverOwn(c, t, ws, i)) {
+				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || saysWhatIsDone(c, t, ws, i) || e.ordersOwnParam(c, t, ws, i) || e.fillsOwnParam(c, t, ws, i) || statesRequirement(c, t, ws, i) || e.prefersItselfOverOwn(c, t, ws, i)) {
 					continue
 				}
 				if c.sig == sigHistory && e.definitions && userTurn(c) {
@@ -1142,7 +1142,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
 					continue
 				}
-				if e.definitions && (c.sig == sigOverride && rulesOfAFile(c, t, ws, i) || c.sig == sigAuthority && useOfCompliance(c, t, ws, i)) {
+				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i)) || c.sig == sigAuthority && useOfCompliance(c, t, ws, i)) {
 					continue
 				}
 				switch c.sig {
@@ -1895,6 +1895,9 @@ func (m *cueMatch) endorsement(start int, c *cue) bool {
 	from := start + len(c.slots)
 	if from < len(m.ws) && byIdiom[m.word(from)] {
 		return false // "trusted by default" names no one
+	}
+	if m.namesTheReader(from) {
+		return false
 	}
 	for k := from; k <= from+3; k++ {
 		if k == len(m.ws) || k > from && m.endBefore(k) {
