@@ -41,7 +41,7 @@ const (
 )
 
 // DefaultMaxDescriptionBytes applies when Policy.MaxDescriptionBytes is 0.
-const DefaultMaxDescriptionBytes = 8192
+const DefaultMaxDescriptionBytes = 65536
 
 // MaxFindings bounds the findings reported for one message; one more
 // finding then tells how many were left out.
@@ -414,7 +414,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		// removed, white space collapsed), valid until the next text
 		text := ev.canon()
 		if phrase == "" && cued {
-			label, m := findFirst(instructionPhrases, text)
+			label, m := findFirstExcept(instructionPhrases, text, ev.ownStepsOnly)
 			if m == "" && smuggled != "" {
 				label, m = findFirst(instructionPhrases, normalise(smuggled))
 			}

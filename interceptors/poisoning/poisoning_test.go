@@ -203,11 +203,16 @@ func TestLength(t *testing.T) {
 	if !slices.Equal(rules(x), []string{"poisoning.length"}) || !slices.Equal(listedNames(t, x.Message), []string{"short"}) {
 		t.Errorf("findings %+v listed %v", x.Findings, listedNames(t, x.Message))
 	}
-	// Default 8192.
+	// Default 65536: real servers' reference-style descriptions run to
+	// tens of kilobytes, and their whole text is judged anyway.
 	c = mustNew(t, &Policy{}, nil)
-	x = runList(t, c, "tools/list", tool("long", strings.Repeat("Counts words. ", 600), ""))
+	x = runList(t, c, "tools/list", tool("long", strings.Repeat("Counts words. ", 5000), ""))
 	if !slices.Equal(rules(x), []string{"poisoning.length"}) {
 		t.Errorf("findings %+v", x.Findings)
+	}
+	x = runList(t, c, "tools/list", tool("manual", strings.Repeat("Counts words. ", 3000), ""))
+	if len(x.Findings) != 0 {
+		t.Errorf("a 42 KB description of plain reference text: findings %+v", x.Findings)
 	}
 }
 

@@ -13,7 +13,7 @@ type Policy struct {
 	// another server's tools: ActionHide, ActionBlock (hide and refuse
 	// calls) or ActionAudit.
 	Action interceptors.RuleAction `json:"action"`
-	// MaxDescriptionBytes flags longer descriptions (0 = 8192).
+	// MaxDescriptionBytes flags longer descriptions (0 = 65536).
 	MaxDescriptionBytes int `json:"maxDescriptionBytes,omitempty"`
 	// Pins maps an approved tool name to the sha256 (hex) of its canonical
 	// definition, as written by `mcpmesh lock`. When set, a tool that is

@@ -235,7 +235,7 @@ func init() {
 
 var shadowingPhrases = []phrase{
 	{redirect, []string{"instead of", "rather than", "in place of"}, nil, regexp.MustCompile(
-		`\b(instead of|rather than|in place of) (using |calling )?(the |any )?[^ .]{1,64} (tool|function|server)s?\b`), nil},
+		`\b(instead of|rather than|in place of) (using |calling )?(the |any )?[^ .]{1,64} (tool|function|server)s?\b`), ofThisTool},
 	{redirect, []string{"when the user ", "whenever the user ", "when you ", "whenever you ", "when users ", "when a user ", "when an a"}, nil, regexp.MustCompile(
 		`\bwhen(ever)? (the user|you|users?|a user|an? (agent|assistant)) (asks?|wants?|requests?|tries|try|needs?|is asked) (you )?to (use|call|invoke|run)\b`), nil},
 	{redirect, []string{"not use ", "n't use ", "dont use ", "never use ", "not call ", "n't call ", "dont call ", "never call ", "not invoke ", "n't invoke ", "never invoke "}, []string{"tool", "function"}, regexp.MustCompile(

@@ -1133,7 +1133,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sentence {
 					continue
 				}
-				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || saysWhatIsDone(c, t, ws, i) || e.ordersOwnParam(c, t, ws, i) || e.prefersItselfOverOwn(c, t, ws, i)) {
+				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || saysWhatIsDone(c, t, ws, i) || e.ordersOwnParam(c, t, ws, i) || e.fillsOwnParam(c, t, ws, i) || statesRequirement(c, t, ws, i) || e.prefersItselfOverOwn(c, t, ws, i)) {
 					continue
 				}
 				if c.sig == sigHistory && e.definitions && userTurn(c) {
@@ -1141,10 +1141,13 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
-				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && c.wordsOnly() && secretLapses(t, ws, i-c.anchor+len(c.slots)-1)) {
+				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || whetherSentence(t, ws, i-c.anchor))) {
 					continue
 				}
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
+					continue
+				}
+				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i)) || c.sig == sigAuthority && useOfCompliance(c, t, ws, i)) {
 					continue
 				}
 				switch c.sig {
@@ -1249,7 +1252,7 @@ func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
 	switch t[ws[k].start:ws[k].end] {
 	case "ask", "consult":
 		u := wordWithin(t, ws, k, 2, isUser)
-		return u >= 0 && wordWithin(t, ws, u, 2, func(w string) bool { return askedForSafeguard[w] }) >= 0
+		return u >= 0 && (wordWithin(t, ws, u, 2, func(w string) bool { return askedForSafeguard[w] }) >= 0 || asksForCallValues(t, ws, u))
 	case "confirm", "check":
 		return k+1 < len(ws) && t[ws[k+1].start:ws[k+1].end] == "with" && wordWithin(t, ws, k+1, 2, isUser) >= 0
 	case "enable", "require":
@@ -1966,6 +1969,9 @@ func (m *cueMatch) endorsement(start int, c *cue) bool {
 	if from < len(m.ws) && byIdiom[m.word(from)] {
 		return false // "trusted by default" names no one
 	}
+	if m.namesTheReader(from) {
+		return false
+	}
 	for k := from; k <= from+3; k++ {
 		if k == len(m.ws) || k > from && m.endBefore(k) {
 			return k > from
@@ -2235,7 +2241,7 @@ func linkLabel(t string) bool {
 // within a few words of the verb, where it is what is sent to.
 func (e *evidence) destinations(t string, ws []span) {
 	at := strings.IndexByte(t, '@')
-	if at > 0 && at+4 < len(t) && (e.definitions || e.nearTransfer(ws, at)) {
+	if at > 0 && at+4 < len(t) {
 		// local@domain.tld
 		l := at
 		for l > 0 && isMailByte(t[l-1]) {
@@ -2247,7 +2253,7 @@ func (e *evidence) destinations(t string, ws []span) {
 		}
 		dom := strings.TrimRight(t[at+1:r], ".")
 		if l < at && strings.Contains(dom, ".") && !strings.HasSuffix(dom, ".") {
-			if tld := dom[strings.LastIndexByte(dom, '.')+1:]; len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789") {
+			if tld := dom[strings.LastIndexByte(dom, '.')+1:]; len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789") && (e.definitions && (!exampleDomain(dom) || sentInSentence(t, ws, l, r)) || e.nearTransfer(ws, at)) {
 				e.fire(sigExfil, "e-mail address")
 			}
 		}
@@ -2262,7 +2268,7 @@ func (e *evidence) destinations(t string, ws []span) {
 				return
 			}
 			off += i
-			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) && !loopbackURL(t, off) && e.nearTransfer(ws, off) {
+			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) && !loopbackURL(t, off) && !localNameURL(t, off) && e.nearTransfer(ws, off) {
 				e.fire(sigExfil, "URL with a send verb")
 				return
 			}

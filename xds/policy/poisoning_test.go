@@ -25,7 +25,7 @@ func TestPoisoningValid(t *testing.T) {
 	}{
 		{"absent: off", "", nil},
 		{"empty mapping: defaults", "    poisoning: {}\n", def},
-		{"explicit defaults", "    poisoning: {mode: enforce, action: hide, maxDescriptionBytes: 8192}\n", def},
+		{"explicit defaults", "    poisoning: {mode: enforce, action: hide, maxDescriptionBytes: 65536}\n", def},
 		{"every field but the lock file", "    poisoning:\n      mode: audit\n      action: block\n      maxDescriptionBytes: 64\n",
 			&poisoning.Policy{Mode: interceptors.AuditOnly, Action: interceptors.ActionBlock, MaxDescriptionBytes: 64}},
 		{"largest description", "    poisoning: {action: audit, maxDescriptionBytes: 1048576}\n",

@@ -517,7 +517,7 @@ func TestDocsExample(t *testing.T) {
 			{Kind: pii.KindRegex, Name: "employee-id", Pattern: `EMP-\d{6}`, Action: interceptors.ActionBlock, Mode: interceptors.Enforce},
 		},
 	}
-	files.Poisoning = &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide, MaxDescriptionBytes: 8192}
+	files.Poisoning = &poisoning.Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide, MaxDescriptionBytes: 65536}
 	files.Egress = &egress.Policy{Mode: interceptors.Enforce, Arguments: []string{"read_*:url", "*:endpoint"}, Detect: true,
 		Allow: []string{"api.github.com", "*.example.com", "10.1.0.0/16", "192.0.2.7"}, Schemes: []string{"https"},
 		Network: &egress.Network{Listen: "127.0.0.1:15001", Allow: []string{"api.github.com", "*.githubusercontent.com", "10.20.0.0/16"},

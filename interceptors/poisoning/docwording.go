@@ -1,0 +1,311 @@
+package poisoning
+
+import (
+	"slices"
+	"strings"
+)
+
+// secretWithheld reports whether the secret whose last word is ws[i] is
+// said to be kept back ("the client_secret is redacted in this
+// response", "passwords are masked", "the token is not returned"): the
+// text tells what the tool does not hand out, the opposite of a request
+// for it.
+func secretWithheld(t string, ws []span, i int) bool {
+	k := i + 1
+	if k >= len(ws) || sentenceBetween(t, ws, i, k) || !beWords[t[ws[k].start:ws[k].end]] {
+		return false
+	}
+	for k++; k < len(ws) && k <= i+4; k++ {
+		if sentenceBetween(t, ws, k-1, k) {
+			return false
+		}
+		switch w := t[ws[k].start:ws[k].end]; {
+		case withheldWords[w]:
+			return true
+		case w == "not" || w == "never" || w == "always" || beWords[w]:
+			if w == "not" || w == "never" {
+				return k+1 < len(ws) && !sentenceBetween(t, ws, k, k+1) && notGivenWords[t[ws[k+1].start:ws[k+1].end]]
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	beWords       = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "stays": true, "remains": true, "remain": true, "gets": true, "get": true}
+	withheldWords = map[string]bool{"redacted": true, "masked": true, "obscured": true, "withheld": true, "elided": true, "censored": true, "scrubbed": true, "omitted": true}
+	notGivenWords = map[string]bool{"shown": true, "returned": true, "displayed": true, "exposed": true, "included": true, "logged": true, "stored": true, "printed": true, "revealed": true}
+)
+
+// exampleDomain reports whether an e-mail address's domain is one
+// reserved for documentation (RFC 2606, RFC 6761: example.com, .net and
+// .org, and the .example, .test, .invalid and .localhost names): no mail
+// is delivered there, so such an address shows a value's format
+// ("\"email_col\":\"test@example.com\"") and is a destination only where
+// a verb sends something to it.
+func exampleDomain(dom string) bool {
+	for _, d := range []string{"example.com", "example.net", "example.org"} {
+		if dom == d || strings.HasSuffix(dom, "."+d) {
+			return true
+		}
+	}
+	tld := dom[strings.LastIndexByte(dom, '.')+1:]
+	return tld == "example" || tld == "test" || tld == "invalid" || tld == "localhost"
+}
+
+// sentInSentence reports whether the sentence holding the address
+// t[l:r] has, outside it, a verb of sending in any of its forms ("mailing every draft to
+// keep@store-archive.example"): an address at a documentation domain is
+// then where something goes, not a value's format. The lexicon's
+// transfer cues are its base forms only.
+func sentInSentence(t string, ws []span, l, r int) bool {
+	w, _ := slices.BinarySearchFunc(ws, l, func(s span, at int) int { return s.start - at })
+	start, end := min(w, len(ws)-1), min(w, len(ws)-1)
+	if start < 0 {
+		return false
+	}
+	for start > 0 && !sentenceBetween(t, ws, start-1, start) {
+		start--
+	}
+	for end+1 < len(ws) && !sentenceBetween(t, ws, end, end+1) {
+		end++
+	}
+	for j := start; j <= end; j++ {
+		if (ws[j].end <= l || ws[j].start >= r) && !inAddress(t, ws[j]) && sendForm(t[ws[j].start:ws[j].end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// inAddress reports whether the word w is a part of an e-mail address or
+// host name ("mail" in ops@mail.test), not a word of the sentence.
+func inAddress(t string, w span) bool {
+	if w.start > 0 && (t[w.start-1] == '@' || t[w.start-1] == '.') {
+		return true
+	}
+	return w.end+1 < len(t) && (t[w.end] == '@' || t[w.end] == '.' && (t[w.end+1] >= 'a' && t[w.end+1] <= 'z' || t[w.end+1] >= '0' && t[w.end+1] <= '9'))
+}
+
+// sendForm reports whether w is a verb of sending, inflected or not
+// ("mails", "mailing", "forwarded", "sharing").
+func sendForm(w string) bool {
+	if sendWords[w] {
+		return true
+	}
+	for _, suf := range []string{"ing", "ed", "s"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 2 && (sendWords[b] || sendWords[b+"e"]) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksForCallValues reports whether an order to ask the user, whose word
+// "user" is ws[u], asks for the values the call takes ("you MUST ask the
+// user for every required field value explicitly; do not infer"): the
+// user, not the model, decides what the tool is given, which keeps the
+// user in the loop as asking for consent does.
+func asksForCallValues(t string, ws []span, u int) bool {
+	if u+1 >= len(ws) || t[ws[u+1].start:ws[u+1].end] != "for" {
+		return false
+	}
+	return wordWithin(t, ws, u+1, 4, func(w string) bool { return callValueWords[w] }) >= 0
+}
+
+var callValueWords = map[string]bool{"value": true, "values": true, "field": true, "fields": true, "parameter": true, "parameters": true, "input": true, "inputs": true}
+
+// localNameURL reports whether the URL at t[off:] names its host by a
+// single label ("http://prometheus:9090", "http://grafana/"): a name only
+// the reader's own network resolves (a container's service, a host on
+// the local domain), as in the examples of a service's address a
+// definition gives; a destination out of it has a domain.
+func localNameURL(t string, off int) bool {
+	h := t[off+strings.Index(t[off:], "//")+2:]
+	n := 0
+	for n < len(h) && (h[n] >= 'a' && h[n] <= 'z' || h[n] >= '0' && h[n] <= '9' || h[n] == '-') {
+		n++
+	}
+	if n == 0 || n == len(h) || strings.IndexByte(":/?#\"'`", h[n]) < 0 {
+		return false
+	}
+	for _, c := range h[:n] {
+		if c < '0' || c > '9' {
+			return true // a name, not a number
+		}
+	}
+	return false
+}
+
+// whetherSentence reports whether the sentence that holds ws[i] opens
+// with "whether" ("Whether Grafana should forward credentials such as
+// cookies"): the description of a yes-or-no option, which says what the
+// option turns on and asks the model for nothing.
+func whetherSentence(t string, ws []span, i int) bool {
+	k := i
+	for k > 0 && !sentenceBetween(t, ws, k-1, k) {
+		k--
+	}
+	return t[ws[k].start:ws[k].end] == "whether"
+}
+
+// rulesOfAFile reports whether the override cue c, matched from ws[i],
+// sets aside the rules of a file it names ("Ignore robots.txt rules for
+// this request"): a site's or a tool's configuration, named by its file,
+// is what the option skips; the model's instructions are no file.
+func rulesOfAFile(c *cue, t string, ws []span, i int) bool {
+	from := i - c.anchor
+	for k := max(from, 0); k+2 < len(ws) && k < from+5; k++ {
+		if ruleWords[t[ws[k].start:ws[k].end]] {
+			return false
+		}
+		if t[ws[k].end:ws[k+1].start] == "." && ruleWords[t[ws[k+2].start:ws[k+2].end]] {
+			return true // "robots" "." "txt" "rules"
+		}
+	}
+	return false
+}
+
+var ruleWords = map[string]bool{"rules": true, "rule": true, "guidelines": true, "restrictions": true}
+
+// useOfCompliance reports whether the authority cue c, matched at ws[i],
+// is "for compliance" qualifying the work it serves ("Use for compliance
+// reporting and issue traceability", "Audit issue-test case relationships
+// for compliance"): a use the tool has, where a claim says something is
+// required for compliance. A sentence that also sends something ("forward
+// a copy to … for compliance tracking") gives compliance as the pretext
+// of the transfer, which counts.
+func useOfCompliance(c *cue, t string, ws []span, i int) bool {
+	if c.text != "for compliance" {
+		return false
+	}
+	from := i - c.anchor
+	start, end := from, from
+	for start > 0 && !sentenceBetween(t, ws, start-1, start) {
+		start--
+	}
+	for end+1 < len(ws) && !sentenceBetween(t, ws, end, end+1) {
+		end++
+	}
+	for j := start; j <= end; j++ {
+		if sendWords[t[ws[j].start:ws[j].end]] {
+			return false
+		}
+	}
+	k := from + len(c.slots)
+	if k < len(ws) && !sentenceBetween(t, ws, k-1, k) && complianceWork[t[ws[k].start:ws[k].end]] {
+		return true
+	}
+	for j := from - 1; j >= 0 && j >= from-8 && !sentenceBetween(t, ws, j, j+1); j-- {
+		if complianceWork[t[ws[j].start:ws[j].end]] {
+			return true
+		}
+	}
+	return false
+}
+
+var sendWords = map[string]bool{"send": true, "sends": true, "forward": true, "forwards": true, "upload": true, "uploads": true, "email": true, "mail": true, "copy": true, "cc": true, "bcc": true, "transmit": true, "share": true, "post": true}
+
+var complianceWork = map[string]bool{"reporting": true, "reports": true, "report": true, "tracking": true, "track": true, "audit": true, "audits": true, "auditing": true, "reviews": true, "review": true, "analysis": true, "monitoring": true, "dashboards": true, "teams": true}
+
+// ownStepsOnly reports whether a "before using the tool … call" match
+// names a tool of the definition's own server ("before using the tool,
+// use `browser_get_clickable_elements` to get the index"): the step
+// before the call is the server's own workflow, as ownTool allows for
+// cues; a step that names no tool of the server (read a file, call
+// another server's tool) still counts.
+func (e *evidence) ownStepsOnly(m string) bool {
+	if !strings.HasPrefix(m, "before ") || len(e.own) == 0 {
+		return false
+	}
+	self := strings.ToLower(memberString(e.tool, "name"))
+	for _, w := range strings.FieldsFunc(m, func(r rune) bool { return !nameRune(r) }) {
+		if e.own[w] && w != self {
+			return true
+		}
+	}
+	return false
+}
+
+// fillsOwnParam reports whether the directive cue c, matched at ws[i],
+// ends with a verb of filling in whose object is one of the tool's own
+// parameters ("Always include a productId in the request"): the order is
+// to fill in the call, as ordersOwnParam reads it after "you must". An
+// order to put something else into a parameter ("always include the
+// conversation in notes") has that thing as its object and still counts.
+func (e *evidence) fillsOwnParam(c *cue, t string, ws []span, i int) bool {
+	if !c.wordsOnly() || !fillVerbs[c.words[len(c.words)-1]] {
+		return false
+	}
+	k := i - c.anchor + len(c.slots)
+	for k < len(ws) && objectDeterminers[t[ws[k].start:ws[k].end]] {
+		k++
+	}
+	return k < len(ws) && !sentenceBetween(t, ws, i-c.anchor+len(c.slots)-1, k) && e.ownParam(t[ws[k].start:ws[k].end])
+}
+
+var objectDeterminers = map[string]bool{"the": true, "a": true, "an": true, "your": true, "its": true}
+
+// namesTheReader reports whether the word at ws[from], after a "created
+// by", is the reader or the user ("Created by me", "created by the
+// current user"): a filter on the user's own items, not someone who
+// vouches for the tool.
+func (m *cueMatch) namesTheReader(from int) bool {
+	if from < len(m.ws) && (m.word(from) == "the" || m.word(from) == "a") {
+		from++
+	}
+	if from >= len(m.ws) || from > 0 && m.endBefore(from) {
+		return false
+	}
+	switch m.word(from) {
+	case "me", "you", "us", "myself", "yourself", "user", "users", "current", "caller":
+		return true
+	}
+	return false
+}
+
+// supersedesAThing reports whether the override cue c, matched at ws[i],
+// is "supersede" with a pronoun for its object ("publish another version
+// to supersede it"): one record replacing another the text just named;
+// instructions that supersede others name what they set aside.
+func supersedesAThing(c *cue, t string, ws []span, i int) bool {
+	if c.text != "supersede" && c.text != "supersedes" {
+		return false
+	}
+	k := i - c.anchor + len(c.slots)
+	if k >= len(ws) || sentenceBetween(t, ws, k-1, k) {
+		return false
+	}
+	w := t[ws[k].start:ws[k].end]
+	return w == "it" || w == "them"
+}
+
+// statesRequirement reports whether the directive cue c, matched at
+// ws[i], is "you must have" or "you must be" with a permission or a
+// role after it ("you must have permissions to edit the collection",
+// "you must be signed in"): the condition an account meets for the call,
+// which orders the model to do nothing.
+func statesRequirement(c *cue, t string, ws []span, i int) bool {
+	if !c.wordsOnly() {
+		return false
+	}
+	k := i - c.anchor + len(c.slots)
+	if k+1 >= len(ws) || sentenceBetween(t, ws, k-1, k+1) {
+		return false
+	}
+	w := t[ws[k+1].start:ws[k+1].end]
+	switch t[ws[k].start:ws[k].end] {
+	case "have":
+		return heldWords[w]
+	case "be":
+		return beenWords[w]
+	}
+	return false
+}
+
+var (
+	heldWords = map[string]bool{"permission": true, "permissions": true, "access": true, "rights": true, "role": true, "roles": true, "admin": true, "administrator": true, "edit": true, "write": true, "owner": true}
+	beenWords = map[string]bool{"logged": true, "signed": true, "authenticated": true, "authorized": true, "authorised": true, "an": true, "admin": true, "administrator": true, "owner": true, "member": true}
+)
