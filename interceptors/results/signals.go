@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"iter"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -1784,6 +1785,13 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if asideAsked(s, t) {
 		add(sigAside)
+	}
+	if !slices.Contains(found, sigUserTold) && lockoutTold(t, at[aUserTold]) {
+		// (with the user told already, the same order: one piece of evidence)
+		add(sigLockout)
+	}
+	if heraldAsked(t) {
+		add(sigHerald)
 	}
 	if bulkSentOut(t, at[aSendOut], at[aActVerb]) {
 		add(sigBulkOut)
