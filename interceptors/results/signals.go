@@ -1786,6 +1786,9 @@ func signalsOf(s, t string) (int, []string) {
 	if asideAsked(s, t) {
 		add(sigAside)
 	}
+	if userValueAsked(s, t, at[aUserTold]) {
+		add(sigUserAsked)
+	}
 	if !slices.Contains(found, sigUserTold) && lockoutTold(t, at[aUserTold]) {
 		// (with the user told already, the same order: one piece of evidence)
 		add(sigLockout)
