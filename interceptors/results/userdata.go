@@ -41,8 +41,12 @@ func userValueAsked(s, t string, offs []int) bool {
 			return true
 		}
 	}
-	if k := strings.Index(t, " live?"); k >= 0 {
-		return livesAskedRe.MatchString(s[max(0, k-40):min(len(s), k+len(" live?"))])
+	// from each question mark (rare in text, found a vector at a time),
+	// not from each "l"
+	for k := range occurrences(t, "?") {
+		if k >= 5 && t[k-5:k] == " live" && livesAskedRe.MatchString(s[max(0, k-45):k+1]) {
+			return true
+		}
 	}
 	return false
 }
