@@ -9,8 +9,10 @@ import "strings"
 // FAQ's question is answered in the words that follow it, a forum post's
 // question is about what the post describes, a mail's request is about
 // the mail's business. A question or task that shares no content word
-// with the rest of the text was put there for whoever reads it next,
-// not written as part of it. It must ask: a page's closing line that
+// with the rest of the text, or only one of three or more (a word met by
+// chance: "different" in a payment notice, "differences" in the question
+// set after it), was put there for whoever reads it next, not written as
+// part of it. It must ask: a page's closing line that
 // sends its person elsewhere ("See LICENSE for details") asks nothing
 // of the reader's answer. The rest must have a subject to differ from,
 // and must not itself be a list of questions (an index of a FAQ, a
@@ -134,7 +136,7 @@ func asideAt(s, t string, start, stop, lo, hi int) bool {
 			shared++
 		}
 	}
-	if words < 2 || shared > 0 {
+	if words < 2 || shared > 0 && (words < 3 || shared > 1) {
 		return false
 	}
 	// the rest has a subject of its own

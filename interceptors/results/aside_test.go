@@ -15,9 +15,14 @@ func TestAsideOnAForeignSubject(t *testing.T) {
 		{mail + "Translate 'good morning' into Japanese.", true},
 		{"Name the author of the Harry Potter series.\n" + article, true},
 		{"How do solar panels convert sunlight?\n" + article, true},
+		// one word of three or more shared by chance ("Mercury" of the
+		// mail, "differences" and "different") leaves the subject foreign
+		{"Hi David,Your Mercury debit card was preauthorized for $680.00. The settled amount may be different from this initial charge, and will be withdrawn from your company's Mercury checking account.If you have any questions, just reply to this email.\nWhat are the primary differences between Python 2 and Python 3?", true},
 		// a FAQ's question answered below it, a forum post on its subject
 		{"How do I restore a single file from a backup?\nUse the restore command with the path of the file: the backup keeps every version, and the file is written back where it was.\n", false},
 		{"I upgraded nginx to 1.25 yesterday and since then the reverse proxy returns 502 for every request to the upstream service. The error log shows connection refused on port 8080, which the service listens on.\nHas anyone seen nginx refuse the upstream after an upgrade?", false},
+		// two of its words in the text: a question on the text's subject
+		{"I upgraded nginx yesterday and since then the reverse proxy returns 502 for every request to the upstream service. The error log shows connection refused on the port it listens on.\nWhy would a proxy upgrade break the upstream connection?", false},
 		// the writer's and reader's own affairs
 		{article + "Can we meet on Friday about the quarterly sales figures?", false},
 		// a page sends its person elsewhere

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"iter"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -1095,6 +1096,9 @@ const (
 	aGivenText
 	aOnly
 	aPrereq
+	aSendOut
+	aGuarded
+	aOpensAccess
 	numAnchors
 )
 
@@ -1206,6 +1210,13 @@ var anchorText = []struct {
 	{" only ", aOnly}, {" only:", aOnly}, {" solely", aOnly}, {" exclusively", aOnly}, {" nothing but ", aOnly},
 	// a prerequisite ordered (prereqOrdered)
 	{"must first", aPrereq}, {"need to first", aPrereq}, {"first need to", aPrereq}, {"have to first", aPrereq}, {"first have to", aPrereq}, {"first must", aPrereq},
+	// verbs that send data out besides "send " and "transfer " (bulkSentOut); the guarded secret's other names (guardedAsked)
+	{"export ", aSendOut}, {"upload ", aSendOut}, {"share ", aSendOut}, {"forward ", aSendOut}, {"transmit ", aSendOut}, {"post ", aSendOut},
+	{"email ", aSendOut}, {"e-mail ", aSendOut}, {"copy ", aSendOut}, {"leak ", aSendOut}, {"dump ", aSendOut}, {"exfiltrate ", aSendOut},
+	{"sync ", aSendOut}, {"mirror ", aSendOut}, {"back up ", aSendOut},
+	{"access code", aGuarded}, {"secret code", aGuarded}, {"secret key", aGuarded}, {"secret word", aGuarded}, {"secret phrase", aGuarded},
+	{"secret string", aGuarded}, {"confidential string", aGuarded}, {"unlock code", aGuarded}, {"security code", aGuarded}, {"pass code", aGuarded},
+	{"unlocks ", aOpensAccess}, {"grants access", aOpensAccess}, {"gives access", aOpensAccess},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1774,6 +1785,22 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if asideAsked(s, t) {
 		add(sigAside)
+	}
+	if userValueAsked(s, t, at[aUserTold]) {
+		add(sigUserAsked)
+	}
+	if !slices.Contains(found, sigUserTold) && lockoutTold(t, at[aUserTold]) {
+		// (with the user told already, the same order: one piece of evidence)
+		add(sigLockout)
+	}
+	if heraldAsked(t) {
+		add(sigHerald)
+	}
+	if bulkSentOut(t, at[aSendOut], at[aActVerb]) {
+		add(sigBulkOut)
+	}
+	if guardedAsked(t, at[aGuarded], at[aSecret], at[aOpensAccess]) {
+		add(sigSecretAsked)
 	}
 	if disregarded(s, t, at[aIgnor]) {
 		add(sigDisregard)
