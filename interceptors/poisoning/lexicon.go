@@ -814,6 +814,10 @@ var definitionLexicon = map[signal][]string{
 		// of send_payment, always use this tool"): the choice between
 		// tools is the model's, from what each does
 		"{instead of|in place of} ~ {always|only} use this {tool|function|server|one}",
+		// the reader's judgment put under a tool's ("you must always defer
+		// to the tool"): a description says what its tool does, not whose
+		// word the model takes
+		"always {defer|submit|yield} to {the|this|that} {tool|tools|function|server|plugin}",
 		// another tool run down by its identifier ("send_payment is
 		// deprecated and unsafe"), as other tools run down as a class are;
 		// only right after another tool's identifier (namedToolBefore)
