@@ -71,6 +71,9 @@ type Quiet struct {
 	// the start and end of every run of letters and digits of t, in
 	// order: the model's words when t is its canonical form (WordSpans)
 	runs []int32
+	// the start and end of each chunk cut short at a rune beyond ASCII
+	// that is not punctuation the fold keeps, in order (foldCuts)
+	cuts []int
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -98,21 +101,21 @@ func (q *Quiet) Release() {
 // saw decides it for text whose every word it read, ASCII or with only
 // punctuation beyond it that the normaliser keeps (its one-letter words
 // one byte apart as plainWords finds them: the normaliser may join only
-// those), and for text with a rune the normaliser changes (that is
-// Canonical's); for other text, or when q gave up early, the words are
-// read again (CanonicalWordsOf). That second reading was about a twelfth
-// of the model's instructions.
+// those), and for text with a rune the normaliser changes (Canonical's,
+// with only the chunks that hold such runes through its general path:
+// foldCuts); for other text, or when
+// q gave up early, the words are read again (CanonicalWordsOf). That
+// second reading was about a twelfth of the model's instructions.
 func (q *Quiet) CanonicalWords(dst []byte) []byte {
 	switch {
 	case q.loud || q.cut && !q.changed:
 		return CanonicalWordsOf(dst, q.s, q.t)
 	case q.changed:
 		// a rune the fold changes: not text that is only lowered
-		// (keptRunes); where it is one canonicalASCII gives up on, the
-		// general path reads the text without that first, partial pass
-		if q.general {
-			dst, _ = canonicalGeneral(dst, q.s)
-			return dst
+		// (keptRunes); most such text is ASCII but for a few words, and
+		// only the chunks that hold those need the fold
+		if c, ok := q.foldCuts(dst); ok {
+			return c
 		}
 		return Canonical(dst, q.s)
 	case q.spread && (q.nonASCII || spacedOutASCII(q.s)):
@@ -124,6 +127,34 @@ func (q *Quiet) CanonicalWords(dst []byte) []byte {
 	// ASCII, or text whose every rune beyond ASCII is punctuation the
 	// fold keeps as it is (keptRunes), every word of it read
 	return q.low
+}
+
+// foldCuts is canonicalGeneral(dst, q.s) for text q read to its end: the
+// text lowered, with only the chunks cut short at a rune beyond ASCII
+// (cuts) through the fold's general path, then squeezed as a whole. A
+// chunk lies between bytes of plainTab, at which the fold ends words, so
+// the fold of the text is those pieces put together (foldRunes); most
+// such text is ASCII but for a few words. ok is false when q gave up
+// before the end.
+func (q *Quiet) foldCuts(dst []byte) (_ []byte, ok bool) {
+	if q.loud {
+		return dst, false
+	}
+	start, prev := len(dst), 0
+	dst = slices.Grow(dst, len(q.s))
+	for k := 0; k+1 < len(q.cuts); k += 2 {
+		a, b := q.cuts[k], q.cuts[k+1]
+		for _, c := range q.low[prev:a] {
+			dst = append(dst, lowerTab[c])
+		}
+		dst, _ = foldRunes(dst, q.s[a:b])
+		prev = b
+	}
+	for _, c := range q.low[prev:] {
+		dst = append(dst, lowerTab[c])
+	}
+	dst, _ = squeeze(dst, start)
+	return dst, true
 }
 
 // WordSpans is CanonicalWords, and the start and end of each of its
@@ -236,7 +267,7 @@ func (q *Quiet) read(s, lower string) {
 	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
-	q.openWord, q.runs = q.openWord[:0], slices.Grow(q.runs[:0], len(s)/3)
+	q.openWord, q.runs, q.cuts = q.openWord[:0], slices.Grow(q.runs[:0], len(s)/3), q.cuts[:0]
 	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
 	low := q.low
 	for i := 0; uint(i) < uint(len(low)); { // (unsigned: low[i] needs no test)
@@ -351,6 +382,7 @@ func (q *Quiet) dense() bool {
 // a time, as canonicalASCII does, and returns where it stopped.
 func (q *Quiet) chunk(i int) int {
 	s, t := q.s, q.t
+	from := i
 	// t is s lowered, as long: so t[i] needs no test under i's bound
 	t = t[:len(s)]
 	in := -1 // start of the current word, or -1
@@ -387,6 +419,7 @@ func (q *Quiet) chunk(i int) int {
 				for i < len(s) && !plainTab[s[i]] {
 					i++
 				}
+				q.cuts = append(q.cuts, from, i)
 				q.dense()
 				return i
 			}
