@@ -612,6 +612,25 @@ func squeeze(b []byte, start int) (_ []byte, spaced bool) {
 	return b[:start+w], spaced
 }
 
+// collapseSpaces is squeeze for text in which it joins no letters: each
+// run of spaces of b[start:] becomes one space, without leading or
+// trailing space.
+func collapseSpaces(b []byte, start int) []byte {
+	out := b[start:]
+	w := 0
+	for _, c := range out {
+		if c == ' ' && (w == 0 || out[w-1] == ' ') {
+			continue
+		}
+		out[w] = c
+		w++
+	}
+	if w > 0 && out[w-1] == ' ' {
+		w--
+	}
+	return b[:start+w]
+}
+
 // separatedRunAt reports a run of four letters or more that one separator
 // keeps apart from t[i] on.
 func separatedRunAt(t []byte, i int) bool {

@@ -136,25 +136,46 @@ func (q *Quiet) CanonicalWords(dst []byte) []byte {
 // the fold of the text is those pieces put together (foldRunes); most
 // such text is ASCII but for a few words. ok is false when q gave up
 // before the end.
+//
+// squeeze joins only one-character words, four in a row: where the ASCII
+// between the chunks has no four one byte apart (q.spread) and no chunk
+// folds to one, it joins nothing, and only the spaces are collapsed.
 func (q *Quiet) foldCuts(dst []byte) (_ []byte, ok bool) {
 	if q.loud {
 		return dst, false
 	}
 	start, prev := len(dst), 0
 	dst = slices.Grow(dst, len(q.s))
+	singles := q.spread
 	for k := 0; k+1 < len(q.cuts); k += 2 {
 		a, b := q.cuts[k], q.cuts[k+1]
 		for _, c := range q.low[prev:a] {
 			dst = append(dst, lowerTab[c])
 		}
+		n := len(dst)
 		dst, _ = foldRunes(dst, q.s[a:b])
+		singles = singles || oneCharWord(dst[n:])
 		prev = b
 	}
 	for _, c := range q.low[prev:] {
 		dst = append(dst, lowerTab[c])
 	}
-	dst, _ = squeeze(dst, start)
-	return dst, true
+	if singles {
+		dst, _ = squeeze(dst, start)
+		return dst, true
+	}
+	return collapseSpaces(dst, start), true
+}
+
+// oneCharWord reports a run of one ASCII letter or digit in b, between
+// other bytes or b's ends.
+func oneCharWord(b []byte) bool {
+	for i, c := range b {
+		if alnumTab[c] && (i+1 == len(b) || !alnumTab[b[i+1]]) && (i == 0 || !alnumTab[b[i-1]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // WordSpans is CanonicalWords, and the start and end of each of its
