@@ -28,7 +28,7 @@ import (
 // cue, and looser ones), an opener of markup before a tag word, a run
 // that decodeAll would decode, letters that may be spread out, a verb of
 // sending beside an address or a URL, and any byte that is not ASCII but
-// punctuation (left to the full fold). A window with none of them, cut
+// punctuation or a space (left to the full fold). A window with none of them, cut
 // between words, cannot score: every signal ScoreText gives text other
 // than a definition needs one, and the words of such a window are the
 // words of the whole text there, only fewer of them around each.
@@ -72,7 +72,8 @@ type Quiet struct {
 	// order: the model's words when t is its canonical form (WordSpans)
 	runs []int32
 	// the start and end of each chunk cut short at a rune beyond ASCII
-	// that is not punctuation the fold keeps, in order (foldCuts)
+	// that is not punctuation the fold keeps, or with a space beyond
+	// ASCII, in order (foldCuts)
 	cuts []int
 }
 
@@ -130,8 +131,8 @@ func (q *Quiet) CanonicalWords(dst []byte) []byte {
 }
 
 // foldCuts is canonicalGeneral(dst, q.s) for text q read to its end: the
-// text lowered, with only the chunks cut short at a rune beyond ASCII
-// (cuts) through the fold's general path, then squeezed as a whole. A
+// text lowered, with only the chunks cut short at a rune beyond ASCII or
+// holding a space beyond it (cuts) through the fold's general path, then squeezed as a whole. A
 // chunk lies between bytes of plainTab, at which the fold ends words, so
 // the fold of the text is those pieces put together (foldRunes); most
 // such text is ASCII but for a few words. ok is false when q gave up
@@ -408,6 +409,7 @@ func (q *Quiet) chunk(i int) int {
 	t = t[:len(s)]
 	in := -1 // start of the current word, or -1
 	run := 0 // base64 bytes in a row
+	spaced := false
 	for uint(i) < uint(len(s)) && !plainTab[s[i]] {
 		if alnumTab[t[i]] {
 			j := wordbytes.AlnumEnd(q.low, i+1)
@@ -425,11 +427,23 @@ func (q *Quiet) chunk(i int) int {
 		c, size := lowerTab[s[i]], 1
 		if c >= utf8.RuneSelf {
 			q.nonASCII = true
-			// punctuation that the fold keeps as it is separates words
-			// as ASCII's does; anything else (letters, spaces, symbols
-			// inside words, invisible characters) is left to the fold
+			// punctuation that the fold keeps as it is, and a space,
+			// separate words as ASCII's do; anything else (letters,
+			// symbols inside words, invisible characters) is left to the
+			// fold
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if k := plainRune(r); k != runeSeparator {
+			k := plainRune(r)
+			if k == runeSpace {
+				// read as ' ' by the fold, which the model's form needs
+				// (foldCuts); here a blank like any other, but that
+				// one-character words either side of it are one byte
+				// apart to alnum, as the fold has them
+				q.changed, spaced = true, true
+				if q.lastSingle == i {
+					q.lastSingle = i + n - 1
+				}
+			}
+			if k != runeSeparator && k != runeSpace {
 				q.cut, q.changed = true, q.changed || k != runeWordPart
 				q.general = q.general || k == runeOther
 				// every window that holds a byte of the chunk holds it
@@ -472,6 +486,9 @@ func (q *Quiet) chunk(i int) int {
 	}
 	if in >= 0 {
 		q.addWord(in, i)
+	}
+	if spaced {
+		q.cuts = append(q.cuts, from, i)
 	}
 	return i
 }
