@@ -60,9 +60,9 @@ type Quiet struct {
 	others              int  // chunks of other scripts, left to the fold
 	// what the model's canonical form asks (CanonicalWords): whether a
 	// byte was not ASCII, and four one-character words one byte apart;
-	// whether a rune beyond ASCII was not punctuation the fold keeps (a
-	// chunk was cut short there), and whether one was a letter, digit,
-	// mark, space or hidden character, which the fold changes
+	// whether a chunk was cut short at a rune beyond ASCII (a letter,
+	// digit, mark or hidden character: only the fold reads on), and
+	// whether one was such a rune or a space, which the fold changes
 	nonASCII, spread bool
 	cut, changed     bool
 	// a rune that needs the fold's general path (runeOther): canonicalASCII
@@ -425,14 +425,17 @@ func (q *Quiet) chunk(i int) int {
 			continue
 		}
 		c, size := lowerTab[s[i]], 1
+		part := false // a symbol the fold keeps inside a word
 		if c >= utf8.RuneSelf {
 			q.nonASCII = true
 			// punctuation that the fold keeps as it is, and a space,
-			// separate words as ASCII's do; anything else (letters,
-			// symbols inside words, invisible characters) is left to the
+			// separate words as ASCII's do, and a symbol it keeps is part
+			// of a word as a letter is (canonicalASCII, words); anything
+			// else (letters, marks, invisible characters) is left to the
 			// fold
 			r, n := utf8.DecodeRuneInString(s[i:])
 			k := plainRune(r)
+			part = k == runeWordPart
 			if k == runeSpace {
 				// read as ' ' by the fold, which the model's form needs
 				// (foldCuts); here a blank like any other, but that
@@ -443,9 +446,8 @@ func (q *Quiet) chunk(i int) int {
 					q.lastSingle = i + n - 1
 				}
 			}
-			if k != runeSeparator && k != runeSpace {
-				q.cut, q.changed = true, q.changed || k != runeWordPart
-				q.general = q.general || k == runeOther
+			if k == runeOther {
+				q.cut, q.changed, q.general = true, true, true
 				// every window that holds a byte of the chunk holds it
 				// all (windows end at blanks), and is read whole: the
 				// rest of the chunk need not be read
@@ -470,7 +472,7 @@ func (q *Quiet) chunk(i int) int {
 		}
 		// the word spans of canonicalASCII
 		switch {
-		case wordTab[c]:
+		case wordTab[c] || part:
 			if in < 0 {
 				in = i
 			}
