@@ -612,14 +612,15 @@ func squeeze(b []byte, start int) (_ []byte, spaced bool) {
 	return b[:start+w], spaced
 }
 
-// collapseSpaces is squeeze for text in which it joins no letters: each
-// run of spaces of b[start:] becomes one space, without leading or
-// trailing space.
+// collapseSpaces is squeeze for text in which it joins no letters, its
+// white space read as ' ' (lowerTab, which changes nothing else of text
+// lowered already): each run of spaces of b[start:] becomes one space,
+// without leading or trailing space.
 func collapseSpaces(b []byte, start int) []byte {
 	out := b[start:]
 	w := 0
 	for _, c := range out {
-		if c == ' ' && (w == 0 || out[w-1] == ' ') {
+		if c = lowerTab[c]; c == ' ' && (w == 0 || out[w-1] == ' ') {
 			continue
 		}
 		out[w] = c

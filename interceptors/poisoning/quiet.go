@@ -150,18 +150,18 @@ func (q *Quiet) foldCuts(dst []byte) (_ []byte, ok bool) {
 	singles := q.spread
 	for k := 0; k+1 < len(q.cuts); k += 2 {
 		a, b := q.cuts[k], q.cuts[k+1]
-		for _, c := range q.low[prev:a] {
-			dst = append(dst, lowerTab[c])
-		}
+		// the text lowered, its white space as ' ' (lowerTab) below
+		dst = append(dst, q.low[prev:a]...)
 		n := len(dst)
 		dst, _ = foldRunes(dst, q.s[a:b])
 		singles = singles || oneCharWord(dst[n:])
 		prev = b
 	}
-	for _, c := range q.low[prev:] {
-		dst = append(dst, lowerTab[c])
-	}
+	dst = append(dst, q.low[prev:]...)
 	if singles {
+		for i, c := range dst[start:] {
+			dst[start+i] = lowerTab[c]
+		}
 		dst, _ = squeeze(dst, start)
 		return dst, true
 	}
