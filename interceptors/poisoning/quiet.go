@@ -75,6 +75,9 @@ type Quiet struct {
 	// that is not punctuation the fold keeps, or with a space beyond
 	// ASCII, in order (foldCuts)
 	cuts []int
+	// whether runs are kept: not for a caller that reads no WordSpans
+	// (NewQuietNoSpans), whose pass need not note them
+	spans bool
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -84,6 +87,17 @@ var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
 // caller has it, or "".
 func NewQuiet(s, lower string) *Quiet {
 	q := quietPool.Get().(*Quiet)
+	q.spans = true
+	q.read(s, lower)
+	return q
+}
+
+// NewQuietNoSpans is NewQuiet for a caller that reads no WordSpans (the
+// results check without its model): the pass notes no word spans, and
+// WordSpans gives none.
+func NewQuietNoSpans(s, lower string) *Quiet {
+	q := quietPool.Get().(*Quiet)
+	q.spans = false
 	q.read(s, lower)
 	return q
 }
@@ -189,7 +203,7 @@ func (q *Quiet) WordSpans(dst []byte) (c []byte, spans []int32) {
 	// (CanonicalWordsOf may return the lowered text too, from a reading
 	// of its own after q stopped short: q's runs are complete only if q
 	// neither gave up nor cut a chunk short)
-	if !q.loud && !q.cut && len(c) > 0 && len(c) <= math.MaxInt32 && unsafe.SliceData(c) == unsafe.SliceData(q.low) {
+	if q.spans && !q.loud && !q.cut && len(c) > 0 && len(c) <= math.MaxInt32 && unsafe.SliceData(c) == unsafe.SliceData(q.low) {
 		return c, q.runs
 	}
 	return c, nil
@@ -207,6 +221,7 @@ func (q *Quiet) Silent(start, end int) bool {
 		// read it alone
 		sub := quietPool.Get().(*Quiet)
 		defer sub.Release()
+		sub.spans = false
 		sub.read(s[start:end], q.t[start:end])
 		return sub.Silent(0, end-start)
 	}
@@ -263,7 +278,7 @@ func quietText(dec string) bool {
 	if !printable(dec) {
 		return true
 	}
-	q := NewQuiet(dec, "")
+	q := NewQuietNoSpans(dec, "")
 	defer q.Release()
 	return q.Silent(0, len(dec))
 }
@@ -327,7 +342,9 @@ func (q *Quiet) read(s, lower string) {
 			}
 			if next == classBlank || next == classMark {
 				q.ws = append(q.ws, span{i, j})
-				q.runs = append(q.runs, int32(i), int32(j))
+				if q.spans {
+					q.runs = append(q.runs, int32(i), int32(j))
+				}
 				if k := anchorKeyAt(low, i, j); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
 					q.cands = append(q.cands, len(q.ws)-1)
 					q.candAt = append(q.candAt, i)
@@ -413,7 +430,9 @@ func (q *Quiet) chunk(i int) int {
 	for uint(i) < uint(len(s)) && !plainTab[s[i]] {
 		if alnumTab[t[i]] {
 			j := wordbytes.AlnumEnd(q.low, i+1)
-			q.runs = append(q.runs, int32(i), int32(j))
+			if q.spans {
+				q.runs = append(q.runs, int32(i), int32(j))
+			}
 			if j-i == 1 {
 				q.alnum(i, j)
 			}
