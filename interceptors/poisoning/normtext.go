@@ -97,6 +97,23 @@ func canonicalWords(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 // canonicalGeneral is canonical for any text: NFKD, look-alike letters,
 // invisible characters, letter-spacing.
 func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
+	start := len(dst)
+	dst, flags := foldRunes(dst, s)
+	var spaced bool
+	dst, spaced = squeeze(dst, start)
+	if spaced {
+		flags |= flagSpaced
+	}
+	return dst, flags
+}
+
+// foldRunes is canonicalGeneral before squeeze: each byte of ASCII
+// lowered (white space as ' '), the rest decomposed, look-alike letters
+// mapped and invisible characters dropped. Its words end at any ASCII
+// byte but a letter, a digit or '_', and what it writes of a word depends
+// on that word alone: the fold of a text is the folds of its pieces cut
+// at such bytes, put together.
+func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 	var flags textFlags
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -105,7 +122,6 @@ func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 			break
 		}
 	}
-	start := len(dst)
 	// Runs of base64 characters, '%' and '&' are counted on the way, so
 	// that only text that can hold an encoding is decoded (decodeAll).
 	run, pct, amp := 0, 0, 0
@@ -283,11 +299,6 @@ func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 			p = q
 		}
 		endWord()
-	}
-	var spaced bool
-	dst, spaced = squeeze(dst, start)
-	if spaced {
-		flags |= flagSpaced
 	}
 	return dst, flags
 }
@@ -599,6 +610,26 @@ func squeeze(b []byte, start int) (_ []byte, spaced bool) {
 		w--
 	}
 	return b[:start+w], spaced
+}
+
+// collapseSpaces is squeeze for text in which it joins no letters, its
+// white space read as ' ' (lowerTab, which changes nothing else of text
+// lowered already): each run of spaces of b[start:] becomes one space,
+// without leading or trailing space.
+func collapseSpaces(b []byte, start int) []byte {
+	out := b[start:]
+	w := 0
+	for _, c := range out {
+		if c = lowerTab[c]; c == ' ' && (w == 0 || out[w-1] == ' ') {
+			continue
+		}
+		out[w] = c
+		w++
+	}
+	if w > 0 && out[w-1] == ' ' {
+		w--
+	}
+	return b[:start+w]
 }
 
 // separatedRunAt reports a run of four letters or more that one separator

@@ -28,7 +28,7 @@ import (
 // cue, and looser ones), an opener of markup before a tag word, a run
 // that decodeAll would decode, letters that may be spread out, a verb of
 // sending beside an address or a URL, and any byte that is not ASCII but
-// punctuation (left to the full fold). A window with none of them, cut
+// punctuation or a space (left to the full fold). A window with none of them, cut
 // between words, cannot score: every signal ScoreText gives text other
 // than a definition needs one, and the words of such a window are the
 // words of the whole text there, only fewer of them around each.
@@ -60,9 +60,9 @@ type Quiet struct {
 	others              int  // chunks of other scripts, left to the fold
 	// what the model's canonical form asks (CanonicalWords): whether a
 	// byte was not ASCII, and four one-character words one byte apart;
-	// whether a rune beyond ASCII was not punctuation the fold keeps (a
-	// chunk was cut short there), and whether one was a letter, digit,
-	// mark, space or hidden character, which the fold changes
+	// whether a chunk was cut short at a rune beyond ASCII (a letter,
+	// digit, mark or hidden character: only the fold reads on), and
+	// whether one was such a rune or a space, which the fold changes
 	nonASCII, spread bool
 	cut, changed     bool
 	// a rune that needs the fold's general path (runeOther): canonicalASCII
@@ -71,6 +71,13 @@ type Quiet struct {
 	// the start and end of every run of letters and digits of t, in
 	// order: the model's words when t is its canonical form (WordSpans)
 	runs []int32
+	// the start and end of each chunk cut short at a rune beyond ASCII
+	// that is not punctuation the fold keeps, or with a space beyond
+	// ASCII, in order (foldCuts)
+	cuts []int
+	// whether runs are kept: not for a caller that reads no WordSpans
+	// (NewQuietNoSpans), whose pass need not note them
+	spans bool
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -80,6 +87,17 @@ var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
 // caller has it, or "".
 func NewQuiet(s, lower string) *Quiet {
 	q := quietPool.Get().(*Quiet)
+	q.spans = true
+	q.read(s, lower)
+	return q
+}
+
+// NewQuietNoSpans is NewQuiet for a caller that reads no WordSpans (the
+// results check without its model): the pass notes no word spans, and
+// WordSpans gives none.
+func NewQuietNoSpans(s, lower string) *Quiet {
+	q := quietPool.Get().(*Quiet)
+	q.spans = false
 	q.read(s, lower)
 	return q
 }
@@ -98,21 +116,21 @@ func (q *Quiet) Release() {
 // saw decides it for text whose every word it read, ASCII or with only
 // punctuation beyond it that the normaliser keeps (its one-letter words
 // one byte apart as plainWords finds them: the normaliser may join only
-// those), and for text with a rune the normaliser changes (that is
-// Canonical's); for other text, or when q gave up early, the words are
-// read again (CanonicalWordsOf). That second reading was about a twelfth
-// of the model's instructions.
+// those), and for text with a rune the normaliser changes (Canonical's,
+// with only the chunks that hold such runes through its general path:
+// foldCuts); for other text, or when
+// q gave up early, the words are read again (CanonicalWordsOf). That
+// second reading was about a twelfth of the model's instructions.
 func (q *Quiet) CanonicalWords(dst []byte) []byte {
 	switch {
 	case q.loud || q.cut && !q.changed:
 		return CanonicalWordsOf(dst, q.s, q.t)
 	case q.changed:
 		// a rune the fold changes: not text that is only lowered
-		// (keptRunes); where it is one canonicalASCII gives up on, the
-		// general path reads the text without that first, partial pass
-		if q.general {
-			dst, _ = canonicalGeneral(dst, q.s)
-			return dst
+		// (keptRunes); most such text is ASCII but for a few words, and
+		// only the chunks that hold those need the fold
+		if c, ok := q.foldCuts(dst); ok {
+			return c
 		}
 		return Canonical(dst, q.s)
 	case q.spread && (q.nonASCII || spacedOutASCII(q.s)):
@@ -126,6 +144,55 @@ func (q *Quiet) CanonicalWords(dst []byte) []byte {
 	return q.low
 }
 
+// foldCuts is canonicalGeneral(dst, q.s) for text q read to its end: the
+// text lowered, with only the chunks cut short at a rune beyond ASCII or
+// holding a space beyond it (cuts) through the fold's general path, then squeezed as a whole. A
+// chunk lies between bytes of plainTab, at which the fold ends words, so
+// the fold of the text is those pieces put together (foldRunes); most
+// such text is ASCII but for a few words. ok is false when q gave up
+// before the end.
+//
+// squeeze joins only one-character words, four in a row: where the ASCII
+// between the chunks has no four one byte apart (q.spread) and no chunk
+// folds to one, it joins nothing, and only the spaces are collapsed.
+func (q *Quiet) foldCuts(dst []byte) (_ []byte, ok bool) {
+	if q.loud {
+		return dst, false
+	}
+	start, prev := len(dst), 0
+	dst = slices.Grow(dst, len(q.s))
+	singles := q.spread
+	for k := 0; k+1 < len(q.cuts); k += 2 {
+		a, b := q.cuts[k], q.cuts[k+1]
+		// the text lowered, its white space as ' ' (lowerTab) below
+		dst = append(dst, q.low[prev:a]...)
+		n := len(dst)
+		dst, _ = foldRunes(dst, q.s[a:b])
+		singles = singles || oneCharWord(dst[n:])
+		prev = b
+	}
+	dst = append(dst, q.low[prev:]...)
+	if singles {
+		for i, c := range dst[start:] {
+			dst[start+i] = lowerTab[c]
+		}
+		dst, _ = squeeze(dst, start)
+		return dst, true
+	}
+	return collapseSpaces(dst, start), true
+}
+
+// oneCharWord reports a run of one ASCII letter or digit in b, between
+// other bytes or b's ends.
+func oneCharWord(b []byte) bool {
+	for i, c := range b {
+		if alnumTab[c] && (i+1 == len(b) || !alnumTab[b[i+1]]) && (i == 0 || !alnumTab[b[i-1]]) {
+			return true
+		}
+	}
+	return false
+}
+
 // WordSpans is CanonicalWords, and the start and end of each of its
 // words when q read them all: where the canonical form is q's lowered
 // text (ASCII, or with only punctuation beyond it), its words are its
@@ -136,7 +203,7 @@ func (q *Quiet) WordSpans(dst []byte) (c []byte, spans []int32) {
 	// (CanonicalWordsOf may return the lowered text too, from a reading
 	// of its own after q stopped short: q's runs are complete only if q
 	// neither gave up nor cut a chunk short)
-	if !q.loud && !q.cut && len(c) > 0 && len(c) <= math.MaxInt32 && unsafe.SliceData(c) == unsafe.SliceData(q.low) {
+	if q.spans && !q.loud && !q.cut && len(c) > 0 && len(c) <= math.MaxInt32 && unsafe.SliceData(c) == unsafe.SliceData(q.low) {
 		return c, q.runs
 	}
 	return c, nil
@@ -154,6 +221,7 @@ func (q *Quiet) Silent(start, end int) bool {
 		// read it alone
 		sub := quietPool.Get().(*Quiet)
 		defer sub.Release()
+		sub.spans = false
 		sub.read(s[start:end], q.t[start:end])
 		return sub.Silent(0, end-start)
 	}
@@ -210,7 +278,7 @@ func quietText(dec string) bool {
 	if !printable(dec) {
 		return true
 	}
-	q := NewQuiet(dec, "")
+	q := NewQuietNoSpans(dec, "")
 	defer q.Release()
 	return q.Silent(0, len(dec))
 }
@@ -236,7 +304,7 @@ func (q *Quiet) read(s, lower string) {
 	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
-	q.openWord, q.runs = q.openWord[:0], slices.Grow(q.runs[:0], len(s)/3)
+	q.openWord, q.runs, q.cuts = q.openWord[:0], slices.Grow(q.runs[:0], len(s)/3), q.cuts[:0]
 	q.singles, q.lastSingle, q.loud, q.check, q.others = 0, -2, false, 256, 0
 	low := q.low
 	for i := 0; uint(i) < uint(len(low)); { // (unsigned: low[i] needs no test)
@@ -274,7 +342,9 @@ func (q *Quiet) read(s, lower string) {
 			}
 			if next == classBlank || next == classMark {
 				q.ws = append(q.ws, span{i, j})
-				q.runs = append(q.runs, int32(i), int32(j))
+				if q.spans {
+					q.runs = append(q.runs, int32(i), int32(j))
+				}
 				if k := anchorKeyAt(low, i, j); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
 					q.cands = append(q.cands, len(q.ws)-1)
 					q.candAt = append(q.candAt, i)
@@ -351,14 +421,18 @@ func (q *Quiet) dense() bool {
 // a time, as canonicalASCII does, and returns where it stopped.
 func (q *Quiet) chunk(i int) int {
 	s, t := q.s, q.t
+	from := i
 	// t is s lowered, as long: so t[i] needs no test under i's bound
 	t = t[:len(s)]
 	in := -1 // start of the current word, or -1
 	run := 0 // base64 bytes in a row
+	spaced := false
 	for uint(i) < uint(len(s)) && !plainTab[s[i]] {
 		if alnumTab[t[i]] {
 			j := wordbytes.AlnumEnd(q.low, i+1)
-			q.runs = append(q.runs, int32(i), int32(j))
+			if q.spans {
+				q.runs = append(q.runs, int32(i), int32(j))
+			}
 			if j-i == 1 {
 				q.alnum(i, j)
 			}
@@ -370,15 +444,29 @@ func (q *Quiet) chunk(i int) int {
 			continue
 		}
 		c, size := lowerTab[s[i]], 1
+		part := false // a symbol the fold keeps inside a word
 		if c >= utf8.RuneSelf {
 			q.nonASCII = true
-			// punctuation that the fold keeps as it is separates words
-			// as ASCII's does; anything else (letters, spaces, symbols
-			// inside words, invisible characters) is left to the fold
+			// punctuation that the fold keeps as it is, and a space,
+			// separate words as ASCII's do, and a symbol it keeps is part
+			// of a word as a letter is (canonicalASCII, words); anything
+			// else (letters, marks, invisible characters) is left to the
+			// fold
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if k := plainRune(r); k != runeSeparator {
-				q.cut, q.changed = true, q.changed || k != runeWordPart
-				q.general = q.general || k == runeOther
+			k := plainRune(r)
+			part = k == runeWordPart
+			if k == runeSpace {
+				// read as ' ' by the fold, which the model's form needs
+				// (foldCuts); here a blank like any other, but that
+				// one-character words either side of it are one byte
+				// apart to alnum, as the fold has them
+				q.changed, spaced = true, true
+				if q.lastSingle == i {
+					q.lastSingle = i + n - 1
+				}
+			}
+			if k == runeOther {
+				q.cut, q.changed, q.general = true, true, true
 				// every window that holds a byte of the chunk holds it
 				// all (windows end at blanks), and is read whole: the
 				// rest of the chunk need not be read
@@ -387,6 +475,7 @@ func (q *Quiet) chunk(i int) int {
 				for i < len(s) && !plainTab[s[i]] {
 					i++
 				}
+				q.cuts = append(q.cuts, from, i)
 				q.dense()
 				return i
 			}
@@ -402,7 +491,7 @@ func (q *Quiet) chunk(i int) int {
 		}
 		// the word spans of canonicalASCII
 		switch {
-		case wordTab[c]:
+		case wordTab[c] || part:
 			if in < 0 {
 				in = i
 			}
@@ -418,6 +507,9 @@ func (q *Quiet) chunk(i int) int {
 	}
 	if in >= 0 {
 		q.addWord(in, i)
+	}
+	if spaced {
+		q.cuts = append(q.cuts, from, i)
 	}
 	return i
 }

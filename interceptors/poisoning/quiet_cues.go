@@ -2,6 +2,7 @@ package poisoning
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // word returns the i-th word.
@@ -131,16 +132,27 @@ func (m *cueMatch) loosely(i int, rest []slot) bool {
 
 // markupAt tells whether the k-th opener of markup (openAt) may open a
 // tag: a tag word follows it, with any run of the bytes markup skips
-// between them (the fold makes a run of blanks one). Read once, when a
-// window needs it.
+// between them (the fold makes a run of blanks one, and a space beyond
+// ASCII a blank). Read once, when a window needs it.
 func (q *Quiet) markupAt(k int) bool {
 	if q.openState[k] != cueUnread {
 		return q.openState[k] == cueHit
 	}
 	i := q.openAt[k]
 	j := i + 1
-	for j < len(q.t) && tagSkipTab[q.t[j]] {
-		j++
+	for j < len(q.t) {
+		if tagSkipTab[q.t[j]] {
+			j++
+			continue
+		}
+		if q.t[j] < utf8.RuneSelf {
+			break
+		}
+		r, n := utf8.DecodeRuneInString(q.t[j:])
+		if plainRune(r) != runeSpace {
+			break
+		}
+		j += n
 	}
 	wi := q.wordEndingAfter(k, j)
 	tag := false

@@ -95,6 +95,7 @@ func quietState(q *Quiet) []any {
 func checkReadIsPlain(t *testing.T, s string) {
 	t.Helper()
 	var a, b Quiet
+	a.spans, b.spans = true, true // as NewQuiet reads
 	a.read(s, "")
 	b.readPlain(s, "")
 	if got, want := quietState(&a), quietState(&b); !reflect.DeepEqual(got, want) {

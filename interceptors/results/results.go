@@ -268,7 +268,12 @@ func (c *Checker) judgeKeep(s string) judgement {
 	// both passes read text lowered
 	var j judgement
 	j.lower, j.buf = lowered(text)
-	j.quiet = poisoning.NewQuiet(text, j.lower)
+	if c.model != nil {
+		j.quiet = poisoning.NewQuiet(text, j.lower)
+	} else {
+		// the spans are the model's words
+		j.quiet = poisoning.NewQuietNoSpans(text, j.lower)
+	}
 	j.score, j.why = scoreWindows(text, j.quiet)
 	if n, rs := signalsOf(text, j.lower); n > 0 {
 		j.score += n
