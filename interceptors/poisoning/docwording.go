@@ -494,3 +494,34 @@ func (e *evidence) usesThisParam(t string, ws []span, k int) bool {
 	}
 	return false
 }
+
+// essentialForAWork reports whether the preference cue c, matched at
+// ws[i], declares the tool essential for a work it names ("This tool is
+// essential for defect tracking and traceability audits"): it says what
+// the tool serves, as "for compliance reporting" is a use; declared
+// essential with no work after it ("This tool is ESSENTIAL and
+// REQUIRED", "essential for every request") it still pushes the choice.
+func essentialForAWork(c *cue, t string, ws []span, i int) bool {
+	if !c.wordsOnly() || c.words[len(c.words)-1] != "essential" {
+		return false
+	}
+	k := i - c.anchor + len(c.slots)
+	if k+1 >= len(ws) || t[ws[k].start:ws[k].end] != "for" || sentenceBetween(t, ws, k-1, k+1) {
+		return false
+	}
+	for j := k + 1; j < len(ws) && j <= k+4 && !sentenceBetween(t, ws, j-1, j); j++ {
+		w := t[ws[j].start:ws[j].end]
+		if classWords[w] {
+			return false // "for all", "for every request"
+		}
+		if complianceWork[w] || workWords[w] || len(w) > 5 && strings.HasSuffix(w, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	classWords = map[string]bool{"all": true, "every": true, "any": true, "each": true}
+	workWords  = map[string]bool{"management": true, "traceability": true, "planning": true, "analysis": true, "debugging": true, "testing": true}
+)

@@ -90,3 +90,24 @@ func TestParamDescriptionOrdersItsOwnUse(t *testing.T) {
 		}
 	}
 }
+
+// A tool declared essential for a work it names says what it serves;
+// declared essential with nothing after it, or for every request, it
+// pushes the model's choice.
+func TestEssentialForAWork(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"This tool is essential for defect tracking and traceability audits.", false},
+		{"This tool is essential for test suite management and execution planning.", false},
+		{"This tool is essential and required.", true},
+		{"This tool is essential for every request you make.", true},
+	} {
+		ev := &evidence{definitions: true}
+		ev.text([]string{".description"}, c.text)
+		if got := ev.weight[sigPreference] > 0; got != c.want {
+			t.Errorf("%q: preference %v, want %v", c.text, got, c.want)
+		}
+	}
+}
