@@ -525,3 +525,18 @@ var (
 	classWords = map[string]bool{"all": true, "every": true, "any": true, "each": true}
 	workWords  = map[string]bool{"management": true, "traceability": true, "planning": true, "analysis": true, "debugging": true, "testing": true}
 )
+
+// camelWords parts a camelCase name into its words with spaces
+// ("detectedSecretsQueries": "detected Secrets Queries"): such a name is
+// made of words as a snake_case one is, and the data a word of it names
+// (the secrets a secret scanner lists) is the tool's own subject.
+func camelWords(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c >= 'A' && c <= 'Z' && i > 0 && name[i-1] >= 'a' && name[i-1] <= 'z' {
+			b.WriteByte(' ')
+		}
+		b.WriteByte(name[i])
+	}
+	return b.String()
+}

@@ -1517,7 +1517,7 @@ var unstyle = strings.NewReplacer("_", "", "-", "")
 // nameHasWord reports whether the tool's name holds w, or w without a
 // plural s, as one of its words ("list_secrets", "get-password").
 func nameHasWord(tool jsontext.Value, w string) bool {
-	name := strings.ToLower(memberString(tool, "name"))
+	name := strings.ToLower(camelWords(memberString(tool, "name")))
 	stem := strings.TrimSuffix(w, "s")
 	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
 		if part == w || strings.TrimSuffix(part, "s") == stem {

@@ -111,3 +111,26 @@ func TestEssentialForAWork(t *testing.T) {
 		}
 	}
 }
+
+// A camelCase name is made of words as a snake_case one is: the secrets
+// that getDetectedSecretsLocations lists are its subject, as they are
+// list_detected_secrets'; a tool whose name does not hold the word still
+// names a secret.
+func TestCamelCaseNameHoldsItsSubject(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"getDetectedSecretsLocations", false},
+		{"get_detected_secrets_locations", false},
+		{"getDetectedLocations", true},
+		{"getdetectedsecretslocations", true},
+	} {
+		def := `{"name":"` + c.name + `","inputSchema":{"type":"object"}}`
+		ev := &evidence{definitions: true, tool: []byte(def)}
+		ev.text([]string{".title"}, "Detected Secrets Locations")
+		if got := ev.weight[sigSecret] > 0; got != c.want {
+			t.Errorf("%s: secret %v, want %v", c.name, got, c.want)
+		}
+	}
+}
