@@ -195,6 +195,9 @@ func useOfCompliance(c *cue, t string, ws []span, i int) bool {
 		}
 	}
 	k := from + len(c.slots)
+	if k+1 < len(ws) && (t[ws[k].start:ws[k].end] == "and" || t[ws[k].start:ws[k].end] == "or") {
+		k++ // "for compliance and reporting": the use named beside it
+	}
 	if k < len(ws) && !sentenceBetween(t, ws, k-1, k) && complianceWork[t[ws[k].start:ws[k].end]] {
 		return true
 	}

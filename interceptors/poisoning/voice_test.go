@@ -134,3 +134,21 @@ func TestCamelCaseNameHoldsItsSubject(t *testing.T) {
 		}
 	}
 }
+
+// "for compliance and reporting" names the use beside compliance, as "for
+// compliance reporting" does; "for compliance and safety" names none.
+func TestComplianceBesideAUse(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"8. Manage test execution status for compliance and reporting", false},
+		{"This step is required for compliance and safety.", true},
+	} {
+		ev := &evidence{definitions: true}
+		ev.text([]string{".description"}, c.text)
+		if got := ev.weight[sigAuthority] > 0; got != c.want {
+			t.Errorf("%q: authority %v, want %v", c.text, got, c.want)
+		}
+	}
+}
