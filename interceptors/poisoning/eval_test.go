@@ -158,8 +158,8 @@ func (r rate) pct() float64 {
 const (
 	minDetectTuning  = 96.3
 	minDetectHeldout = 82.4
-	maxFPTuning      = 0.99
-	maxFPHeldout     = 2.88
+	maxFPTuning      = 0.71
+	maxFPHeldout     = 2.71
 )
 
 func TestEvalCorpus(t *testing.T) {
