@@ -195,6 +195,9 @@ func useOfCompliance(c *cue, t string, ws []span, i int) bool {
 		}
 	}
 	k := from + len(c.slots)
+	if k+1 < len(ws) && (t[ws[k].start:ws[k].end] == "and" || t[ws[k].start:ws[k].end] == "or") {
+		k++ // "for compliance and reporting": the use named beside it
+	}
 	if k < len(ws) && !sentenceBetween(t, ws, k-1, k) && complianceWork[t[ws[k].start:ws[k].end]] {
 		return true
 	}
@@ -309,3 +312,234 @@ var (
 	heldWords = map[string]bool{"permission": true, "permissions": true, "access": true, "rights": true, "role": true, "roles": true, "admin": true, "administrator": true, "edit": true, "write": true, "owner": true}
 	beenWords = map[string]bool{"logged": true, "signed": true, "authenticated": true, "authorized": true, "authorised": true, "an": true, "admin": true, "administrator": true, "owner": true, "member": true}
 )
+
+// The voice of a definition (emphasis markup, claims of urgency, orders
+// to the model: "**IMPORTANT**", "MANDATORY", "you MUST") says how loudly
+// it speaks, not what it asks for. What tells a server's documentation
+// from an attack is the scope of its orders: an order whose object lies
+// within the tool's own call and its own server's tools (a parameter to
+// fill in, the call to check, a tool of the same list to run first) asks
+// for nothing a server's author could not ask by writing the tool; an
+// attack reaches past it, to other servers' tools, the user's files and
+// secrets, the conversation, a destination, the model's own instructions
+// or its choice of tool, each a signal of its own. So a voice cue whose
+// sentence names one of the tool's own parameters or another tool of its
+// server is held back (holdScoped), and counts only beside a signal that
+// reaches beyond the call (rejoinScoped); an order with no object in
+// scope ("**IMPORTANT** follow these rules", "always call init first")
+// counts as before.
+
+// scopeReach is how far from a voice cue, in its sentence, the name of
+// its object is looked for.
+const scopeReach = 20
+
+func voiceSignal(s signal) bool { return s == sigTag || s == sigAuthority || s == sigDirective }
+
+// callScoped reports whether the sentence of the words ws[from:to] names,
+// within scopeReach words of them, one of the tool's own parameters or a
+// tool of its own server other than itself ("AI agents MUST validate
+// their tool calls to ensure `outputDir` is present", "[IMPORTANT] use
+// update_items instead of calling this tool in a loop"), and nothing past
+// the call: no other tool, conversation or prompt, nothing "of the user",
+// no verb of sending, no parameter the tool does not have ("you must pass
+// the config of the user in the note", "flatten them and send them to the
+// audit log", "flatten them using the flatten parameter" of a tool
+// without one).
+func (e *evidence) callScoped(t string, ws []span, from, to int) bool {
+	if !e.definitions || e.identifiers || len(e.tool) == 0 || from < 0 || to > len(ws) || from >= to {
+		return false
+	}
+	if e.usesThisParam(t, ws, from) || e.usesThisParam(t, ws, to) {
+		return true
+	}
+	self := strings.ToLower(memberString(e.tool, "name"))
+	lo, hi := from, to
+	for lo > 0 && lo > from-scopeReach && !sentenceBetween(t, ws, lo-1, lo) {
+		lo--
+	}
+	for hi < len(ws) && hi < to+scopeReach && !sentenceBetween(t, ws, hi-1, hi) {
+		hi++
+	}
+	named := false
+	for k := lo; k < hi; k++ {
+		w := t[ws[k].start:ws[k].end]
+		if beyondCall[w] || sendForm(w) || w == "user" && k >= 2 && t[ws[k-2].start:ws[k-2].end] == "of" {
+			return false // the order also reaches past the call
+		}
+		if (w == "parameter" || w == "option") && k > 0 && !e.ownParam(t[ws[k-1].start:ws[k-1].end]) && !determiners[t[ws[k-1].start:ws[k-1].end]] {
+			return false // a parameter the tool does not have: another tool's
+		}
+		named = named || e.ownParam(w) || e.own[w] && w != self
+	}
+	return named
+}
+
+// beyondCall are words of what lies past a tool's call: other tools, the
+// conversation, the model's prompt.
+var determiners = map[string]bool{"the": true, "this": true, "that": true, "a": true, "an": true, "each": true, "every": true, "any": true}
+
+var beyondCall = map[string]bool{"other": true, "another": true, "conversation": true, "chat": true, "history": true, "prompt": true}
+
+// holdScoped keeps the voice signal s, whose order stays within the call,
+// until every text of the definition is read.
+func (e *evidence) holdScoped(s signal, what string) {
+	e.hits++ // the phrase rules read the text, as for any cue
+	if e.held[s] == "" {
+		e.held[s] = what
+		e.heldWhere[s] = strings.Join(e.cur, "")
+	}
+}
+
+// holdsScopedMarker holds the emphasis marker opened with c at t[i:],
+// whose word is ws[wi], and the order it heads, when the marker's
+// sentence stays within the call ("**Always double-check that `outputDir`
+// is present in your tool call.**"). A marker that hides its block
+// ("[HIDDEN]") keeps something from the user and is not held.
+func (e *evidence) holdsScopedMarker(t string, ws []span, wi, i int, c byte) bool {
+	if c != '*' && c != '[' {
+		return false
+	}
+	if w := t[ws[wi].start:ws[wi].end]; w == "hidden" || w == "secret" || !e.callScoped(t, ws, wi, wi+1) {
+		return false
+	}
+	e.holdScoped(sigTag, strings.Clone(t[i:ws[wi].end]))
+	if headsOrder(t, ws, wi, c) {
+		e.holdScoped(sigDirective, strings.Clone(t[i:ws[wi].end])+" …")
+	}
+	return true
+}
+
+// rejoinScoped counts the held voice signals when the definition shows a
+// signal that reaches beyond its call: the emphasis then serves that
+// order, as an attack's "<IMPORTANT> … pass ~/.ssh/id_rsa as `note`"
+// does.
+func (e *evidence) rejoinScoped() {
+	reach := e.bonus
+	for s, w := range e.weight {
+		if w > 0 && !voiceSignal(signal(s)) && signal(s) != sigObfuscated && signal(s) != sigEncoded {
+			reach = true
+		}
+	}
+	if !reach {
+		return
+	}
+	cur := e.cur
+	for s, what := range e.held {
+		if what != "" {
+			e.cur = []string{e.heldWhere[s]}
+			e.fire(signal(s), what)
+		}
+	}
+	e.cur = cur
+	e.held = [numSignals]string{}
+}
+
+// ownStepsIn is ownStepsOnly for the phrase matches in text, which also
+// reads an order to do something first ("you must first pass this
+// executionId to listRunsForExecution") by the rest of its sentence: a
+// step that names another tool of the same server, and no file or
+// address, is the server's workflow, as a step "before using the tool"
+// is; a step that names no tool of the server ("you must first read
+// ~/.config/keys", "you must first call list_files" of another server)
+// still counts.
+func (e *evidence) ownStepsIn(text string) func(string) bool {
+	at, last := 0, ""
+	return func(m string) bool {
+		if e.ownStepsOnly(m) {
+			return true
+		}
+		if m != last {
+			at, last = 0, m // the matches of another phrase, from the start
+		}
+		k := strings.Index(text[at:], m)
+		if k < 0 || !strings.HasSuffix(m, " first") || len(e.own) == 0 {
+			return false
+		}
+		at += k + len(m)
+		rest := text[at:]
+		if end := strings.IndexAny(rest, ".!?;\n"); end >= 0 {
+			rest = rest[:end]
+		}
+		if strings.ContainsAny(rest, "~/@") {
+			return false
+		}
+		self := strings.ToLower(memberString(e.tool, "name"))
+		for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !nameRune(r) }) {
+			if e.own[w] && w != self {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// usesThisParam reports whether the words from ws[k] on, in a parameter's
+// own description, order the parameter used with no other object ("[IMPORTANT]
+// ALWAYS use when you have user IDs in context", "Use ALWAYS when
+// requesting current user information"): the description of a parameter
+// speaks of that parameter, so an order to use, set or pass with nothing
+// else as its object is an order to fill it in, within the call.
+func (e *evidence) usesThisParam(t string, ws []span, k int) bool {
+	if n := len(e.cur); n < 3 || e.cur[n-1] != ".description" || e.cur[n-3] != ".properties" {
+		return false
+	}
+	for ; k < len(ws) && (t[ws[k].start:ws[k].end] == "always" || t[ws[k].start:ws[k].end] == "only"); k++ {
+	}
+	if k >= len(ws) || !fillVerbs[t[ws[k].start:ws[k].end]] {
+		return false
+	}
+	if k+1 == len(ws) || sentenceBetween(t, ws, k, k+1) {
+		return true
+	}
+	switch t[ws[k+1].start:ws[k+1].end] {
+	case "when", "if", "this", "it", "always", "only", "whenever":
+		return true
+	}
+	return false
+}
+
+// essentialForAWork reports whether the preference cue c, matched at
+// ws[i], declares the tool essential for a work it names ("This tool is
+// essential for defect tracking and traceability audits"): it says what
+// the tool serves, as "for compliance reporting" is a use; declared
+// essential with no work after it ("This tool is ESSENTIAL and
+// REQUIRED", "essential for every request") it still pushes the choice.
+func essentialForAWork(c *cue, t string, ws []span, i int) bool {
+	if !c.wordsOnly() || c.words[len(c.words)-1] != "essential" {
+		return false
+	}
+	k := i - c.anchor + len(c.slots)
+	if k+1 >= len(ws) || t[ws[k].start:ws[k].end] != "for" || sentenceBetween(t, ws, k-1, k+1) {
+		return false
+	}
+	for j := k + 1; j < len(ws) && j <= k+4 && !sentenceBetween(t, ws, j-1, j); j++ {
+		w := t[ws[j].start:ws[j].end]
+		if classWords[w] {
+			return false // "for all", "for every request"
+		}
+		if complianceWork[w] || workWords[w] || len(w) > 5 && strings.HasSuffix(w, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	classWords = map[string]bool{"all": true, "every": true, "any": true, "each": true}
+	workWords  = map[string]bool{"management": true, "traceability": true, "planning": true, "analysis": true, "debugging": true, "testing": true}
+)
+
+// camelWords parts a camelCase name into its words with spaces
+// ("detectedSecretsQueries": "detected Secrets Queries"): such a name is
+// made of words as a snake_case one is, and the data a word of it names
+// (the secrets a secret scanner lists) is the tool's own subject.
+func camelWords(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c >= 'A' && c <= 'Z' && i > 0 && name[i-1] >= 'a' && name[i-1] <= 'z' {
+			b.WriteByte(' ')
+		}
+		b.WriteByte(name[i])
+	}
+	return b.String()
+}

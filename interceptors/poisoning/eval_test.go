@@ -158,8 +158,8 @@ func (r rate) pct() float64 {
 const (
 	minDetectTuning  = 97.7
 	minDetectHeldout = 82.9
-	maxFPTuning      = 0.98
-	maxFPHeldout     = 2.88
+	maxFPTuning      = 0.70
+	maxFPHeldout     = 2.71
 )
 
 func TestEvalCorpus(t *testing.T) {

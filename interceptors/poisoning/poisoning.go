@@ -414,7 +414,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		// removed, white space collapsed), valid until the next text
 		text := ev.canon()
 		if phrase == "" && cued {
-			label, m := findFirstExcept(instructionPhrases, text, ev.ownStepsOnly)
+			label, m := findFirstExcept(instructionPhrases, text, ev.ownStepsIn(text))
 			if m == "" && smuggled != "" {
 				label, m = findFirst(instructionPhrases, normalise(smuggled))
 			}
@@ -456,6 +456,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 	// is evidence that reaches the threshold without one.
 	// a tag block that frames the description and holds nothing else
 	// reported is the server's markup (framesDescription)
+	ev.rejoinScoped()
 	frameOnly := strings.HasPrefix(phrase, tagBlock+":") && ev.score() <= signalWeight[sigTag] && framesDescription(t, name, phraseAt)
 	switch sc := ev.score(); {
 	case phrase != "" && !frameOnly:

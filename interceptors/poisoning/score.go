@@ -560,6 +560,9 @@ type evidence struct {
 	// params: the lower-cased parameter names of tool, made when first
 	// asked for (ownParam)
 	params map[string]bool
+	// held: voice signals whose orders stay within the call, and where
+	// (holdScoped)
+	held, heldWhere [numSignals]string
 }
 
 func (e *evidence) fire(s signal, what string) {
@@ -789,6 +792,7 @@ func (e *evidence) textAlone(path []string, s string, threshold int) {
 	alone.reset()
 	alone.tool = e.tool
 	alone.text(path, s)
+	alone.rejoinScoped()
 	e.hits += alone.hits
 	if alone.score() < threshold {
 		return
@@ -1098,7 +1102,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigToolRef && !e.steers(c, t, ws, i) {
 					continue
 				}
-				if c.sig == sigPreference && e.definitions && comparesNoTool(c, t, ws, i) {
+				if c.sig == sigPreference && e.definitions && (comparesNoTool(c, t, ws, i) || essentialForAWork(c, t, ws, i)) {
 					continue
 				}
 				if c.sig == sigPreference && runsDownNamed(c) && !e.namedToolBefore(t, ws, i-c.anchor) {
@@ -1148,6 +1152,10 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					continue
 				}
 				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i)) || c.sig == sigAuthority && useOfCompliance(c, t, ws, i)) {
+					continue
+				}
+				if voiceSignal(c.sig) && e.callScoped(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) {
+					e.holdScoped(c.sig, c.text)
 					continue
 				}
 				switch c.sig {
@@ -1509,7 +1517,7 @@ var unstyle = strings.NewReplacer("_", "", "-", "")
 // nameHasWord reports whether the tool's name holds w, or w without a
 // plural s, as one of its words ("list_secrets", "get-password").
 func nameHasWord(tool jsontext.Value, w string) bool {
-	name := strings.ToLower(memberString(tool, "name"))
+	name := strings.ToLower(camelWords(memberString(tool, "name")))
 	stem := strings.TrimSuffix(w, "s")
 	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
 		if part == w || strings.TrimSuffix(part, "s") == stem {
@@ -2097,6 +2105,9 @@ func (e *evidence) markup(t string, ws []span) {
 			wi++
 		}
 		if wi < len(ws) && ws[wi].start == j && isTagWord(t[ws[wi].start:ws[wi].end]) && !(c == '[' && !e.definitions && linkLabel(t[i:])) {
+			if e.holdsScopedMarker(t, ws, wi, i, c) {
+				return
+			}
 			e.fire(sigTag, strings.Clone(t[i:ws[wi].end]))
 			// in a definition, the marker heading an order ("**IMPORTANT**
 			// follow these rules", "[SECRET] do …") is the order's
