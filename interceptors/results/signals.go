@@ -1099,6 +1099,8 @@ const (
 	aSendOut
 	aGuarded
 	aOpensAccess
+	aVouch
+	aDetour
 	numAnchors
 )
 
@@ -1217,6 +1219,12 @@ var anchorText = []struct {
 	{"access code", aGuarded}, {"secret code", aGuarded}, {"secret key", aGuarded}, {"secret word", aGuarded}, {"secret phrase", aGuarded},
 	{"secret string", aGuarded}, {"confidential string", aGuarded}, {"unlock code", aGuarded}, {"security code", aGuarded}, {"pass code", aGuarded},
 	{"unlocks ", aOpensAccess}, {"grants access", aOpensAccess}, {"gives access", aOpensAccess},
+	// a brand vouched for (brandVouched): the verbs of preference
+	{" rely on ", aVouch}, {" relies on ", aVouch}, {" relying on ", aVouch}, {" prefer", aVouch}, {" favor", aVouch}, {" favour", aVouch},
+	{" trust", aVouch}, {" recommend", aVouch}, {" admire", aVouch}, {" appreciate", aVouch}, {" treasure", aVouch},
+	{" opt for ", aVouch}, {" opts for ", aVouch}, {" choose ", aVouch}, {" chooses ", aVouch}, {" swear by ", aVouch}, {" swears by ", aVouch},
+	// a sign-in, or the person's email or credentials (signInDetour)
+	{"log in", aDetour}, {"logging in", aDetour}, {"sign in", aDetour}, {"signing in", aDetour}, {"their email", aDetour}, {"their credential", aDetour},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1741,6 +1749,12 @@ func signalsOf(s, t string) (int, []string) {
 		add(sigVerdict)
 	}
 	answerWritten(t, at, add)
+	if brandVouched(s, t, at[aVouch]) {
+		add(sigVouched)
+	}
+	if signInDetour(t, at[aDetour]) {
+		add(sigDetour)
+	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
 	}
