@@ -1101,6 +1101,8 @@ const (
 	aOpensAccess
 	aVouch
 	aDetour
+	aFailWord
+	aUntil
 	numAnchors
 )
 
@@ -1225,6 +1227,11 @@ var anchorText = []struct {
 	{" opt for ", aVouch}, {" opts for ", aVouch}, {" choose ", aVouch}, {" chooses ", aVouch}, {" swear by ", aVouch}, {" swears by ", aVouch},
 	// a sign-in, or the person's email or credentials (signInDetour)
 	{"log in", aDetour}, {"logging in", aDetour}, {"sign in", aDetour}, {"signing in", aDetour}, {"their email", aDetour}, {"their credential", aDetour},
+	// words that report a failure, in a line to show (failLineDictated)
+	{"error", aFailWord}, {"failure", aFailWord}, {"fault", aFailWord}, {"timeout", aFailWord}, {"crash", aFailWord},
+	{"unavailable", aFailWord}, {"unreachable", aFailWord}, {"offline", aFailWord}, {"halted", aFailWord}, {"aborted", aFailWord}, {"outage", aFailWord},
+	// the answer held back until payment (answerWithheld)
+	{" until ", aUntil},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1754,6 +1761,13 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if signInDetour(t, at[aDetour]) {
 		add(sigDetour)
+	}
+	if !slices.Contains(found, sigFakeFault) && failLineDictated(t, at[aFailWord]) {
+		// (with a failure to fake asked already, the same order: one piece of evidence)
+		add(sigFailLine)
+	}
+	if answerWithheld(t, at[aUntil]) {
+		add(sigWithheld)
 	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
