@@ -1103,6 +1103,7 @@ const (
 	aDetour
 	aFailWord
 	aUntil
+	aPretend
 	numAnchors
 )
 
@@ -1232,6 +1233,9 @@ var anchorText = []struct {
 	{"unavailable", aFailWord}, {"unreachable", aFailWord}, {"offline", aFailWord}, {"halted", aFailWord}, {"aborted", aFailWord}, {"outage", aFailWord},
 	// the answer held back until payment (answerWithheld)
 	{" until ", aUntil},
+	// a pretence an answer is proposed under (answerPretended)
+	{"world where", aPretend}, {"universe where", aPretend}, {"world in which", aPretend}, {"hypothetical", aPretend},
+	{"imagine", aPretend}, {"pretend", aPretend}, {"more interesting", aPretend}, {"status quo", aPretend},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1768,6 +1772,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if answerWithheld(t, at[aUntil]) {
 		add(sigWithheld)
+	}
+	if answerPretended(t, at[aPretend]) {
+		add(sigPretended)
 	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
