@@ -1104,6 +1104,7 @@ const (
 	aFailWord
 	aUntil
 	aPretend
+	aHire
 	numAnchors
 )
 
@@ -1236,6 +1237,8 @@ var anchorText = []struct {
 	// a pretence an answer is proposed under (answerPretended)
 	{"world where", aPretend}, {"universe where", aPretend}, {"world in which", aPretend}, {"hypothetical", aPretend},
 	{"imagine", aPretend}, {"pretend", aPretend}, {"more interesting", aPretend}, {"status quo", aPretend},
+	// a hiring verdict (hireVerdict)
+	{"recommended for", aHire}, {"candidate is", aHire}, {"best resume", aHire}, {"best cv", aHire}, {"best candidate", aHire}, {"best application", aHire},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1775,6 +1778,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if answerPretended(t, at[aPretend]) {
 		add(sigPretended)
+	}
+	if hireVerdict(t, at[aHire]) {
+		add(sigHireVerdict)
 	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
