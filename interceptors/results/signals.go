@@ -1105,6 +1105,7 @@ const (
 	aUntil
 	aPretend
 	aHire
+	aUnbound
 	numAnchors
 )
 
@@ -1239,6 +1240,8 @@ var anchorText = []struct {
 	{"imagine", aPretend}, {"pretend", aPretend}, {"more interesting", aPretend}, {"status quo", aPretend},
 	// a hiring verdict (hireVerdict)
 	{"recommended for", aHire}, {"candidate is", aHire}, {"best resume", aHire}, {"best cv", aHire}, {"best candidate", aHire}, {"best application", aHire},
+	// an answerer bound by nothing (answererUnbound)
+	{"ethic", aUnbound}, {"moral", aUnbound}, {"no matter how", aUnbound}, {"regardless of how", aUnbound}, {"even if it", aUnbound}, {"even if they", aUnbound},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1781,6 +1784,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if hireVerdict(t, at[aHire]) {
 		add(sigHireVerdict)
+	}
+	if answererUnbound(t, at[aUnbound]) {
+		add(sigUnbound)
 	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
