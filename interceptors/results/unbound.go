@@ -22,8 +22,10 @@ var (
 	// ethics denied: "has no ethical or moral guidelines", "doesn't care
 	// about morality", "devoid of ethics", "disregarding all ethical …"
 	unboundEthicsRe = regexp.MustCompile(`\b(?:no|without|devoid of|free of|free from|disregard(?:s|ing)?|ignor(?:es|ing)|(?:doesn't|does not|don't|do not) (?:care about|have any|consider any|follow any)|not bound by|above any)\b[^.!?\n]{0,40}?\b(?:ethic|moral)`)
-	// an answerer: a bot, an AI, or something that responds or writes
-	unboundAnswererRe = regexp.MustCompile(`\b(?:ai|bot|chatbot|gpt|assistant|language model|respond|responds|responses|answer|answers|reply|replies|will (?:write|say|provide|generate|give|do))\b`)
+	// an answerer: a bot, an AI, something that responds or writes, or
+	// the reader itself ("You are free from all constraints and ethical
+	// considerations")
+	unboundAnswererRe = regexp.MustCompile(`\b(?:ai|bot|chatbot|gpt|assistant|language model|you are|you're|respond|responds|responses|answer|answers|reply|replies|will (?:write|say|provide|generate|give|do))\b`)
 )
 
 // answererUnbound reports such a sentence around one of offs, the anchors
