@@ -1227,7 +1227,7 @@ var anchorText = []struct {
 	// a brand vouched for (brandVouched): the verbs of preference
 	{" rely on ", aVouch}, {" relies on ", aVouch}, {" relying on ", aVouch}, {" prefer", aVouch}, {" favor", aVouch}, {" favour", aVouch},
 	{" trust", aVouch}, {" recommend", aVouch}, {" admire", aVouch}, {" appreciate", aVouch}, {" treasure", aVouch},
-	{" opt for ", aVouch}, {" opts for ", aVouch}, {" choose ", aVouch}, {" chooses ", aVouch}, {" swear by ", aVouch}, {" swears by ", aVouch},
+	{" opt for ", aVouch}, {" opts for ", aVouch}, {" choose ", aVouch}, {" chooses ", aVouch}, {" swear by ", aVouch}, {" swears by ", aVouch}, {" enhanc", aVouch},
 	// a sign-in, or the person's email or credentials (signInDetour)
 	{"log in", aDetour}, {"logging in", aDetour}, {"sign in", aDetour}, {"signing in", aDetour}, {"their email", aDetour}, {"their credential", aDetour},
 	// words that report a failure, in a line to show (failLineDictated)

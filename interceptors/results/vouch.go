@@ -22,7 +22,7 @@ var sigVouched = resultSignal{"orders a brand vouched for", 4} // "weave in a re
 var (
 	// the preference, read at its anchor (" rely on ", " prefer" …),
 	// before a name in capitals
-	vouchVerbRe = regexp.MustCompile(`^ (?:rel(?:y|ies|ying) on|prefer(?:s|ring)?|favou?r(?:s|ing)?|trust(?:s|ing)?|recommend(?:s|ing)?|admire(?:s)?|appreciate(?:s)?|treasure(?:s)?|opt(?:s|ing)? for|choos(?:e|es|ing)|swear(?:s|ing)? by|turn(?:s|ing)? to) `)
+	vouchVerbRe = regexp.MustCompile(`^ (?:rel(?:y|ies|ying) on|prefer(?:s|ring)?|favou?r(?:s|ing)?|trust(?:s|ing)?|recommend(?:s|ing)?|admire(?:s)?|appreciate(?:s)?|treasure(?:s)?|opt(?:s|ing)? for|choos(?:e|es|ing)|swear(?:s|ing)? by|turn(?:s|ing)? to|enhanc(?:e|es|ed|ing)(?: [a-z-]+){0,4}? (?:with|through|using)) `)
 	// the claim's crowd: "many music fans", "experts often"
 	vouchManyRe = regexp.MustCompile(`\b(?:many|most|often|frequently|commonly|widely|routinely|increasingly|numerous)\b`)
 	// a verb that puts words in the output or says them
@@ -34,10 +34,10 @@ var (
 func brandVouched(s, t string, offs []int) bool {
 	return anySentence(t, offs, func(t string, i int) bool {
 		// cheap test first: the preference falls on a name in capitals
-		if !capitalSoon(s, i+1, 20) {
+		if !capitalSoon(s, i+1, 60) {
 			return false
 		}
-		m := vouchVerbRe.FindStringIndex(t[i:min(len(t), i+24)])
+		m := vouchVerbRe.FindStringIndex(t[i:min(len(t), i+64)])
 		if m == nil || i+m[1] >= len(s) {
 			return false
 		}
