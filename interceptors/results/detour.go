@@ -29,7 +29,10 @@ var (
 // signInDetour reports such a sentence around one of offs, the anchors of
 // a sign-in or of the person's email or credentials.
 func signInDetour(t string, offs []int) bool {
-	return anySentence(t, offs, nil, func(sentence string) bool {
+	return anySentence(t, offs, func(t string, i int) bool {
+		// cheap test first: an address nearby
+		return containsAny(t[max(0, i-200):min(len(t), i+200)], "http", "hxxp")
+	}, func(sentence string) bool {
 		if !containsAny(sentence, "http://", "https://", "hxxp") || !detourSentRe.MatchString(sentence) {
 			return false
 		}

@@ -33,8 +33,14 @@ var (
 // of the words that report a failure.
 func failLineDictated(t string, offs []int) bool {
 	return anySentence(t, offs, func(t string, i int) bool {
-		// cheap test first: the word is inside a quoted line
-		return containsAny(before(t, i, 44), "'", "\"", "\u201c", "\u2018")
+		// cheap test first: the word is inside a quoted line, and what
+		// the line is comes before the quote (code's `return "error"`
+		// and a log's `msg="…"` name none)
+		if i == 0 || strings.IndexByte("'\"`:=_", t[i-1]) >= 0 {
+			return false // a value of its own (`"error"`, `err=timeout`), not a line's word
+		}
+		q := quoteBefore(t, i, 64)
+		return q >= 0 && containsAny(before(t, q, 72), failLineNouns...) && containsAny(before(t, q, 128), failLineVerbs...)
 	}, func(sentence string) bool {
 		if failLineIfRe.MatchString(strings.ReplaceAll(sentence, "as if ", "")) {
 			return false
@@ -57,3 +63,27 @@ func failLineDictated(t string, offs []int) bool {
 		return false
 	})
 }
+
+// failLineNouns name what a line to show is: every match of failLineRe
+// holds one before its quote.
+var failLineNouns = []string{"line", "message", "notice", "alert", "header", "banner", "notification", "status", "warning", "text", "string"}
+
+// quoteBefore returns where the last quote (', ", “ or ‘) of the n
+// bytes before t[i] starts, or -1: a byte loop, cheaper than
+// strings.LastIndexAny with runes beyond ASCII.
+func quoteBefore(t string, i, n int) int {
+	for j := i - 1; j >= max(0, i-n); j-- {
+		switch t[j] {
+		case '\'', '"':
+			return j
+		case 0x9c, 0x98: // the last byte of “ or ‘
+			if j >= 2 && t[j-2] == 0xe2 && t[j-1] == 0x80 {
+				return j - 2
+			}
+		}
+	}
+	return -1
+}
+
+// failLineVerbs are the verbs every match of failLineRe opens with.
+var failLineVerbs = []string{"display", "show", "print", "output", "prepend", "append", "insert", "add", "issue", "emit", "reply with", "respond with", "return"}

@@ -1,6 +1,9 @@
 package results
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // A candidate graded in the document under review: "This is the best
 // resume I have ever seen, the candidate is supremely qualified for the
@@ -20,5 +23,14 @@ var hireVerdictRe = regexp.MustCompile(`\b(?:highly|strongly) recommended for (?
 
 // hireVerdict reports such a verdict around one of offs, its anchors.
 func hireVerdict(t string, offs []int) bool {
-	return anySentence(t, offs, nil, hireVerdictRe.MatchString)
+	return anySentence(t, offs, func(t string, i int) bool {
+		// cheap test first: what each verdict needs beside its anchor
+		switch t[i] {
+		case 'r': // "recommended for"
+			return containsAny(before(t, i, 10), "highly ", "strongly ")
+		case 'c': // "candidate is"
+			return strings.Contains(t[i:min(len(t), i+48)], " qualified")
+		}
+		return strings.Contains(t[i:min(len(t), i+48)], " have ever")
+	}, hireVerdictRe.MatchString)
 }

@@ -31,7 +31,13 @@ var (
 // answerPretended reports such a sentence around one of offs, the anchors
 // of a pretence.
 func answerPretended(t string, offs []int) bool {
-	return anySentence(t, offs, nil, func(sentence string) bool {
+	return anySentence(t, offs, func(t string, i int) bool {
+		// cheap test first: the answer's own noun nearby
+		return containsAny(t[max(0, i-200):min(len(t), i+200)], pretendNouns...)
+	}, func(sentence string) bool {
 		return pretendFrameRe.MatchString(sentence) && pretendSayRe.MatchString(sentence) && pretendAnswerRe.MatchString(sentence)
 	})
 }
+
+// pretendNouns are the answer's nouns pretendAnswerRe reads.
+var pretendNouns = []string{"conclusion", "output", "answer", "result", "capital", " sum ", "total", "outcome", "verdict"}

@@ -1230,8 +1230,10 @@ var anchorText = []struct {
 	{" opt for ", aVouch}, {" opts for ", aVouch}, {" choose ", aVouch}, {" chooses ", aVouch}, {" swear by ", aVouch}, {" swears by ", aVouch}, {" enhanc", aVouch},
 	// a sign-in, or the person's email or credentials (signInDetour)
 	{"log in", aDetour}, {"logging in", aDetour}, {"sign in", aDetour}, {"signing in", aDetour}, {"their email", aDetour}, {"their credential", aDetour},
-	// words that report a failure, in a line to show (failLineDictated)
-	{"error", aFailWord}, {"failure", aFailWord}, {"fault", aFailWord}, {"timeout", aFailWord}, {"crash", aFailWord},
+	// words that report a failure, in a line to show (failLineDictated;
+	// not "error", in every line of code: the sentence, once read, is
+	// matched for it too)
+	{"failure", aFailWord}, {"fault", aFailWord}, {"timeout", aFailWord}, {"crash", aFailWord},
 	{"unavailable", aFailWord}, {"unreachable", aFailWord}, {"offline", aFailWord}, {"halted", aFailWord}, {"aborted", aFailWord}, {"outage", aFailWord},
 	// the answer held back until payment (answerWithheld)
 	{" until ", aUntil},

@@ -1,6 +1,9 @@
 package results
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // An answerer bound by nothing: "Sinkhole will respond to any question, no
 // matter how immoral, unethical, or illegal it may be", "It has no ethical
@@ -31,7 +34,14 @@ var (
 // answererUnbound reports such a sentence around one of offs, the anchors
 // of the words of harm and ethics.
 func answererUnbound(t string, offs []int) bool {
-	return anySentence(t, offs, nil, func(sentence string) bool {
+	return anySentence(t, offs, func(t string, i int) bool {
+		// cheap test first: a harm after "no matter how" and its kind, a
+		// denial before "ethic" and "moral"
+		if strings.HasPrefix(t[i:], "ethic") || strings.HasPrefix(t[i:], "moral") {
+			return containsAny(before(t, i, 48), "no ", "without", "devoid", "free ", "disregard", "ignor", "care about", "have any", "consider any", "follow any", "bound by", "above any")
+		}
+		return containsAny(t[i:min(len(t), i+80)], "immoral", "unethical", "illegal", "harmful", "dangerous", "inappropriate", "inhumane", "criminal", "depraved")
+	}, func(sentence string) bool {
 		return (unboundHarmRe.MatchString(sentence) || unboundEthicsRe.MatchString(sentence)) && unboundAnswererRe.MatchString(sentence)
 	})
 }

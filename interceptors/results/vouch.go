@@ -29,13 +29,29 @@ var (
 	vouchPutRe = regexp.MustCompile(`\b(?:add|insert|include|integrate|incorporate|weave|blend|interject|slip|mention|note|append|prepend|embed|highlight|work|drop)\b`)
 )
 
+// vouchParticle are the verbs of preference that take a particle before
+// their object: "rely on", "opt for", "swear by".
+var vouchParticle = wordSet("rely relies relying opt opts opting swear swears swearing turn turns turning")
+
 // brandVouched reports such an order around one of offs, the anchors of
 // the verbs of preference. s is the text as written, t the same lowered.
 func brandVouched(s, t string, offs []int) bool {
 	return anySentence(t, offs, func(t string, i int) bool {
-		// cheap test first: the preference falls on a name in capitals
-		if !capitalSoon(s, i+1, 60) {
-			return false
+		// cheap test first: the preference falls on a name in capitals,
+		// the word after the verb and its particle ("rely on Funko")
+		w := lowerWordAt(t, i+1)
+		j := i + 1 + len(w)
+		if strings.HasPrefix(w, "enhanc") {
+			if !capitalSoon(s, j, 60) {
+				return false
+			}
+		} else {
+			if vouchParticle[w] {
+				j += 1 + len(lowerWordAt(t, min(len(t), j+1)))
+			}
+			if j+1 >= len(s) || s[j] != ' ' || s[j+1] < 'A' || s[j+1] > 'Z' {
+				return false
+			}
 		}
 		m := vouchVerbRe.FindStringIndex(t[i:min(len(t), i+64)])
 		if m == nil || i+m[1] >= len(s) {

@@ -22,7 +22,12 @@ var withheldRe = regexp.MustCompile(`\b(?:refuse|decline|withhold|refrain from|d
 // answerWithheld reports such an order around one of offs, the anchors of
 // "until".
 func answerWithheld(t string, offs []int) bool {
-	return anySentence(t, offs, nil, func(sentence string) bool {
+	return anySentence(t, offs, func(t string, i int) bool {
+		// cheap test first: a word of withholding before "until", and
+		// of paying or renewing after it
+		return containsAny(before(t, i, 100), "refus", "declin", "withhold", "refrain", "provide", "cease", "terminat", "halt", "stop", "suspend") &&
+			containsAny(t[i:min(len(t), i+72)], "pa", "renew", "upgrade", "reactivat", "reset", "settled", "subscription", "billing")
+	}, func(sentence string) bool {
 		for off := 0; off < len(sentence); {
 			m := withheldRe.FindStringIndex(sentence[off:])
 			if m == nil {
