@@ -1225,15 +1225,18 @@ var anchorText = []struct {
 	{"secret string", aGuarded}, {"confidential string", aGuarded}, {"unlock code", aGuarded}, {"security code", aGuarded}, {"pass code", aGuarded},
 	{"unlocks ", aOpensAccess}, {"grants access", aOpensAccess}, {"gives access", aOpensAccess},
 	// a brand vouched for (brandVouched): the verbs of preference
-	{" rely on ", aVouch}, {" relies on ", aVouch}, {" relying on ", aVouch}, {" prefer", aVouch}, {" favor", aVouch}, {" favour", aVouch},
-	{" trust", aVouch}, {" recommend", aVouch}, {" admire", aVouch}, {" appreciate", aVouch}, {" treasure", aVouch},
+	// (whole words: " preferences", " trusted" and " recommended" are common)
+	{" rely on ", aVouch}, {" relies on ", aVouch}, {" relying on ", aVouch}, {" prefer ", aVouch}, {" prefers ", aVouch},
+	{" favor ", aVouch}, {" favors ", aVouch}, {" favour ", aVouch}, {" favours ", aVouch}, {" trust ", aVouch}, {" trusts ", aVouch},
+	{" recommend ", aVouch}, {" recommends ", aVouch}, {" admire ", aVouch}, {" admires ", aVouch},
+	{" appreciate ", aVouch}, {" appreciates ", aVouch}, {" treasure ", aVouch}, {" treasures ", aVouch},
 	{" opt for ", aVouch}, {" opts for ", aVouch}, {" choose ", aVouch}, {" chooses ", aVouch}, {" swear by ", aVouch}, {" swears by ", aVouch}, {" enhanc", aVouch},
 	// a sign-in, or the person's email or credentials (signInDetour)
 	{"log in", aDetour}, {"logging in", aDetour}, {"sign in", aDetour}, {"signing in", aDetour}, {"their email", aDetour}, {"their credential", aDetour},
 	// words that report a failure, in a line to show (failLineDictated;
 	// not "error", in every line of code: the sentence, once read, is
 	// matched for it too)
-	{"failure", aFailWord}, {"fault", aFailWord}, {"timeout", aFailWord}, {"crash", aFailWord},
+	{"failure", aFailWord}, {" fault", aFailWord}, {"timeout", aFailWord}, {"crash", aFailWord},
 	{"unavailable", aFailWord}, {"unreachable", aFailWord}, {"offline", aFailWord}, {"halted", aFailWord}, {"aborted", aFailWord}, {"outage", aFailWord},
 	// the answer held back until payment (answerWithheld)
 	{" until ", aUntil},
