@@ -1099,6 +1099,13 @@ const (
 	aSendOut
 	aGuarded
 	aOpensAccess
+	aVouch
+	aDetour
+	aFailWord
+	aUntil
+	aPretend
+	aHire
+	aUnbound
 	numAnchors
 )
 
@@ -1217,6 +1224,29 @@ var anchorText = []struct {
 	{"access code", aGuarded}, {"secret code", aGuarded}, {"secret key", aGuarded}, {"secret word", aGuarded}, {"secret phrase", aGuarded},
 	{"secret string", aGuarded}, {"confidential string", aGuarded}, {"unlock code", aGuarded}, {"security code", aGuarded}, {"pass code", aGuarded},
 	{"unlocks ", aOpensAccess}, {"grants access", aOpensAccess}, {"gives access", aOpensAccess},
+	// a brand vouched for (brandVouched): the verbs of preference
+	// (whole words: " preferences", " trusted" and " recommended" are common)
+	{" rely on ", aVouch}, {" relies on ", aVouch}, {" relying on ", aVouch}, {" prefer ", aVouch}, {" prefers ", aVouch},
+	{" favor ", aVouch}, {" favors ", aVouch}, {" favour ", aVouch}, {" favours ", aVouch}, {" trust ", aVouch}, {" trusts ", aVouch},
+	{" recommend ", aVouch}, {" recommends ", aVouch}, {" admire ", aVouch}, {" admires ", aVouch},
+	{" appreciate ", aVouch}, {" appreciates ", aVouch}, {" treasure ", aVouch}, {" treasures ", aVouch},
+	{" opt for ", aVouch}, {" opts for ", aVouch}, {" choose ", aVouch}, {" chooses ", aVouch}, {" swear by ", aVouch}, {" swears by ", aVouch}, {" enhanc", aVouch},
+	// a sign-in, or the person's email or credentials (signInDetour)
+	{"log in", aDetour}, {"logging in", aDetour}, {"sign in", aDetour}, {"signing in", aDetour}, {"their email", aDetour}, {"their credential", aDetour},
+	// words that report a failure, in a line to show (failLineDictated;
+	// not "error", in every line of code: the sentence, once read, is
+	// matched for it too)
+	{"failure", aFailWord}, {" fault", aFailWord}, {"timeout", aFailWord}, {"crash", aFailWord},
+	{"unavailable", aFailWord}, {"unreachable", aFailWord}, {"offline", aFailWord}, {"halted", aFailWord}, {"aborted", aFailWord}, {"outage", aFailWord},
+	// the answer held back until payment (answerWithheld)
+	{" until ", aUntil},
+	// a pretence an answer is proposed under (answerPretended)
+	{"world where", aPretend}, {"universe where", aPretend}, {"world in which", aPretend}, {"hypothetical", aPretend},
+	{"imagine", aPretend}, {"pretend", aPretend}, {"more interesting", aPretend}, {"status quo", aPretend},
+	// a hiring verdict (hireVerdict)
+	{"recommended for", aHire}, {"candidate is", aHire}, {"best resume", aHire}, {"best cv", aHire}, {"best candidate", aHire}, {"best application", aHire},
+	// an answerer bound by nothing (answererUnbound)
+	{"ethic", aUnbound}, {"moral", aUnbound}, {"no matter how", aUnbound}, {"regardless of how", aUnbound}, {"even if it", aUnbound}, {"even if they", aUnbound},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1741,6 +1771,28 @@ func signalsOf(s, t string) (int, []string) {
 		add(sigVerdict)
 	}
 	answerWritten(t, at, add)
+	if brandVouched(s, t, at[aVouch]) {
+		add(sigVouched)
+	}
+	if signInDetour(t, at[aDetour]) {
+		add(sigDetour)
+	}
+	if !slices.Contains(found, sigFakeFault) && failLineDictated(t, at[aFailWord]) {
+		// (with a failure to fake asked already, the same order: one piece of evidence)
+		add(sigFailLine)
+	}
+	if answerWithheld(t, at[aUntil]) {
+		add(sigWithheld)
+	}
+	if answerPretended(t, at[aPretend]) {
+		add(sigPretended)
+	}
+	if hireVerdict(t, at[aHire]) {
+		add(sigHireVerdict)
+	}
+	if answererUnbound(t, at[aUnbound]) {
+		add(sigUnbound)
+	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
 	}
