@@ -465,7 +465,7 @@ func (e *evidence) ownStepsIn(text string) func(string) bool {
 		}
 		self := strings.ToLower(memberString(e.tool, "name"))
 		for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !nameRune(r) }) {
-			if e.own[w] && w != self {
+			if e.own[w] && w != self || ownSpelling(e.own, self, w) {
 				return true
 			}
 		}
@@ -542,4 +542,88 @@ func camelWords(name string) string {
 		b.WriteByte(name[i])
 	}
 	return b.String()
+}
+
+// ownSpelling reports whether the identifier w names, in a spelling of
+// its own, a tool of the server's own list (own, lower-cased names) other
+// than self ("FETCH_RELEASES_CYCLES" for qmetry_fetch_releases_and_cycles,
+// "fetch-project-info" for qmetry_fetch_qmetry_project_info): a name is
+// its words in order, whatever their case and separators, and a server
+// that prefixes every name with its product's word, or joins words with
+// "and", names its tools in its prose without them. The identifier must
+// be one (two words or more, joined by "_" or "-"); a plain word is prose.
+func ownSpelling(own map[string]bool, self, w string) bool {
+	if !strings.ContainsAny(strings.Trim(w, "_-"), "_-") {
+		return false
+	}
+	key := strings.Join(nameParts(w, ""), "")
+	for n := range own {
+		if n == self {
+			continue
+		}
+		parts := nameParts(n, "")
+		if len(parts) > 2 {
+			if rest := nameParts(n, parts[0]); len(rest) >= 2 && strings.Join(rest, "") == key {
+				return true
+			}
+		}
+		if len(parts) >= 2 && strings.Join(parts, "") == key {
+			return true
+		}
+	}
+	return false
+}
+
+// nameParts returns the words of the lower-cased name n, with the
+// function words ("and", "or", "of") and the word ns left out.
+func nameParts(n, ns string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(strings.ToLower(n), func(r rune) bool { return r == '_' || r == '-' }) {
+		if p != ns && !nameFunctionWords[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var nameFunctionWords = map[string]bool{"and": true, "or": true, "of": true, "the": true}
+
+// exampleValue reports whether the quoted word tok stands in the text
+// lower as a member's value of a JSON example (`"search": "test"`): an
+// example call's argument, one of the tool's own values as an enum value
+// is (ownWord), so the text that quotes it ("projects containing 'TEST'")
+// speaks of that value. A member that names what to call ("tool",
+// "name", "function", "method", "action") holds a tool's name, not a
+// value.
+func exampleValue(lower, tok string) bool {
+	q := `"` + tok + `"`
+	for off := 0; ; {
+		k := strings.Index(lower[off:], q)
+		if k < 0 {
+			return false
+		}
+		k += off
+		off = k + len(q)
+		before, ok := strings.CutSuffix(strings.TrimRight(lower[:k], " "), ":")
+		if !ok {
+			continue
+		}
+		before, ok = strings.CutSuffix(strings.TrimRight(before, " "), `"`)
+		ks := strings.LastIndexByte(before, '"')
+		if !ok || ks < 0 {
+			continue
+		}
+		if key := before[ks+1:]; key != "" && !strings.ContainsAny(key, " \"") && !callKey(key) {
+			return true
+		}
+	}
+}
+
+func callKey(key string) bool {
+	for _, w := range []string{"tool", "name", "function", "method", "action"} {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
 }

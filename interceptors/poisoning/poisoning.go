@@ -635,7 +635,7 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 			return true
 		}
 		if start > 0 && end < len(lower) && strings.IndexByte("`'\"", lower[start-1]) >= 0 && lower[end] == lower[start-1] {
-			return !callArgument(lower, start-1) && !listedValue(lower, start-1, end)
+			return !callArgument(lower, start-1) && !listedValue(lower, start-1, end) && !exampleValue(lower, tok)
 		}
 		// "the search tool" names one; "regular search tools" a class
 		rest := strings.TrimLeft(lower[end:], " ")
