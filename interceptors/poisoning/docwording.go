@@ -627,3 +627,36 @@ func callKey(key string) bool {
 	}
 	return false
 }
+
+// ownCompound reports whether the plain word at lower[start:], before
+// "tool", ends a compound whose word before it is a word of the server's
+// own tool names (own) ("call the project info tool" of a server with
+// qmetry_fetch_qmetry_project_info, "another udf fetch tool" of one with
+// qmetry_fetch_udf_layout): the compound names a tool of the server's own
+// domain, not another server's tool called by its last word. After a
+// determiner or a verb of using ("the search tool", "use search tool") the
+// word is the whole name.
+func ownCompound(lower string, start int, own map[string]bool) bool {
+	j := start
+	for j > 0 && lower[j-1] == ' ' {
+		j--
+	}
+	i := j
+	for i > 0 && nameTab[lower[i-1]] && lower[i-1] != '.' {
+		i--
+	}
+	w := lower[i:j]
+	if w == "" || nameFunctionWords[w] || determiners[w] || useVerbs[w] {
+		return false
+	}
+	for n := range own {
+		for p := range strings.FieldsFuncSeq(n, func(r rune) bool { return r == '_' || r == '-' }) {
+			if p == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var useVerbs = map[string]bool{"use": true, "call": true, "invoke": true, "run": true, "try": true, "prefer": true, "using": true, "calling": true}
