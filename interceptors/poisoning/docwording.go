@@ -660,3 +660,32 @@ func ownCompound(lower string, start int, own map[string]bool) bool {
 }
 
 var useVerbs = map[string]bool{"use": true, "call": true, "invoke": true, "run": true, "try": true, "prefer": true, "using": true, "calling": true}
+
+// firstForATask reports whether the preference cue c, matched at ws[i],
+// ranks this tool first for a work it names after "before" ("CALL THIS
+// TOOL FIRST: Before creating or updating entities with UDF values"): the
+// step that work needs, as the server orders its workflow. First before
+// anything ("try this tool FIRST before any other options") or with
+// nothing after it ("ALWAYS CHOOSE THIS TOOL FIRST!") it still claims the
+// model's choice.
+func firstForATask(c *cue, t string, ws []span, i int) bool {
+	if !c.wordsOnly() || c.words[len(c.words)-1] != "first" {
+		return false
+	}
+	k := i - c.anchor + len(c.slots)
+	if k+1 >= len(ws) || t[ws[k].start:ws[k].end] != "before" || sentenceBetween(t, ws, k, k+1) {
+		return false
+	}
+	if gap := strings.TrimSpace(t[ws[k-1].end:ws[k].start]); gap != "" && gap != ":" && gap != "," {
+		return false
+	}
+	if w := t[ws[k+1].start:ws[k+1].end]; len(w) <= 5 || !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for j := k + 2; j < len(ws) && j <= k+6 && !sentenceBetween(t, ws, j-1, j); j++ {
+		if w := t[ws[j].start:ws[j].end]; classWords[w] || w == "other" || w == "another" || w == "anything" || w == "everything" {
+			return false
+		}
+	}
+	return true
+}
