@@ -682,7 +682,7 @@ func firstForATask(c *cue, t string, ws []span, i int) bool {
 	if w := t[ws[k+1].start:ws[k+1].end]; len(w) <= 5 || !strings.HasSuffix(w, "ing") {
 		return false
 	}
-	for j := k + 2; j < len(ws) && j <= k+6 && !sentenceBetween(t, ws, j-1, j); j++ {
+	for j := k + 1; j < len(ws) && j <= k+6 && !sentenceBetween(t, ws, j-1, j); j++ {
 		if w := t[ws[j].start:ws[j].end]; classWords[w] || w == "other" || w == "another" || w == "anything" || w == "everything" {
 			return false
 		}
