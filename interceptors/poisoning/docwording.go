@@ -465,7 +465,7 @@ func (e *evidence) ownStepsIn(text string) func(string) bool {
 		}
 		self := strings.ToLower(memberString(e.tool, "name"))
 		for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !nameRune(r) }) {
-			if e.own[w] && w != self {
+			if e.own[w] && w != self || ownSpelling(e.own, self, w) {
 				return true
 			}
 		}
@@ -542,4 +542,150 @@ func camelWords(name string) string {
 		b.WriteByte(name[i])
 	}
 	return b.String()
+}
+
+// ownSpelling reports whether the identifier w names, in a spelling of
+// its own, a tool of the server's own list (own, lower-cased names) other
+// than self ("FETCH_RELEASES_CYCLES" for qmetry_fetch_releases_and_cycles,
+// "fetch-project-info" for qmetry_fetch_qmetry_project_info): a name is
+// its words in order, whatever their case and separators, and a server
+// that prefixes every name with its product's word, or joins words with
+// "and", names its tools in its prose without them. The identifier must
+// be one (two words or more, joined by "_" or "-"); a plain word is prose.
+func ownSpelling(own map[string]bool, self, w string) bool {
+	if !strings.ContainsAny(strings.Trim(w, "_-"), "_-") {
+		return false
+	}
+	key := strings.Join(nameParts(w, ""), "")
+	for n := range own {
+		if n == self {
+			continue
+		}
+		parts := nameParts(n, "")
+		if len(parts) > 2 {
+			if rest := nameParts(n, parts[0]); len(rest) >= 2 && strings.Join(rest, "") == key {
+				return true
+			}
+		}
+		if len(parts) >= 2 && strings.Join(parts, "") == key {
+			return true
+		}
+	}
+	return false
+}
+
+// nameParts returns the words of the lower-cased name n, with the
+// function words ("and", "or", "of") and the word ns left out.
+func nameParts(n, ns string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(strings.ToLower(n), func(r rune) bool { return r == '_' || r == '-' }) {
+		if p != ns && !nameFunctionWords[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var nameFunctionWords = map[string]bool{"and": true, "or": true, "of": true, "the": true}
+
+// exampleValue reports whether the quoted word tok stands in the text
+// lower as a member's value of a JSON example (`"search": "test"`): an
+// example call's argument, one of the tool's own values as an enum value
+// is (ownWord), so the text that quotes it ("projects containing 'TEST'")
+// speaks of that value. A member that names what to call ("tool",
+// "name", "function", "method", "action") holds a tool's name, not a
+// value.
+func exampleValue(lower, tok string) bool {
+	q := `"` + tok + `"`
+	for off := 0; ; {
+		k := strings.Index(lower[off:], q)
+		if k < 0 {
+			return false
+		}
+		k += off
+		off = k + len(q)
+		before, ok := strings.CutSuffix(strings.TrimRight(lower[:k], " "), ":")
+		if !ok {
+			continue
+		}
+		before, ok = strings.CutSuffix(strings.TrimRight(before, " "), `"`)
+		ks := strings.LastIndexByte(before, '"')
+		if !ok || ks < 0 {
+			continue
+		}
+		if key := before[ks+1:]; key != "" && !strings.ContainsAny(key, " \"") && !callKey(key) {
+			return true
+		}
+	}
+}
+
+func callKey(key string) bool {
+	for _, w := range []string{"tool", "name", "function", "method", "action"} {
+		if strings.Contains(key, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownCompound reports whether the plain word at lower[start:], before
+// "tool", ends a compound whose word before it is a word of the server's
+// own tool names (own) ("call the project info tool" of a server with
+// qmetry_fetch_qmetry_project_info, "another udf fetch tool" of one with
+// qmetry_fetch_udf_layout): the compound names a tool of the server's own
+// domain, not another server's tool called by its last word. After a
+// determiner or a verb of using ("the search tool", "use search tool") the
+// word is the whole name.
+func ownCompound(lower string, start int, own map[string]bool) bool {
+	j := start
+	for j > 0 && lower[j-1] == ' ' {
+		j--
+	}
+	i := j
+	for i > 0 && nameTab[lower[i-1]] && lower[i-1] != '.' {
+		i--
+	}
+	w := lower[i:j]
+	if w == "" || nameFunctionWords[w] || determiners[w] || useVerbs[w] {
+		return false
+	}
+	for n := range own {
+		for p := range strings.FieldsFuncSeq(n, func(r rune) bool { return r == '_' || r == '-' }) {
+			if p == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var useVerbs = map[string]bool{"use": true, "call": true, "invoke": true, "run": true, "try": true, "prefer": true, "using": true, "calling": true}
+
+// firstForATask reports whether the preference cue c, matched at ws[i],
+// ranks this tool first for a work it names after "before" ("CALL THIS
+// TOOL FIRST: Before creating or updating entities with UDF values"): the
+// step that work needs, as the server orders its workflow. First before
+// anything ("try this tool FIRST before any other options") or with
+// nothing after it ("ALWAYS CHOOSE THIS TOOL FIRST!") it still claims the
+// model's choice.
+func firstForATask(c *cue, t string, ws []span, i int) bool {
+	if !c.wordsOnly() || c.words[len(c.words)-1] != "first" {
+		return false
+	}
+	k := i - c.anchor + len(c.slots)
+	if k+1 >= len(ws) || t[ws[k].start:ws[k].end] != "before" || sentenceBetween(t, ws, k, k+1) {
+		return false
+	}
+	if gap := strings.TrimSpace(t[ws[k-1].end:ws[k].start]); gap != "" && gap != ":" && gap != "," {
+		return false
+	}
+	if w := t[ws[k+1].start:ws[k+1].end]; len(w) <= 5 || !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for j := k + 1; j < len(ws) && j <= k+6 && !sentenceBetween(t, ws, j-1, j); j++ {
+		if w := t[ws[j].start:ws[j].end]; classWords[w] || w == "other" || w == "another" || w == "anything" || w == "everything" {
+			return false
+		}
+	}
+	return true
 }

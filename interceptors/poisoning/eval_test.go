@@ -158,7 +158,7 @@ func (r rate) pct() float64 {
 const (
 	minDetectTuning  = 97.7
 	minDetectHeldout = 82.9
-	maxFPTuning      = 0.70
+	maxFPTuning      = 0.60
 	maxFPHeldout     = 2.71
 )
 

@@ -424,7 +424,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			}
 		}
 		if isText && !seen[KindShadowing] {
-			if n := mentions(text, others, look.filter(), t); n != "" {
+			if n := mentions(text, others, look.filter(), t, ev.own); n != "" {
 				add(KindShadowing, c.action, path, "mentions tool "+quote(n)+" of another server")
 			} else if cued {
 				if label, m := findFirstExcept(shadowingPhrases, text, ev.ownToolsOnly); m != "" {
@@ -616,7 +616,7 @@ func callArgument(lower string, q int) bool {
 // lower-cased description) as a whole word. A name that is a plain word
 // ("fetch", "search") only counts when quoted or followed by "tool", so
 // ordinary prose does not fire.
-func mentions(lower string, others map[string]bool, filter *nameFilter, tool jsontext.Value) string {
+func mentions(lower string, others map[string]bool, filter *nameFilter, tool jsontext.Value, own map[string]bool) string {
 	if len(others) == 0 {
 		return ""
 	}
@@ -635,11 +635,11 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 			return true
 		}
 		if start > 0 && end < len(lower) && strings.IndexByte("`'\"", lower[start-1]) >= 0 && lower[end] == lower[start-1] {
-			return !callArgument(lower, start-1) && !listedValue(lower, start-1, end)
+			return !callArgument(lower, start-1) && !listedValue(lower, start-1, end) && !exampleValue(lower, tok)
 		}
 		// "the search tool" names one; "regular search tools" a class
 		rest := strings.TrimLeft(lower[end:], " ")
-		return strings.HasPrefix(rest, "tool") && !strings.HasPrefix(rest, "tools")
+		return strings.HasPrefix(rest, "tool") && !strings.HasPrefix(rest, "tools") && !ownCompound(lower, start, own)
 	}
 	for i := 0; i < len(lower); {
 		if !nameTab[lower[i]] {

@@ -1102,7 +1102,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigToolRef && !e.steers(c, t, ws, i) {
 					continue
 				}
-				if c.sig == sigPreference && e.definitions && (comparesNoTool(c, t, ws, i) || essentialForAWork(c, t, ws, i)) {
+				if c.sig == sigPreference && e.definitions && (comparesNoTool(c, t, ws, i) || essentialForAWork(c, t, ws, i) || firstForATask(c, t, ws, i)) {
 					continue
 				}
 				if c.sig == sigPreference && runsDownNamed(c) && !e.namedToolBefore(t, ws, i-c.anchor) {

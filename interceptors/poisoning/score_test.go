@@ -1200,10 +1200,10 @@ func TestWhatTheToolDoesAndClassesOfTools(t *testing.T) {
 		}
 	}
 	others := map[string]bool{"search": true}
-	if n := mentions("unlike regular search tools, this starts a background search", others, nil, nil); n != "" {
+	if n := mentions("unlike regular search tools, this starts a background search", others, nil, nil, nil); n != "" {
 		t.Errorf("a class of tools read as another server's tool %q", n)
 	}
-	if n := mentions("use the search tool for that", others, nil, nil); n != "search" {
+	if n := mentions("use the search tool for that", others, nil, nil, nil); n != "search" {
 		t.Errorf("another server's tool named in the singular not found: %q", n)
 	}
 }
@@ -1448,10 +1448,10 @@ func TestShadowingPhraseNamingTheServersOwnTool(t *testing.T) {
 // same word quoted in prose names it.
 func TestQuotedCallArgumentIsNoToolName(t *testing.T) {
 	others := map[string]bool{"test": true}
-	if n := mentions(`search for exact code: searchtype="content", pattern="toast.error('test')"`, others, nil, nil); n != "" {
+	if n := mentions(`search for exact code: searchtype="content", pattern="toast.error('test')"`, others, nil, nil, nil); n != "" {
 		t.Errorf("a call's string argument read as tool %q", n)
 	}
-	if n := mentions("then run 'test' on the result", others, nil, nil); n != "test" {
+	if n := mentions("then run 'test' on the result", others, nil, nil, nil); n != "test" {
 		t.Errorf("a quoted tool name in prose not found: %q", n)
 	}
 }
@@ -1784,7 +1784,7 @@ func TestListedValueIsNoToolName(t *testing.T) {
 		{`for the api reference, call "documentation" first.`, "documentation"},
 		{"set the `role` before you reply.", "role"},
 	} {
-		if n := mentions(c.text, others, nil, nil); n != c.want {
+		if n := mentions(c.text, others, nil, nil, nil); n != c.want {
 			t.Errorf("%q: mentions %q, want %q", c.text, n, c.want)
 		}
 	}
