@@ -192,6 +192,26 @@ var sayVerbs = []string{"say", "respond with", "reply with", "answer with", "res
 // dictates: `say the phrase "…"`, `reply with either "…"`.
 var sayFillers = []string{"the phrase", "the words", "the word", "only", "just", "exactly", "either", "simply"}
 
+// sayEnd reports whether w is the last word of one of sayVerbs or
+// sayFillers: a head that said reads ends with one of them, whole (a
+// filler is cut after a space, a verb after a byte that is no letter).
+func sayEnd(w string) bool {
+	switch w {
+	case "say", "with", "phrase", "words", "word", "only", "just", "exactly", "either", "simply":
+		return true
+	}
+	return false
+}
+
+// lastLetters returns the run of letters a to z that ends head.
+func lastLetters(head string) string {
+	i := len(head)
+	for i > 0 && head[i-1] >= 'a' && head[i-1] <= 'z' {
+		i--
+	}
+	return head[i:]
+}
+
 // dropFillers returns head without up to two fillers at its end.
 func dropFillers(head string) string {
 	for range 2 {
@@ -214,7 +234,7 @@ func said(head string) bool {
 	// cheap tests first: every verb and filler ends with a letter, and
 	// every verb with "say" or " with" (most quotes, in code, follow "("
 	// or close a string)
-	if head == "" || head[len(head)-1] < 'a' || head[len(head)-1] > 'z' ||
+	if head == "" || head[len(head)-1] < 'a' || head[len(head)-1] > 'z' || !sayEnd(lastLetters(head)) ||
 		!strings.Contains(head, "say") && !strings.Contains(head, " with") {
 		return false
 	}
