@@ -92,6 +92,60 @@ func answerGate(name string, g gatedRe, seeds ...string) gate {
 	return gate{name, g.re, g.may, seeds, false}
 }
 
+// TestGatedReIsExpression compares each gatedRe's MatchString, read from
+// its word starts only, with its expression read over the whole text, on
+// the spans and spellings TestGatedExpressions reads.
+func TestGatedReIsExpression(t *testing.T) {
+	texts := loadEval(t)
+	n := 0
+	for _, gt := range gates {
+		var g gatedRe
+		found := false
+		for _, c := range gatedRes {
+			if c.re == gt.re {
+				g, found = c, true
+			}
+		}
+		if !found {
+			continue
+		}
+		n++
+		if g.anchored == nil {
+			t.Errorf("%s is not read from its word starts", gt.name)
+		}
+		check := func(s, what string) {
+			if got, want := g.MatchString(s), g.re.MatchString(s); got != want {
+				t.Errorf("%s: MatchString(%s) = %v, want %v", gt.name, what, got, want)
+			}
+		}
+		for _, seed := range gt.seeds {
+			for _, s := range spellings(seed) {
+				check(lowerASCII(s), strconvQuote(s))
+				check(lowerASCII("Then, "+s+" and so on."), strconvQuote(s)+" in a sentence")
+			}
+		}
+		for _, e := range texts {
+			low := lowerASCII(e.Text)
+			for off := 0; off < len(low); off += 160 {
+				span := low[off:min(len(low), off+320)]
+				if e.split == "heldout" {
+					check(span, "a held-out span")
+				} else {
+					check(span, strconvQuote(span))
+				}
+			}
+		}
+	}
+	if n != len(gatedRes) {
+		t.Errorf("%d of %d gatedRe have gates", n, len(gatedRes))
+	}
+}
+
+// gatedRes are the gatedRe of the package.
+var gatedRes = []gatedRe{answerMoment, putIn, userTold, fakeFault, answerCut, cutOff, stealthPut, promote,
+	everySentenceOf, insertRe, lockoutRe, yourCode, toldRe, convoRe, atOnceRe, comingRe, orderNounRe, clearedRe,
+	aboveHeadRe, aboveRe, delimRe, dictateFollowing, prereqClaimRe}
+
 // spellings returns s as (?i) reads it alike, and with what follows or
 // precedes a word changed.
 func spellings(s string) []string {

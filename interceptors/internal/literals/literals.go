@@ -4,6 +4,7 @@
 package literals
 
 import (
+	"iter"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -355,17 +356,60 @@ func wordByte(c byte) bool {
 // sees a word begin: at the start of s or after a byte that is not
 // wordByte (each string of set begins with a wordByte).
 func AtWordStart(s string, set []string) bool {
-	for _, w := range set {
-		for off := 0; ; {
-			k := strings.Index(s[off:], w)
-			if k < 0 {
-				break
+	for range WordStartsIn(s, set) {
+		return true
+	}
+	return false
+}
+
+// WordStartsIn yields the offsets at which s holds one of set where \b
+// sees a word begin, as AtWordStart finds them: by string of set, then
+// ascending (an offset may come twice, for two strings).
+func WordStartsIn(s string, set []string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for _, w := range set {
+			for off := 0; ; {
+				k := strings.Index(s[off:], w)
+				if k < 0 {
+					break
+				}
+				p := off + k
+				if (p == 0 || !wordByte(s[p-1])) && !yield(p) {
+					return
+				}
+				off = p + 1
 			}
-			p := off + k
-			if p == 0 || !wordByte(s[p-1]) {
-				return true
-			}
-			off = p + 1
+		}
+	}
+}
+
+// Anchored returns re read from the start of a text only, for the texts
+// s[p:] at the offsets p that WordStartsIn yields: re matches s exactly
+// when it matches one of them so, for an expression with WordStarts. Every
+// match of re starts at one of those offsets; the \b that opens it sees no
+// word before p in s[p:] as in s (p starts a word), and nothing else it
+// reads lies before p. An expression that tests for the start of a text or
+// of a line (^, \A) would read s[p:] otherwise: ok is false for it.
+func Anchored(re *regexp.Regexp) (*regexp.Regexp, bool) {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil, false
+	}
+	if _, ok := WordStarts(tree); !ok || readsStart(tree) {
+		return nil, false
+	}
+	a, err := regexp.Compile(`^(?:` + re.String() + `)`)
+	return a, err == nil
+}
+
+// readsStart reports whether re tests for the start of a text or a line.
+func readsStart(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpBeginLine || re.Op == syntax.OpBeginText {
+		return true
+	}
+	for _, s := range re.Sub {
+		if readsStart(s) {
+			return true
 		}
 	}
 	return false

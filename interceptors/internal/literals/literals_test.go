@@ -85,6 +85,7 @@ func TestAtWordStartOfMatches(t *testing.T) {
 		`\b(do not|don't) (flag|report)|\bskip (the |this )?(review|check)|\bauto-?approve\b`,
 		`\b(all|every|each)( of)?( the)? (sentences?|words?)( (in|of))? (our|your) $`,
 		`\b(add|include|insert)\b[^.\n]{0,20}$`,
+		`\bnod\B[a-z]*|\b(praise|skip)\b(\s+\w+){0,2}(?m:$)`,
 		`\b(can\s+you|please) (extract|dump)|\b(no (further|more) (review|checks?)( is)? needed|skip[a-z]*)`,
 	}
 	pieces := []string{"commend", "re", "s", "endorse", "praise", "nod", "to", "as", "since", "it", "this", "is", "'s", "required", "needed",
@@ -95,6 +96,10 @@ func TestAtWordStartOfMatches(t *testing.T) {
 	for _, src := range res {
 		re := regexp.MustCompile(src)
 		set := MustWordStarts(re)
+		anchored, ok := Anchored(re)
+		if !ok {
+			t.Fatalf("Anchored(%s) refused", src)
+		}
 		matched := 0
 		for range 60000 {
 			var b strings.Builder
@@ -103,15 +108,34 @@ func TestAtWordStartOfMatches(t *testing.T) {
 				b.WriteString(seps[rng.IntN(len(seps))])
 			}
 			s := b.String()
-			if re.MatchString(s) {
+			m := re.MatchString(s)
+			if m {
 				matched++
 				if !AtWordStart(s, set) {
 					t.Fatalf("%s matches %q, which AtWordStart(%q) refuses", src, s, set)
 				}
 			}
+			anyAt := false
+			for p := range WordStartsIn(s, set) {
+				if anchored.MatchString(s[p:]) {
+					anyAt = true
+					break
+				}
+			}
+			if anyAt != m {
+				t.Fatalf("%s: MatchString(%q) = %v, from its word starts %v", src, s, m, anyAt)
+			}
 		}
 		if matched < 40 {
 			t.Errorf("%s: only %d texts matched", src, matched)
+		}
+	}
+}
+
+func TestAnchoredRefusesStarts(t *testing.T) {
+	for _, src := range []string{`\b(add|x)^y`, `\b(add)\n(?m:^)x`, `\b(add)|\Ax`, `(add|x)`} {
+		if _, ok := Anchored(regexp.MustCompile(src)); ok {
+			t.Errorf("Anchored(%s) did not refuse", src)
 		}
 	}
 }
