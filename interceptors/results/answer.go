@@ -2,6 +2,7 @@ package results
 
 import (
 	"regexp"
+	"regexp/syntax"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/internal/literals"
 )
@@ -113,16 +114,86 @@ var (
 
 // gatedRe is a regular expression of lower-case ASCII, without (?i), read
 // on lowered text, and the literals one of which every match of it holds
-// (literals.MustNeeded): a text without any of them does not match.
+// (literals.MustNeeded): a text without any of them does not match. When
+// the expression opens with \b and words, starts are the strings one of
+// which a match begins with at a word's start (literals.WordStarts): a
+// sentence that says "recommend" holds "commend", but not there.
+// With starts, the expression is read from them only (anchored, by
+// literals.Anchored): from each offset where one starts a word rather than
+// from every offset of the text.
 type gatedRe struct {
-	re    *regexp.Regexp
-	needs []string
+	re       *regexp.Regexp
+	needs    []string
+	starts   []string
+	anchored *regexp.Regexp
 }
 
-func gated(re *regexp.Regexp) gatedRe { return gatedRe{re, literals.MustNeeded(re)} }
+func gated(re *regexp.Regexp) gatedRe {
+	g := gatedRe{re: re, needs: literals.MustNeeded(re)}
+	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+		g.starts, _ = literals.WordStarts(tree)
+	}
+	if g.starts != nil {
+		g.anchored, _ = literals.Anchored(re)
+	}
+	return g
+}
+
+// startGated is a gatedRe by its word starts alone, for an expression
+// whose needed literals are no rarer.
+func startGated(re *regexp.Regexp) gatedRe {
+	g := gatedRe{re: re, starts: literals.MustWordStarts(re)}
+	g.anchored, _ = literals.Anchored(re)
+	return g
+}
+
+// may reports whether s passes the gates: false only where re cannot
+// match.
+func (g gatedRe) may(s string) bool {
+	return (g.needs == nil || containsAny(s, g.needs...)) && (g.starts == nil || literals.AtWordStart(s, g.starts))
+}
 
 // MatchString is re.MatchString(s), s lowered.
-func (g gatedRe) MatchString(s string) bool { return containsAny(s, g.needs...) && g.re.MatchString(s) }
+func (g gatedRe) MatchString(s string) bool {
+	if g.anchored == nil {
+		return g.may(s) && g.re.MatchString(s)
+	}
+	if g.needs != nil && !containsAny(s, g.needs...) {
+		return false
+	}
+	tries := 0
+	for p := range literals.WordStartsIn(s, g.starts) {
+		if tries++; tries > maxAnchoredTries {
+			// many starts (a word repeated): one search of the whole
+			// costs less than a search from each
+			return g.re.MatchString(s)
+		}
+		if g.anchored.MatchString(s[p:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxAnchoredTries is how many of its word starts a gatedRe is read from
+// before it reads the whole text instead.
+const maxAnchoredTries = 4
+
+// FindStringIndex is re.FindStringIndex(s), s lowered.
+func (g gatedRe) FindStringIndex(s string) []int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindStringIndex(s)
+}
+
+// FindStringSubmatchIndex is re.FindStringSubmatchIndex(s), s lowered.
+func (g gatedRe) FindStringSubmatchIndex(s string) []int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindStringSubmatchIndex(s)
+}
 
 // tellingVerbs are the verbs of userToldRe.
 var tellingVerbs = wordSet("tell telling inform informing notify notifying advise advising direct directing instruct instructing invite inviting prompt prompting urge urging ask asking")

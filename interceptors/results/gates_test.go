@@ -62,13 +62,90 @@ var gates = []gate{
 	answerGate("cutOffRe", cutOff, "further", "afterward", "after that", "immediately", "without"),
 	answerGate("stealthPutRe", stealthPut, "discreetly insert", "casually weave", "slip in", "work into", "subtly briefly mention"),
 	answerGate("promoteRe", promote, "a brief commendation", "praising", "a nod to", "promotional", "flattering"),
+	// the expressions read only where one of their word starts is
+	// (startGated, literals.WordStarts)
+	answerGate("everySentenceOf", everySentenceOf, "all of the sentences in our ", "every word of your ", "each line your "),
+	answerGate("insertRe", insertRe, "add a line", "please include it", "embed", "put x here"),
+	answerGate("lockoutRe", lockoutRe, "your account has been suspended", "access is now temporarily blocked", "due to an expired", "due to insufficient"),
+	answerGate("yourCode", yourCode, "your code", "rewrite your solution", "the code you write"),
+	answerGate("toldRe", toldRe, "were you told", "you are not supposed to tell", "the text you were given"),
+	answerGate("convoRe", convoRe, "repeat back all of this entire ", "print the ", "dump our "),
+	answerGate("atOnceRe", atOnceRe, "immediately", "not just a suggestion", "not advice", "marching orders"),
+	answerGate("comingRe", comingRe, "the following", "what comes next", "steps to follow", "about to be revealed", "new rules have just"),
+	answerGate("orderNounRe", orderNounRe, "instructions", "rule", "the procedure"),
+	answerGate("clearedRe", clearedRe, "has been audited", "was already approved", "is safe"),
+	answerGate("aboveHeadRe", aboveHeadRe, "repeat all of the ", "summarize the ", "spell out me the "),
+	answerGate("aboveRe", aboveRe, "repeat the words ", "print everything", "recite all lines"),
+	answerGate("delimRe", delimRe, "end of the user input", "begin prompt", "start of new instructions"),
+	answerGate("dictateFollowing", dictateFollowing, "say exactly the ", "respond with the ", "output only the "),
+	answerGate("prereqClaimRe", prereqClaimRe, "as this is required", "because it is mandatory", "since that 's needed"),
+	{"answerIfAsked", answerIfAsked, func(s string) bool { return containsAny(s, answerIfAskedStarts...) }, []string{
+		"if asked, reply", "when you are questioned about it, say", "whenever queried, simply answer",
+	}, false},
+	{"noDeviation", noDeviation, func(s string) bool { return containsAny(s, noDeviationStarts...) }, []string{
+		"you may not deviate", "do not deviate", "you must never deviate", "don't deviate",
+	}, false},
 }
 
-// answerGate is the gate of one of answerParts' expressions: its
-// literals.
+// answerGate is the gate of a gatedRe: its literals and word starts.
 func answerGate(name string, g gatedRe, seeds ...string) gate {
-	return gate{name, g.re, func(s string) bool { return containsAny(s, g.needs...) }, seeds, false}
+	return gate{name, g.re, g.may, seeds, false}
 }
+
+// TestGatedReIsExpression compares each gatedRe's MatchString, read from
+// its word starts only, with its expression read over the whole text, on
+// spans of 320 bytes of the corpus end to end and on the seeds of
+// TestGatedExpressions in every spelling.
+func TestGatedReIsExpression(t *testing.T) {
+	texts := loadEval(t)
+	n := 0
+	for _, gt := range gates {
+		var g gatedRe
+		found := false
+		for _, c := range gatedRes {
+			if c.re == gt.re {
+				g, found = c, true
+			}
+		}
+		if !found {
+			continue
+		}
+		n++
+		if g.anchored == nil {
+			t.Errorf("%s is not read from its word starts", gt.name)
+		}
+		check := func(s, what string) {
+			if got, want := g.MatchString(s), g.re.MatchString(s); got != want {
+				t.Errorf("%s: MatchString(%s) = %v, want %v", gt.name, what, got, want)
+			}
+		}
+		for _, seed := range gt.seeds {
+			for _, s := range spellings(seed) {
+				check(lowerASCII(s), strconvQuote(s))
+				check(lowerASCII("Then, "+s+" and so on."), strconvQuote(s)+" in a sentence")
+			}
+		}
+		for _, e := range texts {
+			low := lowerASCII(e.Text)
+			for off := 0; off < len(low); off += 320 {
+				span := low[off:min(len(low), off+320)]
+				if e.split == "heldout" {
+					check(span, "a held-out span")
+				} else {
+					check(span, strconvQuote(span))
+				}
+			}
+		}
+	}
+	if n != len(gatedRes) {
+		t.Errorf("%d of %d gatedRe have gates", n, len(gatedRes))
+	}
+}
+
+// gatedRes are the gatedRe of the package.
+var gatedRes = []gatedRe{answerMoment, putIn, userTold, fakeFault, answerCut, cutOff, stealthPut, promote,
+	everySentenceOf, insertRe, lockoutRe, yourCode, toldRe, convoRe, atOnceRe, comingRe, orderNounRe, clearedRe,
+	aboveHeadRe, aboveRe, delimRe, dictateFollowing, prereqClaimRe}
 
 // spellings returns s as (?i) reads it alike, and with what follows or
 // precedes a word changed.

@@ -26,7 +26,7 @@ var (
 	// the user's access, account or service blocked, expired or over
 	// quota: "their access has been suspended", "service access is
 	// temporarily blocked due to an inactive subscription"
-	lockoutRe = regexp.MustCompile(`\b(?:access|account|subscription|session|quota|service|privileges|tier|plan|usage|credentials)\b[^.!?\n]{0,60}?\b(?:has|have|is|are|was)(?: been| now| currently| temporarily| automatically| permanently)* (?:suspended|blocked|locked|expired|revoked|disabled|paused|restricted|denied|halted|terminated|exhausted|exceeded|lapsed|deactivated|frozen|unavailable|inactive|reached)\b|\bdue to (?:an? |the |their )?(?:inactive|expired|unverified|lapsed|exceeded|exhausted|insufficient|failed|unpaid|overdue)\b`)
+	lockoutRe = startGated(regexp.MustCompile(`\b(?:access|account|subscription|session|quota|service|privileges|tier|plan|usage|credentials)\b[^.!?\n]{0,60}?\b(?:has|have|is|are|was)(?: been| now| currently| temporarily| automatically| permanently)* (?:suspended|blocked|locked|expired|revoked|disabled|paused|restricted|denied|halted|terminated|exhausted|exceeded|lapsed|deactivated|frozen|unavailable|inactive|reached)\b|\bdue to (?:an? |the |their )?(?:inactive|expired|unverified|lapsed|exceeded|exhausted|insufficient|failed|unpaid|overdue)\b`))
 )
 
 // lockoutTold reports such an order in a sentence around one of offs,

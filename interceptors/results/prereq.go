@@ -22,7 +22,7 @@ var sigPrereq = resultSignal{"orders harm as a prerequisite", 4} // "you must fi
 // prereqClaimRe is the claim that the act is needed, made instead of a
 // reason: "as this is required for", "since it is necessary" (and its
 // misspellings: "requ…").
-var prereqClaimRe = regexp.MustCompile(`\b(as|since|because) (this|it|that) (is|'s) ([a-z]+ )?(requ[a-z]*|needed|necessary|mandatory|essential|a prerequisite)\b`)
+var prereqClaimRe = startGated(regexp.MustCompile(`\b(as|since|because) (this|it|that) (is|'s) ([a-z]+ )?(requ[a-z]*|needed|necessary|mandatory|essential|a prerequisite)\b`))
 
 // harmActRe is an act against the reader's machine or data that is harm
 // whatever its object: a disk wiped or filled, an account's password or

@@ -92,6 +92,13 @@ var answerIfAsked = regexp.MustCompile(`\b(if|when|whenever) (you are |you're |y
 // deviate from this."
 var noDeviation = regexp.MustCompile(`\b(you|do|must|may|shall|should)( not|n't| never) deviate\b`)
 
+// answerIfAskedStarts and noDeviationStarts are the words every match of
+// answerIfAsked and noDeviation opens with (each a literal it holds).
+var (
+	answerIfAskedStarts = literals.MustWordStarts(answerIfAsked)
+	noDeviationStarts   = literals.MustWordStarts(noDeviation)
+)
+
 // addressHeads are the anchors of an address: a conditional ("if you are
 // an AI …"), a note or message "to"/"for" the reader, or a salutation.
 var addressHeads = []int{aIfYouAre, aIfYoure, aNoteTo, aNoteFor, aMessageTo, aMessageFor, aInstructionsFor, aAttention, aDear}
@@ -144,7 +151,7 @@ func verbBefore(head string, verbs map[string]bool) bool {
 func asciiWordByte(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' || c == '_' }
 
 // before "following:", a verb of saying ("state the following:")
-var dictateFollowing = regexp.MustCompile(`\b(say|state|output|declare|respond with|reply with|answer with) (exactly |only |just )?the $`)
+var dictateFollowing = startGated(regexp.MustCompile(`\b(say|state|output|declare|respond with|reply with|answer with) (exactly |only |just )?the $`))
 
 // near the anchors "instruction", "prompt", "rules" and "input".
 var (
@@ -152,14 +159,14 @@ var (
 	repeatRe  = regexp.MustCompile(`\b(repeat|print|output|reveal|show|list|display|recite|dump|tell me|write out|spell out|give me) (all |the |your |of |me |us )*(initial |original |system |secret |hidden |pre-)?(instructions?|prompt|rules)$`)
 	// near the anchor "above": the text before this one, asked back
 	// ("repeat the words above", "print everything above")
-	aboveRe = regexp.MustCompile(`\b(repeat|print|output|reveal|display|recite|dump|write out|spell out) (all |the |of |your |everything |me )*(words?|text|content|lines?|messages?|sentences?|everything|conversation) ?$`)
+	aboveRe = startGated(regexp.MustCompile(`\b(repeat|print|output|reveal|display|recite|dump|write out|spell out) (all |the |of |your |everything |me )*(words?|text|content|lines?|messages?|sentences?|everything|conversation) ?$`))
 	// the model's own setup named ("your initial instructions", "your
 	// system prompt"), and a verb or question that asks for it
 	ownSetupRe = regexp.MustCompile(`\b(your ((initial|starting|original|system|hidden|secret|internal|first|core|underlying|base|preset|exact|full|complete|entire|current|previous|prior) ){0,2}|the ((initial|starting|original|hidden|secret|internal|exact|full|complete|entire) )?(system|initial|original|hidden|secret) )(instructions?|prompt|rules|directives?)$`)
 	askedForRe = regexp.MustCompile(`\b(repeat|print|output|reveal|show|list|display|recite|dump|paste|tell me|tell us|write out|spell out|give me|share|translate|encode|rot13|summari[sz]e|paraphrase|describe|explain|return|copy|leak|expose|what are|what were|what is|what's|what was|opposite of|continue|see|view|console\.log\(|print\()\b?[^.!?\n]{0,30}$`)
 	// the conversation or "the above text" asked back
-	convoRe     = regexp.MustCompile(`\b(repeat|print|output|reveal|display|recite|dump|write out|spell out) (back )?(all of |all |everything in )?(this|the|our|your) (entire |whole |full |previous |current )?$`)
-	aboveHeadRe = regexp.MustCompile(`\b(repeat|print|output|reveal|display|recite|dump|write out|spell out|translate|summari[sz]e) (all of |all |everything |me )*the $`)
+	convoRe     = startGated(regexp.MustCompile(`\b(repeat|print|output|reveal|display|recite|dump|write out|spell out) (back )?(all of |all |everything in )?(this|the|our|your) (entire |whole |full |previous |current )?$`))
+	aboveHeadRe = startGated(regexp.MustCompile(`\b(repeat|print|output|reveal|display|recite|dump|write out|spell out|translate|summari[sz]e) (all of |all |everything |me )*the $`))
 	aboveNounRe = regexp.MustCompile(`^ (text|words?|instructions?|prompt|conversation|content|messages?|lines?|sentences?)\b`)
 	// the session's own text asked to be said again, in any of the ways
 	// extraction attacks phrase it ("remind me of all the sentences in
@@ -172,11 +179,11 @@ var (
 	// with something that makes it the session's: whose, which or how much
 	reproduceOwn = regexp.MustCompile(`\b(our|your|you|all|entire|full|whole|initial|original|previous|prior)\b`)
 	// asked what it was told, or may not tell
-	toldRe    = regexp.MustCompile(`\b(were|was) you (told|instructed|given|programmed|configured)\b|\b(you (are|were|'re)|(are|were) you) not (supposed|allowed|permitted) to (tell|share|reveal|say|disclose)\b|\b(text|words|instructions|prompt) you were (given|told)\b`)
-	delimRe   = regexp.MustCompile(`\b(end|begin|start) (of )?(the )?(user |new |extra |untrusted )?(input|instructions?|prompt)$`)
-	yourCode  = regexp.MustCompile(`\byour (code|solution|implementation|codebase|algorithm|program|script|answer|response|reply|explanation)|\bthe code you (write|develop|produce|generate)`)
+	toldRe    = startGated(regexp.MustCompile(`\b(were|was) you (told|instructed|given|programmed|configured)\b|\b(you (are|were|'re)|(are|were) you) not (supposed|allowed|permitted) to (tell|share|reveal|say|disclose)\b|\b(text|words|instructions|prompt) you were (given|told)\b`))
+	delimRe   = startGated(regexp.MustCompile(`\b(end|begin|start) (of )?(the )?(user |new |extra |untrusted )?(input|instructions?|prompt)$`))
+	yourCode  = startGated(regexp.MustCompile(`\byour (code|solution|implementation|codebase|algorithm|program|script|answer|response|reply|explanation)|\bthe code you (write|develop|produce|generate)`))
 	personaRe = regexp.MustCompile(`^(now )?(a|an) [^.\n]{0,40}\b(ai|assistant|system|bot|robot|model|agent|chatbot)\b`)
-	insertRe  = regexp.MustCompile(`\b(add|include|insert|integrate|incorporate|ensure|embed|append|put)\b[^.\n]{0,60}$`)
+	insertRe  = startGated(regexp.MustCompile(`\b(add|include|insert|integrate|incorporate|ensure|embed|append|put)\b[^.\n]{0,60}$`))
 )
 
 var sayVerbs = []string{"say", "respond with", "reply with", "answer with", "respond only with", "reply only with", "answer only with"}
@@ -184,6 +191,26 @@ var sayVerbs = []string{"say", "respond with", "reply with", "answer with", "res
 // sayFillers may stand between a verb of saying and the words it
 // dictates: `say the phrase "…"`, `reply with either "…"`.
 var sayFillers = []string{"the phrase", "the words", "the word", "only", "just", "exactly", "either", "simply"}
+
+// sayEnd reports whether w is the last word of one of sayVerbs or
+// sayFillers: a head that said reads ends with one of them, whole (a
+// filler is cut after a space, a verb after a byte that is no letter).
+func sayEnd(w string) bool {
+	switch w {
+	case "say", "with", "phrase", "words", "word", "only", "just", "exactly", "either", "simply":
+		return true
+	}
+	return false
+}
+
+// lastLetters returns the run of letters a to z that ends head.
+func lastLetters(head string) string {
+	i := len(head)
+	for i > 0 && head[i-1] >= 'a' && head[i-1] <= 'z' {
+		i--
+	}
+	return head[i:]
+}
 
 // dropFillers returns head without up to two fillers at its end.
 func dropFillers(head string) string {
@@ -207,7 +234,7 @@ func said(head string) bool {
 	// cheap tests first: every verb and filler ends with a letter, and
 	// every verb with "say" or " with" (most quotes, in code, follow "("
 	// or close a string)
-	if head == "" || head[len(head)-1] < 'a' || head[len(head)-1] > 'z' ||
+	if head == "" || head[len(head)-1] < 'a' || head[len(head)-1] > 'z' || !sayEnd(lastLetters(head)) ||
 		!strings.Contains(head, "say") && !strings.Contains(head, " with") {
 		return false
 	}
@@ -1728,10 +1755,10 @@ func signalsOf(s, t string) (int, []string) {
 	if namedForTheModel(t) || toldInThirdPerson(t, at) || nearMatch(t, forTheMachine, forTheMachineNeeds, 40, 90, at, aAutomated, aVisible, aHuman) {
 		add(sigAddress)
 	}
-	if nearMatch(t, answerIfAsked, nil, 32, 140, at, aAsked, aQuestioned) {
+	if nearMatch(t, answerIfAsked, answerIfAskedStarts, 32, 140, at, aAsked, aQuestioned) {
 		add(sigIfAsked)
 	}
-	if nearMatch(t, noDeviation, nil, 16, 16, at, aDeviate) {
+	if nearMatch(t, noDeviation, noDeviationStarts, 16, 16, at, aDeviate) {
 		add(sigNoDeviate)
 	}
 	if clearedAsSafe(t, at[aMalicious]) {
@@ -1944,7 +1971,7 @@ func reproductionAsked(t string, at *anchorIndex) bool {
 // everySentenceOf names the session's own text word for word: all its
 // sentences, words or lines, in our instruction, of your prompt. Docs
 // count the words of a prompt, not of "our" or "your" one.
-var everySentenceOf = regexp.MustCompile(`\b(all|every|each)( of)?( the)? (sentences?|words?|lines?)( (in|of|from))? (our|your) $`)
+var everySentenceOf = startGated(regexp.MustCompile(`\b(all|every|each)( of)?( the)? (sentences?|words?|lines?)( (in|of|from))? (our|your) $`))
 
 // reproduceVerbs holds what every match of reproduceRe holds: one of its
 // verbs ("roll back", "read again" …). The text is lowered and the

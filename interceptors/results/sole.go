@@ -34,7 +34,7 @@ const orderNouns = `instructions?|directives?|guidelines?|rules?|commands?|tasks
 var orderStems = []string{"instruction", "directive", "guideline", "rule", "command", "task", "procedure", "plan", "order", "mandate", "action", "signal"}
 
 // orderNounRe finds one of orderNouns as a word.
-var orderNounRe = regexp.MustCompile(`\b(` + orderNouns + `)\b`)
+var orderNounRe = startGated(regexp.MustCompile(`\b(` + orderNouns + `)\b`))
 
 // othersSetAside reports whether a sentence of t sets all other
 // instructions aside and makes its own the only one, from the anchors of
@@ -60,11 +60,11 @@ func othersSetAside(t string, offs []int) bool {
 // directives have just come in" (not "immediately following the
 // instructions given in our policy", where "following" means "by", nor
 // "the new rules engine").
-var comingRe = regexp.MustCompile(`\b(the|these|this|its) (following|upcoming|next|subsequent|coming)\b|\bwhat (comes|follows) next\b|\b(instructions|directives|guidelines|orders|commands|steps|text|passage|section|segment|content|information) (ahead|to come|to follow|that follow|coming up|forthcoming)\b|\babout to (come|unfold|be (revealed|given))\b|\b(new|newly|fresh|freshly)\b[ a-z,-]{0,30}\b(instructions|directives|guidelines|orders|rules|commands)( [a-z]+){0,3} (have|has|are) (just|now|been)\b`)
+var comingRe = startGated(regexp.MustCompile(`\b(the|these|this|its) (following|upcoming|next|subsequent|coming)\b|\bwhat (comes|follows) next\b|\b(instructions|directives|guidelines|orders|commands|steps|text|passage|section|segment|content|information) (ahead|to come|to follow|that follow|coming up|forthcoming)\b|\babout to (come|unfold|be (revealed|given))\b|\b(new|newly|fresh|freshly)\b[ a-z,-]{0,30}\b(instructions|directives|guidelines|orders|rules|commands)( [a-z]+){0,3} (have|has|are) (just|now|been)\b`))
 
 // atOnceRe is a demand to act now, or a claim that what follows is an
 // order rather than advice.
-var atOnceRe = regexp.MustCompile(`\b(immediate|immediately|urgent|urgently|instant|instantly|at once|without delay|no delay|posthaste|swift|swiftly|call to action|marching orders|mandate|commandment|imperative)\b|\bnot (just |merely |a mere |for )(a |an )?(suggestions?|advice|information|words|pondering)\b|\bnot (a |an )?(suggestion|advice)\b`)
+var atOnceRe = startGated(regexp.MustCompile(`\b(immediate|immediately|urgent|urgently|instant|instantly|at once|without delay|no delay|posthaste|swift|swiftly|call to action|marching orders|mandate|commandment|imperative)\b|\bnot (just |merely |a mere |for )(a |an )?(suggestions?|advice|information|words|pondering)\b|\bnot (a |an )?(suggestion|advice)\b`))
 
 // ordersAtOnce reports whether a sentence of t announces orders to carry
 // out at once, from the anchors of a demand to act now (offs).

@@ -4,6 +4,7 @@
 package literals
 
 import (
+	"iter"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -207,4 +208,209 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// MustWordStarts is WordStarts for a compiled expression of the program's
+// own; it panics when re does not tell.
+func MustWordStarts(re *regexp.Regexp) []string {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	set, ok := WordStarts(tree)
+	if !ok {
+		panic("literals: no word starts for " + re.String())
+	}
+	return set
+}
+
+// WordStarts returns strings one of which every match of re begins with,
+// where a word begins: re opens with \b and then words of lower-case ASCII
+// without (?i), so a match holds one of them, case and all, at an offset
+// with no ASCII letter, digit or '_' just before it (AtWordStart). A page
+// that says "recommend" holds "commend" but not at a word's start. ok is
+// false when re does not open so.
+func WordStarts(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpCapture:
+		return WordStarts(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			set, ok := WordStarts(s)
+			if !ok || len(out)+len(set) > maxLiterals {
+				return nil, false
+			}
+			out = appendNew(out, set...)
+		}
+		return shortest(out), true
+	case syntax.OpConcat:
+		if len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpWordBoundary {
+			return nil, false
+		}
+		set := prefixes(re.Sub[1:])
+		if len(set) == 0 {
+			return nil, false
+		}
+		for _, s := range set {
+			if s == "" || !wordByte(s[0]) {
+				return nil, false
+			}
+		}
+		return shortest(set), true
+	}
+	return nil, false
+}
+
+// prefixes returns strings one of which every match of the concatenation
+// subs begins with, taken as written ({""} when it does not tell): the
+// elements whose matches are few strings crossed, then the prefixes of the
+// first that is not.
+func prefixes(subs []*syntax.Regexp) []string {
+	set := []string{""}
+	for _, s := range subs {
+		if !caseExact(s) {
+			return set
+		}
+		if next, ok := exact(s); ok {
+			if next = cross(set, next); next == nil {
+				return set
+			}
+			set = next
+			continue
+		}
+		var first []string
+		switch s.Op {
+		case syntax.OpCapture, syntax.OpPlus:
+			first = prefixes(s.Sub[:1])
+		case syntax.OpRepeat:
+			if s.Min > 0 {
+				first = prefixes(s.Sub[:1])
+			}
+		case syntax.OpConcat:
+			first = prefixes(s.Sub)
+		case syntax.OpAlternate:
+			for _, b := range s.Sub {
+				p := prefixes([]*syntax.Regexp{b})
+				if len(first)+len(p) > maxLiterals {
+					first = nil
+					break
+				}
+				first = appendNew(first, p...)
+			}
+		}
+		if next := cross(set, first); len(first) > 0 && next != nil {
+			set = next
+		}
+		return set
+	}
+	return set
+}
+
+// shortest drops each string of set that begins with another: a text
+// holding it holds that one at the same offset.
+func shortest(set []string) []string {
+	var out []string
+	for i, s := range set {
+		dup := false
+		for j, p := range set {
+			if j != i && strings.HasPrefix(s, p) && (len(p) < len(s) || j < i) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// caseExact reports whether re matches its literals as written, in lower
+// case: no (?i) and no upper-case letter, so that exact's strings are the
+// matched bytes themselves.
+func caseExact(re *syntax.Regexp) bool {
+	if re.Flags&syntax.FoldCase != 0 && (re.Op == syntax.OpLiteral || re.Op == syntax.OpCharClass) {
+		return false
+	}
+	for _, r := range re.Rune {
+		if r >= 'A' && r <= 'Z' {
+			return false
+		}
+	}
+	for _, s := range re.Sub {
+		if !caseExact(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordByte is an ASCII byte \b counts as part of a word; a byte beyond
+// ASCII belongs to a rune \b counts as none.
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// AtWordStart reports whether s holds one of set at an offset where \b
+// sees a word begin: at the start of s or after a byte that is not
+// wordByte (each string of set begins with a wordByte).
+func AtWordStart(s string, set []string) bool {
+	for range WordStartsIn(s, set) {
+		return true
+	}
+	return false
+}
+
+// WordStartsIn yields the offsets at which s holds one of set where \b
+// sees a word begin, as AtWordStart finds them: by string of set, then
+// ascending (an offset may come twice, for two strings).
+func WordStartsIn(s string, set []string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for _, w := range set {
+			for off := 0; ; {
+				k := strings.Index(s[off:], w)
+				if k < 0 {
+					break
+				}
+				p := off + k
+				if (p == 0 || !wordByte(s[p-1])) && !yield(p) {
+					return
+				}
+				off = p + 1
+			}
+		}
+	}
+}
+
+// Anchored returns re read from the start of a text only, for the texts
+// s[p:] at the offsets p that WordStartsIn yields: re matches s exactly
+// when it matches one of them so, for an expression with WordStarts. Every
+// match of re starts at one of those offsets; the \b that opens it sees no
+// word before p in s[p:] as in s (p starts a word), and nothing else it
+// reads lies before p. An expression that tests for the start of a text or
+// of a line (^, \A) would read s[p:] otherwise: ok is false for it.
+func Anchored(re *regexp.Regexp) (*regexp.Regexp, bool) {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil, false
+	}
+	if _, ok := WordStarts(tree); !ok || readsStart(tree) {
+		return nil, false
+	}
+	a, err := regexp.Compile(`^(?:` + re.String() + `)`)
+	return a, err == nil
+}
+
+// readsStart reports whether re tests for the start of a text or a line.
+func readsStart(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpBeginLine || re.Op == syntax.OpBeginText {
+		return true
+	}
+	for _, s := range re.Sub {
+		if readsStart(s) {
+			return true
+		}
+	}
+	return false
 }
