@@ -223,7 +223,7 @@ func (e *evidence) ownStepsOnly(m string) bool {
 	if !strings.HasPrefix(m, "before ") || len(e.own) == 0 {
 		return false
 	}
-	self := strings.ToLower(memberString(e.tool, "name"))
+	self := strings.ToLower(e.toolName())
 	for _, w := range strings.FieldsFunc(m, func(r rune) bool { return !nameRune(r) }) {
 		if e.own[w] && w != self {
 			return true
@@ -352,7 +352,7 @@ func (e *evidence) callScoped(t string, ws []span, from, to int) bool {
 	if e.usesThisParam(t, ws, from) || e.usesThisParam(t, ws, to) {
 		return true
 	}
-	self := strings.ToLower(memberString(e.tool, "name"))
+	self := strings.ToLower(e.toolName())
 	lo, hi := from, to
 	for lo > 0 && lo > from-scopeReach && !sentenceBetween(t, ws, lo-1, lo) {
 		lo--
@@ -463,7 +463,7 @@ func (e *evidence) ownStepsIn(text string) func(string) bool {
 		if strings.ContainsAny(rest, "~/@") {
 			return false
 		}
-		self := strings.ToLower(memberString(e.tool, "name"))
+		self := strings.ToLower(e.toolName())
 		for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !nameRune(r) }) {
 			if e.own[w] && w != self || ownSpelling(e.own, self, w) {
 				return true

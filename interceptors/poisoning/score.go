@@ -560,6 +560,10 @@ type evidence struct {
 	// params: the lower-cased parameter names of tool, made when first
 	// asked for (ownParam)
 	params map[string]bool
+	// toolNamed: the name of tool, read when first asked for (toolName):
+	// reading it decodes the definition, too costly once per cue
+	toolNamed string
+	nameRead  bool
 	// held: voice signals whose orders stay within the call, and where
 	// (holdScoped)
 	held, heldWhere [numSignals]string
@@ -1405,7 +1409,7 @@ func (e *evidence) ownSubject(c *cue, t string, ws []span, i int) bool {
 	from := i - c.anchor
 	for k := from; k < from+len(c.slots); k++ {
 		w := t[ws[k].start:ws[k].end]
-		if !quoted(w) && !quoted(strings.TrimSuffix(w, "s")) && !quoted(w+"s") && !nameHasWord(e.tool, w) {
+		if !quoted(w) && !quoted(strings.TrimSuffix(w, "s")) && !quoted(w+"s") && !nameHasWord(e.toolName(), w) {
 			return false
 		}
 	}
@@ -1514,10 +1518,18 @@ func unstyled(s string) string {
 
 var unstyle = strings.NewReplacer("_", "", "-", "")
 
+// toolName returns the name of the definition judged, as written.
+func (e *evidence) toolName() string {
+	if !e.nameRead {
+		e.toolNamed, e.nameRead = memberString(e.tool, "name"), true
+	}
+	return e.toolNamed
+}
+
 // nameHasWord reports whether the tool's name holds w, or w without a
 // plural s, as one of its words ("list_secrets", "get-password").
-func nameHasWord(tool jsontext.Value, w string) bool {
-	name := strings.ToLower(camelWords(memberString(tool, "name")))
+func nameHasWord(name, w string) bool {
+	name = strings.ToLower(camelWords(name))
 	stem := strings.TrimSuffix(w, "s")
 	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
 		if part == w || strings.TrimSuffix(part, "s") == stem {
