@@ -62,16 +62,10 @@ func exampleDomain(dom string) bool {
 // transfer cues are its base forms only.
 func sentInSentence(t string, ws []span, l, r int) bool {
 	w, _ := slices.BinarySearchFunc(ws, l, func(s span, at int) int { return s.start - at })
-	start, end := min(w, len(ws)-1), min(w, len(ws)-1)
-	if start < 0 {
+	if len(ws) == 0 {
 		return false
 	}
-	for start > 0 && !sentenceBetween(t, ws, start-1, start) {
-		start--
-	}
-	for end+1 < len(ws) && !sentenceBetween(t, ws, end, end+1) {
-		end++
-	}
+	start, end := sentenceOf(t, ws, min(w, len(ws)-1))
 	for j := start; j <= end; j++ {
 		if (ws[j].end <= l || ws[j].start >= r) && !inAddress(t, ws[j]) && sendForm(t[ws[j].start:ws[j].end]) {
 			return true
@@ -143,12 +137,50 @@ func localNameURL(t string, off int) bool {
 // with "whether" ("Whether Grafana should forward credentials such as
 // cookies"): the description of a yes-or-no option, which says what the
 // option turns on and asks the model for nothing.
-func whetherSentence(t string, ws []span, i int) bool {
-	k := i
-	for k > 0 && !sentenceBetween(t, ws, k-1, k) {
-		k--
-	}
+func (e *evidence) whetherSentence(t string, ws []span, i int) bool {
+	k, _ := e.sentenceAt(t, ws, i)
 	return t[ws[k].start:ws[k].end] == "whether"
+}
+
+// sentenceOf returns the first and the last word of the sentence that
+// holds ws[i].
+func sentenceOf(t string, ws []span, i int) (start, end int) {
+	start, end = i, i
+	for start > 0 && !sentenceBetween(t, ws, start-1, start) {
+		start--
+	}
+	for end+1 < len(ws) && !sentenceBetween(t, ws, end, end+1) {
+		end++
+	}
+	return start, end
+}
+
+// sentenceAt is sentenceOf in the text whose cues are read, the last
+// sentence found kept: a definition may repeat a cue all through one long
+// sentence, which must not be walked again for each.
+func (e *evidence) sentenceAt(t string, ws []span, i int) (start, end int) {
+	if e.sentence[0] <= i && i < e.sentence[1] {
+		return e.sentence[0], e.sentence[1] - 1
+	}
+	start, end = sentenceOf(t, ws, i)
+	e.sentence, e.sentenceSends = [2]int{start, end + 1}, 0
+	return start, end
+}
+
+// sendsAround reports whether the sentence that holds ws[i] has a verb of
+// sending (sendWords), read once a sentence as sentenceAt finds it.
+func (e *evidence) sendsAround(t string, ws []span, i int) bool {
+	start, end := e.sentenceAt(t, ws, i)
+	if e.sentenceSends == 0 {
+		e.sentenceSends = 1
+		for j := start; j <= end; j++ {
+			if sendWords[t[ws[j].start:ws[j].end]] {
+				e.sentenceSends = 2
+				break
+			}
+		}
+	}
+	return e.sentenceSends == 2
 }
 
 // rulesOfAFile reports whether the override cue c, matched from ws[i],
@@ -177,22 +209,13 @@ var ruleWords = map[string]bool{"rules": true, "rule": true, "guidelines": true,
 // required for compliance. A sentence that also sends something ("forward
 // a copy to … for compliance tracking") gives compliance as the pretext
 // of the transfer, which counts.
-func useOfCompliance(c *cue, t string, ws []span, i int) bool {
+func (e *evidence) useOfCompliance(c *cue, t string, ws []span, i int) bool {
 	if c.text != "for compliance" {
 		return false
 	}
 	from := i - c.anchor
-	start, end := from, from
-	for start > 0 && !sentenceBetween(t, ws, start-1, start) {
-		start--
-	}
-	for end+1 < len(ws) && !sentenceBetween(t, ws, end, end+1) {
-		end++
-	}
-	for j := start; j <= end; j++ {
-		if sendWords[t[ws[j].start:ws[j].end]] {
-			return false
-		}
+	if e.sendsAround(t, ws, from) {
+		return false
 	}
 	k := from + len(c.slots)
 	if k+1 < len(ws) && (t[ws[k].start:ws[k].end] == "and" || t[ws[k].start:ws[k].end] == "or") {

@@ -567,6 +567,11 @@ type evidence struct {
 	// held: voice signals whose orders stay within the call, and where
 	// (holdScoped)
 	held, heldWhere [numSignals]string
+	// sentence: the words [sentence[0], sentence[1]) of the sentence
+	// sentenceAt found last in the current text, and whether one of them
+	// sends (sendsAround: 0 not read yet, 1 no, 2 yes)
+	sentence      [2]int
+	sentenceSends int8
 }
 
 func (e *evidence) fire(s signal, what string) {
@@ -1054,6 +1059,7 @@ func (e *evidence) turns() {
 // are ws.
 func (e *evidence) cues(t string, ws []span, flags textFlags) {
 	e.secretAt, e.transferAt, e.turnAt = e.secretAt[:0], e.transferAt[:0], e.turnAt[:0]
+	e.sentence = [2]int{}
 	cues := textCues
 	switch {
 	case e.only != nil:
@@ -1149,13 +1155,13 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
-				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || whetherSentence(t, ws, i-c.anchor))) {
+				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || e.whetherSentence(t, ws, i-c.anchor))) {
 					continue
 				}
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
 					continue
 				}
-				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i)) || c.sig == sigAuthority && useOfCompliance(c, t, ws, i)) {
+				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i)) || c.sig == sigAuthority && e.useOfCompliance(c, t, ws, i)) {
 					continue
 				}
 				if voiceSignal(c.sig) && e.callScoped(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) {
