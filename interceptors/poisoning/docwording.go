@@ -397,10 +397,12 @@ func (e *evidence) callScoped(t string, ws []span, from, to int) bool {
 	return named
 }
 
-// beyondCall are words of what lies past a tool's call: other tools, the
-// conversation, the model's prompt.
+// determiners stand before a noun where a name could ("the parameter",
+// "the search tool"): they name nothing themselves.
 var determiners = map[string]bool{"the": true, "this": true, "that": true, "a": true, "an": true, "each": true, "every": true, "any": true}
 
+// beyondCall are words of what lies past a tool's call: other tools, the
+// conversation, the model's prompt.
 var beyondCall = map[string]bool{"other": true, "another": true, "conversation": true, "chat": true, "history": true, "prompt": true}
 
 // holdScoped keeps the voice signal s, whose order stays within the call,
