@@ -564,6 +564,10 @@ type evidence struct {
 	// reading it decodes the definition, too costly once per cue
 	toolNamed string
 	nameRead  bool
+	// quoted: whether a word stands quoted in tool (quotedIn), by word,
+	// once asked (ownSubject): a definition may repeat a cue thousands of
+	// times, and each read is one of the whole definition
+	quoted map[string]bool
 	// held: voice signals whose orders stay within the call, and where
 	// (holdScoped)
 	held, heldWhere [numSignals]string
@@ -1411,7 +1415,17 @@ func (e *evidence) ownSubject(c *cue, t string, ws []span, i int) bool {
 	if e.toolLower == nil {
 		e.toolLower = bytes.ToLower(e.tool)
 	}
-	quoted := func(w string) bool { return quotedIn(e.toolLower, w) }
+	quoted := func(w string) bool {
+		q, ok := e.quoted[w]
+		if !ok {
+			if e.quoted == nil {
+				e.quoted = map[string]bool{}
+			}
+			q = quotedIn(e.toolLower, w)
+			e.quoted[strings.Clone(w)] = q // w is in the scratch buffer
+		}
+		return q
+	}
 	from := i - c.anchor
 	for k := from; k < from+len(c.slots); k++ {
 		w := t[ws[k].start:ws[k].end]
