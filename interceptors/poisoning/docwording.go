@@ -467,21 +467,15 @@ func (e *evidence) rejoinScoped() {
 // is; a step that names no tool of the server ("you must first read
 // ~/.config/keys", "you must first call list_files" of another server)
 // still counts.
-func (e *evidence) ownStepsIn(text string) func(string) bool {
-	at, last := 0, ""
-	return func(m string) bool {
+func (e *evidence) ownStepsIn(text string) func(string, int) bool {
+	return func(m string, end int) bool {
 		if e.ownStepsOnly(m) {
 			return true
 		}
-		if m != last {
-			at, last = 0, m // the matches of another phrase, from the start
-		}
-		k := strings.Index(text[at:], m)
-		if k < 0 || !strings.HasSuffix(m, " first") || len(e.own) == 0 {
+		if !strings.HasSuffix(m, " first") || len(e.own) == 0 {
 			return false
 		}
-		at += k + len(m)
-		rest := text[at:]
+		rest := text[end:]
 		if end := strings.IndexAny(rest, ".!?;\n"); end >= 0 {
 			rest = rest[:end]
 		}

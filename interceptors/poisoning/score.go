@@ -1727,7 +1727,7 @@ func waitsForUser(t string, ws []span, i int) bool {
 
 // ownToolsOnly reports whether a shadowing match names only tools of the
 // definition's own server (namesOwnTool).
-func (e *evidence) ownToolsOnly(m string) bool { return namesOwnTool(m, e.own) }
+func (e *evidence) ownToolsOnly(m string, _ int) bool { return namesOwnTool(m, e.own) }
 
 // paramAt reports whether the words from ws[i] on name one of the tool's
 // own parameters ("when using the `order_by` parameter"): a definition
