@@ -3,6 +3,7 @@ package poisoning
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // secretWithheld reports whether the secret whose last word is ws[i] is
@@ -467,7 +468,13 @@ func (e *evidence) rejoinScoped() {
 // is; a step that names no tool of the server ("you must first read
 // ~/.config/keys", "you must first call list_files" of another server)
 // still counts.
+//
+// Where the sentence after a match ends, where the next "~", "/" or "@"
+// is and where the next word that names a tool of the server starts are
+// each found once for all the matches they serve: a definition may repeat
+// the order thousands of times in one sentence.
 func (e *evidence) ownStepsIn(text string) func(string, int) bool {
+	stop, mark, named, last := -1, -1, -1, 0 // len(text): none
 	return func(m string, end int) bool {
 		if e.ownStepsOnly(m) {
 			return true
@@ -475,21 +482,78 @@ func (e *evidence) ownStepsIn(text string) func(string, int) bool {
 		if !strings.HasSuffix(m, " first") || len(e.own) == 0 {
 			return false
 		}
-		rest := text[end:]
-		if end := strings.IndexAny(rest, ".!?;\n"); end >= 0 {
-			rest = rest[:end]
+		if end < last {
+			stop, mark, named = -1, -1, -1 // another phrase's matches, from the start
 		}
-		if strings.ContainsAny(rest, "~/@") {
+		last = end
+		if stop < end {
+			stop = indexAnyFrom(text, end, ".!?;\n")
+		}
+		if mark < end {
+			mark = indexAnyFrom(text, end, "~/@")
+		}
+		if mark < stop {
 			return false
 		}
 		self := strings.ToLower(e.toolName())
-		for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !nameRune(r) }) {
-			if e.own[w] && w != self || ownSpelling(e.own, self, w) {
-				return true
+		// the first word, which may run on from the match ("first-…")
+		q := end
+		for q < stop {
+			r, n := utf8.DecodeRuneInString(text[q:])
+			if !nameRune(r) {
+				break
 			}
+			q += n
 		}
-		return false
+		if q > end && e.ownStep(self, text[end:q]) {
+			return true
+		}
+		if named < q {
+			named = e.nextOwnStep(self, text, q)
+		}
+		return named < stop
 	}
+}
+
+// indexAnyFrom returns where the first of chars in text at or after i is,
+// or len(text).
+func indexAnyFrom(text string, i int, chars string) int {
+	if k := strings.IndexAny(text[i:], chars); k >= 0 {
+		return i + k
+	}
+	return len(text)
+}
+
+// ownStep reports whether the word w names a tool of the server other
+// than self, the tool judged.
+func (e *evidence) ownStep(self, w string) bool {
+	return e.own[w] && w != self || ownSpelling(e.own, self, w)
+}
+
+// nextOwnStep returns where the first word of text that starts at or
+// after i, after a character that is no part of a name, and names a tool
+// of the server other than self (ownStep) starts, or len(text).
+func (e *evidence) nextOwnStep(self, text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !nameRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !nameRune(r) {
+				break
+			}
+			j += n
+		}
+		if e.ownStep(self, text[i:j]) {
+			return i
+		}
+		i = j
+	}
+	return len(text)
 }
 
 // usesThisParam reports whether the words from ws[k] on, in a parameter's
