@@ -3,6 +3,7 @@ package poisoning
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/mcpmesh/mcpmesh/interceptors"
@@ -57,5 +58,31 @@ func BenchmarkToolsList100KB(b *testing.B) {
 		if len(x.Findings) != 0 {
 			b.Fatalf("findings %+v", x.Findings)
 		}
+	}
+}
+
+// BenchmarkDefinitionRepeatedCues checks a definition whose description
+// repeats one cue for 60 KB in a single sentence, its name last (beside
+// another tool of its server, which the orders may name), so that
+// every check made per cue runs thousands of times on it: each should stay
+// linear (a walk of the sentence, or a read of the definition, per cue is
+// quadratic).
+func BenchmarkDefinitionRepeatedCues(b *testing.B) {
+	c, err := New(&Policy{Action: interceptors.ActionAudit}, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, unit := range []string{"lorem ipsum dolor sit amet ", "for compliance ", "password ", "whether ", "you must ", "always include ", "**important** ", "you must first call list_reports "} {
+		desc := strings.Repeat(unit, (60<<10)/len(unit))
+		msg := listResponse(tool("zz_tool", desc, ""), tool("list_reports", "Lists reports.", ""))
+		b.Run(strings.Trim(unit, " *"), func(b *testing.B) {
+			b.SetBytes(int64(len(desc)))
+			for b.Loop() {
+				x := &interceptors.Exchange{Direction: interceptors.ToClient, Message: msg, Method: "tools/list"}
+				if err := c.Intercept(context.Background(), x); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

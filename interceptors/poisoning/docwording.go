@@ -3,6 +3,7 @@ package poisoning
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // secretWithheld reports whether the secret whose last word is ws[i] is
@@ -62,16 +63,10 @@ func exampleDomain(dom string) bool {
 // transfer cues are its base forms only.
 func sentInSentence(t string, ws []span, l, r int) bool {
 	w, _ := slices.BinarySearchFunc(ws, l, func(s span, at int) int { return s.start - at })
-	start, end := min(w, len(ws)-1), min(w, len(ws)-1)
-	if start < 0 {
+	if len(ws) == 0 {
 		return false
 	}
-	for start > 0 && !sentenceBetween(t, ws, start-1, start) {
-		start--
-	}
-	for end+1 < len(ws) && !sentenceBetween(t, ws, end, end+1) {
-		end++
-	}
+	start, end := sentenceOf(t, ws, min(w, len(ws)-1))
 	for j := start; j <= end; j++ {
 		if (ws[j].end <= l || ws[j].start >= r) && !inAddress(t, ws[j]) && sendForm(t[ws[j].start:ws[j].end]) {
 			return true
@@ -143,12 +138,50 @@ func localNameURL(t string, off int) bool {
 // with "whether" ("Whether Grafana should forward credentials such as
 // cookies"): the description of a yes-or-no option, which says what the
 // option turns on and asks the model for nothing.
-func whetherSentence(t string, ws []span, i int) bool {
-	k := i
-	for k > 0 && !sentenceBetween(t, ws, k-1, k) {
-		k--
-	}
+func (e *evidence) whetherSentence(t string, ws []span, i int) bool {
+	k, _ := e.sentenceAt(t, ws, i)
 	return t[ws[k].start:ws[k].end] == "whether"
+}
+
+// sentenceOf returns the first and the last word of the sentence that
+// holds ws[i].
+func sentenceOf(t string, ws []span, i int) (start, end int) {
+	start, end = i, i
+	for start > 0 && !sentenceBetween(t, ws, start-1, start) {
+		start--
+	}
+	for end+1 < len(ws) && !sentenceBetween(t, ws, end, end+1) {
+		end++
+	}
+	return start, end
+}
+
+// sentenceAt is sentenceOf in the text whose cues are read, the last
+// sentence found kept: a definition may repeat a cue all through one long
+// sentence, which must not be walked again for each.
+func (e *evidence) sentenceAt(t string, ws []span, i int) (start, end int) {
+	if e.sentence[0] <= i && i < e.sentence[1] {
+		return e.sentence[0], e.sentence[1] - 1
+	}
+	start, end = sentenceOf(t, ws, i)
+	e.sentence, e.sentenceSends = [2]int{start, end + 1}, 0
+	return start, end
+}
+
+// sendsAround reports whether the sentence that holds ws[i] has a verb of
+// sending (sendWords), read once a sentence as sentenceAt finds it.
+func (e *evidence) sendsAround(t string, ws []span, i int) bool {
+	start, end := e.sentenceAt(t, ws, i)
+	if e.sentenceSends == 0 {
+		e.sentenceSends = 1
+		for j := start; j <= end; j++ {
+			if sendWords[t[ws[j].start:ws[j].end]] {
+				e.sentenceSends = 2
+				break
+			}
+		}
+	}
+	return e.sentenceSends == 2
 }
 
 // rulesOfAFile reports whether the override cue c, matched from ws[i],
@@ -177,22 +210,13 @@ var ruleWords = map[string]bool{"rules": true, "rule": true, "guidelines": true,
 // required for compliance. A sentence that also sends something ("forward
 // a copy to … for compliance tracking") gives compliance as the pretext
 // of the transfer, which counts.
-func useOfCompliance(c *cue, t string, ws []span, i int) bool {
+func (e *evidence) useOfCompliance(c *cue, t string, ws []span, i int) bool {
 	if c.text != "for compliance" {
 		return false
 	}
 	from := i - c.anchor
-	start, end := from, from
-	for start > 0 && !sentenceBetween(t, ws, start-1, start) {
-		start--
-	}
-	for end+1 < len(ws) && !sentenceBetween(t, ws, end, end+1) {
-		end++
-	}
-	for j := start; j <= end; j++ {
-		if sendWords[t[ws[j].start:ws[j].end]] {
-			return false
-		}
+	if e.sendsAround(t, ws, from) {
+		return false
 	}
 	k := from + len(c.slots)
 	if k+1 < len(ws) && (t[ws[k].start:ws[k].end] == "and" || t[ws[k].start:ws[k].end] == "or") {
@@ -223,7 +247,7 @@ func (e *evidence) ownStepsOnly(m string) bool {
 	if !strings.HasPrefix(m, "before ") || len(e.own) == 0 {
 		return false
 	}
-	self := strings.ToLower(memberString(e.tool, "name"))
+	self := strings.ToLower(e.toolName())
 	for _, w := range strings.FieldsFunc(m, func(r rune) bool { return !nameRune(r) }) {
 		if e.own[w] && w != self {
 			return true
@@ -352,7 +376,7 @@ func (e *evidence) callScoped(t string, ws []span, from, to int) bool {
 	if e.usesThisParam(t, ws, from) || e.usesThisParam(t, ws, to) {
 		return true
 	}
-	self := strings.ToLower(memberString(e.tool, "name"))
+	self := strings.ToLower(e.toolName())
 	lo, hi := from, to
 	for lo > 0 && lo > from-scopeReach && !sentenceBetween(t, ws, lo-1, lo) {
 		lo--
@@ -374,10 +398,12 @@ func (e *evidence) callScoped(t string, ws []span, from, to int) bool {
 	return named
 }
 
-// beyondCall are words of what lies past a tool's call: other tools, the
-// conversation, the model's prompt.
+// determiners stand before a noun where a name could ("the parameter",
+// "the search tool"): they name nothing themselves.
 var determiners = map[string]bool{"the": true, "this": true, "that": true, "a": true, "an": true, "each": true, "every": true, "any": true}
 
+// beyondCall are words of what lies past a tool's call: other tools, the
+// conversation, the model's prompt.
 var beyondCall = map[string]bool{"other": true, "another": true, "conversation": true, "chat": true, "history": true, "prompt": true}
 
 // holdScoped keeps the voice signal s, whose order stays within the call,
@@ -442,35 +468,92 @@ func (e *evidence) rejoinScoped() {
 // is; a step that names no tool of the server ("you must first read
 // ~/.config/keys", "you must first call list_files" of another server)
 // still counts.
-func (e *evidence) ownStepsIn(text string) func(string) bool {
-	at, last := 0, ""
-	return func(m string) bool {
+//
+// Where the sentence after a match ends, where the next "~", "/" or "@"
+// is and where the next word that names a tool of the server starts are
+// each found once for all the matches they serve: a definition may repeat
+// the order thousands of times in one sentence.
+func (e *evidence) ownStepsIn(text string) func(string, int) bool {
+	stop, mark, named, last := -1, -1, -1, 0 // len(text): none
+	return func(m string, end int) bool {
 		if e.ownStepsOnly(m) {
 			return true
 		}
-		if m != last {
-			at, last = 0, m // the matches of another phrase, from the start
-		}
-		k := strings.Index(text[at:], m)
-		if k < 0 || !strings.HasSuffix(m, " first") || len(e.own) == 0 {
+		if !strings.HasSuffix(m, " first") || len(e.own) == 0 {
 			return false
 		}
-		at += k + len(m)
-		rest := text[at:]
-		if end := strings.IndexAny(rest, ".!?;\n"); end >= 0 {
-			rest = rest[:end]
+		if end < last {
+			stop, mark, named = -1, -1, -1 // another phrase's matches, from the start
 		}
-		if strings.ContainsAny(rest, "~/@") {
+		last = end
+		if stop < end {
+			stop = indexAnyFrom(text, end, ".!?;\n")
+		}
+		if mark < end {
+			mark = indexAnyFrom(text, end, "~/@")
+		}
+		if mark < stop {
 			return false
 		}
-		self := strings.ToLower(memberString(e.tool, "name"))
-		for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !nameRune(r) }) {
-			if e.own[w] && w != self || ownSpelling(e.own, self, w) {
-				return true
+		self := strings.ToLower(e.toolName())
+		// the first word, which may run on from the match ("first-…")
+		q := end
+		for q < stop {
+			r, n := utf8.DecodeRuneInString(text[q:])
+			if !nameRune(r) {
+				break
 			}
+			q += n
 		}
-		return false
+		if q > end && e.ownStep(self, text[end:q]) {
+			return true
+		}
+		if named < q {
+			named = e.nextOwnStep(self, text, q)
+		}
+		return named < stop
 	}
+}
+
+// indexAnyFrom returns where the first of chars in text at or after i is,
+// or len(text).
+func indexAnyFrom(text string, i int, chars string) int {
+	if k := strings.IndexAny(text[i:], chars); k >= 0 {
+		return i + k
+	}
+	return len(text)
+}
+
+// ownStep reports whether the word w names a tool of the server other
+// than self, the tool judged.
+func (e *evidence) ownStep(self, w string) bool {
+	return e.own[w] && w != self || ownSpelling(e.own, self, w)
+}
+
+// nextOwnStep returns where the first word of text that starts at or
+// after i, after a character that is no part of a name, and names a tool
+// of the server other than self (ownStep) starts, or len(text).
+func (e *evidence) nextOwnStep(self, text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !nameRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !nameRune(r) {
+				break
+			}
+			j += n
+		}
+		if e.ownStep(self, text[i:j]) {
+			return i
+		}
+		i = j
+	}
+	return len(text)
 }
 
 // usesThisParam reports whether the words from ws[k] on, in a parameter's

@@ -751,7 +751,7 @@ var definitionLexicon = map[signal][]string{
 		// invoke write_file", "must be followed by calling send_email"):
 		// a definition says how its own tool is called, and a call of
 		// another on every use is a side effect the user never asked for.
-		// The object must be a tool (takesCallObject).
+		// The object must be another tool named by its identifier (bindsCall).
 		"{also|additionally} {call|invoke|execute|run}",
 		"must {call|invoke|execute|run}",
 		"must {immediately|then} {call|invoke|execute|run}",

@@ -40,8 +40,9 @@ func containsAny(s string, subs []string) bool {
 }
 
 // find returns the first match of p in text that neither p.unless nor
-// skip (when set) passes over.
-func (p *phrase) find(text string, skip func(match string) bool) string {
+// skip (when set) passes over; skip is given the match and where it ends
+// in text.
+func (p *phrase) find(text string, skip func(match string, end int) bool) string {
 	if !containsAny(text, p.keys) || p.need != nil && !containsAny(text, p.need) {
 		return ""
 	}
@@ -51,7 +52,7 @@ func (p *phrase) find(text string, skip func(match string) bool) string {
 	}
 	for _, at := range p.re.FindAllStringIndex(text, -1) {
 		m := text[at[0]:at[1]]
-		if (p.unless == nil || !p.unless(m)) && (skip == nil || !skip(m)) && (after == nil || !after(text[:at[0]])) {
+		if (p.unless == nil || !p.unless(m)) && (skip == nil || !skip(m, at[1])) && (after == nil || !after(text[:at[0]])) {
 			return m
 		}
 	}
@@ -157,7 +158,7 @@ func findFirst(phrases []phrase, text string) (label, match string) {
 }
 
 // findFirstExcept is findFirst passing over the matches skip reports.
-func findFirstExcept(phrases []phrase, text string, skip func(match string) bool) (label, match string) {
+func findFirstExcept(phrases []phrase, text string, skip func(match string, end int) bool) (label, match string) {
 	for i := range phrases {
 		if m := phrases[i].find(text, skip); m != "" {
 			return phrases[i].label, m

@@ -560,9 +560,22 @@ type evidence struct {
 	// params: the lower-cased parameter names of tool, made when first
 	// asked for (ownParam)
 	params map[string]bool
+	// toolNamed: the name of tool, read when first asked for (toolName):
+	// reading it decodes the definition, too costly once per cue
+	toolNamed string
+	nameRead  bool
+	// quoted: whether a word stands quoted in tool (quotedIn), by word,
+	// once asked (ownSubject): a definition may repeat a cue thousands of
+	// times, and each read is one of the whole definition
+	quoted map[string]bool
 	// held: voice signals whose orders stay within the call, and where
 	// (holdScoped)
 	held, heldWhere [numSignals]string
+	// sentence: the words [sentence[0], sentence[1]) of the sentence
+	// sentenceAt found last in the current text, and whether one of them
+	// sends (sendsAround: 0 not read yet, 1 no, 2 yes)
+	sentence      [2]int
+	sentenceSends int8
 }
 
 func (e *evidence) fire(s signal, what string) {
@@ -1050,6 +1063,7 @@ func (e *evidence) turns() {
 // are ws.
 func (e *evidence) cues(t string, ws []span, flags textFlags) {
 	e.secretAt, e.transferAt, e.turnAt = e.secretAt[:0], e.transferAt[:0], e.turnAt[:0]
+	e.sentence = [2]int{}
 	cues := textCues
 	switch {
 	case e.only != nil:
@@ -1145,13 +1159,13 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
-				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || whetherSentence(t, ws, i-c.anchor))) {
+				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || e.whetherSentence(t, ws, i-c.anchor))) {
 					continue
 				}
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
 					continue
 				}
-				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i)) || c.sig == sigAuthority && useOfCompliance(c, t, ws, i)) {
+				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i)) || c.sig == sigAuthority && e.useOfCompliance(c, t, ws, i)) {
 					continue
 				}
 				if voiceSignal(c.sig) && e.callScoped(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) {
@@ -1401,11 +1415,21 @@ func (e *evidence) ownSubject(c *cue, t string, ws []span, i int) bool {
 	if e.toolLower == nil {
 		e.toolLower = bytes.ToLower(e.tool)
 	}
-	quoted := func(w string) bool { return quotedIn(e.toolLower, w) }
+	quoted := func(w string) bool {
+		q, ok := e.quoted[w]
+		if !ok {
+			if e.quoted == nil {
+				e.quoted = map[string]bool{}
+			}
+			q = quotedIn(e.toolLower, w)
+			e.quoted[strings.Clone(w)] = q // w is in the scratch buffer
+		}
+		return q
+	}
 	from := i - c.anchor
 	for k := from; k < from+len(c.slots); k++ {
 		w := t[ws[k].start:ws[k].end]
-		if !quoted(w) && !quoted(strings.TrimSuffix(w, "s")) && !quoted(w+"s") && !nameHasWord(e.tool, w) {
+		if !quoted(w) && !quoted(strings.TrimSuffix(w, "s")) && !quoted(w+"s") && !nameHasWord(e.toolName(), w) {
 			return false
 		}
 	}
@@ -1514,10 +1538,18 @@ func unstyled(s string) string {
 
 var unstyle = strings.NewReplacer("_", "", "-", "")
 
+// toolName returns the name of the definition judged, as written.
+func (e *evidence) toolName() string {
+	if !e.nameRead {
+		e.toolNamed, e.nameRead = memberString(e.tool, "name"), true
+	}
+	return e.toolNamed
+}
+
 // nameHasWord reports whether the tool's name holds w, or w without a
 // plural s, as one of its words ("list_secrets", "get-password").
-func nameHasWord(tool jsontext.Value, w string) bool {
-	name := strings.ToLower(camelWords(memberString(tool, "name")))
+func nameHasWord(name, w string) bool {
+	name = strings.ToLower(camelWords(name))
 	stem := strings.TrimSuffix(w, "s")
 	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
 		if part == w || strings.TrimSuffix(part, "s") == stem {
@@ -1695,7 +1727,7 @@ func waitsForUser(t string, ws []span, i int) bool {
 
 // ownToolsOnly reports whether a shadowing match names only tools of the
 // definition's own server (namesOwnTool).
-func (e *evidence) ownToolsOnly(m string) bool { return namesOwnTool(m, e.own) }
+func (e *evidence) ownToolsOnly(m string, _ int) bool { return namesOwnTool(m, e.own) }
 
 // paramAt reports whether the words from ws[i] on name one of the tool's
 // own parameters ("when using the `order_by` parameter"): a definition

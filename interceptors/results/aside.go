@@ -153,10 +153,18 @@ func asideAt(s, t string, start, stop, lo, hi int) bool {
 
 // givesOrders reports whether a sentence of text opens on an order to its
 // reader, after "please" or a word set apart by a comma ("Additionally,
-// provide …") or not.
+// provide …") or not. A sentence's words are what lies between the spaces
+// from its start, which may run on past its end; the spaces are found
+// once for all the sentences they serve: text with no space in it, made of
+// many sentences, must not be read again for each.
 func givesOrders(text string) bool {
+	sp1, sp2 := -1, -1 // the first space at or after i, and the one after it
 	for i := 0; i < len(text); {
-		if ordersAt(text[i:]) {
+		if sp1 < i {
+			sp1 = spaceFrom(text, i)
+			sp2 = spaceFrom(text, sp1+1)
+		}
+		if ordersBy(text[i:sp1], text[min(len(text), sp1+1):sp2]) {
 			return true
 		}
 		k := strings.IndexAny(text[i:], ".?!\n")
@@ -169,6 +177,18 @@ func givesOrders(text string) bool {
 		}
 	}
 	return false
+}
+
+// spaceFrom returns where the first space of text at or after i is, or
+// len(text).
+func spaceFrom(text string, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	if k := strings.IndexByte(text[i:], ' '); k >= 0 {
+		return i + k
+	}
+	return len(text)
 }
 
 // asks reports whether a sentence asks a question of the reader or sets
@@ -185,14 +205,27 @@ func asks(sentence string) bool {
 	return answerVerbs[first]
 }
 
-// ordersAt reports whether a sentence opens on an order to its reader.
-func ordersAt(sentence string) bool {
-	first, rest, _ := strings.Cut(sentence, " ")
+// ordersBy reports whether a sentence whose first two words are first
+// and second opens on an order to its reader.
+func ordersBy(first, second string) bool {
 	if first == "please" || strings.HasSuffix(first, ",") {
-		first, _, _ = strings.Cut(rest, " ")
+		first = second
 	}
-	return answerVerbs[first] || actVerbs[first] || promptVerbs[first]
+	// (a word longer than any verb is none, and not hashed: a sentence's
+	// first word may run on to the end of the text)
+	return len(first) <= orderVerbLen && (answerVerbs[first] || actVerbs[first] || promptVerbs[first])
 }
+
+// orderVerbLen is the length of the longest verb ordersBy knows.
+var orderVerbLen = func() int {
+	n := 0
+	for _, set := range []map[string]bool{answerVerbs, actVerbs, promptVerbs} {
+		for w := range set {
+			n = max(n, len(w))
+		}
+	}
+	return n
+}()
 
 // promptVerbs open the orders of a prompt or a how-to beside its task.
 var promptVerbs = wordSet("use make include ensure keep avoid focus add")

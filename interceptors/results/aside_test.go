@@ -1,6 +1,9 @@
 package results
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A question or task at a text's edge on a subject the rest never touches
 // flags a result alone; questions and orders about the text's own subject,
@@ -41,4 +44,27 @@ func TestAsideOnAForeignSubject(t *testing.T) {
 		{"What is the capital of Brazil?", false},
 		{"Deployed the fix to staging an hour ago, all checks green.\nWhat time is the standup tomorrow morning?", false},
 	})
+}
+
+// A sentence gives orders when its first word, or the word after "please"
+// or after a word set apart by a comma, is a verb of orders; its words
+// are what lies between spaces, however many sentences a text without
+// spaces holds.
+func TestGivesOrders(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"The invoice is due. Use the portal to pay it.", true},
+		{"The invoice is due.\nPlease include the reference.", true},
+		{"Thanks. Additionally, provide the receipt.", true},
+		{"The invoice is due. The portal takes cards.", false},
+		{"Please explain.", false}, // "explain." is no word of its own
+		{strings.Repeat("wxyz.", 20000) + "x use", false},
+		{strings.Repeat("wxyz.", 20000) + "note, use it", true},
+	} {
+		if got := givesOrders(strings.ToLower(c.text)); got != c.want {
+			t.Errorf("%.60q: %v, want %v", c.text, got, c.want)
+		}
+	}
 }

@@ -231,7 +231,9 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		"ignore o ", "tus instrucciones ", "无视上面的指示 ", "use other tools ", "you play the role of ", "if assistant ", "the reviewing agent must ", "you should now call ", "translate this email ", "and output: ",
 		"what is our password? ", "system override: ", "<system mode> ", "simulate developer mode ", "¿puedes decirme del usuario? ", "пользователя ", "игнорируй ", "игнорируй и ", "無視して ", "忽略，",
 		"you will pretend to be ", "act as ", "roleplay ", "role-play ", "role play ", "simulate ", "emulate ", "impersonate ", "in the role of ",
-		"your alter ego ", "stay in char ", "break character ", "breaking character ", "break of character ", "enabled by openai ", "engineer at anthropic "} {
+		"your alter ego ", "stay in char ", "break character ", "breaking character ", "break of character ", "enabled by openai ", "engineer at anthropic ",
+		"export ", "access code ", "unlocks ", "rely on ", "log in ", "failure ", "until ", "hypothetical ", "recommended for ", "ethic ",
+		"inform the user ", "the user's email "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

@@ -55,7 +55,7 @@ func failLineDictated(t string, offs []int) bool {
 			// an order, or the means of one ("by appending"), or joined
 			// to one ("halt output and display")
 			head := sentence[:off+m[0]]
-			if w, _ := prevWord(head, len(head)); putOrdered(head) || w == "by" || w == "and" || w == "then" {
+			if putOrdered(head) || lastWordIs(head, "by", "and", "then") {
 				return true
 			}
 			off += m[0] + 1

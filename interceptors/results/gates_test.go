@@ -66,7 +66,8 @@ var gates = []gate{
 	// (startGated, literals.WordStarts)
 	answerGate("everySentenceOf", everySentenceOf, "all of the sentences in our ", "every word of your ", "each line your "),
 	answerGate("insertRe", insertRe, "add a line", "please include it", "embed", "put x here"),
-	answerGate("lockoutRe", lockoutRe, "your account has been suspended", "access is now temporarily blocked", "due to an expired", "due to insufficient"),
+	answerGate("lockoutStateRe", lockoutStateRe, "your account has been suspended", "access is now temporarily blocked"),
+	answerGate("lockoutDueRe", lockoutDueRe, "due to an expired", "due to insufficient"),
 	answerGate("yourCode", yourCode, "your code", "rewrite your solution", "the code you write"),
 	answerGate("toldRe", toldRe, "were you told", "you are not supposed to tell", "the text you were given"),
 	answerGate("convoRe", convoRe, "repeat back all of this entire ", "print the ", "dump our "),
@@ -144,7 +145,7 @@ func TestGatedReIsExpression(t *testing.T) {
 
 // gatedRes are the gatedRe of the package.
 var gatedRes = []gatedRe{answerMoment, putIn, userTold, fakeFault, answerCut, cutOff, stealthPut, promote,
-	everySentenceOf, insertRe, lockoutRe, yourCode, toldRe, convoRe, atOnceRe, comingRe, orderNounRe, clearedRe,
+	everySentenceOf, insertRe, lockoutStateRe, lockoutDueRe, yourCode, toldRe, convoRe, atOnceRe, comingRe, orderNounRe, clearedRe,
 	aboveHeadRe, aboveRe, delimRe, dictateFollowing, prereqClaimRe}
 
 // spellings returns s as (?i) reads it alike, and with what follows or

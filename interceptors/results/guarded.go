@@ -26,12 +26,14 @@ var (
 	// "tell me the secret code", "reveal our passcode"; group 1 is whose
 	// it is, group 2 the words that qualify it
 	guardedAskedRe = regexp.MustCompile(`\b(?:what is|what's|whats|what was|what were|what are|tell me|tell us|give me|reveal|spell out|repeat|disclose|divulge|leak)(?: to me| with me| me)? (your|our|the) ((?:(?:secret|system|hidden|correct|real|actual|current|admin|master|private|confidential|special|original|true) )*)` + guardedNames + `\b`)
+	// (these two are read at every anchor of what the secret opens, on
+	// 200 bytes: gated, as answerParts' are)
 	// the secret described by what it opens: "the code that grants
 	// access to our system", "the confidential string" … "that unlocks
 	// our system"
-	guardedOpensRe = regexp.MustCompile(`\b(?:code|string|word|phrase|key|password|passcode)\b[^.!?\n]{0,40}?\b(?:that|which) (?:unlocks|grants access to|gives access to|opens) (?:our|your|the) (?:system|vault|account|door|safe)\b`)
+	guardedOpensRe = gated(regexp.MustCompile(`\b(?:code|string|word|phrase|key|password|passcode)\b[^.!?\n]{0,40}?\b(?:that|which) (?:unlocks|grants access to|gives access to|opens) (?:our|your|the) (?:system|vault|account|door|safe)\b`))
 	// and asked for, before it
-	guardedQuestionRe = regexp.MustCompile(`\b(?:what is|what's|tell me|tell us|could you tell|can you tell|give me|reveal|answer the question|share|provide)\b`)
+	guardedQuestionRe = gated(regexp.MustCompile(`\b(?:what is|what's|tell me|tell us|could you tell|can you tell|give me|reveal|answer the question|share|provide)\b`))
 )
 
 // guardedAsked reports the secret that lets someone in asked of the

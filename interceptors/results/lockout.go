@@ -25,15 +25,18 @@ var (
 	lockoutToldRe = regexp.MustCompile(`(?:^|[.!?:;,]\s+|\b(?:first|then|and|please|kindly|briefly|immediately|instead)\s+)(?:inform|notify|tell|warn|alert|announce|report|display|show|issue|output|print|present|insert|add|prepend)\b`)
 	// the user's access, account or service blocked, expired or over
 	// quota: "their access has been suspended", "service access is
-	// temporarily blocked due to an inactive subscription"
-	lockoutRe = startGated(regexp.MustCompile(`\b(?:access|account|subscription|session|quota|service|privileges|tier|plan|usage|credentials)\b[^.!?\n]{0,60}?\b(?:has|have|is|are|was)(?: been| now| currently| temporarily| automatically| permanently)* (?:suspended|blocked|locked|expired|revoked|disabled|paused|restricted|denied|halted|terminated|exhausted|exceeded|lapsed|deactivated|frozen|unavailable|inactive|reached)\b|\bdue to (?:an? |the |their )?(?:inactive|expired|unverified|lapsed|exceeded|exhausted|insufficient|failed|unpaid|overdue)\b`))
+	// temporarily blocked due to an inactive subscription" (two
+	// expressions, each gated on its literals: the sentence of every
+	// anchor of the user is read)
+	lockoutStateRe = gated(regexp.MustCompile(`\b(?:access|account|subscription|session|quota|service|privileges|tier|plan|usage|credentials)\b[^.!?\n]{0,60}?\b(?:has|have|is|are|was)(?: been| now| currently| temporarily| automatically| permanently)* (?:suspended|blocked|locked|expired|revoked|disabled|paused|restricted|denied|halted|terminated|exhausted|exceeded|lapsed|deactivated|frozen|unavailable|inactive|reached)\b`))
+	lockoutDueRe   = gated(regexp.MustCompile(`\bdue to (?:an? |the |their )?(?:inactive|expired|unverified|lapsed|exceeded|exhausted|insufficient|failed|unpaid|overdue)\b`))
 )
 
 // lockoutTold reports such an order in a sentence around one of offs,
 // the anchors of the user or reader named (" the user", " readers" …).
 func lockoutTold(t string, offs []int) bool {
 	return anySentence(t, offs, userAddressed, func(sentence string) bool {
-		return lockoutRe.MatchString(sentence) && lockoutToldRe.MatchString(sentence)
+		return (lockoutStateRe.MatchString(sentence) || lockoutDueRe.MatchString(sentence)) && lockoutToldRe.MatchString(sentence)
 	})
 }
 

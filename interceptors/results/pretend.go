@@ -31,9 +31,13 @@ var (
 // answerPretended reports such a sentence around one of offs, the anchors
 // of a pretence.
 func answerPretended(t string, offs []int) bool {
+	if len(offs) == 0 {
+		return false
+	}
+	nouns := newNearby(t, pretendNouns...)
 	return anySentence(t, offs, func(t string, i int) bool {
 		// cheap test first: the answer's own noun nearby
-		return containsAny(t[max(0, i-200):min(len(t), i+200)], pretendNouns...)
+		return nouns.in(max(0, i-200), min(len(t), i+200))
 	}, func(sentence string) bool {
 		return pretendFrameRe.MatchString(sentence) && pretendSayRe.MatchString(sentence) && pretendAnswerRe.MatchString(sentence)
 	})

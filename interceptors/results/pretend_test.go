@@ -18,3 +18,19 @@ func TestAnswerPretended(t *testing.T) {
 		{`{"review": "Hard to imagine a better answer to the cold: the result is a jacket I would buy again.", "rating": 5}`, false},
 	})
 }
+
+// nearby answers as containsAny does on the same windows, moving forward
+// or back.
+func TestNearbyIsContainsAny(t *testing.T) {
+	text := "the output of imagine: total total. sum; an answer is the outcome, then output"
+	words := []string{"output", "total", " sum ", "answer"}
+	n := newNearby(text, words...)
+	for _, lo := range []int{0, 3, 5, 10, 14, 30, 29, 40, 60, 2, 70} {
+		for _, width := range []int{0, 5, 6, 12, 40} {
+			hi := min(len(text), lo+width)
+			if got, want := n.in(lo, hi), containsAny(text[lo:hi], words...); got != want {
+				t.Errorf("in(%d, %d) = %v, want %v", lo, hi, got, want)
+			}
+		}
+	}
+}

@@ -282,6 +282,49 @@ func sentenceAround(t string, i, reach int) (_ string, end int) {
 	return t[start:end], end
 }
 
+// nearby tells whether one of its words lies within windows of t that
+// move forward (a cheap test around each anchor, in order): each word's
+// next occurrence is kept, so t is read about once however many anchors
+// ask, where containsAny on each window would read it again at each.
+type nearby struct {
+	t     string
+	words []string
+	next  []int // the next occurrence of words[k] at or after lo; -1 none, -2 not read yet
+	lo    int
+}
+
+func newNearby(t string, words ...string) *nearby {
+	n := &nearby{t: t, words: words, next: make([]int, len(words))}
+	for k := range n.next {
+		n.next[k] = -2
+	}
+	return n
+}
+
+// in reports whether one of the words lies in t[lo:hi], as
+// containsAny(t[lo:hi], words...) does.
+func (n *nearby) in(lo, hi int) bool {
+	if lo < n.lo {
+		for k := range n.next {
+			n.next[k] = -2 // a window back: read again
+		}
+	}
+	n.lo = lo
+	for k, w := range n.words {
+		p := n.next[k]
+		if p == -2 || p >= 0 && p < lo {
+			if p = strings.Index(n.t[lo:], w); p >= 0 {
+				p += lo
+			}
+			n.next[k] = p
+		}
+		if p >= 0 && p+len(w) <= hi {
+			return true
+		}
+	}
+	return false
+}
+
 // secretWords are parts of the secrets handOverRe names, for a cheap test.
 var secretWords = []string{"pass", "key", "token", "credential", "id_rsa", "id_ed25519", ".env", "otp", "2fa", "mfa", "backup code", "cookie", "phrase"}
 

@@ -22,11 +22,15 @@ var withheldRe = regexp.MustCompile(`\b(?:refuse|decline|withhold|refrain from|d
 // answerWithheld reports such an order around one of offs, the anchors of
 // "until".
 func answerWithheld(t string, offs []int) bool {
+	if len(offs) == 0 {
+		return false
+	}
+	withhold := newNearby(t, "refus", "declin", "withhold", "refrain", "provide", "cease", "terminat", "halt", "stop", "suspend")
+	pay := newNearby(t, "pa", "renew", "upgrade", "reactivat", "reset", "settled", "subscription", "billing")
 	return anySentence(t, offs, func(t string, i int) bool {
 		// cheap test first: a word of withholding before "until", and
 		// of paying or renewing after it
-		return containsAny(before(t, i, 100), "refus", "declin", "withhold", "refrain", "provide", "cease", "terminat", "halt", "stop", "suspend") &&
-			containsAny(t[i:min(len(t), i+72)], "pa", "renew", "upgrade", "reactivat", "reset", "settled", "subscription", "billing")
+		return withhold.in(max(0, i-100), i) && pay.in(i, min(len(t), i+72))
 	}, func(sentence string) bool {
 		for off := 0; off < len(sentence); {
 			m := withheldRe.FindStringIndex(sentence[off:])
