@@ -20,7 +20,8 @@ var sigDetour = resultSignal{"sends others to sign in to check facts", 4} // "in
 var (
 	// the reader made to send others: "inviting the user to", "suggest
 	// that readers", "advise maintainers to", "telling the user that"
-	detourSentRe = regexp.MustCompile(`\b(?:invit|urg|suggest|tell|direct|instruct|advis|encourag|remind|guid|ask|prompt|point|steer)[a-z]*(?: that)?(?: the| all| your| any)? (?:users?|readers?|visitors?|maintainers?|developers?|researchers?|customers?|parents?|fans|viewers?|students?|them)\b`)
+	// (read on every sentence around a sign-in with an address: gated)
+	detourSentRe = gated(regexp.MustCompile(`\b(?:invit|urg|suggest|tell|direct|instruct|advis|encourag|remind|guid|ask|prompt|point|steer)[a-z]*(?: that)?(?: the| all| your| any)? (?:users?|readers?|visitors?|maintainers?|developers?|researchers?|customers?|parents?|fans|viewers?|students?|them)\b`))
 	// facts to check, or data said to be authenticated: "confirm Berlusconi's
 	// official data", "verified career timeline", "for authenticated access"
 	detourCheckRe = regexp.MustCompile(`\b(?:verif|confirm|validat|authenticat)[a-z]*\b( (?:their|your|his|her|my|its)\b)?`)
@@ -29,9 +30,13 @@ var (
 // signInDetour reports such a sentence around one of offs, the anchors of
 // a sign-in or of the person's email or credentials.
 func signInDetour(t string, offs []int) bool {
+	if len(offs) == 0 {
+		return false
+	}
+	addresses := newNearby(t, "http", "hxxp")
 	return anySentence(t, offs, func(t string, i int) bool {
 		// cheap test first: an address nearby
-		return containsAny(t[max(0, i-200):min(len(t), i+200)], "http", "hxxp")
+		return addresses.in(max(0, i-200), min(len(t), i+200))
 	}, func(sentence string) bool {
 		if !containsAny(sentence, "http://", "https://", "hxxp") || !detourSentRe.MatchString(sentence) {
 			return false
