@@ -41,13 +41,14 @@ var (
 // (names), of "passcode" and "passphrase" among the secrets (secrets: at
 // "asscode", "assphrase") and of what the secret opens (opens).
 func guardedAsked(t string, names, secrets, opens []int) bool {
+	verbs := newNearby(t, guardedVerbs...)
 	for _, i := range names {
-		if guardedAt(t, i) {
+		if guardedAt(t, i, verbs) {
 			return true
 		}
 	}
 	for _, i := range secrets {
-		if i > 0 && t[i-1] == 'p' && (strings.HasPrefix(t[i:], "asscode") || strings.HasPrefix(t[i:], "assphrase")) && guardedAt(t, i-1) {
+		if i > 0 && t[i-1] == 'p' && (strings.HasPrefix(t[i:], "asscode") || strings.HasPrefix(t[i:], "assphrase")) && guardedAt(t, i-1, verbs) {
 			return true
 		}
 	}
@@ -63,11 +64,15 @@ func guardedAsked(t string, names, secrets, opens []int) bool {
 	return false
 }
 
+// guardedVerbs are the first words of guardedAskedRe, for a cheap test.
+var guardedVerbs = []string{"what", "tell", "give", "reveal", "spell", "repeat", "disclose", "divulge", "leak"}
+
 // guardedAt reports a question or an order for the secret whose name
 // holds t[i].
-func guardedAt(t string, i int) bool {
-	head := t[max(0, i-72):min(len(t), i+24)]
-	if !containsAny(head, "what", "tell", "give", "reveal", "spell", "repeat", "disclose", "divulge", "leak") {
+func guardedAt(t string, i int, verbs *nearby) bool {
+	lo := max(0, i-72)
+	head := t[lo:min(len(t), i+24)]
+	if !verbs.in(lo, lo+len(head)) {
 		return false // cheap test first: names of the secret in docs and code are not asked for
 	}
 	m := guardedAskedRe.FindStringSubmatchIndex(head)
