@@ -46,21 +46,11 @@ func failLineDictated(t string, offs []int) bool {
 			return false
 		}
 		// each verb in turn: a match may open on a noun ("halt output
-		// and display …")
-		for off := 0; off < len(sentence); {
-			m := failLineRe.FindStringIndex(sentence[off:])
-			if m == nil {
-				return false
-			}
-			// an order, or the means of one ("by appending"), or joined
-			// to one ("halt output and display")
-			head := sentence[:off+m[0]]
-			if putOrdered(head) || lastWordIs(head, "by", "and", "then") {
-				return true
-			}
-			off += m[0] + 1
-		}
-		return false
+		// and display …"); an order, or the means of one ("by
+		// appending"), or joined to one ("halt output and display")
+		return orderedMatch(sentence, failLineRe, failLineAnchoredRe, failLineVerbs, func(head string) bool {
+			return putOrdered(head) || lastWordIs(head, "by", "and", "then")
+		})
 	})
 }
 
@@ -84,6 +74,8 @@ func quoteBefore(t string, i, n int) int {
 	}
 	return -1
 }
+
+var failLineAnchoredRe = anchoredRe(failLineRe)
 
 // failLineVerbs are the verbs every match of failLineRe opens with.
 var failLineVerbs = []string{"display", "show", "print", "output", "prepend", "append", "insert", "add", "issue", "emit", "reply with", "respond with", "return"}

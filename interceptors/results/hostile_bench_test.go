@@ -16,7 +16,8 @@ func BenchmarkScanHostileSentences(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, unit := range []string{"lorem ipsum dolor sit amet ", "stop until paid ", "x display the message 'service error' ",
+	for _, unit := range []string{"lorem ipsum dolor sit amet ", "stop until paid ", "x stop x stop x stop x stop x stop x stop x stop x stop until paid ",
+		"x display the message 'service error' ", "x show x show x show x show x show x display the message 'service error' ",
 		"log in at https://x.example ", "what is the access code ", "passcode "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.ReplaceAll(strings.TrimSpace(unit), " ", "_"), func(b *testing.B) {

@@ -19,6 +19,11 @@ var sigWithheld = resultSignal{"withholds the answer until payment", 2} // "refu
 // and a payment, renewal, upgrade or reset.
 var withheldRe = regexp.MustCompile(`\b(?:refuse|decline|withhold|refrain from|do not provide|don't provide|cease|terminate|halt|stop|suspend)\b[^.!?\n]{0,80}?\buntil\b[^.!?\n]{0,60}?\b(?:paid|payment|renew(?:al|ed)?|upgrade[ds]?|reactivat(?:ed|ion)|quota (?:is )?reset|balance is settled|subscription is|billing is|account is (?:upgraded|reactivated|renewed|verified))\b`)
 
+var withheldAnchoredRe = anchoredRe(withheldRe)
+
+// withheldVerbs open every match of withheldRe.
+var withheldVerbs = []string{"refuse", "decline", "withhold", "refrain from", "do not provide", "don't provide", "cease", "terminate", "halt", "stop", "suspend"}
+
 // answerWithheld reports such an order around one of offs, the anchors of
 // "until".
 func answerWithheld(t string, offs []int) bool {
@@ -32,17 +37,9 @@ func answerWithheld(t string, offs []int) bool {
 		// of paying or renewing after it
 		return withhold.in(max(0, i-100), i) && pay.in(i, min(len(t), i+72))
 	}, func(sentence string) bool {
-		for off := 0; off < len(sentence); {
-			m := withheldRe.FindStringIndex(sentence[off:])
-			if m == nil {
-				return false
-			}
-			if head := sentence[:off+m[0]]; putOrdered(head) || lastWordIs(head, "and", "then", "therefore") {
-				return true
-			}
-			off += m[0] + 1
-		}
-		return false
+		return orderedMatch(sentence, withheldRe, withheldAnchoredRe, withheldVerbs, func(head string) bool {
+			return putOrdered(head) || lastWordIs(head, "and", "then", "therefore")
+		})
 	})
 }
 
