@@ -72,7 +72,7 @@ func BenchmarkDefinitionRepeatedCues(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, unit := range []string{"lorem ipsum dolor sit amet ", "for compliance ", "password ", "whether ", "you must ", "always include ", "**important** ", "you must first call list_reports "} {
+	for _, unit := range []string{"lorem ipsum dolor sit amet ", "for compliance ", "password ", "whether ", "you must ", "always include ", "**important** ", "you must first call list_reports ", "**IMPORTANT** you MUST "} {
 		desc := strings.Repeat(unit, (60<<10)/len(unit))
 		msg := listResponse(tool("zz_tool", desc, ""), tool("list_reports", "Lists reports.", ""))
 		b.Run(strings.Trim(unit, " *"), func(b *testing.B) {

@@ -384,18 +384,45 @@ func (e *evidence) callScoped(t string, ws []span, from, to int) bool {
 	for hi < len(ws) && hi < to+scopeReach && !sentenceBetween(t, ws, hi-1, hi) {
 		hi++
 	}
+	if len(e.scoped) != len(ws) {
+		e.scoped = append(e.scoped[:0], make([]uint8, len(ws))...)
+	}
 	named := false
 	for k := lo; k < hi; k++ {
-		w := t[ws[k].start:ws[k].end]
-		if beyondCall[w] || sendForm(w) || w == "user" && k >= 2 && t[ws[k-2].start:ws[k-2].end] == "of" {
-			return false // the order also reaches past the call
+		c := e.scoped[k]
+		if c == 0 {
+			c = e.scopeClass(t, ws, k, self)
+			e.scoped[k] = c
 		}
-		if (w == "parameter" || w == "option") && k > 0 && !e.ownParam(t[ws[k-1].start:ws[k-1].end]) && !determiners[t[ws[k-1].start:ws[k-1].end]] {
-			return false // a parameter the tool does not have: another tool's
+		if c&scopePast != 0 {
+			return false // the order also reaches past the call, or to another tool's parameter
 		}
-		named = named || e.ownParam(w) || e.own[w] && w != self
+		named = named || c&scopeNamed != 0
 	}
 	return named
+}
+
+// What callScoped reads of a word, kept per word of the text (evidence.scoped)
+// so that cues every few words do not read the same words again for each.
+const (
+	scopeRead  uint8 = 1 << iota // the word was classed
+	scopePast                    // reaches past the call: another tool's parameter, the conversation, a sending
+	scopeNamed                   // names a parameter of the tool or another tool of its server
+)
+
+// scopeClass classes ws[k] for callScoped.
+func (e *evidence) scopeClass(t string, ws []span, k int, self string) uint8 {
+	w := t[ws[k].start:ws[k].end]
+	if beyondCall[w] || sendForm(w) || w == "user" && k >= 2 && t[ws[k-2].start:ws[k-2].end] == "of" {
+		return scopeRead | scopePast
+	}
+	if (w == "parameter" || w == "option") && k > 0 && !e.ownParam(t[ws[k-1].start:ws[k-1].end]) && !determiners[t[ws[k-1].start:ws[k-1].end]] {
+		return scopeRead | scopePast
+	}
+	if e.ownParam(w) || e.own[w] && w != self {
+		return scopeRead | scopeNamed
+	}
+	return scopeRead
 }
 
 // determiners stand before a noun where a name could ("the parameter",

@@ -521,6 +521,7 @@ func punctRune(r rune) bool {
 // evidence collects the signals found in all texts of one tool.
 type evidence struct {
 	weight               [numSignals]int8
+	scoped               []uint8            // callScoped's class of each word of the text matched (scopeClass), 0 not read yet
 	example              [numSignals]string // first cue or marker that gave the signal
 	scratch              []byte
 	decoded              []byte // what decodeAll decoded last
@@ -1062,6 +1063,7 @@ func (e *evidence) turns() {
 // cues looks for the cues of the lexicon in canonical text t, whose words
 // are ws.
 func (e *evidence) cues(t string, ws []span, flags textFlags) {
+	e.scoped = e.scoped[:0] // a new text: callScoped classes its words again
 	e.secretAt, e.transferAt, e.turnAt = e.secretAt[:0], e.transferAt[:0], e.turnAt[:0]
 	e.sentence = [2]int{}
 	cues := textCues
@@ -2089,6 +2091,7 @@ func sentenceEnd(gap string) bool {
 // definition **SYSTEM MESSAGE** (a page or a README sets words in bold all
 // the time).
 func (e *evidence) markup(t string, ws []span) {
+	e.scoped = e.scoped[:0]
 	// a chat role's label opening a definition's text, "SYSTEM: …", is
 	// the turn of the template written out (a page or a transcript quotes
 	// such turns)
