@@ -216,6 +216,35 @@ func BenchmarkScanBenignText(b *testing.B) {
 	}
 }
 
+// BenchmarkScanOneLine measures text of one line and no anchor at 256 KB
+// and 1 MB: the cost a byte of each should be the same (the windows cut
+// from a long line once searched it to its end each).
+func BenchmarkScanOneLine(b *testing.B) {
+	c, err := New(&Policy{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	const unit = "lorem ipsum dolor sit amet "
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"256KB", 256 << 10}, {"1MB", 1 << 20}} {
+		s := strings.Repeat(unit, size.n/len(unit))
+		b.Run("signals-"+size.name, func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				c.judge(s)
+			}
+		})
+		b.Run("verdict-"+size.name, func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				c.verdict(s)
+			}
+		})
+	}
+}
+
 // BenchmarkScanRepeatedAnchors measures the scan on hostile text: one
 // word the signals start from, repeated for 256 KB, so that every check
 // that runs per occurrence runs tens of thousands of times. Each should

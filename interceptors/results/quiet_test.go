@@ -38,3 +38,81 @@ func TestQuietWindows(t *testing.T) {
 		}
 	}
 }
+
+// eachWindowSearching is eachWindow as it was, searching for the next
+// newline from each window's line: the reference for the kept search.
+func eachWindowSearching(s string, judge func(start, end int)) {
+	if len(s) <= window+maxLine {
+		judge(0, len(s))
+		return
+	}
+	start, prev := 0, 0
+	for i := 0; i < len(s); {
+		nl := strings.IndexByte(s[i:], '\n')
+		end := len(s)
+		if nl >= 0 {
+			end = i + nl + 1
+		}
+		if end-i > maxLine {
+			cut := i + maxLine
+			if sp := strings.LastIndexByte(s[i+maxLine/2:cut], ' '); sp >= 0 {
+				cut = i + maxLine/2 + sp + 1
+			}
+			judge(start, cut)
+			start = max(cut-lineCarry, i)
+			if sp := strings.IndexByte(s[start:cut], ' '); sp >= 0 {
+				start += sp + 1
+			}
+			prev, i = start, cut
+			continue
+		}
+		if end-start > window && prev > start {
+			judge(start, end)
+			start = prev
+		}
+		prev, i = i, end
+		if end == len(s) {
+			judge(start, end)
+		}
+	}
+}
+
+// TestEachWindowKeepsNewline compares eachWindow with the search from
+// every line on texts of long and short lines, spaces and none.
+func TestEachWindowKeepsNewline(t *testing.T) {
+	windows := func(f func(string, func(int, int)), s string) (w [][2]int) {
+		f(s, func(start, end int) { w = append(w, [2]int{start, end}) })
+		return w
+	}
+	seed := uint64(1)
+	rnd := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	for range 3000 {
+		var b strings.Builder
+		lines := rnd(3) // none, one in 200 bytes, one in 100
+		for n := rnd(9000); b.Len() < n; {
+			switch r := rnd(200); {
+			case r < lines:
+				b.WriteByte('\n')
+			case r < 3:
+				b.WriteString(strings.Repeat("x", rnd(3000)))
+			case r < 40:
+				b.WriteByte(' ')
+			default:
+				b.WriteByte('a' + byte(rnd(26)))
+			}
+		}
+		s := b.String()
+		got, want := windows(eachWindow, s), windows(eachWindowSearching, s)
+		if len(got) != len(want) {
+			t.Fatalf("%d windows, want %d", len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("window %d: %v, want %v", i, got[i], want[i])
+			}
+		}
+	}
+}

@@ -403,11 +403,19 @@ func eachWindow(s string, judge func(start, end int)) {
 		return
 	}
 	start, prev := 0, 0 // start of the window, start of its last line
+	// The next newline at or after i, kept: a text of one long line would
+	// otherwise be searched to its end for every window cut from it.
+	nl := -2 // not searched yet; -1: none after i
 	for i := 0; i < len(s); {
-		nl := strings.IndexByte(s[i:], '\n')
+		if nl != -1 && nl < i {
+			nl = strings.IndexByte(s[i:], '\n')
+			if nl >= 0 {
+				nl += i
+			}
+		}
 		end := len(s)
 		if nl >= 0 {
-			end = i + nl + 1
+			end = nl + 1
 		}
 		if end-i > maxLine {
 			// a long line: cut at a space near maxLine, carry an overlap
