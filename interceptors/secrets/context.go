@@ -355,6 +355,13 @@ func contextAt(text string, p int) (start, end, nameEnd int, ok bool) {
 			if c == quote || c == '\\' && i+1 < len(text) && text[i+1] == quote || c == '\n' {
 				break
 			}
+			if c == '\\' && i+1 < len(text) {
+				// an escape is one unit: the value of "pw":"…\\" ends
+				// before the quote, with its escaped backslash whole, so a
+				// redaction never cuts an escape of JSON text in two
+				i += 2
+				continue
+			}
 		} else if c <= ' ' || strings.IndexByte(`,;&}])"'<(`, c) >= 0 || c == '\\' {
 			break
 		}

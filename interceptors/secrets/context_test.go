@@ -67,6 +67,24 @@ func TestSecretMemberRedacted(t *testing.T) {
 	}
 }
 
+// In JSON text inside a string, an escape is one unit of the value: a
+// value that ends in an escaped backslash is taken up to its closing
+// quote, not to the middle of the escape. Cut there, the redaction would
+// have to keep the inner document's escapes, and of a value made of
+// escapes nothing would go: a second pass would find it again.
+func TestSecretMemberEndsOnWholeEscape(t *testing.T) {
+	s := newScanner(t, Policy{Requests: interceptors.ActionRedact})
+	inner := `{"k":{"password":"\n\u0003\u001d\u0011\r\u0017\\"},"n":1}`
+	x := run(t, s, interceptors.ToClient, `{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":`+quote(inner)+`}]}}`)
+	out := string(x.Message.Marshal())
+	if x.Action != interceptors.Modify || !strings.Contains(out, "[REDACTED:"+RuleSecretMember+"]") {
+		t.Fatalf("not redacted: %v %s", x.Action, out)
+	}
+	if again := run(t, s, interceptors.ToClient, out); len(again.Findings) != 0 {
+		t.Fatalf("a second pass found %+v in %s", again.Findings, out)
+	}
+}
+
 // A token with an invisible character inside is found and redacted whole.
 func TestInvisibleInsideToken(t *testing.T) {
 	s := newScanner(t, Policy{Requests: interceptors.ActionRedact})
