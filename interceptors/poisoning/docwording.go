@@ -169,13 +169,14 @@ func (e *evidence) sentenceAt(t string, ws []span, i int) (start, end int) {
 }
 
 // sendsAround reports whether the sentence that holds ws[i] has a verb of
-// sending (sendWords), read once a sentence as sentenceAt finds it.
+// sending in any of its forms (sendForm), read once a sentence as
+// sentenceAt finds it.
 func (e *evidence) sendsAround(t string, ws []span, i int) bool {
 	start, end := e.sentenceAt(t, ws, i)
 	if e.sentenceSends == 0 {
 		e.sentenceSends = 1
 		for j := start; j <= end; j++ {
-			if sendWords[t[ws[j].start:ws[j].end]] {
+			if !inAddress(t, ws[j]) && sendForm(t[ws[j].start:ws[j].end]) {
 				e.sentenceSends = 2
 				break
 			}

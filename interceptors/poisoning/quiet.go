@@ -85,19 +85,16 @@ var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
 // NewQuiet reads s; Release gives its buffers back once done. lower is s
 // with its ASCII letters in lower case and nothing else changed, if the
 // caller has it, or "".
-func NewQuiet(s, lower string) *Quiet {
-	q := quietPool.Get().(*Quiet)
-	q.spans = true
-	q.read(s, lower)
-	return q
-}
+func NewQuiet(s, lower string) *Quiet { return newQuiet(s, lower, true) }
 
 // NewQuietNoSpans is NewQuiet for a caller that reads no WordSpans (the
 // results check without its model): the pass notes no word spans, and
 // WordSpans gives none.
-func NewQuietNoSpans(s, lower string) *Quiet {
+func NewQuietNoSpans(s, lower string) *Quiet { return newQuiet(s, lower, false) }
+
+func newQuiet(s, lower string, spans bool) *Quiet {
 	q := quietPool.Get().(*Quiet)
-	q.spans = false
+	q.spans = spans
 	q.read(s, lower)
 	return q
 }
