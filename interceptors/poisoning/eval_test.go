@@ -196,7 +196,7 @@ func TestEvalCorpus(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	for _, split := range []string{"tuning", "heldout"} {
+	for _, split := range evalSplits() {
 		fmt.Fprintf(&b, "\n%-8s %-20s %9s %8s\n", split, "category", "flagged", "rate")
 		var cats []string
 		for k := range byCat {
@@ -232,5 +232,17 @@ func TestEvalCorpus(t *testing.T) {
 		}
 	}
 	check("tuning", minDetectTuning, maxFPTuning)
-	check("heldout", minDetectHeldout, maxFPHeldout)
+	if len(evalSplits()) > 1 {
+		check("heldout", minDetectHeldout, maxFPHeldout)
+	}
+}
+
+// evalSplits are the splits the evaluation reports. EVAL_TUNING_ONLY=1
+// leaves the held-out split unread while tuning, so that work on the
+// checker does not look at it between its recorded measurements.
+func evalSplits() []string {
+	if os.Getenv("EVAL_TUNING_ONLY") != "" {
+		return []string{"tuning"}
+	}
+	return []string{"tuning", "heldout"}
 }

@@ -114,6 +114,11 @@ func evalCorpus(t *testing.T, p *Policy, floors map[string]struct{ detect, fp fl
 	byLang := map[[2]string]*tally{} // split, language of injections not in English
 	tot := map[[2]string]*tally{}    // split, label
 	for _, e := range loadEval(t) {
+		if e.split != "tuning" && os.Getenv("EVAL_TUNING_ONLY") != "" {
+			// held-out left unread while tuning, so that work on the
+			// checker does not look at it between recorded measurements
+			continue
+		}
 		hit := flagged(t, c, e.Text)
 		for i, m := range []map[[2]string]*tally{per, tot} {
 			k := [2]string{e.split, e.Category}
@@ -170,6 +175,9 @@ func evalCorpus(t *testing.T, p *Policy, floors map[string]struct{ detect, fp fl
 	t.Logf("injections not in English, per language:\n%s", b.String())
 	for split, f := range floors {
 		inj, ben := tot[[2]string{split, "injection"}], tot[[2]string{split, "benign"}]
+		if split != "tuning" && os.Getenv("EVAL_TUNING_ONLY") != "" {
+			continue
+		}
 		if inj == nil || ben == nil {
 			t.Fatalf("%s: no injections or no benign texts", split)
 		}
