@@ -1133,6 +1133,7 @@ const (
 	aPretend
 	aHire
 	aUnbound
+	aToolsOf
 	numAnchors
 )
 
@@ -1274,6 +1275,11 @@ var anchorText = []struct {
 	{"recommended for", aHire}, {"candidate is", aHire}, {"best resume", aHire}, {"best cv", aHire}, {"best candidate", aHire}, {"best application", aHire},
 	// an answerer bound by nothing (answererUnbound)
 	{"ethic", aUnbound}, {"moral", aUnbound}, {"no matter how", aUnbound}, {"regardless of how", aUnbound}, {"even if it", aUnbound}, {"even if they", aUnbound},
+	// the reader's tools asked for (toolsAsked)
+	{"tool definition", aToolsOf}, {"function definition", aToolsOf}, {"tool schema", aToolsOf}, {"function schema", aToolsOf},
+	{"tool spec", aToolsOf}, {"function spec", aToolsOf}, {"tool signature", aToolsOf}, {"function signature", aToolsOf},
+	{"tools you", aToolsOf}, {"tool you", aToolsOf}, {"functions you", aToolsOf}, {"function you", aToolsOf},
+	{"tools or functions", aToolsOf}, {"tools/functions", aToolsOf}, {"functions or tools", aToolsOf}, {"tools and functions", aToolsOf},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1819,6 +1825,12 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if answererUnbound(t, at[aUnbound]) {
 		add(sigUnbound)
+	}
+	if toolsAsked(t, at[aToolsOf]) {
+		add(sigToolsAsked)
+	}
+	if roleLink(t, at[aSystem], "system") || roleLink(t, at[aAssistant], "assistant") {
+		add(sigTurn) // "[system](#context)" at a line start
 	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
