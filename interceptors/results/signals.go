@@ -1832,6 +1832,12 @@ func signalsOf(s, t string) (int, []string) {
 	if roleLink(t, at[aSystem], "system") || roleLink(t, at[aAssistant], "assistant") {
 		add(sigTurn) // "[system](#context)" at a line start
 	}
+	if toolOrdered(s, t) {
+		add(sigToolOrdered)
+	}
+	if preApproved(t) {
+		add(sigPreApproved)
+	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
 	}

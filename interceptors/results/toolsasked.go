@@ -36,14 +36,20 @@ var ownToolsRe = regexp.MustCompile(`\byour (?:[a-z]+ ){0,3}(?:tool|function)s? 
 var showToReaderRe = regexp.MustCompile(`(?:^|[,:;(]\s*|\b(?:please|can you|could you|would you|will you|you must|you should|i need you to|i want you to|now|then|also|first)\s+)(?:list|output|print|repeat|show|dump|reveal|provide|share|display|return|describe|enumerate|recite|tell me|give me|write out)\b` +
 	`|\b(?:what|which)\s+(?:[a-z]+\s+){0,2}(?:tools?|functions?)\b[^.?]*\bdo you (?:currently )?have\b`)
 
+// showWords are the words of showToReaderRe, one of which each of its
+// matches holds.
+var showWords = []string{"list", "output", "print", "repeat", "show", "dump", "reveal", "provide", "share",
+	"display", "return", "describe", "enumerate", "recite", "tell me", "give me", "write out", "what", "which"}
+
 // toolsAsked reports such a request around one of offs, its anchors (the
 // nouns and phrases of toolsAnchors).
 func toolsAsked(t string, offs []int) bool {
 	return anySentence(t, offs, nil, func(sentence string) bool {
-		// cheap test first: the reader addressed at all
-		if !strings.Contains(sentence, "you") {
+		// cheap tests first: the reader addressed at all, and a word
+		// every order or question holds
+		if !strings.Contains(sentence, "you") || !containsAny(sentence, showWords...) {
 			return false
 		}
-		return ownToolsRe.MatchString(sentence) && showToReaderRe.MatchString(sentence)
+		return showToReaderRe.MatchString(sentence) && ownToolsRe.MatchString(sentence)
 	})
 }
