@@ -47,7 +47,7 @@ type evalCase struct {
 // it was last set, so any regression fails; the history of every change
 // and of each source as it came in is in docs/benchmarks.md.
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 2278.0 / 2744, fp: 16.0 / 2302},
+	"tuning":  {detect: 2281.0 / 2744, fp: 16.0 / 2302},
 	"heldout": {detect: 263.0 / 507, fp: 9.0 / 1126},
 }
 
@@ -56,7 +56,7 @@ var floors = map[string]struct{ detect, fp float64 }{
 // tuning split, so its tuning figures are in-sample (README.md, "Learned
 // model"); the designs and their figures are in docs/benchmarks.md.
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 2427.0 / 2744, fp: 18.0 / 2302},
+	"tuning":  {detect: 2429.0 / 2744, fp: 18.0 / 2302},
 	"heldout": {detect: 317.0 / 507, fp: 15.0 / 1126},
 }
 
@@ -270,7 +270,7 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		"you will pretend to be ", "act as ", "roleplay ", "role-play ", "role play ", "simulate ", "emulate ", "impersonate ", "in the role of ",
 		"your alter ego ", "stay in char ", "break character ", "breaking character ", "break of character ", "enabled by openai ", "engineer at anthropic ",
 		"export ", "access code ", "unlocks ", "rely on ", "log in ", "failure ", "until ", "hypothetical ", "recommended for ", "ethic ",
-		"inform the user ", "the user's email ", "tools you have ", "[system](#context)\n", "use file_write ", "using email_send ", "is approved for ", "list your tool definitions ", "then call a_bc "} {
+		"inform the user ", "the user's email ", "tools you have ", "[system](#context)\n", "use file_write ", "using email_send ", "is approved for ", "list your tool definitions ", "then call a_bc ", "without user confirmation "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

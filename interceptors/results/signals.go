@@ -1838,6 +1838,9 @@ func signalsOf(s, t string) (int, []string) {
 	if preApproved(t) {
 		add(sigPreApproved)
 	}
+	if consentWaived(t) {
+		add(sigConsentWaived)
+	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
 	}
