@@ -47,7 +47,7 @@ type evalCase struct {
 // it was last set, so any regression fails; the history of every change
 // and of each source as it came in is in docs/benchmarks.md.
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 2178.0 / 2613, fp: 13.0 / 2266},
+	"tuning":  {detect: 2181.0 / 2613, fp: 13.0 / 2266},
 	"heldout": {detect: 257.0 / 497, fp: 9.0 / 1126},
 }
 
@@ -56,7 +56,7 @@ var floors = map[string]struct{ detect, fp float64 }{
 // tuning split, so its tuning figures are in-sample (README.md, "Learned
 // model"); the designs and their figures are in docs/benchmarks.md.
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 2318.0 / 2613, fp: 14.0 / 2266},
+	"tuning":  {detect: 2321.0 / 2613, fp: 14.0 / 2266},
 	"heldout": {detect: 309.0 / 497, fp: 15.0 / 1126},
 }
 
