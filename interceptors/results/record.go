@@ -81,13 +81,11 @@ func recordOrder(t string, pleases []int) (found, strong bool) {
 }
 
 // fieldBefore returns the name of the field whose value opens at t[at]:
-// `"key": "`, `'key': '` or, at a line's start, `key: ` (YAML), spaces
+// `"key": "`, `'key': '` (their quotes escaped too, in JSON held in a
+// string: `\"key\": \"`) or, at a line's start, `key: ` (YAML), spaces
 // allowed around the colon.
 func fieldBefore(t string, at int) (string, bool) {
-	i := at
-	if i > 0 && (t[i-1] == '"' || t[i-1] == '\'') {
-		i-- // the value's quote
-	}
+	i := at - quoteEnding(t, at) // the value's quote, if any
 	for i > 0 && t[i-1] == ' ' {
 		i--
 	}
@@ -98,11 +96,9 @@ func fieldBefore(t string, at int) (string, bool) {
 	for i > 0 && t[i-1] == ' ' {
 		i--
 	}
-	q := byte(0)
-	if i > 0 && (t[i-1] == '"' || t[i-1] == '\'') {
-		q = t[i-1]
-		i--
-	}
+	q := quoteEnding(t, i)
+	closing := t[i-q : i]
+	i -= q
 	end := i
 	for i > 0 && end-i < 40 && (t[i-1] >= 'a' && t[i-1] <= 'z' || t[i-1] == '_' || t[i-1] == '-') {
 		i--
@@ -112,8 +108,8 @@ func fieldBefore(t string, at int) (string, bool) {
 	}
 	key := t[i:end]
 	if q != 0 {
-		// the key's own quotes
-		return key, i > 0 && t[i-1] == q
+		// the key's own quotes, alike
+		return key, i >= q && t[i-q:i] == closing
 	}
 	// YAML: a bare key at a line's start (after "- " in a list), a value
 	// unquoted or quoted
@@ -122,6 +118,18 @@ func fieldBefore(t string, at int) (string, bool) {
 		j--
 	}
 	return key, j == 0 || t[j-1] == '\n'
+}
+
+// quoteEnding returns the length of the quote that ends t[:i]: 1 for '
+// or ", 2 for one escaped with a backslash, 0 for none.
+func quoteEnding(t string, i int) int {
+	if i == 0 || t[i-1] != '"' && t[i-1] != '\'' {
+		return 0
+	}
+	if i >= 2 && t[i-2] == '\\' {
+		return 2
+	}
+	return 1
 }
 
 // fieldNamed reports whether a field's name ends with one of names
