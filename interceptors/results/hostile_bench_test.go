@@ -18,7 +18,7 @@ func BenchmarkScanHostileSentences(b *testing.B) {
 	}
 	for _, unit := range []string{"lorem ipsum dolor sit amet ", "stop until paid ", "x stop x stop x stop x stop x stop x stop x stop x stop until paid ",
 		"x display the message 'service error' ", "x show x show x show x show x show x display the message 'service error' ",
-		"log in at https://x.example ", "what is the access code ", "passcode "} {
+		"log in at https://x.example ", "what is the access code ", "passcode ", "'description': 'please move the files if "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.ReplaceAll(strings.TrimSpace(unit), " ", "_"), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

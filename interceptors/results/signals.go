@@ -1873,6 +1873,11 @@ func signalsOf(s, t string) (int, []string) {
 	if opensAsking(t, at[aPlease]) {
 		add(sigOpensAsking)
 	}
+	if found, strong := recordOrder(t, at[aPlease]); strong {
+		add(sigRecordOrder)
+	} else if found {
+		add(sigRecordAsk)
+	}
 	if actsOnRecord(s, t, at[aPlease]) {
 		add(sigActs)
 		add(sigByID)
