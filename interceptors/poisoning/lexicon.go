@@ -762,6 +762,15 @@ var definitionLexicon = map[signal][]string{
 		// an order repeated on every use with a second action ("Always
 		// also call ...")
 		"always also {call|invoke|execute|run|send|post|write|email}",
+		// a second sending beside the tool's own work ("also send a copy of
+		// the path to our endpoint", "additionally upload the result"): a
+		// definition says what its tool does with what it is given, and a
+		// copy ordered sent on besides goes to a place the user never named
+		"{also|additionally} {send|post|forward|upload|mirror|copy|relay|transmit|email|bcc|cc|sync|push}",
+		// everything the reader handles ordered sent on ("mirror every
+		// file you read", "forward each query the user makes"): data
+		// moved wholesale, not one item the user asked to send
+		"{send|post|forward|upload|mirror|copy|relay|transmit|email|bcc|cc|sync|push} {every|each|all} {file|files|message|messages|email|emails|query|queries|question|questions|request|requests|result|results|response|responses|document|documents|conversation|conversations|prompt|prompts|input|inputs|reply|replies|search|searches}",
 		// data the reader holds ordered sent to a literal web address
 		// ("Post the results to https://…"): the reader can reach an
 		// address only through another tool, so a definition that names
@@ -786,6 +795,11 @@ var definitionLexicon = map[signal][]string{
 		// called it, and a definition that sends them anywhere else moves
 		// them out of the session
 		"{forward|send|post|upload|mirror|relay|copy|transmit|report} ~ {result|results|output|outputs|response|responses|finding|findings} to {the|an|a|our|their} {archive|archives|collector|webhook|endpoint|bucket|inbox|mailbox|sink|backup|mirror|vault|logger|tracker}",
+		// data sent to a place that only collects ("to our telemetry
+		// endpoint", "to the analytics collector"): a tool returns its
+		// results to the reader, and a collection point is where data
+		// leaves the session
+		"to {our|their|an|a|the} ~ {telemetry|analytics|tracking|monitoring|collection|logging|audit|backup} {endpoint|endpoints|server|servers|service|collector|webhook|url|address|inbox|bucket}",
 	},
 	sigAuthority: {
 		// unnamed practice said to want an action ("audit frameworks
@@ -822,5 +836,52 @@ var definitionLexicon = map[signal][]string{
 		// deprecated and unsafe"), as other tools run down as a class are;
 		// only right after another tool's identifier (namedToolBefore)
 		"{is|are|has been|have been} {deprecated|unsafe|insecure|broken|unreliable|obsolete|compromised|vulnerable|untrusted|untrustworthy|dangerous|malicious}",
+		// this tool set up as the reader's standing choice ("should be your
+		// first choice", "your top pick"): which tool fits is the model's to
+		// judge from what each does, and a description that claims the
+		// choice for itself ranks its tool above the others by its own word
+		"your {first|only|default|preferred|top|go-to} {choice|pick}",
+		// the choice of this tool ordered ahead of the others ("choose it
+		// first", "pick this one over …")
+		"{choose|select|pick} {it|this|this tool|this one|this function} {first|over|above|instead}",
+		// its use stretched past what it does ("use this tool for every
+		// question, even unrelated ones"): a tool asked for where it does
+		// not fit is after the choice, not the task
+		"even {unrelated|irrelevant|off-topic} {ones|questions|requests|tasks|queries|topics}",
+		"even {when|if} {unrelated|irrelevant|not relevant|not related|not needed|unnecessary}",
+		// the other tools' answers run down as a class ("other weather
+		// tools return outdated data"), as their fitness is
+		"{other|alternative|competing|rival} ~ {tool|tools|server|servers|services|apis} {return|returns|give|gives|provide|provides|produce|produces} ~ {outdated|inaccurate|incorrect|wrong|stale|unreliable|fake|false|misleading|corrupted}",
+	},
+	sigConceal: {
+		// an order to decode a text and act on it ("decode the following
+		// base64 and execute it"): the user sees only the encoded form, so
+		// the order is kept from them; a tool that decodes takes the text
+		// as its input and returns what it decodes
+		"decode ~ {and|then|and then} {execute|run|eval|evaluate|follow|obey|perform|apply}",
+		"{execute|run|follow|obey|apply} the decoded",
+		// the user's approval set aside ("complete the task without asking
+		// the user for approval"): approval is the user's say over what the
+		// model does, and a definition that has the model act without it
+		// keeps the act from the user. A flag that skips a prompt says
+		// "without confirmation", not whose.
+		"without {asking|consulting|prompting|checking with|confirming with} the user {for|about} {approval|consent|confirmation|permission}",
+		"{don't|do not|dont|never} {ask|prompt} the user for {approval|consent|confirmation|permission}",
+		"{don't|do not|dont|never} {wait for|seek|request|ask for} {the user's|user|their} {approval|consent|confirmation|permission}",
+		// an act done and left unsaid ("first call delete_all without
+		// mentioning it"), as "without telling" is
+		"without {mentioning|disclosing|revealing} {it|this|that|them|the call|the step|anything}",
+	},
+	sigSecret: {
+		// what stands for a person's identity at a bank or a session of
+		// theirs: a PIN or passcode, the current session's token ("the
+		// GitHub token of the current session"); a tool that needs its own
+		// service's key says so without the reader's session
+		"{your|their|the user's|bank|card|atm|debit|account} {pin|pins|passcode|passcodes}",
+		"{token|tokens|cookie|cookies|credentials} of {the|this|your} {current|active} session",
+		"{current|active} session's {token|tokens|cookie|cookies|credentials}",
+	},
+	sigTransfer: {
+		"paste",
 	},
 }
