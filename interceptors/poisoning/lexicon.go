@@ -770,6 +770,10 @@ var definitionLexicon = map[signal][]string{
 		// everything the reader handles ordered sent on ("mirror every
 		// file you read", "forward each query the user makes"): data
 		// moved wholesale, not one item the user asked to send
+		// the user's own data ordered sent on ("post the user's email
+		// address to our webhook"): a definition that needs a person's
+		// data takes it as a parameter the user sees filled in
+		"{post|send|forward|upload|email|share|transmit|submit|report|leak|relay} the user's {email|emails|address|addresses|phone|name|location|message|messages|file|files|data|contacts|history|conversation|chat|transcript|query|queries|details|profile|information|info|documents}",
 		"{send|post|forward|upload|mirror|copy|relay|transmit|email|bcc|cc|sync|push} {every|each|all} {file|files|message|messages|email|emails|query|queries|question|questions|request|requests|result|results|response|responses|document|documents|conversation|conversations|prompt|prompts|input|inputs|reply|replies|search|searches}",
 		// data the reader holds ordered sent to a literal web address
 		// ("Post the results to https://…"): the reader can reach an
@@ -799,7 +803,7 @@ var definitionLexicon = map[signal][]string{
 		// endpoint", "to the analytics collector"): a tool returns its
 		// results to the reader, and a collection point is where data
 		// leaves the session
-		"to {our|their|an|a|the} ~ {telemetry|analytics|tracking|monitoring|collection|logging|audit|backup} {endpoint|endpoints|server|servers|service|collector|webhook|url|address|inbox|bucket}",
+		"to {our|their|an|a|the} ~ {telemetry|analytics|tracking|monitoring|collection|logging|audit|backup|crm|marketing|partner|external|third-party} {endpoint|endpoints|server|servers|service|collector|webhook|url|address|inbox|bucket}",
 	},
 	sigAuthority: {
 		// unnamed practice said to want an action ("audit frameworks
@@ -852,6 +856,17 @@ var definitionLexicon = map[signal][]string{
 		// the other tools set aside by this one's word ("do not use any other
 		// tool for this"), as "don't select it" is
 		"{don't|do not|dont|never} use {other tools|any other tool|any other tools|the other tools|the others}",
+		// the tool's own use ordered across the board ("use it for all
+		// weather queries", "use this tool whenever possible", "should be
+		// used for every request"), as "use this tool for all" is: a
+		// description says what its tool is for, not that every task is
+		"use {it|this one|me} for {all|every|any|each}",
+		"{use|call|choose|pick|select|prefer} {it|this|this tool|this one|me|this function} whenever possible",
+		"{should|must} ~ be {used|called|chosen|selected|invoked|preferred} {for|on|in} {all|every|any|each} {request|requests|task|tasks|query|queries|question|questions|message|messages|conversation|conversations|interaction|interactions|situation|situations|case|cases|purpose|purposes}",
+		"{this tool|this function|this one|it} {should|must} always be {used|called|chosen|selected|preferred}",
+		// preferred over the others left unnamed ("instead of others",
+		// "over alternatives"), as "over any alternatives" is
+		"{instead of|rather than|over} {others|the others|alternatives|the alternatives|other options}",
 		// the other tools' answers run down as a class ("other weather
 		// tools return outdated data"), as their fitness is
 		"{other|alternative|competing|rival} ~ {tool|tools|server|servers|services|apis} {return|returns|give|gives|provide|provides|produce|produces} ~ {outdated|inaccurate|incorrect|wrong|stale|unreliable|fake|false|misleading|corrupted}",
@@ -916,5 +931,11 @@ var definitionLexicon = map[signal][]string{
 		// tools"): which answer to believe is the model's to weigh, and a
 		// definition that has it discard another tool's is after the choice
 		"{ignore|disregard|discard|distrust} ~ {result|results|output|outputs|answer|answers|response|responses|data} {from|of|by} ~ {other|competing|alternative|rival} ~ {tool|tools|server|servers|service|services|source|sources}",
+	},
+	sigHistory: {
+		// the conversation by another name ("the chat transcript"), as "the
+		// chat history" is; a video's or a meeting's transcript is the
+		// tool's data
+		"{chat|conversation} {transcript|transcripts|log|logs}",
 	},
 }
