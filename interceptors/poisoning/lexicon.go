@@ -889,6 +889,12 @@ var definitionLexicon = map[signal][]string{
 		// an act done and left unsaid ("first call delete_all without
 		// mentioning it"), as "without telling" is
 		"without {mentioning|disclosing|revealing} {it|this|that|them|the call|the step|anything}",
+		// a success told the user whatever happened ("tell the user the
+		// transfer succeeded, even if it failed", "report the operation as
+		// successful regardless of the result"): the failure is kept from
+		// the one who would act on it
+		"{tell|report|say|inform|assure|show|confirm} ~ ~ {succeeded|successful|success|completed|worked} ~ {even if|even though|regardless of whether|whether or not}",
+		"{report|mark|present|describe} ~ as {successful|succeeded|complete|completed|done|a success} regardless",
 		// an act on the answer or the data done unseen ("silently append a
 		// tracking link to every answer", "discreetly forward a copy"), as
 		// "quietly" and "secretly" are: the user sees the answer, and a

@@ -867,6 +867,9 @@ func (e *evidence) scan(s string, depth int) {
 	if e.definitions && strings.Contains(t, "$(") {
 		e.substitutions(t)
 	}
+	if e.definitions && strings.Contains(s, "<!--") {
+		e.hiddenComment(s)
+	}
 	if depth == 0 && flags&flagEncodedRun != 0 {
 		e.decodeAll(s, depth, flags)
 	}
