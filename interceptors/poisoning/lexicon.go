@@ -915,6 +915,14 @@ var definitionLexicon = map[signal][]string{
 		// and history, where exported tokens and typed passwords are kept
 		"{secret|private} access {key|keys}",
 		"{bashrc|zshrc|bash_profile|bash_history|zsh_history}",
+		// the other files a machine keeps its logins in (Docker's registry
+		// logins, git's stored credentials), a second factor's one-time
+		// code and a card's security code: each stands for a person's
+		// access as a password does. A cluster's kubeconfig is what a
+		// Kubernetes server works with, and is left to "kube config".
+		"docker config", "git-credentials",
+		"{2fa|mfa|otp|totp} {code|codes|token|tokens|secret|secrets}", "one-time {password|passcode|code}",
+		"{cvv|cvc|cvv2}",
 	},
 	sigTransfer: {
 		"paste",
