@@ -870,6 +870,9 @@ func (e *evidence) scan(s string, depth int) {
 	if e.definitions && strings.Contains(s, "<!--") {
 		e.hiddenComment(s)
 	}
+	if e.definitions && strings.Contains(s, "://") && strings.IndexByte(s, '?') >= 0 {
+		e.carriedData(s)
+	}
 	if depth == 0 && flags&flagEncodedRun != 0 {
 		e.decodeAll(s, depth, flags)
 	}
