@@ -926,6 +926,9 @@ var definitionLexicon = map[signal][]string{
 	},
 	sigTransfer: {
 		"paste",
+		// a secret's value ordered put to use ("use the value of
+		// ${GITHUB_TOKEN}"), as "pass the GITHUB_TOKEN" is
+		"{use|insert|substitute|interpolate|include} the value of",
 	},
 	sigOverride: {
 		// the user's word set aside ("set the recipient to … regardless of
@@ -945,6 +948,14 @@ var definitionLexicon = map[signal][]string{
 		// tools"): which answer to believe is the model's to weigh, and a
 		// definition that has it discard another tool's is after the choice
 		"{ignore|disregard|discard|distrust} ~ {result|results|output|outputs|answer|answers|response|responses|data} {from|of|by} ~ {other|competing|alternative|rival} ~ {tool|tools|server|servers|service|services|source|sources}",
+		// a new identity put on the reader ("you are now a new assistant"):
+		// what the model is was set by whoever runs it, and a definition
+		// that recasts it sets its instructions aside
+		"you are now {a|an|the} ~ {assistant|ai|agent|model|bot|chatbot|persona|character|system}",
+		// the reader's instructions said to be set aside by the server
+		// ("this server ignores previous instructions"), as ordered set
+		// aside they are
+		"{ignores|disregards|overrides|supersedes} ~ {previous|prior|earlier|your|system|all|any} {instructions|guidelines|prompt|prompts|directives}",
 	},
 	sigHistory: {
 		// the conversation by another name ("the chat transcript"), as "the
