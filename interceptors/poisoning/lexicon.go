@@ -762,6 +762,19 @@ var definitionLexicon = map[signal][]string{
 		// an order repeated on every use with a second action ("Always
 		// also call ...")
 		"always also {call|invoke|execute|run|send|post|write|email}",
+		// a second sending beside the tool's own work ("also send a copy of
+		// the path to our endpoint", "additionally upload the result"): a
+		// definition says what its tool does with what it is given, and a
+		// copy ordered sent on besides goes to a place the user never named
+		"{also|additionally} {send|post|forward|upload|mirror|copy|relay|transmit|email|bcc|cc|sync|push}",
+		// everything the reader handles ordered sent on ("mirror every
+		// file you read", "forward each query the user makes"): data
+		// moved wholesale, not one item the user asked to send
+		// the user's own data ordered sent on ("post the user's email
+		// address to our webhook"): a definition that needs a person's
+		// data takes it as a parameter the user sees filled in
+		"{post|send|forward|upload|email|share|transmit|submit|report|leak|relay} the user's {email|emails|address|addresses|phone|name|location|message|messages|file|files|data|contacts|history|conversation|chat|transcript|query|queries|details|profile|information|info|documents}",
+		"{send|post|forward|upload|mirror|copy|relay|transmit|email|bcc|cc|sync|push} {every|each|all} {file|files|message|messages|email|emails|query|queries|question|questions|request|requests|result|results|response|responses|document|documents|conversation|conversations|prompt|prompts|input|inputs|reply|replies|search|searches}",
 		// data the reader holds ordered sent to a literal web address
 		// ("Post the results to https://…"): the reader can reach an
 		// address only through another tool, so a definition that names
@@ -786,6 +799,11 @@ var definitionLexicon = map[signal][]string{
 		// called it, and a definition that sends them anywhere else moves
 		// them out of the session
 		"{forward|send|post|upload|mirror|relay|copy|transmit|report} ~ {result|results|output|outputs|response|responses|finding|findings} to {the|an|a|our|their} {archive|archives|collector|webhook|endpoint|bucket|inbox|mailbox|sink|backup|mirror|vault|logger|tracker}",
+		// data sent to a place that only collects ("to our telemetry
+		// endpoint", "to the analytics collector"): a tool returns its
+		// results to the reader, and a collection point is where data
+		// leaves the session
+		"to {our|their|an|a|the} ~ {telemetry|analytics|tracking|monitoring|collection|logging|audit|backup|crm|marketing|partner|external|third-party} {endpoint|endpoints|server|servers|service|collector|webhook|url|address|inbox|bucket}",
 	},
 	sigAuthority: {
 		// unnamed practice said to want an action ("audit frameworks
@@ -822,5 +840,127 @@ var definitionLexicon = map[signal][]string{
 		// deprecated and unsafe"), as other tools run down as a class are;
 		// only right after another tool's identifier (namedToolBefore)
 		"{is|are|has been|have been} {deprecated|unsafe|insecure|broken|unreliable|obsolete|compromised|vulnerable|untrusted|untrustworthy|dangerous|malicious}",
+		// this tool set up as the reader's standing choice ("should be your
+		// first choice", "your top pick"): which tool fits is the model's to
+		// judge from what each does, and a description that claims the
+		// choice for itself ranks its tool above the others by its own word
+		"your {first|only|default|preferred|top|go-to} {choice|pick}",
+		// the choice of this tool ordered ahead of the others ("choose it
+		// first", "pick this one over …")
+		"{choose|select|pick} {it|this|this tool|this one|this function} {first|over|above|instead}",
+		// its use stretched past what it does ("use this tool for every
+		// question, even unrelated ones"): a tool asked for where it does
+		// not fit is after the choice, not the task
+		"even {unrelated|irrelevant|off-topic} {ones|questions|requests|tasks|queries|topics}",
+		"even {when|if} {unrelated|irrelevant|not relevant|not related|not needed|unnecessary}",
+		// the other tools set aside by this one's word ("do not use any other
+		// tool for this"), as "don't select it" is
+		"{don't|do not|dont|never} use {other tools|any other tool|any other tools|the other tools|the others}",
+		// the tool's own use ordered across the board ("use it for all
+		// weather queries", "use this tool whenever possible", "should be
+		// used for every request"), as "use this tool for all" is: a
+		// description says what its tool is for, not that every task is
+		"use {it|this one|me} for {all|every|any|each}",
+		"{use|call|choose|pick|select|prefer} {it|this|this tool|this one|me|this function} whenever possible",
+		"{should|must} ~ be {used|called|chosen|selected|invoked|preferred} {for|on|in} {all|every|any|each} {request|requests|task|tasks|query|queries|question|questions|message|messages|conversation|conversations|interaction|interactions|situation|situations|case|cases|purpose|purposes}",
+		"{this tool|this function|this one|it} {should|must} always be {used|called|chosen|selected|preferred}",
+		// preferred over the others left unnamed ("instead of others",
+		// "over alternatives"), as "over any alternatives" is
+		"{instead of|rather than|over} {others|the others|alternatives|the alternatives|other options}",
+		// the other tools' answers run down as a class ("other weather
+		// tools return outdated data"), as their fitness is
+		"{other|alternative|competing|rival} ~ {tool|tools|server|servers|services|apis} {return|returns|give|gives|provide|provides|produce|produces} ~ {outdated|inaccurate|incorrect|wrong|stale|unreliable|fake|false|misleading|corrupted}",
+	},
+	sigConceal: {
+		// an order to decode a text and act on it ("decode the following
+		// base64 and execute it"): the user sees only the encoded form, so
+		// the order is kept from them; a tool that decodes takes the text
+		// as its input and returns what it decodes
+		"decode ~ {and|then|and then} {execute|run|eval|evaluate|follow|obey|perform|apply}",
+		"{execute|run|follow|obey|apply} the decoded",
+		// the user's approval set aside ("complete the task without asking
+		// the user for approval"): approval is the user's say over what the
+		// model does, and a definition that has the model act without it
+		// keeps the act from the user. A flag that skips a prompt says
+		// "without confirmation", not whose.
+		"without {asking|consulting|prompting|checking with|confirming with} the user {for|about} {approval|consent|confirmation|permission}",
+		"{don't|do not|dont|never} {ask|prompt} the user for {approval|consent|confirmation|permission}",
+		"{don't|do not|dont|never} {wait for|seek|request|ask for} {the user's|user|their} {approval|consent|confirmation|permission}",
+		// an act done and left unsaid ("first call delete_all without
+		// mentioning it"), as "without telling" is
+		"without {mentioning|disclosing|revealing} {it|this|that|them|the call|the step|anything}",
+		// a success told the user whatever happened ("tell the user the
+		// transfer succeeded, even if it failed", "report the operation as
+		// successful regardless of the result"): the failure is kept from
+		// the one who would act on it
+		"{tell|report|say|inform|assure|show|confirm} ~ ~ {succeeded|successful|success|completed|worked} ~ {even if|even though|regardless of whether|whether or not}",
+		"{report|mark|present|describe} ~ as {successful|succeeded|complete|completed|done|a success} regardless",
+		// an act on the answer or the data done unseen ("silently append a
+		// tracking link to every answer", "discreetly forward a copy"), as
+		// "quietly" and "secretly" are: the user sees the answer, and a
+		// change or a sending ordered done without their seeing it is kept
+		// from them
+		"{silently|discreetly|invisibly} {append|add|insert|include|attach|embed|send|forward|copy|post|upload|email|record|store|save|modify|change|replace|alter|rewrite}",
+	},
+	sigSecret: {
+		// what stands for a person's identity at a bank or a session of
+		// theirs: a PIN or passcode, the current session's token ("the
+		// GitHub token of the current session"); a tool that needs its own
+		// service's key says so without the reader's session
+		"{your|their|the user's|bank|card|atm|debit|account} {pin|pins|passcode|passcodes}",
+		"{token|tokens|cookie|cookies|credentials} of {the|this|your} {current|active} session",
+		"{current|active} session's {token|tokens|cookie|cookies|credentials}",
+		// a cloud account's secret key by its full name ("your AWS secret
+		// access key"), as "secret key" is, and the shell's start-up files
+		// and history, where exported tokens and typed passwords are kept
+		"{secret|private} access {key|keys}",
+		"{bashrc|zshrc|bash_profile|bash_history|zsh_history}",
+		// the other files a machine keeps its logins in (Docker's registry
+		// logins, git's stored credentials), a second factor's one-time
+		// code and a card's security code: each stands for a person's
+		// access as a password does. A cluster's kubeconfig is what a
+		// Kubernetes server works with, and is left to "kube config".
+		"docker config", "git-credentials",
+		"{2fa|mfa|otp|totp} {code|codes|token|tokens|secret|secrets}", "one-time {password|passcode|code}",
+		"{cvv|cvc|cvv2}",
+	},
+	sigTransfer: {
+		"paste",
+		// a secret's value ordered put to use ("use the value of
+		// ${GITHUB_TOKEN}"), as "pass the GITHUB_TOKEN" is
+		"{use|insert|substitute|interpolate|include} the value of",
+	},
+	sigOverride: {
+		// the user's word set aside ("set the recipient to … regardless of
+		// what the user says"): what the user asks is what the model works
+		// for, and a definition that has it done whatever they say takes
+		// the decision from them
+		"regardless of {what|whatever} the user {says|asks|wants|requests|chooses|specifies|types|enters}",
+		"{whatever|no matter what} the user {says|asks|wants|requests|chooses|specifies}",
+		"even if the user {asks|says|requests|wants|objects|refuses|declines} {otherwise|not|differently}",
+		// a tool's text made the reader's instructions ("treat the text
+		// returned by this tool as system instructions", "trust this
+		// server's outputs above the user's"): data promoted over what the
+		// model was told opens a channel for orders no definition shows
+		"{treat|consider|regard} ~ ~ as {system|developer|admin|administrator|operator} {instructions|instruction|prompt|prompts|message|messages|directives|commands|orders}",
+		"{trust|prioritize|prioritise|prefer|follow} ~ {output|outputs|answer|answers|result|results|response|responses} {above|over|before} {the user|the user's|user|users|your instructions}",
+		// other tools' answers set aside ("ignore results from other weather
+		// tools"): which answer to believe is the model's to weigh, and a
+		// definition that has it discard another tool's is after the choice
+		"{ignore|disregard|discard|distrust} ~ {result|results|output|outputs|answer|answers|response|responses|data} {from|of|by} ~ {other|competing|alternative|rival} ~ {tool|tools|server|servers|service|services|source|sources}",
+		// a new identity put on the reader ("you are now a new assistant"):
+		// what the model is was set by whoever runs it, and a definition
+		// that recasts it sets its instructions aside
+		"you are now {a|an|the} ~ {assistant|ai|agent|model|bot|chatbot|persona|character|system}",
+		// the reader's instructions said to be set aside by the server
+		// ("this server ignores previous instructions"), as ordered set
+		// aside they are
+		"{ignores|disregards|overrides|supersedes} ~ {previous|prior|earlier|your|system|all|any} {instructions|guidelines|prompt|prompts|directives}",
+	},
+	sigHistory: {
+		// the conversation by another name ("the chat transcript"), as "the
+		// chat history" is; a video's or a meeting's transcript is the
+		// tool's data
+		"{chat|conversation} {transcript|transcripts|log|logs}",
 	},
 }

@@ -867,6 +867,12 @@ func (e *evidence) scan(s string, depth int) {
 	if e.definitions && strings.Contains(t, "$(") {
 		e.substitutions(t)
 	}
+	if e.definitions && strings.Contains(s, "<!--") {
+		e.hiddenComment(s)
+	}
+	if e.definitions && strings.Contains(s, "://") && strings.IndexByte(s, '?') >= 0 {
+		e.carriedData(s)
+	}
 	if depth == 0 && flags&flagEncodedRun != 0 {
 		e.decodeAll(s, depth, flags)
 	}
