@@ -16,7 +16,12 @@ package textmodel
 // of a task first: "name", "list", "translate") is a feature too, alone
 // and with the change of subject: a bare task that says no "you" ("Name
 // the author of the series.") and a question on the text's own subject
-// (a FAQ's) were otherwise read alike.
+// (a FAQ's) were otherwise read alike. And an edge sentence of a text
+// of more than one gives the word it opens with (past a "please"), with
+// its place (openBucket): an order set before or after the data it
+// comes with opens on its verb ("ignore", "forward", "summarize"), where
+// the pair of the text's start and its first word reads a lone order and
+// a page's title alike.
 
 import (
 	"strings"
@@ -80,6 +85,12 @@ type addrFeature struct {
 }
 
 var youHash, yourHash = asciiHash([]byte("you")), asciiHash([]byte("your"))
+
+// openBucket is the bucket of the opening word h of the sentence at
+// place.
+func openBucket(place int, h uint32, shift uint) uint32 {
+	return mix(h*0x9e3779b1^uint32(place)*0xc2b2ae35^0x1b56c4e9) >> shift
+}
 
 func addrBucket(place, kind int, shift uint) uint32 {
 	return mix(uint32(place)*0x9e3779b1^uint32(kind)*0x85ebca6b^0x3c6ef372) >> shift
@@ -198,6 +209,9 @@ func sentenceFeatures(dst []addrFeature, s []byte, n, place int, question bool, 
 	first := hs[0]
 	if first == pleaseHash && k > 1 {
 		first = hs[1]
+	}
+	if place != placeOnly {
+		dst = append(dst, addrFeature{w, openBucket(place, first, shift)})
 	}
 	asks := question && questionHashes[hs[0]] || taskHashes[first]
 	if asks {
