@@ -621,7 +621,7 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 		return ""
 	}
 	check := func(tok string, start, end int) bool {
-		if filter != nil && !filter.may(tok) || !others[tok] || ownWord(tool, tok) {
+		if filter != nil && !filter.may(tok) || !others[tok] || ownWord(tool, tok) || familyName(own, memberString(tool, "name"), tok) {
 			return false
 		}
 		plain := true
