@@ -561,6 +561,10 @@ type evidence struct {
 	// params: the lower-cased parameter names of tool, made when first
 	// asked for (ownParam)
 	params map[string]bool
+	// settings: the words of the names of tool's boolean and numeric
+	// parameters, without a plural s, made when first asked for
+	// (settingWord)
+	settings map[string]bool
 	// toolNamed: the name of tool, read when first asked for (toolName):
 	// reading it decodes the definition, too costly once per cue
 	toolNamed string
@@ -1431,7 +1435,7 @@ func (e *evidence) ownSubject(c *cue, t string, ws []span, i int) bool {
 	from := i - c.anchor
 	for k := from; k < from+len(c.slots); k++ {
 		w := t[ws[k].start:ws[k].end]
-		if !quoted(w) && !quoted(strings.TrimSuffix(w, "s")) && !quoted(w+"s") && !nameHasWord(e.toolName(), w) {
+		if !quoted(w) && !quoted(strings.TrimSuffix(w, "s")) && !quoted(w+"s") && !nameHasWord(e.toolName(), w) && !e.settingWord(w) {
 			return false
 		}
 	}
