@@ -1644,7 +1644,7 @@ func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
 	if bindsCall(c) && !e.toolIdentifierAt(t, ws, after) {
 		return false
 	}
-	return !thisTool(t, ws, after) && !notATool(c, t, ws, after) && !e.ownTool(t, ws, after) && !e.paramAt(t, ws, after) && !waitsForUser(t, ws, i-c.anchor)
+	return !thisTool(t, ws, after) && !notATool(c, t, ws, after) && !e.ownTool(t, ws, after) && !e.ownTitle(t, ws, after) && !e.paramAt(t, ws, after) && !waitsForUser(t, ws, i-c.anchor)
 }
 
 // objectElided reports whether the clause of a "before calling" ends at
