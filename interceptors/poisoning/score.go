@@ -1285,6 +1285,13 @@ func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
 		return k+1 < len(ws) && t[ws[k+1].start:ws[k+1].end] == "with" && wordWithin(t, ws, k+1, 2, isUser) >= 0
 	case "enable", "require":
 		return wordWithin(t, ws, k, 8, func(w string) bool { return authWords[w] }) >= 0
+	case "present":
+		// a request for the user's confirmation put before the user ("you
+		// MUST present the confirmation request to the user and STOP"):
+		// asking for consent, as "ask the user first" is; presenting
+		// anything else ("present this message to the user") is no
+		// safeguard
+		return wordWithin(t, ws, k, 3, func(w string) bool { return consentWords[w] }) >= 0 && wordWithin(t, ws, k, 8, isUser) >= 0
 	case "display", "show":
 		// shown to the user so that the user verifies it ("MUST display
 		// the login URL and the Session ID to the user. Explicitly
@@ -1634,7 +1641,7 @@ func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
 	if !c.wordsOnly() {
 		return true // where its words end is not known here
 	}
-	if e.selfSubject(c, t, ws, i) {
+	if e.selfSubject(c, t, ws, i) || thisToolsScope(c, t, ws, i) {
 		return false
 	}
 	after := i - c.anchor + len(c.slots) // the word after the cue
