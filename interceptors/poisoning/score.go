@@ -1119,6 +1119,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				}
 			}
 			if m.before(i, c.slots[:c.anchor]) && m.from(i+from-c.anchor, c.slots[from:]) {
+				if e.definitions && partedBySentence(c, t, ws, i) {
+					continue
+				}
 				if c.sig == sigToolRef && !e.steers(c, t, ws, i) {
 					continue
 				}
