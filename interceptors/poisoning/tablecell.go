@@ -15,11 +15,13 @@ func (e *evidence) inTableCell(t string, ws []span, i int) bool {
 	if i < 0 || i >= len(ws) {
 		return false
 	}
-	l := strings.LastIndexByte(t[:ws[i].start], '|')
-	r := strings.IndexByte(t[ws[i].end:], '|')
-	if l < 0 || r < 0 || ws[i].start-l > cellReach || r > cellReach {
+	from := max(0, ws[i].start-cellReach)
+	l := strings.LastIndexByte(t[from:ws[i].start], '|')
+	r := strings.IndexByte(t[ws[i].end:min(len(t), ws[i].end+cellReach)], '|')
+	if l < 0 || r < 0 {
 		return false
 	}
+	l += from
 	r += ws[i].end
 	bars := 2
 	for k, n := l-1, 0; k >= 0 && n < cellReach*2; k, n = k-1, n+1 {
