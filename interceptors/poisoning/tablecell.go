@@ -17,7 +17,7 @@ func (e *evidence) inTableCell(t string, ws []span, i int) bool {
 	}
 	from := max(0, ws[i].start-cellReach)
 	l := strings.LastIndexByte(t[from:ws[i].start], '|')
-	r := strings.IndexByte(t[ws[i].end:min(len(t), ws[i].end+cellReach)], '|')
+	r := strings.IndexByte(t[ws[i].end:min(len(t), ws[i].end+cellReach+1)], '|')
 	if l < 0 || r < 0 {
 		return false
 	}
