@@ -420,7 +420,7 @@ func (e *evidence) scopeClass(t string, ws []span, k int, self string) uint8 {
 	if (w == "parameter" || w == "option") && k > 0 && !e.ownParam(t[ws[k-1].start:ws[k-1].end]) && !determiners[t[ws[k-1].start:ws[k-1].end]] {
 		return scopeRead | scopePast
 	}
-	if e.ownParam(w) || e.own[w] && w != self {
+	if e.ownParam(w) || e.own[w] && w != self || presentationWords[w] {
 		return scopeRead | scopeNamed
 	}
 	return scopeRead
@@ -539,7 +539,7 @@ func (e *evidence) ownStepsIn(text string) func(string, int) bool {
 		if named < q {
 			named = e.nextOwnStep(self, text, q)
 		}
-		return named < stop
+		return named < stop || selfStepForWork(text[end:stop])
 	}
 }
 

@@ -620,8 +620,15 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 	if len(others) == 0 {
 		return ""
 	}
+	self, selfRead := "", false
 	check := func(tok string, start, end int) bool {
 		if filter != nil && !filter.may(tok) || !others[tok] || ownWord(tool, tok) {
+			return false
+		}
+		if !selfRead {
+			self, selfRead = memberString(tool, "name"), true
+		}
+		if familyName(own, self, tok) {
 			return false
 		}
 		plain := true

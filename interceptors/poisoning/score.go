@@ -561,6 +561,10 @@ type evidence struct {
 	// params: the lower-cased parameter names of tool, made when first
 	// asked for (ownParam)
 	params map[string]bool
+	// settings: the words of the names of tool's boolean and numeric
+	// parameters, without a plural s, made when first asked for
+	// (settingWord)
+	settings map[string]bool
 	// toolNamed: the name of tool, read when first asked for (toolName):
 	// reading it decodes the definition, too costly once per cue
 	toolNamed string
@@ -1121,6 +1125,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				}
 			}
 			if m.before(i, c.slots[:c.anchor]) && m.from(i+from-c.anchor, c.slots[from:]) {
+				if e.definitions && partedBySentence(c, t, ws, i) {
+					continue
+				}
 				if c.sig == sigToolRef && !e.steers(c, t, ws, i) {
 					continue
 				}
@@ -1167,7 +1174,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
-				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || e.whetherSentence(t, ws, i-c.anchor))) {
+				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && e.inTableCell(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || e.whetherSentence(t, ws, i-c.anchor))) {
 					continue
 				}
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
@@ -1287,6 +1294,13 @@ func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
 		return k+1 < len(ws) && t[ws[k+1].start:ws[k+1].end] == "with" && wordWithin(t, ws, k+1, 2, isUser) >= 0
 	case "enable", "require":
 		return wordWithin(t, ws, k, 8, func(w string) bool { return authWords[w] }) >= 0
+	case "present":
+		// a request for the user's confirmation put before the user ("you
+		// MUST present the confirmation request to the user and STOP"):
+		// asking for consent, as "ask the user first" is; presenting
+		// anything else ("present this message to the user") is no
+		// safeguard
+		return wordWithin(t, ws, k, 3, func(w string) bool { return consentWords[w] }) >= 0 && wordWithin(t, ws, k, 8, isUser) >= 0
 	case "display", "show":
 		// shown to the user so that the user verifies it ("MUST display
 		// the login URL and the Session ID to the user. Explicitly
@@ -1437,7 +1451,7 @@ func (e *evidence) ownSubject(c *cue, t string, ws []span, i int) bool {
 	from := i - c.anchor
 	for k := from; k < from+len(c.slots); k++ {
 		w := t[ws[k].start:ws[k].end]
-		if !quoted(w) && !quoted(strings.TrimSuffix(w, "s")) && !quoted(w+"s") && !nameHasWord(e.toolName(), w) {
+		if !quoted(w) && !quoted(strings.TrimSuffix(w, "s")) && !quoted(w+"s") && !nameHasWord(e.toolName(), w) && !e.settingWord(w) {
 			return false
 		}
 	}
@@ -1636,7 +1650,7 @@ func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
 	if !c.wordsOnly() {
 		return true // where its words end is not known here
 	}
-	if e.selfSubject(c, t, ws, i) {
+	if e.selfSubject(c, t, ws, i) || thisToolsScope(c, t, ws, i) {
 		return false
 	}
 	after := i - c.anchor + len(c.slots) // the word after the cue
@@ -1646,7 +1660,7 @@ func (e *evidence) steers(c *cue, t string, ws []span, i int) bool {
 	if bindsCall(c) && !e.toolIdentifierAt(t, ws, after) {
 		return false
 	}
-	return !thisTool(t, ws, after) && !notATool(c, t, ws, after) && !e.ownTool(t, ws, after) && !e.paramAt(t, ws, after) && !waitsForUser(t, ws, i-c.anchor)
+	return !thisTool(t, ws, after) && !notATool(c, t, ws, after) && !e.ownTool(t, ws, after) && !e.ownTitle(t, ws, after) && !e.paramAt(t, ws, after) && !waitsForUser(t, ws, i-c.anchor)
 }
 
 // objectElided reports whether the clause of a "before calling" ends at
@@ -2305,7 +2319,7 @@ func (e *evidence) destinations(t string, ws []span) {
 		}
 		dom := strings.TrimRight(t[at+1:r], ".")
 		if l < at && strings.Contains(dom, ".") && !strings.HasSuffix(dom, ".") {
-			if tld := dom[strings.LastIndexByte(dom, '.')+1:]; len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789") && (e.definitions && (!exampleDomain(dom) || sentInSentence(t, ws, l, r)) || e.nearTransfer(ws, at)) {
+			if tld := dom[strings.LastIndexByte(dom, '.')+1:]; len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789") && (e.definitions && (!exampleDomain(dom) && !placeholderDomain(dom) || sentInSentence(t, ws, l, r)) || e.nearTransfer(ws, at)) {
 				e.fire(sigExfil, "e-mail address")
 			}
 		}
