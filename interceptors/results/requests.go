@@ -269,18 +269,35 @@ func anySentence(t string, offs []int, near func(t string, i int) bool, match fu
 // sentenceAround returns the sentence of t around t[i], at most reach
 // bytes on either side, and where it ends. A dot ends a sentence only before a blank: paths
 // and names ("~/.ssh/id_rsa", "config.yaml") keep theirs.
+//
+// The marks are ". ", "! ", "? " and a newline, and none starts with a
+// byte another ends with: the sentence starts after the last mark wholly
+// before i and ends at the first wholly after it, found by one read of the
+// bytes back from i and one on from it, each stopping at the first mark
+// (a search for each mark each way read the reach eight times, and the
+// backward searches a byte at a time).
 func sentenceAround(t string, i, reach int) (_ string, end int) {
 	start, end := max(0, i-reach), min(len(t), i+reach)
-	for _, mark := range []string{". ", "! ", "? ", "\n"} {
-		if k := strings.LastIndex(t[start:i], mark); k >= 0 {
-			start += k + len(mark)
+	for k := i - 1; k >= start; k-- {
+		if c := t[k]; c == '\n' {
+			start = k + 1
+			break
+		} else if c == ' ' && k-1 >= start && sentenceEnd[t[k-1]] {
+			start = k + 1
+			break
 		}
-		if k := strings.Index(t[i:end], mark); k >= 0 {
-			end = i + k
+	}
+	for k := i; k < end; k++ {
+		if c := t[k]; c == '\n' || sentenceEnd[c] && k+1 < end && t[k+1] == ' ' {
+			end = k
+			break
 		}
 	}
 	return t[start:end], end
 }
+
+// sentenceEnd marks the bytes that end a sentence before a blank.
+var sentenceEnd = [256]bool{'.': true, '!': true, '?': true}
 
 // nearby tells whether one of its words lies within windows of t that
 // move forward (a cheap test around each anchor, in order): each word's

@@ -407,6 +407,27 @@ func eachWindow(s string, judge func(start, end int)) {
 	// otherwise be searched to its end for every window cut from it.
 	nl := -2 // not searched yet; -1: none after i
 	for i := 0; i < len(s); {
+		// The lines that end within window bytes of start add to the
+		// window and end none (each is shorter than maxLine): passed
+		// over at once, to the last newline before that bound, rather
+		// than one search for a newline a line (lines are short: a
+		// search is mostly the cost of its call). prev is the start of
+		// the last line passed over, as the loop below leaves it. (Not
+		// when the next newline is known to lie past the bound, or to be
+		// none: a long line, cut into windows, is not read back.)
+		if lim := min(start+window, len(s)); lim > i && nl != -1 && (nl < i || nl < lim) {
+			if k := strings.LastIndexByte(s[i:lim], '\n'); k >= 0 {
+				last := i + k
+				prev = i
+				if p := strings.LastIndexByte(s[i:last], '\n'); p >= 0 {
+					prev = i + p + 1
+				}
+				if i = last + 1; i == len(s) {
+					judge(start, len(s))
+					return
+				}
+			}
+		}
 		if nl != -1 && nl < i {
 			nl = strings.IndexByte(s[i:], '\n')
 			if nl >= 0 {

@@ -1026,9 +1026,9 @@ const maxPooledLower = 1 << 20
 
 // The anchors the signals start from, every occurrence found by one pass
 // over the text. All but the quotes are at least four bytes long: the
-// three bytes at every second offset are hashed, and only the few offsets
-// whose hash is that of a part of an anchor are compared with the anchors
-// that part is in (anchorLists). A strings.Index pass
+// four bytes at every offset are hashed, and only the few offsets whose
+// hash is that of a part of an anchor are compared with the anchors that
+// part is in (anchorLists). A strings.Index pass
 // per anchor was four times slower, and a test of the first two bytes
 // twice as slow: the anchors' first pairs ("in", "co", "st") are so
 // common that it stopped every few bytes.
@@ -1292,39 +1292,58 @@ var anchorLen = func() (n [numAnchors]int) {
 	return n
 }()
 
-// anchorLists lists, per hash of three bytes (at listOf[hash]), the
-// anchors found by three bytes of that hash. hashed marks the hashes that
+// anchorLists lists, per hash of four bytes (at listOf[hash]), the
+// anchors found by four bytes of that hash. hashed marks the hashes that
 // have any, so that most offsets are passed over after one read of a
-// small table (a byte per hash, 16 KB, not a bit: a bit costs a variable
+// small table (a byte per hash, 64 KB, not a bit: a bit costs a variable
 // shift, and the register it needs, at every offset); listOf is read only
 // at the offsets that pass it. shortAnchors are the anchors shorter than
 // four bytes (the quotes): they are found apart, by a vector search for
 // their first bytes (quotes).
 //
-// Only every second offset is probed: an anchor of four bytes or more is
-// listed under two three-byte parts of it, at k and k+1 (k from
-// anchorKeyAt, else 0), and one of the two starts at an even offset. This
-// probes half the offsets the four bytes at every offset did, for a few
-// more that pass the table.
-var anchorLists, listOf, hashed, shortAnchors = func() (l [][]anchorEntry, o [1 << hashBits]uint16, h [1 << hashBits]uint8, sa []anchorEntry) {
+// Only every second offset is probed: an anchor of five bytes or more is
+// listed under two four-byte parts of it, at k and k+1 (k from
+// anchorKeyAt, else 0), and one of the two starts at an even offset. An
+// anchor of four bytes is listed under itself and, for where it starts at
+// an odd offset, under its last three bytes followed by each byte there
+// may be (256 keys; the text's last four bytes are compared apart:
+// fourAnchors). Parts of three bytes passed the table at one offset in
+// seven (the three bytes of "you", "the", "ion" are in hundreds of anchors
+// and everywhere in text), each pass a call and a walk of its list; parts
+// of four pass it at about one in twenty.
+var anchorLists, listOf, hashed, shortAnchors, fourAnchors = func() (l [][]anchorEntry, o [1 << hashBits]uint16, h [1 << hashBits]uint8, sa, fa []anchorEntry) {
 	l = [][]anchorEntry{nil} // (list 0: none)
-	for i, a := range anchorText {
-		if len(a.lit) < 4 {
-			sa = append(sa, newAnchorEntry(i, 0))
-			continue
+	list := func(part string, e anchorEntry) {
+		k := hash4(binary.LittleEndian.Uint32([]byte(part)))
+		if o[k] == 0 {
+			o[k] = uint16(len(l))
+			l = append(l, nil)
 		}
-		at := anchorKeyAt[a.lit]
-		for d := range 2 {
-			k := hash3(a.lit[at+d:])
-			if o[k] == 0 {
-				o[k] = uint16(len(l))
-				l = append(l, nil)
+		// (two keys of one anchor may share a hash: listed once, it is
+		// recorded once at each offset)
+		if !slices.Contains(l[o[k]], e) {
+			l[o[k]] = append(l[o[k]], e)
+		}
+		h[k] = 1
+	}
+	for i, a := range anchorText {
+		switch {
+		case len(a.lit) < 4:
+			sa = append(sa, newAnchorEntry(i, 0))
+		case len(a.lit) == 4:
+			fa = append(fa, newAnchorEntry(i, 0))
+			list(a.lit, newAnchorEntry(i, 0))
+			for c := range 256 {
+				list(a.lit[1:]+string([]byte{byte(c)}), newAnchorEntry(i, 1))
 			}
-			l[o[k]] = append(l[o[k]], newAnchorEntry(i, at+d))
-			h[k] = 1
+		default:
+			at := min(anchorKeyAt[a.lit], len(a.lit)-5)
+			for d := range 2 {
+				list(a.lit[at+d:at+d+4], newAnchorEntry(i, at+d))
+			}
 		}
 	}
-	return l, o, h, sa
+	return l, o, h, sa, fa
 }()
 
 // anchorEntry is an anchor as the bytes at an offset find it: its index
@@ -1345,31 +1364,62 @@ func newAnchorEntry(k, at int) anchorEntry {
 }
 
 // anchorKeyAt is, for the anchors whose first bytes are common in text,
-// where the two three-byte parts they are found by start: rarer parts of
-// the same literal, so that fewer offsets pass the table ("the" and "he "
-// open "the rest", and every "the"; "res" and "est" are far rarer).
-// Chosen by their counts in the corpus's benign texts: the 48 that saved
-// the most (the next 50 would save a third of one per cent of the
-// check's instructions).
+// where the two four-byte parts they are found by start: rarer parts of
+// the same literal, so that fewer offsets pass the table ("the " and "he
+// s" open "the subsequent ", and every "the s…"; "ubse" and "bseq" are
+// far rarer). Chosen by the counts of the parts in the tuning split's
+// benign texts: each anchor whose rarest pair of parts is at least 200
+// fewer there than its first pair (418,000 fewer in all).
 var anchorKeyAt = map[string]int{
-	" the reader": 6, " the user": 3, "the ai ": 3, "the rest": 2, "other tool": 6, "withdraw ": 2,
-	" readers": 2, "verride": 2, "istruzion": 3, "without delay": 8, "commandment": 5, "continu": 3,
-	"conversation": 5, " terminate": 2, "promotional": 2, "complimentary": 3, "commands ": 5, "commend": 1,
-	"everything else": 3, "all else": 2, "all other": 2, "mandate": 2, "end your": 2, "proofread ": 2,
-	"every other": 4, "all the other": 7, "respond:": 4, "prompt": 2, "proceed": 2, "of your answer": 9,
-	"instruç": 4, "you outline": 5, "break character": 3, "of your summary": 8, "break of character": 3, "of your reply": 9,
-	"you finish": 6, "you discuss": 5, "breaking character": 2, "you summar": 4, "of your output": 9, "not a suggestion": 6,
-	"not suggestion": 4, "you elaborate": 2, "not an advice": 7, "not advice": 4, "instantly": 5, "chat history": 3,
+	" admire ": 2, " admires ": 2, " appreciate ": 1, " appreciates ": 1, " exclusively": 4, " imitat": 2,
+	" nothing but ": 6, " only:": 1, " opt for ": 1, " opts for ": 1, " prefer ": 3, " prefers ": 3,
+	" readers": 3, " recommend ": 5, " recommends ": 6, " relies on ": 2, " rely on ": 3, " relying on ": 1,
+	" solely": 2, " terminate": 4, " the reader": 6, " the user": 2, " to follow": 1, " treasure ": 3,
+	" treasures ": 3, " trust ": 1, " trusts ": 2, " until ": 2, " users ": 2, "### instruction": 1,
+	"### system": 1, "'utilisateur": 6, "access code": 4, "additional review": 8, "admiring": 1,
+	"after answering": 8, "after describing": 10, "after detailing": 9, "after listing": 3,
+	"after responding": 9, "after your": 3, "all else": 1, "all other": 1, "all the other": 5, "alter ego": 4,
+	"analyse ": 3, "any other": 1, "api key": 1, "asswort": 2, "authorise ": 4, "authorize ": 4,
+	"auto-approve": 2, "autoapprove": 1, "automated ": 1, "back up ": 2, "before answering": 9,
+	"before describing": 11, "before detailing": 10, "before discussing": 10, "before elaborating": 6,
+	"before giving": 7, "before presenting": 9, "before providing": 10, "before replying": 8,
+	"before responding": 10, "before revealing": 8, "before your": 4, "below code ": 3, "best application": 2,
+	"best candidate": 7, "best cv": 2, "best resume": 6, "break character": 3, "break of character": 3,
+	"call to action": 6, "chat history": 3, "commandment": 4, "commands ": 4, "commend": 2, "complimentary": 3,
+	"confidential string": 2, "continu": 2, "conversation": 4, "count ": 1, "covertly": 3, "credential": 1,
+	"deposit ": 3, "directive": 4, "discontinu": 1, "discreetly": 5, "dispatch ": 1, "email ": 1, "end your": 1,
+	"even if it": 2, "even if they": 2, "every other": 3, "everything else": 2, "failure": 1, "final answer": 6,
+	"first have to": 2, "first must": 3, "first need to": 3, "following ": 3, "following code ": 7,
+	"following your": 7, "following:": 3, "guidance": 1, "guideline": 2, "have to first": 5, "if you are ": 4,
+	"if you're ": 4, "imagine": 1, "initiate ": 2, "instant ": 3, "instantly": 4, "instrucc": 3,
+	"instruction": 4, "instructions for ": 10, "instruç": 3, "istruzion": 2, "logging in": 1, "loper mode": 2,
+	"mandate": 1, "more interesting": 7, "more review": 4, "must first": 2, "n't flag": 1, "naturally": 2,
+	"need to first": 5, "never flag": 3, "not a mere": 5, "not a suggestion": 5, "not advice": 4,
+	"not allowed to ": 7, "not an advice": 7, "not flag": 1, "not for ": 1, "not just": 1, "not merely": 4,
+	"not permitted to ": 1, "not report": 1, "not review": 3, "not suggestion": 3, "not supposed to ": 6,
+	"note for ": 1, "now call ": 1, "now execute ": 1, "of your answer": 8, "of your output": 5,
+	"of your reply": 8, "of your summary": 6, "other tool": 4, "output:": 2, "paraphrase ": 3, "pass code": 1,
+	"paste it ": 2, "post it ": 2, "posthaste": 1, "preceding and ": 2, "previous and ": 5, "previous or ": 5,
+	"proceed": 2, "promotional": 1, "queried": 2, "questioned": 5, "reader:": 2, "readers:": 3,
+	"recommendations": 6, "recommended for": 4, "reply:": 1, "respond:": 3, "reviewer:": 4, "reviewers:": 5,
+	"secret code": 3, "secret key": 3, "secret phrase": 5, "secret string": 3, "secret word": 3, "secretly": 3,
+	"security code": 6, "sign in": 1, "signing in": 1, "state:": 1, "status quo": 4, "stop your": 2,
+	"subsequent code ": 1, "the ai ": 2, "the given ": 2, "the rest": 3, "the subsequent ": 5,
+	"their credential": 3, "their email": 3, "timeout": 2, "tools:": 1, "transfer ": 3, "translate ": 2,
+	"transmit ": 2, "were you ": 2, "when answering": 7, "when describing": 9, "when discussing": 8,
+	"when explaining": 6, "when mentioning": 3, "when replying": 6, "when responding": 8, "while answering": 8,
+	"while describing": 10, "while outlining": 6, "withdraw ": 2, "without delay": 8, "work in": 2,
+	"world in which": 2, "world where": 2, "you are ": 1, "you describe": 1, "you detail": 1, "you discuss": 1,
+	"you elaborate": 2, "you explain": 1, "you finish": 1, "you list": 1, "you mention": 2, "you outline": 1,
+	"you present": 1, "you report": 1, "you summar": 2, "you were ": 2,
 }
 
-const hashBits = 14
+const hashBits = 16
 
-// hash3 hashes the first three bytes of s (a multiplicative hash: the top
-// bits of the product depend on every byte; the bytes are in its top
-// three, as probe has them).
-func hash3(s string) uint32 {
-	w := uint32(s[2])<<24 | uint32(s[1])<<16 | uint32(s[0])<<8
-	return w * 0x9e3779b1 >> (32 - hashBits)
+// hash4 hashes four bytes, loaded little-endian (a multiplicative hash:
+// the top bits of the product depend on every byte).
+func hash4(v uint32) uint32 {
+	return v * 0x9e3779b1 >> (32 - hashBits)
 }
 
 // anchorIndex holds the offsets of each anchor in a text, ascending.
@@ -1387,33 +1437,30 @@ func (x *anchorIndex) find(t string) {
 	// bound needs no check of its own (slicing t at every load cost as
 	// many instructions as two of the probes)
 	b := unsafe.Slice(unsafe.StringData(t), len(t))
-	// three even offsets from one load of eight bytes: the three bytes at
-	// each are two shifts away
+	// three even offsets from one load of eight bytes: the four bytes at
+	// each are a shift away
 	for ; i <= len(b)-8; i += 6 { // (as i+8 <= len(b): the load needs no test)
 		w := binary.LittleEndian.Uint64(b[i : i+8])
-		if h, ok := probe(uint32(w) << 8); ok {
+		if h := hash4(uint32(w)); hashed[h] != 0 {
 			x.record(b, t, i, anchorLists[listOf[h]])
 		}
-		if h, ok := probe(uint32(w>>16) << 8); ok {
+		if h := hash4(uint32(w >> 16)); hashed[h] != 0 {
 			x.record(b, t, i+2, anchorLists[listOf[h]])
 		}
-		if h, ok := probe(uint32(w>>32) << 8); ok {
+		if h := hash4(uint32(w >> 32)); hashed[h] != 0 {
 			x.record(b, t, i+4, anchorLists[listOf[h]])
 		}
 	}
-	for ; i+3 <= len(t); i += 2 {
-		if h := hash3(t[i:]); hashed[h] != 0 {
+	for ; i <= len(b)-4; i += 2 {
+		if h := hash4(binary.LittleEndian.Uint32(b[i : i+4])); hashed[h] != 0 {
 			x.record(b, t, i, anchorLists[listOf[h]])
 		}
 	}
-}
-
-// probe returns the hash of v, the three bytes at an offset in its top
-// three bytes (as hash3 reads them), and whether an anchor of four bytes
-// or more may be found there.
-func probe(v uint32) (uint32, bool) {
-	h := v * 0x9e3779b1 >> (32 - hashBits)
-	return h, hashed[h] != 0
+	if n := len(b) - 4; n >= 0 && n%2 == 1 {
+		// an anchor of four bytes that ends the text at an odd offset has
+		// no byte after it for a key
+		x.record(b, t, n, fourAnchors)
+	}
 }
 
 // quotes records the quotes of t, the anchors shorter than four bytes, in

@@ -502,7 +502,7 @@ func TestAnchorKeyAt(t *testing.T) {
 		lits[a.lit] = true
 	}
 	for lit, at := range anchorKeyAt {
-		if !lits[lit] || at < 0 || at+4 > len(lit) {
+		if !lits[lit] || at < 0 || at+5 > len(lit) {
 			t.Errorf("anchorKeyAt[%q] = %d", lit, at)
 		}
 	}
