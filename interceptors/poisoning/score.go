@@ -1128,10 +1128,10 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if e.definitions && partedBySentence(c, t, ws, i) {
 					continue
 				}
-				if c.sig == sigToolRef && !e.steers(c, t, ws, i) {
+				if c.sig == sigToolRef && (!e.steers(c, t, ws, i) || e.rankedAmongOwn(t, ws, i-c.anchor)) {
 					continue
 				}
-				if c.sig == sigPreference && e.definitions && (comparesNoTool(c, t, ws, i) || essentialForAWork(c, t, ws, i) || firstForATask(c, t, ws, i)) {
+				if c.sig == sigPreference && e.definitions && (comparesNoTool(c, t, ws, i) || essentialForAWork(c, t, ws, i) || firstForATask(c, t, ws, i) || e.rankedAmongOwn(t, ws, i-c.anchor)) {
 					continue
 				}
 				if c.sig == sigPreference && runsDownNamed(c) && !e.namedToolBefore(t, ws, i-c.anchor) {
