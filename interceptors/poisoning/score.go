@@ -550,6 +550,9 @@ type evidence struct {
 	tool jsontext.Value
 	// toolLower: tool in lower case, made when first asked for
 	toolLower []byte
+	// sections: whether the description is a sectioned document
+	// (sectionedDoc): 0 not read yet, 1 no, 2 yes
+	sections int8
 	// a second promotional claim, other than example[sigPromotion]
 	promotedAlso string
 	// alone judges a nested schema's text on its own (textAlone), its
@@ -1183,7 +1186,10 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i)) || c.sig == sigAuthority && e.useOfCompliance(c, t, ws, i)) {
 					continue
 				}
-				if voiceSignal(c.sig) && e.callScoped(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) {
+				if e.definitions && (c.sig == sigBypass || voiceSignal(c.sig)) && inFencedCode(t, ws, i) {
+					continue
+				}
+				if voiceSignal(c.sig) && (e.callScoped(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) || e.inSection()) {
 					e.holdScoped(c.sig, c.text)
 					continue
 				}
@@ -2160,7 +2166,7 @@ func (e *evidence) markup(t string, ws []span) {
 			wi++
 		}
 		if wi < len(ws) && ws[wi].start == j && isTagWord(t[ws[wi].start:ws[wi].end]) && !(c == '[' && !e.definitions && linkLabel(t[i:])) {
-			if e.holdsScopedMarker(t, ws, wi, i, c) {
+			if e.holdsScopedMarker(t, ws, wi, i, c) || c == '<' && e.holdsSection(t, ws, wi, i) {
 				return
 			}
 			e.fire(sigTag, strings.Clone(t[i:ws[wi].end]))
