@@ -78,6 +78,20 @@ func (e *evidence) productName(w string) bool {
 	if len(w) < 3 || !nameHasWord(e.toolName(), w) {
 		return false
 	}
+	if is, ok := e.products[w]; ok {
+		return is
+	}
+	if e.products == nil {
+		e.products = map[string]bool{}
+	}
+	is := e.spelledAsName(w)
+	e.products[w] = is
+	return is
+}
+
+// spelledAsName reports whether the definition writes w right after
+// "other" or "another" as a proper name (productName).
+func (e *evidence) spelledAsName(w string) bool {
 	if e.toolLower == nil {
 		e.toolLower = bytes.ToLower(e.tool)
 	}

@@ -553,6 +553,9 @@ type evidence struct {
 	// sections: whether the description is a sectioned document
 	// (sectionedDoc): 0 not read yet, 1 no, 2 yes
 	sections int8
+	// products: whether a word names the tool's own product
+	// (productName), by word, once asked
+	products map[string]bool
 	// a second promotional claim, other than example[sigPromotion]
 	promotedAlso string
 	// alone judges a nested schema's text on its own (textAlone), its

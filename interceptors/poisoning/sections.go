@@ -49,8 +49,8 @@ func sectioned(d, name string) bool {
 	if !ok || tagWords[first] || isTagWord(first) {
 		return false
 	}
-	seen := map[string]bool{}
-	for off := 0; off < len(d); {
+	closed, read := 0, map[string]bool{}
+	for off := 0; off < len(d) && closed < minSections && len(read) < 64; {
 		k := strings.IndexByte(d[off:], '<')
 		if k < 0 {
 			break
@@ -58,14 +58,15 @@ func sectioned(d, name string) bool {
 		off += k
 		w, ok := tagAt(d[off:])
 		off++
-		if !ok || seen[w] {
+		if !ok || read[w] {
 			continue
 		}
+		read[w] = true // each tag's word looked for once
 		if strings.Contains(d, "</"+w+">") {
-			seen[w] = true
+			closed++
 		}
 	}
-	return len(seen) >= minSections
+	return closed >= minSections
 }
 
 // tagAt returns the word of the opening tag s starts with ("<use_case>":
@@ -98,18 +99,27 @@ func (e *evidence) inSection() bool {
 // opening fence names its language ("```sql … -- add foreign key without
 // validation … ```"): the words are the example's code and its comments,
 // which the model reads as code, not as an order to it.
+//
+// The fence is looked for within fenceReach bytes before the word (an
+// example's block is short, and a text may hold a cue thousands of
+// times); a closing fence is never followed by a language's name, so the
+// last fence is the opening one when it is.
 func inFencedCode(t string, ws []span, i int) bool {
-	before := t[:ws[i].start]
-	if strings.Count(before, "```")%2 == 0 {
+	before := t[max(0, ws[i].start-fenceReach):ws[i].start]
+	k := strings.LastIndex(before, "```")
+	if k < 0 {
 		return false
 	}
-	open := strings.LastIndex(before, "```") + 3
+	open := k + 3
 	n := 0
 	for open+n < len(before) && (before[open+n] >= 'a' && before[open+n] <= 'z') {
 		n++
 	}
 	return n > 0 && open+n < len(before) && (before[open+n] == ' ' || before[open+n] == '\n')
 }
+
+// fenceReach is how far before a word its code block's fence is looked for.
+const fenceReach = 1024
 
 // holdsSection holds the tag opened at t[i:], whose word is ws[wi], and
 // the order it heads, when the description is a sectioned document
