@@ -414,6 +414,9 @@ const (
 // scopeClass classes ws[k] for callScoped.
 func (e *evidence) scopeClass(t string, ws []span, k int, self string) uint8 {
 	w := t[ws[k].start:ws[k].end]
+	if e.otherOwnTools(t, ws, k) || w == "this" && callsItselfOnRequest(t, ws, k) {
+		return scopeRead | scopeNamed // the product's own tools; the tool's own trigger (ownproduct.go)
+	}
 	if beyondCall[w] || sendForm(w) || w == "user" && k >= 2 && t[ws[k-2].start:ws[k-2].end] == "of" {
 		return scopeRead | scopePast
 	}

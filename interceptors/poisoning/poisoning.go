@@ -427,7 +427,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			if n := mentions(text, others, look.filter(), t, ev.own); n != "" {
 				add(KindShadowing, c.action, path, "mentions tool "+quote(n)+" of another server")
 			} else if cued {
-				if label, m := findFirstExcept(shadowingPhrases, text, ev.ownToolsOnly); m != "" {
+				if label, m := findFirstExcept(shadowingPhrases, text, ev.shadowingSkip(text)); m != "" {
 					add(KindShadowing, c.action, path, label+": "+quote(m))
 				}
 			}

@@ -550,6 +550,12 @@ type evidence struct {
 	tool jsontext.Value
 	// toolLower: tool in lower case, made when first asked for
 	toolLower []byte
+	// sections: whether the description is a sectioned document
+	// (sectionedDoc): 0 not read yet, 1 no, 2 yes
+	sections int8
+	// products: whether a word names the tool's own product
+	// (productName), by word, once asked
+	products map[string]bool
 	// a second promotional claim, other than example[sigPromotion]
 	promotedAlso string
 	// alone judges a nested schema's text on its own (textAlone), its
@@ -1128,10 +1134,10 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if e.definitions && partedBySentence(c, t, ws, i) {
 					continue
 				}
-				if c.sig == sigToolRef && !e.steers(c, t, ws, i) {
+				if c.sig == sigToolRef && (!e.steers(c, t, ws, i) || e.rankedAmongOwn(t, ws, i-c.anchor)) {
 					continue
 				}
-				if c.sig == sigPreference && e.definitions && (comparesNoTool(c, t, ws, i) || essentialForAWork(c, t, ws, i) || firstForATask(c, t, ws, i)) {
+				if c.sig == sigPreference && e.definitions && (comparesNoTool(c, t, ws, i) || essentialForAWork(c, t, ws, i) || firstForATask(c, t, ws, i) || e.rankedAmongOwn(t, ws, i-c.anchor)) {
 					continue
 				}
 				if c.sig == sigPreference && runsDownNamed(c) && !e.namedToolBefore(t, ws, i-c.anchor) {
@@ -1183,7 +1189,10 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i)) || c.sig == sigAuthority && e.useOfCompliance(c, t, ws, i)) {
 					continue
 				}
-				if voiceSignal(c.sig) && e.callScoped(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) {
+				if e.definitions && (c.sig == sigBypass || voiceSignal(c.sig)) && inFencedCode(t, ws, i) {
+					continue
+				}
+				if voiceSignal(c.sig) && (e.callScoped(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) || e.inSection()) {
 					e.holdScoped(c.sig, c.text)
 					continue
 				}
@@ -2160,7 +2169,7 @@ func (e *evidence) markup(t string, ws []span) {
 			wi++
 		}
 		if wi < len(ws) && ws[wi].start == j && isTagWord(t[ws[wi].start:ws[wi].end]) && !(c == '[' && !e.definitions && linkLabel(t[i:])) {
-			if e.holdsScopedMarker(t, ws, wi, i, c) {
+			if e.holdsScopedMarker(t, ws, wi, i, c) || c == '<' && e.holdsSection(t, ws, wi, i) {
 				return
 			}
 			e.fire(sigTag, strings.Clone(t[i:ws[wi].end]))
