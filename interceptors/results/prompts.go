@@ -114,7 +114,7 @@ var promptReading = map[string]promptWeight{
 	// to a destination: promptScore).
 	"history":          {0, 2},
 	"extraction":       {0, 4},
-	sigRepeat.name:     {0, 4}, // also "# OUTPUT INSTRUCTIONS", a template's heading
+	sigRepeat.name:     {0, 2}, // needs company: it reads "# OUTPUT INSTRUCTIONS", a template's heading, as one
 	sigToolsAsked.name: {0, 4},
 	sigUserAsked.name:  {0, 4},
 	// Sent out of the conversation.
