@@ -173,14 +173,21 @@ var (
 )
 
 // sendsTo ends the words before a destination that send something to
-// it: a verb of sending, at most a few words, "to". "report … to" and
-// "write … to" are left out: a prompt has the model report to the user
-// and write to a file.
-var sendsTo = regexp.MustCompile(`\b(send|email|e-mail|mail|forward|post|upload|submit|transmit|deliver|exfiltrate|cc|bcc)\b[^.!?\n]{0,80}?\bto:?\s*(the (address|url|endpoint|server|webhook|mailbox) )?$`)
+// it: a verb of sending, at most a few words of the same sentence, "to".
+// "report … to" and "write … to" are left out: a prompt has the model
+// report to the user and write to a file. Submatch 1 is the verb.
+var sendsTo = regexp.MustCompile(`\b(send|email|e-mail|mail|forward|post|upload|submit|transmit|deliver|exfiltrate|cc|bcc)\b[^!?\n]{0,80}?\bto:?\s*(the (address|url|endpoint|server|webhook|mailbox) )?$`)
 
 // refused reports a negation in head, the words of the sentence before a
 // match: "do not send … to", "never ask the user for their password".
 var refused = regexp.MustCompile(`\b(not|never|no|n't|without)\b[^.!?\n]*$`)
+
+// maxPromptChecks bounds the expressions run for the two signals below in
+// one text: each runs only where a cheap test passed (an address after
+// "to", a verb of asking before "the user"), which a prompt does a few
+// times at most. A text that passes it more often is flagged rather than
+// read at length: hostile repetition must not buy time.
+const maxPromptChecks = 64
 
 // sentenceHead returns the part of t's sentence (or line) before i, at
 // most n bytes.
@@ -203,37 +210,51 @@ func sentenceHead(t string, i, n int) string {
 }
 
 // sentToAddress reports an order, in t (lowered), to send something to an
-// e-mail address or a URL: the conversation or the work leaves the
-// client's hands for a place its user did not pick.
+// e-mail address or a URL, not refused: the conversation or the work
+// leaves the client's hands for a place its user did not pick. Found from
+// the destinations; the words before one are read only when they end with
+// "to" or "the address".
 func sentToAddress(t string) bool {
-	for _, i := range destinations(t) {
-		head := sentenceHead(t, i, 160)
-		if m := sendsTo.FindStringIndex(head); m != nil && !refused.MatchString(head[:m[0]]) {
+	checks := 0
+	found := false
+	eachDestination(t, func(d int) bool {
+		h := strings.TrimRight(before(t, d, 24), " :\t")
+		if !strings.HasSuffix(h, " to") && h != "to" && !strings.HasSuffix(h, " the address") && !strings.HasSuffix(h, " the url") &&
+			!strings.HasSuffix(h, " the endpoint") && !strings.HasSuffix(h, " the server") && !strings.HasSuffix(h, " the webhook") && !strings.HasSuffix(h, " the mailbox") {
 			return true
 		}
-	}
-	return false
+		if checks++; checks > maxPromptChecks {
+			found = true
+			return false
+		}
+		head := sentenceHead(t, d, 140)
+		if m := sendsTo.FindStringSubmatchIndex(head); m != nil && !refused.MatchString(head[:m[2]]) {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
 }
 
-// destinations returns where the e-mail addresses and http(s) URLs of t
-// start.
-func destinations(t string) []int {
-	var out []int
+// eachDestination calls f with where each http(s) URL and e-mail address
+// of t starts, until f returns false.
+func eachDestination(t string, f func(int) bool) {
 	for off := 0; ; {
 		i := strings.Index(t[off:], "http")
 		if i < 0 {
 			break
 		}
 		off += i
-		if strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://") {
-			out = append(out, off)
+		if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !f(off) {
+			return
 		}
 		off += 4
 	}
 	for off := 0; ; {
 		i := strings.IndexByte(t[off:], '@')
 		if i < 0 {
-			break
+			return
 		}
 		at := off + i
 		l := at
@@ -244,29 +265,61 @@ func destinations(t string) []int {
 		for r < len(t) && (isMailByte(t[r]) || t[r] == '.') {
 			r++
 		}
-		if l < at && strings.Contains(strings.TrimRight(t[at+1:r], "."), ".") {
-			out = append(out, l)
+		if l < at && strings.Contains(strings.TrimRight(t[at+1:r], "."), ".") && !f(l) {
+			return
 		}
-		off = at + 1
+		off = r
 	}
-	return out
 }
 
 func isMailByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-' || c == '+'
 }
 
-// credAsked is a request, to whoever the model talks to, for a credential:
-// "ask the user for their AWS secret access key", "have them paste their
-// personal access token", "request the customer's card number and CVV".
-// The credential ends up in the conversation, where the server's prompt
-// or a tool can take it.
-var credAsked = regexp.MustCompile(`\b(ask|request|prompt|get|collect|obtain|have|make)\b (the )?(user|users|customer|customers|them|him|her|people)\b[^.!?\n]{0,60}?\b(password|passphrase|passcode|api[ -]?keys?|access keys?|secret keys?|(access|auth|bearer|refresh|session) tokens?|private keys?|ssh keys?|seed phrase|recovery phrase|mnemonic phrase|one-time (code|password)|verification code|2fa code|otp|pin( code)?|credit card( number)?|card number|cvv|social security number|credentials?)\b`)
+// askVerbs open a request, to whoever the model talks to, for something.
+var askVerbs = []string{"ask", "request", "prompt", "get", "collect", "obtain", "have", "make"}
 
-// credentialAsked reports credAsked in t (lowered), not refused.
+// credAsked follows one of askVerbs: the person asked, then, in a few
+// words, a credential: "ask the user for their AWS secret access key",
+// "have them paste their personal access token", "request the customer's
+// card number and CVV". The credential ends up in the conversation, where
+// the server's prompt or a tool can take it.
+var credAsked = regexp.MustCompile(`^ (the )?(user|users|customer|customers|them|him|her|people)\b[^.!?\n]{0,60}?\b(password|passphrase|passcode|api[ -]?keys?|access keys?|secret keys?|(access|auth|bearer|refresh|session) tokens?|private keys?|ssh keys?|seed phrase|recovery phrase|mnemonic phrase|one-time (code|password)|verification code|2fa code|otp|pin( code)?|credit card( number)?|card number|cvv|social security number|credentials?)\b`)
+
+// credentialAsked reports credAsked in t (lowered) after one of askVerbs,
+// not refused.
 func credentialAsked(t string) bool {
-	for _, m := range credAsked.FindAllStringIndex(t, -1) {
-		if !refused.MatchString(sentenceHead(t, m[0], 120)) {
+	checks := 0
+	for _, v := range askVerbs {
+		for off := 0; ; {
+			i := strings.Index(t[off:], v)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(v)
+			if i > 0 && isLetter(t[i-1]) || !objectNext(t[off:]) {
+				continue // cheap test first: a word of its own, the person next
+			}
+			if checks++; checks > maxPromptChecks {
+				return true
+			}
+			if credAsked.MatchString(t[off:min(len(t), off+120)]) && !refused.MatchString(sentenceHead(t, i, 120)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// objectNext reports whether rest starts with the person asked that
+// credAsked reads: " the user", " them", ….
+func objectNext(rest string) bool {
+	if strings.HasPrefix(rest, " the ") {
+		rest = rest[len(" the"):]
+	}
+	for _, o := range []string{" user", " customer", " them", " him", " her", " people"} {
+		if strings.HasPrefix(rest, o) {
 			return true
 		}
 	}

@@ -219,6 +219,19 @@ func TestPromptOnlySignals(t *testing.T) {
 	}
 }
 
+// Hostile repetition of what passes the cheap tests is flagged, not read
+// at length; a few refused orders are not.
+func TestPromptSignalsBounded(t *testing.T) {
+	few := strings.Repeat("Do not send the notes to archive@notes.example. Never ask the user for their password. ", 3)
+	if sentToAddress(strings.ToLower(few)) || credentialAsked(strings.ToLower(few)) {
+		t.Errorf("three refused orders flagged")
+	}
+	many := strings.Repeat("do not send the notes to archive@notes.example. never ask the user for their password. ", maxPromptChecks+1)
+	if !sentToAddress(many) || !credentialAsked(many) {
+		t.Errorf("%d refused orders read at length", maxPromptChecks+1)
+	}
+}
+
 // Every signal of results has a line in promptReading: a signal added
 // without one weighs promptUnknownWeight, which should be a choice.
 func TestPromptReadingCoversEverySignal(t *testing.T) {
