@@ -544,7 +544,16 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 		if !reads(patterns, path) {
 			return "", false
 		}
-		why, hit := c.verdict(text)
+		var why string
+		var hit bool
+		switch {
+		case where == "params":
+			why, hit = c.promptVerdict(text, true)
+		case x.Method == "prompts/get" && reads(promptTexts, path):
+			why, hit = c.promptVerdict(text, false)
+		default:
+			why, hit = c.verdict(text)
+		}
 		if !hit {
 			return "", false
 		}
