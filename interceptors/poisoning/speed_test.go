@@ -1,0 +1,174 @@
+package poisoning
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// The walk reads definitions by hand (walker.walk); the reading of the
+// strict decoder it replaced is kept here, and both must call fn alike
+// on every definition.
+
+func refWalk(v jsontext.Value, fn func(path []string, key bool, s string)) error {
+	d := jsontext.NewDecoder(bytes.NewReader(v), jsontext.AllowDuplicateNames(true))
+	var buf []byte
+	return refWalkValue(d, nil, &buf, fn)
+}
+
+func refReadString(d *jsontext.Decoder, buf *[]byte) (string, error) {
+	raw, err := d.ReadValue()
+	if err != nil {
+		return "", err
+	}
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw[1 : len(raw)-1]), nil
+	}
+	*buf, err = jsontext.AppendUnquote((*buf)[:0], raw)
+	return unsafe.String(unsafe.SliceData(*buf), len(*buf)), err
+}
+
+func refWalkValue(d *jsontext.Decoder, path []string, buf *[]byte, fn func(path []string, key bool, s string)) error {
+	switch d.PeekKind() {
+	case '"':
+		s, err := refReadString(d, buf)
+		if err != nil {
+			return err
+		}
+		fn(path, false, s)
+		return nil
+	case '{', '[':
+	default:
+		return d.SkipValue()
+	}
+	tok, err := d.ReadToken()
+	if err != nil {
+		return err
+	}
+	switch tok.Kind() {
+	case '{':
+		for d.PeekKind() != '}' && d.PeekKind() != 0 {
+			name, err := refReadString(d, buf)
+			if err != nil {
+				return err
+			}
+			fn(path, true, name)
+			if err := refWalkValue(d, append(path, segment(name)), buf, fn); err != nil {
+				return err
+			}
+		}
+	case '[':
+		for i := 0; d.PeekKind() != ']' && d.PeekKind() != 0; i++ {
+			if err := refWalkValue(d, append(path, "["+strconv.Itoa(i)+"]"), buf, fn); err != nil {
+				return err
+			}
+		}
+	}
+	_, err = d.ReadToken()
+	return err
+}
+
+func walkTrace(t *testing.T, v string, walk func(jsontext.Value, func([]string, bool, string)) error) string {
+	t.Helper()
+	var b strings.Builder
+	err := walk(jsontext.Value(v), func(path []string, key bool, s string) {
+		fmt.Fprintf(&b, "%s|%v|%q\n", strings.Join(path, ""), key, s)
+	})
+	if err != nil {
+		t.Fatalf("walk %.80q: %v", v, err)
+	}
+	return b.String()
+}
+
+func TestWalkAsDecoder(t *testing.T) {
+	defs := []string{
+		`{}`, `[]`, `"x"`, `""`, `12`, `null`, `{"a":[]}`, `{"a":{}}`, `[[],[[]],{}]`,
+		` { "name" : "t" , "description" : "a \"quoted\" \\ word\nline\u00e9\ud83d\ude00" , "x" : [ 1 , -2.5e+3 , true , false , null , "" ] } `,
+		`{"inputSchema":{"type":"object","properties":{"a\u0062":{"type":"string","enum":["x","y","z","0","1","2","3","4","5","6","7","8","9","10","11","12","13","14","15","16","17","18","19","20","21","22","23","24","25","26","27","28","29","30","31","32","33","34"],"default":"\\\\"}}}}`,
+		"{\"description\":\"tab\\there, caf\u00e9 \u202e and \\\"\\\\\\\"\",\"n\":0}",
+	}
+	// the tool definitions of the tuning split
+	files, _ := filepath.Glob("testdata/eval/*.json")
+	for _, f := range files {
+		if strings.HasSuffix(f, "-heldout.json") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var file struct {
+			Entries []struct {
+				Tool json.RawMessage `json:"tool"`
+			} `json:"entries"`
+		}
+		if err := json.Unmarshal(b, &file); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range file.Entries {
+			defs = append(defs, string(e.Tool))
+		}
+	}
+	if len(defs) < 1000 {
+		t.Fatalf("only %d definitions", len(defs))
+	}
+	w := new(walker)
+	for _, d := range defs {
+		if !jsontext.Value(d).IsValid() {
+			t.Fatalf("invalid test input %.80q", d)
+		}
+		if got, want := walkTrace(t, d, w.walk), walkTrace(t, d, refWalk); got != want {
+			t.Errorf("walk of %.80q:\n%s\nwant\n%s", d, got, want)
+		}
+	}
+	// malformed input ends the walk with an error
+	for _, d := range []string{``, `{`, `[`, `{"a"}`, `{"a":}`, `{"a":1,}`, `[1,]`, `"abc`, `"a\`, `{"a" 1}`, `[1 2]`, `{1:2}`, `:`} {
+		if w.walk(jsontext.Value(d), func([]string, bool, string) {}) == nil && refWalk(jsontext.Value(d), func([]string, bool, string) {}) != nil {
+			t.Errorf("walk of %q: no error", d)
+		}
+	}
+}
+
+// methodCall gates callReference: on no text may the expression match
+// where the gate says no.
+func TestMethodCallGate(t *testing.T) {
+	texts := []string{
+		"invoke external_server.sensitive_operation()", "call the a.b (x)", "run x.y\t(", "trigger a-b.c_d \n(",
+		"run a query (read-only)", "call .()", "execute x. (", "run x.y z(", "(", "", "a.b(", "call a.b_2(1)",
+	}
+	tokens := []string{"invoke ", "call ", "run", " the ", " ", "\t", "\n", ".", ".", "(", "(", ")", "_", "-", "a", "x1", "9", "b_c", "é", ","}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(tokens[rng.IntN(len(tokens))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for _, s := range texts {
+		m := callReference.MatchString(s)
+		if m && !methodCall(s) {
+			t.Fatalf("gate skips %q, which callReference matches", s)
+		}
+		if m {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d texts match: the test does not try the gate", found)
+	}
+	if methodCall("run a query (read-only), call it (twice)") || !slices.Contains([]bool{methodCall("see x.y()")}, true) {
+		t.Error("gate reads parentheses wrong")
+	}
+}
