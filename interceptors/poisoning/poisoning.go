@@ -313,29 +313,44 @@ func (c *Checker) mode() string {
 func toolName(t jsontext.Value) string { return memberString(t, "name") }
 
 // memberString returns the string member key of object t ("" when it has
-// none).
+// none). Like walk, it reads t by hand: the definitions it reads were read
+// whole by the strict decoder before, and a decoder of its own for each
+// name read cost as much as the walk.
 func memberString(t jsontext.Value, key string) string {
-	d := jsontext.NewDecoder(bytes.NewReader(t))
-	if tok, err := d.ReadToken(); err != nil || tok.Kind() != '{' {
+	var buf []byte
+	r := jsonWalk{b: t, buf: &buf}
+	if r.space() != '{' {
 		return ""
 	}
-	for d.PeekKind() == '"' {
-		nt, err := d.ReadToken()
+	r.i++
+	if r.space() == '}' {
+		return ""
+	}
+	for {
+		if r.space() != '"' {
+			return ""
+		}
+		name, err := r.str()
 		if err != nil {
 			return ""
 		}
-		if nt.String() == key && d.PeekKind() == '"' {
-			v, err := d.ReadToken()
+		match := name == key
+		if r.space() != ':' {
+			return ""
+		}
+		r.i++
+		if match && r.space() == '"' {
+			v, err := r.str()
 			if err != nil {
 				return ""
 			}
-			return v.String()
+			return strings.Clone(v)
 		}
-		if err := d.SkipValue(); err != nil {
+		if r.skip() != nil || r.space() != ',' {
 			return ""
 		}
+		r.i++
 	}
-	return ""
 }
 
 // examine runs every check on one tool definition.
@@ -911,6 +926,67 @@ func (r *jsonWalk) str() (string, error) {
 		return "", err
 	}
 	return unsafe.String(unsafe.SliceData(*r.buf), len(*r.buf)), nil
+}
+
+// skip moves past the value at i.
+func (r *jsonWalk) skip() error {
+	start, depth := r.space(), 0
+	if start == 0 {
+		return errBadJSON
+	}
+	from := r.i
+	for r.i < len(r.b) {
+		switch r.b[r.i] {
+		case '"':
+			if err := r.skipString(); err != nil {
+				return err
+			}
+			if depth == 0 {
+				return nil
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				// the end of the object or array around a number or literal
+				if r.i == from {
+					return errBadJSON
+				}
+				return nil
+			}
+			if depth--; depth == 0 {
+				r.i++
+				return nil
+			}
+		case ',', ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				if r.i == from {
+					return errBadJSON
+				}
+				return nil
+			}
+		}
+		r.i++
+	}
+	if depth != 0 || r.i == from {
+		return errBadJSON
+	}
+	return nil
+}
+
+// skipString moves past the string at i (its opening quote).
+func (r *jsonWalk) skipString() error {
+	for j := r.i + 1; j < len(r.b); j++ {
+		switch r.b[j] {
+		case '"':
+			r.i = j + 1
+			return nil
+		case '\\':
+			j++
+		}
+	}
+	return errBadJSON
 }
 
 // index returns "[n]"; the first indices cost no allocation.

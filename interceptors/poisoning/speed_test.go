@@ -172,3 +172,65 @@ func TestMethodCallGate(t *testing.T) {
 		t.Error("gate reads parentheses wrong")
 	}
 }
+
+// memberString reads definitions by hand too; the decoder's reading is
+// kept here.
+func refMemberString(t jsontext.Value, key string) string {
+	d := jsontext.NewDecoder(bytes.NewReader(t))
+	if tok, err := d.ReadToken(); err != nil || tok.Kind() != '{' {
+		return ""
+	}
+	for d.PeekKind() == '"' {
+		nt, err := d.ReadToken()
+		if err != nil {
+			return ""
+		}
+		if nt.String() == key && d.PeekKind() == '"' {
+			v, err := d.ReadToken()
+			if err != nil {
+				return ""
+			}
+			return v.String()
+		}
+		if err := d.SkipValue(); err != nil {
+			return ""
+		}
+	}
+	return ""
+}
+
+func TestMemberStringAsDecoder(t *testing.T) {
+	defs := []string{
+		`{}`, `[]`, `"name"`, `{"name":1}`, `{"name":{"name":"x"}}`, `{"a":[1,{"name":"x"}],"name":"y"}`,
+		`{"a":"}","b":"\"name\"","name":"z"}`, ` { "x" : 1.5e3 , "y" : true , "z":null, "n\u0061me" : "w\u00e9\"" } `,
+		`{"description":"d","name":"","x":"y"}`, `{"a":[[],{}],"name":"q"}`, `{"a":-1,"name":"q"}`,
+	}
+	files, _ := filepath.Glob("testdata/eval/*.json")
+	for _, f := range files {
+		if strings.HasSuffix(f, "-heldout.json") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var file struct {
+			Entries []struct {
+				Tool json.RawMessage `json:"tool"`
+			} `json:"entries"`
+		}
+		if err := json.Unmarshal(b, &file); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range file.Entries {
+			defs = append(defs, string(e.Tool))
+		}
+	}
+	for _, d := range defs {
+		for _, k := range []string{"name", "description", "title", "x"} {
+			if got, want := memberString(jsontext.Value(d), k), refMemberString(jsontext.Value(d), k); got != want {
+				t.Errorf("memberString(%.80q, %q) = %q, want %q", d, k, got, want)
+			}
+		}
+	}
+}
