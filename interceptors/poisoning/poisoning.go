@@ -762,6 +762,7 @@ func quotedIn(lower []byte, word string) bool {
 type walker struct {
 	buf  []byte
 	path []string
+	segs map[string]string // segment of each member name met (segment)
 }
 
 // walk calls fn for every string in v: member names (key true) and string
@@ -780,18 +781,18 @@ func (w *walker) walk(v jsontext.Value, fn func(path []string, key bool, s strin
 	if w.path == nil {
 		w.path = make([]string, 0, 8)
 	}
-	r := jsonWalk{b: v, buf: &w.buf, fn: fn}
-	return r.value(w.path[:0])
+	r := jsonWalk{b: v, buf: &w.buf, segs: &w.segs}
+	return r.value(w.path[:0], fn)
 }
 
 var errBadJSON = errors.New("poisoning: malformed definition")
 
 // jsonWalk reads one JSON value from b, from i on.
 type jsonWalk struct {
-	b   []byte
-	i   int
-	buf *[]byte
-	fn  func(path []string, key bool, s string)
+	b    []byte
+	i    int
+	buf  *[]byte
+	segs *map[string]string
 }
 
 // space moves past white space and returns the next byte (0 at the end).
@@ -807,14 +808,14 @@ func (r *jsonWalk) space() byte {
 	return 0
 }
 
-func (r *jsonWalk) value(path []string) error {
+func (r *jsonWalk) value(path []string, fn func(path []string, key bool, s string)) error {
 	switch r.space() {
 	case '"':
 		s, err := r.str()
 		if err != nil {
 			return err
 		}
-		r.fn(path, false, s)
+		fn(path, false, s)
 		return nil
 	case '{':
 		r.i++
@@ -830,12 +831,12 @@ func (r *jsonWalk) value(path []string) error {
 			if err != nil {
 				return err
 			}
-			r.fn(path, true, name)
+			fn(path, true, name)
 			if r.space() != ':' {
 				return errBadJSON
 			}
 			r.i++
-			if err := r.value(append(path, segment(name))); err != nil {
+			if err := r.value(append(path, r.segment(name)), fn); err != nil {
 				return err
 			}
 			switch r.space() {
@@ -855,7 +856,7 @@ func (r *jsonWalk) value(path []string) error {
 			return nil
 		}
 		for n := 0; ; n++ {
-			if err := r.value(append(path, index(n))); err != nil {
+			if err := r.value(append(path, index(n)), fn); err != nil {
 				return err
 			}
 			switch r.space() {
@@ -1004,8 +1005,35 @@ var indices = func() (out [32]string) {
 	return
 }()
 
+// segment is segment(name), made once for each name the walker meets
+// beyond those every tool has: the parameters of a server's tools share
+// their names ("owner", "repo").
+func (r *jsonWalk) segment(name string) string {
+	if seg := knownSegment(name); seg != "" {
+		return seg
+	}
+	if seg, ok := (*r.segs)[name]; ok {
+		return seg
+	}
+	seg := "." + name // the key below is a copy of name
+	if *r.segs == nil {
+		*r.segs = make(map[string]string)
+	}
+	(*r.segs)[seg[1:]] = seg
+	return seg
+}
+
 // segment returns ".name"; the members every tool has cost no allocation.
 func segment(name string) string {
+	if seg := knownSegment(name); seg != "" {
+		return seg
+	}
+	return "." + name
+}
+
+// knownSegment returns ".name" for the members every tool has, "" for
+// others.
+func knownSegment(name string) string {
 	switch name {
 	case "description":
 		return ".description"
@@ -1036,5 +1064,5 @@ func segment(name string) string {
 	case "$schema":
 		return ".$schema"
 	}
-	return "." + name
+	return ""
 }
