@@ -797,11 +797,8 @@ type jsonWalk struct {
 
 // space moves past white space and returns the next byte (0 at the end).
 func (r *jsonWalk) space() byte {
-	for r.i < len(r.b) {
-		switch c := r.b[r.i]; c {
-		case ' ', '\t', '\n', '\r':
-			r.i++
-		default:
+	for ; r.i < len(r.b); r.i++ {
+		if c := r.b[r.i]; c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return c
 		}
 	}

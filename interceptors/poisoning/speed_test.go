@@ -234,3 +234,27 @@ func TestMemberStringAsDecoder(t *testing.T) {
 		}
 	}
 }
+
+func TestIsASCII(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := range 40 {
+		for range 200 {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = byte(rng.IntN(128))
+			}
+			if rng.IntN(2) == 0 && n > 0 {
+				b[rng.IntN(n)] = byte(0x80 + rng.IntN(128))
+			}
+			want := true
+			for _, c := range b {
+				if c >= 0x80 {
+					want = false
+				}
+			}
+			if isASCII(string(b)) != want {
+				t.Fatalf("isASCII(%q) = %v", b, !want)
+			}
+		}
+	}
+}
