@@ -221,6 +221,32 @@ func (c *Checker) meshOf(list, names []string, own map[string]bool) (map[string]
 	return m.others, m.look
 }
 
+// listEvidence keeps the evidence of a list, with its buffers (the texts'
+// canonical forms and words, the walk's path segments), from one list to
+// the next: making them again for every result cost a hundred allocations.
+var listEvidence = sync.Pool{New: func() any {
+	return &evidence{walker: new(walker), definitions: true, nameWords: make([]byte, 0, 64)}
+}}
+
+// putListEvidence gives ev back to listEvidence, holding nothing of the
+// list it judged; one grown past a megabyte of text, or of names, is left
+// to the collector.
+func putListEvidence(ev *evidence) {
+	ev.reset()
+	ev.own, ev.tool = nil, nil
+	if a := ev.alone; a != nil {
+		a.reset()
+		a.own, a.tool = nil, nil
+		if cap(a.scratch) > 1<<20 {
+			return
+		}
+	}
+	if cap(ev.scratch) > 1<<20 || len(ev.walker.segs) > 1<<12 || cap(ev.walker.buf) > 1<<20 {
+		return
+	}
+	listEvidence.Put(ev)
+}
+
 // verdict is what the checks found for one tool.
 type verdict struct {
 	name     string
@@ -243,7 +269,12 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 		list = c.others()
 	}
 	others, look := c.meshOf(list, names, own)
-	ev := &evidence{walker: new(walker), definitions: true, own: own, nameWords: make([]byte, 0, 64)}
+	ev := listEvidence.Get().(*evidence)
+	defer putListEvidence(ev)
+	ev.own = own
+	if ev.alone != nil {
+		ev.alone.own = own
+	}
 	var (
 		findings []interceptors.Finding
 		remove   = map[string]bool{}
