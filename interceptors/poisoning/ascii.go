@@ -2,6 +2,7 @@ package poisoning
 
 import (
 	"encoding/binary"
+	"unsafe"
 )
 
 // LowerASCII appends s with its ASCII letters in lower case; other bytes
@@ -29,4 +30,21 @@ func LowerASCII(dst []byte, s string) []byte {
 		}
 	}
 	return dst
+}
+
+// isASCII reports whether every byte of s is below 0x80, eight bytes at a
+// time: every string of a definition is asked, and nearly all are ASCII.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

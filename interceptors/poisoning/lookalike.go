@@ -11,6 +11,13 @@ import "strings"
 // (confusable letters mapped), the digits that pass for letters replaced,
 // separators unified and doubled letters single.
 func nameKey(name string, scratch []byte) (string, []byte) {
+	out, canon := nameKeyBytes(name, scratch)
+	return string(out), canon
+}
+
+// nameKeyBytes is nameKey written into scratch (the key, and scratch to
+// use again), for a lookup that keeps no key.
+func nameKeyBytes(name string, scratch []byte) ([]byte, []byte) {
 	canon, _ := canonical(scratch[:0], name)
 	out := canon[:0]
 	var prev byte
@@ -33,7 +40,7 @@ func nameKey(name string, scratch []byte) (string, []byte) {
 		out = append(out, c)
 		prev = c
 	}
-	return string(out), canon
+	return out, canon
 }
 
 // lookalikes indexes the names other servers publish by their key.
@@ -105,8 +112,9 @@ func (l *lookalikes) of(name string) string {
 	if l == nil || name == "" {
 		return ""
 	}
-	k, _ := nameKey(name, nil)
-	other, ok := l.byKey[k]
+	var buf [64]byte
+	k, _ := nameKeyBytes(name, buf[:0])
+	other, ok := l.byKey[string(k)] // (no copy made for the lookup)
 	if !ok || l.exact[strings.ToLower(name)] || l.words[sameWords(name)] {
 		return ""
 	}

@@ -18,11 +18,13 @@ package poisoning
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -58,6 +60,7 @@ type Checker struct {
 	pins     map[string]string // nil: no pinning
 	others   func() []string
 	hidden   *Hidden
+	mesh     atomic.Pointer[mesh] // the index of the last others() seen
 }
 
 // Hidden is, for one server, every tool whose last listed definition this
@@ -184,6 +187,66 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 	return nil
 }
 
+// mesh is the index of the other servers' tool names made for one
+// tools/list result: their lower-cased names (less the server's own) and
+// their look-alike keys. Reading 260 names and keying each costs as much as
+// judging a quarter of a 100 KB list, and the names change only when a
+// server of the mesh lists again, so the last index is kept and used again
+// while the names of the mesh and of the list are the same.
+type mesh struct {
+	list, names []string // as given: the mesh's names, the list's
+	others      map[string]bool
+	look        *lookalikes
+}
+
+// meshOf returns the others set and look-alike index for the mesh's names
+// list beside a tools/list of names (own: them lower-cased), made as list
+// made them for every result before and kept for the next. Both are only
+// read once made.
+func (c *Checker) meshOf(list, names []string, own map[string]bool) (map[string]bool, *lookalikes) {
+	if len(list) == 0 {
+		return nil, nil
+	}
+	if m := c.mesh.Load(); m != nil && slices.Equal(m.list, list) && slices.Equal(m.names, names) {
+		return m.others, m.look
+	}
+	others := make(map[string]bool, len(list))
+	for _, n := range list {
+		if l := strings.ToLower(n); l != "" && !own[l] {
+			others[l] = true
+		}
+	}
+	m := &mesh{list: slices.Clone(list), names: slices.Clone(names), others: others, look: newLookalikes(others)}
+	c.mesh.Store(m)
+	return m.others, m.look
+}
+
+// listEvidence keeps the evidence of a list, with its buffers (the texts'
+// canonical forms and words, the walk's path segments), from one list to
+// the next: making them again for every result cost a hundred allocations.
+var listEvidence = sync.Pool{New: func() any {
+	return &evidence{walker: new(walker), definitions: true, nameWords: make([]byte, 0, 64)}
+}}
+
+// putListEvidence gives ev back to listEvidence, holding nothing of the
+// list it judged; one grown past a megabyte of text, or of names, is left
+// to the collector.
+func putListEvidence(ev *evidence) {
+	ev.reset()
+	ev.own, ev.tool = nil, nil
+	if a := ev.alone; a != nil {
+		a.reset()
+		a.own, a.tool = nil, nil
+		if cap(a.scratch) > 1<<20 {
+			return
+		}
+	}
+	if cap(ev.scratch) > 1<<20 || len(ev.walker.segs) > 1<<12 || cap(ev.walker.buf) > 1<<20 {
+		return
+	}
+	listEvidence.Put(ev)
+}
+
 // verdict is what the checks found for one tool.
 type verdict struct {
 	name     string
@@ -201,20 +264,17 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 		names[i] = toolName(t)
 		own[strings.ToLower(names[i])] = true
 	}
-	var others map[string]bool
+	var list []string
 	if c.others != nil {
-		if list := c.others(); len(list) > 0 {
-			others = make(map[string]bool, len(list))
-			for _, n := range list {
-				if l := strings.ToLower(n); l != "" && !own[l] {
-					others[l] = true
-				}
-			}
-		}
+		list = c.others()
 	}
-
-	look := newLookalikes(others)
-	ev := &evidence{walker: new(walker), definitions: true, own: own, nameWords: make([]byte, 0, 64)}
+	others, look := c.meshOf(list, names, own)
+	ev := listEvidence.Get().(*evidence)
+	defer putListEvidence(ev)
+	ev.own = own
+	if ev.alone != nil {
+		ev.alone.own = own
+	}
 	var (
 		findings []interceptors.Finding
 		remove   = map[string]bool{}
@@ -284,29 +344,44 @@ func (c *Checker) mode() string {
 func toolName(t jsontext.Value) string { return memberString(t, "name") }
 
 // memberString returns the string member key of object t ("" when it has
-// none).
+// none). Like walk, it reads t by hand: the definitions it reads were read
+// whole by the strict decoder before, and a decoder of its own for each
+// name read cost as much as the walk.
 func memberString(t jsontext.Value, key string) string {
-	d := jsontext.NewDecoder(bytes.NewReader(t))
-	if tok, err := d.ReadToken(); err != nil || tok.Kind() != '{' {
+	var buf []byte
+	r := jsonWalk{b: t, buf: &buf}
+	if r.space() != '{' {
 		return ""
 	}
-	for d.PeekKind() == '"' {
-		nt, err := d.ReadToken()
+	r.i++
+	if r.space() == '}' {
+		return ""
+	}
+	for {
+		if r.space() != '"' {
+			return ""
+		}
+		name, err := r.str()
 		if err != nil {
 			return ""
 		}
-		if nt.String() == key && d.PeekKind() == '"' {
-			v, err := d.ReadToken()
+		match := name == key
+		if r.space() != ':' {
+			return ""
+		}
+		r.i++
+		if match && r.space() == '"' {
+			v, err := r.str()
 			if err != nil {
 				return ""
 			}
-			return v.String()
+			return strings.Clone(v)
 		}
-		if err := d.SkipValue(); err != nil {
+		if r.skip() != nil || r.space() != ',' {
 			return ""
 		}
+		r.i++
 	}
-	return ""
 }
 
 // examine runs every check on one tool definition.
@@ -721,59 +796,279 @@ func quotedIn(lower []byte, word string) bool {
 	return bytes.Contains(lower, q)
 }
 
-// walker keeps a decoder and its buffers from one definition to the next.
+// walker keeps its buffers from one definition to the next.
 type walker struct {
-	rd   bytes.Reader
-	dec  *jsontext.Decoder
 	buf  []byte
 	path []string
+	segs map[string]string // segment of each member name met (segment)
 }
 
 // walk calls fn for every string in v: member names (key true) and string
 // values, with the path to each as segments ".name" and "[i]". path and s
-// are valid only during the call: s may share memory with the decoder's
-// buffer (strings without escapes are not copied), so fn must copy what it
-// keeps.
+// are valid only during the call: s may share memory with v or with the
+// walker's buffer (strings without escapes are not copied), so fn must copy
+// what it keeps.
+//
+// v is read by hand, not by a decoder: every definition walked is an
+// element of a tools/list result that jsonrpc.ScanTools has read whole
+// with the strict decoder (valid UTF-8, no duplicate names, nesting
+// bounded), so the walk only finds its strings again. The decoder checked
+// each byte a second time, at a sixth of the cost of judging a list.
+// Malformed input still ends the walk with an error, never a panic.
 func (w *walker) walk(v jsontext.Value, fn func(path []string, key bool, s string)) error {
-	w.rd.Reset(v)
-	// The message was parsed strictly before; duplicate names need no
-	// second check here.
-	if w.dec == nil {
-		w.dec = jsontext.NewDecoder(&w.rd, jsontext.AllowDuplicateNames(true))
-	} else {
-		w.dec.Reset(&w.rd, jsontext.AllowDuplicateNames(true))
-	}
 	if w.path == nil {
 		w.path = make([]string, 0, 8)
 	}
-	return walkValue(w.dec, w.path[:0], &w.buf, fn)
+	r := jsonWalk{b: v, buf: &w.buf, segs: &w.segs}
+	return r.value(w.path[:0], fn)
 }
 
-// readString reads the string value or member name at the decoder's
-// position without copying it when it has no escapes.
-func readString(d *jsontext.Decoder, buf *[]byte) (string, error) {
-	raw, err := d.ReadValue()
-	if err != nil {
-		return "", err
+var errBadJSON = errors.New("poisoning: malformed definition")
+
+// jsonWalk reads one JSON value from b, from i on.
+type jsonWalk struct {
+	b    []byte
+	i    int
+	buf  *[]byte
+	segs *map[string]string
+}
+
+// space moves past white space and returns the next byte (0 at the end).
+func (r *jsonWalk) space() byte {
+	for ; r.i < len(r.b); r.i++ {
+		if c := r.b[r.i]; c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return c
+		}
 	}
-	if len(raw) < 2 {
-		return "", fmt.Errorf("poisoning: bad string")
+	return 0
+}
+
+func (r *jsonWalk) value(path []string, fn func(path []string, key bool, s string)) error {
+	switch r.space() {
+	case '"':
+		s, err := r.str()
+		if err != nil {
+			return err
+		}
+		fn(path, false, s)
+		return nil
+	case '{':
+		r.i++
+		if r.space() == '}' {
+			r.i++
+			return nil
+		}
+		for {
+			if r.space() != '"' {
+				return errBadJSON
+			}
+			name, err := r.str()
+			if err != nil {
+				return err
+			}
+			fn(path, true, name)
+			if r.space() != ':' {
+				return errBadJSON
+			}
+			r.i++
+			if err := r.value(append(path, r.segment(name)), fn); err != nil {
+				return err
+			}
+			switch r.space() {
+			case ',':
+				r.i++
+			case '}':
+				r.i++
+				return nil
+			default:
+				return errBadJSON
+			}
+		}
+	case '[':
+		r.i++
+		if r.space() == ']' {
+			r.i++
+			return nil
+		}
+		for n := 0; ; n++ {
+			if err := r.value(append(path, index(n)), fn); err != nil {
+				return err
+			}
+			switch r.space() {
+			case ',':
+				r.i++
+			case ']':
+				r.i++
+				return nil
+			default:
+				return errBadJSON
+			}
+		}
+	case 0, ',', ':', '}', ']':
+		return errBadJSON
 	}
-	if bytes.IndexByte(raw, '\\') < 0 {
-		if len(raw) == 2 {
+	// a number or a literal, up to the next delimiter
+	start := r.i
+	for r.i < len(r.b) {
+		switch r.b[r.i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return nil
+		case '"', '{', '[', ':':
+			return errBadJSON
+		}
+		r.i++
+	}
+	if r.i == start {
+		return errBadJSON
+	}
+	return nil
+}
+
+// str reads the string at i (its opening quote) without copying it when it
+// has no escapes.
+func (r *jsonWalk) str() (string, error) {
+	start := r.i
+	body := r.b[start+1:]
+	q := bytes.IndexByte(body, '"')
+	if q < 0 {
+		return "", errBadJSON
+	}
+	if bytes.IndexByte(body[:q], '\\') < 0 {
+		r.i = start + 1 + q + 1
+		if q == 0 {
 			return "", nil
 		}
-		return unsafe.String(&raw[1], len(raw)-2), nil
+		return unsafe.String(&body[0], q), nil
 	}
-	*buf, err = jsontext.AppendUnquote((*buf)[:0], raw)
+	// escapes: find the closing quote past them, and unquote
+	j := 0
+	for {
+		if j >= len(body) {
+			return "", errBadJSON
+		}
+		c := body[j]
+		if c == '"' {
+			break
+		}
+		if c == '\\' {
+			j++
+		}
+		j++
+	}
+	r.i = start + 1 + j + 1
+	var err error
+	*r.buf, err = jsontext.AppendUnquote((*r.buf)[:0], r.b[start:r.i])
 	if err != nil {
 		return "", err
 	}
-	return unsafe.String(unsafe.SliceData(*buf), len(*buf)), nil
+	return unsafe.String(unsafe.SliceData(*r.buf), len(*r.buf)), nil
+}
+
+// skip moves past the value at i.
+func (r *jsonWalk) skip() error {
+	start, depth := r.space(), 0
+	if start == 0 {
+		return errBadJSON
+	}
+	from := r.i
+	for r.i < len(r.b) {
+		switch r.b[r.i] {
+		case '"':
+			if err := r.skipString(); err != nil {
+				return err
+			}
+			if depth == 0 {
+				return nil
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				// the end of the object or array around a number or literal
+				if r.i == from {
+					return errBadJSON
+				}
+				return nil
+			}
+			if depth--; depth == 0 {
+				r.i++
+				return nil
+			}
+		case ',', ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				if r.i == from {
+					return errBadJSON
+				}
+				return nil
+			}
+		}
+		r.i++
+	}
+	if depth != 0 || r.i == from {
+		return errBadJSON
+	}
+	return nil
+}
+
+// skipString moves past the string at i (its opening quote).
+func (r *jsonWalk) skipString() error {
+	for j := r.i + 1; j < len(r.b); j++ {
+		switch r.b[j] {
+		case '"':
+			r.i = j + 1
+			return nil
+		case '\\':
+			j++
+		}
+	}
+	return errBadJSON
+}
+
+// index returns "[n]"; the first indices cost no allocation.
+func index(n int) string {
+	if n < len(indices) {
+		return indices[n]
+	}
+	return "[" + strconv.Itoa(n) + "]"
+}
+
+var indices = func() (out [32]string) {
+	for n := range out {
+		out[n] = "[" + strconv.Itoa(n) + "]"
+	}
+	return
+}()
+
+// segment is segment(name), made once for each name the walker meets
+// beyond those every tool has: the parameters of a server's tools share
+// their names ("owner", "repo").
+func (r *jsonWalk) segment(name string) string {
+	if seg := knownSegment(name); seg != "" {
+		return seg
+	}
+	if seg, ok := (*r.segs)[name]; ok {
+		return seg
+	}
+	seg := "." + name // the key below is a copy of name
+	if *r.segs == nil {
+		*r.segs = make(map[string]string)
+	}
+	(*r.segs)[seg[1:]] = seg
+	return seg
 }
 
 // segment returns ".name"; the members every tool has cost no allocation.
 func segment(name string) string {
+	if seg := knownSegment(name); seg != "" {
+		return seg
+	}
+	return "." + name
+}
+
+// knownSegment returns ".name" for the members every tool has, "" for
+// others.
+func knownSegment(name string) string {
 	switch name {
 	case "description":
 		return ".description"
@@ -804,60 +1099,5 @@ func segment(name string) string {
 	case "$schema":
 		return ".$schema"
 	}
-	return "." + name
-}
-
-func walkValue(d *jsontext.Decoder, path []string, buf *[]byte, fn func(path []string, key bool, s string)) error {
-	switch d.PeekKind() {
-	case '"':
-		s, err := readString(d, buf)
-		if err != nil {
-			return err
-		}
-		fn(path, false, s)
-		return nil
-	case '{', '[':
-	default:
-		return d.SkipValue()
-	}
-	tok, err := d.ReadToken()
-	if err != nil {
-		return err
-	}
-	switch tok.Kind() {
-	case '{':
-		for {
-			switch d.PeekKind() {
-			case '}':
-				_, err := d.ReadToken()
-				return err
-			case 0:
-				_, err := d.ReadToken()
-				return err
-			}
-			name, err := readString(d, buf)
-			if err != nil {
-				return err
-			}
-			fn(path, true, name)
-			if err := walkValue(d, append(path, segment(name)), buf, fn); err != nil {
-				return err
-			}
-		}
-	case '[':
-		for i := 0; ; i++ {
-			switch d.PeekKind() {
-			case ']':
-				_, err := d.ReadToken()
-				return err
-			case 0:
-				_, err := d.ReadToken()
-				return err
-			}
-			if err := walkValue(d, append(path, "["+strconv.Itoa(i)+"]"), buf, fn); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return ""
 }

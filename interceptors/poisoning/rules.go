@@ -389,14 +389,7 @@ func joinsLetters(s string, i int, r rune) bool {
 // (U+E0020–U+E007E spell ASCII that models read). For ASCII input it
 // allocates nothing.
 func unicodeScan(s string) (first rune, visible, smuggled string) {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return 0, s, ""
 	}
 	var vis, tags []byte

@@ -861,7 +861,7 @@ func (e *evidence) scan(s string, depth int) {
 		// snake_case hides words from the cues ("external_server",
 		// "ignore_previous_instructions"): its identifiers are read a
 		// second time, alone, with the underscores taken for spaces.
-		if strings.IndexByte(t, '(') >= 0 && containsAny(t, callVerbs) {
+		if methodCall(t) && containsAny(t, callVerbs) {
 			if call := callReference.FindString(t); call != "" {
 				e.fire(sigToolRef, strings.Clone(call))
 			}
@@ -991,6 +991,34 @@ func readsSecrets(cmd string) bool {
 var callVerbs = []string{"invoke", "call", "execute", "run", "trigger"}
 
 var callReference = regexp.MustCompile(`\b(?:invoke|call|execute|run|trigger)\s+(?:the\s+)?[a-z_][a-z0-9_-]*\.[a-z_][a-z0-9_]*\s*\(`)
+
+// methodCall reports whether t holds what every match of callReference
+// ends with, ".name(" (blanks allowed before the parenthesis), so that the
+// regular expression runs only on text that may hold one: most texts with a
+// parenthesis and a verb of calling have no dotted call in them ("run a
+// query (read-only)"). It reads back from each '(' over blanks and a run of
+// identifier bytes, which must follow a '.'.
+func methodCall(t string) bool {
+	for i := strings.IndexByte(t, '('); i >= 0; {
+		j := i - 1
+		for j >= 0 && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\f' || t[j] == '\r') {
+			j--
+		}
+		k := j
+		for k >= 0 && (t[k] >= 'a' && t[k] <= 'z' || t[k] >= '0' && t[k] <= '9' || t[k] == '_') {
+			k--
+		}
+		if k < j && k >= 0 && t[k] == '.' {
+			return true
+		}
+		n := strings.IndexByte(t[i+1:], '(')
+		if n < 0 {
+			break
+		}
+		i += 1 + n
+	}
+	return false
+}
 
 // snakeWords returns the snake_case identifiers of t with their
 // underscores taken for spaces, each ended by ". " so that no cue runs from
