@@ -42,13 +42,15 @@ var (
 // "asscode", "assphrase") and of what the secret opens (opens).
 func guardedAsked(t string, names, secrets, opens []int) bool {
 	verbs := newNearby(t, guardedVerbs...)
+	may := newGuardedMay(t)
 	for _, i := range names {
-		if guardedAt(t, i, verbs) {
+		if may.at(i) && guardedAt(t, i, verbs) {
 			return true
 		}
 	}
+	may = newGuardedMay(t) // (a second pass: its windows start over)
 	for _, i := range secrets {
-		if i > 0 && t[i-1] == 'p' && (strings.HasPrefix(t[i:], "asscode") || strings.HasPrefix(t[i:], "assphrase")) && guardedAt(t, i-1, verbs) {
+		if i > 0 && t[i-1] == 'p' && (strings.HasPrefix(t[i:], "asscode") || strings.HasPrefix(t[i:], "assphrase")) && may.at(i-1) && guardedAt(t, i-1, verbs) {
 			return true
 		}
 	}
@@ -88,6 +90,38 @@ func guardedAt(t string, i int, verbs *nearby) bool {
 	}
 	// "the access code" with nothing after it: "What is the access code?"
 	after := strings.TrimLeft(t[max(0, i-72)+m[1]:], " ")
+	return after == "" || strings.IndexByte("?.!\n", after[0]) >= 0
+}
+
+// guardedMay is a cheap test before guardedAt, false only where guardedAt
+// is: the secret asked for is the reader's or ours ("your", "our"), or
+// qualified ("the master passcode"), or its name ends the question (a
+// mark or the text's end after it, past blanks). So around t[i], in the
+// window guardedAt reads, there is "our ", "the " and a qualifying word,
+// or a mark that ends a sentence, or the window ends on blanks before one.
+// "What is the access code" repeated is otherwise an expression read on
+// 96 bytes at each name, each match turned down by what follows it.
+type guardedMay struct {
+	t            string
+	whose, marks *nearby
+}
+
+// guardedWhose holds what a match of guardedAskedRe holds that guardedAt
+// takes without a mark after it: "our " (in "your " too), or "the " and
+// a qualifying word.
+var guardedWhose = []string{"our ", "the secret ", "the system ", "the hidden ", "the correct ", "the real ", "the actual ", "the current ", "the admin ", "the master ", "the private ", "the confidential ", "the special ", "the original ", "the true "}
+
+func newGuardedMay(t string) *guardedMay {
+	return &guardedMay{t: t, whose: newNearby(t, guardedWhose...), marks: newNearby(t, "?", ".", "!", "\n")}
+}
+
+// at reports whether guardedAt(t, i, …) may hold.
+func (g *guardedMay) at(i int) bool {
+	lo, hi := max(0, i-72), min(len(g.t), i+24)
+	if g.whose.in(lo, hi) || g.marks.in(lo, hi) {
+		return true
+	}
+	after := strings.TrimLeft(g.t[hi:], " ")
 	return after == "" || strings.IndexByte("?.!\n", after[0]) >= 0
 }
 
