@@ -214,3 +214,24 @@ func TestWithheldFirsts(t *testing.T) {
 		}
 	}
 }
+
+// windowWords answers as containsAny on each window, before and after it
+// stops reading them directly, on windows that move forward.
+func TestWindowWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	words := []string{"fail", "time-out", "about to", "further", "just"}
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(80) {
+			b.WriteString([]string{"x ", "fail", "time-out", "about ", "to ", "further", "jus", "t", "  ", "lorem ipsum "}[r.IntN(10)])
+		}
+		s := b.String()
+		w := windowWords{t: s, words: words}
+		for i := 0; i < len(s); i += 1 + r.IntN(12) {
+			lo, hi := max(0, i-r.IntN(30)), min(len(s), i+r.IntN(30))
+			if got, want := w.in(lo, hi), containsAny(s[lo:hi], words...); got != want {
+				t.Fatalf("%q [%d:%d]: %v, want %v", s, lo, hi, got, want)
+			}
+		}
+	}
+}
