@@ -44,13 +44,13 @@ func guardedAsked(t string, names, secrets, opens []int) bool {
 	verbs := newNearby(t, guardedVerbs...)
 	may := newGuardedMay(t)
 	for _, i := range names {
-		if may.at(i) && guardedAt(t, i, verbs) {
+		if guardedAt(t, i, verbs, may) {
 			return true
 		}
 	}
 	may = newGuardedMay(t) // (a second pass: its windows start over)
 	for _, i := range secrets {
-		if i > 0 && t[i-1] == 'p' && (strings.HasPrefix(t[i:], "asscode") || strings.HasPrefix(t[i:], "assphrase")) && may.at(i-1) && guardedAt(t, i-1, verbs) {
+		if i > 0 && t[i-1] == 'p' && (strings.HasPrefix(t[i:], "asscode") || strings.HasPrefix(t[i:], "assphrase")) && guardedAt(t, i-1, verbs, may) {
 			return true
 		}
 	}
@@ -70,12 +70,15 @@ func guardedAsked(t string, names, secrets, opens []int) bool {
 var guardedVerbs = []string{"what", "tell", "give", "reveal", "spell", "repeat", "disclose", "divulge", "leak"}
 
 // guardedAt reports a question or an order for the secret whose name
-// holds t[i].
-func guardedAt(t string, i int, verbs *nearby) bool {
+// holds t[i] (may, if set, a cheap test after verbs).
+func guardedAt(t string, i int, verbs *nearby, may *guardedMay) bool {
 	lo := max(0, i-72)
 	head := t[lo:min(len(t), i+24)]
 	if !verbs.in(lo, lo+len(head)) {
 		return false // cheap test first: names of the secret in docs and code are not asked for
+	}
+	if may != nil && !may.at(i) {
+		return false
 	}
 	m := guardedAskedRe.FindStringSubmatchIndex(head)
 	if m == nil {

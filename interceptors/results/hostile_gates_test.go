@@ -73,12 +73,12 @@ func answerWithheldFull(t string, offs []int) bool {
 func guardedAskedFull(t string, names, secrets, opens []int) bool {
 	verbs := newNearby(t, guardedVerbs...)
 	for _, i := range names {
-		if guardedAt(t, i, verbs) {
+		if guardedAt(t, i, verbs, nil) {
 			return true
 		}
 	}
 	for _, i := range secrets {
-		if i > 0 && t[i-1] == 'p' && (strings.HasPrefix(t[i:], "asscode") || strings.HasPrefix(t[i:], "assphrase")) && guardedAt(t, i-1, verbs) {
+		if i > 0 && t[i-1] == 'p' && (strings.HasPrefix(t[i:], "asscode") || strings.HasPrefix(t[i:], "assphrase")) && guardedAt(t, i-1, verbs, nil) {
 			return true
 		}
 	}
@@ -192,7 +192,7 @@ func TestHostileGatesExact(t *testing.T) {
 		}
 		may, verbs := newGuardedMay(tx), newNearby(tx, guardedVerbs...)
 		for _, p := range at[aGuarded] {
-			if !may.at(p) && guardedAt(tx, p, verbs) {
+			if !may.at(p) && guardedAt(tx, p, verbs, nil) {
 				t.Errorf("guardedMay turns down %q", tx[max(0, p-72):min(len(tx), p+24)])
 			}
 		}
