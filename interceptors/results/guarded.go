@@ -42,13 +42,12 @@ var (
 // "asscode", "assphrase") and of what the secret opens (opens).
 func guardedAsked(t string, names, secrets, opens []int) bool {
 	verbs := newNearby(t, guardedVerbs...)
-	may := newGuardedMay(t)
+	may := &guardedMay{t: t}
 	for _, i := range names {
 		if guardedAt(t, i, verbs, may) {
 			return true
 		}
 	}
-	may = newGuardedMay(t) // (a second pass: its windows start over)
 	for _, i := range secrets {
 		if i > 0 && t[i-1] == 'p' && (strings.HasPrefix(t[i:], "asscode") || strings.HasPrefix(t[i:], "assphrase")) && guardedAt(t, i-1, verbs, may) {
 			return true
@@ -115,11 +114,15 @@ type guardedMay struct {
 var guardedWhose = []string{"our ", "the secret ", "the system ", "the hidden ", "the correct ", "the real ", "the actual ", "the current ", "the admin ", "the master ", "the private ", "the confidential ", "the special ", "the original ", "the true "}
 
 func newGuardedMay(t string) *guardedMay {
-	return &guardedMay{t: t, whose: newNearby(t, guardedWhose...), marks: newNearby(t, "?", ".", "!", "\n")}
+	return &guardedMay{t: t}
 }
 
 // at reports whether guardedAt(t, i, …) may hold.
 func (g *guardedMay) at(i int) bool {
+	if g.whose == nil {
+		// (made at the first name with a verb of asking near: most texts have none)
+		g.whose, g.marks = newNearby(g.t, guardedWhose...), newNearby(g.t, "?", ".", "!", "\n")
+	}
 	lo, hi := max(0, i-72), min(len(g.t), i+24)
 	if g.whose.in(lo, hi) || g.marks.in(lo, hi) {
 		return true
