@@ -42,7 +42,7 @@ var (
 // "asscode", "assphrase") and of what the secret opens (opens).
 func guardedAsked(t string, names, secrets, opens []int) bool {
 	verbs := newNearby(t, guardedVerbs...)
-	may := &guardedMay{t: t}
+	may := newGuardedMay(t)
 	for _, i := range names {
 		if guardedAt(t, i, verbs, may) {
 			return true
@@ -105,7 +105,7 @@ func guardedAt(t string, i int, verbs *nearby, may *guardedMay) bool {
 // 96 bytes at each name, each match turned down by what follows it.
 type guardedMay struct {
 	t            string
-	whose, marks *nearby
+	whose, marks windowWords
 }
 
 // guardedWhose holds what a match of guardedAskedRe holds that guardedAt
@@ -114,15 +114,14 @@ type guardedMay struct {
 var guardedWhose = []string{"our ", "the secret ", "the system ", "the hidden ", "the correct ", "the real ", "the actual ", "the current ", "the admin ", "the master ", "the private ", "the confidential ", "the special ", "the original ", "the true "}
 
 func newGuardedMay(t string) *guardedMay {
-	return &guardedMay{t: t}
+	return &guardedMay{t: t, whose: windowWords{t: t, words: guardedWhose}, marks: windowWords{t: t, words: sentenceMarks}}
 }
+
+// sentenceMarks end a sentence, for guardedMay.
+var sentenceMarks = []string{"?", ".", "!", "\n"}
 
 // at reports whether guardedAt(t, i, …) may hold.
 func (g *guardedMay) at(i int) bool {
-	if g.whose == nil {
-		// (made at the first name with a verb of asking near: most texts have none)
-		g.whose, g.marks = newNearby(g.t, guardedWhose...), newNearby(g.t, "?", ".", "!", "\n")
-	}
 	lo, hi := max(0, i-72), min(len(g.t), i+24)
 	if g.whose.in(lo, hi) || g.marks.in(lo, hi) {
 		return true

@@ -44,16 +44,13 @@ var guardVerbs = wordSet("report investigate notify contact alert inform tell es
 // are its anchors) whose sentence holds harmAimRe, unless it asks to
 // guard against harm.
 func harmAsked(s, t string, offs []int) bool {
-	var aims *nearby // harmAimStems, once a "please" opens a request
+	aims := windowWords{t: t, words: harmAimStems}
 	for _, at := range offs {
 		if !opensRequest(s, t, at) {
 			continue // cheap test first: most "please" open no request of their own
 		}
 		if guardVerbs[lowerWordAt(t, at+len("please "))] {
 			continue
-		}
-		if aims == nil {
-			aims = newNearby(t, harmAimStems...)
 		}
 		if !aims.in(max(0, at-200), min(len(t), at+200)) {
 			continue // cheap test: no aim within the sentence's reach
