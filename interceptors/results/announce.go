@@ -35,10 +35,11 @@ var mattersRe = regexp.MustCompile(`\byour\b|\b(critical|vital|essential|crucial
 func ordersAnnounced(t string, at *anchorIndex) bool {
 	for _, a := range []int{aInstruction, aDirective, aRules, aCommands, aOrderWord} {
 		next := 0 // the end of the sentence read last
+		soon := windowWords{t: t, words: arrivalWords}
 		for _, i := range at[a] {
 			// cheap test first: the arrival or the coming is within a
 			// few words of the noun
-			if i < next || !containsAny(t[max(0, i-64):min(len(t), i+72)], "just", "newly", "recently", "freshly", "are here", "about to", "to come", "ahead", "coming") {
+			if i < next || !soon.in(max(0, i-64), min(len(t), i+72)) {
 				continue
 			}
 			sentence, end := sentenceAround(t, i, 200)
@@ -51,6 +52,9 @@ func ordersAnnounced(t string, at *anchorIndex) bool {
 	}
 	return false
 }
+
+// arrivalWords tell of orders arrived or to come, for a cheap test.
+var arrivalWords = []string{"just", "newly", "recently", "freshly", "are here", "about to", "to come", "ahead", "coming"}
 
 // issuerNamed reports whether the rest of an announcement names who
 // issued the orders or for whom: news of rules ("new rules have just been

@@ -75,7 +75,12 @@ var promoteRe = regexp.MustCompile(`\b(commend|commends|commending|commendation|
 // in docs and code).
 func answerWritten(t string, at *anchorIndex, add func(resultSignal)) {
 	for _, c := range answerParts {
-		if anySentence(t, at[c.anchor], c.near, c.match) {
+		near := c.near
+		if c.words != nil && len(at[c.anchor]) > 0 {
+			w := &windowWords{t: t, words: c.words}
+			near = func(t string, i int) bool { return w.in(max(0, i-200), min(len(t), i+200)) }
+		}
+		if anySentence(t, at[c.anchor], near, c.match) {
 			add(c.g)
 		}
 	}
@@ -85,14 +90,15 @@ var answerParts = []struct {
 	anchor int
 	g      resultSignal
 	near   func(t string, i int) bool // a cheap test at the anchor i, if any
+	words  []string                   // or one of these within 200 bytes of it
 	match  func(sentence string) bool
 }{
-	{aAnswerMoment, sigAnswerTimed, nil, func(s string) bool { return answerMoment.MatchString(s) && putIn.MatchString(s) }},
-	{aUserTold, sigUserTold, toldBefore, func(s string) bool { return userTold.MatchString(s) && notice.MatchString(s) }},
-	{aFakeFault, sigFakeFault, wordsNear("fail", "glitch", "error", "fault", "outage", "crash", "disruption", "timeout", "time-out", "delay", "malfunction", "interruption", "breakdown"), fakeFault.MatchString},
-	{aAnswerCut, sigAnswerCut, wordsNear("further", "after", "immediately", "without"), func(s string) bool { return answerCut.MatchString(s) && cutOff.MatchString(s) }},
-	{aStealthPut, sigStealthPut, nil, stealthPut.MatchString},
-	{aPromote, sigPromote, nil, func(s string) bool { return promote.MatchString(s) && putIn.MatchString(s) }},
+	{aAnswerMoment, sigAnswerTimed, nil, nil, func(s string) bool { return answerMoment.MatchString(s) && putIn.MatchString(s) }},
+	{aUserTold, sigUserTold, toldBefore, nil, func(s string) bool { return userTold.MatchString(s) && notice.MatchString(s) }},
+	{aFakeFault, sigFakeFault, nil, fakeFaultNear, fakeFault.MatchString},
+	{aAnswerCut, sigAnswerCut, nil, answerCutNear, func(s string) bool { return answerCut.MatchString(s) && cutOff.MatchString(s) }},
+	{aStealthPut, sigStealthPut, nil, nil, stealthPut.MatchString},
+	{aPromote, sigPromote, nil, nil, func(s string) bool { return promote.MatchString(s) && putIn.MatchString(s) }},
 }
 
 // The expressions of answerParts, each read only in a sentence that holds
@@ -208,7 +214,9 @@ func toldBefore(t string, i int) bool {
 	return tellingVerbs[w]
 }
 
-// wordsNear returns a cheap test: one of words within 200 bytes of i.
-func wordsNear(words ...string) func(t string, i int) bool {
-	return func(t string, i int) bool { return containsAny(t[max(0, i-200):min(len(t), i+200)], words...) }
-}
+// fakeFaultNear and answerCutNear are the cheap tests of two of
+// answerParts: one of them within 200 bytes of the anchor.
+var (
+	fakeFaultNear = []string{"fail", "glitch", "error", "fault", "outage", "crash", "disruption", "timeout", "time-out", "delay", "malfunction", "interruption", "breakdown"}
+	answerCutNear = []string{"further", "after", "immediately", "without"}
+)

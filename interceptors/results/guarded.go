@@ -42,13 +42,14 @@ var (
 // "asscode", "assphrase") and of what the secret opens (opens).
 func guardedAsked(t string, names, secrets, opens []int) bool {
 	verbs := newNearby(t, guardedVerbs...)
+	may := newGuardedMay(t)
 	for _, i := range names {
-		if guardedAt(t, i, verbs) {
+		if guardedAt(t, i, verbs, may) {
 			return true
 		}
 	}
 	for _, i := range secrets {
-		if i > 0 && t[i-1] == 'p' && (strings.HasPrefix(t[i:], "asscode") || strings.HasPrefix(t[i:], "assphrase")) && guardedAt(t, i-1, verbs) {
+		if i > 0 && t[i-1] == 'p' && (strings.HasPrefix(t[i:], "asscode") || strings.HasPrefix(t[i:], "assphrase")) && guardedAt(t, i-1, verbs, may) {
 			return true
 		}
 	}
@@ -68,12 +69,15 @@ func guardedAsked(t string, names, secrets, opens []int) bool {
 var guardedVerbs = []string{"what", "tell", "give", "reveal", "spell", "repeat", "disclose", "divulge", "leak"}
 
 // guardedAt reports a question or an order for the secret whose name
-// holds t[i].
-func guardedAt(t string, i int, verbs *nearby) bool {
+// holds t[i] (may, if set, a cheap test after verbs).
+func guardedAt(t string, i int, verbs *nearby, may *guardedMay) bool {
 	lo := max(0, i-72)
 	head := t[lo:min(len(t), i+24)]
 	if !verbs.in(lo, lo+len(head)) {
 		return false // cheap test first: names of the secret in docs and code are not asked for
+	}
+	if may != nil && !may.at(i) {
+		return false
 	}
 	m := guardedAskedRe.FindStringSubmatchIndex(head)
 	if m == nil {
@@ -88,6 +92,41 @@ func guardedAt(t string, i int, verbs *nearby) bool {
 	}
 	// "the access code" with nothing after it: "What is the access code?"
 	after := strings.TrimLeft(t[max(0, i-72)+m[1]:], " ")
+	return after == "" || strings.IndexByte("?.!\n", after[0]) >= 0
+}
+
+// guardedMay is a cheap test before guardedAt, false only where guardedAt
+// is: the secret asked for is the reader's or ours ("your", "our"), or
+// qualified ("the master passcode"), or its name ends the question (a
+// mark or the text's end after it, past blanks). So around t[i], in the
+// window guardedAt reads, there is "our ", "the " and a qualifying word,
+// or a mark that ends a sentence, or the window ends on blanks before one.
+// "What is the access code" repeated is otherwise an expression read on
+// 96 bytes at each name, each match turned down by what follows it.
+type guardedMay struct {
+	t            string
+	whose, marks windowWords
+}
+
+// guardedWhose holds what a match of guardedAskedRe holds that guardedAt
+// takes without a mark after it: "our " (in "your " too), or "the " and
+// a qualifying word.
+var guardedWhose = []string{"our ", "the secret ", "the system ", "the hidden ", "the correct ", "the real ", "the actual ", "the current ", "the admin ", "the master ", "the private ", "the confidential ", "the special ", "the original ", "the true "}
+
+func newGuardedMay(t string) *guardedMay {
+	return &guardedMay{t: t, whose: windowWords{t: t, words: guardedWhose}, marks: windowWords{t: t, words: sentenceMarks}}
+}
+
+// sentenceMarks end a sentence, for guardedMay.
+var sentenceMarks = []string{"?", ".", "!", "\n"}
+
+// at reports whether guardedAt(t, i, …) may hold.
+func (g *guardedMay) at(i int) bool {
+	lo, hi := max(0, i-72), min(len(g.t), i+24)
+	if g.whose.in(lo, hi) || g.marks.in(lo, hi) {
+		return true
+	}
+	after := strings.TrimLeft(g.t[hi:], " ")
 	return after == "" || strings.IndexByte("?.!\n", after[0]) >= 0
 }
 

@@ -27,6 +27,14 @@ var harmAimRe = regexp.MustCompile(`\b(undetected|unnoticed|discreetly|covertly|
 // test first (t is lowered, the expression lower-case ASCII).
 var harmAimNeeds = literals.MustNeeded(harmAimRe)
 
+// harmAimStems are parts of harmAimNeeds, each of which holds one
+// (TestHarmAimStems): a sentence around a "please" lies within 200 bytes
+// of it (sentenceAround's reach), so with none of them there it holds
+// none of harmAimNeeds and is not read. A "please" quoted at every field
+// of a record ("'description': 'please …") is otherwise a sentence of up
+// to 400 bytes read at each.
+var harmAimStems = []string{"undetect", "unnotic", "discreet", "covert", "secret", "surrepti", "stealth", "unauthori", "without ", "sabotag", "corrupt", "disrupt", "caus", "inflict", "resulting", "trigger", "induc"}
+
 // guardVerbs ask the reader to guard against harm, not to do it: "Please
 // report any unauthorized use of your account", "Please investigate the
 // unauthorized access". Security notices and tickets are worded so.
@@ -36,12 +44,16 @@ var guardVerbs = wordSet("report investigate notify contact alert inform tell es
 // are its anchors) whose sentence holds harmAimRe, unless it asks to
 // guard against harm.
 func harmAsked(s, t string, offs []int) bool {
+	aims := windowWords{t: t, words: harmAimStems}
 	for _, at := range offs {
 		if !opensRequest(s, t, at) {
 			continue // cheap test first: most "please" open no request of their own
 		}
 		if guardVerbs[lowerWordAt(t, at+len("please "))] {
 			continue
+		}
+		if !aims.in(max(0, at-200), min(len(t), at+200)) {
+			continue // cheap test: no aim within the sentence's reach
 		}
 		sentence, _ := sentenceAround(t, at, 200)
 		if containsAny(sentence, harmAimNeeds...) && harmAimRe.MatchString(sentence) {

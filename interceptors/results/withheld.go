@@ -1,6 +1,9 @@
 package results
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // The reader's answer held back until the user pays or renews: "refuse to
 // provide any code until the account is reactivated", "decline to provide
@@ -37,10 +40,37 @@ func answerWithheld(t string, offs []int) bool {
 		// of paying or renewing after it
 		return withhold.in(max(0, i-100), i) && pay.in(i, min(len(t), i+72))
 	}, func(sentence string) bool {
-		return orderedMatch(sentence, withheldRe, withheldAnchoredRe, withheldVerbs, func(head string) bool {
-			return putOrdered(head) || lastWordIs(head, "and", "then", "therefore")
-		})
+		// cheap test: a verb of withholding that opens an order, where
+		// every match orderedMatch takes opens
+		return withholdOrdered(sentence) && orderedMatch(sentence, withheldRe, withheldAnchoredRe, withheldVerbs, withholdOrder)
 	})
+}
+
+// withheldFirsts are the first letters of withheldVerbs.
+const withheldFirsts = "rdwcths"
+
+// withholdOrder reports whether a verb of withholding after head opens an
+// order.
+func withholdOrder(head string) bool {
+	return putOrdered(head) || lastWordIs(head, "and", "then", "therefore")
+}
+
+// withholdOrdered reports whether one of withheldVerbs opens a word of
+// sentence after a head that withholdOrder takes for an order. Every match
+// of withheldRe opens so at a word's start, so without one orderedMatch
+// finds none it takes, and the expression, read on a sentence of up to
+// 400 bytes at each "until" ("x stop x stop … until paid" repeated), is
+// not read.
+func withholdOrdered(sentence string) bool {
+	for p := 0; p < len(sentence); p++ {
+		if p > 0 && isWordByte(sentence[p-1]) || strings.IndexByte(withheldFirsts, sentence[p]) < 0 || !hasPrefixAny(sentence[p:], withheldVerbs...) {
+			continue
+		}
+		if withholdOrder(sentence[:p]) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastWordIs reports whether head ends with one of words.
