@@ -11,10 +11,11 @@ import (
 var consentWords = []string{"without", "lifted", "disabled", "removed", "waived", "suspended", "turned off", "bypassed", "not require"}
 
 // consentReach bounds how far a match of consentWaivedRe reaches from the
-// word of consentWords it holds, either way: its longest forms are about
-// 60 bytes ("confirmation requirements have been automatically turned
-// off"; TestConsentReach).
-const consentReach = 96
+// word of consentWords it holds, either way, with a byte beyond it for
+// \b: its longest form is 60 bytes ("confirmation requirements have been
+// automatically turned off"; TestConsentReach reads the bound from the
+// expression).
+const consentReach = 64
 
 // consentMatch is consentWaivedRe.MatchString(t), run only around the
 // words of consentWords rather than over the whole text: on a long text
