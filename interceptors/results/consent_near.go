@@ -1,9 +1,6 @@
 package results
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // consentWords are the words consentWaived's cheap test looks for: every
 // match of consentWaivedRe holds one of them ("without" opens its first
@@ -25,63 +22,59 @@ const consentReach = 64
 // read with consentReach bytes either side, so that a match and the bytes
 // around it that \b reads lie inside, and widened to the ends of the words
 // it cuts, so that no match can start or end at a cut that the whole text
-// would not allow either; places that overlap are read as one, so no byte
-// is read twice.
+// would not allow either. The words are met in the order of the text (the
+// next of each kept), places that overlap are read as one, and the first
+// place with a match ends the search.
 func consentMatch(t string) bool {
 	if len(t) <= 4*consentReach {
 		return consentWaivedRe.MatchString(t)
 	}
-	var buf [32][2]int
-	spans := buf[:0]
-	for _, w := range consentWords {
-		for off := 0; ; {
-			k := strings.Index(t[off:], w)
-			if k < 0 {
-				break
+	// next[w]: where consentWords[w] is next found, or -1
+	var buf [16]int
+	next := buf[:len(consentWords)]
+	for w, word := range consentWords {
+		next[w] = strings.Index(t, word)
+	}
+	a, b := -1, -1 // the place being gathered
+	for {
+		w := -1
+		for k, at := range next {
+			if at >= 0 && (w < 0 || at < next[w]) {
+				w = k
 			}
-			k += off
-			spans = append(spans, [2]int{max(k-consentReach, 0), min(k+len(w)+consentReach, len(t))})
-			off = k + len(w)
 		}
-	}
-	if len(spans) == 0 {
-		return false
-	}
-	slices.SortFunc(spans, func(x, y [2]int) int { return x[0] - y[0] })
-	// merged, then widened to word ends, then merged again where the
-	// widening made two meet (each pass in order of start)
-	spans = mergeSpans(spans)
-	for i := range spans {
-		a, b := spans[i][0], spans[i][1]
-		for a > 0 && wordByte(t[a-1]) {
-			a--
-		}
-		for b < len(t) && wordByte(t[b]) {
-			b++
-		}
-		spans[i] = [2]int{a, b}
-	}
-	for _, sp := range mergeSpans(spans) {
-		if consentWaivedRe.MatchString(t[sp[0]:sp[1]]) {
-			return true
-		}
-	}
-	return false
-}
-
-// mergeSpans joins the overlapping or touching spans of sorted (by start),
-// in place.
-func mergeSpans(sorted [][2]int) [][2]int {
-	out := sorted[:1]
-	for _, sp := range sorted[1:] {
-		last := &out[len(out)-1]
-		if sp[0] <= last[1] {
-			last[1] = max(last[1], sp[1])
+		if w >= 0 {
+			k, word := next[w], consentWords[w]
+			if i := strings.Index(t[k+len(word):], word); i >= 0 {
+				next[w] = k + len(word) + i
+			} else {
+				next[w] = -1
+			}
+			c, d := max(k-consentReach, 0), min(k+len(word)+consentReach, len(t))
+			if a >= 0 && c <= b {
+				b = max(b, d)
+				continue
+			}
+			if a >= 0 && consentAround(t, a, b) {
+				return true
+			}
+			a, b = c, d
 			continue
 		}
-		out = append(out, sp)
+		return a >= 0 && consentAround(t, a, b)
 	}
-	return out
+}
+
+// consentAround is consentWaivedRe.MatchString(t[a:b]), the place widened
+// to the ends of the words it cuts.
+func consentAround(t string, a, b int) bool {
+	for a > 0 && wordByte(t[a-1]) {
+		a--
+	}
+	for b < len(t) && wordByte(t[b]) {
+		b++
+	}
+	return consentWaivedRe.MatchString(t[a:b])
 }
 
 // wordByte reports a byte of \w in a regular expression: [0-9A-Za-z_].

@@ -3,6 +3,7 @@ package results
 import (
 	"math/rand/v2"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -63,32 +64,50 @@ func maxMatchLen(re *syntax.Regexp) int {
 	return 0 // empty, \b and the other assertions
 }
 
-// consentMatch is consentWaivedRe.MatchString: on long texts built of
-// the expression's words, matches and near misses, with word bytes
-// against the windows' edges.
+// consentMatch is consentWaivedRe.MatchString: on long texts of the
+// expression's words in near misses and filler, with one match or none,
+// cut against words at every distance from the words it looks for.
 func TestConsentMatchIsRegexp(t *testing.T) {
-	parts := []string{
-		"without user approval", "without any human consent", "withoutuser approval",
-		"xwithout user approval", "without user approvals", "restrictions are lifted",
-		"restrictions are liftedx", "safety checks have been now disabled", "approval step is bypassed",
+	matches := []string{
+		"without user approval", "without any human consent", "restrictions are lifted",
+		"safety checks have been now disabled", "approval step is bypassed",
 		"confirmation prompts has been temporarily turned off", "does not require user confirmation",
-		"do not require any human approval", "dont require consent", "not require", "without",
-		"removed", "waived", "the", "and", "a", "data", "_", "é", "\n", ". ", "  ", "x",
-		strings.Repeat("lorem ", 20), strings.Repeat("w", 150), strings.Repeat("q", 97),
+		"do not require any human approval", "confirmation requirements have been automatically turned off",
+	}
+	filler := []string{
+		"withoutuser approval", "xwithout user approval", "without user approvals", "restrictions are liftedx",
+		"xrestrictions are lifted", "dont require consent", "not require", "without", "removed", "waived",
+		"lifted", "turned off", "the", "and", "a", "data", "_", "é", "\n", ". ", "  ", "x", "approval step",
+		strings.Repeat("lorem ", 20), strings.Repeat("w", 150), strings.Repeat("q", 97), "safety checks are",
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for n := 0; n < 4000; n++ {
+	found := 0
+	for n := 0; n < 6000; n++ {
+		var parts []string
+		for k := rng.IntN(80); k >= 0; k-- {
+			parts = append(parts, filler[rng.IntN(len(filler))])
+		}
+		if rng.IntN(2) == 0 {
+			parts = slices.Insert(parts, rng.IntN(len(parts)+1), matches[rng.IntN(len(matches))])
+		}
 		var b strings.Builder
-		for k := rng.IntN(200); k >= 0; k-- {
-			b.WriteString(parts[rng.IntN(len(parts))])
-			if rng.IntN(3) > 0 {
-				b.WriteByte(' ')
+		for _, p := range parts {
+			b.WriteString(p)
+			if rng.IntN(4) > 0 {
+				b.WriteString(strings.Repeat(" ", 1+rng.IntN(2)))
 			}
 		}
 		s := b.String()
-		if got, want := consentMatch(s), consentWaivedRe.MatchString(s); got != want {
+		want := consentWaivedRe.MatchString(s)
+		if got := consentMatch(s); got != want {
 			t.Fatalf("consentMatch(%q) = %v, the expression %v", s, got, want)
 		}
+		if want {
+			found++
+		}
+	}
+	if found < 1000 || found > 5000 {
+		t.Errorf("%d of 6000 texts match: too few cases either way", found)
 	}
 }
 
