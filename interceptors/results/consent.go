@@ -28,5 +28,5 @@ func consentWaived(t string) bool {
 	if !containsAny(t, "without", "lifted", "disabled", "removed", "waived", "suspended", "turned off", "bypassed", "not require") {
 		return false
 	}
-	return consentWaivedRe.MatchString(t)
+	return consentMatch(t) // consentWaivedRe.MatchString(t), read around those words
 }
