@@ -25,7 +25,7 @@ var consentWaivedRe = regexp.MustCompile(`\bwithout (?:any |further |additional 
 // consentWaived reports such a declaration (cheap test first: a word
 // each holds).
 func consentWaived(t string) bool {
-	if !containsAny(t, "without", "lifted", "disabled", "removed", "waived", "suspended", "turned off", "bypassed", "not require") {
+	if !containsAny(t, consentWords...) {
 		return false
 	}
 	return consentMatch(t) // consentWaivedRe.MatchString(t), read around those words

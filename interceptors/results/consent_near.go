@@ -65,6 +65,14 @@ func consentMatch(t string) bool {
 	}
 }
 
+// consentNouns: every match of consentWaivedRe names what is waived with
+// one of these (the approval or consent of its first and third forms, the
+// restrictions, safety checks, approval or confirmation steps of its
+// second), so a place with none of them is passed over without running
+// the expression: "without" and "removed" are common words of
+// documentation.
+var consentNouns = []string{"approval", "confirmation", "consent", "permission", "restrictions", "safety "}
+
 // consentAround is consentWaivedRe.MatchString(t[a:b]), the place widened
 // to the ends of the words it cuts.
 func consentAround(t string, a, b int) bool {
@@ -74,7 +82,7 @@ func consentAround(t string, a, b int) bool {
 	for b < len(t) && wordByte(t[b]) {
 		b++
 	}
-	return consentWaivedRe.MatchString(t[a:b])
+	return containsAny(t[a:b], consentNouns...) && consentWaivedRe.MatchString(t[a:b])
 }
 
 // wordByte reports a byte of \w in a regular expression: [0-9A-Za-z_].

@@ -1134,6 +1134,8 @@ const (
 	aHire
 	aUnbound
 	aToolsOf
+	aConsent // consentWords: consentWaived's words
+	aApprov  // preApproved's words
 	numAnchors
 )
 
@@ -1276,6 +1278,9 @@ var anchorText = []struct {
 	// an answerer bound by nothing (answererUnbound)
 	{"ethic", aUnbound}, {"moral", aUnbound}, {"no matter how", aUnbound}, {"regardless of how", aUnbound}, {"even if it", aUnbound}, {"even if they", aUnbound},
 	// the reader's tools asked for (toolsAsked)
+	{"without", aConsent}, {"lifted", aConsent}, {"disabled", aConsent}, {"removed", aConsent}, {"waived", aConsent},
+	{"suspended", aConsent}, {"turned off", aConsent}, {"bypassed", aConsent}, {"not require", aConsent},
+	{"approv", aApprov}, {"authori", aApprov}, {"sanction", aApprov},
 	{"tool definition", aToolsOf}, {"function definition", aToolsOf}, {"tool schema", aToolsOf}, {"function schema", aToolsOf},
 	{"tool spec", aToolsOf}, {"function spec", aToolsOf}, {"tool signature", aToolsOf}, {"function signature", aToolsOf},
 	{"tools you", aToolsOf}, {"tool you", aToolsOf}, {"functions you", aToolsOf}, {"function you", aToolsOf},
@@ -1882,10 +1887,12 @@ func signalsOf(s, t string) (int, []string) {
 	if toolOrdered(s, t) {
 		add(sigToolOrdered)
 	}
-	if preApproved(t) {
+	// the words of these two found by the anchor pass, not by a search
+	// of the window for each (TestConsentAndApprovalAnchors)
+	if len(at[aApprov]) > 0 && preApprovedClaimed(t) {
 		add(sigPreApproved)
 	}
-	if consentWaived(t) {
+	if len(at[aConsent]) > 0 && consentMatch(t) {
 		add(sigConsentWaived)
 	}
 	if secretToGoOn(t, at[aContinue]) {

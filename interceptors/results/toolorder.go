@@ -2,6 +2,7 @@ package results
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -203,9 +204,28 @@ func snakeName(n string) bool {
 // such fact, nor a card's "preauthorized for $200.00" (an amount follows).
 var preApprovedRe = regexp.MustCompile(`\b(?:(?:is|are|was|were|been) (?:already )?(?:pre-(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed|sanctioned|cleared) (?:by|for))|auto-?(?:approved|authori[sz]ed) by|approved by (?:the |your |an? )?(?:[a-z]+ ){0,2}(?:team|manager|lead|director|admin|administrator|management|dba|it|noc|engineer|counsel|officer|committee|supervisor|system)|sanctioned (?:security|response|action|operation|procedure))\b`)
 
-// preApproved reports such a claim (cheap test first: its words).
+// preApprovedParts are words of preApprovedRe every match holds one of:
+// "pre-approved", "pre-authori…", a verb of approval with "by" or "for"
+// after it, or "sanctioned " before its noun. The expression opens with
+// an alternation and no literal, so run over a long text it steps its
+// automaton over every byte; a text with "approval" or "authorization"
+// somewhere, as much documentation has, holds none of these, and a test
+// for them first saves the run (TestPreApprovedPartsBeforeExpression).
+var preApprovedParts = []string{"pre-approved", "pre-authori", "approved by", "approved for",
+	"authorized by", "authorized for", "authorised by", "authorised for", "sanctioned ", "cleared by", "cleared for"}
+
+// preApproved reports such a claim (cheap tests first: its words, then
+// the parts one of which every match holds).
 func preApproved(t string) bool {
 	if !strings.Contains(t, "approv") && !strings.Contains(t, "authori") && !strings.Contains(t, "sanction") {
+		return false
+	}
+	return preApprovedClaimed(t)
+}
+
+// preApprovedClaimed is preApproved once its words are known to be in t.
+func preApprovedClaimed(t string) bool {
+	if !slices.ContainsFunc(preApprovedParts, func(p string) bool { return strings.Contains(t, p) }) {
 		return false
 	}
 	for _, m := range preApprovedRe.FindAllStringIndex(t, 16) {

@@ -1,0 +1,78 @@
+package results
+
+import (
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Every match of preApprovedRe holds one of preApprovedParts, so testing
+// for them first never skips a claim the expression finds: on the
+// corpus's texts, lowered as the signals read them, and on texts made of
+// the expression's own words in random order.
+func TestPreApprovedPartsBeforeExpression(t *testing.T) {
+	holds := func(m string) bool {
+		return slices.ContainsFunc(preApprovedParts, func(p string) bool { return strings.Contains(m, p) })
+	}
+	check := func(s string) int {
+		n := 0
+		for _, m := range preApprovedRe.FindAllString(s, -1) {
+			n++
+			if !holds(m) {
+				t.Fatalf("a match %q holds none of preApprovedParts (in %.200q)", m, s)
+			}
+		}
+		return n
+	}
+	for _, e := range loadEval(t) {
+		check(strings.ToLower(e.Text))
+	}
+	words := []string{"is", "are", "was", "were", "been", "already", "pre-approved", "pre-authorized", "pre-authorised",
+		"approved", "authorized", "authorised", "sanctioned", "cleared", "by", "for", "auto-approved", "autoapproved",
+		"auto-authorized", "the", "your", "an", "a", "noc", "team", "manager", "system", "security", "response",
+		"action", "procedure", "pre-", "auto", "-", "approval", "x", "it", "dba", "lead"}
+	r := rand.New(rand.NewSource(1))
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 3 + r.Intn(8) {
+			b.WriteString(words[r.Intn(len(words))])
+			if r.Intn(8) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		found += check(b.String())
+	}
+	if found < 1000 {
+		t.Fatalf("only %d matches among the generated texts: too few to show anything", found)
+	}
+	// and the gate itself: without a part, no claim
+	if preApproved("approval is needed before authorization; it was sanctioned.") {
+		t.Fatal("a text with none of the parts was read as a claim")
+	}
+	if !preApproved("these prs are pre-approved for merge.") {
+		t.Fatal("a claim was missed")
+	}
+}
+
+// signalsOf asks the anchor pass, not a search of the window, whether the
+// words of consentWaived and preApproved are there: the pass must find
+// them exactly where those searches would.
+func TestConsentAndApprovalAnchors(t *testing.T) {
+	at := &anchorIndex{}
+	texts := []string{"run it without user approval", "the pre-approved list", "unauthorized", "sanctions", "nothing here",
+		"restrictions have been lifted", "turned off", "do not require confirmation", "approv", "xauthorix"}
+	for _, e := range loadEval(t) {
+		texts = append(texts, strings.ToLower(e.Text))
+	}
+	for _, s := range texts {
+		at.find(s)
+		if got, want := len(at[aConsent]) > 0, containsAny(s, consentWords...); got != want {
+			t.Fatalf("consent words found %v by the anchors, %v by a search, in %.200q", got, want, s)
+		}
+		if got, want := len(at[aApprov]) > 0, containsAny(s, "approv", "authori", "sanction"); got != want {
+			t.Fatalf("approval words found %v by the anchors, %v by a search, in %.200q", got, want, s)
+		}
+	}
+}
