@@ -628,7 +628,7 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 		if !selfRead {
 			self, selfRead = memberString(tool, "name"), true
 		}
-		if familyName(own, self, tok) {
+		if familyName(own, self, tok) || ownBySeparator(own, tok) {
 			return false
 		}
 		plain := true
