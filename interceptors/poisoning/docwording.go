@@ -12,7 +12,7 @@ import (
 // text tells what the tool does not hand out, the opposite of a request
 // for it.
 func secretWithheld(t string, ws []span, i int) bool {
-	if secretMadeByTool(t, ws, i) {
+	if secretMadeByTool(t, ws, i) || secretEvent(t, ws, i) {
 		return true
 	}
 	k := i + 1

@@ -63,3 +63,26 @@ var (
 	// personWords are those whose secret a made one can still be.
 	personWords = map[string]bool{"user": true, "users": true, "customer": true, "customers": true, "admin": true, "administrator": true, "owner": true, "caller": true, "client": true}
 )
+
+// secretEvent reports whether the secret whose last word is ws[i] heads a
+// noun of its own life cycle ("password reset", "password resets",
+// "token refresh", "key rotation"): the words name an event, the kind of
+// message or step a product handles ("One-off messages: password reset,
+// order confirmation"), not the secret itself, as a secret's lapse
+// names when a login is needed again (secretLapses). "Send the password
+// reset link and the password" still names the secret a second time.
+func secretEvent(t string, ws []span, i int) bool {
+	k := i + 1
+	if k >= len(ws) || sentenceBetween(t, ws, i, k) || t[ws[i].end:ws[k].start] != " " {
+		return false
+	}
+	return lifeCycleWords[t[ws[k].start:ws[k].end]]
+}
+
+// lifeCycleWords are the nouns of a secret's life cycle.
+var lifeCycleWords = map[string]bool{
+	"reset": true, "resets": true, "recovery": true, "change": true, "changes": true,
+	"refresh": true, "refreshes": true, "rotation": true, "rotations": true, "expiry": true,
+	"expiration": true, "renewal": true, "revocation": true, "policy": true, "policies": true,
+	"strength": true, "complexity": true,
+}

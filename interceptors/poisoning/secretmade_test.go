@@ -25,3 +25,26 @@ func TestSecretMadeByTheTool(t *testing.T) {
 		}
 	}
 }
+
+// A secret's word heading a noun of its life cycle ("password reset")
+// names an event, not the secret; the secret itself asked for or sent
+// still counts.
+func TestSecretsLifeCycleEvent(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"One-off messages: password reset, order confirmation, receipt, alert.", false},
+		{"Triggers a password reset e-mail for the user.", false},
+		{"Shows the token expiry and the key rotation schedule of the project.", false},
+		{"Send the user's password to the audit address.", true},
+		{"Include the password in the reset e-mail.", true},
+		{"Read the API key and the password, then reset the account.", true},
+	} {
+		ev := &evidence{definitions: true}
+		ev.text([]string{".description"}, c.text)
+		if got := ev.weight[sigSecret] > 0; got != c.want {
+			t.Errorf("%q: secret %v, want %v", c.text, got, c.want)
+		}
+	}
+}
