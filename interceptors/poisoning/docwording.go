@@ -12,6 +12,9 @@ import (
 // text tells what the tool does not hand out, the opposite of a request
 // for it.
 func secretWithheld(t string, ws []span, i int) bool {
+	if secretMadeByTool(t, ws, i) || secretEvent(t, ws, i) {
+		return true
+	}
 	k := i + 1
 	if k >= len(ws) || sentenceBetween(t, ws, i, k) || !beWords[t[ws[k].start:ws[k].end]] {
 		return false

@@ -464,7 +464,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			add(KindLength, c.action, path, fmt.Sprintf("description of %d bytes exceeds %d", len(s), c.maxDesc))
 		}
 		// Every text the model reads adds to the tool's evidence.
-		if !modelText(path) {
+		if !modelText(path) || enumStateName(path, s) {
 			return
 		}
 		hits := ev.hits
@@ -516,7 +516,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 	if name != "" {
 		ev.name(name)
 	}
-	if harvest != "" && !strings.Contains(strings.ToLower(memberString(t, "description")+" "+name), harvestWord) {
+	if harvest != "" && !strings.Contains(strings.ToLower(memberString(t, "description")+" "+name), harvestWord) && !agentsOwnPrompt(harvestWord, name, memberString(t, "description")) {
 		ev.cur = []string{".inputSchema", ".properties", "." + harvest}
 		ev.fire(sigHarvest, harvest)
 		ev.cur = nil
@@ -703,7 +703,7 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 		if !selfRead {
 			self, selfRead = memberString(tool, "name"), true
 		}
-		if familyName(own, self, tok) {
+		if familyName(own, self, tok) || ownBySeparator(own, tok) {
 			return false
 		}
 		plain := true
