@@ -673,22 +673,7 @@ func ownSpelling(own map[string]bool, self, w string) bool {
 	if !strings.ContainsAny(strings.Trim(w, "_-"), "_-") {
 		return false
 	}
-	key := strings.Join(nameParts(w, ""), "")
-	for n := range own {
-		if n == self {
-			continue
-		}
-		parts := nameParts(n, "")
-		if len(parts) > 2 {
-			if rest := nameParts(n, parts[0]); len(rest) >= 2 && strings.Join(rest, "") == key {
-				return true
-			}
-		}
-		if len(parts) >= 2 && strings.Join(parts, "") == key {
-			return true
-		}
-	}
-	return false
+	return ownSpelledAs(own, self, strings.Join(nameParts(w, ""), ""))
 }
 
 // nameParts returns the words of the lower-cased name n, with the

@@ -53,17 +53,20 @@ func (e *evidence) ownTitle(t string, ws []span, i int) bool {
 			if k == i {
 				return false // a single quoted word is prose or a value
 			}
-			return ownSpelledAs(e.own, string(key))
+			return ownSpelledAs(e.own, "", string(key))
 		}
 	}
 	return false
 }
 
 // ownSpelledAs reports whether key, a name's words joined without
-// separators, is a tool of own by its words, with or without the
-// product's prefix.
-func ownSpelledAs(own map[string]bool, key string) bool {
+// separators, is a tool of own other than skip by its words, with or
+// without the product's prefix.
+func ownSpelledAs(own map[string]bool, skip, key string) bool {
 	for n := range own {
+		if n == skip {
+			continue
+		}
 		parts := nameParts(n, "")
 		if len(parts) > 2 {
 			if rest := nameParts(n, parts[0]); len(rest) >= 2 && strings.Join(rest, "") == key {
