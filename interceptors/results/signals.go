@@ -376,7 +376,7 @@ func setAside(t string, at *anchorIndex) bool {
 	// cost a text that repeats the verb time in the square of its length.
 	if offs := at[aIgnorCyr]; len(offs) > 0 {
 		// "игнорируй(те)", "игнорировать": lower-cased here, t lowers ASCII only
-		if aboveCyr.MatchString(strings.ToLower(t[max(0, offs[0]-len("и")):])) {
+		if matchedAtEach(strings.ToLower(t[max(0, offs[0]-len("и")):]), aboveCyrNeeds, aboveCyrAt, "игнорир") {
 			return true
 		}
 	}
@@ -400,7 +400,8 @@ func setAside(t string, at *anchorIndex) bool {
 	}
 	if offs := at[aIgnoreCJK]; len(offs) > 0 {
 		from := t[offs[0]:]
-		if strings.Contains(from, "無視して") && saidJa.MatchString(from) || saidAfter && saidZh.MatchString(from) {
+		if matchedAtEach(from, saidJaNeeds, saidJaAt, "無視して") ||
+			saidAfter && (matchedAtEach(from, saidZhNeeds, saidZhAt, "忽略") || matchedAtEach(from, saidZhNeeds, saidZhAt, "无视")) {
 			return true
 		}
 	}
@@ -432,6 +433,49 @@ var (
 	saidZh = regexp.MustCompile(`(忽略|无视)[^。！？
 ]{0,40}?[,，]\s*(并|然后|而是)\s*(说|声明|说明|表示|回答|写)`)
 )
+
+// The expressions above read a whole text from the verb's first
+// occurrence on: on text that repeats the verb each byte is stepped
+// through with dozens of partial matches alive (4–5 MB/s). Each of their
+// matches starts at the verb and holds one of the words below, so the
+// text is read only when it holds one, and then from each occurrence of
+// the verb with the expression anchored there, which stops as soon as no
+// match can go on (a few dozen characters).
+var (
+	// each of aboveCyr's "what is above" holds "выше" or is "предыдущее";
+	// each of its verbs of saying holds its imperative singular
+	aboveCyrNeeds = []string{"выше", "предыдущее", "скажи", "напиши", "ответь", "заяви", "укажи"}
+	saidJaNeeds   = []string{"と言", "と述べ", "と答え", "と書い", "と宣言し", "と回答し"}
+	saidZhNeeds   = []string{"并", "然后", "而是"}
+	aboveCyrAt    = anchored(aboveCyr)
+	saidJaAt      = anchored(saidJa)
+	saidZhAt      = anchored(saidZh)
+)
+
+// anchored returns re matching only at the start of its input.
+func anchored(re *regexp.Regexp) *regexp.Regexp {
+	return regexp.MustCompile(`^(?:` + re.String() + `)`)
+}
+
+// matchedAtEach reports re, anchored, matching t at an occurrence of
+// verb, where each of re's matches starts, once t holds one of needs,
+// one of which each of its matches holds: re unanchored matching t.
+func matchedAtEach(t string, needs []string, re *regexp.Regexp, verb string) bool {
+	if !containsAny(t, needs...) {
+		return false
+	}
+	for i := strings.Index(t, verb); i >= 0; {
+		if re.MatchString(t[i:]) {
+			return true
+		}
+		j := strings.Index(t[i+len(verb):], verb) // verb does not overlap itself
+		if j < 0 {
+			break
+		}
+		i += len(verb) + j
+	}
+	return false
+}
 
 // setupAskedAbroad reports the reader's own instructions or prompt asked
 // for in the languages of setAside: a verb of repeating or showing, or a
