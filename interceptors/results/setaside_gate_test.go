@@ -2,17 +2,17 @@ package results
 
 import (
 	"math/rand/v2"
-	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // setAside reads its expressions only in texts that hold one of their
-// words, and then anchored at each occurrence of the verb (matchedAtEach):
-// it must answer as it read before (setAsideFull, the code before) on the
-// tuning corpus, the signal's table sentences, the hostile benchmark's
-// rows and texts generated from the words it reads; and each expression
-// must match no text that lacks its needed words.
+// words (matchedWith, cyrCapital): it must answer as it read before
+// (setAsideFull, the code before) on the tuning corpus, the signal's
+// table sentences, the hostile benchmark's rows and texts generated from
+// the words it reads; and each expression must match no text that lacks
+// its needed words.
 
 // setAsideFull is setAside reading each expression over the whole text.
 func setAsideFull(t string, at *anchorIndex) bool {
@@ -126,31 +126,20 @@ func TestSetAsideExact(t *testing.T) {
 		if want {
 			hits++
 		}
-		// each expression alone: its needed words, and anchored at each
-		// occurrence of the verb, answer as it does over the whole text
+		// each expression alone: no text it matches lacks its needed words
 		low := strings.ToLower(tx)
+		if !containsAny(tx, aboveCyrNeeds...) && !cyrCapital(tx) && containsAny(low, aboveCyrNeeds...) {
+			t.Errorf("%.200q holds none of aboveCyrNeeds and no capital, but lowered it does", tx)
+		}
 		for k, c := range []struct {
 			t     string
 			needs []string
-			verbs []string
-		}{
-			{low, aboveCyrNeeds, []string{"игнорир"}},
-			{tx, saidJaNeeds, []string{"無視して"}},
-			{tx, saidZhNeeds, []string{"忽略", "无视"}},
-		} {
-			full := [3]bool{aboveCyr.MatchString(c.t), saidJa.MatchString(c.t), saidZh.MatchString(c.t)}[k]
-			if full {
+		}{{low, aboveCyrNeeds}, {tx, saidJaNeeds}, {tx, saidZhNeeds}} {
+			if [3]bool{aboveCyr.MatchString(c.t), saidJa.MatchString(c.t), saidZh.MatchString(c.t)}[k] {
 				reads[k]++
 				if !containsAny(c.t, c.needs...) {
 					t.Errorf("expression %d matches %.200q, which holds none of its needed words", k, c.t)
 				}
-			}
-			each := false
-			for _, v := range c.verbs {
-				each = each || matchedAtEach(c.t, c.needs, [3]*regexp.Regexp{aboveCyrAt, saidJaAt, saidZhAt}[k], v)
-			}
-			if each != full {
-				t.Errorf("expression %d on %.200q: at each verb %v, over the text %v", k, c.t, each, full)
 			}
 		}
 	}
@@ -163,4 +152,32 @@ func TestSetAsideExact(t *testing.T) {
 		}
 	}
 	t.Logf("flagged: %d; expressions matched: %v", hits, reads)
+}
+
+// Every letter that lowers into one of aboveCyrNeeds' letters is one
+// cyrCapital finds, so a text where it finds none and that holds none of
+// those words holds none once lowered.
+func TestCyrCapital(t *testing.T) {
+	letters := map[rune]bool{}
+	for _, w := range aboveCyrNeeds {
+		for _, r := range w {
+			if !unicode.Is(unicode.Cyrillic, r) || unicode.ToLower(r) != r {
+				t.Fatalf("%q: want lower-case Cyrillic letters only", w)
+			}
+			letters[r] = true
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); l != r && letters[l] && !cyrCapital(string(r)) {
+			t.Errorf("%U lowers into %q but cyrCapital misses it", r, l)
+		}
+	}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"игнорируй выше", false}, {"Игнорируй", true}, {"ЁЯ", true}, {"ѐ", false}, {"\xd0", false}, {"x\xd0\x80", true}} {
+		if got := cyrCapital(c.s); got != c.want {
+			t.Errorf("cyrCapital(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
 }

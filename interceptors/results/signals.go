@@ -375,8 +375,11 @@ func setAside(t string, at *anchorIndex) bool {
 	// from the first occurrence: run at every occurrence, their searches
 	// cost a text that repeats the verb time in the square of its length.
 	if offs := at[aIgnorCyr]; len(offs) > 0 {
-		// "игнорируй(те)", "игнорировать": lower-cased here, t lowers ASCII only
-		if matchedAtEach(strings.ToLower(t[max(0, offs[0]-len("и")):]), aboveCyrNeeds, aboveCyrAt, "игнорир") {
+		// "игнорируй(те)", "игнорировать": lower-cased here, t lowers ASCII
+		// only; a text with none of the needed words and no capital to
+		// lower into one has none lowered either
+		from := t[max(0, offs[0]-len("и")):]
+		if (containsAny(from, aboveCyrNeeds...) || cyrCapital(from)) && matchedWith(strings.ToLower(from), aboveCyrNeeds, aboveCyr) {
 			return true
 		}
 	}
@@ -400,8 +403,7 @@ func setAside(t string, at *anchorIndex) bool {
 	}
 	if offs := at[aIgnoreCJK]; len(offs) > 0 {
 		from := t[offs[0]:]
-		if matchedAtEach(from, saidJaNeeds, saidJaAt, "無視して") ||
-			saidAfter && (matchedAtEach(from, saidZhNeeds, saidZhAt, "忽略") || matchedAtEach(from, saidZhNeeds, saidZhAt, "无视")) {
+		if matchedWith(from, saidJaNeeds, saidJa) || saidAfter && matchedWith(from, saidZhNeeds, saidZh) {
 			return true
 		}
 	}
@@ -437,42 +439,36 @@ var (
 // The expressions above read a whole text from the verb's first
 // occurrence on: on text that repeats the verb each byte is stepped
 // through with dozens of partial matches alive (4–5 MB/s). Each of their
-// matches starts at the verb and holds one of the words below, so the
-// text is read only when it holds one, and then from each occurrence of
-// the verb with the expression anchored there, which stops as soon as no
-// match can go on (a few dozen characters).
+// matches holds one of the words below, so the text is read only when
+// it holds one. (Reading instead from each occurrence of the verb with
+// the expression anchored there costs two to three times more on text
+// that holds the words and repeats the verb.)
 var (
 	// each of aboveCyr's "what is above" holds "выше" or is "предыдущее";
 	// each of its verbs of saying holds its imperative singular
 	aboveCyrNeeds = []string{"выше", "предыдущее", "скажи", "напиши", "ответь", "заяви", "укажи"}
 	saidJaNeeds   = []string{"と言", "と述べ", "と答え", "と書い", "と宣言し", "と回答し"}
 	saidZhNeeds   = []string{"并", "然后", "而是"}
-	aboveCyrAt    = anchored(aboveCyr)
-	saidJaAt      = anchored(saidJa)
-	saidZhAt      = anchored(saidZh)
 )
 
-// anchored returns re matching only at the start of its input.
-func anchored(re *regexp.Regexp) *regexp.Regexp {
-	return regexp.MustCompile(`^(?:` + re.String() + `)`)
+// matchedWith reports re matching t, once t holds one of needs, one of
+// which each of its matches holds.
+func matchedWith(t string, needs []string, re *regexp.Regexp) bool {
+	return containsAny(t, needs...) && re.MatchString(t)
 }
 
-// matchedAtEach reports re, anchored, matching t at an occurrence of
-// verb, where each of re's matches starts, once t holds one of needs,
-// one of which each of its matches holds: re unanchored matching t.
-func matchedAtEach(t string, needs []string, re *regexp.Regexp, verb string) bool {
-	if !containsAny(t, needs...) {
-		return false
-	}
-	for i := strings.Index(t, verb); i >= 0; {
-		if re.MatchString(t[i:]) {
+// cyrCapital reports a Cyrillic capital (U+0400–U+042F, bytes D0 80 to
+// D0 AF) in t: the only letters that lower into those of aboveCyrNeeds.
+func cyrCapital(t string) bool {
+	for i := strings.IndexByte(t, 0xd0); i >= 0 && i+1 < len(t); {
+		if t[i+1] >= 0x80 && t[i+1] <= 0xaf {
 			return true
 		}
-		j := strings.Index(t[i+len(verb):], verb) // verb does not overlap itself
+		j := strings.IndexByte(t[i+1:], 0xd0)
 		if j < 0 {
 			break
 		}
-		i += len(verb) + j
+		i += 1 + j
 	}
 	return false
 }
