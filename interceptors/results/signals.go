@@ -375,8 +375,11 @@ func setAside(t string, at *anchorIndex) bool {
 	// from the first occurrence: run at every occurrence, their searches
 	// cost a text that repeats the verb time in the square of its length.
 	if offs := at[aIgnorCyr]; len(offs) > 0 {
-		// "игнорируй(те)", "игнорировать": lower-cased here, t lowers ASCII only
-		if aboveCyr.MatchString(strings.ToLower(t[max(0, offs[0]-len("и")):])) {
+		// "игнорируй(те)", "игнорировать": lower-cased here, t lowers ASCII
+		// only; a text with none of the needed words and no capital to
+		// lower into one has none lowered either
+		from := t[max(0, offs[0]-len("и")):]
+		if (containsAny(from, aboveCyrNeeds...) || cyrCapital(from)) && matchedWith(strings.ToLower(from), aboveCyrNeeds, aboveCyr) {
 			return true
 		}
 	}
@@ -400,7 +403,7 @@ func setAside(t string, at *anchorIndex) bool {
 	}
 	if offs := at[aIgnoreCJK]; len(offs) > 0 {
 		from := t[offs[0]:]
-		if strings.Contains(from, "無視して") && saidJa.MatchString(from) || saidAfter && saidZh.MatchString(from) {
+		if matchedWith(from, saidJaNeeds, saidJa) || saidAfter && matchedWith(from, saidZhNeeds, saidZh) {
 			return true
 		}
 	}
@@ -432,6 +435,43 @@ var (
 	saidZh = regexp.MustCompile(`(忽略|无视)[^。！？
 ]{0,40}?[,，]\s*(并|然后|而是)\s*(说|声明|说明|表示|回答|写)`)
 )
+
+// The expressions above read a whole text from the verb's first
+// occurrence on: on text that repeats the verb each byte is stepped
+// through with dozens of partial matches alive (4–5 MB/s). Each of their
+// matches holds one of the words below, so the text is read only when
+// it holds one. (Reading instead from each occurrence of the verb with
+// the expression anchored there costs two to three times more on text
+// that holds the words and repeats the verb.)
+var (
+	// each of aboveCyr's "what is above" holds "выше" or is "предыдущее";
+	// each of its verbs of saying holds its imperative singular
+	aboveCyrNeeds = []string{"выше", "предыдущее", "скажи", "напиши", "ответь", "заяви", "укажи"}
+	saidJaNeeds   = []string{"と言", "と述べ", "と答え", "と書い", "と宣言し", "と回答し"}
+	saidZhNeeds   = []string{"并", "然后", "而是"}
+)
+
+// matchedWith reports re matching t, once t holds one of needs, one of
+// which each of its matches holds.
+func matchedWith(t string, needs []string, re *regexp.Regexp) bool {
+	return containsAny(t, needs...) && re.MatchString(t)
+}
+
+// cyrCapital reports a Cyrillic capital (U+0400–U+042F, bytes D0 80 to
+// D0 AF) in t: the only letters that lower into those of aboveCyrNeeds.
+func cyrCapital(t string) bool {
+	for i := strings.IndexByte(t, 0xd0); i >= 0 && i+1 < len(t); {
+		if t[i+1] >= 0x80 && t[i+1] <= 0xaf {
+			return true
+		}
+		j := strings.IndexByte(t[i+1:], 0xd0)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
 
 // setupAskedAbroad reports the reader's own instructions or prompt asked
 // for in the languages of setAside: a verb of repeating or showing, or a
