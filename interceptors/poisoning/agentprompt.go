@@ -29,3 +29,11 @@ func agentsOwnPrompt(word, name, desc string) bool {
 	}
 	return false
 }
+
+// harvestNamed reports whether a parameter named for the model's context
+// (word, from harvestParams) is accounted for by the tool's own text:
+// its description or name speaks of that word, or the tool makes an
+// agent whose prompt it is (agentsOwnPrompt).
+func harvestNamed(word, name, desc string) bool {
+	return strings.Contains(strings.ToLower(desc+" "+name), word) || agentsOwnPrompt(word, name, desc)
+}

@@ -516,7 +516,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 	if name != "" {
 		ev.name(name)
 	}
-	if harvest != "" && !strings.Contains(strings.ToLower(memberString(t, "description")+" "+name), harvestWord) && !agentsOwnPrompt(harvestWord, name, memberString(t, "description")) {
+	if harvest != "" && !harvestNamed(harvestWord, name, memberString(t, "description")) {
 		ev.cur = []string{".inputSchema", ".properties", "." + harvest}
 		ev.fire(sigHarvest, harvest)
 		ev.cur = nil

@@ -1575,18 +1575,29 @@ func (e *evidence) ownParam(w string) bool {
 	if len(e.tool) == 0 {
 		return false
 	}
-	if e.params == nil {
-		e.params = map[string]bool{}
-		_ = new(walker).walk(e.tool, func(path []string, key bool, s string) {
-			if key && len(path) > 0 && path[len(path)-1] == ".properties" {
-				// s may point into the decoder's buffer, which the walk
-				// reuses, and unstyled returns it as is when it has
-				// nothing to change
-				e.params[strings.Clone(unstyled(s))] = true
-			}
-		})
-	}
+	e.readParams()
 	return e.params[unstyled(w)]
+}
+
+// readParams fills params and settings (settingWord) in one walk of the
+// tool's definition, the first time either is asked for.
+func (e *evidence) readParams() {
+	if e.params != nil {
+		return
+	}
+	e.params, e.settings = map[string]bool{}, map[string]bool{}
+	_ = new(walker).walk(e.tool, func(path []string, key bool, s string) {
+		n := len(path)
+		if key && n > 0 && path[n-1] == ".properties" {
+			// s may point into the walker's buffer, which the walk
+			// reuses, and unstyled returns it as is when it has
+			// nothing to change
+			e.params[strings.Clone(unstyled(s))] = true
+		}
+		if !key && n >= 3 && path[n-1] == ".type" && path[n-3] == ".properties" {
+			e.settingParam(path[n-2], s)
+		}
+	})
 }
 
 // unstyled is a name lower-cased without the separators of snake_case

@@ -17,31 +17,28 @@ func (e *evidence) settingWord(w string) bool {
 	if len(e.tool) == 0 {
 		return false
 	}
-	if e.settings == nil {
-		e.settings = map[string]bool{}
-		_ = new(walker).walk(e.tool, func(path []string, key bool, s string) {
-			n := len(path)
-			if key || n < 3 || path[n-1] != ".type" || path[n-3] != ".properties" {
-				return
-			}
-			switch s {
-			case "boolean", "integer", "number":
-			default:
-				return
-			}
-			name := strings.ToLower(camelWords(strings.TrimPrefix(path[n-2], ".")))
-			parts := strings.FieldsFunc(name, func(r rune) bool { return r == '_' || r == '-' || r == ' ' })
-			for _, p := range parts {
-				if transferWords[p] || sendForm(p) {
-					return // a switch that moves the secret: include_credentials
-				}
-			}
-			for _, p := range parts {
-				e.settings[strings.TrimSuffix(p, "s")] = true
-			}
-		})
-	}
+	e.readParams()
 	return e.settings[strings.TrimSuffix(w, "s")]
+}
+
+// settingParam adds to settings the words of the parameter seg
+// (".name") whose schema type is typ, when that is boolean or numeric.
+func (e *evidence) settingParam(seg, typ string) {
+	switch typ {
+	case "boolean", "integer", "number":
+	default:
+		return
+	}
+	name := strings.ToLower(camelWords(strings.TrimPrefix(seg, ".")))
+	parts := strings.FieldsFunc(name, func(r rune) bool { return r == '_' || r == '-' || r == ' ' })
+	for _, p := range parts {
+		if transferWords[p] || sendForm(p) {
+			return // a switch that moves the secret: include_credentials
+		}
+	}
+	for _, p := range parts {
+		e.settings[strings.TrimSuffix(p, "s")] = true
+	}
 }
 
 // transferWords are the single-word transfer cues of the lexicon (the

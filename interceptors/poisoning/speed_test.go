@@ -3,11 +3,8 @@ package poisoning
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -103,27 +100,7 @@ func TestWalkAsDecoder(t *testing.T) {
 		"{\"description\":\"tab\\there, caf\u00e9 \u202e and \\\"\\\\\\\"\",\"n\":0}",
 	}
 	// the tool definitions of the tuning split
-	files, _ := filepath.Glob("testdata/eval/*.json")
-	for _, f := range files {
-		if strings.HasSuffix(f, "-heldout.json") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var file struct {
-			Entries []struct {
-				Tool json.RawMessage `json:"tool"`
-			} `json:"entries"`
-		}
-		if err := json.Unmarshal(b, &file); err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range file.Entries {
-			defs = append(defs, string(e.Tool))
-		}
-	}
+	defs = append(defs, tuningDefinitions(t)...)
 	if len(defs) < 1000 {
 		t.Fatalf("only %d definitions", len(defs))
 	}
@@ -210,27 +187,7 @@ func TestMemberStringAsDecoder(t *testing.T) {
 		`{"a":"}","b":"\"name\"","name":"z"}`, ` { "x" : 1.5e3 , "y" : true , "z":null, "n\u0061me" : "w\u00e9\"" } `,
 		`{"description":"d","name":"","x":"y"}`, `{"a":[[],{}],"name":"q"}`, `{"a":-1,"name":"q"}`,
 	}
-	files, _ := filepath.Glob("testdata/eval/*.json")
-	for _, f := range files {
-		if strings.HasSuffix(f, "-heldout.json") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var file struct {
-			Entries []struct {
-				Tool json.RawMessage `json:"tool"`
-			} `json:"entries"`
-		}
-		if err := json.Unmarshal(b, &file); err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range file.Entries {
-			defs = append(defs, string(e.Tool))
-		}
-	}
+	defs = append(defs, tuningDefinitions(t)...)
 	for _, d := range defs {
 		for _, k := range []string{"name", "description", "title", "x"} {
 			if got, want := memberString(jsontext.Value(d), k), refMemberString(jsontext.Value(d), k); got != want {
@@ -309,4 +266,16 @@ func TestConcurrentLists(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// tuningDefinitions returns the tool definitions of the evaluation
+// corpus's tuning split.
+func tuningDefinitions(t *testing.T) []string {
+	var defs []string
+	for _, c := range loadEval(t) {
+		if c.split == "tuning" {
+			defs = append(defs, string(c.Tool))
+		}
+	}
+	return defs
 }

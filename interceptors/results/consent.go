@@ -22,11 +22,5 @@ var consentWaivedRe = regexp.MustCompile(`\bwithout (?:any |further |additional 
 	`|\b(?:restrictions|safety (?:checks|filters|restrictions)|approval (?:system|process|requirements?|step)|confirmation (?:requirements?|prompts?|step)) (?:are|is|have been|has been) (?:now |temporarily |all |automatically )?(?:lifted|disabled|removed|waived|suspended|turned off|bypassed)\b` +
 	`|\bdo(?:es)? not require (?:any |additional |further )?(?:user |human )?(?:confirmation|approval|consent)\b`)
 
-// consentWaived reports such a declaration (cheap test first: a word
-// each holds).
-func consentWaived(t string) bool {
-	if !containsAny(t, consentWords...) {
-		return false
-	}
-	return consentMatch(t) // consentWaivedRe.MatchString(t), read around those words
-}
+// signalsOf reports such a declaration where the anchor pass found one of
+// consentWords, by consentMatch (consent_near.go).

@@ -2,9 +2,10 @@ package results
 
 import "strings"
 
-// consentWords are the words consentWaived's cheap test looks for: every
-// match of consentWaivedRe holds one of them ("without" opens its first
-// form, one of the verbs ends its second, "not require" is in its third).
+// consentWords are the words the consent signal needs, found by the
+// anchor pass: every match of consentWaivedRe holds one of them
+// ("without" opens its first form, one of the verbs ends its second,
+// "not require" is in its third).
 var consentWords = []string{"without", "lifted", "disabled", "removed", "waived", "suspended", "turned off", "bypassed", "not require"}
 
 // consentReach bounds how far a match of consentWaivedRe reaches from the

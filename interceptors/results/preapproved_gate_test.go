@@ -57,7 +57,7 @@ func TestPreApprovedPartsBeforeExpression(t *testing.T) {
 }
 
 // signalsOf asks the anchor pass, not a search of the window, whether the
-// words of consentWaived and preApproved are there: the pass must find
+// words of the consent and approval signals are there: the pass must find
 // them exactly where those searches would.
 func TestConsentAndApprovalAnchors(t *testing.T) {
 	at := &anchorIndex{}

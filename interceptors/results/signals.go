@@ -1174,7 +1174,7 @@ const (
 	aHire
 	aUnbound
 	aToolsOf
-	aConsent // consentWords: consentWaived's words
+	aConsent // consentWords: the consent signal's words
 	aApprov  // preApproved's words
 	numAnchors
 )
@@ -1929,7 +1929,7 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	// the words of these two found by the anchor pass, not by a search
 	// of the window for each (TestConsentAndApprovalAnchors)
-	if len(at[aApprov]) > 0 && preApprovedClaimed(t) {
+	if len(at[aApprov]) > 0 && preApproved(t) {
 		add(sigPreApproved)
 	}
 	if len(at[aConsent]) > 0 && consentMatch(t) {

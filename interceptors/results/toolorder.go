@@ -214,17 +214,10 @@ var preApprovedRe = regexp.MustCompile(`\b(?:(?:is|are|was|were|been) (?:already
 var preApprovedParts = []string{"pre-approved", "pre-authori", "approved by", "approved for",
 	"authorized by", "authorized for", "authorised by", "authorised for", "sanctioned ", "cleared by", "cleared for"}
 
-// preApproved reports such a claim (cheap tests first: its words, then
-// the parts one of which every match holds).
+// preApproved reports such a claim in t. signalsOf asks only where the
+// anchor pass found "approv", "authori" or "sanction"; the parts one of
+// which every match holds are tested before the expression runs.
 func preApproved(t string) bool {
-	if !strings.Contains(t, "approv") && !strings.Contains(t, "authori") && !strings.Contains(t, "sanction") {
-		return false
-	}
-	return preApprovedClaimed(t)
-}
-
-// preApprovedClaimed is preApproved once its words are known to be in t.
-func preApprovedClaimed(t string) bool {
 	if !slices.ContainsFunc(preApprovedParts, func(p string) bool { return strings.Contains(t, p) }) {
 		return false
 	}
