@@ -61,6 +61,8 @@ type Checker struct {
 	others   func() []string
 	hidden   *Hidden
 	mesh     atomic.Pointer[mesh] // the index of the last others() seen
+	// observe, when set (tests), is given each tool's verdict
+	observe func(verdict)
 }
 
 // Hidden is, for one server, every tool whose last listed definition this
@@ -254,6 +256,8 @@ type verdict struct {
 	hide     bool   // enforced hide or block
 	block    string // rule of the first enforced block
 	first    string // rule of the first enforced hide or block
+	score    int    // the evidence score of its texts
+	phrase   bool   // a phrase rule matched (reported whatever the score)
 }
 
 func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
@@ -283,6 +287,9 @@ func (c *Checker) list(x *interceptors.Exchange, tools []jsontext.Value) error {
 	)
 	for i, t := range tools {
 		v := c.examine(t, names[i], others, look, ev)
+		if c.observe != nil {
+			c.observe(v)
+		}
 		for _, f := range v.findings {
 			if len(findings) < MaxFindings {
 				findings = append(findings, f)
@@ -533,7 +540,8 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 	// reported is the server's markup (framesDescription)
 	ev.rejoinScoped()
 	frameOnly := strings.HasPrefix(phrase, tagBlock+":") && ev.score() <= signalWeight[sigTag] && framesDescription(t, name, phraseAt)
-	switch sc := ev.score(); {
+	v.score, v.phrase = ev.score(), phrase != "" && !frameOnly
+	switch sc := v.score; {
 	case phrase != "" && !frameOnly:
 		if sc > 0 {
 			phrase = clip(phrase+"; "+ev.summary(), 118)

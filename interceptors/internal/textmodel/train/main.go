@@ -25,6 +25,12 @@
 // cross-validates a listed model's method on the folds of every tuning
 // file, so that it and a model learnt from the grown split are compared
 // on the same texts.
+//
+// For the poisoning check, -cv -oof writes each tuning definition's
+// out-of-fold score, and -keys learns from and scores only the definitions
+// a list names (those in which the checks find some evidence), for the
+// check's own harness that weighs the model beside its score
+// (TestModelCV in interceptors/poisoning).
 package main
 
 import (
@@ -58,6 +64,7 @@ type doc struct {
 	category string
 	group    string         // the source repository
 	file     string         // the corpus file
+	key      string         // the file and the entry's index in it ("f.json#3"), for -oof
 	lexical  bool           // flagged by the lexical checks
 	feats    textmodel.Text // the features of text
 	featOf   featureKind    // what feats were computed for
@@ -198,12 +205,16 @@ func main() {
 	top := flag.Int("top", 0, "print this many of the heaviest features of the trained model")
 	files := flag.String("files", "", "learn only from the tuning files this list names, one per line (the files a shipped model was learnt from)")
 	cvFiles := flag.String("cvfiles", "", "with -cv or -grid, each fold's model learns only from the tuning files this list names, while every tuning text is scored (a shipped model's files, on the folds of the grown split)")
+	keys := flag.String("keys", "", "learn and score only the texts whose keys (file#index) this file lists, one a line: a model asked only about what the check found some evidence in")
+	oof := flag.String("oof", "", "with -cv, write each tuning text's out-of-fold score here (JSON: the key file#index, the score), for a check that weighs the model beside its own score")
 	budgetRule := flag.String("budget", rule.rule, "how the threshold is set: total (the lexical checks and the model together flag at most -share of the benign texts) or extra (the model at most -share of them beyond those the checks flag)")
 	share := flag.Float64("share", rule.share, "the share of the benign texts -budget allows")
 	flag.Parse()
 	if *files != "" {
 		learnFrom = readFileList(*files)
 	}
+	oofOut = *oof
+	keysFile := *keys
 	if *cvFiles != "" {
 		if !*cv && *grid == "" {
 			log.Fatal("-cvfiles is for -cv or -grid: to learn from listed files only, use -files")
@@ -229,6 +240,17 @@ func main() {
 		docs = loadPoisoning(*corpus)
 	default:
 		log.Fatalf("no check %q", *check)
+	}
+	if keysFile != "" {
+		b, err := os.ReadFile(keysFile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		want := map[string]bool{}
+		for line := range strings.Lines(string(b)) {
+			want[strings.TrimSpace(line)] = true
+		}
+		docs = filter(docs, func(d *doc) bool { return want[d.key] })
 	}
 	for _, d := range docs {
 		d.canon = poisoning.CanonicalWords(nil, d.text)
@@ -692,6 +714,9 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 		own[k] = thresholdFor(tr, trScore)
 	}
 	threshold := thresholdFor(docs, score)
+	if print && oofOut != "" {
+		writeOOF(docs, score)
+	}
 	// each fold is judged as the final model is: at the higher of the
 	// out-of-fold threshold and the one its own training texts need
 	flag := make([]bool, len(docs))
@@ -767,6 +792,31 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 		}
 	}
 	return threshold
+}
+
+// oofOut is where -cv writes the out-of-fold scores (-oof).
+var oofOut string
+
+// writeOOF writes each doc's out-of-fold score by its key.
+func writeOOF(docs []*doc, score []float64) {
+	type oof struct {
+		Score float64 `json:"score"`
+		Group string  `json:"group"`
+	}
+	out := make(map[string]oof, len(docs))
+	for i, d := range docs {
+		if d.key == "" {
+			log.Fatalf("-oof: a text of %s without a key", d.file)
+		}
+		out[d.key] = oof{score[i], d.group}
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(oofOut, b, 0o644); err != nil {
+		log.Fatal(err)
+	}
 }
 
 // filter returns the docs keep keeps.

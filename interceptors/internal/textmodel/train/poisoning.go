@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"log"
 	"path/filepath"
 	"slices"
@@ -63,7 +64,7 @@ func loadPoisoning(dir string) []*doc {
 	var docs []*doc
 	for _, name := range sortedKeys(tuning) {
 		fl := tuning[name]
-		for _, e := range fl.Entries {
+		for i, e := range fl.Entries {
 			repo := fl.Source.Repository
 			if from := e.Derived.From.File; from != "" {
 				if tuning[from] == nil {
@@ -81,7 +82,7 @@ func loadPoisoning(dir string) []*doc {
 				}
 			}
 			docs = append(docs, &doc{text: textmodel.ToolText(e.Tool), inj: e.Label == "poisoned", category: e.Category,
-				group: repo, file: name, lexical: hidden(e.Tool, others)})
+				group: repo, file: name, key: fmt.Sprintf("%s#%d", name, i), lexical: hidden(e.Tool, others)})
 		}
 	}
 	return docs
