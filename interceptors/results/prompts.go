@@ -97,6 +97,7 @@ var promptReading = map[string]promptWeight{
 	sigSelfTask.name:    {0, 0},
 	sigLastTask.name:    {0, 0},
 	sigAside.name:       {0, 0}, // a task on a subject of its own
+	sigEdgeAct.name:     {0, 0}, // an act a prompt orders is its task
 	sigDisregard.name:   {0, 0}, // "ignore the formatting of the input"
 	"promotion":         {0, 0}, // (read in definitions only)
 	"preference":        {0, 0},

@@ -1985,6 +1985,9 @@ func signalsOf(s, t string) (int, []string) {
 	if asideAsked(s, t) {
 		add(sigAside)
 	}
+	if edgeActed(s, t) {
+		add(sigEdgeAct)
+	}
 	if userValueAsked(s, t, at[aUserTold]) {
 		add(sigUserAsked)
 	}
