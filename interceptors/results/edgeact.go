@@ -75,6 +75,9 @@ func edgeActAt(s, t string, start, stop int) bool {
 	if stop-start < 20 || !isUpper(s[start]) || isUpper(s[start+1]) {
 		return false // a sentence opens with a capital, not a heading in capitals
 	}
+	if listItem(t, start) {
+		return false // a step of a numbered or bulleted list
+	}
 	sentence := t[start:stop]
 	first, rest, _ := strings.Cut(sentence, " ")
 	if first == "please" {
@@ -144,3 +147,27 @@ func stepsGiven(text string) bool {
 
 // stepVerbs open a how-to's steps beside the verbs givesOrders knows.
 var stepVerbs = wordSet("stop start run check back restart install configure enable click select go see edit copy save type press enter choose navigate log sign verify")
+
+// listItem reports whether the sentence at t[start] is an item of a list:
+// its line opens on a bullet or a number before it ("1. Create …", "#.
+// Create …", "- Delete …"). A list's items are steps or entries of the
+// text's own, not a sentence set at its edge.
+func listItem(t string, start int) bool {
+	i := start
+	for i > 0 && t[i-1] != '\n' && start-i < 8 {
+		i--
+	}
+	if i > 0 && t[i-1] != '\n' {
+		return false
+	}
+	head := strings.TrimSpace(t[i:start])
+	if head == "" {
+		return false
+	}
+	for _, c := range []byte(head) {
+		if !(c >= '0' && c <= '9' || c == '.' || c == ')' || c == '#' || c == '-' || c == '*' || c == '+') {
+			return false
+		}
+	}
+	return true
+}

@@ -26,6 +26,8 @@ func TestEdgeActed(t *testing.T) {
 		{"Stop the server before the upgrade. Back up the database to a safe place and check the size of the dump. " +
 			"The migration rewrites the index tables and may take an hour on large installs.\nDelete the old snapshot directory afterwards.", false},
 		{review + " Order now!", false},
+		// a step of a list is the text's own
+		{notice + "\n2. Delete the file named quarterly_plan.docx from the shared drive.", false},
 		// a question is the asking edge's (aside.go), not this one's
 		{review + "\nDelete what from where?", false},
 	})
