@@ -198,6 +198,17 @@ func spaceFrom(text string, i int) int {
 // it a task: a question opened by a question word or an auxiliary, or an
 // order opened by a verb that asks for an answer.
 func asks(sentence string) bool {
+	if asksAt(sentence) {
+		return true
+	}
+	if rest := afterLead(sentence); rest != "" {
+		return asksAt(rest)
+	}
+	return false
+}
+
+// asksAt reports whether sentence opens on a question or a task.
+func asksAt(sentence string) bool {
 	first, rest, _ := strings.Cut(sentence, " ")
 	if strings.HasSuffix(sentence, "?") {
 		return questionOpeners[first]

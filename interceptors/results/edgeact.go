@@ -79,11 +79,7 @@ func edgeActAt(s, t string, start, stop int) bool {
 		return false // a step of a numbered or bulleted list
 	}
 	sentence := t[start:stop]
-	first, rest, _ := strings.Cut(sentence, " ")
-	if first == "please" {
-		first, _, _ = strings.Cut(rest, " ")
-	}
-	if !edgeActVerbs[first] || strings.HasSuffix(sentence, "?") {
+	if !opensAct(sentence) && !opensAct(afterLead(sentence)) || strings.HasSuffix(sentence, "?") {
 		return false // cheap test first: an order opened by a verb of acting
 	}
 	if strings.Contains(sentence, "\t") || strings.Contains(sentence, "  ") {
@@ -170,4 +166,14 @@ func listItem(t string, start int) bool {
 		}
 	}
 	return true
+}
+
+// opensAct reports whether sentence opens on a verb of acting, after
+// "please" or not.
+func opensAct(sentence string) bool {
+	first, rest, _ := strings.Cut(sentence, " ")
+	if first == "please" {
+		first, _, _ = strings.Cut(rest, " ")
+	}
+	return edgeActVerbs[first]
 }
