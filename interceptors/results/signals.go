@@ -1988,6 +1988,9 @@ func signalsOf(s, t string) (int, []string) {
 	if edgeActed(s, t) {
 		add(sigEdgeAct)
 	}
+	if processorTasked(s, t) {
+		add(sigProcessorTask)
+	}
 	if userValueAsked(s, t, at[aUserTold]) {
 		add(sigUserAsked)
 	}
