@@ -23,50 +23,59 @@ var sigProcessorTask = resultSignal{"orders a task at the text's processing", 4}
 // processingRe is the moment the reader handles this very text: a time or
 // condition, a verb of handling (reading, processing, summarizing,
 // parsing, reviewing …) and "this" text of one kind or another.
-var processingRe = regexp.MustCompile(`\b(when|while|after|once|as|before|upon|if|whenever)( you)?( are| have| finish| start| begin)? (read|reading|process|processing|processed|summari[sz]e|summari[sz]ing|summari[sz]ed|analy[sz]e|analy[sz]ing|analy[sz]ed|review|reviewing|reviewed|parse|parsing|parsed|scan|scanning|scanned|handle|handling|ingest|ingesting|go through|going through|index|indexing|translate|translating|extract|extracting|retrieve|retrieving)( through)? (this|these|the present)( [a-z-]+)?( [a-z-]+)? (email|e-mail|emails|message|messages|mail|document|documents|text|page|file|files|article|post|review|reviews|comment|content|data|input|note|ticket|record|entry|passage|snippet|result|results|listing|profile|thread)\b`)
+var processingRe = regexp.MustCompile(`\b(when|while|after|once|as|before|upon|if|whenever)( you)?( are| have| finish| start| begin)? (read|reading|process|processing|processed|summari[sz]e|summari[sz]ing|summari[sz]ed|analy[sz]e|analy[sz]ing|analy[sz]ed|review|reviewing|reviewed|parse|parsing|parsed|scan|scanning|scanned|handle|handling|ingest|ingesting|go through|going through|index|indexing|translate|translating|extract|extracting|retrieve|retrieving)( through)? (this|these)( [a-z-]+)?( [a-z-]+)? (email|e-mail|emails|message|messages|mail|document|documents|text|page|file|files|article|post|review|reviews|comment|content|data|input|note|ticket|record|entry|passage|snippet|result|results|listing|profile|thread)\b`)
 
-// processingVerbs hold a stem of every verb of handling processingRe
-// reads, for a cheap test.
-var processingVerbs = []string{"read", "process", "summar", "analy", "review", "pars", "scan", "handl", "ingest", "go", "index", "translat", "extract", "retriev"}
+// Every match of processingRe holds a verb of handling it reads ("read",
+// "processing", "summarized", … or "through" of "go through") right
+// before "this" or "these": the anchors aHandleThis (signals.go) are
+// those pairs, and the expression reads only around them.
 
 // processorTasked reports a sentence of t that times an order by the
 // reader's handling of the text, the order opening the rest of the
 // sentence after a comma or the sentence after it. s is the text as
-// written, t the same in lower case.
-func processorTasked(s, t string) bool {
-	if !strings.Contains(t, "this ") && !strings.Contains(t, "these ") && !strings.Contains(t, "the present ") {
-		return false // cheap tests first
-	}
-	if !containsAny(t, processingVerbs...) {
-		return false
-	}
-	for _, m := range processingRe.FindAllStringIndex(t, -1) {
-		// the order: after a comma in the same sentence, or opening the next
-		rest := t[m[1]:min(len(t), m[1]+240)]
-		end := strings.IndexAny(rest, ".!?\n")
-		var order string
-		if k := strings.Index(rest, ", "); k >= 0 && (end < 0 || k < end) {
-			order = rest[k+2:]
-		} else if end >= 0 {
-			order = strings.TrimLeft(rest[end+1:], " \n\t\r")
-		}
-		if order == "" || !opensOrder(order) {
+// written, t the same in lower case, handled the offsets of the anchors
+// aHandleThis.
+func processorTasked(s, t string, handled []int) bool {
+	for _, i := range handled {
+		at := i + strings.IndexByte(t[i:], ' ') + 1 // "this" or "these"
+		lo := max(0, at-48)
+		m := processingRe.FindStringIndex(t[lo:min(len(t), at+48)])
+		if m == nil || lo+m[1] <= at {
 			continue
 		}
-		sentence, _ := sentenceAround(t, m[0], 240)
-		if k := strings.IndexAny(order, ".!?\n"); k >= 0 {
-			order = order[:k]
+		if processorOrderAt(t, lo+m[0], lo+m[1]) {
+			return true
 		}
-		if hasWord(sentence, "we", "us", "our", "me", "let's") || hasWord(order, "we", "us", "our", "me") {
-			continue // the writer's own business: "when you read this, call me"
-		}
-		// one order among the steps of a how-to is none to flag
-		if stepsGiven(t[:m[0]]) || stepsGiven(after(t, m[1]+len(order)+2)) {
-			continue
-		}
-		return true
 	}
 	return false
+}
+
+// processorOrderAt reports whether the match of processingRe at
+// t[start:end] is followed by an order, after a comma in its sentence or
+// opening the next, that is not the writer's own business nor one step of
+// a how-to.
+func processorOrderAt(t string, start, end int) bool {
+	rest := t[end:min(len(t), end+240)]
+	stop := strings.IndexAny(rest, ".!?\n")
+	var order string
+	if k := strings.Index(rest, ", "); k >= 0 && (stop < 0 || k < stop) {
+		order = rest[k+2:]
+	} else if stop >= 0 {
+		order = strings.TrimLeft(rest[stop+1:], " \n\t\r")
+	}
+	if order == "" || !opensOrder(order) {
+		return false
+	}
+	sentence, _ := sentenceAround(t, start, 240)
+	if k := strings.IndexAny(order, ".!?\n"); k >= 0 {
+		order = order[:k]
+	}
+	if hasWord(sentence, "we", "us", "our", "me", "let's") || hasWord(order, "we", "us", "our", "me") {
+		return false // the writer's own business: "when you read this, call me"
+	}
+	// one order among the steps of a how-to is none to flag
+	orderEnd := strings.Index(t[end:], order) + end + len(order)
+	return !stepsGiven(t[:start]) && !stepsGiven(after(t, orderEnd))
 }
 
 // after is t from off on, or "" past its end.
