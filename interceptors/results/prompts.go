@@ -82,6 +82,7 @@ var promptReading = map[string]promptWeight{
 	sigAtOnce.name:        {0, 0},
 	sigAnnounced.name:     {0, 0},
 	sigHerald.name:        {0, 0},
+	sigHeed.name:          {0, 0}, // the reader turned to a question: its task, as in a prompt
 	sigAnswerTimed.name:   {0, 0}, // "before answering, add …"
 	sigAnswerCut.name:     {0, 0},
 	sigUserTold.name:      {0, 0}, // "tell the user …": the answer is for the user

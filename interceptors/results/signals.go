@@ -2028,6 +2028,8 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if heraldAsked(t) {
 		add(sigHerald)
+	} else if heedAsked(s, t) {
+		add(sigHeed)
 	}
 	if bulkSentOut(t, at[aSendOut], at[aActVerb]) {
 		add(sigBulkOut)
