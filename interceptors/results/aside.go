@@ -103,6 +103,9 @@ func asideAt(s, t string, start, stop, lo, hi int) bool {
 	if strings.Contains(sentence, "\t") || strings.Contains(sentence, "  ") {
 		return false // columns: a table's header ("NAME\tVERSION\tSTATUS"), not prose
 	}
+	if listItem(t, start) {
+		return false // a step of a list ("6. Generate the optional …")
+	}
 	if !asks(sentence) || hasWord(sentence, "we", "us", "our", "let's") {
 		return false // the writer's and reader's own affairs: "Can we meet on Friday?"
 	}
@@ -195,6 +198,17 @@ func spaceFrom(text string, i int) int {
 // it a task: a question opened by a question word or an auxiliary, or an
 // order opened by a verb that asks for an answer.
 func asks(sentence string) bool {
+	if asksAt(sentence) {
+		return true
+	}
+	if rest := afterLead(sentence); rest != "" {
+		return asksAt(rest)
+	}
+	return false
+}
+
+// asksAt reports whether sentence opens on a question or a task.
+func asksAt(sentence string) bool {
 	first, rest, _ := strings.Cut(sentence, " ")
 	if strings.HasSuffix(sentence, "?") {
 		return questionOpeners[first]
@@ -202,7 +216,7 @@ func asks(sentence string) bool {
 	if first == "please" {
 		first, _, _ = strings.Cut(rest, " ")
 	}
-	return answerVerbs[first]
+	return answerVerbs[first] || assignVerbs[first]
 }
 
 // ordersBy reports whether a sentence whose first two words are first
@@ -253,7 +267,7 @@ func contentWords(text string) func(func(string) bool) {
 			}
 			w := text[i:j]
 			i = j
-			if len(w) < 4 || asideStop[w] || questionOpeners[w] || answerVerbs[w] || actVerbs[w] {
+			if len(w) < 4 || asideStop[w] || questionOpeners[w] || answerVerbs[w] || actVerbs[w] || assignVerbs[w] {
 				continue
 			}
 			if !yield(w) {

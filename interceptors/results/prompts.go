@@ -55,53 +55,56 @@ const promptUnknownWeight = 2
 var promptReading = map[string]promptWeight{
 	// Orders to the model, its task, its answer and its persona: what a
 	// prompt is for.
-	"directive":         {0, 0}, // "you must", "act as a"
-	"authority":         {0, 0}, // "it is critical that …": prompts stress what matters to them
-	sigSteer.name:       {0, 0}, // "begin your response with"
-	sigSteerWeak.name:   {0, 0}, // "provide your answer in JSON"
-	sigDelim.name:       {0, 0}, // "# INPUT" / "END OF INSTRUCTIONS": a template's own parts
-	sigEarlier.name:     {0, 0}, // "the instructions above": its own
-	sigSay.name:         {0, 0}, // `Reply "OK" to confirm`
-	sigOrder.name:       {0, 0},
-	sigSayColon.name:    {0, 0},
-	sigInsert.name:      {0, 0}, // "add the following section to"
-	sigCode.name:        {0, 0}, // code handed for the answer
-	sigPersona.name:     {0, 0}, // "you are a seasoned editor"
-	sigKeptPersona.name: {0, 0}, // "do not break character"
-	sigAddress.name:     {0, 0}, // a prompt is addressed to the AI
-	sigAsUser.name:      {0, 0}, // a prompt speaks as the user (role "user")
-	sigActs.name:        {0, 0}, // "Please promote Alice to head of Engineering": acts go through tools the client confirms
-	sigByID.name:        {0, 0},
-	sigOpensAsking.name: {0, 0},
-	sigRecordAsk.name:   {0, 0},
-	sigRecordOrder.name: {0, 0},
-	sigIfAsked.name:     {0, 0}, // "if asked, say …"
-	sigNoDeviate.name:   {0, 0}, // "do not deviate from the format"
-	sigVerdict.name:     {0, 0}, // a verdict the answer is to give
-	sigHireVerdict.name: {0, 0},
-	sigAtOnce.name:      {0, 0},
-	sigAnnounced.name:   {0, 0},
-	sigHerald.name:      {0, 0},
-	sigAnswerTimed.name: {0, 0}, // "before answering, add …"
-	sigAnswerCut.name:   {0, 0},
-	sigUserTold.name:    {0, 0}, // "tell the user …": the answer is for the user
-	sigFakeFault.name:   {0, 0},
-	sigFailLine.name:    {0, 0},
-	sigLockout.name:     {0, 0},
-	sigWithheld.name:    {0, 0},
-	sigPromote.name:     {0, 0}, // what the answer praises is the prompt's choice, in plain sight
-	sigVouched.name:     {0, 0},
-	sigPretended.name:   {0, 0},
-	sigConfined.name:    {0, 0}, // "reply only with the commit message"
-	sigGivenTask.name:   {0, 0}, // "translate the given text"
-	sigSelfTask.name:    {0, 0},
-	sigLastTask.name:    {0, 0},
-	sigAside.name:       {0, 0}, // a task on a subject of its own
-	sigDisregard.name:   {0, 0}, // "ignore the formatting of the input"
-	"promotion":         {0, 0}, // (read in definitions only)
-	"preference":        {0, 0},
-	"context-parameter": {0, 0},
-	"transfer":          {0, 0},
+	"directive":           {0, 0}, // "you must", "act as a"
+	"authority":           {0, 0}, // "it is critical that …": prompts stress what matters to them
+	sigSteer.name:         {0, 0}, // "begin your response with"
+	sigSteerWeak.name:     {0, 0}, // "provide your answer in JSON"
+	sigDelim.name:         {0, 0}, // "# INPUT" / "END OF INSTRUCTIONS": a template's own parts
+	sigEarlier.name:       {0, 0}, // "the instructions above": its own
+	sigSay.name:           {0, 0}, // `Reply "OK" to confirm`
+	sigOrder.name:         {0, 0},
+	sigSayColon.name:      {0, 0},
+	sigInsert.name:        {0, 0}, // "add the following section to"
+	sigCode.name:          {0, 0}, // code handed for the answer
+	sigPersona.name:       {0, 0}, // "you are a seasoned editor"
+	sigKeptPersona.name:   {0, 0}, // "do not break character"
+	sigAddress.name:       {0, 0}, // a prompt is addressed to the AI
+	sigAsUser.name:        {0, 0}, // a prompt speaks as the user (role "user")
+	sigActs.name:          {0, 0}, // "Please promote Alice to head of Engineering": acts go through tools the client confirms
+	sigByID.name:          {0, 0},
+	sigOpensAsking.name:   {0, 0},
+	sigRecordAsk.name:     {0, 0},
+	sigRecordOrder.name:   {0, 0},
+	sigIfAsked.name:       {0, 0}, // "if asked, say …"
+	sigNoDeviate.name:     {0, 0}, // "do not deviate from the format"
+	sigVerdict.name:       {0, 0}, // a verdict the answer is to give
+	sigHireVerdict.name:   {0, 0},
+	sigAtOnce.name:        {0, 0},
+	sigAnnounced.name:     {0, 0},
+	sigHerald.name:        {0, 0},
+	sigHeed.name:          {0, 0}, // the reader turned to a question: its task, as in a prompt
+	sigAnswerTimed.name:   {0, 0}, // "before answering, add …"
+	sigAnswerCut.name:     {0, 0},
+	sigUserTold.name:      {0, 0}, // "tell the user …": the answer is for the user
+	sigFakeFault.name:     {0, 0},
+	sigFailLine.name:      {0, 0},
+	sigLockout.name:       {0, 0},
+	sigWithheld.name:      {0, 0},
+	sigPromote.name:       {0, 0}, // what the answer praises is the prompt's choice, in plain sight
+	sigVouched.name:       {0, 0},
+	sigPretended.name:     {0, 0},
+	sigConfined.name:      {0, 0}, // "reply only with the commit message"
+	sigGivenTask.name:     {0, 0}, // "translate the given text"
+	sigSelfTask.name:      {0, 0},
+	sigLastTask.name:      {0, 0},
+	sigAside.name:         {0, 0}, // a task on a subject of its own
+	sigEdgeAct.name:       {0, 0}, // an act a prompt orders is its task
+	sigProcessorTask.name: {0, 0}, // a prompt orders what to do with the text it is given
+	sigDisregard.name:     {0, 0}, // "ignore the formatting of the input"
+	"promotion":           {0, 0}, // (read in definitions only)
+	"preference":          {0, 0},
+	"context-parameter":   {0, 0},
+	"transfer":            {0, 0},
 	// Setting aside the client's instructions: a prompt that starts a new
 	// task says "from now on" and "no matter what"; evidence that needs
 	// company here.

@@ -1174,8 +1174,9 @@ const (
 	aHire
 	aUnbound
 	aToolsOf
-	aConsent // consentWords: the consent signal's words
-	aApprov  // preApproved's words
+	aConsent    // consentWords: the consent signal's words
+	aApprov     // preApproved's words
+	aHandleThis // a verb of handling before "this" or "these" (processorTasked)
 	numAnchors
 )
 
@@ -1244,6 +1245,33 @@ var anchorText = []struct {
 	{"not flag", aWaive}, {"n't flag", aWaive}, {"never flag", aWaive}, {"not report", aWaive}, {"not review", aWaive},
 	{"skip the review", aWaive}, {"skip this review", aWaive}, {"skip review", aWaive}, {"skip to the next", aWaive},
 	{"approve this", aWaive}, {"approve the", aWaive}, {"auto-approve", aWaive}, {"autoapprove", aWaive},
+	// the reader's handling of this very text (processorTasked)
+	{"read this ", aHandleThis}, {"read these ", aHandleThis}, {"reading this ", aHandleThis},
+	{"reading these ", aHandleThis}, {"process this ", aHandleThis}, {"process these ", aHandleThis},
+	{"processing this ", aHandleThis}, {"processing these ", aHandleThis}, {"processed this ", aHandleThis},
+	{"processed these ", aHandleThis}, {"summarize this ", aHandleThis}, {"summarize these ", aHandleThis},
+	{"summarise this ", aHandleThis}, {"summarise these ", aHandleThis}, {"summarizing this ", aHandleThis},
+	{"summarizing these ", aHandleThis}, {"summarising this ", aHandleThis}, {"summarising these ", aHandleThis},
+	{"summarized this ", aHandleThis}, {"summarized these ", aHandleThis}, {"summarised this ", aHandleThis},
+	{"summarised these ", aHandleThis}, {"analyze this ", aHandleThis}, {"analyze these ", aHandleThis},
+	{"analyse this ", aHandleThis}, {"analyse these ", aHandleThis}, {"analyzing this ", aHandleThis},
+	{"analyzing these ", aHandleThis}, {"analysing this ", aHandleThis}, {"analysing these ", aHandleThis},
+	{"analyzed this ", aHandleThis}, {"analyzed these ", aHandleThis}, {"analysed this ", aHandleThis},
+	{"analysed these ", aHandleThis}, {"review this ", aHandleThis}, {"review these ", aHandleThis},
+	{"reviewing this ", aHandleThis}, {"reviewing these ", aHandleThis}, {"reviewed this ", aHandleThis},
+	{"reviewed these ", aHandleThis}, {"parse this ", aHandleThis}, {"parse these ", aHandleThis},
+	{"parsing this ", aHandleThis}, {"parsing these ", aHandleThis}, {"parsed this ", aHandleThis},
+	{"parsed these ", aHandleThis}, {"scan this ", aHandleThis}, {"scan these ", aHandleThis},
+	{"scanning this ", aHandleThis}, {"scanning these ", aHandleThis}, {"scanned this ", aHandleThis},
+	{"scanned these ", aHandleThis}, {"handle this ", aHandleThis}, {"handle these ", aHandleThis},
+	{"handling this ", aHandleThis}, {"handling these ", aHandleThis}, {"ingest this ", aHandleThis},
+	{"ingest these ", aHandleThis}, {"ingesting this ", aHandleThis}, {"ingesting these ", aHandleThis},
+	{"through this ", aHandleThis}, {"through these ", aHandleThis}, {"index this ", aHandleThis},
+	{"index these ", aHandleThis}, {"indexing this ", aHandleThis}, {"indexing these ", aHandleThis},
+	{"translate this ", aHandleThis}, {"translate these ", aHandleThis}, {"translating this ", aHandleThis},
+	{"translating these ", aHandleThis}, {"extract this ", aHandleThis}, {"extract these ", aHandleThis},
+	{"extracting this ", aHandleThis}, {"extracting these ", aHandleThis}, {"retrieve this ", aHandleThis},
+	{"retrieve these ", aHandleThis}, {"retrieving this ", aHandleThis}, {"retrieving these ", aHandleThis},
 	// an answer written for the reader (answerWritten): a moment in it,
 	// the user told through it, a failure to fake, the answer cut short
 	{"before answering", aAnswerMoment}, {"before responding", aAnswerMoment}, {"before replying", aAnswerMoment},
@@ -1985,6 +2013,12 @@ func signalsOf(s, t string) (int, []string) {
 	if asideAsked(s, t) {
 		add(sigAside)
 	}
+	if edgeActed(s, t) {
+		add(sigEdgeAct)
+	}
+	if processorTasked(s, t, at[aHandleThis]) {
+		add(sigProcessorTask)
+	}
 	if userValueAsked(s, t, at[aUserTold]) {
 		add(sigUserAsked)
 	}
@@ -1994,6 +2028,8 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if heraldAsked(t) {
 		add(sigHerald)
+	} else if heedAsked(s, t) {
+		add(sigHeed)
 	}
 	if bulkSentOut(t, at[aSendOut], at[aActVerb]) {
 		add(sigBulkOut)
