@@ -116,6 +116,7 @@ var promptReading = map[string]promptWeight{
 	"extraction":       {0, 4},
 	sigRepeat.name:     {0, 2}, // needs company: it reads "# OUTPUT INSTRUCTIONS", a template's heading, as one
 	sigToolsAsked.name: {0, 4},
+	sigSetupAsked.name: {0, 2}, // as sigRepeat: a template's own words about its instructions
 	sigUserAsked.name:  {0, 4},
 	// Sent out of the conversation.
 	"exfiltration":    {2, 2},

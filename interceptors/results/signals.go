@@ -1174,8 +1174,9 @@ const (
 	aHire
 	aUnbound
 	aToolsOf
-	aConsent // consentWords: the consent signal's words
-	aApprov  // preApproved's words
+	aSetupGiven // setupAsked's marks of a setup given to the reader
+	aConsent    // consentWords: the consent signal's words
+	aApprov     // preApproved's words
 	numAnchors
 )
 
@@ -1325,6 +1326,9 @@ var anchorText = []struct {
 	{"tool spec", aToolsOf}, {"function spec", aToolsOf}, {"tool signature", aToolsOf}, {"function signature", aToolsOf},
 	{"tools you", aToolsOf}, {"tool you", aToolsOf}, {"functions you", aToolsOf}, {"function you", aToolsOf},
 	{"tools or functions", aToolsOf}, {"tools/functions", aToolsOf}, {"functions or tools", aToolsOf}, {"tools and functions", aToolsOf},
+	// a setup given to the reader (setupAsked)
+	{"you been ", aSetupGiven}, {"set for you", aSetupGiven}, {"given to you", aSetupGiven}, {"assigned to you", aSetupGiven},
+	{"operating under", aSetupGiven}, {"operate under", aSetupGiven}, {"you following", aSetupGiven},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1920,6 +1924,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if toolsAsked(t, at[aToolsOf]) {
 		add(sigToolsAsked)
+	}
+	if setupAsked(t, at[aYour], at[aYouWere], at[aSetupGiven], at[aInstruction], at[aRules]) {
+		add(sigSetupAsked)
 	}
 	if roleLink(t, at[aSystem], "system") || roleLink(t, at[aAssistant], "assistant") {
 		add(sigTurn) // "[system](#context)" at a line start
