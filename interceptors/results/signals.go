@@ -1175,6 +1175,7 @@ const (
 	aUnbound
 	aToolsOf
 	aSetupGiven // setupAsked's marks of a setup given to the reader
+	aOwnSecret  // ownSecretAsked's secrets besides aSecret and aCredential
 	aConsent    // consentWords: the consent signal's words
 	aApprov     // preApproved's words
 	numAnchors
@@ -1329,6 +1330,9 @@ var anchorText = []struct {
 	// a setup given to the reader (setupAsked)
 	{"you been ", aSetupGiven}, {"set for you", aSetupGiven}, {"given to you", aSetupGiven}, {"assigned to you", aSetupGiven},
 	{"operating under", aSetupGiven}, {"operate under", aSetupGiven}, {"you following", aSetupGiven},
+	// secrets besides passwords and credentials (ownSecretAsked)
+	{"token", aOwnSecret}, {"private key", aOwnSecret}, {"ssh key", aOwnSecret}, {"access key", aOwnSecret}, {"secret key", aOwnSecret},
+	{"environment variable", aOwnSecret}, {"env var", aOwnSecret}, {"connection string", aOwnSecret}, {"api_key", aOwnSecret}, {"api-key", aOwnSecret},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1927,6 +1931,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if setupAsked(t, at[aYour], at[aYouWere], at[aSetupGiven], at[aInstruction], at[aRules]) {
 		add(sigSetupAsked)
+	}
+	if ownSecretAsked(t, at[aSecret], at[aCredential], at[aOwnSecret]) {
+		add(sigOwnSecretAsked)
 	}
 	if roleLink(t, at[aSystem], "system") || roleLink(t, at[aAssistant], "assistant") {
 		add(sigTurn) // "[system](#context)" at a line start
