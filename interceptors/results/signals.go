@@ -909,7 +909,11 @@ func urlForUserData(s, t string, urls []int) bool {
 				return true
 			}
 		}
-		if blankDefined(t[end:min(len(t), end+200)], u, image) {
+		// (a Markdown link, inline or by reference, is shown for a click,
+		// and previewed by many clients: its blanks are read as an
+		// image's; an API doc's URL is not written as a link to print)
+		link := !image && (strings.HasSuffix(before(s, at, 64), "](") || strings.HasSuffix(before(s, at, 64), "]: ") && strings.Contains(before(s, at, 200), "]["))
+		if blankDefined(t[end:min(len(t), end+200)], u, image, link) {
 			return true
 		}
 		// cheap tests first: whose data, then the verb (a listed URL has a
@@ -930,12 +934,18 @@ func urlForUserData(s, t string, urls []int) bool {
 // message"), or in an image, which is fetched as soon as it is shown, any
 // private value ("whereas [DATA] is johann's email"). API docs define
 // their blanks too ("where {id} is the order's ID"), for their human
-// reader to fill in with values of the reader's own.
-func blankDefined(after, u string, image bool) bool {
+// reader to fill in with values of the reader's own. A Markdown link
+// (link), shown for a click and previewed by many clients, is read as an
+// image for the blanks of its query ("[t][ref] … [ref]:
+// https://…?q=[INFO], whereas [INFO] is a URL encoded …"; a link's path
+// template, "/{owner}/{name}", is a docs' pattern).
+func blankDefined(after, u string, image, link bool) bool {
 	if !containsAny(after, "where", "replac", "substitut") {
 		return false // cheap test first
 	}
-	for _, p := range placeholder.FindAllString(u, 8) {
+	q := strings.IndexAny(u, "?=")
+	for _, m := range placeholder.FindAllStringIndex(u, 8) {
+		p := u[m[0]:m[1]]
 		k := strings.Index(after, strings.ToLower(p))
 		if k < 0 || !definesBlank.MatchString(before(after, k, 24)) {
 			continue
@@ -944,7 +954,12 @@ func blankDefined(after, u string, image bool) bool {
 		if !strings.HasPrefix(rest, " is ") && !strings.HasPrefix(rest, " with ") && !strings.HasPrefix(rest, " = ") {
 			continue
 		}
-		if containsAny(rest, "conversation", "chat", "history", "summary", "memory", "message", "prompt") || image && privateWords.MatchString(rest) {
+		// (in an image or a link's query, any private value, or one to be
+		// encoded into the URL: "whereas [DATA] is a URL encoded …"; not a
+		// value of the human reader's own: "where {team} is your team's
+		// name")
+		image := image || link && q >= 0 && m[0] > q && !strings.Contains(rest[:min(len(rest), 12)], " your ")
+		if containsAny(rest, "conversation", "chat", "history", "summary", "memory", "message", "prompt") || image && (privateWords.MatchString(rest) || strings.Contains(rest, "encoded")) {
 			return true
 		}
 	}
