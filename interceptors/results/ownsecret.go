@@ -88,5 +88,26 @@ func secretRequest(words []string, sentence string) bool {
 	if questionOpeners[w] || containsAny(sentence, "can you ", "could you ", "would you ", "will you ", "i need you to ", "i want you to ", "you must ", "you should ") {
 		return true
 	}
-	return !notImperative[w] && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss"))
+	return opensOnVerb(words)
 }
+
+// opensOnVerb reports that words open on a verb in the imperative: a word
+// that is no article, pronoun or conjunction (notImperative), nor a
+// verb's third person or participle, followed by what a verb takes next,
+// its object's first word or a particle ("List any …", "Break down your
+// …", "Tell me …"); "Personal details shared with you …" opens on an
+// adjective and its noun.
+func opensOnVerb(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	w := words[0]
+	if notImperative[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return false
+	}
+	return objectStarts[words[1]]
+}
+
+// objectStarts are the words an imperative's object or particle opens
+// with.
+var objectStarts = wordSet("the a an any all every each your my me us our this these those that what how which who where why whether down out back up over and everything anything")

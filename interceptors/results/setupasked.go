@@ -94,8 +94,8 @@ func sentenceOf(t string, i int) (string, int) {
 
 // askedOfReader reports that sentence (at start in t) is put to the reader:
 // a question (it ends with "?" or opens with a question word) or an order
-// (its first word, after "please" or a list's number, is no article,
-// pronoun or conjunction, nor a verb's third person), and that it holds no
+// (it opens, after "please" or a list's number, on a verb: opensOnVerb),
+// and that it holds no
 // verb that sets the setup aside nor one of also (the verbs of authoring,
 // where the setup is named as "your …": "set" is also what was done to
 // rules "set for you").
@@ -118,9 +118,5 @@ func askedOfReader(t, sentence string, start int, also map[string]bool) bool {
 	if end < len(t) && t[end] == '?' || questionOpeners[words[0]] {
 		return true
 	}
-	w := words[0]
-	if notImperative[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-		return false
-	}
-	return !strings.HasPrefix(strings.TrimLeft(sentence, " \t>*-#0123456789.)"), w+"'s")
+	return opensOnVerb(words)
 }

@@ -1191,6 +1191,7 @@ const (
 	aToolsOf
 	aSetupGiven // setupAsked's marks of a setup given to the reader
 	aOwnSecret  // ownSecretAsked's secrets besides aSecret and aCredential
+	aSession    // sessionDataAsked's marks of the reader's session
 	aConsent    // consentWords: the consent signal's words
 	aApprov     // preApproved's words
 	numAnchors
@@ -1348,6 +1349,8 @@ var anchorText = []struct {
 	// secrets besides passwords and credentials (ownSecretAsked)
 	{"token", aOwnSecret}, {"private key", aOwnSecret}, {"ssh key", aOwnSecret}, {"access key", aOwnSecret}, {"secret key", aOwnSecret},
 	{"environment variable", aOwnSecret}, {"env var", aOwnSecret}, {"connection string", aOwnSecret}, {"api_key", aOwnSecret}, {"api-key", aOwnSecret},
+	// the reader's session (sessionDataAsked; "conversation" is aConversation)
+	{"session", aSession}, {"have you ", aSession}, {"with you", aSession}, {"you've ", aSession}, {"you have ", aSession},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1949,6 +1952,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if ownSecretAsked(t, at[aSecret], at[aCredential], at[aOwnSecret]) {
 		add(sigOwnSecretAsked)
+	}
+	if sessionDataAsked(t, at[aSession], at[aConversation]) {
+		add(sigSessionData)
 	}
 	if roleLink(t, at[aSystem], "system") || roleLink(t, at[aAssistant], "assistant") {
 		add(sigTurn) // "[system](#context)" at a line start
