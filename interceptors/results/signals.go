@@ -1192,6 +1192,7 @@ const (
 	aSetupGiven // setupAsked's marks of a setup given to the reader
 	aOwnSecret  // ownSecretAsked's secrets besides aSecret and aCredential
 	aSession    // sessionDataAsked's marks of the reader's session
+	aOutOfUse   // otherToolsDismissed's words of being out of use
 	aConsent    // consentWords: the consent signal's words
 	aApprov     // preApproved's words
 	numAnchors
@@ -1351,6 +1352,9 @@ var anchorText = []struct {
 	{"environment variable", aOwnSecret}, {"env var", aOwnSecret}, {"connection string", aOwnSecret}, {"api_key", aOwnSecret}, {"api-key", aOwnSecret},
 	// the reader's session (sessionDataAsked; "conversation" is aConversation)
 	{"session", aSession}, {"have you ", aSession}, {"with you", aSession}, {"you've ", aSession}, {"you have ", aSession},
+	// tools out of use (otherToolsDismissed)
+	{"deprecated", aOutOfUse}, {"disabled", aOutOfUse}, {"unavailable", aOutOfUse}, {"be ignored", aOutOfUse}, {"be avoided", aOutOfUse},
+	{"obsolete", aOutOfUse}, {"compromised", aOutOfUse}, {"untrusted", aOutOfUse}, {"be disregarded", aOutOfUse}, {"not be used", aOutOfUse},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1856,7 +1860,7 @@ func signalsOf(s, t string) (int, []string) {
 	if addressedBeside(t, at[aAssistant]) {
 		add(sigAddress) // "you (the assistant) will …"
 	}
-	if otherToolsForbidden(t, at[aOtherTool]) {
+	if otherToolsForbidden(t, at[aOtherTool]) || otherToolsDismissed(t, at[aOutOfUse]) {
 		add(sigOneTool)
 	}
 	if toolCalledNow(t, at[aNowCall]) {
