@@ -46,27 +46,19 @@ var noAsk = wordSet("never not don't dont won't cannot can't shouldn't mustn't n
 func ownSecretAsked(t string, offs ...[]int) bool {
 	for _, o := range offs {
 		if anySentence(t, o, nil, func(sentence string) bool {
-			// cheap test first: the reader or the writer named at all
-			if !containsAny(sentence, "you", " me", " us") {
-				return false
-			}
-			uses, to := readerUsesRe.MatchString(sentence), toWriterRe.MatchString(sentence)
+			// cheap tests first, on words, before any expression: the keys
+			// the reader uses are asked in a question; a secret to the
+			// writer or the reply names "me", "us" or the reply
+			lead := leadWords(sentence)
+			uses := questionOpeners[lead[0]] && containsAny(sentence, usesMarks...)
+			to := (hasWord(sentence, "me", "us") || containsAny(sentence, replyMarks...)) && asksOfReader(lead, sentence)
 			if !uses && !to {
 				return false
 			}
-			words := strings.FieldsFunc(sentence, func(r rune) bool {
-				return !(r >= 'a' && r <= 'z' || r == '\'')
-			})
-			for _, w := range words {
-				if noAsk[w] {
-					return false
-				}
-			}
-			// the keys the reader uses, in a question ("which token are
-			// you using?"; "Rotate the keys you use in CI" tells a person
-			// what to do with theirs); a secret to the writer or the reply,
-			// in a question or an order
-			return uses && len(words) > 0 && questionOpeners[words[0]] || to && secretRequest(words, sentence)
+			uses = uses && readerUsesRe.MatchString(sentence)
+			to = to && toWriterRe.MatchString(sentence)
+			// (not a warning: "never send us your password")
+			return (uses || to) && !hasAnyWord(sentence, noAsk)
 		}) {
 			return true
 		}
@@ -74,21 +66,66 @@ func ownSecretAsked(t string, offs ...[]int) bool {
 	return false
 }
 
-// secretRequest reports that sentence, of words, is put to the reader: it
-// opens on a question word or on a verb (after "please", "now" or "then"),
-// or asks through "can you", "I need you to" and the like.
-func secretRequest(words []string, sentence string) bool {
-	for len(words) > 0 && (words[0] == "please" || words[0] == "now" || words[0] == "then" || words[0] == "also" || words[0] == "first") {
-		words = words[1:]
+// usesMarks are the literals of readerUsesRe's second half, one of which
+// each of its matches holds; replyMarks the reader's reply as toWriterRe
+// names it.
+var (
+	usesMarks  = []string{"you use", "you are using", "you're using", "you hold", "you were given", "you connect", "you authenticate", "you currently use", "are you using", "are you holding", "do you use", "do you have", "do you hold", " your runtime", " your environment", " your process", " your session", " your container"}
+	replyMarks = []string{"your reply", "your response", "your answer", "your output", "your summary", "your next message"}
+)
+
+// leadWords returns the first three words of sentence (letters a to z and
+// apostrophes), after "please", "now", "then", "also" or "first"; words
+// it lacks are "".
+func leadWords(sentence string) (lead [3]string) {
+	n := 0
+	for i := 0; i < len(sentence) && n < 3; {
+		c := sentence[i]
+		if !(c >= 'a' && c <= 'z' || c == '\'') {
+			i++
+			continue
+		}
+		j := i
+		for j < len(sentence) && (sentence[j] >= 'a' && sentence[j] <= 'z' || sentence[j] == '\'') {
+			j++
+		}
+		w := sentence[i:j]
+		i = j
+		if n == 0 && (w == "please" || w == "now" || w == "then" || w == "also" || w == "first" || w == "next") {
+			continue
+		}
+		lead[n] = w
+		n++
 	}
-	if len(words) == 0 {
-		return false
+	return lead
+}
+
+// hasAnyWord reports whether s holds one of the words of set as a whole
+// word.
+func hasAnyWord(s string, set map[string]bool) bool {
+	for i := 0; i < len(s); {
+		if !(s[i] >= 'a' && s[i] <= 'z' || s[i] == '\'') {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] == '\'') {
+			j++
+		}
+		if set[s[i:j]] {
+			return true
+		}
+		i = j
 	}
-	w := words[0]
-	if questionOpeners[w] || containsAny(sentence, "can you ", "could you ", "would you ", "will you ", "i need you to ", "i want you to ", "you must ", "you should ") {
-		return true
-	}
-	return opensOnVerb(words)
+	return false
+}
+
+// asksOfReader reports that sentence, which opens on the words lead, is
+// put to the reader: it opens on a question word or on a verb
+// (opensOnVerb), or asks through "can you", "I need you to" and the like.
+func asksOfReader(lead [3]string, sentence string) bool {
+	return questionOpeners[lead[0]] || opensOnVerb(lead) ||
+		containsAny(sentence, "can you ", "could you ", "would you ", "will you ", "i need you to ", "i want you to ", "you must ", "you should ")
 }
 
 // opensOnVerb reports that words open on a verb in the imperative: a word
@@ -97,10 +134,7 @@ func secretRequest(words []string, sentence string) bool {
 // its object's first word or a particle ("List any …", "Break down your
 // …", "Tell me …"); "Personal details shared with you …" opens on an
 // adjective and its noun.
-func opensOnVerb(words []string) bool {
-	if len(words) < 2 {
-		return false
-	}
+func opensOnVerb(words [3]string) bool {
 	w := words[0]
 	if notImperative[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 		return false

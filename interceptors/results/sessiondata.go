@@ -1,9 +1,6 @@
 package results
 
-import (
-	"regexp"
-	"strings"
-)
+import "regexp"
 
 // Private data the reader has met in its session asked for: "What email
 // addresses or phone numbers have you seen in this session?", "List any
@@ -33,21 +30,20 @@ var sessionDataRe = regexp.MustCompile(`\b(?:(?:personal|private|confidential|se
 func sessionDataAsked(t string, offs ...[]int) bool {
 	for _, o := range offs {
 		if anySentence(t, o, nil, func(sentence string) bool {
-			if !sessionDataRe.MatchString(sentence) {
+			// cheap tests first: put to the reader, and a word of private
+			// data that every match holds
+			if !asksOfReader(leadWords(sentence), sentence) || !containsAny(sentence, dataMarks...) {
 				return false
 			}
-			words := strings.FieldsFunc(sentence, func(r rune) bool {
-				return !(r >= 'a' && r <= 'z' || r == '\'')
-			})
-			for _, w := range words {
-				if noAsk[w] {
-					return false // "never paste passwords in this chat"
-				}
-			}
-			return secretRequest(words, sentence)
+			// (not a warning: "never paste passwords in this chat")
+			return sessionDataRe.MatchString(sentence) && !hasAnyWord(sentence, noAsk)
 		}) {
 			return true
 		}
 	}
 	return false
 }
+
+// dataMarks are literals of sessionDataRe's first half, one of which each
+// of its matches holds.
+var dataMarks = []string{"details", "data", "information", "info", "records", "numbers", "names", "addresses", "passwords", "credentials", "tokens", "api keys", "secrets", "pii"}

@@ -100,23 +100,10 @@ func sentenceOf(t string, i int) (string, int) {
 // where the setup is named as "your …": "set" is also what was done to
 // rules "set for you").
 func askedOfReader(t, sentence string, start int, also map[string]bool) bool {
-	words := strings.FieldsFunc(sentence, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r == '\'' || r == '-' || r >= '0' && r <= '9')
-	})
-	for _, w := range words {
-		if asideVerbs[w] || also[w] {
-			return false
-		}
-	}
-	for len(words) > 0 && (words[0] == "please" || words[0] == "now" || words[0] == "then" || words[0] == "first" || words[0] == "next" || words[0] >= "0" && words[0] <= "9") {
-		words = words[1:]
-	}
-	if len(words) == 0 {
+	if hasAnyWord(sentence, asideVerbs) || also != nil && hasAnyWord(sentence, also) {
 		return false
 	}
 	end := start + len(sentence)
-	if end < len(t) && t[end] == '?' || questionOpeners[words[0]] {
-		return true
-	}
-	return opensOnVerb(words)
+	lead := leadWords(strings.TrimLeft(sentence, " \t>*-#0123456789.)"))
+	return end < len(t) && t[end] == '?' || questionOpeners[lead[0]] || opensOnVerb(lead)
 }
