@@ -1193,6 +1193,7 @@ const (
 	aOwnSecret  // ownSecretAsked's secrets besides aSecret and aCredential
 	aSession    // sessionDataAsked's marks of the reader's session
 	aOutOfUse   // otherToolsDismissed's words of being out of use
+	aBefore     // textBeforeAsked's words that place text before, besides "above"
 	aConsent    // consentWords: the consent signal's words
 	aApprov     // preApproved's words
 	numAnchors
@@ -1355,6 +1356,9 @@ var anchorText = []struct {
 	// tools out of use (otherToolsDismissed)
 	{"deprecated", aOutOfUse}, {"disabled", aOutOfUse}, {"unavailable", aOutOfUse}, {"be ignored", aOutOfUse}, {"be avoided", aOutOfUse},
 	{"obsolete", aOutOfUse}, {"compromised", aOutOfUse}, {"untrusted", aOutOfUse}, {"be disregarded", aOutOfUse}, {"not be used", aOutOfUse},
+	// text placed before (textBeforeAsked)
+	{"preceding ", aBefore}, {"previous ", aBefore}, {"prior ", aBefore}, {"earlier ", aBefore}, {"foregoing ", aBefore},
+	{" before this", aBefore}, {" before that", aBefore}, {" before it", aBefore}, {" before my ", aBefore}, {"so far", aBefore}, {"up to here", aBefore}, {"up to this point", aBefore},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1959,6 +1963,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if sessionDataAsked(t, at[aSession], at[aConversation]) {
 		add(sigSessionData)
+	}
+	if textBeforeAsked(t, at[aAbove], at[aBefore]) {
+		add(sigRepeat) // "Output the content of the message above this one"
 	}
 	if roleLink(t, at[aSystem], "system") || roleLink(t, at[aAssistant], "assistant") {
 		add(sigTurn) // "[system](#context)" at a line start
