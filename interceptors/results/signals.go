@@ -1345,6 +1345,7 @@ var anchorText = []struct {
 	{"tool spec", aToolsOf}, {"function spec", aToolsOf}, {"tool signature", aToolsOf}, {"function signature", aToolsOf},
 	{"tools you", aToolsOf}, {"tool you", aToolsOf}, {"functions you", aToolsOf}, {"function you", aToolsOf},
 	{"tools or functions", aToolsOf}, {"tools/functions", aToolsOf}, {"functions or tools", aToolsOf}, {"tools and functions", aToolsOf},
+	{"capabilities", aToolsOf}, {"plugins", aToolsOf}, {"extensions you", aToolsOf}, {"function calls", aToolsOf},
 	// a setup given to the reader (setupAsked)
 	{"you been ", aSetupGiven}, {"set for you", aSetupGiven}, {"given to you", aSetupGiven}, {"assigned to you", aSetupGiven},
 	{"operating under", aSetupGiven}, {"operate under", aSetupGiven}, {"you following", aSetupGiven},
