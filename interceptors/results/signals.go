@@ -934,11 +934,12 @@ func urlForUserData(s, t string, urls []int) bool {
 // message"), or in an image, which is fetched as soon as it is shown, any
 // private value ("whereas [DATA] is johann's email"). API docs define
 // their blanks too ("where {id} is the order's ID"), for their human
-// reader to fill in with values of the reader's own. A Markdown link
-// (link), shown for a click and previewed by many clients, is read as an
-// image for the blanks of its query ("[t][ref] … [ref]:
-// https://…?q=[INFO], whereas [INFO] is a URL encoded …"; a link's path
-// template, "/{owner}/{name}", is a docs' pattern).
+// reader to fill in with values of the reader's own. In a Markdown link
+// (link), shown for a click and previewed by many clients, a blank of its
+// query defined as a value to encode into it counts ("[t][ref] … [ref]:
+// https://…?q=[INFO], whereas [INFO] is a URL encoded …"; a sign-up
+// link's "where [EMAIL] is the user's email" prefills a form, and a
+// link's path template, "/{owner}/{name}", is a docs' pattern).
 func blankDefined(after, u string, image, link bool) bool {
 	if !containsAny(after, "where", "replac", "substitut") {
 		return false // cheap test first
@@ -954,12 +955,14 @@ func blankDefined(after, u string, image, link bool) bool {
 		if !strings.HasPrefix(rest, " is ") && !strings.HasPrefix(rest, " with ") && !strings.HasPrefix(rest, " = ") {
 			continue
 		}
-		// (in an image or a link's query, any private value, or one to be
-		// encoded into the URL: "whereas [DATA] is a URL encoded …"; not a
-		// value of the human reader's own: "where {team} is your team's
+		// (in an image, any private value, or one to be encoded into the
+		// URL: "whereas [DATA] is a URL encoded …"; in a link's query, which
+		// waits for a click, only a value to be encoded into it, and not
+		// one of the human reader's own: "where {team} is your team's
 		// name")
-		image := image || link && q >= 0 && m[0] > q && !strings.Contains(rest[:min(len(rest), 12)], " your ")
-		if containsAny(rest, "conversation", "chat", "history", "summary", "memory", "message", "prompt") || image && (privateWords.MatchString(rest) || strings.Contains(rest, "encoded")) {
+		encoded := strings.Contains(rest, "encoded")
+		if containsAny(rest, "conversation", "chat", "history", "summary", "memory", "message", "prompt") || image && (privateWords.MatchString(rest) || encoded) ||
+			link && encoded && q >= 0 && m[0] > q && !strings.Contains(rest[:min(len(rest), 12)], " your ") {
 			return true
 		}
 	}
