@@ -61,23 +61,31 @@ var notImperative = wordSet("the a an this that these those it its we i you your
 // one of "your " (at), or around a setup noun given to it (given: the
 // anchors "you were ", "instruction", "rules", "prompt").
 func setupAsked(t string, at []int, given ...[]int) bool {
+	next := 0 // the end of the sentence read last: a sentence is read once
 	for _, i := range at {
+		if i < next {
+			continue
+		}
 		rest := t[i+len("your ") : min(len(t), i+len("your ")+48)]
 		if !containsAny(rest, "prompt", "instruction", "message", "directive", "programming", "persona", "initial text", "context window") ||
 			!ownPromptRe.MatchString(rest) || promptAdjRe.MatchString(rest) {
 			continue
 		}
-		if sentence, start := sentenceOf(t, i); askedOfReader(t, sentence, start, authorVerbs) {
+		sentence, start := sentenceOf(t, i)
+		if askedOfReader(t, sentence, start, authorVerbs) {
 			return true
 		}
+		next = start + len(sentence)
 	}
 	for _, offs := range given {
+		next := 0 // (each list of anchors is in order)
 		for _, i := range offs {
-			sentence, start := sentenceOf(t, i)
-			if !strings.Contains(sentence, "you") || !setupGivenRe.MatchString(sentence) {
+			if i < next {
 				continue
 			}
-			if askedOfReader(t, sentence, start, nil) {
+			sentence, start := sentenceOf(t, i)
+			next = start + len(sentence)
+			if strings.Contains(sentence, "you") && setupGivenRe.MatchString(sentence) && askedOfReader(t, sentence, start, nil) {
 				return true
 			}
 		}
