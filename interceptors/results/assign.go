@@ -37,7 +37,7 @@ func afterLead(sentence string) string {
 			}
 			lead := sentence[:i]
 			first, _, _ := strings.Cut(lead, " ")
-			if strings.Count(lead, " ") >= leadWords || leadClauses[first] || strings.HasSuffix(first, "ing") {
+			if strings.Count(lead, " ") >= leadMaxWords || leadClauses[first] || strings.HasSuffix(first, "ing") {
 				return "" // a clause of its own: "To use X, create …", "If it fails, run …", "Using a 5.0 server, create …"
 			}
 			return sentence[i+2:]
@@ -46,12 +46,12 @@ func afterLead(sentence string) string {
 	return ""
 }
 
-// leadReach is how far into a sentence its lead may end, and leadWords
+// leadReach is how far into a sentence its lead may end, and leadMaxWords
 // how many words it may have: a connective ("also", "by the way", "on top
 // of your main task"), not a clause.
 const (
-	leadReach = 48
-	leadWords = 6
+	leadReach    = 48
+	leadMaxWords = 6
 )
 
 // leadClauses open a lead that is a clause of purpose, condition or time,

@@ -115,11 +115,14 @@ var promptReading = map[string]promptWeight{
 	// The model's own context asked for: sent to the server when it asks
 	// for the completion (history counts in a prompt too when it is sent
 	// to a destination: promptScore).
-	"history":          {0, 2},
-	"extraction":       {0, 4},
-	sigRepeat.name:     {0, 2}, // needs company: it reads "# OUTPUT INSTRUCTIONS", a template's heading, as one
-	sigToolsAsked.name: {0, 4},
-	sigUserAsked.name:  {0, 4},
+	"history":              {0, 2},
+	"extraction":           {0, 4},
+	sigRepeat.name:         {0, 2}, // needs company: it reads "# OUTPUT INSTRUCTIONS", a template's heading, as one
+	sigToolsAsked.name:     {0, 4},
+	sigSetupAsked.name:     {0, 2}, // as sigRepeat: a template's own words about its instructions
+	sigOwnSecretAsked.name: {4, 4}, // a credential asked of the user, or of the model, is beyond a prompt's scope
+	sigSessionData.name:    {0, 4}, // as sigUserAsked: the user's data, sent to the server by a sampling request
+	sigUserAsked.name:      {0, 4},
 	// Sent out of the conversation.
 	"exfiltration":    {2, 2},
 	sigFetchSend.name: {2, 2},

@@ -722,7 +722,8 @@ func urlForUserDataEvery(s, t string, urls []int) bool {
 				return true
 			}
 		}
-		if blankDefined(t[end:min(len(t), end+200)], u, image) {
+		link := !image && (strings.HasSuffix(before(s, at, 64), "](") || strings.HasSuffix(before(s, at, 64), "]: ") && strings.Contains(before(s, at, 200), "]["))
+		if blankDefined(t[end:min(len(t), end+200)], u, image, link) {
 			return true
 		}
 		// cheap tests first: whose data, then the verb
