@@ -858,6 +858,9 @@ func (e *evidence) scan(s string, depth int) {
 		e.envSecrets(s, t, spans)
 	}
 	if e.definitions && strings.IndexByte(t, '_') >= 0 {
+		e.actThrough(t, spans)
+	}
+	if e.definitions && strings.IndexByte(t, '_') >= 0 {
 		// snake_case hides words from the cues ("external_server",
 		// "ignore_previous_instructions"): its identifiers are read a
 		// second time, alone, with the underscores taken for spaces.
