@@ -863,6 +863,9 @@ func (e *evidence) scan(s string, depth int) {
 	if e.definitions && (strings.Contains(t, "user") || strings.Contains(t, "your")) {
 		e.userHoldings(t, spans)
 	}
+	if e.definitions && (strings.Contains(t, "env") || strings.Contains(t, "user") || strings.Contains(t, "your")) {
+		e.sideChannel(t, spans)
+	}
 	if e.definitions && strings.IndexByte(t, '_') >= 0 {
 		// snake_case hides words from the cues ("external_server",
 		// "ignore_previous_instructions"): its identifiers are read a
