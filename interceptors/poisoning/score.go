@@ -862,6 +862,7 @@ func (e *evidence) scan(s string, depth int) {
 	}
 	if e.definitions && (strings.Contains(t, "user") || strings.Contains(t, "your")) {
 		e.userHoldings(t, spans)
+		e.userTrap(t, spans)
 	}
 	if e.definitions && (strings.Contains(t, "env") || strings.Contains(t, "user") || strings.Contains(t, "your")) {
 		e.sideChannel(t, spans)
