@@ -860,6 +860,9 @@ func (e *evidence) scan(s string, depth int) {
 	if e.definitions && strings.IndexByte(t, '_') >= 0 {
 		e.actThrough(t, spans)
 	}
+	if e.definitions {
+		e.conduct(t, spans)
+	}
 	if e.definitions && (strings.Contains(t, "http") || strings.IndexByte(t, '@') >= 0) {
 		e.sendTo(t, spans)
 	}
