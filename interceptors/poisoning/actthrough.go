@@ -28,25 +28,31 @@ func (e *evidence) actThrough(t string, ws []span) {
 	}
 	for i := from; i < len(ws); i++ {
 		w := t[ws[i].start:ws[i].end]
-		if strings.IndexByte(w, '_') <= 0 || !e.otherToolIdentifier(w) || !namesAnAct(w) || e.ownFamily(w) || e.schemaField(w) || setsValue(t, ws, i) {
+		if strings.IndexByte(w, '_') <= 0 || !namesAnAct(w) || !actWordBefore(t, ws, i, from) || setsValue(t, ws, i) || !e.otherToolIdentifier(w) || e.schemaField(w) || e.ownFamily(w) {
 			continue
 		}
-		// the instrument word governs the identifier: right before it,
-		// or before "the" ("via the send_email tool")
-		for b := i - 1; b >= from && b >= i-2; b-- {
-			if sentenceBetween(t, ws, b, i) || strings.ContainsAny(t[ws[b].end:ws[b+1].start], ",;:()[]{}") {
-				break
-			}
-			v := t[ws[b].start:ws[b].end]
-			if actsThrough[v] {
-				e.fire(sigToolRef, strings.Clone(v+" "+w))
-				return
-			}
-			if v != "the" && v != "a" {
-				break
-			}
+		e.fire(sigToolRef, strings.Clone(t[ws[i-1].start:ws[i-1].end]+" "+w))
+		return
+	}
+}
+
+// actWordBefore reports whether an instrument word governs the identifier
+// ws[i]: right before it, or before "the" ("via the send_email tool"), in
+// its clause and after the work (ws[:from]).
+func actWordBefore(t string, ws []span, i, from int) bool {
+	for b := i - 1; b >= from && b >= i-2; b-- {
+		if sentenceBetween(t, ws, b, i) || strings.ContainsAny(t[ws[b].end:ws[b+1].start], ",;:()[]{}") {
+			return false
+		}
+		v := t[ws[b].start:ws[b].end]
+		if actsThrough[v] {
+			return true
+		}
+		if v != "the" && v != "a" {
+			return false
 		}
 	}
+	return false
 }
 
 // wordsOfName reports whether every word of the identifier w is a word of

@@ -17,47 +17,80 @@ import "strings"
 // them) stay within the call (thisTool, ownParam, presentation) and are
 // left out here.
 func (e *evidence) conduct(t string, ws []span) {
-	from := 0
-	if len(e.cur) == 1 && e.cur[0] == ".description" {
-		for from = 1; from < len(ws) && !sentenceBetween(t, ws, from-1, from); from++ {
+	from := -1 // the end of the work, found when first needed
+	last := -1 // the end of the last sentence read
+	for i := range ws {
+		// the scope is rare and told by a switch: it is looked for first,
+		// and the sentence around it read only then
+		if i <= last || !maybeScope(t[ws[i].start:ws[i].end]) || !conductScope(t, ws, i, len(ws)) {
+			continue
 		}
-	}
-	for s := from; s < len(ws); {
-		end := s + 1
-		for end < len(ws) && !sentenceBetween(t, ws, end-1, end) {
-			end++
+		s, end := sentenceOf(t, ws, i)
+		last = end
+		if from < 0 {
+			from = 0
+			if len(e.cur) == 1 && e.cur[0] == ".description" {
+				for from = 1; from < len(ws) && !sentenceBetween(t, ws, from-1, from); from++ {
+				}
+			}
 		}
-		if e.ordersConduct(t, ws, s, end, from) {
-			e.fire(sigOverride, "the model's conduct ordered: "+strings.Clone(t[ws[s].start:ws[end-1].end]))
+		if s < from || !conductScope(t, ws, i, end+1) {
+			continue
+		}
+		if e.ordersConduct(t, ws, s, end+1, from) {
+			e.fire(sigOverride, "the model's conduct ordered: "+strings.Clone(t[ws[s].start:ws[end].end]))
 			return
 		}
-		s = end
 	}
 }
 
 // ordersConduct reports whether the sentence ws[s:end] orders the model's
 // conduct: an order verb in an order's place, and a scope that is the
-// model's own (its answers, its code, its commands, the session), with no
-// word of the tool's own call in it.
+// model's own (its answers, its code, its commands, the session: found by
+// the caller), with no word of the tool's own call in it.
 func (e *evidence) ordersConduct(t string, ws []span, s, end, from int) bool {
-	verb, scope := false, false
+	verb := false
+	for i := s; i < end && !verb; i++ {
+		verb = conductVerbs[t[ws[i].start:ws[i].end]] && ordered(t, ws, i, from)
+	}
+	if !verb {
+		return false
+	}
+	// no word of the tool's own call in it
+	name := strings.ToLower(e.toolName())
 	for i := s; i < end; i++ {
-		w := t[ws[i].start:ws[i].end]
-		switch {
+		switch w := t[ws[i].start:ws[i].end]; {
 		case w == "tool" || w == "tools" || w == "result" || w == "results" || w == "parameter" || w == "parameters" || w == "argument" || w == "arguments" || w == "output" || w == "returned" || w == "returns":
 			return false // the call's own business
-		case e.ownParam(w) || e.own[w] || w == strings.ToLower(e.toolName()):
-			return false
 		case w == "this" && i+1 < end && !sessionWords[t[ws[i+1].start:ws[i+1].end]]:
 			return false // "call this before …": the tool's own use
-		case conductVerbs[w] && ordered(t, ws, i, from):
-			verb = true
-		}
-		if !scope && conductScope(t, ws, i, end) {
-			scope = true
+		case e.own[w] || w == name || e.ownParam(w):
+			return false
 		}
 	}
-	return verb && scope
+	return true
+}
+
+// maybeScope reports whether w may open a scope conductScope reads: a
+// test by length cheap enough for every word.
+func maybeScope(w string) bool {
+	switch len(w) {
+	case 3:
+		return w == "all" || w == "any" || w == "say"
+	case 4:
+		return w == "each" || w == "when" || w == "rest" || w == "this"
+	case 5:
+		return w == "every" || w == "while" || w == "start" || w == "state" || w == "claim" || w == "reply" || w == "after"
+	case 6:
+		return w == "before" || w == "answer"
+	case 7:
+		return w == "respond"
+	case 8:
+		return w == "whenever"
+	case 9:
+		return w == "beginning"
+	}
+	return false
 }
 
 // conductScope reports whether the words from ws[i] name the model's own

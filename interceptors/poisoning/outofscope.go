@@ -16,35 +16,54 @@ import "strings"
 // personalSecretParam returns the kind of secret a parameter name (in
 // paramKey's form) asks for, or "".
 func personalSecretParam(k string) string {
-	// a setting about the secret ("requirePassword", "pin_enabled") asks
-	// for none
-	for part := range strings.SplitSeq(k, "_") {
+	// no iterator and no closure: k stays on the caller's stack
+	kind := ""
+	for rest := k; rest != ""; {
+		part, next, _ := strings.Cut(rest, "_")
 		switch part {
 		case "require", "requires", "required", "enable", "enabled", "has", "is", "use", "allow", "allowed", "protected", "protection", "reset", "length", "policy", "min", "max":
+			// a setting about the secret ("requirePassword",
+			// "pin_enabled") asks for none
 			return ""
+		case "password", "passwd", "pwd", "passphrase", "passcode":
+			kind = "password"
+		case "pin":
+			kind = "pin"
+		case "ssn", "maiden":
+			kind = "identity"
+		case "cvv", "cvc":
+			kind = "card"
+		case "iban":
+			kind = "bank"
+		case "mnemonic":
+			kind = "key"
+		case "otp", "totp":
+			kind = "otp"
+		case "social", "credit", "card", "bank", "routing", "account", "seed", "private", "wallet", "mfa", "2fa", "security", "national":
+			if kind == "" {
+				kind = pairedSecret(part, next)
+			}
 		}
+		rest = next
 	}
-	has := func(p string) bool {
-		i := strings.Index(k, p)
-		return i >= 0 && (i == 0 || k[i-1] == '_') && (i+len(p) == len(k) || k[i+len(p)] == '_')
-	}
-	switch {
-	case has("password") || has("passwd") || has("pwd") || has("passphrase") || has("passcode"):
-		return "password"
-	case has("pin"):
-		return "pin"
-	case has("ssn") || has("social_security") || has("social_security_number") || has("national_id"):
+	return kind
+}
+
+// pairedSecret returns the kind of secret two words of a name make
+// ("credit_card", "bank_account", "seed_phrase"), or "".
+func pairedSecret(part, next string) string {
+	second, _, _ := strings.Cut(next, "_")
+	switch part + "_" + second {
+	case "social_security", "national_id", "security_answer":
 		return "identity"
-	case has("cvv") || has("cvc") || has("credit_card") || has("card_number"):
+	case "credit_card", "card_number":
 		return "card"
-	case has("bank_account") || has("routing_number") || has("iban") || has("account_number"):
+	case "bank_account", "routing_number", "account_number":
 		return "bank"
-	case has("seed_phrase") || has("mnemonic") || has("private_key") || has("wallet_key"):
+	case "seed_phrase", "private_key", "wallet_key":
 		return "key"
-	case has("otp") || has("mfa_code") || has("2fa_code") || has("totp"):
+	case "mfa_code", "2fa_code":
 		return "otp"
-	case has("maiden_name") || has("security_answer"):
-		return "identity"
 	}
 	return ""
 }

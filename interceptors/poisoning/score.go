@@ -866,12 +866,19 @@ func (e *evidence) scan(s string, depth int) {
 	if e.definitions && (strings.Contains(t, "http") || strings.IndexByte(t, '@') >= 0) {
 		e.sendTo(t, spans)
 	}
-	if e.definitions && (strings.Contains(t, "user") || strings.Contains(t, "your")) {
-		e.userHoldings(t, spans)
-		e.userTrap(t, spans)
-	}
-	if e.definitions && (strings.Contains(t, "env") || strings.Contains(t, "user") || strings.Contains(t, "your")) {
-		e.sideChannel(t, spans)
+	if e.definitions {
+		user := strings.Contains(t, "user")
+		if user || strings.Contains(t, "your") {
+			e.userHoldings(t, spans)
+			if user {
+				e.userTrap(t, spans)
+			}
+			if paramDescription(e.cur) {
+				e.sideChannel(t, spans)
+			}
+		} else if paramDescription(e.cur) && strings.Contains(t, "env") {
+			e.sideChannel(t, spans)
+		}
 	}
 	if e.definitions && strings.IndexByte(t, '_') >= 0 {
 		// snake_case hides words from the cues ("external_server",

@@ -21,31 +21,35 @@ func (e *evidence) userHoldings(t string, ws []span) {
 		for from = 1; from < len(ws) && !sentenceBetween(t, ws, from-1, from); from++ {
 		}
 	}
-	for i := from; i < len(ws); i++ {
-		if !gatherVerbs[t[ws[i].start:ws[i].end]] || !ordered(t, ws, i, from) {
+	// the owner is rare and told by its first byte: it is looked for
+	// first, and the verb that governs it a few words back
+	for k := from + 1; k < len(ws); k++ {
+		if c := t[ws[k].start]; c != 'u' && c != 'y' {
 			continue
 		}
-		// the user's holding, a few words on in the same clause
-		for k := i + 1; k < len(ws) && k <= i+7; k++ {
-			if sentenceBetween(t, ws, k-1, k) || strings.ContainsAny(t[ws[k-1].end:ws[k].start], ",;:()") {
+		n := ownerAt(t, ws, k)
+		if n == 0 {
+			continue
+		}
+		// qualifiers between the owner and the holding ("recent",
+		// "last five")
+		h := k + n
+		for h < len(ws) && h < k+n+3 && holdingQualifier(t[ws[h].start:ws[h].end]) {
+			h++
+		}
+		if h >= len(ws) || !userHoldingNouns[t[ws[h].start:ws[h].end]] {
+			continue
+		}
+		noun := t[ws[h].start:ws[h].end]
+		for i := k - 1; i >= from && i >= k-7; i-- {
+			if sentenceBetween(t, ws, i, i+1) || strings.ContainsAny(t[ws[i].end:ws[i+1].start], ",;:()") {
 				break
 			}
-			n := ownerAt(t, ws, k)
-			if n == 0 {
+			if !gatherVerbs[t[ws[i].start:ws[i].end]] || !ordered(t, ws, i, from) {
 				continue
 			}
-			// qualifiers between the owner and the holding ("recent",
-			// "last five")
-			h := k + n
-			for h < len(ws) && h < k+n+3 && holdingQualifier(t[ws[h].start:ws[h].end]) {
-				h++
-			}
-			if h >= len(ws) {
-				break
-			}
-			noun := t[ws[h].start:ws[h].end]
-			if !userHoldingNouns[noun] || e.workNames(t, ws, from, noun) {
-				break
+			if e.workNames(t, ws, from, noun) {
+				return
 			}
 			e.fire(sigHistory, "the user's "+strings.Clone(noun)+" gathered")
 			e.fire(sigDirective, strings.Clone(t[ws[i].start:ws[i].end])+" the user's "+strings.Clone(noun))

@@ -22,7 +22,7 @@ func (e *evidence) userTrap(t string, ws []span) {
 		}
 	}
 	for i := 0; i+2 < len(ws); i++ {
-		if !trapOpeners[t[ws[i].start:ws[i].end]] {
+		if w := t[ws[i].start:ws[i].end]; len(w) < 2 || len(w) > 8 || !trapOpeners[w] {
 			continue
 		}
 		k := i + 1
