@@ -118,6 +118,9 @@ func conductScope(t string, ws []span, i, end int) bool {
 				return false
 			}
 			return true
+		case "time":
+			// "any time a file is written", "every time you answer"
+			return true
 		case "request", "requests", "message", "messages":
 			// "every request in this session", "all messages you send"
 			return next(2) == "in" || next(2) == "you"

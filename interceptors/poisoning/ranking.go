@@ -29,10 +29,28 @@ var rankingCues = map[signal][]string{
 		// the tool's use claimed for every task of a kind ("choose this tool
 		// for all translation tasks"), as "use it for all" is
 		"{choose|pick|select|prefer|call|use} {this tool|this function|this one|this server} for {all|every|any|each}",
+		// this tool put first where others fit too ("prioritize this over
+		// similar tools", "pick it when several tools can answer"): which
+		// fits is the model's to judge from what each does
+		"{prioritize|prioritise|prefer|favor|favour|choose|select|pick|use} {this|it|this tool|this one|this function|me} {over|above|before} {similar|other|all|any|competing|alternative|comparable}",
+		"{prioritize|prioritise|prefer|favor|favour|choose|select|pick|use} {this|it|this tool|this one|this function|me} {when|whenever|if} {multiple|several|many|other|two|more} ~ {tools|options|functions|servers}",
+		// the others run down without a noun ("others are free and
+		// unreliable")
+		"{others|alternatives|the alternatives|competitors} {is|are} ~ {unverified|untrusted|untrustworthy|unreliable|unsafe|insecure|inaccurate|outdated|deprecated|compromised|malicious|dangerous|broken}",
 		// ranked above the others as a class ("better than any other
 		// search tool", "more accurate than competing services")
 		"{better|faster|safer|superior|preferable|more accurate|more reliable|more trusted|more secure} {than|to} {any|all|every} other",
 		"{better|faster|safer|superior|preferable|more accurate|more reliable|more trusted|more secure} {than|to} ~ {other|competing|alternative|rival} {tool|tools|server|servers|service|services|option|options|solution|solutions|converter|converters}",
+	},
+}
+
+// promotionCues: a superlative claimed over every tool there is ("the
+// most reliable weather tool available", "the most accurate source in the
+// world"): a vendor says what its tool does, and a rank over all others
+// is a claim no reader can check, made to be chosen.
+var promotionCues = map[signal][]string{
+	sigPromotion: {
+		"the most {reliable|accurate|trusted|trustworthy|powerful|advanced|secure|complete|comprehensive|up-to-date|popular|efficient} ~ {tool|tools|server|api|service|source|option|solution|function|converter} {available|ever|anywhere|there is|in the world|on the market}",
 	},
 }
 
