@@ -46,6 +46,14 @@ func actWordBefore(t string, ws []span, i, from int) bool {
 		}
 		v := t[ws[b].start:ws[b].end]
 		if actsThrough[v] {
+			// an option given ("you can call list_metrics to learn
+			// them") orders nothing
+			for m := b - 1; m >= from && m >= b-2 && !sentenceBetween(t, ws, m, m+1); m-- {
+				switch t[ws[m].start:ws[m].end] {
+				case "can", "could", "may", "might", "optionally":
+					return false
+				}
+			}
 			return true
 		}
 		if v != "the" && v != "a" {
