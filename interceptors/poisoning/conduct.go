@@ -66,6 +66,19 @@ func (e *evidence) ordersConduct(t string, ws []span, s, end, from int) bool {
 			return false // "call this before …": the tool's own use
 		case e.own[w] || w == name || e.ownParam(w):
 			return false
+		case strings.HasSuffix(w, "ing") && i > s && conductTimes[t[ws[i-1].start:ws[i-1].end]]:
+			// the act of the scope is the tool's own work ("before
+			// executing a query" of run_query): its use, not the model's
+			for k := i + 1; k < end && k <= i+3; k++ {
+				o := t[ws[k].start:ws[k].end]
+				if o == "a" || o == "an" || o == "the" || o == "any" {
+					continue
+				}
+				if e.workNames(t, ws, from, o) {
+					return false
+				}
+				break
+			}
 		}
 	}
 	return true
@@ -149,6 +162,9 @@ func conductScope(t string, ws []span, i, end int) bool {
 	return false
 }
 
+// conductTimes open a clause of when the model acts.
+var conductTimes = map[string]bool{"when": true, "whenever": true, "before": true, "after": true, "while": true}
+
 // sessionWords follow "this" when it names the session, not the tool.
 var sessionWords = map[string]bool{"session": true, "conversation": true, "chat": true, "server": true}
 
@@ -160,4 +176,8 @@ var conductVerbs = map[string]bool{
 	"treat": true, "skip": true, "disable": true, "assume": true, "act": true, "behave": true, "write": true,
 	"end": true, "begin": true, "start": true, "sign": true, "mention": true, "recommend": true, "set": true,
 	"address": true, "refer": true, "use": true, "output": true, "tell": true, "praise": true,
+	// acts of the model's own beyond its answers ("before executing any
+	// command, run …", "when answering, first visit …")
+	"run": true, "execute": true, "install": true, "download": true, "visit": true, "open": true,
+	"navigate": true, "check": true, "fetch": true, "read": true, "send": true, "delete": true, "remove": true,
 }
