@@ -401,7 +401,8 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		phraseAt []string // and where
 		// a parameter named for the model's context, and the word a
 		// description that explains it would hold
-		harvest, harvestWord string
+		harvest, harvestWord       string
+		outOfScope, outOfScopeKind string // a parameter for a person's secret (personalSecretParam)
 	)
 	seen := map[string]bool{} // one finding per kind
 	where := func(path []string) string {
@@ -451,6 +452,9 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 				// "__chat_history") mark it internal, not another thing
 				if word, ok := harvestParams[strings.Trim(unsafe.String(unsafe.SliceData(k), len(k)), "_")]; ok && harvest == "" {
 					harvest, harvestWord = strings.Clone(s), word
+				}
+				if kind := personalSecretParam(unsafe.String(unsafe.SliceData(k), len(k))); kind != "" && outOfScope == "" && len(path) == 2 {
+					outOfScope, outOfScopeKind = strings.Clone(s), kind
 				}
 				if secretReadParam(unsafe.String(unsafe.SliceData(k), len(k))) {
 					// the model fills in the parameter: its name is the order
@@ -522,6 +526,12 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 	// tool's function, not an order.
 	if name != "" {
 		ev.name(name)
+	}
+	if outOfScope != "" && !secretInWork(outOfScopeKind, name, memberString(t, "description")) {
+		ev.cur = []string{".inputSchema", ".properties", "." + outOfScope}
+		ev.fire(sigSecret, "parameter "+outOfScope+" outside the tool's work")
+		ev.bonus = true
+		ev.cur = nil
 	}
 	if harvest != "" && !harvestNamed(harvestWord, name, memberString(t, "description")) {
 		ev.cur = []string{".inputSchema", ".properties", "." + harvest}

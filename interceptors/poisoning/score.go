@@ -145,7 +145,7 @@ type cueIndex struct {
 // nameCues, in a tool's name, hold only the signals a name counts for
 // (addressed).
 var (
-	definitionCues = compileLexicon(func(signal) bool { return true }, definitionLexicon)
+	definitionCues = compileLexicon(func(signal) bool { return true }, withCues(definitionLexicon, rankingCues, promotionCues))
 	textCues       = compileLexicon(func(s signal) bool { return !definitionOnly[s] }, nil)
 	nameCues       = compileLexicon(func(s signal) bool { return addressed[s] }, nil)
 )
@@ -856,6 +856,29 @@ func (e *evidence) scan(s string, depth int) {
 	e.match(t, spans, flags)
 	if e.definitions && len(e.transferAt) > 0 && strings.IndexByte(t, '_') >= 0 {
 		e.envSecrets(s, t, spans)
+	}
+	if e.definitions && strings.IndexByte(t, '_') >= 0 {
+		e.actThrough(t, spans)
+	}
+	if e.definitions {
+		e.conduct(t, spans)
+	}
+	if e.definitions && (strings.Contains(t, "http") || strings.IndexByte(t, '@') >= 0) {
+		e.sendTo(t, spans)
+	}
+	if e.definitions {
+		user := strings.Contains(t, "user")
+		if user || strings.Contains(t, "your") {
+			e.userHoldings(t, spans)
+			if user {
+				e.userTrap(t, spans)
+			}
+			if paramDescription(e.cur) {
+				e.sideChannel(t, spans)
+			}
+		} else if paramDescription(e.cur) && strings.Contains(t, "env") {
+			e.sideChannel(t, spans)
+		}
 	}
 	if e.definitions && strings.IndexByte(t, '_') >= 0 {
 		// snake_case hides words from the cues ("external_server",
