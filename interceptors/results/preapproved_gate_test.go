@@ -48,10 +48,10 @@ func TestPreApprovedPartsBeforeExpression(t *testing.T) {
 		t.Fatalf("only %d matches among the generated texts: too few to show anything", found)
 	}
 	// and the gate itself: without a part, no claim
-	if preApproved("approval is needed before authorization; it was sanctioned.") {
+	if approvedIn("approval is needed before authorization; it was sanctioned.") {
 		t.Fatal("a text with none of the parts was read as a claim")
 	}
-	if !preApproved("these prs are pre-approved for merge.") {
+	if !approvedIn("these prs are pre-approved for merge.") {
 		t.Fatal("a claim was missed")
 	}
 }
@@ -74,5 +74,48 @@ func TestConsentAndApprovalAnchors(t *testing.T) {
 		if got, want := len(at[aApprov]) > 0, containsAny(s, "approv", "authori", "sanction"); got != want {
 			t.Fatalf("approval words found %v by the anchors, %v by a search, in %.200q", got, want, s)
 		}
+	}
+}
+
+// approvedIn is preApproved on s with the anchor pass's offsets, as
+// signalsOf calls it.
+func approvedIn(s string) bool {
+	at := &anchorIndex{}
+	at.find(s)
+	return preApproved(s, at[aApprov])
+}
+
+// preApprovedHolds, read at the anchors, is the search for each of
+// preApprovedParts: on the corpus's texts lowered, and on texts of the
+// parts' pieces run together and apart.
+func TestPreApprovedHoldsIsSearch(t *testing.T) {
+	texts := []string{"pre-approved", "xpre-authorized", "cleared by", "cleared  by", "cleared fo", "approved b", "sanctioned", "sanctioned x", ""}
+	for _, e := range loadEval(t) {
+		texts = append(texts, strings.ToLower(e.Text))
+	}
+	pieces := []string{"pre-", "pre", "approved", "approv", "authorized", "authorised", "authori", "sanctioned", "sanction", "cleared",
+		"by", "for", "fo", "b", " ", " ", "x", "-", "é"}
+	r := rand.New(rand.NewSource(2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.Intn(8) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	at := &anchorIndex{}
+	both := 0
+	for _, s := range texts {
+		at.find(s)
+		want := slices.ContainsFunc(preApprovedParts, func(p string) bool { return strings.Contains(s, p) })
+		if got := preApprovedHolds(s, at[aApprov]); got != want {
+			t.Fatalf("preApprovedHolds(%.200q) = %v, a search %v", s, got, want)
+		}
+		if want {
+			both++
+		}
+	}
+	if both < 1000 {
+		t.Fatalf("only %d texts hold a part: too few to show anything", both)
 	}
 }

@@ -1929,10 +1929,10 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	// the words of these two found by the anchor pass, not by a search
 	// of the window for each (TestConsentAndApprovalAnchors)
-	if len(at[aApprov]) > 0 && preApproved(t) {
+	if len(at[aApprov]) > 0 && preApproved(t, at[aApprov]) {
 		add(sigPreApproved)
 	}
-	if len(at[aConsent]) > 0 && consentMatch(t) {
+	if len(at[aConsent]) > 0 && consentMatch(t, at[aConsent]) {
 		add(sigConsentWaived)
 	}
 	if secretToGoOn(t, at[aContinue]) {

@@ -2,7 +2,6 @@ package results
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -214,11 +213,46 @@ var preApprovedRe = regexp.MustCompile(`\b(?:(?:is|are|was|were|been) (?:already
 var preApprovedParts = []string{"pre-approved", "pre-authori", "approved by", "approved for",
 	"authorized by", "authorized for", "authorised by", "authorised for", "sanctioned ", "cleared by", "cleared for"}
 
+// preApprovedHolds reports whether t holds one of preApprovedParts, at
+// being the offsets of "approv", "authori" and "sanction" in t: each part
+// but "cleared by" and "cleared for" holds one of these at a known place
+// in it ("pre-approved" four bytes in), so it is read at those offsets
+// rather than searched for; only "cleared " is. (Eleven searches of the
+// whole text were a fortieth of the check.)
+func preApprovedHolds(t string, at []int) bool {
+	for _, k := range at {
+		rest := t[k:]
+		for _, p := range preApprovedAnchored {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+		if k >= len("pre-") && t[k-len("pre-"):k] == "pre-" && (strings.HasPrefix(rest, "approved") || strings.HasPrefix(rest, "authori")) {
+			return true
+		}
+	}
+	for i := 0; ; {
+		k := strings.Index(t[i:], "cleared ")
+		if k < 0 {
+			return false
+		}
+		i += k + len("cleared ")
+		if strings.HasPrefix(t[i:], "by") || strings.HasPrefix(t[i:], "for") {
+			return true
+		}
+	}
+}
+
+// preApprovedAnchored are the parts of preApprovedParts that open with
+// the word the anchor pass finds.
+var preApprovedAnchored = []string{"approved by", "approved for", "authorized by", "authorized for", "authorised by", "authorised for", "sanctioned "}
+
 // preApproved reports such a claim in t. signalsOf asks only where the
-// anchor pass found "approv", "authori" or "sanction"; the parts one of
-// which every match holds are tested before the expression runs.
-func preApproved(t string) bool {
-	if !slices.ContainsFunc(preApprovedParts, func(p string) bool { return strings.Contains(t, p) }) {
+// anchor pass found "approv", "authori" or "sanction" (at, their offsets);
+// the parts one of which every match holds are tested before the
+// expression runs (preApprovedHolds).
+func preApproved(t string, at []int) bool {
+	if !preApprovedHolds(t, at) {
 		return false
 	}
 	for _, m := range preApprovedRe.FindAllStringIndex(t, 16) {
