@@ -595,11 +595,23 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		h, sum, cnt := sc.lookup(buf, i, j, 0, false)
 		*p = prefixSum{sum, cnt, h}
 	}
-	shift := 32 - m.Bits
-	wt := m.W
+	addPairs(prefix, m.W, 32-m.Bits)
+	sc.prefix = prefix
+	return m.best(buf, sc)
+}
+
+// addPairs turns the words' own weights and counts in prefix[1:] into the
+// running sums of the text's features, each word's pair with the word
+// before it (the first's with the text's start) added: the weight and the
+// number of features of the first k words in prefix[k]. (In a function of
+// its own, its few variables stay in registers: in ScoreSpans, after the
+// loop with a call, it kept its sums on the stack, twenty more
+// instructions a word.)
+func addPairs(prefix []prefixSum, wt []int16, shift uint) {
 	var acc int64
 	var n int32
 	prev := startHash
+	shift &= 31 // (a shift of a uint32 by less than 32: no test of its range)
 	for k := 1; k < len(prefix); k++ {
 		p := &prefix[k]
 		acc += int64(wt[bigram(prev, p.h)>>shift]) + p.sum
@@ -607,8 +619,6 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		prev = p.h
 		p.sum, p.n = acc, n
 	}
-	sc.prefix = prefix
-	return m.best(buf, sc)
 }
 
 // word reads the word of buf that starts at i or after (nextWord), for
