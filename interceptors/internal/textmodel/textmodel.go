@@ -487,7 +487,9 @@ func (m *Model) Score(buf []byte) float64 {
 			if nw := wordbytes.NotAlnum(x); nw&0x80 == 0 && nw != 0 {
 				z := bits.TrailingZeros64(nw)
 				k0 := x & (1<<(z&^7) - 1)
-				if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
+				// (a cached key whose second word is zero is a word of
+				// eight bytes at most: its third is zero too)
+				if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 {
 					h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
 					i += z / 8
 				}
@@ -579,7 +581,9 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		switch w := j - i; {
 		case w <= 8 && i <= len(buf)-8:
 			k0 := binary.LittleEndian.Uint64(buf[i:i+8]) & keyMask[w&15]
-			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
+			// (a cached key whose second word is zero is a word of eight
+			// bytes at most: its third is zero too)
+			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 {
 				*p = prefixSum{int64(c.sum), c.cnt, c.h}
 				continue
 			}
