@@ -19,51 +19,49 @@ const consentReach = 64
 // words of consentWords rather than over the whole text: on a long text
 // the expression, an alternation with no literal prefix, ran the
 // automaton over every byte, most of the check's cost on benign text
-// whose words hold a "without" or a "removed" somewhere. Each place is
-// read with consentReach bytes either side, so that a match and the bytes
-// around it that \b reads lie inside, and widened to the ends of the words
-// it cuts, so that no match can start or end at a cut that the whole text
-// would not allow either. The words are met in the order of the text (the
-// next of each kept), places that overlap are read as one, and the first
+// whose words hold a "without" or a "removed" somewhere. at holds the
+// offset of every occurrence of those words in t, ascending, as the anchor
+// pass finds them (aConsent): none of them overlaps itself or starts
+// another, so these are the places a search for each word, from the end
+// of its last occurrence on, meets in turn (a search of its own for each
+// word was a twentieth of the check). Each place is read with
+// consentReach bytes either side, so that a match and the bytes around it
+// that \b reads lie inside, and widened to the ends of the words it cuts,
+// so that no match can start or end at a cut that the whole text would
+// not allow either. Places that overlap are read as one, and the first
 // place with a match ends the search.
-func consentMatch(t string) bool {
+func consentMatch(t string, at []int) bool {
 	if len(t) <= 4*consentReach {
 		return consentWaivedRe.MatchString(t)
 	}
-	// next[w]: where consentWords[w] is next found, or -1
-	var buf [16]int
-	next := buf[:len(consentWords)]
-	for w, word := range consentWords {
-		next[w] = strings.Index(t, word)
-	}
 	a, b := -1, -1 // the place being gathered
-	for {
-		w := -1
-		for k, at := range next {
-			if at >= 0 && (w < 0 || at < next[w]) {
-				w = k
-			}
-		}
-		if w >= 0 {
-			k, word := next[w], consentWords[w]
-			if i := strings.Index(t[k+len(word):], word); i >= 0 {
-				next[w] = k + len(word) + i
-			} else {
-				next[w] = -1
-			}
-			c, d := max(k-consentReach, 0), min(k+len(word)+consentReach, len(t))
-			if a >= 0 && c <= b {
-				b = max(b, d)
-				continue
-			}
-			if a >= 0 && consentAround(t, a, b) {
-				return true
-			}
-			a, b = c, d
+	for _, k := range at {
+		n := consentWordAt(t, k)
+		if n == 0 {
 			continue
 		}
-		return a >= 0 && consentAround(t, a, b)
+		c, d := max(k-consentReach, 0), min(k+n+consentReach, len(t))
+		if a >= 0 && c <= b {
+			b = max(b, d)
+			continue
+		}
+		if a >= 0 && consentAround(t, a, b) {
+			return true
+		}
+		a, b = c, d
 	}
+	return a >= 0 && consentAround(t, a, b)
+}
+
+// consentWordAt returns the length of the word of consentWords at t[k:],
+// or 0.
+func consentWordAt(t string, k int) int {
+	for _, w := range consentWords {
+		if strings.HasPrefix(t[k:], w) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // consentNouns: every match of consentWaivedRe names what is waived with

@@ -99,7 +99,7 @@ func TestConsentMatchIsRegexp(t *testing.T) {
 		}
 		s := b.String()
 		want := consentWaivedRe.MatchString(s)
-		if got := consentMatch(s); got != want {
+		if got := consentIn(s); got != want {
 			t.Fatalf("consentMatch(%q) = %v, the expression %v", s, got, want)
 		}
 		if want {
@@ -115,7 +115,7 @@ func TestConsentMatchIsRegexp(t *testing.T) {
 func TestConsentMatchCorpus(t *testing.T) {
 	for _, e := range loadEval(t) {
 		s := strings.ToLower(e.Text)
-		if got, want := consentMatch(s), consentWaivedRe.MatchString(s); got != want {
+		if got, want := consentIn(s), consentWaivedRe.MatchString(s); got != want {
 			t.Fatalf("consentMatch = %v, the expression %v, on %.200q", got, want, s)
 		}
 	}
@@ -125,8 +125,65 @@ func FuzzConsentMatch(f *testing.F) {
 	f.Add(strings.Repeat("lorem ipsum ", 40) + "without user approval" + strings.Repeat(" dolor", 40))
 	f.Add(strings.Repeat("x", 90) + "restrictions are lifted" + strings.Repeat("y", 400))
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := consentMatch(s), consentWaivedRe.MatchString(s); got != want {
+		if got, want := consentIn(s), consentWaivedRe.MatchString(s); got != want {
 			t.Fatalf("consentMatch(%q) = %v, the expression %v", s, got, want)
 		}
 	})
+}
+
+// consentIn is consentMatch on s with the anchor pass's offsets, as
+// signalsOf calls it.
+func consentIn(s string) bool {
+	at := anchorPool.Get().(*anchorIndex)
+	defer anchorPool.Put(at)
+	at.find(s)
+	return consentMatch(s, at[aConsent])
+}
+
+// consentMatch reads the places of the consent words from the anchor
+// pass: they must be every occurrence of each word, as a search for it
+// from the end of the one before finds them, in order (the corpus's
+// texts lowered, and texts of the words run together and apart).
+func TestConsentWordsAnchored(t *testing.T) {
+	searched := func(s string) []int {
+		var offs []int
+		for _, w := range consentWords {
+			for i := 0; ; {
+				k := strings.Index(s[i:], w)
+				if k < 0 {
+					break
+				}
+				offs = append(offs, i+k)
+				i += k + len(w)
+			}
+		}
+		slices.Sort(offs)
+		return offs
+	}
+	texts := []string{"withoutwithout", "turned offturned off", "not requirenot require", "xdisabledremovedx", "w", ""}
+	for _, e := range loadEval(t) {
+		texts = append(texts, strings.ToLower(e.Text))
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(consentWords[rng.IntN(len(consentWords))])
+			b.WriteString([]string{"", " ", "x", "é", "  "}[rng.IntN(5)])
+		}
+		texts = append(texts, b.String())
+	}
+	at := &anchorIndex{}
+	for _, s := range texts {
+		at.find(s)
+		want := searched(s)
+		if !slices.Equal(at[aConsent], want) && (len(want) > 0 || len(at[aConsent]) > 0) {
+			t.Fatalf("consent words at %v by the anchors, %v by a search, in %.200q", at[aConsent], want, s)
+		}
+		for _, k := range want {
+			if consentWordAt(s, k) == 0 {
+				t.Fatalf("no consent word read at %d of %.200q", k, s)
+			}
+		}
+	}
 }

@@ -41,7 +41,7 @@ var (
 // (names), of "passcode" and "passphrase" among the secrets (secrets: at
 // "asscode", "assphrase") and of what the secret opens (opens).
 func guardedAsked(t string, names, secrets, opens []int) bool {
-	verbs := newNearby(t, guardedVerbs...)
+	verbs := &windowWords{t: t, words: guardedVerbs} // (the first few windows read directly)
 	may := newGuardedMay(t)
 	for _, i := range names {
 		if guardedAt(t, i, verbs, may) {
@@ -70,7 +70,7 @@ var guardedVerbs = []string{"what", "tell", "give", "reveal", "spell", "repeat",
 
 // guardedAt reports a question or an order for the secret whose name
 // holds t[i] (may, if set, a cheap test after verbs).
-func guardedAt(t string, i int, verbs *nearby, may *guardedMay) bool {
+func guardedAt(t string, i int, verbs *windowWords, may *guardedMay) bool {
 	lo := max(0, i-72)
 	head := t[lo:min(len(t), i+24)]
 	if !verbs.in(lo, lo+len(head)) {

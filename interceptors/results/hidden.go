@@ -73,7 +73,7 @@ func hiddenTexts(s, t string, at *anchorIndex, yield func(kind, text string) boo
 		if i < next {
 			continue
 		}
-		lt := strings.LastIndexByte(t[max(0, i-512):i], '<')
+		lt := lastByte(t[max(0, i-512):i], '<')
 		if lt < 0 {
 			continue
 		}

@@ -71,7 +71,7 @@ func answerWithheldFull(t string, offs []int) bool {
 
 // guardedAskedFull is guardedAsked without guardedMay.
 func guardedAskedFull(t string, names, secrets, opens []int) bool {
-	verbs := newNearby(t, guardedVerbs...)
+	verbs := &windowWords{t: t, words: guardedVerbs}
 	for _, i := range names {
 		if guardedAt(t, i, verbs, nil) {
 			return true
@@ -190,7 +190,7 @@ func TestHostileGatesExact(t *testing.T) {
 				t.Errorf("withholdOrdered turns down %q", sentence)
 			}
 		}
-		may, verbs := newGuardedMay(tx), newNearby(tx, guardedVerbs...)
+		may, verbs := newGuardedMay(tx), &windowWords{t: tx, words: guardedVerbs}
 		for _, p := range at[aGuarded] {
 			if !may.at(p) && guardedAt(tx, p, verbs, nil) {
 				t.Errorf("guardedMay turns down %q", tx[max(0, p-72):min(len(tx), p+24)])

@@ -34,7 +34,7 @@ func answerPretended(t string, offs []int) bool {
 	if len(offs) == 0 {
 		return false
 	}
-	nouns := newNearby(t, pretendNouns...)
+	nouns := &windowWords{t: t, words: pretendNouns} // (the first few windows read directly)
 	return anySentence(t, offs, func(t string, i int) bool {
 		// cheap test first: the answer's own noun nearby
 		return nouns.in(max(0, i-200), min(len(t), i+200))

@@ -416,10 +416,10 @@ func eachWindow(s string, judge func(start, end int)) {
 		// when the next newline is known to lie past the bound, or to be
 		// none: a long line, cut into windows, is not read back.)
 		if lim := min(start+window, len(s)); lim > i && nl != -1 && (nl < i || nl < lim) {
-			if k := strings.LastIndexByte(s[i:lim], '\n'); k >= 0 {
+			if k := lastNewline(s[i:lim]); k >= 0 {
 				last := i + k
 				prev = i
-				if p := strings.LastIndexByte(s[i:last], '\n'); p >= 0 {
+				if p := lastNewline(s[i:last]); p >= 0 {
 					prev = i + p + 1
 				}
 				if i = last + 1; i == len(s) {

@@ -616,6 +616,11 @@ func namedForTheModel(t string) bool {
 }
 
 func readerBeside(t string, u int) bool {
+	// cheap test first: the byte before ends one of the names, or the
+	// byte after starts one (code has an underscore in every other name)
+	if (u == 0 || t[u-1] != 'i' && t[u-1] != 'm' && t[u-1] != 't') && (u+1 >= len(t) || t[u+1] != 'a' && t[u+1] != 'l') {
+		return false
+	}
 	for _, r := range []string{"ai", "llm", "assistant"} {
 		if strings.HasSuffix(t[:u], r) || strings.HasPrefix(t[u+1:], r) {
 			return true
@@ -2007,10 +2012,10 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	// the words of these two found by the anchor pass, not by a search
 	// of the window for each (TestConsentAndApprovalAnchors)
-	if len(at[aApprov]) > 0 && preApproved(t) {
+	if len(at[aApprov]) > 0 && preApproved(t, at[aApprov]) {
 		add(sigPreApproved)
 	}
-	if len(at[aConsent]) > 0 && consentMatch(t) {
+	if len(at[aConsent]) > 0 && consentMatch(t, at[aConsent]) {
 		add(sigConsentWaived)
 	}
 	if secretToGoOn(t, at[aContinue]) {

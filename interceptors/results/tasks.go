@@ -45,6 +45,18 @@ func selfTask(s, t string, offs []int) bool {
 	return false
 }
 
+// lastLineBreak returns the offset of the last newline of t[:end] if it
+// lies at 64 or after and at most 200 bytes before end, or -1: it is
+// sought among those 200 bytes only, not back through a long text that
+// has none there (a newline before them, or none, is -1 as well).
+func lastLineBreak(t string, end int) int {
+	from := max(0, end-200)
+	if nl := lastNewline(t[from:end]); nl >= 0 && from+nl >= 64 {
+		return from + nl
+	}
+	return -1
+}
+
 // lastTask reports a text that ends on a line of its own ordering a task
 // that makes something new ("Write a short story …", "Explain the theory
 // of relativity.", "Can you show me a Python function …?"): a reader that
@@ -56,9 +68,9 @@ func lastTask(s, t string) bool {
 	for end > 0 && (t[end-1] == ' ' || t[end-1] == '\n' || t[end-1] == '\t' || t[end-1] == '\r') {
 		end--
 	}
-	nl := strings.LastIndexByte(t[:end], '\n')
 	// a line after content: some of it, not a one-line text
-	if nl < 64 || end-nl > 200 {
+	nl := lastLineBreak(t, end)
+	if nl < 0 {
 		return false
 	}
 	start := nl + 1

@@ -33,8 +33,11 @@ func answerWithheld(t string, offs []int) bool {
 	if len(offs) == 0 {
 		return false
 	}
-	withhold := newNearby(t, "refus", "declin", "withhold", "refrain", "provide", "cease", "terminat", "halt", "stop", "suspend")
-	pay := newNearby(t, "pa", "renew", "upgrade", "reactivat", "reset", "settled", "subscription", "billing")
+	// the first few windows read directly: a nearby search for each word
+	// reads on to its next occurrence, the rest of a long text for the
+	// rarer ones, where "until" is a common word of documentation
+	withhold := &windowWords{t: t, words: withheldStems}
+	pay := &windowWords{t: t, words: payStems}
 	return anySentence(t, offs, func(t string, i int) bool {
 		// cheap test first: a word of withholding before "until", and
 		// of paying or renewing after it
@@ -45,6 +48,13 @@ func answerWithheld(t string, offs []int) bool {
 		return withholdOrdered(sentence) && orderedMatch(sentence, withheldRe, withheldAnchoredRe, withheldVerbs, withholdOrder)
 	})
 }
+
+// withheldStems and payStems are the words of withholding and of paying
+// or renewing that the cheap test looks for, either side of "until".
+var (
+	withheldStems = []string{"refus", "declin", "withhold", "refrain", "provide", "cease", "terminat", "halt", "stop", "suspend"}
+	payStems      = []string{"pa", "renew", "upgrade", "reactivat", "reset", "settled", "subscription", "billing"}
+)
 
 // withheldFirsts are the first letters of withheldVerbs.
 const withheldFirsts = "rdwcths"

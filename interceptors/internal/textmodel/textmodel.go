@@ -487,7 +487,9 @@ func (m *Model) Score(buf []byte) float64 {
 			if nw := wordbytes.NotAlnum(x); nw&0x80 == 0 && nw != 0 {
 				z := bits.TrailingZeros64(nw)
 				k0 := x & (1<<(z&^7) - 1)
-				if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
+				// (a cached key whose second word is zero is a word of
+				// eight bytes at most: its third is zero too)
+				if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 {
 					h, sum, cnt, hit = c.h, int64(c.sum), c.cnt, true
 					i += z / 8
 				}
@@ -579,7 +581,9 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		switch w := j - i; {
 		case w <= 8 && i <= len(buf)-8:
 			k0 := binary.LittleEndian.Uint64(buf[i:i+8]) & keyMask[w&15]
-			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 && c.k2 == 0 {
+			// (a cached key whose second word is zero is a word of eight
+			// bytes at most: its third is zero too)
+			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 {
 				*p = prefixSum{int64(c.sum), c.cnt, c.h}
 				continue
 			}
@@ -595,11 +599,23 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		h, sum, cnt := sc.lookup(buf, i, j, 0, false)
 		*p = prefixSum{sum, cnt, h}
 	}
-	shift := 32 - m.Bits
-	wt := m.W
+	addPairs(prefix, m.W, 32-m.Bits)
+	sc.prefix = prefix
+	return m.best(buf, sc)
+}
+
+// addPairs turns the words' own weights and counts in prefix[1:] into the
+// running sums of the text's features, each word's pair with the word
+// before it (the first's with the text's start) added: the weight and the
+// number of features of the first k words in prefix[k]. (In a function of
+// its own, its few variables stay in registers: in ScoreSpans, after the
+// loop with a call, it kept its sums on the stack, twenty more
+// instructions a word.)
+func addPairs(prefix []prefixSum, wt []int16, shift uint) {
 	var acc int64
 	var n int32
 	prev := startHash
+	shift &= 31 // (a shift of a uint32 by less than 32: no test of its range)
 	for k := 1; k < len(prefix); k++ {
 		p := &prefix[k]
 		acc += int64(wt[bigram(prev, p.h)>>shift]) + p.sum
@@ -607,8 +623,6 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		prev = p.h
 		p.sum, p.n = acc, n
 	}
-	sc.prefix = prefix
-	return m.best(buf, sc)
 }
 
 // word reads the word of buf that starts at i or after (nextWord), for
