@@ -152,6 +152,15 @@ func (s setting) String() string {
 // against design 7's 1822, every draw better, at the same benign budget).
 // Design 7: every file of the corpus weighing alike within a class, words
 // and word pairs without character n-grams, regularisation 1e-4.
+// Design 12 was not taken: this method learnt from all 58 tuning files
+// and nine variations of it (-grid design12: λ 2e-4 to 1e-3, 30 passes,
+// a twentieth for what the signals flag, mixed weighing, -sqrt) flagged
+// no more out of fold than design 11 as shipped, learnt from its 50 files
+// (-cvfiles), by the rule fixed before the runs (a gain of more than two
+// standard errors of the paired difference over draws 0-7, confirmed on
+// 8-15); the best, λ 5e-4, gained 2.0 of 2911 over draws 0-15 (standard
+// error 1.2). Design 11 stays, learnt from its files
+// (docs/benchmarks.md, "Design 12").
 var defaults = setting{bits: 18, window: 128, lambda: 3e-4, epochs: 20, weigh: "file", chars: false, context: 32, address: true, lexical: 0.1}
 
 const (
@@ -486,6 +495,32 @@ var grids = map[string]func() []setting{
 			for d := range uint64(8) {
 				s := defaults
 				s.lexical, s.lambda, s.epochs, s.draw = c.lexical, c.lambda, c.epochs, d
+				g = append(g, s)
+			}
+		}
+		return g
+	},
+	// design 12: design 11's method learnt from every tuning file, and
+	// beside it regularisation, passes, the weight of what the signals
+	// flag and what weighs alike, on draws 0-7 (8-15 to check a choice);
+	// design 11 as shipped is -cv -cvfiles naming its 50 files
+	// (textmodel.files) on the same draws. The figures are in
+	// docs/benchmarks.md ("Design 12")
+	"design12": func() (g []setting) {
+		for _, c := range []struct {
+			lambda, lexical float64
+			epochs          int
+			weigh           string
+			sqrt            bool
+		}{
+			{3e-4, 0.1, 20, "file", false}, {5e-4, 0.1, 20, "file", false}, {2e-4, 0.1, 20, "file", false},
+			{7e-4, 0.1, 20, "file", false}, {1e-3, 0.1, 20, "file", false}, {5e-4, 0.1, 30, "file", false},
+			{3e-4, 0.1, 30, "file", false}, {3e-4, 0.05, 20, "file", false}, {3e-4, 0.1, 20, "mixed", false},
+			{3e-4, 0.1, 20, "file", true},
+		} {
+			for d := range uint64(16) {
+				s := defaults
+				s.lambda, s.lexical, s.epochs, s.weigh, s.sqrt, s.draw = c.lambda, c.lexical, c.epochs, c.weigh, c.sqrt, d
 				g = append(g, s)
 			}
 		}
