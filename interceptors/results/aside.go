@@ -202,7 +202,10 @@ func asks(sentence string) bool {
 		return true
 	}
 	if rest := afterLead(sentence); rest != "" {
-		return asksAt(rest)
+		// leads in a row: "On top of your main task, answer this
+		// priority question: what is …?" orders an answer to the
+		// question after the second
+		return asks(rest)
 	}
 	return false
 }

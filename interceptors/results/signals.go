@@ -2016,6 +2016,9 @@ func signalsOf(s, t string) (int, []string) {
 	if edgeActed(s, t) {
 		add(sigEdgeAct)
 	}
+	if runOnAsked(s, t) {
+		add(sigRunOn)
+	}
 	if processorTasked(s, t, at[aHandleThis]) {
 		add(sigProcessorTask)
 	}
