@@ -2019,6 +2019,9 @@ func signalsOf(s, t string) (int, []string) {
 	if runOnAsked(s, t) {
 		add(sigRunOn)
 	}
+	if midAsked(s, t) {
+		add(sigMidAsk)
+	}
 	if processorTasked(s, t, at[aHandleThis]) {
 		add(sigProcessorTask)
 	}
