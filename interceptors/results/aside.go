@@ -150,8 +150,10 @@ func asideAt(s, t string, start, stop, lo, hi int) bool {
 	for range contentWords(t[stop:]) {
 		n++
 	}
-	// and gives no orders: a prompt or a how-to orders throughout
-	return n >= asideRest && !givesOrders(t[:start]) && !givesOrders(t[stop:])
+	// and gives no orders: a prompt or a how-to orders throughout (but
+	// its steps do not make a question foreign to all of them its own:
+	// amidorders.go)
+	return n >= asideRest && (!givesOrders(t[:start]) && !givesOrders(t[stop:]) || foreignQuestion(sentence, shared))
 }
 
 // givesOrders reports whether a sentence of text opens on an order to its
