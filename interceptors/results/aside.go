@@ -221,7 +221,14 @@ func asksAt(sentence string) bool {
 	if first == "please" {
 		first, _, _ = strings.Cut(rest, " ")
 	}
-	return answerVerbs[first] || assignVerbs[first]
+	if answerVerbs[first] || assignVerbs[first] || jobVerbs[first] {
+		return true
+	}
+	// a job handed over in so many words (jobverbs.go)
+	if rest := afterJobLead(sentence); rest != "" {
+		return asksAt(rest)
+	}
+	return false
 }
 
 // ordersBy reports whether a sentence whose first two words are first
@@ -272,7 +279,7 @@ func contentWords(text string) func(func(string) bool) {
 			}
 			w := text[i:j]
 			i = j
-			if len(w) < 4 || asideStop[w] || questionOpeners[w] || answerVerbs[w] || actVerbs[w] || assignVerbs[w] {
+			if len(w) < 4 || asideStop[w] || questionOpeners[w] || answerVerbs[w] || actVerbs[w] || assignVerbs[w] || jobVerbs[w] {
 				continue
 			}
 			if !yield(w) {
