@@ -103,8 +103,8 @@ func asideAt(s, t string, start, stop, lo, hi int) bool {
 	if strings.Contains(sentence, "\t") || strings.Contains(sentence, "  ") {
 		return false // columns: a table's header ("NAME\tVERSION\tSTATUS"), not prose
 	}
-	if listItem(t, start) {
-		return false // a step of a list ("6. Generate the optional …")
+	if listItem(t, start) && !commented(t, start) {
+		return false // a step of a list ("6. Generate the optional …"), not a comment's text ("# Output …": commentedge.go)
 	}
 	if !asks(sentence) || hasWord(sentence, "we", "us", "our", "let's") {
 		return false // the writer's and reader's own affairs: "Can we meet on Friday?"

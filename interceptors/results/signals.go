@@ -2022,6 +2022,9 @@ func signalsOf(s, t string) (int, []string) {
 	if midAsked(s, t) {
 		add(sigMidAsk)
 	}
+	if commentAsked(s, t) {
+		add(sigCommentAsk)
+	}
 	if processorTasked(s, t, at[aHandleThis]) {
 		add(sigProcessorTask)
 	}
