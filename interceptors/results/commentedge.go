@@ -40,6 +40,9 @@ func commentAsked(s, t string) bool {
 	if end-begin < 80 {
 		return false // no rest to differ from
 	}
+	if c := t[end-1]; c != '.' && c != '?' && c != '/' && c != '>' {
+		return false // cheap test first: a question, a sentence or a comment closed
+	}
 	if nl := strings.LastIndexByte(t[max(begin, end-asideReach):end], '\n'); nl >= 0 {
 		line := max(begin, end-asideReach) + nl + 1
 		if start, stop := commentText(t, line, end); start > 0 && asideAt(s, t, start, stop, begin, line) && !commentsOrder(t[:line]) {

@@ -87,9 +87,6 @@ func midAskAt(s, t string, start, stop, end int) bool {
 	if c := head[len(head)-1]; c != '.' && c != '!' && !strings.Contains(t[len(head):start], "\n\n") {
 		return false // a line broken inside a sentence, or a title over the question
 	}
-	if hasWord(head, "i", "we", "my", "our", "us") || hasWord(t[stop:end], "i", "we", "my", "our", "us") {
-		return false // a writer asks their own questions, in words of their own: "Can you break down the charges? We were expecting …"
-	}
 	next := strings.TrimLeft(t[stop:end], " \n\t\r")
 	if e := firstSentenceEnd(next, 0, len(next)); e > 0 && next[e-1] == '?' {
 		return false
@@ -119,6 +116,12 @@ func midAskAt(s, t string, start, stop, end int) bool {
 	for range contentWords(t[stop:end]) {
 		after++
 	}
-	return before >= midSide && after >= midSide && before+after >= asideRest &&
-		!givesOrders(t[:start]) && !givesOrders(t[stop:end])
+	if before < midSide || after < midSide || before+after < asideRest {
+		return false
+	}
+	// a writer asks their own questions, in words of their own: "Can you
+	// break down the charges? We were expecting …" (read last: a search
+	// for "i" meets every letter i)
+	return !givesOrders(t[:start]) && !givesOrders(t[stop:end]) &&
+		!hasWord(head, "i", "we", "my", "our", "us") && !hasWord(t[stop:end], "i", "we", "my", "our", "us")
 }

@@ -2022,6 +2022,9 @@ func signalsOf(s, t string) (int, []string) {
 	if midAsked(s, t) {
 		add(sigMidAsk)
 	}
+	if midTasked(s, t) {
+		add(sigMidTask)
+	}
 	if commentAsked(s, t) {
 		add(sigCommentAsk)
 	}
