@@ -2022,9 +2022,6 @@ func signalsOf(s, t string) (int, []string) {
 	if midAsked(s, t) {
 		add(sigMidAsk)
 	}
-	if midTasked(s, t) {
-		add(sigMidTask)
-	}
 	if commentAsked(s, t) {
 		add(sigCommentAsk)
 	}
