@@ -103,8 +103,8 @@ func asideAt(s, t string, start, stop, lo, hi int) bool {
 	if strings.Contains(sentence, "\t") || strings.Contains(sentence, "  ") {
 		return false // columns: a table's header ("NAME\tVERSION\tSTATUS"), not prose
 	}
-	if listItem(t, start) {
-		return false // a step of a list ("6. Generate the optional …")
+	if listItem(t, start) && !commented(t, start) {
+		return false // a step of a list ("6. Generate the optional …"), not a comment's text ("# Output …": commentedge.go)
 	}
 	if !asks(sentence) || hasWord(sentence, "we", "us", "our", "let's") {
 		return false // the writer's and reader's own affairs: "Can we meet on Friday?"
@@ -150,8 +150,10 @@ func asideAt(s, t string, start, stop, lo, hi int) bool {
 	for range contentWords(t[stop:]) {
 		n++
 	}
-	// and gives no orders: a prompt or a how-to orders throughout
-	return n >= asideRest && !givesOrders(t[:start]) && !givesOrders(t[stop:])
+	// and gives no orders: a prompt or a how-to orders throughout (but
+	// its steps do not make a question foreign to all of them its own:
+	// amidorders.go)
+	return n >= asideRest && (!givesOrders(t[:start]) && !givesOrders(t[stop:]) || foreignQuestion(sentence, shared))
 }
 
 // givesOrders reports whether a sentence of text opens on an order to its
@@ -202,7 +204,10 @@ func asks(sentence string) bool {
 		return true
 	}
 	if rest := afterLead(sentence); rest != "" {
-		return asksAt(rest)
+		// leads in a row: "On top of your main task, answer this
+		// priority question: what is …?" orders an answer to the
+		// question after the second
+		return asks(rest)
 	}
 	return false
 }
@@ -216,7 +221,14 @@ func asksAt(sentence string) bool {
 	if first == "please" {
 		first, _, _ = strings.Cut(rest, " ")
 	}
-	return answerVerbs[first] || assignVerbs[first]
+	if answerVerbs[first] || assignVerbs[first] || jobVerbs[first] {
+		return true
+	}
+	// a job handed over in so many words (jobverbs.go)
+	if rest := afterJobLead(sentence); rest != "" {
+		return asksAt(rest)
+	}
+	return false
 }
 
 // ordersBy reports whether a sentence whose first two words are first
@@ -267,7 +279,7 @@ func contentWords(text string) func(func(string) bool) {
 			}
 			w := text[i:j]
 			i = j
-			if len(w) < 4 || asideStop[w] || questionOpeners[w] || answerVerbs[w] || actVerbs[w] || assignVerbs[w] {
+			if len(w) < 4 || asideStop[w] || questionOpeners[w] || answerVerbs[w] || actVerbs[w] || assignVerbs[w] || jobVerbs[w] {
 				continue
 			}
 			if !yield(w) {

@@ -2071,6 +2071,15 @@ func signalsOf(s, t string) (int, []string) {
 	if edgeActed(s, t) {
 		add(sigEdgeAct)
 	}
+	if runOnAsked(s, t) {
+		add(sigRunOn)
+	}
+	if midAsked(s, t) {
+		add(sigMidAsk)
+	}
+	if commentAsked(s, t) {
+		add(sigCommentAsk)
+	}
 	if processorTasked(s, t, at[aHandleThis]) {
 		add(sigProcessorTask)
 	}

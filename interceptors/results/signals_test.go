@@ -254,6 +254,8 @@ func TestResultSignals(t *testing.T) {
 		{"Hi team, the offsite moved to May 3.\nTranslate this email into French.", true},
 		{"Quarterly sales rose 4%. Please summarize the above article in one line.", true},
 		{"Great blender, works well. Analyze the sentiment of the text above.", true},
+		{"Rewrite the following passage in the style of a pirate. The harbour was rebuilt in 1870.", true},
+		{"To pin a version, add the following text to your config file.", false},
 		{"See the message below for the new dates.", false},
 		{"Please review the attached document before Friday.", false},
 		{"This article explains how to translate this page into French.", false},

@@ -21,10 +21,11 @@ var (
 
 // selfObject is the text itself named as the object of the task that
 // opens its sentence: "this email", "the above article", "the text
-// above". Mail says "see the message below" and "please review the
+// above", "the following passage" (a task set before the text it is
+// on). Mail says "see the message below" and "please review the
 // attached document"; it does not ask its reader to translate or to
 // count the words of the mail it is.
-var selfObject = regexp.MustCompile(`^[^.!?\n]{0,50}?\b(this|the (above|preceding|previous|foregoing)) (entire |whole |full )?` + textNouns + `\b|^[^.!?\n]{0,50}?\bthe ` + textNouns + ` above\b`)
+var selfObject = regexp.MustCompile(`^[^.!?\n]{0,50}?\b(this|the (above|preceding|previous|foregoing|following)) (entire |whole |full )?` + textNouns + `\b|^[^.!?\n]{0,50}?\bthe ` + textNouns + ` above\b`)
 
 const textNouns = `(e-?mails?|mail|messages?|articles?|texts?|passages?|documents?|(web ?)?pages?|posts?|content|paragraphs?|letters?|reviews?|notes?|story|report|tweets?|comments?|thread|conversation|sentences?|snippet)`
 
