@@ -30,14 +30,7 @@ const (
 // asideAsked reports a text whose first or last sentence is a question
 // or a task for the reader on a subject foreign to the rest of the text.
 func asideAsked(s, t string) bool {
-	end := len(t)
-	for end > 0 && isBlank(t[end-1]) {
-		end--
-	}
-	begin := 0
-	for begin < end && isBlank(t[begin]) {
-		begin++
-	}
+	begin, end := trimBlanks(t)
 	if end-begin < 80 {
 		return false // no rest to differ from
 	}
@@ -57,6 +50,19 @@ func asideAsked(s, t string) bool {
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// trimBlanks returns where t begins and ends without its leading and
+// trailing blanks, the span the edge readings measure and cut.
+func trimBlanks(t string) (begin, end int) {
+	end = len(t)
+	for end > 0 && isBlank(t[end-1]) {
+		end--
+	}
+	for begin < end && isBlank(t[begin]) {
+		begin++
+	}
+	return begin, end
+}
 
 // lastSentenceStart returns where the sentence that ends t[:end] starts,
 // or begin when there is none within reach.

@@ -29,14 +29,7 @@ var commentMarks = []string{"#", "//", "/*", "--", "<!--"}
 // question or setting a task on a subject foreign to the rest.
 // s is the text as written, t the same in lower case.
 func commentAsked(s, t string) bool {
-	end := len(t)
-	for end > 0 && isBlank(t[end-1]) {
-		end--
-	}
-	begin := 0
-	for begin < end && isBlank(t[begin]) {
-		begin++
-	}
+	begin, end := trimBlanks(t)
 	if end-begin < 80 {
 		return false // no rest to differ from
 	}

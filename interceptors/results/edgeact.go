@@ -41,14 +41,7 @@ var edgeActVerbs = func() map[string]bool {
 // subject foreign to the rest of the text. s is the text as written, t the
 // same in lower case.
 func edgeActed(s, t string) bool {
-	end := len(t)
-	for end > 0 && isBlank(t[end-1]) {
-		end--
-	}
-	begin := 0
-	for begin < end && isBlank(t[begin]) {
-		begin++
-	}
+	begin, end := trimBlanks(t)
 	if end-begin < 80 {
 		return false // no rest to differ from
 	}

@@ -1,7 +1,5 @@
 package results
 
-import "strings"
-
 // A sentence that speaks to the reader of its own attention or work, or
 // of orders to come, right before a question that ends the text and that
 // it says nothing about: "Your current task can wait; what's coming up
@@ -32,27 +30,10 @@ var heedWords = []string{"attention", "focus", "distraction", "multitask", "conc
 // one in particular and whose sentence before it speaks to the reader of
 // its attention, work or orders, in words the question does not share.
 func heedAsked(s, t string) bool {
-	end := len(t)
-	for end > 0 && isBlank(t[end-1]) {
-		end--
-	}
-	if end < 24 || t[end-1] != '?' {
-		return false // cheap test first: the text ends on a question
-	}
-	start := lastSentenceStart(t, 0, end)
-	if start == 0 {
+	question, herald, ok := closingQuestion(t)
+	if !ok {
 		return false
 	}
-	question := t[start:end]
-	first, _, _ := strings.Cut(question, " ")
-	if !questionOpeners[first] || hasWord(question, "you", "your", "we", "us", "our", "i", "my", "me") {
-		return false // a question put to a person
-	}
-	head := strings.TrimRight(t[:start], " \n\t\r")
-	if head == "" || strings.HasSuffix(head, "?") {
-		return false // a list of questions
-	}
-	herald := head[lastSentenceStart(head, 0, len(head)):]
 	if !containsAny(herald, heedWords...) || hasWord(herald, "i", "i'm", "my", "me", "i've") {
 		return false // nothing of the reader's focus or orders, or the writer's own doings
 	}

@@ -31,28 +31,38 @@ var (
 // heraldAsked reports a text whose last sentence is a question and whose
 // sentence right before it heralds a task for the reader.
 func heraldAsked(t string) bool {
+	_, herald, ok := closingQuestion(t)
+	if !ok {
+		return false
+	}
+	return heraldAheadRe.MatchString(herald) && heraldDemandRe.MatchString(herald)
+}
+
+// closingQuestion returns a text's last sentence when it is a question put
+// to no one in particular ("Can you review the budget?" is put to a
+// person), and the sentence right before it, with a label before it on its
+// line ("ACT NOW: The subsequent information …"); ok is false for a text
+// that does not end so, or for a list of questions.
+func closingQuestion(t string) (question, before string, ok bool) {
 	end := len(t)
 	for end > 0 && isBlank(t[end-1]) {
 		end--
 	}
 	if end < 24 || t[end-1] != '?' {
-		return false // cheap test first: the text ends on a question
+		return "", "", false // cheap test first: the text ends on a question
 	}
 	start := lastSentenceStart(t, 0, end)
 	if start == 0 {
-		return false
+		return "", "", false
 	}
-	question := t[start:end]
+	question = t[start:end]
 	first, _, _ := strings.Cut(question, " ")
 	if !questionOpeners[first] || hasWord(question, "you", "your", "we", "us", "our", "i", "my", "me") {
-		return false // a question put to a person: "Can you review the budget?"
+		return "", "", false // a question put to a person
 	}
-	// the herald: the sentence right before the question (with a label
-	// before it on its line: "ACT NOW: The subsequent information …")
 	head := strings.TrimRight(t[:start], " \n\t\r")
 	if head == "" || strings.HasSuffix(head, "?") {
-		return false // a list of questions
+		return "", "", false // a list of questions
 	}
-	herald := head[lastSentenceStart(head, 0, len(head)):]
-	return heraldAheadRe.MatchString(herald) && heraldDemandRe.MatchString(herald)
+	return question, head[lastSentenceStart(head, 0, len(head)):], true
 }

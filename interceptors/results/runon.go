@@ -24,14 +24,7 @@ var sigRunOn = resultSignal{"runs a foreign task onto the data's end", 4} // "â€
 // a subject foreign to the rest. s is the text as written, t the same in
 // lower case.
 func runOnAsked(s, t string) bool {
-	end := len(t)
-	for end > 0 && isBlank(t[end-1]) {
-		end--
-	}
-	begin := 0
-	for begin < end && isBlank(t[begin]) {
-		begin++
-	}
+	begin, end := trimBlanks(t)
 	if end-begin < 80 || t[end-1] != '?' && t[end-1] != '.' {
 		return false // cheap test first: the text ends on a question or a sentence
 	}
