@@ -115,6 +115,8 @@ func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 // at such bytes, put together.
 func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 	var flags textFlags
+	// the fold is about as long as s: grown once, not rune by rune
+	dst = slices.Grow(dst, len(s))
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -204,6 +206,36 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 				dst = utf8.AppendRune(dst, out)
 			}
 		}
+		// fold is the rest of the general path for a rune beyond ASCII
+		// that NFKD wrote (or left alone), read through its class
+		fold := func(r rune, e foldEntry) {
+			switch e.kind {
+			case foldTag:
+				flags |= flagInvisible
+				endWord()
+				put(byte(unicode.ToLower(r - 0xE0000)))
+			case foldHidden:
+				flags |= flagInvisible
+			case foldMark:
+				// combining marks: accents dropped, so "é" reads "e"
+			case foldSpace:
+				endWord()
+				put(' ')
+			case foldSymbol:
+				endWord()
+				dst = utf8.AppendRune(dst, r)
+			case foldConfusable:
+				mapped = true
+				letter(e.lower, rune(e.ascii))
+			case foldCJK:
+				flags |= flagCJK
+				hasNative = true
+				letter(e.lower, e.lower)
+			default: // foldLetter
+				hasNative = true
+				letter(e.lower, e.lower)
+			}
+		}
 		var it norm.Iter
 		for p := 0; p < len(s); {
 			// ASCII is its own NFKD form, and each ASCII character starts
@@ -243,14 +275,35 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 			if q == p {
 				break
 			}
-			it.InitString(norm.NFKD, s[p:q])
-			for !it.Done() {
-				seg := it.Next()
-				for len(seg) > 0 {
-					r, n := utf8.DecodeRune(seg)
-					seg = seg[n:]
-					switch {
-					case r < utf8.RuneSelf:
+			for p < q {
+				// A rune that is its own NFKD form and a starter (plain) is
+				// folded by its class alone; each starts a segment, so that
+				// only the stretches of other runes up to the next plain one
+				// go through the iterator.
+				r, n := utf8.DecodeRuneInString(s[p:q])
+				if e := foldClass(r, n); e.plain {
+					fold(r, e)
+					p += n
+					continue
+				}
+				k := p + n
+				for k < q {
+					r, n := utf8.DecodeRuneInString(s[k:q])
+					if foldClass(r, n).plain {
+						break
+					}
+					k += n
+				}
+				it.InitString(norm.NFKD, s[p:k])
+				for !it.Done() {
+					seg := it.Next()
+					for len(seg) > 0 {
+						r, n := utf8.DecodeRune(seg)
+						seg = seg[n:]
+						if r >= utf8.RuneSelf {
+							fold(r, foldClass(r, 0))
+							continue
+						}
 						c := byte(r)
 						if 'A' <= c && c <= 'Z' {
 							c += 'a' - 'A'
@@ -267,36 +320,10 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 						}
 						endWord()
 						put(c)
-					case r >= 0xE0020 && r <= 0xE007E: // tag characters spell ASCII
-						flags |= flagInvisible
-						endWord()
-						put(byte(unicode.ToLower(r - 0xE0000)))
-					case hidden(r):
-						flags |= flagInvisible
-					case unicode.Is(unicode.Mn, r):
-						// combining marks: accents dropped, so "é" reads "e"
-					case unicode.IsSpace(r):
-						endWord()
-						put(' ')
-					case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-						endWord()
-						dst = utf8.AppendRune(dst, r)
-					default:
-						lr := unicode.ToLower(r)
-						if a, ok := asciiOf[r]; ok {
-							mapped = true
-							letter(lr, rune(a))
-							continue
-						}
-						if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-							flags |= flagCJK
-						}
-						hasNative = true
-						letter(lr, lr)
 					}
 				}
+				p = k
 			}
-			p = q
 		}
 		endWord()
 	}
