@@ -208,8 +208,25 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 		}
 		// fold is the rest of the general path for a rune beyond ASCII
 		// that NFKD wrote (or left alone), read through its class
-		fold := func(r rune, e foldEntry) {
+		// asciiOut is the rest of the general path for an ASCII
+		// character that NFKD wrote
+		asciiOut := func(c byte) {
+			c = lowerTab[c]
+			if alnumTab[c] || c == '_' {
+				hasASCII = true
+				if run++; run >= 16 && c != '_' {
+					flags |= flagEncodedRun | flagB64Run
+				}
+				letter(rune(c), rune(c))
+				return
+			}
+			endWord()
+			put(c)
+		}
+		fold1 := func(r rune, e *foldEntry) {
 			switch e.kind {
+			case foldASCII:
+				asciiOut(e.ascii)
 			case foldTag:
 				flags |= flagInvisible
 				endWord()
@@ -223,7 +240,7 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 				put(' ')
 			case foldSymbol:
 				endWord()
-				dst = utf8.AppendRune(dst, r)
+				dst = utf8.AppendRune(dst, e.lower) // r, or the symbol NFKD makes of it
 			case foldConfusable:
 				mapped = true
 				letter(e.lower, rune(e.ascii))
@@ -234,6 +251,19 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 			default: // foldLetter
 				hasNative = true
 				letter(e.lower, e.lower)
+			}
+		}
+		fold := func(r rune, e *foldEntry) {
+			if e.kind != foldSeq {
+				fold1(r, e)
+				return
+			}
+			for _, x := range e.seq {
+				if x < utf8.RuneSelf {
+					asciiOut(byte(x))
+				} else {
+					fold1(x, foldClass(x, 0))
+				}
 			}
 		}
 		var it norm.Iter
@@ -280,8 +310,23 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 				// folded by its class alone; each starts a segment, so that
 				// only the stretches of other runes up to the next plain one
 				// go through the iterator.
-				r, n := utf8.DecodeRuneInString(s[p:q])
-				if e := foldClass(r, n); e.plain {
+				r, n := decodeRune(s, p, q)
+				e := foldClass(r, n)
+				if e.plain && (e.kind == foldLetter || e.kind == foldCJK) {
+					// most letters of other scripts: fold's, inline
+					if word < 0 {
+						word = len(dst)
+					}
+					if e.kind == foldCJK {
+						flags |= flagCJK
+					}
+					orig = append(orig, e.lower)
+					dst = append(dst, e.enc[:e.encN]...)
+					hasNative = true
+					p += n
+					continue
+				}
+				if e.plain || e.decomp && startsSegment(s, p+n, q) {
 					fold(r, e)
 					p += n
 					continue
@@ -302,24 +347,9 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 						seg = seg[n:]
 						if r >= utf8.RuneSelf {
 							fold(r, foldClass(r, 0))
-							continue
+						} else {
+							asciiOut(byte(r))
 						}
-						c := byte(r)
-						if 'A' <= c && c <= 'Z' {
-							c += 'a' - 'A'
-						} else if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
-							c = ' '
-						}
-						if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
-							hasASCII = true
-							if run++; run >= 16 && c != '_' {
-								flags |= flagEncodedRun | flagB64Run
-							}
-							letter(rune(c), rune(c))
-							continue
-						}
-						endWord()
-						put(c)
 					}
 				}
 				p = k
@@ -328,6 +358,29 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 		endWord()
 	}
 	return dst, flags
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[p:q]) for p < q, the runes of
+// two and three bytes of most scripts decoded inline.
+func decodeRune(s string, p, q int) (rune, int) {
+	c := s[p]
+	switch {
+	case c >= 0xC2 && c < 0xE0 && p+1 < q && s[p+1]&0xC0 == 0x80:
+		return rune(c&0x1F)<<6 | rune(s[p+1]&0x3F), 2
+	case c > 0xE0 && c < 0xF0 && c != 0xED && p+2 < q && s[p+1]&0xC0 == 0x80 && s[p+2]&0xC0 == 0x80:
+		return rune(c&0x0F)<<12 | rune(s[p+1]&0x3F)<<6 | rune(s[p+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[p:q])
+}
+
+// startsSegment reports whether NFKD starts a segment at s[k:q], a run of
+// runes beyond ASCII, or it is empty (ASCII or the end follow).
+func startsSegment(s string, k, q int) bool {
+	if k >= q {
+		return true
+	}
+	r, n := decodeRune(s, k, q)
+	return foldClass(r, n).starter
 }
 
 // Tables for the ASCII fast path: the judging form of each byte, and
