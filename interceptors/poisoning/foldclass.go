@@ -72,6 +72,17 @@ func foldClass(r rune, n int) *foldEntry {
 	switch {
 	case n == 1:
 		return invalidByte
+	case !foldTableReady:
+		// the lexicon's words, folded while the package's variables are
+		// set: their runes alone are read, so that starting fills no
+		// blocks
+		e, ok := foldEarly[r]
+		if !ok {
+			c := classifyRune(r)
+			e = &c
+			foldEarly[r] = e
+		}
+		return e
 	case uint32(r) < foldTableEnd:
 	case k == 0xE00:
 		k = foldTagBlock
@@ -85,6 +96,15 @@ func foldClass(r rune, n int) *foldEntry {
 	}
 	return &b[r&0xff]
 }
+
+// foldTableReady is set once the package's variables are: the table is
+// filled only by the texts judged.
+var foldTableReady bool
+
+// foldEarly holds the runes read before, dropped then.
+var foldEarly = map[rune]*foldEntry{}
+
+func init() { foldTableReady, foldEarly = true, nil }
 
 // foldBlock fills the table's block k, of the runes from base on. Two
 // texts that reach it at once fill it alike, and either copy serves.
@@ -107,9 +127,11 @@ func classifyRune(r rune) (e foldEntry) {
 	var buf [utf8.UTFMax]byte
 	enc := buf[:utf8.EncodeRune(buf[:], r)]
 	p := norm.NFKD.Properties(enc)
-	e.plain = p.CCC() == 0 && p.BoundaryBefore() && p.Decomposition() == nil && norm.NFKD.IsNormal(enc)
+	e.plain = nfkdPlain(r)
 	e.starter = p.CCC() == 0 && p.LeadCCC() == 0
-	if d := norm.NFKD.String(string(enc)); !e.plain && e.starter && d != string(enc) {
+	if !e.plain && e.starter && !norm.NFKD.IsNormal(enc) {
+		// (only runes that decompose pay for their form)
+		d := norm.NFKD.String(string(enc))
 		if f, ok := decomposedLetter(d); ok {
 			return f
 		}
@@ -153,7 +175,8 @@ func decomposedLetter(d string) (foldEntry, bool) {
 		return foldEntry{}, false
 	}
 	for _, m := range d[n:] {
-		if m < utf8.RuneSelf || classifyRune(m).kind != foldMark {
+		// what classifyRune reads as foldMark
+		if m < utf8.RuneSelf || m >= 0xE0020 && m <= 0xE007E || hidden(m) || !unicode.Is(unicode.Mn, m) {
 			return foldEntry{}, false
 		}
 	}
@@ -188,7 +211,7 @@ func (e *foldEntry) encode() {
 // segment starts after it, so it is plain.
 func formOf(d string) (foldEntry, bool) {
 	for _, x := range d {
-		if x == utf8.RuneError || x >= utf8.RuneSelf && !classifyRune(x).plain {
+		if x == utf8.RuneError || x >= utf8.RuneSelf && !nfkdPlain(x) {
 			return foldEntry{}, false
 		}
 	}
@@ -204,4 +227,12 @@ func formOf(d string) (foldEntry, bool) {
 	e.plain, e.decomp, e.starter = true, false, true
 	e.encode()
 	return e, true
+}
+
+// nfkdPlain reports whether r is its own NFKD form and a starter: plain.
+func nfkdPlain(r rune) bool {
+	var buf [utf8.UTFMax]byte
+	enc := buf[:utf8.EncodeRune(buf[:], r)]
+	p := norm.NFKD.Properties(enc)
+	return p.CCC() == 0 && p.BoundaryBefore() && p.Decomposition() == nil && norm.NFKD.IsNormal(enc)
 }
