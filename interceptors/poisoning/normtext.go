@@ -115,6 +115,8 @@ func canonicalGeneral(dst []byte, s string) ([]byte, textFlags) {
 // at such bytes, put together.
 func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 	var flags textFlags
+	// the fold is about as long as s: grown once, not rune by rune
+	dst = slices.Grow(dst, len(s))
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -204,6 +206,66 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 				dst = utf8.AppendRune(dst, out)
 			}
 		}
+		// fold is the rest of the general path for a rune beyond ASCII
+		// that NFKD wrote (or left alone), read through its class
+		// asciiOut is the rest of the general path for an ASCII
+		// character that NFKD wrote
+		asciiOut := func(c byte) {
+			c = lowerTab[c]
+			if alnumTab[c] || c == '_' {
+				hasASCII = true
+				if run++; run >= 16 && c != '_' {
+					flags |= flagEncodedRun | flagB64Run
+				}
+				letter(rune(c), rune(c))
+				return
+			}
+			endWord()
+			put(c)
+		}
+		fold1 := func(r rune, e *foldEntry) {
+			switch e.kind {
+			case foldASCII:
+				asciiOut(e.ascii)
+			case foldTag:
+				flags |= flagInvisible
+				endWord()
+				put(byte(unicode.ToLower(r - 0xE0000)))
+			case foldHidden:
+				flags |= flagInvisible
+			case foldMark:
+				// combining marks: accents dropped, so "é" reads "e"
+			case foldSpace:
+				endWord()
+				put(' ')
+			case foldSymbol:
+				endWord()
+				dst = utf8.AppendRune(dst, e.lower) // r, or the symbol NFKD makes of it
+			case foldConfusable:
+				mapped = true
+				letter(e.lower, rune(e.ascii))
+			case foldCJK:
+				flags |= flagCJK
+				hasNative = true
+				letter(e.lower, e.lower)
+			default: // foldLetter
+				hasNative = true
+				letter(e.lower, e.lower)
+			}
+		}
+		fold := func(r rune, e *foldEntry) {
+			if e.kind != foldSeq {
+				fold1(r, e)
+				return
+			}
+			for _, x := range e.seq {
+				if x < utf8.RuneSelf {
+					asciiOut(byte(x))
+				} else {
+					fold1(x, foldClass(x, 0))
+				}
+			}
+		}
 		var it norm.Iter
 		for p := 0; p < len(s); {
 			// ASCII is its own NFKD form, and each ASCII character starts
@@ -243,64 +305,82 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 			if q == p {
 				break
 			}
-			it.InitString(norm.NFKD, s[p:q])
-			for !it.Done() {
-				seg := it.Next()
-				for len(seg) > 0 {
-					r, n := utf8.DecodeRune(seg)
-					seg = seg[n:]
-					switch {
-					case r < utf8.RuneSelf:
-						c := byte(r)
-						if 'A' <= c && c <= 'Z' {
-							c += 'a' - 'A'
-						} else if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
-							c = ' '
+			for p < q {
+				// A rune that is its own NFKD form and a starter (plain) is
+				// folded by its class alone; each starts a segment, so that
+				// only the stretches of other runes up to the next plain one
+				// go through the iterator.
+				r, n := decodeRune(s, p, q)
+				e := foldClass(r, n)
+				if e.plain && (e.kind == foldLetter || e.kind == foldCJK) {
+					// most letters of other scripts: fold's, inline
+					if word < 0 {
+						word = len(dst)
+					}
+					if e.kind == foldCJK {
+						flags |= flagCJK
+					}
+					orig = append(orig, e.lower)
+					dst = append(dst, e.enc[:e.encN]...)
+					hasNative = true
+					p += n
+					continue
+				}
+				if e.plain || e.decomp && startsSegment(s, p+n, q) {
+					fold(r, e)
+					p += n
+					continue
+				}
+				k := p + n
+				for k < q {
+					r, n := utf8.DecodeRuneInString(s[k:q])
+					if foldClass(r, n).plain {
+						break
+					}
+					k += n
+				}
+				it.InitString(norm.NFKD, s[p:k])
+				for !it.Done() {
+					seg := it.Next()
+					for len(seg) > 0 {
+						r, n := utf8.DecodeRune(seg)
+						seg = seg[n:]
+						if r >= utf8.RuneSelf {
+							fold(r, foldClass(r, 0))
+						} else {
+							asciiOut(byte(r))
 						}
-						if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' {
-							hasASCII = true
-							if run++; run >= 16 && c != '_' {
-								flags |= flagEncodedRun | flagB64Run
-							}
-							letter(rune(c), rune(c))
-							continue
-						}
-						endWord()
-						put(c)
-					case r >= 0xE0020 && r <= 0xE007E: // tag characters spell ASCII
-						flags |= flagInvisible
-						endWord()
-						put(byte(unicode.ToLower(r - 0xE0000)))
-					case hidden(r):
-						flags |= flagInvisible
-					case unicode.Is(unicode.Mn, r):
-						// combining marks: accents dropped, so "é" reads "e"
-					case unicode.IsSpace(r):
-						endWord()
-						put(' ')
-					case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-						endWord()
-						dst = utf8.AppendRune(dst, r)
-					default:
-						lr := unicode.ToLower(r)
-						if a, ok := asciiOf[r]; ok {
-							mapped = true
-							letter(lr, rune(a))
-							continue
-						}
-						if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-							flags |= flagCJK
-						}
-						hasNative = true
-						letter(lr, lr)
 					}
 				}
+				p = k
 			}
-			p = q
 		}
 		endWord()
 	}
 	return dst, flags
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[p:q]) for p < q, the runes of
+// two and three bytes of most scripts decoded inline.
+func decodeRune(s string, p, q int) (rune, int) {
+	c := s[p]
+	switch {
+	case c >= 0xC2 && c < 0xE0 && p+1 < q && s[p+1]&0xC0 == 0x80:
+		return rune(c&0x1F)<<6 | rune(s[p+1]&0x3F), 2
+	case c > 0xE0 && c < 0xF0 && c != 0xED && p+2 < q && s[p+1]&0xC0 == 0x80 && s[p+2]&0xC0 == 0x80:
+		return rune(c&0x0F)<<12 | rune(s[p+1]&0x3F)<<6 | rune(s[p+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[p:q])
+}
+
+// startsSegment reports whether NFKD starts a segment at s[k:q], a run of
+// runes beyond ASCII, or it is empty (ASCII or the end follow).
+func startsSegment(s string, k, q int) bool {
+	if k >= q {
+		return true
+	}
+	r, n := decodeRune(s, k, q)
+	return foldClass(r, n).starter
 }
 
 // Tables for the ASCII fast path: the judging form of each byte, and

@@ -448,7 +448,10 @@ func words(t string, dst []span) []span {
 				// character has its class: a character is decoded once,
 				// not once per byte
 				if c&0xC0 != 0x80 || i == 0 || t[i-1] < utf8.RuneSelf {
-					sep = isPunctRune(t, i)
+					// only these lead bytes start a rune punctRune reports
+					// (Latin-1, general and CJK punctuation, full-width
+					// forms): the letters of other scripts need no decoding
+					sep = punctLead[c] && isPunctRune(t, i)
 				}
 				w = !sep
 			case (c == '\'' || c == '-') && in >= 0 && i+1 < len(t):
@@ -506,6 +509,20 @@ func isPunctRune(t string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(t[i:])
 	return punctRune(r)
 }
+
+// punctLead marks the bytes that start a rune punctRune may report:
+// U+0080..U+00FF (0xC2, 0xC3), U+2000..U+2FFF (0xE2), U+3000..U+3FFF
+// (0xE3), U+F000..U+FFFF (0xEF); and the continuation bytes, which
+// isPunctRune reads back from.
+var punctLead = func() (tab [256]bool) {
+	for c := 0x80; c < 0xC0; c++ {
+		tab[c] = true
+	}
+	for _, c := range []byte{0xC2, 0xC3, 0xE2, 0xE3, 0xEF} {
+		tab[c] = true
+	}
+	return
+}()
 
 // punctRune reports whether the non-ASCII rune r separates words.
 func punctRune(r rune) bool {
