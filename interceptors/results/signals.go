@@ -2018,6 +2018,9 @@ func signalsOf(s, t string) (int, []string) {
 	if len(at[aConsent]) > 0 && consentMatch(t, at[aConsent]) {
 		add(sigConsentWaived)
 	}
+	if riskWaived(t) {
+		add(sigRiskWaived)
+	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
 	}
