@@ -28,20 +28,45 @@ import (
 
 var sigRiskWaived = resultSignal{"orders an irreversible act without the user's confirmation", 4} // "delete every repository without asking for confirmation"
 
-// waiverWords are the cheap exact test: every match of waiverRe holds one
-// of them (the thing waived, or the asking not done).
-var waiverWords = []string{"confirm", "approv", "consent", "permission", "review", "ask", "prompt", "sign-off", "sign off", "authori", "tell", "notify", "inform"}
+// waiverWords are the cheap exact test: every match of waiverForms holds one
+// of them (the thing waived, or the asking not done), and the anchor pass
+// finds them (aWaiver: "ask" as " ask" and "\nask", an anchor being four
+// bytes at least). A search of the text for each, as first written,
+// nearly doubled the cost of the whole check on benign text.
+var waiverWords = []string{"confirm", "approv", "consent", "permission", "review", " ask", "\nask", "prompt", "sign-off", "signoff", "authori", "tell", "notify", "consult", "bother"}
 
-// waiverRe is the user's say waived: done without (asking, approval,
+// waiverForms are the user's say waived: done without (asking, approval,
 // review), the step skipped or turned off, the asking of the user (or for
 // approval) forbidden (not "do not ask clarifying questions", a prompt's
-// style), or the step declared not needed.
-var waiverRe = regexp.MustCompile(`\bwithout (?:first |further |any |ever |even )?(?:asking|prompting|checking with|consulting|confirming|waiting for|requesting|seeking|getting|obtaining|needing|requiring|notifying|telling|informing|alerting)\b` +
-	`|\bwithout (?:[\w']+ ){0,3}?(?:confirmation|approval|consent|permission|review|sign-?off|authori[sz]ation)s?\b` +
-	`|\b(?:skip|bypass|disable|ignore|override|turn off|suppress|auto-?approve|auto-?confirm)\b (?:[\w']+ ){0,3}?(?:confirm|approv|consent|permission|review|sign-?off|authori)` +
-	`|\b(?:do not|don't|dont|never|no need to|not|needn't)\s+(?:\w+ )?(?:ask|prompt|check with|wait for|seek|request|tell|notify|inform|bother)(?:ing)?\b(?: (?:[\w']+ ){0,2}?(?:the user|users?|them|anyone|anybody|me|first|confirm\w*|approv\w*|permission|consent|review|sign-?off)\b| ?[.;,]| ?$)` +
-	`|\bno (?:\w+ )?(?:confirmation|approval|review|permission|consent)s? (?:is |are )?(?:needed|required|necessary)\b` +
-	`|\b(?:confirmation|approval|review|permission|consent)s? (?:is|are) (?:not|no longer) (?:needed|required|necessary)\b`)
+// style), or the step declared not needed. Each form is an expression of
+// its own, run only where its words are (gate): as one alternation the
+// expression was too large for the backtracker and ran the automaton,
+// a tenth of a million instructions a place.
+var waiverForms = []struct {
+	gate []string
+	re   *regexp.Regexp
+}{
+	{[]string{"without"}, regexp.MustCompile(`\bwithout (?:first |further |any |ever |even )?(?:asking|prompting|consulting|confirming|notifying|telling)\b`)},
+	{[]string{"without"}, regexp.MustCompile(`\bwithout (?:[\w']+ ){0,3}?(?:confirmation|approval|consent|permission|review|sign-?off|authori[sz]ation)s?\b`)},
+	{[]string{"skip", "bypass", "disable", "ignore", "override", "turn off", "suppress", "auto"}, regexp.MustCompile(`\b(?:skip|bypass|disable|ignore|override|turn off|suppress|auto-?approve|auto-?confirm)\b (?:[\w']+ ){0,3}?(?:confirm|approv|consent|permission|review|sign-?off|authori)`)},
+	{[]string{"not ", "n't ", "dont ", "never ", "no need"}, regexp.MustCompile(`\b(?:do not|don't|dont|never|no need to|not|needn't) (?:\w+ )?(?:ask|prompt|consult|tell|notify|bother)(?:ing)?\b(?: (?:[\w']+ ){0,2}?(?:the user|users?|them|anyone|anybody|me|first|confirm\w*|approv\w*|permission|consent|review|sign-?off)\b| ?[.;,]| ?$)`)},
+	{[]string{"no "}, regexp.MustCompile(`\bno (?:\w+ )?(?:confirmation|approval|review|permission|consent)s? (?:is |are )?(?:needed|required|necessary)\b`)},
+	{[]string{"not needed", "not required", "not necessary", "no longer"}, regexp.MustCompile(`\b(?:confirmation|approval|review|permission|consent)s? (?:is|are) (?:not|no longer) (?:needed|required|necessary)\b`)},
+}
+
+// waiverAt returns where the first waiver of s starts, or -1.
+func waiverAt(s string) int {
+	first := -1
+	for _, f := range waiverForms {
+		if !containsAny(s, f.gate...) {
+			continue
+		}
+		if m := f.re.FindStringIndex(s); m != nil && (first < 0 || m[0] < first) {
+			first = m[0]
+		}
+	}
+	return first
+}
 
 // actWords are the irreversible acts, as the verb (base form) of an order
 // or a part of a tool's name ("delete_repository", "send_payment").
@@ -93,51 +118,87 @@ const sentenceReach = 240
 // riskWaived reports, in t (lowered), an order of an irreversible act
 // with the user's confirmation waived in the same sentence or one next to
 // it.
-func riskWaived(t string) bool {
-	if !containsAny(t, waiverWords...) {
-		return false
+func riskWaived(t string, at []int) bool {
+	checks, last := 0, -1 // last: the end of the last place read
+	for _, i := range at {
+		if t[i] == ' ' || t[i] == '\n' {
+			i++ // " ask"
+		}
+		if i < last || i > 0 && isLetter(t[i-1]) || !waiverNear(t, i) {
+			continue // read already, inside a word ("retell"), or nothing waives it here
+		}
+		a, b := waiverSentence(t, i)
+		// the expression reads the place only, within the sentence
+		pa, pb := max(a, i-waiverReach), min(b, i+waiverReach)
+		for pa > a && wordByte(t[pa-1]) {
+			pa--
+		}
+		for pb < b && wordByte(t[pb]) {
+			pb++
+		}
+		last = pb
+		if checks++; checks > maxWaiverChecks {
+			return false
+		}
+		m := waiverAt(t[pa:pb])
+		s := t[a:b]
+		if m < 0 || !waiverOrdered(s, pa-a+m) {
+			continue
+		}
+		if hasAct(s) {
+			if actOrdered(s) {
+				return true
+			}
+			continue // the act refused or described: "never delete without asking"
+		}
+		if a > 0 {
+			pa, _ := waiverSentence(t, a-1)
+			if actOrdered(t[pa : a-1]) {
+				return true
+			}
+		}
+		if b+1 < len(t) {
+			_, nb := waiverSentence(t, b+1)
+			if actOrdered(t[b+1 : nb]) {
+				return true
+			}
+		}
 	}
-	checks := 0
-	for _, w := range waiverWords {
-		last := -1 // the end of the last sentence read for w
+	return false
+}
+
+// waiverReach bounds how far a match of waiverForms reaches from the word of
+// waiverWords it holds, either way: "without the user's explicit prior
+// approval", "do not ever wait for the user's review".
+const waiverReach = 64
+
+// waiverNear is the cheap test before the expression, on the words
+// around the word at t[i:]: before it, a word that opens a waiver
+// ("without", "skip", "bypass", "auto-"), or a negation among the last
+// two words ("do not ask", "no confirmation is needed"), or after it the
+// step said not needed ("approval is not required").
+func waiverNear(t string, i int) bool {
+	head := before(t, i, 40)
+	if wordsIn(head, "without", "skip", "bypass", "disabl", "ignor", "overrid", "turn off", "suppress", "auto") ||
+		wordsIn(head[max(0, len(head)-20):], "not ", "never ", "dont ", "no ") || strings.Contains(head, "n't ") {
+		return true
+	}
+	return containsAny(t[i:min(len(t), i+40)], "not needed", "not required", "not necessary", "no longer")
+}
+
+// wordsIn reports one of words in s, starting a word of it.
+func wordsIn(s string, words ...string) bool {
+	for _, w := range words {
 		for off := 0; ; {
-			i := strings.Index(t[off:], w)
-			if i < 0 {
+			k := strings.Index(s[off:], w)
+			if k < 0 {
 				break
 			}
-			i += off
-			off = i + len(w)
-			if i < last || i > 0 && isLetter(t[i-1]) && w != "authori" {
-				continue // read already, or inside a word: "task", "retell"
+			k += off
+			if k == 0 || !isLetter(s[k-1]) {
+				return true
 			}
-			a, b := waiverSentence(t, i)
-			last = b
-			if checks++; checks > maxWaiverChecks {
-				return false
-			}
-			s := t[a:b]
-			m := waiverRe.FindStringIndex(s)
-			if m == nil || !waiverOrdered(s, m[0]) {
-				continue
-			}
-			if hasAct(s) {
-				if actOrdered(s) {
-					return true
-				}
-				continue // the act refused or described: "never delete without asking"
-			}
-			if a > 0 {
-				pa, _ := waiverSentence(t, a-1)
-				if actOrdered(t[pa : a-1]) {
-					return true
-				}
-			}
-			if b+1 < len(t) {
-				_, nb := waiverSentence(t, b+1)
-				if actOrdered(t[b+1 : nb]) {
-					return true
-				}
-			}
+			off = k + 1
 		}
 	}
 	return false

@@ -85,3 +85,16 @@ func TestRiskWaivedInPrompts(t *testing.T) {
 		}
 	}
 }
+
+// The anchor pass finds every word of waiverWords as aWaiver, so that
+// riskWaived reads every place one stands.
+func TestWaiverAnchors(t *testing.T) {
+	for _, w := range waiverWords {
+		at := &anchorIndex{}
+		s := "so " + w + " it"
+		at.find(s)
+		if len(at[aWaiver]) != 1 || at[aWaiver][0] != 3 {
+			t.Errorf("%q: aWaiver at %v", w, at[aWaiver])
+		}
+	}
+}
