@@ -1205,6 +1205,7 @@ const (
 	aConsent    // consentWords: the consent signal's words
 	aApprov     // preApproved's words
 	aHandleThis // a verb of handling before "this" or "these" (processorTasked)
+	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
 	numAnchors
 )
 
@@ -1377,6 +1378,10 @@ var anchorText = []struct {
 	{"without", aConsent}, {"lifted", aConsent}, {"disabled", aConsent}, {"removed", aConsent}, {"waived", aConsent},
 	{"suspended", aConsent}, {"turned off", aConsent}, {"bypassed", aConsent}, {"not require", aConsent},
 	{"approv", aApprov}, {"authori", aApprov}, {"sanction", aApprov},
+	// the user's say waived (riskWaived: waiverWords)
+	{"confirm", aWaiver}, {"approv", aWaiver}, {"consent", aWaiver}, {"permission", aWaiver}, {"review", aWaiver}, {" ask", aWaiver},
+	{"\nask", aWaiver}, {"prompt", aWaiver}, {"sign-off", aWaiver}, {"signoff", aWaiver}, {"authori", aWaiver}, {"tell", aWaiver},
+	{"notify", aWaiver}, {"consult", aWaiver}, {"bother", aWaiver},
 	{"tool definition", aToolsOf}, {"function definition", aToolsOf}, {"tool schema", aToolsOf}, {"function schema", aToolsOf},
 	{"tool spec", aToolsOf}, {"function spec", aToolsOf}, {"tool signature", aToolsOf}, {"function signature", aToolsOf},
 	{"tools you", aToolsOf}, {"tool you", aToolsOf}, {"functions you", aToolsOf}, {"function you", aToolsOf},
@@ -2017,6 +2022,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if len(at[aConsent]) > 0 && consentMatch(t, at[aConsent]) {
 		add(sigConsentWaived)
+	}
+	if len(at[aWaiver]) > 0 && riskWaived(t, at[aWaiver]) {
+		add(sigRiskWaived)
 	}
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
