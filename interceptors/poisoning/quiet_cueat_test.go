@@ -133,3 +133,23 @@ func cueAtEager(q *Quiet, k int) uint8 {
 	q.candState[k] = state
 	return state
 }
+
+// TestOnlyEmphasis checks onlyEmphasis against the strings.Trim it
+// stands for, on every string of up to four bytes drawn from emphasis,
+// other ASCII and bytes beyond it.
+func TestOnlyEmphasis(t *testing.T) {
+	alphabet := []byte{'*', '_', ' ', 'a', '-', 0xc3, 0xa9, 0xff}
+	var draw func(s []byte)
+	draw = func(s []byte) {
+		if got, want := onlyEmphasis(string(s)), strings.Trim(string(s), "*_") == ""; got != want {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+		if len(s) == 4 {
+			return
+		}
+		for _, c := range alphabet {
+			draw(append(s, c))
+		}
+	}
+	draw(nil)
+}

@@ -170,7 +170,7 @@ func (q *Quiet) markupAt(k int) bool {
 	tag := false
 	if wi < len(q.ws) {
 		w := q.ws[wi]
-		tag = w.start < j || strings.Trim(q.t[j:w.start], "*_") == "" && opensTag(q.t[w.start:w.end])
+		tag = w.start < j || onlyEmphasis(q.t[j:w.start]) && opensTag(q.t[w.start:w.end])
 	}
 	q.openState[k] = cueNone
 	if tag {
@@ -218,3 +218,14 @@ var tagKeys = func() (m [anchorKeys / 64]uint64) {
 	}
 	return m
 }()
+
+// onlyEmphasis reports whether every byte of s is '*' or '_':
+// strings.Trim(s, "*_") == "", without making Trim's set each call.
+func onlyEmphasis(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '*' && s[i] != '_' {
+			return false
+		}
+	}
+	return true
+}
