@@ -350,7 +350,7 @@ func (q *Quiet) read(s, lower string) {
 						return
 					}
 				}
-				if j-i == 1 || j-i >= 16 {
+				if uint(j-i-2) >= 14 { // (j-i == 1 || j-i >= 16: one test)
 					q.alnum(i, j)
 				}
 				// a blank after the word, most often, is passed over

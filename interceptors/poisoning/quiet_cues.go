@@ -45,18 +45,17 @@ func (q *Quiet) cueAt(k int) uint8 {
 	var prevKey, nextKey, reach uint64
 	if len(refs) > 0 {
 		// from the spans: wordKey reads a word's length and first byte
-		// only, and the words after i by a range need no test each
+		// only; the keys of the four words after i (reach) are read only
+		// for a cue that asks them (gateReach), most refs asking at most
+		// the next word's
 		if i > 0 {
 			prevKey = spanKey(q.t, q.ws[i-1])
 		}
-		for n, w := range q.ws[i+1 : min(i+5, len(q.ws))] {
-			key := spanKey(q.t, w)
-			if n == 0 {
-				nextKey = key
-			}
-			reach |= key
+		if i+1 < len(q.ws) {
+			nextKey = spanKey(q.t, q.ws[i+1])
 		}
 	}
+	reachRead := false
 	for r := 0; r < len(refs); r++ {
 		ref := &refs[r]
 		if ref.prev != 0 && ref.prev&prevKey == 0 {
@@ -70,6 +69,9 @@ func (q *Quiet) cueAt(k int) uint8 {
 				continue
 			}
 		case gateReach:
+			if !reachRead {
+				reach, reachRead = q.reachKeys(i), true
+			}
 			if ref.keys&reach == 0 {
 				r += int(ref.same)
 				continue
@@ -97,6 +99,16 @@ func (q *Quiet) cueAt(k int) uint8 {
 	}
 	q.candState[k] = state
 	return state
+}
+
+// reachKeys is the keys (spanKey) of the four words after the i-th, or
+// of those there are, OR-ed together.
+func (q *Quiet) reachKeys(i int) uint64 {
+	var reach uint64
+	for _, w := range q.ws[i+1 : min(i+5, len(q.ws))] {
+		reach |= spanKey(q.t, w)
+	}
+	return reach
 }
 
 // loosely is from without sentence ends: whether rest could match the
@@ -158,7 +170,7 @@ func (q *Quiet) markupAt(k int) bool {
 	tag := false
 	if wi < len(q.ws) {
 		w := q.ws[wi]
-		tag = w.start < j || strings.Trim(q.t[j:w.start], "*_") == "" && opensTag(q.t[w.start:w.end])
+		tag = w.start < j || onlyEmphasis(q.t[j:w.start]) && opensTag(q.t[w.start:w.end])
 	}
 	q.openState[k] = cueNone
 	if tag {
@@ -206,3 +218,14 @@ var tagKeys = func() (m [anchorKeys / 64]uint64) {
 	}
 	return m
 }()
+
+// onlyEmphasis reports whether every byte of s is '*' or '_':
+// strings.Trim(s, "*_") == "", without making Trim's set each call.
+func onlyEmphasis(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '*' && s[i] != '_' {
+			return false
+		}
+	}
+	return true
+}

@@ -2616,17 +2616,7 @@ var (
 // digits and letters, or base64 mixing upper case, lower case and digits.
 // Identifiers ("listNotificationsForRepository") are skipped for free.
 func encodedLooking(run string) bool {
-	var up, lo, dig int
-	for i := 0; i < len(run); i++ {
-		switch c := run[i]; {
-		case c >= 'A' && c <= 'Z':
-			up++
-		case c >= 'a' && c <= 'z':
-			lo++
-		case c >= '0' && c <= '9':
-			dig++
-		}
-	}
+	up, lo, dig := classCounts(run)
 	if dig > 0 && up+lo > 0 && isHex(run) {
 		return len(run)%2 == 0
 	}
