@@ -101,7 +101,6 @@ var promptReading = map[string]promptWeight{
 	sigEdgeAct.name:       {0, 0}, // an act a prompt orders is its task
 	sigRunOn.name:         {0, 0}, // a task on a subject of its own, run on after the prompt's text
 	sigMidAsk.name:        {0, 0}, // a prompt asks what it likes, where it likes
-	sigMidTask.name:       {0, 0}, // and sets the tasks it likes
 	sigCommentAsk.name:    {0, 0}, // a task in a comment of the code a prompt hands over
 	sigProcessorTask.name: {0, 0}, // a prompt orders what to do with the text it is given
 	sigDisregard.name:     {0, 0}, // "ignore the formatting of the input"

@@ -1206,7 +1206,6 @@ const (
 	aApprov     // preApproved's words
 	aHandleThis // a verb of handling before "this" or "these" (processorTasked)
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
-	aMidTask    // a task verb opening a sentence after another's end (midTasked)
 	numAnchors
 )
 
@@ -1275,13 +1274,6 @@ var anchorText = []struct {
 	{"not flag", aWaive}, {"n't flag", aWaive}, {"never flag", aWaive}, {"not report", aWaive}, {"not review", aWaive},
 	{"skip the review", aWaive}, {"skip this review", aWaive}, {"skip review", aWaive}, {"skip to the next", aWaive},
 	{"approve this", aWaive}, {"approve the", aWaive}, {"auto-approve", aWaive}, {"autoapprove", aWaive},
-	// a task verb opening a sentence after another's end on its line
-	// (midTasked): answerVerbs, assignVerbs, jobVerbs and "please", found
-	// with the ". " before them, which few words have; not those found by
-	// a part everywhere in prose (" con", " com", " for", " pro": convert,
-	// contrast, compute, compose, compare, formulate, provide, propose,
-	// proofread), which passed the table at every fifth word
-	{". alphabetise ", aMidTask}, {". alphabetize ", aMidTask}, {". analyse ", aMidTask}, {". analyze ", aMidTask}, {". answer ", aMidTask}, {". argue ", aMidTask}, {". assess ", aMidTask}, {". brainstorm ", aMidTask}, {". calculate ", aMidTask}, {". capitalise ", aMidTask}, {". capitalize ", aMidTask}, {". classify ", aMidTask}, {". correct ", aMidTask}, {". count ", aMidTask}, {". create ", aMidTask}, {". critique ", aMidTask}, {". debate ", aMidTask}, {". decipher ", aMidTask}, {". decode ", aMidTask}, {". decrypt ", aMidTask}, {". deduce ", aMidTask}, {". define ", aMidTask}, {". demonstrate ", aMidTask}, {". describe ", aMidTask}, {". design ", aMidTask}, {". determine ", aMidTask}, {". devise ", aMidTask}, {". discuss ", aMidTask}, {". distinguish ", aMidTask}, {". draft ", aMidTask}, {". elaborate ", aMidTask}, {". encode ", aMidTask}, {". encrypt ", aMidTask}, {". estimate ", aMidTask}, {". evaluate ", aMidTask}, {". examine ", aMidTask}, {". explain ", aMidTask}, {". find ", aMidTask}, {". generate ", aMidTask}, {". give ", aMidTask}, {". identify ", aMidTask}, {". illustrate ", aMidTask}, {". infer ", aMidTask}, {". interpret ", aMidTask}, {". investigate ", aMidTask}, {". justify ", aMidTask}, {". list ", aMidTask}, {". name ", aMidTask}, {". outline ", aMidTask}, {". output ", aMidTask}, {". paraphrase ", aMidTask}, {". please ", aMidTask}, {". predict ", aMidTask}, {". print ", aMidTask}, {". rank ", aMidTask}, {". rate ", aMidTask}, {". recite ", aMidTask}, {". recommend ", aMidTask}, {". rephrase ", aMidTask}, {". research ", aMidTask}, {". reverse ", aMidTask}, {". reword ", aMidTask}, {". rewrite ", aMidTask}, {". solve ", aMidTask}, {". sort ", aMidTask}, {". spell ", aMidTask}, {". state ", aMidTask}, {". suggest ", aMidTask}, {". summarise ", aMidTask}, {". summarize ", aMidTask}, {". tell ", aMidTask}, {". tokenize ", aMidTask}, {". translate ", aMidTask}, {". transliterate ", aMidTask}, {". unscramble ", aMidTask}, {". write ", aMidTask},
 	// the reader's handling of this very text (processorTasked)
 	{"read this ", aHandleThis}, {"read these ", aHandleThis}, {"reading this ", aHandleThis},
 	{"reading these ", aHandleThis}, {"process this ", aHandleThis}, {"process these ", aHandleThis},
@@ -2092,9 +2084,6 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if midAsked(s, t) {
 		add(sigMidAsk)
-	}
-	if midTasked(s, t, at[aMidTask]) {
-		add(sigMidTask)
 	}
 	if commentAsked(s, t) {
 		add(sigCommentAsk)
