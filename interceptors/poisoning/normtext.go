@@ -206,8 +206,6 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 				dst = utf8.AppendRune(dst, out)
 			}
 		}
-		// fold is the rest of the general path for a rune beyond ASCII
-		// that NFKD wrote (or left alone), read through its class
 		// asciiOut is the rest of the general path for an ASCII
 		// character that NFKD wrote
 		asciiOut := func(c byte) {
@@ -253,6 +251,8 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 				letter(e.lower, e.lower)
 			}
 		}
+		// fold is the rest of the general path for a rune beyond ASCII
+		// that NFKD wrote (or left alone), read through its class
 		fold := func(r rune, e *foldEntry) {
 			if e.kind != foldSeq {
 				fold1(r, e)
