@@ -105,10 +105,12 @@ var obliged = map[string]bool{"must": true, "should": true, "to": true, "will": 
 // `rm -rf ~`".
 var runVerbs = map[string]bool{"call": true, "use": true, "invoke": true, "run": true, "execute": true, "trigger": true, "using": true, "via": true, "with": true, "type": true}
 
-// maxWaiverChecks bounds the sentences read for a waiver in one text.
-// Past it the text is not read further: a waiver is a sentence or two,
-// and a text that holds the words of one in hundreds of sentences is a
-// document, not an order.
+// maxWaiverChecks bounds the places read for a waiver in one text: each is
+// a place where a word of one stands beside a word that waives
+// ("without", "skip", "do not"), which a text does a few times. A text
+// that passes it more often is flagged rather than read at length, as
+// prompts.go's checks are: hostile repetition must not buy a pass for
+// the order behind it.
 const maxWaiverChecks = 256
 
 // sentenceReach bounds how far a sentence is read either way from a word
@@ -138,7 +140,7 @@ func riskWaived(t string, at []int) bool {
 		}
 		last = pb
 		if checks++; checks > maxWaiverChecks {
-			return false
+			return true
 		}
 		m := waiverAt(t[pa:pb])
 		s := t[a:b]
