@@ -145,7 +145,7 @@ type cueIndex struct {
 // nameCues, in a tool's name, hold only the signals a name counts for
 // (addressed).
 var (
-	definitionCues = compileLexicon(func(signal) bool { return true }, withCues(definitionLexicon, rankingCues, promotionCues))
+	definitionCues = compileLexicon(func(signal) bool { return true }, withCues(definitionLexicon, rankingCues, promotionCues, unseenCues))
 	textCues       = compileLexicon(func(s signal) bool { return !definitionOnly[s] }, nil)
 	nameCues       = compileLexicon(func(s signal) bool { return addressed[s] }, nil)
 )
@@ -876,6 +876,9 @@ func (e *evidence) scan(s string, depth int) {
 	}
 	if e.definitions && strings.IndexByte(t, '_') >= 0 {
 		e.actThrough(t, spans)
+	}
+	if e.definitions && strings.IndexByte(t, '_') >= 0 && mayWish(t) {
+		e.practiceWish(t, spans)
 	}
 	if e.definitions {
 		e.conduct(t, spans)
