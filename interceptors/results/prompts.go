@@ -127,10 +127,11 @@ var promptReading = map[string]promptWeight{
 	sigSessionData.name:    {0, 4}, // as sigUserAsked: the user's data, sent to the server by a sampling request
 	sigUserAsked.name:      {0, 4},
 	// Sent out of the conversation.
-	"exfiltration":    {2, 2},
-	sigFetchSend.name: {2, 2},
-	sigBulkOut.name:   {4, 4},
-	sigFillURL.name:   {4, 4},
+	"exfiltration":     {2, 2},
+	sigFetchSend.name:  {2, 2},
+	sigBulkOut.name:    {4, 4},
+	sigFillURL.name:    {4, 4},
+	sigReplyInURL.name: {4, 4}, // as sigFillURL: the reply or the user's data sent to a host
 	// Credentials: named (capped unless sent out, docTalk), asked for or
 	// rounded up.
 	"secret":            {2, 2},
