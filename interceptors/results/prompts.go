@@ -124,6 +124,7 @@ var promptReading = map[string]promptWeight{
 	sigToolsAsked.name:     {0, 4},
 	sigSetupAsked.name:     {0, 2}, // as sigRepeat: a template's own words about its instructions
 	sigOwnSecretAsked.name: {4, 4}, // a credential asked of the user, or of the model, is beyond a prompt's scope
+	sigReachKeyAsked.name:  {4, 4}, // as sigOwnSecretAsked
 	sigSessionData.name:    {0, 4}, // as sigUserAsked: the user's data, sent to the server by a sampling request
 	sigUserAsked.name:      {0, 4},
 	// Sent out of the conversation.

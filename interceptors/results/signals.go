@@ -2140,6 +2140,10 @@ func signalsOf(s, t string) (int, []string) {
 		add(sigFetchSend)
 		add(sigAsUser)
 	}
+	if !slices.Contains(found, sigOwnSecretAsked) && reachKeyAsked(t, at[aSecret], at[aCredential], at[aOwnSecret]) {
+		// (with the secret asked already, the same order: one piece of evidence)
+		add(sigReachKeyAsked)
+	}
 	if !slices.Contains(found, sigFillURL) && replyInURL(s, t, at[aHTTP]) {
 		// (with the URL's blank read already, the same order: one piece of evidence)
 		add(sigReplyInURL)
