@@ -149,10 +149,11 @@ var promptReading = map[string]promptWeight{
 	sigPreApproved.name:   {2, 2},
 	sigRiskWaived.name:    {4, 4}, // "delete every repository without asking for confirmation": an irreversible act with the user's say taken out
 	// Other tools and servers steered to.
-	"tool-redirect":     {2, 2},
-	sigOneTool.name:     {2, 2},
-	sigCallNow.name:     {2, 2},
-	sigToolOrdered.name: {2, 2},
+	"tool-redirect":         {2, 2},
+	sigOneTool.name:         {2, 2},
+	sigCallNow.name:         {2, 2},
+	sigToolOrdered.name:     {2, 2},
+	sigToolCallWritten.name: {4, 4}, // a tool's call, with the command it runs, written out
 	// Hidden text, encodings, fake role markers and turns, a mode or a
 	// maker claimed.
 	"tag":              {2, 2},

@@ -2144,6 +2144,9 @@ func signalsOf(s, t string) (int, []string) {
 		// (with the secret asked already, the same order: one piece of evidence)
 		add(sigReachKeyAsked)
 	}
+	if toolCallWritten(t) {
+		add(sigToolCallWritten)
+	}
 	if !slices.Contains(found, sigFillURL) && replyInURL(s, t, at[aHTTP]) {
 		// (with the URL's blank read already, the same order: one piece of evidence)
 		add(sigReplyInURL)
