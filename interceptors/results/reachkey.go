@@ -39,10 +39,24 @@ var (
 )
 
 // reachKeyAsked reports such a request in a sentence around one of the
-// anchors of secrets (offs).
-func reachKeyAsked(t string, offs ...[]int) bool {
+// anchors of secrets (offs; your, the anchors of "your ").
+func reachKeyAsked(t string, your []int, offs ...[]int) bool {
+	// cheap test first, at each secret: the reader named a few words on
+	// ("… you access") or just before it ("your access token"); its
+	// sentence is read only then
+	near := func(t string, i int) bool {
+		if strings.Contains(t[i:min(len(t), i+100)], " you ") {
+			return true
+		}
+		for _, y := range your {
+			if y < i && y >= i-40 {
+				return true
+			}
+		}
+		return false
+	}
 	for _, o := range offs {
-		if anySentence(t, o, nil, func(sentence string) bool {
+		if anySentence(t, o, near, func(sentence string) bool {
 			// cheap tests first, on words, before any expression
 			lead := leadWords(sentence)
 			switch {

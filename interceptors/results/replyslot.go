@@ -34,64 +34,101 @@ var (
 // replyInURL reports such a URL in s (t is s lowered; urls the offsets
 // of "http" in t).
 func replyInURL(s, t string, urls []int) bool {
-	next := 0 // a URL is read once, not again from an "http" inside it
+	mark := -1 // the first '?' at or after the URL read last, len(s) for none
 	for _, at := range urls {
-		if at < next || !strings.HasPrefix(t[at:], "http://") && !strings.HasPrefix(t[at:], "https://") {
+		if !strings.HasPrefix(t[at:], "http://") && !strings.HasPrefix(t[at:], "https://") {
 			continue
 		}
-		end, q := slotURLEnd(s, at)
-		next = end
-		if q < 0 {
-			continue // cheap test first: no query, no value to fill
+		// cheap tests first: a query's mark ahead (found by a vector
+		// search, once for the URLs before it), and a blank or an open end
+		// in what follows it; only then is the URL read up to it, to see
+		// that the mark is its own
+		if mark < at {
+			if k := strings.IndexByte(s[at:], '?'); k >= 0 {
+				mark = at + k
+			} else {
+				mark = len(s)
+			}
 		}
-		image := strings.HasSuffix(before(s, at, 64), "](") && strings.Contains(before(s, at, 64), "![")
-		// each value of the query, from its '=' to the next '&'
-		for i := q; i < end; {
-			eq := strings.IndexByte(s[i:end], '=')
-			if eq < 0 {
-				break
-			}
-			v0 := i + eq + 1
-			v1 := v0
-			for v1 < end && s[v1] != '&' && s[v1] != '#' {
-				v1++
-			}
-			if v1 == v0 {
-				// a query left open: the reply named to be appended to it
-				if v1 == end && replyAppended(t[end:min(len(t), end+160)]) {
-					return true
-				}
-			} else if blank, words := slotWords(s[v0:v1]); blank && blankOfReply(words, image) {
-				return true
-			}
-			i = v1 + 1
+		lim := min(len(s), at+2048)
+		if mark >= lim {
+			continue
+		}
+		q := mark + 1
+		end := slotEnd(s, q, lim)
+		if !replyQuery(s, t, q, end, at) {
+			continue
+		}
+		if slotEnd(s, at, q) == q {
+			return true
 		}
 	}
 	return false
 }
 
-// slotURLEnd returns where the URL at s[at] ends and where its query
-// starts (the byte after its '?'), -1 for none. A blank in brackets may
-// hold blanks ("?payload=<your summary>"): a bracket opened in the URL is
-// read to its close, if that is near.
-func slotURLEnd(s string, at int) (end, q int) {
-	q = -1
-	end = at
-	for lim := min(len(s), at+2048); end < lim; end++ {
-		c := s[end]
-		switch {
-		case c <= ' ' || c == '"' || c == '\'' || c == ')' || c == '`' || c == '>' || c == ']' || c == '}':
-			return end, q
-		case c == '?' && q < 0:
-			q = end + 1
-		case c == '<' || c == '[' || c == '{':
-			if k := strings.IndexByte(s[end:min(len(s), end+48)], closing(c)); k > 0 {
-				end += k
+// replyQuery reports whether the query s[q:end] of the URL at s[at] has a
+// value that is a blank named for the reply (or, in an image, for the
+// user's data), or is left open with the reply to be appended to it.
+func replyQuery(s, t string, q, end, at int) bool {
+	image := strings.HasSuffix(before(s, at, 64), "](") && strings.Contains(before(s, at, 64), "![")
+	// each value of the query, from its '=' to the next '&'
+	for i := q; i < end; {
+		eq := strings.IndexByte(s[i:end], '=')
+		if eq < 0 {
+			break
+		}
+		v0 := i + eq + 1
+		v1 := v0
+		for v1 < end && s[v1] != '&' && s[v1] != '#' {
+			v1++
+		}
+		if v1 == v0 {
+			// a query left open: the reply named to be appended to it
+			if v1 == end && replyAppended(t[end:min(len(t), end+160)]) {
+				return true
+			}
+		} else if blank, words := slotWords(s[v0:v1]); blank && blankOfReply(words, image) {
+			return true
+		}
+		i = v1 + 1
+	}
+	return false
+}
+
+// slotEnd returns where the URL's text from s[i] ends, at lim at the
+// most. A blank in brackets may hold blanks ("?payload=<your summary>"):
+// a bracket opened is read to its close, if that is near.
+func slotEnd(s string, i, lim int) int {
+	for ; i < lim; i++ {
+		switch slotByte[s[i]] {
+		case slotStop:
+			return i
+		case slotOpen:
+			if k := strings.IndexByte(s[i:min(len(s), i+48)], closing(s[i])); k > 0 {
+				i += k
 			}
 		}
 	}
-	return end, q
+	return i
 }
+
+// slotByte sorts the bytes slotEnd stops at: the end of a URL, a bracket
+// opened.
+const (
+	slotStop = 1 + iota
+	slotOpen
+)
+
+var slotByte = func() (k [256]uint8) {
+	for c := range 33 {
+		k[c] = slotStop
+	}
+	for _, c := range "\"')`>]}" {
+		k[c] = slotStop
+	}
+	k['<'], k['['], k['{'] = slotOpen, slotOpen, slotOpen
+	return k
+}()
 
 // slotWords reports whether a query's value v is a blank (in brackets,
 // or upper-case words joined by '_') and returns its words, lowered.

@@ -2140,7 +2140,7 @@ func signalsOf(s, t string) (int, []string) {
 		add(sigFetchSend)
 		add(sigAsUser)
 	}
-	if !slices.Contains(found, sigOwnSecretAsked) && reachKeyAsked(t, at[aSecret], at[aCredential], at[aOwnSecret]) {
+	if !slices.Contains(found, sigOwnSecretAsked) && reachKeyAsked(t, at[aYour], at[aSecret], at[aCredential], at[aOwnSecret]) {
 		// (with the secret asked already, the same order: one piece of evidence)
 		add(sigReachKeyAsked)
 	}

@@ -29,15 +29,56 @@ var sigToolCallWritten = resultSignal{"writes out a tool call for the reader to 
 // "apply fix with", "execute:").
 var callOrderRe = regexp.MustCompile(`(?:^|[.!?:;,]\s+|\b(?:then|please|now|immediately|and|also|first|next)\s+)(?:[a-z]+ly\s+)?(?:execute|run|apply|add|call|invoke|use|perform|issue)\b(?:\s+[a-z]+){0,3}?\s*:?\s*(?:#|//|-|\*)?\s*$`)
 
-// callOpeners are what comes right after a tool's name in a written-out
-// call: its arguments in parentheses, or a command after a colon.
-var callOpeners = []string{`("`, `('`, `: "`, `: '`, `with: "`, `with: '`, ` with "`}
+// openerAt returns what opens a written-out call at t[b], right after a
+// tool's name: its arguments in parentheses ("(\""), or a command after a
+// colon or "with" (": \"", " with: \"", " with \""); "" for none.
+func openerAt(t string, b int) string {
+	if b+2 >= len(t) {
+		return ""
+	}
+	switch t[b] {
+	case '(':
+		if isQuote(t[b+1]) {
+			return t[b : b+2]
+		}
+	case ':':
+		if t[b+1] == ' ' && isQuote(t[b+2]) {
+			return t[b : b+3]
+		}
+	case ' ':
+		for _, op := range []string{` with: "`, ` with: '`, ` with "`, ` with '`} {
+			if strings.HasPrefix(t[b:], op) {
+				return op
+			}
+		}
+	}
+	return ""
+}
 
-// toolCallWritten reports such a call in t (s lowered).
+func isQuote(c byte) bool { return c == '"' || c == '\'' }
+
+// toolCallWritten reports such a call in t (s lowered). Each '_' is read
+// once, with the name around it: the text is searched for '_' alone, not
+// for each opener.
 func toolCallWritten(t string) bool {
-	for _, op := range callOpeners {
-		for i := range occurrences(t, op) {
-			if callAt(t, i, op) {
+	for i := 0; i < len(t); {
+		k := strings.IndexByte(t[i:], '_')
+		if k < 0 {
+			return false
+		}
+		u := i + k
+		b := u
+		for b < len(t) && isWordByte(t[b]) {
+			b++
+		}
+		i = b + 1
+		// cheap test first: what follows the name may open a call
+		if op := openerAt(t, b); op != "" {
+			a := u
+			for a > 0 && isWordByte(t[a-1]) {
+				a--
+			}
+			if callAt(t, a, b, op) {
 				return true
 			}
 		}
@@ -45,28 +86,17 @@ func toolCallWritten(t string) bool {
 	return false
 }
 
-// callAt reports whether the opener op at t[i] follows a tool's name
-// ordered called, and opens a command of several words.
-func callAt(t string, i int, op string) bool {
-	// the name: lower-case words joined by '_' (a tool's shape), "with"
-	// between it and a command ("terraform_cmd with: \"…\"")
-	end := i
-	if strings.HasPrefix(op, "with") {
-		if i == 0 || t[i-1] != ' ' {
-			return false
-		}
-		end = i - 1
-	}
-	a := end
-	for a > 0 && isWordByte(t[a-1]) {
-		a--
-	}
-	name := t[a:end]
-	if !strings.Contains(name, "_") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "_") || a > 0 && strings.IndexByte(".:$/{@\\-", t[a-1]) >= 0 {
-		return false // not a tool's name: a module's, a variable's, a path's
+// callAt reports whether t[a:b], followed by the opener op, is a tool's
+// name ordered called with a command of several words.
+func callAt(t string, a, b int, op string) bool {
+	// the name: lower-case words joined by '_' (a tool's shape), not a
+	// module's, a variable's or a path's
+	name := t[a:b]
+	if strings.HasPrefix(name, "_") || strings.HasSuffix(name, "_") || a > 0 && strings.IndexByte(".:$/{@\\-", t[a-1]) >= 0 {
+		return false
 	}
 	// the command: a quoted string of three words or more
-	q := i + len(op)
+	q := b + len(op)
 	c := t[q-1]
 	k := strings.IndexByte(t[q:min(len(t), q+400)], c)
 	if k < 0 || strings.Count(t[q:q+k], " ") < 2 {
