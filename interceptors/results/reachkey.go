@@ -45,7 +45,7 @@ func reachKeyAsked(t string, your []int, offs ...[]int) bool {
 	// ("… you access") or just before it ("your access token"); its
 	// sentence is read only then
 	near := func(t string, i int) bool {
-		if strings.Contains(t[i:min(len(t), i+100)], " you ") {
+		if strings.Contains(t[i:min(len(t), i+100)], "you ") {
 			return true
 		}
 		for _, y := range your {
