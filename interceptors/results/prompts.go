@@ -124,13 +124,15 @@ var promptReading = map[string]promptWeight{
 	sigToolsAsked.name:     {0, 4},
 	sigSetupAsked.name:     {0, 2}, // as sigRepeat: a template's own words about its instructions
 	sigOwnSecretAsked.name: {4, 4}, // a credential asked of the user, or of the model, is beyond a prompt's scope
+	sigReachKeyAsked.name:  {4, 4}, // as sigOwnSecretAsked
 	sigSessionData.name:    {0, 4}, // as sigUserAsked: the user's data, sent to the server by a sampling request
 	sigUserAsked.name:      {0, 4},
 	// Sent out of the conversation.
-	"exfiltration":    {2, 2},
-	sigFetchSend.name: {2, 2},
-	sigBulkOut.name:   {4, 4},
-	sigFillURL.name:   {4, 4},
+	"exfiltration":     {2, 2},
+	sigFetchSend.name:  {2, 2},
+	sigBulkOut.name:    {4, 4},
+	sigFillURL.name:    {4, 4},
+	sigReplyInURL.name: {4, 4}, // as sigFillURL: the reply or the user's data sent to a host
 	// Credentials: named (capped unless sent out, docTalk), asked for or
 	// rounded up.
 	"secret":            {2, 2},
@@ -147,10 +149,11 @@ var promptReading = map[string]promptWeight{
 	sigPreApproved.name:   {2, 2},
 	sigRiskWaived.name:    {4, 4}, // "delete every repository without asking for confirmation": an irreversible act with the user's say taken out
 	// Other tools and servers steered to.
-	"tool-redirect":     {2, 2},
-	sigOneTool.name:     {2, 2},
-	sigCallNow.name:     {2, 2},
-	sigToolOrdered.name: {2, 2},
+	"tool-redirect":         {2, 2},
+	sigOneTool.name:         {2, 2},
+	sigCallNow.name:         {2, 2},
+	sigToolOrdered.name:     {2, 2},
+	sigToolCallWritten.name: {4, 4}, // a tool's call, with the command it runs, written out
 	// Hidden text, encodings, fake role markers and turns, a mode or a
 	// maker claimed.
 	"tag":              {2, 2},

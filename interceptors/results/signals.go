@@ -2140,6 +2140,17 @@ func signalsOf(s, t string) (int, []string) {
 		add(sigFetchSend)
 		add(sigAsUser)
 	}
+	if !slices.Contains(found, sigOwnSecretAsked) && reachKeyAsked(t, at[aYour], at[aSecret], at[aCredential], at[aOwnSecret]) {
+		// (with the secret asked already, the same order: one piece of evidence)
+		add(sigReachKeyAsked)
+	}
+	if toolCallWritten(t) {
+		add(sigToolCallWritten)
+	}
+	if !slices.Contains(found, sigFillURL) && replyInURL(s, t, at[aHTTP]) {
+		// (with the URL's blank read already, the same order: one piece of evidence)
+		add(sigReplyInURL)
+	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
 	for _, f := range found {
