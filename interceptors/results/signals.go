@@ -1206,6 +1206,8 @@ const (
 	aApprov     // preApproved's words
 	aHandleThis // a verb of handling before "this" or "these" (processorTasked)
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
+	aMakeAnswer // the making or the name of an answer (answerPieced)
+	aReplyRule  // a verb of replying (standingRule)
 	numAnchors
 )
 
@@ -1401,6 +1403,13 @@ var anchorText = []struct {
 	// text placed before (textBeforeAsked)
 	{"preceding ", aBefore}, {"previous ", aBefore}, {"prior ", aBefore}, {"earlier ", aBefore}, {"foregoing ", aBefore},
 	{" before this", aBefore}, {" before that", aBefore}, {" before it", aBefore}, {" before my ", aBefore}, {"so far", aBefore}, {"up to here", aBefore}, {"up to this point", aBefore},
+	// the making or the name of the reader's answer (answerPieced)
+	{"summar", aMakeAnswer}, {"answer", aMakeAnswer}, {"explanation", aMakeAnswer}, {"conclud", aMakeAnswer},
+	{"finaliz", aMakeAnswer}, {"finalis", aMakeAnswer}, {"composing", aMakeAnswer}, {"delivering", aMakeAnswer},
+	{"outputting", aMakeAnswer}, {"producing", aMakeAnswer}, {"completing", aMakeAnswer}, {"preparing", aMakeAnswer},
+	{"prepare the", aMakeAnswer}, {"describing", aMakeAnswer}, {"listing", aMakeAnswer}, {"responding", aMakeAnswer},
+	// a verb of replying, ruled for every reply to come (standingRule)
+	{"respon", aReplyRule}, {"reply", aReplyRule}, {"answer", aReplyRule},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -2139,6 +2148,12 @@ func signalsOf(s, t string) (int, []string) {
 	if fetchAndSend(t) {
 		add(sigFetchSend)
 		add(sigAsUser)
+	}
+	if answerPieced(s, t, at[aYour], at[aMakeAnswer]) {
+		add(sigAnswerPiece)
+	}
+	if standingRule(t, at[aReplyRule]) {
+		add(sigStandingRule)
 	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
