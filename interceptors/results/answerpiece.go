@@ -154,9 +154,30 @@ const clauseOpen = `(?:^|[,:;] |\b(?:then|and|also|please|kindly|briefly|subtly|
 // pieceNoun names a piece of text by its kind.
 const pieceNoun = `(?:note|remark|line|comment|notice|message|alert|mention|acknowledge?ment|recommendation|suggestion|nod|reference|banner|disclaimer|advisory|statement|sentence|footnote|shout-?out|plug|tip|endorsement|link|warning|announcement|tagline|postscript)s?\b`
 
-// pieceWords are the cheap test before piecePutRe: one of its verbs.
-var pieceWords = []string{"insert", "include", "add", "append", "prepend", "precede", "integrate", "incorporate", "weave", "embed", "place", "put", "attach", "display", "show", "print", "issue", "output", "end", "open", "begin", "start", "close", "conclude", "finish",
-	"note", "mention", "state", "remark", "say", "stress", "emphasi", "point out", "suggest", "recommend", "commend", "praise", "endorse", "promote", "advertise", "highlight", "credit", "contain", "feature"}
+// pieceWords are the cheap test before piecePutRe: every match holds one
+// of them as a whole word (its verbs), found by one read of the sentence's
+// words rather than a search for each.
+var pieceWords = wordSet("insert include includes add append prepend precede integrate incorporate weave embed place put attach display show print issue output end open begin start close conclude finish " +
+	"note mention state remark say stress emphasise emphasize point suggest recommend commend praise endorse promote advertise highlight credit " +
+	"contain contains mentions feature features ends begins opens closes")
+
+// hasPieceWord reports one of pieceWords in sentence.
+func hasPieceWord(sentence string) bool {
+	for i := 0; i < len(sentence); {
+		for i < len(sentence) && !isLetter(sentence[i]) {
+			i++
+		}
+		j := i
+		for j < len(sentence) && isLetter(sentence[j]) {
+			j++
+		}
+		if j > i && pieceWords[sentence[i:j]] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
 
 // writersContent reports content of the writer's own in the sentence
 // (s as written, from start to end): a link, a quoted line, a name (a
@@ -211,7 +232,7 @@ func pieceAround(s, t string, offs []int, named func(t string, i int) bool) bool
 		sentence, end := sentenceAround(t, i, 300)
 		next = end
 		start := end - len(sentence)
-		if !containsAny(sentence, pieceWords...) {
+		if !hasPieceWord(sentence) {
 			continue // cheap test first: no verb of putting
 		}
 		if piecePutRe.MatchString(sentence) && writersContent(s, t, start, end) {

@@ -1207,7 +1207,7 @@ const (
 	aHandleThis // a verb of handling before "this" or "these" (processorTasked)
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
 	aMakeAnswer // the making or the name of an answer (answerPieced)
-	aReplyRule  // a verb of replying (standingRule)
+	aComing     // a scope over the messages to come (standingRule)
 	numAnchors
 )
 
@@ -1408,8 +1408,17 @@ var anchorText = []struct {
 	{"finaliz", aMakeAnswer}, {"finalis", aMakeAnswer}, {"composing", aMakeAnswer}, {"delivering", aMakeAnswer},
 	{"outputting", aMakeAnswer}, {"producing", aMakeAnswer}, {"completing", aMakeAnswer}, {"preparing", aMakeAnswer},
 	{"prepare the", aMakeAnswer}, {"describing", aMakeAnswer}, {"listing", aMakeAnswer}, {"responding", aMakeAnswer},
-	// a verb of replying, ruled for every reply to come (standingRule)
-	{"respon", aReplyRule}, {"reply", aReplyRule}, {"answer", aReplyRule},
+	// a scope over the messages to come, for a rule on every reply (standingRule)
+	{"from now", aComing}, {"from this point", aComing}, {"from this moment", aComing}, {"from here on", aComing},
+	{"henceforth", aComing}, {"going forward", aComing}, {"future ", aComing}, {"subsequent ", aComing},
+	{"upcoming ", aComing}, {"incoming ", aComing}, {"next prompt", aComing}, {"next question", aComing},
+	{"next request", aComing}, {"next message", aComing}, {"next input", aComing}, {"next quer", aComing},
+	{"next inquir", aComing}, {"further prompt", aComing}, {"further question", aComing}, {"further request", aComing},
+	{"further message", aComing}, {"following prompt", aComing}, {"following question", aComing},
+	{"following request", aComing}, {"following message", aComing}, {"i give", aComing}, {"i send", aComing},
+	{"i ask", aComing}, {"i type", aComing}, {"i write", aComing}, {"i pose", aComing}, {"i make", aComing},
+	{"i provide", aComing}, {"i enter", aComing}, {"i say", aComing}, {"received", aComing}, {"you receive", aComing},
+	{"your prompt", aComing}, {"your input", aComing}, {"your quer", aComing},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -2152,7 +2161,7 @@ func signalsOf(s, t string) (int, []string) {
 	if answerPieced(s, t, at[aYour], at[aMakeAnswer]) {
 		add(sigAnswerPiece)
 	}
-	if standingRule(t, at[aReplyRule]) {
+	if standingRule(t, at[aComing]) {
 		add(sigStandingRule)
 	}
 	score, why := 0, make([]string, 0, len(found))
