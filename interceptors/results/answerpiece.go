@@ -235,7 +235,9 @@ func pieceAround(s, t string, offs []int, named func(t string, i int) bool) bool
 		if !hasPieceWord(sentence) {
 			continue // cheap test first: no verb of putting
 		}
-		if piecePutRe.MatchString(sentence) && writersContent(s, t, start, end) {
+		// (the writer's content before the expression: cheaper, and
+		// rarer in a sentence that names an answer)
+		if writersContent(s, t, start, end) && piecePutRe.MatchString(sentence) {
 			return true
 		}
 		if read++; read == maxPassages {

@@ -2164,6 +2164,9 @@ func signalsOf(s, t string) (int, []string) {
 	if standingRule(t, at[aComing]) {
 		add(sigStandingRule)
 	}
+	if rulesVoided(t, at[aYour], at[aYouWere]) {
+		add(sigRulesVoided)
+	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
 	for _, f := range found {

@@ -46,7 +46,13 @@ func standingRule(t string, offs []int) bool {
 		if !containsAny(sentence, "respon", "repl", "answer") {
 			continue // cheap test first: no verb of replying
 		}
-		if replyRuleRe.MatchString(sentence) && comingScopeRe.MatchString(sentence) {
+		// the scope read first, in the few words around its anchor (every
+		// match starts at most 60 bytes before it and ends within 40 after)
+		start := end - len(sentence)
+		if !comingScopeRe.MatchString(t[max(start, i-60):min(end, i+40)]) {
+			continue
+		}
+		if replyRuleRe.MatchString(sentence) {
 			return true
 		}
 		if read++; read == maxPassages {
