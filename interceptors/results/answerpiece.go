@@ -71,6 +71,9 @@ func momentOfAnswer(t string, i int) bool {
 		// the answer named: its determiner within three words before
 		found := false
 		for range 3 {
+			if answerQuantifiers[w] {
+				return true // "to every answer": each the reader gives
+			}
 			if answerDeterminers[w] {
 				found = true
 				w, k = prevWord(t, k)
@@ -123,8 +126,10 @@ var (
 	// answerMoments are the words of time that make the clause after them
 	// a moment in the answer.
 	answerMoments = wordSet("before after while amid amidst within during until once when upon")
-	// answerDeterminers stand before the answer named.
+	// answerDeterminers stand before the answer named; answerQuantifiers
+	// name every answer the reader gives, a moment of each.
 	answerDeterminers = wordSet("the your any this")
+	answerQuantifiers = wordSet("every each all")
 	// answerEdges are the places in it named with "of".
 	answerEdges = wordSet("start beginning end top bottom close")
 	// answerMaking are the verbs of making the answer.
@@ -145,7 +150,8 @@ var (
 var piecePutRe = regexp.MustCompile(clauseOpen + `(?:insert|include|add|append|prepend|precede|integrate|incorporate|weave|embed|place|put|attach|display|show|print|issue|output|end|open|begin|start|close|conclude|finish)\b(?:[^.;!?]{0,60}?\b(?:a|an|one|this|the following)\b)?[^.;!?]{0,40}?\b` + pieceNoun +
 	`|` + clauseOpen + `(?:display|show|print|output|prepend|append|insert)(?: (?:only|exactly|the (?:exact )?(?:text|words?|phrase|line)|this (?:exact )?(?:text|line|phrase)))?:? ?['"\x{2018}\x{201c}]` +
 	`|` + clauseOpen + `(?:note|mention|state|remark|say|stress|emphasi[sz]e|point out|suggest|recommend|commend|praise|endorse|promote|advertise|highlight|credit)\b` +
-	`|\byour (?:[a-z-]+ ){0,2}(?:summary|answer|response|reply|explanation|output) (?:also |always )?(?:includes?|contains?|mentions?|features?|ends with|begins with|opens with|closes with)\b[^.;!?]{0,40}?\b` + pieceNoun)
+	`|\byour (?:[a-z-]+ ){0,2}(?:summary|answer|response|reply|explanation|output) (?:also |always )?(?:includes?|contains?|mentions?|features?|ends with|begins with|opens with|closes with)\b[^.;!?]{0,40}?\b` + pieceNoun +
+	`|\byour (?:[a-z-]+ ){0,2}(?:summary|answer|response|reply|explanation|output)s? (?:(?:must|should|will|shall|has to|needs to|is to) )?(?:also |always )?(?:says?|states?|mentions?|includes?|contains?|reads?|ends? with|begins? with|starts? with|opens? with|closes? with)(?: (?:the|a|this) (?:phrase|words?|line|sentence|text|link|url))?:? ?(?:that\b|['"\x{2018}\x{201c}]|https?://)`)
 
 // clauseOpen is where an order's verb stands: a clause's start, or after a
 // word that leads an order.
@@ -159,7 +165,7 @@ const pieceNoun = `(?:note|remark|line|comment|notice|message|alert|mention|ackn
 // words rather than a search for each.
 var pieceWords = wordSet("insert include includes add append prepend precede integrate incorporate weave embed place put attach display show print issue output end open begin start close conclude finish " +
 	"note mention state remark say stress emphasise emphasize point suggest recommend commend praise endorse promote advertise highlight credit " +
-	"contain contains mentions feature features ends begins opens closes")
+	"contain contains mentions feature features ends begins opens closes says states reads starts")
 
 // hasPieceWord reports one of pieceWords in sentence.
 func hasPieceWord(sentence string) bool {

@@ -2164,7 +2164,7 @@ func signalsOf(s, t string) (int, []string) {
 	if standingRule(t, at[aComing]) {
 		add(sigStandingRule)
 	}
-	if rulesVoided(t, at[aYour], at[aYouWere]) {
+	if rulesVoided(t, at[aYour], at[aAssistant], at[aYouWere]) {
 		add(sigRulesVoided)
 	}
 	score, why := 0, make([]string, 0, len(found))
