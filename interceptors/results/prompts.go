@@ -65,6 +65,8 @@ var promptReading = map[string]promptWeight{
 	sigOrder.name:         {0, 0},
 	sigSayColon.name:      {0, 0},
 	sigInsert.name:        {0, 0}, // "add the following section to"
+	sigAnswerPiece.name:   {0, 0}, // "end your answer with a link to the docs": a prompt writes its answers' parts
+	sigStandingRule.name:  {0, 0}, // "from now on, answer in French": a prompt rules every reply
 	sigCode.name:          {0, 0}, // code handed for the answer
 	sigPersona.name:       {0, 0}, // "you are a seasoned editor"
 	sigKeptPersona.name:   {0, 0}, // "do not break character"
@@ -168,6 +170,7 @@ var promptReading = map[string]promptWeight{
 	sigPrereq.name:       {4, 4},
 	sigUnbound.name:      {4, 4},
 	sigFreedPersona.name: {4, 4},
+	sigRulesVoided.name:  {2, 2}, // "your previous instructions are void": a prompt that starts anew says so too
 	sigRisky.name:        {2, 2},
 	sigFlood.name:        {2, 2},
 	// Read in prompts only (below).

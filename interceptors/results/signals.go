@@ -1206,6 +1206,8 @@ const (
 	aApprov     // preApproved's words
 	aHandleThis // a verb of handling before "this" or "these" (processorTasked)
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
+	aMakeAnswer // the making or the name of an answer (answerPieced)
+	aComing     // a scope over the messages to come (standingRule)
 	numAnchors
 )
 
@@ -1401,6 +1403,22 @@ var anchorText = []struct {
 	// text placed before (textBeforeAsked)
 	{"preceding ", aBefore}, {"previous ", aBefore}, {"prior ", aBefore}, {"earlier ", aBefore}, {"foregoing ", aBefore},
 	{" before this", aBefore}, {" before that", aBefore}, {" before it", aBefore}, {" before my ", aBefore}, {"so far", aBefore}, {"up to here", aBefore}, {"up to this point", aBefore},
+	// the making or the name of the reader's answer (answerPieced)
+	{"summar", aMakeAnswer}, {"answer", aMakeAnswer}, {"explanation", aMakeAnswer}, {"conclud", aMakeAnswer},
+	{"finaliz", aMakeAnswer}, {"finalis", aMakeAnswer}, {"composing", aMakeAnswer}, {"delivering", aMakeAnswer},
+	{"outputting", aMakeAnswer}, {"producing", aMakeAnswer}, {"completing", aMakeAnswer}, {"preparing", aMakeAnswer},
+	{"prepare the", aMakeAnswer}, {"describing", aMakeAnswer}, {"listing", aMakeAnswer}, {"responding", aMakeAnswer},
+	// a scope over the messages to come, for a rule on every reply (standingRule)
+	{"from now", aComing}, {"from this point", aComing}, {"from this moment", aComing}, {"from here on", aComing},
+	{"henceforth", aComing}, {"going forward", aComing}, {"future ", aComing}, {"subsequent ", aComing},
+	{"upcoming ", aComing}, {"incoming ", aComing}, {"next prompt", aComing}, {"next question", aComing},
+	{"next request", aComing}, {"next message", aComing}, {"next input", aComing}, {"next quer", aComing},
+	{"next inquir", aComing}, {"further prompt", aComing}, {"further question", aComing}, {"further request", aComing},
+	{"further message", aComing}, {"following prompt", aComing}, {"following question", aComing},
+	{"following request", aComing}, {"following message", aComing}, {"i give", aComing}, {"i send", aComing},
+	{"i ask", aComing}, {"i type", aComing}, {"i write", aComing}, {"i pose", aComing}, {"i make", aComing},
+	{"i provide", aComing}, {"i enter", aComing}, {"i say", aComing}, {"received", aComing}, {"you receive", aComing},
+	{"your prompt", aComing}, {"your input", aComing}, {"your quer", aComing},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -2150,6 +2168,15 @@ func signalsOf(s, t string) (int, []string) {
 	if !slices.Contains(found, sigFillURL) && replyInURL(s, t, at[aHTTP]) {
 		// (with the URL's blank read already, the same order: one piece of evidence)
 		add(sigReplyInURL)
+	}
+	if answerPieced(s, t, at[aYour], at[aMakeAnswer]) {
+		add(sigAnswerPiece)
+	}
+	if standingRule(t, at[aComing]) {
+		add(sigStandingRule)
+	}
+	if rulesVoided(t, at[aYour], at[aAssistant], at[aYouWere]) {
+		add(sigRulesVoided)
 	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
