@@ -1206,6 +1206,8 @@ const (
 	aApprov     // preApproved's words
 	aHandleThis // a verb of handling before "this" or "these" (processorTasked)
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
+	// a pretence in other languages (pretendedAbroad)
+	aPretendAbroad
 	numAnchors
 )
 
@@ -1401,6 +1403,20 @@ var anchorText = []struct {
 	// text placed before (textBeforeAsked)
 	{"preceding ", aBefore}, {"previous ", aBefore}, {"prior ", aBefore}, {"earlier ", aBefore}, {"foregoing ", aBefore},
 	{" before this", aBefore}, {" before that", aBefore}, {" before it", aBefore}, {" before my ", aBefore}, {"so far", aBefore}, {"up to here", aBefore}, {"up to this point", aBefore},
+	// a pretence in the lexicon's other languages (pretendedAbroad)
+	{"parallelwelt", aPretendAbroad}, {"paralleluniversum", aPretendAbroad}, {"hypothetisch", aPretendAbroad},
+	{"stell dir vor", aPretendAbroad}, {"sich vor,", aPretendAbroad}, {"interessanter", aPretendAbroad}, {"status quo", aPretendAbroad},
+	{"einer welt, in der", aPretendAbroad}, {"parallèle", aPretendAbroad}, {"hypothétique", aPretendAbroad}, {"imaginons", aPretendAbroad},
+	{"imaginez", aPretendAbroad}, {"plus intéressant", aPretendAbroad}, {"un monde où", aPretendAbroad}, {"monde où", aPretendAbroad},
+	{"mundo paralelo", aPretendAbroad}, {"universo paralelo", aPretendAbroad}, {"hipotétic", aPretendAbroad}, {"imaginemos", aPretendAbroad},
+	{"más interesante", aPretendAbroad}, {"mais interessante", aPretendAbroad}, {"mundo donde", aPretendAbroad},
+	{"mundo onde", aPretendAbroad}, {"mundo en el que", aPretendAbroad}, {"mondo parallelo", aPretendAbroad},
+	{"universo parallelo", aPretendAbroad}, {"ipotetic", aPretendAbroad}, {"immaginiamo", aPretendAbroad}, {"immaginate", aPretendAbroad},
+	{"più interessante", aPretendAbroad}, {"mondo in cui", aPretendAbroad}, {"mondo dove", aPretendAbroad}, {"параллельн", aPretendAbroad},
+	{"гипотетическ", aPretendAbroad}, {"Гипотетическ", aPretendAbroad}, {"представим", aPretendAbroad}, {"представьте", aPretendAbroad},
+	{"интереснее", aPretendAbroad}, {"мире, где", aPretendAbroad}, {"仮説", aPretendAbroad}, {"仮定", aPretendAbroad}, {"パラレル", aPretendAbroad},
+	{"並行世界", aPretendAbroad}, {"面白くする", aPretendAbroad}, {"平行世界", aPretendAbroad}, {"平行宇宙", aPretendAbroad}, {"假设", aPretendAbroad},
+	{"假想", aPretendAbroad}, {"更有趣", aPretendAbroad},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -1985,7 +2001,7 @@ func signalsOf(s, t string) (int, []string) {
 	if answerWithheld(t, at[aUntil]) {
 		add(sigWithheld)
 	}
-	if answerPretended(t, at[aPretend]) {
+	if answerPretended(t, at[aPretend]) || pretendedAbroad(t, at[aPretendAbroad]) {
 		add(sigPretended)
 	}
 	if hireVerdict(t, at[aHire]) {
