@@ -2156,6 +2156,9 @@ func signalsOf(s, t string) (int, []string) {
 		add(sigFetchSend)
 		add(sigAsUser)
 	}
+	if soleRequested(t, at[aPlease]) {
+		add(sigSoleRequest)
+	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
 	for _, f := range found {
