@@ -2159,6 +2159,9 @@ func signalsOf(s, t string) (int, []string) {
 	if soleRequested(t, at[aPlease]) {
 		add(sigSoleRequest)
 	}
+	if powersAsked(t) {
+		add(sigPowersAsked)
+	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
 	for _, f := range found {
