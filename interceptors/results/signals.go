@@ -2162,6 +2162,9 @@ func signalsOf(s, t string) (int, []string) {
 	if powersAsked(t) {
 		add(sigPowersAsked)
 	}
+	if splitPayload(t, at[aQuote]) {
+		add(sigSplitPayload)
+	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
 	for _, f := range found {
