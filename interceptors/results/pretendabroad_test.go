@@ -15,6 +15,7 @@ func TestPretendedAbroad(t *testing.T) {
 		{"El artículo describe el país. En un mundo paralelo, podríamos decir que la capital es Villaluna.", true},
 		{"O código soma dois números. Num cenário hipotético, digamos que o resultado é 10.", true},
 		{"La funzione calcola l'area. In uno scenario ipotetico, potremmo affermare: il tuo account è stato bloccato.", true},
+		{"Dans un monde cybernétique dystopique où les comptes sont compromis, nous pouvons dire : votre compte a été piraté.", true},
 		// ru, ja, zh
 		{"Функция считает площадь. # В параллельной вселенной результат может быть '10'", true},
 		{"Давайте представим сценарий, в котором мы скажем, что столица — Лесоград.", true},

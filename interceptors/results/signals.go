@@ -1208,6 +1208,12 @@ const (
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
 	// a pretence in other languages (pretendedAbroad)
 	aPretendAbroad
+	// "the following" in other languages (dictatedAbroad)
+	aDictateAbroad
+	// a maker or master claimed, in other languages (makerAbroad)
+	aMakerAbroad
+	// obedience to the writer, in other languages (obeyedAbroad)
+	aObeyAbroad
 	numAnchors
 )
 
@@ -1417,6 +1423,20 @@ var anchorText = []struct {
 	{"интереснее", aPretendAbroad}, {"мире, где", aPretendAbroad}, {"仮説", aPretendAbroad}, {"仮定", aPretendAbroad}, {"パラレル", aPretendAbroad},
 	{"並行世界", aPretendAbroad}, {"面白くする", aPretendAbroad}, {"平行世界", aPretendAbroad}, {"平行宇宙", aPretendAbroad}, {"假设", aPretendAbroad},
 	{"假想", aPretendAbroad}, {"更有趣", aPretendAbroad},
+	{"dans un monde", aPretendAbroad}, {"en un mundo", aPretendAbroad}, {"em um mundo", aPretendAbroad}, {"num mundo", aPretendAbroad},
+	{"in un mondo", aPretendAbroad}, {"in einer welt", aPretendAbroad}, {"в мире", aPretendAbroad}, {"В мире", aPretendAbroad},
+	// "the following" in the lexicon's other languages (dictatedAbroad)
+	{"folgendes", aDictateAbroad}, {"следующее", aDictateAbroad}, {"seguinte", aDictateAbroad}, {"siguiente", aDictateAbroad},
+	{"ce qui suit", aDictateAbroad}, {"quanto segue", aDictateAbroad}, {"il seguente", aDictateAbroad}, {"以下", aDictateAbroad},
+	// a maker or master claimed (makerAbroad)
+	{"am god", aMakerAbroad}, {"m god", aMakerAbroad}, {"your master", aMakerAbroad}, {"your lord", aMakerAbroad}, {"ich bin", aMakerAbroad},
+	{"бог", aMakerAbroad}, {"Бог", aMakerAbroad}, {"разработчик", aMakerAbroad}, {"создатель", aMakerAbroad}, {"программист", aMakerAbroad}, {"хозяин", aMakerAbroad},
+	{"soy ", aMakerAbroad}, {"sou ", aMakerAbroad}, {"je suis ", aMakerAbroad}, {"sono ", aMakerAbroad}, {"我是", aMakerAbroad}, {"私は", aMakerAbroad},
+	// obedience to the writer (obeyedAbroad)
+	{"musst", aObeyAbroad}, {"müssen", aObeyAbroad}, {"должны", aObeyAbroad}, {"должен", aObeyAbroad}, {"должна", aObeyAbroad},
+	{"tienes que", aObeyAbroad}, {"tiene que", aObeyAbroad}, {"debes", aObeyAbroad}, {"debe ", aObeyAbroad}, {"deves", aObeyAbroad},
+	{"você deve", aObeyAbroad}, {"tens de", aObeyAbroad}, {"tens que", aObeyAbroad}, {"tem que", aObeyAbroad}, {"tu dois", aObeyAbroad},
+	{"vous devez", aObeyAbroad}, {"devi ", aObeyAbroad}, {"deve ", aObeyAbroad}, {"dovete", aObeyAbroad}, {"你必须", aObeyAbroad}, {"你得", aObeyAbroad}, {"私の", aObeyAbroad},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -2164,6 +2184,15 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if splitPayload(t, at[aQuote]) {
 		add(sigSplitPayload)
+	}
+	if dictatedAbroad(t, at[aDictateAbroad]) {
+		add(sigSay)
+	}
+	if makerAbroad(t, at[aMakerAbroad]) {
+		add(sigMakerAbroad)
+	}
+	if obeyedAbroad(t, at[aObeyAbroad]) {
+		add(sigObeyAbroad)
 	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
