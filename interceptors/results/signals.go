@@ -2096,7 +2096,7 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if found, strong := recordOrder(t, at[aPlease]); strong {
 		add(sigRecordOrder)
-	} else if found {
+	} else if false && found {
 		add(sigRecordAsk)
 	}
 	if actsOnRecord(s, t, at[aPlease]) {
@@ -2193,6 +2193,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if obeyedAbroad(t, at[aObeyAbroad]) {
 		add(sigObeyAbroad)
+	}
+	if soleAnswerOrdered(t) {
+		add(sigSoleAnswerOrder)
 	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
