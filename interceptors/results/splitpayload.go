@@ -65,6 +65,54 @@ func splitPayload(t string, quotes []int) bool {
 // labelledPiece reports the quote at q opening a piece of prose named
 // before it: "c = \"", "Part 1: \"", "A ist \"", "Parte 2 es \"".
 func labelledPiece(t string, q int) bool {
+	// cheap tests first: what names it, "=", ":" or a copula, then a
+	// letter or a part (most quotes in data open a JSON key or value,
+	// after a brace, a comma or a key's colon)
+	j := q - 1
+	for j >= 0 && t[j] == ' ' {
+		j--
+	}
+	if j < 1 {
+		return false
+	}
+	switch c := t[j]; {
+	case c == '=' || c == ':':
+		// the name just before: one letter or digit after a blank ("c =",
+		// "Part 1:"), not a JSON key's closing quote
+		k := j - 1
+		for k >= 0 && t[k] == ' ' {
+			k--
+		}
+		if k < 0 || !asciiWordByte(t[k]) || k > 0 && asciiWordByte(t[k-1]) {
+			return false
+		}
+	case c == 's' || c == 't' || c == 0xa9 || c == 0xa8: // "is", "ist", "es", "est", "é", "è"
+	default:
+		return false
+	}
+	w, k := prevWord(t, q)
+	switch {
+	case w == "=" || w == ":":
+		w, k = prevWord(t, k)
+	case strings.HasSuffix(w, ":") || strings.HasSuffix(w, "="):
+		w = w[:len(w)-1] // "1:", "c="
+	case piecesCopula[w]:
+		w, k = prevWord(t, k)
+	default:
+		return false
+	}
+	switch {
+	case len(w) == 1 && w[0] >= 'a' && w[0] <= 'z':
+		if k > 0 && asciiWordByte(t[k-1]) {
+			return false // the end of a word, not a name
+		}
+	case len(w) == 1 && w[0] >= '1' && w[0] <= '9':
+		if p, _ := prevWord(t, k); !piecesPart[p] {
+			return false
+		}
+	default:
+		return false
+	}
 	// the piece: at least eight bytes before the next quote, with a
 	// blank in it or a character outside ASCII (a piece in Chinese)
 	body := t[q+1 : min(len(t), q+120)]
@@ -72,28 +120,7 @@ func labelledPiece(t string, q int) bool {
 	if end < 0 {
 		end = len(body)
 	}
-	if end < 8 || !strings.ContainsAny(body[:end], " \u3000") && utf8.RuneCountInString(body[:end]) == end {
-		return false
-	}
-	// what names it: "=", ":" or a copula, then a letter or a part
-	w, k := prevWord(t, q)
-	head := strings.TrimRight(t[max(0, q-3):q], " ")
-	if strings.HasSuffix(head, "=") || strings.HasSuffix(head, ":") {
-		k = max(0, q-3) + len(head) - 1
-		w, k = prevWord(t, k)
-	} else if !piecesCopula[w] {
-		return false
-	} else {
-		w, k = prevWord(t, k)
-	}
-	if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
-		return k == 0 || !asciiWordByte(t[k-1]) // a name, not the end of a word
-	}
-	if len(w) >= 1 && w[0] >= '1' && w[0] <= '9' {
-		p, _ := prevWord(t, k)
-		return piecesPart[p]
-	}
-	return false
+	return end >= 8 && (strings.ContainsAny(body[:end], " \u3000") || utf8.RuneCountInString(body[:end]) != end)
 }
 
 var (
