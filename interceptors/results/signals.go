@@ -1214,6 +1214,8 @@ const (
 	aMakerAbroad
 	// obedience to the writer, in other languages (obeyedAbroad)
 	aObeyAbroad
+	// a person's home or birth date, in other languages (peopleAskedAbroad)
+	aPeopleAbroad
 	numAnchors
 )
 
@@ -1437,6 +1439,12 @@ var anchorText = []struct {
 	{"tienes que", aObeyAbroad}, {"tiene que", aObeyAbroad}, {"debes", aObeyAbroad}, {"debe ", aObeyAbroad}, {"deves", aObeyAbroad},
 	{"você deve", aObeyAbroad}, {"tens de", aObeyAbroad}, {"tens que", aObeyAbroad}, {"tem que", aObeyAbroad}, {"tu dois", aObeyAbroad},
 	{"vous devez", aObeyAbroad}, {"devi ", aObeyAbroad}, {"deve ", aObeyAbroad}, {"dovete", aObeyAbroad}, {"你必须", aObeyAbroad}, {"你得", aObeyAbroad}, {"私の", aObeyAbroad},
+	// a person's home or birth date (peopleAskedAbroad)
+	{"vive ", aPeopleAbroad}, {"abita ", aPeopleAbroad}, {"reside ", aPeopleAbroad}, {"mora ", aPeopleAbroad}, {"habite ", aPeopleAbroad},
+	{" vit ", aPeopleAbroad}, {"wohnt ", aPeopleAbroad}, {"lebt ", aPeopleAbroad}, {"живет", aPeopleAbroad}, {"живёт", aPeopleAbroad},
+	{"проживает", aPeopleAbroad}, {"住在", aPeopleAbroad}, {"住んで", aPeopleAbroad}, {"geburts", aPeopleAbroad}, {"wohnort", aPeopleAbroad},
+	{"wohnstadt", aPeopleAbroad}, {"wohnadresse", aPeopleAbroad}, {"nacimiento", aPeopleAbroad}, {"nascimento", aPeopleAbroad},
+	{"naissance", aPeopleAbroad}, {"nascita", aPeopleAbroad}, {"рождения", aPeopleAbroad}, {"出生日期", aPeopleAbroad}, {"生年月日", aPeopleAbroad},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -2196,6 +2204,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if soleAnswerOrdered(t) {
 		add(sigSoleAnswerOrder)
+	}
+	if peopleAskedAbroad(s, t, at[aPeopleAbroad]) {
+		add(sigUserAsked)
 	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
