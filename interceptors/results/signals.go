@@ -2104,7 +2104,7 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if found, strong := recordOrder(t, at[aPlease]); strong {
 		add(sigRecordOrder)
-	} else if false && found {
+	} else if found {
 		add(sigRecordAsk)
 	}
 	if actsOnRecord(s, t, at[aPlease]) {
