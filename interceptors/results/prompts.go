@@ -176,6 +176,16 @@ var promptReading = map[string]promptWeight{
 	// Read in prompts only (below).
 	sigSentTo.name:    {4, 4},
 	sigCredAsked.name: {4, 4},
+	// A prompt that is one request or one order on the answer, obedience
+	// asked and a maker claimed in another language: what a prompt is
+	// for, as "directive" and "authority" are. The model's powers asked,
+	// as its tools are; a request split into pieces is smuggled.
+	sigSoleRequest.name:     {0, 0},
+	sigSoleAnswerOrder.name: {0, 0},
+	sigObeyAbroad.name:      {0, 0},
+	sigMakerAbroad.name:     {0, 0},
+	sigPowersAsked.name:     {0, 4},
+	sigSplitPayload.name:    {4, 4},
 }
 
 // Two signals of what reaches beyond a prompt, read only here. Read as

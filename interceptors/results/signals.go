@@ -1208,6 +1208,16 @@ const (
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
 	aMakeAnswer // the making or the name of an answer (answerPieced)
 	aComing     // a scope over the messages to come (standingRule)
+	// a pretence in other languages (pretendedAbroad)
+	aPretendAbroad
+	// "the following" in other languages (dictatedAbroad)
+	aDictateAbroad
+	// a maker or master claimed, in other languages (makerAbroad)
+	aMakerAbroad
+	// obedience to the writer, in other languages (obeyedAbroad)
+	aObeyAbroad
+	// a person's home or birth date, in other languages (peopleAskedAbroad)
+	aPeopleAbroad
 	numAnchors
 )
 
@@ -1419,6 +1429,40 @@ var anchorText = []struct {
 	{"i ask", aComing}, {"i type", aComing}, {"i write", aComing}, {"i pose", aComing}, {"i make", aComing},
 	{"i provide", aComing}, {"i enter", aComing}, {"i say", aComing}, {"received", aComing}, {"you receive", aComing},
 	{"your prompt", aComing}, {"your input", aComing}, {"your quer", aComing},
+	// a pretence in the lexicon's other languages (pretendedAbroad)
+	{"parallelwelt", aPretendAbroad}, {"paralleluniversum", aPretendAbroad}, {"hypothetisch", aPretendAbroad},
+	{"stell dir vor", aPretendAbroad}, {"sich vor,", aPretendAbroad}, {"interessanter", aPretendAbroad}, {"status quo", aPretendAbroad},
+	{"einer welt, in der", aPretendAbroad}, {"parallèle", aPretendAbroad}, {"hypothétique", aPretendAbroad}, {"imaginons", aPretendAbroad},
+	{"imaginez", aPretendAbroad}, {"plus intéressant", aPretendAbroad}, {"un monde où", aPretendAbroad}, {"monde où", aPretendAbroad},
+	{"mundo paralelo", aPretendAbroad}, {"universo paralelo", aPretendAbroad}, {"hipotétic", aPretendAbroad}, {"imaginemos", aPretendAbroad},
+	{"más interesante", aPretendAbroad}, {"mais interessante", aPretendAbroad}, {"mundo donde", aPretendAbroad},
+	{"mundo onde", aPretendAbroad}, {"mundo en el que", aPretendAbroad}, {"mondo parallelo", aPretendAbroad},
+	{"universo parallelo", aPretendAbroad}, {"ipotetic", aPretendAbroad}, {"immaginiamo", aPretendAbroad}, {"immaginate", aPretendAbroad},
+	{"più interessante", aPretendAbroad}, {"mondo in cui", aPretendAbroad}, {"mondo dove", aPretendAbroad}, {"параллельн", aPretendAbroad},
+	{"гипотетическ", aPretendAbroad}, {"Гипотетическ", aPretendAbroad}, {"представим", aPretendAbroad}, {"представьте", aPretendAbroad},
+	{"интереснее", aPretendAbroad}, {"мире, где", aPretendAbroad}, {"仮説", aPretendAbroad}, {"仮定", aPretendAbroad}, {"パラレル", aPretendAbroad},
+	{"並行世界", aPretendAbroad}, {"面白くする", aPretendAbroad}, {"平行世界", aPretendAbroad}, {"平行宇宙", aPretendAbroad}, {"假设", aPretendAbroad},
+	{"假想", aPretendAbroad}, {"更有趣", aPretendAbroad},
+	{"dans un monde", aPretendAbroad}, {"en un mundo", aPretendAbroad}, {"em um mundo", aPretendAbroad}, {"num mundo", aPretendAbroad},
+	{"in un mondo", aPretendAbroad}, {"in einer welt", aPretendAbroad}, {"в мире", aPretendAbroad}, {"В мире", aPretendAbroad},
+	// "the following" in the lexicon's other languages (dictatedAbroad)
+	{"folgendes", aDictateAbroad}, {"следующее", aDictateAbroad}, {"seguinte", aDictateAbroad}, {"siguiente", aDictateAbroad},
+	{"ce qui suit", aDictateAbroad}, {"quanto segue", aDictateAbroad}, {"il seguente", aDictateAbroad}, {"以下", aDictateAbroad},
+	// a maker or master claimed (makerAbroad)
+	{"am god", aMakerAbroad}, {"m god", aMakerAbroad}, {"your master", aMakerAbroad}, {"your lord", aMakerAbroad}, {"ich bin", aMakerAbroad},
+	{"бог", aMakerAbroad}, {"Бог", aMakerAbroad}, {"разработчик", aMakerAbroad}, {"создатель", aMakerAbroad}, {"программист", aMakerAbroad}, {"хозяин", aMakerAbroad},
+	{"soy ", aMakerAbroad}, {"sou ", aMakerAbroad}, {"je suis ", aMakerAbroad}, {"sono ", aMakerAbroad}, {"我是", aMakerAbroad}, {"私は", aMakerAbroad},
+	// obedience to the writer (obeyedAbroad)
+	{"musst", aObeyAbroad}, {"müssen", aObeyAbroad}, {"должны", aObeyAbroad}, {"должен", aObeyAbroad}, {"должна", aObeyAbroad},
+	{"tienes que", aObeyAbroad}, {"tiene que", aObeyAbroad}, {"debes", aObeyAbroad}, {"debe ", aObeyAbroad}, {"deves", aObeyAbroad},
+	{"você deve", aObeyAbroad}, {"tens de", aObeyAbroad}, {"tens que", aObeyAbroad}, {"tem que", aObeyAbroad}, {"tu dois", aObeyAbroad},
+	{"vous devez", aObeyAbroad}, {"devi ", aObeyAbroad}, {"deve ", aObeyAbroad}, {"dovete", aObeyAbroad}, {"你必须", aObeyAbroad}, {"你得", aObeyAbroad}, {"私の", aObeyAbroad},
+	// a person's home or birth date (peopleAskedAbroad)
+	{"vive ", aPeopleAbroad}, {"abita ", aPeopleAbroad}, {"reside ", aPeopleAbroad}, {"mora ", aPeopleAbroad}, {"habite ", aPeopleAbroad},
+	{" vit ", aPeopleAbroad}, {"wohnt ", aPeopleAbroad}, {"lebt ", aPeopleAbroad}, {"живет", aPeopleAbroad}, {"живёт", aPeopleAbroad},
+	{"проживает", aPeopleAbroad}, {"住在", aPeopleAbroad}, {"住んで", aPeopleAbroad}, {"geburts", aPeopleAbroad}, {"wohnort", aPeopleAbroad},
+	{"wohnstadt", aPeopleAbroad}, {"wohnadresse", aPeopleAbroad}, {"nacimiento", aPeopleAbroad}, {"nascimento", aPeopleAbroad},
+	{"naissance", aPeopleAbroad}, {"nascita", aPeopleAbroad}, {"рождения", aPeopleAbroad}, {"出生日期", aPeopleAbroad}, {"生年月日", aPeopleAbroad},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -2003,7 +2047,7 @@ func signalsOf(s, t string) (int, []string) {
 	if answerWithheld(t, at[aUntil]) {
 		add(sigWithheld)
 	}
-	if answerPretended(t, at[aPretend]) {
+	if answerPretended(t, at[aPretend]) || pretendedAbroad(t, at[aPretendAbroad]) {
 		add(sigPretended)
 	}
 	if hireVerdict(t, at[aHire]) {
@@ -2177,6 +2221,30 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if rulesVoided(t, at[aYour], at[aAssistant], at[aYouWere]) {
 		add(sigRulesVoided)
+	}
+	if soleRequested(t, at[aPlease]) {
+		add(sigSoleRequest)
+	}
+	if powersAsked(t) {
+		add(sigPowersAsked)
+	}
+	if splitPayload(t, at[aQuote]) {
+		add(sigSplitPayload)
+	}
+	if dictatedAbroad(t, at[aDictateAbroad]) {
+		add(sigSay)
+	}
+	if makerAbroad(t, at[aMakerAbroad]) {
+		add(sigMakerAbroad)
+	}
+	if obeyedAbroad(t, at[aObeyAbroad]) {
+		add(sigObeyAbroad)
+	}
+	if soleAnswerOrdered(t) {
+		add(sigSoleAnswerOrder)
+	}
+	if peopleAskedAbroad(s, t, at[aPeopleAbroad]) {
+		add(sigUserAsked)
 	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
