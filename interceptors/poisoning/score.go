@@ -2407,7 +2407,7 @@ func (e *evidence) destinations(t string, ws []span) {
 		}
 		dom := strings.TrimRight(t[at+1:r], ".")
 		if l < at && strings.Contains(dom, ".") && !strings.HasSuffix(dom, ".") {
-			if tld := dom[strings.LastIndexByte(dom, '.')+1:]; len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789") && (e.definitions && (!exampleDomain(dom) && !placeholderDomain(dom) || sentInSentence(t, ws, l, r)) || e.nearTransfer(ws, at)) {
+			if tld := dom[strings.LastIndexByte(dom, '.')+1:]; len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789") && (e.definitions && (!exampleDomain(dom) && !placeholderDomain(dom) && !givenAsExample(t, l) || sentInSentence(t, ws, l, r)) || e.nearTransfer(ws, at)) {
 				e.fire(sigExfil, "e-mail address")
 			}
 		}
