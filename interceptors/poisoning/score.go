@@ -1205,7 +1205,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigToolRef && (!e.steers(c, t, ws, i) || e.rankedAmongOwn(t, ws, i-c.anchor)) {
 					continue
 				}
-				if c.sig == sigPreference && e.definitions && (comparesNoTool(c, t, ws, i) || essentialForAWork(c, t, ws, i) || firstForATask(c, t, ws, i) || e.rankedAmongOwn(t, ws, i-c.anchor)) {
+				if c.sig == sigPreference && e.definitions && (comparesNoTool(c, t, ws, i) || essentialForAWork(c, t, ws, i) || firstForATask(c, t, ws, i) || startsForAWork(c, t, ws, i) || e.rankedAmongOwn(t, ws, i-c.anchor)) {
 					continue
 				}
 				if c.sig == sigPreference && runsDownNamed(c) && !e.namedToolBefore(t, ws, i-c.anchor) {
@@ -1240,7 +1240,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sentence {
 					continue
 				}
-				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || saysWhatIsDone(c, t, ws, i) || e.ordersOwnParam(c, t, ws, i) || e.fillsOwnParam(c, t, ws, i) || statesRequirement(c, t, ws, i) || e.prefersItselfOverOwn(c, t, ws, i)) {
+				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || toolIsSubject(c, t, ws, i) || saysWhatIsDone(c, t, ws, i) || e.ordersOwnParam(c, t, ws, i) || e.fillsOwnParam(c, t, ws, i) || statesRequirement(c, t, ws, i) || e.prefersItselfOverOwn(c, t, ws, i)) {
 					continue
 				}
 				if c.sig == sigHistory && e.definitions && userTurn(c) {
