@@ -1260,7 +1260,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if e.definitions && (c.sig == sigBypass || voiceSignal(c.sig)) && inFencedCode(t, ws, i) {
 					continue
 				}
-				if voiceSignal(c.sig) && (e.callScoped(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) || e.inSection()) {
+				if voiceSignal(c.sig) && (e.callScoped(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) || e.inSection() || c.sig == sigAuthority && e.definitions && requirednessMark(c, t, ws, i)) {
 					e.holdScoped(c.sig, c.text)
 					continue
 				}
@@ -1825,10 +1825,10 @@ func waitsForUser(t string, ws []span, i int) bool {
 		if sentenceBetween(t, ws, k, k+1) {
 			return false
 		}
-		switch t[ws[k].start:ws[k].end] {
-		case "user", "user's", "users":
+		switch w := t[ws[k].start:ws[k].end]; {
+		case w == "user", w == "user's", w == "users", userGives(w):
 			user = true
-		case "wait", "waits":
+		case w == "wait", w == "waits":
 			return user
 		}
 	}
