@@ -1248,7 +1248,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
-				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || e.secretOwnProduct(c, t, ws, i) || e.authWork(c, t, ws, i) || e.definitions && e.inPublicKeyParam(c) || publicHalf(t, ws, i) || e.definitions && e.inTableCell(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || e.whetherSentence(t, ws, i-c.anchor))) {
+				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || e.secretOwnProduct(c, t, ws, i) || e.authWork(c, t, ws, i) || e.definitions && !someonesSecret(t, ws, i-c.anchor) && inQuotedExample(t, ws, i) || e.definitions && e.inPublicKeyParam(c) || publicHalf(t, ws, i) || e.definitions && e.inTableCell(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || e.whetherSentence(t, ws, i-c.anchor))) {
 					continue
 				}
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
