@@ -71,7 +71,7 @@ func sentInSentence(t string, ws []span, l, r int) bool {
 	}
 	start, end := sentenceOf(t, ws, min(w, len(ws)-1))
 	for j := start; j <= end; j++ {
-		if (ws[j].end <= l || ws[j].start >= r) && !inAddress(t, ws[j]) && sendForm(t[ws[j].start:ws[j].end]) {
+		if (ws[j].end <= l || ws[j].start >= r) && !inAddress(t, ws[j]) && sendForm(t[ws[j].start:ws[j].end]) && !sendNoun(t, ws, j) {
 			return true
 		}
 	}
@@ -420,7 +420,7 @@ func (e *evidence) scopeClass(t string, ws []span, k int, self string) uint8 {
 	if e.otherOwnTools(t, ws, k) || w == "this" && callsItselfOnRequest(t, ws, k) {
 		return scopeRead | scopeNamed // the product's own tools; the tool's own trigger (ownproduct.go)
 	}
-	if beyondCall[w] || sendForm(w) || w == "user" && k >= 2 && t[ws[k-2].start:ws[k-2].end] == "of" {
+	if beyondCall[w] || sendForm(w) && !e.sendNamesParam(t, ws, k) && !e.sendsOwnParam(t, ws, k) || w == "user" && k >= 2 && t[ws[k-2].start:ws[k-2].end] == "of" {
 		return scopeRead | scopePast
 	}
 	if (w == "parameter" || w == "option") && k > 0 && !e.ownParam(t[ws[k-1].start:ws[k-1].end]) && !determiners[t[ws[k-1].start:ws[k-1].end]] {

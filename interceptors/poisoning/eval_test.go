@@ -158,8 +158,8 @@ func (r rate) pct() float64 {
 const (
 	minDetectTuning  = 99.5
 	minDetectHeldout = 73.2
-	maxFPTuning      = 0.56
-	maxFPHeldout     = 2.66
+	maxFPTuning      = 0.27
+	maxFPHeldout     = 2.45
 )
 
 func TestEvalCorpus(t *testing.T) {

@@ -53,7 +53,7 @@ func (e *evidence) ownTitle(t string, ws []span, i int) bool {
 			if k == i {
 				return false // a single quoted word is prose or a value
 			}
-			return ownSpelledAs(e.own, "", string(key))
+			return ownSpelledAs(e.own, "", string(key)) || ownVersionedTitle(e.own, string(key))
 		}
 	}
 	return false

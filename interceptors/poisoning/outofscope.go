@@ -70,7 +70,7 @@ func pairedSecret(part, next string) string {
 
 // secretWork names, by kind of secret, the words of a work that needs it.
 var secretWork = map[string][]string{
-	"password": {"password", "passwd", "login", "log in", "log-in", "sign in", "sign-in", "signin", "auth", "credential", "account", "user", "database", "connect", "ssh", "smtp", "ftp", "imap", "vault", "secret", "encrypt", "decrypt", "zip", "archive", "pdf", "wifi", "wi-fi", "register", "sign up", "signup", "keystore", "certificate", "proxy", "server", "host", "mailbox", "mail", "webhook", "form", "smtp"},
+	"password": {"password", "passwd", "login", "log in", "log-in", "sign in", "sign-in", "signin", "auth", "credential", "account", "user", "database", "connect", "ssh", "smtp", "ftp", "imap", "vault", "secret", "encrypt", "decrypt", "zip", "archive", "pdf", "wifi", "wi-fi", "register", "sign up", "signup", "keystore", "certificate", "proxy", "server", "host", "mailbox", "mail", "webhook", "form", "smtp", "machine", "vps", "instance"},
 	"pin":      {"pin", "card", "bank", "atm", "phone", "sim", "device", "lock", "wallet", "pay"},
 	"identity": {"ssn", "social security", "identity", "kyc", "tax", "payroll", "employee", "background", "recovery", "verify", "verification", "citizen"},
 	"card":     {"card", "payment", "pay", "checkout", "billing", "purchase", "order", "charge", "wallet", "subscription", "invoice", "donat"},

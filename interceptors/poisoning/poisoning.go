@@ -500,7 +500,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		// removed, white space collapsed), valid until the next text
 		text := ev.canon()
 		if phrase == "" && cued {
-			label, m := findFirstExcept(instructionPhrases, text, ev.ownStepsIn(text))
+			label, m := findFirstExcept(instructionPhrases, text, ev.phraseSkip(text))
 			if m == "" && smuggled != "" {
 				label, m = findFirst(instructionPhrases, normalise(smuggled))
 			}

@@ -1208,7 +1208,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigToolRef && (!e.steers(c, t, ws, i) || e.rankedAmongOwn(t, ws, i-c.anchor)) {
 					continue
 				}
-				if c.sig == sigPreference && e.definitions && (comparesNoTool(c, t, ws, i) || essentialForAWork(c, t, ws, i) || firstForATask(c, t, ws, i) || e.rankedAmongOwn(t, ws, i-c.anchor)) {
+				if c.sig == sigPreference && e.definitions && (comparesNoTool(c, t, ws, i) || essentialForAWork(c, t, ws, i) || firstForATask(c, t, ws, i) || startsForAWork(c, t, ws, i) || e.rankedAmongOwn(t, ws, i-c.anchor)) {
 					continue
 				}
 				if c.sig == sigPreference && runsDownNamed(c) && !e.namedToolBefore(t, ws, i-c.anchor) {
@@ -1243,7 +1243,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sentence {
 					continue
 				}
-				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || saysWhatIsDone(c, t, ws, i) || e.ordersOwnParam(c, t, ws, i) || e.fillsOwnParam(c, t, ws, i) || statesRequirement(c, t, ws, i) || e.prefersItselfOverOwn(c, t, ws, i)) {
+				if c.sig == sigDirective && e.definitions && (keepsSafeguard(c, t, ws, i) || toolIsSubject(c, t, ws, i) || saysWhatIsDone(c, t, ws, i) || e.ordersOwnParam(c, t, ws, i) || e.fillsOwnParam(c, t, ws, i) || statesRequirement(c, t, ws, i) || e.prefersItselfOverOwn(c, t, ws, i)) {
 					continue
 				}
 				if c.sig == sigHistory && e.definitions && userTurn(c) {
@@ -1251,7 +1251,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
-				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || publicHalf(t, ws, i) || e.definitions && e.inTableCell(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || e.whetherSentence(t, ws, i-c.anchor))) {
+				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || e.secretOwnProduct(c, t, ws, i) || e.authWork(c, t, ws, i) || e.definitions && !someonesSecret(t, ws, i-c.anchor) && inQuotedExample(t, ws, i) || e.definitions && e.inPublicKeyParam(c) || publicHalf(t, ws, i) || e.definitions && e.inTableCell(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || e.whetherSentence(t, ws, i-c.anchor))) {
 					continue
 				}
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
@@ -1263,7 +1263,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if e.definitions && (c.sig == sigBypass || voiceSignal(c.sig)) && inFencedCode(t, ws, i) {
 					continue
 				}
-				if voiceSignal(c.sig) && (e.callScoped(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) || e.inSection()) {
+				if voiceSignal(c.sig) && (e.callScoped(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) || e.inSection() || c.sig == sigAuthority && e.definitions && requirednessMark(c, t, ws, i)) {
 					e.holdScoped(c.sig, c.text)
 					continue
 				}
@@ -1828,10 +1828,10 @@ func waitsForUser(t string, ws []span, i int) bool {
 		if sentenceBetween(t, ws, k, k+1) {
 			return false
 		}
-		switch t[ws[k].start:ws[k].end] {
-		case "user", "user's", "users":
+		switch w := t[ws[k].start:ws[k].end]; {
+		case w == "user", w == "user's", w == "users", userGives(w):
 			user = true
-		case "wait", "waits":
+		case w == "wait", w == "waits":
 			return user
 		}
 	}
@@ -2410,7 +2410,7 @@ func (e *evidence) destinations(t string, ws []span) {
 		}
 		dom := strings.TrimRight(t[at+1:r], ".")
 		if l < at && strings.Contains(dom, ".") && !strings.HasSuffix(dom, ".") {
-			if tld := dom[strings.LastIndexByte(dom, '.')+1:]; len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789") && (e.definitions && (!exampleDomain(dom) && !placeholderDomain(dom) || sentInSentence(t, ws, l, r)) || e.nearTransfer(ws, at)) {
+			if tld := dom[strings.LastIndexByte(dom, '.')+1:]; len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789") && (e.definitions && (!exampleDomain(dom) && !placeholderDomain(dom) && !givenAsExample(t, l) || sentInSentence(t, ws, l, r)) || e.nearTransfer(ws, at)) {
 				e.fire(sigExfil, "e-mail address")
 			}
 		}
