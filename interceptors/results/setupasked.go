@@ -42,6 +42,13 @@ var promptAdjRe = regexp.MustCompile(`^prompt (?:attention|action|response|reply
 var setupGivenRe = regexp.MustCompile(`\b(?:instructions?|rules|guidelines|directives?|constraints|limitations|restrictions|persona|prompt|policies|boundaries)\b[^.?!\n]{0,40}?\b(?:you (?:were|have been|'ve been|had been) (?:given|told|assigned|programmed|configured|instructed|provided|trained)|(?:have been|has been|were|are|was) (?:set|given|assigned|imposed|placed|provided|configured) (?:for|to|on|upon) you|(?:are|were) you (?:operating|working|running|following|bound) (?:under|by)?|you(?:'re| are)? (?:operating|operate) under|have you been (?:given|assigned|told|instructed|programmed))\b` +
 	`|\bhow you (?:were|are|have been) (?:configured|programmed|set up|instructed|prompted)\b`)
 
+// setupGivenNeeds are literals one of which every match of setupGivenRe
+// holds, in the words that give the setup to the reader ("you were
+// given", "set for you", "are you operating", "how you were"): the
+// expression runs only on a sentence that holds one, not on every
+// sentence with "you" and a setup noun.
+var setupGivenNeeds = []string{"you were ", "been ", "for you", "to you", "on you", "are you ", "were you ", "operat", "how you "}
+
 // authorVerbs are the verbs of someone who writes or edits a prompt, and
 // questions of what should go in one: in a sentence, the prompt named is
 // the writer's, not the reader's to give out.
@@ -85,7 +92,7 @@ func setupAsked(t string, at []int, given ...[]int) bool {
 			}
 			sentence, start := sentenceOf(t, i)
 			next = start + len(sentence)
-			if strings.Contains(sentence, "you") && setupGivenRe.MatchString(sentence) && askedOfReader(t, sentence, start, nil) {
+			if strings.Contains(sentence, "you") && containsAny(sentence, setupGivenNeeds...) && setupGivenRe.MatchString(sentence) && askedOfReader(t, sentence, start, nil) {
 				return true
 			}
 		}

@@ -1,6 +1,9 @@
 package results
 
-import "testing"
+import (
+	"regexp/syntax"
+	"testing"
+)
 
 // The reader's own setup asked for in a sentence put to it, in any
 // wording, is found; docs that name a system prompt as a topic or as
@@ -33,4 +36,65 @@ func TestSetupAsked(t *testing.T) {
 		{"Follow the instructions you were given by your administrator.", false},
 		{"The role you were assigned determines which buckets you can read.", false},
 	})
+}
+
+// Every match of setupGivenRe holds one of setupGivenNeeds: each of its
+// alternatives ends in words of a finite language (after the setup noun
+// and the bytes between), listed here whole, every string of which holds
+// one.
+func TestSetupGivenNeeds(t *testing.T) {
+	// (not simplified: that spells the bounded repeat out as nested
+	// optional parts, finite but far too many strings)
+	re, err := syntax.Parse(setupGivenRe.String(), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if re.Op != syntax.OpAlternate {
+		t.Fatalf("not an alternation: %v", re)
+	}
+	listed := 0
+	for _, alt := range re.Sub {
+		if alt.Op != syntax.OpConcat {
+			t.Fatalf("not a concatenation: %v", alt)
+		}
+		// the longest run of finite parts at the end
+		k := len(alt.Sub)
+		for k > 0 && finite(alt.Sub[k-1]) {
+			k--
+		}
+		tail := &syntax.Regexp{Op: syntax.OpConcat, Sub: alt.Sub[k:]}
+		for _, m := range finiteLanguage(t, tail) {
+			listed++
+			if !containsAny(m, setupGivenNeeds...) {
+				t.Errorf("%q holds none of setupGivenNeeds", m)
+			}
+		}
+	}
+	if listed < 50 {
+		t.Fatalf("only %d strings listed", listed)
+	}
+}
+
+// finite reports whether finiteLanguage can list re.
+func finite(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral, syntax.OpEmptyMatch, syntax.OpWordBoundary:
+		return true
+	case syntax.OpCharClass:
+		// a class of a few characters; a negated one is read as not
+		// finite (nearly every rune)
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+		}
+		return n <= 16
+	case syntax.OpCapture, syntax.OpQuest, syntax.OpAlternate, syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !finite(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -112,10 +112,13 @@ var sentenceMark = [256]bool{'\n': true, '.': true, '!': true, '?': true}
 // buf that Score has read into sc.prefix.
 func (sc *scratch) addressFeatures(buf []byte, shift uint) []addrFeature {
 	cnt := &sc.cnt
-	clear(cnt[:])
-	for _, p := range sc.prefix[1:] {
-		cnt.add(p.h)
+	if !sc.counted {
+		clear(cnt[:])
+		for _, p := range sc.prefix[1:] {
+			cnt.add(p.h)
+		}
 	}
+	sc.counted = false
 	return addressFeatures(sc.extra[:0], buf, len(sc.prefix)-1, cnt, shift)
 }
 

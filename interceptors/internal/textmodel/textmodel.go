@@ -421,6 +421,9 @@ type scratch struct {
 	// the features of address (address.go)
 	cnt   addrCounts
 	extra []addrFeature
+	// cnt counts the words of prefix already (ScoreSpans), until
+	// addressFeatures reads it
+	counted bool
 }
 
 // wordCache is the number of words remembered, a power of two. (With
@@ -599,7 +602,15 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		h, sum, cnt := sc.lookup(buf, i, j, 0, false)
 		*p = prefixSum{sum, cnt, h}
 	}
-	addPairs(prefix, m.W, 32-m.Bits)
+	if m.Address {
+		// the words' hashes counted for address in the same loop, not
+		// in a second one over the prefix sums (addressFeatures)
+		clear(sc.cnt[:])
+		addPairsCounting(prefix, m.W, 32-m.Bits, &sc.cnt)
+		sc.counted = true
+	} else {
+		addPairs(prefix, m.W, 32-m.Bits)
+	}
 	sc.prefix = prefix
 	return m.best(buf, sc)
 }
@@ -621,6 +632,23 @@ func addPairs(prefix []prefixSum, wt []int16, shift uint) {
 		acc += int64(wt[bigram(prev, p.h)>>shift]) + p.sum
 		n += 1 + p.n
 		prev = p.h
+		p.sum, p.n = acc, n
+	}
+}
+
+// addPairsCounting is addPairs that also counts each word's hash in cnt,
+// as addressFeatures counts them: one loop over the words rather than two.
+func addPairsCounting(prefix []prefixSum, wt []int16, shift uint, cnt *addrCounts) {
+	var acc int64
+	var n int32
+	prev := startHash
+	shift &= 31 // (a shift of a uint32 by less than 32: no test of its range)
+	for k := 1; k < len(prefix); k++ {
+		p := &prefix[k]
+		acc += int64(wt[bigram(prev, p.h)>>shift]) + p.sum
+		n += 1 + p.n
+		prev = p.h
+		cnt.add(prev)
 		p.sum, p.n = acc, n
 	}
 }
