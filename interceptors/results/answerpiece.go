@@ -247,7 +247,7 @@ func pieceAround(s, t string, offs []int, named func(t string, i int) bool) bool
 			return true
 		}
 		if read++; read == maxPassages {
-			return false
+			return true // past the bound (maxPassages)
 		}
 	}
 	return false

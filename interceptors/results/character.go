@@ -108,7 +108,7 @@ func personaFreed(s, t string, offs, roles []int) bool {
 			return true
 		}
 		if read++; read == maxPassages {
-			return false // a text that casts its reader this often has been read enough
+			return true // past the bound (maxPassages)
 		}
 	}
 	return false
@@ -116,7 +116,10 @@ func personaFreed(s, t string, offs, roles []int) bool {
 
 // maxPassages bounds the passages read with an expression after a cheap
 // test passed: a text that repeats the words of a cast or a claim is
-// otherwise read again at each.
+// otherwise read again at each. Past it the reading reports its signal, as
+// prompts' checks do past theirs: sixteen passages that pass the cheap test
+// and not the expression are padding, and padding must not push the order
+// past what is read.
 const maxPassages = 16
 
 // personaKept reports an order to keep a character ("stay in character",
@@ -212,7 +215,7 @@ func makerClaimed(t string, offs []int) bool {
 				return true // "mode enabled by OpenAI", "you are authorised by an OpenAI engineer"
 			}
 			if read++; read == maxPassages {
-				return false
+				return true // past the bound (maxPassages)
 			}
 			continue
 		}
@@ -234,7 +237,7 @@ func makerClaimed(t string, offs []int) bool {
 			return true
 		}
 		if read++; read == maxPassages {
-			return false
+			return true // past the bound (maxPassages)
 		}
 	}
 	return false

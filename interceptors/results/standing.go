@@ -56,7 +56,7 @@ func standingRule(t string, offs []int) bool {
 			return true
 		}
 		if read++; read == maxPassages {
-			return false
+			return true // past the bound (maxPassages)
 		}
 	}
 	return false

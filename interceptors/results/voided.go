@@ -78,7 +78,7 @@ func rulesVoided(t string, yours, assistants, were []int) bool {
 			return true
 		}
 		if read == maxPassages {
-			return false
+			return true // past the bound (maxPassages)
 		}
 	}
 	next = 0
@@ -90,7 +90,7 @@ func rulesVoided(t string, yours, assistants, were []int) bool {
 			return true
 		}
 		if read == maxPassages {
-			return false
+			return true // past the bound (maxPassages)
 		}
 	}
 	next = 0
@@ -105,7 +105,7 @@ func rulesVoided(t string, yours, assistants, were []int) bool {
 			return true
 		}
 		if read == maxPassages {
-			return false
+			return true // past the bound (maxPassages)
 		}
 	}
 	return false
