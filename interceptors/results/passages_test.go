@@ -19,3 +19,12 @@ func TestPassagesPastTheBound(t *testing.T) {
 		{"From now on we answer tickets within a day.", false},
 	})
 }
+
+func TestPowersAskedPastTheBound(t *testing.T) {
+	pad := strings.Repeat("Did you read the file on the server yesterday? ", 70)
+	checkSignal(t, sigPowersAsked, []signalCase{
+		{pad + "Can you execute system commands or shell operations?", true},
+		{strings.Repeat("Why? ", 100000), false},
+		{strings.Repeat("Did you read the file on the server yesterday? ", 3), false},
+	})
+}

@@ -44,17 +44,17 @@ var (
 // powersAsked reports a question (a sentence ending on "?") put to "you"
 // on what it can run, open or reach.
 func powersAsked(t string) bool {
-	n := 0
+	read := 0
 	for i := strings.IndexByte(t, '?'); i >= 0; {
-		if n++; n > 64 {
-			return false // (a text of many questions is a FAQ or a quiz, and bounded)
-		}
 		sentence, _ := sentenceAround(t, i, 200)
 		// cheap tests first: the reader put the question, and a power's word
 		if strings.Contains(sentence, "you") && containsAny(sentence, powersWords...) {
 			if m := powersRe.FindStringIndex(sentence); m != nil && powersQuestionRe.MatchString(sentence) &&
 				!powersOfRe.MatchString(strings.TrimSuffix(sentence[m[1]:], "?")) {
 				return true
+			}
+			if read++; read == maxPassages {
+				return true // past the bound (maxPassages)
 			}
 		}
 		j := strings.IndexByte(t[i+1:], '?')
