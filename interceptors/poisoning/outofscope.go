@@ -79,10 +79,13 @@ var secretWork = map[string][]string{
 	"otp":      {"otp", "mfa", "2fa", "totp", "verification", "verify", "login", "log in", "sign in", "auth", "code"},
 }
 
+// nameSpacer writes a tool name's separators as spaces ("log_in" → "log in").
+var nameSpacer = strings.NewReplacer("_", " ", "-", " ")
+
 // secretInWork reports whether the tool's work (its name and description,
 // lower-cased) concerns the kind of secret.
 func secretInWork(kind, name, desc string) bool {
-	work := strings.ToLower(strings.NewReplacer("_", " ", "-", " ").Replace(name) + " " + desc)
+	work := strings.ToLower(nameSpacer.Replace(name) + " " + desc)
 	for _, w := range secretWork[kind] {
 		if strings.Contains(work, w) {
 			return true

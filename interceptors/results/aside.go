@@ -133,13 +133,7 @@ func asideAt(s, t string, start, stop, lo, hi int) bool {
 		}
 	}
 	words, shared := 0, 0
-	seen := ""
-	for w := range contentWords(sentence) {
-		stem := w[:min(len(w), 5)]
-		if strings.Contains(seen, " "+stem+" ") {
-			continue
-		}
-		seen += " " + stem + " "
+	for stem := range contentStems(sentence) {
 		words++
 		if stemIn(t[:start], stem) || stemIn(t[stop:], stem) {
 			shared++
@@ -149,13 +143,7 @@ func asideAt(s, t string, start, stop, lo, hi int) bool {
 		return false
 	}
 	// the rest has a subject of its own
-	n := 0
-	for range contentWords(t[:start]) {
-		n++
-	}
-	for range contentWords(t[stop:]) {
-		n++
-	}
+	n := countContentWords(t[:start]) + countContentWords(t[stop:])
 	// and gives no orders: a prompt or a how-to orders throughout (but
 	// its steps do not make a question foreign to all of them its own:
 	// amidorders.go)
@@ -178,13 +166,8 @@ func givesOrders(text string) bool {
 		if ordersBy(text[i:sp1], text[min(len(text), sp1+1):sp2]) {
 			return true
 		}
-		k := strings.IndexAny(text[i:], ".?!\n")
-		if k < 0 {
+		if i = nextSentence(text, i); i < 0 {
 			return false
-		}
-		i += k + 1
-		for i < len(text) && isBlank(text[i]) {
-			i++
 		}
 	}
 	return false
@@ -293,6 +276,48 @@ func contentWords(text string) func(func(string) bool) {
 			}
 		}
 	}
+}
+
+// contentStems yields the first five bytes of each of text's content
+// words, each stem once: what the edge readings compare with the rest of
+// the text.
+func contentStems(text string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		seen := ""
+		for w := range contentWords(text) {
+			stem := w[:min(len(w), 5)]
+			if strings.Contains(seen, " "+stem+" ") {
+				continue
+			}
+			seen += " " + stem + " "
+			if !yield(stem) {
+				return
+			}
+		}
+	}
+}
+
+// countContentWords is the number of text's content words.
+func countContentWords(text string) int {
+	n := 0
+	for range contentWords(text) {
+		n++
+	}
+	return n
+}
+
+// nextSentence is where the sentence after the one at i starts in text,
+// past the blanks after its end, or -1 when none ends after i.
+func nextSentence(text string, i int) int {
+	k := strings.IndexAny(text[i:], ".?!\n")
+	if k < 0 {
+		return -1
+	}
+	i += k + 1
+	for i < len(text) && isBlank(text[i]) {
+		i++
+	}
+	return i
 }
 
 // asideStop are words of four letters or more that name no subject.

@@ -82,13 +82,7 @@ func edgeActAt(s, t string, start, stop int) bool {
 		return false // the writer's own business, or a pointer into the page
 	}
 	words, shared := 0, 0
-	seen := ""
-	for w := range contentWords(sentence) {
-		stem := w[:min(len(w), 5)]
-		if strings.Contains(seen, " "+stem+" ") {
-			continue
-		}
-		seen += " " + stem + " "
+	for stem := range contentStems(sentence) {
 		words++
 		if stemIn(t[:start], stem) || stemIn(t[stop:], stem) {
 			shared++
@@ -97,13 +91,7 @@ func edgeActAt(s, t string, start, stop int) bool {
 	if words < 2 || shared > 0 {
 		return false // an act on what the text is about is its own business
 	}
-	n := 0
-	for range contentWords(t[:start]) {
-		n++
-	}
-	for range contentWords(t[stop:]) {
-		n++
-	}
+	n := countContentWords(t[:start]) + countContentWords(t[stop:])
 	return n >= asideRest && !stepsGiven(t[:start]) && !stepsGiven(t[stop:])
 }
 
@@ -122,13 +110,8 @@ func stepsGiven(text string) bool {
 		if stepVerbs[text[i:w]] {
 			return true
 		}
-		k := strings.IndexAny(text[i:], ".?!\n")
-		if k < 0 {
+		if i = nextSentence(text, i); i < 0 {
 			return false
-		}
-		i += k + 1
-		for i < len(text) && isBlank(text[i]) {
-			i++
 		}
 	}
 	return false

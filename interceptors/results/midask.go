@@ -94,13 +94,8 @@ func midAskAt(s, t string, start, stop, end int) bool {
 	if c := next[0]; c == '-' || c == '=' || c == '~' || c == '^' || c == '*' || c == '#' {
 		return false // a heading underlined, or a list after it
 	}
-	words, seen := 0, ""
-	for w := range contentWords(sentence) {
-		stem := w[:min(len(w), 5)]
-		if strings.Contains(seen, " "+stem+" ") {
-			continue
-		}
-		seen += " " + stem + " "
+	words := 0
+	for stem := range contentStems(sentence) {
 		words++
 		if stemIn(t[:start], stem) || stemIn(t[stop:end], stem) {
 			return false // a question on the text's own subject
@@ -109,13 +104,7 @@ func midAskAt(s, t string, start, stop, end int) bool {
 	if words < 2 {
 		return false
 	}
-	before, after := 0, 0
-	for range contentWords(t[:start]) {
-		before++
-	}
-	for range contentWords(t[stop:end]) {
-		after++
-	}
+	before, after := countContentWords(t[:start]), countContentWords(t[stop:end])
 	if before < midSide || after < midSide || before+after < asideRest {
 		return false
 	}

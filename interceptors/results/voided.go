@@ -56,6 +56,8 @@ var setAsideBeforeRe = regexp.MustCompile(`(?:(?:^|[,:;] |\b(?:now|please|then|s
 // "you were " (were) followed by a verb of being given or told.
 func rulesVoided(t string, yours, assistants, were []int) bool {
 	next, read := 0, 0
+	// check reads the sentence around i: true when it voids the rules, or
+	// when it is the last the bound lets be read
 	check := func(i int) bool {
 		sentence, end := sentenceAround(t, i, 300)
 		next = end
@@ -65,7 +67,7 @@ func rulesVoided(t string, yours, assistants, were []int) bool {
 			}
 		}
 		read++
-		return false
+		return read == maxPassages // past the bound, flagged (maxPassages)
 	}
 	for _, i := range yours {
 		if i < next {
@@ -77,9 +79,6 @@ func rulesVoided(t string, yours, assistants, were []int) bool {
 		if check(i) {
 			return true
 		}
-		if read == maxPassages {
-			return true // past the bound (maxPassages)
-		}
 	}
 	next = 0
 	for _, i := range assistants {
@@ -88,9 +87,6 @@ func rulesVoided(t string, yours, assistants, were []int) bool {
 		}
 		if check(i) {
 			return true
-		}
-		if read == maxPassages {
-			return true // past the bound (maxPassages)
 		}
 	}
 	next = 0
@@ -103,9 +99,6 @@ func rulesVoided(t string, yours, assistants, were []int) bool {
 		}
 		if check(i) {
 			return true
-		}
-		if read == maxPassages {
-			return true // past the bound (maxPassages)
 		}
 	}
 	return false
