@@ -38,6 +38,6 @@ func (e *evidence) passesOwnParam(text, m string, end int) bool {
 func (e *evidence) phraseSkip(text string) func(string, int) bool {
 	own := e.ownStepsIn(text)
 	return func(m string, end int) bool {
-		return own(m, end) || e.passesOwnParam(text, m, end)
+		return own(m, end) || e.passesOwnParam(text, m, end) || deniedOrNamedText(text, m, end)
 	}
 }

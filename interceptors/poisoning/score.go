@@ -145,7 +145,7 @@ type cueIndex struct {
 // nameCues, in a tool's name, hold only the signals a name counts for
 // (addressed).
 var (
-	definitionCues = compileLexicon(func(signal) bool { return true }, withCues(definitionLexicon, rankingCues, promotionCues, unseenCues))
+	definitionCues = compileLexicon(func(signal) bool { return true }, withCues(definitionLexicon, rankingCues, promotionCues, unseenCues, precedenceCues, hiddenActCues, roleModeCues, sessionGrantCues, promptAskCues, sentWithCues, unneededSecretCues))
 	textCues       = compileLexicon(func(s signal) bool { return !definitionOnly[s] }, nil)
 	nameCues       = compileLexicon(func(s signal) bool { return addressed[s] }, nil)
 )
@@ -1218,6 +1218,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					continue
 				}
 				if c.plainUse != nil && !e.definitions && c.plainUse(c, t, ws, i-c.anchor) {
+					continue
+				}
+				if c.sig == sigOverride && e.definitions && deniedOrNamed(t, ws, i-c.anchor) {
 					continue
 				}
 				if c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor) {
