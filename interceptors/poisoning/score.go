@@ -145,7 +145,7 @@ type cueIndex struct {
 // nameCues, in a tool's name, hold only the signals a name counts for
 // (addressed).
 var (
-	definitionCues = compileLexicon(func(signal) bool { return true }, withCues(definitionLexicon, rankingCues, promotionCues, unseenCues, precedenceCues, hiddenActCues, roleModeCues, sessionGrantCues, promptAskCues, sentWithCues, unneededSecretCues))
+	definitionCues = compileLexicon(func(signal) bool { return true }, withCues(definitionLexicon, rankingCues, promotionCues, unseenCues, precedenceCues, hiddenActCues, roleModeCues, sessionGrantCues, promptAskCues, sentWithCues, unneededSecretCues, decodeCallCues))
 	textCues       = compileLexicon(func(s signal) bool { return !definitionOnly[s] }, nil)
 	nameCues       = compileLexicon(func(s signal) bool { return addressed[s] }, nil)
 )
@@ -2400,6 +2400,9 @@ func linkLabel(t string) bool {
 // ("read the docs at https://…"), so there a destination counts only
 // within a few words of the verb, where it is what is sent to.
 func (e *evidence) destinations(t string, ws []span) {
+	if e.definitions && strings.Contains(t, "](http") {
+		e.imageFetch(t)
+	}
 	at := strings.IndexByte(t, '@')
 	if at > 0 && at+4 < len(t) {
 		// local@domain.tld
