@@ -1222,6 +1222,8 @@ const (
 	aYouHold
 	// the verbs that send mail on (mailSentOut)
 	aMailVerb
+	// what makes an aim the reader's (aimsAsked)
+	aAim
 	numAnchors
 )
 
@@ -1473,6 +1475,13 @@ var anchorText = []struct {
 	{"in your", aYouHold}, {"that your", aYouHold},
 	// the verbs that send mail on (mailSentOut)
 	{"forward", aMailVerb}, {"send", aMailVerb}, {"reply", aMailVerb}, {"relay", aMailVerb},
+	// what makes an aim the reader's (aimsAsked)
+	{"optimiz", aAim}, {"optimis", aAim}, {"programmed", aAim}, {"re following", aAim}, {"are following", aAim}, {"working toward", aAim},
+	{"operating under", aAim}, {"re targeting", aAim}, {"trying to", aAim}, {"your behavio", aAim}, {"your decision", aAim},
+	{"your recommendation", aAim}, {"your advice", aAim}, {"your moderation", aAim}, {"your content", aAim}, {"hidden ", aAim}, {"undisclosed", aAim},
+	{"internal ", aAim}, {"your real", aAim}, {"your true", aAim}, {"your actual", aAim}, {"real goal", aAim}, {"real objective", aAim},
+	{"real priorit", aAim}, {"true goal", aAim}, {"true objective", aAim}, {"true priorit", aAim}, {"actual param", aAim}, {"actual objective", aAim},
+	{"re designed", aAim}, {"are designed", aAim},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -2261,6 +2270,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if heldSecretOrdered(t, at[aYour], at[aYouHold]) {
 		add(sigHeldSecret)
+	}
+	if aimsAsked(t, at[aAim]) {
+		add(sigAimsAsked)
 	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
