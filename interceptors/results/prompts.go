@@ -186,6 +186,12 @@ var promptReading = map[string]promptWeight{
 	sigMakerAbroad.name:     {0, 0},
 	sigPowersAsked.name:     {0, 4},
 	sigSplitPayload.name:    {4, 4},
+	// The reader's mail sent to an address, as sigBulkOut; a secret the
+	// model holds ordered out, as sigOwnSecretAsked; the model's aims
+	// asked, as its powers are.
+	sigMailOut.name:    {4, 4},
+	sigHeldSecret.name: {4, 4},
+	sigAimsAsked.name:  {0, 4},
 }
 
 // Two signals of what reaches beyond a prompt, read only here. Read as

@@ -1218,6 +1218,12 @@ const (
 	aObeyAbroad
 	// a person's home or birth date, in other languages (peopleAskedAbroad)
 	aPeopleAbroad
+	// the clauses that make a secret the reader's (heldSecretOrdered)
+	aYouHold
+	// the verbs that send mail on (mailSentOut)
+	aMailVerb
+	// what makes an aim the reader's (aimsAsked)
+	aAim
 	numAnchors
 )
 
@@ -1463,6 +1469,19 @@ var anchorText = []struct {
 	{"проживает", aPeopleAbroad}, {"住在", aPeopleAbroad}, {"住んで", aPeopleAbroad}, {"geburts", aPeopleAbroad}, {"wohnort", aPeopleAbroad},
 	{"wohnstadt", aPeopleAbroad}, {"wohnadresse", aPeopleAbroad}, {"nacimiento", aPeopleAbroad}, {"nascimento", aPeopleAbroad},
 	{"naissance", aPeopleAbroad}, {"nascita", aPeopleAbroad}, {"рождения", aPeopleAbroad}, {"出生日期", aPeopleAbroad}, {"生年月日", aPeopleAbroad},
+	// the clauses that make a secret the reader's (heldSecretOrdered)
+	{"you use", aYouHold}, {"you're using", aYouHold}, {"you are using", aYouHold}, {"you store", aYouHold}, {"you keep", aYouHold},
+	{"you hold", aYouHold}, {"you load", aYouHold}, {"you rely on", aYouHold}, {"you authenticate with", aYouHold}, {"you connect with", aYouHold},
+	{"in your", aYouHold}, {"that your", aYouHold},
+	// the verbs that send mail on (mailSentOut)
+	{"forward", aMailVerb}, {"send", aMailVerb}, {"reply", aMailVerb}, {"relay", aMailVerb},
+	// what makes an aim the reader's (aimsAsked)
+	{"optimiz", aAim}, {"optimis", aAim}, {"programmed", aAim}, {"re following", aAim}, {"are following", aAim}, {"working toward", aAim},
+	{"operating under", aAim}, {"re targeting", aAim}, {"trying to", aAim}, {"your behavio", aAim}, {"your decision", aAim},
+	{"your recommendation", aAim}, {"your advice", aAim}, {"your moderation", aAim}, {"your content", aAim}, {"hidden ", aAim}, {"undisclosed", aAim},
+	{"internal ", aAim}, {"your real", aAim}, {"your true", aAim}, {"your actual", aAim}, {"real goal", aAim}, {"real objective", aAim},
+	{"real priorit", aAim}, {"true goal", aAim}, {"true objective", aAim}, {"true priorit", aAim}, {"actual param", aAim}, {"actual objective", aAim},
+	{"re designed", aAim}, {"are designed", aAim},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -2245,6 +2264,15 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if peopleAskedAbroad(s, t, at[aPeopleAbroad]) {
 		add(sigUserAsked)
+	}
+	if mailSentOut(t, at[aMailVerb]) {
+		add(sigMailOut)
+	}
+	if heldSecretOrdered(t, at[aYour], at[aYouHold]) {
+		add(sigHeldSecret)
+	}
+	if aimsAsked(t, at[aAim]) {
+		add(sigAimsAsked)
 	}
 	score, why := 0, make([]string, 0, len(found))
 	code := false
