@@ -12,7 +12,7 @@ import (
 // The learned text model (README.md, "Learned model"): its weights are
 // derived from the tuning split of testdata/eval only, by the generator.
 //
-//go:generate go run ../internal/textmodel/train -check results -corpus testdata/eval -files textmodel.files -out textmodel.bin
+//go:generate go run ../internal/textmodel/train -check results -corpus testdata/eval -out textmodel.bin
 //go:embed textmodel.bin
 var modelFile []byte
 

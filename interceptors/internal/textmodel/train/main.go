@@ -18,13 +18,14 @@
 //	go generate ./interceptors/results
 //	go run ./interceptors/internal/textmodel/train -check results -corpus interceptors/results/testdata/eval -grid weigh
 //
-// -files names the tuning files to learn from: the shipped model lists
-// the files of the split its design was chosen on (textmodel.files beside
-// it), so that the generator still makes the same bytes when files join
-// the split, until the next design learns from them too. -cvfiles
-// cross-validates a listed model's method on the folds of every tuning
-// file, so that it and a model learnt from the grown split are compared
-// on the same texts.
+// The shipped model learns from every tuning file (since design 13): a
+// file that joins the split is learnt from when the model is made again,
+// as it must be (TestShippedResultsModelIsReproduced). -files names the
+// only tuning files to learn from (until design 13 the shipped model
+// listed the files of the split its design was chosen on, in
+// textmodel.files beside it), and -cvfiles cross-validates a listed
+// model's method on the folds of every tuning file, so that it and a
+// model learnt from the grown split are compared on the same texts.
 //
 // For the poisoning check, -cv -oof writes each tuning definition's
 // out-of-fold score, and -keys learns from and scores only the definitions
@@ -118,17 +119,38 @@ type setting struct {
 	// a signal that flags more of them moves the model, which is made
 	// again after it (TestShippedResultsModelIsReproduced)
 	lexical float64
+	// minSources: a feature is learnt only if it occurs in the texts of
+	// at least this many source repositories of the training texts (0 or
+	// 1, every feature): a word or pair only one source writes is that
+	// source's style, which another source's texts do not share, and its
+	// weight can only teach the model that source
+	minSources int
+	// benign is the weight of the benign class as a multiple of that of
+	// the injections (0 reads as 1, the classes alike): more of it pulls
+	// the benign texts that score highest down, where the threshold is set
+	benign float64
 }
 
 func (s setting) String() string {
 	return fmt.Sprintf("bits=%d window=%d lambda=%g rounds=%d epochs=%d weigh=%s sqrt=%v chars=%v splice=%d context=%d pair=%v",
-		s.bits, s.window, s.lambda, s.rounds, s.epochs, s.weigh, s.sqrt, s.chars, s.splice, s.context, s.pair) + cond(s.match, " match=true", "") + cond(s.address, " address=true", "") + cond(s.draw != 0, fmt.Sprintf(" draw=%d", s.draw), "") + cond(s.lexical != 0 && s.lexical != 1, fmt.Sprintf(" lexical=%g", s.lexical), "")
+		s.bits, s.window, s.lambda, s.rounds, s.epochs, s.weigh, s.sqrt, s.chars, s.splice, s.context, s.pair) + cond(s.match, " match=true", "") + cond(s.address, " address=true", "") + cond(s.draw != 0, fmt.Sprintf(" draw=%d", s.draw), "") + cond(s.lexical != 0 && s.lexical != 1, fmt.Sprintf(" lexical=%g", s.lexical), "") + cond(s.minSources > 1, fmt.Sprintf(" minsources=%d", s.minSources), "") + cond(s.benign != 0 && s.benign != 1, fmt.Sprintf(" benign=%g", s.benign), "")
 }
 
 // defaults is the setting chosen for the results check, the flags'
-// defaults: design 11, design 10 with each injection the lexical checks
-// flag weighing a tenth of one they miss (within its file, which still
-// weighs as every other), at λ 3e-4 and 20 passes, and the opening word
+// defaults: design 13, design 11's method learnt from every tuning file
+// (59; no list of files) with windows of 192 words, not 128: a long
+// benign page's one stretch of imperatives is read with the words around
+// it. By the generator's grouped cross-validation on every tuning file,
+// injections flagged out of fold by the signals or the model at the
+// budget (rule), design 11 as shipped (-cvfiles naming its 50 files)
+// 2594.0 on average over draws 0-7 and 2594.9 over 8-15, its method
+// learnt from every file 2594.9 and 2594.1, with windows of 192 words
+// 2603.9 (+9.9, standard error of the paired difference 2.1) and 2603.0
+// (+8.1, 1.5), benign 23 of 2310 each; over budgets of 2 to 20 benign
+// texts beyond the signals, +5.2 and +2.6 (-grid design13, -cat;
+// docs/benchmarks.md, "Design 13"). Design 11, design 10 with each
+// injection the lexical checks flag weighing a tenth of one they miss
+// (within its file, which still weighs as every other), at λ 3e-4 and 20 passes, and the opening word
 // of a text's edge sentences among the features of address (address.go).
 // The model flags beside the checks: a text they flag is flagged whatever
 // it scores, so the wording of what they catch (overrides, markers) is
@@ -161,10 +183,13 @@ func (s setting) String() string {
 // 8-15); the best, λ 5e-4, gained 2.0 of 2911 over draws 0-15 (standard
 // error 1.2). Design 11 stays, learnt from its files
 // (docs/benchmarks.md, "Design 12").
-var defaults = setting{bits: 18, window: 128, lambda: 3e-4, epochs: 20, weigh: "file", chars: false, context: 32, address: true, lexical: 0.1}
+var defaults = setting{bits: 18, window: 192, lambda: 3e-4, epochs: 20, weigh: "file", chars: false, context: 32, address: true, lexical: 0.1}
+
+// folds is the number of folds of cross-validation (-loso: one for each
+// source repository).
+var folds = 5
 
 const (
-	folds  = 5
 	seed   = 1
 	biasLR = 0.01 // the intercept learns slower than the sparse weights
 )
@@ -211,6 +236,9 @@ func main() {
 	spliceN := flag.Int("splice", 0, "copies of each injection placed in a benign text of another source")
 	context := flag.Int("context", defaults.context, "with -splice, words of the benign text kept on each side of the injection")
 	pair := flag.Bool("pair", false, "with -splice, the benign words around a spliced injection are a benign example too")
+	draws := flag.Int("draws", drawsTo, "with -grid design13, the number of draws of each setting")
+	drawsFirst := flag.Uint64("drawsfrom", 0, "with -grid design13, the first draw")
+	byCat := flag.Bool("cat", false, "with -cv or -grid, print the injections flagged out of fold by category")
 	top := flag.Int("top", 0, "print this many of the heaviest features of the trained model")
 	files := flag.String("files", "", "learn only from the tuning files this list names, one per line (the files a shipped model was learnt from)")
 	cvFiles := flag.String("cvfiles", "", "with -cv or -grid, each fold's model learns only from the tuning files this list names, while every tuning text is scored (a shipped model's files, on the folds of the grown split)")
@@ -218,11 +246,17 @@ func main() {
 	oof := flag.String("oof", "", "with -cv, write each tuning text's out-of-fold score here (JSON: the key file#index, the score), for a check that weighs the model beside its own score")
 	budgetRule := flag.String("budget", rule.rule, "how the threshold is set: total (the lexical checks and the model together flag at most -share of the benign texts) or extra (the model at most -share of them beyond those the checks flag)")
 	share := flag.Float64("share", rule.share, "the share of the benign texts -budget allows")
+	minSources := flag.Int("minsources", defaults.minSources, "learn only the features that occur in the texts of at least this many source repositories")
+	benignW := flag.Float64("benignweight", defaults.benign, "the weight of the benign class as a multiple of that of the injections")
+	flag.BoolVar(&loso, "loso", false, "with -cv or -grid, leave one source out: a fold for each source repository")
 	flag.Parse()
 	if *files != "" {
 		learnFrom = readFileList(*files)
 	}
 	oofOut = *oof
+	byCategory = *byCat
+	drawsTo = *draws
+	drawsFrom = *drawsFirst
 	keysFile := *keys
 	if *cvFiles != "" {
 		if !*cv && *grid == "" {
@@ -237,7 +271,8 @@ func main() {
 	log.SetFlags(0)
 
 	s := setting{bits: *bits, window: *window, lambda: *lambda, rounds: *rounds, epochs: *epochs, weigh: *weigh, chars: *chars, sqrt: *sqrt,
-		splice: *spliceN, context: *context, pair: *pair, match: *match, draw: *draw, address: *address, lexical: *lexical}
+		splice: *spliceN, context: *context, pair: *pair, match: *match, draw: *draw, address: *address, lexical: *lexical,
+		minSources: *minSources, benign: *benignW}
 	if !slices.Contains([]string{"text", "source", "file", "mixed"}, s.weigh) {
 		log.Fatalf("-weigh %q: want text, source, file or mixed", s.weigh)
 	}
@@ -526,6 +561,53 @@ var grids = map[string]func() []setting{
 		}
 		return g
 	},
+	// design 13: design 11's method (windows of 128 words) learnt from
+	// every tuning file (59), and beside it what might carry across sources' ways of writing:
+	// features only several sources share (minSources), the benign class
+	// weighing more, character n-grams, the shape, the weighing, the
+	// splice; draws 0-7 (8-15 to check a choice). The figures are in
+	// docs/benchmarks.md ("Design 13")
+	"design13": func() (g []setting) {
+		for _, c := range []func(*setting){
+			func(*setting) {},
+			func(s *setting) { s.minSources = 2 },
+			func(s *setting) { s.minSources = 3 },
+			func(s *setting) { s.benign = 2 },
+			func(s *setting) { s.benign = 4 },
+			func(s *setting) { s.chars = true },
+			func(s *setting) { s.lambda = 5e-4 },
+			func(s *setting) { s.lambda = 1e-3 },
+			func(s *setting) { s.window = 64 },
+			func(s *setting) { s.window = 256 },
+			func(s *setting) { s.bits = 16 },
+			func(s *setting) { s.weigh = "source" },
+			func(s *setting) { s.weigh = "mixed" },
+			func(s *setting) { s.sqrt = true },
+			func(s *setting) { s.rounds = 2 },
+			func(s *setting) { s.lexical = 0.2 },
+			func(s *setting) { s.splice, s.context, s.pair = 1, 16, true },
+			func(s *setting) { s.address = false },
+			func(s *setting) { s.window = 160 },
+			func(s *setting) { s.window = 192 },
+			func(s *setting) { s.window = 224 },
+			func(s *setting) { s.window = 384 },
+			func(s *setting) { s.window, s.sqrt = 256, true },
+			func(s *setting) { s.window, s.lexical = 192, 0.2 },
+			func(s *setting) { s.window, s.lambda = 192, 2e-4 },
+			func(s *setting) { s.window, s.lambda = 192, 5e-4 },
+			func(s *setting) { s.window, s.epochs = 192, 30 },
+			func(s *setting) { s.window, s.minSources = 192, 2 },
+		} {
+			for d := range uint64(drawsTo) {
+				s := defaults
+				s.window = 128 // design 11's
+				c(&s)
+				s.draw = d + drawsFrom
+				g = append(g, s)
+			}
+		}
+		return g
+	},
 	"lexical-check": func() (g []setting) {
 		for _, c := range []struct {
 			lexical, lambda float64
@@ -580,12 +662,12 @@ func loadResults(dir string) []*doc {
 		if err := json.Unmarshal(b, &file); err != nil {
 			log.Fatalf("%s: %v", f, err)
 		}
-		for _, e := range file.Entries {
+		for i, e := range file.Entries {
 			if e.Source.Repo == "" {
 				log.Fatalf("%s: an entry without a source repository", f)
 			}
 			docs = append(docs, &doc{text: e.Text, inj: e.Label == "injection", category: e.Category,
-				group: e.Source.Repo, file: filepath.Base(f), lexical: flagged(lex, e.Text)})
+				group: e.Source.Repo, file: filepath.Base(f), key: fmt.Sprintf("%s#%d", filepath.Base(f), i), lexical: flagged(lex, e.Text)})
 		}
 	}
 	return docs
@@ -692,8 +774,12 @@ func flagged(c *results.Checker, text string) bool {
 	return len(x.Findings) > 0
 }
 
+// loso is whether cross-validation leaves one source out (-loso).
+var loso bool
+
 // foldsOf assigns each source to a fold, largest first, each to the fold
-// with the fewest texts so far.
+// with the fewest texts so far (with -loso, each to a fold of its own,
+// and sets folds to their number).
 func foldsOf(docs []*doc) map[string]int {
 	size := map[string]int{}
 	for _, d := range docs {
@@ -707,7 +793,14 @@ func foldsOf(docs []*doc) map[string]int {
 		return cmp.Or(cmp.Compare(size[b], size[a]), cmp.Compare(a, b))
 	})
 	fold := map[string]int{}
-	var load [folds]int
+	if loso {
+		for i, g := range groups {
+			fold[g] = i
+		}
+		folds = len(groups)
+		return fold
+	}
+	load := make([]int, folds)
 	for _, g := range groups {
 		k := 0
 		for i := range load {
@@ -733,7 +826,7 @@ func crossValidate(docs []*doc, s setting, verbose bool) float64 {
 func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 	fold := foldsOf(docs)
 	score := make([]float64, len(docs))
-	var own [folds]float64 // the threshold each fold's model needs on its own training texts
+	own := make([]float64, folds) // the threshold each fold's model needs on its own training texts
 	for k := range folds {
 		var tr []*doc
 		var trScore []float64
@@ -769,6 +862,7 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 		}
 	}
 	per := map[string]*tally{}
+	cat := map[string]*tally{}
 	var inj, ben tally
 	for i, d := range docs {
 		t := &ben
@@ -779,7 +873,13 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 		if per[key] == nil {
 			per[key] = &tally{}
 		}
-		for _, t := range []*tally{t, per[key]} {
+		if d.inj && cat[d.category] == nil {
+			cat[d.category] = &tally{}
+		}
+		for _, t := range []*tally{t, per[key], cat[d.category]} {
+			if t == nil {
+				continue
+			}
 			t.n++
 			if flag[i] {
 				t.model++
@@ -796,6 +896,24 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 	fmt.Printf("%v budget=%s:%g threshold %.3f (the folds' own: %.3f)\n", s, rule.rule, rule.share, threshold, own)
 	fmt.Printf("  injections: lexical %s, model %s, either %s\n", pct(inj.lex, inj.n), pct(inj.model, inj.n), pct(inj.both, inj.n))
 	fmt.Printf("  benign:     lexical %s, model %s, either %s\n", pct(ben.lex, ben.n), pct(ben.model, ben.n), pct(ben.both, ben.n))
+	if byCategory {
+		cats := make([]string, 0, len(cat))
+		for c := range cat {
+			cats = append(cats, c)
+		}
+		sort.Strings(cats)
+		var b strings.Builder
+		for _, c := range cats {
+			t := cat[c]
+			fmt.Fprintf(&b, " %s %d/%d/%d", c, t.lex, t.both, t.n)
+		}
+		fmt.Printf("  by category (lexical/either/n):%s\n", b.String())
+		floor := make([]float64, len(docs))
+		for i, d := range docs {
+			floor[i] = own[fold[d.group]]
+		}
+		fmt.Printf("  at budgets (extra benign: injections flagged by either):%s\n", curve(docs, score, floor))
+	}
 	if verbose {
 		// the benign texts that score highest out of fold, and the
 		// detection at other false-positive budgets
@@ -829,21 +947,68 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 	return threshold
 }
 
+// drawsTo is the number of draws a grid runs each setting on (-draws;
+// design 13's grid).
+var drawsTo = 8
+
+// drawsFrom is the first draw of design 13's grid (-drawsfrom).
+var drawsFrom uint64
+
+// curve is the detection out of fold at other budgets than the rule's:
+// for k benign texts the model flags beyond the lexical checks, the
+// injections the checks or the model flag with the threshold just above
+// the (k+1)th highest score of the benign texts the checks pass (or at
+// the higher floor its fold's own training texts need), and their mean
+// over k 2 to 20. At one budget the threshold falls between two benign
+// texts' scores, and a setting that moves one of them past the other
+// moves it far: over many budgets, what is compared is how the model
+// ranks the texts in the tail where its threshold lies.
+func curve(docs []*doc, score, floor []float64) string {
+	var free []float64
+	for i, d := range docs {
+		if !d.inj && !d.lexical {
+			free = append(free, score[i])
+		}
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(free)))
+	var b strings.Builder
+	var sum, n float64
+	for k := 2; k <= 20 && k < len(free); k += 2 {
+		t := free[k]
+		det := 0
+		for i, d := range docs {
+			if d.inj && (d.lexical || score[i] > t && score[i] >= floor[i]) {
+				det++
+			}
+		}
+		sum += float64(det)
+		n++
+		fmt.Fprintf(&b, " %d:%d", k, det)
+	}
+	fmt.Fprintf(&b, " mean %.1f", sum/n)
+	return b.String()
+}
+
+// byCategory is whether -cv prints the figures by category (-cat).
+var byCategory bool
+
 // oofOut is where -cv writes the out-of-fold scores (-oof).
 var oofOut string
 
 // writeOOF writes each doc's out-of-fold score by its key.
 func writeOOF(docs []*doc, score []float64) {
 	type oof struct {
-		Score float64 `json:"score"`
-		Group string  `json:"group"`
+		Score   float64 `json:"score"`
+		Group   string  `json:"group"`
+		Inj     bool    `json:"injection,omitempty"`
+		Lexical bool    `json:"lexical,omitempty"`
 	}
 	out := make(map[string]oof, len(docs))
 	for i, d := range docs {
 		if d.key == "" {
 			log.Fatalf("-oof: a text of %s without a key", d.file)
 		}
-		out[d.key] = oof{score[i], d.group}
+		out[d.key] = oof{score[i], d.group, d.inj, d.lexical}
 	}
 	b, err := json.Marshal(out)
 	if err != nil {
@@ -924,6 +1089,7 @@ func train(docs []*doc, s setting) *textmodel.Model {
 			}
 		}
 	}
+	learnt := learnable(docs, s)
 	var m *textmodel.Model
 	for round := 0; round <= s.rounds; round++ {
 		var exs []example
@@ -951,7 +1117,7 @@ func train(docs []*doc, s setting) *textmodel.Model {
 			}
 			for _, w := range ws {
 				fs := d.feats.Span(w[0], w[1])
-				e := example{feats: fs, norm: textmodel.Norm(len(fs)), y: -1, weight: 1}
+				e := example{feats: learnt(fs), norm: textmodel.Norm(len(fs)), y: -1, weight: 1}
 				if d.inj {
 					e.y, e.weight = 1, 1/float64(len(ws))
 					if d.lexical && s.lexical != 0 {
@@ -1027,6 +1193,13 @@ func train(docs []*doc, s setting) *textmodel.Model {
 				}
 			}
 		}
+		if s.benign != 0 && s.benign != 1 {
+			for i := range exs {
+				if exs[i].y < 0 {
+					exs[i].weight *= s.benign
+				}
+			}
+		}
 		// the benign words around a spliced injection, without it, weigh
 		// as much as the injection in them
 		for _, p := range pairs {
@@ -1038,13 +1211,57 @@ func train(docs []*doc, s setting) *textmodel.Model {
 			textmodel.Windows(p.d.pair.feats.Words(), s.window, func(a, b int) { ws = append(ws, [2]int{a, b}) })
 			for _, x := range ws {
 				fs := p.d.pair.feats.Span(x[0], x[1])
-				exs = append(exs, example{feats: fs, norm: textmodel.Norm(len(fs)), y: -1, weight: w / float64(len(ws))})
+				exs = append(exs, example{feats: learnt(fs), norm: textmodel.Norm(len(fs)), y: -1, weight: w / float64(len(ws))})
 			}
 		}
 
 		m = sgd(exs, s)
 	}
 	return m
+}
+
+// learnable returns the filter train puts the features of a window
+// through: with s.minSources, it drops those that occur in the texts of
+// fewer source repositories of docs than that (their weight stays 0; a
+// window's norm is still that of all its features, as Score reads it).
+func learnable(docs []*doc, s setting) func([]uint32) []uint32 {
+	if s.minSources <= 1 {
+		return func(fs []uint32) []uint32 { return fs }
+	}
+	byGroup := map[string][]*doc{}
+	var groups []string
+	for _, d := range docs {
+		if byGroup[d.group] == nil {
+			groups = append(groups, d.group)
+		}
+		byGroup[d.group] = append(byGroup[d.group], d)
+	}
+	n := make([]int32, 1<<s.bits)
+	last := make([]int32, 1<<s.bits)
+	for gi, g := range groups {
+		for _, d := range byGroup[g] {
+			for _, d := range []*doc{d, d.pair} {
+				if d == nil {
+					continue
+				}
+				for _, f := range d.feats.Feats {
+					if last[f] != int32(gi+1) {
+						last[f] = int32(gi + 1)
+						n[f]++
+					}
+				}
+			}
+		}
+	}
+	return func(fs []uint32) []uint32 {
+		out := make([]uint32, 0, len(fs))
+		for _, f := range fs {
+			if n[f] >= int32(s.minSources) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
 }
 
 // splice returns, for each injection of docs, s.splice copies of it placed

@@ -9,20 +9,18 @@ import (
 )
 
 // The results check ships a model this generator made: learnt again from
-// the files its list names, with the default setting, it must come out
+// every tuning file, with the default setting, it must come out
 // byte for byte the same, so that the weights in the repository are the
 // ones the documented command makes from the documented data. A change of
-// the corpus, the lexical checks or the learning that moves the model
-// fails here until the model is made again (go generate
-// ./interceptors/results).
+// the corpus (a tuning file added too), the lexical checks or the
+// learning that moves the model fails here until the model is made again
+// (go generate ./interceptors/results).
 func TestShippedResultsModelIsReproduced(t *testing.T) {
 	const dir = "../../../results"
 	want, err := os.ReadFile(dir + "/textmodel.bin")
 	if err != nil {
 		t.Fatal(err)
 	}
-	learnFrom = readFileList(dir + "/textmodel.files")
-	defer func() { learnFrom = nil }()
 	docs := loadResults(dir + "/testdata/eval")
 	for _, d := range docs {
 		d.canon = poisoning.CanonicalWords(nil, d.text)
