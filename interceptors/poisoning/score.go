@@ -2425,7 +2425,7 @@ func (e *evidence) destinations(t string, ws []span) {
 				return
 			}
 			off += i
-			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) && !loopbackURL(t, off) && !localNameURL(t, off) && e.nearTransfer(ws, off) {
+			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) && !loopbackURL(t, off) && !localNameURL(t, off) && e.nearTransfer(ws, off) && (!urlGivenAsExample(t, off) || sentInSentence(t, ws, off, off+urlLen(t[off:]))) {
 				e.fire(sigExfil, "URL with a send verb")
 				return
 			}
