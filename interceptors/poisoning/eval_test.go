@@ -158,7 +158,7 @@ func (r rate) pct() float64 {
 const (
 	minDetectTuning  = 99.5
 	minDetectHeldout = 73.2
-	maxFPTuning      = 0.33
+	maxFPTuning      = 0.30
 	maxFPHeldout     = 2.32
 )
 
