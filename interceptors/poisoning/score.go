@@ -1260,7 +1260,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
 					continue
 				}
-				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i)) || c.sig == sigAuthority && e.useOfCompliance(c, t, ws, i)) {
+				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i) || e.namesOwnValue(c, t, ws, i)) || c.sig == sigAuthority && e.useOfCompliance(c, t, ws, i)) {
 					continue
 				}
 				if e.definitions && (c.sig == sigBypass || voiceSignal(c.sig)) && inFencedCode(t, ws, i) {
@@ -2431,7 +2431,7 @@ func (e *evidence) destinations(t string, ws []span) {
 				return
 			}
 			off += i
-			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) && !loopbackURL(t, off) && !localNameURL(t, off) && e.nearTransfer(ws, off) {
+			if (strings.HasPrefix(t[off:], "http://") || strings.HasPrefix(t[off:], "https://")) && !referenceURL(t, off) && !loopbackURL(t, off) && !localNameURL(t, off) && e.nearTransfer(ws, off) && (!urlGivenAsExample(t, off) || sentInSentence(t, ws, off, off+urlLen(t[off:]))) {
 				e.fire(sigExfil, "URL with a send verb")
 				return
 			}
