@@ -81,7 +81,7 @@ func evalVerdict(t *testing.T, c evalCase, mesh map[string]map[string][]string, 
 // the tuning split only and runs only when asked:
 //
 //	POISONING_MODEL_CV_KEYS=keys.txt go test ./interceptors/poisoning -run TestModelCV
-//	go run ./interceptors/internal/textmodel/train -check poisoning -corpus interceptors/poisoning/testdata/eval -cv -lexical 1 -lambda 1e-3 -keys keys.txt -oof oof.json
+//	go run ./interceptors/internal/textmodel/train -check poisoning -corpus interceptors/poisoning/testdata/eval -cv -window 128 -lexical 1 -lambda 1e-3 -keys keys.txt -oof oof.json
 //	POISONING_MODEL_OOF=oof.json go test ./interceptors/poisoning -run TestModelCV -v
 //
 // The first writes the keys of the tuning definitions in which the checks

@@ -14,7 +14,7 @@ import (
 // scores past its threshold, and either. It prints rates only. The model
 // (testdata/textmodel.bin) is learnt from the tuning split alone:
 //
-//	go run ./interceptors/internal/textmodel/train -check poisoning -corpus interceptors/poisoning/testdata/eval -lambda 3e-5 -out interceptors/poisoning/testdata/textmodel.bin
+//	go run ./interceptors/internal/textmodel/train -check poisoning -corpus interceptors/poisoning/testdata/eval -window 128 -lambda 3e-5 -out interceptors/poisoning/testdata/textmodel.bin
 //
 // so its tuning figures are in-sample. It is not part of the check. The
 // weights were learnt from the tuning split of commit 2aa9093, before the
