@@ -31,15 +31,7 @@ func deniedOrNamed(t string, ws []span, start int) bool {
 		if w := t[ws[k].start:ws[k].end]; w != "is" && w != "are" {
 			continue
 		}
-		for j := k + 1; j < len(ws) && j <= k+4; j++ {
-			if sentenceBetween(t, ws, j-1, j) {
-				return false
-			}
-			if wordingNouns[t[ws[j].start:ws[j].end]] {
-				return true
-			}
-		}
-		return false
+		return wordAhead(t, ws, k, 4, wordingNouns)
 	}
 	return false
 }

@@ -40,15 +40,7 @@ func (e *evidence) practiceWish(t string, ws []span) {
 // ws[i] within four words of its sentence ("frameworks generally prefer",
 // "runbooks strongly recommend").
 func wishWithin(t string, ws []span, i int) bool {
-	for j := i + 1; j < len(ws) && j <= i+4; j++ {
-		if sentenceBetween(t, ws, j-1, j) {
-			return false
-		}
-		if wishVerbs[t[ws[j].start:ws[j].end]] {
-			return true
-		}
-	}
-	return false
+	return wordAhead(t, ws, i, 4, wishVerbs)
 }
 
 // mayWish is the cheap test that gates practiceWish: a stem of a verb of

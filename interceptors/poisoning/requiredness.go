@@ -31,13 +31,5 @@ func requirednessMark(c *cue, t string, ws []span, i int) bool {
 	if ws[i].start > 0 && t[ws[i].start-1] == '(' && ws[i].end < len(t) && t[ws[i].end] == ')' {
 		return i > 0 && !sentenceBetween(t, ws, i-1, i)
 	}
-	for j := i + 1; j < len(ws) && j <= i+2; j++ {
-		if sentenceBetween(t, ws, j-1, j) {
-			return false
-		}
-		if requiredNouns[t[ws[j].start:ws[j].end]] {
-			return true
-		}
-	}
-	return false
+	return wordAhead(t, ws, i, 2, requiredNouns)
 }

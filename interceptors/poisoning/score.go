@@ -1351,6 +1351,20 @@ func sentenceBetween(t string, ws []span, i, j int) bool {
 	return false
 }
 
+// wordAhead reports whether one of the n words after ws[i], within its
+// sentence, is in set.
+func wordAhead(t string, ws []span, i, n int, set map[string]bool) bool {
+	for j := i + 1; j < len(ws) && j <= i+n; j++ {
+		if sentenceBetween(t, ws, j-1, j) {
+			return false
+		}
+		if set[t[ws[j].start:ws[j].end]] {
+			return true
+		}
+	}
+	return false
+}
+
 // keepsSafeguard reports whether the order of the directive cue c, matched
 // at ws[i], is one to keep a safeguard: to ask the user first or for
 // consent ("always ask the user first", "you must ask user consent before
