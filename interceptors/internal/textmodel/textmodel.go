@@ -573,34 +573,13 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 		pairs = unsafe.Slice((*[2]int32)(unsafe.Pointer(&spans[0])), len(spans)/2)
 	}
 	sums := prefix[1 : len(pairs)+1]
-	for x, sp := range pairs {
-		p := &sums[x]
-		// offsets in buf, never negative: read as such, and the loads'
-		// bounds as i <= len(buf)-8, the loads need no test of their own
-		i, j := int(uint32(sp[0])), int(uint32(sp[1]))
-		// the key of Score's cache is the word's bytes: one or two loads
-		// of eight, masked to its length (from a table: a shift by a
-		// variable costs a test of its range too)
-		switch w := j - i; {
-		case w <= 8 && i <= len(buf)-8:
-			k0 := binary.LittleEndian.Uint64(buf[i:i+8]) & keyMask[w&15]
-			// (a cached key whose second word is zero is a word of eight
-			// bytes at most: its third is zero too)
-			if c := &sc.words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 {
-				*p = prefixSum{int64(c.sum), c.cnt, c.h}
-				continue
-			}
-		case w <= 16 && i <= len(buf)-16:
-			b := buf[i : i+16]
-			k0 := binary.LittleEndian.Uint64(b[:8])
-			k1 := binary.LittleEndian.Uint64(b[8:]) & keyMask[(w-8)&15]
-			if c := &sc.words[cacheSlot(k0, k1, 0)]; c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
-				*p = prefixSum{int64(c.sum), c.cnt, c.h}
-				continue
-			}
+	for x := 0; ; x++ {
+		if x = cachedSums(sums, pairs, buf, &sc.words, x); x >= len(pairs) {
+			break
 		}
-		h, sum, cnt := sc.lookup(buf, i, j, 0, false)
-		*p = prefixSum{sum, cnt, h}
+		sp := &pairs[x]
+		h, sum, cnt := sc.lookup(buf, int(uint32(sp[0])), int(uint32(sp[1])), 0, false)
+		sums[x] = prefixSum{sum, cnt, h}
 	}
 	if m.Address {
 		// the words' hashes counted for address in the same loop, not
@@ -613,6 +592,46 @@ func (m *Model) ScoreSpans(buf []byte, spans []int32) float64 {
 	}
 	sc.prefix = prefix
 	return m.best(buf, sc)
+}
+
+// cachedSums sets sums[x] to the own weight, the number of features and
+// the hash of the word pairs[x] of buf, from x on, as long as the cache
+// holds the word, and returns the first x whose word it does not hold (or
+// len(pairs)). It calls nothing: with a call on the way (the look-up of a
+// word not in the cache), the loop kept its variables on the stack around
+// it, for every word; the caller looks that word up and calls it again
+// from the next.
+func cachedSums(sums []prefixSum, pairs [][2]int32, buf []byte, words *[wordCache]cachedWord, x int) int {
+	sums = sums[:len(pairs)]
+	for ; x < len(pairs); x++ {
+		sp := &pairs[x]
+		// offsets in buf, never negative: read as such, and the loads'
+		// bounds as i <= len(buf)-8, the loads need no test of their own
+		i, j := int(uint32(sp[0])), int(uint32(sp[1]))
+		// the key of Score's cache is the word's bytes: one or two loads
+		// of eight, masked to its length (from a table: a shift by a
+		// variable costs a test of its range too)
+		switch w := j - i; {
+		case w <= 8 && i <= len(buf)-8:
+			k0 := binary.LittleEndian.Uint64(buf[i:i+8]) & keyMask[w&15]
+			// (a cached key whose second word is zero is a word of eight
+			// bytes at most: its third is zero too)
+			if c := &words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 {
+				sums[x] = prefixSum{int64(c.sum), c.cnt, c.h}
+				continue
+			}
+		case w <= 16 && i <= len(buf)-16:
+			b := buf[i : i+16]
+			k0 := binary.LittleEndian.Uint64(b[:8])
+			k1 := binary.LittleEndian.Uint64(b[8:]) & keyMask[(w-8)&15]
+			if c := &words[cacheSlot(k0, k1, 0)]; c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
+				sums[x] = prefixSum{int64(c.sum), c.cnt, c.h}
+				continue
+			}
+		}
+		return x
+	}
+	return x
 }
 
 // addPairs turns the words' own weights and counts in prefix[1:] into the
