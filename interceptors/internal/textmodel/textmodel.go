@@ -646,21 +646,26 @@ func (m *Model) scoreSpans(sc *scratch, buf []byte, spans []int32) float64 {
 	}
 	sums := prefix[1 : len(pairs)+1]
 	for x := 0; ; x++ {
-		if x = cachedSums(sums, pairs, buf, &sc.words, x); x >= len(pairs) {
+		var slot *cachedWord
+		var k0, k1 uint64
+		if x, slot, k0, k1 = cachedSums(sums, pairs, buf, &sc.words, x); x >= len(pairs) {
 			break
 		}
 		sp := &pairs[x]
 		i, j := int(uint32(sp[0])), int(uint32(sp[1]))
 		var h uint32
-		var sum int64
-		var cnt int32
-		if buf[i] < utf8.RuneSelf {
-			h, sum, cnt = sc.lookup(buf, i, j, 0, false)
-		} else {
+		hashed := false
+		if buf[i] >= utf8.RuneSelf {
 			// a word beyond ASCII (Score), hashed as nextWord hashes it
 			h, _, _ = nextWord(buf, i)
-			h, sum, cnt = sc.lookup(buf, i, j, h, true)
+			hashed = true
 		}
+		if slot != nil {
+			// keyed by cachedSums already
+			sums[x] = sc.fill(slot, buf, i, j, k0, k1, 0, h, hashed)
+			continue
+		}
+		h, sum, cnt := sc.lookup(buf, i, j, h, hashed)
 		sums[x] = prefixSum{sum, cnt, h}
 	}
 	if m.Address {
@@ -682,8 +687,11 @@ func (m *Model) scoreSpans(sc *scratch, buf []byte, spans []int32) float64 {
 // len(pairs)). It calls nothing: with a call on the way (the look-up of a
 // word not in the cache), the loop kept its variables on the stack around
 // it, for every word; the caller looks that word up and calls it again
-// from the next.
-func cachedSums(sums []prefixSum, pairs [][2]int32, buf []byte, words *[wordCache]cachedWord, x int) int {
+// from the next. For a word of up to sixteen bytes it keyed, it returns
+// the word's slot and the first two words of its key too (the third is
+// zero), for the caller to fill the slot without keying the word again;
+// else slot is nil.
+func cachedSums(sums []prefixSum, pairs [][2]int32, buf []byte, words *[wordCache]cachedWord, x int) (_ int, slot *cachedWord, k0, k1 uint64) {
 	sums = sums[:len(pairs)]
 	_ = words[0] // (the test of a nil pointer once, not at each word)
 	for ; x < len(pairs); x++ {
@@ -699,22 +707,26 @@ func cachedSums(sums []prefixSum, pairs [][2]int32, buf []byte, words *[wordCach
 			k0 := binary.LittleEndian.Uint64(buf[i:i+8]) & keyMask[w&15]
 			// (a cached key whose second word is zero is a word of eight
 			// bytes at most: its third is zero too)
-			if c := &words[cacheSlot(k0, 0, 0)]; c.k0 == k0 && c.k1 == 0 {
+			c := &words[cacheSlot(k0, 0, 0)]
+			if c.k0 == k0 && c.k1 == 0 {
 				sums[x] = c.own
 				continue
 			}
+			return x, c, k0, 0
 		case w <= 16 && i <= len(buf)-16:
 			b := buf[i : i+16]
 			k0 := binary.LittleEndian.Uint64(b[:8])
 			k1 := binary.LittleEndian.Uint64(b[8:]) & keyMask[(w-8)&15]
-			if c := &words[cacheSlot(k0, k1, 0)]; c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
+			c := &words[cacheSlot(k0, k1, 0)]
+			if c.k0 == k0 && c.k1 == k1 && c.k2 == 0 {
 				sums[x] = c.own
 				continue
 			}
+			return x, c, k0, k1
 		}
-		return x
+		return x, nil, 0, 0
 	}
-	return x
+	return x, nil, 0, 0
 }
 
 // addPairs turns the words' own weights and counts in prefix[1:] into the
@@ -819,16 +831,28 @@ func (sc *scratch) lookup(buf []byte, start, end int, h uint32, hashed bool) (ui
 	k0, k1, k2 := wordKey(buf, start, end)
 	c := &sc.words[cacheSlot(k0, k1, k2)]
 	if c.k0 != k0 || c.k1 != k1 || c.k2 != k2 {
-		if !hashed {
-			h = asciiHash(w)
-		}
-		sum, cnt := int64(m.W[mix(h)>>shift]), int32(1)
-		if m.Chars {
-			sum, cnt = gramSum(m.W, w, shift, sum, cnt)
-		}
-		c.k0, c.k1, c.k2, c.own = k0, k1, k2, prefixSum{sum, cnt, h}
+		sc.fill(c, buf, start, end, k0, k1, k2, h, hashed)
 	}
 	return c.own.h, c.own.sum, c.own.n
+}
+
+// fill puts the word buf[start:end], of at most 24 bytes, whose key is k0,
+// k1, k2, in the cache's slot c, and returns what it weighs without the
+// word before it, its number of features and its hash. h is its hash if
+// hashed, else the word is ASCII letters and digits, hashed here.
+func (sc *scratch) fill(c *cachedWord, buf []byte, start, end int, k0, k1, k2 uint64, h uint32, hashed bool) prefixSum {
+	m := sc.model
+	shift := 32 - m.Bits
+	w := buf[start:end]
+	if !hashed {
+		h = asciiHash(w)
+	}
+	sum, cnt := int64(m.W[mix(h)>>shift]), int32(1)
+	if m.Chars {
+		sum, cnt = gramSum(m.W, w, shift, sum, cnt)
+	}
+	c.k0, c.k1, c.k2, c.own = k0, k1, k2, prefixSum{sum, cnt, h}
+	return c.own
 }
 
 // skipBlanks returns the first byte of buf from i on that is not ASCII
