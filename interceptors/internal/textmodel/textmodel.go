@@ -425,6 +425,10 @@ type scratch struct {
 	// addressFeatures reads it
 	counted bool
 	// the words of Score's text (wordSpans)
+	spanBuf []int32
+	// the words of the text being scored, Score's or ScoreSpans' caller's,
+	// for the features of address while it is scored (nil after, and
+	// when scoreEach scores it)
 	spans []int32
 }
 
@@ -478,8 +482,8 @@ func (m *Model) Score(buf []byte) float64 {
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	sc.spans = wordSpans(sc.spans[:0], buf)
-	return m.scoreSpans(sc, buf, sc.spans)
+	sc.spanBuf = wordSpans(sc.spanBuf[:0], buf)
+	return m.scoreSpans(sc, buf, sc.spanBuf)
 }
 
 // wordSpans appends to spans the start and the end of each word of the
@@ -585,6 +589,7 @@ func (m *Model) scoreEach(buf []byte) float64 {
 		prev = h
 	}
 	sc.prefix = prefix
+	sc.spans = nil // (the words are read again: addressFeatures)
 	return m.best(buf, sc)
 }
 
@@ -678,7 +683,10 @@ func (m *Model) scoreSpans(sc *scratch, buf []byte, spans []int32) float64 {
 		addPairs(prefix, m.W, 32-m.Bits)
 	}
 	sc.prefix = prefix
-	return m.best(buf, sc)
+	sc.spans = spans
+	v := m.best(buf, sc)
+	sc.spans = nil
+	return v
 }
 
 // cachedSums sets sums[x] to the own weight, the number of features and
