@@ -119,12 +119,31 @@ func (sc *scratch) addressFeatures(buf []byte, shift uint) []addrFeature {
 		}
 	}
 	sc.counted = false
-	return addressFeatures(sc.extra[:0], buf, len(sc.prefix)-1, cnt, shift)
+	var tw *textWords
+	if sc.spans != nil {
+		tw = &textWords{sc.spans, sc.prefix}
+	}
+	return addressFeaturesOf(sc.extra[:0], buf, len(sc.prefix)-1, cnt, shift, tw)
+}
+
+// textWords is the words of a text as Score or ScoreSpans read them: the
+// start and the end of each in spans, its hash in prefix[i+1].h. The
+// features of address take the words of a sentence from there rather
+// than read the sentence again (nextWord).
+type textWords struct {
+	spans  []int32
+	prefix []prefixSum
 }
 
 // addressFeatures appends to dst the features of address of the canonical
 // text buf of n words whose words' hashes cnt counts.
 func addressFeatures(dst []addrFeature, buf []byte, n int, cnt *addrCounts, shift uint) []addrFeature {
+	return addressFeaturesOf(dst, buf, n, cnt, shift, nil)
+}
+
+// addressFeaturesOf is addressFeatures with the text's words in tw if it
+// is not nil.
+func addressFeaturesOf(dst []addrFeature, buf []byte, n int, cnt *addrCounts, shift uint, tw *textWords) []addrFeature {
 	if n == 0 {
 		return dst
 	}
@@ -158,12 +177,12 @@ func addressFeatures(dst []addrFeature, buf []byte, n int, cnt *addrCounts, shif
 		lastStart = begin
 	}
 	if lastStart == begin {
-		return sentenceFeatures(dst, buf[:end], 0, placeOnly, question, cnt, shift)
+		return sentenceFeatures(dst, buf[:end], 0, 0, placeOnly, question, cnt, shift, tw)
 	}
-	dst = sentenceFeatures(dst, buf[lastStart:end], n, placeLast, question, cnt, shift)
+	dst = sentenceFeatures(dst, buf[lastStart:end], lastStart, n, placeLast, question, cnt, shift, tw)
 	for k, c := range buf[begin:min(end, begin+maxSentence)] {
 		if sentenceMark[c] && isBoundary(buf, begin+k) {
-			return sentenceFeatures(dst, buf[:begin+k], 0, placeFirst, c == '?', cnt, shift)
+			return sentenceFeatures(dst, buf[:begin+k], 0, 0, placeFirst, c == '?', cnt, shift, tw)
 		}
 	}
 	return dst
@@ -171,22 +190,44 @@ func addressFeatures(dst []addrFeature, buf []byte, n int, cnt *addrCounts, shif
 
 // sentenceFeatures appends the features of the sentence s at place, the
 // first of its text (whose first word is word 0) or its last (whose last
-// word is word n-1).
-func sentenceFeatures(dst []addrFeature, s []byte, n, place int, question bool, cnt *addrCounts, shift uint) []addrFeature {
+// word is word n-1). s starts at offset from of its text; tw, if not nil,
+// holds the text's words (a sentence ends at a mark that is no part of a
+// word, and starts after one: its words are the text's words that start
+// within it).
+func sentenceFeatures(dst []addrFeature, s []byte, from, n, place int, question bool, cnt *addrCounts, shift uint, tw *textWords) []addrFeature {
 	// every word of s: at most one every two bytes
 	var hs [maxSentence/2 + 1]uint32
 	var content [maxSentence/2 + 1]bool
 	k := 0
 	you := false
-	for i := 0; k < len(hs); k++ {
-		h, start, end := nextWord(s, i)
-		if start < 0 {
-			break
+	if tw != nil {
+		// the first word that starts within s, then each up to its end
+		x, nw := 0, len(tw.spans)/2
+		if from > 0 {
+			for x = nw; x > 0 && int(tw.spans[2*x-2]) >= from; x-- {
+			}
 		}
-		hs[k] = h
-		content[k] = end-start >= 4 && s[start] > '9'
-		you = you || h == youHash || h == yourHash
-		i = end
+		for ; k < len(hs) && x < nw; k, x = k+1, x+1 {
+			start, end := int(tw.spans[2*x])-from, int(tw.spans[2*x+1])-from
+			if start >= len(s) {
+				break
+			}
+			h := tw.prefix[x+1].h
+			hs[k] = h
+			content[k] = end-start >= 4 && s[start] > '9'
+			you = you || h == youHash || h == yourHash
+		}
+	} else {
+		for i := 0; k < len(hs); k++ {
+			h, start, end := nextWord(s, i)
+			if start < 0 {
+				break
+			}
+			hs[k] = h
+			content[k] = end-start >= 4 && s[start] > '9'
+			you = you || h == youHash || h == yourHash
+			i = end
+		}
 	}
 	if k == 0 {
 		return dst

@@ -245,7 +245,7 @@ func TestScoreSpansIsScore(t *testing.T) {
 		vocab = append(vocab, string(w))
 	}
 	seps := []string{" ", "  ", ", ", ". ", "-", "'", "\n", "_", "— ", "“", "…", "!"}
-	ms := []*Model{testModel(true), testModel(false)}
+	ms := []*Model{testModel(true), testModel(false), fixedModel(false)}
 	texts := append([]string{}, scoreSeeds[:6]...)
 	for range 3000 {
 		var b strings.Builder
@@ -265,6 +265,75 @@ func TestScoreSpansIsScore(t *testing.T) {
 			if got, want := m.ScoreSpans(buf, asciiRuns(buf)), m.Score(buf); got != want {
 				t.Fatalf("%q: ScoreSpans %v, Score %v", s, got, want)
 			}
+			// (Score finds the words and weighs them as ScoreSpans does:
+			// the loop that found and weighed each in turn as well)
+			if got, want := m.ScoreSpans(buf, asciiRuns(buf)), m.scoreEach(buf); got != want {
+				t.Fatalf("%q: ScoreSpans %v, scoreEach %v", s, got, want)
+			}
 		}
 	}
+}
+
+// Score, from the words wordSpans finds, is the loop that found and
+// weighed each word in turn (scoreEach): on texts of words of every
+// length around eight, sixteen and twenty-four bytes, in ASCII and beyond
+// it (letters of other scripts, ideographs, a word of ASCII after one
+// beyond it, bytes that are no rune), at the ends of the text too, with a
+// cache shared between the texts.
+func TestScoreIsScoreEach(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	var vocab []string
+	for range 400 {
+		var w []byte
+		switch n := 1 + rng.IntN(30); rng.IntN(6) {
+		case 0:
+			for range n {
+				w = append(w, byte('0'+rng.IntN(10)))
+			}
+		case 1:
+			w = append(w, []string{"é", "пароль", "漢字", "ナ", "ab\u00e9cd", "…", "\xff", "éa1", "über", "\u00a0", "한국어"}[rng.IntN(11)]...)
+		default:
+			for range n {
+				w = append(w, "abcdefghijklmnopqrstuvwxyz0123456789"[rng.IntN(36)])
+			}
+		}
+		vocab = append(vocab, string(w))
+	}
+	seps := []string{" ", "  ", ", ", ". ", "-", "'", "\n", "é ", "— ", "“", "…", "?\n"}
+	// and models of the shipped shape (fixedBits), which have loops of
+	// their own
+	ms := []*Model{testModel(true), testModel(false), testModel(true), fixedModel(false), fixedModel(true)}
+	ms[2].Address = true
+	texts := append([]string{}, scoreSeeds...)
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(80) {
+			b.WriteString(vocab[rng.IntN(len(vocab))])
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		s := b.String()
+		if rng.IntN(2) == 0 {
+			s = s[:rng.IntN(len(s)+1)] // end in a word, or in a rune
+		}
+		texts = append(texts, s)
+	}
+	for _, s := range texts {
+		buf := []byte(s)
+		for _, m := range ms {
+			if got, want := m.Score(buf), m.scoreEach(buf); got != want {
+				t.Fatalf("%q: Score %v, scoreEach %v", s, got, want)
+			}
+		}
+	}
+}
+
+// fixedModel is a model of random weights of the shipped shape, with the
+// features of address, and character n-grams if chars.
+func fixedModel(chars bool) *Model {
+	rng := rand.New(rand.NewPCG(9, 10))
+	m := &Model{Bits: fixedBits, Chars: chars, Address: true, Window: 16, Bias: 0.5, Scale: 0.001, W: make([]int16, 1<<fixedBits)}
+	for i := range m.W {
+		m.W[i] = int16(rng.IntN(65536) - 32768)
+	}
+	return m
 }
