@@ -492,7 +492,7 @@ func (q *Quiet) chunk(i int) int {
 				for i < len(s) && !plainTab[s[i]] {
 					i++
 				}
-				if !q.foldChunk(from, i, nws, ncands) {
+				if !q.foldChunk(from, at, i, nws, ncands) {
 					q.hits = append(q.hits, at)
 				}
 				q.cuts = append(q.cuts, from, i)

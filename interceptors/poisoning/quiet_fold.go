@@ -7,8 +7,8 @@ import "unsafe"
 // a compatibility form, a letter of another script: runeOther), from the
 // fold itself, where that is exact, and reports whether it did; otherwise
 // the caller keeps the chunk's windows from being silent, as for every
-// such chunk before. nws and ncands are the counts of words and
-// candidates before the chunk.
+// such chunk before. at is the first such rune; nws and ncands are the
+// counts of words and candidates before the chunk.
 //
 // The fold of a text is the folds of its pieces cut at bytes of plainTab
 // (foldRunes), and a window holds a chunk whole, so the chunk's words in
@@ -34,7 +34,20 @@ import "unsafe"
 //     nothing;
 //   - no ':' after it: the pass reads "http" and "https" back from a ':'
 //     in t, which the fold may spell ("httpś://").
-func (q *Quiet) foldChunk(from, end, nws, ncands int) bool {
+func (q *Quiet) foldChunk(from, at, end, nws, ncands int) bool {
+	// (what the fold costs is spent only where it may clear a window: on
+	// a chunk of a few words that opens with no letter of another script,
+	// in text not mostly of such chunks, which dense gives up on; a
+	// Chinese line without a blank is one chunk)
+	if end-from > foldChunkMax || q.others*2 > len(q.ws)+foldChunksFree {
+		return false
+	}
+	if c := q.s[at]; c >= 0xce && c <= 0xe0 || c >= 0xe3 && c <= 0xed {
+		// U+0380 to U+07FF (Greek, Cyrillic, Hebrew, Arabic …) and U+3000
+		// to U+DFFF (kana, Han, Hangul): letters the fold keeps beyond
+		// ASCII, in text the pass mostly gives up on as dense
+		return false
+	}
 	if end < len(q.t) && q.t[end] == ':' {
 		return false
 	}
@@ -81,6 +94,14 @@ func (q *Quiet) foldChunk(from, end, nws, ncands int) bool {
 	q.foldCands += len(q.cands) - cands
 	return true
 }
+
+// foldChunk reads a chunk of at most foldChunkMax bytes, and only while
+// the chunks it was called for number at most half the words read and
+// foldChunksFree more.
+const (
+	foldChunkMax   = 64
+	foldChunksFree = 8
+)
 
 // joinable reports a run of one ASCII letter or digit in f that squeeze
 // may join with others: one with a letter separator (separatorTab) beside

@@ -101,8 +101,8 @@ func TestQuietFoldedEveryCue(t *testing.T) {
 // still read whole.
 func TestQuietFolded(t *testing.T) {
 	for _, s := range []string{
-		"José's café serves crème brûlée every Thursday; the naïve façade was repainted.",
-		"Temperature: 21 °C … the résumé of Zoë Müller is attached (２ pages).",
+		"José's café serves crème brûlée every Thursday, and the façade of the old building on the square was repainted in the spring.",
+		"Temperature: 21 °C … the résumé of the candidate, Zoë Müller, is attached to this message (２ pages), with her references.",
 		"\ufeffThe report lists the changes\u200b in version 2.1 of the library.",
 		"Ｗｉｄｇｅｔ sales rose in the third quarter.",
 	} {
