@@ -27,8 +27,9 @@ import (
 // whose neighbours fit the cue (the tests cues makes before it reads a
 // cue, and looser ones), an opener of markup before a tag word, a run
 // that decodeAll would decode, letters that may be spread out, a verb of
-// sending beside an address or a URL, and any byte that is not ASCII but
-// punctuation or a space (left to the full fold). A window with none of them, cut
+// sending beside an address or a URL, and any rune beyond ASCII but
+// punctuation or a space whose chunk the fold does not make plain ASCII
+// words of (left to the full fold: foldChunk). A window with none of them, cut
 // between words, cannot score: every signal ScoreText gives text other
 // than a definition needs one, and the words of such a window are the
 // words of the whole text there, only fewer of them around each.
@@ -37,7 +38,7 @@ type Quiet struct {
 	t      string // s with its ASCII letters lowered; the same offsets
 	low    []byte // t, to be read eight bytes at a time (never written)
 	own    []byte // t when q lowered s itself
-	ws     []span // the words of t, as the fold finds them
+	ws     []span // the words of w, as the fold finds them
 	cands  []int  // the words of ws that some cue is looked up by
 	candAt []int  // where each of cands starts
 	// what each of cands may start (cueAt), read when a window needs it
@@ -58,6 +59,12 @@ type Quiet struct {
 	loud                bool // q gave up: no window is silent (dense)
 	check               int  // the count of words at which dense looks next
 	others              int  // chunks of other scripts, left to the fold
+	// the words and candidates foldChunk added beyond those read before
+	// the rune it folded for: dense counts as if it had not (a chunk
+	// cut short at such a rune added none after it)
+	foldWords, foldCands int
+	folded               []byte // scratch for foldChunk
+	foldSpans            []span // the words of folded
 	// what the model's canonical form asks (CanonicalWords): whether a
 	// byte was not ASCII, and four one-character words one byte apart;
 	// whether a chunk was cut short at a rune beyond ASCII (a letter,
@@ -78,6 +85,14 @@ type Quiet struct {
 	// whether runs are kept: not for a caller that reads no WordSpans
 	// (NewQuietNoSpans), whose pass need not note them
 	spans bool
+
+	// the text ws are read in: t, but for the chunks foldChunk read, each
+	// written over by its fold (and blanks after it: the fold is never
+	// longer), at the same offsets. wlow is its bytes, wbuf the copy of t
+	// made for the first such chunk.
+	w    string
+	wlow []byte
+	wbuf []byte
 }
 
 var quietPool = sync.Pool{New: func() any { return new(Quiet) }}
@@ -101,8 +116,8 @@ func newQuiet(s, lower string, spans bool) *Quiet {
 
 // Release returns q to the pool; q must not be used after.
 func (q *Quiet) Release() {
-	q.s, q.t, q.low = "", "", nil
-	if cap(q.own) <= 1<<20 {
+	q.s, q.t, q.low, q.w, q.wlow = "", "", nil, "", nil
+	if cap(q.own) <= 1<<20 && cap(q.wbuf) <= 1<<20 {
 		quietPool.Put(q)
 	}
 }
@@ -296,6 +311,7 @@ func (q *Quiet) read(s, lower string) {
 	}
 	// only read: the bytes of t, for loads of eight
 	q.low = unsafe.Slice(unsafe.StringData(q.t), len(q.t))
+	q.w, q.wlow, q.foldWords, q.foldCands = q.t, q.low, 0, 0
 	// about a word in seven bytes: one allocation for a text's words
 	// rather than a dozen as they grow, when the pool has lost q's
 	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
@@ -405,12 +421,12 @@ var quietClass = func() (tab [256]uint8) {
 // Ordinary text has about one in ten (at most one in five over its first
 // 4 KB, in the benign corpus). Once loud, q calls no window silent.
 func (q *Quiet) dense() bool {
-	read := len(q.ws) + q.others
+	read := len(q.ws) - q.foldWords + q.others
 	if read < q.check {
 		return false
 	}
 	q.check += 256
-	q.loud = (len(q.cands)+q.others)*3 >= read
+	q.loud = (len(q.cands)-q.foldCands+q.others)*3 >= read
 	return q.loud
 }
 
@@ -419,6 +435,9 @@ func (q *Quiet) dense() bool {
 func (q *Quiet) chunk(i int) int {
 	s, t := q.s, q.t
 	from := i
+	// the words and candidates before the chunk (foldChunk reads them
+	// again from the fold)
+	nws, ncands := len(q.ws), len(q.cands)
 	// t is s lowered, as long: so t[i] needs no test under i's bound
 	t = t[:len(s)]
 	in := -1 // start of the current word, or -1
@@ -465,12 +484,16 @@ func (q *Quiet) chunk(i int) int {
 			if k == runeOther {
 				q.cut, q.changed, q.general = true, true, true
 				// every window that holds a byte of the chunk holds it
-				// all (windows end at blanks), and is read whole: the
-				// rest of the chunk need not be read
-				q.hits = append(q.hits, i)
+				// all (windows end at blanks): read from its fold when
+				// that is plain ASCII words, and otherwise the window
+				// is read whole
+				at := i
 				q.others++
 				for i < len(s) && !plainTab[s[i]] {
 					i++
+				}
+				if !q.foldChunk(from, at, i, nws, ncands) {
+					q.hits = append(q.hits, at)
 				}
 				q.cuts = append(q.cuts, from, i)
 				q.dense()
@@ -584,26 +607,26 @@ func (q *Quiet) byteWord(i int) int {
 	w := q.ws[i]
 	switch w.end - w.start {
 	case 2:
-		if isHex(q.t[w.start:w.end]) {
+		if isHex(q.w[w.start:w.end]) {
 			return hexByte
 		}
 	case 8:
-		if isBinary(q.t[w.start:w.end]) {
+		if isBinary(q.w[w.start:w.end]) {
 			return binaryByte
 		}
 	}
 	return 0
 }
 
-// addWord appends the word t[start:end] as appendWord does, and notes it
+// addWord appends the word w[start:end] as appendWord does, and notes it
 // when a cue may be looked up by it.
 func (q *Quiet) addWord(start, end int) {
 	n := len(q.ws)
-	if q.ws = appendWord(q.ws, q.t, start, end); len(q.ws) == n {
+	if q.ws = appendWord(q.ws, q.w, start, end); len(q.ws) == n {
 		return
 	}
 	w := q.ws[n]
-	if k := anchorKeyAt(q.low, w.start, w.end); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
+	if k := anchorKeyAt(q.wlow, w.start, w.end); textCues.maybe[k/64]&(1<<(k%64)) != 0 {
 		q.cands = append(q.cands, n)
 		q.candAt = append(q.candAt, w.start)
 		q.candState = append(q.candState, cueUnread)

@@ -6,7 +6,7 @@ import (
 )
 
 // word returns the i-th word.
-func (q *Quiet) word(i int) string { return q.t[q.ws[i].start:q.ws[i].end] }
+func (q *Quiet) word(i int) string { return q.w[q.ws[i].start:q.ws[i].end] }
 
 // spanKey is wordKey(t[w.start:w.end]).
 func spanKey(t string, w span) uint64 {
@@ -35,13 +35,13 @@ func (q *Quiet) cueAt(k int) uint8 {
 	}
 	state := cueNone
 	cues := textCues
-	m := cueMatch{t: q.t, ws: q.ws}
+	m := cueMatch{t: q.w, ws: q.ws}
 	i := q.cands[k]
 	// the cues the word may start; the keys of its neighbours are read
 	// only when there are some (a candidate passed the bits of
 	// anchorKey, and many such words start none)
 	w := q.ws[i]
-	refs := cues.refsOf(anchorKeyAt(q.low, w.start, w.end), q.t[w.start:w.end])
+	refs := cues.refsOf(anchorKeyAt(q.wlow, w.start, w.end), q.w[w.start:w.end])
 	var prevKey, nextKey, reach uint64
 	if len(refs) > 0 {
 		// from the spans: wordKey reads a word's length and first byte
@@ -49,10 +49,10 @@ func (q *Quiet) cueAt(k int) uint8 {
 		// for a cue that asks them (gateReach), most refs asking at most
 		// the next word's
 		if i > 0 {
-			prevKey = spanKey(q.t, q.ws[i-1])
+			prevKey = spanKey(q.w, q.ws[i-1])
 		}
 		if i+1 < len(q.ws) {
-			nextKey = spanKey(q.t, q.ws[i+1])
+			nextKey = spanKey(q.w, q.ws[i+1])
 		}
 	}
 	reachRead := false
@@ -84,7 +84,7 @@ func (q *Quiet) cueAt(k int) uint8 {
 			continue
 		}
 		switch {
-		case c.sig == sigToolRef && !toolNear(q.t, q.ws, i):
+		case c.sig == sigToolRef && !toolNear(q.w, q.ws, i):
 			continue
 		case c.sig == sigBypass && c.text == "full access" && !m.accessGranted(i-c.anchor):
 			continue
@@ -106,7 +106,7 @@ func (q *Quiet) cueAt(k int) uint8 {
 func (q *Quiet) reachKeys(i int) uint64 {
 	var reach uint64
 	for _, w := range q.ws[i+1 : min(i+5, len(q.ws))] {
-		reach |= spanKey(q.t, w)
+		reach |= spanKey(q.w, w)
 	}
 	return reach
 }
@@ -152,15 +152,15 @@ func (q *Quiet) markupAt(k int) bool {
 	}
 	i := q.openAt[k]
 	j := i + 1
-	for j < len(q.t) {
-		if tagSkipTab[q.t[j]] {
+	for j < len(q.w) {
+		if tagSkipTab[q.w[j]] {
 			j++
 			continue
 		}
-		if q.t[j] < utf8.RuneSelf {
+		if q.w[j] < utf8.RuneSelf {
 			break
 		}
-		r, n := utf8.DecodeRuneInString(q.t[j:])
+		r, n := utf8.DecodeRuneInString(q.w[j:])
 		if plainRune(r) != runeSpace {
 			break
 		}
@@ -170,7 +170,7 @@ func (q *Quiet) markupAt(k int) bool {
 	tag := false
 	if wi < len(q.ws) {
 		w := q.ws[wi]
-		tag = w.start < j || onlyEmphasis(q.t[j:w.start]) && opensTag(q.t[w.start:w.end])
+		tag = w.start < j || onlyEmphasis(q.w[j:w.start]) && opensTag(q.w[w.start:w.end])
 	}
 	q.openState[k] = cueNone
 	if tag {

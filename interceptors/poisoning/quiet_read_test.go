@@ -27,6 +27,7 @@ func (q *Quiet) readPlain(s, lower string) {
 		q.t = unsafe.String(unsafe.SliceData(q.own), len(q.own))
 	}
 	q.low = unsafe.Slice(unsafe.StringData(q.t), len(q.t))
+	q.w, q.wlow, q.foldWords, q.foldCands = q.t, q.low, 0, 0
 	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
@@ -85,7 +86,7 @@ func (q *Quiet) readPlain(s, lower string) {
 // quietState is what a read leaves in q, its buffers' contents rather
 // than their capacity.
 func quietState(q *Quiet) []any {
-	return []any{q.t, slices.Clone(q.ws), slices.Clone(q.cands), slices.Clone(q.candAt), slices.Clone(q.candState),
+	return []any{q.t, q.w, slices.Clone(q.ws), slices.Clone(q.cands), slices.Clone(q.candAt), slices.Clone(q.candState),
 		slices.Clone(q.hits), slices.Clone(q.pct), slices.Clone(q.badPct), slices.Clone(q.amp), slices.Clone(q.semi),
 		slices.Clone(q.openAt), slices.Clone(q.openWord), slices.Clone(q.openState), slices.Clone(q.dests),
 		q.singles, q.lastSingle, q.loud, q.check, q.others, q.nonASCII, q.spread, q.cut, q.changed, q.general,
