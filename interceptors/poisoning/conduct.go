@@ -148,7 +148,7 @@ func conductScope(t string, ws []span, i, end int) bool {
 				return next(3) != "this" && next(3) != "the"
 			}
 		case "this", "the":
-			return next(2) == "server" && (next(3) == "is" || next(3) == "starts" || next(3) == "loads")
+			return next(2) == "server" && (next(3) == "starts" || next(3) == "loads" || next(3) == "is" && !serverState(next(4)))
 		}
 	case "rest":
 		return next(1) == "of" && (next(2) == "the" || next(2) == "this") && (next(3) == "conversation" || next(3) == "session" || next(3) == "chat")

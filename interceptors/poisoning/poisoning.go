@@ -721,7 +721,7 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 		if !selfRead {
 			self, selfRead = memberString(tool, "name"), true
 		}
-		if familyName(own, self, tok) || ownBySeparator(own, tok) || citedAsSource(lower, start) {
+		if familyName(own, self, tok) || ownBySeparator(own, tok) || citedAsSource(lower, start) || ownChainStep(lower, start, end, own) {
 			return false
 		}
 		plain := true
@@ -735,7 +735,8 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 			return true
 		}
 		if start > 0 && end < len(lower) && strings.IndexByte("`'\"", lower[start-1]) >= 0 && lower[end] == lower[start-1] {
-			return !callArgument(lower, start-1) && !listedValue(lower, start-1, end) && !exampleValue(lower, tok)
+			return !callArgument(lower, start-1) && !listedValue(lower, start-1, end) && !exampleValue(lower, tok) &&
+				!kindNamed(lower, end) && !exampleMarked(lower, start-1) && !assignedValue(lower, start-1)
 		}
 		// "the search tool" names one; "regular search tools" a class
 		rest := strings.TrimLeft(lower[end:], " ")
