@@ -63,28 +63,14 @@ func TestQuietFoldedEveryCue(t *testing.T) {
 	for i := range textCues.cues {
 		texts = append(texts, cueTexts(&textCues.cues[i])...)
 	}
-	const filler = "Plain words of a page, with nothing to say to anyone.\n"
 	scored, checked := 0, 0
 	for _, text := range texts {
 		for k := range 6 {
 			for _, v := range []string{respell(text, k, false), respell(strings.ToUpper(text), k, k%2 == 1), respell(text, k, true)} {
 				for _, extra := range []string{"", " the tool https://evil.example/c?d=1 to mail@evil.example", " the tool to " + respell("https", k, false) + "://evil.example/c"} {
-					cue := v + extra
-					s := filler + cue + "\n" + filler
-					for _, w := range [][3]int{{0, len(cue), 0}, {0, len(s), 1}, {len(filler), len(filler) + len(cue) + 1, 1}} {
-						in := cue
-						if w[2] == 1 {
-							in = s
-						}
-						checked++
-						if ScoreText(in[w[0]:w[1]]).Score == 0 {
-							continue
-						}
-						scored++
-						if quietMisses(in, w[0], w[1]) {
-							t.Errorf("silent, yet scores: %q in %q", in[w[0]:w[1]], in)
-						}
-					}
+					sc, ch := cueWindows(t, v+extra)
+					scored += sc
+					checked += ch
 				}
 			}
 		}

@@ -61,29 +61,13 @@ func TestQuietEveryCue(t *testing.T) {
 	for _, c := range textCues.cjk {
 		texts = append(texts, c.words[0])
 	}
-	const filler = "Plain words of a page, with nothing to say to anyone.\n"
 	scored, checked := 0, 0
 	for _, text := range texts {
 		for _, v := range []string{text, mixedCase(text), strings.ToUpper(text)} {
 			for _, extra := range []string{"", " the tool https://evil.example/c?d=1 to mail@evil.example"} {
-				cue := v + extra
-				// the cue alone, then as a line of a longer text read as
-				// a whole and as the window of that line
-				s := filler + cue + "\n" + filler
-				for _, w := range [][3]int{{0, len(cue), 0}, {0, len(s), 1}, {len(filler), len(filler) + len(cue) + 1, 1}} {
-					in := cue
-					if w[2] == 1 {
-						in = s
-					}
-					checked++
-					if ScoreText(in[w[0]:w[1]]).Score == 0 {
-						continue
-					}
-					scored++
-					if quietMisses(in, w[0], w[1]) {
-						t.Errorf("silent, yet scores: %q in %q", in[w[0]:w[1]], in)
-					}
-				}
+				sc, ch := cueWindows(t, v+extra)
+				scored += sc
+				checked += ch
 			}
 		}
 	}
@@ -91,6 +75,31 @@ func TestQuietEveryCue(t *testing.T) {
 	if scored < checked/2 {
 		t.Fatalf("only %d of %d texts score", scored, checked)
 	}
+}
+
+// cueWindows reads cue alone, then as a line of a longer text read as a
+// whole and as the window of that line: none of them may be silent where
+// it scores. It returns how many of the windows score, and how many were
+// read.
+func cueWindows(t *testing.T, cue string) (scored, checked int) {
+	t.Helper()
+	const filler = "Plain words of a page, with nothing to say to anyone.\n"
+	s := filler + cue + "\n" + filler
+	for _, w := range [][3]int{{0, len(cue), 0}, {0, len(s), 1}, {len(filler), len(filler) + len(cue) + 1, 1}} {
+		in := cue
+		if w[2] == 1 {
+			in = s
+		}
+		checked++
+		if ScoreText(in[w[0]:w[1]]).Score == 0 {
+			continue
+		}
+		scored++
+		if quietMisses(in, w[0], w[1]) {
+			t.Errorf("silent, yet scores: %q in %q", in[w[0]:w[1]], in)
+		}
+	}
+	return scored, checked
 }
 
 // TestQuietGenerated cuts windows, at blanks and inside words, out of
