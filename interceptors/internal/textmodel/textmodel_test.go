@@ -131,23 +131,7 @@ func FuzzScoreIsFeatures(f *testing.F) {
 // Features lists.
 func TestScoreGeneratedTexts(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	var vocab []string
-	for range 300 {
-		var w []byte
-		switch n := 1 + rng.IntN(30); rng.IntN(8) {
-		case 0:
-			for range n {
-				w = append(w, byte('0'+rng.IntN(10)))
-			}
-		case 1:
-			w = append(w, []string{"é", "пароль", "漢", "ナ", "ab\u00e9cd", "…", "\xff"}[rng.IntN(7)]...)
-		default:
-			for range n {
-				w = append(w, "abcdefghijklmnopqrstuvwxyz0123456789"[rng.IntN(36)])
-			}
-		}
-		vocab = append(vocab, string(w))
-	}
+	vocab := genVocab(rng, 300, 8, []string{"é", "пароль", "漢", "ナ", "ab\u00e9cd", "…", "\xff"})
 	seps := []string{" ", "  ", ", ", ". ", "-", "'", "\n", "A", "é "}
 	ms := []*Model{testModel(true), testModel(false)}
 	for range 3000 {
@@ -282,23 +266,7 @@ func TestScoreSpansIsScore(t *testing.T) {
 // cache shared between the texts.
 func TestScoreIsScoreEach(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	var vocab []string
-	for range 400 {
-		var w []byte
-		switch n := 1 + rng.IntN(30); rng.IntN(6) {
-		case 0:
-			for range n {
-				w = append(w, byte('0'+rng.IntN(10)))
-			}
-		case 1:
-			w = append(w, []string{"é", "пароль", "漢字", "ナ", "ab\u00e9cd", "…", "\xff", "éa1", "über", "\u00a0", "한국어"}[rng.IntN(11)]...)
-		default:
-			for range n {
-				w = append(w, "abcdefghijklmnopqrstuvwxyz0123456789"[rng.IntN(36)])
-			}
-		}
-		vocab = append(vocab, string(w))
-	}
+	vocab := genVocab(rng, 400, 6, []string{"é", "пароль", "漢字", "ナ", "ab\u00e9cd", "…", "\xff", "éa1", "über", "\u00a0", "한국어"})
 	seps := []string{" ", "  ", ", ", ". ", "-", "'", "\n", "é ", "— ", "“", "…", "?\n"}
 	// and models of the shipped shape (fixedBits), which have loops of
 	// their own
@@ -336,4 +304,28 @@ func fixedModel(chars bool) *Model {
 		m.W[i] = int16(rng.IntN(65536) - 32768)
 	}
 	return m
+}
+
+// genVocab makes n words of 1 to 30 bytes: one in kinds a run of digits,
+// one in kinds a word of beyond (letters of other scripts, marks, bytes
+// that are no rune), the rest letters and digits of ASCII.
+func genVocab(rng *rand.Rand, n, kinds int, beyond []string) []string {
+	vocab := make([]string, 0, n)
+	for range n {
+		var w []byte
+		switch l := 1 + rng.IntN(30); rng.IntN(kinds) {
+		case 0:
+			for range l {
+				w = append(w, byte('0'+rng.IntN(10)))
+			}
+		case 1:
+			w = append(w, beyond[rng.IntN(len(beyond))]...)
+		default:
+			for range l {
+				w = append(w, "abcdefghijklmnopqrstuvwxyz0123456789"[rng.IntN(36)])
+			}
+		}
+		vocab = append(vocab, string(w))
+	}
+	return vocab
 }
