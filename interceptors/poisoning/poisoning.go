@@ -721,7 +721,7 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 		if !selfRead {
 			self, selfRead = memberString(tool, "name"), true
 		}
-		if familyName(own, self, tok) || ownBySeparator(own, tok) || citedAsSource(lower, start) || ownChainStep(lower, start, end, own) {
+		if familyName(own, self, tok) || ownBySeparator(own, tok) || citedAsSource(lower, start) || ownChainStep(lower, start, end, own) || plainWordName(lower, start, end) {
 			return false
 		}
 		plain := true
