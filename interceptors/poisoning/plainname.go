@@ -18,11 +18,11 @@ import (
 // call), "tool", "function" or "command" after it, a verb of calling
 // before it ("call", "use the", "invoke", "run", "via", "instead of"),
 // an arrow of a chain of steps beside it, or a code form around it (a
-// dotted path, a slash). A name in its
-// tool form (snake_case "send_email", a product's abbreviation "gh-pr",
-// a digit) is never a plain word and still counts; so does a plain-word
-// name quoted or after "call". Single plain words ("search") are read by
-// mentions' own rule (quoted, or followed by "tool").
+// dotted path, a slash). A name in its tool form (snake_case
+// "send_email", a product's abbreviation "gh-pr", a digit) is never a
+// plain word and still counts; so does a plain-word name quoted or after
+// "call". Single plain words ("search") are read by mentions' own rule
+// (quoted, or followed by "tool").
 
 // commonWords is the list of common English words (SCOWL sizes 10 and
 // 20, English and American, lower-case letters only; its notice heads
