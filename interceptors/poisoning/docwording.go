@@ -722,12 +722,12 @@ func exampleValue(lower, tok string) bool {
 }
 
 func callKey(key string) bool {
-	for _, w := range []string{"tool", "name", "function", "method", "action"} {
+	for _, w := range []string{"tool", "function", "method", "action"} {
 		if strings.Contains(key, w) {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(key, "name") && !ownedName(key)
 }
 
 // ownCompound reports whether the plain word at lower[start:], before

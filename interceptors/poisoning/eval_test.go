@@ -168,6 +168,7 @@ func TestEvalCorpus(t *testing.T) {
 	siblings := siblingNames(cases)
 	type key struct{ split, cat string }
 	byCat := map[key]*rate{}
+	byRule := map[key]int{}  // benign flagged, per split and finding rule (counts only)
 	total := map[key]*rate{} // cat "poisoned" / "benign"
 	for _, c := range cases {
 		flagged, details := evalFlags(t, c, mesh, siblings)
@@ -182,6 +183,11 @@ func TestEvalCorpus(t *testing.T) {
 			m[k].n++
 			if flagged {
 				m[k].hit++
+			}
+		}
+		if flagged && c.Label == "benign" {
+			for _, r := range findingRules(details) {
+				byRule[key{c.split, r}]++
 			}
 		}
 		// Misses of the held-out split are listed only on request, so that
@@ -217,6 +223,16 @@ func TestEvalCorpus(t *testing.T) {
 		p, n := total[key{split, "poisoned"}], total[key{split, "benign"}]
 		fmt.Fprintf(&b, "%-8s %-20s %4d/%-4d %7.1f%%\n", "", "ALL poisoned", p.hit, p.n, p.pct())
 		fmt.Fprintf(&b, "%-8s %-20s %4d/%-4d %7.1f%%\n", "", "ALL benign (FP)", n.hit, n.n, n.pct())
+		var rules []string
+		for k := range byRule {
+			if k.split == split {
+				rules = append(rules, k.cat)
+			}
+		}
+		sort.Strings(rules)
+		for _, r := range rules {
+			fmt.Fprintf(&b, "%-8s benign flagged with %-34s %4d\n", "", r, byRule[key{split, r}])
+		}
 	}
 	t.Log(b.String())
 	check := func(split string, minDetect, maxFP float64) {
@@ -245,4 +261,29 @@ func evalSplits() []string {
 		return []string{"tuning"}
 	}
 	return []string{"tuning", "heldout"}
+}
+
+// findingRules returns the rules of a flagged definition's findings, once
+// each, a shadowing finding told by what it read: a name of another
+// server's tool in a text ("mentions"), a name like one ("name"), or a
+// phrase that redirects the use of other tools ("phrase").
+func findingRules(details []string) []string {
+	var out []string
+	for _, d := range details {
+		rule, detail, _ := strings.Cut(d, ": ")
+		if rule == "poisoning.shadowing" {
+			switch {
+			case strings.HasPrefix(detail, "mentions tool"):
+				rule += " (mentions)"
+			case strings.HasPrefix(detail, "name "):
+				rule += " (name)"
+			default:
+				rule += " (phrase)"
+			}
+		}
+		if !slices.Contains(out, rule) {
+			out = append(out, rule)
+		}
+	}
+	return out
 }
