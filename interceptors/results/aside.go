@@ -29,24 +29,45 @@ const (
 
 // asideAsked reports a text whose first or last sentence is a question
 // or a task for the reader on a subject foreign to the rest of the text.
-func asideAsked(s, t string) bool {
-	begin, end := trimBlanks(t)
+func asideAsked(s, t string) bool { return asideAskedAt(s, t, edgesOf(t)) }
+
+// asideAskedAt is asideAsked with t's edges, e.
+func asideAskedAt(s, t string, e textEdges) bool {
+	begin, end := e.begin, e.end
 	if end-begin < 80 {
 		return false // no rest to differ from
 	}
 	// the last sentence: after the last line break or sentence end
-	if start := lastSentenceStart(t, begin, end); start > begin {
+	if start := e.last; start > begin {
 		if asideAt(s, t, start, end, begin, start) {
 			return true
 		}
 	}
 	// the first sentence: up to the first line break or sentence end
-	if stop := firstSentenceEnd(t, begin, end); stop < end {
+	if stop := e.first; stop < end {
 		if asideAt(s, t, begin, stop, stop, end) {
 			return true
 		}
 	}
 	return false
+}
+
+// textEdges is what the readings of a text's edges (asideAskedAt,
+// edgeActedAt, runOnAskedAt) measure it by, found once for the three:
+// where it begins and ends without its blanks (trimBlanks), and, when
+// that span is long enough for any of them to read (80 bytes), where its
+// last sentence starts and its first ends (lastSentenceStart,
+// firstSentenceEnd over the span).
+type textEdges struct{ begin, end, last, first int }
+
+func edgesOf(t string) textEdges {
+	begin, end := trimBlanks(t)
+	e := textEdges{begin: begin, end: end, last: begin, first: end}
+	if end-begin >= 80 {
+		e.last = lastSentenceStart(t, begin, end)
+		e.first = firstSentenceEnd(t, begin, end)
+	}
+	return e
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
