@@ -1,0 +1,53 @@
+package results
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// sentenceEndEachByte is sentenceEndFrom a byte at a time, as
+// sentenceAround read it before.
+func sentenceEndEachByte(t string, i, end int) int {
+	for k := i; k < end; k++ {
+		if c := t[k]; c == '\n' || sentenceEnd[c] && k+1 < end && t[k+1] == ' ' {
+			return k
+		}
+	}
+	return end
+}
+
+// TestSentenceEndFromEachByte compares sentenceEndFrom with the byte at a
+// time read on generated texts of marks, blanks, letters and bytes beyond
+// ASCII, from every offset and to every bound, and on the tuning texts.
+func TestSentenceEndFromEachByte(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	alphabet := []string{"a", "b", "z", " ", " ", ".", "!", "?", "\n", "\t", "-", "/", "\xe2\x80\x99", "\x8a", "\xae", ".."}
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for range rng.IntN(48) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for i := 0; i <= len(s); i++ {
+			for end := i; end <= len(s); end++ {
+				if got, want := sentenceEndFrom(s, i, end), sentenceEndEachByte(s, i, end); got != want {
+					t.Fatalf("sentenceEndFrom(%q, %d, %d) = %d, want %d", s, i, end, got, want)
+				}
+			}
+		}
+	}
+	for _, e := range loadEval(t) {
+		if e.split != "tuning" {
+			continue
+		}
+		low, buf := lowered(e.Text)
+		for i := 0; i < len(low); i += 37 {
+			end := min(len(low), i+200)
+			if got, want := sentenceEndFrom(low, i, end), sentenceEndEachByte(low, i, end); got != want {
+				t.Fatalf("sentenceEndFrom at %d of a tuning text: %d, want %d", i, got, want)
+			}
+		}
+		release(buf)
+	}
+}
