@@ -1,6 +1,10 @@
 package results
 
-import "strings"
+import (
+	"encoding/binary"
+	"strings"
+	"unsafe"
+)
 
 // A question or a small task for the reader, set at an edge of data on a
 // subject the data never touches: a payment notice that ends "What is the
@@ -87,15 +91,25 @@ func trimBlanks(t string) (begin, end int) {
 
 // lastSentenceStart returns where the sentence that ends t[:end] starts,
 // or begin when there is none within reach.
+//
+// The bytes are read back eight at a time, and each of the eight only
+// where one of them may be a newline or a mark (mayEndSentence).
 func lastSentenceStart(t string, begin, end int) int {
-	for k := end - 2; k >= max(begin, end-asideReach); k-- {
-		c := t[k]
-		if c == '\n' || (c == '.' || c == '?' || c == '!') && t[k+1] == ' ' {
-			k++
-			for k < end && isBlank(t[k]) {
+	lo := max(begin, end-asideReach)
+	b := unsafe.Slice(unsafe.StringData(t), len(t))
+	for k := end - 2; k >= lo; {
+		if k-7 >= lo && !mayEndSentence(binary.LittleEndian.Uint64(b[k-7:k+1])) {
+			k -= 8
+			continue
+		}
+		for stop := max(lo, k-7); k >= stop; k-- {
+			if c := b[k]; c == '\n' || (c == '.' || c == '?' || c == '!') && b[k+1] == ' ' {
 				k++
+				for k < end && isBlank(t[k]) {
+					k++
+				}
+				return k
 			}
-			return k
 		}
 	}
 	return begin

@@ -51,3 +51,53 @@ func TestSentenceEndFromEachByte(t *testing.T) {
 		release(buf)
 	}
 }
+
+// lastSentenceStartEachByte is lastSentenceStart a byte at a time, as it
+// read before.
+func lastSentenceStartEachByte(t string, begin, end int) int {
+	for k := end - 2; k >= max(begin, end-asideReach); k-- {
+		c := t[k]
+		if c == '\n' || (c == '.' || c == '?' || c == '!') && t[k+1] == ' ' {
+			k++
+			for k < end && isBlank(t[k]) {
+				k++
+			}
+			return k
+		}
+	}
+	return begin
+}
+
+// TestLastSentenceStartEachByte compares lastSentenceStart with the byte
+// at a time read on generated texts, for every span, and on the tuning
+// texts.
+func TestLastSentenceStartEachByte(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 13))
+	alphabet := []string{"a", "b", "z", " ", " ", ".", "!", "?", "\n", "\t", "-", "/", "\xe2\x80\x99", "\x8a", "\xae", ". ", "\n "}
+	for n := 0; n < 2000; n++ {
+		var b strings.Builder
+		for range rng.IntN(300) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for begin := 0; begin <= len(s); begin += 1 + rng.IntN(9) {
+			for end := begin; end <= len(s); end++ {
+				if got, want := lastSentenceStart(s, begin, end), lastSentenceStartEachByte(s, begin, end); got != want {
+					t.Fatalf("lastSentenceStart(%q, %d, %d) = %d, want %d", s, begin, end, got, want)
+				}
+			}
+		}
+	}
+	for _, e := range loadEval(t) {
+		if e.split != "tuning" {
+			continue
+		}
+		low, buf := lowered(e.Text)
+		for end := 0; end <= len(low); end += 29 {
+			if got, want := lastSentenceStart(low, 0, end), lastSentenceStartEachByte(low, 0, end); got != want {
+				t.Fatalf("lastSentenceStart to %d of a tuning text: %d, want %d", end, got, want)
+			}
+		}
+		release(buf)
+	}
+}
