@@ -116,15 +116,24 @@ func lastSentenceStart(t string, begin, end int) int {
 }
 
 // firstSentenceEnd returns where the sentence that opens t[begin:] ends
-// (after its mark), or end when there is none within reach.
+// (after its mark), or end when there is none within reach. It reads
+// eight bytes at a time, as lastSentenceStart reads back.
 func firstSentenceEnd(t string, begin, end int) int {
-	for k := begin; k < min(end-1, begin+asideReach); k++ {
-		c := t[k]
-		if c == '\n' {
-			return k
+	hi := min(end-1, begin+asideReach)
+	b := unsafe.Slice(unsafe.StringData(t), len(t))
+	for k := begin; k < hi; {
+		if k+8 <= hi && !mayEndSentence(binary.LittleEndian.Uint64(b[k:k+8])) {
+			k += 8
+			continue
 		}
-		if (c == '.' || c == '?' || c == '!') && isBlank(t[k+1]) {
-			return k + 1
+		for stop := min(hi, k+8); k < stop; k++ {
+			c := b[k]
+			if c == '\n' {
+				return k
+			}
+			if (c == '.' || c == '?' || c == '!') && isBlank(b[k+1]) {
+				return k + 1
+			}
 		}
 	}
 	return end

@@ -101,3 +101,51 @@ func TestLastSentenceStartEachByte(t *testing.T) {
 		release(buf)
 	}
 }
+
+// firstSentenceEndEachByte is firstSentenceEnd a byte at a time, as it
+// read before.
+func firstSentenceEndEachByte(t string, begin, end int) int {
+	for k := begin; k < min(end-1, begin+asideReach); k++ {
+		c := t[k]
+		if c == '\n' {
+			return k
+		}
+		if (c == '.' || c == '?' || c == '!') && isBlank(t[k+1]) {
+			return k + 1
+		}
+	}
+	return end
+}
+
+// TestFirstSentenceEndEachByte compares firstSentenceEnd with the byte at
+// a time read on generated texts, for every span, and on the tuning texts.
+func TestFirstSentenceEndEachByte(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 19))
+	alphabet := []string{"a", "b", "z", " ", " ", ".", "!", "?", "\n", "\t", "\r", "-", "/", "\xe2\x80\x99", "\x8a", "\xae", ". ", ".\t"}
+	for n := 0; n < 2000; n++ {
+		var b strings.Builder
+		for range rng.IntN(300) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for begin := 0; begin <= len(s); begin += 1 + rng.IntN(9) {
+			for end := begin; end <= len(s); end++ {
+				if got, want := firstSentenceEnd(s, begin, end), firstSentenceEndEachByte(s, begin, end); got != want {
+					t.Fatalf("firstSentenceEnd(%q, %d, %d) = %d, want %d", s, begin, end, got, want)
+				}
+			}
+		}
+	}
+	for _, e := range loadEval(t) {
+		if e.split != "tuning" {
+			continue
+		}
+		low, buf := lowered(e.Text)
+		for begin := 0; begin <= len(low); begin += 29 {
+			if got, want := firstSentenceEnd(low, begin, len(low)), firstSentenceEndEachByte(low, begin, len(low)); got != want {
+				t.Fatalf("firstSentenceEnd from %d of a tuning text: %d, want %d", begin, got, want)
+			}
+		}
+		release(buf)
+	}
+}
