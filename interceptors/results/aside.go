@@ -1,6 +1,10 @@
 package results
 
-import "strings"
+import (
+	"encoding/binary"
+	"strings"
+	"unsafe"
+)
 
 // A question or a small task for the reader, set at an edge of data on a
 // subject the data never touches: a payment notice that ends "What is the
@@ -29,24 +33,45 @@ const (
 
 // asideAsked reports a text whose first or last sentence is a question
 // or a task for the reader on a subject foreign to the rest of the text.
-func asideAsked(s, t string) bool {
-	begin, end := trimBlanks(t)
+func asideAsked(s, t string) bool { return asideAskedAt(s, t, edgesOf(t)) }
+
+// asideAskedAt is asideAsked with t's edges, e.
+func asideAskedAt(s, t string, e textEdges) bool {
+	begin, end := e.begin, e.end
 	if end-begin < 80 {
 		return false // no rest to differ from
 	}
 	// the last sentence: after the last line break or sentence end
-	if start := lastSentenceStart(t, begin, end); start > begin {
+	if start := e.last; start > begin {
 		if asideAt(s, t, start, end, begin, start) {
 			return true
 		}
 	}
 	// the first sentence: up to the first line break or sentence end
-	if stop := firstSentenceEnd(t, begin, end); stop < end {
+	if stop := e.first; stop < end {
 		if asideAt(s, t, begin, stop, stop, end) {
 			return true
 		}
 	}
 	return false
+}
+
+// textEdges is what the readings of a text's edges (asideAskedAt,
+// edgeActedAt, runOnAskedAt) measure it by, found once for the three:
+// where it begins and ends without its blanks (trimBlanks), and, when
+// that span is long enough for any of them to read (80 bytes), where its
+// last sentence starts and its first ends (lastSentenceStart,
+// firstSentenceEnd over the span).
+type textEdges struct{ begin, end, last, first int }
+
+func edgesOf(t string) textEdges {
+	begin, end := trimBlanks(t)
+	e := textEdges{begin: begin, end: end, last: begin, first: end}
+	if end-begin >= 80 {
+		e.last = lastSentenceStart(t, begin, end)
+		e.first = firstSentenceEnd(t, begin, end)
+	}
+	return e
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
@@ -66,30 +91,49 @@ func trimBlanks(t string) (begin, end int) {
 
 // lastSentenceStart returns where the sentence that ends t[:end] starts,
 // or begin when there is none within reach.
+//
+// The bytes are read back eight at a time, and each of the eight only
+// where one of them may be a newline or a mark (mayEndSentence).
 func lastSentenceStart(t string, begin, end int) int {
-	for k := end - 2; k >= max(begin, end-asideReach); k-- {
-		c := t[k]
-		if c == '\n' || (c == '.' || c == '?' || c == '!') && t[k+1] == ' ' {
-			k++
-			for k < end && isBlank(t[k]) {
+	lo := max(begin, end-asideReach)
+	b := unsafe.Slice(unsafe.StringData(t), len(t))
+	for k := end - 2; k >= lo; {
+		if k-7 >= lo && !mayEndSentence(binary.LittleEndian.Uint64(b[k-7:k+1])) {
+			k -= 8
+			continue
+		}
+		for stop := max(lo, k-7); k >= stop; k-- {
+			if c := b[k]; c == '\n' || (c == '.' || c == '?' || c == '!') && b[k+1] == ' ' {
 				k++
+				for k < end && isBlank(t[k]) {
+					k++
+				}
+				return k
 			}
-			return k
 		}
 	}
 	return begin
 }
 
 // firstSentenceEnd returns where the sentence that opens t[begin:] ends
-// (after its mark), or end when there is none within reach.
+// (after its mark), or end when there is none within reach. It reads
+// eight bytes at a time, as lastSentenceStart reads back.
 func firstSentenceEnd(t string, begin, end int) int {
-	for k := begin; k < min(end-1, begin+asideReach); k++ {
-		c := t[k]
-		if c == '\n' {
-			return k
+	hi := min(end-1, begin+asideReach)
+	b := unsafe.Slice(unsafe.StringData(t), len(t))
+	for k := begin; k < hi; {
+		if k+8 <= hi && !mayEndSentence(binary.LittleEndian.Uint64(b[k:k+8])) {
+			k += 8
+			continue
 		}
-		if (c == '.' || c == '?' || c == '!') && isBlank(t[k+1]) {
-			return k + 1
+		for stop := min(hi, k+8); k < stop; k++ {
+			c := b[k]
+			if c == '\n' {
+				return k
+			}
+			if (c == '.' || c == '?' || c == '!') && isBlank(b[k+1]) {
+				return k + 1
+			}
 		}
 	}
 	return end

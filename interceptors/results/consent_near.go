@@ -32,7 +32,9 @@ const consentReach = 64
 // place with a match ends the search.
 func consentMatch(t string, at []int) bool {
 	if len(t) <= 4*consentReach {
-		return consentWaivedRe.MatchString(t)
+		// (every match names what is waived with one of consentNouns: a
+		// short text with none is passed over as a place is)
+		return containsAny(t, consentNouns...) && consentWaivedRe.MatchString(t)
 	}
 	a, b := -1, -1 // the place being gathered
 	for _, k := range at {

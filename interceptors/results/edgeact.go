@@ -40,17 +40,20 @@ var edgeActVerbs = func() map[string]bool {
 // edgeActed reports a text whose first or last sentence orders an act on a
 // subject foreign to the rest of the text. s is the text as written, t the
 // same in lower case.
-func edgeActed(s, t string) bool {
-	begin, end := trimBlanks(t)
+func edgeActed(s, t string) bool { return edgeActedAt(s, t, edgesOf(t)) }
+
+// edgeActedAt is edgeActed with t's edges, e.
+func edgeActedAt(s, t string, e textEdges) bool {
+	begin, end := e.begin, e.end
 	if end-begin < 80 {
 		return false // no rest to differ from
 	}
-	if start := lastSentenceStart(t, begin, end); start > begin {
+	if start := e.last; start > begin {
 		if edgeActAt(s, t, start, end) {
 			return true
 		}
 	}
-	if stop := firstSentenceEnd(t, begin, end); stop < end {
+	if stop := e.first; stop < end {
 		if edgeActAt(s, t, begin, stop) {
 			return true
 		}

@@ -287,12 +287,7 @@ func sentenceAround(t string, i, reach int) (_ string, end int) {
 			break
 		}
 	}
-	for k := i; k < end; k++ {
-		if c := t[k]; c == '\n' || sentenceEnd[c] && k+1 < end && t[k+1] == ' ' {
-			end = k
-			break
-		}
-	}
+	end = sentenceEndFrom(t, i, end)
 	return t[start:end], end
 }
 

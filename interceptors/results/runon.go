@@ -23,12 +23,15 @@ var sigRunOn = resultSignal{"runs a foreign task onto the data's end", 4} // "â€
 // from the data's last words into a question or a task for the reader on
 // a subject foreign to the rest. s is the text as written, t the same in
 // lower case.
-func runOnAsked(s, t string) bool {
-	begin, end := trimBlanks(t)
+func runOnAsked(s, t string) bool { return runOnAskedAt(s, t, edgesOf(t)) }
+
+// runOnAskedAt is runOnAsked with t's edges, e.
+func runOnAskedAt(s, t string, e textEdges) bool {
+	begin, end := e.begin, e.end
 	if end-begin < 80 || t[end-1] != '?' && t[end-1] != '.' {
 		return false // cheap test first: the text ends on a question or a sentence
 	}
-	start := max(lastSentenceStart(t, begin, end), end-asideReach)
+	start := max(e.last, end-asideReach)
 	for i := start + 2; i < end-12; i++ {
 		if t[i-1] != ' ' || !isUpper(s[i]) || !isLower(s[i+1]) || !runsOn(t[i-2]) {
 			continue // a capitalised word right after a word that ends no sentence

@@ -2154,13 +2154,14 @@ func signalsOf(s, t string) (int, []string) {
 	if lastTask(s, t) {
 		add(sigLastTask)
 	}
-	if asideAsked(s, t) {
+	edges := edgesOf(t) // (read by the three)
+	if asideAskedAt(s, t, edges) {
 		add(sigAside)
 	}
-	if edgeActed(s, t) {
+	if edgeActedAt(s, t, edges) {
 		add(sigEdgeAct)
 	}
-	if runOnAsked(s, t) {
+	if runOnAskedAt(s, t, edges) {
 		add(sigRunOn)
 	}
 	if midAsked(s, t) {
