@@ -123,26 +123,10 @@ func meetsName(c evalCase, sub map[string][]string, own []string) bool {
 		delete(names, strings.ToLower(n))
 	}
 	lower := strings.ToLower(memberString(jsontext.Value(c.Tool), "description"))
-	for i := 0; i < len(lower); {
-		if !nameTab[lower[i]] {
-			i++
-			continue
-		}
-		j := i
-		for j < len(lower) && nameTab[lower[j]] {
-			j++
-		}
-		s, e := i, j
-		for s < e && (lower[s] == '.' || lower[s] == '-') {
-			s++
-		}
-		for e > s && (lower[e-1] == '.' || lower[e-1] == '-') {
-			e--
-		}
-		if s < e && names[lower[s:e]] {
+	for s, e := range nameSpans(lower) {
+		if names[lower[s:e]] {
 			return true
 		}
-		i = j
 	}
 	return false
 }

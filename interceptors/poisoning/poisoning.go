@@ -20,6 +20,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -742,40 +743,51 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 		rest := strings.TrimLeft(lower[end:], " ")
 		return strings.HasPrefix(rest, "tool") && !strings.HasPrefix(rest, "tools") && !ownCompound(lower, start, own)
 	}
-	for i := 0; i < len(lower); {
-		if !nameTab[lower[i]] {
-			i++
-			continue
+	for s, e := range nameSpans(lower) {
+		tok := lower[s:e]
+		if check(tok, s, e) {
+			return tok
 		}
-		j := i
-		for j < len(lower) && nameTab[lower[j]] {
-			j++
-		}
-		s, e := i, j
-		for s < e && (lower[s] == '.' || lower[s] == '-') {
-			s++
-		}
-		for e > s && (lower[e-1] == '.' || lower[e-1] == '-') {
-			e--
-		}
-		if s < e {
-			tok := lower[s:e]
-			if check(tok, s, e) {
-				return tok
-			}
-			if strings.IndexByte(tok, '.') >= 0 {
-				off := s
-				for part := range strings.SplitSeq(tok, ".") {
-					if part != "" && check(part, off, off+len(part)) {
-						return part
-					}
-					off += len(part) + 1
+		if strings.IndexByte(tok, '.') >= 0 {
+			off := s
+			for part := range strings.SplitSeq(tok, ".") {
+				if part != "" && check(part, off, off+len(part)) {
+					return part
 				}
+				off += len(part) + 1
 			}
 		}
-		i = j
 	}
 	return ""
+}
+
+// nameSpans yields the start and end of each run of the characters of a
+// tool's name in lower, without the dots and hyphens at its ends (a
+// sentence's full stop, a dash), that is not empty.
+func nameSpans(lower string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; i < len(lower); {
+			if !nameTab[lower[i]] {
+				i++
+				continue
+			}
+			j := i
+			for j < len(lower) && nameTab[lower[j]] {
+				j++
+			}
+			s, e := i, j
+			for s < e && (lower[s] == '.' || lower[s] == '-') {
+				s++
+			}
+			for e > s && (lower[e-1] == '.' || lower[e-1] == '-') {
+				e--
+			}
+			if s < e && !yield(s, e) {
+				return
+			}
+			i = j
+		}
+	}
 }
 
 // nested reports whether path leads into the schema of a parameter's

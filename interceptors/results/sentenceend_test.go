@@ -74,20 +74,7 @@ func lastSentenceStartEachByte(t string, begin, end int) int {
 func TestLastSentenceStartEachByte(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 13))
 	alphabet := []string{"a", "b", "z", " ", " ", ".", "!", "?", "\n", "\t", "-", "/", "\xe2\x80\x99", "\x8a", "\xae", ". ", "\n "}
-	for n := 0; n < 2000; n++ {
-		var b strings.Builder
-		for range rng.IntN(300) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
-		for begin := 0; begin <= len(s); begin += 1 + rng.IntN(9) {
-			for end := begin; end <= len(s); end++ {
-				if got, want := lastSentenceStart(s, begin, end), lastSentenceStartEachByte(s, begin, end); got != want {
-					t.Fatalf("lastSentenceStart(%q, %d, %d) = %d, want %d", s, begin, end, got, want)
-				}
-			}
-		}
-	}
+	spansAgree(t, rng, alphabet, "lastSentenceStart", lastSentenceStart, lastSentenceStartEachByte)
 	for _, e := range loadEval(t) {
 		if e.split != "tuning" {
 			continue
@@ -122,20 +109,7 @@ func firstSentenceEndEachByte(t string, begin, end int) int {
 func TestFirstSentenceEndEachByte(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 19))
 	alphabet := []string{"a", "b", "z", " ", " ", ".", "!", "?", "\n", "\t", "\r", "-", "/", "\xe2\x80\x99", "\x8a", "\xae", ". ", ".\t"}
-	for n := 0; n < 2000; n++ {
-		var b strings.Builder
-		for range rng.IntN(300) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
-		for begin := 0; begin <= len(s); begin += 1 + rng.IntN(9) {
-			for end := begin; end <= len(s); end++ {
-				if got, want := firstSentenceEnd(s, begin, end), firstSentenceEndEachByte(s, begin, end); got != want {
-					t.Fatalf("firstSentenceEnd(%q, %d, %d) = %d, want %d", s, begin, end, got, want)
-				}
-			}
-		}
-	}
+	spansAgree(t, rng, alphabet, "firstSentenceEnd", firstSentenceEnd, firstSentenceEndEachByte)
 	for _, e := range loadEval(t) {
 		if e.split != "tuning" {
 			continue
@@ -147,5 +121,26 @@ func TestFirstSentenceEndEachByte(t *testing.T) {
 			}
 		}
 		release(buf)
+	}
+}
+
+// spansAgree compares got with want, a reading of a span [begin, end) of a
+// text, on 2,000 texts drawn from alphabet, for every span of each from
+// begins a few bytes apart.
+func spansAgree(t *testing.T, rng *rand.Rand, alphabet []string, name string, got, want func(t string, begin, end int) int) {
+	t.Helper()
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(300) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for begin := 0; begin <= len(s); begin += 1 + rng.IntN(9) {
+			for end := begin; end <= len(s); end++ {
+				if g, w := got(s, begin, end), want(s, begin, end); g != w {
+					t.Fatalf("%s(%q, %d, %d) = %d, want %d", name, s, begin, end, g, w)
+				}
+			}
+		}
 	}
 }
