@@ -12,6 +12,10 @@ type Policy struct {
 	Action string `json:"action"`
 	// Tools limits the check to tool patterns (empty: every tool).
 	Tools []string `json:"tools,omitempty"`
+	// Rules give the tools they name their own action, ahead of Action:
+	// the first rule that names a tool decides, and a tool a rule names is
+	// checked whatever Tools says.
+	Rules []Rule `json:"rules,omitempty"`
 	// Threshold is the evidence score from which a text is flagged
 	// (0: the poisoning check's default).
 	Threshold int `json:"threshold,omitempty"`
@@ -19,6 +23,14 @@ type Policy struct {
 	// on). It flags a text the lexical signals pass when its own score
 	// reaches the threshold chosen with it (README.md, "Learned model").
 	Model *bool `json:"model,omitempty"`
+}
+
+// Rule is an action for the results of some tools: a server's fetch tools
+// blocked where its other tools are annotated, or a chat-history tool,
+// whose results are conversation turns by design, only audited.
+type Rule struct {
+	Tools  []string `json:"tools"`
+	Action string   `json:"action"`
 }
 
 // ModelOn reports whether p has the learned text model read results.

@@ -32,11 +32,40 @@ type Checker struct {
 	audit     bool
 	action    string
 	tools     []toolglob.Pattern
+	rules     []rule
 	threshold int
 	model     *textmodel.Model // nil when the policy turns it off
 }
 
 var _ interceptors.Interceptor = (*Checker)(nil)
+
+// rule is the compiled form of Rule; index is its place in the policy,
+// which findings name.
+type rule struct {
+	tools  []toolglob.Pattern
+	action string
+	index  int
+}
+
+func knownAction(a string) bool {
+	switch a {
+	case ActionAnnotate, ActionRedact, ActionBlock, ActionAudit:
+		return true
+	}
+	return false
+}
+
+func compileTools(patterns []string) ([]toolglob.Pattern, error) {
+	var out []toolglob.Pattern
+	for _, t := range patterns {
+		g, err := toolglob.Compile(t)
+		if err != nil {
+			return nil, fmt.Errorf("results: %w", err)
+		}
+		out = append(out, g)
+	}
+	return out, nil
+}
 
 // New compiles p.
 func New(p *Policy) (*Checker, error) {
@@ -44,9 +73,7 @@ func New(p *Policy) (*Checker, error) {
 	if c.action == "" {
 		c.action = ActionAnnotate
 	}
-	switch c.action {
-	case ActionAnnotate, ActionRedact, ActionBlock, ActionAudit:
-	default:
+	if !knownAction(c.action) {
 		return nil, fmt.Errorf("results: unknown action %q", p.Action)
 	}
 	if c.threshold == 0 {
@@ -55,12 +82,22 @@ func New(p *Policy) (*Checker, error) {
 	if p.ModelOn() {
 		c.model = defaultModel()
 	}
-	for _, t := range p.Tools {
-		g, err := toolglob.Compile(t)
-		if err != nil {
-			return nil, fmt.Errorf("results: %w", err)
+	var err error
+	if c.tools, err = compileTools(p.Tools); err != nil {
+		return nil, err
+	}
+	for i, r := range p.Rules {
+		if !knownAction(r.Action) {
+			return nil, fmt.Errorf("results: rules[%d]: unknown action %q", i, r.Action)
 		}
-		c.tools = append(c.tools, g)
+		if len(r.Tools) == 0 {
+			return nil, fmt.Errorf("results: rules[%d]: no tools named", i)
+		}
+		tools, err := compileTools(r.Tools)
+		if err != nil {
+			return nil, err
+		}
+		c.rules = append(c.rules, rule{tools: tools, action: r.Action, index: i})
 	}
 	return c, nil
 }
@@ -68,11 +105,22 @@ func New(p *Policy) (*Checker, error) {
 // Name implements interceptors.Interceptor.
 func (c *Checker) Name() string { return "results" }
 
-func (c *Checker) covers(tool string) bool {
-	if len(c.tools) == 0 {
-		return true
+// actionFor returns the action for the result of tool ("" when the check
+// does not read it) and the rule that set it (-1: the section's action).
+func (c *Checker) actionFor(tool string) (string, int) {
+	for _, r := range c.rules {
+		if matchAny(r.tools, tool) {
+			return r.action, r.index
+		}
 	}
-	for _, g := range c.tools {
+	if len(c.tools) == 0 || matchAny(c.tools, tool) {
+		return c.action, -1
+	}
+	return "", -1
+}
+
+func matchAny(gs []toolglob.Pattern, tool string) bool {
+	for _, g := range gs {
 		if g.Match(tool) {
 			return true
 		}
@@ -528,10 +576,13 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 	var field *jsontext.Value
 	var patterns [][]string
 	where := "result"
+	action, ruleIndex := c.action, -1
 	switch {
 	case m.IsResponse() && m.Result != nil && readTexts[x.Method] != nil:
-		if x.Method == "tools/call" && !c.covers(x.Tool) {
-			return nil
+		if x.Method == "tools/call" {
+			if action, ruleIndex = c.actionFor(x.Tool); action == "" {
+				return nil
+			}
 		}
 		field, patterns = &m.Result, readTexts[x.Method]
 	case m.IsRequest() && m.Method == "sampling/createMessage" && m.Params != nil:
@@ -559,9 +610,9 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 		}
 		details = append(details, fmt.Sprintf("%s.%s: %s", where, strings.Join(path, "."), why))
 		switch {
-		case c.audit || c.action == ActionAudit || c.action == ActionBlock:
+		case c.audit || action == ActionAudit || action == ActionBlock:
 			return "", false
-		case c.action == ActionRedact:
+		case action == ActionRedact:
 			return "[REMOVED by mcpmesh: this text tried to give the assistant instructions]", true
 		}
 		return annotate(text), true
@@ -576,8 +627,11 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 	if c.audit {
 		mode = "audit"
 	}
-	f := interceptors.Finding{Interceptor: "results", Rule: "results.injection", Action: c.action, Mode: mode,
+	f := interceptors.Finding{Interceptor: "results", Rule: "results.injection", Action: action, Mode: mode,
 		Where: where, Detail: strings.Join(details, " | ")}
+	if ruleIndex >= 0 {
+		f.Detail += fmt.Sprintf(" (action of results.rules[%d])", ruleIndex)
+	}
 	x.Findings = append(x.Findings, f)
 	subject := "the answer to " + x.Method
 	if x.Tool != "" {
@@ -586,16 +640,16 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 		subject = "the server's sampling request"
 	}
 	switch {
-	case c.audit || c.action == ActionAudit:
+	case c.audit || action == ActionAudit:
 		return nil
-	case c.action == ActionBlock:
+	case action == ActionBlock:
 		x.Refuse("results.injection", subject+" tried to give the assistant instructions")
 		return nil
 	}
 	if !changed {
 		return nil
 	}
-	if c.action == ActionAnnotate && x.Method == "tools/call" {
+	if action == ActionAnnotate && x.Method == "tools/call" {
 		if out, err = prependWarning(out); err != nil {
 			return fmt.Errorf("results: %w", err)
 		}
