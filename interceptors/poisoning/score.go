@@ -1274,13 +1274,13 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
-				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || e.secretOwnProduct(c, t, ws, i) || e.authWork(c, t, ws, i) || e.definitions && !someonesSecret(t, ws, i-c.anchor) && inQuotedExample(t, ws, i) || e.definitions && e.inPublicKeyParam(c) || publicHalf(t, ws, i) || e.definitions && e.inTableCell(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || e.whetherSentence(t, ws, i-c.anchor))) {
+				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || e.secretOwnProduct(c, t, ws, i) || e.authWork(c, t, ws, i) || e.definitions && !someonesSecret(t, ws, i-c.anchor) && inQuotedExample(t, ws, i) || e.definitions && e.inPublicKeyParam(c) || publicHalf(t, ws, i) || e.definitions && e.inTableCell(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || secretGuarded(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) || e.whetherSentence(t, ws, i-c.anchor))) {
 					continue
 				}
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
 					continue
 				}
-				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i) || e.namesOwnValue(c, t, ws, i)) || c.sig == sigAuthority && e.useOfCompliance(c, t, ws, i)) {
+				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i) || e.namesOwnValue(c, t, ws, i) || e.toolIgnores(c, t, ws, i)) || c.sig == sigAuthority && e.useOfCompliance(c, t, ws, i)) {
 					continue
 				}
 				if e.definitions && (c.sig == sigBypass || voiceSignal(c.sig)) && inFencedCode(t, ws, i) {
@@ -1325,7 +1325,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 			break // one variable's name, not a clause (envNames)
 		}
 		for _, b := range e.transferAt {
-			if d := a - b; flags&flagCJK != 0 || d >= -12 && d <= 12 && !sentenceBetween(t, ws, min(a, b), max(a, b)) {
+			if d := a - b; flags&flagCJK != 0 || d >= -12 && d <= 12 && !sentenceBetween(t, ws, min(a, b), max(a, b)) && !statesOwnKey(t, ws, a, b) {
 				e.bonus = true
 			}
 		}

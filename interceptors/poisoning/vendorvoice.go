@@ -144,3 +144,123 @@ func userHoldsTheWay(t string, ws []span, k int) bool {
 
 // holdsBack are the acts an order not to go on forbids ("not proceed").
 var holdsBack = map[string]bool{"proceed": true, "continue": true, "move": true, "go": true, "advance": true}
+
+// refusesToMakeUp reports whether ws[k] is a verb of making a value up
+// under a negation: "never guess ids", "do not invent project IDs", "don't
+// fabricate paths", "no guessing". Such an order keeps the model to the
+// values the call is given or looks up: it names the call's own values
+// (callScoped) and reaches nothing past them. An emphasis around it
+// ("**IMPORTANT:** Never guess ids.") counts only beside a signal that
+// reaches beyond the call, as for any order on the call's own values.
+func refusesToMakeUp(t string, ws []span, k int) bool {
+	w := t[ws[k].start:ws[k].end]
+	if w == "make" {
+		if k+1 >= len(ws) || t[ws[k+1].start:ws[k+1].end] != "up" {
+			return false
+		}
+	} else if !makeUpVerbs[w] {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-2 && !sentenceBetween(t, ws, j, j+1); j-- {
+		switch t[ws[j].start:ws[j].end] {
+		case "never", "not", "don't", "dont", "no", "avoid":
+			return true
+		}
+	}
+	return false
+}
+
+// makeUpVerbs make a value up instead of taking it from the call or a
+// look-up.
+var makeUpVerbs = map[string]bool{
+	"guess": true, "guessing": true, "invent": true, "inventing": true, "fabricate": true, "fabricating": true,
+	"hallucinate": true, "hallucinating": true,
+}
+
+// secretGuarded reports whether the secret at ws[first:end] is the object
+// of an order not to disclose it: "you MUST NOT expose the API key in
+// responses", "never log the token", "do not print passwords". The order
+// keeps the secret in, the opposite of a request for it (secretWithheld
+// reads the same in the passive: "the token is not returned"). Kept from
+// the user ("never show the API key to the user") it is concealment, and
+// not read so.
+func secretGuarded(t string, ws []span, first, end int) bool {
+	v := first - 1
+	if v >= 0 && secretDeterminers[t[ws[v].start:ws[v].end]] {
+		v--
+	}
+	if v < 1 || !discloseVerbs[t[ws[v].start:ws[v].end]] || sentenceBetween(t, ws, v, first) {
+		return false
+	}
+	negated := false
+	for j := v - 1; j >= 0 && j >= v-2 && !sentenceBetween(t, ws, j, j+1); j-- {
+		switch t[ws[j].start:ws[j].end] {
+		case "never", "not", "don't", "dont":
+			negated = true
+		}
+	}
+	if !negated {
+		return false
+	}
+	for k := end; k < len(ws) && k < end+8 && !sentenceBetween(t, ws, k-1, k); k++ {
+		if w := t[ws[k].start:ws[k].end]; w == "user" || w == "user's" || w == "users" {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// discloseVerbs let a secret out of the call
+	discloseVerbs = map[string]bool{
+		"expose": true, "reveal": true, "share": true, "log": true, "print": true, "display": true, "echo": true,
+		"leak": true, "output": true, "disclose": true, "store": true, "hardcode": true, "commit": true,
+	}
+	secretDeterminers = map[string]bool{"the": true, "your": true, "any": true, "a": true, "an": true, "its": true, "their": true}
+)
+
+// statesOwnKey reports whether the verb of reading or sending at ws[b] is
+// said of the secret at ws[a] in the plain passive, as what the server
+// does with its own key: "The API key is read from the environment", "the
+// token is sent over TLS". That states how the server works; an order to
+// the model puts a modal before the verb ("the API key must be sent in
+// the note") or has the model as the subject ("send the API key").
+func statesOwnKey(t string, ws []span, a, b int) bool {
+	if b < 2 || b <= a || b-2 > a+2 {
+		return false
+	}
+	switch t[ws[b-1].start:ws[b-1].end] {
+	case "is", "are", "was", "were":
+	default:
+		return false
+	}
+	return !sentenceBetween(t, ws, a, b)
+}
+
+// toolIgnores reports whether the override cue c, matched at ws[i], is
+// "ignore" said of what the tool or one of its settings will do: "this
+// will ignore any previous version of the workflow", "setting force
+// will ignore earlier locks". The subject is the tool, so the sentence
+// tells what the call does, not what the model must set aside; an
+// order to the model has the model for its subject ("you will ignore all
+// previous instructions") or none ("ignore previous instructions").
+func (e *evidence) toolIgnores(c *cue, t string, ws []span, i int) bool {
+	s := i // the cue's "ignore", at or a few words before its anchor
+	for s >= 0 && s > i-8 && t[ws[s].start:ws[s].end] != "ignore" {
+		s--
+	}
+	if s < 2 || t[ws[s].start:ws[s].end] != "ignore" || sentenceBetween(t, ws, s-2, i) {
+		return false
+	}
+	switch t[ws[s-1].start:ws[s-1].end] {
+	case "will", "would", "may", "can":
+	default:
+		return false
+	}
+	switch w := t[ws[s-2].start:ws[s-2].end]; w {
+	case "this", "it", "which", "tool", "call", "request", "operation", "option", "flag", "setting":
+		return true
+	default:
+		return e.ownParam(w)
+	}
+}
