@@ -157,7 +157,7 @@ func conductScope(t string, ws []span, i, end int) bool {
 	case "this":
 		return (next(1) == "session" || next(1) == "conversation" || next(1) == "chat") && i > 0 && (t[ws[i-1].start:ws[i-1].end] == "in" || t[ws[i-1].start:ws[i-1].end] == "throughout")
 	case "answer", "say", "state", "claim", "reply", "respond":
-		return next(1) == "that"
+		return next(1) == "that" && !relativeThat(next(2), next(3))
 	}
 	return false
 }

@@ -426,7 +426,7 @@ func (e *evidence) scopeClass(t string, ws []span, k int, self string) uint8 {
 	if (w == "parameter" || w == "option") && k > 0 && !e.ownParam(t[ws[k-1].start:ws[k-1].end]) && !determiners[t[ws[k-1].start:ws[k-1].end]] {
 		return scopeRead | scopePast
 	}
-	if e.ownParam(w) || e.own[w] && w != self || presentationWords[w] {
+	if e.ownParam(w) || e.own[w] && w != self || presentationWords[w] || refusesToMakeUp(t, ws, k) {
 		return scopeRead | scopeNamed
 	}
 	return scopeRead

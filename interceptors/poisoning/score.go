@@ -552,6 +552,7 @@ type evidence struct {
 	where                [numSignals]string
 	walker               *walker           // reused for every tool of a list
 	snake                []byte            // the snake_case identifiers of the current text, as words
+	envSnake             []byte            // those of them written as environment variables' names
 	nameWords            []byte            // the tool's name, as words
 	only                 *[numSignals]bool // when set, the only signals that count
 	// definitions: the texts are a tool definition's, where identifiers
@@ -581,6 +582,9 @@ type evidence struct {
 	// identifiers: the text matched is snake_case identifiers read as
 	// words ("created_by"), which make no sentence and no claim
 	identifiers bool
+	// envNames: the identifiers matched are environment variables' names
+	// (envName)
+	envNames bool
 	// params: the lower-cased parameter names of tool, made when first
 	// asked for (ownParam)
 	params map[string]bool
@@ -909,12 +913,20 @@ func (e *evidence) scan(s string, depth int) {
 				e.fire(sigToolRef, strings.Clone(call))
 			}
 		}
-		if e.snake = snakeWords(e.snake[:0], t); len(e.snake) > 0 {
+		if e.snake, e.envSnake = snakeWords(e.snake[:0], e.envSnake[:0], t, s); len(e.snake) > 0 {
 			t := unsafe.String(unsafe.SliceData(e.snake), len(e.snake))
 			e.spans = words(t, e.spans[:0])
 			e.identifiers = true
 			e.match(t, e.spans, flags)
 			e.identifiers = false
+		}
+		if len(e.envSnake) > 0 {
+			// environment variables' names, read apart (envNames)
+			t := unsafe.String(unsafe.SliceData(e.envSnake), len(e.envSnake))
+			e.spans = words(t, e.spans[:0])
+			e.identifiers, e.envNames = true, true
+			e.match(t, e.spans, flags)
+			e.identifiers, e.envNames = false, false
 		}
 	}
 	if e.definitions && strings.Contains(t, "$(") {
@@ -1065,8 +1077,9 @@ func methodCall(t string) bool {
 
 // snakeWords returns the snake_case identifiers of t with their
 // underscores taken for spaces, each ended by ". " so that no cue runs from
-// one into the next; "" when t has none.
-func snakeWords(b []byte, t string) []byte {
+// one into the next; "" when t has none. Those s writes in capitals, as
+// environment variables are named, are appended to env instead of b.
+func snakeWords(b, env []byte, t, s string) ([]byte, []byte) {
 	for i := 0; i < len(t); {
 		if !wordByte(t[i]) {
 			i++
@@ -1077,14 +1090,21 @@ func snakeWords(b []byte, t string) []byte {
 			j++
 		}
 		if w := t[i:j]; strings.IndexByte(w, '_') > 0 && anyCueWord(w) {
-			start := len(b)
-			b = append(b, w...)
-			desnakeBytes(b[start:])
-			b = append(b, ". "...)
+			if envName(w, s) {
+				start := len(env)
+				env = append(env, w...)
+				desnakeBytes(env[start:])
+				env = append(env, ". "...)
+			} else {
+				start := len(b)
+				b = append(b, w...)
+				desnakeBytes(b[start:])
+				b = append(b, ". "...)
+			}
 		}
 		i = j
 	}
-	return b
+	return b, env
 }
 
 // anyCueWord reports whether a part of the snake_case identifier w is a
@@ -1254,13 +1274,13 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					e.turnCue = c.text
 					continue
 				}
-				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || e.secretOwnProduct(c, t, ws, i) || e.authWork(c, t, ws, i) || e.definitions && !someonesSecret(t, ws, i-c.anchor) && inQuotedExample(t, ws, i) || e.definitions && e.inPublicKeyParam(c) || publicHalf(t, ws, i) || e.definitions && e.inTableCell(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || e.whetherSentence(t, ws, i-c.anchor))) {
+				if c.sig == sigSecret && (e.ownSubject(c, t, ws, i) || e.secretOwnProduct(c, t, ws, i) || e.authWork(c, t, ws, i) || e.definitions && !someonesSecret(t, ws, i-c.anchor) && inQuotedExample(t, ws, i) || e.definitions && e.inPublicKeyParam(c) || publicHalf(t, ws, i) || e.definitions && e.inTableCell(t, ws, i) || e.definitions && c.wordsOnly() && (secretLapses(t, ws, i-c.anchor+len(c.slots)-1) || secretWithheld(t, ws, i-c.anchor+len(c.slots)-1) || secretGuarded(t, ws, i-c.anchor, i-c.anchor+len(c.slots)) || e.whetherSentence(t, ws, i-c.anchor))) {
 					continue
 				}
 				if c.sig == sigConceal && e.definitions && tagsNotTells(t, ws, i-c.anchor, len(c.slots)) {
 					continue
 				}
-				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i) || e.namesOwnValue(c, t, ws, i)) || c.sig == sigAuthority && e.useOfCompliance(c, t, ws, i)) {
+				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i) || e.namesOwnValue(c, t, ws, i) || e.toolIgnores(c, t, ws, i)) || c.sig == sigAuthority && e.useOfCompliance(c, t, ws, i)) {
 					continue
 				}
 				if e.definitions && (c.sig == sigBypass || voiceSignal(c.sig)) && inFencedCode(t, ws, i) {
@@ -1301,8 +1321,11 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 	}
 	// a secret and a read/send verb close together, in one sentence
 	for _, a := range e.secretAt {
+		if e.envNames {
+			break // one variable's name, not a clause (envNames)
+		}
 		for _, b := range e.transferAt {
-			if d := a - b; flags&flagCJK != 0 || d >= -12 && d <= 12 && !sentenceBetween(t, ws, min(a, b), max(a, b)) {
+			if d := a - b; flags&flagCJK != 0 || d >= -12 && d <= 12 && !sentenceBetween(t, ws, min(a, b), max(a, b)) && !statesOwnKey(t, ws, a, b) {
 				e.bonus = true
 			}
 		}
@@ -1398,6 +1421,9 @@ func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
 		// anything else ("present this message to the user") is no
 		// safeguard
 		return wordWithin(t, ws, k, 3, func(w string) bool { return consentWords[w] }) >= 0 && wordWithin(t, ws, k, 8, isUser) >= 0
+	case "not", "wait":
+		// held back until the user approves (userHoldsTheWay)
+		return userHoldsTheWay(t, ws, k)
 	case "display", "show":
 		// shown to the user so that the user verifies it ("MUST display
 		// the login URL and the Session ID to the user. Explicitly
@@ -1914,6 +1940,9 @@ func (e *evidence) replacesOther(c *cue, t string, ws []span, i int) bool {
 		return false
 	}
 	name := t[ws[k].start:ws[k].end]
+	if e.ownParam(name) {
+		return false // one of its own inputs for another (ownInputChoice)
+	}
 	if !strings.Contains(strings.Trim(name, "_"), "_") {
 		// a word that is not snake_case ("sub-issue's") names a tool
 		// only as "the x tool"
