@@ -2446,7 +2446,21 @@ func flooded(t string) bool {
 	// of their run and on to its end; the next probe is 63 bytes on, or
 	// past that end if it is further (so no byte is read many times).
 	const stride = 2*runs - 1
+	b := unsafe.Slice(unsafe.StringData(t), len(t)) // (read only)
 	for p := 0; p < len(t); {
+		// most probes fall in a word of five bytes or more, which no run
+		// holds: told from one load of the eight bytes around p where its
+		// blanks are five bytes or more apart about p (the reads below
+		// find the same and pass on by stride; closer blanks, or p
+		// itself blank, are read by them)
+		// (longTokenAt, written out: too large a call to inline)
+		if p >= 4 && p <= len(b)-4 {
+			n := blankBytes(binary.LittleEndian.Uint64(b[p-4:p+4])) ^ 0x8080808080808080
+			if n&(n>>8)&(n>>16)&(n>>24)&(n>>32)&0x80808080 != 0 {
+				p += stride
+				continue
+			}
+		}
 		// the token at p, or the first after it
 		// (the loops' bounds compared unsigned: a byte read under one
 		// needs no test of its own; i, e and s are at most len(t))
@@ -2498,6 +2512,30 @@ func flooded(t string) bool {
 		p = max(p+stride, next)
 	}
 	return false
+}
+
+// longTokenAt reports whether the fifth byte of w (eight bytes of text,
+// little-endian) is in a token, a run of bytes other than blankByte's, of
+// five bytes or more within w: the token there is at least as long. n
+// marks the bytes that are not blank, and r those that start five such in
+// a row; the fifth byte is in a run of five iff one of the first four
+// does.
+func longTokenAt(w uint64) bool {
+	n := blankBytes(w) ^ 0x8080808080808080
+	r := n & (n >> 8) & (n >> 16) & (n >> 24) & (n >> 32)
+	return r&0x80808080 != 0
+}
+
+// blankBytes sets the top bit of each byte of w that blankByte marks (' ',
+// '\t', '\n', '\r'), and no other: a byte x of w xor c is zero iff
+// (x&0x7f + 0x7f | x) has its top bit clear, and the sum carries into no
+// other byte.
+func blankBytes(w uint64) uint64 {
+	const ones, low7 = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	x, y, z, v := w^' '*ones, w^'\t'*ones, w^'\n'*ones, w^'\r'*ones
+	// (a byte is blank where one of the four has its top bit clear)
+	all := (x&low7 + low7 | x) & (y&low7 + low7 | y) & (z&low7 + low7 | z) & (v&low7 + low7 | v)
+	return ^all &^ low7
 }
 
 // tokenEnd returns the end of the token that starts at i, reading at most
