@@ -1539,7 +1539,11 @@ var anchorLists, listOf, hashed, shortAnchors, fourAnchors = func() (l [][]ancho
 				list(a.lit[1:]+string([]byte{byte(c)}), newAnchorEntry(i, 1))
 			}
 		default:
-			at := min(anchorKeyAt[a.lit], len(a.lit)-5)
+			at := anchorKeyAt[a.lit]
+			if k, ok := anchorKeyRecount[a.lit]; ok {
+				at = k
+			}
+			at = min(at, len(a.lit)-5)
 			for d := range 2 {
 				list(a.lit[at+d:at+d+4], newAnchorEntry(i, at+d))
 			}
