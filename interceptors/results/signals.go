@@ -1920,7 +1920,17 @@ func signalsOf(s, t string) (int, []string) {
 		}
 	}
 	for _, at := range at[aQuote] {
-		head := strings.TrimRight(before(t, at, 40), " ")
+		// (said's first test, made before the head is cut: the last byte
+		// before the quote but spaces is a letter; most quotes, in code
+		// and JSON, follow punctuation)
+		lo, k := max(0, at-40), at
+		for k > lo && t[k-1] == ' ' {
+			k--
+		}
+		if k == lo || t[k-1] < 'a' || t[k-1] > 'z' {
+			continue
+		}
+		head := t[lo:k] // strings.TrimRight(before(t, at, 40), " ")
 		if !said(head) {
 			continue
 		}
