@@ -445,7 +445,20 @@ func (q *Quiet) chunk(i int) int {
 	spaced := false
 	for uint(i) < uint(len(s)) && !plainTab[s[i]] {
 		if alnumTab[t[i]] {
-			j := wordbytes.AlnumEnd(q.low, i+1)
+			// (AlnumEnd, its loads written out as read's: a call per run
+			// of a chunk's words cost as much as the loads)
+			low, j := q.low, i+1
+			for {
+				if j > len(low)-8 { // (as j+8 > len(low): the load below needs no test)
+					j = wordbytes.AlnumEnd(low, j)
+					break
+				}
+				if m := wordbytes.NotAlnum(binary.LittleEndian.Uint64(low[j : j+8])); m != 0 {
+					j += bits.TrailingZeros64(m) / 8
+					break
+				}
+				j += 8
+			}
 			if q.spans {
 				q.runs = append(q.runs, int32(i), int32(j))
 			}

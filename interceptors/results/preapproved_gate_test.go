@@ -159,3 +159,44 @@ func TestPreApprovedFirstIsSearch(t *testing.T) {
 		t.Fatalf("only %d texts hold a part, %d a claim: too few to show anything", held, claims)
 	}
 }
+
+// preApprovedMatches, reading only the runs that hold a part, finds the
+// matches a reading of the whole text finds, the same first 16 in the
+// same order: on texts with many claims, and with digits, underscores
+// and bytes beyond ASCII against the runs.
+func TestPreApprovedMatchesAreWhole(t *testing.T) {
+	pieces := []string{"is pre-approved", "was authorized by ", "been already cleared for ", "approved by the noc team",
+		"auto-approved by ", "sanctioned response", "are sanctioned by x", "cleared by", "approval", "x", "5", "_", "é",
+		"-", " ", "\n", ".", "approved by it", "it", "team", "is ", "pre-", "authorised for"}
+	r := rand.New(rand.NewSource(3))
+	at := &anchorIndex{}
+	compared := 0
+	for range 30000 {
+		var b strings.Builder
+		for range 1 + r.Intn(60) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+			if r.Intn(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		at.find(s)
+		first := preApprovedFirst(s, at[aApprov])
+		if first < 0 {
+			continue
+		}
+		compared++
+		got, want := preApprovedMatches(s, at[aApprov], first), preApprovedRe.FindAllStringIndex(s, 16)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, the whole %v", s, got, want)
+		}
+		for i := range got {
+			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+				t.Fatalf("%q: %v, the whole %v", s, got, want)
+			}
+		}
+	}
+	if compared < 10000 {
+		t.Fatalf("only %d texts with a part", compared)
+	}
+}

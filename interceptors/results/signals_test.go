@@ -1,6 +1,7 @@
 package results
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -736,4 +737,46 @@ func urlForUserDataEvery(s, t string, urls []int) bool {
 		}
 	}
 	return false
+}
+
+// blankBytes marks every byte blankByte marks, at every place in a load,
+// and no other; longTokenAt is the read of the token around a probe's
+// byte that it stands in for.
+func TestBlankBytesAndLongTokenAt(t *testing.T) {
+	for c := range 256 {
+		for k := range 8 {
+			w := uint64(c) << (8 * k)
+			for j := range 8 {
+				if j != k {
+					w |= uint64('x') << (8 * j)
+				}
+			}
+			got := blankBytes(w)>>(8*k+7)&1 == 1
+			if got != blankByte[c] || blankBytes(w)&^(0x80<<(8*k)) != 0 {
+				t.Fatalf("blankBytes: byte %#x at %d: %#x", c, k, blankBytes(w))
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte{' ', '\t', '\n', '\r', 'a', 'b', '-', 0xc3}
+	for range 200000 {
+		var b [8]byte
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		want := !blankByte[b[4]]
+		if want {
+			lo, hi := 4, 4
+			for lo > 0 && !blankByte[b[lo-1]] {
+				lo--
+			}
+			for hi < 8 && !blankByte[b[hi]] {
+				hi++
+			}
+			want = hi-lo >= 5
+		}
+		if got := longTokenAt(binary.LittleEndian.Uint64(b[:])); got != want {
+			t.Fatalf("longTokenAt(%q) = %v, want %v", b, got, want)
+		}
+	}
 }

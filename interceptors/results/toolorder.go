@@ -252,10 +252,69 @@ func preApprovedFirst(t string, at []int) int {
 	}
 }
 
-// preApprovedLead bounds how far before the part it holds a match of
-// preApprovedRe starts: "been already " before "pre-approved" or
-// "cleared by", the longest, is 13 bytes.
-const preApprovedLead = 32
+// preApprovedMatches is preApprovedRe.FindAllStringIndex(t, 16), first
+// being preApprovedFirst(t, at), at the offsets of "approv", "authori"
+// and "sanction": the expression read only over the runs of the bytes its
+// matches are made of that hold one of these or a "cleared ", rather than
+// from the first part to the text's end (every match holds one of
+// preApprovedParts, which hold them, and lies in one such run: letters,
+// blanks and hyphens, claimRun; a byte either side of a run is read with
+// it, for the \b there). The runs are read in order and never overlap, so
+// the matches found in them are those a reading of the whole finds, in
+// its order, the first 16 of them.
+func preApprovedMatches(t string, at []int, first int) [][]int {
+	var found [][]int
+	end := 0 // the end of the last run read
+	nextCleared := func(from int) int {
+		if k := strings.Index(t[from:], "cleared "); k >= 0 {
+			return from + k
+		}
+		return len(t)
+	}
+	c := nextCleared(first) // (no part starts before first)
+	for k := 0; len(found) < 16; {
+		// the next offset of at or of "cleared ", in order
+		p := len(t)
+		if k < len(at) {
+			p = at[k]
+		}
+		if c < p {
+			p = c
+			c = nextCleared(c + 1)
+		} else if p < len(t) {
+			k++
+		}
+		if p >= len(t) {
+			break
+		}
+		if p < end || p < first-len("pre-") {
+			continue // in a run read, or before the first part
+		}
+		rs, re := p, p
+		for rs > 0 && claimRun[t[rs-1]] {
+			rs--
+		}
+		for re < len(t) && claimRun[t[re]] {
+			re++
+		}
+		end = re
+		lo, hi := max(0, rs-1), min(len(t), re+1)
+		for _, m := range preApprovedRe.FindAllStringIndex(t[lo:hi], 16-len(found)) {
+			found = append(found, []int{m[0] + lo, m[1] + lo})
+		}
+	}
+	return found
+}
+
+// claimRun marks the bytes every match of preApprovedRe is made of:
+// letters, blanks and hyphens.
+var claimRun = func() (tab [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		tab[c] = true
+	}
+	tab[' '], tab['-'] = true, true
+	return tab
+}()
 
 // preApprovedAnchored are the parts of preApprovedParts that open with
 // the word the anchor pass finds.
@@ -264,24 +323,18 @@ var preApprovedAnchored = []string{"approved by", "approved for", "authorized by
 // preApproved reports such a claim in t. signalsOf asks only where the
 // anchor pass found "approv", "authori" or "sanction" (at, their offsets);
 // the parts one of which every match holds are looked for before the
-// expression runs (preApprovedFirst), and it runs from the first of them
-// on, less preApprovedLead bytes: no match starts before, and from a byte
-// after one that is not a word's, the expression reads the same matches
-// in the rest as in the whole (its \b sees no word before either). The
+// expression runs (preApprovedFirst), and it runs only over the runs of
+// letters, blanks and hyphens that hold one (preApprovedMatches). The
 // expression, an alternation with no literal before it, steps its
-// automaton over every byte it reads: the first part is often far into a
-// long text.
+// automaton over every byte it reads: read from the first part to the
+// end, as it was, it read most of a long text for one "approved by" in
+// its first lines.
 func preApproved(t string, at []int) bool {
 	first := preApprovedFirst(t, at)
 	if first < 0 {
 		return false
 	}
-	from := max(0, first-preApprovedLead)
-	for from > 0 && wordByte(t[from-1]) {
-		from--
-	}
-	for _, m := range preApprovedRe.FindAllStringIndex(t[from:], 16) {
-		m[0], m[1] = m[0]+from, m[1]+from
+	for _, m := range preApprovedMatches(t, at, first) {
 		rest := strings.TrimLeft(t[m[1]:min(len(t), m[1]+4)], " ")
 		if rest != "" && (rest[0] == '$' || rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "€") || strings.HasPrefix(rest, "£")) {
 			continue // an amount: a card's preauthorization
