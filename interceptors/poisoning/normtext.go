@@ -1,10 +1,13 @@
 package poisoning
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mtibben/confusables"
 	"golang.org/x/text/unicode/norm"
@@ -436,6 +439,7 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 	maybeSpaced, spaceRunes := false, false
 	// (the bounds compared unsigned: i is not negative, and a byte read
 	// under them needs no test of its own)
+text:
 	for i, size := 0, 1; uint(i) < uint(len(s)); i += size {
 		size = 1
 		c := lowerTab[s[i]]
@@ -464,6 +468,48 @@ func canonicalASCII(dst []byte, ws []span, track bool, s string) (_ []byte, _ []
 				break
 			}
 			c = lowerTab[s[i]]
+			// Prose: one space after a word and another word after it,
+			// read here as the code below would read the space and the
+			// loop's next turn the word, with only what they change (a
+			// turn of the whole loop a space cost about three times as
+			// much, its many variables kept on the stack). A word that
+			// ends a hex pair or a binary byte written apart, a
+			// one-character word (letters spread out) or a run a decoder
+			// may read (16 bytes or more) is left to the code below.
+			for c == ' ' && word != 1 && run < 16 &&
+				(run != 2 || !isHexDigit(s[i-1]) || !isHexDigit(s[i-2])) &&
+				(run != 8 || !isBinary(s[i-8:i])) &&
+				uint(i+1) < uint(len(s)) && alnumTab[lowerTab[s[i+1]]] {
+				// the space: the runs it ends end there (the counts of hex
+				// pairs, binary bytes and letters between separators start
+				// again), it ends the word, and a word of more than one
+				// character leaves no one-letter words in a row
+				if track {
+					ws = appendWord(ws, out, in, w)
+				}
+				out[w] = ' '
+				w++
+				hexPairs, binGroups, sepSingles, singles = 0, 0, 0, 0
+				// the word after it, one blank before it
+				i++
+				j := i
+				for ; uint(j) < uint(len(s)); j++ {
+					c := lowerTab[s[j]]
+					if !alnumTab[c] {
+						break
+					}
+					out[w+j-i] = c
+				}
+				in = w
+				n := j - i
+				w += n
+				run, word = n, n
+				before, gap = 1, 0
+				if i = j; uint(i) >= uint(len(s)) {
+					break text
+				}
+				c = lowerTab[s[i]]
+			}
 		}
 		var kind runeKind
 		if c >= utf8.RuneSelf {
@@ -606,9 +652,16 @@ func oneLetter(singles, n, before int, last byte) int {
 func spacedOutASCII(s string) bool {
 	p := lowered.Get().(*[]byte)
 	defer lowered.Put(p)
-	b := (*p)[:0]
-	for i := 0; i < len(s); i++ {
-		b = append(b, lowerTab[s[i]])
+	b := slices.Grow((*p)[:0], len(s))[:len(s)]
+	// eight bytes at a time (an append a byte cost about eight
+	// instructions a byte)
+	i := 0
+	for ; i <= len(s)-8; i += 8 {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+		binary.LittleEndian.PutUint64(b[i:i+8], lowerWord(x, whiteBytes(x)))
+	}
+	for ; i < len(s); i++ {
+		b[i] = lowerTab[s[i]]
 	}
 	*p = b
 	return spacedOut(b)
@@ -673,7 +726,28 @@ func squeeze(b []byte, start int) (_ []byte, spaced bool) {
 	}
 	out := b[start:]
 	w := 0
-	for i := 0; i < len(t); i++ {
+	i := 0
+	for !letterSpaced && i < len(t) {
+		// eight bytes at a time, as collapseSpaces reads them (t is out,
+		// and w <= i): a block with no two spaces in a row, and none at
+		// its start after a space written or at the start, is kept whole;
+		// any other a byte at a time, as below
+		if i <= len(t)-8 {
+			x := binary.LittleEndian.Uint64(t[i : i+8])
+			if sp := spaceBytes(x); sp&(sp<<8) == 0 && (sp&0x80 == 0 || w > 0 && out[w-1] != ' ') {
+				binary.LittleEndian.PutUint64(out[w:w+8], x)
+				w, i = w+8, i+8
+				continue
+			}
+		}
+		for end := min(i+8, len(t)); i < end; i++ {
+			if c := t[i]; c != ' ' || w > 0 && out[w-1] != ' ' {
+				out[w] = c
+				w++
+			}
+		}
+	}
+	for ; i < len(t); i++ {
 		c := t[i]
 		if c == ' ' {
 			if letterSpaced && i > 0 && i+1 < len(t) && single(i-1) && single(i+1) {
@@ -696,20 +770,66 @@ func squeeze(b []byte, start int) (_ []byte, spaced bool) {
 // white space read as ' ' (lowerTab, which changes nothing else of text
 // lowered already): each run of spaces of b[start:] becomes one space,
 // without leading or trailing space.
+//
+// It reads eight bytes at a time: a block with no two blanks in a row,
+// and none at its start after a space written (or at the text's start),
+// is written whole, lowered as lowerTab lowers it (prose is nearly all
+// such blocks); any other block a byte at a time. (A byte at a time, it
+// cost some eight instructions a byte of the text.)
 func collapseSpaces(b []byte, start int) []byte {
 	out := b[start:]
 	w := 0
-	for _, c := range out {
-		if c = lowerTab[c]; c == ' ' && (w == 0 || out[w-1] == ' ') {
-			continue
+	for i := 0; i < len(out); {
+		if i <= len(out)-8 {
+			x := binary.LittleEndian.Uint64(out[i : i+8])
+			if sp := whiteBytes(x); sp&(sp<<8) == 0 && (sp&0x80 == 0 || w > 0 && out[w-1] != ' ') {
+				// (w <= i: the bytes written are those read, or before)
+				binary.LittleEndian.PutUint64(out[w:w+8], lowerWord(x, sp))
+				w, i = w+8, i+8
+				continue
+			}
 		}
-		out[w] = c
-		w++
+		for end := min(i+8, len(out)); i < end; i++ {
+			if c := lowerTab[out[i]]; c != ' ' || w > 0 && out[w-1] != ' ' {
+				out[w] = c
+				w++
+			}
+		}
 	}
 	if w > 0 && out[w-1] == ' ' {
 		w--
 	}
 	return b[:start+w]
+}
+
+// whiteBytes sets the top bit of each byte of x that lowerTab reads as a
+// space: ' ', '\t', '\n', '\v', '\f' and '\r' (0x09 to 0x0d). The
+// sums set the top bit of a byte for each bound and never carry into the
+// next byte; a byte with its top bit set is none of them.
+func whiteBytes(x uint64) uint64 {
+	const ones, top = 0x0101010101010101, 0x8080808080808080
+	low := x &^ top
+	control := (low + (0x80-0x09)*ones) &^ (low + (0x80-0x0d-1)*ones)
+	space := (low + (0x80-' ')*ones) &^ (low + (0x80-' '-1)*ones)
+	return (control | space) &^ x & top
+}
+
+// spaceBytes sets the top bit of each byte of x that is ' '.
+func spaceBytes(x uint64) uint64 {
+	const ones, top = 0x0101010101010101, 0x8080808080808080
+	low := x &^ top
+	return (low + (0x80-' ')*ones) &^ (low + (0x80-' '-1)*ones) &^ x & top
+}
+
+// lowerWord is lowerTab applied to each byte of x, whose blanks whiteBytes
+// found in sp: upper-case ASCII letters lowered, blanks made ' '.
+func lowerWord(x, sp uint64) uint64 {
+	const ones, top = 0x0101010101010101, 0x8080808080808080
+	low := x &^ top
+	upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ x & top
+	x |= upper >> 2 // 0x80 >> 2 is 'a' - 'A'
+	blank := sp >> 7
+	return x&^(blank*0xff) | blank*' '
 }
 
 // separatedRunAt reports a run of four letters or more that one separator
@@ -744,10 +864,7 @@ func joinSeparated(b []byte, start int) (_ []byte, joined bool) {
 	// Written in place: w never passes i, and only what lies before w is
 	// written, so the bytes read (at i-1 and after i) are the original ones.
 	// up to the first run, t stays as it is: only looked at
-	i := 1
-	for uint(i) < uint(len(t)) && !(separatorTab[t[i]] && t[i-1] >= 'a' && t[i-1] <= 'z' && separatedRunAt(t, i-1)) {
-		i++
-	}
+	i := firstSeparated(t)
 	w := i - 1
 	for i = w; i < len(t); {
 		// separatedRun's first test, inline: a letter and a separator
@@ -766,6 +883,38 @@ func joinSeparated(b []byte, start int) (_ []byte, joined bool) {
 		i++
 	}
 	return b[:start+w], joined
+}
+
+// firstSeparated returns the first i from 1 on at which a separator
+// follows a letter that starts a run separatedRunAt finds, or len(t) (1
+// when t is empty). It reads eight bytes at a time for the separators
+// (separatorBytes), and tries only those: most text has few.
+func firstSeparated(t []byte) int {
+	i := 1
+	for ; i <= len(t)-8; i += 8 {
+		for m := separatorBytes(binary.LittleEndian.Uint64(t[i : i+8])); m != 0; m &= m - 1 {
+			if k := i + bits.TrailingZeros64(m)/8; separatorTab[t[k]] && t[k-1] >= 'a' && t[k-1] <= 'z' && separatedRunAt(t, k-1) {
+				return k
+			}
+		}
+	}
+	for uint(i) < uint(len(t)) && !(separatorTab[t[i]] && t[i-1] >= 'a' && t[i-1] <= 'z' && separatedRunAt(t, i-1)) {
+		i++
+	}
+	return i
+}
+
+// separatorBytes sets the top bit of each byte of x that is a separator
+// of letterSeparator, and of some others ('+' and ','): 0x2a to 0x2e,
+// '_', '|' and '~'. The caller tests each with separatorTab.
+func separatorBytes(x uint64) uint64 {
+	const ones, top = 0x0101010101010101, 0x8080808080808080
+	low := x &^ top
+	marks := (low + (0x80-'*')*ones) &^ (low + (0x80-'.'-1)*ones)
+	under := (low + (0x80-'_')*ones) &^ (low + (0x80-'_'-1)*ones)
+	bar := (low + (0x80-'|')*ones) &^ (low + (0x80-'|'-1)*ones)
+	tilde := (low + (0x80-'~')*ones) &^ (low + (0x80-'~'-1)*ones)
+	return (marks | under | bar | tilde) &^ x & top
 }
 
 // separatedRun returns the last letter k of the run of single letters
@@ -795,7 +944,20 @@ func singleLetter(t []byte, i int) bool {
 // letterSpaced reports four one-letter words in a row, one space apart
 // ("i g n o r e").
 func letterSpaced(t []byte) bool {
-	for i := 1; i < len(t)-5; i++ { // (as i+5 < len(t): the loads need no test)
+	// six places at a time: the spaces of eight bytes from i, and the
+	// places k (0 to 5) with a space at i+k and at i+k+2, each tried as
+	// below (most text has a few in a sentence, "is a ", "a b")
+	i := 1
+	for ; i < len(t)-10; i += 6 { // (i+5 < len(t)-5: every place is one the loop below tries)
+		x := binary.LittleEndian.Uint64(t[i : i+8])
+		sp := spaceBytes(x)
+		for c := sp & (sp >> 16); c != 0; c &= c - 1 {
+			if j := i + bits.TrailingZeros64(c)/8 - 1; singleLetter(t, j) && singleLetter(t, j+2) && t[j+3] == ' ' && singleLetter(t, j+4) && t[j+5] == ' ' && singleLetter(t, j+6) {
+				return true
+			}
+		}
+	}
+	for ; i < len(t)-5; i++ { // (as i+5 < len(t): the loads need no test)
 		// cheap test first: " x " at i..i+2
 		if t[i] != ' ' || t[i+2] != ' ' {
 			continue
@@ -810,9 +972,21 @@ func letterSpaced(t []byte) bool {
 // spacedOut reports whether squeeze would join letters in t, the text
 // before white space is collapsed.
 func spacedOut(t []byte) bool {
-	for i := range t {
+	// eight bytes at a time for the separators (separatorBytes), each a
+	// place i+1 below
+	p := 1
+	for ; p <= len(t)-8; p += 8 {
+		for m := separatorBytes(binary.LittleEndian.Uint64(t[p : p+8])); m != 0; m &= m - 1 {
+			if k := p + bits.TrailingZeros64(m)/8; separatorTab[t[k]] && t[k-1] >= 'a' && t[k-1] <= 'z' {
+				if _, n := separatedRun(t, k-1); n >= 4 {
+					return true
+				}
+			}
+		}
+	}
+	for i := p - 1; i < len(t); i++ {
 		// separatedRun's first test, inline: a letter and a separator
-		if i+1 >= len(t) || !letterSeparator(t[i+1]) || t[i] < 'a' || t[i] > 'z' {
+		if i+1 >= len(t) || !separatorTab[t[i+1]] || t[i] < 'a' || t[i] > 'z' {
 			continue
 		}
 		if _, n := separatedRun(t, i); n >= 4 {
