@@ -1,17 +1,16 @@
 package results
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/mcpmesh/mcpmesh/interceptors/internal/evalcorpus"
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/textmodel"
 )
 
 // combineRecord is one tuning text: the signals' evidence score of it and
@@ -71,6 +70,7 @@ func TestCombineCV(t *testing.T) {
 		var oof map[string]struct {
 			Score   float64 `json:"score"`
 			Group   string  `json:"group"`
+			Fold    int     `json:"fold"`
 			Inj     bool    `json:"injection"`
 			Lexical bool    `json:"lexical"`
 		}
@@ -86,9 +86,15 @@ func TestCombineCV(t *testing.T) {
 			if !ok || o.Inj != b.inj || o.Lexical != (b.s >= c.threshold) {
 				t.Fatalf("%s: %s not as the generator read it (%v %+v, score %d)", f, b.key, ok, o, b.s)
 			}
-			recs = append(recs, combineRecord{inj: b.inj, s: b.s, m: o.Score, group: o.Group})
+			recs = append(recs, combineRecord{inj: b.inj, s: b.s, m: o.Score, group: o.Group, fold: o.Fold})
 		}
-		combineFoldsOf(recs)
+		seen := map[int]bool{}
+		for _, r := range recs {
+			seen[r.fold] = true
+		}
+		if len(seen) != combineFolds {
+			t.Fatalf("%s: scores in %d folds, want %d (a file written before the generator recorded folds: write it again)", f, len(seen), combineFolds)
+		}
 		rep, dA, dB := combineReport(recs, c.threshold)
 		diffs[0] = append(diffs[0], dA)
 		diffs[1] = append(diffs[1], dB)
@@ -121,52 +127,6 @@ func evalTuning(t *testing.T) []struct {
 	return out
 }
 
-// combineFoldsOf assigns each source to a fold as the generator does
-// (foldsOf): largest first, each to the fold with the fewest texts so far.
-func combineFoldsOf(recs []combineRecord) {
-	size := map[string]int{}
-	for _, r := range recs {
-		size[r.group]++
-	}
-	groups := make([]string, 0, len(size))
-	for g := range size {
-		groups = append(groups, g)
-	}
-	slices.SortFunc(groups, func(a, b string) int {
-		return cmp.Or(cmp.Compare(size[b], size[a]), cmp.Compare(a, b))
-	})
-	fold := map[string]int{}
-	load := make([]int, combineFolds)
-	for _, g := range groups {
-		k := 0
-		for i := range load {
-			if load[i] < load[k] {
-				k = i
-			}
-		}
-		fold[g] = k
-		load[k] += size[g]
-	}
-	for i := range recs {
-		recs[i].fold = fold[recs[i].group]
-	}
-}
-
-// budgetThreshold is the generator's rule (thresholdFor): the lowest
-// score z at which at most budget of the benign texts in free (their
-// scores) are flagged, midway between the budget-th and the next.
-func budgetThreshold(free []float64, budget int) float64 {
-	free = slices.Clone(free)
-	sort.Sort(sort.Reverse(sort.Float64Slice(free)))
-	switch {
-	case budget >= len(free):
-		return math.Inf(-1)
-	case budget == 0:
-		return math.Nextafter(free[0], math.Inf(1))
-	}
-	return (free[budget-1] + free[budget]) / 2
-}
-
 // combiner is a rule fitted on the training folds.
 type combiner struct {
 	tiers []float64 // (A): the model's threshold for each evidence score below the signals' threshold
@@ -197,7 +157,7 @@ func fitOR(recs []combineRecord, threshold int) (combiner, int) {
 		}
 	}
 	budget := int(0.003 * float64(nb))
-	T := budgetThreshold(free, budget)
+	T := textmodel.BudgetThreshold(free, budget)
 	k := combiner{T: T}
 	extra := 0
 	for _, r := range recs {
@@ -228,7 +188,7 @@ func fitTiers(recs []combineRecord, threshold, budget int) combiner {
 	gain := make([][]int, threshold)
 	for s, tr := range tiers {
 		for b := 0; b <= budget; b++ {
-			t := budgetThreshold(tr.ben, b)
+			t := textmodel.BudgetThreshold(tr.ben, b)
 			n := 0
 			for _, m := range tr.inj {
 				if m >= t {
@@ -280,7 +240,7 @@ func fitLine(recs []combineRecord, threshold, budget int) combiner {
 				free = append(free, r.m+w*float64(r.s))
 			}
 		}
-		k := combiner{w: w, T: budgetThreshold(free, budget)}
+		k := combiner{w: w, T: textmodel.BudgetThreshold(free, budget)}
 		inj, ben := combineCount(recs, k, threshold)
 		if inj > bestInj || inj == bestInj && ben < bestBen {
 			best, bestInj, bestBen = k, inj, ben
@@ -359,7 +319,7 @@ func combineReport(recs []combineRecord, threshold int) (string, float64, float6
 					free = append(free, r.m)
 				}
 			}
-			i, n := combineCount(test, combiner{T: budgetThreshold(free, extra+d)}, threshold)
+			i, n := combineCount(test, combiner{T: textmodel.BudgetThreshold(free, extra+d)}, threshold)
 			inj += i
 			ben += n
 		}

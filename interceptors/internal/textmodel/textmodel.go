@@ -11,6 +11,7 @@
 package textmodel
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -926,4 +927,19 @@ var keyMask = func() (t [16]uint64) {
 func cacheSlot(k0, k1, k2 uint64) uint64 {
 	x := (k0 ^ k1*0xff51afd7ed558ccd ^ k2*0xc4ceb9fe1a85ec53) * 0x9e3779b97f4a7c15
 	return x >> (64 - wordCacheBits)
+}
+
+// BudgetThreshold is the lowest score at which at most budget of the
+// benign texts whose scores are free are flagged: midway between the
+// budget-th highest and the next (free is not changed).
+func BudgetThreshold(free []float64, budget int) float64 {
+	free = slices.Clone(free)
+	slices.SortFunc(free, func(a, b float64) int { return cmp.Compare(b, a) })
+	switch {
+	case budget >= len(free):
+		return math.Inf(-1)
+	case budget == 0:
+		return math.Nextafter(free[0], math.Inf(1))
+	}
+	return (free[budget-1] + free[budget]) / 2
 }

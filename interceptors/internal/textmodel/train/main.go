@@ -843,7 +843,7 @@ func crossValidateTo(docs []*doc, s setting, print, verbose bool) float64 {
 	}
 	threshold := thresholdFor(docs, score)
 	if print && oofOut != "" {
-		writeOOF(docs, score)
+		writeOOF(docs, score, fold)
 	}
 	// each fold is judged as the final model is: at the higher of the
 	// out-of-fold threshold and the one its own training texts need
@@ -995,11 +995,14 @@ var byCategory bool
 // oofOut is where -cv writes the out-of-fold scores (-oof).
 var oofOut string
 
-// writeOOF writes each doc's out-of-fold score by its key.
-func writeOOF(docs []*doc, score []float64) {
+// writeOOF writes each doc's out-of-fold score by its key, with the fold
+// it was scored in, so that a harness weighing the score folds as the
+// generator did.
+func writeOOF(docs []*doc, score []float64, fold map[string]int) {
 	type oof struct {
 		Score   float64 `json:"score"`
 		Group   string  `json:"group"`
+		Fold    int     `json:"fold"`
 		Inj     bool    `json:"injection,omitempty"`
 		Lexical bool    `json:"lexical,omitempty"`
 	}
@@ -1008,7 +1011,7 @@ func writeOOF(docs []*doc, score []float64) {
 		if d.key == "" {
 			log.Fatalf("-oof: a text of %s without a key", d.file)
 		}
-		out[d.key] = oof{score[i], d.group, d.inj, d.lexical}
+		out[d.key] = oof{score[i], d.group, fold[d.group], d.inj, d.lexical}
 	}
 	b, err := json.Marshal(out)
 	if err != nil {
@@ -1048,20 +1051,14 @@ func thresholdFor(docs []*doc, score []float64) float64 {
 			free = append(free, score[i])
 		}
 	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(free)))
 	budget := int(rule.share * float64(nBenign))
 	if rule.rule == "total" {
 		budget -= lexFP
 	}
-	switch {
-	case budget < 0:
+	if budget < 0 {
 		log.Fatalf("the lexical checks alone flag %d of %d benign texts", lexFP, nBenign)
-	case budget >= len(free):
-		return math.Inf(-1)
-	case budget == 0:
-		return math.Nextafter(free[0], math.Inf(1))
 	}
-	return (free[budget-1] + free[budget]) / 2
+	return textmodel.BudgetThreshold(free, budget)
 }
 
 // example is one window of a text.
