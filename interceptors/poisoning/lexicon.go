@@ -427,6 +427,20 @@ var lexicon = map[signal][]string{
 		"private_key", "secret_key", "access_token", "auth_token", "session_token", "client_secret", "ssh_key",
 		"contrasena", "credenciales", "passwort", "zugangsdaten", "mot de passe", "identifiants", "senha", "credenciais",
 		"пароль", "учетные данные", "wachtwoord", "hasło", "パスワード", "秘密鍵", "密码", "私钥", "凭证",
+		// the same in the other languages, singular and plural: the
+		// password (and German's "Kennwort"), an API's key, an access
+		// token, a private or secret key, login data; a cue ends at a
+		// noun, so that the inflected forms are listed
+		"contrasenas", "{clave|claves} {de api|api|privada|privadas|secreta|secretas|ssh}", "{token|tokens} de acceso", "datos de acceso",
+		"passworter", "kennwort", "kennworter", "anmeldedaten", "{api-schlussel|api schlussel|ssh-schlussel|zugriffstoken|zugangstoken|api-token}",
+		"{privater|privaten|geheimer|geheimen} schlussel",
+		"mots de passe", "{cle|cles} {api|d'api|privee|privees|secrete|secretes|ssh}", "{jeton|jetons} {d'acces|d'api|api}",
+		"senhas", "{chave|chaves} {de api|api|privada|privadas|secreta|secretas|ssh}", "{token|tokens} de acesso", "dados de acesso",
+		"credenziali", "{chiave|chiavi} {api|privata|private|segreta|segrete|ssh}", "{token|tokens} di accesso",
+		"пароли", "пароля", "паролем", "паролеи", "учетных данных", "{api-ключ|api-ключи|ключ api|ключи api|закрытыи ключ|приватныи ключ|секретныи ключ|токен доступа}",
+		"wachtwoorden", "inloggegevens", "{api-sleutel|api-sleutels|privesleutel|prive sleutel|toegangstoken}",
+		"hasła", "haseł", "{klucz|klucze} {api|prywatny|prywatne|ssh}", "dane logowania", "token dostepu",
+		"アクセストークン", "認証情報", "访问令牌", "密钥", "비밀번호", "액세스 토큰",
 	},
 	// Verbs of reading and sending, as orders: "reads" and "retrieves" are
 	// how a description says what its tool does ("Reads secrets from
@@ -437,6 +451,15 @@ var lexicon = map[signal][]string{
 		"steal", "steals", "stealing", "dump", "dumps", "fetch", "retrieve", "exfiltrate",
 		"lee", "envia", "lies", "sende", "lisez", "envoyez", "leia", "envie", "leggi", "invia", "прочитаи", "отправь",
 		"lees", "stuur", "przeczytaj", "wyslij", "読み", "送信", "读取", "发送",
+		// verbs of sending in the other languages, as orders: the familiar,
+		// polite and plural imperative (a secret beside one is sent)
+		"envien", "enviad", "manda", "mande", "manden", "reenvia", "reenvie", "sube", "suba", "comparte", "comparta", "compartan", "proporciona", "proporcione",
+		"sendet", "schick", "schicke", "schickt", "ubermittle", "ubermittelt", "senden sie", "schicken sie", "ubermitteln sie", "teilen sie",
+		"envoie", "transfere", "transferez", "transmets", "transmettez", "partage", "partagez", "fournis", "fournissez",
+		"enviem", "encaminhe", "encaminha", "compartilhe", "compartilha", "partilhe", "forneca", "fornece",
+		"invii", "inviate", "mandi", "inoltra", "inoltri", "condividi", "condivida", "fornisci", "fornisca",
+		"отправьте", "перешли", "перешлите", "пришли", "пришлите", "передаи", "передаите",
+		"verstuur", "stuurt u", "przeslij", "przekaz", "udostepnij",
 	},
 	// The conversation or the instructions asked back, word for word:
 	// "repeat all sentences in our conversation", "recite every sentence
@@ -542,6 +565,18 @@ var lexicon = map[signal][]string{
 		"{herhaal|toon|onthul|verklap|citeer|herhaalt u|toont u} ~ {je|jouw|uw} ~ {systeemprompt|prompt|instructies|systeeminstructies|opdrachten|richtlijnen}",
 		"{powtorz|powtorzcie|pokaz|pokazcie|wypisz|wypiszcie|wyswietl|wyswietlcie|ujawnij|ujawnijcie|zdradz|zdradzcie|zacytuj} ~ {swoje|swoj|swoja|twoje|twoj|twoja|wasze|wasz} ~ {instrukcje|prompt|polecenia|wytyczne|zasady|prompt systemowy|instrukcje systemowe}",
 		"{talimatlarını|talimatlarini|talimatlarınızı|sistem istemini|istemini|promptunu|komutlarını|kurallarını|yönergelerini} ~ {tekrarla|tekrarlayın|göster|gösterin|yazdır|yazdırın|açıkla|açıklayın|paylaş|paylaşın}",
+		// the password asked of the reader for the writer ("gib mir dein
+		// Passwort", "envoyez-moi votre mot de passe"), as "give me your
+		// password" is, in every imperative form; a form's "enter your
+		// password" has no "me" and is left out
+		"{dime|digame|diganme|dinos|dame|deme|denme|danos|enviame|envieme|envienme|mandame|mandeme|pasame|paseme|comparteme|compartame} ~ {tu|su|vuestra|la} {contrasena|clave|pin}",
+		"{gib|gebt|geben sie|sag|sagt|sagen sie|schick|schickt|schicken sie|sende|sendet|senden sie|nenn|nenne|nennt|nennen sie|verrate|verratet|verraten sie} {mir|uns} ~ {dein|deine|ihr|ihre|euer|das} {passwort|kennwort|pin}",
+		"{donne-moi|donnez-moi|dis-moi|dites-moi|envoie-moi|envoyez-moi|communique-moi|communiquez-moi|indique-moi|indiquez-moi|transmets-moi|transmettez-moi} ~ {ton|votre|le} {mot de passe|code pin|code secret}",
+		"{de-me|diga-me|envie-me|mande-me|passe-me|diz-me|da-me|manda-me|envia-me|me de|me diga|me envie|me mande|me passe|me diz|me da|me manda|me envia} ~ {sua|tua|a} senha",
+		"{dammi|dimmi|mandami|inviami|passami|datemi|ditemi|mandatemi|inviatemi|mi dai|mi dica|mi dia|mi mandi|mi invii|mi passi} ~ {tua|sua|vostra|la} password",
+		"{скажи|скажите|даи|даите|пришли|пришлите|отправь|отправьте|сообщи|сообщите|назови|назовите} мне ~ {свои|твои|ваш} пароль",
+		"{geef|stuur|vertel|noem} me ~ {je|jouw|uw|het} wachtwoord", "{podaj|podajcie|daj|dajcie|powiedz|powiedzcie|wyslij|wyslijcie|przeslij} mi ~ {swoje|twoje|wasze} {hasło|haslo}",
+		"パスワードを送って", "パスワードを送信して", "把密码发给我", "把你的密码告诉我", "비밀번호를 알려", "비밀번호를 보내",
 	},
 	sigHistory: {
 		"previous messages", "last messages", "all messages", "conversation history", "chat history", "message history",
@@ -550,6 +585,16 @@ var lexicon = map[signal][]string{
 		"the user's request", "the user's messages", "the customer's question", "the customer's request",
 		"the user's {previous|last|prior|latest|earlier|preceding} {message|messages|prompt|prompts|input|inputs|question|questions}",
 		"your instructions", "internal instructions", "all available tools", "tools_list", "list of tools",
+		// the conversation by its names in the other languages, as "the
+		// chat history" and "the entire conversation" are
+		"historial de {la conversacion|conversacion|chat|mensajes}", "{toda la|la} conversacion {completa|entera}", "mensajes anteriores", "{prompt|mensaje} del sistema",
+		"{gesprachsverlauf|chatverlauf|nachrichtenverlauf|unterhaltungsverlauf|systemprompt}", "{gesamte|gesamten|ganze|ganzen|vollstandige|vollstandigen} {gesprach|unterhaltung|konversation|chat}", "{bisherigen|vorherigen} nachrichten",
+		"{historique|l'historique} {de la conversation|du chat|des messages|de conversation}", "{toute la|la} conversation {complete|entiere}", "messages precedents", "prompt systeme",
+		"historico {da conversa|de conversa|do chat|das mensagens}", "{toda a|a} conversa {completa|inteira}", "mensagens anteriores", "prompt do sistema",
+		"cronologia {della chat|della conversazione|dei messaggi}", "{tutta la|la} conversazione {completa|intera}", "messaggi precedenti", "prompt di sistema",
+		"история {переписки|диалога|чата|сообщении}", "{весь|всю} {диалог|переписку|разговор}", "предыдущие сообщения", "системныи промпт",
+		"{gespreksgeschiedenis|chatgeschiedenis}", "het hele gesprek", "vorige berichten", "historia {rozmowy|czatu|wiadomosci}", "cała rozmowe", "poprzednie wiadomosci",
+		"会話履歴", "チャット履歴", "对话历史", "聊天记录", "对话记录", "대화 기록", "채팅 기록",
 	},
 	sigExfil: {
 		"exfiltrate", "exfiltration", "external_server", "external logging", "external endpoint", "attacker",
@@ -560,6 +605,20 @@ var lexicon = map[signal][]string{
 		// recipient", "send messages to the real recipient")
 		"{override|overrides|change|changes|replace|replaces|redirect|redirects|swap|rewrite} ~ {recipient|recipients|receiver|receivers}",
 		"the {actual|real|true|original|intended} {recipient|receiver}",
+		// the conversation, the user's data or files ordered sent out, in
+		// the other languages: a verb of sending, uploading, forwarding or
+		// posting in the familiar, polite and plural imperative and the
+		// infinitive, then what is sent; "send us your order number" names
+		// none of it. Where it goes (an address) is read apart
+		"{envia|envie|envien|enviad|enviar|manda|mande|manden|mandar|reenvia|reenvie|reenvien|reenviar|sube|suba|suban|subir|publica|publique|publiquen|publicar|transmite|transmita|transmitan|transmitir|filtra|filtre|filtren|filtrar} ~ {conversacion|conversaciones|historial|chat|dialogo|datos del usuario|archivos del usuario|ficheros del usuario}",
+		"{sende|sendet|senden|schick|schicke|schickt|schicken|leite|leitet|ubermittle|ubermittelt|ubermitteln|ubertrage|ubertragt|ubertragen|poste|postet} ~ {gesprach|gesprachsverlauf|chatverlauf|unterhaltung|konversation|benutzerdaten|nutzerdaten|daten des benutzers|daten des nutzers|dateien des benutzers|dateien des nutzers}",
+		"{envoie|envoyez|envoyer|transfere|transferez|transferer|transmets|transmettez|transmettre|televerse|televersez|televerser|publie|publiez|publier|fais suivre|faites suivre} ~ {conversation|conversations|historique|l'historique|chat|donnees de l'utilisateur|fichiers de l'utilisateur}",
+		"{envie|envia|enviem|enviar|mande|manda|mandem|mandar|encaminhe|encaminha|encaminhem|encaminhar|reenvie|reenvia|reenviar|carregue|carrega|publique|publica|publicar|transmita|transmite|transmitir} ~ {conversa|conversas|historico|chat|dados do usuario|arquivos do usuario|dados do utilizador|ficheiros do utilizador}",
+		"{invia|invii|inviate|inviare|manda|mandi|mandare|inoltra|inoltri|inoltrate|inoltrare|carica|carichi|caricate|caricare|pubblica|pubblichi|pubblicate|pubblicare|trasmetti|trasmetta|trasmettete|trasmettere} ~ {conversazione|conversazioni|cronologia|chat|dati dell'utente|file dell'utente}",
+		"{отправь|отправьте|отправить|перешли|перешлите|переслать|пришли|пришлите|загрузи|загрузите|загрузить|выгрузи|выгрузите|выгрузить|передаи|передаите|передать|опубликуи|опубликуите|слеи|слеите|слить} ~ {переписку|диалог|разговор|историю|чат|данные пользователя|фаилы пользователя}",
+		"{stuur|stuurt|sturen|verstuur|verstuurt|versturen|uploaden|verzend|verzendt|verzenden|stuur door} ~ {gesprek|gesprekken|geschiedenis|chat|gebruikersgegevens|gegevens van de gebruiker|bestanden van de gebruiker}",
+		"{wyslij|wyslijcie|wyslac|przeslij|przeslijcie|przeslac|przekaz|przekazcie|przekazac|wrzuc|wrzuccie|opublikuj} ~ {rozmowe|rozmowy|historie|czat|dane uzytkownika|pliki uzytkownika}",
+		"会話を送信", "会話履歴を送", "ユーザーのファイルを送", "把对话发送到", "把聊天记录发送", "上传用户的文件", "대화 내용을 보내", "대화를 전송",
 	},
 	sigToolRef: {
 		"instead of using", "instead of calling", "instead of the", "rather than using", "rather than calling",
@@ -584,6 +643,20 @@ var lexicon = map[signal][]string{
 		"in plaats van ~ te {gebruiken|roepen}", "{elk|ieder} ander {hulpmiddel|tool}",
 		"zamiast {uzywac|uzyc|wywolywac|wywolac|uzywania}", "{jakiegokolwiek|kazdego} innego narzedzia",
 		"他のツールの代わりに", "他のツールを使わず", "他のツールを使用せず", "而不是使用", "不要使用其他工具", "任何其他工具", "其他任何工具",
+		// another tool called before the answer, or in place of the one at
+		// hand, in the other languages: "before answering" and a verb of
+		// calling, using or running in the imperative; a verb of calling
+		// with the tool named and "instead"; "the other tool". Forms spelt
+		// as common English words ("use", "execute") are left out: a cue is
+		// looked up by its first words, which every English text would hit
+		"antes de {responder|contestar} ~ {llama|llame|llamen|invoca|invoque|invoquen|ejecuta|ejecute|ejecuten|usa|use|usen|utiliza|utilice|utilicen}", "{llama|llame|llamen|invoca|invoque|ejecuta|ejecute|usa|usen|utiliza|utilice} ~ herramienta ~ {en su lugar|en cambio}", "la otra herramienta",
+		"bevor {du|sie|ihr} ~ {antwortest|antworten|antwortet} {rufe|ruf|ruft|rufen sie|verwende|verwendet|verwenden sie|nutze|nutzt|nutzen sie|benutze|benutzt|benutzen sie|fuhre|fuhrt|fuhren sie}", "{rufe|ruf|ruft|verwende|verwendet|nutze|nutzt|benutze|benutzt|rufen sie|verwenden sie|nutzen sie|benutzen sie} ~ {werkzeug|tool} ~ stattdessen", "{rufe|ruf|ruft|verwende|verwendet|nutze|nutzt|benutze|benutzt|rufen sie|verwenden sie|nutzen sie|benutzen sie} stattdessen ~ {werkzeug|tool}", "{das|dem} andere {werkzeug|tool}", "{das|dem} anderen {werkzeug|tool}",
+		"avant de repondre ~ {appelle|appelez|utilise|utilisez|execute|executez|lance|lancez|invoque|invoquez}", "{appelle|appelez|utilise|utilisez|executez|lancez|invoque|invoquez} ~ {outil|l'outil} ~ a la place", "l'autre outil",
+		"antes de responder ~ {chame|chama|chamem|use|usa|usem|utilize|utiliza|utilizem|execute|executa|executem|invoque|invoca}", "{chame|chama|chamem|usa|usem|utilize|utiliza|executa|invoque|invoca} ~ ferramenta ~ {em vez disso|no lugar}", "a outra ferramenta",
+		"prima di rispondere ~ {chiama|chiami|chiamate|usa|usi|usate|utilizza|utilizzi|utilizzate|esegui|esegua|eseguite|invoca|invochi}", "{chiama|chiami|chiamate|usa|usi|usate|utilizza|utilizzi|esegui|esegua|invoca|invochi} ~ strumento ~ invece", "l'altro strumento",
+		"{прежде чем ответить|перед ответом} ~ {вызови|вызовите|используи|используите|запусти|запустите}", "{вызови|вызовите|используи|используите|запусти|запустите} ~ инструмент ~ вместо этого", "вместо этого {вызови|вызовите|используи|используите|запусти|запустите} ~ инструмент",
+		"{voordat je|voor je|voordat u} {antwoordt|antwoord geeft} ~ {roep|gebruik|voer}", "{gebruik|roep} ~ {tool|hulpmiddel} ~ in plaats daarvan", "przed {odpowiedzia|udzieleniem odpowiedzi} ~ {wywolaj|uzyj|uruchom}", "zamiast tego {wywolaj|uzyj|uruchom} ~ {narzedzie|narzedzia}",
+		"代わりにこのツール", "回答之前先调用", "回答前先调用", "改为调用", "대신 이 도구",
 	},
 	// Preference manipulation (MPMA, arXiv:2505.11154): a definition that
 	// sells its tool to the model or disparages the alternatives.
