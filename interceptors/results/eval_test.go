@@ -60,10 +60,17 @@ var modelFloors = map[string]struct{ detect, fp float64 }{
 	"heldout": {detect: 516.0 / 806, fp: 18.0 / 1435},
 }
 
+// loadEval reads the corpus. With EVAL_TUNING_ONLY set it leaves the
+// held-out split out for every test that reads the corpus, not only the
+// evaluation: an equivalence test that fails prints the texts it fails on.
 func loadEval(t testing.TB) []evalCase {
 	t.Helper()
+	tuningOnly := os.Getenv("EVAL_TUNING_ONLY") != ""
 	var out []evalCase
 	for _, c := range evalcorpus.Load(t, "testdata/eval", checkEntry) {
+		if tuningOnly && c.Split != "tuning" {
+			continue
+		}
 		out = append(out, evalCase{split: c.Split, evalEntry: c.Entry})
 	}
 	return out
