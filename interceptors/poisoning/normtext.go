@@ -183,7 +183,11 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 		// ASCII letters or consist of nothing else ("Sуstem", "аdd"): a
 		// Russian or Greek word stays as it is.
 		word := -1 // start of the current word in dst
-		var orig []rune
+		// the runes of the current word, for a word restored as it was:
+		// most words are short, and a buffer on the stack spares an
+		// allocation each call
+		var origBuf [32]rune
+		orig := origBuf[:0]
 		mapped, hasASCII, hasNative := false, false, false
 		endWord := func() {
 			if word >= 0 && mapped {
@@ -269,7 +273,10 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 				}
 			}
 		}
-		var it norm.Iter
+		// the iterator is made only for a run that needs it: most text
+		// beyond ASCII (precomposed letters, other scripts) never does,
+		// and a norm.Iter, which escapes, cost an allocation each call
+		var it *norm.Iter
 		for p := 0; p < len(s); {
 			// ASCII is its own NFKD form, and each ASCII character starts
 			// a segment: only the runs of other bytes go through the
@@ -341,6 +348,9 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 						break
 					}
 					k += n
+				}
+				if it == nil {
+					it = new(norm.Iter)
 				}
 				it.InitString(norm.NFKD, s[p:k])
 				for !it.Done() {

@@ -137,6 +137,10 @@ type cueIndex struct {
 	// cjkBy its cues: a text is read once for all of them.
 	cjkLead [1 << 16 / 64]uint64
 	cjkBy   map[uint16][]int
+	// cjkFirst marks the first byte of every substring cue: a lead byte
+	// of a rune, so that the continuation bytes of a text (two in three
+	// of Han) and most of its ASCII are passed over by one load
+	cjkFirst [256]bool
 }
 
 // definitionCues are looked up in a tool definition's texts; textCues, in other
@@ -178,6 +182,7 @@ func compileLexicon(keep func(signal) bool, extra map[signal][]string) *cueIndex
 				}
 				k := cjkKey(c.words[0])
 				ix.cjkLead[k/64] |= 1 << (k % 64)
+				ix.cjkFirst[c.words[0][0]] = true
 				ix.cjkBy[k] = append(ix.cjkBy[k], len(ix.cjk))
 				ix.cjk = append(ix.cjk, c)
 				continue
@@ -278,6 +283,9 @@ func cjkKey(s string) uint16 { return uint16(s[0])<<8 | uint16(s[1]) }
 // some forty times.
 func (ix *cueIndex) cjkFound(t string) (found [maxCJKCues / 64]uint64) {
 	for p := 0; p+1 < len(t); p++ {
+		if !ix.cjkFirst[t[p]] {
+			continue
+		}
 		k := cjkKey(t[p:])
 		if ix.cjkLead[k/64]&(1<<(k%64)) == 0 {
 			continue

@@ -1,0 +1,17 @@
+package textmodel
+
+import (
+	"testing"
+	"unicode"
+)
+
+// TestIdeographicEveryRune compares ideographic with the reading it
+// shortens, the four script tables alone, on every code point.
+func TestIdeographicEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+		if got := ideographic(r); got != want {
+			t.Fatalf("ideographic(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
