@@ -43,3 +43,6 @@ const (
 	ActionBlock    = "block"
 	ActionAudit    = "audit"
 )
+
+// actions are the values an action may take, for the policy section and New.
+var actions = []string{ActionAnnotate, ActionRedact, ActionBlock, ActionAudit}

@@ -39,20 +39,10 @@ type Checker struct {
 
 var _ interceptors.Interceptor = (*Checker)(nil)
 
-// rule is the compiled form of Rule; index is its place in the policy,
-// which findings name.
+// rule is the compiled form of Rule, at the same index as in the policy.
 type rule struct {
 	tools  []toolglob.Pattern
 	action string
-	index  int
-}
-
-func knownAction(a string) bool {
-	switch a {
-	case ActionAnnotate, ActionRedact, ActionBlock, ActionAudit:
-		return true
-	}
-	return false
 }
 
 func compileTools(patterns []string) ([]toolglob.Pattern, error) {
@@ -73,7 +63,7 @@ func New(p *Policy) (*Checker, error) {
 	if c.action == "" {
 		c.action = ActionAnnotate
 	}
-	if !knownAction(c.action) {
+	if !slices.Contains(actions, c.action) {
 		return nil, fmt.Errorf("results: unknown action %q", p.Action)
 	}
 	if c.threshold == 0 {
@@ -87,7 +77,7 @@ func New(p *Policy) (*Checker, error) {
 		return nil, err
 	}
 	for i, r := range p.Rules {
-		if !knownAction(r.Action) {
+		if !slices.Contains(actions, r.Action) {
 			return nil, fmt.Errorf("results: rules[%d]: unknown action %q", i, r.Action)
 		}
 		if len(r.Tools) == 0 {
@@ -97,7 +87,7 @@ func New(p *Policy) (*Checker, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.rules = append(c.rules, rule{tools: tools, action: r.Action, index: i})
+		c.rules = append(c.rules, rule{tools: tools, action: r.Action})
 	}
 	return c, nil
 }
@@ -108,9 +98,9 @@ func (c *Checker) Name() string { return "results" }
 // actionFor returns the action for the result of tool ("" when the check
 // does not read it) and the rule that set it (-1: the section's action).
 func (c *Checker) actionFor(tool string) (string, int) {
-	for _, r := range c.rules {
+	for i, r := range c.rules {
 		if matchAny(r.tools, tool) {
-			return r.action, r.index
+			return r.action, i
 		}
 	}
 	if len(c.tools) == 0 || matchAny(c.tools, tool) {

@@ -18,7 +18,7 @@ func Decode(l *section.Reader, e *section.Entry) *Policy {
 	p := &Policy{Action: ActionAnnotate}
 	p.Mode = l.Mode(fs["mode"], "remove the results key to turn the check off")
 	if f := fs["action"]; f != nil {
-		if v, ok := l.Choice(f, []string{ActionAnnotate, ActionRedact, ActionBlock, ActionAudit}, nil); ok {
+		if v, ok := l.Choice(f, actions, nil); ok {
 			p.Action = v
 		}
 	}
@@ -70,7 +70,7 @@ func decodeRules(l *section.Reader, e *section.Entry) []Rule {
 		}
 		if f := fs["action"]; f == nil {
 			l.Errorf(it.Pos(), section.JoinPath(it.Path, "action"), "required field is missing: annotate, redact, block or audit")
-		} else if v, ok := l.Choice(f, []string{ActionAnnotate, ActionRedact, ActionBlock, ActionAudit}, nil); ok {
+		} else if v, ok := l.Choice(f, actions, nil); ok {
 			r.Action = v
 		}
 		rules = append(rules, r)
