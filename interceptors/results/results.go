@@ -617,7 +617,9 @@ func (c *Checker) Intercept(_ context.Context, x *interceptors.Exchange) error {
 		return annotate(text, spans), true
 	})
 	if err != nil {
-		return nil // not JSON a model reads as text here
+		// Unread is not judged: the chain refuses what an interceptor
+		// could not read rather than pass it on unchecked.
+		return fmt.Errorf("results: %s could not be read: %w", where, err)
 	}
 	if len(details) == 0 {
 		return nil

@@ -204,3 +204,19 @@ func TestImportantSpeltIsContainsAny(t *testing.T) {
 		t.Errorf("%d texts with a spelling: the test reads too few", found)
 	}
 }
+
+// An answer the scan cannot walk is an error (the chain refuses it), not
+// an answer passed on unread. The JSON-RPC parser refuses such nesting
+// before this check sees it; the check does not depend on that.
+func TestUnreadableAnswerIsAnError(t *testing.T) {
+	c, err := New(&Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deep := `{"content":[{"type":"text","text":` + strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + `}]}`
+	x := &interceptors.Exchange{Server: "s", Direction: interceptors.ToClient, Method: "tools/call", Tool: "t",
+		Message: &jsonrpc.Message{ID: jsontext.Value("1"), Result: jsontext.Value(deep)}}
+	if err := c.Intercept(context.Background(), x); err == nil || !strings.Contains(err.Error(), "could not be read") {
+		t.Fatalf("err = %v, want an error saying the answer could not be read", err)
+	}
+}
