@@ -43,59 +43,11 @@ func TestCombineCV(t *testing.T) {
 	if files == "" {
 		t.Skip("RESULTS_COMBINE_OOF names no out-of-fold scores")
 	}
-	off := false
-	c, err := New(&Policy{Model: &off})
-	if err != nil {
-		t.Fatal(err)
-	}
-	type base struct {
-		key string
-		inj bool
-		s   int
-	}
-	var bases []base
-	index := map[string]int{}
-	for _, e := range evalTuning(t) {
-		key := fmt.Sprintf("%s#%d", e.file, index[e.file])
-		index[e.file]++
-		s, _ := c.judge(e.Text)
-		bases = append(bases, base{key, e.Label == "injection", s})
-	}
+	bases, threshold := combineBases(t)
 	var diffs [2][]float64 // per draw: (A), (B) less the OR rule, injections
 	for _, f := range strings.Split(files, ",") {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var oof map[string]struct {
-			Score   float64 `json:"score"`
-			Group   string  `json:"group"`
-			Fold    int     `json:"fold"`
-			Inj     bool    `json:"injection"`
-			Lexical bool    `json:"lexical"`
-		}
-		if err := json.Unmarshal(b, &oof); err != nil {
-			t.Fatal(err)
-		}
-		if len(oof) != len(bases) {
-			t.Fatalf("%s: %d scores for %d tuning texts", f, len(oof), len(bases))
-		}
-		recs := make([]combineRecord, 0, len(bases))
-		for _, b := range bases {
-			o, ok := oof[b.key]
-			if !ok || o.Inj != b.inj || o.Lexical != (b.s >= c.threshold) {
-				t.Fatalf("%s: %s not as the generator read it (%v %+v, score %d)", f, b.key, ok, o, b.s)
-			}
-			recs = append(recs, combineRecord{inj: b.inj, s: b.s, m: o.Score, group: o.Group, fold: o.Fold})
-		}
-		seen := map[int]bool{}
-		for _, r := range recs {
-			seen[r.fold] = true
-		}
-		if len(seen) != combineFolds {
-			t.Fatalf("%s: scores in %d folds, want %d (a file written before the generator recorded folds: write it again)", f, len(seen), combineFolds)
-		}
-		rep, dA, dB := combineReport(recs, c.threshold)
+		recs := combineLoad(t, f, bases, threshold)
+		rep, dA, dB := combineReport(recs, threshold)
 		diffs[0] = append(diffs[0], dA)
 		diffs[1] = append(diffs[1], dB)
 		t.Logf("%s\n%s", f, rep)
@@ -104,6 +56,71 @@ func TestCombineCV(t *testing.T) {
 		mean, sd := meanSD(diffs[i])
 		t.Logf("(%s) less the OR rule over %d draws: injections %+.1f (sd %.1f)", name, len(diffs[i]), mean, sd)
 	}
+}
+
+// combineBase is a tuning text's key (file#index), label and the signals'
+// evidence score of it.
+type combineBase struct {
+	key string
+	inj bool
+	s   int
+}
+
+// combineBases reads the tuning split with the check's signals alone (the
+// model off), and returns the signals' threshold too.
+func combineBases(t *testing.T) ([]combineBase, int) {
+	off := false
+	c, err := New(&Policy{Model: &off})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bases []combineBase
+	index := map[string]int{}
+	for _, e := range evalTuning(t) {
+		key := fmt.Sprintf("%s#%d", e.file, index[e.file])
+		index[e.file]++
+		s, _ := c.judge(e.Text)
+		bases = append(bases, combineBase{key, e.Label == "injection", s})
+	}
+	return bases, c.threshold
+}
+
+// combineLoad joins the generator's out-of-fold scores in f (-oof) to the
+// tuning texts.
+func combineLoad(t *testing.T, f string, bases []combineBase, threshold int) []combineRecord {
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var oof map[string]struct {
+		Score   float64 `json:"score"`
+		Group   string  `json:"group"`
+		Fold    int     `json:"fold"`
+		Inj     bool    `json:"injection"`
+		Lexical bool    `json:"lexical"`
+	}
+	if err := json.Unmarshal(b, &oof); err != nil {
+		t.Fatal(err)
+	}
+	if len(oof) != len(bases) {
+		t.Fatalf("%s: %d scores for %d tuning texts", f, len(oof), len(bases))
+	}
+	recs := make([]combineRecord, 0, len(bases))
+	for _, b := range bases {
+		o, ok := oof[b.key]
+		if !ok || o.Inj != b.inj || o.Lexical != (b.s >= threshold) {
+			t.Fatalf("%s: %s not as the generator read it (%v %+v, score %d)", f, b.key, ok, o, b.s)
+		}
+		recs = append(recs, combineRecord{inj: b.inj, s: b.s, m: o.Score, group: o.Group, fold: o.Fold})
+	}
+	seen := map[int]bool{}
+	for _, r := range recs {
+		seen[r.fold] = true
+	}
+	if len(seen) != combineFolds {
+		t.Fatalf("%s: scores in %d folds, want %d (a file written before the generator recorded folds: write it again)", f, len(seen), combineFolds)
+	}
+	return recs
 }
 
 // evalTuning is the tuning split's entries, with their files: the
