@@ -79,6 +79,9 @@ const secretTransferBonus = 2
 // set aside, and for secrets and transfers. Overrides are listed
 // in the familiar and the polite imperative (and the plural where it
 // differs): "ignoriere" and "ignorieren Sie", "ignora" and "ignore".
+// Arabic, Persian, Hindi, Vietnamese and Indonesian (among the web's
+// most used languages, or large ones) have the same families, at the end
+// of each list.
 var lexicon = map[signal][]string{
 	sigOverride: {
 		"ignore ~ previous", "ignore ~ prior", "ignore ~ above", "ignore ~ earlier", "ignore ~ instructions", "ignore ~ rules",
