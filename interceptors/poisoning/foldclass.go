@@ -145,7 +145,7 @@ func classifyRune(r rune) (e foldEntry) {
 		e.kind = foldTag
 	case hidden(r):
 		e.kind = foldHidden
-	case unicode.Is(unicode.Mn, r):
+	case unicode.Is(unicode.Mn, r), r == tatweel:
 		e.kind = foldMark
 	case unicode.IsSpace(r):
 		e.kind = foldSpace
@@ -153,6 +153,9 @@ func classifyRune(r rune) (e foldEntry) {
 		e.kind = foldSymbol
 	default:
 		e.lower = unicode.ToLower(r)
+		if m, ok := arabicLetterFold[r]; ok {
+			e.lower = m
+		}
 		if a, ok := asciiOf[r]; ok {
 			e.kind, e.ascii = foldConfusable, a
 		} else if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {

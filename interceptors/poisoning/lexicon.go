@@ -79,6 +79,9 @@ const secretTransferBonus = 2
 // set aside, and for secrets and transfers. Overrides are listed
 // in the familiar and the polite imperative (and the plural where it
 // differs): "ignoriere" and "ignorieren Sie", "ignora" and "ignore".
+// Arabic, Persian, Hindi, Vietnamese and Indonesian (among the web's
+// most used languages, or large ones) have the same families, at the end
+// of each list.
 var lexicon = map[signal][]string{
 	sigOverride: {
 		"ignore ~ previous", "ignore ~ prior", "ignore ~ above", "ignore ~ earlier", "ignore ~ instructions", "ignore ~ rules",
@@ -272,7 +275,9 @@ var lexicon = map[signal][]string{
 		// id
 		"abaikan ~ instruksi", "abaikan ~ petunjuk", "abaikan ~ perintah", "lupakan ~ instruksi", "lupakan ~ petunjuk",
 		// vi
-		"bỏ qua ~ hướng dẫn", "bỏ qua ~ chỉ dẫn", "bỏ qua ~ chỉ thị", "quên ~ hướng dẫn", "phớt lờ ~ hướng dẫn",
+		// ("bỏ qua" and "quên" with a guide alone are a tutorial skipped or
+		// forgotten: the families below take them with what came before)
+		"bỏ qua ~ chỉ dẫn", "bỏ qua ~ chỉ thị", "phớt lờ ~ hướng dẫn",
 		// el
 		"αγνοήστε ~ οδηγίες", "αγνόησε ~ οδηγίες", "αγνοήστε ~ προηγούμενες", "αγνόησε ~ προηγούμενες", "ξεχάστε ~ οδηγίες", "ξέχασε ~ οδηγίες",
 		// ar
@@ -281,6 +286,51 @@ var lexicon = map[signal][]string{
 		"دستورات ~ نادیده", "دستورالعمل‌های ~ نادیده", "دستورالعمل‌ها ~ نادیده", "دستورالعمل ~ نادیده",
 		// hi
 		"निर्देशों ~ अनदेखा", "निर्देशों ~ अनदेखी", "निर्देशों ~ नज़रअंदाज़", "निर्देश ~ अनदेखा", "निर्देशों ~ भूल",
+		// ar, fa, hi, vi, id: the verbs of setting aside in the forms an
+		// order takes (Arabic's imperative for a man, a woman and many, and
+		// its verbal noun after "please"; Persian's and Hindi's familiar and
+		// polite imperative after the object, which comes first; the bare
+		// verb of Vietnamese and Indonesian, with Indonesian's "-lah"), then
+		// or before them the orders by their names or what came before. A
+		// guide to skip ("bạn có thể bỏ qua hướng dẫn này"), a warning above
+		// to ignore, or a passive ("قوانین تکراری نادیده گرفته می‌شوند") is
+		// no order to the reader; "new instructions" and "from now on" are
+		// what ministries issue in the news of these languages, and are left
+		// out.
+		"{تجاهل|تجاهلي|تجاهلوا|وتجاهل|انس|انسي|انسوا|وانس|أهمل|أهملي|أهملوا|تخط|تخطي|تخطوا|تجاوز|تجاوزي|تجاوزوا|نسيان|إهمال|اترك|اتركي|اتركوا|ألغ|ألغي|ألغوا} ~ {التعليمات|تعليمات|تعليماتك|تعليماتكم|التعليمة|الإرشادات|إرشادات|إرشاداتك|التوجيهات|توجيهات|توجيهاتك|أوامرك|الأوامر السابقة|قواعدك|القيود|قيودك|برمجتك|موجه النظام}",
+		"{تجاهل|تجاهلي|تجاهلوا|وتجاهل|انس|انسي|انسوا|وانس|أهمل|أهملي|أهملوا|تخط|تخطي|تخطوا|نسيان|إهمال} ~ {السابقة|السابق|الأصلية|الأولية|أعلاه|سبق|قيل لك|تلقيته|تلقيتها}",
+		"لا {تتبع|تتبعي|تتبعوا|تلتزم|تلتزمي|تلتزموا|تلتفت|تلتفتي|تلتفتوا|تطع|تطيعي|تطيعوا|تعمل|تعملي|تعملوا} ~ {السابقة|السابق|الأصلية|الأولية|أعلاه|تعليماتك|بتعليماتك|أوامرك|بأوامرك|إرشاداتك|بإرشاداتك|توجيهاتك|بتوجيهاتك|قواعدك|بقواعدك}",
+		"{ضع|ضعي|ضعوا} ~ {التعليمات|تعليماتك|الإرشادات|إرشاداتك|التوجيهات|توجيهاتك|قواعدك} جانبا",
+		"{اتبع|اتبعي|اتبعوا|أطع|أطيعي|أطيعوا|نفذ|نفذي|نفذوا|التزم|التزمي|التزموا} ~ {تعليماتي|أوامري|إرشاداتي|توجيهاتي|بتعليماتي|بأوامري} {فقط|وحدها}",
+		"{اتبع|اتبعي|اتبعوا|أطع|أطيعي|أطيعوا|نفذ|نفذي|نفذوا|التزم|التزمي|التزموا} فقط ~ {تعليماتي|أوامري|إرشاداتي|توجيهاتي|بتعليماتي|بأوامري}",
+		"{دستورالعمل|دستورالعمل‌ها|دستورالعمل‌های|دستورالعملهای|دستورات|دستورهای|تعلیمات|رهنمودها|رهنمودهای|قوانین|قواعد|محدودیت‌ها|محدودیت‌های|قبلی|پیشین|اولیه|پرامپت} ~ نادیده {بگیر|بگیرید|بگیری|گرفتن}",
+		"نادیده {بگیر|بگیرید|گرفتن} ~ {دستورالعمل|دستورالعمل‌ها|دستورالعمل‌های|دستورات|دستورهای|تعلیمات|رهنمودهای|قبلی|پیشین}",
+		"{دستورالعمل|دستورالعمل‌ها|دستورالعمل‌های|دستورات|دستورهای|تعلیمات|رهنمودها|رهنمودهای|قوانین|قواعد|قبلی|پیشین|اولیه|پرامپت} ~ {فراموش|رها|لغو} {کن|کنید|کردن}",
+		"{دستورالعمل|دستورالعمل‌ها|دستورالعمل‌های|دستورات|دستورهای|تعلیمات|رهنمودها|رهنمودهای|قوانین|قواعد|قبلی|پیشین|اولیه} ~ کنار {بگذار|بگذارید|بگذاری}",
+		"{دستورالعمل|دستورالعمل‌ها|دستورالعمل‌های|دستورات|دستورهای|تعلیمات|رهنمودها|رهنمودهای|قبلی|پیشین|اولیه} ~ {توجه|اعتنا|عمل|پیروی} {نکن|نکنید}",
+		"{همه چیز|هر چه|هرچه} ~ {فراموش کن|فراموش کنید|نادیده بگیر|نادیده بگیرید}",
+		"فقط ~ {دستورات|دستورالعمل‌های|فرمان‌های|حرف‌های} من ~ {پیروی|اطاعت|عمل} {کن|کنید}",
+		"{निर्देश|निर्देशों|निर्देशो|आदेश|आदेशों|दिशानिर्देश|दिशानिर्देशों|दिशा निर्देशों|हिदायतें|हिदायतों|नियमों|प्रतिबंधों|पाबंदियों|प्रॉम्प्ट|पिछले|पिछली|पूर्व} ~ {अनदेखा|अनदेखी|नज़रअंदाज़|नजरअंदाज|उपेक्षा|अवहेलना|दरकिनार} {करें|करो|कर|कीजिए|करिए|करना|करे}",
+		"{निर्देश|निर्देशों|निर्देशो|आदेश|आदेशों|दिशानिर्देश|दिशानिर्देशों|दिशा निर्देशों|हिदायतें|हिदायतों|नियमों|प्रतिबंधों|प्रॉम्प्ट|पिछले|पिछली|पूर्व} ~ भूल {जाओ|जाएं|जाएँ|जाइए|जाइये|जाना|जा}",
+		"{निर्देश|निर्देशों|निर्देशो|आदेश|आदेशों|दिशानिर्देश|दिशानिर्देशों|दिशा निर्देशों|हिदायतें|हिदायतों|नियमों|प्रतिबंधों|पिछले|पिछली|पूर्व} ~ {छोड़|रद्द} {दें|दो|दीजिए|करें|करो|कीजिए}",
+		"{निर्देश|निर्देशों|निर्देशो|आदेश|आदेशों|दिशानिर्देश|दिशानिर्देशों|दिशा निर्देशों|हिदायतों|नियमों|पिछले|पिछली|पूर्व} ~ पालन {न|मत|ना} {करें|करो|कीजिए|करना}",
+		"{केवल|सिर्फ} ~ {मेरे|मेरी} {निर्देशों|आदेशों|निर्देश|आदेश|बातों|बात} ~ {पालन|मानें|मानो|मानिए|सुनें|सुनो}",
+		"{bỏ qua|phớt lờ|lờ đi|quên|quên đi|gạt bỏ|hủy bỏ|không tuân theo|không làm theo|đừng làm theo|đừng tuân theo|ngừng tuân theo|bất chấp} ~ {chỉ dẫn|chỉ thị|mệnh lệnh|quy tắc|nguyên tắc|hướng dẫn|lời nhắc|prompt|yêu cầu|lệnh} {trước|trước đó|trước đây|ở trên|phía trên|ban đầu|gốc|cũ|hệ thống|đã cho|đã nhận|của bạn}",
+		"{bỏ qua|phớt lờ|lờ đi|quên|quên đi|gạt bỏ} ~ {mọi|tất cả|toàn bộ} ~ {chỉ dẫn|chỉ thị|mệnh lệnh|quy tắc|nguyên tắc|lời nhắc}",
+		"{bỏ qua|phớt lờ|lờ đi|quên|quên đi} {mọi thứ|tất cả những gì|những gì} ~ {trước đó|ở trên|phía trên|được bảo|được dặn|được yêu cầu|đã nói}",
+		"chỉ {làm theo|tuân theo|nghe theo|tuân thủ|vâng lời} ~ {chỉ dẫn|mệnh lệnh|lệnh|hướng dẫn|yêu cầu|chỉ thị} của tôi",
+		"{abaikan|abaikanlah|lupakan|lupakanlah|hiraukan|kesampingkan|acuhkan|tinggalkan|mengabaikan|melupakan} ~ {instruksi|instruksimu|instruksi-instruksi|arahan|arahanmu|pedomanmu|aturanmu|batasanmu|perintahmu|promptmu|prompt sistem}",
+		"{abaikan|abaikanlah|lupakan|lupakanlah|hiraukan|kesampingkan|acuhkan|tinggalkan|batalkan|mengabaikan|melupakan} ~ {instruksi|petunjuk|perintah|aturan|arahan|pedoman|batasan|prompt|semua|segala|apa pun} ~ {sebelumnya|sebelum ini|di atas|tadi|awal|asli|terdahulu|diberikan|kamu terima|anda terima}",
+		"jangan {ikuti|patuhi|turuti|hiraukan|pedulikan|dengarkan|taati} ~ {instruksi|petunjuk|perintah|aturan|arahan|pedoman} ~ {sebelumnya|di atas|awal|asli|sistem|terdahulu}",
+		"hanya {ikuti|patuhi|turuti|dengarkan|jalankan|taati} ~ {perintah saya|instruksi saya|arahan saya|perintahku|instruksiku|arahanku|saya|aku}",
+		// a thing set aside and a dictated answer ordered after it, as
+		// "ignore the … and say" is; what was written above set aside by
+		// itself ("ऊपर को अनदेखा करें", "abaikan yg diatas")
+		"{تجاهل|تجاهلي|تجاهلوا|وتجاهل} ~ {وقل|وقولي|وقولوا|وأشر|وأشيري|وأجب|وأجيبي|وصرح|وأعلن|واذكر|واكتب|واكتبي}",
+		"को {अनदेखा|नज़रअंदाज़|नजरअंदाज} {करें|करो|कीजिए|कर} और {कहें|कहो|कहिए|बताएं|बतायें|बताएँ|बताओ|बताइए|लिखें|लिखो|घोषित}",
+		"ऊपर को {अनदेखा|नज़रअंदाज़|नजरअंदाज} {करें|करो|कीजिए|कर}", "ऊपर की अनदेखी", "{ऊपर|पिछली} {की|लिखी|दी गई|कही गई} {बातों|बातें} ~ {अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल}",
+		"{bỏ qua|phớt lờ|lờ đi} ~ và {nói|khẳng định|tuyên bố|chỉ ra rằng|cho biết rằng|trả lời rằng}",
+		"{abaikan|abaikanlah} ~ dan {katakan|nyatakan|tunjukkan bahwa|tuliskan bahwa|jawab bahwa|laporkan bahwa}", "{abaikan|abaikanlah|lupakan|lupakanlah} {yang|yg} {di atas|diatas|sebelumnya|tadi}",
 	},
 	sigConceal: {
 		"do not ~ mention", "don't ~ mention", "dont ~ mention", "never mention", "do not tell", "don't tell", "dont tell",
@@ -351,6 +401,29 @@ var lexicon = map[signal][]string{
 		"对用户隐瞒", "向用户隐瞒", "悄悄", "偷偷", "秘密地", "不要告訴用戶", "不要告訴使用者", "無需告知使用者", "不要讓使用者知道",
 		// ko: the user kept uninformed, as the other languages have it
 		"사용자에게 알리지 마", "사용자에게 말하지 마", "사용자에게 언급하지", "사용자에게 알릴 필요", "사용자 몰래", "몰래",
+		// ar, fa, hi, vi, id: the user kept uninformed (an order not to
+		// tell, mention or notify, addressed to the reader; without the
+		// user knowing; hidden from the user; secretly), as the languages
+		// above have it. A description's "the system does not notify the
+		// user" is not in the imperative, and is left out
+		"لا {تخبر|تخبري|تخبروا|تذكر|تذكري|تذكروا|تبلغ|تبلغي|تبلغوا|تقل|تقولي|تقولوا|تكشف|تكشفي|تكشفوا|تشر|تشيري|تشيروا|تنبه|تنبهي|تنبهوا|تعلم|تعلمي|تعلموا} ~ {المستخدم|للمستخدم|المستخدمين|للمستخدمين}",
+		"{دون|بدون|من دون} {إخبار|إعلام|إبلاغ|تنبيه|علم|معرفة} {المستخدم|المستخدمين}", "دون أن {يعلم|يعرف|يلاحظ|يرى|يدري|ينتبه} المستخدم",
+		"{لا داعي|لا حاجة|لا ضرورة} {لإخبار|لإعلام|لإبلاغ|لتنبيه|لذكر|أن تخبر|أن تذكر|لأن تخبر} ~ {المستخدم|للمستخدم}",
+		"{أخف|أخفي|أخفوا|اخف} ~ عن المستخدم", "{يجب|ينبغي} {ألا|أن لا} {يعرف|يعلم|يرى|يلاحظ} المستخدم", "سرا", "خلسة",
+		"{به|برای} {کاربر|کاربران} ~ {نگو|نگویید|نگوئید|اطلاع نده|اطلاع ندهید|خبر نده|خبر ندهید|اشاره نکن|اشاره نکنید|ذکر نکن|ذکر نکنید|فاش نکن|فاش نکنید}",
+		"بدون {اطلاع|آگاهی|اجازه} {کاربر|کاربران}", "بدون اینکه {کاربر|کاربران} ~ {بداند|بدانند|متوجه|بفهمد|ببیند}", "{کاربر|کاربران} {نباید|نمی‌بایست} ~ {بداند|بدانند|متوجه|بفهمد|ببیند}",
+		"{نیازی نیست|لازم نیست} ~ {کاربر|کاربران} ~ {بگویی|بگویید|اطلاع|خبر}", "از {کاربر|کاربران} ~ پنهان {کن|کنید|بمان}", "مخفیانه", "پنهانی",
+		"{उपयोगकर्ता|उपयोगकर्ताओं|यूज़र|यूजर|प्रयोगकर्ता} {को|से} ~ {न|मत|ना} {बताएं|बताएँ|बताओ|बताइए|बताना|कहें|कहो|कहिए}",
+		"{उपयोगकर्ता|उपयोगकर्ताओं|यूज़र|यूजर|प्रयोगकर्ता} {को|से} ~ {उल्लेख|ज़िक्र|जिक्र|सूचित} {न|मत|ना} {करें|करो|कीजिए|करना}",
+		"{उपयोगकर्ता|उपयोगकर्ताओं|यूज़र|यूजर|प्रयोगकर्ता} को {बताए|बताये|सूचित किए} बिना", "{उपयोगकर्ता|यूज़र|यूजर} की जानकारी के बिना", "{उपयोगकर्ता|यूज़र|यूजर} को पता {न|ना} {चले|चलने}",
+		"चुपके से", "गुप्त रूप से", "चुपचाप",
+		"{đừng|không được|chớ|tuyệt đối không} {nói|báo|kể|cho biết|thông báo|đề cập|nhắc đến|nhắc tới|tiết lộ} ~ {người dùng|người sử dụng}",
+		"không {để|cho} {người dùng|người sử dụng} {biết|hay biết|thấy|nhận ra}", "{người dùng|người sử dụng} không {được|nên|cần} biết",
+		"{giấu|che giấu} ~ {người dùng|người sử dụng}", "lén lút", "một cách bí mật",
+		"jangan {beri tahu|beritahu|beritahukan|katakan|kasih tahu|sebutkan|laporkan|informasikan|ceritakan|ungkapkan|tunjukkan} ~ {pengguna|user}",
+		"tanpa {memberi tahu|memberitahu|memberitahukan|sepengetahuan|diketahui|izin} {pengguna|user}", "tanpa {pengguna|user} {tahu|ketahui|sadari|sadar|mengetahui}",
+		"{pengguna|user} tidak {boleh|perlu|usah} {tahu|mengetahui|melihat|menyadari}", "{sembunyikan|rahasiakan} ~ dari {pengguna|user}",
+		"tidak {perlu|usah} {memberi tahu|memberitahu|memberitahukan|menyebutkan|melaporkan} ~ {pengguna|user}", "diam-diam", "secara rahasia",
 	},
 	sigAuthority: {
 		"required by law", "required by policy", "required by ~ policy", "required by ~ security", "required by ~ compliance",
@@ -441,6 +514,13 @@ var lexicon = map[signal][]string{
 		"wachtwoorden", "inloggegevens", "{api-sleutel|api-sleutels|privesleutel|prive sleutel|toegangstoken}",
 		"hasła", "haseł", "{klucz|klucze} {api|prywatny|prywatne|ssh}", "dane logowania", "token dostepu",
 		"アクセストークン", "認証情報", "访问令牌", "密钥", "비밀번호", "액세스 토큰",
+		// ar, fa, hi, vi, id: the password, an API's key, a private or
+		// secret key, an access token, login data
+		"كلمة المرور", "كلمات المرور", "كلمة السر", "كلمة مرور", "كلمة مرورك", "بيانات الاعتماد", "بيانات الدخول", "المفتاح السري", "المفتاح الخاص", "رمز الوصول", "{مفتاح|مفاتيح} {api|ssh|الـapi}",
+		"رمز عبور", "رمزعبور", "گذرواژه", "کلمه عبور", "{کلید|کلیدهای} {api|خصوصی|مخفی|ssh}", "توکن دسترسی", "اطلاعات ورود", "اعتبارنامه",
+		"पासवर्ड", "पासवर्डों", "कूटशब्द", "{एपीआई|api|निजी|गुप्त|सीक्रेट} {कुंजी|कुंजियाँ|की}", "एक्सेस टोकन", "लॉगिन विवरण", "क्रेडेंशियल", "क्रेडेंशियल्स",
+		"mật khẩu", "{khóa|khoá} {api|riêng tư|bí mật|ssh}", "mã thông báo truy cập", "thông tin đăng nhập", "thông tin xác thực",
+		"kata sandi", "{kunci} {api|privat|pribadi|rahasia|ssh}", "token akses", "kredensial", "data login",
 	},
 	// Verbs of reading and sending, as orders: "reads" and "retrieves" are
 	// how a description says what its tool does ("Reads secrets from
@@ -460,6 +540,7 @@ var lexicon = map[signal][]string{
 		"invii", "inviate", "mandi", "inoltra", "inoltri", "condividi", "condivida", "fornisci", "fornisca",
 		"отправьте", "перешли", "перешлите", "пришли", "пришлите", "передаи", "передаите",
 		"verstuur", "stuurt u", "przeslij", "przekaz", "udostepnij",
+		"أرسل", "أرسلي", "أرسلوا", "ارفع", "بفرست", "بفرستید", "भेजें", "भेजो", "भेजिए", "gửi đi", "kirimkan",
 	},
 	// The conversation or the instructions asked back, word for word:
 	// "repeat all sentences in our conversation", "recite every sentence
@@ -577,6 +658,36 @@ var lexicon = map[signal][]string{
 		"{скажи|скажите|даи|даите|пришли|пришлите|отправь|отправьте|сообщи|сообщите|назови|назовите} мне ~ {свои|твои|ваш} пароль",
 		"{geef|stuur|vertel|noem} me ~ {je|jouw|uw|het} wachtwoord", "{podaj|podajcie|daj|dajcie|powiedz|powiedzcie|wyslij|wyslijcie|przeslij} mi ~ {swoje|twoje|wasze} {hasło|haslo}",
 		"パスワードを送って", "パスワードを送信して", "把密码发给我", "把你的密码告诉我", "비밀번호를 알려", "비밀번호를 보내",
+		// ar, fa, hi, vi, id: the prompt or the reader's instructions asked
+		// back (a verb of repeating, showing, revealing or printing, and the
+		// prompt's own name, or the reader's instructions), and the password
+		// asked of the reader for the writer; verbs of writing are left out,
+		// as above, and a form's "enter your password" has no "me"
+		"{كرر|كرري|كرروا|أظهر|أظهري|أظهروا|وأظهر|اعرض|اعرضي|اعرضوا|واعرض|اكشف|اكشفي|اكشفوا|واكشف|اطبع|اطبعي|اطبعوا|واطبع|انسخ|انسخي|أفصح|أفصحي|أخبرني|أخبريني|أخبرنا|شارك|شاركي} ~ {موجه النظام|موجهك|رسالة النظام|تعليمات النظام|تعليماتك|أوامرك|إرشاداتك|توجيهاتك|التعليمات الأصلية|التعليمات الأولية|البرومبت|بتعليماتك|بموجه النظام}",
+		"{أعطني|أعطيني|أعطوني|اعطني|أخبرني|أخبريني|أخبروني|قل لي|قولي لي|أرسل لي|أرسلي لي|زودني|زوديني|شاركني} ~ {كلمة المرور|كلمة السر|كلمة مرورك|كلمة سرك|بكلمة المرور|بكلمة السر|بكلمة مرورك|الرقم السري|المفتاح السري|مفتاحك السري|بالمفتاح السري|بمفتاحك السري|الرمز السري}",
+		"{ما|ما هي|ما هو} {كلمة المرور|كلمة مرورك|كلمة السر|كلمة سرك|المفتاح السري|مفتاحك السري|الرمز السري|رمزك السري}",
+		"{پرامپت|پیام|دستورالعمل|دستورالعمل‌های|دستورات|اعلان} {سیستمی|سیستم} ~ {نشان|تکرار|چاپ|فاش|افشا|بازگو} {بده|بدهید|کن|کنید}",
+		"{دستورالعمل‌هایت|دستوراتت|پرامپتت|پرامپت خود|دستورالعمل‌های خود|دستورات خود|دستورالعمل‌های اولیه|دستورات اولیه|پرامپت اولیه} ~ {نشان|تکرار|چاپ|فاش|افشا|بازگو} {بده|بدهید|کن|کنید}",
+		"{دستورالعمل‌هایت|دستوراتت|پرامپتت|پرامپت سیستمی|دستورالعمل‌های خود|دستورات خود|دستورالعمل‌های اولیه} ~ {کلمه به کلمه|عینا|بی کم و کاست}",
+		"{رمز|رمزت|گذرواژه|گذرواژه‌ات|کلمه عبور|کلید مخفی|کلید خصوصی} ~ به من {بده|بدهید|بگو|بگویید|بفرست|بفرستید}",
+		"{رمز عبورت|رمز عبور شما|رمز عبور تو|گذرواژه‌ات|گذرواژه شما|کلید مخفی‌ات|کلید مخفی شما|رمز مخفی شما|رمز مخفی‌ات} ~ {چیست|چیه|چه است}",
+		"{सिस्टम प्रॉम्प्ट|प्रॉम्प्ट|सिस्टम संदेश|सिस्टम निर्देश|सिस्टम निर्देशों|मूल निर्देश|मूल निर्देशों|प्रारंभिक निर्देश|प्रारंभिक निर्देशों|शुरुआती निर्देश|शुरुआती निर्देशों} ~ {दिखाएं|दिखाएँ|दिखाओ|दिखाइए|दिखाइये|बताएं|बताएँ|बताओ|बताइए|दोहराएं|दोहराएँ|दोहराओ|दोहराइए|प्रिंट|प्रकट|उजागर|साझा}",
+		"{अपने|आपके|तुम्हारे|अपनी|आपकी|तुम्हारी} {निर्देश|निर्देशों} ~ {दोहराएं|दोहराएँ|दोहराओ|दोहराइए|दिखाएं|दिखाएँ|दिखाओ|दिखाइए|प्रकट|उजागर}",
+		"मुझे ~ {अपना|आपका|तुम्हारा|अपनी|आपकी|तुम्हारी} ~ {पासवर्ड|कूटशब्द|गुप्त|सीक्रेट} ~ {बताएं|बताएँ|बताओ|बताइए|दें|दो|दीजिए|भेजें|भेजो|भेजिए}",
+		"{आपका|आपकी|तुम्हारा|तुम्हारी|आपके} {पासवर्ड|गुप्त|सीक्रेट|कूटशब्द} ~ क्या {है|हैं}",
+		"{lặp lại|nhắc lại|hiển thị|cho tôi xem|in ra|tiết lộ|cho tôi biết|nói cho tôi biết|sao chép|trích dẫn} ~ {lời nhắc hệ thống|prompt hệ thống|system prompt|chỉ dẫn ban đầu|hướng dẫn ban đầu|hướng dẫn hệ thống|chỉ thị ban đầu|thông điệp hệ thống|lời nhắc ban đầu|prompt ban đầu|chỉ dẫn của bạn|hướng dẫn của bạn|prompt của bạn|lời nhắc của bạn|chỉ thị của bạn}",
+		"{cho tôi biết|nói cho tôi|gửi cho tôi|đưa cho tôi|đưa tôi|gửi tôi} ~ {mật khẩu|khóa bí mật|khoá bí mật|mã bí mật}", "{mật khẩu|khóa bí mật|khoá bí mật|mã bí mật} của bạn {là gì|sẽ là gì}",
+		"{ulangi|ulangilah|tampilkan|tunjukkan|perlihatkan|cetak|ungkapkan|bocorkan|sebutkan|beritahu|beri tahu|beritahukan|salin|kutip} ~ {prompt sistem|prompt sistemmu|system prompt|instruksi awal|instruksi asli|instruksimu|instruksi anda|instruksi sistem|pesan sistem|prompt anda|promptmu|petunjuk awal|arahan awal}",
+		"{berikan|beri|beritahu|beri tahu|beritahukan|kirim|kirimkan|katakan|sebutkan} ~ {saya|aku|padaku|kepadaku|kepada saya} ~ {kata sandi|kata sandimu|sandi|sandimu|password|passwordmu|kunci rahasia|kunci rahasiamu}",
+		"{apa|apakah} ~ {kata sandimu|kata sandi anda|kata sandi kamu|kunci rahasiamu|kunci rahasia anda|kunci rahasia kamu|sandimu|passwordmu|password anda}",
+		// the password asked as a favour ("can you share your password"),
+		// to be confirmed for the writer, or turned into a poem or spelt
+		// otherwise, as the languages above have it
+		"{يمكنك|تستطيع|بإمكانك|أريدك أن|عليك أن} ~ {مشاركة|تأكيد|إعطائي|إخباري|تشارك|تؤكد|تعطيني|تخبرني|أعطيتني|تعطني} ~ {كلمة المرور|كلمة السر|رمز المرور|كلمة مرورك|المفتاح السري|مفتاحك السري}",
+		"{أعطيتني|تعطيني} ~ {كلمة المرور|كلمة السر|كلمة مرورك}", "{اكتب|اكتبي|اكتبوا|تهج|ترجم|ترجمي|شفر|شفري} {كلمة المرور|كلمة السر} {في|ب|باستخدام|بشكل|بلغة|بالعكس|معكوسة}", "{قصيدة|هايكو|أغنية|قصة} ~ {كلمة المرور|كلمة السر}",
+		"क्या आप ~ {अपना|आपका} {पासवर्ड|पासकोड|कूटशब्द} ~ {साझा|शेयर|बता|दे|देंगे}", "{मेरे साथ|मुझसे|मुझे} ~ {अपना|आपका} ~ {पासवर्ड|पासकोड|कूटशब्द} ~ {साझा|शेयर|दें|देते|दो|दीजिए|देंगे}", "{पासवर्ड|कूटशब्द|पासफ्रेज़} {के बारे में|पर|के साथ} ~ {कविता|हाइकु|गीत|कहानी|क्रोस्टिक|एक्रोस्टिक}", "{पासवर्ड|कूटशब्द|पासफ्रेज़|पासकोड|गुप्त कोड} क्या {है|हैं|था}", "{पासवर्ड|पासफ्रेज़|पासकोड} ~ {पिग लैटिन|लीटस्पीक|leetspeak|उल्टे क्रम|बेस64|base64|मोर्स}", "{पिग लैटिन|लीटस्पीक|leetspeak|बेस64|base64} ~ {पासवर्ड|पासफ्रेज़|पासकोड}",
+		"{chia sẻ|cho|nói|gửi|đưa} {với tôi|cho tôi|tôi biết} ~ {mật khẩu|mã khóa|khóa bí mật|khoá bí mật|cụm từ mã khóa|mã bí mật}", "{thơ|haiku|bài hát|câu chuyện} về mật khẩu", "mật khẩu {là gì|sẽ là gì}", "{cần bạn|yêu cầu bạn|muốn bạn} {xác nhận|cung cấp|cho biết|chia sẻ} ~ mật khẩu",
+		"{bisakah|dapatkah|maukah|tolong} {kamu|anda|engkau} ~ {membagikan|memberikan|memberi tahu|memberitahu|mengonfirmasi|mengonfirmasikan|menyebutkan|mengungkapkan} ~ {kata sandi|sandi|password|kunci rahasia}", "{puisi|haiku|lagu|cerita} tentang kata sandi",
 	},
 	sigHistory: {
 		"previous messages", "last messages", "all messages", "conversation history", "chat history", "message history",
@@ -595,6 +706,13 @@ var lexicon = map[signal][]string{
 		"история {переписки|диалога|чата|сообщении}", "{весь|всю} {диалог|переписку|разговор}", "предыдущие сообщения", "системныи промпт",
 		"{gespreksgeschiedenis|chatgeschiedenis}", "het hele gesprek", "vorige berichten", "historia {rozmowy|czatu|wiadomosci}", "cała rozmowe", "poprzednie wiadomosci",
 		"会話履歴", "チャット履歴", "对话历史", "聊天记录", "对话记录", "대화 기록", "채팅 기록",
+		// ar, fa, hi, vi, id: the conversation and the system prompt by
+		// their names
+		"{سجل|محفوظات|تاريخ} {المحادثة|الدردشة|المحادثات}", "المحادثة {كاملة|بأكملها|الكاملة|بالكامل}", "الرسائل السابقة", "موجه النظام",
+		"{تاریخچه|سابقه} {گفتگو|چت|مکالمه|مکالمات|گفتگوها}", "کل {گفتگو|مکالمه}", "پیام‌های قبلی", "{پرامپت|پیام} سیستمی",
+		"{बातचीत|चैट|वार्तालाप} {का|के} इतिहास", "चैट इतिहास", "पूरी {बातचीत|चैट|वार्तालाप}", "{पिछले|पिछली} {संदेश|संदेशों}", "सिस्टम प्रॉम्प्ट",
+		"lịch sử {trò chuyện|chat|hội thoại|cuộc trò chuyện|tin nhắn}", "toàn bộ cuộc {trò chuyện|hội thoại}", "tin nhắn trước đó", "{lời nhắc|prompt} hệ thống",
+		"riwayat {percakapan|obrolan|chat|pesan}", "seluruh percakapan", "percakapan lengkap", "pesan sebelumnya", "prompt sistem",
 	},
 	sigExfil: {
 		"exfiltrate", "exfiltration", "external_server", "external logging", "external endpoint", "attacker",
@@ -619,6 +737,14 @@ var lexicon = map[signal][]string{
 		"{stuur|stuurt|sturen|verstuur|verstuurt|versturen|uploaden|verzend|verzendt|verzenden|stuur door} ~ {gesprek|gesprekken|geschiedenis|chat|gebruikersgegevens|gegevens van de gebruiker|bestanden van de gebruiker}",
 		"{wyslij|wyslijcie|wyslac|przeslij|przeslijcie|przeslac|przekaz|przekazcie|przekazac|wrzuc|wrzuccie|opublikuj} ~ {rozmowe|rozmowy|historie|czat|dane uzytkownika|pliki uzytkownika}",
 		"会話を送信", "会話履歴を送", "ユーザーのファイルを送", "把对话发送到", "把聊天记录发送", "上传用户的文件", "대화 내용을 보내", "대화를 전송",
+		// ar, fa, hi, vi, id: the conversation, the user's data or files
+		// ordered sent out (object first in Persian and Hindi)
+		"{أرسل|أرسلي|أرسلوا|وأرسل|ارسل|انقل|انقلي|انقلوا|ارفع|ارفعي|ارفعوا|سرب|سربي|سربوا|انشر|انشري|انشروا} ~ {المحادثة|المحادثات|سجل المحادثة|سجل الدردشة|الدردشة|بيانات المستخدم|ملفات المستخدم|رسائل المستخدم|محفوظات المحادثة}",
+		"{گفتگو|مکالمه|تاریخچه|سابقه|داده‌های کاربر|اطلاعات کاربر|فایل‌های کاربر|پیام‌های کاربر} ~ {بفرست|بفرستید|ارسال کن|ارسال کنید|آپلود کن|آپلود کنید|منتقل کن|منتقل کنید|فوروارد کن|فوروارد کنید}",
+		"{گفتگو|مکالمه|تاریخچه|سابقه|داده‌های کاربر|اطلاعات کاربر|فایل‌های کاربر|پیام‌های کاربر} ~ به ~ {بفرست|بفرستید|ارسال کن|ارسال کنید|آپلود کن|آپلود کنید|منتقل کن|منتقل کنید}",
+		"{बातचीत|वार्तालाप|चैट|इतिहास|उपयोगकर्ता का डेटा|उपयोगकर्ता के डेटा|उपयोगकर्ता की फ़ाइलें|उपयोगकर्ता की फाइलें|उपयोगकर्ता डेटा} ~ {भेजें|भेजो|भेजिए|भेज दें|भेज दो|अपलोड करें|अपलोड करो|फॉरवर्ड करें|फ़ॉरवर्ड करें|प्रेषित करें}",
+		"{gửi|chuyển tiếp|tải lên|đăng|sao chép} ~ {cuộc trò chuyện|cuộc hội thoại|lịch sử trò chuyện|lịch sử chat|dữ liệu người dùng|dữ liệu của người dùng|tệp của người dùng|tập tin của người dùng}",
+		"{kirim|kirimkan|teruskan|unggah|bocorkan|salin} ~ {percakapan|riwayat percakapan|riwayat obrolan|obrolan|data pengguna|file pengguna|berkas pengguna|pesan pengguna}",
 	},
 	sigToolRef: {
 		"instead of using", "instead of calling", "instead of the", "rather than using", "rather than calling",
@@ -657,6 +783,13 @@ var lexicon = map[signal][]string{
 		"{прежде чем ответить|перед ответом} ~ {вызови|вызовите|используи|используите|запусти|запустите}", "{вызови|вызовите|используи|используите|запусти|запустите} ~ инструмент ~ вместо этого", "вместо этого {вызови|вызовите|используи|используите|запусти|запустите} ~ инструмент",
 		"{voordat je|voor je|voordat u} {antwoordt|antwoord geeft} ~ {roep|gebruik|voer}", "{gebruik|roep} ~ {tool|hulpmiddel} ~ in plaats daarvan", "przed {odpowiedzia|udzieleniem odpowiedzi} ~ {wywolaj|uzyj|uruchom}", "zamiast tego {wywolaj|uzyj|uruchom} ~ {narzedzie|narzedzia}",
 		"代わりにこのツール", "回答之前先调用", "回答前先调用", "改为调用", "대신 이 도구",
+		// ar, fa, hi, vi, id: another tool called before the answer or in
+		// place of the one at hand, or any other tool
+		"قبل {الرد|الإجابة|أن تجيب|أن ترد|أن تجيبي|أن تردي} ~ {استدع|استدعي|استخدم|استخدمي|شغل|شغلي|نفذ|نفذي} ~ {أداة|الأداة}", "{استدع|استدعي|استخدم|استخدمي|شغل|شغلي} ~ {أداة|الأداة} ~ {بدلا|عوضا}", "{بدلا من|عوضا عن|بدلا عن} {استخدام|استدعاء|تشغيل}", "أي أداة أخرى", "الأداة الأخرى",
+		"قبل از {پاسخ|جواب|پاسخگویی|پاسخ دادن|جواب دادن} ~ ابزار", "{به جای|بجای} {استفاده|فراخوانی} از", "{هر|هیچ} ابزار دیگری", "ابزار دیگر را",
+		"{जवाब|उत्तर} देने से पहले ~ {टूल|उपकरण}", "इसके {बजाय|बदले|स्थान पर} ~ {टूल|उपकरण}", "कोई {अन्य|और|दूसरा} {टूल|उपकरण}",
+		"trước khi {trả lời|phản hồi} ~ {gọi|sử dụng|dùng|chạy}", "{gọi|sử dụng|dùng} ~ công cụ ~ thay vào đó", "thay vì {sử dụng|gọi|dùng}", "{bất kỳ|mọi} công cụ nào khác",
+		"sebelum {menjawab|merespons|membalas} ~ {panggil|gunakan|jalankan|pakai}", "{panggil|gunakan|jalankan|pakai} ~ {alat|tool} ~ sebagai gantinya", "alih-alih {menggunakan|memanggil|memakai}", "alat lain apa pun", "{setiap|semua} alat lain",
 	},
 	// Preference manipulation (MPMA, arXiv:2505.11154): a definition that
 	// sells its tool to the model or disparages the alternatives.

@@ -237,7 +237,11 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 				endWord()
 				put(byte(unicode.ToLower(r - 0xE0000)))
 			case foldHidden:
-				flags |= flagInvisible
+				// a join control inside a word of a script that needs it
+				// is spelling (foldscripts.go)
+				if (r != zwnj && r != zwj) || !joinsScript(lastRune(dst)) {
+					flags |= flagInvisible
+				}
 			case foldMark:
 				// combining marks: accents dropped, so "é" reads "e"
 			case foldSpace:

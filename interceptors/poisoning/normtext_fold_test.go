@@ -275,8 +275,10 @@ func foldRunesPerRune(dst []byte, s string) ([]byte, textFlags) {
 						endWord()
 						put(byte(unicode.ToLower(r - 0xE0000)))
 					case hidden(r):
-						flags |= flagInvisible
-					case unicode.Is(unicode.Mn, r):
+						if (r != zwnj && r != zwj) || !joinsScript(lastRune(dst)) {
+							flags |= flagInvisible
+						}
+					case unicode.Is(unicode.Mn, r), r == tatweel:
 						// combining marks: accents dropped, so "é" reads "e"
 					case unicode.IsSpace(r):
 						endWord()
@@ -286,6 +288,9 @@ func foldRunesPerRune(dst []byte, s string) ([]byte, textFlags) {
 						dst = utf8.AppendRune(dst, r)
 					default:
 						lr := unicode.ToLower(r)
+						if m, ok := arabicLetterFold[r]; ok {
+							lr = m
+						}
 						if a, ok := asciiOf[r]; ok {
 							mapped = true
 							letter(lr, rune(a))

@@ -520,13 +520,15 @@ func isPunctRune(t string, i int) bool {
 
 // punctLead marks the bytes that start a rune punctRune may report:
 // U+0080..U+00FF (0xC2, 0xC3), U+2000..U+2FFF (0xE2), U+3000..U+3FFF
-// (0xE3), U+F000..U+FFFF (0xEF); and the continuation bytes, which
+// (0xE3), U+F000..U+FFFF (0xEF), the Arabic comma and question mark
+// (0xD8), the Urdu full stop (0xDB), the danda (0xE0); and the
+// continuation bytes, which
 // isPunctRune reads back from.
 var punctLead = func() (tab [256]bool) {
 	for c := 0x80; c < 0xC0; c++ {
 		tab[c] = true
 	}
-	for _, c := range []byte{0xC2, 0xC3, 0xE2, 0xE3, 0xEF} {
+	for _, c := range []byte{0xC2, 0xC3, 0xE2, 0xE3, 0xEF, 0xD8, 0xDB, 0xE0} {
 		tab[c] = true
 	}
 	return
@@ -539,6 +541,8 @@ func punctRune(r rune) bool {
 		return true
 	case r < 0x100: // Latin-1: "¿", "¡", "«", "»", "·", "©"
 		return unicode.IsPunct(r) || unicode.IsSymbol(r)
+	case scriptPunct(r): // "،", "؟", "।" (foldscripts.go)
+		return true
 	}
 	return false
 }
@@ -1306,6 +1310,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 					}
 				case sigTransfer:
 					if e.definitions && c.wordsOnly() && len(c.slots) == 1 && (forbidden(t, ws, i) || mayHold(t, ws, i)) {
+						break
+					}
+					if optionName(t, ws, i) {
 						break
 					}
 					e.transferAt = append(e.transferAt, i)
