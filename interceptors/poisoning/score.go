@@ -1309,7 +1309,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 						e.bonus = true
 					}
 				case sigTransfer:
-					if e.definitions && c.wordsOnly() && len(c.slots) == 1 && (forbidden(t, ws, i) || mayHold(t, ws, i) || pluralSubject(t, ws, i)) {
+					if e.definitions && c.wordsOnly() && len(c.slots) == 1 && (forbidden(t, ws, i) || mayHold(t, ws, i)) {
 						break
 					}
 					if optionName(t, ws, i) {
