@@ -17,9 +17,9 @@ import (
 type runeKind uint8
 
 const (
-	runeOther runeKind = iota // not a letter: ends a word, is none
-	runeIdeo                  // Han, kana or Hangul: a word of its own (ideographic)
-	runeLetter                // any other letter: part of a word
+	runeOther  runeKind = iota // not a letter: ends a word, is none
+	runeIdeo                   // Han, kana or Hangul: a word of its own (ideographic)
+	runeLetter                 // any other letter: part of a word
 )
 
 // runeKindEnd is the end of the runes the table holds (the first two
