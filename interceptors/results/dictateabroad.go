@@ -27,6 +27,14 @@ var (
 		`|(?:di'|dì|dite|scrivi|scrivete|dichiara|dichiarate|rispondi|rispondete|stampa|stampate) (?:quanto segue|il seguente)\s?:` +
 		`|(?:说|输出|写出|回答|声明|打印)以下(?:内容)?\s?[:：]` +
 		`|以下(?:の内容)?を(?:出力|述べ|言っ|書き出|回答|宣言)`)
+	// dictateTailRe is the end of every match of dictateAbroadRe: "the
+	// following" and the colon after it, or the Japanese order whole. A
+	// span it finds nothing in holds no order, and is not searched for
+	// one with every verb at every offset (most such spans: "以下" is
+	// common in Chinese and Japanese, and the full search of one cost
+	// some 600,000 instructions).
+	dictateTailRe = regexp.MustCompile(`(?:folgendes(?: heraus| aus)?|следующее|seguinte|siguiente|ce qui suit|quanto segue|il seguente|以下(?:内容)?)\s?[:：]` +
+		`|以下(?:の内容)?を(?:出力|述べ|言っ|書き出|回答|宣言)`)
 	// what may come before the verb in the same sentence: "please"
 	dictatePlease = []string{"bitte", "пожалуйста,", "пожалуйста", "por favor,", "por favor", "s'il vous plaît,", "per favore,", "per favore", "请"}
 )
@@ -36,6 +44,10 @@ var (
 func dictatedAbroad(t string, offs []int) bool {
 	for _, i := range offs {
 		span := strings.ToLower(t[max(0, i-48):min(len(t), i+40)])
+		// (a colon or "を" first: most spans have neither)
+		if !strings.ContainsAny(span, ":：を") || !dictateTailRe.MatchString(span) {
+			continue
+		}
 		m := dictateAbroadRe.FindStringIndex(span)
 		if m == nil {
 			continue

@@ -27,11 +27,19 @@ var obeyAbroadRe = regexp.MustCompile(`(?:du musst|sie müssen|ihr müsst) (?:mi
 	`|你(?:必须|得)(?:听从|服从|回答|遵守|遵循)我` +
 	`|私の(?:指示|命令|質問)に(?:従|答え)`)
 
+// obeyWriterWords are the words of the writer one of which every order
+// obeyAbroadRe reads holds ("meine", "мои", "mis", "我"…), or its verb
+// of obeying without them ("gehorchen"). A span around a modal verb with
+// none of them is not searched with every verb at every offset (some
+// 300,000 instructions a span): "you must" is common, "my" after it rare.
+var obeyWriterWords = []string{"meine", "gehorchen", "мои", "мне", "меня", "mis", "minhas", "meus", "mes", "mie", "我", "私の"}
+
 // obeyedAbroad reports such an order around one of offs
 // (aObeyAbroad: the modal verbs' words).
 func obeyedAbroad(t string, offs []int) bool {
 	for _, i := range offs {
-		if obeyAbroadRe.MatchString(strings.ToLower(t[max(0, i-8):min(len(t), i+80)])) {
+		span := strings.ToLower(t[max(0, i-8):min(len(t), i+80)])
+		if containsAny(span, obeyWriterWords...) && obeyAbroadRe.MatchString(span) {
 			return true
 		}
 	}

@@ -15,3 +15,20 @@ func TestIdeographicEveryRune(t *testing.T) {
 		}
 	}
 }
+
+// TestKindOfEveryRune compares kindOf's table with the look-ups it keeps,
+// on every code point beyond ASCII.
+func TestKindOfEveryRune(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		want := runeOther
+		if unicode.IsLetter(r) {
+			want = runeLetter
+			if ideographic(r) {
+				want = runeIdeo
+			}
+		}
+		if got := kindOf(r); got != want {
+			t.Fatalf("kindOf(%U) = %v, want %v", r, got, want)
+		}
+	}
+}

@@ -319,17 +319,18 @@ func nextWord(buf []byte, i int) (h uint32, start, end int) {
 			return h, i, j
 		}
 		r, n := utf8.DecodeRune(buf[i:])
-		switch {
-		case !unicode.IsLetter(r):
+		// (unicode.IsLetter and ideographic, from a table: kindOf)
+		switch kindOf(r) {
+		case runeOther:
 			i += n
-		case ideographic(r):
+		case runeIdeo:
 			return uint32(r) * 0xcc9e2d51, i, i + n
 		default:
 			start := i
 			h = uint32(2166136261)
 			for i < len(buf) {
 				r, n := utf8.DecodeRune(buf[i:])
-				if r < utf8.RuneSelf && !alnum[r] || r >= utf8.RuneSelf && (!unicode.IsLetter(r) || ideographic(r)) {
+				if r < utf8.RuneSelf && !alnum[r] || r >= utf8.RuneSelf && kindOf(r) != runeLetter {
 					break
 				}
 				for _, b := range buf[i : i+n] {
