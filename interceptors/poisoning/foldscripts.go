@@ -35,6 +35,12 @@ var arabicLetterFold = map[rune]rune{
 	0x0649: 0x06CC, // ى alef maksura -> ی
 	0x0643: 0x06A9, // ك Arabic kaf -> ک keheh
 	0x0629: 0x0647, // ة teh marbuta -> ه heh
+	// Urdu's two hehs and its teh marbuta goal, which Urdu typed on an
+	// Arabic or Persian keyboard writes as the one heh ("ہدایات" and
+	// "هدایات", "بھیجیں" and "بهیجیں")
+	0x06C1: 0x0647, // ہ heh goal -> ه
+	0x06BE: 0x0647, // ھ heh doachashmee -> ه
+	0x06C3: 0x0647, // ۃ teh marbuta goal -> ه
 }
 
 // scriptPunct reports the punctuation of Arabic script and Devanagari

@@ -331,6 +331,43 @@ var lexicon = map[signal][]string{
 		"ऊपर को {अनदेखा|नज़रअंदाज़|नजरअंदाज} {करें|करो|कीजिए|कर}", "ऊपर की अनदेखी", "{ऊपर|पिछली} {की|लिखी|दी गई|कही गई} {बातों|बातें} ~ {अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल}",
 		"{bỏ qua|phớt lờ|lờ đi} ~ và {nói|khẳng định|tuyên bố|chỉ ra rằng|cho biết rằng|trả lời rằng}",
 		"{abaikan|abaikanlah} ~ dan {katakan|nyatakan|tunjukkan bahwa|tuliskan bahwa|jawab bahwa|laporkan bahwa}", "{abaikan|abaikanlah|lupakan|lupakanlah} {yang|yg} {di atas|diatas|sebelumnya|tadi}",
+		// bn, ur, uk, cs, sw: the verbs of setting aside in the forms an
+		// order takes (Bengali's and Urdu's familiar and polite imperative
+		// after the object, which comes first, and their negated "do not
+		// follow"; the familiar and polite imperative of Ukrainian and Czech,
+		// and their infinitive only with what came before; Swahili's
+		// imperative singular and plural), with the orders by their names or
+		// what came before, and "only my orders". Blank lines or a warning to
+		// ignore, a guide to follow, or a description's third person
+		// ("ignoruje prázdné řádky") are no order to the reader.
+		"{নির্দেশ|নির্দেশগুলো|নির্দেশগুলি|নির্দেশনা|নির্দেশনাগুলো|নির্দেশাবলী|নির্দেশাবলি|আদেশ|আদেশগুলো|নিয়ম|নিয়মগুলো|নিয়মাবলী|বিধিনিষেধ|প্রম্পট|আগের|পূর্ববর্তী|পূর্বের|উপরের} ~ {উপেক্ষা|অগ্রাহ্য|অবজ্ঞা|অবহেলা} {করুন|করো|কর|করুণ|কোরো}",
+		"{নির্দেশ|নির্দেশগুলো|নির্দেশগুলি|নির্দেশনা|নির্দেশনাগুলো|নির্দেশাবলী|নির্দেশাবলি|আদেশ|আদেশগুলো|নিয়ম|নিয়মগুলো|নিয়মাবলী|বিধিনিষেধ|প্রম্পট|আগের|পূর্ববর্তী|পূর্বের|উপরের} ~ {ভুলে|বাদ} {যান|যাও|যা|দিন|দাও}",
+		"{নির্দেশ|নির্দেশগুলো|নির্দেশগুলি|নির্দেশনা|নির্দেশনাগুলো|নির্দেশাবলী|নির্দেশাবলি|আদেশ|আদেশগুলো|নিয়ম|নিয়মগুলো|নিয়মাবলী|আগের|পূর্ববর্তী|পূর্বের|উপরের} ~ {মানবেন না|মেনো না|মানিস না|মানার দরকার নেই|অনুসরণ করবেন না|অনুসরণ করো না|পালন করবেন না|পালন করো না}",
+		"{শুধু|শুধুমাত্র|কেবল|কেবলমাত্র} {আমার|আমাদের} ~ {নির্দেশ|নির্দেশনা|নির্দেশাবলী|আদেশ|কথা} ~ {মানুন|মানো|মেনে|শুনুন|শোনো|অনুসরণ|পালন}",
+		"{ہدایات|ہدایت|احکامات|احکام|قواعد|اصولوں|پابندیوں|پابندیاں|پچھلی|پچھلے|سابقہ|گزشتہ|ابتدائی|پرامپٹ} ~ {نظرانداز|نظر انداز} {کریں|کرو|کیجیے|کیجئے|کر}",
+		"{ہدایات|ہدایت|احکامات|احکام|قواعد|اصولوں|پابندیوں|پچھلی|پچھلے|سابقہ|گزشتہ|ابتدائی|پرامپٹ} ~ بھول {جائیں|جاؤ|جائیے|جاو|جا}",
+		"{ہدایات|ہدایت|احکامات|احکام|قواعد|اصولوں|پچھلی|پچھلے|سابقہ|گزشتہ|ابتدائی} ~ {پیروی|پابندی|عمل|تعمیل} {نہ|مت} {کریں|کرو|کیجیے|کیجئے}",
+		"{صرف|فقط} {میری|میرے|ہماری} ~ {ہدایات|ہدایت|احکامات|حکم|باتوں|بات} ~ {مانیں|مانو|مانیے|پیروی|عمل|سنیں|سنو}",
+		"{ігноруй|ігноруйте|проігноруй|проігноруйте|забудь|забудьте|відкинь|відкиньте|скасуй|скасуйте|знехтуй|знехтуйте|нехтуй|нехтуйте|порушуй|порушуйте|обійди|обійдіть} ~ {інструкції|інструкцій|інструкціям|вказівки|вказівок|вказівкам|команди|команд|правила|правил|накази|наказів|розпорядження|директиви|обмеження|промпт|налаштування|попередні|попередніх|попереднє|вищезазначені|вищенаведені|вище|раніше|початкові|минулі}",
+		"{ігнорувати|проігнорувати|забути|відкинути|знехтувати} ~ {попередні|попередніх|попереднє|вищезазначені|вищенаведені|вище|раніше|початкові|минулі}",
+		"{не|he} {зважай|зважайте} на ~ {інструкції|інструкцій|вказівки|вказівок|команди|правила|накази|обмеження|попередні|попередніх|вищезазначені|вище|раніше|початкові}",
+		"{не|he} {виконуй|виконуйте|дотримуйся|дотримуйтесь|дотримуйтеся|слухай|слухайте} ~ {попередні|попередніх|попереднім|вищезазначені|вищезазначених|початкові|початкових|минулі|свої|своїх|твої|твоїх|ваші|ваших} ~ {інструкції|інструкцій|вказівки|вказівок|вказівкам|команди|команд|правила|правил|накази|наказів}",
+		"{виконуй|виконуйте|слухай|слухайся|слухайте|дотримуйся|дотримуйтесь} {лише|тільки|тiльки} ~ {мої|моїх|моїм|мене}",
+		"{ignoruj|ignorujte|zapomeň|zapomeňte|zahoď|zahoďte|zruš|zrušte|pomiň|pomiňte|přehlížej|přehlížejte|obejdi|obejděte|odhoď|odhoďte|nevšímej si|nevšímejte si} ~ {instrukce|instrukcí|instrukcemi|pokyny|pokynů|pokynům|příkazy|příkazů|pravidla|pravidel|omezení|nařízení|zadání|prompt|předchozí|předešlé|dřívější|výše|původní|počáteční}",
+		"{ignorovat|zapomenout|zahodit|pominout} ~ {předchozí|předešlé|dřívější|výše uvedené|původní|počáteční} {instrukce|pokyny|příkazy|pravidla|zadání}",
+		"{zapomeň|zapomeňte} na ~ {instrukce|instrukcí|pokyny|pokynů|příkazy|pravidla|omezení|zadání|předchozí|předešlé|dřívější|výše|původní}",
+		"{neřiď se|neřiďte se|nedodržuj|nedodržujte|neposlouchej|neposlouchejte|neplň|neplňte|nerespektuj|nerespektujte} ~ {předchozí|předchozími|předešlé|dřívější|dřívějšími|výše uvedené|původní|původními|počáteční|počátečními|svými|své|tvými|vašimi} ~ {instrukce|instrukcemi|pokyny|příkazy|příkazy|pravidla|pravidly}",
+		"{poslouchej|poslouchejte|řiď se|řiďte se|plň|plňte|dodržuj|dodržujte} {jen|jenom|pouze|výhradně} ~ {mé|moje|mých|mými|mě|mne}",
+		"{puuza|puuzeni|sahau|sahauni|achana na|acheni|tupilia mbali|batilisha|batilisheni} ~ {maagizo|maelekezo|amri|sheria|kanuni|vikwazo|masharti|maelezo ya awali|yaliyotangulia|yaliyopita|ya awali|ya hapo awali|hapo juu|yaliyo juu}",
+		"{usifuate|msifuate|usitii|msitii|usizingatie|msizingatie|usiheshimu|msiheshimu} ~ {maagizo|maelekezo|amri|sheria|kanuni|vikwazo} ~ {ya awali|yaliyotangulia|yaliyopita|ya hapo awali|ya zamani|yako|ya mfumo|ya mwanzo|asili}",
+		"{fuata|fuateni|tii|tiini|sikiliza|sikilizeni|timiza} {tu|pekee} ~ {maagizo|maelekezo|amri|maneno} {yangu|zangu}", "{fuata|fuateni|tii|tiini|sikiliza|sikilizeni} ~ {maagizo|maelekezo|amri|maneno} {yangu|zangu} {tu|pekee}",
+		// what was said or written above set aside by itself, and a thing
+		// set aside with a dictated answer ordered after it
+		"{উপরেরটি|উপরেরগুলো|উপরেরগুলি|উপরের বিষয়টি|উপরের বিষয়গুলো|উপরের সবকিছু|আগের সবকিছু} {উপেক্ষা|অগ্রাহ্য} {করুন|করো|কর|করে}", "{বলা হয়েছে|বলা হয়েছিল} তা {উপেক্ষা|অগ্রাহ্য} {করুন|করো|কর}", "{উপেক্ষা|অগ্রাহ্য} {করুন|করো} {এবং|আর} {বলুন|বলো|জানান|ঘোষণা}",
+		"{اوپر|اوپر والی|اوپر دی گئی|اوپر لکھی} ~ {باتوں|بات|سب کچھ|ہر چیز} ~ {نظرانداز|نظر انداز} {کریں|کرو|کیجیے}", "{نظرانداز|نظر انداز} {کریں|کرو} اور {کہیں|کہو|بتائیں|بتاؤ|لکھیں}",
+		"{ігноруй|ігноруйте|забудь|забудьте} {усе|все} ~ {вище|раніше|сказане|написане|що було}", "{ігноруй|ігноруйте} ~ {і|й|та} {скажи|скажіть|напиши|напишіть|дай відповідь}",
+		"{ignoruj|ignorujte|zapomeň|zapomeňte} {vše|všechno|to} ~ {výše|předtím|co ti bylo řečeno|co bylo řečeno|napsáno}", "{ignoruj|ignorujte} ~ a {řekni|řekněte|napiš|napište|odpověz|odpovězte}",
+		"{puuza|puuzeni|sahau|sahauni} {yote|kila kitu} ~ {hapo juu|yaliyotangulia|uliyoambiwa|ulichoambiwa|awali}", "{puuza|puuzeni} ~ na {sema|semeni|andika|jibu|taja}",
 	},
 	sigConceal: {
 		"do not ~ mention", "don't ~ mention", "dont ~ mention", "never mention", "do not tell", "don't tell", "dont tell",
@@ -424,6 +461,24 @@ var lexicon = map[signal][]string{
 		"tanpa {memberi tahu|memberitahu|memberitahukan|sepengetahuan|diketahui|izin} {pengguna|user}", "tanpa {pengguna|user} {tahu|ketahui|sadari|sadar|mengetahui}",
 		"{pengguna|user} tidak {boleh|perlu|usah} {tahu|mengetahui|melihat|menyadari}", "{sembunyikan|rahasiakan} ~ dari {pengguna|user}",
 		"tidak {perlu|usah} {memberi tahu|memberitahu|memberitahukan|menyebutkan|melaporkan} ~ {pengguna|user}", "diam-diam", "secara rahasia",
+		// bn, ur, uk, cs, sw: the user kept uninformed (an order not to
+		// tell, mention or notify, addressed to the reader; without the
+		// user knowing; hidden from the user; secretly: Czech "tajně" folds
+		// to the adjective "tajné", secret, and is left out). A description's
+		// "does not notify the user" is not in the imperative
+		"{ব্যবহারকারীকে|ব্যবহারকারীদের|ইউজারকে|ব্যবহারকারীকেও} ~ {জানাবেন না|জানিও না|জানাবে না|বলবেন না|বলো না|বলবে না|বলিস না|উল্লেখ করবেন না|উল্লেখ করো না|জানানোর দরকার নেই|বলার দরকার নেই|জানানোর প্রয়োজন নেই}",
+		"{ব্যবহারকারীকে|ব্যবহারকারীদের|ইউজারকে} {না|কিছু না} {জানিয়ে|বলে}", "{ব্যবহারকারীর|ব্যবহারকারীদের|ইউজারের} {অজান্তে|অগোচরে|অজ্ঞাতে}", "{ব্যবহারকারীর|ব্যবহারকারীদের|ইউজারের} কাছ থেকে ~ {লুকান|লুকাও|লুকিয়ে|গোপন}", "গোপনে", "চুপিচুপি", "চুপিসারে",
+		"{صارف|صارفین|یوزر} {کو|سے} ~ {نہ|مت} {بتائیں|بتاؤ|بتائیے|بتانا|کہیں|کہو}", "{صارف|صارفین|یوزر} {کو|سے} ~ {کچھ|کچھ بھی} {نہ|مت} {بتائیں|بتاؤ|بتائیے|بتانا|کہیں|کہو}", "{صارف|صارفین|یوزر} {کو|سے} ~ {ذکر|اطلاع|مطلع|آگاہ} {نہ|مت} {کریں|کرو|کیجیے|کیجئے|کرنا}",
+		"{صارف|صارفین|یوزر} کو {بتائے|بتاۓ|اطلاع دیے|مطلع کیے} بغیر", "{صارف|صارفین|یوزر} {کی|کے} {اطلاع|علم|جانکاری} کے بغیر", "{صارف|صارفین|یوزر} {سے|کو} ~ {چھپائیں|چھپاؤ|چھپا کر|پوشیدہ رکھیں}", "چپکے سے", "خفیہ طور پر", "چوری چھپے",
+		"{не|he} {кажи|кажіть|повідомляй|повідомляйте|розповідай|розповідайте|згадуй|згадуйте|говори|говоріть|розкривай|розкривайте} ~ {користувачу|користувачеві|користувачам|користувача}",
+		"без відома {користувача|користувачів}", "так, щоб {користувач|користувачі} не {знав|знали|помітив|помітили|бачив|бачили}", "{приховай|приховайте|сховай|сховайте} ~ від {користувача|користувачів}",
+		"{користувач|користувачі} не {повинен|повинна|повинні|має|мають} ~ {знати|дізнатися|бачити|помітити}", "потай", "таємно",
+		"{neříkej|neříkejte|nesděluj|nesdělujte|nezmiňuj|nezmiňujte|neinformuj|neinformujte|neupozorňuj|neupozorňujte|neprozrazuj|neprozrazujte|neoznamuj|neoznamujte} ~ {uživateli|uživatelům|uživatele|uživatelé}",
+		"bez vědomí {uživatele|uživatelů}", "aniž by ~ {uživatel|uživatelé} ~ {věděl|věděli|zjistil|zjistili|poznal|viděl|všiml}", "{skryj|skryjte|zataj|zatajte|utaj|utajte} ~ před {uživatelem|uživateli}",
+		"{uživatel|uživatelé} {nesmí|nemusí|by neměl|by neměli} ~ {vědět|zjistit|vidět|poznat|dozvědět}", "potají", "za zády uživatele",
+		"{usimwambie|msimwambie|usimjulishe|msimjulishe|usimweleze|msimweleze|usimtajie|msimtajie|usimfahamishe|msimfahamishe} ~ {mtumiaji|watumiaji}", "{usiwaambie|msiwaambie|usiwajulishe|msiwajulishe} ~ watumiaji",
+		"bila {mtumiaji|watumiaji} {kujua|kugundua|kuona|kufahamu|kutambua}", "bila {kumjulisha|kumwambia|kumweleza|kumfahamisha|kuwajulisha|kuwaambia} {mtumiaji|watumiaji}", "bila ya mtumiaji kujua",
+		"{ficha|ficheni} ~ {kwa mtumiaji|kutoka kwa mtumiaji|mtumiaji|watumiaji}", "{mtumiaji|watumiaji} {asijue|wasijue|asigundue|wasigundue|hapaswi kujua|hawapaswi kujua}", "kwa siri", "kisirisiri",
 	},
 	sigAuthority: {
 		"required by law", "required by policy", "required by ~ policy", "required by ~ security", "required by ~ compliance",
@@ -521,6 +576,13 @@ var lexicon = map[signal][]string{
 		"पासवर्ड", "पासवर्डों", "कूटशब्द", "{एपीआई|api|निजी|गुप्त|सीक्रेट} {कुंजी|कुंजियाँ|की}", "एक्सेस टोकन", "लॉगिन विवरण", "क्रेडेंशियल", "क्रेडेंशियल्स",
 		"mật khẩu", "{khóa|khoá} {api|riêng tư|bí mật|ssh}", "mã thông báo truy cập", "thông tin đăng nhập", "thông tin xác thực",
 		"kata sandi", "{kunci} {api|privat|pribadi|rahasia|ssh}", "token akses", "kredensial", "data login",
+		// bn, ur, uk, cs, sw: the password, an API's key, a private or
+		// secret key, an access token, login data
+		"পাসওয়ার্ড", "পাসওয়ার্ডটি", "{গোপন|ব্যক্তিগত|প্রাইভেট|এপিআই|api|সিক্রেট} {কী|চাবি}", "অ্যাক্সেস টোকেন", "লগইন তথ্য", "ক্রেডেনশিয়াল",
+		"پاس ورڈ", "پاسورڈ", "{خفیہ|نجی|پرائیویٹ} {کلید|کی}", "{api|اے پی آئی} {کلید|کی}", "رسائی ٹوکن", "ایکسیس ٹوکن", "لاگ ان کی تفصیلات",
+		"пароль", "паролі", "паролів", "{ключ|ключі} {api|ssh}", "api {ключ|ключі}", "{секретний|приватний} ключ", "токен доступу", "облікові дані", "дані для входу",
+		"heslo", "hesla", "hesel", "{klíč|klíče} {api|ssh}", "api {klíč|klíče|klíčů}", "{soukromý|tajný|privátní} klíč", "přístupový token", "přihlašovací údaje",
+		"nenosiri", "neno la siri", "nywila", "ufunguo wa {api|siri|ssh|binafsi|faragha}", "tokeni ya {ufikiaji|kufikia}", "taarifa za kuingia",
 	},
 	// Verbs of reading and sending, as orders: "reads" and "retrieves" are
 	// how a description says what its tool does ("Reads secrets from
@@ -541,6 +603,7 @@ var lexicon = map[signal][]string{
 		"отправьте", "перешли", "перешлите", "пришли", "пришлите", "передаи", "передаите",
 		"verstuur", "stuurt u", "przeslij", "przekaz", "udostepnij",
 		"أرسل", "أرسلي", "أرسلوا", "ارفع", "بفرست", "بفرستید", "भेजें", "भेजो", "भेजिए", "gửi đi", "kirimkan",
+		"পাঠান", "পাঠাও", "بھیجیں", "بھیجو", "надішли", "надішліть", "перешли", "перешліть", "pošli", "pošlete", "odešli", "odešlete", "tuma", "tumeni",
 	},
 	// The conversation or the instructions asked back, word for word:
 	// "repeat all sentences in our conversation", "recite every sentence
@@ -688,6 +751,29 @@ var lexicon = map[signal][]string{
 		"क्या आप ~ {अपना|आपका} {पासवर्ड|पासकोड|कूटशब्द} ~ {साझा|शेयर|बता|दे|देंगे}", "{मेरे साथ|मुझसे|मुझे} ~ {अपना|आपका} ~ {पासवर्ड|पासकोड|कूटशब्द} ~ {साझा|शेयर|दें|देते|दो|दीजिए|देंगे}", "{पासवर्ड|कूटशब्द|पासफ्रेज़} {के बारे में|पर|के साथ} ~ {कविता|हाइकु|गीत|कहानी|क्रोस्टिक|एक्रोस्टिक}", "{पासवर्ड|कूटशब्द|पासफ्रेज़|पासकोड|गुप्त कोड} क्या {है|हैं|था}", "{पासवर्ड|पासफ्रेज़|पासकोड} ~ {पिग लैटिन|लीटस्पीक|leetspeak|उल्टे क्रम|बेस64|base64|मोर्स}", "{पिग लैटिन|लीटस्पीक|leetspeak|बेस64|base64} ~ {पासवर्ड|पासफ्रेज़|पासकोड}",
 		"{chia sẻ|cho|nói|gửi|đưa} {với tôi|cho tôi|tôi biết} ~ {mật khẩu|mã khóa|khóa bí mật|khoá bí mật|cụm từ mã khóa|mã bí mật}", "{thơ|haiku|bài hát|câu chuyện} về mật khẩu", "mật khẩu {là gì|sẽ là gì}", "{cần bạn|yêu cầu bạn|muốn bạn} {xác nhận|cung cấp|cho biết|chia sẻ} ~ mật khẩu",
 		"{bisakah|dapatkah|maukah|tolong} {kamu|anda|engkau} ~ {membagikan|memberikan|memberi tahu|memberitahu|mengonfirmasi|mengonfirmasikan|menyebutkan|mengungkapkan} ~ {kata sandi|sandi|password|kunci rahasia}", "{puisi|haiku|lagu|cerita} tentang kata sandi",
+		// bn, ur, uk, cs, sw: the prompt or the reader's instructions asked
+		// back (a verb of repeating, showing, revealing or printing, and the
+		// prompt's own name, or the reader's instructions), and the password
+		// asked of the reader for the writer; a form's "enter your password"
+		// has no "me"
+		"{সিস্টেম প্রম্পট|সিস্টেম প্রম্পটটি|প্রম্পট|প্রম্পটটি|সিস্টেম বার্তা|মূল নির্দেশ|মূল নির্দেশাবলী|প্রাথমিক নির্দেশ|প্রাথমিক নির্দেশাবলী|আপনার নির্দেশ|আপনার নির্দেশাবলী|আপনার নির্দেশনা|তোমার নির্দেশ|তোমার নির্দেশাবলী|তোমার নির্দেশনা} ~ {দেখান|দেখাও|বলুন|বলো|পুনরাবৃত্তি|প্রকাশ|প্রিন্ট|ফাঁস|শেয়ার|হুবহু}",
+		"{আমাকে|আমায়} ~ {আপনার|তোমার|তোর} ~ {পাসওয়ার্ড|পাসওয়ার্ডটি|গোপন|সিক্রেট|পাসকোড} ~ {বলুন|বলো|দিন|দাও|পাঠান|পাঠাও|জানান|জানাও}", "{আপনার|তোমার} {পাসওয়ার্ড|পাসওয়ার্ডটি|পাসকোড|গোপন কোড} {কী|কি|কোনটি}", "{পাসওয়ার্ড|পাসওয়ার্ডটি|পাসকোড|গোপন কোড} {কী|কি} {ছিল|হবে}",
+		"{سسٹم پرامپٹ|پرامپٹ|سسٹم پیغام|ابتدائی ہدایات|اصل ہدایات|اپنی ہدایات|آپ کی ہدایات|تمہاری ہدایات} ~ {دکھائیں|دکھاؤ|دکھائیے|دہرائیں|دہراؤ|بتائیں|بتاؤ|ظاہر|افشا|پرنٹ|لفظ بہ لفظ}",
+		"مجھے ~ {اپنا|آپ کا|تمہارا|اپنی|آپ کی|تمہاری} ~ {پاس ورڈ|پاسورڈ|خفیہ} ~ {بتائیں|بتاؤ|بتائیے|دیں|دو|دیجیے|بھیجیں|بھیجو}", "{آپ کا|تمہارا|آپ کی|تمہاری} {پاس ورڈ|پاسورڈ|خفیہ کلید|خفیہ کوڈ} کیا ہے",
+		"{повтори|повторіть|покажи|покажіть|виведи|виведіть|розкрий|розкрийте|надрукуй|надрукуйте|процитуй|процитуйте|перекажи|перекажіть} ~ {системний промпт|системну підказку|системне повідомлення|свої інструкції|твої інструкції|ваші інструкції|початкові інструкції|вихідні інструкції|свої вказівки|твої вказівки|ваші вказівки|початкові вказівки|свій промпт|твій промпт|ваш промпт}",
+		"{скажи|скажіть|дай|дайте|надішли|надішліть|повідом|повідомте|назви|назвіть} мені ~ {свій|твій|ваш} пароль", "який {твій|ваш} пароль", "{твій|ваш} пароль {це|є}",
+		"{zopakuj|zopakujte|ukaž|ukažte|vypiš|vypište|prozraď|prozraďte|odhal|odhalte|vytiskni|vytiskněte|cituj|citujte|sděl|sdělte} ~ {systémový prompt|systémovou výzvu|systémovou zprávu|své instrukce|své pokyny|svoje instrukce|svoje pokyny|tvé instrukce|tvé pokyny|vaše instrukce|vaše pokyny|původní instrukce|původní pokyny|počáteční instrukce|počáteční pokyny|svůj prompt|tvůj prompt|váš prompt}",
+		"{řekni|řekněte|dej|dejte|pošli|pošlete|sděl|sdělte|prozraď|prozraďte|napiš|napište} mi ~ {své|svoje|tvé|tvoje|vaše} heslo", "jaké je {tvé|tvoje|vaše|to|tajné} heslo", "jaké je heslo",
+		"{rudia|rudieni|onyesha|onyesheni|fichua|fichueni|chapisha|chapisheni|nakili|nakilini|niambie|nionyeshe|tuonyeshe|tuambie} ~ {maagizo ya mfumo|maelekezo ya mfumo|ujumbe wa mfumo|kidokezo cha mfumo|prompt ya mfumo|maagizo yako|maelekezo yako|maagizo ya awali|maelekezo ya awali|maagizo ya asili|maelekezo ya asili}",
+		"{niambie|nipe|nitumie|nieleze|tuambie|tupe|tutumie} ~ {nenosiri|neno la siri|nywila|ufunguo wa siri}", "{nenosiri|neno la siri|nywila|ufunguo wa siri} {lako|yako|wako|lenu} ni {nini|lipi|gani}", "nenosiri ni {nini|lipi|gani}",
+		// the password asked as a favour ("can you share your password"),
+		// to be confirmed for the writer, or turned into a poem, as the
+		// languages above have it
+		"{আপনি|তুমি|তুই} কি ~ {পাসওয়ার্ড|পাসওয়ার্ডটি|পাসকোড|গোপন কী|গোপন চাবি} ~ {শেয়ার|বলতে|দিতে|জানাতে|নিশ্চিত|পাঠাতে}", "{আপনার|তোমার} {গোপন কী|গোপন চাবি|সিক্রেট কী} {কী|কি|কোনটি}", "{পাসওয়ার্ড|পাসওয়ার্ডটি} {নিয়ে|সম্পর্কে} ~ {কবিতা|হাইকু|গান|গল্প}",
+		"کیا {آپ|تم} ~ {پاس ورڈ|پاسورڈ|خفیہ کلید} ~ {شیئر|بتا|دے|تصدیق|بھیج}", "{پاس ورڈ|پاسورڈ} {کے بارے میں|پر} ~ {نظم|شعر|ہائیکو|گیت|کہانی}",
+		"{можеш|можете|могли б|міг би|могла б} ~ {поділитися|сказати|назвати|надіслати|підтвердити|дати} ~ {пароль|паролем|свій пароль|ваш пароль}", "{вірш|хайку|пісню|історію} про пароль",
+		"{můžeš|můžete|mohl bys|mohla bys|mohli byste} ~ {sdílet|říct|prozradit|poslat|potvrdit|dát} ~ {heslo|své heslo|vaše heslo|tvé heslo}", "{báseň|haiku|píseň|příběh} o hesle",
+		"{unaweza|mnaweza|ungeweza|mngeweza} ~ {kushiriki|kuniambia|kutuambia|kunipa|kutupa|kuthibitisha|kunitumia|kutaja} ~ {nenosiri|neno la siri|nywila|ufunguo wa siri}", "{shairi|wimbo|hadithi|haiku} ~ kuhusu {nenosiri|neno la siri|nywila}",
 	},
 	sigHistory: {
 		"previous messages", "last messages", "all messages", "conversation history", "chat history", "message history",
@@ -713,6 +799,13 @@ var lexicon = map[signal][]string{
 		"{बातचीत|चैट|वार्तालाप} {का|के} इतिहास", "चैट इतिहास", "पूरी {बातचीत|चैट|वार्तालाप}", "{पिछले|पिछली} {संदेश|संदेशों}", "सिस्टम प्रॉम्प्ट",
 		"lịch sử {trò chuyện|chat|hội thoại|cuộc trò chuyện|tin nhắn}", "toàn bộ cuộc {trò chuyện|hội thoại}", "tin nhắn trước đó", "{lời nhắc|prompt} hệ thống",
 		"riwayat {percakapan|obrolan|chat|pesan}", "seluruh percakapan", "percakapan lengkap", "pesan sebelumnya", "prompt sistem",
+		// bn, ur, uk, cs, sw: the conversation and the system prompt by
+		// their names
+		"{কথোপকথনের|চ্যাটের|আলাপের} ইতিহাস", "চ্যাট ইতিহাস", "পুরো {কথোপকথন|চ্যাট|আলাপ}", "{আগের|পূর্ববর্তী} {বার্তা|বার্তাগুলো|বার্তাগুলি|মেসেজ}", "সিস্টেম প্রম্পট",
+		"{گفتگو|بات چیت|چیٹ} کی {تاریخ|ہسٹری}", "چیٹ ہسٹری", "پوری {گفتگو|بات چیت|چیٹ}", "پچھلے پیغامات", "سسٹم پرامپٹ",
+		"історія {листування|діалогу|чату|розмови|повідомлень}", "історію {листування|діалогу|чату|розмови|повідомлень}", "{весь|всю|усю|увесь} {діалог|листування|розмову}", "попередні повідомлення", "системний промпт",
+		"historie {konverzace|chatu|zpráv|rozhovoru}", "historii {konverzace|chatu|zpráv|rozhovoru}", "{celou|celá} konverzaci", "{celý|celou} rozhovor", "předchozí zprávy", "systémový prompt",
+		"historia ya {mazungumzo|gumzo|soga|ujumbe}", "mazungumzo yote", "{ujumbe|jumbe} {uliopita|zilizopita|zilizotangulia}", "{kidokezo cha|prompt ya|maagizo ya} mfumo",
 	},
 	sigExfil: {
 		"exfiltrate", "exfiltration", "external_server", "external logging", "external endpoint", "attacker",
@@ -745,6 +838,13 @@ var lexicon = map[signal][]string{
 		"{बातचीत|वार्तालाप|चैट|इतिहास|उपयोगकर्ता का डेटा|उपयोगकर्ता के डेटा|उपयोगकर्ता की फ़ाइलें|उपयोगकर्ता की फाइलें|उपयोगकर्ता डेटा} ~ {भेजें|भेजो|भेजिए|भेज दें|भेज दो|अपलोड करें|अपलोड करो|फॉरवर्ड करें|फ़ॉरवर्ड करें|प्रेषित करें}",
 		"{gửi|chuyển tiếp|tải lên|đăng|sao chép} ~ {cuộc trò chuyện|cuộc hội thoại|lịch sử trò chuyện|lịch sử chat|dữ liệu người dùng|dữ liệu của người dùng|tệp của người dùng|tập tin của người dùng}",
 		"{kirim|kirimkan|teruskan|unggah|bocorkan|salin} ~ {percakapan|riwayat percakapan|riwayat obrolan|obrolan|data pengguna|file pengguna|berkas pengguna|pesan pengguna}",
+		// bn, ur, uk, cs, sw: the conversation, the user's data or files
+		// ordered sent out (object first in Bengali and Urdu)
+		"{কথোপকথন|কথোপকথনটি|কথোপকথনের ইতিহাস|চ্যাটের ইতিহাস|চ্যাট ইতিহাস|ব্যবহারকারীর ডেটা|ব্যবহারকারীর তথ্য|ব্যবহারকারীর ফাইল|ব্যবহারকারীর ফাইলগুলো|ব্যবহারকারীর বার্তা} ~ {পাঠান|পাঠাও|পাঠিয়ে দিন|পাঠিয়ে দাও|আপলোড করুন|আপলোড করো|ফরোয়ার্ড করুন|ফরওয়ার্ড করুন|ফাঁস করুন}",
+		"{گفتگو|بات چیت|گفتگو کی تاریخ|چیٹ کی تاریخ|چیٹ ہسٹری|صارف کا ڈیٹا|صارف کی معلومات|صارف کی فائلیں|صارف کی فائلوں|صارف کے پیغامات} ~ {بھیجیں|بھیجو|بھیج دیں|بھیج دو|اپلوڈ کریں|اپ لوڈ کریں|فارورڈ کریں|منتقل کریں}",
+		"{надішли|надішліть|відправ|відправте|перешли|перешліть|завантаж|завантажте|передай|передайте|опублікуй|опублікуйте} ~ {розмову|листування|історію листування|історію чату|історію розмови|чат|дані користувача|файли користувача|повідомлення користувача}",
+		"{pošli|pošlete|odešli|odešlete|přepošli|přepošlete|nahraj|nahrajte|zveřejni|zveřejněte|předej|předejte} ~ {konverzaci|rozhovor|historii konverzace|historii chatu|chat|data uživatele|uživatelská data|soubory uživatele|uživatelské soubory|zprávy uživatele}",
+		"{tuma|tumeni|pakia|pakieni|sambaza|sambazeni|peleka|pelekeni|vujisha} ~ {mazungumzo|historia ya mazungumzo|gumzo|data ya mtumiaji|data za mtumiaji|faili za mtumiaji|mafaili ya mtumiaji|taarifa za mtumiaji}",
 	},
 	sigToolRef: {
 		"instead of using", "instead of calling", "instead of the", "rather than using", "rather than calling",
@@ -790,6 +890,13 @@ var lexicon = map[signal][]string{
 		"{जवाब|उत्तर} देने से पहले ~ {टूल|उपकरण}", "इसके {बजाय|बदले|स्थान पर} ~ {टूल|उपकरण}", "कोई {अन्य|और|दूसरा} {टूल|उपकरण}",
 		"trước khi {trả lời|phản hồi} ~ {gọi|sử dụng|dùng|chạy}", "{gọi|sử dụng|dùng} ~ công cụ ~ thay vào đó", "thay vì {sử dụng|gọi|dùng}", "{bất kỳ|mọi} công cụ nào khác",
 		"sebelum {menjawab|merespons|membalas} ~ {panggil|gunakan|jalankan|pakai}", "{panggil|gunakan|jalankan|pakai} ~ {alat|tool} ~ sebagai gantinya", "alih-alih {menggunakan|memanggil|memakai}", "alat lain apa pun", "{setiap|semua} alat lain",
+		// bn, ur, uk, cs, sw: another tool called before the answer or in
+		// place of the one at hand, or any other tool
+		"{উত্তর|জবাব} দেওয়ার আগে ~ {টুল|টুলটি|সরঞ্জাম|সরঞ্জামটি}", "{এর|তার} {পরিবর্তে|বদলে} ~ {টুল|টুলটি|সরঞ্জাম|সরঞ্জামটি}", "{ব্যবহার|কল} করার {পরিবর্তে|বদলে}", "অন্য কোনো {টুল|সরঞ্জাম}",
+		"{جواب|جواب دینے} سے پہلے ~ {ٹول|آلہ|آلے}", "اس کے {بجائے|بجاۓ|بدلے} ~ {ٹول|آلہ|آلے}", "{استعمال|کال} کرنے کے {بجائے|بجاۓ|بدلے}", "کوئی {اور|دوسرا} {ٹول|آلہ}",
+		"{перш ніж|перед тим як} {відповісти|відповідати} ~ {виклич|викличте|використай|використайте|запусти|запустіть}", "перед відповіддю ~ {виклич|викличте|використай|використайте|запусти|запустіть}", "замість цього {виклич|викличте|використай|використайте|запусти|запустіть} ~ інструмент", "{виклич|викличте|використай|використайте} ~ інструмент ~ замість", "будь-який інший інструмент",
+		"{před odpovědí|než odpovíš|než odpovíte} ~ {zavolej|zavolejte|použij|použijte|spusť|spusťte}", "místo toho {zavolej|zavolejte|použij|použijte|spusť|spusťte} ~ nástroj", "{zavolej|zavolejte|použij|použijte} ~ nástroj ~ místo toho", "{jakýkoli|jakýkoliv} jiný nástroj",
+		"kabla ya {kujibu|kutoa jibu} ~ {ita|iteni|piga|tumia|tumieni|endesha}", "{tumia|tumieni|ita|iteni} ~ {zana|chombo} ~ badala yake", "badala ya {kutumia|kuita}", "{zana|chombo} {nyingine|kingine} {yoyote|chochote}",
 	},
 	// Preference manipulation (MPMA, arXiv:2505.11154): a definition that
 	// sells its tool to the model or disparages the alternatives.
