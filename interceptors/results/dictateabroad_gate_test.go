@@ -38,6 +38,14 @@ var dictateGateCases = []string{
 // dictatedAbroad reads in the tuning texts of the corpus, and on the
 // spans of those texts around every colon and "を".
 func TestDictateGateImplied(t *testing.T) {
+	// every string the expression matches, alone and after other words
+	for _, w := range languageOf(t, dictateAbroadRe) {
+		for _, s := range []string{w, "x. " + w, "Antwort " + w} {
+			if !dictateMarked(s) || !mayDictateAbroad(s) {
+				t.Errorf("gate refuses a match: %q", s)
+			}
+		}
+	}
 	for _, c := range dictateGateCases {
 		if !dictateGateHolds(c) {
 			t.Errorf("gate refuses a match: %q", c)

@@ -31,9 +31,18 @@ var obeyAbroadRe = regexp.MustCompile(`(?:du musst|sie müssen|ihr müsst) (?:mi
 // (aObeyAbroad: the modal verbs' words).
 func obeyedAbroad(t string, offs []int) bool {
 	for _, i := range offs {
-		if obeyAbroadRe.MatchString(strings.ToLower(t[max(0, i-8):min(len(t), i+80)])) {
+		if span := strings.ToLower(t[max(0, i-8):min(len(t), i+80)]); containsAny(span, obeyAbroadOwn...) && obeyAbroadRe.MatchString(span) {
 			return true
 		}
 	}
 	return false
 }
+
+// obeyAbroadOwn are the writer's own words each alternative of
+// obeyAbroadRe ends on (lowered), one of which every match holds: "meine"
+// or "gehorchen", "мои", "мне" or "меня", "mis", "minhas" or "meus",
+// "mes", "mie" (and "miei"), the Chinese verb before "我", the Japanese
+// particle and verb after the orders. The expression is read only around
+// an anchor with one of them (a modal verb or "私の" is common in
+// manuals; the writer's own words after it are not).
+var obeyAbroadOwn = []string{"meine", "gehorchen", "мои", "мне", "меня", "mis", "minhas", "meus", "mes", "mie", "从我", "答我", "守我", "循我", "に従", "に答え"}
