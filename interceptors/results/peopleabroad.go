@@ -38,13 +38,25 @@ func peopleAskedAbroad(s, t string, offs []int) bool {
 		next = end
 		// the sentence as written, for the name's capital
 		orig := s[end-len(sentence) : end]
-		if livesAbroadRe.MatchString(orig) && (strings.ContainsAny(orig, "?？") || tellAbroadRe.MatchString(sentence)) {
+		if containsAny(orig, livesAbroadVerbs...) && livesAbroadRe.MatchString(orig) && (strings.ContainsAny(orig, "?？") || containsAny(sentence, tellAbroadWords...)) {
 			return true
 		}
 		low := strings.ToLower(orig)
-		if personalAbroadRe.MatchString(low) && tellAbroadRe.MatchString(low) {
+		if containsAny(low, personalAbroadWords...) && containsAny(low, tellAbroadWords...) {
 			return true
 		}
 	}
 	return false
 }
+
+// personalAbroadRe and tellAbroadRe are alternations of literals, read as
+// what they are: a search for each word (an expression of alternatives
+// without a common prefix is tried at every offset of the sentence), the
+// same lists (a test holds them to the expressions' languages).
+// livesAbroadVerbs are the verbs of livesAbroadRe, one of which every
+// match of it holds: it is read only in a sentence with one.
+var (
+	personalAbroadWords = []string{"geburtsdatum", "geburtstag", "wohnort", "wohnstadt", "wohnadresse", "fecha de nacimiento", "data de nascimento", "date de naissance", "data di nascita", "дату рождения", "дата рождения", "出生日期", "生年月日"}
+	tellAbroadWords     = []string{"nennen", "sagen", "verraten", "sag mir", "dime", "dígame", "diga-me", "diz-me", "dites-moi", "dis-moi", "dimmi", "mi dica", "подскажите", "подскажете", "скажите", "скажете", "назовите", "сообщите", "告诉我", "教えて"}
+	livesAbroadVerbs    = []string{" vive", " abita", " reside", " mora", " habite", " vit", " réside", " wohnt", " lebt", "живет", "живёт", "проживает", "住在", "どこに住んで"}
+)
