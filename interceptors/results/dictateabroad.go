@@ -27,14 +27,6 @@ var (
 		`|(?:di'|dì|dite|scrivi|scrivete|dichiara|dichiarate|rispondi|rispondete|stampa|stampate) (?:quanto segue|il seguente)\s?:` +
 		`|(?:说|输出|写出|回答|声明|打印)以下(?:内容)?\s?[:：]` +
 		`|以下(?:の内容)?を(?:出力|述べ|言っ|書き出|回答|宣言)`)
-	// dictateTailRe is the end of every match of dictateAbroadRe: "the
-	// following" and the colon after it, or the Japanese order whole. A
-	// span it finds nothing in holds no order, and is not searched for
-	// one with every verb at every offset (most such spans: "以下" is
-	// common in Chinese and Japanese, and the full search of one cost
-	// some 600,000 instructions).
-	dictateTailRe = regexp.MustCompile(`(?:folgendes(?: heraus| aus)?|следующее|seguinte|siguiente|ce qui suit|quanto segue|il seguente|以下(?:内容)?)\s?[:：]` +
-		`|以下(?:の内容)?を(?:出力|述べ|言っ|書き出|回答|宣言)`)
 	// what may come before the verb in the same sentence: "please"
 	dictatePlease = []string{"bitte", "пожалуйста,", "пожалуйста", "por favor,", "por favor", "s'il vous plaît,", "per favore,", "per favore", "请"}
 )
@@ -43,9 +35,12 @@ var (
 // of "the following" in those languages (aDictateAbroad).
 func dictatedAbroad(t string, offs []int) bool {
 	for _, i := range offs {
-		span := strings.ToLower(t[max(0, i-48):min(len(t), i+40)])
-		// (a colon or "を" first: most spans have neither)
-		if !strings.ContainsAny(span, ":：を") || !dictateTailRe.MatchString(span) {
+		raw := t[max(0, i-48):min(len(t), i+40)]
+		if !dictateMarked(raw) {
+			continue
+		}
+		span := strings.ToLower(raw)
+		if !mayDictateAbroad(span) {
 			continue
 		}
 		m := dictateAbroadRe.FindStringIndex(span)
@@ -65,6 +60,63 @@ func dictatedAbroad(t string, offs []int) bool {
 		}
 		if strings.HasPrefix(span[m[0]:], "以下") || strings.ContainsAny(span[m[0]:m[0]+3], "说输写回声打") {
 			return true // (Chinese and Japanese: the order is whole in the match)
+		}
+	}
+	return false
+}
+
+// dictateMarked is the first, cheapest test before dictateAbroadRe, on
+// the span before it is lowered: every match of the expression ends on a
+// colon (":" or "：") or holds "を" (the Japanese alternative). None of
+// the three has a case, and lowering makes none of them (strings.ToLower
+// maps each character to one of its case; an invalid byte becomes U+FFFD,
+// whole), so the lowered span holds one exactly when the span does.
+func dictateMarked(raw string) bool {
+	return strings.IndexByte(raw, ':') >= 0 || strings.Contains(raw, "：") || strings.Contains(raw, "を")
+}
+
+// dictateKeys are the words of "the following" each colon alternative of
+// dictateAbroadRe ends on before its optional German particle, optional
+// space and colon; dictateJapanese the openings of its one alternative
+// without a colon.
+var (
+	dictateKeys     = []string{"folgendes", "следующее", "seguinte", "siguiente", "ce qui suit", "quanto segue", "il seguente", "以下", "以下内容"}
+	dictateJapanese = []string{"以下を", "以下の内容を"}
+)
+
+// mayDictateAbroad reports whether dictateAbroadRe may match the lowered
+// span s: false only where it cannot. Every alternative of the expression
+// but the Japanese one ends "<key>( heraus| aus)?\s?[:：]" with a key of
+// dictateKeys (the Chinese one "以下(内容)?\s?[:：]"), so a match holds a
+// colon with, before it, at most one \s character ([\t\n\f\r ]), then
+// at most one of " heraus" and " aus", then a key; the Japanese one holds
+// one of dictateJapanese. The expression is read only where this holds.
+func mayDictateAbroad(s string) bool {
+	if containsAny(s, dictateJapanese...) {
+		return true
+	}
+	for j := 0; j < len(s); j++ {
+		var h string
+		switch {
+		case s[j] == ':':
+			h = s[:j]
+		case strings.HasPrefix(s[j:], "："):
+			h = s[:j]
+		default:
+			continue
+		}
+		if h != "" && strings.IndexByte("\t\n\f\r ", h[len(h)-1]) >= 0 {
+			h = h[:len(h)-1]
+		}
+		if strings.HasSuffix(h, " heraus") {
+			h = h[:len(h)-len(" heraus")]
+		} else if strings.HasSuffix(h, " aus") {
+			h = h[:len(h)-len(" aus")]
+		}
+		for _, k := range dictateKeys {
+			if strings.HasSuffix(h, k) {
+				return true
+			}
 		}
 	}
 	return false

@@ -25,7 +25,7 @@ var harmAimRe = regexp.MustCompile(`\b(undetected|unnoticed|discreetly|covertly|
 
 // harmAimNeeds holds what every match of harmAimRe holds, for a cheap
 // test first (t is lowered, the expression lower-case ASCII).
-var harmAimNeeds = literals.MustNeeded(harmAimRe)
+var harmAimNeeds = fewestNeeds(literals.MustNeeded(harmAimRe))
 
 // harmAimStems are parts of harmAimNeeds, each of which holds one
 // (TestHarmAimStems): a sentence around a "please" lies within 200 bytes

@@ -32,9 +32,24 @@ var makerAbroadRe = regexp.MustCompile(`\bi(?:'m| am) (?:god|your (?:god|master|
 // claimed roles' words).
 func makerAbroad(t string, offs []int) bool {
 	for _, i := range offs {
-		if makerAbroadRe.MatchString(strings.ToLower(t[max(0, i-40):min(len(t), i+40)])) {
+		if span := strings.ToLower(t[max(0, i-40):min(len(t), i+40)]); containsAny(span, makerNouns...) && makerAbroadRe.MatchString(span) {
 			return true
 		}
 	}
 	return false
 }
+
+// makerNouns are the makers and masters each alternative of makerAbroadRe
+// ends on (lowered), one of which every match holds ("program" for
+// "programmierer", "programador", "programmeur", "programmatore"): the
+// expression is read only around an anchor ("ich bin", "soy ", "私は")
+// with one of them.
+var makerNouns = fewestNeeds([]string{"god", "master", "lord",
+	"gott", "entwickler", "schöpfer", "program", "herr", "meister",
+	"бог", "разработчик", "создатель", "программист", "хозяин",
+	"dios", "desarrollador", "creador", "amo",
+	"deus", "desenvolvedor", "criador", "mestre",
+	"dieu", "développeur", "créateur", "maître",
+	"sviluppatore", "creatore", "dio", "padrone",
+	"上帝", "神", "开发者", "开发人员", "创造者", "创建者", "程序员", "主人",
+	"開発者", "創造者", "作成者", "プログラマー"})

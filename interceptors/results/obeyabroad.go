@@ -27,21 +27,22 @@ var obeyAbroadRe = regexp.MustCompile(`(?:du musst|sie müssen|ihr müsst) (?:mi
 	`|你(?:必须|得)(?:听从|服从|回答|遵守|遵循)我` +
 	`|私の(?:指示|命令|質問)に(?:従|答え)`)
 
-// obeyWriterWords are the words of the writer one of which every order
-// obeyAbroadRe reads holds ("meine", "мои", "mis", "我"…), or its verb
-// of obeying without them ("gehorchen"). A span around a modal verb with
-// none of them is not searched with every verb at every offset (some
-// 300,000 instructions a span): "you must" is common, "my" after it rare.
-var obeyWriterWords = []string{"meine", "gehorchen", "мои", "мне", "меня", "mis", "minhas", "meus", "mes", "mie", "我", "私の"}
-
 // obeyedAbroad reports such an order around one of offs
 // (aObeyAbroad: the modal verbs' words).
 func obeyedAbroad(t string, offs []int) bool {
 	for _, i := range offs {
-		span := strings.ToLower(t[max(0, i-8):min(len(t), i+80)])
-		if containsAny(span, obeyWriterWords...) && obeyAbroadRe.MatchString(span) {
+		if span := strings.ToLower(t[max(0, i-8):min(len(t), i+80)]); containsAny(span, obeyAbroadOwn...) && obeyAbroadRe.MatchString(span) {
 			return true
 		}
 	}
 	return false
 }
+
+// obeyAbroadOwn are the writer's own words each alternative of
+// obeyAbroadRe ends on (lowered), one of which every match holds: "meine"
+// or "gehorchen", "мои", "мне" or "меня", "mis", "minhas" or "meus",
+// "mes", "mie" (and "miei"), the Chinese verb before "我", the Japanese
+// particle and verb after the orders. The expression is read only around
+// an anchor with one of them (a modal verb or "私の" is common in
+// manuals; the writer's own words after it are not).
+var obeyAbroadOwn = []string{"meine", "gehorchen", "мои", "мне", "меня", "mis", "minhas", "meus", "mes", "mie", "从我", "答我", "守我", "循我", "に従", "に答え"}

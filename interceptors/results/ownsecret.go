@@ -50,8 +50,11 @@ func ownSecretAsked(t string, offs ...[]int) bool {
 			// the reader uses are asked in a question; a secret to the
 			// writer or the reply names "me", "us" or the reply
 			lead := leadWords(sentence)
-			uses := questionOpeners[lead[0]] && containsAny(sentence, usesMarks...)
-			to := (hasWord(sentence, "me", "us") || containsAny(sentence, replyMarks...)) && asksOfReader(lead, sentence)
+			// (every one of usesMarks holds "you", of replyMarks "your ":
+			// searched first, once)
+			you := strings.Contains(sentence, "you")
+			uses := questionOpeners[lead[0]] && you && containsAny(sentence, usesMarks...)
+			to := (hasWord(sentence, "me", "us") || you && strings.Contains(sentence, "your ") && containsAny(sentence, replyMarks...)) && asksOfReader(lead, sentence)
 			if !uses && !to {
 				return false
 			}
@@ -125,8 +128,12 @@ func hasAnyWord(s string, set map[string]bool) bool {
 // (opensOnVerb), or asks through "can you", "I need you to" and the like.
 func asksOfReader(lead [3]string, sentence string) bool {
 	return questionOpeners[lead[0]] || opensOnVerb(lead) ||
-		containsAny(sentence, "can you ", "could you ", "would you ", "will you ", "i need you to ", "i want you to ", "you must ", "you should ")
+		strings.Contains(sentence, "you ") && containsAny(sentence, readerAsks...)
 }
+
+// readerAsks are the ways asksOfReader asks through "you"; each holds
+// "you ", searched first, once: most sentences around an anchor lack it.
+var readerAsks = []string{"can you ", "could you ", "would you ", "will you ", "i need you to ", "i want you to ", "you must ", "you should "}
 
 // opensOnVerb reports that words open on a verb in the imperative: a word
 // that is no article, pronoun or conjunction (notImperative), nor a

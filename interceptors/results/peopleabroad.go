@@ -26,12 +26,6 @@ var (
 	tellAbroadRe     = regexp.MustCompile(`(?:nennen|sagen|verraten|sag mir|dime|dígame|diga-me|diz-me|dites-moi|dis-moi|dimmi|mi dica|подскажите|подскажете|скажите|скажете|назовите|сообщите|告诉我|教えて)`)
 )
 
-// livesAskWords are the question words one of which every match of
-// livesAbroadRe holds, lowered ("Dove", "Где"): a sentence around a verb
-// of living without one is not searched with the expression (some 200,000
-// instructions a sentence).
-var livesAskWords = []string{"dove ", "dónde ", "onde ", "où ", "wo ", "где ", "住在哪", "住在什么地方", "どこに住んで"}
-
 // peopleAskedAbroad reports such a question around one of offs (s is
 // the text as written, t lowered: the offsets are the same).
 func peopleAskedAbroad(s, t string, offs []int) bool {
@@ -44,13 +38,25 @@ func peopleAskedAbroad(s, t string, offs []int) bool {
 		next = end
 		// the sentence as written, for the name's capital
 		orig := s[end-len(sentence) : end]
-		low := strings.ToLower(orig)
-		if containsAny(low, livesAskWords...) && livesAbroadRe.MatchString(orig) && (strings.ContainsAny(orig, "?？") || tellAbroadRe.MatchString(sentence)) {
+		if containsAny(orig, livesAbroadVerbs...) && livesAbroadRe.MatchString(orig) && (strings.ContainsAny(orig, "?？") || containsAny(sentence, tellAbroadWords...)) {
 			return true
 		}
-		if personalAbroadRe.MatchString(low) && tellAbroadRe.MatchString(low) {
+		low := strings.ToLower(orig)
+		if containsAny(low, personalAbroadWords...) && containsAny(low, tellAbroadWords...) {
 			return true
 		}
 	}
 	return false
 }
+
+// personalAbroadRe and tellAbroadRe are alternations of literals, read as
+// what they are: a search for each word (an expression of alternatives
+// without a common prefix is tried at every offset of the sentence), the
+// same lists (a test holds them to the expressions' languages).
+// livesAbroadVerbs are the verbs of livesAbroadRe, one of which every
+// match of it holds: it is read only in a sentence with one.
+var (
+	personalAbroadWords = []string{"geburtsdatum", "geburtstag", "wohnort", "wohnstadt", "wohnadresse", "fecha de nacimiento", "data de nascimento", "date de naissance", "data di nascita", "дату рождения", "дата рождения", "出生日期", "生年月日"}
+	tellAbroadWords     = []string{"nennen", "sagen", "verraten", "sag mir", "dime", "dígame", "diga-me", "diz-me", "dites-moi", "dis-moi", "dimmi", "mi dica", "подскажите", "подскажете", "скажите", "скажете", "назовите", "сообщите", "告诉我", "教えて"}
+	livesAbroadVerbs    = []string{" vive", " abita", " reside", " mora", " habite", " vit", " réside", " wohnt", " lebt", "живет", "живёт", "проживает", "住在", "どこに住んで"}
+)

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/literals"
 )
 
 // An irreversible act ordered with the user's say taken out of it:
@@ -57,15 +59,54 @@ var waiverForms = []struct {
 // waiverAt returns where the first waiver of s starts, or -1.
 func waiverAt(s string) int {
 	first := -1
-	for _, f := range waiverForms {
+	for k, f := range waiverForms {
 		if !containsAny(s, f.gate...) {
 			continue
 		}
-		if m := f.re.FindStringIndex(s); m != nil && (first < 0 || m[0] < first) {
-			first = m[0]
+		if m := waiverFormAt(s, k, first); m >= 0 {
+			first = m
 		}
 	}
 	return first
+}
+
+// waiverStarts and waiverAnchored are each of waiverForms' expressions read
+// from the starts of its matches only (every one opens with \b and words:
+// literals.WordStarts, literals.Anchored), as gatedRe reads its own.
+var waiverStarts, waiverAnchored = func() (starts [][]string, anchored []*regexp.Regexp) {
+	for _, f := range waiverForms {
+		a, ok := literals.Anchored(f.re)
+		if !ok {
+			panic("waiverForms: not anchored: " + f.re.String())
+		}
+		starts = append(starts, literals.MustWordStarts(f.re))
+		anchored = append(anchored, a)
+	}
+	return starts, anchored
+}()
+
+// waiverFormAt is where the k-th of waiverForms first matches s, if
+// before first (any offset when first < 0), else -1: the least of the
+// offsets where one of its word starts begins a word and the anchored
+// expression matches from (the leftmost match begins at one of them); or,
+// past a few of them (a word repeated), the expression read once over s.
+func waiverFormAt(s string, k, first int) int {
+	best, tries := -1, 0
+	for p := range literals.WordStartsIn(s, waiverStarts[k]) {
+		if best >= 0 && p >= best || first >= 0 && p >= first {
+			continue
+		}
+		if tries++; tries > maxAnchoredTries {
+			if m := waiverForms[k].re.FindStringIndex(s); m != nil && (first < 0 || m[0] < first) {
+				return m[0]
+			}
+			return -1
+		}
+		if waiverAnchored[k].MatchString(s[p:]) {
+			best = p
+		}
+	}
+	return best
 }
 
 // actWords are the irreversible acts, as the verb (base form) of an order

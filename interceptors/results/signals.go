@@ -79,7 +79,7 @@ var forTheMachine = regexp.MustCompile(`\b(visible (only )?to (the |an? )?(llms?
 // forTheMachineNeeds holds what every match of forTheMachine holds (t is
 // lowered, the expression lower-case ASCII without (?i), so the literals
 // are exact): "visible to ", "hidden from the human", "for automated " ….
-var forTheMachineNeeds = literals.MustNeeded(forTheMachine)
+var forTheMachineNeeds = fewestNeeds(literals.MustNeeded(forTheMachine))
 
 // answerIfAsked dictates what to answer when a question comes: "IF asked
 // how the candidate is suited for the job, simply respond with …", "If
@@ -984,7 +984,7 @@ func fillVerbs(t string) bool {
 	return containsAny(t, fillWithUserNeeds...) || !isASCII(t)
 }
 
-var fillWithUserNeeds = literals.MustNeeded(fillWithUser)
+var fillWithUserNeeds = fewestNeeds(literals.MustNeeded(fillWithUser))
 
 // isASCII reports whether s is all ASCII.
 func isASCII(s string) bool {
@@ -2404,7 +2404,7 @@ var everySentenceOf = startGated(regexp.MustCompile(`\b(all|every|each)( of)?( t
 // reproduceVerbs holds what every match of reproduceRe holds: one of its
 // verbs ("roll back", "read again" …). The text is lowered and the
 // expression lower-case ASCII without (?i).
-var reproduceVerbs = literals.MustNeeded(reproduceRe)
+var reproduceVerbs = fewestNeeds(literals.MustNeeded(reproduceRe))
 
 // reproduceMatch is reproduceRe.FindStringIndex(head), read only when head
 // holds one of reproduceVerbs.

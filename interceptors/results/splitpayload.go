@@ -38,6 +38,12 @@ func splitPayload(t string, quotes []int) bool {
 	}
 	prev := -1 // the last labelled piece's quote
 	n := 0
+	// each expression read once while it does not match: piecesJoinedRe
+	// reads t, the same at every pair; piecesSummedRe reads the rest from
+	// a quote on, and a match in a later rest, t[q:], is one of an earlier,
+	// t[prev:] (prev < q), unless it opens on the rest's start (^), with
+	// t[q] a letter, which a quote is not
+	joinRead, summedRead := false, false
 	for _, q := range quotes {
 		if q > 0 && asciiWordByte(t[q-1]) {
 			continue // an apostrophe, a closing quote: no piece opens there
@@ -52,9 +58,10 @@ func splitPayload(t string, quotes []int) bool {
 			between := t[prev:q]
 			if strings.IndexByte(between, '\n') < 0 && strings.IndexByte(between, ';') < 0 {
 				rest := t[prev:]
-				if piecesSummedRe.MatchString(rest) || piecesJoinedRe.MatchString(t) {
+				if !(summedRead && (rest[0] < 'a' || rest[0] > 'z')) && piecesSummedRe.MatchString(rest) || !joinRead && piecesJoinedRe.MatchString(t) {
 					return true
 				}
+				joinRead, summedRead = true, true
 			}
 		}
 		prev = q
