@@ -39,14 +39,10 @@ const combineFolds = 5
 //
 // Several -oof files (draws) may be named, comma-separated.
 func TestCombineCV(t *testing.T) {
-	files := os.Getenv("RESULTS_COMBINE_OOF")
-	if files == "" {
-		t.Skip("RESULTS_COMBINE_OOF names no out-of-fold scores")
-	}
-	bases, threshold := combineBases(t)
+	draws, threshold := combineDraws(t)
 	var diffs [2][]float64 // per draw: (A), (B) less the OR rule, injections
-	for _, f := range strings.Split(files, ",") {
-		recs := combineLoad(t, f, bases, threshold)
+	for _, d := range draws {
+		f, recs := d.file, d.recs
 		rep, dA, dB := combineReport(recs, threshold)
 		diffs[0] = append(diffs[0], dA)
 		diffs[1] = append(diffs[1], dB)
@@ -64,6 +60,27 @@ type combineBase struct {
 	key string
 	inj bool
 	s   int
+}
+
+// combineDraw is one draw's out-of-fold scores joined to the tuning texts.
+type combineDraw struct {
+	file string
+	recs []combineRecord
+}
+
+// combineDraws reads the -oof files RESULTS_COMBINE_OOF names (comma-
+// separated, one a draw), and skips the test when it names none.
+func combineDraws(t *testing.T) ([]combineDraw, int) {
+	files := os.Getenv("RESULTS_COMBINE_OOF")
+	if files == "" {
+		t.Skip("RESULTS_COMBINE_OOF names no out-of-fold scores")
+	}
+	bases, threshold := combineBases(t)
+	var draws []combineDraw
+	for _, f := range strings.Split(files, ",") {
+		draws = append(draws, combineDraw{f, combineLoad(t, f, bases, threshold)})
+	}
+	return draws, threshold
 }
 
 // combineBases reads the tuning split with the check's signals alone (the

@@ -3,7 +3,6 @@ package results
 import (
 	"fmt"
 	"math"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -28,15 +27,11 @@ const lineWeight = 0.5
 //
 //	RESULTS_COMBINE_OOF=oof0.json,oof1.json,… go test ./interceptors/results -run TestCombineEqualBenign -v
 func TestCombineEqualBenign(t *testing.T) {
-	files := os.Getenv("RESULTS_COMBINE_OOF")
-	if files == "" {
-		t.Skip("RESULTS_COMBINE_OOF names no out-of-fold scores")
-	}
-	bases, threshold := combineBases(t)
+	draws, threshold := combineDraws(t)
 	var gains, ses []float64
 	holds := true
-	for _, f := range strings.Split(files, ",") {
-		recs := combineLoad(t, f, bases, threshold)
+	for _, d := range draws {
+		f, recs := d.file, d.recs
 		or, k := fitOR(recs, threshold)
 		line := lineAt(recs, threshold, k)
 		orInj, orBen := combineCount(recs, or, threshold)
