@@ -249,8 +249,8 @@ func main() {
 	spliceN := flag.Int("splice", 0, "copies of each injection placed in a benign text of another source")
 	context := flag.Int("context", defaults.context, "with -splice, words of the benign text kept on each side of the injection")
 	pair := flag.Bool("pair", false, "with -splice, the benign words around a spliced injection are a benign example too")
-	draws := flag.Int("draws", drawsTo, "with -grid design13, the number of draws of each setting")
-	drawsFirst := flag.Uint64("drawsfrom", 0, "with -grid design13, the first draw")
+	draws := flag.Int("draws", drawsTo, "with -grid design13 or design15, the number of draws of each setting")
+	drawsFirst := flag.Uint64("drawsfrom", 0, "with -grid design13 or design15, the first draw")
 	byCat := flag.Bool("cat", false, "with -cv or -grid, print the injections flagged out of fold by category")
 	top := flag.Int("top", 0, "print this many of the heaviest features of the trained model")
 	files := flag.String("files", "", "learn only from the tuning files this list names, one per line (the files a shipped model was learnt from)")
@@ -614,6 +614,38 @@ var grids = map[string]func() []setting{
 			for d := range uint64(drawsTo) {
 				s := defaults
 				s.window = 128 // design 11's
+				c(&s)
+				s.draw = d + drawsFrom
+				g = append(g, s)
+			}
+		}
+		return g
+	},
+	// design 15: design 14 and each of twelve variations of it, fixed
+	// before the runs with the rule: a candidate is taken if, over draws
+	// 0-7, it flags more injections out of fold by either than design 14
+	// by more than two standard errors of the paired difference, every
+	// draw better and benign no more on any draw, confirmed on draws 8-15
+	// (-drawsfrom 8); of several, the largest mean gain confirmed. The
+	// figures are in docs/benchmarks.md ("Design 15")
+	"design15": func() (g []setting) {
+		for _, c := range []func(*setting){
+			func(*setting) {},
+			func(s *setting) { s.chars = true },
+			func(s *setting) { s.minSources = 4 },
+			func(s *setting) { s.minSources = 5 },
+			func(s *setting) { s.lambda = 2e-4 },
+			func(s *setting) { s.lambda = 5e-4 },
+			func(s *setting) { s.window = 128 },
+			func(s *setting) { s.window = 256 },
+			func(s *setting) { s.benign = 2 },
+			func(s *setting) { s.weigh = "source" },
+			func(s *setting) { s.weigh = "mixed" },
+			func(s *setting) { s.sqrt = true },
+			func(s *setting) { s.lexical = 0.2 },
+		} {
+			for d := range uint64(drawsTo) {
+				s := defaults
 				c(&s)
 				s.draw = d + drawsFrom
 				g = append(g, s)
