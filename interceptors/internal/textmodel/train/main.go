@@ -137,7 +137,20 @@ func (s setting) String() string {
 }
 
 // defaults is the setting chosen for the results check, the flags'
-// defaults: design 14, design 13 learning only the features the texts of
+// defaults: design 15, design 14 with each source repository weighing
+// alike within a class (weigh source), not each file: a source that
+// wrote many files of injections (or of benign pages) no longer speaks
+// for its class in proportion, and the model learns what sources share.
+// Of twelve variations of design 14 fixed before the runs (-grid
+// design15), over draws 0-7 of grouped cross-validation on every tuning
+// file, injections flagged out of fold by either: design 14 3151.0 on
+// average, source weighing 3188.0 (+37.0, standard error of the paired
+// difference 1.2), every draw better, benign 116 or 117 of 3769 against
+// 119; confirmed on draws 8-15, 3149.6 and 3188.5 (+38.9, 1.9), benign
+// 116 against 119. λ 5e-4, minSources 4 and 5 and mixed weighing were
+// not better on every draw; windows of 256 words (+8.3, 1.6) did not
+// confirm on every draw; lexical 0.2 (+4.0, 0.4, confirmed +6.8, 1.6)
+// gained less (docs/benchmarks.md, "Design 15"). Design 14, design 13 learning only the features the texts of
 // at least three source repositories share (minSources). When sets of
 // injections in languages few benign texts of the split are written in
 // joined it (CyberSecEval's cases in Arabic, Hindi, Bengali, Vietnamese
@@ -196,7 +209,7 @@ func (s setting) String() string {
 // 8-15); the best, λ 5e-4, gained 2.0 of 2911 over draws 0-15 (standard
 // error 1.2). Design 11 stays, learnt from its files
 // (docs/benchmarks.md, "Design 12").
-var defaults = setting{bits: 18, window: 192, lambda: 3e-4, epochs: 20, weigh: "file", chars: false, context: 32, address: true, lexical: 0.1, minSources: 3}
+var defaults = setting{bits: 18, window: 192, lambda: 3e-4, epochs: 20, weigh: "source", chars: false, context: 32, address: true, lexical: 0.1, minSources: 3}
 
 // folds is the number of folds of cross-validation (-loso: one for each
 // source repository).
@@ -249,8 +262,8 @@ func main() {
 	spliceN := flag.Int("splice", 0, "copies of each injection placed in a benign text of another source")
 	context := flag.Int("context", defaults.context, "with -splice, words of the benign text kept on each side of the injection")
 	pair := flag.Bool("pair", false, "with -splice, the benign words around a spliced injection are a benign example too")
-	draws := flag.Int("draws", drawsTo, "with -grid design13, the number of draws of each setting")
-	drawsFirst := flag.Uint64("drawsfrom", 0, "with -grid design13, the first draw")
+	draws := flag.Int("draws", drawsTo, "with -grid design13 or design15, the number of draws of each setting")
+	drawsFirst := flag.Uint64("drawsfrom", 0, "with -grid design13 or design15, the first draw")
 	byCat := flag.Bool("cat", false, "with -cv or -grid, print the injections flagged out of fold by category")
 	top := flag.Int("top", 0, "print this many of the heaviest features of the trained model")
 	files := flag.String("files", "", "learn only from the tuning files this list names, one per line (the files a shipped model was learnt from)")
@@ -614,6 +627,39 @@ var grids = map[string]func() []setting{
 			for d := range uint64(drawsTo) {
 				s := defaults
 				s.window = 128 // design 11's
+				c(&s)
+				s.draw = d + drawsFrom
+				g = append(g, s)
+			}
+		}
+		return g
+	},
+	// design 15: design 14 and each of twelve variations of it, fixed
+	// before the runs with the rule: a candidate is taken if, over draws
+	// 0-7, it flags more injections out of fold by either than design 14
+	// by more than two standard errors of the paired difference, every
+	// draw better and benign no more on any draw, confirmed on draws 8-15
+	// (-drawsfrom 8); of several, the largest mean gain confirmed. The
+	// figures are in docs/benchmarks.md ("Design 15")
+	"design15": func() (g []setting) {
+		for _, c := range []func(*setting){
+			func(*setting) {},
+			func(s *setting) { s.chars = true },
+			func(s *setting) { s.minSources = 4 },
+			func(s *setting) { s.minSources = 5 },
+			func(s *setting) { s.lambda = 2e-4 },
+			func(s *setting) { s.lambda = 5e-4 },
+			func(s *setting) { s.window = 128 },
+			func(s *setting) { s.window = 256 },
+			func(s *setting) { s.benign = 2 },
+			func(s *setting) { s.weigh = "source" },
+			func(s *setting) { s.weigh = "mixed" },
+			func(s *setting) { s.sqrt = true },
+			func(s *setting) { s.lexical = 0.2 },
+		} {
+			for d := range uint64(drawsTo) {
+				s := defaults
+				s.weigh = "file" // design 14's
 				c(&s)
 				s.draw = d + drawsFrom
 				g = append(g, s)
