@@ -105,8 +105,6 @@ func appendTime(b []byte, t time.Time) ([]byte, bool) {
 	return append(b, '"'), true
 }
 
-const hex = "0123456789abcdef"
-
 // appendString quotes s as encoding/json does, so a record is byte for byte
 // what Marshal would write.
 func appendString(b []byte, s string) []byte { return jsonrpc.AppendQuote(b, s, jsonrpc.HTMLSafe) }

@@ -31,11 +31,10 @@ const (
 	asideRest = 12
 )
 
-// asideAsked reports a text whose first or last sentence is a question
+// asideAskedAt reports a text whose first or last sentence is a question
 // or a task for the reader on a subject foreign to the rest of the text.
-func asideAsked(s, t string) bool { return asideAskedAt(s, t, edgesOf(t)) }
-
-// asideAskedAt is asideAsked with t's edges, e.
+// e is t's edges (edgesOf), which the caller finds once for every reading
+// of them.
 func asideAskedAt(s, t string, e textEdges) bool {
 	begin, end := e.begin, e.end
 	if end-begin < 80 {

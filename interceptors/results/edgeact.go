@@ -37,12 +37,11 @@ var edgeActVerbs = func() map[string]bool {
 	return m
 }()
 
-// edgeActed reports a text whose first or last sentence orders an act on a
+// edgeActedAt reports a text whose first or last sentence orders an act on a
 // subject foreign to the rest of the text. s is the text as written, t the
 // same in lower case.
-func edgeActed(s, t string) bool { return edgeActedAt(s, t, edgesOf(t)) }
-
-// edgeActedAt is edgeActed with t's edges, e.
+// e is t's edges (edgesOf), which the caller finds once for every reading
+// of them.
 func edgeActedAt(s, t string, e textEdges) bool {
 	begin, end := e.begin, e.end
 	if end-begin < 80 {

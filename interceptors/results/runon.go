@@ -19,13 +19,12 @@ package results
 
 var sigRunOn = resultSignal{"runs a foreign task onto the data's end", 4} // "…total += i What is the capital of France?"
 
-// runOnAsked reports a text whose last sentence runs on, with no mark,
+// runOnAskedAt reports a text whose last sentence runs on, with no mark,
 // from the data's last words into a question or a task for the reader on
 // a subject foreign to the rest. s is the text as written, t the same in
 // lower case.
-func runOnAsked(s, t string) bool { return runOnAskedAt(s, t, edgesOf(t)) }
-
-// runOnAskedAt is runOnAsked with t's edges, e.
+// e is t's edges (edgesOf), which the caller finds once for every reading
+// of them.
 func runOnAskedAt(s, t string, e textEdges) bool {
 	begin, end := e.begin, e.end
 	if end-begin < 80 || t[end-1] != '?' && t[end-1] != '.' {
