@@ -271,8 +271,8 @@ func main() {
 	spliceN := flag.Int("splice", 0, "copies of each injection placed in a benign text of another source")
 	context := flag.Int("context", defaults.context, "with -splice, words of the benign text kept on each side of the injection")
 	pair := flag.Bool("pair", false, "with -splice, the benign words around a spliced injection are a benign example too")
-	draws := flag.Int("draws", drawsTo, "with -grid design13 or design15, the number of draws of each setting")
-	drawsFirst := flag.Uint64("drawsfrom", 0, "with -grid design13 or design15, the first draw")
+	draws := flag.Int("draws", drawsTo, "with -grid design13, design15 or design17, the number of draws of each setting")
+	drawsFirst := flag.Uint64("drawsfrom", 0, "with -grid design13, design15 or design17, the first draw")
 	byCat := flag.Bool("cat", false, "with -cv or -grid, print the injections flagged out of fold by category")
 	top := flag.Int("top", 0, "print this many of the heaviest features of the trained model")
 	files := flag.String("files", "", "learn only from the tuning files this list names, one per line (the files a shipped model was learnt from)")
@@ -669,6 +669,40 @@ var grids = map[string]func() []setting{
 			for d := range uint64(drawsTo) {
 				s := defaults
 				s.weigh, s.window, s.lexical = "file", 192, 0.1 // design 14's
+				c(&s)
+				s.draw = d + drawsFrom
+				g = append(g, s)
+			}
+		}
+		return g
+	},
+	// design 17: design 16 and each of twelve variations of it not tried
+	// on it, fixed before the runs with design 15's rule (a gain in
+	// injections flagged out of fold by either of more than two standard
+	// errors of the paired difference over draws 0-7, every draw better
+	// and benign no more on any draw, confirmed on draws 8-15; of several,
+	// the largest mean gain confirmed). The base is pinned to design 16's
+	// window, weighing and weight of what the signals flag, so the grid
+	// stays what it was when a later design moves the defaults. The
+	// figures are in docs/benchmarks.md ("Design 17")
+	"design17": func() (g []setting) {
+		for _, c := range []func(*setting){
+			func(*setting) {},
+			func(s *setting) { s.lambda = 2e-4 },
+			func(s *setting) { s.lambda = 5e-4 },
+			func(s *setting) { s.epochs = 30 },
+			func(s *setting) { s.rounds = 2 },
+			func(s *setting) { s.bits = 20 },
+			func(s *setting) { s.minSources = 2 },
+			func(s *setting) { s.minSources = 4 },
+			func(s *setting) { s.benign = 2 },
+			func(s *setting) { s.window = 320 },
+			func(s *setting) { s.window = 384 },
+			func(s *setting) { s.lexical = 0.3 },
+			func(s *setting) { s.splice, s.context, s.pair = 1, 16, true },
+		} {
+			for d := range uint64(drawsTo) {
+				s := setting{bits: 18, window: 256, lambda: 3e-4, epochs: 20, weigh: "source", context: 32, address: true, lexical: 0.2, minSources: 3} // design 16's
 				c(&s)
 				s.draw = d + drawsFrom
 				g = append(g, s)
