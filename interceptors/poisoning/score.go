@@ -449,6 +449,7 @@ func words(t string, dst []span) []span {
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		w := wordTab[c]
+		last := i // the last byte of the character at i
 		if !w {
 			switch {
 			case c >= utf8.RuneSelf:
@@ -462,6 +463,11 @@ func words(t string, dst []span) []span {
 					sep = punctLead[c] && isPunctRune(t, i)
 				}
 				w = !sep
+				// and so do the continuation bytes after it: passed over
+				// with it, not a turn of the loop each
+				for last+1 < len(t) && t[last+1]&0xC0 == 0x80 {
+					last++
+				}
 			case (c == '\'' || c == '-') && in >= 0 && i+1 < len(t):
 				w = t[i+1] >= 'a' && t[i+1] <= 'z'
 			}
@@ -470,12 +476,14 @@ func words(t string, dst []span) []span {
 			if in < 0 {
 				in = i
 			}
+			i = last
 			continue
 		}
 		if in >= 0 {
 			dst = appendWord(dst, t, in, i)
 			in = -1
 		}
+		i = last
 	}
 	if in >= 0 {
 		dst = appendWord(dst, t, in, len(t))
