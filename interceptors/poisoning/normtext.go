@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/mcpmesh/mcpmesh/interceptors/internal/wordbytes"
 	"github.com/mtibben/confusables"
 	"golang.org/x/text/unicode/norm"
 )
@@ -312,10 +313,7 @@ func foldRunes(dst []byte, s string) ([]byte, textFlags) {
 				put(lowerTab[s[p]])
 				p++
 			}
-			q := p
-			for q < len(s) && s[q] >= utf8.RuneSelf {
-				q++
-			}
+			q := wordbytes.NonASCIIEnd(s, p)
 			if q == p {
 				break
 			}

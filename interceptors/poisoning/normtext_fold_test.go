@@ -311,9 +311,10 @@ func foldRunesPerRune(dst []byte, s string) ([]byte, textFlags) {
 	return dst, flags
 }
 
-// words decodes only the runes whose first byte punctLead marks: on text
-// of every script, with broken bytes, it finds the words it found when it
-// decoded every rune.
+// words decodes only the runes whose first byte punctLead marks, and
+// passes over a character's continuation bytes with its first: on text of
+// every script, with broken bytes, it finds the words it found when it
+// decoded every rune and read every byte.
 func TestWordsPunctLead(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
 	pieces := []string{"a", "z", "0", "_", "*", "~", " ", "'", "-", "!", "игнорируй", "ё", "¿", "«", "©", "·", "é", "…", "—", "“", "、", "。", "无视", "（", "！", "：", "ｉ", "\ufffd", "😀", "\xff", "\x80", "\xbf", "\xe2\x80", "\xc3", "ꙮ", "\u3000"}
@@ -347,7 +348,7 @@ func checkWords(t *testing.T, s string) {
 }
 
 // wordsDecoding is words as it was before punctLead, every rune beyond
-// ASCII decoded: the reference of TestWordsPunctLead.
+// ASCII decoded and every byte read: the reference of TestWordsPunctLead.
 //
 // It appends the word spans of canonical text t: runs of letters,
 // digits, '_', '*', '~' and of non-ASCII letters. Apostrophes inside a word

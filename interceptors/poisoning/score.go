@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"iter"
+	"math"
 	"math/bits"
 	"net/url"
 	"regexp"
@@ -133,10 +134,12 @@ type cueIndex struct {
 	maybe [anchorKeys / 64]uint64
 	cues  []cue
 	cjk   []cue // substring cues
-	// cjkLead has the bit of the first two bytes of every substring cue,
-	// cjkBy its cues: a text is read once for all of them.
-	cjkLead [1 << 16 / 64]uint64
-	cjkBy   map[uint16][]int
+	// cjkAt has, for the first two bytes of every substring cue (cjkKey),
+	// one more than the index in cjkBy of the cues that open on them, and
+	// 0 for other bytes: a text is read once for all of them, each key
+	// with one load (a map lookup cost some thirty instructions)
+	cjkAt [1 << 16]uint8
+	cjkBy [][]int
 	// cjkFirst marks the first byte of every substring cue: a lead byte
 	// of a rune, so that the continuation bytes of a text (two in three
 	// of Han) and most of its ASCII are passed over by one load
@@ -177,13 +180,16 @@ func compileLexicon(keep func(signal) bool, extra map[signal][]string) *cueIndex
 				if len(c.words[0]) < 2 || len(ix.cjk) >= maxCJKCues {
 					panic("poisoning: bad cue " + text)
 				}
-				if ix.cjkBy == nil {
-					ix.cjkBy = map[uint16][]int{}
-				}
 				k := cjkKey(c.words[0])
-				ix.cjkLead[k/64] |= 1 << (k % 64)
+				if ix.cjkAt[k] == 0 {
+					if len(ix.cjkBy) == math.MaxUint8 {
+						panic("poisoning: too many substring cue keys")
+					}
+					ix.cjkBy = append(ix.cjkBy, nil)
+					ix.cjkAt[k] = uint8(len(ix.cjkBy))
+				}
 				ix.cjkFirst[c.words[0][0]] = true
-				ix.cjkBy[k] = append(ix.cjkBy[k], len(ix.cjk))
+				ix.cjkBy[ix.cjkAt[k]-1] = append(ix.cjkBy[ix.cjkAt[k]-1], len(ix.cjk))
 				ix.cjk = append(ix.cjk, c)
 				continue
 			}
@@ -286,11 +292,11 @@ func (ix *cueIndex) cjkFound(t string) (found [maxCJKCues / 64]uint64) {
 		if !ix.cjkFirst[t[p]] {
 			continue
 		}
-		k := cjkKey(t[p:])
-		if ix.cjkLead[k/64]&(1<<(k%64)) == 0 {
+		at := ix.cjkAt[cjkKey(t[p:])]
+		if at == 0 {
 			continue
 		}
-		for _, ci := range ix.cjkBy[k] {
+		for _, ci := range ix.cjkBy[at-1] {
 			if strings.HasPrefix(t[p:], ix.cjk[ci].words[0]) {
 				found[ci/64] |= 1 << (ci % 64)
 			}
@@ -449,6 +455,7 @@ func words(t string, dst []span) []span {
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		w := wordTab[c]
+		last := i // the last byte of the character at i
 		if !w {
 			switch {
 			case c >= utf8.RuneSelf:
@@ -462,6 +469,11 @@ func words(t string, dst []span) []span {
 					sep = punctLead[c] && isPunctRune(t, i)
 				}
 				w = !sep
+				// and so do the continuation bytes after it: passed over
+				// with it, not a turn of the loop each
+				for last+1 < len(t) && t[last+1]&0xC0 == 0x80 {
+					last++
+				}
 			case (c == '\'' || c == '-') && in >= 0 && i+1 < len(t):
 				w = t[i+1] >= 'a' && t[i+1] <= 'z'
 			}
@@ -470,12 +482,14 @@ func words(t string, dst []span) []span {
 			if in < 0 {
 				in = i
 			}
+			i = last
 			continue
 		}
 		if in >= 0 {
 			dst = appendWord(dst, t, in, i)
 			in = -1
 		}
+		i = last
 	}
 	if in >= 0 {
 		dst = appendWord(dst, t, in, len(t))
@@ -1322,9 +1336,11 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 		}
 	}
 	if flags&flagCJK != 0 {
+		// the cues found, in their order: the bits set, not every cue
 		found := cues.cjkFound(t)
-		for ci, c := range cues.cjk {
-			if found[ci/64]&(1<<(ci%64)) != 0 {
+		for w, set := range found {
+			for ; set != 0; set &= set - 1 {
+				c := &cues.cjk[w*64+bits.TrailingZeros64(set)]
 				e.fire(c.sig, c.text)
 				if c.sig == sigSecret {
 					e.secretAt = append(e.secretAt, 0)

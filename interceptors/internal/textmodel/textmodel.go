@@ -318,7 +318,7 @@ func nextWord(buf []byte, i int) (h uint32, start, end int) {
 			}
 			return h, i, j
 		}
-		r, n := utf8.DecodeRune(buf[i:])
+		r, n := decodeRune(buf, i)
 		// (unicode.IsLetter and ideographic, from a table: kindOf)
 		switch kindOf(r) {
 		case runeOther:
@@ -329,7 +329,7 @@ func nextWord(buf []byte, i int) (h uint32, start, end int) {
 			start := i
 			h = uint32(2166136261)
 			for i < len(buf) {
-				r, n := utf8.DecodeRune(buf[i:])
+				r, n := decodeRune(buf, i)
 				if r < utf8.RuneSelf && !alnum[r] || r >= utf8.RuneSelf && kindOf(r) != runeLetter {
 					break
 				}
@@ -342,6 +342,19 @@ func nextWord(buf []byte, i int) (h uint32, start, end int) {
 		}
 	}
 	return 0, -1, -1
+}
+
+// decodeRune is utf8.DecodeRune(buf[i:]) for i < len(buf), the runes of
+// two and three bytes of most scripts decoded inline (the call to the
+// general decoder cost about as much as the rest of nextWord's turn).
+func decodeRune(buf []byte, i int) (rune, int) {
+	switch c := buf[i]; {
+	case c >= 0xC2 && c < 0xE0 && i+1 < len(buf) && buf[i+1]&0xC0 == 0x80:
+		return rune(c&0x1F)<<6 | rune(buf[i+1]&0x3F), 2
+	case c > 0xE0 && c < 0xF0 && c != 0xED && i+2 < len(buf) && buf[i+1]&0xC0 == 0x80 && buf[i+2]&0xC0 == 0x80:
+		return rune(c&0x0F)<<12 | rune(buf[i+1]&0x3F)<<6 | rune(buf[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRune(buf[i:])
 }
 
 // allDigits reports whether w, letters and digits, is all digits.

@@ -6,6 +6,7 @@ package wordbytes
 import (
 	"encoding/binary"
 	"math/bits"
+	"unsafe"
 )
 
 // AlnumEnd returns the end of the run of lower-case ASCII letters and
@@ -23,6 +24,25 @@ func AlnumEnd(b []byte, i int) int {
 		}
 	}
 	for uint(i) < uint(len(b)) && Alnum[b[i]] {
+		i++
+	}
+	return i
+}
+
+// NonASCIIEnd returns the end of the run of bytes beyond ASCII (0x80 and
+// up) in s from i on, eight bytes at a time: a word of another script,
+// or a line of Chinese, is passed over with a load for eight of its bytes.
+func NonASCIIEnd(s string, i int) int {
+	if i < 0 {
+		panic("wordbytes: negative offset")
+	}
+	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
+	for ; i <= len(b)-8; i += 8 {
+		if m := ^binary.LittleEndian.Uint64(b[i:i+8]) & 0x8080808080808080; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for uint(i) < uint(len(b)) && b[i] >= 0x80 {
 		i++
 	}
 	return i

@@ -30,3 +30,30 @@ func TestAlnumEndIsEachByte(t *testing.T) {
 		}
 	}
 }
+
+// NonASCIIEnd is the byte-by-byte scan for a byte below 0x80, at every
+// start of texts of every byte value and length.
+func TestNonASCIIEndIsEachByte(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", " ", "\x7f", "\x80", "\xff", "é", "无视", "игнорируй", "😀"}
+	for n := 0; n < 3000; n++ {
+		var b []byte
+		for range rng.IntN(24) {
+			if rng.IntN(4) == 0 {
+				b = append(b, byte(rng.IntN(256)))
+			} else {
+				b = append(b, pieces[rng.IntN(len(pieces))]...)
+			}
+		}
+		s := string(b)
+		for i := 0; i <= len(s); i++ {
+			want := i
+			for want < len(s) && s[want] >= 0x80 {
+				want++
+			}
+			if got := NonASCIIEnd(s, i); got != want {
+				t.Fatalf("%q from %d: %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
