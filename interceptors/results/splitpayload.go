@@ -28,6 +28,13 @@ var (
 	// a verb of joining, or the parts an answer is to use
 	piecesJoinedRe = regexp.MustCompile(`\b(?:combine|interlace|concatenate|join|merge|put together|assemble|kombinier|verbinde|combina|concatena|junta|combinez|assemblez)|following parts|siguientes partes|folgenden teile|parties suivantes|seguintes partes|parti seguenti|` +
 		`объедин|соедин|следующие части|组合|拼接|合并|連結|結合|組み合わせ`)
+	// piecesJoinedNeeds holds a literal of each of piecesJoinedRe's
+	// alternatives, one that alternatives sharing it hold alike
+	// ("combin" for "combine", "combina", "combinez"): every match holds
+	// one (TestPiecesGates)
+	piecesJoinedNeeds = []string{"combin", "interlace", "concatena", "join", "merge", "put together", "assemble", "kombinier", "verbinde", "junta",
+		"following parts", "siguientes partes", "folgenden teile", "parties suivantes", "seguintes partes", "parti seguenti",
+		"объедин", "соедин", "следующие части", "组合", "拼接", "合并", "連結", "結合", "組み合わせ"}
 )
 
 // splitPayload reports two labelled pieces of prose on one line (quotes
@@ -58,7 +65,11 @@ func splitPayload(t string, quotes []int) bool {
 			between := t[prev:q]
 			if strings.IndexByte(between, '\n') < 0 && strings.IndexByte(between, ';') < 0 {
 				rest := t[prev:]
-				if !(summedRead && (rest[0] < 'a' || rest[0] > 'z')) && piecesSummedRe.MatchString(rest) || !joinRead && piecesJoinedRe.MatchString(t) {
+				// (cheap tests first: a sum holds its '+', a joining one of
+				// piecesJoinedNeeds; each read of the text, not of every
+				// offset of it)
+				if !(summedRead && (rest[0] < 'a' || rest[0] > 'z')) && strings.IndexByte(rest, '+') >= 0 && piecesSummedRe.MatchString(rest) ||
+					!joinRead && containsAny(t, piecesJoinedNeeds...) && piecesJoinedRe.MatchString(t) {
 					return true
 				}
 				joinRead, summedRead = true, true
