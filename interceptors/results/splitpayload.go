@@ -65,10 +65,9 @@ func splitPayload(t string, quotes []int) bool {
 			between := t[prev:q]
 			if strings.IndexByte(between, '\n') < 0 && strings.IndexByte(between, ';') < 0 {
 				rest := t[prev:]
-				// (cheap tests first: a sum holds its '+', a joining one of
-				// piecesJoinedNeeds; each read of the text, not of every
-				// offset of it)
-				if !(summedRead && (rest[0] < 'a' || rest[0] > 'z')) && strings.IndexByte(rest, '+') >= 0 && piecesSummedRe.MatchString(rest) ||
+				// (a sum read at each '+' only; cheap test first for a
+				// joining: one of piecesJoinedNeeds)
+				if !(summedRead && (rest[0] < 'a' || rest[0] > 'z')) && piecesSummed(rest) ||
 					!joinRead && containsAny(t, piecesJoinedNeeds...) && piecesJoinedRe.MatchString(t) {
 					return true
 				}
@@ -147,3 +146,43 @@ var (
 	// the names of a part
 	piecesPart = wordSet("part parte teil partie")
 )
+
+// piecesSummed is piecesSummedRe.MatchString(s) read at each '+' of s
+// only, as every match holds one between its two names: the expression
+// tried every offset of the rest of a text (in code, a '+' is common and
+// far from the quotes). A name is a letter a-z with a blank or none
+// between it and the '+', and beside no other of [a-z0-9_] (nor '(' after
+// the second: a call); the text's start and end count as such a byte.
+// A byte of UTF-8 past ASCII is part of a rune outside those classes,
+// as the expression reads it (TestPiecesSummedIsExpression).
+func piecesSummed(s string) bool {
+	for off := 0; ; {
+		k := strings.IndexByte(s[off:], '+')
+		if k < 0 {
+			return false
+		}
+		p := off + k
+		off = p + 1
+		if summedName(s, p-1, -1) && summedName(s, p+1, 1) {
+			return true
+		}
+	}
+}
+
+// summedName reports a name of piecesSummedRe at s[i] or, past a blank
+// there, at s[i+dir]: the byte beyond it (dir on) is none of [a-z0-9_]
+// (nor '(' after a name that follows the '+'), or the text ends there.
+func summedName(s string, i, dir int) bool {
+	if i >= 0 && i < len(s) && s[i] == ' ' {
+		i += dir
+	}
+	if i < 0 || i >= len(s) || s[i] < 'a' || s[i] > 'z' {
+		return false
+	}
+	j := i + dir
+	if j < 0 || j >= len(s) {
+		return true
+	}
+	c := s[j]
+	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || dir > 0 && c == '(')
+}

@@ -50,3 +50,35 @@ func init() {
 			"z = a + b + c", "a+b", "(a + b)",
 		}, false})
 }
+
+// TestPiecesSummedIsExpression compares piecesSummed with piecesSummedRe
+// on every string of up to six bytes over the bytes either reads apart
+// (letters at a class's ends, a digit, '_', '(', a blank, '+', a byte past
+// ASCII), on the seeds, and on the tuning texts of the corpus.
+func TestPiecesSummedIsExpression(t *testing.T) {
+	check := func(s string) {
+		if got, want := piecesSummed(s), piecesSummedRe.MatchString(s); got != want {
+			t.Errorf("piecesSummed(%q) = %v, want %v", s, got, want)
+		}
+	}
+	alphabet := []string{"a", "z", "A", "0", "_", "(", " ", "+", "é", "\xff", "\n"}
+	var all func(prefix string, n int)
+	all = func(prefix string, n int) {
+		check(prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			all(prefix+c, n-1)
+		}
+	}
+	all("", 6)
+	for _, s := range []string{"z = a + b + c", "a+b", "x+y.", "(a + b)", "b+c", "a + f(x)", "ab + c", "a  + b", "é+b", "a+bé"} {
+		check(s)
+	}
+	for _, e := range loadEval(t) {
+		if e.split != "heldout" {
+			check(lowerASCII(e.Text))
+		}
+	}
+}
