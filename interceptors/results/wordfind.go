@@ -76,3 +76,25 @@ func finderOf(words []string) *wordFinder {
 	}
 	return finders[unsafe.SliceData(words)]
 }
+
+// The finders of the readings' own lists (mustFinder: each word of two
+// bytes or more).
+var (
+	// urlForUserData: a URL's words of the conversation, whose data is to
+	// fill it, and a blank defined after it (blankDefined)
+	talkWordsFind    = mustFinder("conversation", "chat", "history", "summary", "memory", "messages")
+	whoseDataFind    = mustFinder("user", "customer", "their", "your")
+	blankDefinesFind = mustFinder("where", "replac", "substitut")
+	fillWithUserFind = mustFinder(fillWithUserNeeds...)
+	consentNounsFind = mustFinder(consentNouns...)
+	siteFinders      = []*wordFinder{talkWordsFind, whoseDataFind, blankDefinesFind, fillWithUserFind, consentNounsFind}
+)
+
+// mustFinder is newWordFinder(words), which must not be nil.
+func mustFinder(words ...string) *wordFinder {
+	f := newWordFinder(words)
+	if f == nil {
+		panic("results: no wordFinder for " + strings.Join(words, ", "))
+	}
+	return f
+}

@@ -6,7 +6,8 @@ import (
 	"testing"
 )
 
-// TestWordFinderIsContainsAny compares each wordFinder of finders with
+// TestWordFinderIsContainsAny compares each wordFinder of finders and
+// siteFinders with
 // containsAny on its words: on every word of the list and the word cut
 // short or changed in its second byte's high bits (the table reads the low
 // six), in spans of the tuning texts, and on random text over the lists'
@@ -22,7 +23,16 @@ func TestWordFinderIsContainsAny(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewSource(1))
+	all := append([]*wordFinder(nil), siteFinders...)
 	for _, f := range finders {
+		all = append(all, f)
+	}
+	for _, g := range gatedRes {
+		if g.find != nil {
+			all = append(all, g.find)
+		}
+	}
+	for _, f := range all {
 		check := func(s string) {
 			t.Helper()
 			if got, want := f.in(s), containsAny(s, f.words...); got != want {
