@@ -23,7 +23,7 @@ func TestWordFinderIsContainsAny(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewSource(1))
-	all := append([]*wordFinder(nil), siteFinders...)
+	all := append([]*wordFinder{flagWordsFind}, siteFinders...)
 	for _, f := range finders {
 		all = append(all, f)
 	}
