@@ -57,17 +57,28 @@ func (f *wordFinder) in(s string) bool {
 	return false
 }
 
-// finders are the wordFinders of the word lists windowWords reads, by the
+// finders are the wordFinders of the word lists windowWords and
+// containsAnyOf read, by the
 // address of their first word (built once; read only after).
 var finders = func() map[*string]*wordFinder {
 	m := map[*string]*wordFinder{}
-	for _, words := range [][]string{arrivalWords, guardedVerbs, guardedWhose, harmAimStems, pretendNouns, withheldStems, payStems, fakeFaultNear, answerCutNear} {
+	for _, words := range [][]string{arrivalWords, guardedVerbs, guardedWhose, harmAimStems, pretendNouns, withheldStems, payStems, fakeFaultNear, answerCutNear,
+		textBeforeNeeds, textBeforeNamed, orderStems, powersWords, failLineNouns, failLineVerbs} {
 		if f := newWordFinder(words); f != nil {
 			m[unsafe.SliceData(words)] = f
 		}
 	}
 	return m
 }()
+
+// containsAnyOf is containsAny(s, words...), by the finder of words if
+// it has one.
+func containsAnyOf(s string, words []string) bool {
+	if f := finderOf(words); f != nil {
+		return f.in(s)
+	}
+	return containsAny(s, words...)
+}
 
 // finderOf returns the finder of words if it has one, else nil.
 func finderOf(words []string) *wordFinder {

@@ -13,8 +13,8 @@ import (
 // six), in spans of the tuning texts, and on random text over the lists'
 // bytes.
 func TestWordFinderIsContainsAny(t *testing.T) {
-	if len(finders) != 9 {
-		t.Errorf("%d finders, want 9 (a list with a word of one byte has none)", len(finders))
+	if len(finders) != 15 {
+		t.Errorf("%d finders, want 15 (a list with a word of one byte has none)", len(finders))
 	}
 	var texts []string
 	for _, e := range loadEval(t) {
