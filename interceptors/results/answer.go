@@ -133,10 +133,12 @@ type gatedRe struct {
 	needs    []string
 	starts   []string
 	anchored *regexp.Regexp
+	find     *wordFinder // needs in one pass, if they have a finder
 }
 
 func gated(re *regexp.Regexp) gatedRe {
 	g := gatedRe{re: re, needs: fewestNeeds(literals.MustNeeded(re))}
+	g.find = newWordFinder(g.needs)
 	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		g.starts, _ = literals.WordStarts(tree)
 	}
@@ -179,7 +181,15 @@ func startGated(re *regexp.Regexp) gatedRe {
 // may reports whether s passes the gates: false only where re cannot
 // match.
 func (g gatedRe) may(s string) bool {
-	return (g.needs == nil || containsAny(s, g.needs...)) && (g.starts == nil || literals.AtWordStart(s, g.starts))
+	return (g.needs == nil || g.holdsNeed(s)) && (g.starts == nil || literals.AtWordStart(s, g.starts))
+}
+
+// holdsNeed is containsAny(s, g.needs...).
+func (g gatedRe) holdsNeed(s string) bool {
+	if g.find != nil {
+		return g.find.in(s)
+	}
+	return containsAny(s, g.needs...)
 }
 
 // MatchString is re.MatchString(s), s lowered.
@@ -187,7 +197,7 @@ func (g gatedRe) MatchString(s string) bool {
 	if g.anchored == nil {
 		return g.may(s) && g.re.MatchString(s)
 	}
-	if g.needs != nil && !containsAny(s, g.needs...) {
+	if g.needs != nil && !g.holdsNeed(s) {
 		return false
 	}
 	tries := 0

@@ -83,7 +83,7 @@ func consentAround(t string, a, b int) bool {
 	for b < len(t) && wordByte(t[b]) {
 		b++
 	}
-	return containsAny(t[a:b], consentNouns...) && consentWaivedRe.MatchString(t[a:b])
+	return consentNounsFind.in(t[a:b]) && consentWaivedRe.MatchString(t[a:b])
 }
 
 // wordByte reports a byte of \w in a regular expression: [0-9A-Za-z_].

@@ -40,7 +40,7 @@ func failLineDictated(t string, offs []int) bool {
 			return false // a value of its own (`"error"`, `err=timeout`), not a line's word
 		}
 		q := quoteBefore(t, i, 64)
-		return q >= 0 && containsAny(before(t, q, 72), failLineNouns...) && containsAny(before(t, q, 128), failLineVerbs...)
+		return q >= 0 && containsAnyOf(before(t, q, 72), failLineNouns) && containsAnyOf(before(t, q, 128), failLineVerbs)
 	}, func(sentence string) bool {
 		if failLineIfRe.MatchString(strings.ReplaceAll(sentence, "as if ", "")) {
 			return false

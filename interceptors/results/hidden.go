@@ -245,9 +245,33 @@ func skipSpace(s string, i int) int {
 // mayHideStyle reports whether hiddenStyle may match a style, low being
 // it lowered: each of its branches needs one of these words (none with a
 // letter that folds to anything but its upper case, as "s" and "k" do),
-// or a minus sign before three digits.
+// a font size of zero (zeroFontSize), or a minus sign before three digits.
 func mayHideStyle(low string) bool {
-	return containsAny(low, "none", "hidden", "font-", "opacity", "parent") || minusDigits(low)
+	return containsAny(low, "none", "hidden", "opacity", "parent") || zeroFontSize(low) || minusDigits(low)
+}
+
+// zeroFontSize is the test of hiddenStyle's font size: "font-size" ("ſ"
+// lowers to itself), a colon, and a value that opens with a zero, a dot,
+// a unit or none ("font-size:0", "font-size: .0em", "font-size:;"),
+// blanks of \s around the colon. A style that sets a font's family, or a
+// size of 14px, is not read with the expression (TestZeroFontSize).
+func zeroFontSize(low string) bool {
+	for _, w := range [...]string{"font-size", "font-ſize"} {
+		for off := 0; ; {
+			k := strings.Index(low[off:], w)
+			if k < 0 {
+				break
+			}
+			off += k + 1
+			j := skipSpace(low, off-1+len(w))
+			if j < len(low) && low[j] == ':' {
+				if j = skipSpace(low, j+1); j == len(low) || strings.IndexByte("0.pter%;!", low[j]) >= 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // minusDigits reports a '-' before three digits ("left: -9999px").

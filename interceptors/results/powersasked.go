@@ -48,7 +48,7 @@ func powersAsked(t string) bool {
 	for i := strings.IndexByte(t, '?'); i >= 0; {
 		sentence, _ := sentenceAround(t, i, 200)
 		// cheap tests first: the reader put the question, and a power's word
-		if strings.Contains(sentence, "you") && containsAny(sentence, powersWords...) {
+		if strings.Contains(sentence, "you") && containsAnyOf(sentence, powersWords) {
 			if m := powersRe.FindStringIndex(sentence); m != nil && powersQuestionRe.MatchString(sentence) &&
 				!powersOfRe.MatchString(strings.TrimSuffix(sentence[m[1]:], "?")) {
 				return true

@@ -275,12 +275,21 @@ func waiverSentenceEnd(t string, k int) bool {
 // "-y, --yes  Delete without confirmation", "the --force flag".
 var flagDoc = regexp.MustCompile(`(?:^|\n)\s*[-*]?\s*` + "`?" + `--?[a-z]|\b(?:use|pass|add|with|set|specify|supply|append|or|and|the|a) ` + "`?" + `--?[a-z]|\b(?:flag|option|switch|parameter|setting)\b`)
 
+// mayFlagDoc is the cheap test before flagDoc: each match of its first
+// two forms holds a '-' (of "-y" or "--yes"), of its third one of
+// flagWords (TestFlagDocGate).
+func mayFlagDoc(s string) bool {
+	return strings.IndexByte(s, '-') >= 0 || flagWordsFind.in(s)
+}
+
+var flagWordsFind = mustFinder("flag", "option", "switch", "parameter", "setting")
+
 // waiverOrdered reports that the waiver at s[i:] is one: not a purpose
 // ("to skip the confirmation prompt"), not a flag's description, not
 // refused ("do not skip the review").
 func waiverOrdered(s string, i int) bool {
 	head := strings.TrimRight(s[:i], " ")
-	if strings.HasSuffix(head, " to") || head == "to" || flagDoc.MatchString(s) {
+	if strings.HasSuffix(head, " to") || head == "to" || mayFlagDoc(s) && flagDoc.MatchString(s) {
 		return false
 	}
 	if strings.HasPrefix(s[i:], "without") {

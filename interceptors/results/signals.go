@@ -893,7 +893,7 @@ func urlForUserData(s, t string, urls []int) bool {
 		// whether it has one at all is asked only when the text around it
 		// asks to fill it in (rare), not for every URL with a template.
 		// (Only for ASCII: (?i) also reads "ſ" as 's'.)
-		listed := image || !isASCII(u) || containsAny(t[at:end], "conversation", "chat", "history", "summary", "memory", "messages")
+		listed := image || !isASCII(u) || talkWordsFind.in(t[at:end])
 		var found [][]int
 		if listed {
 			if found = placeholder.FindAllStringIndex(u, 8); len(found) == 0 {
@@ -924,7 +924,7 @@ func urlForUserData(s, t string, urls []int) bool {
 		// cheap tests first: whose data, then the verb (a listed URL has a
 		// placeholder: one without went on above)
 		for _, near := range []string{t[end:min(len(t), end+160)], before(t, at, 120)} {
-			if containsAny(near, "user", "customer", "their", "your") && fillVerbs(near) && (listed || placeholder.MatchString(u)) && fillWithUser.MatchString(near) {
+			if whoseDataFind.in(near) && fillVerbs(near) && (listed || placeholder.MatchString(u)) && fillWithUser.MatchString(near) {
 				return true
 			}
 		}
@@ -946,7 +946,7 @@ func urlForUserData(s, t string, urls []int) bool {
 // link's "where [EMAIL] is the user's email" prefills a form, and a
 // link's path template, "/{owner}/{name}", is a docs' pattern).
 func blankDefined(after, u string, image, link bool) bool {
-	if !containsAny(after, "where", "replac", "substitut") {
+	if !blankDefinesFind.in(after) {
 		return false // cheap test first
 	}
 	q := strings.IndexAny(u, "?=")
@@ -981,7 +981,7 @@ var definesBlank = regexp.MustCompile(`\b(whereas|where|replace|replacing|substi
 // one of the literals every match of it holds, or a character outside
 // ASCII ((?i) reads "ſ" as 's'), so text without them is not read with it.
 func fillVerbs(t string) bool {
-	return containsAny(t, fillWithUserNeeds...) || !isASCII(t)
+	return fillWithUserFind.in(t) || !isASCII(t)
 }
 
 var fillWithUserNeeds = fewestNeeds(literals.MustNeeded(fillWithUser))

@@ -41,7 +41,7 @@ var orderNounRe = startGated(regexp.MustCompile(`\b(` + orderNouns + `)\b`))
 // the others (offs).
 func othersSetAside(t string, offs []int) bool {
 	return anySentence(t, offs, nil, func(sentence string) bool {
-		if !containsAny(sentence, orderStems...) || !containsAny(sentence, "this ", "what comes", "what follows") {
+		if !containsAnyOf(sentence, orderStems) || !containsAny(sentence, "this ", "what comes", "what follows") {
 			return false // cheap tests first: no order, or none of its own
 		}
 		return othersRe.MatchString(sentence) && soleRe.MatchString(sentence) && orderNounRe.MatchString(sentence) && dismissedRe.MatchString(sentence)
@@ -70,7 +70,7 @@ var atOnceRe = startGated(regexp.MustCompile(`\b(immediate|immediately|urgent|ur
 // out at once, from the anchors of a demand to act now (offs).
 func ordersAtOnce(t string, offs []int) bool {
 	return anySentence(t, offs, nil, func(sentence string) bool {
-		return containsAny(sentence, orderStems...) && // cheap test first
+		return containsAnyOf(sentence, orderStems) && // cheap test first
 			atOnceRe.MatchString(sentence) && comingRe.MatchString(sentence) && orderNounRe.MatchString(sentence)
 	})
 }

@@ -28,6 +28,13 @@ var (
 	// a verb of joining, or the parts an answer is to use
 	piecesJoinedRe = regexp.MustCompile(`\b(?:combine|interlace|concatenate|join|merge|put together|assemble|kombinier|verbinde|combina|concatena|junta|combinez|assemblez)|following parts|siguientes partes|folgenden teile|parties suivantes|seguintes partes|parti seguenti|` +
 		`объедин|соедин|следующие части|组合|拼接|合并|連結|結合|組み合わせ`)
+	// piecesJoinedNeeds holds a literal of each of piecesJoinedRe's
+	// alternatives, one that alternatives sharing it hold alike
+	// ("combin" for "combine", "combina", "combinez"): every match holds
+	// one (TestPiecesGates)
+	piecesJoinedNeeds = []string{"combin", "interlace", "concatena", "join", "merge", "put together", "assemble", "kombinier", "verbinde", "junta",
+		"following parts", "siguientes partes", "folgenden teile", "parties suivantes", "seguintes partes", "parti seguenti",
+		"объедин", "соедин", "следующие части", "组合", "拼接", "合并", "連結", "結合", "組み合わせ"}
 )
 
 // splitPayload reports two labelled pieces of prose on one line (quotes
@@ -58,7 +65,10 @@ func splitPayload(t string, quotes []int) bool {
 			between := t[prev:q]
 			if strings.IndexByte(between, '\n') < 0 && strings.IndexByte(between, ';') < 0 {
 				rest := t[prev:]
-				if !(summedRead && (rest[0] < 'a' || rest[0] > 'z')) && piecesSummedRe.MatchString(rest) || !joinRead && piecesJoinedRe.MatchString(t) {
+				// (a sum read at each '+' only; cheap test first for a
+				// joining: one of piecesJoinedNeeds)
+				if !(summedRead && (rest[0] < 'a' || rest[0] > 'z')) && piecesSummed(rest) ||
+					!joinRead && containsAny(t, piecesJoinedNeeds...) && piecesJoinedRe.MatchString(t) {
 					return true
 				}
 				joinRead, summedRead = true, true
@@ -136,3 +146,43 @@ var (
 	// the names of a part
 	piecesPart = wordSet("part parte teil partie")
 )
+
+// piecesSummed is piecesSummedRe.MatchString(s) read at each '+' of s
+// only, as every match holds one between its two names: the expression
+// tried every offset of the rest of a text (in code, a '+' is common and
+// far from the quotes). A name is a letter a-z with a blank or none
+// between it and the '+', and beside no other of [a-z0-9_] (nor '(' after
+// the second: a call); the text's start and end count as such a byte.
+// A byte of UTF-8 past ASCII is part of a rune outside those classes,
+// as the expression reads it (TestPiecesSummedIsExpression).
+func piecesSummed(s string) bool {
+	for off := 0; ; {
+		k := strings.IndexByte(s[off:], '+')
+		if k < 0 {
+			return false
+		}
+		p := off + k
+		off = p + 1
+		if summedName(s, p-1, -1) && summedName(s, p+1, 1) {
+			return true
+		}
+	}
+}
+
+// summedName reports a name of piecesSummedRe at s[i] or, past a blank
+// there, at s[i+dir]: the byte beyond it (dir on) is none of [a-z0-9_]
+// (nor '(' after a name that follows the '+'), or the text ends there.
+func summedName(s string, i, dir int) bool {
+	if i >= 0 && i < len(s) && s[i] == ' ' {
+		i += dir
+	}
+	if i < 0 || i >= len(s) || s[i] < 'a' || s[i] > 'z' {
+		return false
+	}
+	j := i + dir
+	if j < 0 || j >= len(s) {
+		return true
+	}
+	c := s[j]
+	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || dir > 0 && c == '(')
+}

@@ -46,7 +46,7 @@ func textBeforeAsked(t string, offs ...[]int) bool {
 			if !questionOpeners[lead[0]] && !opensOnVerb(lead) && !containsAny(sentence, "can you ", "could you ", "would you ", "i need you to ", "i want you to ", "you must ", "you should ") {
 				return false // cheap test first: put to the reader
 			}
-			return containsAny(sentence, textBeforeNeeds...) && containsAny(sentence, textBeforeNamed...) &&
+			return containsAnyOf(sentence, textBeforeNeeds) && containsAnyOf(sentence, textBeforeNamed) &&
 				textBeforeRe.MatchString(sentence) && !hasAnyWord(sentence, asideVerbs)
 		}) {
 			return true

@@ -11,6 +11,10 @@ type windowWords struct {
 	words []string
 	n     int // windows read so far
 	near  *nearby
+	// find reads the first windows in one pass each (finderOf), if the
+	// words have a finder; looked up at the first window
+	find   *wordFinder
+	looked bool
 }
 
 // windowsDirect is how many windows windowWords reads directly.
@@ -20,6 +24,12 @@ const windowsDirect = 8
 func (w *windowWords) in(lo, hi int) bool {
 	if w.n < windowsDirect {
 		w.n++
+		if !w.looked {
+			w.find, w.looked = finderOf(w.words), true
+		}
+		if w.find != nil {
+			return w.find.in(w.t[lo:hi])
+		}
 		return containsAny(w.t[lo:hi], w.words...)
 	}
 	if w.near == nil {
