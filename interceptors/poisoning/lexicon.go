@@ -368,6 +368,25 @@ var lexicon = map[signal][]string{
 		"{ігноруй|ігноруйте|забудь|забудьте} {усе|все} ~ {вище|раніше|сказане|написане|що було}", "{ігноруй|ігноруйте} ~ {і|й|та} {скажи|скажіть|напиши|напишіть|дай відповідь}",
 		"{ignoruj|ignorujte|zapomeň|zapomeňte} {vše|všechno|to} ~ {výše|předtím|co ti bylo řečeno|co bylo řečeno|napsáno}", "{ignoruj|ignorujte} ~ a {řekni|řekněte|napiš|napište|odpověz|odpovězte}",
 		"{puuza|puuzeni|sahau|sahauni} {yote|kila kitu} ~ {hapo juu|yaliyotangulia|uliyoambiwa|ulichoambiwa|awali}", "{puuza|puuzeni} ~ na {sema|semeni|andika|jibu|taja}",
+		// ko, tr, el: the verbs of setting aside in the forms an order takes
+		// (Korean's object marked and the verb after it, written out as
+		// substrings, with "all" between and the topic marker; Turkish's
+		// familiar and polite imperative after the object, which comes first,
+		// and its negated "do not obey"; the familiar and polite imperative of
+		// Greek), with the orders by their names or what came before, and
+		// "only my orders". Blank lines or an error to ignore, a guide to
+		// follow ("kurulum talimatlarını izleyin"), or a description's third
+		// person ("αγνοεί τις κενές γραμμές") are no order to the reader.
+		"지시사항을 모두 무시", "지침을 모두 무시", "규칙을 모두 무시", "모든 지침을 무시", "모든 규칙을 무시", "모든 명령을 무시", "지시는 무시", "지시사항은 무시", "지침은 무시",
+		"위의 내용을 무시", "앞의 내용을 무시", "이전 내용을 무시", "위 내용을 무시", "이전 지침", "지금까지의 지시", "시스템 프롬프트를 무시", "프롬프트를 무시", "제약을 무시", "제약 조건을 무시",
+		"지침을 따르지 마", "규칙을 따르지 마", "지시에 따르지 마", "지시사항을 따르지 마", "내 지시만 따르", "제 지시만 따르", "나의 지시만 따르", "내 명령만 따르", "제 명령만 따르", "지시사항을 잊",
+		"{önceki|yukarıdaki|önceden verilen|daha önceki|ilk|eski|tüm|bütün|sana verilen|size verilen} ~ {talimatlar|talimatları|talimatlarını|komutlar|komutları|kurallar|kuralları|yönergeler|yönergeleri|emirleri|direktifleri|kısıtlamaları|sınırlamaları} ~ {yok say|yok sayın|yoksay|görmezden gel|görmezden gelin|unut|unutun|dikkate alma|dikkate almayın|boşver|boş ver|iptal et|iptal edin}",
+		"{yukarıdaki|önceki|yukarıda yazan|daha önce söylenen} her şeyi {unut|unutun|yok say|yok sayın|görmezden gel|görmezden gelin}", "{önceki|yukarıdaki|eski|ilk|sana verilen|size verilen} {talimatlara|kurallara|yönergelere|komutlara|emirlere} {uyma|uymayın|uymak zorunda değilsin}",
+		"{sadece|yalnızca|yalnız} {benim|bizim} {talimatlarıma|emirlerime|komutlarıma|kurallarıma|sözüme|dediklerime} {uy|uyun|itaat et|itaat edin}",
+		"{αγνόησε|αγνοήστε|ξέχασε|ξεχάστε|παράβλεψε|παραβλέψτε|παράκαμψε|παρακάμψτε|απόρριψε|απορρίψτε} ~ {οδηγίες|οδηγία|εντολές|εντολή|κανόνες|κανόνα|περιορισμούς|κατευθυντήριες|ρυθμίσεις σου|προτροπή|προηγούμενες|προηγούμενα|προηγούμενους|παραπάνω|αρχικές|αρχικούς|πρότερες}",
+		"{μην ακολουθείς|μην ακολουθείτε|μην τηρείς|μην τηρείτε|μην υπακούς|μην υπακούτε} ~ {προηγούμενες|προηγούμενους|παραπάνω|αρχικές|αρχικούς|τις οδηγίες σου|τους κανόνες σου|τις οδηγίες σας|τους κανόνες σας}",
+		"{ακολούθησε|ακολουθήστε|υπάκουσε|υπακούστε|τήρησε|τηρήστε} {μόνο|αποκλειστικά} ~ {τις δικές μου|τις εντολές μου|τις οδηγίες μου|εμένα}",
+		"{αγνόησε|αγνοήστε|ξέχασε|ξεχάστε} {ό,τι|όλα όσα|οτιδήποτε|όλα} ~ {παραπάνω|πριν|σου είπαν|σας είπαν|ειπώθηκε|γράφτηκε}", "{αγνόησε|αγνοήστε} ~ και {πες|πείτε|γράψε|γράψτε|απάντησε|απαντήστε|δήλωσε|δηλώστε}",
 	},
 	sigConceal: {
 		"do not ~ mention", "don't ~ mention", "dont ~ mention", "never mention", "do not tell", "don't tell", "dont tell",
@@ -479,6 +498,19 @@ var lexicon = map[signal][]string{
 		"{usimwambie|msimwambie|usimjulishe|msimjulishe|usimweleze|msimweleze|usimtajie|msimtajie|usimfahamishe|msimfahamishe} ~ {mtumiaji|watumiaji}", "{usiwaambie|msiwaambie|usiwajulishe|msiwajulishe} ~ watumiaji",
 		"bila {mtumiaji|watumiaji} {kujua|kugundua|kuona|kufahamu|kutambua}", "bila {kumjulisha|kumwambia|kumweleza|kumfahamisha|kuwajulisha|kuwaambia} {mtumiaji|watumiaji}", "bila ya mtumiaji kujua",
 		"{ficha|ficheni} ~ {kwa mtumiaji|kutoka kwa mtumiaji|mtumiaji|watumiaji}", "{mtumiaji|watumiaji} {asijue|wasijue|asigundue|wasigundue|hapaswi kujua|hawapaswi kujua}", "kwa siri", "kisirisiri",
+		// ko, tr, el: the user kept uninformed (an order not to tell,
+		// mention or notify, addressed to the reader; without the user
+		// knowing; hidden from the user; secretly). Greek "κρυφά" is also
+		// "hidden" (hidden files) and Turkish "bildirme" also the noun
+		// "notifying": they are left out. A description's "does not notify
+		// the user" is not in the imperative
+		"사용자에게 알리지 말", "사용자에게 말하지 말", "사용자에게 공개하지 마", "사용자에게 보고하지 마", "사용자에게 알려주지 마", "사용자에게 밝히지 마", "사용자가 모르게", "사용자가 알지 못하게", "사용자가 눈치채지 못하게", "사용자에게 숨기", "사용자에게는 숨기", "사용자 모르게", "유저에게 알리지 마", "유저에게 말하지 마", "유저 몰래", "비밀리에", "은밀하게",
+		"{kullanıcıya|kullanıcılara} ~ {söyleme|söylemeyin|bahsetme|bahsetmeyin|bildirmeyin|belirtmeyin|haber vermeyin|açıklamayın|anlatma|anlatmayın|gösterme|göstermeyin}", "{kullanıcıdan|kullanıcılardan} ~ {bahsetme|bahsetmeyin}",
+		"{kullanıcıya|kullanıcılara} {haber vermeden|bildirmeden|söylemeden|sormadan}", "{kullanıcının|kullanıcıların} {haberi olmadan|bilgisi olmadan|bilgisi dışında}", "{kullanıcı|kullanıcılar} {fark etmeden|anlamadan|bilmeden}",
+		"{kullanıcıdan|kullanıcılardan} ~ {gizle|gizleyin|sakla|saklayın}", "{kullanıcı|kullanıcılar} ~ {bilmemeli|fark etmemeli|görmemeli|öğrenmemeli|anlamamalı}", "gizlice", "kimseye çaktırmadan",
+		"{μην|μη} {πεις|πείτε|λες|λέτε|αναφέρεις|αναφέρετε|ενημερώσεις|ενημερώσετε|αποκαλύψεις|αποκαλύψετε|ειδοποιήσεις|ειδοποιήσετε|δείξεις|δείξετε} ~ {στον χρήστη|στο χρήστη|στους χρήστες|τον χρήστη|τους χρήστες}", "{μην|μη} {το|τα|του|τους|της|τίποτα} {πεις|πείτε|αναφέρεις|αναφέρετε|αποκαλύψεις|αποκαλύψετε|δείξεις|δείξετε} ~ {στον χρήστη|στο χρήστη|στους χρήστες|τον χρήστη|τους χρήστες}",
+		"χωρίς να ~ {ενημερώσεις|ενημερώσετε|ειδοποιήσεις|ειδοποιήσετε|πεις|πείτε} {τον χρήστη|τους χρήστες|στον χρήστη}", "χωρίς να {το μάθει|το καταλάβει|το δει|το ξέρει|γνωρίζει} ~ {ο χρήστης|οι χρήστες}", "εν αγνοία του {χρήστη|χρηστών}", "χωρίς {τη γνώση|την ενημέρωση} του {χρήστη|χρηστών}",
+		"{κρύψε|κρύψτε|απόκρυψε} ~ από {τον χρήστη|το χρήστη|τους χρήστες}", "{ο χρήστης|οι χρήστες} δεν {πρέπει|θα πρέπει|χρειάζεται} να ~ {μάθει|μάθουν|ξέρει|ξέρουν|γνωρίζει|δει|δουν|καταλάβει}", "στα κρυφά",
 	},
 	sigAuthority: {
 		"required by law", "required by policy", "required by ~ policy", "required by ~ security", "required by ~ compliance",
@@ -583,6 +615,11 @@ var lexicon = map[signal][]string{
 		"пароль", "паролі", "паролів", "{ключ|ключі} {api|ssh}", "api {ключ|ключі}", "{секретний|приватний} ключ", "токен доступу", "облікові дані", "дані для входу",
 		"heslo", "hesla", "hesel", "{klíč|klíče} {api|ssh}", "api {klíč|klíče|klíčů}", "{soukromý|tajný|privátní} klíč", "přístupový token", "přihlašovací údaje",
 		"nenosiri", "neno la siri", "nywila", "ufunguo wa {api|siri|ssh|binafsi|faragha}", "tokeni ya {ufikiaji|kufikia}", "taarifa za kuingia",
+		// ko, tr, el: the password, an API's key, a private or secret key, an
+		// access token, login data
+		"개인 키", "개인키", "비밀 키", "비밀키", "시크릿 키", "자격 증명", "인증 토큰", "로그인 정보",
+		"şifre", "şifreyi", "şifreni", "şifrenizi", "parola", "parolayı", "parolanı", "parolanızı", "{api|gizli|özel|ssh} {anahtar|anahtarı|anahtarını|anahtarınızı|anahtarlar|anahtarları}", "erişim {belirteci|belirtecini|tokeni|token}", "{kimlik|giriş|oturum açma} bilgileri", "{kimlik|giriş|oturum açma} bilgilerini",
+		"κωδικός πρόσβασης", "κωδικό πρόσβασης", "κωδικού πρόσβασης", "κωδικοί πρόσβασης", "κωδικούς πρόσβασης", "συνθηματικό", "{κλειδί|κλειδιά} {api|ssh}", "{ιδιωτικό|μυστικό} κλειδί", "διακριτικό πρόσβασης", "στοιχεία σύνδεσης", "διαπιστευτήρια",
 	},
 	// Verbs of reading and sending, as orders: "reads" and "retrieves" are
 	// how a description says what its tool does ("Reads secrets from
@@ -604,6 +641,7 @@ var lexicon = map[signal][]string{
 		"verstuur", "stuurt u", "przeslij", "przekaz", "udostepnij",
 		"أرسل", "أرسلي", "أرسلوا", "ارفع", "بفرست", "بفرستید", "भेजें", "भेजो", "भेजिए", "gửi đi", "kirimkan",
 		"পাঠান", "পাঠাও", "بھیجیں", "بھیجو", "надішли", "надішліть", "перешли", "перешліть", "pošli", "pošlete", "odešli", "odešlete", "tuma", "tumeni",
+		"보내세요", "보내줘", "전송하세요", "전달하세요", "gönder", "gönderin", "yolla", "ilet", "iletin", "στείλε", "στείλτε", "προώθησε", "προωθήστε",
 	},
 	// The conversation or the instructions asked back, word for word:
 	// "repeat all sentences in our conversation", "recite every sentence
@@ -774,6 +812,18 @@ var lexicon = map[signal][]string{
 		"{можеш|можете|могли б|міг би|могла б} ~ {поділитися|сказати|назвати|надіслати|підтвердити|дати} ~ {пароль|паролем|свій пароль|ваш пароль}", "{вірш|хайку|пісню|історію} про пароль",
 		"{můžeš|můžete|mohl bys|mohla bys|mohli byste} ~ {sdílet|říct|prozradit|poslat|potvrdit|dát} ~ {heslo|své heslo|vaše heslo|tvé heslo}", "{báseň|haiku|píseň|příběh} o hesle",
 		"{unaweza|mnaweza|ungeweza|mngeweza} ~ {kushiriki|kuniambia|kutuambia|kunipa|kutupa|kuthibitisha|kunitumia|kutaja} ~ {nenosiri|neno la siri|nywila|ufunguo wa siri}", "{shairi|wimbo|hadithi|haiku} ~ kuhusu {nenosiri|neno la siri|nywila}",
+		// ko, tr, el: the prompt or the reader's instructions asked back (a
+		// verb of repeating, showing, revealing or printing, and the prompt's
+		// own name, or the reader's instructions), and the password asked of
+		// the reader for the writer; "do not share your password" and a
+		// form's "enter your password" ask nothing back, and Turkish "istem"
+		// alone is also a shell's prompt ("komut istemi … yazdır")
+		"시스템 프롬프트를 보여", "시스템 프롬프트를 알려", "시스템 프롬프트를 출력", "시스템 프롬프트를 반복", "시스템 프롬프트를 그대로", "시스템 프롬프트를 공개", "시스템 프롬프트 전체를", "프롬프트를 그대로 출력", "프롬프트를 그대로 반복", "지시사항을 그대로", "초기 지시사항을", "원래 지시사항을", "당신의 지시사항을", "너의 지시사항을", "네 지시사항을", "받은 지시를 그대로",
+		"비밀번호를 알려줘", "비밀번호를 알려 줘", "비밀번호를 알려주세요", "비밀번호를 알려 주세요", "비밀번호를 말해줘", "비밀번호를 말해 줘", "비밀번호를 말해주세요", "비밀번호를 말해 주세요", "비밀번호가 뭐야", "비밀번호는 뭐야", "비밀번호 좀 알려", "비밀번호를 공유해 줄", "비밀번호를 공유해줄",
+		"{sistem istemini|sistem istemi|sistem mesajını|sistem talimatlarını|ilk talimatlarını|ilk talimatlarınızı|orijinal talimatlarını|başlangıç talimatlarını|kendi talimatlarını|talimatlarınızı|kendi istemini} ~ {tekrarla|tekrarlayın|göster|gösterin|yazdır|yazdırın|açıkla|açıklayın|paylaş|paylaşın|ifşa et|ifşa edin|aynen|kelimesi kelimesine}",
+		"bana ~ {şifreni|şifrenizi|parolanı|parolanızı|gizli anahtarını|gizli anahtarınızı} ~ {söyle|söyleyin|ver|verin|gönder|gönderin|yaz|yazın}", "{şifren|şifreniz|parolan|parolanız} {ne|nedir|neydi}", "{şifreni|parolanı|şifrenizi|parolanızı} ~ {paylaşabilir|söyleyebilir|verebilir|doğrulayabilir}",
+		"{επανάλαβε|επαναλάβετε|δείξε|δείξτε|εμφάνισε|εμφανίστε|αποκάλυψε|αποκαλύψτε|τύπωσε|τυπώστε|γράψε|γράψτε|παράθεσε|παραθέστε} ~ {την προτροπή συστήματος|το μήνυμα συστήματος|τις οδηγίες σου|τις οδηγίες σας|τις αρχικές οδηγίες|τις αρχικές σου οδηγίες|το prompt σου|το prompt σας|το system prompt|το prompt συστήματος}",
+		"{πες|πείτε|δώσε|δώστε|στείλε|στείλτε|αποκάλυψε|αποκαλύψτε} μου ~ {τον κωδικό|τον κωδικό σου|τον κωδικό σας|το συνθηματικό|τον κωδικό πρόσβασης|το μυστικό κλειδί}", "ποιος είναι ο κωδικός {σου|σας}", "{μπορείς|μπορείτε} να ~ {μοιραστείς|μοιραστείτε|πεις|πείτε|δώσεις|δώσετε|επιβεβαιώσεις|επιβεβαιώσετε} ~ {τον κωδικό|το συνθηματικό|τον κωδικό πρόσβασης}",
 	},
 	sigHistory: {
 		"previous messages", "last messages", "all messages", "conversation history", "chat history", "message history",
@@ -806,6 +856,10 @@ var lexicon = map[signal][]string{
 		"історія {листування|діалогу|чату|розмови|повідомлень}", "історію {листування|діалогу|чату|розмови|повідомлень}", "{весь|всю|усю|увесь} {діалог|листування|розмову}", "попередні повідомлення", "системний промпт",
 		"historie {konverzace|chatu|zpráv|rozhovoru}", "historii {konverzace|chatu|zpráv|rozhovoru}", "{celou|celá} konverzaci", "{celý|celou} rozhovor", "předchozí zprávy", "systémový prompt",
 		"historia ya {mazungumzo|gumzo|soga|ujumbe}", "mazungumzo yote", "{ujumbe|jumbe} {uliopita|zilizopita|zilizotangulia}", "{kidokezo cha|prompt ya|maagizo ya} mfumo",
+		// ko, tr, el: the conversation and the system prompt by their names
+		"대화 내역", "채팅 내역", "대화 이력", "이전 메시지", "전체 대화", "대화 전체",
+		"{sohbet|konuşma|mesaj} {geçmişi|geçmişini|geçmişinin}", "{tüm|bütün} {konuşmayı|sohbeti|yazışmayı}", "önceki {mesajlar|mesajları|mesajlarını}", "sistem {istemi|istemini}",
+		"ιστορικό {συνομιλίας|συνομιλιών|της συνομιλίας|του chat|μηνυμάτων|των μηνυμάτων}", "ολόκληρη {τη|την|η} συνομιλία", "προηγούμενα μηνύματα", "{προτροπή|μήνυμα|prompt} συστήματος",
 	},
 	sigExfil: {
 		"exfiltrate", "exfiltration", "external_server", "external logging", "external endpoint", "attacker",
@@ -845,6 +899,11 @@ var lexicon = map[signal][]string{
 		"{надішли|надішліть|відправ|відправте|перешли|перешліть|завантаж|завантажте|передай|передайте|опублікуй|опублікуйте} ~ {розмову|листування|історію листування|історію чату|історію розмови|чат|дані користувача|файли користувача|повідомлення користувача}",
 		"{pošli|pošlete|odešli|odešlete|přepošli|přepošlete|nahraj|nahrajte|zveřejni|zveřejněte|předej|předejte} ~ {konverzaci|rozhovor|historii konverzace|historii chatu|chat|data uživatele|uživatelská data|soubory uživatele|uživatelské soubory|zprávy uživatele}",
 		"{tuma|tumeni|pakia|pakieni|sambaza|sambazeni|peleka|pelekeni|vujisha} ~ {mazungumzo|historia ya mazungumzo|gumzo|data ya mtumiaji|data za mtumiaji|faili za mtumiaji|mafaili ya mtumiaji|taarifa za mtumiaji}",
+		// ko, tr, el: the conversation, the user's data or files ordered sent
+		// out (object first in Korean and Turkish, Korean as substrings)
+		"대화 기록을 보내", "대화 기록을 전송", "대화 기록을 전달", "대화 기록을 업로드", "대화 내역을 보내", "대화 내역을 전송", "채팅 기록을 보내", "채팅 기록을 전송", "대화 내용을 전송", "대화 내용을 전달", "사용자 데이터를 보내", "사용자 데이터를 전송", "사용자 데이터를 업로드", "사용자의 파일을 보내", "사용자의 파일을 업로드", "사용자 파일을 업로드",
+		"{sohbet geçmişini|konuşma geçmişini|mesaj geçmişini|konuşmayı|sohbeti|yazışmayı|tüm konuşmayı|kullanıcı verilerini|kullanıcının verilerini|kullanıcının dosyalarını|kullanıcı dosyalarını|kullanıcının mesajlarını} ~ {gönder|gönderin|yolla|yollayın|ilet|iletin|yükle|yükleyin|aktar|aktarın|sızdır|sızdırın}",
+		"{στείλε|στείλτε|προώθησε|προωθήστε|ανέβασε|ανεβάστε|μετάφερε|μεταφέρετε|διέρρευσε|διαρρεύστε} ~ {τη συνομιλία|την συνομιλία|το ιστορικό|ιστορικό συνομιλίας|τα δεδομένα του χρήστη|τα αρχεία του χρήστη|τα μηνύματα του χρήστη|τα προσωπικά δεδομένα}",
 	},
 	sigToolRef: {
 		"instead of using", "instead of calling", "instead of the", "rather than using", "rather than calling",
@@ -897,6 +956,11 @@ var lexicon = map[signal][]string{
 		"{перш ніж|перед тим як} {відповісти|відповідати} ~ {виклич|викличте|використай|використайте|запусти|запустіть}", "перед відповіддю ~ {виклич|викличте|використай|використайте|запусти|запустіть}", "замість цього {виклич|викличте|використай|використайте|запусти|запустіть} ~ інструмент", "{виклич|викличте|використай|використайте} ~ інструмент ~ замість", "будь-який інший інструмент",
 		"{před odpovědí|než odpovíš|než odpovíte} ~ {zavolej|zavolejte|použij|použijte|spusť|spusťte}", "místo toho {zavolej|zavolejte|použij|použijte|spusť|spusťte} ~ nástroj", "{zavolej|zavolejte|použij|použijte} ~ nástroj ~ místo toho", "{jakýkoli|jakýkoliv} jiný nástroj",
 		"kabla ya {kujibu|kutoa jibu} ~ {ita|iteni|piga|tumia|tumieni|endesha}", "{tumia|tumieni|ita|iteni} ~ {zana|chombo} ~ badala yake", "badala ya {kutumia|kuita}", "{zana|chombo} {nyingine|kingine} {yoyote|chochote}",
+		// ko, tr, el: another tool called before the answer or in place of
+		// the one at hand, or any other tool
+		"답하기 전에 먼저", "답변하기 전에 먼저", "응답하기 전에 먼저", "답변하기 전에 반드시", "응답하기 전에 반드시", "대신 다른 도구", "다른 도구 대신", "다른 도구를 사용하지 마", "다른 모든 도구",
+		"{yanıt vermeden|cevap vermeden|yanıtlamadan|cevaplamadan} önce ~ {aracını|aracı|araç}", "bunun yerine ~ {aracını|aracı} ~ {çağır|çağırın|kullan|kullanın|çalıştır|çalıştırın}", "{kullanmak|çağırmak} yerine", "başka herhangi bir araç",
+		"πριν {απαντήσεις|απαντήσετε} ~ {κάλεσε|καλέστε|χρησιμοποίησε|χρησιμοποιήστε|εκτέλεσε|εκτελέστε}", "{κάλεσε|καλέστε|χρησιμοποίησε|χρησιμοποιήστε} ~ εργαλείο ~ {αντί|στη θέση}", "αντί να {χρησιμοποιήσεις|χρησιμοποιήσετε|καλέσεις|καλέσετε}", "οποιοδήποτε άλλο εργαλείο",
 	},
 	// Preference manipulation (MPMA, arXiv:2505.11154): a definition that
 	// sells its tool to the model or disparages the alternatives.

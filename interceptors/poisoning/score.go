@@ -280,9 +280,20 @@ func (ix *cueIndex) refsOf(key uint32, w string) []cueRef {
 }
 
 // maxCJKCues bounds the substring cues, found in a text as a bitset.
-const maxCJKCues = 256
+const maxCJKCues = 512
 
-func cjkKey(s string) uint16 { return uint16(s[0])<<8 | uint16(s[1]) }
+// cjkKey is the key of the substring cues that s may open with: the code
+// point of its first rune where that is of three bytes (Han, kana,
+// Hangul), so that the syllables of Korean under the same two bytes
+// ("사" and "산", "설") do not try each other's cues, and its first two
+// bytes otherwise. The cues are checked whole after, so that a key shared
+// by two cues costs a comparison, never a verdict.
+func cjkKey(s string) uint16 {
+	if s[0] >= 0xE0 && len(s) > 2 {
+		return uint16(s[0])<<12 | uint16(s[1]&0x3F)<<6 | uint16(s[2]&0x3F)
+	}
+	return uint16(s[0])<<8 | uint16(s[1])
+}
 
 // cjkFound returns the bitset of the substring cues t contains: one pass
 // over t for all of them, where searching for each in turn read the text
