@@ -57,15 +57,21 @@ func (f *wordFinder) in(s string) bool {
 	return false
 }
 
+// listKey names a word list by the address of its first word and its
+// length: a prefix of a list shares the address but not the finder.
+type listKey struct {
+	first *string
+	n     int
+}
+
 // finders are the wordFinders of the word lists windowWords and
-// containsAnyOf read, by the
-// address of their first word (built once; read only after).
-var finders = func() map[*string]*wordFinder {
-	m := map[*string]*wordFinder{}
+// containsAnyOf read, by listKey (built once; read only after).
+var finders = func() map[listKey]*wordFinder {
+	m := map[listKey]*wordFinder{}
 	for _, words := range [][]string{arrivalWords, guardedVerbs, guardedWhose, harmAimStems, pretendNouns, withheldStems, payStems, fakeFaultNear, answerCutNear,
 		textBeforeNeeds, textBeforeNamed, orderStems, powersWords, failLineNouns, failLineVerbs} {
 		if f := newWordFinder(words); f != nil {
-			m[unsafe.SliceData(words)] = f
+			m[listKey{unsafe.SliceData(words), len(words)}] = f
 		}
 	}
 	return m
@@ -85,7 +91,7 @@ func finderOf(words []string) *wordFinder {
 	if len(words) == 0 {
 		return nil
 	}
-	return finders[unsafe.SliceData(words)]
+	return finders[listKey{unsafe.SliceData(words), len(words)}]
 }
 
 // The finders of the readings' own lists (mustFinder: each word of two

@@ -67,3 +67,21 @@ func TestWordFinderIsContainsAny(t *testing.T) {
 		t.Error("a finder for a word of one byte or for more than 255 words")
 	}
 }
+
+// TestFinderOfPrefixIsItsOwn checks that a prefix of a list with a finder
+// is read as the prefix: it shares the list's first word's address.
+func TestFinderOfPrefixIsItsOwn(t *testing.T) {
+	prefix := orderStems[:1] // "instruction" alone
+	if finderOf(orderStems) == nil {
+		t.Fatal("orderStems has no finder")
+	}
+	if finderOf(prefix) != nil {
+		t.Error("a prefix of orderStems took the whole list's finder")
+	}
+	if containsAnyOf("follow this rule", prefix) {
+		t.Error(`containsAnyOf("follow this rule", ["instruction"]) = true`)
+	}
+	if !containsAnyOf("follow this rule", orderStems) {
+		t.Error(`containsAnyOf("follow this rule", orderStems) = false`)
+	}
+}
