@@ -576,7 +576,7 @@ var lexicon = map[signal][]string{
 		// "ओवरराइड मोड"); a maintenance mode is what servers are put in and
 		// is left out
 		"{मैं|मै} {आपका|तुम्हारा|आपकी|तुम्हारी|तेरा|तेरी} {डेवलपर|डेवेलपर|निर्माता|मालिक|एडमिन|व्यवस्थापक|प्रशासक|प्रोग्रामर|बॉस|रचयिता|सृजक}",
-		"{डेवलपर|ओवरराइड|गॉड|एडमिन|डिबग} मोड",
+		"{डेवलपर|ओवरराइड|गॉड|एडमिन} मोड",
 		"{main|mai|mein} {aapka|apka|tumhara|tera|aapki|tumhari} {developer|creator|admin|malik|maalik|owner|boss|programmer|nirmata}",
 	},
 	sigDirective: {
