@@ -54,7 +54,7 @@ func ordersAnnounced(t string, at *anchorIndex) bool {
 }
 
 // arrivalWords tell of orders arrived or to come, for a cheap test.
-var arrivalWords = []string{"just", "newly", "recently", "freshly", "are here", "about to", "to come", "ahead", "coming"}
+var arrivalWords = newWordList("just", "newly", "recently", "freshly", "are here", "about to", "to come", "ahead", "coming")
 
 // issuerNamed reports whether the rest of an announcement names who
 // issued the orders or for whom: news of rules ("new rules have just been

@@ -77,7 +77,7 @@ var promoteRe = regexp.MustCompile(`\b(commend|commends|commending|commendation|
 func answerWritten(t string, at *anchorIndex, add func(resultSignal)) {
 	for _, c := range answerParts {
 		near := c.near
-		if c.words != nil && len(at[c.anchor]) > 0 {
+		if c.words.words != nil && len(at[c.anchor]) > 0 {
 			w := &windowWords{t: t, words: c.words}
 			near = func(t string, i int) bool { return w.in(max(0, i-200), min(len(t), i+200)) }
 		}
@@ -91,15 +91,15 @@ var answerParts = []struct {
 	anchor int
 	g      resultSignal
 	near   func(t string, i int) bool // a cheap test at the anchor i, if any
-	words  []string                   // or one of these within 200 bytes of it
+	words  wordList                   // or one of these within 200 bytes of it
 	match  func(sentence string) bool
 }{
-	{aAnswerMoment, sigAnswerTimed, nil, nil, func(s string) bool { return answerMoment.MatchString(s) && putIn.MatchString(s) }},
-	{aUserTold, sigUserTold, toldBefore, nil, func(s string) bool { return userTold.MatchString(s) && notice.MatchString(s) }},
+	{aAnswerMoment, sigAnswerTimed, nil, wordList{}, func(s string) bool { return answerMoment.MatchString(s) && putIn.MatchString(s) }},
+	{aUserTold, sigUserTold, toldBefore, wordList{}, func(s string) bool { return userTold.MatchString(s) && notice.MatchString(s) }},
 	{aFakeFault, sigFakeFault, nil, fakeFaultNear, fakeFault.MatchString},
 	{aAnswerCut, sigAnswerCut, nil, answerCutNear, func(s string) bool { return answerCut.MatchString(s) && cutOff.MatchString(s) }},
-	{aStealthPut, sigStealthPut, nil, nil, stealthPut.MatchString},
-	{aPromote, sigPromote, nil, nil, func(s string) bool { return promote.MatchString(s) && putIn.MatchString(s) }},
+	{aStealthPut, sigStealthPut, nil, wordList{}, stealthPut.MatchString},
+	{aPromote, sigPromote, nil, wordList{}, func(s string) bool { return promote.MatchString(s) && putIn.MatchString(s) }},
 }
 
 // The expressions of answerParts, each read only in a sentence that holds
@@ -250,6 +250,6 @@ func toldBefore(t string, i int) bool {
 // fakeFaultNear and answerCutNear are the cheap tests of two of
 // answerParts: one of them within 200 bytes of the anchor.
 var (
-	fakeFaultNear = []string{"fail", "glitch", "error", "fault", "outage", "crash", "disruption", "timeout", "time-out", "delay", "malfunction", "interruption", "breakdown"}
-	answerCutNear = []string{"further", "after", "immediately", "without"}
+	fakeFaultNear = newWordList("fail", "glitch", "error", "fault", "outage", "crash", "disruption", "timeout", "time-out", "delay", "malfunction", "interruption", "breakdown")
+	answerCutNear = newWordList("further", "after", "immediately", "without")
 )

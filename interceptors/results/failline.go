@@ -40,7 +40,7 @@ func failLineDictated(t string, offs []int) bool {
 			return false // a value of its own (`"error"`, `err=timeout`), not a line's word
 		}
 		q := quoteBefore(t, i, 64)
-		return q >= 0 && containsAnyOf(before(t, q, 72), failLineNouns) && containsAnyOf(before(t, q, 128), failLineVerbs)
+		return q >= 0 && failLineNouns.in(before(t, q, 72)) && failLineVerbs.in(before(t, q, 128))
 	}, func(sentence string) bool {
 		if failLineIfRe.MatchString(strings.ReplaceAll(sentence, "as if ", "")) {
 			return false
@@ -48,7 +48,7 @@ func failLineDictated(t string, offs []int) bool {
 		// each verb in turn: a match may open on a noun ("halt output
 		// and display …"); an order, or the means of one ("by
 		// appending"), or joined to one ("halt output and display")
-		return orderedMatch(sentence, failLineRe, failLineAnchoredRe, failLineVerbs, func(head string) bool {
+		return orderedMatch(sentence, failLineRe, failLineAnchoredRe, failLineVerbs.words, func(head string) bool {
 			return putOrdered(head) || lastWordIs(head, "by", "and", "then")
 		})
 	})
@@ -56,7 +56,7 @@ func failLineDictated(t string, offs []int) bool {
 
 // failLineNouns name what a line to show is: every match of failLineRe
 // holds one before its quote.
-var failLineNouns = []string{"line", "message", "notice", "alert", "header", "banner", "notification", "status", "warning", "text", "string"}
+var failLineNouns = newWordList("line", "message", "notice", "alert", "header", "banner", "notification", "status", "warning", "text", "string")
 
 // quoteBefore returns where the last quote (', ", “ or ‘) of the n
 // bytes before t[i] starts, or -1: a byte loop, cheaper than
@@ -78,4 +78,4 @@ func quoteBefore(t string, i, n int) int {
 var failLineAnchoredRe = anchoredRe(failLineRe)
 
 // failLineVerbs are the verbs every match of failLineRe opens with.
-var failLineVerbs = []string{"display", "show", "print", "output", "prepend", "append", "insert", "add", "issue", "emit", "reply with", "respond with", "return"}
+var failLineVerbs = newWordList("display", "show", "print", "output", "prepend", "append", "insert", "add", "issue", "emit", "reply with", "respond with", "return")

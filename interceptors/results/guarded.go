@@ -66,7 +66,7 @@ func guardedAsked(t string, names, secrets, opens []int) bool {
 }
 
 // guardedVerbs are the first words of guardedAskedRe, for a cheap test.
-var guardedVerbs = []string{"what", "tell", "give", "reveal", "spell", "repeat", "disclose", "divulge", "leak"}
+var guardedVerbs = newWordList("what", "tell", "give", "reveal", "spell", "repeat", "disclose", "divulge", "leak")
 
 // guardedAt reports a question or an order for the secret whose name
 // holds t[i] (may, if set, a cheap test after verbs).
@@ -111,14 +111,14 @@ type guardedMay struct {
 // guardedWhose holds what a match of guardedAskedRe holds that guardedAt
 // takes without a mark after it: "our " (in "your " too), or "the " and
 // a qualifying word.
-var guardedWhose = []string{"our ", "the secret ", "the system ", "the hidden ", "the correct ", "the real ", "the actual ", "the current ", "the admin ", "the master ", "the private ", "the confidential ", "the special ", "the original ", "the true "}
+var guardedWhose = newWordList("our ", "the secret ", "the system ", "the hidden ", "the correct ", "the real ", "the actual ", "the current ", "the admin ", "the master ", "the private ", "the confidential ", "the special ", "the original ", "the true ")
 
 func newGuardedMay(t string) *guardedMay {
 	return &guardedMay{t: t, whose: windowWords{t: t, words: guardedWhose}, marks: windowWords{t: t, words: sentenceMarks}}
 }
 
 // sentenceMarks end a sentence, for guardedMay.
-var sentenceMarks = []string{"?", ".", "!", "\n"}
+var sentenceMarks = newWordList("?", ".", "!", "\n")
 
 // at reports whether guardedAt(t, i, …) may hold.
 func (g *guardedMay) at(i int) bool {

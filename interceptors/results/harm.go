@@ -33,7 +33,7 @@ var harmAimNeeds = fewestNeeds(literals.MustNeeded(harmAimRe))
 // none of harmAimNeeds and is not read. A "please" quoted at every field
 // of a record ("'description': 'please …") is otherwise a sentence of up
 // to 400 bytes read at each.
-var harmAimStems = []string{"undetect", "unnotic", "discreet", "covert", "secret", "surrepti", "stealth", "unauthori", "without ", "sabotag", "corrupt", "disrupt", "caus", "inflict", "resulting", "trigger", "induc"}
+var harmAimStems = newWordList("undetect", "unnotic", "discreet", "covert", "secret", "surrepti", "stealth", "unauthori", "without ", "sabotag", "corrupt", "disrupt", "caus", "inflict", "resulting", "trigger", "induc")
 
 // guardVerbs ask the reader to guard against harm, not to do it: "Please
 // report any unauthorized use of your account", "Please investigate the

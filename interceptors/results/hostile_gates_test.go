@@ -94,7 +94,7 @@ func guardedAskedFull(t string, names, secrets, opens []int) bool {
 // Each of harmAimNeeds holds one of harmAimStems.
 func TestHarmAimStems(t *testing.T) {
 	for _, n := range harmAimNeeds {
-		if !containsAny(n, harmAimStems...) {
+		if !containsAny(n, harmAimStems.words...) {
 			t.Errorf("%q holds none of harmAimStems", n)
 		}
 	}
@@ -173,7 +173,7 @@ func TestHostileGatesExact(t *testing.T) {
 			}
 		}
 		// each gate alone, at every anchor it reads
-		aims := newNearby(tx, harmAimStems...)
+		aims := newNearby(tx, harmAimStems.words...)
 		for _, p := range at[aPlease] {
 			sentence, _ := sentenceAround(tx, p, 200)
 			if !aims.in(max(0, p-200), min(len(tx), p+200)) && harmAimRe.MatchString(sentence) {
@@ -226,7 +226,7 @@ func TestWindowWords(t *testing.T) {
 			b.WriteString([]string{"x ", "fail", "time-out", "about ", "to ", "further", "jus", "t", "  ", "lorem ipsum "}[r.IntN(10)])
 		}
 		s := b.String()
-		w := windowWords{t: s, words: words}
+		w := windowWords{t: s, words: newWordList(words...)}
 		for i := 0; i < len(s); i += 1 + r.IntN(12) {
 			lo, hi := max(0, i-r.IntN(30)), min(len(s), i+r.IntN(30))
 			if got, want := w.in(lo, hi), containsAny(s[lo:hi], words...); got != want {

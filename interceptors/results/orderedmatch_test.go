@@ -45,7 +45,7 @@ func TestOrderedMatchAsRestarting(t *testing.T) {
 			if got, want := orderedMatch(v, withheldRe, withheldAnchoredRe, withheldVerbs, withheld), restartMatch(v, withheldRe, withheld); got != want {
 				t.Errorf("withheld %q: %v, restarting %v", v, got, want)
 			}
-			if got, want := orderedMatch(v, failLineRe, failLineAnchoredRe, failLineVerbs, failLine), restartMatch(v, failLineRe, failLine); got != want {
+			if got, want := orderedMatch(v, failLineRe, failLineAnchoredRe, failLineVerbs.words, failLine), restartMatch(v, failLineRe, failLine); got != want {
 				t.Errorf("failLine %q: %v, restarting %v", v, got, want)
 			}
 		}

@@ -48,7 +48,7 @@ func powersAsked(t string) bool {
 	for i := strings.IndexByte(t, '?'); i >= 0; {
 		sentence, _ := sentenceAround(t, i, 200)
 		// cheap tests first: the reader put the question, and a power's word
-		if strings.Contains(sentence, "you") && containsAnyOf(sentence, powersWords) {
+		if strings.Contains(sentence, "you") && powersWords.in(sentence) {
 			if m := powersRe.FindStringIndex(sentence); m != nil && powersQuestionRe.MatchString(sentence) &&
 				!powersOfRe.MatchString(strings.TrimSuffix(sentence[m[1]:], "?")) {
 				return true
@@ -67,4 +67,4 @@ func powersAsked(t string) bool {
 }
 
 // powersWords are words one of which every match of powersRe holds.
-var powersWords = []string{"command", "operation", "shell", "file", "request", "external", "internet", "privileg", "admin", "root", "elevated", "capabilit", "called", "named"}
+var powersWords = newWordList("command", "operation", "shell", "file", "request", "external", "internet", "privileg", "admin", "root", "elevated", "capabilit", "called", "named")

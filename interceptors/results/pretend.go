@@ -44,4 +44,4 @@ func answerPretended(t string, offs []int) bool {
 }
 
 // pretendNouns are the answer's nouns pretendAnswerRe reads.
-var pretendNouns = []string{"conclusion", "output", "answer", "result", "capital", " sum ", "total", "outcome", "verdict"}
+var pretendNouns = newWordList("conclusion", "output", "answer", "result", "capital", " sum ", "total", "outcome", "verdict")

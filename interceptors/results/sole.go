@@ -31,7 +31,7 @@ var dismissedRe = regexp.MustCompile(`\b(abandon|aside|null|nullify|void|obsolet
 const orderNouns = `instructions?|directives?|guidelines?|rules?|commands?|tasks?|procedures?|plans?|orders?|mandates?|actions?|signals?`
 
 // orderStems hold every word of orderNouns, for a cheap test.
-var orderStems = []string{"instruction", "directive", "guideline", "rule", "command", "task", "procedure", "plan", "order", "mandate", "action", "signal"}
+var orderStems = newWordList("instruction", "directive", "guideline", "rule", "command", "task", "procedure", "plan", "order", "mandate", "action", "signal")
 
 // orderNounRe finds one of orderNouns as a word.
 var orderNounRe = startGated(regexp.MustCompile(`\b(` + orderNouns + `)\b`))
@@ -41,7 +41,7 @@ var orderNounRe = startGated(regexp.MustCompile(`\b(` + orderNouns + `)\b`))
 // the others (offs).
 func othersSetAside(t string, offs []int) bool {
 	return anySentence(t, offs, nil, func(sentence string) bool {
-		if !containsAnyOf(sentence, orderStems) || !containsAny(sentence, "this ", "what comes", "what follows") {
+		if !orderStems.in(sentence) || !containsAny(sentence, "this ", "what comes", "what follows") {
 			return false // cheap tests first: no order, or none of its own
 		}
 		return othersRe.MatchString(sentence) && soleRe.MatchString(sentence) && orderNounRe.MatchString(sentence) && dismissedRe.MatchString(sentence)
@@ -70,7 +70,7 @@ var atOnceRe = startGated(regexp.MustCompile(`\b(immediate|immediately|urgent|ur
 // out at once, from the anchors of a demand to act now (offs).
 func ordersAtOnce(t string, offs []int) bool {
 	return anySentence(t, offs, nil, func(sentence string) bool {
-		return containsAnyOf(sentence, orderStems) && // cheap test first
+		return orderStems.in(sentence) && // cheap test first
 			atOnceRe.MatchString(sentence) && comingRe.MatchString(sentence) && orderNounRe.MatchString(sentence)
 	})
 }

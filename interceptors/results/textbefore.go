@@ -24,7 +24,7 @@ var textBeforeRe = regexp.MustCompile(`\b(?:(?:above|preceding|previous|prior|ea
 
 // textBeforeNeeds are literals one of which every match of textBeforeRe
 // holds.
-var textBeforeNeeds = []string{"above", "preceding", "previous", "prior", "earlier", "foregoing", "before", "so far", "up to"}
+var textBeforeNeeds = newWordList("above", "preceding", "previous", "prior", "earlier", "foregoing", "before", "so far", "up to")
 
 // textBeforeNamed are literals one of which every match of textBeforeRe
 // holds too: its nouns of text (or a part of one: "word" of "words",
@@ -34,8 +34,8 @@ var textBeforeNeeds = []string{"above", "preceding", "previous", "prior", "earli
 // that places something before names steps and sections as often as
 // text, and read by the expression they cost 7 M instructions of the
 // 972 M of a pass over the benign corpus.
-var textBeforeNamed = []string{"text", "word", "content", "message", "info", "input", "sentence", "line", "paragraph",
-	"passage", "prompt", "instruction", "everything ", "anything ", "all "}
+var textBeforeNamed = newWordList("text", "word", "content", "message", "info", "input", "sentence", "line", "paragraph",
+	"passage", "prompt", "instruction", "everything ", "anything ", "all ")
 
 // textBeforeAsked reports such a request in a sentence around one of offs
 // (the anchors of the words that place text before).
@@ -46,7 +46,7 @@ func textBeforeAsked(t string, offs ...[]int) bool {
 			if !questionOpeners[lead[0]] && !opensOnVerb(lead) && !containsAny(sentence, "can you ", "could you ", "would you ", "i need you to ", "i want you to ", "you must ", "you should ") {
 				return false // cheap test first: put to the reader
 			}
-			return containsAnyOf(sentence, textBeforeNeeds) && containsAnyOf(sentence, textBeforeNamed) &&
+			return textBeforeNeeds.in(sentence) && textBeforeNamed.in(sentence) &&
 				textBeforeRe.MatchString(sentence) && !hasAnyWord(sentence, asideVerbs)
 		}) {
 			return true

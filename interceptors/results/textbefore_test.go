@@ -55,7 +55,7 @@ func TestTextBeforeNamedGate(t *testing.T) {
 		if !textBeforeRe.MatchString(m) {
 			t.Fatalf("%q listed but not matched", m)
 		}
-		if !containsAny(m, textBeforeNamed...) {
+		if !containsAny(m, textBeforeNamed.words...) {
 			t.Errorf("%q holds none of textBeforeNamed", m)
 		}
 	}

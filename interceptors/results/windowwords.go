@@ -8,13 +8,9 @@ package results
 // is not read to its end for a word it lacks.
 type windowWords struct {
 	t     string
-	words []string
+	words wordList
 	n     int // windows read so far
 	near  *nearby
-	// find reads the first windows in one pass each (finderOf), if the
-	// words have a finder; looked up at the first window
-	find   *wordFinder
-	looked bool
 }
 
 // windowsDirect is how many windows windowWords reads directly.
@@ -24,16 +20,10 @@ const windowsDirect = 8
 func (w *windowWords) in(lo, hi int) bool {
 	if w.n < windowsDirect {
 		w.n++
-		if !w.looked {
-			w.find, w.looked = finderOf(w.words), true
-		}
-		if w.find != nil {
-			return w.find.in(w.t[lo:hi])
-		}
-		return containsAny(w.t[lo:hi], w.words...)
+		return w.words.in(w.t[lo:hi])
 	}
 	if w.near == nil {
-		w.near = newNearby(w.t, w.words...)
+		w.near = newNearby(w.t, w.words.words...)
 	}
 	return w.near.in(lo, hi)
 }

@@ -52,8 +52,8 @@ func answerWithheld(t string, offs []int) bool {
 // withheldStems and payStems are the words of withholding and of paying
 // or renewing that the cheap test looks for, either side of "until".
 var (
-	withheldStems = []string{"refus", "declin", "withhold", "refrain", "provide", "cease", "terminat", "halt", "stop", "suspend"}
-	payStems      = []string{"pa", "renew", "upgrade", "reactivat", "reset", "settled", "subscription", "billing"}
+	withheldStems = newWordList("refus", "declin", "withhold", "refrain", "provide", "cease", "terminat", "halt", "stop", "suspend")
+	payStems      = newWordList("pa", "renew", "upgrade", "reactivat", "reset", "settled", "subscription", "billing")
 )
 
 // withheldFirsts are the first letters of withheldVerbs.

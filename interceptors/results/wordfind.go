@@ -3,7 +3,6 @@ package results
 import (
 	"sort"
 	"strings"
-	"unsafe"
 )
 
 // wordFinder is containsAny(s, words...) for a fixed list of words of two
@@ -57,41 +56,23 @@ func (f *wordFinder) in(s string) bool {
 	return false
 }
 
-// listKey names a word list by the address of its first word and its
-// length: a prefix of a list shares the address but not the finder.
-type listKey struct {
-	first *string
-	n     int
+// wordList is a fixed list of words and its finder (nil when a word is
+// shorter than two bytes), built once with the list.
+type wordList struct {
+	words []string
+	find  *wordFinder
 }
 
-// finders are the wordFinders of the word lists windowWords and
-// containsAnyOf read, by listKey (built once; read only after).
-var finders = func() map[listKey]*wordFinder {
-	m := map[listKey]*wordFinder{}
-	for _, words := range [][]string{arrivalWords, guardedVerbs, guardedWhose, harmAimStems, pretendNouns, withheldStems, payStems, fakeFaultNear, answerCutNear,
-		textBeforeNeeds, textBeforeNamed, orderStems, powersWords, failLineNouns, failLineVerbs} {
-		if f := newWordFinder(words); f != nil {
-			m[listKey{unsafe.SliceData(words), len(words)}] = f
-		}
-	}
-	return m
-}()
-
-// containsAnyOf is containsAny(s, words...), by the finder of words if
-// it has one.
-func containsAnyOf(s string, words []string) bool {
-	if f := finderOf(words); f != nil {
-		return f.in(s)
-	}
-	return containsAny(s, words...)
+func newWordList(words ...string) wordList {
+	return wordList{words: words, find: newWordFinder(words)}
 }
 
-// finderOf returns the finder of words if it has one, else nil.
-func finderOf(words []string) *wordFinder {
-	if len(words) == 0 {
-		return nil
+// in is containsAny(s, l.words...), by the finder if the list has one.
+func (l wordList) in(s string) bool {
+	if l.find != nil {
+		return l.find.in(s)
 	}
-	return finders[listKey{unsafe.SliceData(words), len(words)}]
+	return containsAny(s, l.words...)
 }
 
 // The finders of the readings' own lists (mustFinder: each word of two

@@ -6,13 +6,21 @@ import (
 	"testing"
 )
 
-// TestWordFinderIsContainsAny compares each wordFinder of finders and
-// siteFinders with
+// TestWordFinderIsContainsAny compares each wordFinder of the word lists
+// and siteFinders with
 // containsAny on its words: on every word of the list and the word cut
 // short or changed in its second byte's high bits (the table reads the low
 // six), in spans of the tuning texts, and on random text over the lists'
 // bytes.
 func TestWordFinderIsContainsAny(t *testing.T) {
+	lists := []wordList{arrivalWords, guardedVerbs, guardedWhose, sentenceMarks, harmAimStems, pretendNouns, withheldStems, payStems,
+		fakeFaultNear, answerCutNear, textBeforeNeeds, textBeforeNamed, orderStems, powersWords, failLineNouns, failLineVerbs}
+	var finders []*wordFinder
+	for _, l := range lists {
+		if l.find != nil {
+			finders = append(finders, l.find)
+		}
+	}
 	if len(finders) != 15 {
 		t.Errorf("%d finders, want 15 (a list with a word of one byte has none)", len(finders))
 	}
@@ -68,20 +76,13 @@ func TestWordFinderIsContainsAny(t *testing.T) {
 	}
 }
 
-// TestFinderOfPrefixIsItsOwn checks that a prefix of a list with a finder
-// is read as the prefix: it shares the list's first word's address.
-func TestFinderOfPrefixIsItsOwn(t *testing.T) {
-	prefix := orderStems[:1] // "instruction" alone
-	if finderOf(orderStems) == nil {
-		t.Fatal("orderStems has no finder")
+// TestWordListWithoutFinder checks that a list with a word of one byte,
+// which has no finder, is read by containsAny.
+func TestWordListWithoutFinder(t *testing.T) {
+	if sentenceMarks.find != nil {
+		t.Fatal("sentenceMarks has a finder")
 	}
-	if finderOf(prefix) != nil {
-		t.Error("a prefix of orderStems took the whole list's finder")
-	}
-	if containsAnyOf("follow this rule", prefix) {
-		t.Error(`containsAnyOf("follow this rule", ["instruction"]) = true`)
-	}
-	if !containsAnyOf("follow this rule", orderStems) {
-		t.Error(`containsAnyOf("follow this rule", orderStems) = false`)
+	if !sentenceMarks.in("no mark but this.") || sentenceMarks.in("no mark at all") {
+		t.Error("sentenceMarks.in is not containsAny over its marks")
 	}
 }
