@@ -56,15 +56,11 @@ type Quiet struct {
 
 	// one-letter runs in a row, one byte apart, and where the last ended
 	singles, lastSingle int
-	loud                bool // q gave up: no window is silent (dense)
-	check               int  // the count of words at which dense looks next
-	others              int  // chunks of other scripts, left to the fold
-	// the words and candidates foldChunk added beyond those read before
-	// the rune it folded for: dense counts as if it had not (a chunk
-	// cut short at such a rune added none after it)
-	foldWords, foldCands int
-	folded               []byte // scratch for foldChunk
-	foldSpans            []span // the words of folded
+	loud                bool   // q gave up: no window is silent (dense)
+	check               int    // the count of words at which dense looks next
+	others              int    // chunks beyond ASCII left to the fold (not read by foldChunk)
+	folded              []byte // scratch for foldChunk
+	foldSpans           []span // the words of folded
 	// what the model's canonical form asks (CanonicalWords): whether a
 	// byte was not ASCII, and four one-character words one byte apart;
 	// whether a chunk was cut short at a rune beyond ASCII (a letter,
@@ -311,7 +307,7 @@ func (q *Quiet) read(s, lower string) {
 	}
 	// only read: the bytes of t, for loads of eight
 	q.low = unsafe.Slice(unsafe.StringData(q.t), len(q.t))
-	q.w, q.wlow, q.foldWords, q.foldCands = q.t, q.low, 0, 0
+	q.w, q.wlow = q.t, q.low
 	// about a word in seven bytes: one allocation for a text's words
 	// rather than a dozen as they grow, when the pool has lost q's
 	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
@@ -414,19 +410,20 @@ var quietClass = func() (tab [256]uint8) {
 }()
 
 // dense reports, every 256 words, whether a third of the words read so
-// far are words a cue is looked up by or chunks left to the fold (other
-// scripts), and then gives up: in such a text (a hostile one: "ignore
-// previous ignore previous …", or one in another script) windows are
-// seldom silent, and the rest of the pass would only add to their scoring.
-// Ordinary text has about one in ten (at most one in five over its first
-// 4 KB, in the benign corpus). Once loud, q calls no window silent.
+// far are words a cue is looked up by or chunks left to the fold (Han,
+// kana, Hangul, and others foldChunk could not read), and then gives up:
+// in such a text (a hostile one: "ignore previous ignore previous …", or
+// one in Chinese) windows are seldom silent, and the rest of the pass
+// would only add to their scoring. Ordinary text has about one in ten (at
+// most one in five over its first 4 KB, in the benign corpus). Once loud,
+// q calls no window silent.
 func (q *Quiet) dense() bool {
-	read := len(q.ws) - q.foldWords + q.others
+	read := len(q.ws) + q.others
 	if read < q.check {
 		return false
 	}
 	q.check += 256
-	q.loud = (len(q.cands)-q.foldCands+q.others)*3 >= read
+	q.loud = (len(q.cands)+q.others)*3 >= read
 	return q.loud
 }
 
@@ -501,12 +498,12 @@ func (q *Quiet) chunk(i int) int {
 				// that is plain ASCII words, and otherwise the window
 				// is read whole
 				at := i
-				q.others++
 				for i < len(s) && !plainTab[s[i]] {
 					i++
 				}
 				if !q.foldChunk(from, at, i, nws, ncands) {
 					q.hits = append(q.hits, at)
+					q.others++
 				}
 				q.cuts = append(q.cuts, from, i)
 				q.dense()

@@ -1,6 +1,9 @@
 package poisoning
 
-import "unsafe"
+import (
+	"bytes"
+	"unsafe"
+)
 
 // foldChunk reads the chunk s[from:end], which holds a rune beyond ASCII
 // the fold changes (a letter with an accent, a mark, a hidden character,
@@ -27,33 +30,33 @@ import "unsafe"
 //   - no ASCII punctuation some signal starts from (markTab): the fold
 //     writes no byte that the pass would have had to mark;
 //   - no ASCII letter or digit alone between blanks or beside a
-//     separator (joinable): letters spread out are joined by the fold's
-//     squeeze across words ("i g n ò r e", "i-g-n-ò-r-e"), and the pass
-//     counts them in the text's offsets (alnum), which the fold's shorter
-//     letters do not keep; one between other bytes ("josé's") joins
-//     nothing;
-//   - no ':' after it: the pass reads "http" and "https" back from a ':'
-//     in t, which the fold may spell ("httpś://").
+//     separator (joinable), but for a fold that is one letter between
+//     blanks: letters spread out are joined by the fold's squeeze across
+//     words ("i g n ò r e", "i-g-n-ò-r-e"), and the pass counts them in
+//     the text's offsets (alnum), which the fold's shorter letters keep
+//     only where the letter is the whole fold; one between other bytes
+//     ("josé's") joins nothing;
+//   - no "http" or "https" ending the fold before a ':': the pass reads
+//     them back from a ':' in t, which the fold may spell ("httpś://").
 func (q *Quiet) foldChunk(from, at, end, nws, ncands int) bool {
 	// (what the fold costs is spent only where it may clear a window: on
-	// a chunk of a few words that opens with no letter of another script,
-	// in text not mostly of such chunks, which dense gives up on; a
-	// Chinese line without a blank is one chunk)
+	// a chunk of a few words that opens with no Han, kana or Hangul, in
+	// text not mostly of chunks it could not read, which dense gives up
+	// on; a Chinese line without a blank is one chunk)
 	if end-from > foldChunkMax || q.others*2 > len(q.ws)+foldChunksFree {
 		return false
 	}
-	if c := q.s[at]; c >= 0xce && c <= 0xe0 || c >= 0xe3 && c <= 0xed {
-		// U+0380 to U+07FF (Greek, Cyrillic, Hebrew, Arabic …) and U+3000
-		// to U+DFFF (kana, Han, Hangul): letters the fold keeps beyond
-		// ASCII, in text the pass mostly gives up on as dense
-		return false
-	}
-	if end < len(q.t) && q.t[end] == ':' {
+	if c := q.s[at]; c >= 0xe3 && c <= 0xed {
+		// U+3000 to U+DFFF (kana, Han, Hangul): their cues are substrings,
+		// found in a window's whole fold (cjkFound), not by its words
 		return false
 	}
 	f, flags := foldRunes(q.folded[:0], q.s[from:end])
 	q.folded = f
 	if flags&(flagCJK|flagEncodedRun) != 0 || len(f) > end-from {
+		return false
+	}
+	if end < len(q.t) && q.t[end] == ':' && (bytes.HasSuffix(f, []byte("http")) || bytes.HasSuffix(f, []byte("https"))) {
 		return false
 	}
 	for _, c := range f {
@@ -68,8 +71,22 @@ func (q *Quiet) foldChunk(from, at, end, nws, ncands int) bool {
 	if end < len(q.s) {
 		after = lowerTab[q.s[end]]
 	}
+	single := false
 	if joinable(f, before, after) {
-		return false
+		// a letter alone between blanks, as Russian's "с" and "в" and
+		// French's "à" are, is read as alnum reads an ASCII one, at the
+		// fold's offsets: its run of letters spread out ends at the
+		// chunk's end, where the fold's blanks begin. (A letter before
+		// the rune, "c" of "c\u0327", alnum has read already.) Beside a
+		// separator, or with more in the fold, the chunk is read whole.
+		readAlready := at == from+1 && alnumTab[q.t[from]]
+		if len(f) != 1 || separatorTab[before] || separatorTab[after] || at != from && !readAlready {
+			return false
+		}
+		single = true
+		if !readAlready {
+			q.alnum(from, from+1)
+		}
 	}
 	if unsafe.StringData(q.w) == unsafe.StringData(q.t) {
 		// the first such chunk of the text: w becomes a copy of t
@@ -83,15 +100,15 @@ func (q *Quiet) foldChunk(from, at, end, nws, ncands int) bool {
 		w[k] = ' '
 	}
 	// the words read from the chunk up to the rune are read again, from
-	// the fold; dense counts as before
-	read, cands := len(q.ws), len(q.cands)
+	// the fold, and count for dense as any other words
 	q.ws, q.cands, q.candAt, q.candState = q.ws[:nws], q.cands[:ncands], q.candAt[:ncands], q.candState[:ncands]
 	q.foldSpans = words(unsafe.String(unsafe.SliceData(f), len(f)), q.foldSpans[:0])
 	for _, sp := range q.foldSpans {
 		q.addWord(from+sp.start, from+sp.end)
 	}
-	q.foldWords += len(q.ws) - read
-	q.foldCands += len(q.cands) - cands
+	if single {
+		q.lastSingle = end
+	}
 	return true
 }
 

@@ -27,7 +27,7 @@ func (q *Quiet) readPlain(s, lower string) {
 		q.t = unsafe.String(unsafe.SliceData(q.own), len(q.own))
 	}
 	q.low = unsafe.Slice(unsafe.StringData(q.t), len(q.t))
-	q.w, q.wlow, q.foldWords, q.foldCands = q.t, q.low, 0, 0
+	q.w, q.wlow = q.t, q.low
 	q.ws, q.cands, q.hits = slices.Grow(q.ws[:0], len(s)/6), q.cands[:0], q.hits[:0]
 	q.pct, q.badPct, q.amp, q.semi = q.pct[:0], q.badPct[:0], q.amp[:0], q.semi[:0]
 	q.openAt, q.dests, q.candAt, q.candState = q.openAt[:0], q.dests[:0], q.candAt[:0], q.candState[:0]
