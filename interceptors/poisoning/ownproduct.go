@@ -188,7 +188,7 @@ func callsItselfOnRequest(t string, ws []span, k int) bool {
 // call this"), which still counts.
 func (e *evidence) shadowingSkip(text string) func(string, int) bool {
 	return func(m string, end int) bool {
-		return e.ownToolsOnly(m, end) || batchOfTools(m) || strings.HasSuffix(m, " use") && (usesAProgram(text[end:]) || usesAClass(text[end:]))
+		return e.ownToolsOnly(m, end) || strings.HasSuffix(m, " use") && usesAProgram(text[end:])
 	}
 }
 
@@ -214,51 +214,4 @@ func usesAProgram(rest string) bool {
 		found = found || programWords[w]
 	}
 	return found
-}
-
-// usesAClass reports whether rest, the words after "… need to use",
-// begins with a plural noun ("components from a library", "the
-// templates"): a class of things the user works with, which no one
-// tool's name is; the clause names no tool, function or server, nor an
-// identifier, within its first few words.
-func usesAClass(rest string) bool {
-	if k := strings.IndexAny(rest, ".,;:!?\n"); k >= 0 {
-		rest = rest[:k]
-	}
-	ws := strings.Fields(rest)
-	for n, w := range ws {
-		if n >= 5 {
-			break
-		}
-		if toolWord(w) || w == "server" || w == "servers" || strings.ContainsAny(w, "_/`'\"()") {
-			return false
-		}
-	}
-	if len(ws) > 0 && (ws[0] == "the" || ws[0] == "your") {
-		ws = ws[1:]
-	}
-	if len(ws) == 0 {
-		return false
-	}
-	w := ws[0]
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
-}
-
-// batchOfTools reports whether a redirect match ends in tools counted as
-// a batch ("instead of calling individual tools", "rather than multiple
-// tools"): a tool that does in one call what several would says so of
-// calls, not of another server's tool; "other tools" still steers.
-func batchOfTools(m string) bool {
-	rest, ok := strings.CutSuffix(m, " tools")
-	if !ok {
-		rest, ok = strings.CutSuffix(m, " functions")
-	}
-	if !ok {
-		return false
-	}
-	switch rest[strings.LastIndexByte(rest, ' ')+1:] {
-	case "individual", "separate", "multiple", "several", "many":
-		return true
-	}
-	return false
 }

@@ -737,7 +737,7 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 		}
 		if start > 0 && end < len(lower) && strings.IndexByte("`'\"", lower[start-1]) >= 0 && lower[end] == lower[start-1] {
 			return !callArgument(lower, start-1) && !listedValue(lower, start-1, end) && !exampleValue(lower, tok) &&
-				!kindNamed(lower, end) && !memberWord(lower, start-1, end) && !exampleMarked(lower, start-1) && !assignedValue(lower, start-1) && !quotedData(lower, start-1, end)
+				!kindNamed(lower, end) && !exampleMarked(lower, start-1) && !assignedValue(lower, start-1) && !quotedData(lower, start-1, end)
 		}
 		// "the search tool" names one; "regular search tools" a class
 		rest := strings.TrimLeft(lower[end:], " ")

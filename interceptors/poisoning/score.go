@@ -1452,14 +1452,7 @@ func keepsSafeguard(c *cue, t string, ws []span, i int) bool {
 	case "ask", "consult":
 		u := wordWithin(t, ws, k, 2, isUser)
 		return u >= 0 && (wordWithin(t, ws, u, 2, func(w string) bool { return askedForSafeguard[w] }) >= 0 || asksForCallValues(t, ws, u))
-	case "double", "triple":
-		// "double check with the user", the hyphen read as a space
-		if k+1 >= len(ws) || t[ws[k+1].start:ws[k+1].end] != "check" {
-			return false
-		}
-		k++
-		fallthrough
-	case "confirm", "check", "double-check", "recheck", "re-check", "reconfirm", "re-confirm", "verify":
+	case "confirm", "check":
 		return k+1 < len(ws) && t[ws[k+1].start:ws[k+1].end] == "with" && wordWithin(t, ws, k+1, 2, isUser) >= 0
 	case "enable", "require":
 		return wordWithin(t, ws, k, 8, func(w string) bool { return authWords[w] }) >= 0
