@@ -50,3 +50,28 @@ func BenchmarkVerdictBenignText(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkVerdictShortTexts is BenchmarkVerdictBenignText on the benign
+// texts under 512 bytes alone, as most results of a tool are: what a text
+// costs however short weighs more a byte there.
+func BenchmarkVerdictShortTexts(b *testing.B) {
+	c, err := New(&Policy{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts, _ := benignTexts(b)
+	var short []string
+	var n int64
+	for _, t := range texts {
+		if len(t) < 512 {
+			short = append(short, t)
+			n += int64(len(t))
+		}
+	}
+	b.SetBytes(n)
+	for b.Loop() {
+		for _, t := range short {
+			c.verdict(t)
+		}
+	}
+}
