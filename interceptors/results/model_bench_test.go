@@ -38,39 +38,35 @@ func BenchmarkModelCanonicalBenignText(b *testing.B) {
 // BenchmarkVerdictBenignText is the whole default check of a text, the
 // lexical signals and the model, as Intercept runs it.
 func BenchmarkVerdictBenignText(b *testing.B) {
-	c, err := New(&Policy{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	texts, n := benignTexts(b)
-	b.SetBytes(n)
-	for b.Loop() {
-		for _, t := range texts {
-			c.verdict(t)
-		}
-	}
+	benchVerdicts(b, func(string) bool { return true })
 }
 
 // BenchmarkVerdictShortTexts is BenchmarkVerdictBenignText on the benign
 // texts under 512 bytes alone, as most results of a tool are: what a text
 // costs however short weighs more a byte there.
 func BenchmarkVerdictShortTexts(b *testing.B) {
+	benchVerdicts(b, func(t string) bool { return len(t) < 512 })
+}
+
+// benchVerdicts measures the default check's verdict on the benign texts
+// that keep admits, each judged as one text item of a result.
+func benchVerdicts(b *testing.B, keep func(string) bool) {
 	c, err := New(&Policy{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	texts, _ := benignTexts(b)
-	var short []string
+	all, _ := benignTexts(b)
+	var texts []string
 	var n int64
-	for _, t := range texts {
-		if len(t) < 512 {
-			short = append(short, t)
+	for _, t := range all {
+		if keep(t) {
+			texts = append(texts, t)
 			n += int64(len(t))
 		}
 	}
 	b.SetBytes(n)
 	for b.Loop() {
-		for _, t := range short {
+		for _, t := range texts {
 			c.verdict(t)
 		}
 	}
