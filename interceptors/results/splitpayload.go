@@ -35,6 +35,7 @@ var (
 	piecesJoinedNeeds = []string{"combin", "interlace", "concatena", "join", "merge", "put together", "assemble", "kombinier", "verbinde", "junta",
 		"following parts", "siguientes partes", "folgenden teile", "parties suivantes", "seguintes partes", "parti seguenti",
 		"объедин", "соедин", "следующие части", "组合", "拼接", "合并", "連結", "結合", "組み合わせ"}
+	piecesJoinedFind = mustFinder(piecesJoinedNeeds...)
 )
 
 // splitPayload reports two labelled pieces of prose on one line (quotes
@@ -66,9 +67,9 @@ func splitPayload(t string, quotes []int) bool {
 			if strings.IndexByte(between, '\n') < 0 && strings.IndexByte(between, ';') < 0 {
 				rest := t[prev:]
 				// (a sum read at each '+' only; cheap test first for a
-				// joining: one of piecesJoinedNeeds)
+				// joining: one of piecesJoinedNeeds, in one pass)
 				if !(summedRead && (rest[0] < 'a' || rest[0] > 'z')) && piecesSummed(rest) ||
-					!joinRead && containsAny(t, piecesJoinedNeeds...) && piecesJoinedRe.MatchString(t) {
+					!joinRead && piecesJoinedFind.in(t) && piecesJoinedRe.MatchString(t) {
 					return true
 				}
 				joinRead, summedRead = true, true

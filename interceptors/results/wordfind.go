@@ -85,7 +85,6 @@ var (
 	blankDefinesFind = mustFinder("where", "replac", "substitut")
 	fillWithUserFind = mustFinder(fillWithUserNeeds...)
 	consentNounsFind = mustFinder(consentNouns...)
-	siteFinders      = []*wordFinder{talkWordsFind, whoseDataFind, blankDefinesFind, fillWithUserFind, consentNounsFind}
 )
 
 // mustFinder is newWordFinder(words), which must not be nil.

@@ -7,8 +7,7 @@ import (
 )
 
 // TestWordFinderIsContainsAny compares each wordFinder of the word lists
-// and siteFinders with
-// containsAny on its words: on every word of the list and the word cut
+// and of the readings' own finders with containsAny on its words: on every word of the list and the word cut
 // short or changed in its second byte's high bits (the table reads the low
 // six), in spans of the tuning texts, and on random text over the lists'
 // bytes.
@@ -31,7 +30,7 @@ func TestWordFinderIsContainsAny(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewSource(1))
-	all := append([]*wordFinder{flagWordsFind}, siteFinders...)
+	all := []*wordFinder{flagWordsFind, piecesJoinedFind, talkWordsFind, whoseDataFind, blankDefinesFind, fillWithUserFind, consentNounsFind}
 	for _, f := range finders {
 		all = append(all, f)
 	}
