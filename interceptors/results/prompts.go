@@ -71,6 +71,7 @@ var promptReading = map[string]promptWeight{
 	sigPersona.name:       {0, 0}, // "you are a seasoned editor"
 	sigKeptPersona.name:   {0, 0}, // "do not break character"
 	sigAddress.name:       {0, 0}, // a prompt is addressed to the AI
+	sigHailed.name:        {0, 0}, // "Assistant, summarize …": and hails it
 	sigAsUser.name:        {0, 0}, // a prompt speaks as the user (role "user")
 	sigActs.name:          {0, 0}, // "Please promote Alice to head of Engineering": acts go through tools the client confirms
 	sigByID.name:          {0, 0},
@@ -113,10 +114,12 @@ var promptReading = map[string]promptWeight{
 	// Setting aside the client's instructions: a prompt that starts a new
 	// task says "from now on" and "no matter what"; evidence that needs
 	// company here.
-	"override":       {2, 2},
-	sigSetAside.name: {2, 2},
-	sigSole.name:     {2, 2},
-	sigDetour.name:   {2, 2}, // the user sent to sign in somewhere
+	"override":          {2, 2},
+	sigSetAside.name:    {2, 2},
+	sigSole.name:        {2, 2},
+	sigSentOut.name:     {4, 4}, // the user\'s data sent to a named place
+	sigWorkDropped.name: {2, 2}, // "stop summarizing": a prompt that sets a new task calls off the old
+	sigDetour.name:      {2, 2}, // the user sent to sign in somewhere
 	// The model's own context asked for: sent to the server when it asks
 	// for the completion (history counts in a prompt too when it is sent
 	// to a destination: promptScore).

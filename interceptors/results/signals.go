@@ -1224,6 +1224,15 @@ const (
 	aMailVerb
 	// what makes an aim the reader's (aimsAsked)
 	aAim
+	// the verbs that call off the reader's work, and a new aim (workDropped)
+	aDropWork
+	// the rest of the conversation, the ones to come, the reader's memory (lastingRule)
+	aLasting
+	// a name for the model besides aAssistant and aAgent (hailed)
+	aHail
+	// the verbs that send the user's data out besides aSendOut's and
+	// aActVerb's (sentOut)
+	aUserDataOut
 	numAnchors
 )
 
@@ -1482,6 +1491,20 @@ var anchorText = []struct {
 	{"internal ", aAim}, {"your real", aAim}, {"your true", aAim}, {"your actual", aAim}, {"real goal", aAim}, {"real objective", aAim},
 	{"real priorit", aAim}, {"true goal", aAim}, {"true objective", aAim}, {"true priorit", aAim}, {"actual param", aAim}, {"actual objective", aAim},
 	{"re designed", aAim}, {"are designed", aAim},
+	{"stop ", aDropWork}, {"cancel ", aDropWork}, {"abort ", aDropWork}, {"halt ", aDropWork}, {"quit ", aDropWork},
+	{"abandon ", aDropWork}, {"drop ", aDropWork}, {"discontinue ", aDropWork}, {"cease ", aDropWork}, {"pause ", aDropWork},
+	{"don't ", aDropWork}, {"don’t ", aDropWork}, {"do not ", aDropWork}, {"no need to ", aDropWork},
+	{"new objective", aDropWork}, {"new mission", aDropWork}, {"new directive", aDropWork}, {"your new ", aDropWork},
+	{"rest of the ", aLasting}, {"rest of this ", aLasting}, {"rest of our ", aLasting}, {"future conversation", aLasting},
+	{"future session", aLasting}, {"future chat", aLasting}, {"future interaction", aLasting}, {"subsequent conversation", aLasting},
+	{"subsequent session", aLasting}, {"your memory", aLasting}, {"term memory", aLasting}, {"persistent memory", aLasting},
+	{"permanent memory", aLasting},
+	{"ai, ", aHail}, {"ai agent", aHail}, {"ai assistant", aHail}, {"ai model", aHail}, {"ai system", aHail},
+	{"ai reading", aHail}, {"ai processing", aHail}, {"agent,", aHail}, {"llm,", aHail}, {"llm ", aHail},
+	{"model,", aHail}, {"model ", aHail}, {"chatbot", aHail}, {"bot, ", aHail}, {"claude", aHail}, {"chatgpt", aHail}, {"gpt-", aHail},
+	{"gpt,", aHail}, {"gemini", aHail}, {"copilot", aHail},
+	{"submit ", aUserDataOut}, {"relay ", aUserDataOut},
+	{"your real ", aDropWork}, {"your true ", aDropWork}, {"your actual ", aDropWork}, {"your updated ", aDropWork},
 }
 
 // anchorLen is the length of each anchor, by id (the ids are not the
@@ -2098,6 +2121,18 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if othersSetAside(t, at[aOthers]) {
 		add(sigSole)
+	}
+	if workDropped(t, at[aDropWork]) {
+		add(sigWorkDropped)
+	}
+	if sentOut(t, at[aUserDataOut]) || sentOut(t, at[aSendOut]) || sentOut(t, at[aActVerb]) {
+		add(sigSentOut)
+	}
+	if hailed(t, at[aHail]) || hailed(t, at[aAssistant]) || hailed(t, at[aAgent]) {
+		add(sigHailed)
+	}
+	if lastingRule(t, at[aLasting]) {
+		add(sigStandingRule)
 	}
 	if ordersAtOnce(t, at[aAtOnce]) {
 		add(sigAtOnce)
