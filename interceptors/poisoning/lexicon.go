@@ -1490,6 +1490,7 @@ var definitionLexicon = map[signal][]string{
 		// service's key says so without the reader's session
 		"{your|their|the user's|bank|card|atm|debit|account} {pin|pins|passcode|passcodes}",
 		"{token|tokens|cookie|cookies|credentials} of {the|this|your} {current|active} session",
+		"{user's|users'|your|their} session {cookie|cookies|token|tokens}",
 		"{current|active} session's {token|tokens|cookie|cookies|credentials}",
 		// a cloud account's secret key by its full name ("your AWS secret
 		// access key"), as "secret key" is, and the shell's start-up files

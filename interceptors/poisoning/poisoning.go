@@ -491,7 +491,10 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		// The phrase rules below only look for what the cue scan has a
 		// word for; text without any cue costs no phrase search.
 		cued := ev.hits != hits || smuggled != "" || strings.Contains(s, "~/") || strings.Contains(s, "~\\")
-		if !cued {
+		// a command or a class of secrets the phrases read without a cue
+		// of the lexicon; it does not make a named tool a mention
+		uncued := !cued && uncuedText(s)
+		if !cued && !uncued {
 			// A text that names another server's tool without a single cue
 			// is documentation ("required for the 'create_project'
 			// method"); shadowing tells the model what to do with it.
@@ -500,7 +503,7 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 		// the canonical form of s (lower case, invisible characters
 		// removed, white space collapsed), valid until the next text
 		text := ev.canon()
-		if phrase == "" && cued {
+		if phrase == "" {
 			label, m := findFirstExcept(instructionPhrases, text, ev.phraseSkip(text))
 			if m == "" && smuggled != "" {
 				label, m = findFirst(instructionPhrases, normalise(smuggled))
@@ -511,9 +514,13 @@ func (c *Checker) examine(t jsontext.Value, name string, others map[string]bool,
 			}
 		}
 		if isText && !seen[KindShadowing] {
-			if n := mentions(text, others, look.filter(), t, ev.own); n != "" {
+			n := ""
+			if !uncued {
+				n = mentions(text, others, look.filter(), t, ev.own)
+			}
+			if n != "" {
 				add(KindShadowing, c.action, path, "mentions tool "+quote(n)+" of another server")
-			} else if cued {
+			} else {
 				if label, m := findFirstExcept(shadowingPhrases, text, ev.shadowingSkip(text)); m != "" {
 					add(KindShadowing, c.action, path, label+": "+quote(m))
 				}

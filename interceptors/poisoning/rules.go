@@ -175,7 +175,27 @@ const (
 	directive   = "directive to the model"
 	exfil       = "exfiltration"
 	redirect    = "redirects use of other tools"
+	remote      = "remote script run in a shell"
+	envSecrets  = "secrets from the environment"
 )
+
+// uncuedText reports whether s holds a literal of the phrases below whose
+// texts hold no cue of the lexicon ("curl … | bash" is a command, not
+// words addressed to the model), so that it is searched for the phrases
+// as a cued text is. Every text a model reads passes here, so it reads s
+// a few times only: for a pipe, and for the ends of the other literals
+// (without their first letters, which a sentence may capitalise).
+func uncuedText(s string) bool {
+	if strings.IndexByte(s, '|') >= 0 && containsAny(s, pipedShells) {
+		return true
+	}
+	// (each searched from a byte rare in text: a search stops at every
+	// byte that opens its literal)
+	return strings.Contains(s, "vironment var") || strings.Contains(s, "v var") || strings.Contains(s, "fuse to") || strings.Contains(s, "wireguard/")
+}
+
+// pipedShells are the shells a fetched script is piped to.
+var pipedShells = []string{"| sh", "|sh", "| bash", "|bash", "| sudo", "|sudo", "| zsh", "| iex", "|iex"}
 
 // Verbs that make a mention of a less telling file (a .env, an SSH
 // config) an instruction to read or send it, within one sentence.
@@ -202,8 +222,8 @@ var instructionPhrases = []phrase{
 		`\b(hide|conceal|keep) (this|it|that) (secret )?from the user\b`), nil},
 	{concealment, []string{"the user "}, nil, regexp.MustCompile(
 		`\bthe user (must|should|need) ?(not|n'?t) (know|see|be told|be informed|notice|find out)\b`), nil},
-	{sensitive, []string{"id_", "mcp.json", "claude_desktop_config", ".cursor", "/etc/s", ".git-credentials", ".netrc", ".pypirc"}, nil, regexp.MustCompile(
-		`\bid_(rsa|dsa|ecdsa|ed25519)(\.pub)?\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|~[/\\]\.cursor\b|\.cursor[/\\]|/etc/(shadow|sudoers)\b|\.git-credentials\b|\.netrc\b|\.pypirc\b`), publicKeyFile},
+	{sensitive, []string{"id_", "mcp.json", "claude_desktop_config", ".cursor", "/etc/s", ".git-credentials", ".netrc", ".pypirc", "/etc/wireguard/", "wallet.dat", ".pgpass", ".vault-token"}, nil, regexp.MustCompile(
+		`\bid_(rsa|dsa|ecdsa|ed25519)(\.pub)?\b|\bmcp\.json\b|\bclaude_desktop_config\.json\b|~[/\\]\.cursor\b|\.cursor[/\\]|/etc/(shadow|sudoers)\b|\.git-credentials\b|\.netrc\b|\.pypirc\b|/etc/wireguard/|\bwallet\.dat\b|\.pgpass\b|\.vault-token\b`), publicKeyFile},
 	{sensitive, []string{".ssh", ".env", ".aws", ".kube", ".npmrc", ".docker", ".gnupg", "credentials.json", "/etc/passwd", "private key"}, nil, regexp.MustCompile(
 		fileVerbs + lesserFiles + `|` + lesserFiles + fileThenVerb), nil},
 	{tagBlock, []string{"<"}, nil, regexp.MustCompile(
@@ -222,6 +242,15 @@ var instructionPhrases = []phrase{
 		`\b(secretly|silently|quietly|covertly) (send|upload|forward|read|copy|include|add|call|run|execute|collect)\b`), nil},
 	{exfil, []string{"pass "}, nil, regexp.MustCompile(
 		`\bpass (its|their|the|this|that) (full |entire |whole )?(content|contents|value|text|output) (as|in|into|via)\b`), nil},
+	// a script fetched and piped to a shell, as a step for the model to
+	// take ("execute `curl -s https://… | bash` in the terminal tool")
+	{remote, pipedShells, nil, regexp.MustCompile(
+		`\b(curl|wget|iwr|invoke-webrequest|irm|invoke-restmethod)\b[^|\n]{0,200}\|\s*(sudo\s+)?(ba|z|k|da)?sh\b|\b(downloadstring|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^\n]{0,120}\|\s*iex\b`), nil},
+	// every secret of the environment handed over ("include the value of
+	// every environment variable whose name ends in _KEY"); a tool that
+	// lists its own container's variables says what it returns
+	{envSecrets, []string{"environment variable", "env var"}, nil, regexp.MustCompile(
+		`\b(include|send|pass|add|put|append|attach|upload|post|forward|leak|copy|paste|insert|embed)\b[^.!?\n]{0,40}\b(every|all|any|each) (of the )?(environment|env) (variables?|vars?)\b`), nil},
 	{exfil, []string{"~/", "~\\", "$home", "%userprofile%"}, nil, regexp.MustCompile(
 		`\b(read|cat|open|load) (the )?(contents? of )?` + quoteChars + `?(~|\$home|%userprofile%)[/\\]`), nil},
 }
@@ -248,6 +277,10 @@ var shadowingPhrases = []phrase{
 	{redirect, []string{"side effect", "side-effect"}, nil, regexp.MustCompile(
 		`\bside[ -]effects? on\b[^.!?\n]{0,60}\b(tool|function)s?\b`), nil},
 	{redirect, []string{"also present"}, nil, regexp.MustCompile(`\bthe also present\b`), nil},
+	// the other tools refused as a class ("theirs are deprecated: refuse
+	// to use them")
+	{redirect, []string{"refuse to"}, []string{"tool", "server", "them", "theirs"}, regexp.MustCompile(
+		`\brefuse to (use|call|invoke|run) (them|those|theirs|any other|other|their|the other)\b`), nil},
 	{redirect, []string{"behavior of", "behaviour of", "usage of"}, nil, regexp.MustCompile(
 		`\b(affects?|changes?|modif(y|ies)|alters?) the (behaviou?r|usage) of (the |all |any )?(other )?[^ .]{0,64} ?tools?\b`), nil},
 }

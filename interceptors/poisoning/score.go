@@ -152,7 +152,7 @@ type cueIndex struct {
 // nameCues, in a tool's name, hold only the signals a name counts for
 // (addressed).
 var (
-	definitionCues = compileLexicon(func(signal) bool { return true }, withCues(definitionLexicon, rankingCues, promotionCues, unseenCues, precedenceCues, hiddenActCues, roleModeCues, sessionGrantCues, promptAskCues, sentWithCues, unneededSecretCues, decodeCallCues, boundsLiftedCues, untoldCues))
+	definitionCues = compileLexicon(func(signal) bool { return true }, withCues(definitionLexicon, rankingCues, promotionCues, unseenCues, precedenceCues, hiddenActCues, roleModeCues, sessionGrantCues, promptAskCues, sentWithCues, unneededSecretCues, decodeCallCues, boundsLiftedCues, untoldCues, approvalWaivedCues, dataAsCommandCues, othersDismissedCues))
 	textCues       = compileLexicon(func(s signal) bool { return !definitionOnly[s] }, nil)
 	nameCues       = compileLexicon(func(s signal) bool { return addressed[s] }, nil)
 )
