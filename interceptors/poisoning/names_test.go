@@ -53,6 +53,8 @@ func TestExampleValueIsNoToolName(t *testing.T) {
 		{"Lists projects. Example: {\"tool\": \"search\"}. Browse projects before performing other operations.", true},
 		{"Lists projects. Example: {\"name\": \"test\"}. Browse projects before performing other operations.", true},
 		{"Lists projects. Use 'test' before performing other operations.", true},
+		// a page's markup quotes attribute values, not tools
+		{"Creates a template. Include <meta name=\"test\" content=\"x\"> in the head. Browse projects before performing other operations.", false},
 	} {
 		ch := mustNew(t, &Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide}, others)
 		x := runList(t, ch, "tools/list", tool("get_projects", c.desc, "a filter"))

@@ -706,6 +706,83 @@ var nameTab = func() (tab [256]bool) {
 	return
 }()
 
+// quotedAsTool reports whether a plain word quoted between lower[q] and
+// lower[after-1] is framed as a tool: "tool", "function" or "command" after
+// it ("the 'search' tool"), a verb of calling before it ("call 'search'",
+// "use `fetch` instead"), or a key that names a tool before it
+// (`tool_name = 'users'`, `{"tool": "search"}`). A word is quoted in documentation
+// for every kind of value, a JSON key, an enum member, a field, a page's
+// attribute ("viewport", "project", "users", "diff"); a mesh whose servers
+// have tools of those names would otherwise hide every definition that
+// quotes one.
+func quotedAsTool(lower string, q, after int) bool {
+	rest := strings.TrimLeft(lower[after:], " ")
+	for _, w := range []string{"tool", "function", "command", "mcp tool"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	w, _ := lastWordBefore(lower, q)
+	switch w {
+	case "call", "calls", "calling", "use", "uses", "using", "invoke", "invokes", "invoking", "run", "runs", "running",
+		"execute", "executing", "trigger", "prefer", "choose", "select", "pick", "via":
+		return true
+	}
+	// the value of a key that names a tool: tool_name = 'users',
+	// {"tool": "search"}, name="login"
+	k := q
+	for k > 0 && lower[k-1] == ' ' {
+		k--
+	}
+	if k == 0 || lower[k-1] != '=' && lower[k-1] != ':' {
+		return false
+	}
+	if lower[k-1] == '=' && inTag(lower, k) {
+		return false // an attribute of markup: <meta name="viewport">
+	}
+	k--
+	for k > 0 && (lower[k-1] == ' ' || lower[k-1] == '"' || lower[k-1] == '\'') {
+		k--
+	}
+	i := k
+	for i > 0 && (lower[i-1] >= 'a' && lower[i-1] <= 'z' || lower[i-1] == '_') {
+		i--
+	}
+	switch lower[i:k] {
+	case "tool", "tool_name", "toolname", "name", "command", "command_name", "function", "function_name", "method":
+		return true
+	}
+	return false
+}
+
+// inTag reports whether lower[i] is inside a markup tag: a '<' opens one
+// before it on its line, and no '>' closes it between.
+func inTag(lower string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-200; k-- {
+		switch lower[k] {
+		case '<':
+			return true
+		case '>', '\n':
+			return false
+		}
+	}
+	return false
+}
+
+// lastWordBefore returns the word of ASCII letters that ends right before
+// lower[q], blanks between, and where it starts.
+func lastWordBefore(lower string, q int) (string, int) {
+	j := q
+	for j > 0 && lower[j-1] == ' ' {
+		j--
+	}
+	i := j
+	for i > 0 && lower[i-1] >= 'a' && lower[i-1] <= 'z' {
+		i--
+	}
+	return lower[i:j], i
+}
+
 // callArgument reports whether the quote at lower[q] opens a string
 // passed to a call in code ("toast.error('test')"): a plain word quoted
 // there is the data of an example, not the name of a tool.
@@ -715,8 +792,8 @@ func callArgument(lower string, q int) bool {
 
 // mentions returns the first name of others that occurs in lower (a
 // lower-cased description) as a whole word. A name that is a plain word
-// ("fetch", "search") only counts when quoted or followed by "tool", so
-// ordinary prose does not fire.
+// ("fetch", "search") only counts when followed by "tool", or quoted as a
+// tool (quotedAsTool), so ordinary prose does not fire.
 func mentions(lower string, others map[string]bool, filter *nameFilter, tool jsontext.Value, own map[string]bool) string {
 	if len(others) == 0 {
 		return ""
@@ -743,7 +820,7 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 			return true
 		}
 		if start > 0 && end < len(lower) && strings.IndexByte("`'\"", lower[start-1]) >= 0 && lower[end] == lower[start-1] {
-			return !callArgument(lower, start-1) && !listedValue(lower, start-1, end) && !exampleValue(lower, tok) &&
+			return quotedAsTool(lower, start-1, end+1) && !callArgument(lower, start-1) && !listedValue(lower, start-1, end) && !exampleValue(lower, tok) &&
 				!kindNamed(lower, end) && !exampleMarked(lower, start-1) && !assignedValue(lower, start-1) && !quotedData(lower, start-1, end)
 		}
 		// "the search tool" names one; "regular search tools" a class

@@ -1773,7 +1773,7 @@ func TestRecipientChanged(t *testing.T) {
 // A word quoted as one item of a list or a pair of quoted strings
 // ("TODO items", "FIXME comments", "documentation"; `role`/`content`) is
 // an example value or a field name, not a tool the text points to; quoted
-// alone it still names one.
+// and framed as a tool (quotedAsTool) it still names one.
 func TestListedValueIsNoToolName(t *testing.T) {
 	others := map[string]bool{"documentation": true, "role": true}
 	for _, c := range []struct {
@@ -1782,7 +1782,9 @@ func TestListedValueIsNoToolName(t *testing.T) {
 		{`searching for text/comments: "todo items", "fixme comments", "documentation"`, ""},
 		{"structured conversation history with `role`/`content`. use when you have multiple turns.", ""},
 		{`for the api reference, call "documentation" first.`, "documentation"},
-		{"set the `role` before you reply.", "role"},
+		{"call `role` before you reply.", "role"},
+		// quoted alone, with no tool's frame, it is a value or a field
+		{"set the `role` before you reply.", ""},
 	} {
 		if n := mentions(c.text, others, nil, nil, nil); n != c.want {
 			t.Errorf("%q: mentions %q, want %q", c.text, n, c.want)
