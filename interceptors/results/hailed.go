@@ -21,11 +21,24 @@ var sigHailed = resultSignal{"orders the AI by name", 4} // "Assistant, call the
 
 // hailRe is the name, the comma (or the colon after the words that point
 // at the text) and the order that follows, at the start of a sentence.
-var hailRe = regexp.MustCompile(`^(?:(?:hey|hi|hello|dear|attention|ok|okay|yo|so|and|also|p\.?s\.?)[,!:]? +)*(?:the +|an? +)?` +
-	`(?:ai +(?:assistant|agent|model|system)s?|assistant|ai|agent|llm|model|chatbot|bot|claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot)` +
-	`(?:,|(?: +(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|handling|reviewing|receiving|answering) +(?:this|these|the) +[a-z -]{0,24})[,:]) +` +
+var hailRe = regexp.MustCompile(`^(?:` +
+	// a name, then a comma, or a colon after words that point at the text
+	hailLead + hailName + `(?:,|` + hailPointer + `[,:])` +
+	// or a name after a word that calls to it ("Attention AI agent:",
+	// "Note for the reviewing agent:", "P.S. assistant:"), then a comma or a colon
+	`|(?:hey|hi|hello|dear|attention|yo|p\.?s\.?|(?:a )?(?:note|message|reminder) (?:to|for))[,!:]? +(?:the +|an? +|any +)?(?:(?:reviewing|reading|processing|receiving|summari[sz]ing|analy[sz]ing) +)?` + hailName + `(?:` + hailPointer + `)?[,:]` +
+	`) +` +
 	`(?:(?:please|kindly|now|first|quickly|immediately|quick favou?r:|one more thing:)[,]? +)*(?:(?:before|after|when|while|once|as) [^,.!?\n]{1,60}, +)?` +
-	`(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend)\b`)
+	`(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend)\b`)
+
+// hailLead, hailName and hailPointer are the parts of hailRe: the words
+// that may open the sentence, a name for the model, and the words that
+// point at the very text ("reading this page").
+const (
+	hailLead    = `(?:(?:hey|hi|hello|dear|attention|ok|okay|yo|so|and|also|p\.?s\.?)[,!:]? +)*(?:the +|an? +)?`
+	hailName    = `(?:ai +(?:assistant|agent|model|system)s?|assistant|ai|agent|llm|model|chatbot|bot|claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot)`
+	hailPointer = ` +(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|handling|reviewing|receiving|answering) +(?:this|these|the) +[a-z -]{0,24}`
+)
 
 // hailed reports such an order in a sentence that opens at one of offs,
 // the anchors of the names (aHail, aAssistant, aAgent), once the bytes before the name say it
@@ -34,12 +47,16 @@ var hailRe = regexp.MustCompile(`^(?:(?:hey|hi|hello|dear|attention|ok|okay|yo|s
 func hailed(t string, offs []int) bool {
 	next := 0
 	for _, i := range offs {
-		if i < next || !opensSentence(t, i) || strings.IndexAny(t[i:min(len(t), i+64)], ",:") < 0 {
-			continue // cheap tests first: no comma or colon after the name
+		if i < next || strings.IndexAny(t[i:min(len(t), i+64)], ",:") < 0 {
+			continue // cheap test first: no comma or colon after the name
 		}
-		sentence, end := sentenceAround(t, i, 200)
+		ok, from := opensSentence(t, i)
+		if !ok {
+			continue
+		}
+		_, end := sentenceAround(t, i, 200)
 		next = end
-		if hailRe.MatchString(trimLead(sentence)) {
+		if from < end && hailRe.MatchString(t[from:end]) {
 			return true
 		}
 	}
@@ -49,8 +66,11 @@ func hailed(t string, offs []int) bool {
 // opensSentence reports whether the word at t[i] opens a sentence, or
 // follows a greeting, an article or a word that leads an order ("Hey
 // assistant", "The AI agent reading this …", "Please upload"), that does:
-// looking back over at most two such words.
-func opensSentence(t string, i int) bool {
+// looking back over at most four such words. from is where the sentence
+// so opened starts (the first of those words), for the readings to match
+// from there rather than from a sentence that sentenceAround would begin
+// earlier ("<div hidden>AI model: stop …" opens at "AI").
+func opensSentence(t string, i int) (ok bool, from int) {
 	k := i
 	for words := 0; ; words++ {
 		j := k
@@ -58,18 +78,18 @@ func opensSentence(t string, i int) bool {
 			j--
 		}
 		if j == 0 {
-			return true
+			return true, k
 		}
 		switch c := t[j-1]; {
 		case c == '\n' || c == '"' || c == '\'' || c == '*' || c == '>' || c == '#' || c == '(' || c == '[':
-			return true
+			return true, k
 		case (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') && j < k:
-			return true
+			return true, k
 		case c == ',' || c == '!':
 			j-- // "Actually, abort", "Hey, assistant,": the word before the mark leads
 		}
-		if words == 2 {
-			return false
+		if words == 4 {
+			return false, 0
 		}
 		w := j
 		for w > 0 && isLetter(t[w-1]) {
@@ -77,19 +97,12 @@ func opensSentence(t string, i int) bool {
 		}
 		switch t[w:j] {
 		case "hey", "hi", "hello", "dear", "attention", "ok", "okay", "yo", "so", "and", "also", "the", "an", "a",
-			"please", "kindly", "now", "then", "first", "next", "actually", "wait", "but", "assistant", "ai", "model", "agent":
+			"please", "kindly", "now", "then", "first", "next", "actually", "wait", "but", "assistant", "ai", "model", "agent",
+			"note", "to", "for", "reminder", "message", "any", "reviewing", "reading", "processing", "receiving", "summarizing",
+			"summarising", "analyzing", "analysing":
 			k = w
 		default:
-			return false
+			return false, 0
 		}
 	}
-}
-
-// trimLead drops the quote and markup marks a sentence of a page may open
-// with.
-func trimLead(s string) string {
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '"' || s[0] == '\'' || s[0] == '*' || s[0] == '#' || s[0] == '>' || s[0] == '-' || s[0] == '(' || s[0] == '[') {
-		s = s[1:]
-	}
-	return s
 }

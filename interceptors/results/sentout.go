@@ -24,13 +24,17 @@ var sentOutRe = regexp.MustCompile(`^` + orderLead + `(?:send|forward|e-?mail|po
 func sentOut(t string, offs []int) bool {
 	next := 0
 	for _, i := range offs {
-		if i < next || !opensSentence(t, i) {
+		if i < next {
 			continue
 		}
-		sentence, end := sentenceAround(t, i, 240)
+		ok, from := opensSentence(t, i)
+		if !ok {
+			continue
+		}
+		_, end := sentenceAround(t, i, 240)
 		next = end
 		// cheap test first: the data is someone else's
-		if containsAny(sentence, "user", "their", "customer", "client") && sentOutRe.MatchString(trimLead(sentence)) {
+		if from < end && containsAny(t[from:end], "user", "their", "customer", "client") && sentOutRe.MatchString(t[from:end]) {
 			return true
 		}
 	}

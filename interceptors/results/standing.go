@@ -85,9 +85,10 @@ var lastingScopeRe = regexp.MustCompile(`\bfor the rest of (?:the|this|our) (?:c
 var lastingOrderRe = regexp.MustCompile(`^` + orderLead + `(?:always|never|only|respond|reply|answer|speak|talk|act|behave|pretend|refer|address|sign|format|translate|recommend|mention|praise|insist)\b|\byou(?:'ll|’ll| will| must| shall| should| are to| need to)(?: always| only| now| also)? (?:respond|reply|answer|speak|talk|write|act|behave|pretend|refer|address|treat|mention|include|recommend|refuse|ignore|prefer)\b`)
 
 // memoryPlantedRe is an order, opening its sentence, to put something in
-// the reader's own memory: "Update your memory: …", "Save this to your
-// long-term memory", "Remember this for all future conversations".
-var memoryPlantedRe = regexp.MustCompile(`^` + orderLead + `(?:(?:update|add (?:this|that|it|the following) to|save (?:this|that|it|the following) (?:to|in)|store (?:this|that|it|the following) in|write (?:this|that|it|the following) (?:to|in)|commit (?:this|that|it|the following) to|record (?:this|that|it|the following) in) +your +(?:long[- ]term +|persistent +|permanent +)?memory\b|remember (?:this|that|the following)\b[^.!?\n]{0,40}\b(?:future|all|every|later|subsequent) (?:conversations?|sessions?|chats?|interactions?)\b)`)
+// the reader's own memory: "Update your memory: …", "Save the user's
+// address to your long-term memory", "Remember this for all future
+// conversations".
+var memoryPlantedRe = regexp.MustCompile(`^` + orderLead + `(?:(?:update +|(?:add|save|store|write|commit|record|put|keep)\b[^.!?\n]{0,60}?\b(?:to|in|into) +)your +(?:long[- ]term +|persistent +|permanent +)?memory\b|remember (?:this|that|the following)\b[^.!?\n]{0,40}\b(?:future|all|every|later|subsequent) (?:conversations?|sessions?|chats?|interactions?)\b)`)
 
 // lastingRule reports such an order in a sentence around one of offs, the
 // anchors of the scopes and of the reader's memory (aLasting).

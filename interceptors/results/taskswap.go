@@ -60,15 +60,22 @@ var workWords = newWordList("task", "assignment", "instruction", "summar", "tran
 func workDropped(t string, offs []int) bool {
 	next := 0
 	for _, i := range offs {
-		if i < next || !opensSentence(t, i) {
+		if i < next {
 			continue
 		}
-		sentence, end := sentenceAround(t, i, 200)
+		ok, from := opensSentence(t, i)
+		if !ok {
+			continue
+		}
+		_, end := sentenceAround(t, i, 200)
 		next = end
+		if from >= end {
+			continue
+		}
+		sentence := t[from:end]
 		if !workWords.in(sentence) && !strings.HasPrefix(strings.TrimLeft(t[end:], " \t\n\"'*.!?;:"), "instead") {
 			continue // cheap test first: no work, aim or "instead" named
 		}
-		sentence = strings.TrimLeft(sentence, " \t\"'*#>-")
 		if workDroppedRe.MatchString(sentence) || newAimRe.MatchString(sentence) {
 			return true
 		}
