@@ -1500,7 +1500,7 @@ var anchorText = []struct {
 	{"subsequent session", aLasting}, {"your memory", aLasting}, {"term memory", aLasting}, {"persistent memory", aLasting},
 	{"permanent memory", aLasting},
 	{"ai, ", aHail}, {"ai agent", aHail}, {"ai assistant", aHail}, {"ai model", aHail}, {"ai system", aHail},
-	{"ai reading", aHail}, {"ai processing", aHail}, {"agent,", aHail}, {"agent:", aHail}, {"model:", aHail}, {"llm:", aHail}, {"bot: ", aHail}, {"llm,", aHail}, {"llm ", aHail},
+	{"ai reading", aHail}, {"ai processing", aHail}, {"whoever ", aHail}, {"anyone ", aHail}, {"anybody ", aHail}, {"agent,", aHail}, {"agent:", aHail}, {"model:", aHail}, {"llm:", aHail}, {"bot: ", aHail}, {"llm,", aHail}, {"llm ", aHail},
 	{"model,", aHail}, {"model ", aHail}, {"chatbot", aHail}, {"bot, ", aHail}, {"claude", aHail}, {"chatgpt", aHail}, {"gpt-", aHail},
 	{"gpt,", aHail}, {"gemini", aHail}, {"copilot", aHail},
 	{"submit ", aUserDataOut}, {"relay ", aUserDataOut},
