@@ -45,22 +45,35 @@ const (
 )
 
 // hailed reports such an order in a sentence that opens at one of offs,
-// the anchors of the names (aHail, aAssistant, aAgent), once the bytes before the name say it
-// opens one: the start of the text or of a line, a sentence's end, or a
-// greeting ("Hey", "Dear").
+// the anchors of the names (aHail, aAssistant, aAgent), once the bytes
+// before the name say it opens one: the start of the text or of a line, a
+// sentence's end, or a greeting ("Hey", "Dear").
 func hailed(t string, offs []int) bool {
+	return anyOpenedSentence(t, offs, 200, func(i int) bool {
+		return strings.IndexAny(t[i:min(len(t), i+64)], ",:") >= 0 // cheap test first: a comma or colon after the name
+	}, func(sentence string, _ int) bool {
+		return hailRe.MatchString(sentence)
+	})
+}
+
+// anyOpenedSentence reports whether match holds for the sentence that one
+// of offs opens (opensSentence), from where it opens to where it ends
+// (sentenceAround, at most reach bytes on), each sentence read once; near,
+// if set, is a cheap test of the anchor first. match is given where the
+// sentence ends in t too.
+func anyOpenedSentence(t string, offs []int, reach int, near func(i int) bool, match func(sentence string, end int) bool) bool {
 	next := 0
 	for _, i := range offs {
-		if i < next || strings.IndexAny(t[i:min(len(t), i+64)], ",:") < 0 {
-			continue // cheap test first: no comma or colon after the name
+		if i < next || near != nil && !near(i) {
+			continue
 		}
 		ok, from := opensSentence(t, i)
 		if !ok {
 			continue
 		}
-		_, end := sentenceAround(t, i, 200)
+		_, end := sentenceAround(t, i, reach)
 		next = end
-		if from < end && hailRe.MatchString(t[from:end]) {
+		if from < end && match(t[from:end], end) {
 			return true
 		}
 	}

@@ -22,21 +22,8 @@ var sentOutRe = regexp.MustCompile(`^` + orderLead + `(?:send|forward|e-?mail|po
 // sentOut reports such an order in a sentence opening at one of offs, the
 // anchors of its verbs (aUserDataOut, aSendOut, aActVerb).
 func sentOut(t string, offs []int) bool {
-	next := 0
-	for _, i := range offs {
-		if i < next {
-			continue
-		}
-		ok, from := opensSentence(t, i)
-		if !ok {
-			continue
-		}
-		_, end := sentenceAround(t, i, 240)
-		next = end
+	return anyOpenedSentence(t, offs, 240, nil, func(sentence string, _ int) bool {
 		// cheap test first: the data is someone else's
-		if from < end && containsAny(t[from:end], "user", "their", "customer", "client") && sentOutRe.MatchString(t[from:end]) {
-			return true
-		}
-	}
-	return false
+		return containsAny(sentence, "user", "their", "customer", "client") && sentOutRe.MatchString(sentence)
+	})
 }

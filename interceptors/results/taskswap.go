@@ -58,32 +58,18 @@ var workWords = newWordList("task", "assignment", "instruction", "summar", "tran
 // workDropped reports whether a sentence opening at one of offs (the
 // anchors of the orders' verbs and aims) calls off the reader's work.
 func workDropped(t string, offs []int) bool {
-	next := 0
-	for _, i := range offs {
-		if i < next {
-			continue
+	return anyOpenedSentence(t, offs, 200, nil, func(sentence string, end int) bool {
+		next := insteadNext(t, end)
+		if !workWords.in(sentence) && !next {
+			return false // cheap test first: no work, aim or "instead" named
 		}
-		ok, from := opensSentence(t, i)
-		if !ok {
-			continue
-		}
-		_, end := sentenceAround(t, i, 200)
-		next = end
-		if from >= end {
-			continue
-		}
-		sentence := t[from:end]
-		if !workWords.in(sentence) && !strings.HasPrefix(strings.TrimLeft(t[end:], " \t\n\"'*.!?;:"), "instead") {
-			continue // cheap test first: no work, aim or "instead" named
-		}
-		if workDroppedRe.MatchString(sentence) || newAimRe.MatchString(sentence) {
-			return true
-		}
-		if notThisRe.MatchString(sentence) {
-			if insteadRe.MatchString(sentence) || strings.HasPrefix(strings.TrimLeft(t[end:], " \t\n\"'*.!?;:"), "instead") {
-				return true
-			}
-		}
-	}
-	return false
+		return workDroppedRe.MatchString(sentence) || newAimRe.MatchString(sentence) ||
+			notThisRe.MatchString(sentence) && (next || insteadRe.MatchString(sentence))
+	})
+}
+
+// insteadNext reports whether the sentence after t[:end] opens on
+// "instead": "Don't translate this. Instead, …".
+func insteadNext(t string, end int) bool {
+	return strings.HasPrefix(strings.TrimLeft(t[end:], " \t\n\"'*.!?;:"), "instead")
 }
