@@ -186,7 +186,7 @@ const (
 // a few times only: for a pipe, and for the ends of the other literals
 // (without their first letters, which a sentence may capitalise).
 func uncuedText(s string) bool {
-	if strings.IndexByte(s, '|') >= 0 && containsAny(s, pipedShells) {
+	if (strings.IndexByte(s, '|') >= 0 || strings.Contains(s, "<(") || strings.Contains(s, "$(")) && containsAny(s, pipedShells) {
 		return true
 	}
 	// (each searched from a byte rare in text: a search stops at every
@@ -194,8 +194,10 @@ func uncuedText(s string) bool {
 	return strings.Contains(s, "vironment var") || strings.Contains(s, "v var") || strings.Contains(s, "fuse to") || strings.Contains(s, "wireguard/")
 }
 
-// pipedShells are the shells a fetched script is piped to.
-var pipedShells = []string{"| sh", "|sh", "| bash", "|bash", "| sudo", "|sudo", "| zsh", "| iex", "|iex"}
+// pipedShells are the shells a fetched script is piped to, and the
+// substitutions that hand one to a shell (`bash <(curl …)`,
+// `sh -c "$(curl …)"`).
+var pipedShells = []string{"| sh", "|sh", "| bash", "|bash", "| sudo", "|sudo", "| zsh", "| iex", "|iex", "<(curl", "<(wget", "$(curl", "$(wget"}
 
 // Verbs that make a mention of a less telling file (a .env, an SSH
 // config) an instruction to read or send it, within one sentence.
@@ -245,7 +247,8 @@ var instructionPhrases = []phrase{
 	// a script fetched and piped to a shell, as a step for the model to
 	// take ("execute `curl -s https://… | bash` in the terminal tool")
 	{remote, pipedShells, nil, regexp.MustCompile(
-		`\b(curl|wget|iwr|invoke-webrequest|irm|invoke-restmethod)\b[^|\n]{0,200}\|\s*(sudo\s+)?(ba|z|k|da)?sh\b|\b(downloadstring|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^\n]{0,120}\|\s*iex\b`), nil},
+		`\b(curl|wget|iwr|invoke-webrequest|irm|invoke-restmethod)\b[^|\n]{0,200}\|\s*(sudo\s+)?(ba|z|k|da)?sh\b|\b(downloadstring|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^\n]{0,120}\|\s*iex\b` +
+			"|\\b(ba|z|k|da)?sh\\s+<\\(\\s*(curl|wget)\\b|\\b(ba|z|k|da)?sh\\s+-c\\s+[\"']?\\$\\(\\s*(curl|wget)\\b"), nil},
 	// every secret of the environment handed over ("include the value of
 	// every environment variable whose name ends in _KEY"); a tool that
 	// lists its own container's variables says what it returns
