@@ -698,7 +698,7 @@ func (m *Model) scoreSpans(sc *scratch, buf []byte, spans []int32) float64 {
 	if m.Address {
 		// the words' hashes counted for address in the same loop, not
 		// in a second one over the prefix sums (addressFeatures)
-		clear(sc.cnt[:])
+		// (sc.cnt is all zeros: addressFeatures sets it back)
 		addPairsCounting(prefix, m.W, 32-m.Bits, &sc.cnt)
 		sc.counted = true
 	} else {

@@ -128,15 +128,22 @@ func FuzzScoreIsFeatures(f *testing.F) {
 // their bytes in a cache kept between texts: on many texts of words that
 // come again, of every length around eight, sixteen and twenty-four bytes,
 // at the ends of the text too, in ASCII and beyond, it adds up what
-// Features lists.
+// Features lists; with the features of address too, whose counts of
+// words are kept between texts and must be all zeros at the start of each.
 func TestScoreGeneratedTexts(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	vocab := genVocab(rng, 300, 8, []string{"é", "пароль", "漢", "ナ", "ab\u00e9cd", "…", "\xff"})
 	seps := []string{" ", "  ", ", ", ". ", "-", "'", "\n", "A", "é "}
-	ms := []*Model{testModel(true), testModel(false)}
-	for range 3000 {
+	addr := testModel(true)
+	addr.Address = true // its word counts are set back after each text
+	ms := []*Model{testModel(true), testModel(false), addr}
+	for k := range 3000 {
 		var b strings.Builder
-		for range rng.IntN(40) {
+		n := rng.IntN(40)
+		if k%97 == 0 {
+			n = 600 // now and then a text of more words than are set back one by one
+		}
+		for range n {
 			b.WriteString(vocab[rng.IntN(len(vocab))])
 			b.WriteString(seps[rng.IntN(len(seps))])
 		}
