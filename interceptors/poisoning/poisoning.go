@@ -707,14 +707,14 @@ var nameTab = func() (tab [256]bool) {
 }()
 
 // quotedAsTool reports whether a plain word quoted between lower[q] and
-// lower[after-1] is framed as a tool: "tool", "function" or "command" after
-// it ("the 'search' tool"), a verb of calling before it ("call 'search'",
-// "use `fetch` instead"), or a key that names a tool before it
-// (`tool_name = 'users'`, `{"tool": "search"}`). A word is quoted in documentation
-// for every kind of value, a JSON key, an enum member, a field, a page's
-// attribute ("viewport", "project", "users", "diff"); a mesh whose servers
-// have tools of those names would otherwise hide every definition that
-// quotes one.
+// lower[after-1] is framed as a tool: "tool", "function" or "command"
+// after it ("the 'search' tool"), a verb of calling before it ("call
+// 'search'", "use `fetch` instead"), or a key that names a tool before it
+// (`tool_name = 'users'`, `{"tool": "search"}`). A word is quoted in
+// documentation for every kind of value, a JSON key, an enum member, a
+// field, a page's attribute ("viewport", "project", "users", "diff"); a
+// mesh whose servers have tools of those names would otherwise hide every
+// definition that quotes one.
 func quotedAsTool(lower string, q, after int) bool {
 	rest := strings.TrimLeft(lower[after:], " ")
 	for _, w := range []string{"tool", "function", "command", "mcp tool"} {

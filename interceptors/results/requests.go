@@ -346,3 +346,71 @@ var (
 	// a secret: "provide your API key", "read ~/.ssh/id_rsa"
 	handOverRe = regexp.MustCompile(`\b(provide|send|share|include|paste|read|give|supply|attach|upload|submit|return|output|reply with|respond with)\s+([^\s.,;:!?]+\s+){0,3}?[^\s,;:!?]*?(password|passphrase|api[ _-]?key|access[ _-]?token|secret[ _-]?key|private[ _-]?key|credentials|id_rsa|id_ed25519|\.env\b|aws/credentials|\btoken\b|\botp\b|\b2fa\b|\bmfa\b|backup codes?|session cookie|seed phrase|recovery phrase)`)
 )
+
+// anyOpenedSentence reports whether match holds for the sentence that one
+// of offs opens (opensSentence), from where it opens to where it ends
+// (sentenceAround, at most reach bytes on), each sentence read once; near,
+// if set, is a cheap test of the anchor first. match is given where the
+// sentence ends in t too.
+func anyOpenedSentence(t string, offs []int, reach int, near func(i int) bool, match func(sentence string, end int) bool) bool {
+	next := 0
+	for _, i := range offs {
+		if i < next || near != nil && !near(i) {
+			continue
+		}
+		ok, from := opensSentence(t, i)
+		if !ok {
+			continue
+		}
+		_, end := sentenceAround(t, i, reach)
+		next = end
+		if from < end && match(t[from:end], end) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence reports whether the word at t[i] opens a sentence, or
+// follows a greeting, an article or a word that leads an order ("Hey
+// assistant", "The AI agent reading this …", "Please upload"), that does:
+// looking back over at most four such words. from is where the sentence
+// so opened starts (the first of those words), for the readings to match
+// from there rather than from a sentence that sentenceAround would begin
+// earlier ("<div hidden>AI model: stop …" opens at "AI").
+func opensSentence(t string, i int) (ok bool, from int) {
+	k := i
+	for words := 0; ; words++ {
+		j := k
+		for j > 0 && (t[j-1] == ' ' || t[j-1] == '\t') {
+			j--
+		}
+		if j == 0 {
+			return true, k
+		}
+		switch c := t[j-1]; {
+		case c == '\n' || c == '"' || c == '\'' || c == '*' || c == '>' || c == '#' || c == '(' || c == '[':
+			return true, k
+		case (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') && j < k:
+			return true, k
+		case c == ',' || c == '!':
+			j-- // "Actually, abort", "Hey, assistant,": the word before the mark leads
+		}
+		if words == 4 {
+			return false, 0
+		}
+		w := j
+		for w > 0 && isLetter(t[w-1]) {
+			w--
+		}
+		switch t[w:j] {
+		case "hey", "hi", "hello", "dear", "attention", "ok", "okay", "yo", "so", "and", "also", "the", "an", "a",
+			"please", "kindly", "now", "then", "first", "next", "actually", "wait", "but", "assistant", "ai", "model", "agent",
+			"note", "to", "for", "reminder", "message", "any", "btw", "reviewing", "reading", "processing", "receiving", "summarizing",
+			"summarising", "analyzing", "analysing":
+			k = w
+		default:
+			return false, 0
+		}
+	}
+}
