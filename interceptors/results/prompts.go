@@ -114,12 +114,13 @@ var promptReading = map[string]promptWeight{
 	// Setting aside the client's instructions: a prompt that starts a new
 	// task says "from now on" and "no matter what"; evidence that needs
 	// company here.
-	"override":          {2, 2},
-	sigSetAside.name:    {2, 2},
-	sigSole.name:        {2, 2},
-	sigSentOut.name:     {4, 4}, // the user\'s data sent to a named place
-	sigWorkDropped.name: {2, 2}, // "stop summarizing": a prompt that sets a new task calls off the old
-	sigDetour.name:      {2, 2}, // the user sent to sign in somewhere
+	"override":            {2, 2},
+	sigSetAside.name:      {2, 2},
+	sigSole.name:          {2, 2},
+	sigSentOut.name:       {4, 4}, // the user's data sent to a named place
+	sigMemoryPlanted.name: {2, 2}, // the reader's memory is no prompt's to write
+	sigWorkDropped.name:   {2, 2}, // "stop summarizing": a prompt that sets a new task calls off the old
+	sigDetour.name:        {2, 2}, // the user sent to sign in somewhere
 	// The model's own context asked for: sent to the server when it asks
 	// for the completion (history counts in a prompt too when it is sent
 	// to a destination: promptScore).

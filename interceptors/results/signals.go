@@ -1226,7 +1226,7 @@ const (
 	aAim
 	// the verbs that call off the reader's work, and a new aim (workDropped)
 	aDropWork
-	// the rest of the conversation, the ones to come, the reader's memory (lastingRule)
+	// the rest of the conversation, the ones to come, the reader's memory (lastingOrders)
 	aLasting
 	// a name for the model besides aAssistant and aAgent (hailed)
 	aHail
@@ -2131,8 +2131,13 @@ func signalsOf(s, t string) (int, []string) {
 	if hailed(t, at[aHail]) || hailed(t, at[aAssistant]) || hailed(t, at[aAgent]) {
 		add(sigHailed)
 	}
-	if lastingRule(t, at[aLasting]) {
-		add(sigStandingRule)
+	if lasting, memory := lastingOrders(t, at[aLasting]); lasting || memory {
+		if lasting {
+			add(sigStandingRule)
+		}
+		if memory {
+			add(sigMemoryPlanted)
+		}
 	}
 	if ordersAtOnce(t, at[aAtOnce]) {
 		add(sigAtOnce)
