@@ -709,12 +709,12 @@ var nameTab = func() (tab [256]bool) {
 // quotedAsTool reports whether a plain word quoted between lower[q] and
 // lower[after-1] is framed as a tool: "tool", "function" or "command"
 // after it ("the 'search' tool"), a verb of calling before it ("call
-// 'search'", "use `fetch` instead"), or a key that names a tool before it
-// (`tool_name = 'users'`, `{"tool": "search"}`). A word is quoted in
-// documentation for every kind of value, a JSON key, an enum member, a
-// field, a page's attribute ("viewport", "project", "users", "diff"); a
-// mesh whose servers have tools of those names would otherwise hide every
-// definition that quotes one.
+// 'search'", "use `fetch` instead"), or a key that names what to call
+// before it (`tool_name = 'users'`, `{"tool": "search"}`). A word is
+// quoted in documentation for every kind of value, a JSON key, an enum
+// member, a field, a page's attribute ("viewport", "project", "users",
+// "diff"); a mesh whose servers have tools of those names would otherwise
+// hide every definition that quotes one.
 func quotedAsTool(lower string, q, after int) bool {
 	rest := strings.TrimLeft(lower[after:], " ")
 	for _, w := range []string{"tool", "function", "command", "mcp tool"} {
@@ -722,37 +722,30 @@ func quotedAsTool(lower string, q, after int) bool {
 			return true
 		}
 	}
-	w, _ := lastWordBefore(lower, q)
-	switch w {
+	switch lastWordBefore(lower, q) {
 	case "call", "calls", "calling", "use", "uses", "using", "invoke", "invokes", "invoking", "run", "runs", "running",
 		"execute", "executing", "trigger", "prefer", "choose", "select", "pick", "via":
 		return true
 	}
-	// the value of a key that names a tool: tool_name = 'users',
-	// {"tool": "search"}, name="login"
+	// the value of a key that names what to call (callKey): tool_name =
+	// 'users', {"tool": "search"}, name="login"; not an attribute of
+	// markup (<meta name="viewport">), nor table_name = 'users'
 	k := q
 	for k > 0 && lower[k-1] == ' ' {
 		k--
 	}
-	if k == 0 || lower[k-1] != '=' && lower[k-1] != ':' {
+	if k == 0 || lower[k-1] != '=' && lower[k-1] != ':' || lower[k-1] == '=' && inTag(lower, k) {
 		return false
-	}
-	if lower[k-1] == '=' && inTag(lower, k) {
-		return false // an attribute of markup: <meta name="viewport">
 	}
 	k--
 	for k > 0 && (lower[k-1] == ' ' || lower[k-1] == '"' || lower[k-1] == '\'') {
 		k--
 	}
 	i := k
-	for i > 0 && (lower[i-1] >= 'a' && lower[i-1] <= 'z' || lower[i-1] == '_') {
+	for i > 0 && nameTab[lower[i-1]] && lower[i-1] != '.' {
 		i--
 	}
-	switch lower[i:k] {
-	case "tool", "tool_name", "toolname", "name", "command", "command_name", "function", "function_name", "method":
-		return true
-	}
-	return false
+	return i < k && callKey(lower[i:k])
 }
 
 // inTag reports whether lower[i] is inside a markup tag: a '<' opens one
@@ -770,8 +763,8 @@ func inTag(lower string, i int) bool {
 }
 
 // lastWordBefore returns the word of ASCII letters that ends right before
-// lower[q], blanks between, and where it starts.
-func lastWordBefore(lower string, q int) (string, int) {
+// lower[q], blanks between.
+func lastWordBefore(lower string, q int) string {
 	j := q
 	for j > 0 && lower[j-1] == ' ' {
 		j--
@@ -780,7 +773,7 @@ func lastWordBefore(lower string, q int) (string, int) {
 	for i > 0 && lower[i-1] >= 'a' && lower[i-1] <= 'z' {
 		i--
 	}
-	return lower[i:j], i
+	return lower[i:j]
 }
 
 // callArgument reports whether the quote at lower[q] opens a string
