@@ -1233,6 +1233,12 @@ const (
 	// the verbs that send the user's data out besides aSendOut's and
 	// aActVerb's (sentOut)
 	aUserDataOut
+	// the verbs that open or show a file, besides aSendOut's and
+	// aMailVerb's (secretFileOrdered), and in other languages
+	aReadVerb
+	aReadAbroad
+	// the verbs of sending in other languages (fileOutAbroad)
+	aSendAbroad
 	numAnchors
 )
 
@@ -1504,6 +1510,21 @@ var anchorText = []struct {
 	{"model,", aHail}, {"model ", aHail}, {"chatbot", aHail}, {"bot, ", aHail}, {"claude", aHail}, {"chatgpt", aHail}, {"gpt-", aHail},
 	{"gpt,", aHail}, {"gemini", aHail}, {"copilot", aHail},
 	{"submit ", aUserDataOut}, {"relay ", aUserDataOut},
+	{"read ", aReadVerb}, {"cat ", aReadVerb}, {"open ", aReadVerb}, {"access ", aReadVerb}, {"retrieve ", aReadVerb},
+	{"display ", aReadVerb}, {"disclose ", aReadVerb}, {"show ", aReadVerb}, {"print ", aReadVerb}, {"output ", aReadVerb},
+	{"load ", aReadVerb}, {"reveal ", aReadVerb}, {"collect ", aReadVerb}, {"gather ", aReadVerb}, {"grab ", aReadVerb},
+	{"fetch ", aReadVerb}, {"extract ", aReadVerb}, {"attach ", aReadVerb},
+	{"读取", aReadAbroad}, {"讀取", aReadAbroad}, {"読み取", aReadAbroad}, {"読み込", aReadAbroad}, {"읽고", aReadAbroad},
+	{"읽어", aReadAbroad}, {"읽으", aReadAbroad}, {"lee ", aReadAbroad}, {"leer ", aReadAbroad}, {"lire ", aReadAbroad},
+	{"lisez ", aReadAbroad}, {"lies ", aReadAbroad}, {"lesen", aReadAbroad}, {"leggi ", aReadAbroad}, {"прочит", aReadAbroad},
+	{"发送", aSendAbroad}, {"發送", aSendAbroad}, {"上传", aSendAbroad}, {"上傳", aSendAbroad}, {"转发", aSendAbroad},
+	{"轉發", aSendAbroad}, {"傳送", aSendAbroad}, {"送信", aSendAbroad}, {"転送", aSendAbroad}, {"送付", aSendAbroad},
+	{"送って", aSendAbroad}, {"アップロード", aSendAbroad}, {"전송", aSendAbroad}, {"보내", aSendAbroad}, {"업로드", aSendAbroad},
+	{"envía", aSendAbroad}, {"envíe", aSendAbroad}, {"envia", aSendAbroad}, {"envie", aSendAbroad}, {"envoy", aSendAbroad},
+	{"sende", aSendAbroad}, {"schick", aSendAbroad}, {"übermittel", aSendAbroad}, {"invia", aSendAbroad}, {"inoltra", aSendAbroad},
+	{"отправ", aSendAbroad}, {"перешл", aSendAbroad}, {"kirim", aSendAbroad}, {"gửi", aSendAbroad}, {"gönder", aSendAbroad},
+	{"भेज", aSendAbroad}, {"أرسل", aSendAbroad}, {"ارسل", aSendAbroad}, {"إرسال", aSendAbroad}, {"পাঠা", aSendAbroad},
+	{"baca ", aReadAbroad}, {"đọc", aReadAbroad}, {"okuy", aReadAbroad}, {"oku ", aReadAbroad}, {"पढ़", aReadAbroad}, {"اقرأ", aReadAbroad},
 	{"your real ", aDropWork}, {"your true ", aDropWork}, {"your actual ", aDropWork}, {"your updated ", aDropWork},
 }
 
@@ -2127,6 +2148,12 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if sentOut(t, at[aUserDataOut]) || sentOut(t, at[aSendOut]) || sentOut(t, at[aActVerb]) {
 		add(sigSentOut)
+	}
+	if fileOut(t, at[aSendOut], at[aMailVerb], at[aUserDataOut]) || fileOutAbroad(t, at[aSendAbroad]) {
+		add(sigFileOut)
+	}
+	if secretFileOrdered(t, at[aReadAbroad], at[aReadVerb], at[aSendOut], at[aMailVerb]) {
+		add(sigSecretFile)
 	}
 	if hailed(t, at[aHail]) || hailed(t, at[aAssistant]) || hailed(t, at[aAgent]) {
 		add(sigHailed)
