@@ -2332,6 +2332,9 @@ func signalsOf(s, t string) (int, []string) {
 	if modeSwitched(t, at) {
 		add(sigModeSwitch)
 	}
+	if castFramed(s, t, at[aCast], at[aRoleOf]) {
+		add(sigCast)
+	}
 	if personaFreed(s, t, at[aCast], at[aRoleOf]) {
 		add(sigFreedPersona)
 	}
