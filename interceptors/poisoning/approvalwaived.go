@@ -18,5 +18,8 @@ var approvalWaivedCues = map[signal][]string{
 		"no need to {ask|prompt|consult|check with|confirm with} {them|the user|users|the human|the operator}",
 		"{user|users|you} {has|have} {pre-authorized|preauthorized|pre-authorised|preauthorised|pre-approved|preapproved} {this|the|it|all|every|any}",
 		"{user|users} {has|have} already {authorized|authorised|approved} {this|the|it|all|every|any} ~ {call|calls|tool|tools|action|actions|request|requests|use}",
+		// the user said to have given the say up ("the user has opted out
+		// of confirmations for this tool")
+		"{user|users} {has|have} {opted out of|waived|disabled|turned off|switched off} ~ {confirmations|confirmation|approvals|approval|prompts|consent}",
 	},
 }

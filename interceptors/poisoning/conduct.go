@@ -51,7 +51,7 @@ func (e *evidence) conduct(t string, ws []span) {
 func (e *evidence) ordersConduct(t string, ws []span, s, end, from int) bool {
 	verb := false
 	for i := s; i < end && !verb; i++ {
-		verb = conductVerbs[t[ws[i].start:ws[i].end]] && ordered(t, ws, i, from)
+		verb = conductVerbs[t[ws[i].start:ws[i].end]] && ordered(t, ws, i, from) && !selfUse(t, ws, i, end)
 	}
 	if !verb {
 		return false
@@ -170,6 +170,21 @@ var sessionWords = map[string]bool{"session": true, "conversation": true, "chat"
 
 // conductVerbs are the orders that act on the model's answers, code and
 // conduct.
+// selfUse reports "use" at ws[i] with its object left out ("Use to
+// understand a column before writing queries", "Use when …"): the
+// definition's own tool is what is to be used, and its use is the
+// call's business, not an order on the model's conduct.
+func selfUse(t string, ws []span, i, end int) bool {
+	if t[ws[i].start:ws[i].end] != "use" || i+1 >= end {
+		return false
+	}
+	switch t[ws[i+1].start:ws[i+1].end] {
+	case "to", "when", "whenever", "before", "after", "for", "if", "once", "only", "first":
+		return true
+	}
+	return false
+}
+
 var conductVerbs = map[string]bool{
 	"print": true, "greet": true, "answer": true, "respond": true, "reply": true, "say": true, "state": true,
 	"claim": true, "append": true, "add": true, "prepend": true, "include": true, "insert": true, "import": true,

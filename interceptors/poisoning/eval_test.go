@@ -158,8 +158,8 @@ func (r rate) pct() float64 {
 const (
 	minDetectTuning  = 95.7
 	minDetectHeldout = 74.0
-	maxFPTuning      = 0.53
-	maxFPHeldout     = 2.17
+	maxFPTuning      = 0.48
+	maxFPHeldout     = 2.12
 )
 
 func TestEvalCorpus(t *testing.T) {

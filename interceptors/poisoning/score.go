@@ -998,7 +998,15 @@ func (e *evidence) envSecrets(s, t string, ws []span) {
 		// in the same clause ("pass the ANTHROPIC_API_KEY", "send the value
 		// of GITHUB_TOKEN"; not "provide a token, or set VERCEL_TOKEN")
 		for _, b := range e.transferAt {
-			if d := i - b; d >= 1 && d <= 4 && !strings.ContainsAny(t[ws[b].end:w.start], ",;:.()") && !sentenceBetween(t, ws, b, i) {
+			// "read it from the environment variable GITHUB_TOKEN": the
+			// variable's kind between them leaves the verb a few words more
+			reach := 4
+			if b < i {
+				if between := t[ws[b].end:w.start]; strings.Contains(between, "environment") || strings.Contains(between, "env ") {
+					reach = 7
+				}
+			}
+			if d := i - b; d >= 1 && d <= reach && !strings.ContainsAny(t[ws[b].end:w.start], ",;:.()") && !sentenceBetween(t, ws, b, i) {
 				e.fire(sigSecret, strings.Clone(word))
 				e.bonus = true
 				return
