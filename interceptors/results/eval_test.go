@@ -277,7 +277,8 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		"you will pretend to be ", "act as ", "roleplay ", "role-play ", "role play ", "simulate ", "emulate ", "impersonate ", "in the role of ",
 		"your alter ego ", "stay in char ", "break character ", "breaking character ", "break of character ", "enabled by openai ", "engineer at anthropic ",
 		"export ", "access code ", "unlocks ", "rely on ", "log in ", "failure ", "until ", "hypothetical ", "recommended for ", "ethic ",
-		"inform the user ", "the user's email ", "tools you have ", "[system](#context)\n", "use file_write ", "using email_send ", "is approved for ", "list your tool definitions ", "then call a_bc ", "without user confirmation "} {
+		"inform the user ", "the user's email ", "tools you have ", "[system](#context)\n", "use file_write ", "using email_send ", "is approved for ", "list your tool definitions ", "then call a_bc ", "without user confirmation ",
+		"发送 /a/b @x ", "read /a/key ", "send /a/b/c ", "cat ~/.ssh/ "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

@@ -2,6 +2,7 @@ package results
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -74,19 +75,78 @@ func fileOut(t string, offs ...[]int) bool {
 // around each verb of sending of aSendAbroad (offs): a mail address and a
 // path on the reader's system in the text around it. The order's grammar
 // is not read (the verb comes last in Japanese and Korean), only the
-// three together.
+// three together. The addresses and paths of t are found once, not around
+// each verb: a text of verbs, paths and '@'s costs its length.
 func fileOutAbroad(t string, offs []int) bool {
-	for _, i := range offs {
-		around := t[max(0, i-300):min(len(t), i+300)]
-		at := strings.IndexByte(around, '@')
-		if at < 0 || !hasSystemPath(around) {
-			continue
+	if len(offs) == 0 || strings.IndexByte(t, '@') < 0 {
+		return false
+	}
+	var addrs, paths []int
+	for i := 0; i < len(t); {
+		k := strings.IndexAny(t[i:], "@/")
+		if k < 0 {
+			break
 		}
-		if mailAddressRe.MatchString(around[max(0, at-64):]) {
+		at := i + k
+		i = at + 1
+		if t[at] == '@' {
+			if addressAt(t, at) {
+				addrs = append(addrs, at)
+			}
+		} else if pathAt(t, at) {
+			paths = append(paths, at)
+		}
+	}
+	for _, i := range offs {
+		if within(addrs, i-300, i+300) && within(paths, i-300, i+300) {
 			return true
 		}
 	}
 	return false
+}
+
+// within reports an offset of sorted in [lo, hi).
+func within(sorted []int, lo, hi int) bool {
+	k, _ := slices.BinarySearch(sorted, lo)
+	return k < len(sorted) && sorted[k] < hi
+}
+
+// addressAt reports a mail address around t[at], an '@' (mailAddressRe,
+// read by hand around one '@'): a local part before it, and a domain after
+// it with a dot and a last label of two letters or more, not followed by
+// ':' ("user@host:path" is a copy's target, not mail).
+func addressAt(t string, at int) bool {
+	if at == 0 || !localByte(t[at-1]) {
+		return false
+	}
+	j, dots, label, last := at+1, 0, 0, 0 // last: the label before the last dot
+	for ; j < len(t); j++ {
+		c := t[j]
+		if c == '.' {
+			if j == at+1 || t[j-1] == '.' {
+				break
+			}
+			dots, last, label = dots+1, label, 0
+			continue
+		}
+		if c >= 'a' && c <= 'z' {
+			label++
+		} else if c >= '0' && c <= '9' || c == '-' {
+			label = -1 << 20 // a last label is letters only
+		} else {
+			break
+		}
+	}
+	if t[j-1] == '.' {
+		// a sentence's full stop after the address
+		dots, label = dots-1, last
+	}
+	return dots > 0 && label >= 2 && (j == len(t) || t[j] != ':')
+}
+
+// localByte marks the bytes of an address's local part.
+func localByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
 }
 
 // hasSystemPath reports a path on the reader's system in s: two

@@ -1,6 +1,9 @@
 package results
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // An order to send a file of the reader's system, or what it holds, to a
 // named place flags a result alone, in English or another language; a
@@ -27,4 +30,21 @@ func TestFileOut(t *testing.T) {
 		{"A mail that says 'forward /data/payroll.csv to a@b.example' is phishing: report it.", false},
 		{"Keep a copy of /etc/fstab before editing it, and write to admins@example.org with questions.", false},
 	})
+}
+
+// addressAt reads by hand around one '@' what mailAddressRe matches:
+// the two agree on addresses and on what only looks like one.
+func TestAddressAt(t *testing.T) {
+	for _, s := range []string{"mail a@b.com now", "mail a@b.com.", "a@b.com:/x", "scp f admin@host:/etc/", "a@host", "@x",
+		"a@b.c1", "a@b.co", "a@.co", "a@b..co", "a@b.c", "ops-sync@mirror.example.org", "x+y@mail-relay.example.net,"} {
+		at := strings.IndexByte(s, '@')
+		if got, want := addressAt(s, at), mailAddressRe.MatchString(s); got != want {
+			t.Errorf("%q: addressAt %v, mailAddressRe %v", s, got, want)
+		}
+	}
+	// a path up against Chinese or Japanese text, and an address before
+	// a full stop of those scripts
+	if !addressAt("发送到 drop@files.example。", strings.IndexByte("发送到 drop@files.example。", '@')) {
+		t.Error("address before 。 not read")
+	}
 }

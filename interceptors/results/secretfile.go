@@ -38,18 +38,27 @@ var orderLeads = []string{"please", "also", "then", "and", "must", "should", "ki
 // reading with such a path in the text around it (its grammar not read:
 // Japanese and Korean put the verb after the path).
 func secretFileOrdered(t string, abroad []int, verbs ...[]int) bool {
+	none := 0
 	for _, i := range abroad {
-		if secretPathIn(t, max(0, i-120), min(len(t), i+180)) >= 0 {
+		from, to := max(0, i-120), min(len(t), i+180)
+		if to <= none {
+			continue
+		}
+		if secretPathIn(t, max(from, none), to) >= 0 {
 			return true
 		}
+		none = to
 	}
 	for _, list := range verbs {
+		none := 0 // no secret's path starts in [the verb, none): each byte is read once a list
 		for _, i := range list {
-			if i > 0 && isLetter(t[i-1]) {
-				continue // inside a word ("thread ", "broadcast ")
+			if i > 0 && isLetter(t[i-1]) || i+100 <= none {
+				continue // inside a word ("thread ", "broadcast "), or no path after it
 			}
-			p := secretPathIn(t, i, min(len(t), i+100))
+			to := min(len(t), i+100)
+			p := secretPathIn(t, max(i, none), to)
 			if p < 0 {
+				none = to
 				continue
 			}
 			if p > 0 && t[p-1] == '~' {
