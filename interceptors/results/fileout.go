@@ -233,28 +233,31 @@ func sendVerbAt(t string, i int) bool {
 
 // sendOrdered reports that the verb at t[i] is ordered: it opens its
 // sentence, a step ("3. Send", "(c) email", "- forward") or a clause
-// after a word that orders it ("please also send", "you to forward").
+// ("…, send"), or follows a word that orders it ("please also send", "you
+// to forward").
 func sendOrdered(t string, i, start int) bool {
-	if ok, _ := opensSentence(t, i); ok {
-		return true
-	}
-	j := i
+	ok, _, _, j := ledOrder(t, i, start, orderWords)
+	return ok || j > start && t[j-1] == ','
+}
+
+// ledOrder reports that the verb at t[v] opens its sentence or a step
+// (")" or "-" before it), or follows one of leads; it returns too the
+// word before the verb, where that word starts (w) and where the text
+// before the verb ends (j), for the callers' own cases.
+func ledOrder(t string, v, start int, leads []string) (ok bool, word string, w, j int) {
+	j = v
 	for j > start && t[j-1] == ' ' {
 		j--
 	}
-	if j > start && (t[j-1] == ')' || t[j-1] == '-' || t[j-1] == ',') {
-		return true
-	}
-	w := j
+	w = j
 	for w > start && isLetter(t[w-1]) {
 		w--
 	}
-	for _, o := range orderWords {
-		if t[w:j] == o {
-			return true
-		}
+	word = t[w:j]
+	if opened, _ := opensSentence(t, v); opened || j > start && (t[j-1] == ')' || t[j-1] == '-') {
+		return true, word, w, j
 	}
-	return false
+	return slices.Contains(leads, word), word, w, j
 }
 
 // quotedAt reports that t[i] lies inside a quotation opened in its

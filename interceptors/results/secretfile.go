@@ -117,25 +117,9 @@ var pathLead = func() (b [256]bool) {
 // readOrdered reports that the verb at t[v] is ordered: it opens its
 // sentence or a step, or follows a word that orders it, or "you to".
 func readOrdered(t string, v, start int) bool {
-	if ok, _ := opensSentence(t, v); ok {
+	ok, word, w, j := ledOrder(t, v, start, orderLeads)
+	if ok {
 		return true
-	}
-	j := v
-	for j > start && t[j-1] == ' ' {
-		j--
-	}
-	if j > start && (t[j-1] == ')' || t[j-1] == '-') {
-		return true
-	}
-	w := j
-	for w > start && isLetter(t[w-1]) {
-		w--
-	}
-	word := t[w:j]
-	for _, o := range orderLeads {
-		if word == o {
-			return true
-		}
 	}
 	before := strings.TrimRight(t[start:w], " ")
 	if word == "to" {
