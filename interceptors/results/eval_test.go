@@ -278,7 +278,7 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		"your alter ego ", "stay in char ", "break character ", "breaking character ", "break of character ", "enabled by openai ", "engineer at anthropic ",
 		"export ", "access code ", "unlocks ", "rely on ", "log in ", "failure ", "until ", "hypothetical ", "recommended for ", "ethic ",
 		"inform the user ", "the user's email ", "tools you have ", "[system](#context)\n", "use file_write ", "using email_send ", "is approved for ", "list your tool definitions ", "then call a_bc ", "without user confirmation ",
-		"发送 /a/b @x ", "read /a/key ", "send /a/b/c ", "cat ~/.ssh/ "} {
+		"发送 /a/b @x ", "read /a/key ", "send /a/b/c ", "cat ~/.ssh/ ", "pass the user's key parameter "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

@@ -119,6 +119,7 @@ var promptReading = map[string]promptWeight{
 	sigSole.name:          {2, 2},
 	sigSentOut.name:       {4, 4}, // the user's data sent to a named place
 	sigCast.name:          {0, 0}, // a prompt casts its reader: its business
+	sigArgSecret.name:     {4, 4}, // someone else's secret asked into a call
 	sigSecretFile.name:    {4, 4}, // a secret file opened
 	sigFileOut.name:       {4, 4}, // a file of the reader's system sent to a named place
 	sigMemoryPlanted.name: {2, 2}, // the reader's memory is no prompt's to write

@@ -1239,6 +1239,8 @@ const (
 	aReadAbroad
 	// the verbs of sending in other languages (fileOutAbroad)
 	aSendAbroad
+	// a call's parameter, a retry, the next call (argSecretAsked)
+	aArgSlot
 	numAnchors
 )
 
@@ -1524,6 +1526,8 @@ var anchorText = []struct {
 	{"sende", aSendAbroad}, {"schick", aSendAbroad}, {"übermittel", aSendAbroad}, {"invia", aSendAbroad}, {"inoltra", aSendAbroad},
 	{"отправ", aSendAbroad}, {"перешл", aSendAbroad}, {"kirim", aSendAbroad}, {"gửi", aSendAbroad}, {"gönder", aSendAbroad},
 	{"भेज", aSendAbroad}, {"أرسل", aSendAbroad}, {"ارسل", aSendAbroad}, {"إرسال", aSendAbroad}, {"পাঠা", aSendAbroad},
+	{"parameter", aArgSlot}, {"argument", aArgSlot}, {"retry", aArgSlot}, {"try again", aArgSlot},
+	{"next call", aArgSlot}, {"next request", aArgSlot}, {"resend", aArgSlot},
 	{"baca ", aReadAbroad}, {"đọc", aReadAbroad}, {"okuy", aReadAbroad}, {"oku ", aReadAbroad}, {"पढ़", aReadAbroad}, {"اقرأ", aReadAbroad},
 	{"your real ", aDropWork}, {"your true ", aDropWork}, {"your actual ", aDropWork}, {"your updated ", aDropWork},
 }
@@ -2151,6 +2155,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if fileOut(t, at[aSendOut], at[aMailVerb], at[aUserDataOut]) || fileOutAbroad(t, at[aSendAbroad]) {
 		add(sigFileOut)
+	}
+	if argSecretAsked(t, at[aArgSlot]) {
+		add(sigArgSecret)
 	}
 	if secretFileOrdered(t, at[aReadAbroad], at[aReadVerb], at[aSendOut], at[aMailVerb]) {
 		add(sigSecretFile)
