@@ -35,8 +35,8 @@ var handVerbs = []string{"pass", "include", "put", "send", "provide", "add", "su
 // callSlotWords name a slot of a call; secretNouns name a secret, and before
 // a slot word name the form's own slot ("the password field").
 var (
-	callSlotWords   = []string{"parameter", "argument", "field", "param", "arg"}
-	secretNouns = map[string]bool{"key": true, "keys": true, "token": true, "tokens": true, "password": true, "passwords": true,
+	callSlotWords = []string{"parameter", "argument", "field", "param", "arg"}
+	secretNouns   = map[string]bool{"key": true, "keys": true, "token": true, "tokens": true, "password": true, "passwords": true,
 		"credentials": true, "secret": true, "secrets": true, "cookie": true, "cookies": true}
 )
 
