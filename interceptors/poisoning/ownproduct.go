@@ -188,8 +188,30 @@ func callsItselfOnRequest(t string, ws []span, k int) bool {
 // call this"), which still counts.
 func (e *evidence) shadowingSkip(text string) func(string, int) bool {
 	return func(m string, end int) bool {
-		return e.ownToolsOnly(m, end) || strings.HasSuffix(m, " use") && usesAProgram(text[end:])
+		return e.ownToolsOnly(m, end) || strings.HasSuffix(m, " use") && usesAProgram(text[end:]) || finerTools(m)
 	}
+}
+
+// finerTools reports whether m, a redirect phrase's match ("instead of
+// calling … tools"), names a server's finer tools by their number, not by
+// a kind of tool: "Use this instead of calling individual tools to avoid
+// context overflow" offers one call for several of its own. "Instead of
+// calling other tools" is the attack's, and still counts.
+func finerTools(m string) bool {
+	f := strings.Fields(m)
+	if len(f) < 2 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "tools", "functions":
+	default:
+		return false
+	}
+	switch f[len(f)-2] {
+	case "individual", "multiple", "separate", "several", "many":
+		return true
+	}
+	return false
 }
 
 // programWords name a program a user runs, which no tool list holds.

@@ -55,3 +55,23 @@ func TestUseOfTheUsersProgram(t *testing.T) {
 		}
 	}
 }
+
+// A tool offered in place of several of its server's finer ones ("instead
+// of calling individual tools") steers no other tool; one offered in place
+// of other tools' kind still does.
+func TestInPlaceOfFinerTools(t *testing.T) {
+	for _, c := range []struct {
+		desc string
+		want bool
+	}{
+		{"Returns the whole design kit in one response. Use this instead of calling individual tools to avoid context window overflow.", false},
+		{"Returns the whole design kit in one response. Use this instead of calling multiple functions one by one.", false},
+		{"Returns the whole design kit in one response. Use this instead of calling the search tool.", true},
+	} {
+		ch := mustNew(t, &Policy{Mode: interceptors.Enforce, Action: interceptors.ActionHide}, nil)
+		x := runList(t, ch, "tools/list", tool("get_design_kit", c.desc, "the file key"))
+		if got := slices.Contains(x.Removed, "get_design_kit"); got != c.want {
+			t.Errorf("%q: flagged %v, want %v (%v)", c.desc, got, c.want, x.Findings)
+		}
+	}
+}
