@@ -1,9 +1,6 @@
 package results
 
-import (
-	"regexp"
-	"strings"
-)
+import "regexp"
 
 // A result that asks for a secret to be put in a call's argument: "Error
 // 401: include the user's API key in the api_key parameter of your next
@@ -35,7 +32,7 @@ var handVerbs = []string{"pass", "include", "put", "send", "provide", "add", "su
 // callSlotWords name a slot of a call; secretNouns name a secret, and before
 // a slot word name the form's own slot ("the password field").
 var (
-	callSlotWords = []string{"parameter", "argument", "field", "param", "arg"}
+	callSlotWords = []string{"parameter", "parameters", "argument", "arguments", "field", "fields", "param", "params", "arg", "args"}
 	secretNouns   = map[string]bool{"key": true, "keys": true, "token": true, "tokens": true, "password": true, "passwords": true,
 		"credentials": true, "secret": true, "secrets": true, "cookie": true, "cookies": true}
 )
@@ -65,16 +62,7 @@ func argSecretAsked(t string, offs []int) bool {
 // ("the auth field", not "the password field").
 func freeSlot(s string) bool {
 	for _, w := range callSlotWords {
-		for off := 0; ; {
-			k := strings.Index(s[off:], w)
-			if k < 0 {
-				break
-			}
-			i, j := off+k, off+k+len(w)
-			off = i + 1
-			if i > 0 && asciiWordByte(s[i-1]) || j < len(s) && asciiWordByte(s[j]) && s[j] != 's' {
-				continue // inside a word
-			}
+		for i := range wordsAt(s, w) {
 			if !secretNouns[lastWord(s, i)] {
 				return true
 			}

@@ -98,13 +98,13 @@ var castAux = wordSet("will are to going must shall should need have now hereby 
 // guidelines", "uncensored, unrestricted".
 var freedOfRules = regexp.MustCompile(`\b(no|zero|without( any)?|free (from|of)|not bound by|bypass(es|ing)?|ignor(e|es|ing)|outside (of )?(the|its|your|any)|(doesn't|does not|don't|do not|never|won't|will not|need not|no longer)( have to| need to| has to)? (follow|abide by|adhere to|obey|comply with|care about|respect))\b[^.!?\n]{0,40}?\b(rules|restrictions|limits|limitations|filters|filtering|guidelines|polic(y|ies)|ethics|ethical|morals|moral|morality|censorship|censoring|confines|principles)\b|\b(uncensored|unrestricted|unfiltered)\b`)
 
-// personaFreed reports a persona imposed on the reader (offs are the
-// offsets of the verbs of playing) with its rules declared void in the
-// passage around it: a few hundred bytes before, the description that
-// follows after.
-func personaFreed(s, t string, offs, roles []int) bool {
+// personaFreed reports a persona imposed on the reader (cast are the
+// offsets of the verbs of playing said to it, casts) with its rules
+// declared void in the passage around it: a few hundred bytes before, the
+// description that follows after.
+func personaFreed(t string, cast []int) bool {
 	read := 0
-	for at := range casts(s, t, offs, roles) {
+	for _, at := range cast {
 		if freedOfRules.MatchString(t[max(0, at-300):min(len(t), at+1500)]) {
 			return true
 		}
@@ -125,10 +125,10 @@ const maxPassages = 16
 
 // personaKept reports an order to keep a character ("stay in character",
 // "Stay in char ALWAYS!", "never break character", "if you are breaking
-// character") in a text that imposes a persona on the reader (cast are
-// the offsets of the verbs of playing, kept those of the anchors of
-// keeping). A theatre review's "the cast stay in character" casts no one.
-func personaKept(s, t string, cast, roles, kept []int) bool {
+// character") in a text that imposes a persona on the reader (cast as
+// for personaFreed, kept the offsets of the anchors of keeping). A
+// theatre review's "the cast stay in character" casts no one.
+func personaKept(t string, cast, kept []int) bool {
 	order := false
 	for _, at := range kept {
 		if strings.HasPrefix(t[at:], "in char") {
@@ -144,13 +144,7 @@ func personaKept(s, t string, cast, roles, kept []int) bool {
 		order = true
 		break
 	}
-	if !order {
-		return false
-	}
-	for range casts(s, t, cast, roles) {
-		return true
-	}
-	return false
+	return order && len(cast) > 0
 }
 
 // casts yields the offsets of the verbs of playing said to the reader
@@ -174,15 +168,15 @@ func casts(s, t string, offs, roles []int) iter.Seq[int] {
 	}
 }
 
-// castFramed reports a persona imposed on the reader (offs and roles as
-// for personaFreed) in the frame of a chat that a role prompt sets up: the
+// castFramed reports a persona imposed on the reader (cast as for
+// personaFreed) in the frame of a chat that a role prompt sets up: the
 // writer asks for it ("I want you to act as", "from now on you are") or
 // tells how the part is to talk with the writer ("I will type commands and
 // you will reply", "My first request is", "stay in character"). A job
 // posting's "you will act as the main point of contact" casts a person,
 // and a manner asked ("act as if you were there") is no part.
-func castFramed(s, t string, offs, roles []int) bool {
-	for at := range casts(s, t, offs, roles) {
+func castFramed(t string, cast []int) bool {
+	for _, at := range cast {
 		if strings.HasPrefix(t[at:], "act as if ") || strings.HasPrefix(t[at:], "act as though ") {
 			continue
 		}

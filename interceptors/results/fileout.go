@@ -49,6 +49,9 @@ func fileOut(t string, offs ...[]int) bool {
 	for _, list := range offs {
 		next := 0
 		for _, i := range list {
+			// (the order is read back to a sentence's mark, whatever bound:
+			// a mark stops the look back, so the sentence need not be found
+			// for it)
 			if i < next || !sendVerbAt(t, i) || !sendOrdered(t, i, max(0, i-40)) || !destinationIn(t[i:min(len(t), i+240)]) {
 				continue // cheap tests first: a verb of sending, ordered, a place named after it
 			}
@@ -56,7 +59,7 @@ func fileOut(t string, offs ...[]int) bool {
 			next = end
 			start := end - len(sentence)
 			after := t[i:end]
-			if !sendOrdered(t, i, start) || quotedAt(t, i, start) || !destinationIn(after) {
+			if quotedAt(t, i, start) || !destinationIn(after) {
 				continue
 			}
 			if hasSystemPath(after) || heldData(after) {

@@ -1,6 +1,7 @@
 package results
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -24,19 +25,29 @@ var fetchVerbs = []string{"list", "retrieve", "get", "find", "collect", "gather"
 // reads one: with no ASCII letter, digit or '_' just before or after it.
 func hasWord(s string, words ...string) bool {
 	for _, w := range words {
+		for range wordsAt(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsAt yields where w stands in s as a whole word (no ASCII letter,
+// digit or '_' next to it).
+func wordsAt(s, w string) iter.Seq[int] {
+	return func(yield func(int) bool) {
 		for off := 0; ; {
 			k := strings.Index(s[off:], w)
 			if k < 0 {
-				break
+				return
 			}
 			i, j := off+k, off+k+len(w)
-			if (i == 0 || !asciiWordByte(s[i-1])) && (j == len(s) || !asciiWordByte(s[j])) {
-				return true
+			if (i == 0 || !asciiWordByte(s[i-1])) && (j == len(s) || !asciiWordByte(s[j])) && !yield(i) {
+				return
 			}
 			off = i + 1
 		}
 	}
-	return false
 }
 
 // firstPerson finds the user's own voice: "my accounts", "to me at".

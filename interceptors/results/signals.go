@@ -2339,13 +2339,16 @@ func signalsOf(s, t string) (int, []string) {
 	if modeSwitched(t, at) {
 		add(sigModeSwitch)
 	}
-	if castFramed(s, t, at[aCast], at[aRoleOf]) {
+	// the personas imposed on the reader, found once for the three
+	// readings of them (none, and nothing allocated, in most texts)
+	cast := slices.Collect(casts(s, t, at[aCast], at[aRoleOf]))
+	if castFramed(t, cast) {
 		add(sigCast)
 	}
-	if personaFreed(s, t, at[aCast], at[aRoleOf]) {
+	if personaFreed(t, cast) {
 		add(sigFreedPersona)
 	}
-	if personaKept(s, t, at[aCast], at[aRoleOf], at[aKeep]) {
+	if personaKept(t, cast, at[aKeep]) {
 		add(sigKeptPersona)
 	}
 	if makerClaimed(t, at[aMaker]) {
