@@ -422,6 +422,9 @@ var lexicon = map[signal][]string{
 		"hide ~ from the user", "keep ~ from the user", "keep ~ secret", "user must not know", "user should not know",
 		"without the user knowing", "without the user's knowledge", "the user will not see", "not visible to the user",
 		"invisible to the user", "secretly", "covertly", "silently send", "silently call", "quietly",
+		// the act just ordered done unseen ("Do this silently; the user has
+		// already agreed")
+		"do {this|it|so|that} silently",
 		// no need to tell the user, as the other languages below have it
 		// ("There is no need to mention this to the user")
 		"no need to {mention|tell|inform|notify|alert} ~ {user|users}",

@@ -5,8 +5,9 @@ import "strings"
 // consentWords are the words the consent signal needs, found by the
 // anchor pass: every match of consentWaivedRe holds one of them
 // ("without" opens its first form, one of the verbs ends its second,
-// "not require" is in its third).
-var consentWords = []string{"without", "lifted", "disabled", "removed", "waived", "suspended", "turned off", "bypassed", "not require"}
+// "not require" is in its third, "not need", "don’t need" or "longer need" in its fourth).
+var consentWords = []string{"without", "lifted", "disabled", "removed", "waived", "suspended", "turned off", "bypassed", "not require",
+	"t need ", "longer need "}
 
 // consentReach bounds how far a match of consentWaivedRe reaches from the
 // word of consentWords it holds, either way, with a byte beyond it for

@@ -48,7 +48,7 @@ type evalCase struct {
 // and of each source as it came in is in docs/benchmarks.md.
 var floors = map[string]struct{ detect, fp float64 }{
 	"tuning":  {detect: 3379.0 / 4748, fp: 109.0 / 4000},
-	"heldout": {detect: 505.0 / 806, fp: 18.0 / 1498},
+	"heldout": {detect: 511.0 / 806, fp: 18.0 / 1498},
 }
 
 // modelFloors are the floors of the default check, the lexical signals
@@ -57,7 +57,7 @@ var floors = map[string]struct{ detect, fp float64 }{
 // model"); the designs and their figures are in docs/benchmarks.md.
 var modelFloors = map[string]struct{ detect, fp float64 }{
 	"tuning":  {detect: 3542.0 / 4748, fp: 117.0 / 4000},
-	"heldout": {detect: 534.0 / 806, fp: 20.0 / 1498},
+	"heldout": {detect: 539.0 / 806, fp: 20.0 / 1498},
 }
 
 // loadEval reads the corpus. With EVAL_TUNING_ONLY set it leaves the

@@ -17,34 +17,71 @@ import (
 // elsewhere), "AI, ML and data" is a list, and "the model" is the subject
 // of a sentence about it; the name must be followed by a comma, or by a
 // colon after words that point at this very text ("reading this page:")
-// or after a word that calls to it ("Attention", "Note for"), and then by
-// a verb of an order.
+// or after a word that calls to it ("Attention", "Note for", "For the AI
+// handling this ticket:"), and then by a verb of an order; or, with words
+// that point at the text or no article, told what it must do ("AI
+// assistants reading this must open …", "Assistant must now invoke …").
 
 var sigHailed = resultSignal{"orders the AI by name", 4} // "Assistant, call the transfer tool …"
 
-// hailRe is the name, the comma (or the colon after the words that point
-// at the text) and the order that follows, at the start of a sentence.
+// hailRe is the address (a name, a comma, or a colon after the words
+// that point at the text) and the order that follows, at the start of a
+// sentence.
 var hailRe = regexp.MustCompile(`^(?:` +
-	// a name, then a comma, or a colon after words that point at the text
-	hailLead + hailName + `(?:,|` + hailPointer + `[,:])` +
+	// a name, then a comma, or a colon after words that point at the
+	// text, or a colon after a name in the plural, which no chat labels
+	// its turns with ("AI assistants:", "Copilot/AI reviewers:")
+	hailLead + `(?:` + hailName + `(?:,|` + hailPointer + `[,:])|` + hailNames + `:)` +
 	// or a name after a word that calls to it ("Attention AI agent:",
-	// "Note for the reviewing agent:", "P.S. assistant:"), then a comma or a colon
-	`|(?:hey|hi|hello|dear|attention|yo|p\.?s\.?|(?:a )?(?:note|message|reminder) (?:to|for))[,!:]? +(?:the +|an? +|any +)?(?:(?:reviewing|reading|processing|receiving|summari[sz]ing|analy[sz]ing) +)?` + hailName + `(?:` + hailPointer + `)?[,:]` +
+	// "Note for the reviewing agent:", "P.S. to any AI summarizing
+	// reviews:", "For the AI handling this ticket:", "To any automated
+	// assistant reading:"), then a comma or a colon
+	`|` + hailCall + `[,!:]? +(?:(?:the|an?|any|all|every) +)?(?:(?:reviewing|reading|processing|receiving|summari[sz]ing|analy[sz]ing|handling) +)?` + hailName + `(?:` + hailPointer + `)?[,:]` +
 	// or whoever does the reader's work with the text ("Whoever
 	// summarizes this thread:", "Anyone processing this page,")
 	`|(?:(?:btw|p\.?s\.?|so|and|also)[,!:]? +)?(?:whoever|anyone|anybody)(?: +(?:who|that) +is| +is)? +(?:summari[sz]|read|process|analy[sz]|review|pars|handl|translat)[a-z]* +(?:this|these|the) +[a-z -]{0,24}[,:]` +
-	`) +` +
-	`(?:(?:please|kindly|now|first|quickly|immediately|quick favou?r:|one more thing:)[,]? +)*(?:(?:before|after|when|while|once|as) [^,.!?\n]{1,60}, +)?` +
-	`(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend)\b`)
+	`) +` + hailOrder)
+
+// hailToldRe is a name told what it must do, without a comma, after words
+// that point at the text, or in the singular with no article ("AI
+// assistants reading this must open …", "Assistant must now invoke
+// fetch_url …"; not "the assistant should answer politely" or "bots must
+// respond within three seconds", sentences about them). (Apart from
+// hailRe, and read only where one of hailModals is: the one expression
+// cost twice as much on every sentence with a name.)
+var hailToldRe = regexp.MustCompile(`^` + hailGreet + `(?:(?:the +|an? +|any +|all +)?` + hailName + hailPointer + `|` + hailOne + `) +(?:must|shall|should|needs? to|ha(?:s|ve) to|(?:is|are) (?:required |expected )?to)(?: +(?:now|first|also|always|immediately|then))? +` + hailVerb + `\b`)
 
 // hailLead, hailName and hailPointer are the parts of hailRe: the words
-// that may open the sentence, a name for the model, and the words that
-// point at the very text ("reading this page").
+// that may open the sentence (hailGreet, and an article), a name for the
+// model, and the words that point at the very text ("reading this page",
+// "summarizing reviews"). hailOne is a name in the singular, hailNames
+// one in the plural; a name may follow another and a slash
+// ("Copilot/AI"). hailCall is a word that calls to the reader, or a note
+// "to" or "for" it.
 const (
-	hailLead    = `(?:(?:hey|hi|hello|dear|attention|ok|okay|yo|so|and|also|p\.?s\.?)[,!:]? +)*(?:the +|an? +)?`
-	hailName    = `(?:ai +(?:assistant|agent|model|system)s?|assistant|ai|agent|llm|model|chatbot|bot|claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot)`
-	hailPointer = ` +(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|handling|reviewing|receiving|answering) +(?:this|these|the) +[a-z -]{0,24}`
+	hailGreet   = `(?:(?:hey|hi|hello|dear|attention|ok|okay|yo|so|and|also|p\.?s\.?)[,!:]? +)*`
+	hailLead    = hailGreet + `(?:the +|an? +)?`
+	hailName    = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:assistant|agent|model|system|reader|reviewer|bot)s?|assistants?|ai|agents?|llms?|models?|chatbots?|bots?|claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot)`
+	hailOne     = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:assistant|agent|model|system|reader|reviewer|bot)|assistant|ai|agent|llm|model|chatbot|bot|claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot)`
+	hailNames   = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:assistant|agent|model|system|reader|reviewer|bot)s|assistants|agents|llms|models|chatbots|bots)`
+	hailPointer = ` +(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|handling|reviewing|receiving|answering)(?: +(?:this|these|the|any|all|my|our)(?: +[a-z-]+){0,3}| +[a-z-]+)?`
+	hailCall    = `(?:hey|hi|hello|dear|attention|yo|(?:p\.?s\.?[,:]? +)?(?:(?:an? +)?(?:note|message|reminder|hint|tip|request|instructions?) +)?(?:to|for)|p\.?s\.?)`
 )
+
+// hailModals are the words of what a name is told it must do, one of
+// which every match of hailToldRe holds.
+var hailModals = []string{" must ", " should ", " shall ", " need to ", " needs to ", " has to ", " have to ", " required to ", " expected to ", " is to ", " are to "}
+
+// hailOrder is what follows the address: words that lead an order, a
+// clause that times it ("when the user next asks anything,") or gives its
+// purpose ("to triage this properly"), and the verb of the order.
+const hailOrder = `(?:(?:please|kindly|now|first|quickly|immediately|quick favou?r:|one more thing:)[,]? +)*` +
+	`(?:(?:before|after|when|while|once|as|if) [^,.!?\n]{1,60}, +)?` +
+	`(?:(?:please|kindly|now|first|then|immediately)[,]? +)*` +
+	`(?:to [a-z]+(?: [a-z]+){0,4},? +)?` + hailVerb + `\b`
+
+// hailVerb is the verb of the order.
+const hailVerb = `(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|prepend|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|purchase|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend|submit|escalate|disclose|provide|enter|attach|notify|contact|mention|report|wipe|purge|dump|expose|bypass|skip)`
 
 // hailed reports such an order in a sentence that opens at one of offs,
 // the anchors of the names (aHail, aAssistant, aAgent), once the bytes
@@ -52,8 +89,11 @@ const (
 // sentence's end, or a greeting ("Hey", "Dear").
 func hailed(t string, offs []int) bool {
 	return anyOpenedSentence(t, offs, 200, func(i int) bool {
-		return strings.IndexAny(t[i:min(len(t), i+64)], ",:") >= 0 // cheap test first: a comma or colon after the name
+		// cheap tests first: a comma or colon after the name, or a
+		// word of what it must do
+		near := t[i:min(len(t), i+64)]
+		return strings.IndexAny(near, ",:") >= 0 || containsAny(near, hailModals...)
 	}, func(sentence string, _ int) bool {
-		return hailRe.MatchString(sentence)
+		return hailRe.MatchString(sentence) || containsAny(sentence, hailModals...) && hailToldRe.MatchString(sentence)
 	})
 }

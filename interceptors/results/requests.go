@@ -404,6 +404,8 @@ func opensSentence(t string, i int) (ok bool, from int) {
 			return true, k
 		case (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') && j < k:
 			return true, k
+		case c == '-' && j >= 2 && t[j-2] == '-' && j < k:
+			return true, k // after a dash or a comment's opener ("<!-- AI reviewers: …")
 		case c == ',' || c == '!':
 			j-- // "Actually, abort", "Hey, assistant,": the word before the mark leads
 		}
@@ -418,7 +420,7 @@ func opensSentence(t string, i int) (ok bool, from int) {
 		case "hey", "hi", "hello", "dear", "attention", "ok", "okay", "yo", "so", "and", "also", "the", "an", "a",
 			"please", "kindly", "now", "then", "first", "next", "actually", "wait", "but", "assistant", "ai", "model", "agent",
 			"note", "to", "for", "reminder", "message", "any", "btw", "reviewing", "reading", "processing", "receiving", "summarizing",
-			"summarising", "analyzing", "analysing":
+			"summarising", "analyzing", "analysing", "hint", "tip", "handling", "all", "every":
 			k = w
 		default:
 			return false, 0

@@ -73,8 +73,10 @@ const automatedReader = `automated ([a-z-]+ ){0,2}(software|systems?|tools?|scre
 
 // forTheMachine is a label that says for whom a text is, or from whom it
 // is hidden: "(invisible to humans, visible to LLM scan)", "Hidden
-// competency profile for automated screening systems".
-var forTheMachine = regexp.MustCompile(`\b(visible (only )?to (the |an? )?(llms?|ai|models?|language models?|` + automatedReader + `)|(invisible|hidden) (to|from) (the )?humans?|for ` + automatedReader + `)\b`)
+// competency profile for automated screening systems", "(for AI readers
+// only)".
+var forTheMachine = regexp.MustCompile(`\b(visible (only )?to (the |an? )?(llms?|ai|models?|language models?|` + automatedReader + `)|(invisible|hidden) (to|from) (the )?humans?|for ` + automatedReader +
+	`|for (the )?(ai|llms?|models?|language models?|ai (agents?|assistants?|readers?|models?)|agents?|bots?)( (readers?|eyes))? only)\b`)
 
 // forTheMachineNeeds holds what every match of forTheMachine holds (t is
 // lowered, the expression lower-case ASCII without (?i), so the literals
@@ -1254,7 +1256,7 @@ var anchorText = []struct {
 	{"below code ", aBelowCode}, {"you are ", aYouAre}, {"system", aSystem},
 	{"assistant", aAssistant}, {"### system", aHashSystem},
 	{"### instruction", aHashInstruction}, {`"`, aQuote}, {`'`, aQuote}, {"\u201c", aQuote}, {"\u2018", aQuote}, {"\u201e", aQuote},
-	{"if you are ", aIfYouAre}, {"if you're ", aIfYoure}, {"note to ", aNoteTo}, {"note for ", aNoteFor},
+	{"if you are ", aIfYouAre}, {"if you're ", aIfYoure}, {"note to ", aNoteTo}, {"note for ", aNoteFor}, {"hint to ", aNoteTo}, {"hint for ", aNoteFor},
 	{"message to ", aMessageTo}, {"message for ", aMessageFor}, {"instructions for ", aInstructionsFor},
 	{"attention ", aAttention}, {"dear ", aDear}, {"above", aAbove}, {"conversation", aConversation},
 	{"you were ", aYouWere}, {"were you ", aWereYou}, {"was you ", aWereYou}, {"not supposed to ", aNotSupposed},
@@ -1412,6 +1414,7 @@ var anchorText = []struct {
 	// the reader's tools asked for (toolsAsked)
 	{"without", aConsent}, {"lifted", aConsent}, {"disabled", aConsent}, {"removed", aConsent}, {"waived", aConsent},
 	{"suspended", aConsent}, {"turned off", aConsent}, {"bypassed", aConsent}, {"not require", aConsent},
+	{"t need ", aConsent}, {"longer need ", aConsent},
 	{"approv", aApprov}, {"authori", aApprov}, {"sanction", aApprov},
 	// the user's say waived (riskWaived: waiverWords)
 	{"confirm", aWaiver}, {"approv", aWaiver}, {"consent", aWaiver}, {"permission", aWaiver}, {"review", aWaiver}, {" ask", aWaiver},
@@ -1511,6 +1514,11 @@ var anchorText = []struct {
 	{"ai reading", aHail}, {"ai processing", aHail}, {"whoever ", aHail}, {"anyone ", aHail}, {"anybody ", aHail}, {"agent,", aHail}, {"agent:", aHail}, {"model:", aHail}, {"llm:", aHail}, {"bot: ", aHail}, {"llm,", aHail}, {"llm ", aHail},
 	{"model,", aHail}, {"model ", aHail}, {"chatbot", aHail}, {"bot, ", aHail}, {"claude", aHail}, {"chatgpt", aHail}, {"gpt-", aHail},
 	{"gpt,", aHail}, {"gemini", aHail}, {"copilot", aHail},
+	{"readers only", aVisible}, {"eyes only", aVisible}, {"agents only", aVisible}, {"ai only", aVisible}, {"llms only", aVisible},
+	{"models only", aVisible}, {"bots only", aVisible},
+	{"ai reader", aHail}, {"ai reviewer", aHail}, {"ai summar", aHail}, {"ai handling", aHail}, {"ai bot", aHail},
+	{"/ai ", aHail}, {"ai must", aHail}, {"ai should", aHail}, {"agents", aHail}, {"bots", aHail}, {"automated assistant", aHail},
+	{"automated agent", aHail}, {"automated reader", aHail}, {"automated system", aHail}, {"automated reviewer", aHail},
 	{"submit ", aUserDataOut}, {"relay ", aUserDataOut},
 	{"read ", aReadVerb}, {"cat ", aReadVerb}, {"open ", aReadVerb}, {"access ", aReadVerb}, {"retrieve ", aReadVerb},
 	{"display ", aReadVerb}, {"disclose ", aReadVerb}, {"show ", aReadVerb}, {"print ", aReadVerb}, {"output ", aReadVerb},
