@@ -586,7 +586,7 @@ var lexicon = map[signal][]string{
 		"{nota|notas|instruccion|instrucciones|mensaje|mensajes|aviso|indicacion|indicaciones} {para el|para la|al|a la|para} {asistente|agente|modelo|ia|llm|asistentes|agentes|modelos}",
 		"{hinweis|hinweise|notiz|anweisung|anweisungen|nachricht|mitteilung} {an|fur} {den|die|das} {assistenten|agenten|ki|modell|sprachmodell|llm}",
 		"{note|notes|instruction|instructions|message|messages|consigne|consignes|remarque} {pour|a} {l'assistant|l'agent|l'ia|l'ai|l'llm|le modele|les agents|les assistants}",
-		"{note|notes|instruction|instructions|message|messages|consigne|consignes|remarque} a l'attention {de l'assistant|de l'agent|de l'ia|du modele}",
+		"{note|notes|instruction|instructions|message|messages|consigne|consignes|remarque} a {l'attention|l'intention} {de l'assistant|de l'agent|de l'ia|du modele}",
 		"{nota|notas|instrucao|instrucoes|mensagem|mensagens|aviso} {para o|para a|ao|a} {assistente|agente|modelo|ia|llm}",
 		"{nota|note|istruzione|istruzioni|messaggio|messaggi|avviso} {per l'assistente|per l'agente|per il modello|per l'ia|all'assistente|all'agente|al modello|all'ia}",
 		"{примечание|заметка|инструкция|инструкции|сообщение|указание|указания} для {ассистента|помощника|агента|модели|ии|нейросети}",
@@ -594,6 +594,11 @@ var lexicon = map[signal][]string{
 		"{notatka|uwaga|instrukcja|instrukcje|wiadomosc|polecenie|polecenia} dla {asystenta|agenta|modelu|ai}",
 		"アシスタントへの注意", "アシスタントへのメモ", "アシスタントへの指示", "アシスタントへのメッセージ", "エージェントへの指示", "モデルへの指示", "aiへの指示", "aiアシスタントへ",
 		"给助手的", "给ai助手的", "给ai的指示", "给模型的", "给智能体的", "致助手", "致ai助手", "助手须知", "給助手的", "給ai助手的",
+		// ar, id, tr ("ملاحظة للمساعد الذكي", "Catatan untuk asisten AI",
+		// "Yapay zeka asistanı için not")
+		"{ملاحظة|تعليمات|تعليمة|رسالة|تنبيه} {للمساعد|للوكيل|للنموذج|للذكاء}",
+		"{catatan|instruksi|pesan|petunjuk} {untuk|kepada|bagi} {asisten|agen|model|ai}",
+		"{asistan|asistanı|ajan|ajanı|model|modeli|yapay zeka} {için} {not|talimat|mesaj}",
 		// more access claimed as the condition to go on: an escalation
 		// put to the model ("need elevated access to continue")
 		"{need|needs|require|requires} ~ {access|permission|permissions|privileges|approval|authorization|authorisation} to {continue|proceed}",

@@ -38,8 +38,12 @@ var hailRe = regexp.MustCompile(`^(?:` +
 	// assistant reading:"), then a comma or a colon
 	`|` + hailCall + `[,!:]? +(?:(?:the|an?|any|all|every) +)?(?:(?:reviewing|reading|processing|receiving|summari[sz]ing|analy[sz]ing|handling) +)?` + hailName + `(?:` + hailPointer + `)?[,:]` +
 	// or whoever does the reader's work with the text ("Whoever
-	// summarizes this thread:", "Anyone processing this page,")
-	`|(?:(?:btw|p\.?s\.?|so|and|also)[,!:]? +)?(?:whoever|anyone|anybody)(?: +(?:who|that) +is| +is)? +(?:summari[sz]|read|process|analy[sz]|review|pars|handl|translat)[a-z]* +(?:this|these|the) +[a-z -]{0,24}[,:]` +
+	// summarizes this thread:", "Anyone processing this page,",
+	// "whichever model processes this log,")
+	`|(?:(?:btw|p\.?s\.?|so|and|also)[,!:]? +)?(?:whoever|anyone|anybody|whichever +(?:model|ai|assistant|agent|llm|bot|system))(?: +(?:who|that) +is| +is)? +(?:summari[sz]|read|process|analy[sz]|review|pars|handl|translat)[a-z]* +(?:this|these|the) +[a-z -]{0,24}[,:]` +
+	// or a condition that names the reader ("If you are an AI reading
+	// this,")
+	`|if +you(?:'re|’re| +are) +(?:an? +|the +)?` + hailName + `(?:` + hailPointer + `)?,` +
 	`) +` + hailOrder)
 
 // hailToldRe is a name told what it must do, without a comma, after words
@@ -49,7 +53,7 @@ var hailRe = regexp.MustCompile(`^(?:` +
 // respond within three seconds", sentences about them). (Apart from
 // hailRe, and read only where one of hailModals is: the one expression
 // cost twice as much on every sentence with a name.)
-var hailToldRe = regexp.MustCompile(`^` + hailGreet + `(?:(?:the +|an? +|any +|all +)?` + hailName + hailPointer + `|` + hailOne + `) +(?:must|shall|should|needs? to|ha(?:s|ve) to|(?:is|are) (?:required |expected )?to)(?: +(?:now|first|also|always|immediately|then))? +` + hailVerb + `\b`)
+var hailToldRe = regexp.MustCompile(`^` + hailGreet + `(?:(?:the +|an? +|any +|all +)?` + hailName + hailPointer + `|` + hailOne + `) +(?:must|shall|should|needs? to|ha(?:s|ve) to|(?:is|are) (?:now +|also +)?(?:required |expected )?to)(?: +(?:now|first|also|always|immediately|then))? +` + hailVerb + `\b`)
 
 // hailLead, hailName and hailPointer are the parts of hailRe: the words
 // that may open the sentence (hailGreet, and an article), a name for the
@@ -59,13 +63,13 @@ var hailToldRe = regexp.MustCompile(`^` + hailGreet + `(?:(?:the +|an? +|any +|a
 // ("Copilot/AI"). hailCall is a word that calls to the reader, or a note
 // "to" or "for" it.
 const (
-	hailGreet   = `(?:(?:hey|hi|hello|dear|attention|ok|okay|yo|so|and|also|p\.?s\.?)[,!:]? +)*`
+	hailGreet   = `(?:(?:hey|hi|hello|dear|attention|ok|okay|yo|so|and|also|oh|btw|by the way|p\.?s\.?)[,!:]? +)*`
 	hailLead    = hailGreet + `(?:the +|an? +)?`
-	hailName    = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:assistant|agent|model|system|reader|reviewer|bot)s?|assistants?|ai|agents?|llms?|models?|chatbots?|bots?|claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot)`
-	hailOne     = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:assistant|agent|model|system|reader|reviewer|bot)|assistant|ai|agent|llm|model|chatbot|bot|claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot)`
-	hailNames   = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:assistant|agent|model|system|reader|reviewer|bot)s|assistants|agents|llms|models|chatbots|bots)`
+	hailName    = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:[a-z]+ +)?(?:assistant|agent|model|system|reader|reviewer|bot|secretary|helper|summari[sz]er)s?|assistants?|ai|agents?|llms?|models?|chatbots?|bots?|claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot)`
+	hailOne     = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:[a-z]+ +)?(?:assistant|agent|model|system|reader|reviewer|bot|secretary|helper|summari[sz]er)|assistant|ai|agent|llm|model|chatbot|bot|claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot)`
+	hailNames   = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:[a-z]+ +)?(?:assistant|agent|model|system|reader|reviewer|bot|secretary|helper|summari[sz]er)s|assistants|agents|llms|models|chatbots|bots)`
 	hailPointer = ` +(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|handling|reviewing|receiving|answering)(?: +(?:this|these|the|any|all|my|our)(?: +[a-z-]+){0,3}| +[a-z-]+)?`
-	hailCall    = `(?:hey|hi|hello|dear|attention|yo|(?:p\.?s\.?[,:]? +)?(?:(?:an? +)?(?:note|message|reminder|hint|tip|request|instructions?) +)?(?:to|for)|p\.?s\.?)`
+	hailCall    = `(?:hey|hi|hello|dear|attention|yo|(?:p\.?s\.?[,:]? +)?(?:(?:an? +)?(?:note|message|reminder|hint|tip|request|instructions?|task|step|action item|to-?do|workaround|remediation(?: +step)?) +)?(?:to|for)|p\.?s\.?)`
 )
 
 // hailModals are the words of what a name is told it must do, one of
@@ -74,14 +78,16 @@ var hailModals = []string{" must ", " should ", " shall ", " need to ", " needs 
 
 // hailOrder is what follows the address: words that lead an order, a
 // clause that times it ("when the user next asks anything,") or gives its
-// purpose ("to triage this properly"), and the verb of the order.
+// purpose ("to triage this properly"), the user's wish relayed ("the user
+// would like you to"), and the verb of the order.
 const hailOrder = `(?:(?:please|kindly|now|first|quickly|immediately|quick favou?r:|one more thing:)[,]? +)*` +
 	`(?:(?:before|after|when|while|once|as|if) [^,.!?\n]{1,60}, +)?` +
 	`(?:(?:please|kindly|now|first|then|immediately)[,]? +)*` +
-	`(?:to [a-z]+(?: [a-z]+){0,4},? +)?` + hailVerb + `\b`
+	`(?:to [a-z]+(?: [a-z]+){0,4},? +)?` +
+	`(?:the user (?:would like|wants|has asked|asked) (?:you|me to tell you) to +(?:also +)?)?` + hailVerb + `\b`
 
 // hailVerb is the verb of the order.
-const hailVerb = `(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|prepend|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|purchase|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend|submit|escalate|disclose|provide|enter|attach|notify|contact|mention|report|wipe|purge|dump|expose|bypass|skip)`
+const hailVerb = `(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|prepend|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|purchase|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend|submit|escalate|disclose|provide|enter|attach|notify|contact|mention|report|wipe|purge|dump|expose|bypass|skip|star|follow|subscribe)`
 
 // hailed reports such an order in a sentence that opens at one of offs,
 // the anchors of the names (aHail, aAssistant, aAgent), once the bytes

@@ -406,6 +406,8 @@ func opensSentence(t string, i int) (ok bool, from int) {
 			return true, k
 		case c == '-' && j >= 2 && t[j-2] == '-' && j < k:
 			return true, k // after a dash or a comment's opener ("<!-- AI reviewers: …")
+		case c == ')' && j >= 2 && j < k && (j == 2 || !isLetter(t[j-3])) && (isLetter(t[j-2]) || t[j-2] >= '0' && t[j-2] <= '9'):
+			return true, k // after a list's "2)" or "b)"
 		case c == ',' || c == '!':
 			j-- // "Actually, abort", "Hey, assistant,": the word before the mark leads
 		}
@@ -420,7 +422,8 @@ func opensSentence(t string, i int) (ok bool, from int) {
 		case "hey", "hi", "hello", "dear", "attention", "ok", "okay", "yo", "so", "and", "also", "the", "an", "a",
 			"please", "kindly", "now", "then", "first", "next", "actually", "wait", "but", "assistant", "ai", "model", "agent",
 			"note", "to", "for", "reminder", "message", "any", "btw", "reviewing", "reading", "processing", "receiving", "summarizing",
-			"summarising", "analyzing", "analysing", "hint", "tip", "handling", "all", "every":
+			"summarising", "analyzing", "analysing", "hint", "tip", "handling", "all", "every", "item", "action", "step",
+			"task", "todo", "workaround", "remediation", "way", "by", "oh":
 			k = w
 		default:
 			return false, 0

@@ -1519,6 +1519,8 @@ var anchorText = []struct {
 	{"ai reader", aHail}, {"ai reviewer", aHail}, {"ai summar", aHail}, {"ai handling", aHail}, {"ai bot", aHail},
 	{"/ai ", aHail}, {"ai must", aHail}, {"ai should", aHail}, {"agents", aHail}, {"bots", aHail}, {"automated assistant", aHail},
 	{"automated agent", aHail}, {"automated reader", aHail}, {"automated system", aHail}, {"automated reviewer", aHail},
+	{"for ai ", aHail}, {"for the ai ", aHail}, {"for any ai ", aHail}, {"for all ai ", aHail}, {"to ai ", aHail}, {"to the ai ", aHail},
+	{"to any ai ", aHail}, {"whichever ", aHail},
 	{"submit ", aUserDataOut}, {"relay ", aUserDataOut},
 	{"read ", aReadVerb}, {"cat ", aReadVerb}, {"open ", aReadVerb}, {"access ", aReadVerb}, {"retrieve ", aReadVerb},
 	{"display ", aReadVerb}, {"disclose ", aReadVerb}, {"show ", aReadVerb}, {"print ", aReadVerb}, {"output ", aReadVerb},
@@ -2170,7 +2172,7 @@ func signalsOf(s, t string) (int, []string) {
 	if secretFileOrdered(t, at[aReadAbroad], at[aReadVerb], at[aSendOut], at[aMailVerb]) {
 		add(sigSecretFile)
 	}
-	if hailed(t, at[aHail]) || hailed(t, at[aAssistant]) || hailed(t, at[aAgent]) {
+	if hailed(t, at[aHail]) || hailed(t, at[aAssistant]) || hailed(t, at[aAgent]) || hailed(t, at[aIfYouAre]) || hailed(t, at[aIfYoure]) {
 		add(sigHailed)
 	}
 	if lasting, memory := lastingOrders(t, at[aLasting]); lasting || memory {
