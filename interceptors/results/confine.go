@@ -35,18 +35,43 @@ func aMessage(q string) bool {
 	return strings.Count(q, " ") >= 2
 }
 
+// answeredOnes are the words that may stand between the verb and "only"
+// for whom the answer is ("reply to the user only with …", "reply
+// with only the words …").
+var answeredOnes = wordSet("to the user users them it customer customers everyone with")
+
+// confinedVerbBefore reports one of confineVerbs right before t[i:], or
+// before one word, or before words of answeredOnes ("respond to the user
+// only").
+func confinedVerbBefore(t string, i int) bool {
+	j := i
+	for n := 0; n < 6; n++ {
+		for j > 0 && t[j-1] == ' ' {
+			j--
+		}
+		w := lastWord(t, j)
+		if w == "" {
+			return false
+		}
+		if confineVerbs[w] {
+			return true
+		}
+		if n > 0 && !answeredOnes[w] {
+			return false
+		}
+		j -= len(w)
+	}
+	return false
+}
+
 // answerConfined reports an order to answer with nothing but a message in
 // quotes (offs are the anchors of "only" and its synonyms).
 func answerConfined(t string, offs []int) bool {
 	for _, i := range offs {
 		// the verb is the word before, or the one before that ("return
-		// only", "respond to it only"): cheap tests first
-		w := lastWord(t, i)
-		j := i
-		for j > 0 && t[j-1] == ' ' {
-			j--
-		}
-		if !confineVerbs[w] && !confineVerbs[lastWord(t, j-len(w))] {
+		// only", "respond to it only"), or before whom it answers
+		// ("respond to the user only"): cheap tests first
+		if !confinedVerbBefore(t, i) {
 			continue
 		}
 		k := strings.IndexByte(t[i+1:], ' ') // past the anchor's word

@@ -106,6 +106,7 @@ var promptReading = map[string]promptWeight{
 	sigMidAsk.name:        {0, 0}, // a prompt asks what it likes, where it likes
 	sigCommentAsk.name:    {0, 0}, // a task in a comment of the code a prompt hands over
 	sigProcessorTask.name: {0, 0}, // a prompt orders what to do with the text it is given
+	sigReaderTask.name:    {0, 0}, // "before you summarize the report, list …": a prompt frames its own task
 	sigDisregard.name:     {0, 0}, // "ignore the formatting of the input"
 	"promotion":           {0, 0}, // (read in definitions only)
 	"preference":          {0, 0},

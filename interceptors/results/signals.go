@@ -1207,6 +1207,7 @@ const (
 	aConsent    // consentWords: the consent signal's words
 	aApprov     // preApproved's words
 	aHandleThis // a verb of handling before "this" or "these" (processorTasked)
+	aReaderTask // the reader's work named as an order's frame (readerTaskFramed)
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
 	aMakeAnswer // the making or the name of an answer (answerPieced)
 	aComing     // a scope over the messages to come (standingRule)
@@ -1312,6 +1313,37 @@ var anchorText = []struct {
 	{"skip the review", aWaive}, {"skip this review", aWaive}, {"skip review", aWaive}, {"skip to the next", aWaive},
 	{"approve this", aWaive}, {"approve the", aWaive}, {"auto-approve", aWaive}, {"autoapprove", aWaive},
 	// the reader's handling of this very text (processorTasked)
+	{"addition to summar", aReaderTask}, {"addition to answer", aReaderTask}, {"addition to translat", aReaderTask},
+	{"addition to describ", aReaderTask}, {"addition to respond", aReaderTask}, {"addition to repl", aReaderTask},
+	{"addition to explain", aReaderTask}, {"addition to help", aReaderTask}, {"top of summar", aReaderTask},
+	{"top of answer", aReaderTask}, {"top of translat", aReaderTask}, {"top of describ", aReaderTask},
+	{"top of respond", aReaderTask}, {"top of repl", aReaderTask}, {"top of explain", aReaderTask},
+	{"top of help", aReaderTask}, {"besides summar", aReaderTask}, {"besides answer", aReaderTask},
+	{"besides translat", aReaderTask}, {"besides describ", aReaderTask}, {"besides respond", aReaderTask},
+	{"besides repl", aReaderTask}, {"besides explain", aReaderTask}, {"besides help", aReaderTask},
+	{"apart from summar", aReaderTask}, {"apart from answer", aReaderTask}, {"apart from translat", aReaderTask},
+	{"apart from describ", aReaderTask}, {"apart from respond", aReaderTask}, {"apart from repl", aReaderTask},
+	{"apart from explain", aReaderTask}, {"apart from help", aReaderTask}, {"instead of summar", aReaderTask},
+	{"instead of answer", aReaderTask}, {"instead of translat", aReaderTask}, {"instead of describ", aReaderTask},
+	{"instead of respond", aReaderTask}, {"instead of repl", aReaderTask}, {"instead of explain", aReaderTask},
+	{"instead of help", aReaderTask}, {"rather than summar", aReaderTask}, {"rather than answer", aReaderTask},
+	{"rather than translat", aReaderTask}, {"rather than describ", aReaderTask}, {"rather than respond", aReaderTask},
+	{"rather than repl", aReaderTask}, {"rather than explain", aReaderTask}, {"rather than help", aReaderTask},
+	{"before summar", aReaderTask}, {"before answering", aReaderTask}, {"before translat", aReaderTask},
+	{"before responding", aReaderTask}, {"before replying", aReaderTask}, {"before you summar", aReaderTask},
+	{"before you answer", aReaderTask}, {"before you translat", aReaderTask}, {"before you respond", aReaderTask},
+	{"before you repl", aReaderTask}, {"after summar", aReaderTask}, {"after answering", aReaderTask},
+	{"after translat", aReaderTask}, {"after responding", aReaderTask}, {"after replying", aReaderTask},
+	{"after you summar", aReaderTask}, {"after you answer", aReaderTask}, {"after you translat", aReaderTask},
+	{"after you respond", aReaderTask}, {"after you repl", aReaderTask}, {"addition to your ", aReaderTask},
+	{"addition to the task", aReaderTask}, {"addition to the current", aReaderTask},
+	{"addition to the main", aReaderTask}, {"addition to the original", aReaderTask}, {"top of your ", aReaderTask},
+	{"top of the task", aReaderTask}, {"top of the current", aReaderTask}, {"top of the main", aReaderTask},
+	{"top of the original", aReaderTask}, {"besides your ", aReaderTask}, {"besides the task", aReaderTask},
+	{"besides the current", aReaderTask}, {"besides the main", aReaderTask}, {"besides the original", aReaderTask},
+	{"apart from your ", aReaderTask}, {"apart from the task", aReaderTask}, {"apart from the current", aReaderTask},
+	{"apart from the main", aReaderTask}, {"apart from the original", aReaderTask}, {"done with this", aReaderTask},
+	{"finished with this", aReaderTask}, {"done reading this", aReaderTask}, {"finished reading this", aReaderTask}, {"through with this", aReaderTask},
 	{"read this ", aHandleThis}, {"read these ", aHandleThis}, {"reading this ", aHandleThis},
 	{"reading these ", aHandleThis}, {"process this ", aHandleThis}, {"process these ", aHandleThis},
 	{"processing this ", aHandleThis}, {"processing these ", aHandleThis}, {"processed this ", aHandleThis},
@@ -2171,6 +2203,9 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if secretFileOrdered(t, at[aReadAbroad], at[aReadVerb], at[aSendOut], at[aMailVerb]) {
 		add(sigSecretFile)
+	}
+	if readerTaskFramed(t, at[aReaderTask]) {
+		add(sigReaderTask)
 	}
 	if hailed(t, at[aHail]) || hailed(t, at[aAssistant]) || hailed(t, at[aAgent]) || hailed(t, at[aIfYouAre]) || hailed(t, at[aIfYoure]) {
 		add(sigHailed)
