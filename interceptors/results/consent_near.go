@@ -70,10 +70,11 @@ func consentWordAt(t string, k int) int {
 // consentNouns: every match of consentWaivedRe names what is waived with
 // one of these (the approval or consent of its first and third forms, the
 // restrictions, safety checks, approval or confirmation steps of its
-// second), so a place with none of them is passed over without running
+// second, the asking or consulting of the user left out), so a place with none of them is passed over without running
 // the expression: "without" and "removed" are common words of
 // documentation.
-var consentNouns = []string{"approval", "confirmation", "consent", "permission", "restrictions", "safety "}
+var consentNouns = []string{"approval", "confirmation", "consent", "permission", "restrictions", "safety ", "asking", "consulting",
+	"checking with", "confirming with", "prompting"}
 
 // consentAround is consentWaivedRe.MatchString(t[a:b]), the place widened
 // to the ends of the words it cuts.

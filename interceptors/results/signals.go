@@ -1208,6 +1208,7 @@ const (
 	aApprov     // preApproved's words
 	aHandleThis // a verb of handling before "this" or "these" (processorTasked)
 	aReaderTask // the reader's work named as an order's frame (readerTaskFramed)
+	aInReply    // "in your reply" and the like (secretInReply)
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
 	aMakeAnswer // the making or the name of an answer (answerPieced)
 	aComing     // a scope over the messages to come (standingRule)
@@ -1403,6 +1404,8 @@ var anchorText = []struct {
 	{"commend", aPromote}, {"endors", aPromote}, {"promotional", aPromote}, {"praise", aPromote}, {"praising", aPromote},
 	{"admiring", aPromote}, {"appreciati", aPromote}, {"complimentary", aPromote}, {"flattering", aPromote}, {" nod ", aPromote},
 	// a secret handed back (secretPostedHere) or rounded up (secretsRoundedUp)
+	{"in your reply", aInReply}, {"in your response", aInReply}, {"in your answer", aInReply}, {"in your next reply", aInReply},
+	{"in your next response", aInReply}, {"in your next message", aInReply},
 	{"post it ", aPostIt}, {"share it ", aPostIt}, {"paste it ", aPostIt}, {"send it ", aPostIt}, {"post them ", aPostIt}, {"share them ", aPostIt},
 	{"credential", aCredential}, {"api key", aCredential},
 	// words for orders besides those anchored above (ordersAnnounced)
@@ -2294,7 +2297,7 @@ func signalsOf(s, t string) (int, []string) {
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
 	}
-	if secretPostedHere(t, at[aPostIt]) {
+	if secretPostedHere(t, at[aPostIt]) || secretInReply(t, at[aInReply]) {
 		add(sigPostedHere)
 	}
 	if secretsRoundedUp(t, at[aCredential]) {

@@ -196,12 +196,13 @@ func snakeName(n string) bool {
 }
 
 // preApprovedRe is an approval claimed, as done, for what the text
-// orders: something is (or was, or has been) pre-approved, or approved,
+// orders: something is (or was, or has been) pre-approved, or someone has
+// pre-approved it ("we have pre-approved all file deletions"), or approved,
 // authorised, sanctioned or cleared by someone or for something; "Auto-authorized by HR
 // system"; "approved by the NOC team"; a sanctioned response. A policy
 // that requires an approval ("expenses must be pre-approved") states no
 // such fact, nor a card's "preauthorized for $200.00" (an amount follows).
-var preApprovedRe = regexp.MustCompile(`\b(?:(?:is|are|was|were|been) (?:already )?(?:pre-(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed|sanctioned|cleared) (?:by|for))|auto-?(?:approved|authori[sz]ed) by|approved by (?:the |your |an? )?(?:[a-z]+ ){0,2}(?:team|manager|lead|director|admin|administrator|management|dba|it|noc|engineer|counsel|officer|committee|supervisor|system)|sanctioned (?:security|response|action|operation|procedure))\b`)
+var preApprovedRe = regexp.MustCompile(`\b(?:(?:have|has|had) (?:already )?pre-(?:approved|authori[sz]ed)|(?:is|are|was|were|been) (?:already )?(?:pre-(?:approved|authori[sz]ed)|(?:approved|authori[sz]ed|sanctioned|cleared) (?:by|for))|auto-?(?:approved|authori[sz]ed) by|approved by (?:the |your |an? )?(?:[a-z]+ ){0,2}(?:team|manager|lead|director|admin|administrator|management|dba|it|noc|engineer|counsel|officer|committee|supervisor|system)|sanctioned (?:security|response|action|operation|procedure))\b`)
 
 // preApprovedParts are words of preApprovedRe every match holds one of:
 // "pre-approved", "pre-authori…", a verb of approval with "by" or "for"
