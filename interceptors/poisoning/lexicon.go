@@ -721,6 +721,9 @@ var lexicon = map[signal][]string{
 	// you've encountered". Named without a verb that copies them, they are
 	// only history.
 	sigExtract: {
+		// the secret the reader guards, named by its keeping ("the access
+		// code you were told never to reveal")
+		"you were {told|instructed|asked|programmed} {never|not} to {reveal|share|disclose|tell|give|say}",
 		"{repeat|recite|echo|replay|reiterate|recount|recap|duplicate|copy|quote|reproduce|replicate|parrot|regurgitate|enumerate|redeliver|enunciate|print|output|transcribe|rehash|repeating|reciting|echoing|replaying|reiterating|recounting} ~ {our|this|entire|whole|full} {conversation|dialogue|dialog|chat|discussion|discourse|exchange|exchanges|interaction}",
 		"{repeat|recite|echo|replay|reiterate|recount|recap|duplicate|copy|quote|reproduce|replicate|parrot|regurgitate|enumerate|redeliver|enunciate|print|output|transcribe|list|repeating|reciting|echoing|reiterating} ~ {sentences|sentence|statements|phrases} ~ {conversation|dialogue|dialog|chat|discussion|discourse|exchange|interaction|instruction|instructions|prompt|directive|directions|command|task|ordinance}",
 		"{sentences|sentence|statements|phrases|wording|text|lines|exchanges} {you|you've|we|we've} ~ {saw|seen|read|received|encountered|processed|interpreted|got|exchanged|come|had|gone}",
@@ -926,6 +929,10 @@ var lexicon = map[signal][]string{
 		"what the * asked", "what the * said", "what the * typed", "the user's question", "the user's query",
 		"the user's request", "the user's messages", "the customer's question", "the customer's request",
 		"the user's {previous|last|prior|latest|earlier|preceding} {message|messages|prompt|prompts|input|inputs|question|questions}",
+		// what precedes the user's first turn: the reader's setup
+		// ("everything that precedes the user's first message")
+		"{precedes|preceded|precede|preceding} the user's {first|initial} {message|question|input|turn|prompt}",
+		"{came|comes|come} before the user's {first|initial} {message|question|input|turn|prompt}",
 		"your instructions", "internal instructions", "all available tools", "tools_list", "list of tools",
 		// the conversation by its names in the other languages, as "the
 		// chat history" and "the entire conversation" are

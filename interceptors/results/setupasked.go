@@ -38,8 +38,10 @@ var promptAdjRe = regexp.MustCompile(`^prompt (?:attention|action|response|reply
 
 // setupGivenRe is a setup noun with the reader as the one it was given to
 // ("the rules you were given", "constraints have been set for you", "what
-// rules are you operating under", "how you were configured").
-var setupGivenRe = regexp.MustCompile(`\b(?:instructions?|rules|guidelines|directives?|constraints|limitations|restrictions|persona|prompt|policies|boundaries)\b[^.?!\n]{0,40}?\b(?:you (?:were|have been|'ve been|had been) (?:given|told|assigned|programmed|configured|instructed|provided|trained)|(?:have been|has been|were|are|was) (?:set|given|assigned|imposed|placed|provided|configured) (?:for|to|on|upon) you|(?:are|were) you (?:operating|working|running|following|bound) (?:under|by)?|you(?:'re| are)? (?:operating|operate) under|have you been (?:given|assigned|told|instructed|programmed))\b` +
+// rules are you operating under", "how you were configured", "the
+// instructions you were set up with", "the prompt template used to
+// configure you").
+var setupGivenRe = regexp.MustCompile(`\b(?:instructions?|rules|guidelines|directives?|constraints|limitations|restrictions|persona|prompt|policies|boundaries)\b[^.?!\n]{0,40}?\b(?:you (?:were|have been|'ve been|had been) (?:given|told|assigned|programmed|configured|instructed|provided|trained|set up with|initiali[sz]ed with|primed with)|(?:used|written|designed) to (?:configure|instruct|program|prompt|initiali[sz]e) you|(?:have been|has been|were|are|was) (?:set|given|assigned|imposed|placed|provided|configured) (?:for|to|on|upon) you|(?:are|were) you (?:operating|working|running|following|bound) (?:under|by)?|you(?:'re| are)? (?:operating|operate) under|have you been (?:given|assigned|told|instructed|programmed))\b` +
 	`|\bhow you (?:were|are|have been) (?:configured|programmed|set up|instructed|prompted)\b`)
 
 // setupGivenNeeds are literals one of which every match of setupGivenRe
@@ -47,7 +49,8 @@ var setupGivenRe = regexp.MustCompile(`\b(?:instructions?|rules|guidelines|direc
 // given", "set for you", "are you operating", "how you were"): the
 // expression runs only on a sentence that holds one, not on every
 // sentence with "you" and a setup noun.
-var setupGivenNeeds = []string{"you were ", "been ", "for you", "to you", "on you", "are you ", "were you ", "operat", "how you "}
+var setupGivenNeeds = []string{"you were ", "been ", "for you", "to you", "on you", "are you ", "were you ", "operat", "how you ",
+	"configure you", "instruct you", "program you", "prompt you", "initialize you", "initialise you"}
 
 // authorVerbs are the verbs of someone who writes or edits a prompt, and
 // questions of what should go in one: in a sentence, the prompt named is

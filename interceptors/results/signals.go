@@ -1463,6 +1463,8 @@ var anchorText = []struct {
 	// a setup given to the reader (setupAsked)
 	{"you been ", aSetupGiven}, {"set for you", aSetupGiven}, {"given to you", aSetupGiven}, {"assigned to you", aSetupGiven},
 	{"operating under", aSetupGiven}, {"operate under", aSetupGiven}, {"you following", aSetupGiven},
+	{"configure you", aSetupGiven}, {"instruct you", aSetupGiven}, {"program you", aSetupGiven}, {"prompt you", aSetupGiven},
+	{"initialize you", aSetupGiven}, {"initialise you", aSetupGiven},
 	// secrets besides passwords and credentials (ownSecretAsked)
 	{"token", aOwnSecret}, {"private key", aOwnSecret}, {"ssh key", aOwnSecret}, {"access key", aOwnSecret}, {"secret key", aOwnSecret},
 	{"environment variable", aOwnSecret}, {"env var", aOwnSecret}, {"connection string", aOwnSecret}, {"api_key", aOwnSecret}, {"api-key", aOwnSecret},
