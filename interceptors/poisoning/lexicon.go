@@ -428,6 +428,12 @@ var lexicon = map[signal][]string{
 		// the act just ordered done unseen ("Do this silently; the user has
 		// already agreed")
 		"do {this|it|so|that} silently",
+		// the act kept from the user by other words ("Keep this detail
+		// between us", "which the user does not need to know about",
+		// "attach the chat without mentioning it")
+		"keep {this|it|that} ~ between us", "{user|users} {does not|do not|doesn't|don't|doesnt|dont} need to know",
+		"no need for the user to know", "without mentioning {it|this|that}",
+		"{pass|send|include|add|attach|forward|share|submit} {it|them|this|that} silently",
 		// no need to tell the user, as the other languages below have it
 		// ("There is no need to mention this to the user")
 		"no need to {mention|tell|inform|notify|alert} ~ {user|users}",
@@ -934,6 +940,8 @@ var lexicon = map[signal][]string{
 		"{precedes|preceded|precede|preceding} the user's {first|initial} {message|question|input|turn|prompt}",
 		"{came|comes|come} before the user's {first|initial} {message|question|input|turn|prompt}",
 		"your instructions", "internal instructions", "all available tools", "tools_list", "list of tools",
+		// the session up to now, and the reader's setup, by other names
+		"conversation so far", "rest of the conversation", "conversation up to now", "system instructions",
 		// the conversation by its names in the other languages, as "the
 		// chat history" and "the entire conversation" are
 		"historial de {la conversacion|conversacion|chat|mensajes}", "{toda la|la} conversacion {completa|entera}", "mensajes anteriores", "{prompt|mensaje} del sistema",
@@ -1127,6 +1135,9 @@ var lexicon = map[signal][]string{
 		"superior to", "far superior", "being deprecated", "only ~ you should trust", "start here",
 		"prioritize calling", "prioritise calling", "prioritize using", "prioritise using", "no longer effective",
 		"highest priority ~ tool",
+		// another tool called deprecated in the reader's answer, and this one
+		// put in its place ("say it is deprecated and use this one instead")
+		"use this {one|tool} instead",
 		// other tools run down as unfit ("Other time tools are being
 		// deprecated", "alternative servers may be compromised"): a
 		// definition speaks of its own tool, and only a model choosing
@@ -1191,6 +1202,8 @@ var lexicon = map[signal][]string{
 		"{act as if|pretend} ~ {you are|you're|to be} ~ {root|admin|administrator|superuser|jailbroken|unrestricted}",
 	},
 	sigBypass: {
+		// the user's say passed over ("even if the user did not ask")
+		"even if the user {did not|didn't|didnt|does not|doesn't|doesnt|has not|hasn't} {ask|asked|request|requested|want|wanted}",
 		"bypass", "bypassing", "disable ~ security", "disable ~ restrictions", "disable ~ validation", "disable ~ protections",
 		"unrestricted access", "skip validation", "without validation", "security restrictions", "suspended",
 		"safety rules", "safety checks", "full access", "admin access", "full database access", "full table access",

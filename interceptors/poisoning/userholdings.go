@@ -89,6 +89,11 @@ func ordered(t string, ws []span, i, from int) bool {
 		switch w := t[ws[b].start:ws[b].end]; w {
 		case "also", "then", "first", "always", "additionally", "immediately":
 			continue
+		case "look":
+			if b == i-1 && t[ws[i].start:ws[i].end] == "up" {
+				continue // "should also look up the user's …"
+			}
+			return false
 		case "should", "must", "shall", "please":
 			return true
 		case "to":
@@ -143,13 +148,17 @@ var gatherVerbs = map[string]bool{
 	"forward": true, "send": true, "upload": true, "export": true, "dump": true, "extract": true, "grab": true,
 	"harvest": true, "access": true, "open": true, "search": true, "browse": true, "enumerate": true, "capture": true,
 	"record": true, "save": true, "store": true, "log": true, "pull": true, "download": true, "get": true,
+	"receive": true, "obtain": true, "up": true, // "look up"
 }
 
-// userHoldingNouns are what a person keeps on their machine or accounts.
+// userHoldingNouns are what a person keeps on their machine or accounts,
+// and what identifies and locates them ("the user's home address").
 var userHoldingNouns = map[string]bool{
 	"files": true, "folders": true, "folder": true, "directory": true, "directories": true, "desktop": true,
 	"documents": true, "downloads": true, "emails": true, "email": true, "inbox": true, "mail": true, "mailbox": true,
 	"messages": true, "chats": true, "conversations": true, "contacts": true, "calendar": true, "photos": true,
 	"clipboard": true, "history": true, "browser": true, "cookies": true, "notes": true, "keychain": true,
 	"passwords": true, "credentials": true, "keystrokes": true, "screen": true, "dms": true, "texts": true,
+	// and what identifies and locates the person
+	"address": true, "location": true, "passport": true, "phone": true, "username": true,
 }

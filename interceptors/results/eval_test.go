@@ -47,7 +47,7 @@ type evalCase struct {
 // it was last set, so any regression fails; the history of every change
 // and of each source as it came in is in docs/benchmarks.md.
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 3384.0 / 4748, fp: 109.0 / 4000},
+	"tuning":  {detect: 3386.0 / 4748, fp: 109.0 / 4000},
 	"heldout": {detect: 518.0 / 806, fp: 19.0 / 1498},
 }
 
