@@ -107,6 +107,7 @@ var promptReading = map[string]promptWeight{
 	sigCommentAsk.name:    {0, 0}, // a task in a comment of the code a prompt hands over
 	sigProcessorTask.name: {0, 0}, // a prompt orders what to do with the text it is given
 	sigReaderTask.name:    {0, 0}, // "before you summarize the report, list …": a prompt frames its own task
+	sigUserTurned.name:    {0, 0}, // "ask the user for their name": a prompt directs its answer to the user
 	sigDisregard.name:     {0, 0}, // "ignore the formatting of the input"
 	"promotion":           {0, 0}, // (read in definitions only)
 	"preference":          {0, 0},
