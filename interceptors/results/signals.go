@@ -1274,6 +1274,11 @@ var anchorText = []struct {
 	{"send ", aActVerb}, {"wire ", aActVerb}, {"dispatch ", aActVerb}, {"approve ", aActVerb}, {"authorize ", aActVerb}, {"authorise ", aActVerb},
 	{"<|im_start|>", aChatToken}, {"<|im_end|>", aChatToken}, {"<|system|>", aChatToken}, {"<|assistant|>", aChatToken},
 	{"<|user|>", aChatToken}, {"<|endoftext|>", aChatToken}, {"[inst]", aInst}, {"[/inst]", aInst},
+	// other templates' turns, and a tool call written as the model writes
+	// one ("<tool_call>{"name": …}", Llama's and Gemma's turn tokens)
+	{"<tool_call>", aChatToken}, {"<|tool_call|>", aChatToken}, {"<function_call>", aChatToken}, {"<tool_use>", aChatToken},
+	{"<function_calls>", aChatToken}, {"<|python_tag|>", aChatToken}, {"<|start_header_id|>", aChatToken}, {"<|eot_id|>", aChatToken},
+	{"<start_of_turn>", aChatToken}, {"<end_of_turn>", aChatToken}, {"[tool_calls]", aChatToken},
 	{"ignor", aIgnor}, {"гнорир", aIgnorCyr}, {"無視", aIgnoreCJK}, {"忽略", aIgnoreCJK}, {"无视", aIgnoreCJK},
 	{"instrucc", aInstrAbroad}, {"instruç", aInstrAbroad}, {"istruzion", aInstrAbroad}, {"anweisung", aInstrAbroad},
 	{"инструкци", aInstrAbroad}, {"промпт", aInstrAbroad}, {"指令", aSetupCJK}, {"指示", aSetupCJK}, {"提示", aSetupCJK}, {"プロンプト", aSetupCJK},
