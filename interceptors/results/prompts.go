@@ -108,6 +108,7 @@ var promptReading = map[string]promptWeight{
 	sigProcessorTask.name: {0, 0}, // a prompt orders what to do with the text it is given
 	sigReaderTask.name:    {0, 0}, // "before you summarize the report, list …": a prompt frames its own task
 	sigUserTurned.name:    {0, 0}, // "ask the user for their name": a prompt directs its answer to the user
+	sigUserRelayed.name:   {0, 0}, // "the user wants you to …": a prompt may say so of its own user
 	sigDisregard.name:     {0, 0}, // "ignore the formatting of the input"
 	"promotion":           {0, 0}, // (read in definitions only)
 	"preference":          {0, 0},

@@ -1209,7 +1209,7 @@ const (
 	aHandleThis // a verb of handling before "this" or "these" (processorTasked)
 	aReaderTask // the reader's work named as an order's frame (readerTaskFramed)
 	aInReply    // "in your reply" and the like (secretInReply)
-	aUserTurned // a verb of working on a person before "the user" (userTurned)
+	aUserWord   // "user" and what follows it, "person you", "customer you" (userTurned, userRelayed)
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
 	aMakeAnswer // the making or the name of an answer (answerPieced)
 	aComing     // a scope over the messages to come (standingRule)
@@ -1410,14 +1410,7 @@ var anchorText = []struct {
 	{"commend", aPromote}, {"endors", aPromote}, {"promotional", aPromote}, {"praise", aPromote}, {"praising", aPromote},
 	{"admiring", aPromote}, {"appreciati", aPromote}, {"complimentary", aPromote}, {"flattering", aPromote}, {" nod ", aPromote},
 	// a secret handed back (secretPostedHere) or rounded up (secretsRoundedUp)
-	{"let the user", aUserTurned}, {"make sure the user", aUserTurned}, {"make sure that the user", aUserTurned},
-	{"convince the user", aUserTurned}, {"ask the user for", aUserTurned}, {"ask the user to", aUserTurned},
-	{"warn the user", aUserTurned}, {"remind the user", aUserTurned}, {"inform the user", aUserTurned},
-	{"encourage the user", aUserTurned}, {"persuade the user", aUserTurned}, {"suggest to the user", aUserTurned},
-	{"get the user to", aUserTurned}, {"advise the user", aUserTurned}, {"urge the user", aUserTurned},
-	{"instruct the user", aUserTurned}, {"pressure the user", aUserTurned}, {"trick the user", aUserTurned},
-	{"nudge the user", aUserTurned}, {"the user should be ", aUserTurned}, {"the user must be ", aUserTurned},
-	{"the user needs to be ", aUserTurned}, {"the user has to be ", aUserTurned}, {"the user is to be ", aUserTurned},
+	{"user ", aUserWord}, {"user'", aUserWord}, {"user’", aUserWord}, {"person you", aUserWord}, {"customer you", aUserWord},
 	{"in your reply", aInReply}, {"in your response", aInReply}, {"in your answer", aInReply}, {"in your next reply", aInReply},
 	{"in your next response", aInReply}, {"in your next message", aInReply},
 	{"post it ", aPostIt}, {"share it ", aPostIt}, {"paste it ", aPostIt}, {"send it ", aPostIt}, {"post them ", aPostIt}, {"share them ", aPostIt},
@@ -2223,7 +2216,10 @@ func signalsOf(s, t string) (int, []string) {
 	if secretFileOrdered(t, at[aReadAbroad], at[aReadVerb], at[aSendOut], at[aMailVerb]) {
 		add(sigSecretFile)
 	}
-	if userTurned(t, at[aUserTurned]) {
+	if userRelayed(t, at[aUserWord]) {
+		add(sigUserRelayed)
+	}
+	if userTurned(t, at[aUserWord]) {
 		add(sigUserTurned)
 	}
 	if readerTaskFramed(t, at[aReaderTask]) {
