@@ -2423,7 +2423,7 @@ func signalsOf(s, t string) (int, []string) {
 	if saidAfterColon(t, at[aSayColon]) {
 		add(sigSayColon)
 	}
-	if urlForUserData(s, t, at[aHTTP]) {
+	if urlForUserData(s, t, at[aHTTP]) || openURLFilled(t, at[aUserWord]) {
 		add(sigFillURL)
 	}
 	if fetchAndSend(t) {

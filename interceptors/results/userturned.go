@@ -62,7 +62,7 @@ func userVerbAt(t string, the int, rest string) int {
 		if hasPrefixAny(rest, "for ", "to ") {
 			return at
 		}
-	case "get":
+	case "get", "redirect", "direct":
 		if strings.HasPrefix(rest, "to ") {
 			return at
 		}
