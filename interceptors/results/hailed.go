@@ -59,15 +59,18 @@ var hailToldRe = regexp.MustCompile(`^` + hailGreet + `(?:(?:the +|an? +|any +|a
 // that may open the sentence (hailGreet, and an article), a name for the
 // model, and the words that point at the very text ("reading this page",
 // "summarizing reviews"). hailOne is a name in the singular, hailNames
-// one in the plural; a name may follow another and a slash
-// ("Copilot/AI"). hailCall is a word that calls to the reader, or a note
+// one in the plural, each of a role ("AI coding agent", hailRole) or a
+// common or proper name (hailProper); a name may follow another and a
+// slash ("Copilot/AI"). hailCall is a word that calls to the reader, or a note
 // "to" or "for" it.
 const (
 	hailGreet   = `(?:(?:hey|hi|hello|dear|attention|ok|okay|yo|so|and|also|oh|btw|by the way|p\.?s\.?)[,!:]? +)*`
 	hailLead    = hailGreet + `(?:the +|an? +)?`
-	hailName    = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:[a-z]+ +)?(?:assistant|agent|model|system|reader|reviewer|bot|secretary|helper|summari[sz]er)s?|assistants?|ai|agents?|llms?|models?|chatbots?|bots?|claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot)`
-	hailOne     = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:[a-z]+ +)?(?:assistant|agent|model|system|reader|reviewer|bot|secretary|helper|summari[sz]er)|assistant|ai|agent|llm|model|chatbot|bot|claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot)`
-	hailNames   = `(?:[a-z]+/)?(?:(?:ai|automated) +(?:[a-z]+ +)?(?:assistant|agent|model|system|reader|reviewer|bot|secretary|helper|summari[sz]er)s|assistants|agents|llms|models|chatbots|bots)`
+	hailName    = `(?:[a-z]+/)?(?:` + hailRole + `s?|assistants?|ai|agents?|llms?|models?|chatbots?|bots?|` + hailProper + `)`
+	hailOne     = `(?:[a-z]+/)?(?:` + hailRole + `|assistant|ai|agent|llm|model|chatbot|bot|` + hailProper + `)`
+	hailNames   = `(?:[a-z]+/)?(?:` + hailRole + `s|assistants|agents|llms|models|chatbots|bots)`
+	hailRole    = `(?:ai|automated) +(?:[a-z]+ +)?(?:assistant|agent|model|system|reader|reviewer|bot|secretary|helper|summari[sz]er)`
+	hailProper  = `claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot`
 	hailPointer = ` +(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|handling|reviewing|receiving|answering)(?: +(?:this|these|the|any|all|my|our)(?: +[a-z-]+){0,3}| +[a-z-]+)?`
 	hailCall    = `(?:hey|hi|hello|dear|attention|yo|(?:p\.?s\.?[,:]? +)?(?:(?:an? +)?(?:note|message|reminder|hint|tip|request|instructions?|task|step|action item|to-?do|workaround|remediation(?: +step)?) +)?(?:to|for)|p\.?s\.?)`
 )
