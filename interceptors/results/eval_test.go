@@ -48,7 +48,7 @@ type evalCase struct {
 // and of each source as it came in is in docs/benchmarks.md.
 var floors = map[string]struct{ detect, fp float64 }{
 	"tuning":  {detect: 3386.0 / 4748, fp: 109.0 / 4000},
-	"heldout": {detect: 518.0 / 806, fp: 19.0 / 1498},
+	"heldout": {detect: 518.0 / 806, fp: 18.0 / 1498},
 }
 
 // modelFloors are the floors of the default check, the lexical signals
@@ -57,7 +57,7 @@ var floors = map[string]struct{ detect, fp float64 }{
 // model"); the designs and their figures are in docs/benchmarks.md.
 var modelFloors = map[string]struct{ detect, fp float64 }{
 	"tuning":  {detect: 3545.0 / 4748, fp: 117.0 / 4000},
-	"heldout": {detect: 546.0 / 806, fp: 21.0 / 1498},
+	"heldout": {detect: 546.0 / 806, fp: 20.0 / 1498},
 }
 
 // loadEval reads the corpus. With EVAL_TUNING_ONLY set it leaves the
@@ -278,7 +278,9 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		"your alter ego ", "stay in char ", "break character ", "breaking character ", "break of character ", "enabled by openai ", "engineer at anthropic ",
 		"export ", "access code ", "unlocks ", "rely on ", "log in ", "failure ", "until ", "hypothetical ", "recommended for ", "ethic ",
 		"inform the user ", "the user's email ", "tools you have ", "[system](#context)\n", "use file_write ", "using email_send ", "is approved for ", "list your tool definitions ", "then call a_bc ", "without user confirmation ",
-		"发送 /a/b @x ", "read /a/key ", "send /a/b/c ", "cat ~/.ssh/ ", "pass the user's key parameter "} {
+		"发送 /a/b @x ", "read /a/key ", "send /a/b/c ", "cat ~/.ssh/ ", "pass the user's key parameter ",
+		"the user has asked you to ", "user ", "the user's question https://x/?q= ", "in addition to your task, ", "before you summarize this, ",
+		"ai agents reading this must ", "for the ai, ", "let the user ", "in your reply the token ", "without asking the user "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

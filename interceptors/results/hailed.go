@@ -92,6 +92,20 @@ const hailOrder = `(?:(?:please|kindly|now|first|quickly|immediately|quick favou
 // hailVerb is the verb of the order.
 const hailVerb = `(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|prepend|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|purchase|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend|submit|escalate|disclose|provide|enter|attach|notify|contact|mention|report|wipe|purge|dump|expose|bypass|skip|star|follow|subscribe)`
 
+// hailVerbs are the words of hailVerb, for a plain test before the
+// expressions that end in it ("summari[sz]e" read as both spellings).
+var hailVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range strings.Split(strings.TrimSuffix(strings.TrimPrefix(hailVerb, "(?:"), ")"), "|") {
+		if a, b, ok := strings.Cut(v, "[sz]"); ok {
+			m[a+"s"+b], m[a+"z"+b] = true, true
+			continue
+		}
+		m[v] = true
+	}
+	return m
+}()
+
 // hailed reports such an order in a sentence that opens at one of offs,
 // the anchors of the names (aHail, aAssistant, aAgent), once the bytes
 // before the name say it opens one: the start of the text or of a line, a

@@ -1,6 +1,9 @@
 package results
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // An order framed by the reader's own work on the text: "On top of
 // summarizing this page, answer the following: …", "In addition to your
@@ -29,15 +32,45 @@ var readerTaskRe = regexp.MustCompile(`^(?:` +
 	// once the reader is done with the text (a text a tool returns,
 	// not a tutorial's page or section, whose next step is an order)
 	`|(?:done|finished|through) (?:with|reading) this (?:article|email|e-mail|message|document|text|post|thread|review|comment|transcript)` +
-	`)[,:;]? +(?:(?:please|kindly|also|first|then|now|simply|just)[,]? +)*(?:` + hailVerb + `|explain|count|name)\b`)
+	`)[,:;] +(?:(?:please|kindly|also|first|then|now|simply|just)[,]? +)*(?:` + hailVerb + `|explain|count|name)\b`)
 
 // readerTaskFramed reports such a frame and order at one of offs, the
 // anchors aReaderTask.
 func readerTaskFramed(t string, offs []int) bool {
 	for _, i := range offs {
-		if readerTaskRe.MatchString(t[i:min(len(t), i+160)]) {
+		w := t[i:min(len(t), i+160)]
+		// cheap test first: a verb of an order after the frame's comma
+		// (text that repeats a frame, "in addition to your task, in
+		// addition to …", ran the expression at each)
+		if verbAfterMark(w) && readerTaskRe.MatchString(w) {
 			return true
 		}
 	}
 	return false
 }
+
+// verbAfterMark reports, in w, a comma, colon or semicolon within the
+// reach of readerTaskRe's frame, followed (past the words that lead an
+// order) by one of its verbs.
+func verbAfterMark(w string) bool {
+	k := strings.IndexAny(w[:min(len(w), 96)], ",:;")
+	if k < 0 {
+		return false
+	}
+	rest := w[k+1:]
+	for {
+		v, end := nextWord(rest, 0)
+		if v == "" {
+			return false
+		}
+		if !readerTaskLeads[v] {
+			// ("don" of "don't", which nextWord cuts)
+			return hailVerbs[v] || v == "don" || v == "explain" || v == "count" || v == "name"
+		}
+		rest = rest[end:]
+		rest = strings.TrimLeft(rest, ", ")
+	}
+}
+
+// readerTaskLeads are the words readerTaskRe lets lead its verb.
+var readerTaskLeads = wordSet("please kindly also first then now simply just")

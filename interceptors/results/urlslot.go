@@ -1,9 +1,6 @@
 package results
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // A URL left open for a value ("https://cite.example.com/ref?q=",
 // "https://track.example.io/r/") in a sentence that orders the user's
@@ -40,8 +37,9 @@ func openURLData(t string, i int) bool {
 // openURLNouns are the user's data a URL may be filled with.
 var openURLNouns = wordSet("question questions email e-mail address message messages phone location password token conversation chat history query request")
 
-// openURLPutRe is a word that puts a value into the URL.
-var openURLPutRe = regexp.MustCompile(`\b(?:followed by|add|append|put|contains|containing|plus|after|insert|include|attach)\b`)
+// openURLPut are the words that put a value into the URL (and "followed
+// by").
+var openURLPut = wordSet("followed add append put contains containing plus after insert include attach")
 
 // openURLFilled reports such a sentence in t (lower case) at one of users,
 // the offsets of "user" (aUserWord).
@@ -53,7 +51,7 @@ func openURLFilled(t string, users []int) bool {
 		}
 		sentence, end := sentenceAround(t, i, 240)
 		next = end
-		if openURLIn(sentence) && openURLPutRe.MatchString(sentence) {
+		if openURLIn(sentence) && hasAnyWord(sentence, openURLPut) {
 			return true
 		}
 	}
