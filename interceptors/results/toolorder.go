@@ -137,17 +137,22 @@ func wordBefore(t string, i int) (string, int) {
 // clauseOpens reports whether the word at t[v] opens a clause: the text's
 // or a line's start, after a sentence's or a clause's mark, or after a
 // word of clauseLeads that does.
-func clauseOpens(t string, v int) bool {
-	for n := 0; n < 3; n++ {
+func clauseOpens(t string, v int) bool { return opensAfter(t, v, clauseLeads, ".:;!?\n(,*>", 3) }
+
+// opensAfter reports whether the word at t[v] opens a clause: the text's
+// start, one of marks or an em dash before it, past at most n words of
+// leads.
+func opensAfter(t string, v int, leads map[string]bool, marks string, n int) bool {
+	for range n {
 		j := v
 		for j > 0 && (t[j-1] == ' ' || t[j-1] == '\t') {
 			j--
 		}
-		if j == 0 || strings.IndexByte(".:;!?\n(,*>", t[j-1]) >= 0 || strings.HasSuffix(t[:j], "—") {
+		if j == 0 || strings.IndexByte(marks, t[j-1]) >= 0 || strings.HasSuffix(t[:j], "—") {
 			return true
 		}
 		w := lastWord(t, j)
-		if !clauseLeads[w] {
+		if !leads[w] {
 			return false
 		}
 		v = j - len(w)

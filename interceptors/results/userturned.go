@@ -31,9 +31,9 @@ func userTurned(t string, offs []int) bool {
 			continue
 		}
 		the, rest := i-4, t[i+len("user "):min(len(t), i+64)]
-		if hasPrefixAny(rest, "should be ", "must be ", "needs to be ", "has to be ", "is to be ") {
+		if modal := prefixOf(rest, userTurnedModals); modal != "" {
 			// the passive: "the user should be told that …"
-			if hasAnyWord(firstWords(rest, 4), userTurnedPassives) && orderOpensAt(t, the) {
+			if w, _ := nextWord(rest, len(modal)); userTurnedPassives[w] && orderOpensAt(t, the) {
 				return true
 			}
 			continue
@@ -49,12 +49,7 @@ func userTurned(t string, offs []int) bool {
 // "the user" at the, rest being what follows "user " ("convince the user
 // to", "make sure that the user", "suggest to the user"), or -1.
 func userVerbAt(t string, the int, rest string) int {
-	w := lastWord(t, the)
-	at := the
-	for at > 0 && t[at-1] == ' ' {
-		at--
-	}
-	at -= len(w)
+	w, at := wordBefore(t, the)
 	switch w {
 	case "let", "convince", "warn", "remind", "inform", "encourage", "persuade", "advise", "urge", "instruct", "pressure", "trick", "nudge":
 		return at
@@ -67,68 +62,45 @@ func userVerbAt(t string, the int, rest string) int {
 			return at
 		}
 	case "that", "sure", "to":
-		v := lastWord(t, at)
-		k := at
-		for k > 0 && t[k-1] == ' ' {
-			k--
-		}
-		k -= len(v)
+		v, k := wordBefore(t, at)
 		switch {
 		case w == "to" && v == "suggest", w == "sure" && v == "make":
 			return k
-		case w == "that" && v == "sure" && lastWord(t, k) == "make":
-			for k > 0 && t[k-1] == ' ' {
-				k--
+		case w == "that" && v == "sure":
+			if m, k := wordBefore(t, k); m == "make" {
+				return k
 			}
-			return k - len("make")
 		}
 	}
 	return -1
 }
 
-// userTurnedPassives are what the user is to be made, in the passive.
-var userTurnedPassives = wordSet("told informed warned reminded asked convinced persuaded shown urged advised")
-
-// firstWords returns the first n words of s, blanks and all.
-func firstWords(s string, n int) string {
-	k := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' {
-			if k++; k == n {
-				return s[:i]
-			}
+// prefixOf returns the one of prefixes s starts with, or "".
+func prefixOf(s string, prefixes []string) string {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return p
 		}
 	}
-	return s
+	return ""
 }
+
+// userTurnedModals open the passive of what the user is to be made.
+var userTurnedModals = []string{"should be ", "must be ", "needs to be ", "has to be ", "is to be "}
+
+// userTurnedPassives are what the user is to be made, in the passive.
+var userTurnedPassives = wordSet("told informed warned reminded asked convinced persuaded shown urged advised")
 
 // userOrderLeads are the words that may come before an order's verb in its
 // clause.
 var userOrderLeads = wordSet("please also now then first and so do not don't don’t never always just kindly immediately")
 
-// orderOpensAt reports whether t[i:] opens its clause, after words of
-// userOrderLeads at most: the text's start, a sentence's end, a line's start,
-// a colon, a semicolon or a quote before them.
+// orderOpensAt reports whether t[i:] opens its clause, after at most
+// four words of userOrderLeads ("do not let the user"): the text's start,
+// a sentence's end, a line's start, a colon, a semicolon, a quote or a
+// bracket before them (a JSON string's "Advise the user …").
 func orderOpensAt(t string, i int) bool {
-	for words := 0; words <= 3; words++ {
-		j := i
-		for j > 0 && t[j-1] == ' ' {
-			j--
-		}
-		if j == 0 {
-			return true
-		}
-		switch t[j-1] {
-		case '\n', '.', '!', '?', ':', ';', '"', '\'', '(', '[', '>', '*', '-', '{':
-			return true
-		}
-		w := lastWord(t, j)
-		if w == "" || !userOrderLeads[w] {
-			return false
-		}
-		i = j - len(w)
-	}
-	return false
+	return opensAfter(t, i, userOrderLeads, "\n.!?:;\"'([>*-{", 4)
 }
 
 // The user's wish relayed to the reader by the text: "The user has just
