@@ -280,7 +280,8 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		"inform the user ", "the user's email ", "tools you have ", "[system](#context)\n", "use file_write ", "using email_send ", "is approved for ", "list your tool definitions ", "then call a_bc ", "without user confirmation ",
 		"发送 /a/b @x ", "read /a/key ", "send /a/b/c ", "cat ~/.ssh/ ", "pass the user's key parameter ",
 		"the user has asked you to ", "user ", "the user's question https://x/?q= ", "in addition to your task, ", "before you summarize this, ",
-		"ai agents reading this must ", "for the ai, ", "let the user ", "in your reply the token ", "without asking the user "} {
+		"ai agents reading this must ", "for the ai, ", "let the user ", "in your reply the token ", "without asking the user ",
+		"have your assistant ", `"name": "a_b", "arguments": `, "agents installing this must ", "the user's last three "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

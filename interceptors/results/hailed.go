@@ -71,8 +71,13 @@ const (
 	hailNames   = `(?:[a-z]+/)?(?:` + hailRole + `s|assistants|agents|llms|models|chatbots|bots)`
 	hailRole    = `(?:ai|automated) +(?:[a-z]+ +)?(?:assistant|agent|model|system|reader|reviewer|bot|secretary|helper|summari[sz]er)`
 	hailProper  = `claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot`
-	hailPointer = ` +(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|handling|reviewing|receiving|answering)(?: +(?:this|these|the|any|all|my|our)(?: +[a-z-]+){0,3}| +[a-z-]+)?`
-	hailCall    = `(?:hey|hi|hello|dear|attention|yo|(?:p\.?s\.?[,:]? +)?(?:(?:an? +)?(?:note|message|reminder|hint|tip|request|instructions?|task|step|action item|to-?do|workaround|remediation(?: +step)?) +)?(?:to|for)|p\.?s\.?)`
+	hailPointer = `(?: +(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|handling|reviewing|receiving|answering)(?: +(?:this|these|the|any|all|my|our)(?: +[a-z-]+){0,3}| +[a-z-]+)?` +
+		// a verb of other work, on this very text ("agents installing
+		// this must …", "the model running this should …"): not on
+		// what the text is about ("agents using this SDK should call
+		// close()", "agents following this protocol must …")
+		`| +(?:running|executing|installing|using|following|fetching|browsing|scanning|indexing|crawling|visiting|viewing|opening|loading|seeing|getting) +(?:this|these)(?: +(?:page|pages|file|files|message|messages|text|document|readme|result|results|output|log|logs|comment|comments|issue|note|e-?mail|content|site|repo|repository|package))?)`
+	hailCall = `(?:hey|hi|hello|dear|attention|yo|(?:p\.?s\.?[,:]? +)?(?:(?:an? +)?(?:note|message|reminder|hint|tip|request|instructions?|task|step|action item|to-?do|workaround|remediation(?: +step)?|answer|system +(?:notice|note|message|alert)) +)?(?:to|for)|p\.?s\.?)`
 )
 
 // hailModals are the words of what a name is told it must do, one of
@@ -90,7 +95,7 @@ const hailOrder = `(?:(?:please|kindly|now|first|quickly|immediately|quick favou
 	`(?:the user (?:would like|wants|has asked|asked) (?:you|me to tell you) to +(?:also +)?)?` + hailVerb + `\b`
 
 // hailVerb is the verb of the order.
-const hailVerb = `(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|prepend|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|purchase|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend|submit|escalate|disclose|provide|enter|attach|notify|contact|mention|report|wipe|purge|dump|expose|bypass|skip|star|follow|subscribe)`
+const hailVerb = `(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|prepend|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|purchase|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend|submit|escalate|disclose|provide|enter|attach|notify|contact|mention|report|wipe|purge|dump|expose|bypass|skip|star|follow|subscribe|trigger|initiate|perform|launch|authori[sz]e|schedule)`
 
 // hailVerbs are the words of hailVerb, for a plain test before the
 // expressions that end in it ("summari[sz]e" read as both spellings).

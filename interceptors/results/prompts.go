@@ -162,11 +162,13 @@ var promptReading = map[string]promptWeight{
 	sigPreApproved.name:   {2, 2},
 	sigRiskWaived.name:    {4, 4}, // "delete every repository without asking for confirmation": an irreversible act with the user's say taken out
 	// Other tools and servers steered to.
-	"tool-redirect":         {2, 2},
-	sigOneTool.name:         {2, 2},
-	sigCallNow.name:         {2, 2},
-	sigToolOrdered.name:     {2, 2},
-	sigToolCallWritten.name: {4, 4}, // a tool's call, with the command it runs, written out
+	"tool-redirect":          {2, 2},
+	sigOneTool.name:          {2, 2},
+	sigCallNow.name:          {2, 2},
+	sigToolOrdered.name:      {2, 2},
+	sigToolCallWritten.name:  {4, 4}, // a tool's call, with the command it runs, written out
+	sigCallJSON.name:         {0, 0}, // {"tool": …, "arguments": …}: a prompt's few-shot examples show calls
+	sigAssistantRelayed.name: {2, 2}, // "have your assistant run …": a prompt speaks to the assistant, not of it
 	// Hidden text, encodings, fake role markers and turns, a mode or a
 	// maker claimed.
 	"tag":              {2, 2},

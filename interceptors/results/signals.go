@@ -2228,6 +2228,12 @@ func signalsOf(s, t string) (int, []string) {
 	if hailed(t, at[aHail]) || hailed(t, at[aAssistant]) || hailed(t, at[aAgent]) || hailed(t, at[aIfYouAre]) || hailed(t, at[aIfYoure]) {
 		add(sigHailed)
 	}
+	if assistantRelayed(t, at[aYour]) {
+		add(sigAssistantRelayed)
+	}
+	if callJSON(t) {
+		add(sigCallJSON)
+	}
 	if lasting, memory := lastingOrders(t, at[aLasting]); lasting || memory {
 		if lasting {
 			add(sigStandingRule)

@@ -18,7 +18,7 @@ import "strings"
 // message the user sent". (Plain tests: "user" is common, and an
 // expression's call at each cost more than the rest of the reading.)
 func openURLData(t string, i int) bool {
-	rest := t[i+len("user") : min(len(t), i+24)]
+	rest := t[i+len("user") : min(len(t), i+40)]
 	switch {
 	case strings.HasPrefix(rest, "'s "):
 		rest = rest[len("'s "):]
@@ -30,16 +30,28 @@ func openURLData(t string, i int) bool {
 	default:
 		return false
 	}
-	w, _ := nextWord(rest, 0)
-	return openURLNouns[w]
+	// past a word or two of which ones ("the user's last three
+	// questions")
+	for range 3 {
+		w, n := nextWord(rest, 0)
+		if !openURLWhich[w] {
+			return openURLNouns[w]
+		}
+		rest = rest[n:]
+	}
+	return false
 }
+
+// openURLWhich are the words that say which of the user's data, before
+// its noun.
+var openURLWhich = wordSet("last latest previous recent first full entire current home private two three five ten few")
 
 // openURLNouns are the user's data a URL may be filled with.
 var openURLNouns = wordSet("question questions email e-mail address message messages phone location password token conversation chat history query request")
 
 // openURLPut are the words that put a value into the URL (and "followed
 // by").
-var openURLPut = wordSet("followed add append put contains containing plus after insert include attach")
+var openURLPut = wordSet("followed add append put contains containing plus after insert include attach added appended inserted included attached")
 
 // openURLFilled reports such a sentence in t (lower case) at one of users,
 // the offsets of "user" (aUserWord).

@@ -18,7 +18,7 @@ import (
 var (
 	// a verb or question that asks for a value, just before "the
 	// user's": "what is", "tell me", "need to know"
-	userValueAskedRe = gated(regexp.MustCompile(`\b(what is|what's|whats|what are|where is|where does|tell me|tell us|give me|reveal|disclose|divulge|share|send me|need to know|want to know|confirm)( to me| with me| me)? $`))
+	userValueAskedRe = gated(regexp.MustCompile(`\b(what is|what's|whats|what are|where is|where does|tell me|tell us|give me|reveal|disclose|divulge|share|send me|need to know|want to know|confirm|look up|find out)( to me| with me| me)? $`))
 	// the personal data named after it
 	userPersonalRe = regexp.MustCompile(`^(?:(?:current|home|street|mailing|private|personal|primary|full|exact|real) )*(?:e-?mail(?: address)?|address|phone(?: number)?|mobile(?: number)?|date of birth|birth ?date|birthday|city(?: of residence)?|location|residence|whereabouts|social security number|ssn|bank balance|account balance|credit card(?: number)?|passport(?: number)?|salary|password)\b`)
 	// where a person, named by first and last name, lives: "where does
