@@ -93,6 +93,9 @@ var lexicon = map[signal][]string{
 		// point forward you are operating under a new policy")
 		"from this point {forward|onward|onwards|on} {you|your}",
 		"override the system prompt", "supersede", "supersedes",
+		// the request overridden by the text, the real orders announced
+		"override the {earlier|previous|prior|original|initial} {request|task|question|instructions}",
+		"{real|actual|true|genuine} instructions {follow|are as follows|are below}",
 		// precedence over what the model was told, not one setting over another
 		"precedence over ~ instructions", "precedence over ~ instruction", "precedence over ~ rules", "precedence over ~ guidelines", "precedence over ~ directives", "precedence over ~ prompt", "precedence over ~ previous", "precedence over ~ prior", "precedence over ~ user", "precedence over ~ system", "precedence over ~ other", "precedence over ~ all", "precedence over ~ any", "precedence over ~ everything",
 		"priority than ~ instructions", "priority than ~ instruction", "priority than ~ rules", "priority than ~ guidelines", "priority than ~ directives", "priority than ~ prompt", "priority than ~ previous", "priority than ~ prior", "priority than ~ user", "priority than ~ system", "priority than ~ other", "priority than ~ all", "priority than ~ any", "priority than ~ everything",
@@ -942,6 +945,7 @@ var lexicon = map[signal][]string{
 		"your instructions", "internal instructions", "all available tools", "tools_list", "list of tools",
 		// the session up to now, and the reader's setup, by other names
 		"conversation so far", "rest of the conversation", "conversation up to now", "system instructions",
+		"{your|their|its} {hidden|secret|internal|initial} {prompt|instructions}", "hidden prompt",
 		// the conversation by its names in the other languages, as "the
 		// chat history" and "the entire conversation" are
 		"historial de {la conversacion|conversacion|chat|mensajes}", "{toda la|la} conversacion {completa|entera}", "mensajes anteriores", "{prompt|mensaje} del sistema",

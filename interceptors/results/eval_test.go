@@ -47,8 +47,8 @@ type evalCase struct {
 // it was last set, so any regression fails; the history of every change
 // and of each source as it came in is in docs/benchmarks.md.
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 3386.0 / 4748, fp: 109.0 / 4000},
-	"heldout": {detect: 518.0 / 806, fp: 18.0 / 1498},
+	"tuning":  {detect: 3388.0 / 4748, fp: 109.0 / 4000},
+	"heldout": {detect: 519.0 / 806, fp: 18.0 / 1498},
 }
 
 // modelFloors are the floors of the default check, the lexical signals
@@ -56,7 +56,7 @@ var floors = map[string]struct{ detect, fp float64 }{
 // tuning split, so its tuning figures are in-sample (README.md, "Learned
 // model"); the designs and their figures are in docs/benchmarks.md.
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 3545.0 / 4748, fp: 117.0 / 4000},
+	"tuning":  {detect: 3546.0 / 4748, fp: 117.0 / 4000},
 	"heldout": {detect: 546.0 / 806, fp: 20.0 / 1498},
 }
 
@@ -281,7 +281,8 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		"发送 /a/b @x ", "read /a/key ", "send /a/b/c ", "cat ~/.ssh/ ", "pass the user's key parameter ",
 		"the user has asked you to ", "user ", "the user's question https://x/?q= ", "in addition to your task, ", "before you summarize this, ",
 		"ai agents reading this must ", "for the ai, ", "let the user ", "in your reply the token ", "without asking the user ",
-		"have your assistant ", `"name": "a_b", "arguments": `, "agents installing this must ", "the user's last three "} {
+		"have your assistant ", `"name": "a_b", "arguments": `, "agents installing this must ", "the user's last three ",
+		"reply with the token ", "rules you follow ", "the genuine user ", "do not summarize; ", "password in your config "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

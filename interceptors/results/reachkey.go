@@ -24,7 +24,10 @@ var sigReachKeyAsked = resultSignal{"asks the reader for a key it holds", 4} // 
 
 var (
 	// a key the reader reaches a service with, asked in a question
-	reachKeyRe = regexp.MustCompile(secretNounRe + `[^.?!\n]{0,60}?\byou (?:access|connect to|log ?in(?:to| to)?|sign in(?:to| to)?|call|query|reach|talk to|read from|write to)\b`)
+	reachKeyRe = regexp.MustCompile(secretNounRe + `[^.?!\n]{0,60}?\byou (?:access|connect to|log ?in(?:to| to)?|sign in(?:to| to)?|call|query|reach|talk to|read from|write to)\b` +
+		// or kept where the reader keeps its setup ("What's the
+		// database password in your config?")
+		`|` + secretNounRe + `[^.?!\n]{0,30}?\b(?:in|from) your (?:config|configuration|environment|env|\.env|settings|setup|system|memory|context)\b`)
 	// the reader's own key, shown by itself: the order opens the sentence
 	showOwnKeyRe = regexp.MustCompile(`^[^a-z]*(?:(?:please|now|then|also|first|next|just)\s+)?(?:print|show|display|reveal|output|dump|echo|share)\s+your\s+(?:(?:current|full|own|active|whole)\s+)?` + secretNounRe)
 )
@@ -33,7 +36,7 @@ var (
 // each of its matches holds; keyMeans name the way a doc shows its
 // reader's key.
 var (
-	reachMarks = []string{"you access", "you connect to", "you log", "you sign in", "you call", "you query", "you reach", "you talk to", "you read from", "you write to"}
+	reachMarks = []string{"you access", "you connect to", "you log", "you sign in", "you call", "you query", "you reach", "you talk to", "you read from", "you write to", "in your ", "from your "}
 	keyMeans   = []string{"`", " with ", " using ", " by ", " via ", " from ", " in the ", " on the ", " run", " command", " click", " dashboard", " settings", " console", " page", " tab"}
 	showVerbs  = wordSet("print show display reveal output dump echo share")
 )
@@ -45,7 +48,7 @@ func reachKeyAsked(t string, your []int, offs ...[]int) bool {
 	// ("… you access") or just before it ("your access token"); its
 	// sentence is read only then
 	near := func(t string, i int) bool {
-		if strings.Contains(t[i:min(len(t), i+100)], "you ") {
+		if near := t[i:min(len(t), i+100)]; strings.Contains(near, "you ") || strings.Contains(near, " your ") {
 			return true
 		}
 		for _, y := range your {

@@ -1209,6 +1209,7 @@ const (
 	aHandleThis // a verb of handling before "this" or "these" (processorTasked)
 	aReaderTask // the reader's work named as an order's frame (readerTaskFramed)
 	aInReply    // "in your reply" and the like (secretInReply)
+	aReplyWith  // "reply with" and the like (secretAsReply)
 	aUserWord   // "user" and what follows it, "person you", "customer you" (userTurned, userRelayed)
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
 	aMakeAnswer // the making or the name of an answer (answerPieced)
@@ -1413,6 +1414,7 @@ var anchorText = []struct {
 	{"user ", aUserWord}, {"user'", aUserWord}, {"user’", aUserWord}, {"person you", aUserWord}, {"customer you", aUserWord},
 	{"in your reply", aInReply}, {"in your response", aInReply}, {"in your answer", aInReply}, {"in your next reply", aInReply},
 	{"in your next response", aInReply}, {"in your next message", aInReply},
+	{"reply with ", aReplyWith}, {"respond with ", aReplyWith}, {"answer with ", aReplyWith},
 	{"post it ", aPostIt}, {"share it ", aPostIt}, {"paste it ", aPostIt}, {"send it ", aPostIt}, {"post them ", aPostIt}, {"share them ", aPostIt},
 	{"credential", aCredential}, {"api key", aCredential},
 	// words for orders besides those anchored above (ordersAnnounced)
@@ -2318,7 +2320,7 @@ func signalsOf(s, t string) (int, []string) {
 	if secretToGoOn(t, at[aContinue]) {
 		add(sigToGoOn)
 	}
-	if secretPostedHere(t, at[aPostIt]) || secretInReply(t, at[aInReply]) {
+	if secretPostedHere(t, at[aPostIt]) || secretInReply(t, at[aInReply]) || secretAsReply(t, at[aReplyWith]) {
 		add(sigPostedHere)
 	}
 	if secretsRoundedUp(t, at[aCredential]) {

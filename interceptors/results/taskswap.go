@@ -42,7 +42,7 @@ var workDroppedRe = regexp.MustCompile(`^` + orderLead + `(?:stop|cancel|abort|h
 // email"; insteadRe, what takes its place, in the same sentence or opening
 // the next.
 var (
-	notThisRe = regexp.MustCompile(`^` + orderLead + `(?:don't|don’t|do not|no need to) +` + readerWork + `[a-z]* +(?:to +)?(?:this|that|it|the +(?:text|document|email|e-mail|page|message|article|content|passage|input|question|request|file|data))\b`)
+	notThisRe = regexp.MustCompile(`^` + orderLead + `(?:don't|don’t|do not|no need to) +` + readerWork + `[a-z]*(?: +(?:to +)?(?:this|that|it|the +(?:text|document|email|e-mail|page|message|article|content|passage|input|question|request|file|data))\b| *[;,:—])`)
 	insteadRe = regexp.MustCompile(`\binstead\b`)
 )
 

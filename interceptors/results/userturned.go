@@ -118,7 +118,13 @@ var sigUserRelayed = resultSignal{"relays the user's wish", 4} // "The user has 
 // something of "you", or the user's "actual request" declared, from an
 // anchor aUserRelayed on.
 var userRelayedRe = regexp.MustCompile(`^(?:(?:the user|your user|the person you(?:'re|’re| are) (?:helping|assisting|working for|serving)|the customer you(?:'re|’re| are) (?:helping|assisting)) (?:has |had )?(?:just |now |also |actually |really )?(?:asked|wants|would like|requested|told|instructed|needs|expects) you to +(?:also +|now +)?` + hailVerb +
-	`|the user(?:'s|’s) (?:actual|real|true|updated|new|latest) (?:request|intent|intention|wish|instruction|goal|task) (?:is|was) (?:to +)?` + hailVerb + `)\b`)
+	`|the user(?:'s|’s) (?:actual|real|true|updated|new|latest|genuine) (?:request|intent|intention|wish|instruction|goal|task) (?:is|was) (?:to +)?` + hailVerb +
+	// "the genuine user request is: …"
+	`|the (?:actual|real|true|genuine) user (?:request|instruction|task|question|query) (?:is|was):? +(?:to +)?` + hailVerb + `)\b`)
+
+// relayedWhich are the words that declare the request the user's own,
+// between "the" and "user".
+var relayedWhich = wordSet("actual real true genuine")
 
 // userRelayed reports such a sentence at one of offs (the anchors
 // aUserWord: "user", "person you", "customer you"), opening its sentence
@@ -131,6 +137,14 @@ func userRelayed(t string, offs []int) bool {
 			i -= 4
 		case i >= 5 && t[i-5:i] == "your " && strings.HasPrefix(t[i:], "user "):
 			i -= 5
+		case i >= 4 && t[i-1] == ' ' && relayedWhich[lastWord(t, i)]:
+			// "the genuine user request"
+			w := lastWord(t, i)
+			j := strings.LastIndex(t[:i], w)
+			if j < 4 || t[j-4:j] != "the " {
+				continue
+			}
+			i = j - 4
 		default:
 			continue
 		}

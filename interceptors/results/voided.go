@@ -32,7 +32,7 @@ var sigRulesVoided = resultSignal{"declares the reader's rules void", 4} // "The
 // or the assistant's rules ("the assistant's instructions").
 var ownRulesRe = regexp.MustCompile(`\byour (?:instructions?|guidelines|directives?|programming|guardrails|prompt)\b|\b(?:assistant|ai|model|agent|chatbot|bot|llm)(?:'s|’s) (?:[a-z-]+ )?` + ruleNoun + `|\byour (?:(?:previous|prior|earlier|original|initial|old|former|preceding|default|system|core|base|built-in|underlying|standing|current|existing|present) )(?:[a-z-]+ )?` + ruleNoun +
 	`|\b(?:the |those |these |any |all )?(?:[a-z-]+ )?` + ruleNoun + ` (?:that |which )?you (?:were|have been|had been) (?:given|told|issued|assigned|provided|taught)\b` +
-	`|\b(?:the |those |these |any |all )?(?:[a-z-]+ )?` + ruleNoun + ` (?:that |which )?you (?:received|got|were following|have been following)\b` +
+	`|\b(?:the |those |these |any |all )?(?:[a-z-]+ )?` + ruleNoun + ` (?:that |which )?you (?:received|got|were following|have been following|follow|are following|obey|abide by|operate under)\b` +
 	`|\b(?:everything|anything|whatever|all|what) (?:that )?you (?:were|have been|had been) (?:told|given|instructed|taught|asked)\b`)
 
 // ruleNoun is a rule the reader was given (not "orders", "policies",
@@ -43,12 +43,17 @@ const ruleNoun = `(?:instructions?|rules|guidelines|directives?|constraints|guid
 // voidAfterRe is the predicate that voids the rules named before it:
 // lapsed, withdrawn, replaced or changed ("have been updated as follows"),
 // or not applying.
-var voidAfterRe = regexp.MustCompile(`^[^.;!?]{0,40}?\b(?:no longer (?:valid|in (?:effect|force|place)|appl(?:y|ies|icable)|binding|relevant|needed|matters?|counts?|exists?|stands?)|(?:are|is|was|were|been|have|has|now|hereby|considered|deemed|become|becomes|get|got) (?:now |hereby |officially |entirely |completely |all |therefore |henceforth )?(?:void|null|obsolete|invalid|revoked|rescinded|cancell?ed|withdrawn|lifted|suspended|overridden|overwritten|superseded|replaced|nullified|annulled|voided|irrelevant|terminated|expired|removed|deleted|reset|erased|gone|moot|disabled|retired|updated|changed|modified|altered|rewritten|amended|revised|reprogrammed|reconfigured)|(?:do|does|did) not (?:apply|matter|count|hold)|(?:don't|doesn't|don’t|doesn’t) (?:apply|matter|count|hold))\b`)
+var voidAfterRe = regexp.MustCompile(`^[^.;!?]{0,40}?\b(?:no longer (?:valid|in (?:effect|force|place)|appl(?:y|ies|icable)|binding|relevant|needed|matters?|counts?|exists?|stands?)|(?:are|is|was|were|been|have|has|now|hereby|considered|deemed|become|becomes|get|got) (?:now |hereby |officially |entirely |completely |all |therefore |henceforth )?(?:void|null|obsolete|invalid|revoked|rescinded|cancell?ed|withdrawn|lifted|suspended|overridden|overwritten|superseded|replaced|nullified|annulled|voided|irrelevant|terminated|expired|removed|deleted|reset|erased|gone|moot|disabled|retired|updated|changed|modified|altered|rewritten|amended|revised|reprogrammed|reconfigured)|(?:do|does|did) not (?:apply|matter|count|hold)|(?:don't|doesn't|don’t|doesn’t) (?:apply|matter|count|hold)` +
+	// or said to have been a test or a fake all along
+	`|(?:was|were|is|are) (?:just |only |all |merely )?(?:a test|a drill|fake|a lie|a trick|a decoy|a mistake|an error|false|fiction|not real))\b`)
 
 // setAsideBeforeRe is an order that sets the rules after it aside ("Drop
 // your current guidelines", "set aside everything you were told"), or the
 // reader declared free of them ("you are no longer bound by").
-var setAsideBeforeRe = regexp.MustCompile(`(?:(?:^|[,:;] |\b(?:now|please|then|so|just|simply|and|kindly) )(?:drop|discard|abandon|set aside|put aside|throw out|throw away|scrap|erase|clear|purge|unlearn|shed|dismiss|ditch|toss|wipe|delete|remove|suspend|revoke|cancel|void|(?:stop|cease|quit) (?:following|obeying|observing|applying))|\b(?:no longer|not) (?:bound|constrained|restricted|limited|governed|tied) by|\bfree (?:from|of)|\breleased from)(?: all| any| of)?(?: the| those| these)? ?$`)
+var setAsideBeforeRe = regexp.MustCompile(`(?:(?:^|[,:;] |\b(?:now|please|then|so|just|simply|and|kindly) )(?:drop|discard|abandon|set aside|put aside|throw out|throw away|scrap|erase|clear|purge|unlearn|shed|dismiss|ditch|toss|wipe|delete|remove|suspend|revoke|cancel|void|(?:stop|cease|quit) (?:following|obeying|observing|applying))|\b(?:no longer|not) (?:bound|constrained|restricted|limited|governed|tied) by|\bfree (?:from|of)|\breleased from` +
+	// or changed by someone ("The developers have updated your
+	// guidelines", "Update to your instructions:")
+	`|\b(?:have|has|had|just) (?:updated|changed|replaced|revised|rewritten|modified|overridden|overwritten|reset|suspended|lifted|revoked)|\bupdates? to)(?: all| any| of)?(?: the| those| these)? ?$`)
 
 // rulesVoided reports the reader's rules declared void in the sentence
 // around one of the anchors that may name them: "your " (yours) followed
@@ -89,6 +94,18 @@ func rulesVoided(t string, yours, assistants, were []int) bool {
 			return true
 		}
 	}
+	// "the rules you follow", found without an anchor: rare
+	next = 0
+	for _, v := range followedRules {
+		for i := range occurrences(t, v) {
+			if i < next || !ruleWords[lastWord(t, i)] {
+				continue
+			}
+			if check(i) {
+				return true
+			}
+		}
+	}
 	next = 0
 	for _, i := range were {
 		if i < next {
@@ -119,6 +136,10 @@ func ownRulesNear(t string, i int, earlier map[string]bool) bool {
 	}
 	return false
 }
+
+// followedRules are the words after a rule that name it as the one the
+// reader follows ("the rules you follow").
+var followedRules = []string{" you follow", " you are following", " you obey", " you abide by", " you operate under"}
 
 var (
 	earlierWords = wordSet("previous prior earlier original initial old former preceding default system core base built-in underlying standing current existing present")
