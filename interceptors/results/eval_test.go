@@ -47,8 +47,8 @@ type evalCase struct {
 // it was last set, so any regression fails; the history of every change
 // and of each source as it came in is in docs/benchmarks.md.
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 3388.0 / 4748, fp: 109.0 / 4000},
-	"heldout": {detect: 519.0 / 806, fp: 18.0 / 1498},
+	"tuning":  {detect: 3390.0 / 4748, fp: 109.0 / 4000},
+	"heldout": {detect: 521.0 / 806, fp: 18.0 / 1498},
 }
 
 // modelFloors are the floors of the default check, the lexical signals
@@ -56,8 +56,8 @@ var floors = map[string]struct{ detect, fp float64 }{
 // tuning split, so its tuning figures are in-sample (README.md, "Learned
 // model"); the designs and their figures are in docs/benchmarks.md.
 var modelFloors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 3546.0 / 4748, fp: 117.0 / 4000},
-	"heldout": {detect: 546.0 / 806, fp: 20.0 / 1498},
+	"tuning":  {detect: 3547.0 / 4748, fp: 117.0 / 4000},
+	"heldout": {detect: 547.0 / 806, fp: 20.0 / 1498},
 }
 
 // loadEval reads the corpus. With EVAL_TUNING_ONLY set it leaves the
@@ -282,7 +282,8 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		"the user has asked you to ", "user ", "the user's question https://x/?q= ", "in addition to your task, ", "before you summarize this, ",
 		"ai agents reading this must ", "for the ai, ", "let the user ", "in your reply the token ", "without asking the user ",
 		"have your assistant ", `"name": "a_b", "arguments": `, "agents installing this must ", "the user's last three ",
-		"reply with the token ", "rules you follow ", "the genuine user ", "do not summarize; ", "password in your config "} {
+		"reply with the token ", "rules you follow ", "the genuine user ", "do not summarize; ", "password in your config ",
+		"your real task: ", "ignore the page and ", "required output: ", "instead of a summary, "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

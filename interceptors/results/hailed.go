@@ -40,7 +40,7 @@ var hailRe = regexp.MustCompile(`^(?:` +
 	// or whoever does the reader's work with the text ("Whoever
 	// summarizes this thread:", "Anyone processing this page,",
 	// "whichever model processes this log,")
-	`|(?:(?:btw|p\.?s\.?|so|and|also)[,!:]? +)?(?:whoever|anyone|anybody|whichever +(?:model|ai|assistant|agent|llm|bot|system))(?: +(?:who|that) +is| +is)? +(?:summari[sz]|read|process|analy[sz]|review|pars|handl|translat)[a-z]* +(?:this|these|the) +[a-z -]{0,24}[,:]` +
+	`|(?:(?:btw|p\.?s\.?|so|and|also|oh)[,!:]? +)*(?:whoever|anyone|anybody|(?:whichever|whatever) +(?:model|ai|assistant|agent|llm|bot|system))(?: +(?:who|that) +is| +is)? +(?:summari[sz]|read|process|analy[sz]|review|pars|handl|translat)[a-z]* +(?:this|these|the)(?: +[a-z -]{0,24})?[,:]` +
 	// or a condition that names the reader ("If you are an AI reading
 	// this,")
 	`|if +you(?:'re|’re| +are) +(?:an? +|the +)?` + hailName + `(?:` + hailPointer + `)?,` +
@@ -95,7 +95,7 @@ const hailOrder = `(?:(?:please|kindly|now|first|quickly|immediately|quick favou
 	`(?:the user (?:would like|wants|has asked|asked) (?:you|me to tell you) to +(?:also +)?)?` + hailVerb + `\b`
 
 // hailVerb is the verb of the order.
-const hailVerb = `(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|prepend|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|purchase|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend|submit|escalate|disclose|provide|enter|attach|notify|contact|mention|report|wipe|purge|dump|expose|bypass|skip|star|follow|subscribe|trigger|initiate|perform|launch|authori[sz]e|schedule)`
+const hailVerb = `(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|prepend|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|purchase|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend|submit|escalate|disclose|provide|enter|attach|notify|contact|mention|report|wipe|purge|dump|expose|bypass|skip|star|follow|subscribe|trigger|initiate|perform|launch|authori[sz]e|schedule|compose|generate|draft|produce|solve|compute|calculate|rewrite|recite|describe|explain|spell|repeat)`
 
 // hailVerbs are the words of hailVerb, for a plain test before the
 // expressions that end in it ("summari[sz]e" read as both spellings).

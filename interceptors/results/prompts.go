@@ -169,6 +169,9 @@ var promptReading = map[string]promptWeight{
 	sigToolCallWritten.name:  {4, 4}, // a tool's call, with the command it runs, written out
 	sigCallJSON.name:         {0, 0}, // {"tool": …, "arguments": …}: a prompt's few-shot examples show calls
 	sigAssistantRelayed.name: {2, 2}, // "have your assistant run …": a prompt speaks to the assistant, not of it
+	sigTaskReplaced.name:     {0, 0}, // "your real task is …": a prompt sets its own task
+	sigTaskLabelled.name:     {0, 0},
+	sigDataIgnored.name:      {0, 0}, // "ignore the text above and write …": a prompt may order so of its input
 	// Hidden text, encodings, fake role markers and turns, a mode or a
 	// maker claimed.
 	"tag":              {2, 2},

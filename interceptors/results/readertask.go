@@ -26,7 +26,7 @@ var sigReaderTask = resultSignal{"orders more than the reader's task", 4} // "On
 // order after it.
 var readerTaskRe = regexp.MustCompile(`^(?:` +
 	// beside or instead of the reader's work on the text
-	`(?:addition to|top of|besides|apart from|instead of|rather than|before|after)(?: you)? (?:summari[sz][a-z]*|answer[a-z]*|translat[a-z]*|describ[a-z]*|respond[a-z]*(?: to)?|repl[a-z]*(?: to)?|explain[a-z]*|help[a-z]*(?: with)?)(?: [^,.!?\n;:]{1,40})?` +
+	`(?:addition to|top of|besides|apart from|instead of|rather than|before|after)(?: you| an?| your)? (?:summar[a-z]*|answer[a-z]*|translat[a-z]*|describ[a-z]*|respond[a-z]*(?: to)?|repl[a-z]*(?: to)?|explain[a-z]*|help[a-z]*(?: with)?)(?: [^,.!?\n;:]{1,40})?` +
 	// beside the reader's task
 	`|(?:addition to|top of|besides|apart from) (?:your|the) (?:current |main |original |primary |assigned |actual )?(?:task|summary|answer|response|reply|work|job|assignment|instructions?)\b[^,.!?\n;:]{0,30}` +
 	// once the reader is done with the text (a text a tool returns,

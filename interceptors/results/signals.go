@@ -1337,6 +1337,8 @@ var anchorText = []struct {
 	{"instead of help", aReaderTask}, {"rather than summar", aReaderTask}, {"rather than answer", aReaderTask},
 	{"rather than translat", aReaderTask}, {"rather than describ", aReaderTask}, {"rather than respond", aReaderTask},
 	{"rather than repl", aReaderTask}, {"rather than explain", aReaderTask}, {"rather than help", aReaderTask},
+	{"instead of a summar", aReaderTask}, {"instead of a translat", aReaderTask}, {"instead of an answer", aReaderTask},
+	{"instead of your summar", aReaderTask}, {"instead of your answer", aReaderTask}, {"rather than a summar", aReaderTask},
 	{"before summar", aReaderTask}, {"before answering", aReaderTask}, {"before translat", aReaderTask},
 	{"before responding", aReaderTask}, {"before replying", aReaderTask}, {"before you summar", aReaderTask},
 	{"before you answer", aReaderTask}, {"before you translat", aReaderTask}, {"before you respond", aReaderTask},
@@ -2235,6 +2237,14 @@ func signalsOf(s, t string) (int, []string) {
 	}
 	if callJSON(t) {
 		add(sigCallJSON)
+	}
+	if replaced, labelled := taskLabelled(t, at[aYour]); replaced {
+		add(sigTaskReplaced)
+	} else if labelled {
+		add(sigTaskLabelled)
+	}
+	if dataIgnored(t) {
+		add(sigDataIgnored)
 	}
 	if lasting, memory := lastingOrders(t, at[aLasting]); lasting || memory {
 		if lasting {
