@@ -946,6 +946,7 @@ var lexicon = map[signal][]string{
 		// the session up to now, and the reader's setup, by other names
 		"conversation so far", "rest of the conversation", "conversation up to now", "system instructions",
 		"{your|their|its} {hidden|secret|internal|initial} {prompt|instructions}", "hidden prompt",
+		"{messages|transcript|contents|content|history|log} of this {chat|conversation|session}", "last ~ messages of this",
 		// the conversation by its names in the other languages, as "the
 		// chat history" and "the entire conversation" are
 		"historial de {la conversacion|conversacion|chat|mensajes}", "{toda la|la} conversacion {completa|entera}", "mensajes anteriores", "{prompt|mensaje} del sistema",

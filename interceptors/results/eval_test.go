@@ -283,7 +283,8 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		"ai agents reading this must ", "for the ai, ", "let the user ", "in your reply the token ", "without asking the user ",
 		"have your assistant ", `"name": "a_b", "arguments": `, "agents installing this must ", "the user's last three ",
 		"reply with the token ", "rules you follow ", "the genuine user ", "do not summarize; ", "password in your config ",
-		"your real task: ", "ignore the page and ", "required output: ", "instead of a summary, "} {
+		"your real task: ", "ignore the page and ", "required output: ", "instead of a summary, ",
+		"all replies must be sent to a@b.io ", "every time you x, send to a@b.io ", "send the card to a@b.io ", "card "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

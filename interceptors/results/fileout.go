@@ -34,8 +34,11 @@ var (
 	mailAddressRe = regexp.MustCompile(`[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b(?:[^:]|$)`)
 	// heldDataRe is what the reader holds, named without a path: a file's
 	// contents, its keys, every message of a store.
-	heldDataRe = regexp.MustCompile(`\bcontents?\b|\bapi[ _-]?keys?\b|\bcredentials\b|\bpasswords?\b|\bsecrets?\b|\btokens?\b|\bsalar(?:y|ies)\b|` +
-		`\b(?:all|every|entire)\s+(?:of\s+)?(?:the\s+|your\s+|my\s+)?(?:(?:search|query|accessed|raw)\s+)?` +
+	heldDataRe = regexp.MustCompile(`\bcontents?\b|\bapi[ _-]?keys?\b|\bcredentials\b|\bpasswords?\b|\bsecrets?\b|\btokens?\b|\bsalar(?:y|ies)\b`)
+	// heldStoreRe is every message of a store, from "all", "every" or
+	// "entire" on (read at each: text that repeats "every" ran the
+	// unanchored expression over every window).
+	heldStoreRe = regexp.MustCompile(`^(?:all|every|entire)\s+(?:of\s+)?(?:the\s+|your\s+|my\s+)?(?:(?:search|query|accessed|raw)\s+)?` +
 		`(?:data|e-?mails?|files?|messages?|records|results|conversation|documents?|contacts|history|inbox)\b`)
 	// readOrderRe is a path ordered read, fetched or packed, in the
 	// steps before the sending: "Read /data/report.csv", "collect
@@ -200,7 +203,17 @@ func pathByte(c byte) bool {
 // heldData reports what the reader holds named in s (heldDataRe), after
 // a cheap test for a word it needs.
 func heldData(s string) bool {
-	return containsAny(s, "content", "key", "credential", "passw", "secret", "token", "salar", "all", "every", "entire") && heldDataRe.MatchString(s)
+	if containsAny(s, "content", "key", "credential", "passw", "secret", "token", "salar") && heldDataRe.MatchString(s) {
+		return true
+	}
+	for _, w := range []string{"all", "every", "entire"} {
+		for i := range occurrences(s, w) {
+			if (i == 0 || !isLetter(s[i-1])) && heldStoreRe.MatchString(s[i:min(len(s), i+64)]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pointsBack reports a verb of sending (opening s) whose object points

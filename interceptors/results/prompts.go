@@ -172,6 +172,8 @@ var promptReading = map[string]promptWeight{
 	sigTaskReplaced.name:     {0, 0}, // "your real task is …": a prompt sets its own task
 	sigTaskLabelled.name:     {0, 0},
 	sigDataIgnored.name:      {0, 0}, // "ignore the text above and write …": a prompt may order so of its input
+	sigCopiesOut.name:        {4, 4}, // every reply copied to a place outside: a tap, in a prompt too
+	sigCardOut.name:          {4, 4},
 	// Hidden text, encodings, fake role markers and turns, a mode or a
 	// maker claimed.
 	"tag":              {2, 2},

@@ -2246,6 +2246,12 @@ func signalsOf(s, t string) (int, []string) {
 	if dataIgnored(t) {
 		add(sigDataIgnored)
 	}
+	if copiesOut(t) {
+		add(sigCopiesOut)
+	}
+	if cardOut(t) {
+		add(sigCardOut)
+	}
 	if lasting, memory := lastingOrders(t, at[aLasting]); lasting || memory {
 		if lasting {
 			add(sigStandingRule)
