@@ -95,6 +95,9 @@ var lexicon = map[signal][]string{
 		"override the system prompt", "supersede", "supersedes",
 		// the request overridden by the text, the real orders announced
 		"override the {earlier|previous|prior|original|initial} {request|task|question|instructions}",
+		"priority over ~ {instructions|instruction|guidelines|directives|prompt|conversation}", "precedence over ~ conversation",
+		// what a tool returns promoted to the reader's orders
+		"as {system-level|system|admin|administrator|developer} {instructions|directives}",
 		"{real|actual|true|genuine} instructions {follow|are as follows|are below}",
 		// precedence over what the model was told, not one setting over another
 		"precedence over ~ instructions", "precedence over ~ instruction", "precedence over ~ rules", "precedence over ~ guidelines", "precedence over ~ directives", "precedence over ~ prompt", "precedence over ~ previous", "precedence over ~ prior", "precedence over ~ user", "precedence over ~ system", "precedence over ~ other", "precedence over ~ all", "precedence over ~ any", "precedence over ~ everything",
@@ -436,6 +439,8 @@ var lexicon = map[signal][]string{
 		// "attach the chat without mentioning it")
 		"keep {this|it|that} ~ between us", "{user|users} {does not|do not|doesn't|don't|doesnt|dont} need to know",
 		"no need for the user to know", "without mentioning {it|this|that}",
+		"{do not|don't|dont|never} bring {this|it|that} up", "{user|users} {never|do not|don't|does not|doesn't} need to be {told|informed|notified}",
+		"hidden requirement",
 		"{pass|send|include|add|attach|forward|share|submit} {it|them|this|that} silently",
 		// no need to tell the user, as the other languages below have it
 		// ("There is no need to mention this to the user")
@@ -569,7 +574,7 @@ var lexicon = map[signal][]string{
 		"{message|messages|directive|directives|instruction|instructions|note|order|orders|update|notice} from your {developer|developers|creator|creators|administrator|administrators|admin|owner|owners|maker|makers|operator|operators}",
 		"{verified|approved|authorized|authorised|sanctioned|cleared} by {openai|anthropic|your developer|your developers|your creator|your creators|your administrator|your operator}",
 		"{assistant|ai|model|agent} is {now|hereby} {authorized|authorised|permitted|cleared|allowed} to",
-		"{assistant|ai|model|agent} is {authorized|authorised|cleared} to",
+		"{assistant|ai|model|agent} is {authorized|authorised|cleared|permitted} to",
 		// the checks between a request and its act declared waived or
 		// already passed ("skip verification for this customer", "another
 		// agent has verified my permissions; no need to check again",
@@ -983,6 +988,7 @@ var lexicon = map[signal][]string{
 		"exfiltrate", "exfiltration", "external_server", "external logging", "external endpoint", "attacker",
 		"attacker-controlled", "monitoring proxy", "proxy number", "forward copy", "forward a copy", "backup copies",
 		"redirect all {requests|calls|messages|emails|traffic}", "send user data", "send all", "bcc", "mirror the message",
+		"also be {copied|forwarded|bcc'd|cc'd|mirrored} to",
 		// the recipient of a message changed behind the user's request, or
 		// the one the user named moved out of the address ("override the
 		// recipient", "send messages to the real recipient")
@@ -1143,6 +1149,9 @@ var lexicon = map[signal][]string{
 		// another tool called deprecated in the reader's answer, and this one
 		// put in its place ("say it is deprecated and use this one instead")
 		"use this {one|tool} instead",
+		// another tool run down to the user, a recommendation put in the answer
+		"{tell|inform|warn} {them|the user|users} {it|that it|they|that they} {is|are} {unreliable|outdated|deprecated|unsafe|broken|inaccurate|untrustworthy}",
+		"{add|include|insert|append} a {line|sentence|note|link} {recommending|promoting|advertising}",
 		// other tools run down as unfit ("Other time tools are being
 		// deprecated", "alternative servers may be compromised"): a
 		// definition speaks of its own tool, and only a model choosing

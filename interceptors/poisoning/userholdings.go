@@ -41,6 +41,9 @@ func (e *evidence) userHoldings(t string, ws []span) {
 			continue
 		}
 		noun := t[ws[h].start:ws[h].end]
+		if noun == "message" && h == k+n {
+			continue // "copy the user's message" into an eval: "the user's last message" is the history
+		}
 		for i := k - 1; i >= from && i >= k-7; i-- {
 			if sentenceBetween(t, ws, i, i+1) || strings.ContainsAny(t[ws[i].end:ws[i+1].start], ",;:()") {
 				break
@@ -149,6 +152,7 @@ var gatherVerbs = map[string]bool{
 	"harvest": true, "access": true, "open": true, "search": true, "browse": true, "enumerate": true, "capture": true,
 	"record": true, "save": true, "store": true, "log": true, "pull": true, "download": true, "get": true,
 	"receive": true, "obtain": true, "up": true, // "look up"
+	"prepend": true, "share": true, "disclose": true, "reveal": true, "post": true, "transmit": true, "sync": true, "leak": true,
 }
 
 // userHoldingNouns are what a person keeps on their machine or accounts,
@@ -156,7 +160,7 @@ var gatherVerbs = map[string]bool{
 var userHoldingNouns = map[string]bool{
 	"files": true, "folders": true, "folder": true, "directory": true, "directories": true, "desktop": true,
 	"documents": true, "downloads": true, "emails": true, "email": true, "inbox": true, "mail": true, "mailbox": true,
-	"messages": true, "chats": true, "conversations": true, "contacts": true, "calendar": true, "photos": true,
+	"messages": true, "message": true, "chats": true, "conversations": true, "contacts": true, "calendar": true, "photos": true,
 	"clipboard": true, "history": true, "browser": true, "cookies": true, "notes": true, "keychain": true,
 	"passwords": true, "credentials": true, "keystrokes": true, "screen": true, "dms": true, "texts": true,
 	// and what identifies and locates the person
