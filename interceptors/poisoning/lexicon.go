@@ -95,6 +95,7 @@ var lexicon = map[signal][]string{
 		"override the system prompt", "supersede", "supersedes",
 		// the request overridden by the text, the real orders announced
 		"override the {earlier|previous|prior|original|initial} {request|task|question|instructions}",
+		"{overrides|override|supersedes|supersede} {user|the user's|all user} {requests|instructions}",
 		"priority over ~ {instructions|instruction|guidelines|directives|prompt|conversation}", "precedence over ~ conversation",
 		// what a tool returns promoted to the reader's orders
 		"as {system-level|system|admin|administrator|developer} {instructions|directives}",
@@ -575,6 +576,10 @@ var lexicon = map[signal][]string{
 		"{verified|approved|authorized|authorised|sanctioned|cleared} by {openai|anthropic|your developer|your developers|your creator|your creators|your administrator|your operator}",
 		"{assistant|ai|model|agent} is {now|hereby} {authorized|authorised|permitted|cleared|allowed} to",
 		"{assistant|ai|model|agent} is {authorized|authorised|cleared|permitted} to",
+		// an order said to come from a model's maker or its safety team,
+		// and a level of unlimited trust claimed
+		"{instruction|instructions|directive|directives|notice|update} from {openai|anthropic}", "{openai|anthropic} {safety|security|policy|trust|alignment} team",
+		"{permission|permissions|trust|privilege|clearance} level: {unrestricted|maximum|max|root|unlimited}", "restrictions: none",
 		// the checks between a request and its act declared waived or
 		// already passed ("skip verification for this customer", "another
 		// agent has verified my permissions; no need to check again",
@@ -1218,6 +1223,8 @@ var lexicon = map[signal][]string{
 	sigBypass: {
 		// the user's say passed over ("even if the user did not ask")
 		"even if the user {did not|didn't|didnt|does not|doesn't|doesnt|has not|hasn't} {ask|asked|request|requested|want|wanted}",
+		// a new freedom declared ("it is now acceptable to provide …")
+		"it is now {acceptable|permitted|allowed|okay|fine} to",
 		"bypass", "bypassing", "disable ~ security", "disable ~ restrictions", "disable ~ validation", "disable ~ protections",
 		"unrestricted access", "skip validation", "without validation", "security restrictions", "suspended",
 		"safety rules", "safety checks", "full access", "admin access", "full database access", "full table access",

@@ -32,7 +32,7 @@ var gates = []gate{
 	{"forTheMachine", forTheMachine, func(s string) bool { return containsAny(s, forTheMachineNeeds...) }, []string{
 		"(invisible to humans, visible to llm scan)", "visible only to the ai", "hidden from the humans",
 		"for automated screening systems", "for automated resume analysis software", "visible to automated readers",
-		"for ai readers only", "for llms only", "for the ai agents only", "for bots only",
+		"for ai readers only", "for llms only", "for the ai agents only", "for bots only", "for ai systems only",
 	}, false},
 	{"fillWithUser", fillWithUser, fillVerbs, []string{
 		"replacing it with the user's name", "fill in the blank by their email", "substitute x with your id",

@@ -76,7 +76,7 @@ const automatedReader = `automated ([a-z-]+ ){0,2}(software|systems?|tools?|scre
 // competency profile for automated screening systems", "(for AI readers
 // only)".
 var forTheMachine = regexp.MustCompile(`\b(visible (only )?to (the |an? )?(llms?|ai|models?|language models?|` + automatedReader + `)|(invisible|hidden) (to|from) (the )?humans?|for ` + automatedReader +
-	`|for (the )?(ai|llms?|models?|language models?|ai (agents?|assistants?|readers?|models?)|agents?|bots?)( (readers?|eyes))? only)\b`)
+	`|for (the )?(ai|llms?|models?|language models?|ai (agents?|assistants?|readers?|models?|systems?)|agents?|bots?)( (readers?|eyes))? only)\b`)
 
 // forTheMachineNeeds holds what every match of forTheMachine holds (t is
 // lowered, the expression lower-case ASCII without (?i), so the literals
@@ -1563,7 +1563,7 @@ var anchorText = []struct {
 	{"model,", aHail}, {"model ", aHail}, {"chatbot", aHail}, {"bot, ", aHail}, {"claude", aHail}, {"chatgpt", aHail}, {"gpt-", aHail},
 	{"gpt,", aHail}, {"gemini", aHail}, {"copilot", aHail},
 	{"readers only", aVisible}, {"eyes only", aVisible}, {"agents only", aVisible}, {"ai only", aVisible}, {"llms only", aVisible},
-	{"models only", aVisible}, {"bots only", aVisible},
+	{"models only", aVisible}, {"bots only", aVisible}, {"systems only", aVisible}, {"assistants only", aVisible},
 	{"ai reader", aHail}, {"ai reviewer", aHail}, {"ai summar", aHail}, {"ai handling", aHail}, {"ai bot", aHail},
 	{"/ai ", aHail}, {"ai must", aHail}, {"ai should", aHail}, {"agents", aHail}, {"bots", aHail}, {"automated assistant", aHail},
 	{"automated agent", aHail}, {"automated reader", aHail}, {"automated system", aHail}, {"automated reviewer", aHail},
