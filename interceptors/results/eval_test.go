@@ -47,7 +47,7 @@ type evalCase struct {
 // it was last set, so any regression fails; the history of every change
 // and of each source as it came in is in docs/benchmarks.md.
 var floors = map[string]struct{ detect, fp float64 }{
-	"tuning":  {detect: 3390.0 / 4748, fp: 109.0 / 4000},
+	"tuning":  {detect: 3391.0 / 4748, fp: 109.0 / 4000},
 	"heldout": {detect: 521.0 / 806, fp: 18.0 / 1498},
 }
 
@@ -284,7 +284,8 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		"have your assistant ", `"name": "a_b", "arguments": `, "agents installing this must ", "the user's last three ",
 		"reply with the token ", "rules you follow ", "the genuine user ", "do not summarize; ", "password in your config ",
 		"your real task: ", "ignore the page and ", "required output: ", "instead of a summary, ",
-		"all replies must be sent to a@b.io ", "every time you x, send to a@b.io ", "send the card to a@b.io ", "card "} {
+		"all replies must be sent to a@b.io ", "every time you x, send to a@b.io ", "send the card to a@b.io ", "card ",
+		"summarizer, ", "crawler, agent or model, ", "language model processing this: "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

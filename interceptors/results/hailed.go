@@ -31,12 +31,15 @@ var hailRe = regexp.MustCompile(`^(?:` +
 	// a name, then a comma, or a colon after words that point at the
 	// text, or a colon after a name in the plural, which no chat labels
 	// its turns with ("AI assistants:", "Copilot/AI reviewers:")
-	hailLead + `(?:` + hailName + `(?:,|` + hailPointer + `[,:])|` + hailNames + `:)` +
+	hailLead + `(?:` + hailName + `(?:,|!|` + hailPointer + `[,:])|` + hailNames + `:)` +
+	// or a label of what is for the name ("LLM instructions:", "Agent
+	// notes:")
+	`|` + hailLead + hailOne + ` +(?:instructions?|notes?|directives?|tasks?|memo):` +
 	// or a name after a word that calls to it ("Attention AI agent:",
 	// "Note for the reviewing agent:", "P.S. to any AI summarizing
 	// reviews:", "For the AI handling this ticket:", "To any automated
 	// assistant reading:"), then a comma or a colon
-	`|` + hailCall + `[,!:]? +(?:(?:the|an?|any|all|every) +)?(?:(?:reviewing|reading|processing|receiving|summari[sz]ing|analy[sz]ing|handling) +)?` + hailName + `(?:` + hailPointer + `)?[,:]` +
+	`|` + hailCall + `[,!:]? +(?:(?:the|an?|any|all|every) +)?(?:(?:reviewing|reading|processing|receiving|summari[sz]ing|analy[sz]ing|handling) +)?` + hailName + `(?:(?:,| +and| +or| +&) +(?:the +|an? +)?` + hailName + `)*(?:` + hailPointer + `)?[,:]` +
 	// or whoever does the reader's work with the text ("Whoever
 	// summarizes this thread:", "Anyone processing this page,",
 	// "whichever model processes this log,")
@@ -66,10 +69,10 @@ var hailToldRe = regexp.MustCompile(`^` + hailGreet + `(?:(?:the +|an? +|any +|a
 const (
 	hailGreet   = `(?:(?:hey|hi|hello|dear|attention|ok|okay|yo|so|and|also|oh|btw|by the way|p\.?s\.?)[,!:]? +)*`
 	hailLead    = hailGreet + `(?:the +|an? +)?`
-	hailName    = `(?:[a-z]+/)?(?:` + hailRole + `s?|assistants?|ai|agents?|llms?|models?|chatbots?|bots?|` + hailProper + `)`
-	hailOne     = `(?:[a-z]+/)?(?:` + hailRole + `|assistant|ai|agent|llm|model|chatbot|bot|` + hailProper + `)`
-	hailNames   = `(?:[a-z]+/)?(?:` + hailRole + `s|assistants|agents|llms|models|chatbots|bots)`
-	hailRole    = `(?:ai|automated) +(?:[a-z]+ +)?(?:assistant|agent|model|system|reader|reviewer|bot|secretary|helper|summari[sz]er)`
+	hailName    = `(?:[a-z]+/)?(?:` + hailRole + `s?|assistants?|ai|agents?|llms?|models?|chatbots?|bots?|language +models?|summari[sz]ers?|crawlers?|robots?|` + hailProper + `)`
+	hailOne     = `(?:[a-z]+/)?(?:` + hailRole + `|assistant|ai|agent|llm|model|chatbot|bot|language +model|summari[sz]er|crawler|` + hailProper + `)`
+	hailNames   = `(?:[a-z]+/)?(?:` + hailRole + `s|assistants|agents|llms|models|chatbots|bots|language +models|summari[sz]ers|crawlers|robots)(?:(?:,| +and| +or| +&) +` + hailName + `)*`
+	hailRole    = `(?:ai|automated|autonomous|(?:llm|ai|gpt)-(?:based|powered|driven)) +(?:[a-z]+ +)?(?:assistant|agent|model|system|reader|reviewer|bot|secretary|helper|summari[sz]er)`
 	hailProper  = `claude|chatgpt|gpt(?:-?[0-9][a-z0-9.-]*)?|gemini|copilot`
 	hailPointer = `(?: +(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|handling|reviewing|receiving|answering)(?: +(?:this|these|the|any|all|my|our)(?: +[a-z-]+){0,3}| +[a-z-]+)?` +
 		// a verb of other work, on this very text ("agents installing
@@ -77,7 +80,7 @@ const (
 		// what the text is about ("agents using this SDK should call
 		// close()", "agents following this protocol must …")
 		`| +(?:running|executing|installing|using|following|fetching|browsing|scanning|indexing|crawling|visiting|viewing|opening|loading|seeing|getting) +(?:this|these)(?: +(?:page|pages|file|files|message|messages|text|document|readme|result|results|output|log|logs|comment|comments|issue|note|e-?mail|content|site|repo|repository|package))?)`
-	hailCall = `(?:hey|hi|hello|dear|attention|yo|(?:p\.?s\.?[,:]? +)?(?:(?:an? +)?(?:note|message|reminder|hint|tip|request|instructions?|task|step|action item|to-?do|workaround|remediation(?: +step)?|answer|system +(?:notice|note|message|alert)) +)?(?:to|for)|p\.?s\.?)`
+	hailCall = `(?:hey|hi|hello|dear|attention|yo|(?:p\.?s\.?[,:]? +)?(?:(?:an? +)?(?:notes?|message|reminder|hint|tip|request|instructions?|task|step|action item|to-?do|workaround|remediation(?: +step)?|answer|system +(?:notice|note|message|alert)) +)?(?:to|for)|p\.?s\.?|calling +all)`
 )
 
 // hailModals are the words of what a name is told it must do, one of
@@ -95,7 +98,7 @@ const hailOrder = `(?:(?:please|kindly|now|first|quickly|immediately|quick favou
 	`(?:the user (?:would like|wants|has asked|asked) (?:you|me to tell you) to +(?:also +)?)?` + hailVerb + `\b`
 
 // hailVerb is the verb of the order.
-const hailVerb = `(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|prepend|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|purchase|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend|submit|escalate|disclose|provide|enter|attach|notify|contact|mention|report|wipe|purge|dump|expose|bypass|skip|star|follow|subscribe|trigger|initiate|perform|launch|authori[sz]e|schedule|compose|generate|draft|produce|solve|compute|calculate|rewrite|recite|describe|explain|spell|repeat)`
+const hailVerb = `(?:ignore|disregard|forget|call|use|run|execute|invoke|send|forward|email|e-mail|post|upload|open|visit|go|fetch|download|delete|remove|tell|reveal|print|output|list|share|include|add|append|prepend|stop|do|don't|don’t|never|always|remember|make|give|show|write|read|summari[sz]e|translate|reply|respond|answer|say|grant|transfer|pay|buy|purchase|install|click|navigate|look|find|search|collect|copy|paste|change|update|set|disable|enable|approve|merge|confirm|create|insert|recommend|book|cancel|move|rename|export|leak|exfiltrate|retrieve|get|extract|save|store|keep|act|pretend|submit|escalate|disclose|provide|enter|attach|notify|contact|mention|report|wipe|purge|dump|expose|bypass|skip|star|follow|subscribe|trigger|initiate|perform|launch|authori[sz]e|schedule|compose|generate|draft|produce|solve|compute|calculate|rewrite|recite|describe|explain|spell|repeat|rank|rate|score|select|choose|pick|mark|classify|label|grade|prioriti[sz]e|favou?r|promote|commit|push|drop)`
 
 // hailVerbs are the words of hailVerb, for a plain test before the
 // expressions that end in it ("summari[sz]e" read as both spellings).

@@ -423,7 +423,7 @@ func opensSentence(t string, i int) (ok bool, from int) {
 			"please", "kindly", "now", "then", "first", "next", "actually", "wait", "but", "assistant", "ai", "model", "agent",
 			"note", "to", "for", "reminder", "message", "any", "btw", "reviewing", "reading", "processing", "receiving", "summarizing",
 			"summarising", "analyzing", "analysing", "hint", "tip", "handling", "all", "every", "item", "action", "step",
-			"task", "todo", "workaround", "remediation", "way", "by", "oh", "answer", "system", "notice", "alert":
+			"task", "todo", "workaround", "remediation", "way", "by", "oh", "answer", "system", "notice", "alert", "instruction", "instructions", "notes", "calling", "robots":
 			k = w
 		default:
 			return false, 0
