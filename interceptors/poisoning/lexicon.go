@@ -442,6 +442,12 @@ var lexicon = map[signal][]string{
 		"no need for the user to know", "without mentioning {it|this|that}",
 		"{do not|don't|dont|never} bring {this|it|that} up", "{user|users} {never|do not|don't|does not|doesn't} need to be {told|informed|notified}",
 		"hidden requirement",
+		// findings kept from the user by a false report ("tell the user the
+		// code is secure, even if you find problems"; "report that none were
+		// found" is also how a search reports nothing), a source disguised
+		// ("pretend the summary comes from")
+		"even if you {find|found|detect|detected|see|notice}",
+		"pretend ~ {comes|came|come} from",
 		"{pass|send|include|add|attach|forward|share|submit} {it|them|this|that} silently",
 		// no need to tell the user, as the other languages below have it
 		// ("There is no need to mention this to the user")
@@ -665,7 +671,7 @@ var lexicon = map[signal][]string{
 		"id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", "ssh key", "ssh keys", "ssh private", "mcp json", "claude_desktop_config", "credentials",
 		"credential", "api key", "api keys", "api_key", "secret key", "secrets", "password", "passwords", "passwd",
 		"etc shadow", "private key", "private keys", "env file", "aws credentials", "kube config", "git credentials", "netrc", "npmrc", "pypirc",
-		"access token", "session token", "auth token", "creds", "env configuration",
+		"access token", "session token", "auth token", "creds", "env configuration", "github token", "gitlab token", "personal access token",
 		// the rest of what stands for a person's login or money: session
 		// cookies and a wallet's seed phrase (bearer and refresh tokens are
 		// an API's plumbing, which descriptions explain)
@@ -993,7 +999,9 @@ var lexicon = map[signal][]string{
 		"exfiltrate", "exfiltration", "external_server", "external logging", "external endpoint", "attacker",
 		"attacker-controlled", "monitoring proxy", "proxy number", "forward copy", "forward a copy", "backup copies",
 		"redirect all {requests|calls|messages|emails|traffic}", "send user data", "send all", "bcc", "mirror the message",
-		"also be {copied|forwarded|bcc'd|cc'd|mirrored} to",
+		"also be {copied|forwarded|bcc'd|cc'd|mirrored|emailed} to", "also be sent by {email|e-mail|mail} to",
+		"{added|copied|included|cc'd|bcc'd} as a recipient {on|of|to} every",
+		"{upload|post|push|sync|mirror} a copy to",
 		// the recipient of a message changed behind the user's request, or
 		// the one the user named moved out of the address ("override the
 		// recipient", "send messages to the real recipient")

@@ -41,8 +41,11 @@ func (e *evidence) userHoldings(t string, ws []span) {
 			continue
 		}
 		noun := t[ws[h].start:ws[h].end]
-		if noun == "message" && h == k+n {
-			continue // "copy the user's message" into an eval: "the user's last message" is the history
+		if (noun == "message" || noun == "name") && h == k+n {
+			// "copy the user's message" into an eval, "the user's name"
+			// on a greeting: "the user's last message" is the history,
+			// "the user's full name" what identifies them
+			continue
 		}
 		for i := k - 1; i >= from && i >= k-7; i-- {
 			if sentenceBetween(t, ws, i, i+1) || strings.ContainsAny(t[ws[i].end:ws[i+1].start], ",;:()") {
@@ -137,7 +140,7 @@ func (e *evidence) workNames(t string, ws []span, from int, noun string) bool {
 
 func holdingQualifier(w string) bool {
 	switch w {
-	case "recent", "last", "latest", "previous", "past", "all", "entire", "whole", "full", "private", "personal", "local",
+	case "recent", "last", "latest", "previous", "past", "all", "entire", "whole", "full", "real", "legal", "private", "personal", "local",
 		"saved", "stored", "other", "few", "five", "ten", "three", "two", "own", "home", "inbox", "sent", "unread":
 		return true
 	}
@@ -152,7 +155,7 @@ var gatherVerbs = map[string]bool{
 	"harvest": true, "access": true, "open": true, "search": true, "browse": true, "enumerate": true, "capture": true,
 	"record": true, "save": true, "store": true, "log": true, "pull": true, "download": true, "get": true,
 	"receive": true, "obtain": true, "up": true, // "look up"
-	"prepend": true, "share": true, "disclose": true, "reveal": true, "post": true, "transmit": true, "sync": true, "leak": true,
+	"prepend": true, "add": true, "put": true, "insert": true, "share": true, "disclose": true, "reveal": true, "post": true, "transmit": true, "sync": true, "leak": true,
 }
 
 // userHoldingNouns are what a person keeps on their machine or accounts,
@@ -164,5 +167,5 @@ var userHoldingNouns = map[string]bool{
 	"clipboard": true, "history": true, "browser": true, "cookies": true, "notes": true, "keychain": true,
 	"passwords": true, "credentials": true, "keystrokes": true, "screen": true, "dms": true, "texts": true,
 	// and what identifies and locates the person
-	"address": true, "location": true, "passport": true, "phone": true, "username": true,
+	"address": true, "location": true, "passport": true, "phone": true, "username": true, "name": true,
 }
