@@ -12,18 +12,18 @@ import "strings"
 
 var sigCallJSON = resultSignal{"holds a tool call as a model writes one", 2} // {"tool": "send_email", "arguments": {…}}
 
-// callArgMembers are the members that hold a call's arguments.
-var callArgMembers = []string{`"arguments"`, `"args"`, `"input"`, `"parameters"`}
-
 // callJSON reports such a call in t (lower case): a member holding an
 // identifier, "tool", "name", "function" or "tool_name", right before a
-// member holding the arguments.
-func callJSON(t string) bool {
-	for _, m := range callArgMembers {
-		for at := range occurrences(t, m) {
-			if callNamedBefore(t[max(0, at-80):at]) && argsOpen(t[at+len(m):]) {
-				return true
-			}
+// member holding the arguments, at one of offs ("arguments", "args",
+// "input" or "parameters" quoted: aCallArgs).
+func callJSON(t string, offs []int) bool {
+	for _, at := range offs {
+		end := strings.IndexByte(t[at+1:], '"')
+		if end < 0 {
+			continue
+		}
+		if callNamedBefore(t[max(0, at-80):at]) && argsOpen(t[at+end+2:]) {
+			return true
 		}
 	}
 	return false

@@ -16,31 +16,23 @@ var cardOutRe = regexp.MustCompile(`^(?:(?:please|kindly|now|then|also|just|simp
 // cardVerbs are cardOutRe's verbs, for the plain test before it.
 var cardVerbs = wordSet("send email e-mail forward post share submit upload text paste transmit relay provide")
 
-// cardOut reports such an order at an occurrence of a card's word (rare),
-// in the clause around it.
-func cardOut(t string) bool {
-	next := 0
-	for _, w := range []string{"card", "cvv", "cvc"} {
-		next = 0
-		for i := range occurrences(t, w) {
-			if i < next {
-				continue
-			}
-			// the clause's start: back to a mark, at most 60 bytes
-			j := i
-			for j > 0 && i-j < 60 && !isClauseMark(t[j-1]) {
-				j--
-			}
-			for j < i && t[j] == ' ' {
-				j++
-			}
-			next = i + len(w)
-			if v, _ := nextWord(t, j); !cardVerbs[v] && !userOrderLeads[v] {
-				continue
-			}
-			if clauseOpens(t, j) && cardOutRe.MatchString(t[j:min(len(t), j+200)]) {
-				return true
-			}
+// cardOut reports such an order at one of offs, the offsets of a card's
+// words ("card", "cvv ", …: aCard), in the clause around it.
+func cardOut(t string, offs []int) bool {
+	for _, i := range offs {
+		// the clause's start: back to a mark, at most 60 bytes
+		j := i
+		for j > 0 && i-j < 60 && !isClauseMark(t[j-1]) {
+			j--
+		}
+		for j < i && t[j] == ' ' {
+			j++
+		}
+		if v, _ := nextWord(t, j); !cardVerbs[v] && !userOrderLeads[v] {
+			continue
+		}
+		if clauseOpens(t, j) && cardOutRe.MatchString(t[j:min(len(t), j+200)]) {
+			return true
 		}
 	}
 	return false

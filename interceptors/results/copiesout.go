@@ -24,23 +24,21 @@ const destination = `(?:https?://|www\.|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|[a-z0-9
 var copiesOutRe = regexp.MustCompile(`^(?:(?:all|every|each)(?: of)?(?: your)? (?:responses|replies|answers|outputs|response|reply|answer|output|conversations?|chats?|tool calls?|commands?) (?:you (?:give|send|write|make|run) )?(?:must|should|shall|are to|is to|will|have to|has to) (?:also )?be (?:bcc'?d|bcc’d|cc'?d|cc’d|bcc-?ed|cc-?ed|forwarded|copied|mirrored|posted|logged|uploaded|reported|sent|relayed|streamed)\b[^.!?\n]{0,40}?\b(?:to|at|into) ` + destination +
 	`|(?:every|each) time you [^,.!?\n]{1,60}, +(?:(?:please|also|then|always)[,]? +)*(?:send|post|forward|upload|report|e-?mail|log|copy|mirror|stream|relay|submit|push|bcc|cc)\b[^.!?\n]{0,80}?\b(?:to|at|into) ` + destination + `)`)
 
-// copiesOut reports such an order at one of the occurrences of "every" or
-// "each" that opens its clause, or of "all" before a reply.
-func copiesOut(t string) bool {
-	for _, w := range []string{"all ", "every ", "each "} {
-		for i := range occurrences(t, w) {
-			if i > 0 && isLetter(t[i-1]) {
-				continue
-			}
-			// cheap tests first: a destination's mark near, and the
-			// clause opens here
-			near := t[i:min(len(t), i+200)]
-			if !containsAny(near, "http", "www.", "@", ".com", ".net", ".org", ".io", ".example") || !clauseOpens(t, i) {
-				continue
-			}
-			if copiesOutRe.MatchString(near) {
-				return true
-			}
+// copiesOut reports such an order at one of offs, the offsets of "every
+// time you", "all responses" and the like (aCopies), opening its clause.
+func copiesOut(t string, offs []int) bool {
+	for _, i := range offs {
+		if i > 0 && isLetter(t[i-1]) {
+			continue
+		}
+		// cheap tests first: a destination's mark near, and the clause
+		// opens here
+		near := t[i:min(len(t), i+200)]
+		if !containsAny(near, "http", "www.", "@", ".com", ".net", ".org", ".io", ".example") || !clauseOpens(t, i) {
+			continue
+		}
+		if copiesOutRe.MatchString(near) {
+			return true
 		}
 	}
 	return false

@@ -18,14 +18,12 @@ var sigDataIgnored = resultSignal{"sets the text aside for another task", 4} // 
 // sentence or opening the next.
 var dataIgnoredRe = regexp.MustCompile(`^(?:ignore|disregard|forget|skip) (?:the|this|that) (?:review|update|event|page|text|document|article|email|e-mail|message|post|comment|abstract|ticket|content|data|summary|question|listing|description|invitation|note|report|entry|results?|above)(?: above)?(?: and| then|[,.;:]| -|—)+ *(?:(?:instead|now|then|please|just)[,]? +)*(?:write|compose|generate|draft|tell|print|output|say|list|translate|produce|create|explain|describe|answer|respond|book|solve|recite|repeat|your (?:job|task))\b`)
 
-// dataIgnored reports such an order at one of the occurrences of its
-// verbs (rare in text).
-func dataIgnored(t string) bool {
-	for _, v := range []string{"ignore ", "disregard ", "forget ", "skip "} {
-		for i := range occurrences(t, v) {
-			if (i == 0 || !isLetter(t[i-1])) && orderOpensAtLead(t, i) && dataIgnoredRe.MatchString(t[i:min(len(t), i+120)]) {
-				return true
-			}
+// dataIgnored reports such an order at one of offs, the offsets of its
+// verbs and an article (aDropData).
+func dataIgnored(t string, offs []int) bool {
+	for _, i := range offs {
+		if (i == 0 || !isLetter(t[i-1])) && orderOpensAtLead(t, i) && dataIgnoredRe.MatchString(t[i:min(len(t), i+120)]) {
+			return true
 		}
 	}
 	return false

@@ -1210,6 +1210,12 @@ const (
 	aReaderTask // the reader's work named as an order's frame (readerTaskFramed)
 	aInReply    // "in your reply" and the like (secretInReply)
 	aReplyWith  // "reply with" and the like (secretAsReply)
+	aTaskLabel  // the labels of a task that do not open with "your" (taskLabelled)
+	aFollowed   // " you follow" and the like after a rule (rulesVoided)
+	aCopies     // "all responses", "every time you" and the like (copiesOut)
+	aDropData   // "ignore the", "forget the" and the like (dataIgnored)
+	aCallArgs   // a JSON member that holds a call's arguments (callJSON)
+	aCard       // "card", "cvv", "cvc" (cardOut)
 	aUserWord   // "user" and what follows it, "person you", "customer you" (userTurned, userRelayed)
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
 	aMakeAnswer // the making or the name of an answer (answerPieced)
@@ -1417,6 +1423,24 @@ var anchorText = []struct {
 	{"in your reply", aInReply}, {"in your response", aInReply}, {"in your answer", aInReply}, {"in your next reply", aInReply},
 	{"in your next response", aInReply}, {"in your next message", aInReply},
 	{"reply with ", aReplyWith}, {"respond with ", aReplyWith}, {"answer with ", aReplyWith},
+	{"real task", aTaskLabel}, {"actual task", aTaskLabel}, {"true task", aTaskLabel}, {"required output:", aTaskLabel},
+	{"required response:", aTaskLabel}, {"required answer:", aTaskLabel}, {"correct response to", aTaskLabel},
+	{"acceptable answer to", aTaskLabel}, {"acceptable response to", aTaskLabel}, {"expected response to", aTaskLabel},
+	{"correct answer to", aTaskLabel},
+	{" you follow", aFollowed}, {" you are following", aFollowed}, {" you obey", aFollowed}, {" you abide by", aFollowed},
+	{" you operate under", aFollowed},
+	{"every time you", aCopies}, {"each time you", aCopies}, {"all responses", aCopies}, {"all replies", aCopies},
+	{"all answers", aCopies}, {"all outputs", aCopies}, {"all your ", aCopies}, {"all of your ", aCopies},
+	{"every response", aCopies}, {"every reply", aCopies}, {"every answer", aCopies}, {"every output", aCopies},
+	{"each response", aCopies}, {"each reply", aCopies}, {"each answer", aCopies}, {"each output", aCopies},
+	{"all conversations", aCopies}, {"every conversation", aCopies}, {"all chats", aCopies}, {"every chat", aCopies},
+	{"all tool calls", aCopies}, {"every tool call", aCopies}, {"each tool call", aCopies}, {"all commands", aCopies},
+	{"every command", aCopies}, {"each command", aCopies},
+	{"ignore the ", aDropData}, {"ignore this ", aDropData}, {"ignore that ", aDropData}, {"disregard the ", aDropData},
+	{"disregard this ", aDropData}, {"disregard that ", aDropData}, {"forget the ", aDropData}, {"forget this ", aDropData},
+	{"forget that ", aDropData}, {"skip the ", aDropData}, {"skip this ", aDropData}, {"skip that ", aDropData},
+	{`"arguments"`, aCallArgs}, {`"args"`, aCallArgs}, {`"input"`, aCallArgs}, {`"parameters"`, aCallArgs},
+	{"card", aCard}, {"cvv ", aCard}, {"cvc ", aCard}, {"cvv2", aCard}, {"cvc2", aCard},
 	{"post it ", aPostIt}, {"share it ", aPostIt}, {"paste it ", aPostIt}, {"send it ", aPostIt}, {"post them ", aPostIt}, {"share them ", aPostIt},
 	{"credential", aCredential}, {"api key", aCredential},
 	// words for orders besides those anchored above (ordersAnnounced)
@@ -2236,21 +2260,21 @@ func signalsOf(s, t string) (int, []string) {
 	if assistantRelayed(t, at[aYour]) {
 		add(sigAssistantRelayed)
 	}
-	if callJSON(t) {
+	if callJSON(t, at[aCallArgs]) {
 		add(sigCallJSON)
 	}
-	if replaced, labelled := taskLabelled(t, at[aYour]); replaced {
+	if replaced, labelled := taskLabelled(t, at[aYour], at[aTaskLabel]); replaced {
 		add(sigTaskReplaced)
 	} else if labelled {
 		add(sigTaskLabelled)
 	}
-	if dataIgnored(t) {
+	if dataIgnored(t, at[aDropData]) {
 		add(sigDataIgnored)
 	}
-	if copiesOut(t) {
+	if copiesOut(t, at[aCopies]) {
 		add(sigCopiesOut)
 	}
-	if cardOut(t) {
+	if cardOut(t, at[aCard]) {
 		add(sigCardOut)
 	}
 	if lasting, memory := lastingOrders(t, at[aLasting]); lasting || memory {
@@ -2472,7 +2496,7 @@ func signalsOf(s, t string) (int, []string) {
 	if standingRule(t, at[aComing]) {
 		add(sigStandingRule)
 	}
-	if rulesVoided(t, at[aYour], at[aAssistant], at[aYouWere]) {
+	if rulesVoided(t, at[aYour], at[aAssistant], at[aYouWere], at[aFollowed]) {
 		add(sigRulesVoided)
 	}
 	if soleRequested(t, at[aPlease]) {

@@ -28,9 +28,9 @@ var taskLabelRe = regexp.MustCompile(`^(?:(?:here is |here's |it is |this is )?y
 
 // taskLabelled reports a task declared (4) or labelled (2) for the
 // reader, in a clause that opens at one of yours (aYour) or at one of
-// the labels found without an anchor (rare). (Plain tests before the
-// expressions: hostile text repeats a label.)
-func taskLabelled(t string, yours []int) (replaced, labelled bool) {
+// labels (aTaskLabel: the labels that do not open with "your"). (Plain
+// tests before the expressions: hostile text repeats a label.)
+func taskLabelled(t string, yours, labels []int) (replaced, labelled bool) {
 	at := func(i int) {
 		if !orderOpensAtLead(t, i) {
 			return
@@ -58,36 +58,35 @@ func taskLabelled(t string, yours []int) (replaced, labelled bool) {
 			}
 		}
 	}
-	for _, l := range taskLabels {
-		for i := range occurrences(t, l) {
-			if i > 0 && isLetter(t[i-1]) {
-				continue
-			}
-			if strings.HasPrefix(l, "required ") {
-				// the label is the whole of it ("Required output: …")
-				labelled = labelled || orderOpensAtLead(t, i)
-				continue
-			}
-			if i >= 5 && t[i-5:i] == "only " {
-				i -= 5
-			}
-			if i >= 4 && t[i-4:i] == "the " {
-				i -= 4
-			}
-			if strings.HasSuffix(l, " to") {
-				// "the only acceptable answer to … is"
-				if !labelled && orderOpensAtLead(t, i) {
-					w := t[i:min(len(t), i+100)]
-					if k := strings.IndexAny(w, ".!?\n"); k >= 0 {
-						w = w[:k]
-					}
-					labelled = strings.Contains(w, " is ")
+	for _, i := range labels {
+		if i > 0 && isLetter(t[i-1]) {
+			continue
+		}
+		if strings.HasPrefix(t[i:], "required ") {
+			// the label is the whole of it ("Required output: …")
+			labelled = labelled || orderOpensAtLead(t, i)
+			continue
+		}
+		real := strings.Contains(t[i:min(len(t), i+12)], "task")
+		if i >= 5 && t[i-5:i] == "only " {
+			i -= 5
+		}
+		if i >= 4 && t[i-4:i] == "the " {
+			i -= 4
+		}
+		if !real {
+			// "the only acceptable answer to … is"
+			if !labelled && orderOpensAtLead(t, i) {
+				w := t[i:min(len(t), i+100)]
+				if k := strings.IndexAny(w, ".!?\n"); k >= 0 {
+					w = w[:k]
 				}
-				continue
+				labelled = strings.Contains(w, " is ")
 			}
-			if at(i); replaced {
-				return
-			}
+			continue
+		}
+		if at(i); replaced {
+			return
 		}
 	}
 	return
@@ -122,6 +121,4 @@ func orderAfterLabel(w string) bool {
 var (
 	taskWords = wordSet("task job assignment next output answer response reply")
 	taskWhich = wordSet("new real actual true")
-	// taskLabels open the labels that do not start with "your"
-	taskLabels = []string{"real task", "actual task", "true task", "required output:", "required response:", "required answer:", "correct response to", "acceptable answer to", "acceptable response to", "expected response to", "correct answer to"}
 )

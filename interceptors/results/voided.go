@@ -57,9 +57,10 @@ var setAsideBeforeRe = regexp.MustCompile(`(?:(?:^|[,:;] |\b(?:now|please|then|s
 
 // rulesVoided reports the reader's rules declared void in the sentence
 // around one of the anchors that may name them: "your " (yours) followed
-// by a word of earlier-ness or a rule, "assistant's" (assistants), and
-// "you were " (were) followed by a verb of being given or told.
-func rulesVoided(t string, yours, assistants, were []int) bool {
+// by a word of earlier-ness or a rule, "assistant's" (assistants),
+// "you were " (were) followed by a verb of being given or told, and
+// " you follow" (followed) after a rule.
+func rulesVoided(t string, yours, assistants, were, followed []int) bool {
 	next, read := 0, 0
 	// check reads the sentence around i: true when it voids the rules, or
 	// when it is the last the bound lets be read
@@ -94,16 +95,15 @@ func rulesVoided(t string, yours, assistants, were []int) bool {
 			return true
 		}
 	}
-	// "the rules you follow", found without an anchor: rare
+	// "the rules you follow" (followed: the offsets of " you follow"
+	// and the like)
 	next = 0
-	for _, v := range followedRules {
-		for i := range occurrences(t, v) {
-			if i < next || !ruleWords[lastWord(t, i)] {
-				continue
-			}
-			if check(i) {
-				return true
-			}
+	for _, i := range followed {
+		if i < next || !ruleWords[lastWord(t, i)] {
+			continue
+		}
+		if check(i) {
+			return true
 		}
 	}
 	next = 0
@@ -136,10 +136,6 @@ func ownRulesNear(t string, i int, earlier map[string]bool) bool {
 	}
 	return false
 }
-
-// followedRules are the words after a rule that name it as the one the
-// reader follows ("the rules you follow").
-var followedRules = []string{" you follow", " you are following", " you obey", " you abide by", " you operate under"}
 
 var (
 	earlierWords = wordSet("previous prior earlier original initial old former preceding default system core base built-in underlying standing current existing present")
