@@ -246,13 +246,11 @@ func asks(sentence string) bool {
 
 // asksAt reports whether sentence opens on a question or a task.
 func asksAt(sentence string) bool {
-	first, rest, _ := strings.Cut(sentence, " ")
+	first, _, _ := strings.Cut(sentence, " ")
 	if strings.HasSuffix(sentence, "?") {
 		return questionOpeners[first]
 	}
-	if first == "please" {
-		first, _, _ = strings.Cut(rest, " ")
-	}
+	first, _, _ = strings.Cut(pastTaskLeads(sentence), " ")
 	if answerVerbs[first] || assignVerbs[first] || jobVerbs[first] {
 		return true
 	}
@@ -379,4 +377,21 @@ func stemIn(text, stem string) bool {
 		}
 		i = at + 1
 	}
+}
+
+// taskLeads are the words that may come before a task's verb when it is
+// joined to data without a comma: "Also please explain …", "and
+// translate …" (after "Oh,").
+var taskLeads = wordSet("please also and just kindly additionally")
+
+// pastTaskLeads returns sentence past at most three of taskLeads.
+func pastTaskLeads(sentence string) string {
+	for range 3 {
+		first, rest, ok := strings.Cut(sentence, " ")
+		if !ok || !taskLeads[first] {
+			break
+		}
+		sentence = rest
+	}
+	return sentence
 }

@@ -37,7 +37,8 @@ func afterLead(sentence string) string {
 			}
 			lead := sentence[:i]
 			first, _, _ := strings.Cut(lead, " ")
-			if strings.Count(lead, " ") >= leadMaxWords || leadClauses[first] || strings.HasSuffix(first, "ing") {
+			if atIt := strings.HasPrefix(lead, "while you're at it") || strings.HasPrefix(lead, "while you are at it") || strings.HasPrefix(lead, "while you’re at it"); !atIt &&
+				(strings.Count(lead, " ") >= leadMaxWords || leadClauses[first] || strings.HasSuffix(first, "ing")) {
 				return "" // a clause of its own: "To use X, create …", "If it fails, run …", "Using a 5.0 server, create …"
 			}
 			return sentence[i+2:]

@@ -149,9 +149,6 @@ func listItem(t string, start int) bool {
 // opensAct reports whether sentence opens on a verb of acting, after
 // "please" or not.
 func opensAct(sentence string) bool {
-	first, rest, _ := strings.Cut(sentence, " ")
-	if first == "please" {
-		first, _, _ = strings.Cut(rest, " ")
-	}
+	first, _, _ := strings.Cut(pastTaskLeads(sentence), " ")
 	return edgeActVerbs[first]
 }
