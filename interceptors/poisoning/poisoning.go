@@ -802,14 +802,22 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 		if familyName(own, self, tok) || ownBySeparator(own, tok) || citedAsSource(lower, start) || ownChainStep(lower, start, end, own) {
 			return false
 		}
-		plain := true
+		// a plain word, or words joined by hyphens as English joins them
+		// ("health-check", "follow-up"), reads as prose unless marked; a
+		// hyphened name in a chain of steps ("export-history → send-event")
+		// is a name
+		plain, hyphened := true, false
 		for i := 0; i < len(tok); i++ {
+			if tok[i] == '-' && i > 0 && i < len(tok)-1 && tok[i-1] != '-' {
+				hyphened = true
+				continue
+			}
 			if tok[i] < 'a' || tok[i] > 'z' {
 				plain = false
 				break
 			}
 		}
-		if !plain {
+		if !plain || hyphened && inChain(lower, start, end) {
 			return true
 		}
 		if start > 0 && end < len(lower) && strings.IndexByte("`'\"", lower[start-1]) >= 0 && lower[end] == lower[start-1] {
@@ -836,6 +844,14 @@ func mentions(lower string, others map[string]bool, filter *nameFilter, tool jso
 		}
 	}
 	return ""
+}
+
+// inChain reports a name at lower[start:end] beside an arrow, a step of
+// a chain of calls ("export-history → send-event").
+func inChain(lower string, start, end int) bool {
+	before := strings.TrimRight(lower[:start], " ")
+	after := strings.TrimLeft(lower[end:], " ")
+	return strings.HasSuffix(before, "→") || strings.HasSuffix(before, "->") || strings.HasPrefix(after, "→") || strings.HasPrefix(after, "->")
 }
 
 // nameSpans yields the start and end of each run of the characters of a
