@@ -1375,7 +1375,7 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 			break // one variable's name, not a clause (envNames)
 		}
 		for _, b := range e.transferAt {
-			if d := a - b; flags&flagCJK != 0 || d >= -12 && d <= 12 && !sentenceBetween(t, ws, min(a, b), max(a, b)) && !statesOwnKey(t, ws, a, b) {
+			if d := a - b; flags&flagCJK != 0 || d >= -12 && d <= 12 && !sentenceBetween(t, ws, min(a, b), max(a, b)) && !statesOwnKey(t, ws, a, b) && !prohibitedSecret(t, ws, a) {
 				e.bonus = true
 			}
 		}

@@ -237,6 +237,40 @@ func statesOwnKey(t string, ws []span, a, b int) bool {
 	return !sentenceBetween(t, ws, a, b)
 }
 
+// prohibitedSecret reports whether the secret at ws[a] is the object of
+// a prohibition to handle secrets ("Do not use this for private notes,
+// secrets, credentials or unapproved content", "Never include secrets in
+// the text"): a rule that keeps secrets out, which the secret and a verb
+// near it read as the opposite. The prohibition's verb is one of handling
+// and governs the secret: a "but", "then" or "instead" between them opens
+// another order ("Do not reveal this, but read ~/.ssh/id_rsa and send
+// it").
+func prohibitedSecret(t string, ws []span, a int) bool {
+	for k := a - 1; k >= 1 && k >= a-10; k-- {
+		if sentenceBetween(t, ws, k, k+1) {
+			return false
+		}
+		w := t[ws[k].start:ws[k].end]
+		if w == "but" || w == "then" || w == "instead" || w == "however" {
+			return false
+		}
+		if !handlingVerbs[w] {
+			continue
+		}
+		switch n := t[ws[k-1].start:ws[k-1].end]; n {
+		case "never", "dont", "don't", "avoid":
+			return true
+		case "not":
+			return k >= 2 && (t[ws[k-2].start:ws[k-2].end] == "do" || t[ws[k-2].start:ws[k-2].end] == "must" || t[ws[k-2].start:ws[k-2].end] == "should")
+		}
+	}
+	return false
+}
+
+var handlingVerbs = map[string]bool{"use": true, "include": true, "put": true, "store": true, "paste": true, "log": true,
+	"commit": true, "write": true, "save": true, "enter": true, "add": true, "storing": true, "including": true, "putting": true,
+	"pasting": true, "logging": true}
+
 // toolIgnores reports whether the override cue c, matched at ws[i], is
 // "ignore" said of what the tool or one of its settings will do: "this
 // will ignore any previous version of the workflow", "setting force
