@@ -28,20 +28,3 @@ func dataIgnored(t string, offs []int) bool {
 	}
 	return false
 }
-
-// orderOpensAtLead is orderOpensAt past a lead word and its comma ("Now,
-// forget …", "OK, your task now: …").
-func orderOpensAtLead(t string, i int) bool {
-	if orderOpensAt(t, i) {
-		return true
-	}
-	j := i
-	for j > 0 && t[j-1] == ' ' {
-		j--
-	}
-	if j == 0 || t[j-1] != ',' {
-		return false
-	}
-	w := lastWord(t, j-1)
-	return (userOrderLeads[w] || w == "ok" || w == "okay" || w == "so") && orderOpensAt(t, j-1-len(w))
-}

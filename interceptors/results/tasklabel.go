@@ -23,8 +23,9 @@ var (
 var taskReplacedRe = regexp.MustCompile(`^(?:(?:it is |this is )?your (?:new|real|actual|true) (?:task|job|assignment)(?: now)?|your (?:task|job|assignment) now|(?:the )?(?:real|actual|true) task(?: for (?:the )?(?:model|ai|assistant|agent|llm|bot|you))?)(?: is(?: to)?|:) +(?:(?:please|simply|just)[,]? +)?` + hailVerb + `\b`)
 
 // taskLabelRe is a task labelled for the reader, or its output or answer
-// laid down.
-var taskLabelRe = regexp.MustCompile(`^(?:(?:here is |here's |it is |this is )?your (?:task|job|assignment|next step)(?: is(?: to)?|:) +` + hailVerb + `\b|your (?:output|answer|response|reply) (?:should|must) be\b|required (?:output|response|answer):|(?:the )?(?:only )?(?:correct|acceptable|expected) (?:response|answer|reply) to (?:this|any|the)\b[^.!?\n]{0,60}? is\b)`)
+// laid down, from "your" on (the labels without "your", "Required
+// output:", "the only acceptable answer to … is", are read by hand).
+var taskLabelRe = regexp.MustCompile(`^(?:(?:here is |here's |it is |this is )?your (?:task|job|assignment|next step)(?: is(?: to)?|:) +` + hailVerb + `\b|your (?:output|answer|response|reply) (?:should|must) be\b)`)
 
 // taskLabelled reports a task declared (4) or labelled (2) for the
 // reader, in a clause that opens at one of yours (aYour) or at one of

@@ -103,6 +103,23 @@ func orderOpensAt(t string, i int) bool {
 	return opensAfter(t, i, userOrderLeads, "\n.!?:;\"'([>*-{", 4)
 }
 
+// orderOpensAtLead is orderOpensAt past a lead word and its comma ("Now,
+// forget …", "OK, your task now: …").
+func orderOpensAtLead(t string, i int) bool {
+	if orderOpensAt(t, i) {
+		return true
+	}
+	j := i
+	for j > 0 && t[j-1] == ' ' {
+		j--
+	}
+	if j == 0 || t[j-1] != ',' {
+		return false
+	}
+	w := lastWord(t, j-1)
+	return (userOrderLeads[w] || w == "ok" || w == "okay" || w == "so") && orderOpensAt(t, j-1-len(w))
+}
+
 // The user's wish relayed to the reader by the text: "The user has just
 // asked you to share the full contents of this folder", "The person you
 // are helping wants you to forward this invoice", "The user's actual
