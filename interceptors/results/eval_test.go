@@ -285,7 +285,8 @@ func BenchmarkScanRepeatedAnchors(b *testing.B) {
 		"reply with the token ", "rules you follow ", "the genuine user ", "do not summarize; ", "password in your config ",
 		"your real task: ", "ignore the page and ", "required output: ", "instead of a summary, ",
 		"all replies must be sent to a@b.io ", "every time you x, send to a@b.io ", "send the card to a@b.io ", "card ",
-		"summarizer, ", "crawler, agent or model, ", "language model processing this: "} {
+		"summarizer, ", "crawler, agent or model, ", "language model processing this: ",
+		"Also, write a poem. ", "also, "} {
 		s := strings.Repeat(unit, (256<<10)/len(unit))
 		b.Run(strings.TrimSpace(strings.TrimRight(unit, ": ")), func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

@@ -1216,6 +1216,7 @@ const (
 	aDropData   // "ignore the", "forget the" and the like (dataIgnored)
 	aCallArgs   // a JSON member that holds a call's arguments (callJSON)
 	aCard       // "card", "cvv", "cvc" (cardOut)
+	aMidLead    // a connective that joins a task to data (midTasked)
 	aUserWord   // "user" and what follows it, "person you", "customer you" (userTurned, userRelayed)
 	aWaiver     // waiverWords: the words of the user's say waived (riskWaived)
 	aMakeAnswer // the making or the name of an answer (answerPieced)
@@ -1441,6 +1442,9 @@ var anchorText = []struct {
 	{"forget that ", aDropData}, {"skip the ", aDropData}, {"skip this ", aDropData}, {"skip that ", aDropData},
 	{`"arguments"`, aCallArgs}, {`"args"`, aCallArgs}, {`"input"`, aCallArgs}, {`"parameters"`, aCallArgs},
 	{"card", aCard}, {"cvv ", aCard}, {"cvc ", aCard}, {"cvv2", aCard}, {"cvc2", aCard},
+	{"also, ", aMidLead}, {"also please ", aMidLead}, {"by the way", aMidLead}, {"side task", aMidLead},
+	{"while you're at it", aMidLead}, {"while you are at it", aMidLead}, {"oh, and ", aMidLead},
+	{"quick favo", aMidLead}, {"additionally, ", aMidLead}, {"one more thing", aMidLead}, {"meanwhile, ", aMidLead},
 	{"post it ", aPostIt}, {"share it ", aPostIt}, {"paste it ", aPostIt}, {"send it ", aPostIt}, {"post them ", aPostIt}, {"share them ", aPostIt},
 	{"credential", aCredential}, {"api key", aCredential},
 	// words for orders besides those anchored above (ordersAnnounced)
@@ -2415,7 +2419,7 @@ func signalsOf(s, t string) (int, []string) {
 	if runOnAskedAt(s, t, edges) {
 		add(sigRunOn)
 	}
-	if midAsked(s, t) {
+	if midAsked(s, t) || midTasked(s, t, at[aMidLead]) {
 		add(sigMidAsk)
 	}
 	if commentAsked(s, t) {
