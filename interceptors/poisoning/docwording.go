@@ -313,6 +313,42 @@ func supersedesAThing(c *cue, t string, ws []span, i int) bool {
 	return w == "it" || w == "them"
 }
 
+// supersedesADocument reports whether the override cue c, matched at
+// ws[i], is "supersede(s)" with an agreement, a version or a notice for
+// its object ("This Agreement supersedes all prior agreements and
+// understandings", "this version supersedes the 2023 edition"): how a
+// contract or a document replaces its predecessor, which legal texts and
+// release notes say in every copy; what an injection supersedes is the
+// reader's instructions, rules or prompt, which stay an override.
+func supersedesADocument(c *cue, t string, ws []span, i int) bool {
+	if c.text != "supersede" && c.text != "supersedes" {
+		return false
+	}
+	for k := i - c.anchor + len(c.slots); k < len(ws) && k <= i-c.anchor+len(c.slots)+5; k++ {
+		if sentenceBetween(t, ws, k-1, k) {
+			return false
+		}
+		w := t[ws[k].start:ws[k].end]
+		switch {
+		case supersededDocuments[w]:
+			return true
+		case supersededRules[w]:
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	supersededDocuments = map[string]bool{"agreement": true, "agreements": true, "contract": true, "contracts": true, "terms": true,
+		"understandings": true, "understanding": true, "arrangements": true, "representations": true, "communications": true,
+		"proposals": true, "negotiations": true, "version": true, "versions": true, "edition": true, "editions": true,
+		"notice": true, "notices": true, "policy": true, "policies": true, "release": true, "releases": true, "document": true,
+		"documents": true, "statement": true, "statements": true, "license": true, "licence": true, "licenses": true}
+	supersededRules = map[string]bool{"instruction": true, "instructions": true, "rules": true, "rule": true, "guidelines": true,
+		"prompt": true, "prompts": true, "directives": true, "directive": true, "orders": true, "guidance": true, "programming": true}
+)
+
 // statesRequirement reports whether the directive cue c, matched at
 // ws[i], is "you must have" or "you must be" with a permission or a
 // role after it ("you must have permissions to edit the collection",

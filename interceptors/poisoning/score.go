@@ -1328,6 +1328,9 @@ func (e *evidence) cues(t string, ws []span, flags textFlags) {
 				if e.definitions && (c.sig == sigOverride && (rulesOfAFile(c, t, ws, i) || supersedesAThing(c, t, ws, i) || e.namesOwnValue(c, t, ws, i) || e.toolIgnores(c, t, ws, i)) || c.sig == sigAuthority && e.useOfCompliance(c, t, ws, i)) {
 					continue
 				}
+				if c.sig == sigOverride && supersedesADocument(c, t, ws, i) {
+					continue
+				}
 				if e.definitions && (c.sig == sigBypass || voiceSignal(c.sig)) && inFencedCode(t, ws, i) {
 					continue
 				}
