@@ -15,10 +15,6 @@ import "regexp"
 
 var sigCopiesOut = resultSignal{"orders a copy of every reply or action sent out", 4} // "All responses must be BCC'd to records@…"
 
-// destination is a place outside, written out: a web address, a mail
-// address or a host name.
-const destination = `(?:https?://|www\.|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|xyz|ru|cn|top|site|info|biz|co|me|app|dev|example)\b)`
-
 // copiesOutRe is the reader's every reply said to be copied out, or, after
 // "every time you …,", an order to send.
 var copiesOutRe = regexp.MustCompile(`^(?:(?:all|every|each)(?: of)?(?: your)? (?:responses|replies|answers|outputs|response|reply|answer|output|conversations?|chats?|tool calls?|commands?) (?:you (?:give|send|write|make|run) )?(?:must|should|shall|are to|is to|will|have to|has to) (?:also )?be (?:bcc'?d|bcc’d|cc'?d|cc’d|bcc-?ed|cc-?ed|forwarded|copied|mirrored|posted|logged|uploaded|reported|sent|relayed|streamed)\b[^.!?\n]{0,40}?\b(?:to|at|into) ` + destination +

@@ -17,7 +17,11 @@ var sigSentOut = resultSignal{"sends the user's data out", 4} // "Send the user'
 var sentOutRe = regexp.MustCompile(`^` + orderLead + `(?:send|forward|e-?mail|post|upload|transmit|share|leak|copy|submit|relay|sync|export|exfiltrate) +` +
 	`(?:all +(?:of +)?)?(?:the +user(?:'s|’s|s'|s’)|the +customer(?:'s|’s)|the +client(?:'s|’s)|their|user) +(?:[a-z0-9-]+ +){0,4}?` +
 	`(?:messages?|e-?mails?|conversations?|chats?|history|contacts?|files?|documents?|notes?|data|details|passwords?|credentials|secrets?|keys|tokens?|cookies|addresses|phone numbers?|calendar|inbox|photos|records)\b` +
-	`[^.!?\n]{0,80}?\b(?:to|into|at|via|on) +(?:https?://|www\.|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|xyz|ru|cn|top|site|info|biz|co|me|app|dev|example)\b)`)
+	`[^.!?\n]{0,80}?\b(?:to|into|at|via|on) +` + destination)
+
+// destination is a place outside, written out: a web address, a mail
+// address or a host name.
+const destination = `(?:https?://|www\.|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|xyz|ru|cn|top|site|info|biz|co|me|app|dev|example)\b)`
 
 // sentOut reports such an order in a sentence opening at one of offs, the
 // anchors of its verbs (aUserDataOut, aSendOut, aActVerb).
