@@ -37,14 +37,11 @@ func (e *evidence) userHoldings(t string, ws []span) {
 		for h < len(ws) && h < k+n+3 && holdingQualifier(t[ws[h].start:ws[h].end]) {
 			h++
 		}
-		if h >= len(ws) || !userHoldingNouns[t[ws[h].start:ws[h].end]] {
+		if h >= len(ws) {
 			continue
 		}
 		noun := t[ws[h].start:ws[h].end]
-		if (noun == "message" || noun == "name") && h == k+n {
-			// "copy the user's message" into an eval, "the user's name"
-			// on a greeting: "the user's last message" is the history,
-			// "the user's full name" what identifies them
+		if !userHoldingNouns[noun] && !(qualifiedHoldingNouns[noun] && h > k+n) {
 			continue
 		}
 		for i := k - 1; i >= from && i >= k-7; i-- {
@@ -163,9 +160,15 @@ var gatherVerbs = map[string]bool{
 var userHoldingNouns = map[string]bool{
 	"files": true, "folders": true, "folder": true, "directory": true, "directories": true, "desktop": true,
 	"documents": true, "downloads": true, "emails": true, "email": true, "inbox": true, "mail": true, "mailbox": true,
-	"messages": true, "message": true, "chats": true, "conversations": true, "contacts": true, "calendar": true, "photos": true,
+	"messages": true, "chats": true, "conversations": true, "contacts": true, "calendar": true, "photos": true,
 	"clipboard": true, "history": true, "browser": true, "cookies": true, "notes": true, "keychain": true,
 	"passwords": true, "credentials": true, "keystrokes": true, "screen": true, "dms": true, "texts": true,
 	// and what identifies and locates the person
-	"address": true, "location": true, "passport": true, "phone": true, "username": true, "name": true,
+	"address": true, "location": true, "passport": true, "phone": true, "username": true,
 }
+
+// qualifiedHoldingNouns are holdings only with a qualifier before them:
+// "the user's last message" is the history and "the user's full name"
+// what identifies them, where "copy the user's message" into an eval
+// and "the user's name" on a greeting are the tool's own work.
+var qualifiedHoldingNouns = map[string]bool{"message": true, "name": true}

@@ -94,25 +94,38 @@ func midAskAt(s, t string, start, stop, end int) bool {
 	if c := next[0]; c == '-' || c == '=' || c == '~' || c == '^' || c == '*' || c == '#' {
 		return false // a heading underlined, or a list after it
 	}
+	if !foreignMidText(t, sentence, start, stop, end) {
+		return false
+	}
+	// a writer asks their own questions, in words of their own: "Can you
+	// break down the charges? We were expecting …" (read last: a search
+	// for "i" meets every letter i)
+	return !givesOrders(t[:start]) && !givesOrders(t[stop:end]) && noWriter(head, t[stop:end])
+}
+
+// foreignMidText reports whether part, the question or task at
+// t[start:stop], shares no content word with the rest of t[:end] and
+// has two or more, with data on both sides of it (midSide content words
+// on each, asideRest in all).
+func foreignMidText(t, part string, start, stop, end int) bool {
 	words := 0
-	for stem := range contentStems(sentence) {
+	for stem := range contentStems(part) {
 		words++
 		if stemIn(t[:start], stem) || stemIn(t[stop:end], stem) {
-			return false // a question on the text's own subject
+			return false // on the text's own subject
 		}
 	}
 	if words < 2 {
 		return false
 	}
 	before, after := countContentWords(t[:start]), countContentWords(t[stop:end])
-	if before < midSide || after < midSide || before+after < asideRest {
-		return false
-	}
-	// a writer asks their own questions, in words of their own: "Can you
-	// break down the charges? We were expecting …" (read last: a search
-	// for "i" meets every letter i)
-	return !givesOrders(t[:start]) && !givesOrders(t[stop:end]) &&
-		!hasWord(head, "i", "we", "my", "our", "us") && !hasWord(t[stop:end], "i", "we", "my", "our", "us")
+	return before >= midSide && after >= midSide && before+after >= asideRest
+}
+
+// noWriter reports that neither side of a mid-text question or task
+// speaks as a writer ("I", "we", "my", "our", "us").
+func noWriter(head, tail string) bool {
+	return !hasWord(head, "i", "we", "my", "our", "us") && !hasWord(tail, "i", "we", "my", "our", "us")
 }
 
 // A task joined to data by a connective, between two of its sentences:
@@ -148,19 +161,7 @@ func midTaskAt(s, t string, start, end int) (found, compared bool) {
 	if !asks(rest) || strings.HasSuffix(sentence, "?") || hasWord(sentence, "we", "us", "our", "let's", "above", "below", "here", "i", "me", "my") {
 		return false, false
 	}
-	words := 0
-	for stem := range contentStems(rest) {
-		words++
-		if stemIn(t[:start], stem) || stemIn(t[stop:end], stem) {
-			return false, true // a task on the text's own subject
-		}
-	}
-	if words < 2 {
-		return false, true
-	}
-	before, after := countContentWords(t[:start]), countContentWords(t[stop:end])
-	return before >= midSide && after >= midSide && before+after >= asideRest &&
-		!hasWord(head, "i", "we", "my", "our", "us") && !hasWord(t[stop:end], "i", "we", "my", "our", "us"), true
+	return foreignMidText(t, rest, start, stop, end) && noWriter(head, t[stop:end]), true
 }
 
 // midTasked reports such a task at one of offs (aMidLead). Each task

@@ -48,7 +48,7 @@ func reachKeyAsked(t string, your []int, offs ...[]int) bool {
 	// ("… you access") or just before it ("your access token"); its
 	// sentence is read only then
 	near := func(t string, i int) bool {
-		if near := t[i:min(len(t), i+100)]; strings.Contains(near, "you ") || strings.Contains(near, " your ") {
+		if ahead := t[i:min(len(t), i+100)]; strings.Contains(ahead, "you ") || strings.Contains(ahead, " your ") {
 			return true
 		}
 		for _, y := range your {
